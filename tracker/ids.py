@@ -1,0 +1,36 @@
+"""Stable identifiers, so that annotations keep pointing at the same claim or quote across re-parses."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from slugify import slugify
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def normalise(text: str) -> str:
+    """Lower-case words only: quote styles, spacing and punctuation changes do not change an id."""
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+def short_hash(text: str, length: int = 10) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
+
+
+def item_id(prefix: str, text: str) -> str:
+    """Id of a quote ("q") or claim ("c") from its normalised text, independent of offsets."""
+    return f"{prefix}{short_hash(normalise(text))}"
+
+
+def article_id(title: str | None, key: str) -> str:
+    """A readable slug of the title plus a hash of what identifies the article (its URL, else title, date and
+    source, else its body). The id does not change when the text is corrected, so a changed article is
+    re-parsed in place and its annotations stay attached; `articles.content_hash` tells that it changed."""
+    slug = slugify(title or "", max_length=60, word_boundary=True) or "untitled"
+    return f"{slug}-{short_hash(key, 8)}"
+
+
+def speaker_id(name: str) -> str:
+    return slugify(name) or "unknown"
