@@ -1,0 +1,142 @@
+"""The `tracker` command line: a thin click layer over functions that tests and users can call directly."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .db import DEFAULT_DB
+from .serve import DEFAULT_ARTICLES
+
+db_option = click.option(
+    "--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+    help="SQLite database file",
+)
+
+
+@click.group()
+@click.version_option(package_name="tracker")
+def cli():
+    """Turn news articles into a dataset of who said what and which facts were asserted."""
+
+
+def _ingest(paths, db_path, workers, batch_size, raw, quiet) -> "IngestSummary":  # noqa: F821
+    from .ingest import ingest, input_size
+
+    def on_error(e):
+        click.echo(f"skipped {e}", err=True)
+
+    total = None if quiet else input_size(list(paths))
+    if total:
+        with click.progressbar(length=total, label="Ingesting", file=sys.stderr, show_pos=False) as bar:
+            summary = ingest(list(paths), db_path, workers=workers, batch_size=batch_size, raw=raw,
+                             on_error=on_error, on_progress=bar.update)
+    else:
+        summary = ingest(list(paths), db_path, workers=workers, batch_size=batch_size, raw=raw, on_error=on_error)
+    return summary
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--workers", "-w", type=int, default=None, help="Processes for extraction [default: all cores]")
+@click.option("--batch-size", type=int, default=500, show_default=True, help="Articles per transaction")
+@click.option("--raw", is_flag=True, help="Store each file's text verbatim as the body (no cleaning)")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar")
+def ingest(paths, db_path, workers, batch_size, raw, quiet):
+    """Parse articles (files, folders, or - for stdin) and store them with their quotes and claims.
+
+    Formats: plain text, HTML, JSON, JSON Lines and CSV (columns such as title, text or body, url, date,
+    source). Re-ingesting an unchanged article changes nothing; a changed one is re-parsed in place.
+    Files that cannot be read are reported and skipped; the exit code is 1 if any were.
+    """
+    summary = _ingest(paths, db_path, workers, batch_size, raw, quiet)
+    click.echo(summary.line(), err=True)
+    if summary.skipped:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON array of articles (the default)")
+@click.option("--jsonl", "as_jsonl", is_flag=True, help="One JSON object per line")
+@click.option("--raw", is_flag=True, help="The file's whole text is the body, verbatim: offsets index the file")
+def parse(paths, as_json, as_jsonl, raw):
+    """Parse articles without a database and print their quotes and claims as JSON.
+
+    Each article is {"article": {...}, "quotes": [...], "claims": [...]}; every start/end indexes
+    article.body.
+    """
+    from .parse import parse_paths
+    from .reading import ReadError
+
+    skipped = 0
+    items = []
+    for item in parse_paths(list(paths), raw=raw):
+        if isinstance(item, ReadError):
+            skipped += 1
+            click.echo(f"skipped {item}", err=True)
+            continue
+        if as_jsonl:
+            click.echo(json.dumps(item.to_dict(), ensure_ascii=False))
+        else:
+            items.append(item.to_dict())
+    if not as_jsonl:
+        click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+    if skipped:
+        sys.exit(1)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", "-p", default=8001, show_default=True, type=int)
+@click.option("--articles", default=DEFAULT_ARTICLES, show_default=True, type=click.Path(),
+              help="Folder to build the database from when it does not exist yet")
+@click.option("--rebuild", is_flag=True, help="Ingest --articles again before serving (unchanged ones are skipped)")
+@click.argument("datasette_args", nargs=-1, type=click.UNPROCESSED)
+def serve(db_path, host, port, articles, rebuild, datasette_args):
+    """Serve the database with Datasette, building it from --articles first if it is missing.
+
+    Extra arguments after -- go to `datasette serve` (e.g. -- --reload).
+    """
+    from .serve import serve as run
+
+    if rebuild or not Path(db_path).exists():
+        if not Path(articles).exists():
+            raise click.ClickException(f"{articles}: no such folder to build {db_path} from")
+        click.echo(f"Building {db_path} from {articles}", err=True)
+        summary = _ingest([articles], db_path, None, 500, False, False)
+        click.echo(summary.line(), err=True)
+    click.echo(f"Serving {db_path} at http://{host}:{port}/", err=True)
+    sys.exit(run(db_path, host, port, datasette_args))
+
+
+@cli.group(name="eval")
+def eval_group():
+    """Measure the extractors against gold annotations."""
+
+
+@eval_group.command(name="quotes")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON")
+def eval_quotes(gold, as_json):
+    """Precision, recall, F1 and speaker accuracy of quote extraction on GOLD (JSON Lines, PolNeAR style)."""
+    from .quote_eval import evaluate_quotes, format_report
+
+    report = evaluate_quotes(gold)
+    click.echo(json.dumps(report, indent=2) if as_json else format_report(report))
+
+
+@eval_group.command(name="claims")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON")
+def eval_claims(gold, as_json):
+    """Precision, recall and F1 of claim detection (and quantity extraction) on GOLD (JSON Lines)."""
+    from .claim_eval import evaluate_claims, format_report
+
+    report = evaluate_claims(gold)
+    click.echo(json.dumps(report, indent=2) if as_json else format_report(report))

@@ -1,0 +1,154 @@
+"""Ingest files into the database: read, skip what is unchanged, extract on all cores, write in batches.
+
+The work is streamed in windows of `batch_size` articles: memory stays flat however large the corpus, each
+window is committed in one transaction, and an interrupted run leaves whole windows only, so the next run
+skips what was stored and finishes the rest. Extraction (the costly part) runs in worker processes; reading,
+the unchanged check and writing stay in the main process, which owns the only write connection.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .cleaning import clean, raw_article
+from .db import DEFAULT_DB, connect, status_of, write_batch
+from .extraction import extract
+from .parse import Parsed
+from .reading import ReadError, iter_files, read_path
+from .records import Article
+
+
+@dataclass
+class IngestSummary:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    quotes: int = 0
+    claims: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def articles(self) -> int:
+        return self.new + self.updated + self.unchanged
+
+    def line(self) -> str:
+        return (
+            f"{self.articles} articles: {self.new} new, {self.unchanged} unchanged, {self.updated} updated, "
+            f"{self.skipped} skipped; {self.quotes} quotes, {self.claims} claims stored"
+        )
+
+
+def _articles(paths: list[str], raw: bool, stdin, errors: Callable[[ReadError], None]) -> Iterator[Article]:
+    for path in iter_files(paths):
+        try:
+            for item in read_path(path, stdin=stdin):
+                if isinstance(item, ReadError):
+                    errors(item)
+                    continue
+                article = raw_article(item) if raw else clean(item)
+                if not article.body.strip():
+                    errors(ReadError(item.where, "no body text (only headers or markup)"))
+                    continue
+                yield article
+        except ReadError as e:
+            errors(e)
+        except OSError as e:
+            errors(ReadError(path, e.strerror or str(e)))
+
+
+def _extract_one(article: Article) -> Parsed:
+    return Parsed(article, extract(article.body, article.published))
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def ingest(
+    paths: list[str],
+    db_path: str | Path = DEFAULT_DB,
+    *,
+    raw: bool = False,
+    workers: int | None = 1,
+    batch_size: int = 500,
+    stdin=None,
+    on_error: Callable[[ReadError], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> IngestSummary:
+    """Ingest `paths` into the database at `db_path` and say what happened.
+
+    `on_error` receives each file or record that was skipped (the run goes on); `on_progress` receives the
+    number of characters of input handled, for a progress bar.
+    """
+    summary = IngestSummary()
+    db = connect(db_path)
+
+    def error(e: ReadError) -> None:
+        summary.skipped += 1
+        summary.errors.append(str(e))
+        if on_error:
+            on_error(e)
+
+    workers = workers or default_workers()
+    pool = mp.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(workers) if workers > 1 else None
+    try:
+        window: list[tuple[Article, str, str, str]] = []
+        in_window: set[str] = set()
+
+        def flush() -> None:
+            if not window:
+                return
+            arts = [w[0] for w in window]
+            if pool is not None:
+                parsed = pool.map(_extract_one, arts, chunksize=max(1, len(arts) // (workers * 4)))
+            else:
+                parsed = [_extract_one(a) for a in arts]
+            batch = [(p, aid, digest, status) for p, (_a, aid, digest, status) in zip(parsed, window)]
+            write_batch(db, batch)
+            for p, (_a, _aid, _d, status) in zip(parsed, window):
+                setattr(summary, status, getattr(summary, status) + 1)
+                summary.quotes += len(p.extraction.quotes)
+                summary.claims += len(p.extraction.claims)
+            if on_progress:
+                on_progress(sum(len(a.body) for a in arts))
+            window.clear()
+            in_window.clear()
+
+        for article in _articles(paths, raw, stdin, error):
+            aid, digest, status = status_of(db, article)
+            if aid in in_window:  # the same article twice in one window: store the first, then look again
+                flush()
+                aid, digest, status = status_of(db, article)
+            if status == "unchanged":
+                summary.unchanged += 1
+                if on_progress:
+                    on_progress(len(article.body))
+                continue
+            window.append((article, aid, digest, status))
+            in_window.add(aid)
+            if len(window) >= batch_size:
+                flush()
+        flush()
+    finally:
+        if pool is not None:
+            pool.terminate()
+        db.close()
+    return summary
+
+
+def input_size(paths: list[str]) -> int | None:
+    """Total size of the files under `paths`, for a progress bar; None when reading stdin."""
+    total = 0
+    for p in iter_files(paths):
+        if p == "-":
+            return None
+        try:
+            total += os.path.getsize(p)
+        except OSError:
+            pass
+    return total
