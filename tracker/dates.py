@@ -1,0 +1,242 @@
+"""Dates named in a text, absolute or relative to the article's publication date.
+
+One compiled alternation scanned once over the text, not dateparser: dateparser costs milliseconds per call and
+the whole claim step has a budget of about 2 ms per article. Relative dates ("last month", "on Wednesday") are
+only worth storing when resolved, so they are dropped when the publication date is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .records import DateMention
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+# Capitalised only: "may" the modal and "march" the verb are not months. Abbreviations take an optional stop.
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d|2100)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+# Words after which a bare month name is a date rather than a name ("May" the person, "March" the verb).
+_MONTH_CUE = r"(?:in|since|until|till|by|from|to|through|last|next|this|early|late|mid-?|of|during|before|after|on)"
+# Words after which a bare four-digit number is a year, not a count ("in 2019", "since 1973").
+_YEAR_CUE = (
+    r"(?:in|since|until|till|by|from|to|through|during|before|after|early|late|mid-?|of|and|between|the year"
+    r"|fiscal|FY|spring|summer|autumn|fall|winter|around|circa|year)"
+)
+
+DATE_RE = re.compile(
+    rf"""
+    (?P<iso>\b(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])\b)
+  | (?P<mdy>\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:,?\s+(?P<y1>{_YEAR})\b)?)
+  | (?P<dmy>\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})\b)?)
+  | (?P<my>\b(?P<m3>{_MONTH}),?\s+(?:of\s+)?(?P<y3>{_YEAR})\b)
+  | (?P<cm>(?<![\w$€£¥.,-])(?P<mcue>{_MONTH_CUE})\s+(?P<m4>{_MONTH})\b(?!\s+\d))
+  | (?P<rel>\b(?:(?P<rdir>last|next|this|past|coming|previous|earlier\s+this|later\s+this)\s+
+                 (?P<runit>week|weekend|month|year))\b)
+  | (?P<ago>\b(?P<an>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,3}})\s+
+                 (?P<au>days?|weeks?|months?|years?)\s+ago\b)
+  | (?P<wd>\b(?:(?P<wcue>on|last|next|this|since|by|until|from)\s+)?(?P<wday>{_WEEKDAY})\b)
+  | (?P<word>\b(?:yesterday|today|tomorrow|tonight)\b)
+  | (?P<year>(?<![\w$€£¥.,-])(?:(?P<ycue>{_YEAR_CUE})\s+)?(?P<y5>{_YEAR})(?![\w%,.-]\d|\w|-\d|\s*(?:%|per\s?cent)))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_CASED_MONTH = re.compile(_MONTH + r"$")
+_CASED_WEEKDAY = re.compile(_WEEKDAY + r"$")
+# A year followed by a plural noun is a count ("2000 troops") unless a cue word said otherwise ("in 2019 troops").
+_COUNT_AFTER = re.compile(r"\s+(?!(?:and|or|the|a|an|to|was|were|is|are|has|had|as|its|their)\b)(?:[a-z]+s|people|men|women|children|staff|police|personnel)\b")
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10}
+
+
+@lru_cache(maxsize=256)
+def parse_published(published: str | None) -> date | None:
+    """The article's date from an ISO string of any precision ("2021-01-16T10:00", "2021-01")."""
+    if not published:
+        return None
+    m = re.match(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", published)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+def _month_shift(year: int, month: int, delta: int) -> tuple[int, int]:
+    """Month arithmetic that wraps across year ends (January minus one is last year's December)."""
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _ym(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _day(d: date) -> str:
+    return d.isoformat()
+
+
+def _weekday(pub: date, weekday: int, cue: str | None) -> date:
+    """A bare or "on/last/since" weekday is the latest such day on or before publication (news reports the past;
+    an article dated Wednesday that says "on Wednesday" means that day); "next" and "this" look forward."""
+    back = (pub.weekday() - weekday) % 7
+    if cue == "last" and back == 0:
+        back = 7
+    if cue in ("next", "this"):
+        ahead = (weekday - pub.weekday()) % 7 or 7
+        return pub + timedelta(days=ahead)
+    return pub - timedelta(days=back)
+
+
+def _relative(pub: date, direction: str, unit: str) -> tuple[str, str] | None:
+    d = direction.lower().split()[-1] if direction else ""
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0}.get(d, 0)
+    if unit in ("week", "weekend"):
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=step)
+        if unit == "weekend":
+            return _day(monday + timedelta(days=5)), "day"
+        return _day(monday), "week"
+    if unit == "month":
+        return _ym(*_month_shift(pub.year, pub.month, step)), "month"
+    return f"{pub.year + step:04d}", "year"
+
+
+def _ago(pub: date, amount: str, unit: str) -> tuple[str, str]:
+    n = int(amount) if amount.isdigit() else _NUMBER_WORDS.get(amount.lower(), 1)
+    unit = unit.lower().rstrip("s")
+    if unit == "day":
+        return _day(pub - timedelta(days=n)), "day"
+    if unit == "week":
+        return _day(pub - timedelta(weeks=n)), "day"
+    if unit == "month":
+        return _ym(*_month_shift(pub.year, pub.month, -n)), "month"
+    return f"{pub.year - n:04d}", "year"
+
+
+def _bare_month(pub: date, month: int, cue: str) -> str:
+    """"in December" with no year: the latest December not after publication; "next December" the one after."""
+    cue = cue.lower()
+    if cue == "next":
+        year = pub.year if month > pub.month else pub.year + 1
+    elif cue == "this":
+        year = pub.year
+    elif cue == "last" and month >= pub.month:
+        year = pub.year - 1
+    else:
+        year = pub.year if month <= pub.month else pub.year - 1
+    return _ym(year, month)
+
+
+def _full(year: str, month: str, day: str | None) -> tuple[str, str] | None:
+    m = MONTHS[month.lower().rstrip(".")]
+    if day is None:
+        return _ym(int(year), m), "month"
+    try:
+        return _day(date(int(year), m, int(day.rstrip("stndrh")))), "day"
+    except ValueError:
+        return None
+
+
+def _month_day(pub: date | None, month: str, day: str) -> tuple[str, str] | None:
+    """A month and day without a year take the year that puts them nearest before (or just after) publication."""
+    if pub is None:
+        return None
+    m = MONTHS[month.lower().rstrip(".")]
+    d = int(day.rstrip("stndrh"))
+    year = pub.year if (m, d) <= (pub.month, pub.day) or m - pub.month <= 1 else pub.year - 1
+    try:
+        return _day(date(year, m, d)), "day"
+    except ValueError:
+        return None
+
+
+def _resolve(m: re.Match, pub: date | None) -> tuple[str, str, bool, int] | None:
+    """(value, precision, relative, start) for one match, or None when it is not a date after all."""
+    g = m.groupdict()
+    start = m.start()
+    if g["iso"]:
+        return _full(g["iy"], list(MONTHS)[int(g["im"]) - 1], g["id"]) + (False, start)
+    if g["mdy"] or g["dmy"]:
+        month, day, year = (g["m1"], g["d1"], g["y1"]) if g["mdy"] else (g["m2"], g["d2"], g["y2"])
+        if not _CASED_MONTH.match(month):
+            return None
+        hit = _full(year, month, day) if year else _month_day(pub, month, day)
+        return hit + (not year, start) if hit else None
+    if g["my"]:
+        if not _CASED_MONTH.match(g["m3"]):
+            return None
+        return _full(g["y3"], g["m3"], None) + (False, start)
+    if g["cm"]:
+        if not _CASED_MONTH.match(g["m4"]) or pub is None:
+            return None
+        cue = g["mcue"].lower()
+        keep_cue = cue in ("last", "next", "this", "early", "late") or cue.startswith("mid")
+        return _bare_month(pub, MONTHS[g["m4"].lower().rstrip(".")], cue), "month", True, (
+            start if keep_cue else m.start("m4"))
+    if pub is None:
+        return None
+    if g["rel"]:
+        value, precision = _relative(pub, g["rdir"], g["runit"].lower())
+        return value, precision, True, start
+    if g["ago"]:
+        return _ago(pub, g["an"], g["au"]) + (True, start)
+    if g["wd"]:
+        if not _CASED_WEEKDAY.match(g["wday"]):
+            return None
+        cue = (g["wcue"] or "").lower() or None
+        return _day(_weekday(pub, WEEKDAYS[g["wday"].lower()], cue)), "day", True, start
+    if g["word"]:
+        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
+        return _day(pub + timedelta(days=shift)), "day", True, start
+    return None
+
+
+def _year(m: re.Match, text: str) -> DateMention | None:
+    cue = m.group("ycue")
+    if not cue and _COUNT_AFTER.match(text, m.end()):
+        return None
+    s = m.start("y5")
+    return DateMention(text=m.group("y5"), start=s, end=m.end(), value=m.group("y5"), precision="year")
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None, published: str | None = None) -> list[DateMention]:
+    """Date mentions in text[start:end], offsets into `text`."""
+    end = len(text) if end is None else end
+    pub = parse_published(published)
+    out: list[DateMention] = []
+    for m in DATE_RE.finditer(text, start, end):
+        if m.group("year"):
+            hit = _year(m, text)
+            if hit:
+                out.append(hit)
+            continue
+        r = _resolve(m, pub)
+        if r is None:
+            continue
+        value, precision, relative, s = r
+        out.append(DateMention(text=text[s:m.end()], start=s, end=m.end(), value=value, precision=precision,
+                               relative=relative))
+    return out
+
+
+_ANY_DAY = "2000-06-15"
+
+
+def date_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Where dates are, whatever their value: numbers inside them ("16" in "January 16", "3" in "3 weeks ago")
+    are not figures. Resolved against an arbitrary day because only the spans matter."""
+    return [(d.start, d.end) for d in find_dates(text, start, end, _ANY_DAY)]
