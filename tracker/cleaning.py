@@ -27,7 +27,7 @@ _JUNK = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _SOURCE = re.compile(r"^(?:source|sources|via|credit|photo\ credit)\s*[:|-]\s*(?P<v>.+)$", re.IGNORECASE | re.X)
-_BYLINE = re.compile(r"^(?:by|written\ by|author)\s*:?\s+(?P<v>[A-Z][\w.'’-]*(?:[ ,]+(?:and\ )?[A-Z][\w.'’-]*){0,6})$", re.X)
+_BYLINE = re.compile(r"^(?i:by|written\ by|author)\s*:?\s+(?P<v>[A-Z][\w.'’-]*(?:[ ,]+(?:and\ )?[A-Z][\w.'’-]*){0,6})$", re.X)
 _MONTHS = {
     m: i
     for i, names in enumerate(

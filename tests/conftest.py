@@ -1,0 +1,21 @@
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "data" / "articles" / "turkey-s400-sanctions-review.txt"
+EXPECTED = Path(__file__).resolve().parent / "fixtures" / "turkey-s400-sanctions-review.expected.json"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def example_path() -> Path:
+    return EXAMPLE
+
+
+def shared_or_skip(*parts: str) -> Path:
+    """A file from ../shared (evaluation data and corpora that are never committed), or skip the test."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent: evaluation data lives outside the repository (../shared)")
+    return path

@@ -1,0 +1,78 @@
+import json
+
+from click.testing import CliRunner
+
+from tracker.cli import cli
+
+from conftest import EXAMPLE
+
+
+def test_parse_json_offsets_index_body():
+    r = CliRunner().invoke(cli, ["parse", str(EXAMPLE), "--json"])
+    assert r.exit_code == 0, r.output
+    (doc,) = json.loads(r.stdout)
+    body = doc["article"]["body"]
+    assert doc["article"]["published"] == "2021-01-16"
+    assert doc["quotes"] and doc["claims"]
+    for q in doc["quotes"]:
+        assert body[q["start"]:q["end"]] == q["text"]
+        assert set(q) >= {"id", "kind", "text", "start", "end", "cue", "speaker"}
+        if q["speaker"]:
+            assert set(q["speaker"]) >= {"name", "mention", "start", "end", "kind"}
+            assert body[q["speaker"]["start"]:q["speaker"]["end"]] == q["speaker"]["mention"]
+    for c in doc["claims"]:
+        assert body[c["start"]:c["end"]] == c["text"]
+        assert set(c) >= {"id", "kind", "text", "start", "end", "speaker", "quantities", "dates"}
+
+
+def test_parse_raw_offsets_index_the_file():
+    r = CliRunner().invoke(cli, ["parse", str(EXAMPLE), "--jsonl", "--raw"])
+    assert r.exit_code == 0
+    doc = json.loads(r.stdout.splitlines()[0])
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert doc["article"]["body"] == text
+    for q in doc["quotes"]:
+        assert text[q["start"]:q["end"]] == q["text"]
+
+
+def test_parse_stdin_and_bad_file_exit_code(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    r = CliRunner().invoke(cli, ["parse", "-", str(bad), "--jsonl"],
+                           input='{"title": "T", "text": "Police said 3 people died."}\n')
+    assert r.exit_code == 1
+    assert f"skipped {bad}: empty file" in r.stderr
+    assert json.loads(r.stdout.splitlines()[0])["article"]["title"] == "T"
+
+
+def test_ingest_summary_and_exit_code(tmp_path):
+    db = tmp_path / "t.db"
+    r = CliRunner().invoke(cli, ["ingest", str(EXAMPLE), "--db", str(db), "-q"])
+    assert r.exit_code == 0, r.output
+    assert "1 articles: 1 new, 0 unchanged, 0 updated, 0 skipped" in r.stderr
+    r = CliRunner().invoke(cli, ["ingest", str(EXAMPLE), "--db", str(db), "-q"])
+    assert "0 new, 1 unchanged" in r.stderr
+    (tmp_path / "x.txt").write_bytes(b"\x00\x00")
+    r = CliRunner().invoke(cli, ["ingest", str(tmp_path / "x.txt"), "--db", str(db), "-q"])
+    assert r.exit_code == 1 and "binary" in r.stderr and "1 skipped" in r.stderr
+
+
+def test_serve_builds_missing_database_then_runs_datasette(tmp_path, monkeypatch):
+    import tracker.serve as serve_mod
+
+    seen = {}
+    monkeypatch.setattr(serve_mod, "serve", lambda db, host, port, extra: seen.update(db=db, port=port) or 0)
+    db = tmp_path / "new.db"
+    r = CliRunner().invoke(cli, ["serve", "--db", str(db), "--port", "8123", "--articles", str(EXAMPLE.parent)])
+    assert r.exit_code == 0, r.output
+    assert db.exists() and seen == {"db": str(db), "port": 8123}
+    r = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "other.db"), "--articles", str(tmp_path / "nope")])
+    assert r.exit_code == 1 and "no such folder" in r.output
+
+
+def test_serve_command_uses_project_config():
+    from tracker.serve import serve_command
+
+    cmd = serve_command("data/tracker.db", "127.0.0.1", 8001)
+    assert cmd[1:4] == ["-m", "datasette", "serve"]
+    assert any(c.endswith("metadata.yml") for c in cmd) and any(c.endswith("datasette.yaml") for c in cmd)
