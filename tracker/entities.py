@@ -1,0 +1,201 @@
+"""Named entities: people, organisations, countries, weapons systems and laws, acronyms joined to expansions.
+
+Capitalised word sequences plus short keyword lists, not a tagger: a statistical NER model would blow the
+budget of about 2 ms per article many times over, and what a claim needs is which actors and laws it names,
+with "SSB" and "Presidency of Defence Industries (SSB)" counted as one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .aliases import resolve_alias
+from .records import Entity
+
+LAW_WORDS = frozenset("Act Law Treaty Bill Convention Accord Accords Amendment Protocol Code Directive Charter "
+                      "Resolution Statute Ordinance Decree Regulation Regulations Constitution".split())
+ORG_WORDS = frozenset(
+    """Ministry Agency Council Party Inc Inc. Ltd Ltd. LLC Corp Corp. Corporation Company Co University College
+    Department Committee Commission Bank Group Association Institute Organization Organisation Union Court
+    Parliament Congress Senate House Assembly Presidency Office Bureau Board Service Services Forces Force Army
+    Navy Police Industries Federation Foundation Fund Administration Authority Alliance Coalition Front
+    Movement Network Times Post News Agency Church Airlines Airways Holdings Technologies Systems Motors
+    Guard Command Directorate Secretariat Cabinet Government Tribunal School Hospital League Club Society
+    Centre Center Reserve Treasury Pentagon Kremlin NATO""".split()
+)
+TITLES = frozenset(
+    """Mr Mrs Ms Miss Dr Prof Professor President Minister Secretary Senator Sen Governor Gov General Gen
+    Chancellor King Queen Prince Princess Judge Justice Mayor Ambassador Chairman Chairwoman Chair Director
+    Spokesman Spokeswoman Spokesperson Sheikh Pope Archbishop Bishop Representative Rep Colonel Col Captain
+    Lieutenant Admiral Commander Sir Dame Lord Lady Premier Vice Deputy Chief Leader Speaker Sergeant Officer""".split()
+)
+# Capitalised words that open sentences or name times rather than things.
+STOP = frozenset(
+    """The A An This That These Those In On At For But And Or Nor If When While Though Although As After Before
+    Since Because So Hence Thus However Meanwhile Moreover Furthermore Also Last Next Over Under Despite During
+    It Its He She We They I You His Her Their Our My Your There Here What Who Whom Whose Why How Where Which
+    Yes No Not Now Then Today Yesterday Tomorrow Tonight Monday Tuesday Wednesday Thursday Friday Saturday
+    Sunday January February March April May June July August September October November December Jan Feb Mar
+    Apr Jun Jul Aug Sep Sept Oct Nov Dec Let Let's Please Well Oh Both
+    All Some Many Most Several Each Every Any Such Other Another One Two Three Four Five Six Seven Eight Nine Ten
+    First Second Third Finally Further Still Yet Even Only Just Instead Indeed Perhaps Maybe Unlike Like With
+    Without From To By Of Into Through Against Between Among Around About Above Below Within Upon Once Unless
+    Until Whether Either Neither Do Does Did Is Are Was Were Be Been Have Has Had Will Would Could Should May
+    Might Must Can Shall According Earlier Later Already Again Many Much More Less Few Sir Madam OK Okay""".split()
+)
+NATIONALITIES = frozenset(
+    """American British English French German Italian Spanish Turkish Russian Ukrainian Chinese Japanese Korean
+    Indian Pakistani Iranian Iraqi Syrian Israeli Palestinian Saudi Egyptian European Asian African Arab Kurdish
+    Greek Polish Dutch Swedish Norwegian Danish Finnish Canadian Mexican Brazilian Australian Afghan Cuban
+    Venezuelan Nigerian Kenyan Western Eastern Soviet Democratic Republican Democrat Republicans Democrats
+    Israeli Lebanese Jordanian Qatari Emirati Yemeni Libyan Belarusian Georgian Armenian Azerbaijani Serbian
+    Swiss Austrian Belgian Irish Scottish Welsh Portuguese Czech Hungarian Romanian Bulgarian Vietnamese Thai
+    Indonesian Filipino Malaysian Taiwanese Muslim Christian Jewish Catholic Sunni Shia Islamic""".split()
+)
+WEAPON_NOUNS = re.compile(
+    r"\b(?:missiles?|system|systems|jets?|fighters?|aircraft|tanks?|rockets?|bombers?|drones?|helicopters?"
+    r"|submarines?|launchers?|programs?|programmes?|defen[cs]e|warships?|frigates?|rifles?|guns?|howitzers?"
+    r"|batteries|air|deal|purchase)\b",
+    re.IGNORECASE,
+)
+
+_CAP = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|Rep|St|Col|Capt|Lt|Sgt|Adm)\.(?=\s+[A-Z])|[A-Z][\w]*(?:[-'’][A-Z][\w]*)*|[A-Z]\.(?:[A-Z]\.)+)"
+_CONNECT = r"(?:of|for|the|de|del|da|di|du|la|le|von|van|der|den|al|bin)"
+ENTITY_RE = re.compile(
+    rf"(?P<name>{_CAP}(?:(?:['’]s)?\s+(?:{_CONNECT}\s+){{0,2}}{_CAP})*)"
+    rf"(?:\s*\((?P<acr>[A-Z][A-Za-z&]{{1,9}})\))?"
+)
+MODEL_RE = re.compile(r"\b[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Z]{0,2}\b")
+_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_INSIDE = re.compile(r"['’]s\s")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘’(\[]\s*|\n\s*)$")
+
+
+def _is_sentence_start(text: str, i: int) -> bool:
+    return bool(_SENTENCE_START.search(text[max(0, i - 4):i]))
+
+
+def _kind(name: str, words: list[str]) -> str:
+    alias = resolve_alias(name)
+    if alias:
+        return alias[1]
+    if words[-1] in LAW_WORDS:
+        return "law"
+    if any(w in ORG_WORDS for w in words):
+        return "organisation"
+    if len(words) == 1 and name.isupper() and len(name) >= 2:
+        return "organisation"
+    if 2 <= len(words) <= 4 and all(w[0].isupper() for w in words):
+        return "person"
+    return "other"
+
+
+def _trim(words: list[str]) -> tuple[list[str], bool]:
+    """Drop sentence-opening words off the front, and job titles: "Defence Minister Hulusi Akar" is Hulusi Akar,
+    and the title says he is a person."""
+    while words and (words[0] in STOP or words[0].rstrip(".") in STOP or words[0] in ("of", "the", "and")):
+        words = words[1:]
+    titled = False
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].rstrip(".") in TITLES:
+            rest = words[i + 1:]
+            if all(w[0].isupper() for w in rest):
+                return rest, True
+            break
+    return words, titled
+
+
+def _resolve_name(name: str, kind: str, people: dict[str, str]) -> tuple[str, str]:
+    """A bare surname seen before as part of a full name is that person ("Akar" -> "Hulusi Akar")."""
+    if kind in ("person", "other") and " " not in name and name in people:
+        return people[name], "person"
+    alias = resolve_alias(name)
+    if alias:
+        return alias
+    return name, kind
+
+
+def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Entity]:
+    """Entities in text[start:end], offsets into `text`, in order; acronyms resolve within the text."""
+    end = len(text) if end is None else end
+    acronyms: dict[str, tuple[str, str]] = {}
+    people: dict[str, str] = {}
+    out: list[Entity] = []
+    for m in ENTITY_RE.finditer(text, start, end):
+        for s, e, acr_end in _pieces(m, text, acronyms):
+            ent = _entity(text, s, e, m.group("acr") if acr_end else None, acr_end, acronyms, people)
+            if ent is not None:
+                out.append(ent)
+    out.extend(_models(text, start, end))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _models(text: str, start: int, end: int) -> list[Entity]:
+    """Model codes are weapons when any mention sits next to a weapon noun ("the S-400 missile system")."""
+    found = [(m.start(), m.end(), m.group(0)) for m in MODEL_RE.finditer(text, start, end)]
+    weapons = {n for s, e, n in found if WEAPON_NOUNS.search(text[e:e + 40] + " " + text[max(start, s - 25):s])}
+    return [Entity(text=n, start=s, end=e, name=n, kind="weapon" if n in weapons else "other") for s, e, n in found]
+
+
+def _pieces(m: re.Match, text: str, acronyms: dict) -> list[tuple[int, int, int | None]]:
+    """Split a capitalised run at possessives that join two names ("Turkey’s Presidency of ..."), but not
+    inside a law's title ("Countering America’s Adversaries Through Sanctions Act")."""
+    s, e = m.span("name")
+    acr_end = m.end() if m.group("acr") else None
+    raw = m.group("name")
+    if raw.split()[-1] in LAW_WORDS or ("’s " not in raw and "'s " not in raw):
+        return [(s, e, acr_end)]
+    pieces = []
+    cut = s
+    for pm in _POSSESSIVE_INSIDE.finditer(text, s, e):
+        head = text[cut:pm.start()]
+        if resolve_alias(head.split()[-1]) or head in acronyms or head.split()[-1] in acronyms \
+                or head.split()[-1] in ORG_WORDS:
+            pieces.append((cut, pm.end() - 1, None))
+            cut = pm.end()
+    pieces.append((cut, e, acr_end))
+    return pieces
+
+
+def _entity(text: str, s: int, e: int, acr: str | None, acr_end: int | None, acronyms: dict,
+            people: dict) -> Entity | None:
+    words = text[s:e].split()
+    trimmed, titled = _trim(words)
+    if not trimmed:
+        return None
+    if len(trimmed) < len(words):
+        s = text.index(trimmed[0], s)
+    name = text[s:e]
+    possessive = _POSSESSIVE.search(name)
+    if possessive:
+        name = name[: possessive.start()]
+        e = s + len(name)
+    while name and name[-1] in ".-'’":
+        name = name[:-1]
+        e -= 1
+    name = " ".join(name.split())
+    if not name or (len(trimmed) == 1 and _drop_single(name, s, text)):
+        return None
+    words = name.split()
+    if name in acronyms:
+        full, kind = acronyms[name]
+        return Entity(text=text[s:e], start=s, end=e, name=full, kind=kind, acronym=name)
+    kind = "person" if titled else _kind(name, words)
+    if acr and len(words) > 1:
+        kind = kind if kind != "person" else "organisation"
+        acronyms[acr] = (name, kind)
+        return Entity(text=text[s:acr_end], start=s, end=acr_end, name=name, kind=kind, acronym=acr)
+    canon, kind = _resolve_name(name, kind, people)
+    if kind == "person" and len(words) >= 2:
+        people[words[-1]] = name
+    return Entity(text=text[s:e], start=s, end=e, name=canon, kind=kind)
+
+
+def _drop_single(word: str, s: int, text: str) -> bool:
+    """A lone capitalised word that opens a sentence is a name only if the text never writes it lower-case."""
+    if word in NATIONALITIES or word in TITLES or len(word) < 2:
+        return True
+    if not _is_sentence_start(text, s):
+        return False
+    return re.search(r"\b" + re.escape(word.lower()) + r"\b", text) is not None
