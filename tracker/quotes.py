@@ -87,7 +87,8 @@ _CUE = re.compile(
     r"displeasure|optimism|fear|fears)|called\s+(?:on|for)|calls\s+(?:on|for)|calling\s+(?:on|for)|call\s+(?:on|for)|"
     r"pointed\s+out|points\s+out|point\s+out|pointing\s+out|"
     + "|".join(sorted((f for f in _FORM_TO_BASE if not f.startswith("call")), key=len, reverse=True))
-    + r")\b"
+    + r")\b",
+    re.IGNORECASE,
 )
 _DOUBLE = re.compile(r"“|”|\"|''|``|«|»|„")
 _OPEN_GLYPHS = frozenset({"“", "«", "„", "``"})
@@ -442,33 +443,60 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
     mention, negated = subject_before(text, s, cue.start)
     if negated:
         return None
-    inverted = None
     before = text[s:cue.start].rstrip()
-    if mention is None or before.endswith((",", "”", '"', "—")):
-        inverted = subject_after(text, cue.end, e)
-    if mention is None and inverted is None:
-        if prev is not None and prev.mention is not None and re.search(r"(?:,|\band)\s*$", before) and \
-                text[cue.start:cue.end].lower().endswith(("ing", "ed")):
-            mention = prev.mention  # ", adding that …" carries on with the last speaker
-        else:
+    if mention is None and _BARE_VP.search(before):
+        # "…, adding that", "X did Y and said": the clause carries on with the sentence's subject.
+        mention = prev.mention if prev is not None and prev.mention is not None else _sentence_subject(text, s, cue.start)
+    if mention is None:
+        mention = subject_after(text, cue.end, e)
+        if mention is None:
             return None
-    if inverted is not None and (mention is None or before.endswith((",", "”", '"'))):
-        mention = inverted
         content = _content_before(text, s, cue.start, quotes)
         if content is None:
             return None
-        return _Raw(content[0], content[1], "", cue.start, cue.end, mention)
+        end = _forward_quote(text, mention.end, e, quotes, content)
+        return _Raw(content[0], end, "", cue.start, cue.end, mention)
     antecedent = None
     if mention.kind == "relative":
         antecedent, _ = subject_before(text, s, mention.start)
-    content = _content_after(text, cue, s, e, quotes)
-    if content is None:
-        content = _content_before(text, s, mention.start, quotes)
-        if content is None and _parenthetical(text, cue, e):
-            content = (s, _trim_end(text, s, e))
+    back = _content_before(text, s, mention.start, quotes)
+    if back is not None and _quote_at(quotes, back[0]) is not None and text[back[1] - 1] in _QUOTE_CHARS:
+        content = back[0], _forward_quote(text, cue.end, e, quotes, back)
+    elif back is not None and _parenthetical(text, cue, e):
+        content = back[0], _content_end(text, back[0], s, e, cue, quotes)
+    else:
+        content = _content_after(text, cue, s, e, quotes) or back
     if content is None or content[1] <= content[0]:
         return None
     return _Raw(content[0], content[1], "", cue.start, cue.end, mention, antecedent)
+
+
+_BARE_VP = re.compile(r"(?:,|\band|\bthen|\bbut)\s*$", re.IGNORECASE)
+
+
+def _sentence_subject(text: str, s: int, pos: int) -> Mention | None:
+    """The first noun phrase of the sentence, when it names someone (or is a pronoun)."""
+    toks = tokens(text, s, pos)
+    i = 0
+    while i < len(toks) and (not toks[i][2][:1].isalnum() or toks[i][2].lower() in ("and", "but", "so", "yet", "then")):
+        i += 1
+    if i >= len(toks):
+        return None
+    m = subject_after(text, toks[i][0], pos)
+    if m is None or m.kind not in ("person", "organisation", "country", "pronoun"):
+        return None
+    return m
+
+
+def _forward_quote(text: str, pos: int, e: int, quotes, content: tuple[int, int]) -> int:
+    """“A,” he said, “B.” — a quote that resumes right after the attribution belongs to the same content."""
+    k = _skip_adverbials(text, pos, e)
+    m = re.compile(r"\s*,\s*").match(text, k)
+    if m:
+        q = _quote_at(quotes, m.end())
+        if q is not None:
+            return q[1]
+    return content[1]
 
 
 def _parenthetical(text: str, cue: _Cue, e: int) -> bool:
@@ -569,11 +597,12 @@ def _previous(raws: list[_Raw], pos: int) -> _Raw | None:
 
 
 def _continues(text: str, prev: _Raw, qs: int) -> bool:
-    """“A,” he said. “B” — the second part follows the attribution in the same paragraph."""
+    """“A,” he said. “B” — the second part follows the attribution sentence in the same paragraph."""
     if prev.kind != "direct" or prev.cue_start is None or prev.cue_start < prev.end:
         return False
-    gap = text[prev.end:qs]
-    return "\n" not in gap and len(gap) < 80 and re.search(r"[.,:]\s*$", gap) is not None
+    gap = text[prev.cue_end:qs]
+    return "\n" not in gap and len(gap) < 250 and not any(c in gap for c in "“”\"") and \
+        re.search(r"[.,:]\s*$", gap) is not None
 
 
 def _sentence_start(spans: list[tuple[int, int]], pos: int) -> int:
