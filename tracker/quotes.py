@@ -106,7 +106,7 @@ _ADVERBIAL_WORDS = frozenset(
     year a an the his her its their statement interview conference briefing reporters journalists press call
     speech rally post tweet letter email television radio video op-ed meeting hearing event appearance show
     program programme release phone news network twitter facebook instagram also again repeatedly publicly
-    previously recently then once separately told with
+    previously recently then once separately told with of
     """.split()
 )
 _FINAL_PUNCT = ".!?;:,"
@@ -452,6 +452,12 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
         if mention is None:
             return None
         content = _content_before(text, s, cue.start, quotes)
+        if content is None and re.match(r"\W*$", text[s:cue.start]):
+            # "Said Ellis: “…”" — the inverted attribution opens the sentence.
+            content = _content_after(text, _Cue(cue.start, mention.end, "say"), s, e, quotes)
+            if content is None or content[0] < mention.end:
+                return None
+            return _Raw(content[0], content[1], "", cue.start, cue.end, mention)
         if content is None:
             return None
         end = _forward_quote(text, mention.end, e, quotes, content)
@@ -502,7 +508,9 @@ def _forward_quote(text: str, pos: int, e: int, quotes, content: tuple[int, int]
 def _parenthetical(text: str, cue: _Cue, e: int) -> bool:
     """"The deal, he said, is dead": the attribution sits between commas inside its content."""
     k = _skip_adverbials(text, cue.end, e)
-    return text[k:k + 1] == ","
+    if text[k:k + 1] != ",":
+        return False
+    return not re.compile(r",\s*[“\"«„]|,\s*''").match(text, k)
 
 
 def _according(text: str, cue: _Cue, s: int, e: int, quotes) -> _Raw | None:

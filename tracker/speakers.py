@@ -245,6 +245,18 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, 
         w = toks[i][2].lower()
         if w in NEGATIONS or w.endswith("n't"):
             negated = True
+        elif w in TIME_WORDS and w not in ("earlier", "later"):
+            # "Sanders on Tuesday said", "Trump last week said"
+            if i > 0 and toks[i - 1][2].lower() in ("on", "last", "this", "that", "late", "early", "on"):
+                i -= 1
+        elif w == ")":
+            # "Sen. Claire McCaskill (D-Mo.) said": a party label in brackets is not the subject.
+            k = i - 1
+            while k >= 0 and i - k < 8 and toks[k][2] != "(":
+                k -= 1
+            if k < 0 or toks[k][2] != "(":
+                break
+            i = k
         elif not (w in SKIP_BEFORE_CUE or w.endswith("ly") and w.isalpha() and len(w) > 3):
             break
         i -= 1
@@ -252,7 +264,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, 
         return None, negated
     if toks[i][2] == ",":
         # "Akar, a former general, said" / "Mr. Kamin, who ...," : the head sits before the opening comma.
-        for k in range(i - 1, max(-1, i - 16), -1):
+        for k in range(i - 1, max(-1, i - 32), -1):
             if toks[k][2] == ",":
                 inner = toks[k + 1][2].lower()
                 if inner in DETERMINERS or inner in RELATIVES or inner in TITLES or _is_cap(toks[k + 1][2]):
@@ -269,7 +281,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, 
     if j is None:
         return None, negated
     # "a spokesman for the ministry", "a source familiar with the talks": keep the noun before the preposition.
-    while j >= 2 and toks[j - 1][2].lower() in PREPOSITIONS and toks[j - 1][2].lower() not in ("to", "on", "in"):
+    while j >= 2 and toks[j - 1][2].lower() in PREPOSITIONS and toks[j - 1][2].lower() != "to":
         k = j - 2
         if toks[k][2].lower() in ("familiar", "close") and k >= 1:
             k -= 1
@@ -302,6 +314,7 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
     if low in FUNCTION_WORDS and low not in DETERMINERS:
         return None
     n = 0
+    caps_run = False
     for k, (_, _, w) in enumerate(toks):
         wl = w.lower()
         if not w[:1].isalnum() and w not in ("’s", "'s"):
@@ -311,6 +324,14 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             break
         if k > 0 and wl in TIME_WORDS:
             break
+        if k > 0 and caps_run and not _is_cap(w) and wl not in ("of", "and", "’s", "'s") and \
+                wl not in PERSON_ROLE_NOUNS and wl not in ANON_NOUNS and wl not in ("side", "government"):
+            break  # "Hillary Clinton chimed in": the name ends where lower-case words start
+        if k >= 2 and wl.endswith("ed") and not toks[k - 1][2].lower().endswith("ly") and \
+                toks[k - 1][2].lower() not in DETERMINERS:
+            break
+        if _is_cap(w):
+            caps_run = True
         n = k + 1
         if n >= 9:
             break
