@@ -25,7 +25,7 @@ from .sentences import sentences
 
 FACTUAL_KINDS = frozenset({"quantity", "event", "rule", "causal", "comparison", "other"})
 NON_FACTUAL_KINDS = frozenset({"prediction", "opinion", "question", "appeal"})
-THRESHOLD = 0.5  # a factual-looking clause below this check-worthiness is not reported
+THRESHOLD = 0.35  # a factual-looking clause below this check-worthiness is not reported
 MIN_WORDS = 4
 
 _I = re.IGNORECASE
@@ -116,12 +116,12 @@ _HEADLINE_END = re.compile(r"[.!?…\"”’)]\s*$")
 # Weights of the check-worthiness score (log-odds). Figures and dates are what a fact-checker can verify;
 # named actors and past events make a statement concrete; hedges, modals and evaluations make it a view.
 WEIGHTS = {
-    "money": 2.2, "percent": 2.2, "number": 1.5, "date": 1.0, "relative date": 0.6, "named entity": 0.5,
-    "past event": 0.9, "comparison": 0.5, "causal": 0.3, "rule": 0.5, "statistic": 0.8, "superlative": 0.3,
-    "reporting verb": 0.4, "hedge": -0.6, "modal": -1.0, "evaluation": -0.6, "first person": -0.5,
-    "second person": -0.5, "short": -1.2,
+    "money": 2.9, "percent": 3.5, "number": 2.0, "date": 2.2, "relative date": 1.0, "named entity": 1.0,
+    "past event": 1.8, "comparison": 1.0, "causal": 0.3, "rule": 1.0, "statistic": 1.7, "superlative": 0.5,
+    "reporting verb": 1.5, "hedge": -0.7, "modal": -1.0, "evaluation": -0.8, "first person": -0.6,
+    "second person": -0.2, "short": -1.2,
 }
-BIAS = -1.6
+BIAS = -3.1
 
 
 def _words(text: str) -> int:

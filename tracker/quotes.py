@@ -543,8 +543,13 @@ def _kind(text: str, start: int, end: int, quotes) -> str:
 # ---------------------------------------------------------------- quotes without a cue of their own
 
 
-def _clause_subject(text: str, s: int, pos: int) -> Mention | None:
-    """The named subject of the clause holding a quoted fragment ("the US has opposed … “…”")."""
+_VERBISH = re.compile(r"(?:has|have|had|is|was|were|are|\w+ed|\w+es|\w+s|said|told|wrote|read|thought|sang|spoke|"
+                      r"took|gave|made|put|saw|felt|went|came|says|tells|writes|reads)$")
+_BOUNDARY_WORDS = frozenset("that which who whom because since while when so whether if although though".split())
+
+
+def _clause_subject(text: str, s: int, pos: int) -> tuple[Mention, int, int] | None:
+    """The named subject and verb of the clause holding a quoted fragment ("the US has opposed … “…”")."""
     k = max(text.rfind(",", s, pos), text.rfind(";", s, pos))
     lo = k + 1 if k >= 0 else s
     toks = tokens(text, lo, pos)
@@ -554,12 +559,77 @@ def _clause_subject(text: str, s: int, pos: int) -> Mention | None:
     if i >= len(toks):
         return None
     m = subject_after(text, toks[i][0], pos)
-    if m is None or m.kind not in ("person", "organisation", "country"):
+    if m is None or m.kind not in ("person", "organisation", "country", "pronoun"):
         return None
-    nxt = tokens(text, m.end, min(pos, m.end + 30))
-    if not nxt or not re.match(r"(?:has|have|had|is|was|were|are|also|\w+ed|\w+s)$", nxt[0][2]):
+    if m.kind == "pronoun" and m.text.lower() not in ("he", "she", "they"):
         return None
-    return m
+    for vs, ve, w in tokens(text, m.end, min(pos, m.end + 40)):
+        if w.lower().endswith("ly") or w.lower() in ("has", "have", "had", "also", "then", "is", "was"):
+            continue
+        if _VERBISH.match(w) and w.islower():
+            return m, vs, ve
+        return None
+    return None
+
+
+def _fragment(text: str, s: int, qs: int, qe: int) -> _Raw | None:
+    """A quoted phrase inside a clause with a named subject: "Obama called the holiday “a celebration …”".
+
+    The content runs from the verb's object to the quote when the quote completes that verb phrase, and is the
+    quote alone when a clause boundary lies between (so a scare-quoted word deep in a sentence stays small)."""
+    found = _clause_subject(text, s, qs)
+    if found is None:
+        return None
+    m, vs, ve = found
+    gap = tokens(text, ve, qs)
+    start = qs
+    if len(gap) <= 8 and not any(w.lower() in _BOUNDARY_WORDS or not w[:1].isalnum() for _, _, w in gap):
+        start = _first_nonspace(text, ve)
+    return _Raw(start, qe, "partial", vs, ve, m)
+
+
+_DASH_NAME = re.compile(r"[ \t\xa0]*(?:[―—–]|--)[ \t\xa0]*((?:[A-Z][\w’'.-]*[ \t\xa0]*){1,5})")
+
+
+def _dash_attribution(text: str, qe: int) -> Mention | None:
+    """“…” ― Jane Doe: a name after a dash under a quote (listicles, readers' comments, epigraphs)."""
+    m = _DASH_NAME.match(text, qe)
+    if not m:
+        return None
+    rest = text[m.end(1):m.end(1) + 3]
+    if rest and rest[0] not in "\n.,;" and not rest.startswith(" ") and m.end(1) < len(text):
+        return None
+    toks = tokens(text, m.start(1), m.end(1))
+    toks = [t for t in toks if t[2] not in (".",)]
+    return subject_after(text, m.start(1), m.end(1)) if toks else None
+
+
+def _post_quote(text: str, qe: int) -> tuple[Mention, int, int] | None:
+    """“…,” Vitter demanded. / “…” the article read. — any verb right after a quote, with its subject."""
+    lim = len(text)
+    for ch in "\n.!?;“\"":
+        k = text.find(ch, qe + 1, qe + 120)
+        if k >= 0:
+            lim = min(lim, k)
+    if lim == len(text) or lim - qe > 110:
+        return None
+    seg = tokens(text, qe, lim)
+    words = [t for t in seg if t[2][:1].isalnum()]
+    if len(words) < 2 or len(words) > 12:
+        return None
+    first = words[0]
+    if _VERBISH.match(first[2]) and first[2].islower():
+        m = subject_after(text, first[1], lim)
+        if m is not None and m.kind != "pronoun" or m is not None and m.text.lower() in ("he", "she", "they"):
+            return m, first[0], first[1]
+        return None
+    for vs, ve, w in words[1:]:
+        if w.islower() and _VERBISH.match(w):
+            m, neg = subject_before(text, qe, vs)
+            if m is not None and not neg and m.start <= words[0][0] + 1:
+                return m, vs, ve
+            return None
+    return None
 
 
 def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, int]]) -> list[_Raw]:
@@ -573,26 +643,29 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
             continue
         words = _word_count(text, qs, qe)
         prev = _previous(by_start, qs)
-        merged = prev is not None and _continues(text, prev, qs) and words >= 1
-        if merged:
+        if prev is not None and _continues(text, prev, qs):
             prev.end = qe
             prev.kind = "direct"
             covered.append((prev.start, qe))
             continue
         s = _sentence_start(spans, qs)
-        full = re.match(r"\W*$", text[s:qs]) is not None and _at_paragraph_start(text, qs)
-        if not full and words >= 3 and not _is_title(text, qs + 1, qe - 1):
-            m = _clause_subject(text, s, qs)
-            if m is not None:
-                r = _Raw(qs, qe, "partial", None, None, m)
-                out.append(r)
-                covered.append((qs, qe))
-            continue
-        if full and words >= 4 and prev is not None and prev.mention is not None and qs - prev.end < 600 and \
-                prev.kind in ("direct", "partial"):
+        full = re.match(r"\W*$", text[s:qs]) is not None
+        r = None
+        if full and words >= 2:
+            dash = _dash_attribution(text, qe)
+            post = None if dash else _post_quote(text, qe)
+            if dash is not None:
+                r = _Raw(qs, qe, "direct", None, None, dash)
+            elif post is not None:
+                r = _Raw(qs, qe, "direct", post[1], post[2], post[0])
+        if r is None and not full and not _is_title(text, qs + 1, qe - 1):
+            r = _fragment(text, s, qs, qe)
+        if r is None and full and _at_paragraph_start(text, qs) and words >= 4 and prev is not None and \
+                prev.mention is not None and qs - prev.end < 600 and prev.kind in ("direct", "partial"):
             r = _Raw(qs, qe, "direct", None, None, prev.mention, prev.antecedent)
+        if r is not None:
             out.append(r)
-            covered.append((qs, qe))
+            covered.append((r.start, r.end))
     return out
 
 
