@@ -5,8 +5,7 @@ is the `annotate` stored query in datasette.yaml (who wrote is `:_actor_id`, fil
 `ds_actor` cookie or API token, never from the form), the permission to run it is the query's `allow` block,
 and cross-site POSTs are stopped by Datasette's Origin / Sec-Fetch-Site check before any of this runs. The
 plugin only adds what Datasette lacks: the form and history on claim and quote pages, a login page for
-the accounts in `tracker.users`, a `_verdict=` filter on the claims and quotes tables, and the SQL function
-the query uses.
+the accounts in `tracker.users`, and a `_verdict=` filter on the claims and quotes tables.
 """
 
 from __future__ import annotations
@@ -29,7 +28,6 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 def prepare_connection(conn):
     # SQLite does not enforce foreign keys unless asked, per connection.
     conn.execute("PRAGMA foreign_keys = ON")
-    ann.register_functions(conn)
 
 
 @hookimpl
