@@ -43,14 +43,16 @@ _REPORTED = re.compile(
     r"\b(?:said|says|say|mentioned|stated|announced|claimed|claims|argued|noted|reported|added|insisted|warned|"
     r"confirmed|denied|acknowledged|admitted|revealed|explained|stressed|told\s+\w+(?:\s+\w+)?|"
     r"according\s+to\s+[^,]{2,60},)\s+(?:on\s+\w+\s+|last\s+\w+\s+|in\s+\w+\s+)?that\s+", _I)
-_TRIM_LEFT = re.compile(r"^[\s,;:—–-]*(?:(?:and|but|so|hence|thus|however|therefore|also|then|yet)\b,?\s*)?", _I)
+_TRIM_LEFT = re.compile(
+    r"^[\s,;:—–-]*(?:(?:and|but|so|hence|thus|however|therefore|also|then|yet)\b,?\s*)?(?:that\s+(?=\w+\s+\w))?", _I)
 _TRIM_RIGHT = re.compile(r"[\s,;:—–-]+$")
 
 # --- kinds ---------------------------------------------------------------------------------------------------
 _APPEAL = re.compile(
-    r"(?:^[“\"‘']?\s*(?:let[’']?s|let\s+us|please|imagine|look|listen|remember|consider|vote|join|stop|help|"
-    r"give|tell|think\s+about|don[’']t|do\s+not)\b|\blet[’']s\b|\b(?:we|i)\s+(?:invite|urge|call\s+on|call\s+upon|"
-    r"ask|appeal|implore|beg|want|wish|would\s+like|need\s+you|hope\s+that\s+you)\b)", _I)
+    r"(?:^[“\"‘']?\s*(?:(?:and|so|but|now|well),?\s+)?(?:let[’']?s|let\s+us|please|imagine|look\s+at|listen|remember|"
+    r"consider|vote|join|stop|help|give|tell|raise|think\s+about|don[’']t|do\s+not|(?:i|we)\s+(?:want|wish|"
+    r"would\s+like|need))\b|(?<!\w\s)\blet[’']s\s+(?!concede|say|suppose|assume)|\b(?:we|i)\s+(?:invite|urge|"
+    r"call\s+on|call\s+upon|appeal\s+to|implore|beg)\b)", _I)
 _PREDICTION = re.compile(
     r"\b(?:will|won[’']t|shall|going\s+to|gonna|(?:is|are|was|were)\s+(?:un)?likely|expected\s+to|forecasts?|"
     r"predicts?|would|'ll|’ll|could\s+(?:soon|eventually)|is\s+set\s+to|are\s+set\s+to|about\s+to|next\s+year|"
@@ -65,27 +67,27 @@ _EVALUATIVE = re.compile(
     r"\b(?:good|bad|great|greatest|terrible|horrible|wonderful|wrong|right|fair|unfair|best|worst|important|"
     r"problematic|dangerous|disastrous|ridiculous|outrageous|shameful|strong|weak|tough|failed|excellent|"
     r"brilliant|stupid|crazy|amazing|incredible|disgrace|disaster|mistake|proud|honou?red|sad|unacceptable|"
-    r"deserve|deserves|believe\s+in|committed|solemn|vital|crucial|essential|responsible|smart|wise)\b", _I)
+    r"deserve|deserves|believe\s+in|solemn|vital|crucial|essential|smart|wise)\b(?!\s+(?:now|away|here))", _I)
 _HEDGE = re.compile(
     r"\b(?:i\s+think|i\s+believe|i\s+feel|i\s+guess|perhaps|maybe|probably|possibly|seems?|appears?\s+to|"
     r"might|may|could|reportedly|allegedly|apparently|i\s+suppose|kind\s+of|sort\s+of)\b", _I)
 _FIRST_PERSON_FUTURE = re.compile(
     r"\b(?:i|we)(?:[’']ll|\s+will|\s+would|\s+am\s+going\s+to|[’']m\s+going\s+to|\s+are\s+going\s+to|"
     r"[’']re\s+going\s+to|[’']d|\s+want\s+to|\s+intend\s+to|\s+plan\s+to|\s+can|\s+must|\s+should|\s+need)\b", _I)
+_FIRST_SINGULAR = re.compile(r"\b(?:I|me|my|I[’']m|I[’']ve|I[’']d|I[’']ll)(?![\w’'])")
 _SECOND_PERSON = re.compile(r"\byou(?:[’']re|[’']ve|[’']ll|r)?\b", _I)
 
 # --- factual features ----------------------------------------------------------------------------------------
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|didn[’']t|wasn[’']t|weren[’']t|has\s+been|have\s+been|had\s+been|(?:has|have|had)"
-    r"(?:n[’']t)?\s+(?:\w+\s+)?(?:\w+ed|been|gone|done|made|taken|given|seen|risen|fallen|grown|cut|paid|lost|"
-    r"won|spent|built|sold|bought|brought|sent|put|set|got|gotten|become|begun|left|led|held|kept|shown|known|"
-    r"written)|went|came|took|gave|made|said|told|got|paid|lost|won|cut|spent|built|bought|sold|brought|began|"
-    r"became|rose|fell|grew|left|led|met|ran|saw|stood|wrote|held|kept|found|fought|sent|signed|passed|voted|"
-    r"(?!(?:need|indeed|speed|feed|seed|bleed|breed|proceed|succeed|exceed|united|red|bed|shed|wed|hundred|"
-    r"based|concerned|interested|supposed|used|called|so-called|advanced|detailed|limited|qualified|"
-    r"experienced|balanced|committed|determined|educated|organized|organised|talented|skilled|related|"
-    r"prepared|tired|scared|worried|excited|pleased|surprised|married|retired|named|aged|armed|talked)\b)"
-    r"[a-z]{2,}(?:[^e\W]ed|ied|ted|ded))\b", _I)
+    r"\b(?:was|were|had|did|didn[’']t|wasn[’']t|weren[’']t|hadn[’']t|(?:has|have|had)(?:n[’']t)?\s+(?:\w+\s+)?"
+    r"(?:\w+ed|been|gone|done|made|taken|given|seen|risen|fallen|grown|cut|paid|lost|won|spent|built|sold|"
+    r"bought|brought|sent|put|set|got|gotten|become|begun|left|led|held|kept|shown|known|written|told|said)|"
+    r"went|came|took|gave|made|said|told|got|paid|lost|won|spent|built|bought|sold|brought|began|became|rose|fell|"
+    r"grew|left|met|ran|saw|stood|wrote|held|kept|found|fought|sent|knew|thought|chose|broke|drove|"
+    r"(?:i|we|he|she|they|it|who|which|that|and|[A-Z]\w+)\s+(?:\w+ly\s+)?[a-z]{2,}(?:[^e\W]ed|ied|ted|ded|sed|ved|ced|ged|ked|zed))\b"
+    r"|\b[a-z]{2,}(?:[^e\W]ed|ied|ted|ded|sed|ved|ced|ged|ked|zed)(?=\s+(?:the|a|an|his|her|their|our|its|my|this|"
+    r"these|those|it|them|him|us|me|some|all|every|more|\d|\$|up|down|out|off|over|back)\b)")
+_ONGOING = re.compile(r"\b(?:is|are|isn[’']t|aren[’']t)\s+(?!going\b)(?:still\s+|now\s+)?[a-z]{3,}ing\b", _I)
 _COMPARISON = re.compile(
     r"\b(?:more|less|fewer|higher|lower|larger|smaller|bigger|greater|faster|slower|cheaper|better|worse|"
     r"than|compared|doubled|tripled|halved|increased|decreased|increase|decrease|rose|risen|fell|fallen|grew|"
@@ -106,7 +108,9 @@ _STATISTIC = re.compile(
     r"population|votes?|voted|billion|million|trillion|dollars|average|median|total|majority|number\s+of|"
     r"amount|revenue|profits?|losses|deaths|died|killed|casualties|cases|crime|murders?|poverty|emissions|"
     r"exports|imports|trade|investment|payments?|insurance|funding|funds|taxpayers?|premiums?|benefits)\b", _I)
-_SUPERLATIVE = re.compile(r"\b(?:only|first|never|ever|every|always|all|none|no\s+one|nobody|since|record)\b", _I)
+_SUPERLATIVE = re.compile(
+    r"\bthe\s+(?:(?:\w+\s+)?(?:only|first|last|most|least|fewest|\d+(?:st|nd|rd|th))|(?!best\b|least\b|latest\b)"
+    r"[a-z]{2,}est)\b|\b(?:never|ever|record|in\s+history|in\s+the\s+world|since)\b", _I)
 _REPORTING = re.compile(
     r"\b(?:according\s+to|reported|report|reports|study|studies|survey|poll|polls|data|figures|statistics|"
     r"census|found\s+that|showed|shows|estimated|official\s+figures)\b", _I)
@@ -118,7 +122,7 @@ _HEADLINE_END = re.compile(r"[.!?…\"”’)]\s*$")
 WEIGHTS = {
     "money": 2.9, "percent": 3.5, "number": 2.0, "date": 2.2, "relative date": 1.0, "named entity": 1.0,
     "past event": 1.8, "comparison": 1.0, "causal": 0.3, "rule": 1.0, "statistic": 1.7, "superlative": 0.5,
-    "reporting verb": 1.5, "hedge": -0.7, "modal": -1.0, "evaluation": -0.8, "first person": -0.6,
+    "reporting verb": 1.5, "reported speech": 1.5, "ongoing": 0.5, "hedge": -0.7, "modal": -1.0, "evaluation": -0.8, "first person": -0.6,
     "second person": -0.2, "short": -1.2,
 }
 BIAS = -3.1
@@ -164,24 +168,28 @@ def _quote_cuts(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[in
     return pieces
 
 
-def _split(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[int, int]]:
-    """Clause spans of one sentence; a piece too short to be a claim stays with its neighbour."""
+def _split(text: str, s: int, e: int, quotes: list[Quote]) -> tuple[list[tuple[int, int]], set[int]]:
+    """Clause spans of one sentence, and the starts of those that are reported speech; a piece too short to be
+    a claim stays with its neighbour."""
     cuts: list[tuple[int, int]] = []  # (cut start, cut end): text between them belongs to no clause
+    reported: set[int] = set()
     for lo, qs, qe in _quote_cuts(text, s, e, quotes):
         cuts.append((lo, qs))
         cuts.append((qe, qe))
+        reported.add(qs)
     if not cuts:
         m = _REPORTED.search(text, s, e)
         if m and _words(text[m.end():e]) >= MIN_WORDS:
             head = text.rfind(",", s, m.start())
             cuts.append((head if head > s else m.start(), m.end()))
+            reported.add(m.end())
     m = _LEADING.match(text, s, e)
     if m and _words(text[m.end():e]) >= MIN_WORDS:
         cuts.append((m.end(), m.end()))
     for m in _INNER.finditer(text, s, e):
         cuts.append((m.start(), m.start()))
     if not cuts:
-        return [(s, e)]
+        return [(s, e)], reported
     cuts.sort()
     spans = []
     pos = s
@@ -192,7 +200,14 @@ def _split(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[int, in
         spans.append((pos, a))
         pos = b
     spans.append((pos, e))
-    return _merge_short(text, [_trim(text, a, b) for a, b in spans if b > a])
+    trimmed = []
+    for a, b in spans:
+        if b > a:
+            ta, tb = _trim(text, a, b)
+            if a in reported:
+                reported.add(ta)
+            trimmed.append((ta, tb))
+    return _merge_short(text, trimmed), reported
 
 
 def _merge_short(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -234,14 +249,14 @@ def _features(chunk: str, quantities, dates, entities, in_quote: bool) -> list[s
         feats.append("relative date")
     if entities:
         feats.append("named entity")
-    for name, rx in (("past event", _PAST), ("comparison", _COMPARISON), ("causal", _CAUSAL), ("rule", _RULE),
+    for name, rx in (("past event", _PAST), ("ongoing", _ONGOING), ("comparison", _COMPARISON), ("causal", _CAUSAL), ("rule", _RULE),
                      ("statistic", _STATISTIC), ("superlative", _SUPERLATIVE), ("reporting verb", _REPORTING),
                      ("hedge", _HEDGE), ("evaluation", _EVALUATIVE), ("second person", _SECOND_PERSON)):
         if rx.search(chunk):
             feats.append(name)
     if _FIRST_PERSON_FUTURE.search(chunk) or _PREDICTION.search(chunk) or _OPINION.search(chunk):
         feats.append("modal")
-    if re.search(r"\b(?:i|we|my|our|me|us)\b", chunk, _I) and not in_quote:
+    if _FIRST_SINGULAR.search(chunk) and not in_quote:
         feats.append("first person")
     if _words(chunk) < 7:
         feats.append("short")
@@ -308,8 +323,9 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
         if _is_headline(text, s, e):
             continue
         end_char = text[s:e].rstrip(" ”\"’')")[-1:]
-        for cs, ce in _split(text, s, e, quotes):
-            claim = _claim(text, cs, ce, quotes, end_char, _within(quantities, cs, ce, qs),
+        clauses, reported = _split(text, s, e, quotes)
+        for cs, ce in clauses:
+            claim = _claim(text, cs, ce, quotes, end_char, cs in reported, _within(quantities, cs, ce, qs),
                            _within(dates, cs, ce, ds), _within(entities, cs, ce, es))
             if claim is None:
                 continue
@@ -322,12 +338,14 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     return claims
 
 
-def _claim(text, s, e, quotes, end_char, quantities, dates, entities) -> Claim | None:
+def _claim(text, s, e, quotes, end_char, reported, quantities, dates, entities) -> Claim | None:
     chunk = text[s:e]
     if _words(chunk) < MIN_WORDS - 1:
         return None
     quote = _speaker(quotes, s, e)
     feats = _features(chunk, quantities, dates, entities, quote is not None)
+    if reported or (quote is not None and quote.kind == "indirect"):
+        feats.append("reported speech")
     kind = _kind(chunk, feats, end_char)
     score = _score(feats)
     if kind in FACTUAL_KINDS and score < THRESHOLD:

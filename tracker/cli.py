@@ -140,3 +140,8 @@ def eval_claims(gold, as_json):
 
     report = evaluate_claims(gold)
     click.echo(json.dumps(report, indent=2) if as_json else format_report(report))
+
+
+from .annotate_cli import register as _register_annotate  # noqa: E402
+
+_register_annotate(cli)

@@ -135,6 +135,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         if not db[table].detect_fts():
             db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
     _create_views(db)
+    from . import grouping
+
+    grouping.ensure_schema(db)
 
 
 def _create_views(db: sqlite_utils.Database) -> None:
@@ -302,6 +305,9 @@ def write_batch(db: sqlite_utils.Database, batch: list[tuple[Parsed, str, str, s
                 db[table].insert_all(merged[table], batch_size=500)
         if merged.get("claim_entities"):
             db["claim_entities"].insert_all(merged["claim_entities"], ignore=True, batch_size=500)
+        from . import grouping
+
+        grouping.update(db, merged)
 
 
 def _dedupe(rows: list[dict], key: str) -> list[dict]:

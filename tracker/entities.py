@@ -198,4 +198,7 @@ def _drop_single(word: str, s: int, text: str) -> bool:
         return True
     if not _is_sentence_start(text, s):
         return False
-    return re.search(r"\b" + re.escape(word.lower()) + r"\b", text) is not None
+    if word.isupper() or resolve_alias(word):
+        return False
+    # Only a name if the text also capitalises it where grammar does not force it.
+    return re.search(r"[a-z,;]\s+" + re.escape(word) + r"\b", text) is None

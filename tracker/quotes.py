@@ -99,18 +99,26 @@ _OBJECT = re.compile(
     r"(?:the|a|an|his|her|its|their|our)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?=\s+(?:to|that|on|in|at|during|how|"
     r"what|why|whether|about)\b)|(?:[A-Z][\w’'.&-]*)(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*)*)"
 )
-_ADVERBIAL_WORDS = frozenset(
+_ADVERB_TIME = frozenset(
     """
-    on in at during to via through after before last this late early earlier later monday tuesday wednesday
-    thursday friday saturday sunday yesterday today tonight morning afternoon evening night week weekend month
-    year a an the his her its their statement interview conference briefing reporters journalists press call
-    speech rally post tweet letter email television radio video op-ed meeting hearing event appearance show
-    program programme release phone news network twitter facebook instagram also again repeatedly publicly
-    previously recently then once separately told with of
+    last this late early earlier later monday tuesday wednesday thursday friday saturday sunday yesterday today
+    tonight morning afternoon evening night week weekend month year also again repeatedly publicly previously
+    recently then once separately privately openly
+    """.split()
+)
+_PREP = frozenset("on in at during to via through after before with of from over by".split())
+_ADVERB_NOUNS = frozenset(
+    """
+    statement interview conference briefing reporters journalists press call speech rally post tweet letter email
+    television radio video op-ed meeting hearing event appearance show program programme release phone news
+    network twitter facebook instagram session remarks address debate forum podcast broadcast blog
     """.split()
 )
 _FINAL_PUNCT = ".!?;:,"
 _QUOTE_CHARS = "“”\"«»„'’‘"
+_AUX = frozenset(
+    "is are was were has have had will would can could should may might must does did do be been being am".split()
+)
 _SUBORDINATORS = frozenset("though although while whereas because since if when as even unless once after before".split())
 
 
@@ -263,24 +271,36 @@ def _cues(text: str, s: int, e: int, inside: list[tuple[int, int, bool]]) -> lis
     return out
 
 
+_NEXT_WORD = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*([\w’'-]+)")
+
+
 def _skip_adverbials(text: str, pos: int, hi: int) -> int:
-    """Position after time and place phrases between a cue and its content ("said on Wednesday in a statement")."""
+    """Position after time and place phrases between a cue and its content ("said on Wednesday in a statement").
+
+    Determiners and nouns are only stepped over inside a prepositional phrase, so "said the talks …" keeps
+    "the talks" as the start of its content."""
     k = pos
+    in_pp = False
     while True:
-        m = re.compile(r"\s*,?\s*([\w’'-]+)").match(text, k, hi)
+        m = _NEXT_WORD.match(text, k, hi)
         if not m:
             return k
         w = m.group(1)
         wl = w.lower()
-        if wl == "to" and not re.match(r"\s*(?:reporters|journalists|the|a|an|his|her|their|[A-Z])", text[m.end():m.end() + 14]):
+        if wl == "that":
             return k
-        if wl in _ADVERBIAL_WORDS or (w[0].isupper() and k > pos and text[k - 1] != ",") or wl.endswith("ly") and \
-                len(wl) > 4 or wl.isdigit():
-            if wl == "that":
+        if wl in _PREP:
+            if wl == "to" and not re.match(r"\s*(?:reporters|journalists|the|a|an|his|her|their|[A-Z])",
+                                           text[m.end():m.end() + 14]):
                 return k
-            k = m.end()
-            continue
-        return k
+            in_pp = True
+        elif wl in _ADVERB_TIME or wl.endswith("ly") and len(wl) > 4 or wl.isdigit():
+            pass
+        elif in_pp and (wl in DETERMINERS or wl in _ADVERB_NOUNS or w[0].isupper() or wl.endswith(("’s", "'s"))):
+            pass
+        else:
+            return k
+        k = m.end()
 
 
 def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int, int, bool]]) -> tuple[int, int] | None:
@@ -312,7 +332,12 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         mo = _OBJECT.match(text, pos, e)
         if mo and mo.end() > pos and not re.match(r"\s*(?:that|to|how|what|why|whether)\b", text[pos:pos + 10]):
             k = mo.end()
+    k0 = k
     k = _skip_adverbials(text, k, e)
+    if k > k0:
+        mj = re.compile(r"[^,;.“”\"]{0,40}?\bthat\b").match(text, k, e)
+        if mj:
+            k = mj.end() - 4
     mt = re.compile(r"\s*,?\s*(that|to|how|what|why|whether|if|when|where)\b").match(text, k, e)
     if mt:
         word = mt.group(1)
@@ -336,6 +361,8 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         return None
     w = first.group()
     wl = w.lower()
+    if wl in _AUX:
+        return None  # "Everything Trump says is a lie": the cue sits in a relative clause
     clause_start = wl in ("he", "she", "they", "we", "i", "it", "there", "this", "that", "these", "those") or \
         w[0].isupper() or w[0].isdigit() or wl in DETERMINERS or wl in ("no", "nobody", "everyone")
     if not clause_start:
@@ -444,7 +471,11 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
     if negated:
         return None
     before = text[s:cue.start].rstrip()
-    if mention is None and _BARE_VP.search(before):
+    if mention is not None and re.search(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|this|that|whose))$", before,
+                                         re.IGNORECASE):
+        return None  # "Editor’s note", "a claim": the cue word is a noun here
+    if mention is None and _BARE_VP.search(before) and (before.endswith(("and", "then", "but")) or
+                                                         text[cue.start:cue.end].endswith("ing")):
         # "…, adding that", "X did Y and said": the clause carries on with the sentence's subject.
         mention = prev.mention if prev is not None and prev.mention is not None else _sentence_subject(text, s, cue.start)
     if mention is None:
@@ -468,10 +499,16 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
     back = _content_before(text, s, mention.start, quotes)
     if back is not None and _quote_at(quotes, back[0]) is not None and text[back[1] - 1] in _QUOTE_CHARS:
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)
+    elif back is not None and _framing(text, back[0]):
+        content = _content_after(text, cue, s, e, quotes)
     elif back is not None and _parenthetical(text, cue, e):
         content = back[0], _content_end(text, back[0], s, e, cue, quotes)
+    elif back is not None and _forward_quote(text, cue.end, e, quotes, back) > back[1]:
+        content = back[0], _forward_quote(text, cue.end, e, quotes, back)  # "…, Mr. Barrett said, “we were …”"
     else:
-        content = _content_after(text, cue, s, e, quotes) or back
+        content = _content_after(text, cue, s, e, quotes)
+        if content is None and back is not None and _ends_sentence(text, cue, e):
+            content = back
     if content is None or content[1] <= content[0]:
         return None
     return _Raw(content[0], content[1], "", cue.start, cue.end, mention, antecedent)
@@ -503,6 +540,28 @@ def _forward_quote(text: str, pos: int, e: int, quotes, content: tuple[int, int]
         if q is not None:
             return q[1]
     return content[1]
+
+
+_FRAMING = frozenset(
+    "during in at on after before despite though although while when since as following amid asked speaking "
+    "for with without unlike like by from under".split()
+)
+
+
+def _framing(text: str, start: int) -> bool:
+    """A sentence-opening phrase that frames the attribution ("During his years in office, X said …")."""
+    m = re.compile(r"\W*([A-Za-z]+)").match(text, start)
+    if not m:
+        return False
+    w = m.group(1).lower()
+    return w in _FRAMING or (w.endswith("ing") and len(w) > 5 and m.group(1)[0].isupper())
+
+
+def _ends_sentence(text: str, cue: _Cue, e: int) -> bool:
+    """Only adverbials (or a "who …" clause about the speaker) follow the cue up to the sentence end."""
+    k = _skip_adverbials(text, cue.end, e)
+    return re.compile(r"[\s.!?;:)\]]*$").match(text[k:e]) is not None or re.compile(r"\s*,\s*(?:who|which)\b").match(
+        text, k) is not None
 
 
 def _parenthetical(text: str, cue: _Cue, e: int) -> bool:
@@ -585,6 +644,8 @@ def _fragment(text: str, s: int, qs: int, qe: int) -> _Raw | None:
     start = qs
     if len(gap) <= 8 and not any(w.lower() in _BOUNDARY_WORDS or not w[:1].isalnum() for _, _, w in gap):
         start = _first_nonspace(text, ve)
+    elif _word_count(text, qs, qe) < 3:
+        return None  # a scare-quoted word far from the verb
     return _Raw(start, qe, "partial", vs, ve, m)
 
 
@@ -750,6 +811,8 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
             prev = raw
     for r in raws:
         r.kind = _kind(text, r.start, r.end, quotes)
+    raws = [r for r in raws if not (r.kind == "direct" and _word_count(text, r.start, r.end) <= 6 and
+                                    _is_title(text, r.start, r.end))]
     raws = _attach_loose(text, raws, quotes, spans)
     raws = _drop_nested(raws)
     _resolve(text, raws)
