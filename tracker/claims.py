@@ -44,7 +44,7 @@ _REPORTED = re.compile(
     r"confirmed|denied|acknowledged|admitted|revealed|explained|stressed|told\s+\w+(?:\s+\w+)?|"
     r"according\s+to\s+[^,]{2,60},)\s+(?:on\s+\w+\s+|last\s+\w+\s+|in\s+\w+\s+)?that\s+", _I)
 _TRIM_LEFT = re.compile(
-    r"^[\s,;:—–-]*(?:(?:and|but|so|hence|thus|however|therefore|also|then|yet)\b,?\s*)?(?:that\s+(?=\w+\s+\w))?", _I)
+    r"[\s,;:—–-]*(?:(?:and|but|so|hence|thus|however|therefore|also|then|yet)\b,?\s*)?(?:that\s+(?=\w+\s+\w))?", _I)
 _TRIM_RIGHT = re.compile(r"[\s,;:—–-]+$")
 
 # --- kinds ---------------------------------------------------------------------------------------------------
