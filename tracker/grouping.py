@@ -1,0 +1,540 @@
+"""Cross-article fact tracking: claim groups (the same fact stated in several articles) and conflicts (the
+same subject with figures that disagree beyond rounding).
+
+Grouping is incremental. Each claim gets a few *keys*, hashed to 64-bit integers:
+
+* a figure key per headline quantity and entity: the unit, the value rounded to two significant figures and
+  one entity the claim names (so "$2.5 billion", "$2.5bn" and "2.5 billion dollars" about Turkey meet, but a
+  bare "39 people" with no entity does not join every other 39);
+* a wording key: the set of the claim's content words (stop words, case, punctuation, order and plural "s"
+  ignored), when it has at least five of them.
+
+`claim_group_keys(key, group_id, members)` maps each key to its group; a new claim joins the group of any key
+it shares and, if its keys point at several groups, those groups are merged. Nothing is recomputed beyond the
+groups a batch touches. Conflicts are found the same way through `claim_subject_keys` (unit plus a pair of
+entities, or unit plus one entity plus the claim's wording without its numbers), then checked pairwise: the
+figures must differ beyond rounding (and by less than a factor of five), and the claims must share more than
+one signal (two entities, or an entity and most of their wording).
+
+`update(db, merged)` runs inside `db.write_batch`'s transaction with the rows the batch wrote: the batch's
+articles' previous memberships are removed first (a re-parse deletes and re-inserts their claims), then every
+claim of the batch is keyed and placed. A claim that was only re-parsed finds its old group again through the
+keys, which are dropped only when no member holds them any more. A group that loses the claim that once
+bridged two facts stays merged; that is the one approximation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from itertools import combinations
+
+import sqlite_utils
+
+MIN_WORDING_TOKENS = 5
+MIN_FRAME_TOKENS = 3
+MAX_ENTITIES = 5
+MAX_CANDIDATES = 200  # claims read per batch key when looking for conflicts (hot subjects are capped)
+MAX_CONFLICTS_PER_CLAIM = 5
+MAX_RATIO = 5.0
+MIN_RELATIVE_DIFF = 0.02
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below between
+both but by can could did do does doing down during each few for from further had has have having he her here
+hers him his how i if in into is it its itself just me more most my no nor not now of off on once only or other
+our ours out over own same she should so some such than that the their theirs them then there these they this
+those through to too under until up very was we were what when where which while who whom why will with would
+you your said says say told according reported also new one two three four five six seven eight nine ten per
+""".split())
+SCALE_WORDS = frozenset(
+    "hundred thousand thousands million millions billion billions trillion bn m k mn tn usd us dollar dollars "
+    "euro euros eur pound pounds gbp yen percent per cent around about nearly almost roughly some approximately "
+    "over under least than more less up".split()
+)
+_TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(r"^\d")
+
+
+def _tokens(text: str) -> list[str]:
+    out = []
+    for t in _TOKEN.findall(text.lower()):
+        if t in STOPWORDS:
+            continue
+        if _NUMBER.match(t):
+            out.append(t.replace(",", ""))
+            continue
+        if len(t) < 3 and t not in ("bn", "mn", "tn"):
+            continue
+        if len(t) > 4 and t.endswith("s") and not t.endswith("ss"):
+            t = t[:-1]
+        out.append(t)
+    return out
+
+
+def wording_tokens(text: str) -> frozenset[str]:
+    """Content words of a claim, numbers included: what near-identical wording shares."""
+    return frozenset(_tokens(text))
+
+
+def frame_tokens(text: str) -> frozenset[str]:
+    """Content words without numbers, scale and currency words: what two claims about the same subject with
+    different figures still share."""
+    return frozenset(t for t in _tokens(text) if not _NUMBER.match(t) and t not in SCALE_WORDS)
+
+
+def rounded(value: float) -> str:
+    """The value at two significant figures: what "within rounding" means for a figure key."""
+    return "%.2g" % value
+
+
+def same_within_rounding(a: float, b: float) -> bool:
+    if rounded(a) == rounded(b):
+        return True
+    top = max(abs(a), abs(b))
+    return top == 0 or abs(a - b) / top <= MIN_RELATIVE_DIFF
+
+
+def norm_unit(unit: str | None) -> str | None:
+    if not unit:
+        return None
+    u = unit.strip().lower()
+    if len(u) > 4 and u.endswith("s") and not u.endswith("ss"):
+        u = u[:-1]
+    return u
+
+
+def key_hash(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+
+
+def headline_figures(quantities: list[dict]) -> list[tuple[str, float]]:
+    """(unit, value) of the figures a claim is about: money and percentages when it has any (the "four
+    batteries" in "$2.5 billion for four batteries" does not make a different fact the same), else counts."""
+    figs = []
+    for q in quantities:
+        unit, value = norm_unit(q.get("unit")), q.get("value")
+        if unit is None or value is None:
+            continue
+        figs.append((q.get("kind") or "", unit, float(value)))
+    strong = [f for f in figs if f[0] in ("money", "percent") or f[1] in ("usd", "eur", "gbp", "percent")]
+    chosen = strong or figs
+    out: list[tuple[str, float]] = []
+    for _kind, unit, value in chosen:
+        if (unit, value) not in out:
+            out.append((unit, value))
+    return out[:4]
+
+
+def group_keys(text: str, quantities: list[dict], entities: list[str]) -> list[tuple[int, str]]:
+    """(hashed key, how) for a claim; `how` is "figure" or "wording"."""
+    keys: list[tuple[int, str]] = []
+    ents = sorted(set(entities))[:MAX_ENTITIES]
+    for unit, value in headline_figures(quantities):
+        for e in ents:
+            keys.append((key_hash(f"f\x1f{unit}\x1f{rounded(value)}\x1f{e}"), "figure"))
+    words = wording_tokens(text)
+    if len(words) >= MIN_WORDING_TOKENS:
+        keys.append((key_hash("w\x1f" + " ".join(sorted(words))), "wording"))
+    return keys
+
+
+def subject_keys(text: str, unit: str, entities: list[str]) -> list[int]:
+    """Keys under which claims that may conflict meet: unit + entity pair, unit + entity + wording frame."""
+    ents = sorted(set(entities))[:MAX_ENTITIES]
+    out = [key_hash(f"p\x1f{unit}\x1f{a}\x1f{b}") for a, b in combinations(ents, 2)]
+    frame = frame_tokens(text)
+    if len(frame) >= MIN_FRAME_TOKENS:
+        f = " ".join(sorted(frame))
+        out += [key_hash(f"s\x1f{unit}\x1f{e}\x1f{f}") for e in ents]
+    return out
+
+
+def conflict_signals(ents_a: set[str], ents_b: set[str], frame_a: frozenset[str], frame_b: frozenset[str]
+                     ) -> tuple[bool, int, float]:
+    """(is a conflict subject, shared entities, wording overlap): more than one shared signal is needed."""
+    shared = len(ents_a & ents_b)
+    union = len(frame_a | frame_b)
+    overlap = len(frame_a & frame_b) / union if union else 0.0
+    ok = (shared >= 1 and overlap >= 0.5) or (shared >= 2 and overlap >= 0.3)
+    return ok, shared, round(overlap, 2)
+
+
+def figures_conflict(a: float, b: float) -> bool:
+    if a <= 0 or b <= 0 or same_within_rounding(a, b):
+        return False
+    return max(a, b) / min(a, b) <= MAX_RATIO
+
+
+# ---------------------------------------------------------------- schema
+
+SCHEMA = """
+create table if not exists claim_groups (
+    id integer primary key,
+    label text,
+    first_claim_id text,
+    unit text,
+    value real,
+    appearances integer,
+    articles integer,
+    sources integer,
+    speakers integer,
+    first_published text,
+    last_published text,
+    conflicts integer default 0
+);
+create index if not exists claim_groups_articles on claim_groups(articles);
+create index if not exists claim_groups_first_published on claim_groups(first_published);
+create index if not exists claim_groups_unit on claim_groups(unit);
+create table if not exists claim_group_members (
+    claim_id text primary key,
+    group_id integer not null references claim_groups(id),
+    article_id text not null,
+    published text,
+    match text,
+    keys text
+);
+create index if not exists claim_group_members_group on claim_group_members(group_id, published);
+create index if not exists claim_group_members_article on claim_group_members(article_id);
+create table if not exists claim_group_keys (
+    key integer primary key,
+    group_id integer not null,
+    members integer not null default 0
+);
+create index if not exists claim_group_keys_group on claim_group_keys(group_id);
+create table if not exists claim_subject_keys (
+    key integer not null,
+    claim_id text not null,
+    article_id text not null,
+    unit text not null,
+    value real not null,
+    primary key (key, claim_id)
+) without rowid;
+create index if not exists claim_subject_keys_claim on claim_subject_keys(claim_id);
+create table if not exists claim_conflicts (
+    id integer primary key,
+    claim_id text not null,
+    other_claim_id text not null,
+    unit text,
+    value real,
+    other_value real,
+    shared_entities integer,
+    wording_overlap real,
+    unique (claim_id, other_claim_id)
+);
+create index if not exists claim_conflicts_other on claim_conflicts(other_claim_id);
+"""
+
+VIEWS = {
+    "claim_conflicts_side_by_side": """
+select x.id as conflict_id,
+       x.unit, x.value as value_a, x.other_value as value_b,
+       round(max(x.value, x.other_value) / min(x.value, x.other_value), 2) as ratio,
+       x.shared_entities, x.wording_overlap,
+       ca.published as published_a, aa.source as source_a, sa.name as speaker_a, ca.text as claim_a,
+       aa.title as article_a,
+       cb.published as published_b, ab.source as source_b, sb.name as speaker_b, cb.text as claim_b,
+       ab.title as article_b,
+       x.claim_id as claim_id_a, x.other_claim_id as claim_id_b,
+       ma.group_id as group_a, mb.group_id as group_b
+from claim_conflicts x
+join claims ca on ca.id = x.claim_id
+join claims cb on cb.id = x.other_claim_id
+join articles aa on aa.id = ca.article_id
+join articles ab on ab.id = cb.article_id
+left join speakers sa on sa.id = ca.speaker_id
+left join speakers sb on sb.id = cb.speaker_id
+left join claim_group_members ma on ma.claim_id = x.claim_id
+left join claim_group_members mb on mb.claim_id = x.other_claim_id
+""",
+}
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create the grouping tables, indexes and views if missing; safe on every open."""
+    for statement in SCHEMA.split(";"):
+        if statement.strip():
+            db.execute(statement)
+    for name, sql in VIEWS.items():
+        if name not in db.view_names():
+            db.create_view(name, sql)
+
+
+# ---------------------------------------------------------------- the incremental update
+
+def _chunks(items: list, n: int = 500):
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+class _Groups:
+    """Union-find over group ids for one batch."""
+
+    def __init__(self):
+        self.parent: dict[int, int] = {}
+
+    def find(self, g: int) -> int:
+        root = g
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while self.parent.get(g, g) != root:
+            self.parent[g], g = root, self.parent[g]
+        return root
+
+    def union(self, gs: set[int]) -> int:
+        roots = {self.find(g) for g in gs}
+        keep = min(roots)
+        for r in roots:
+            if r != keep:
+                self.parent[r] = keep
+        return keep
+
+
+def update(db: sqlite_utils.Database, merged: dict[str, list[dict]]) -> None:
+    """Place the claims of a written batch in groups and record their conflicts; call inside the batch's
+    transaction. `merged` holds the batch's rows by table, as `db.write_batch` built them."""
+    aids = [a["id"] for a in merged.get("articles", [])]
+    if not aids:
+        return
+    ex = db.execute
+    dirty: set[int] = set()
+
+    # 1. forget what the batch's articles contributed before (a re-parse deletes and re-inserts claims)
+    removed: list[str] = []
+    key_drops: dict[int, int] = {}
+    for part in _chunks(aids):
+        marks = ",".join("?" * len(part))
+        for cid, gid, keys in ex(f"select claim_id, group_id, keys from claim_group_members "
+                                 f"where article_id in ({marks})", part).fetchall():
+            removed.append(cid)
+            dirty.add(gid)
+            for k in json.loads(keys or "[]"):
+                key_drops[k] = key_drops.get(k, 0) + 1
+    if removed:
+        ex_many = db.conn.executemany
+        ex_many("update claim_group_keys set members = members - ? where key = ?",
+                [(n, k) for k, n in key_drops.items()])
+        for part in _chunks(removed):
+            marks = ",".join("?" * len(part))
+            ex(f"delete from claim_group_members where claim_id in ({marks})", part)
+            ex(f"delete from claim_subject_keys where claim_id in ({marks})", part)
+            for row in ex(f"select claim_id, other_claim_id from claim_conflicts where claim_id in ({marks}) "
+                          f"or other_claim_id in ({marks})", part + part).fetchall():
+                dirty.update(_groups_of(db, row))
+            ex(f"delete from claim_conflicts where claim_id in ({marks}) or other_claim_id in ({marks})",
+               part + part)
+
+    # 2. key the batch's claims
+    claims = {c["id"]: c for c in merged.get("claims", [])}
+    if claims:
+        quantities: dict[str, list[dict]] = {}
+        for q in merged.get("quantities", []):
+            quantities.setdefault(q["claim_id"], []).append(q)
+        entities: dict[str, list[str]] = {}
+        for e in merged.get("claim_entities", []):
+            entities.setdefault(e["claim_id"], []).append(e["entity_id"])
+        keyed = []
+        for cid, c in claims.items():
+            ks = group_keys(c.get("text") or "", quantities.get(cid, []), entities.get(cid, []))
+            keyed.append((cid, c, ks))
+        all_keys = list({k for _cid, _c, ks in keyed for k, _how in ks})
+        known: dict[int, int] = {}
+        for part in _chunks(all_keys):
+            marks = ",".join("?" * len(part))
+            known.update(ex(f"select key, group_id from claim_group_keys where key in ({marks})", part).fetchall())
+        uf = _Groups()
+        next_id = (ex("select coalesce(max(id), 0) from claim_groups").fetchone()[0] or 0) + 1
+        new_groups: set[int] = set()
+        placed: list[tuple[str, int, str, str, str | None, str]] = []
+        key_adds: dict[int, int] = {}
+        for cid, c, ks in keyed:
+            hits = {uf.find(known[k]) for k, _how in ks if k in known}
+            how = sorted({h for k, h in ks if k in known}) or ["first"]
+            if hits:
+                gid = uf.union(hits) if len(hits) > 1 else hits.pop()
+            else:
+                gid = next_id
+                next_id += 1
+                new_groups.add(gid)
+            for k, _how in ks:
+                known[k] = gid
+                key_adds[k] = key_adds.get(k, 0) + 1
+            placed.append((cid, gid, c["article_id"], c.get("published"), "+".join(how),
+                           json.dumps(sorted({k for k, _ in ks}))))
+        # merges found in this batch: move everything of a merged group to its root
+        merges = [(g, uf.find(g)) for g in list(uf.parent) if uf.find(g) != g]
+        for old, root in merges:
+            ex("update claim_group_members set group_id = ? where group_id = ?", [root, old])
+            ex("update claim_group_keys set group_id = ? where group_id = ?", [root, old])
+            dirty.update((old, root))
+        if new_groups:
+            db.conn.executemany("insert into claim_groups (id) values (?)", [(g,) for g in sorted(new_groups)])
+        placed = [(cid, uf.find(gid), *rest) for cid, gid, *rest in placed]
+        db.conn.executemany(
+            "insert or replace into claim_group_members (claim_id, group_id, article_id, published, match, keys) "
+            "values (?, ?, ?, ?, ?, ?)", placed)
+        db.conn.executemany(
+            "insert into claim_group_keys (key, group_id, members) values (?, ?, ?) "
+            "on conflict(key) do update set members = members + excluded.members, group_id = excluded.group_id",
+            [(k, uf.find(known[k]), n) for k, n in key_adds.items()])
+        dirty.update(gid for _cid, gid, *_ in placed)
+        group_of = {cid: gid for cid, gid, *_ in placed}
+        dirty.update(_find_conflicts(db, claims, quantities, entities, group_of))
+
+    ex("delete from claim_group_keys where members <= 0")
+    _refresh(db, dirty)
+
+
+def _groups_of(db, claim_ids) -> set[int]:
+    marks = ",".join("?" * len(claim_ids))
+    return {r[0] for r in db.execute(f"select group_id from claim_group_members where claim_id in ({marks})",
+                                     list(claim_ids)).fetchall()}
+
+
+def _find_conflicts(db, claims, quantities, entities, group_of) -> set[int]:
+    ex = db.execute
+    subject_rows = []
+    wanted: dict[int, list[tuple[str, str, float]]] = {}
+    for cid, c in claims.items():
+        ents = entities.get(cid, [])
+        if not ents:
+            continue
+        for unit, value in headline_figures(quantities.get(cid, [])):
+            for k in subject_keys(c.get("text") or "", unit, ents):
+                subject_rows.append((k, cid, c["article_id"], unit, value))
+                wanted.setdefault(k, []).append((cid, unit, value))
+    if not subject_rows:
+        return set()
+    # candidates: claims already stored under the same subject keys (this batch's rows are added after, and
+    # matched among themselves in memory)
+    candidates: dict[str, set[int]] = {}
+    cand_info: dict[str, tuple[str, str, float]] = {}
+    keys = list(wanted)
+    for part in _chunks(keys, 400):
+        marks = ",".join("?" * len(part))
+        for k, ocid, oaid, unit, value in ex(
+                f"select key, claim_id, article_id, unit, value from claim_subject_keys where key in ({marks}) "
+                f"limit {MAX_CANDIDATES * len(part)}", part).fetchall():
+            candidates.setdefault(ocid, set()).add(k)
+            cand_info[ocid] = (oaid, unit, value)
+    for k, cid, aid, unit, value in subject_rows:
+        candidates.setdefault(cid, set()).add(k)
+        cand_info[cid] = (aid, unit, value)
+    # pairs sharing a key, with figures that disagree
+    pairs: dict[tuple[str, str], tuple[str, float, float]] = {}
+    by_key: dict[int, list[str]] = {}
+    for o, ks in candidates.items():
+        for k in ks:
+            by_key.setdefault(k, []).append(o)
+    for k, items in wanted.items():
+        for cid, unit, value in items:
+            for o in by_key.get(k, [])[:MAX_CANDIDATES]:
+                if o == cid:
+                    continue
+                oaid, ounit, ovalue = cand_info[o]
+                if oaid == claims[cid]["article_id"] or ounit != unit or not figures_conflict(value, ovalue):
+                    continue
+                a, b = sorted((cid, o))
+                pairs.setdefault((a, b), (unit, value if a == cid else ovalue, ovalue if a == cid else value))
+    db.conn.executemany(
+        "insert or ignore into claim_subject_keys (key, claim_id, article_id, unit, value) values (?, ?, ?, ?, ?)",
+        subject_rows)
+    if not pairs:
+        return set()
+    # check the pairs: more than one shared signal
+    need = sorted({c for p in pairs for c in p})
+    text: dict[str, str] = {cid: c.get("text") or "" for cid, c in claims.items()}
+    ents: dict[str, set[str]] = {cid: set(v) for cid, v in entities.items()}
+    missing = [c for c in need if c not in claims]
+    for part in _chunks(missing):
+        marks = ",".join("?" * len(part))
+        text.update(ex(f"select id, text from claims where id in ({marks})", part).fetchall())
+        for cid, eid in ex(f"select claim_id, entity_id from claim_entities where claim_id in ({marks})", part):
+            ents.setdefault(cid, set()).add(eid)
+    frames = {c: frame_tokens(text.get(c, "")) for c in need}
+    per_claim: dict[str, int] = {}
+    rows = []
+    for (a, b), (unit, va, vb) in sorted(pairs.items()):
+        if a not in text or b not in text:
+            continue
+        ok, shared, overlap = conflict_signals(ents.get(a, set()), ents.get(b, set()), frames[a], frames[b])
+        if not ok:
+            continue
+        if per_claim.get(a, 0) >= MAX_CONFLICTS_PER_CLAIM or per_claim.get(b, 0) >= MAX_CONFLICTS_PER_CLAIM:
+            continue
+        per_claim[a] = per_claim.get(a, 0) + 1
+        per_claim[b] = per_claim.get(b, 0) + 1
+        rows.append((a, b, unit, va, vb, shared, overlap))
+    db.conn.executemany(
+        "insert or ignore into claim_conflicts (claim_id, other_claim_id, unit, value, other_value, "
+        "shared_entities, wording_overlap) values (?, ?, ?, ?, ?, ?, ?)", rows)
+    touched = {c for r in rows for c in r[:2]}
+    out = {group_of[c] for c in touched if c in group_of}
+    rest = [c for c in touched if c not in group_of]
+    if rest:
+        for part in _chunks(rest):
+            out |= _groups_of(db, part)
+    return out
+
+
+def _refresh(db: sqlite_utils.Database, dirty: set[int]) -> None:
+    """Recompute the summary columns of the groups a batch touched; drop groups left empty."""
+    if not dirty:
+        return
+    ex = db.execute
+    ex("create temp table if not exists _dirty_groups (id integer primary key)")
+    ex("delete from temp._dirty_groups")
+    db.conn.executemany("insert or ignore into temp._dirty_groups values (?)", [(g,) for g in dirty])
+    ex("""delete from claim_groups where id in (select id from temp._dirty_groups)
+          and not exists (select 1 from claim_group_members m where m.group_id = claim_groups.id)""")
+    ex("""
+        update claim_groups set
+          first_claim_id = (select m.claim_id from claim_group_members m where m.group_id = claim_groups.id
+                            order by m.published is null, m.published, m.claim_id limit 1),
+          appearances = (select count(*) from claim_group_members m where m.group_id = claim_groups.id),
+          articles = (select count(distinct m.article_id) from claim_group_members m
+                      where m.group_id = claim_groups.id),
+          sources = (select count(distinct a.source) from claim_group_members m join articles a
+                     on a.id = m.article_id where m.group_id = claim_groups.id),
+          speakers = (select count(distinct c.speaker_id) from claim_group_members m join claims c
+                      on c.id = m.claim_id where m.group_id = claim_groups.id),
+          first_published = (select min(m.published) from claim_group_members m where m.group_id = claim_groups.id),
+          last_published = (select max(m.published) from claim_group_members m where m.group_id = claim_groups.id),
+          conflicts = (select count(*) from claim_group_members m join claim_conflicts x
+                       on x.claim_id = m.claim_id or x.other_claim_id = m.claim_id
+                       where m.group_id = claim_groups.id)
+        where id in (select id from temp._dirty_groups)
+    """)
+    ex("""
+        update claim_groups set
+          label = (select text from claims where id = claim_groups.first_claim_id),
+          unit = (select q.unit from quantities q where q.claim_id = claim_groups.first_claim_id
+                  order by q.kind != 'money', q.start limit 1),
+          value = (select q.value from quantities q where q.claim_id = claim_groups.first_claim_id
+                   order by q.kind != 'money', q.start limit 1)
+        where id in (select id from temp._dirty_groups)
+    """)
+
+
+def rebuild(db: sqlite_utils.Database) -> None:
+    """Regroup the whole database from scratch (after changing the rules); ingest never needs this."""
+    with db.conn:
+        for t in ("claim_conflicts", "claim_subject_keys", "claim_group_keys", "claim_group_members",
+                  "claim_groups"):
+            db.execute(f"delete from {t}")
+        aids = [r[0] for r in db.execute("select id from articles order by ingested_at, id").fetchall()]
+        for part in _chunks(aids, 500):
+            marks = ",".join("?" * len(part))
+            merged = {
+                "articles": [{"id": a} for a in part],
+                "claims": [dict(zip(("id", "article_id", "text", "published"), r)) for r in db.execute(
+                    f"select id, article_id, text, published from claims where article_id in ({marks})", part)],
+                "quantities": [dict(zip(("claim_id", "value", "unit", "kind"), r)) for r in db.execute(
+                    f"select q.claim_id, q.value, q.unit, q.kind from quantities q join claims c on c.id = q.claim_id "
+                    f"where c.article_id in ({marks}) order by q.claim_id, q.start", part)],
+                "claim_entities": [dict(zip(("claim_id", "entity_id"), r)) for r in db.execute(
+                    f"select e.claim_id, e.entity_id from claim_entities e join claims c on c.id = e.claim_id "
+                    f"where c.article_id in ({marks})", part)],
+            }
+            update(db, merged)
