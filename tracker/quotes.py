@@ -58,11 +58,11 @@ say tell add note write stress warn insist argue claim announce deny mention exp
 suggest reply respond tweet post recall admit predict promise vow repeat report confirm assert contend complain
 testify concede allege estimate observe remark comment emphasize emphasise reiterate maintain indicate reveal
 disclose pledge boast caution lament charge counter retort quip joke conclude speculate hint signal agree
-announce affirm proclaim answer blog forecast swear acknowledge dispute rebut concur add continue
+announce affirm proclaim answer blog forecast swear acknowledge dispute rebut concur add continue describe
 """.split()
 # Verbs whose object comes before the reported content ("urged Washington to …", "told Reuters that …").
 OBJECT_VERBS = frozenset(
-    "tell urge ask warn remind assure inform advise invite encourage press order implore call".split()
+    "tell urge ask warn remind assure inform advise invite encourage press order implore".split()
 )
 # Verbs whose content may be a "to"-infinitive ("vowed to …", "urged X to …").
 TO_VERBS = frozenset("urge ask warn promise vow pledge threaten invite encourage press order implore call agree".split())
@@ -71,6 +71,11 @@ WH_VERBS = frozenset("ask explain question wonder say tell note".split())
 WEAK_VERBS = frozenset(
     "add post continue state note report answer charge counter signal maintain hold agree comment call "
     "promise estimate indicate conclude reveal disclose confirm announce".split()
+)
+# Verbs whose reported content may be a noun phrase ("mentioned disparaging remarks", "called for a ban").
+NP_VERBS = frozenset(
+    "mention note deny explain describe announce confirm acknowledge admit reveal disclose dispute predict promise "
+    "recall repeat call tweet post".split()
 )
 # Participles that continue the previous speaker's report after a comma (", adding that …").
 _CONTINUATIONS = "adding saying noting arguing explaining warning insisting claiming stressing telling writing".split()
@@ -84,7 +89,8 @@ _FORM_TO_BASE.pop("calls", None)
 _CUE = re.compile(
     r"\b(?:according\s+to|(?:express|voice)(?:ed|es|ing)?\s+(?:(?:its|his|her|their|our|deep|grave|serious|strong)\s+)*"
     r"(?:concern|concerns|hope|regret|frustration|support|opposition|doubt|doubts|confidence|disappointment|"
-    r"displeasure|optimism|fear|fears)|called\s+(?:on|for)|calls\s+(?:on|for)|calling\s+(?:on|for)|call\s+(?:on|for)|"
+    r"displeasure|optimism|fear|fears)|called(?:\s+(?:on|for))?|calls(?:\s+(?:on|for))?|calling(?:\s+(?:on|for))?|"
+    r"call\s+(?:on|for)|"
     r"pointed\s+out|points\s+out|point\s+out|pointing\s+out|"
     + "|".join(sorted((f for f in _FORM_TO_BASE if not f.startswith("call")), key=len, reverse=True))
     + r")\b",
@@ -365,11 +371,14 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         return None  # "Everything Trump says is a lie": the cue sits in a relative clause
     clause_start = wl in ("he", "she", "they", "we", "i", "it", "there", "this", "that", "these", "those") or \
         w[0].isupper() or w[0].isdigit() or wl in DETERMINERS or wl in ("no", "nobody", "everyone")
-    if not clause_start:
+    if not clause_start and cue.base not in NP_VERBS:
         if cue.base in WEAK_VERBS or cue.base not in ("say", "tell", "claim", "insist", "argue", "warn", "write"):
             return None
         if wl in FUNCTION_WORDS:
             return None
+    if cue.base in NP_VERBS and (wl in DETERMINERS or wl not in FUNCTION_WORDS):
+        end = _content_end(text, start, s, e, cue, quotes)
+        return (start, end) if _word_count(text, start, end) >= 3 else None
     if cue.base in WEAK_VERBS and wl not in ("he", "she", "they", "we", "i", "it", "there"):
         return None
     end = _content_end(text, start, s, e, cue, quotes)
@@ -501,8 +510,8 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)
     elif back is not None and _framing(text, back[0]):
         content = _content_after(text, cue, s, e, quotes)
-    elif back is not None and _parenthetical(text, cue, e):
-        content = back[0], _content_end(text, back[0], s, e, cue, quotes)
+    elif re.search(r",\s*$", text[s:mention.start]) and _parenthetical(text, cue, e):
+        content = s, _content_end(text, s, s, e, cue, quotes)  # "The deal, he said, is dead."
     elif back is not None and _forward_quote(text, cue.end, e, quotes, back) > back[1]:
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)  # "…, Mr. Barrett said, “we were …”"
     else:
@@ -799,7 +808,9 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
         taken: list[tuple[int, int]] = []
         for cue in _cues(text, s, e, quotes):
             if any(a <= cue.start < b for a, b in taken):
-                continue
+                if prev is None or not _coordinated(text, prev, cue, s):
+                    continue
+                taken = [(a, prev.end) if b > prev.end else (a, b) for a, b in taken]
             raw = _attribute(text, cue, s, e, quotes, prev)
             if raw is None:
                 continue
@@ -817,6 +828,27 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
     raws = _drop_nested(raws)
     _resolve(text, raws)
     return _to_quotes(text, raws)
+
+
+_COORD = re.compile(r"(?:,\s*|\s+)(?:but|and|while|whereas|although|though)\s*$")
+
+
+def _coordinated(text: str, prev: _Raw, cue: _Cue, s: int) -> bool:
+    """"X said A, but he noted B" / "X said A and said B": a second report coordinated inside the first one's
+    content ends that content and starts its own (the previous one is cut in place)."""
+    if not (prev.start < cue.start < prev.end) or _inside_quote_span(text, prev, cue.start):
+        return False
+    mention, negated = subject_before(text, s, cue.start)
+    anchor = mention.start if mention is not None else cue.start
+    m = _COORD.search(text, max(prev.start, anchor - 12), anchor)
+    if m is None or negated or m.start() <= prev.start:
+        return False
+    prev.end = _trim_end(text, prev.start, m.start())
+    return prev.end > prev.start
+
+
+def _inside_quote_span(text: str, raw: _Raw, pos: int) -> bool:
+    return text.count("“", raw.start, pos) > text.count("”", raw.start, pos) or text.count('"', raw.start, pos) % 2 == 1
 
 
 def _drop_nested(raws: list[_Raw]) -> list[_Raw]:

@@ -212,9 +212,11 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
             break
         if w in DETERMINERS:
             return k
-        if k < i and w in FUNCTION_WORDS and w not in PREPOSITIONS:
+        if k < i and w in FUNCTION_WORDS and w not in PREPOSITIONS and w != "and":
             break
         j = k
+    if (j == 0 or not toks[j - 1][2][:1].isalnum()) and toks[j][2][:1].isupper() and j < i:
+        return j  # "Experts on North Korea and nuclear nonproliferation said": the phrase opens the clause
     # A bare plural or mass noun ("officials said", "polls show") is its own phrase.
     if low.endswith("s") or low in ANON_NOUNS or low in PERSON_ROLE_NOUNS:
         return i if not toks[i - 1][2][:1].isalpha() or i == 0 else _bare_left(toks, i)
@@ -267,7 +269,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, 
         for k in range(i - 1, max(-1, i - 32), -1):
             if toks[k][2] == ",":
                 inner = toks[k + 1][2].lower()
-                if inner in DETERMINERS or inner in RELATIVES or inner in TITLES or _is_cap(toks[k + 1][2]):
+                if inner not in ("and", "but", "or", "so", "yet", "then", "while", "as", "because", "though") and \
+                        toks[k + 1][2][:1].isalnum():
                     i = k - 1
                     break
                 return None, negated
