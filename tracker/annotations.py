@@ -287,6 +287,10 @@ def import_file(db: sqlite_utils.Database, path: str, annotator: str | None = No
     in the error) none. `annotator` fills rows that do not say who made them."""
     records = read_import(path)
     conn = db.conn
+    if not conn.in_transaction:
+        # Explicitly: sqlite3 opens a transaction by itself only before statements starting with INSERT and the
+        # like, and ANNOTATE_SQL starts with WITH.
+        conn.execute("begin")
     try:
         for where, rec in records:
             if annotator and not rec["annotator"]:
