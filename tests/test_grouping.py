@@ -1,0 +1,271 @@
+"""Claim groups and conflicts across articles: the rules, incremental grouping, re-parse and resumed ingest.
+
+The grouping is tested on hand-built extractions (so it does not depend on the extractors' current rules) and
+written through `db.write_batch`, the same path ingest takes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+import time
+
+import pytest
+
+from tracker import grouping
+from tracker.db import connect, status_of, write_batch
+from tracker.parse import Parsed
+from tracker.records import Article, Claim, Entity, Extraction, Quantity, SpeakerRef
+
+
+def money(text: str, value: float) -> Quantity:
+    return Quantity(text=text, start=0, end=len(text), value=value, unit="USD", currency="USD", kind="money")
+
+
+def ent(name: str, kind: str = "country") -> Entity:
+    return Entity(text=name, start=0, end=len(name), name=name, kind=kind)
+
+
+def claim(cid: str, text: str, quantities=(), entities=(), speaker: str | None = None) -> Claim:
+    sp = SpeakerRef(name=speaker, mention=speaker, start=0, end=len(speaker), kind="person") if speaker else None
+    return Claim(id=cid, kind="quantity" if quantities else "event", text=text, start=0, end=len(text),
+                 speaker=sp, quantities=list(quantities), entities=list(entities), score=0.5)
+
+
+def article(title: str, date: str, source: str, *claims: Claim) -> Parsed:
+    body = " ".join(c.text for c in claims) or "Nothing."
+    a = Article(title=title, body=body, published=date, source=source, url=f"https://example.org/{title}")
+    return Parsed(a, Extraction([], list(claims)))
+
+
+def store(db, *parsed: Parsed) -> None:
+    batch = []
+    for p in parsed:
+        aid, digest, status = status_of(db, p.article)
+        batch.append((p, aid, digest, status))
+    write_batch(db, batch)
+
+
+def groups_by_text(db) -> dict[str, int]:
+    return dict(db.execute("select c.text, m.group_id from claim_group_members m join claims c on c.id = m.claim_id"
+                           ).fetchall())
+
+
+S400 = [ent("Turkey"), ent("S-400", "weapon")]
+
+
+def test_same_figure_in_different_words_is_one_group(tmp_path):
+    db = connect(tmp_path / "t.db")
+    store(db,
+          article("a1", "2019-07-12", "Reuters",
+                  claim("c1", "Turkey paid $2.5 billion for four S-400 batteries.", [money("$2.5 billion", 2.5e9)], S400)),
+          article("a2", "2019-07-15", "AP",
+                  claim("c1", "The S-400 deal cost Turkey $2.5bn.", [money("$2.5bn", 2.5e9)], S400)),
+          article("a3", "2019-08-01", "BBC",
+                  claim("c1", "Ankara spent 2.5 billion dollars on the Russian S-400 system.",
+                        [money("2.5 billion dollars", 2.5e9)], [ent("Turkey"), ent("S-400", "weapon")])))
+    groups = groups_by_text(db)
+    assert len(set(groups.values())) == 1
+    g = db["claim_groups"].get(next(iter(groups.values())))
+    assert (g["appearances"], g["articles"], g["sources"]) == (3, 3, 3)
+    assert g["first_published"] == "2019-07-12" and g["label"].startswith("Turkey paid $2.5 billion")
+
+
+def test_same_figure_without_a_shared_entity_is_not_grouped(tmp_path):
+    db = connect(tmp_path / "t.db")
+    store(db,
+          article("a1", "2020-01-01", "X", claim("c1", "Turkey paid $2.5 billion for missiles.",
+                                                 [money("$2.5 billion", 2.5e9)], [ent("Turkey")])),
+          article("a2", "2020-01-02", "Y", claim("c1", "Brazil lost $2.5 billion in the floods.",
+                                                 [money("$2.5 billion", 2.5e9)], [ent("Brazil")])))
+    assert len(set(groups_by_text(db).values())) == 2
+
+
+def test_near_identical_wording_is_grouped_without_figures(tmp_path):
+    db = connect(tmp_path / "t.db")
+    store(db,
+          article("a1", "2020-01-01", "X", claim("c1", "The government has banned all public gatherings in the capital.")),
+          article("a2", "2020-01-03", "Y", claim("c1", "All public gatherings in the capital have been banned by the Government")),
+          article("a3", "2020-01-04", "Z", claim("c1", "The government has banned all private gatherings in the capital.")))
+    g = groups_by_text(db)
+    assert g["The government has banned all public gatherings in the capital."] == \
+        g["All public gatherings in the capital have been banned by the Government"]
+    assert g["The government has banned all private gatherings in the capital."] != \
+        g["The government has banned all public gatherings in the capital."]
+
+
+def test_rounding_rule():
+    assert grouping.same_within_rounding(2.5e9, 2.46e9)
+    assert not grouping.same_within_rounding(2.5e9, 2e9)
+    assert grouping.figures_conflict(2.5e9, 2e9)
+    assert not grouping.figures_conflict(2.5e9, 2.5e9)
+    assert not grouping.figures_conflict(2.5e9, 40e9)  # a factor of 16 is another figure, not a disagreement
+    assert grouping.group_keys("Turkey paid $2.5 billion", [{"unit": "USD", "value": 2.5e9, "kind": "money"}],
+                               ["turkey"]) == grouping.group_keys(
+        "Turkey paid $2.5 billion", [{"unit": "USD", "value": 2_500_000_000, "kind": "money"}], ["turkey"])
+
+
+def test_conflicting_figures_are_flagged_side_by_side(tmp_path):
+    db = connect(tmp_path / "t.db")
+    store(db,
+          article("a1", "2019-07-12", "Reuters",
+                  claim("c1", "Turkey paid $2.5 billion for four S-400 batteries.", [money("$2.5 billion", 2.5e9)], S400,
+                        speaker="Hulusi Akar")),
+          article("a2", "2019-07-20", "Sabah",
+                  claim("c1", "Turkey paid $2 billion for four S-400 batteries.", [money("$2 billion", 2e9)], S400)),
+          # same entities and unit, a different subject: not a conflict (wording shares too little)
+          article("a3", "2019-07-21", "Sabah",
+                  claim("c1", "Turkey faces US sanctions worth $1.5 billion over the S-400 purchase and its economy.",
+                        [money("$1.5 billion", 1.5e9)], [ent("Turkey")])))
+    rows = list(db.query("select * from claim_conflicts_side_by_side"))
+    assert len(rows) == 1
+    r = rows[0]
+    assert {r["value_a"], r["value_b"]} == {2.5e9, 2e9}
+    assert {r["source_a"], r["source_b"]} == {"Reuters", "Sabah"}
+    assert r["group_a"] != r["group_b"]
+    assert db.execute("select sum(conflicts) from claim_groups").fetchone()[0] == 2
+
+
+def test_one_shared_signal_is_not_a_conflict(tmp_path):
+    db = connect(tmp_path / "t.db")
+    store(db,
+          article("a1", "2020-01-01", "X", claim("c1", "Germany will spend $3 billion on new schools next year.",
+                                                 [money("$3 billion", 3e9)], [ent("Germany")])),
+          article("a2", "2020-01-02", "Y", claim("c1", "Germany lost $2 billion in tourism revenue during the pandemic.",
+                                                 [money("$2 billion", 2e9)], [ent("Germany")])))
+    assert db["claim_conflicts"].count == 0
+
+
+def test_second_ingest_joins_existing_groups(tmp_path):
+    db = connect(tmp_path / "t.db")
+    store(db, article("a1", "2019-07-12", "Reuters",
+                      claim("c1", "Turkey paid $2.5 billion for four S-400 batteries.", [money("$2.5 billion", 2.5e9)], S400)))
+    first = db.execute("select group_id from claim_group_members").fetchone()[0]
+    keys_before = db["claim_group_keys"].count
+    store(db, article("a2", "2019-09-01", "AP",
+                      claim("c1", "The S-400 deal cost Turkey $2.5bn.", [money("$2.5bn", 2.5e9)], S400)),
+          article("a3", "2019-09-02", "AP", claim("c1", "Nothing to do with it: Peru grew 3 percent.",
+                                                  [Quantity("3 percent", 0, 9, 3.0, "percent", kind="percent")],
+                                                  [ent("Peru")])))
+    assert db.execute("select count(distinct group_id) from claim_group_members").fetchone()[0] == 2
+    g = db["claim_groups"].get(first)
+    assert (g["appearances"], g["first_published"], g["last_published"]) == (2, "2019-07-12", "2019-09-01")
+    assert db["claim_group_keys"].count > keys_before
+
+
+def test_a_claim_bridging_two_groups_merges_them(tmp_path):
+    db = connect(tmp_path / "t.db")
+    store(db, article("a1", "2019-07-12", "R", claim("c1", "Turkey paid $2.5 billion.", [money("$2.5 billion", 2.5e9)],
+                                                     [ent("Turkey")])),
+          article("a2", "2019-07-13", "S", claim("c1", "Russia received $2.5 billion.", [money("$2.5 billion", 2.5e9)],
+                                                 [ent("Russia")])))
+    assert db["claim_groups"].count == 2
+    store(db, article("a3", "2019-07-14", "T", claim("c1", "Turkey paid Russia $2.5 billion.",
+                                                     [money("$2.5 billion", 2.5e9)], [ent("Turkey"), ent("Russia")])))
+    assert db["claim_groups"].count == 1
+    assert db.execute("select appearances from claim_groups").fetchone()[0] == 3
+    assert db.execute("select count(distinct group_id) from claim_group_keys").fetchone()[0] == 1
+
+
+def test_reparse_keeps_groups_consistent(tmp_path):
+    db = connect(tmp_path / "t.db")
+    a1 = article("a1", "2019-07-12", "Reuters",
+                 claim("c1", "Turkey paid $2.5 billion for four S-400 batteries.", [money("$2.5 billion", 2.5e9)], S400),
+                 claim("c2", "The government has banned all public gatherings in the capital."))
+    a2 = article("a2", "2019-07-15", "AP", claim("c1", "The S-400 deal cost Turkey $2.5bn.", [money("$2.5bn", 2.5e9)], S400))
+    a3 = article("a3", "2019-07-20", "Sabah", claim("c1", "Turkey paid $2 billion for four S-400 batteries.",
+                                                    [money("$2 billion", 2e9)], S400))
+    store(db, a1, a2, a3)
+    group = groups_by_text(db)["The S-400 deal cost Turkey $2.5bn."]
+    assert db["claim_conflicts"].count == 1
+    # the same article again, changed: one claim kept, one replaced by a conflicting figure
+    a1b = article("a1", "2019-07-12", "Reuters",
+                  claim("c1", "Turkey paid $2.5 billion for four S-400 batteries.", [money("$2.5 billion", 2.5e9)], S400),
+                  claim("c3", "Turkey paid $2 billion for four S-400 batteries, a source said.",
+                        [money("$2 billion", 2e9)], S400))
+    a1b.article.url = a1.article.url
+    store(db, a1b)
+    assert status_of(db, a1b.article)[2] == "unchanged"
+    g = groups_by_text(db)
+    assert g["Turkey paid $2.5 billion for four S-400 batteries."] == group  # same group id after re-parse
+    assert "The government has banned all public gatherings in the capital." not in g
+    assert_consistent(db)
+    assert db["claim_groups"].get(group)["appearances"] == 2
+    # re-parsed twice more: nothing doubles
+    for _ in range(2):
+        a1b.article.body += " "
+        store(db, a1b)
+    assert_consistent(db)
+    assert db["claim_groups"].get(group)["appearances"] == 2
+    assert db["claim_conflicts"].count == 1  # the kept claim's conflict with a3, once
+    g = groups_by_text(db)
+    assert g["Turkey paid $2 billion for four S-400 batteries, a source said."] == \
+        g["Turkey paid $2 billion for four S-400 batteries."]
+
+
+def assert_consistent(db) -> None:
+    """Every claim in exactly one group; no member without a claim; summaries match members; keys counted."""
+    q = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+    assert q("select count(*) from claims") == q("select count(*) from claim_group_members")
+    assert q("select count(*) from claim_group_members where claim_id not in (select id from claims)") == 0
+    assert q("select count(*) from claim_group_members where group_id not in (select id from claim_groups)") == 0
+    assert q("select count(*) from claim_groups where appearances != (select count(*) from claim_group_members m "
+             "where m.group_id = claim_groups.id)") == 0
+    assert q("select count(*) from claim_groups where appearances is null or appearances = 0") == 0
+    assert q("select count(*) from claim_conflicts where claim_id not in (select id from claims) "
+             "or other_claim_id not in (select id from claims)") == 0
+    assert q("select count(*) from claim_subject_keys where claim_id not in (select id from claims)") == 0
+    keyed: dict[int, int] = {}
+    for (keys,) in db.execute("select keys from claim_group_members"):
+        for k in json.loads(keys):
+            keyed[k] = keyed.get(k, 0) + 1
+    assert dict(db.execute("select key, members from claim_group_keys").fetchall()) == keyed
+    assert q("select count(*) from claim_group_keys k join claim_group_members m on m.keys like '%' || k.key || '%' "
+             "where m.group_id != k.group_id") == 0
+
+
+def test_annotations_show_on_the_group_page(tmp_path):
+    import yaml
+
+    ROOT = Path(__file__).resolve().parent.parent
+
+    db = connect(tmp_path / "t.db")
+    store(db,
+          article("a1", "2019-07-12", "Reuters",
+                  claim("c1", "Turkey paid $2.5 billion for four S-400 batteries.", [money("$2.5 billion", 2.5e9)], S400)),
+          article("a2", "2019-07-15", "AP", claim("c1", "The S-400 deal cost Turkey $2.5bn.", [money("$2.5bn", 2.5e9)], S400)))
+    cid, gid = db.execute("select claim_id, group_id from claim_group_members order by published desc").fetchone()
+    db["annotations"].insert({"target_type": "claim", "target_id": cid, "verdict": "true", "note": "checked",
+                              "annotator": "ann", "created_at": "2020-01-01T00:00:00"})
+    sql = yaml.safe_load((ROOT / "datasette.yaml").read_text())["databases"]["tracker"]["queries"]["claim_group"]["sql"]
+    rows = list(db.query(sql, {"group": gid}))
+    assert [r["published"] for r in rows] == ["2019-07-12", "2019-07-15"]
+    assert rows[1]["verdict"] == "true" and rows[0]["verdict"] is None
+    assert rows[0]["source"] == "Reuters"
+
+
+def test_rebuild_gives_the_same_groups(tmp_path):
+    db = connect(tmp_path / "t.db")
+    store(db,
+          article("a1", "2019-07-12", "R", claim("c1", "Turkey paid $2.5 billion for four S-400 batteries.",
+                                                 [money("$2.5 billion", 2.5e9)], S400)),
+          article("a2", "2019-07-15", "AP", claim("c1", "The S-400 deal cost Turkey $2.5bn.", [money("$2.5bn", 2.5e9)], S400)),
+          article("a3", "2019-07-16", "AP", claim("c1", "Turkey paid $2 billion for four S-400 batteries.",
+                                                  [money("$2 billion", 2e9)], S400)))
+    before = sorted(map(sorted, _partition(db)))
+    grouping.rebuild(db)
+    assert sorted(map(sorted, _partition(db))) == before
+    assert db["claim_conflicts"].count == 1
+    assert_consistent(db)
+
+
+def _partition(db):
+    out: dict[int, list[str]] = {}
+    for cid, gid in db.execute("select claim_id, group_id from claim_group_members"):
+        out.setdefault(gid, []).append(cid)
+    return list(out.values())
