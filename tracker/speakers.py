@@ -352,12 +352,15 @@ class _Entity:
     last: int = -1
 
 
+# A title word, then the name it introduces ("Minister Hulusi Akar", "President, Dr. Ismail Demir"); the words
+# before the title ("Turkish Defence") are picked up from a short window, which keeps the scan linear.
 _TITLED = re.compile(
-    r"\b((?:[A-Z][\w’'.-]*\s+){0,3}(?:Minister|President|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|"
-    r"Chancellor|Ambassador|Chairman|Director|Spokesman|Spokeswoman|Judge|General|Gen\.|Dr\.|Mr\.|Mrs\.|Ms\.|"
-    r"Prof\.|Professor|Leader|Chief|Commander|CEO|Speaker|Attorney)(?:,\s+(?:Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Gen\.)?)?)"
-    r"\s+([A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){0,2})"
+    r"\b(?:Minister|President|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Chancellor|Ambassador|Chairman|"
+    r"Director|Spokesman|Spokeswoman|Judge|General|Gen\.|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Professor|Leader|Chief|"
+    r"Commander|CEO|Speaker|Attorney)(?:,[ \t\xa0]+(?:Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Gen\.)?)?"
+    r"[ \t\xa0]+([A-Z][\w’'-]+(?:[ \t\xa0]+[A-Z]\.)?(?:[ \t\xa0]+[A-Z][\w’'-]+){0,2})"
 )
+_ROLE_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]*[ \t\xa0]+){0,3})$")
 
 
 class Resolver:
@@ -372,7 +375,9 @@ class Resolver:
         self.by_name: dict[str, _Entity] = {}
         self.titled: list[tuple[int, str, str]] = []  # (position, name, role)
         for m in _TITLED.finditer(text):
-            role, name_words = _split_role(m.group(0).replace(",", " , ").split())
+            pre = _ROLE_BEFORE.search(text, max(0, m.start() - 48), m.start())
+            phrase = (pre.group(1) if pre else "") + m.group(0)
+            role, name_words = _split_role(phrase.replace(",", " , ").split())
             name = " ".join(w for w in name_words if w != ",")
             role = (role or "").replace(" ,", "").strip() or None
             if name and len(name.split()) >= 1 and classify_name(name)[1] == "person":
@@ -454,7 +459,8 @@ class Resolver:
         ent.last = max(ent.last, m.start)
         if m.text not in ent.mentions:
             ent.mentions.append(m.text)
-        return SpeakerRef(ent.name, m.text, m.start, m.end, ent.kind, m.role or ent.role)
+        role = ent.role if m.kind in ("role", "pronoun") else m.role or ent.role
+        return SpeakerRef(ent.name, m.text, m.start, m.end, ent.kind, role or m.role)
 
     def _role_match(self, m: Mention) -> _Entity | None:
         """The most recent person whose known role shares the role noun ("the defence minister")."""
