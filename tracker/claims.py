@@ -52,10 +52,15 @@ _TRIM_RIGHT = re.compile(r"[\s,;:—–-]+$")
 # regex scans per clause cost ten times the whole budget of the claim step.
 
 
-def _cue(spec: str) -> tuple[frozenset, tuple]:
-    """("because|due to") -> single words to look up in the token set, phrases to find in the joined tokens."""
+def _cue(spec: str) -> tuple[frozenset, dict]:
+    """("because|due to") -> single words to look up in the token set, and phrases by their first word, to find
+    in the joined tokens only when that first word occurs."""
     items = [x.strip() for x in spec.split("|") if x.strip()]
-    return frozenset(x for x in items if " " not in x), tuple(f" {x} " for x in items if " " in x)
+    phrases: dict[str, list[str]] = {}
+    for x in items:
+        if " " in x:
+            phrases.setdefault(x.split()[0], []).append(f" {x} ")
+    return frozenset(x for x in items if " " not in x), phrases
 
 
 APPEAL_START = _cue("let's|please|imagine|listen|remember|consider|vote|join|stop|help|give|tell|raise|let us|"
@@ -141,18 +146,26 @@ class _Tokens:
         self.set = set(self.list)
         self.joined = " " + " ".join(self.list) + " "
 
-    def has(self, cue: tuple[frozenset, tuple]) -> bool:
+    def has(self, cue: tuple[frozenset, dict]) -> bool:
         words, phrases = cue
-        return not self.set.isdisjoint(words) or any(p in self.joined for p in phrases)
+        if not self.set.isdisjoint(words):
+            return True
+        for first in self.set.intersection(phrases):
+            for p in phrases[first]:
+                if p in self.joined:
+                    return True
+        return False
 
-    def starts(self, cue: tuple[frozenset, tuple]) -> bool:
+    def starts(self, cue: tuple[frozenset, dict]) -> bool:
         toks = self.list
+        if not toks:
+            return False
         i = 0
         while i < len(toks) - 1 and toks[i] in ("and", "so", "but", "now", "well"):
             i += 1
         head = " " + " ".join(toks[i:i + 4]) + " "
         words, phrases = cue
-        return (i < len(toks) and toks[i] in words) or any(head.startswith(p) for p in phrases)
+        return (i < len(toks) and toks[i] in words) or any(head.startswith(p) for p in phrases.get(toks[i], ()))
 
 
 def _past(t: _Tokens) -> bool:

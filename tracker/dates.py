@@ -213,12 +213,51 @@ def _year(m: re.Match, text: str) -> DateMention | None:
     return DateMention(text=m.group("y5"), start=s, end=m.end(), value=m.group("y5"), precision="year")
 
 
+# Where a date can begin: a digit or one of a few words. The full pattern runs only in a short window around
+# each, because running its dozen branches at every character costs milliseconds per article.
+_TRIGGER = re.compile(
+    r"\d+|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Yy]esterday|[Tt]oday"
+    r"|[Tt]omorrow|[Tt]onight|[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious|[Ee]arlier|[Ll]ater"
+    r"|days?|weeks?|months?|years?)"
+)
+_LOOKBACK = 12  # longest cue before a trigger: "the year ", "through ", "earlier this "
+
+
+def _scan(text: str, start: int, end: int) -> list[re.Match]:
+    """Date-pattern matches in text[start:end], found from triggers; one cached scan serves both the dates of a
+    claim and the spans the figure finder must skip."""
+    key = (text, start, end)
+    if _last_scan[0] == key:
+        return _last_scan[1]
+    found: list[re.Match] = []
+    pos = start
+    for t in _TRIGGER.finditer(text, start, end):
+        if t.end() <= pos:
+            continue
+        lo = max(pos, t.start() - _LOOKBACK)
+        for m in DATE_RE.finditer(text, lo, min(end, t.end() + 30)):
+            if m.end() <= t.start():
+                continue
+            if m.start() > t.start():
+                break
+            # the window may cut a longer date short: match again to the range end from the same place
+            full = DATE_RE.match(text, m.start(), end)
+            found.append(full or m)
+            pos = (full or m).end()
+            break
+    _last_scan[0], _last_scan[1] = key, found
+    return found
+
+
+_last_scan: list = [None, []]
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None, published: str | None = None) -> list[DateMention]:
     """Date mentions in text[start:end], offsets into `text`."""
     end = len(text) if end is None else end
     pub = parse_published(published)
     out: list[DateMention] = []
-    for m in DATE_RE.finditer(text, start, end):
+    for m in _scan(text, start, end):
         if m.group("year"):
             hit = _year(m, text)
             if hit:

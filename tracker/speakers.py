@@ -144,10 +144,15 @@ _GROUPS = frozenset({"republican", "democrat", "conservative", "liberal", "progr
 
 
 def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
+    last = toks[-1][2]
+    if len(last) > 4 and last.endswith(".") and last[:-1].lower() not in TITLES:
+        toks = toks[:-1] + [(toks[-1][0], toks[-1][1] - 1, last[:-1])]  # a full stop after the phrase
     start, end = toks[0][0], toks[-1][1]
     words = [t[2] for t in toks]
     text = " ".join(words)
     head = words[-1].lower()
+    if len(words) == 1 and head in ANON_NOUNS:
+        return Mention(start, end, words[0], "anonymous", words[0])  # "Officials said" at a sentence start
     if len(words) == 1 and head in PRONOUNS:
         return Mention(start, end, words[0], "pronoun")
     if len(words) == 1 and head in RELATIVES:
@@ -360,6 +365,12 @@ _TITLED = re.compile(
     r"Commander|CEO|Speaker|Attorney)(?:,[ \t\xa0]+(?:Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Gen\.)?)?"
     r"[ \t\xa0]+([A-Z][\w’'-]+(?:[ \t\xa0]+[A-Z]\.)?(?:[ \t\xa0]+[A-Z][\w’'-]+){0,2})"
 )
+# Two or three capitalised words ("Jane Okafor", "Peter J. Mwangi"): a person for pronouns to point back at.
+_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)(?:[ \t\xa0]+[A-Z]\.)?(?:[ \t\xa0]+[A-Z][a-z’'-]+){1,2}\b(?![ \t\xa0]+[A-Z])")
+_NOT_FIRST_NAMES = frozenset(
+    "new north south east west united saint san los las great upper lower central northern southern eastern "
+    "western supreme national federal royal prime foreign white black red".split()
+)
 _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]*[ \t\xa0]+){0,3})$")
 
 
@@ -382,6 +393,13 @@ class Resolver:
             role = (role or "").replace(" ,", "").strip() or None
             if name and len(name.split()) >= 1 and classify_name(name)[1] == "person":
                 self.titled.append((m.start(), name, role))
+        for m in _NAME_PAIR.finditer(text):
+            first = m.group(1).lower()
+            if first in FUNCTION_WORDS or first in TITLES or first in TIME_WORDS or first in _NOT_FIRST_NAMES:
+                continue
+            if classify_name(m.group(0))[1] == "person":
+                self.titled.append((m.start(), m.group(0), None))
+        self.titled.sort()
 
     def _entity(self, name: str, kind: str, role: str | None, pos: int) -> _Entity:
         ent = self.by_name.get(name)
@@ -446,7 +464,7 @@ class Resolver:
         elif m.kind == "role":
             ent = self._role_match(m) or self._recent(("person",), m.start)
             if ent is None:
-                return SpeakerRef(m.text, m.text, m.start, m.end, "anonymous", m.role)
+                return SpeakerRef(m.text, m.text, m.start, m.end, "person", m.role)
         elif m.kind == "person":
             ent = self._person_for(m.name or m.text, m.start) or self._entity(m.name or m.text, "person", m.role,
                                                                                m.start)
