@@ -232,24 +232,35 @@ def _scan(text: str, start: int, end: int) -> list[re.Match]:
     found: list[re.Match] = []
     pos = start
     for t in _TRIGGER.finditer(text, start, end):
+        ts = t.start()
         if t.end() <= pos:
             continue
-        lo = max(pos, t.start() - _LOOKBACK)
-        for m in DATE_RE.finditer(text, lo, min(end, t.end() + 30)):
-            if m.end() <= t.start():
-                continue
-            if m.start() > t.start():
+        for c in _candidates(text, ts, max(pos, ts - _LOOKBACK)):
+            m = DATE_RE.match(text, c, end)
+            if m and m.end() > ts:
+                found.append(m)
+                pos = m.end()
                 break
-            # the window may cut a longer date short: match again to the range end from the same place
-            full = DATE_RE.match(text, m.start(), end)
-            found.append(full or m)
-            pos = (full or m).end()
-            break
     _last_scan[0], _last_scan[1] = key, found
     return found
 
 
 _last_scan: list = [None, []]
+
+
+def _candidates(text: str, ts: int, lo: int) -> list[int]:
+    """Starts of the (up to two) words just before a trigger, then the trigger: where a cue may open a date."""
+    out = []
+    i = ts
+    for _ in range(2):
+        j = text.rfind(" ", lo, i - 1)
+        if j < 0:
+            if lo < i - 1 and (lo == 0 or not text[lo - 1].isalnum()):
+                out.append(lo)
+            break
+        out.append(j + 1)
+        i = j + 1
+    return sorted(c for c in set(out) if c < ts) + [ts]
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None, published: str | None = None) -> list[DateMention]:

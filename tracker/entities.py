@@ -66,6 +66,7 @@ ENTITY_RE = re.compile(
     rf"(?:\s*\((?P<acr>[A-Z][A-Za-z&]{{1,9}})\))?"
 )
 MODEL_RE = re.compile(r"\b[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Z]{0,2}\b")
+_CONNECTORS = frozenset("of for the de del da di du la le von van der den al bin".split())
 _POSSESSIVE = re.compile(r"['’]s$")
 _POSSESSIVE_INSIDE = re.compile(r"['’]s\s")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘’(\[]\s*|\n\s*)$")
@@ -161,11 +162,16 @@ def _pieces(m: re.Match, text: str, acronyms: dict) -> list[tuple[int, int, int 
 def _entity(text: str, s: int, e: int, acr: str | None, acr_end: int | None, acronyms: dict,
             people: dict) -> Entity | None:
     words = text[s:e].split()
+    if len(words) > 2 and words[1] in _CONNECTORS and _is_sentence_start(text, s) and not (
+            set(words) & ORG_WORDS or words[-1] in LAW_WORDS or resolve_alias(" ".join(words))):
+        # "Licences for Turkey": a capitalised opening word joined by a connector is not part of the name.
+        words = words[1:]
+        while words and words[0] in _CONNECTORS:
+            words = words[1:]
     trimmed, titled = _trim(words)
     if not trimmed:
         return None
-    if len(trimmed) < len(words):
-        s = text.index(trimmed[0], s)
+    s = text.index(trimmed[0], s)
     name = text[s:e]
     possessive = _POSSESSIVE.search(name)
     if possessive:

@@ -103,7 +103,7 @@ QUANTITY_RE = re.compile(
     (?<![\w$€£¥.,:/-])
     (?P<pre>{_PRE})?
     (?:(?P<vague>(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions))\s+of\b
-     |(?P<cur>{_CUR})?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?
+     |(?P<cur>{_CUR})?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?(?P<post1>\s*(?:%|per\s?cent\b|percent\b))?
       (?:\s*(?P<sep>-|–|—|\bto\b|\band\b)\s*(?P<cur2>{_CUR})?(?P<num2>{_DIGITS}|{_WORDS})(?P<scale2>{_SCALE})?)?
       (?P<post>\s*(?:%|per\s?cent\b|percentage\s+points?\b|(?:US\s+)?(?:dollars?|euros?|pounds\s+sterling|pounds
               |sterling|yen|yuan|renminbi|rupees?|roubles?|rubles?|liras?|francs|naira)\b))?
@@ -240,7 +240,7 @@ def _skip(text: str, m: re.Match, lo: int) -> bool:
     if _MODEL_BEFORE.search(text[max(lo, s - 8):s]):
         return True
     e = m.end("num") if not m.group("num2") else m.end("num2")
-    if m.group("scale") or m.group("scale2") or m.group("post"):
+    if m.group("scale") or m.group("scale2") or m.group("post") or m.group("post1"):
         return False
     if _TIME_AFTER.match(text, e) or _GLUED_AFTER.match(text, e):
         return True
@@ -268,7 +268,7 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
     pre = m.group("pre")
     pre_key = (pre or "").strip().lower()
     cur = m.group("cur") or m.group("cur2")
-    post = (m.group("post") or "").strip().lower()
+    post = (m.group("post") or m.group("post1") or "").strip().lower()
     value2 = _number(m.group("num2"), m.group("scale2") or None)
     sep = (m.group("sep") or "").lower()
     if value2 is not None and sep == "and" and pre_key != "between":
@@ -276,9 +276,12 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
     if value2 is not None and not m.group("scale") and m.group("scale2"):
         value *= SCALES[m.group("scale2").strip().lower()]  # "$10-12 billion"
     currency = _currency(cur, post if not post.startswith(("%", "per", "percentage")) else None)
-    q_end = m.end("tail") if m.group("tail") else (m.end("post") if m.group("post") else (
-        m.end("scale2") if m.group("scale2") else m.end("num2") if value2 is not None else (
-            m.end("scale") if scale else m.end("num"))))
+    if value2 is None and m.group("post1"):
+        q_end = m.end("post1")
+    else:
+        q_end = m.end("tail") if m.group("tail") else (m.end("post") if m.group("post") else (
+            m.end("scale2") if m.group("scale2") else m.end("num2") if value2 is not None else (
+                m.end("scale") if scale else m.end("num"))))
     q_start = m.start("pre") if pre and pre_key not in ("between", "from") or (pre and value2 is not None) else (
         m.start("cur") if m.group("cur") else m.start("num"))
     if currency:
@@ -327,7 +330,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             continue
         if m.group("num2") and m.group("sep").lower() == "and" and (m.group("pre") or "").strip().lower() != "between":
             # "€3bn and £40m" is two figures, not a range: read the first alone and go on after it.
-            m = SINGLE_RE.match(text, m.start(), m.start("sep"))
+            m = SINGLE_RE.match(text, m.start(), m.start("sep")) or m
             pos = m.end()
         if _skip(text, m, start):
             continue
