@@ -263,7 +263,7 @@ def _is_title(text: str, s: int, e: int) -> bool:
     """A title of a work or a name in quotes ("Shark Tank"): every word capitalised."""
     words = _WORD.findall(text, s, e)
     content = [w for w in words if w.lower() not in FUNCTION_WORDS or w[0].isupper()]
-    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content) and len(words) <= 8
+    return len(words) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in content) and len(words) <= 8
 
 
 # ---------------------------------------------------------------- cues

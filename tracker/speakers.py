@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from tracker.aliases import resolve_alias
 from tracker.records import SpeakerRef
+from tracker.sentences import ABBREVIATIONS
 
 _TOKEN = re.compile(r"[\w$][\w'’.&-]*[\w$.]|[\w$]|[^\w\s]")
 
@@ -113,6 +114,9 @@ class Mention:
     role: str | None = None
 
 
+_HONORIFICS = frozenset("mr. mrs. ms. mr mrs ms dr. dr prof. prof sir dame".split())
+
+
 def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     """Split "Turkish Defence Minister Hulusi Akar" into the role and the name after its last title word."""
     last_title = -1
@@ -120,7 +124,7 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
         lw = w.lower().rstrip(",")
         if lw in TITLES or lw.endswith("'s") or lw.endswith("’s") or (i == 0 and re.search(r"(ish|an|ese|i)$", lw)):
             last_title = i
-    role_words = [w for w in words[: last_title + 1] if w.lower() not in ("mr.", "mrs.", "ms.", "mr", "mrs", "ms")]
+    role_words = [w for w in words[: last_title + 1] if w.lower() not in _HONORIFICS]
     role = " ".join(role_words).rstrip(",") or None
     return role, words[last_title + 1:]
 
@@ -145,7 +149,7 @@ _GROUPS = frozenset({"republican", "democrat", "conservative", "liberal", "progr
 
 def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
     last = toks[-1][2]
-    if len(last) > 4 and last.endswith(".") and last[:-1].lower() not in TITLES:
+    if len(last) > 2 and last.endswith(".") and last[:-1].lower() not in ABBREVIATIONS and "." not in last[:-1]:
         toks = toks[:-1] + [(toks[-1][0], toks[-1][1] - 1, last[:-1])]  # a full stop after the phrase
     start, end = toks[0][0], toks[-1][1]
     words = [t[2] for t in toks]
@@ -248,6 +252,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, 
     toks = tokens(text, max(lo, cue_start - 200), cue_start)
     i = len(toks) - 1
     negated = False
+    appos = None
     while i >= 0:
         w = toks[i][2].lower()
         if w in NEGATIONS or w.endswith("n't"):
@@ -276,6 +281,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, 
                 inner = toks[k + 1][2].lower()
                 if inner not in ("and", "but", "or", "so", "yet", "then", "while", "as", "because", "though") and \
                         toks[k + 1][2][:1].isalnum():
+                    appos = (k + 1, i - 1)
                     i = k - 1
                     break
                 return None, negated
@@ -299,7 +305,17 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, 
         j = j2
     if toks[j][2].lower() in FUNCTION_WORDS and toks[j][2].lower() not in DETERMINERS and j < i:
         j += 1
+    if appos is not None and _names_role(toks[i][2], toks[appos[0]: appos[1] + 1]):
+        # "Turkish Defence Minister, Hulusi Akar, said": the name sits in the apposition, the head is the role.
+        return _mention_from_words(toks[j: i + 1] + toks[appos[0]: appos[1] + 1]), negated
     return _mention_from_words(toks[j: i + 1]), negated
+
+
+def _names_role(head: str, inner: list[tuple[int, int, str]]) -> bool:
+    if head.lower() not in TITLES and head.lower() not in PERSON_ROLE_NOUNS:
+        return False
+    words = [w for _, _, w in inner]
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
 
 
 _STOP_AFTER = frozenset(
@@ -362,7 +378,7 @@ class _Entity:
 _TITLED = re.compile(
     r"\b(?:Minister|President|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Chancellor|Ambassador|Chairman|"
     r"Director|Spokesman|Spokeswoman|Judge|General|Gen\.|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Professor|Leader|Chief|"
-    r"Commander|CEO|Speaker|Attorney)(?:,[ \t\xa0]+(?:Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Gen\.)?)?"
+    r"Commander|CEO|Speaker|Attorney)(?:,(?:[ \t\xa0]+(?:Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Gen\.))?)?"
     r"[ \t\xa0]+([A-Z][\w’'-]+(?:[ \t\xa0]+[A-Z]\.)?(?:[ \t\xa0]+[A-Z][\w’'-]+){0,2})"
 )
 # Two or three capitalised words ("Jane Okafor", "Peter J. Mwangi"): a person for pronouns to point back at.
