@@ -397,10 +397,10 @@ def _kind(chunk: str, t: _Tokens, feats: list[str], sentence_end: str) -> str:
         return "appeal"
     past = "past event" in feats
     predicts = _prediction(t)
-    if predicts and not past and hard == 0:
-        return "prediction"
     if hard == 0 and _opinion(t) and not (past and "named entity" in feats):
         return "opinion"
+    if predicts and not past and hard == 0:
+        return "prediction"
     if "evaluation" in feats and hard == 0 and not past:
         return "opinion"
     if predicts and not past and "date" not in feats:

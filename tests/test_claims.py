@@ -1,0 +1,164 @@
+"""Claims: detection, kinds, check-worthiness features, clauses, speakers inherited from quotes."""
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from tracker import ids
+from tracker.claims import FACTUAL_KINDS, find_claims
+from tracker.records import Quote, SpeakerRef
+
+SHARED = Path(__file__).parents[2] / "shared"
+
+
+def claim_over(claims, text, fragment):
+    i = text.index(fragment)
+    j = i + len(fragment)
+    best = max(claims, key=lambda c: min(j, c.end) - max(i, c.start), default=None)
+    assert best is not None and min(j, best.end) - max(i, best.start) >= 0.8 * len(fragment), claims
+    return best
+
+
+def test_figures_and_dates_are_pulled_into_the_claim():
+    text = ("Turkey first signed the deal with Russia in September 2017 and acquired its first four missile "
+            "batteries, worth about $2.5 billion, in July 2019.")
+    (c,) = [c for c in find_claims(text, [], "2021-01-16") if c.kind in FACTUAL_KINDS]
+    assert c.kind == "quantity" and c.text == text[c.start:c.end]
+    assert {(q.value, q.unit) for q in c.quantities} >= {(4, "missile batteries"), (2.5e9, "USD")}
+    assert [d.value for d in c.dates] == ["2017-09", "2019-07"]
+    assert {"money", "date", "number"} <= set(c.features) and c.score > 0.9
+    assert c.id == ids.item_id("c", c.text) and c.speaker is None
+
+
+def test_relative_date_resolved_in_claim():
+    text = "Last month, the Trump administration imposed sanctions on Turkey under a 2017 law."
+    (c,) = find_claims(text, [], "2021-01-16")
+    assert "2020-12" in [d.value for d in c.dates]
+    assert c.kind in FACTUAL_KINDS
+
+
+def test_rule_kind():
+    (c,) = find_claims("The measures included a ban on all US export licenses to the agency.", [])
+    assert c.kind == "rule"
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("Will the government relax these measures?", "question"),
+        ("Let’s sit down and talk and find a solution.", "appeal"),
+        ("We invite the US to distance itself from threatening language.", "appeal"),
+        ("I think we can do much better than this.", "opinion"),
+        ("The new administration will relax these measures next spring.", "prediction"),
+    ],
+)
+def test_non_factual_kinds(text, kind):
+    claims = find_claims(text, [])
+    assert claims and claims[0].kind == kind
+
+
+def test_prediction_clause_split_from_the_sentence():
+    text = ("Hence, despite Turkey’s demands for the Biden administration to review the recent sanctions, it is "
+            "unlikely that the incoming administration will relax these measures, as Turkey’s deal with Moscow "
+            "violates the crux of the Pentagon’s policies.")
+    frag = "it is unlikely that the incoming administration will relax these measures"
+    i = text.index(frag)
+    factual = [c for c in find_claims(text, []) if c.kind in FACTUAL_KINDS]
+    assert all(min(i + len(frag), c.end) - max(i, c.start) <= 0.5 * len(frag) for c in factual)
+
+
+def test_leading_clause_split_off():
+    text = ("For that reason, when the US’ disapproval failed to stop Ankara from acquiring the weapons, it "
+            "suspended Turkey from its F-35 jet program in 2019.")
+    c = claim_over(find_claims(text, []), text, "it suspended Turkey from its F-35 jet program in 2019")
+    assert c.text.startswith("it suspended") and [d.value for d in c.dates] == ["2019"]
+
+
+def test_claim_in_quote_inherits_its_speaker():
+    text = ("The sanctions have failed to stop the deal, as Akar mentioned on Wednesday that talks with Moscow "
+            "on acquiring a second consignment of the missiles are continuing.")
+    content = "talks with Moscow on acquiring a second consignment of the missiles are continuing"
+    i = text.index(content)
+    spk = SpeakerRef(name="Hulusi Akar", mention="Akar", start=text.index("Akar"), end=text.index("Akar") + 4,
+                     kind="person")
+    cue = text.index("mentioned")
+    q = Quote(id="q1", kind="indirect", text=content, start=i, end=i + len(content), cue="mentioned",
+              speaker=spk, cue_start=cue, cue_end=cue + 9)
+    claims = find_claims(text, [q], "2021-01-16")
+    c = claim_over(claims, text, content)
+    assert c.speaker.name == "Hulusi Akar" and c.quote_id == "q1"
+    writer = claim_over(claims, text, "The sanctions have failed to stop the deal")
+    assert writer.speaker is None and "Akar" not in writer.text
+
+
+def test_direct_quote_sentence_keeps_speaker():
+    text = "“The army bought 40 new tanks in 2019,” the minister said."
+    quoted = "“The army bought 40 new tanks in 2019,”"
+    spk = SpeakerRef(name="the minister", mention="the minister", start=41, end=53, kind="person")
+    q = Quote(id="q9", kind="direct", text=quoted, start=0, end=len(quoted), cue="said", speaker=spk)
+    (c,) = [c for c in find_claims(text, [q]) if c.kind in FACTUAL_KINDS]
+    assert c.speaker is spk and c.quote_id == "q9"
+
+
+def test_repeated_claim_gets_numbered_ids():
+    text = "The plant employed 400 workers in 2019.\nThe plant employed 400 workers in 2019."
+    a, b = find_claims(text, [])
+    assert b.id == a.id + "-2"
+
+
+def test_headline_line_is_skipped():
+    text = "Turkey Requests US to Review Sanctions Over Missile Purchase\nThe US imposed sanctions on 4 officials."
+    claims = find_claims(text, [])
+    assert all(c.start > text.index("\n") for c in claims)
+
+
+def test_small_talk_is_not_a_claim():
+    assert find_claims("So I'm very honored by all of that.", []) == [] or all(
+        c.kind not in FACTUAL_KINDS for c in find_claims("So I'm very honored by all of that.", []))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400), st.sampled_from(
+    [None, "2021-01-16", "2020-02-29", "2021-01-01", "junk"]))
+def test_never_raises_and_offsets_lie_inside(text, published):
+    for c in find_claims(text, [], published):
+        assert 0 <= c.start <= c.end <= len(text) and c.text == text[c.start:c.end]
+        for x in c.quantities + c.dates + c.entities:
+            assert c.start <= x.start <= x.end <= c.end and text[x.start:x.end] == x.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["In", "July", "2019", "$2.5", "billion", "about", "four", "missile", "batteries", "Last", "month", "the",
+     "US", "(SSB)", "Presidency", "of", "Act", "12%", "between", "10", "and", "-", "on", "Wednesday", ".", ",",
+     "S-400", "yesterday", "a", "dozen", "hundreds", "€3bn", "£", "Rs", "per", "cent", "?", "Let’s", "“", "”"]),
+    max_size=40))
+def test_news_like_word_salad(words):
+    text = " ".join(words)
+    for c in find_claims(text, [], "2021-03-01"):
+        assert text[c.start:c.end] == c.text and 0.0 <= c.score <= 1.0
+
+
+def test_example_article():
+    gold_path = SHARED / "articles" / "turkey-s400-sanctions-review.expected.json"
+    if not gold_path.exists():
+        pytest.skip(f"shared example article not present at {gold_path}")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    raw = (SHARED / "articles" / "turkey-s400-sanctions-review.txt").read_text(encoding="utf-8")
+    drop = {gold["article"]["title"], gold["article"]["caption"], "January 16, 2021", "SOURCE: BIRGUN NET",
+            *gold["article"]["junk_lines_dropped"]}
+    body = "\n\n".join(line.strip() for line in raw.splitlines() if line.strip() and line.strip() not in drop)
+    claims = find_claims(body, [], gold["article"]["published"])
+    for g in gold["claims"]:
+        c = claim_over(claims, body, g["text"])
+        assert c.kind in FACTUAL_KINDS
+        values = {round(q.value or 0, 2) for q in c.quantities}
+        assert all(round(f["value"], 2) in values for f in g.get("figures", []))
+        assert all(any(d.value.startswith(v) for d in c.dates) for v in g.get("dates", []))
+    for n in gold["not_claims"]:
+        i = body.index(n)
+        for c in claims:
+            if c.kind in FACTUAL_KINDS:
+                assert min(i + len(n), c.end) - max(i, c.start) <= 0.5 * len(n), c.text
