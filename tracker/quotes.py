@@ -828,10 +828,6 @@ def _clean_spans(text: str, spans) -> list[tuple[int, int]]:
     return out
 
 
-def _sentence_hull(spans, quotes) -> list[tuple[int, int]]:
-    return spans
-
-
 def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = None) -> list[Quote]:
     """`find_quotes` without its safety net, so that tests see any exception."""
     if not isinstance(text, str) or not text.strip():
