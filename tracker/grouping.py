@@ -189,7 +189,7 @@ create index if not exists claim_groups_first_published on claim_groups(first_pu
 create index if not exists claim_groups_unit on claim_groups(unit);
 create table if not exists claim_group_members (
     claim_id text primary key,
-    group_id integer not null references claim_groups(id),
+    group_id integer not null references claim_groups(id) deferrable initially deferred,
     article_id text not null,
     published text,
     match text,
@@ -365,11 +365,11 @@ def update(db: sqlite_utils.Database, merged: dict[str, list[dict]]) -> None:
         # merges found in this batch: move everything of a merged group to its root
         merges = [(g, uf.find(g)) for g in list(uf.parent) if uf.find(g) != g]
         for old, root in merges:
+            if old in new_groups:  # nothing of it is stored yet
+                continue
             ex("update claim_group_members set group_id = ? where group_id = ?", [root, old])
             ex("update claim_group_keys set group_id = ? where group_id = ?", [root, old])
             dirty.update((old, root))
-        if new_groups:
-            db.conn.executemany("insert into claim_groups (id) values (?)", [(g,) for g in sorted(new_groups)])
         placed = [(cid, uf.find(gid), *rest) for cid, gid, *rest in placed]
         db.conn.executemany(
             "insert or replace into claim_group_members (claim_id, group_id, article_id, published, match, keys) "
@@ -378,11 +378,36 @@ def update(db: sqlite_utils.Database, merged: dict[str, list[dict]]) -> None:
             "insert into claim_group_keys (key, group_id, members) values (?, ?, ?) "
             "on conflict(key) do update set members = members + excluded.members, group_id = excluded.group_id",
             [(k, uf.find(known[k]), n) for k, n in key_adds.items()])
-        dirty.update(gid for _cid, gid, *_ in placed)
         group_of = {cid: gid for cid, gid, *_ in placed}
-        dirty.update(_find_conflicts(db, claims, quantities, entities, group_of))
+        conflicted, conflict_counts = _find_conflicts(db, claims, quantities, entities, group_of)
+        # groups born in this batch hold only this batch's claims: summarise them here, not in SQL
+        fresh = {g for g in new_groups if uf.find(g) == g}
+        dirty.update(gid for _cid, gid, *_ in placed if gid not in fresh)
+        dirty.update(g for g in conflicted if g not in fresh)
+        sources = {a["id"]: a.get("source") for a in merged.get("articles", [])}
+        members: dict[int, list[str]] = {}
+        for cid, gid, *_ in placed:
+            if gid in fresh:
+                members.setdefault(gid, []).append(cid)
+        rows = []
+        for gid, cids in members.items():
+            cs = [claims[c] for c in cids]
+            first = min(cs, key=lambda c: (c.get("published") is None, c.get("published") or "", c["id"]))
+            figs = sorted(quantities.get(first["id"], []), key=lambda q: (q.get("kind") != "money", q.get("start") or 0))
+            dates = [c["published"] for c in cs if c.get("published")]
+            rows.append((gid, first.get("text"), first["id"], figs[0].get("unit") if figs else None,
+                         figs[0].get("value") if figs else None, len(cs), len({c["article_id"] for c in cs}),
+                         len({sources.get(c["article_id"]) for c in cs} - {None}),
+                         len({c.get("speaker_id") for c in cs} - {None}), min(dates, default=None),
+                         max(dates, default=None), sum(conflict_counts.get(c, 0) for c in cids)))
+        db.conn.executemany(
+            "insert into claim_groups (id, label, first_claim_id, unit, value, appearances, articles, sources, "
+            "speakers, first_published, last_published, conflicts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows)
 
-    ex("delete from claim_group_keys where members <= 0")
+    if key_drops:
+        db.conn.executemany("delete from claim_group_keys where key = ? and members <= 0",
+                            [(k,) for k in key_drops])
     _refresh(db, dirty)
 
 
@@ -405,7 +430,7 @@ def _find_conflicts(db, claims, quantities, entities, group_of) -> set[int]:
                 subject_rows.append((k, cid, c["article_id"], unit, value))
                 wanted.setdefault(k, []).append((cid, unit, value))
     if not subject_rows:
-        return set()
+        return set(), {}
     # candidates: claims already stored under the same subject keys (this batch's rows are added after, and
     # matched among themselves in memory)
     candidates: dict[str, set[int]] = {}
@@ -441,7 +466,7 @@ def _find_conflicts(db, claims, quantities, entities, group_of) -> set[int]:
         "insert or ignore into claim_subject_keys (key, claim_id, article_id, unit, value) values (?, ?, ?, ?, ?)",
         subject_rows)
     if not pairs:
-        return set()
+        return set(), {}
     # check the pairs: more than one shared signal
     need = sorted({c for p in pairs for c in p})
     text: dict[str, str] = {cid: c.get("text") or "" for cid, c in claims.items()}
@@ -469,13 +494,16 @@ def _find_conflicts(db, claims, quantities, entities, group_of) -> set[int]:
     db.conn.executemany(
         "insert or ignore into claim_conflicts (claim_id, other_claim_id, unit, value, other_value, "
         "shared_entities, wording_overlap) values (?, ?, ?, ?, ?, ?, ?)", rows)
-    touched = {c for r in rows for c in r[:2]}
-    out = {group_of[c] for c in touched if c in group_of}
-    rest = [c for c in touched if c not in group_of]
+    counts: dict[str, int] = {}
+    for r in rows:
+        for c in r[:2]:
+            counts[c] = counts.get(c, 0) + 1
+    out = {group_of[c] for c in counts if c in group_of}
+    rest = [c for c in counts if c not in group_of]
     if rest:
         for part in _chunks(rest):
             out |= _groups_of(db, part)
-    return out
+    return out, counts
 
 
 def _refresh(db: sqlite_utils.Database, dirty: set[int]) -> None:

@@ -99,30 +99,46 @@ def ingest(
     try:
         window: list[tuple[Article, str, str, str]] = []
         in_window: set[str] = set()
+        # The workers extract the next window while the main process writes the last one (pipelined).
+        pending: list[tuple] = []
+        pending_ids: set[str] = set()
 
-        def flush() -> None:
-            if not window:
-                return
-            arts = [w[0] for w in window]
-            if pool is not None:
-                parsed = pool.map(_extract_one, arts, chunksize=max(1, len(arts) // (workers * 4)))
-            else:
-                parsed = [_extract_one(a) for a in arts]
-            batch = [(p, aid, digest, status) for p, (_a, aid, digest, status) in zip(parsed, window)]
+        def write(result, items) -> None:
+            parsed = result.get() if pool is not None else result
+            batch = [(p, aid, digest, status) for p, (_a, aid, digest, status) in zip(parsed, items)]
             write_batch(db, batch)
-            for p, (_a, _aid, _d, status) in zip(parsed, window):
+            for p, (_a, _aid, _d, status) in zip(parsed, items):
                 setattr(summary, status, getattr(summary, status) + 1)
                 summary.quotes += len(p.extraction.quotes)
                 summary.claims += len(p.extraction.claims)
             if on_progress:
-                on_progress(sum(len(a.body) for a in arts))
-            window.clear()
-            in_window.clear()
+                on_progress(sum(len(w[0].body) for w in items))
+
+        def flush(wait: bool = False) -> None:
+            result = items = None
+            if window:
+                arts = [w[0] for w in window]
+                if pool is not None:
+                    result = pool.map_async(_extract_one, arts, chunksize=max(1, len(arts) // (workers * 4)))
+                else:
+                    result = [_extract_one(a) for a in arts]
+                items = list(window)
+                window.clear()
+                in_window.clear()
+            while pending:
+                write(*pending.pop(0))
+            pending_ids.clear()
+            if items is not None:
+                if wait or pool is None:
+                    write(result, items)
+                else:
+                    pending.append((result, items))
+                    pending_ids.update(w[1] for w in items)
 
         for article in _articles(paths, raw, stdin, error):
             aid, digest, status = status_of(db, article)
-            if aid in in_window:  # the same article twice in one window: store the first, then look again
-                flush()
+            if aid in in_window or aid in pending_ids:  # the same article again: store the first, look again
+                flush(wait=True)
                 aid, digest, status = status_of(db, article)
             if status == "unchanged":
                 summary.unchanged += 1
@@ -133,7 +149,7 @@ def ingest(
             in_window.add(aid)
             if len(window) >= batch_size:
                 flush()
-        flush()
+        flush(wait=True)
     finally:
         if pool is not None:
             pool.terminate()
