@@ -136,8 +136,10 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
     _create_views(db)
     from . import grouping
+    from .annotations import ensure_annotation_schema
 
     grouping.ensure_schema(db)
+    ensure_annotation_schema(db)
 
 
 def _create_views(db: sqlite_utils.Database) -> None:
