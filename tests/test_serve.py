@@ -111,3 +111,21 @@ async def test_money_query_finds_the_example_figure(ds):
     assert any(r["value"] == 2.5e9 and r["currency"] == "USD" for r in data["rows"])
     data = await get_json(ds, "/tracker/quotes_by_speaker.json?speaker=Akar&_shape=objects")
     assert data["rows"] and all(r["speaker"] == "Hulusi Akar" for r in data["rows"])
+
+
+async def test_config_follows_a_database_with_another_name(tmp_path):
+    db_path = tmp_path / "other.db"
+    ingest([str(EXAMPLE)], db_path)
+    ds = datasette_app(db_path)
+    data = await get_json(ds, "/other/claims.json?_extra=facet_results")
+    assert "kind" in data["facet_results"]["results"]
+    data = await get_json(ds, "/other/claims_with_money.json?_shape=objects")
+    assert any(r["currency"] == "USD" for r in data["rows"])
+
+
+def test_serve_command_rewrites_config_for_another_name(tmp_path):
+    from tracker.serve import serve_command
+
+    cmd = serve_command(tmp_path / "other.db", "127.0.0.1", 8001)
+    config = yaml.safe_load(open(cmd[cmd.index("--config") + 1]))
+    assert "other" in config["databases"] and "tracker" not in config["databases"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -28,25 +29,46 @@ def load_yaml(path: Path | None) -> dict:
         return yaml.safe_load(fp) or {}
 
 
+CONFIG_DATABASE = "tracker"  # the database name metadata.yml and datasette.yaml are written for
+
+
+def for_database(data: dict, name: str) -> dict:
+    """The configuration re-keyed for a database with another name: Datasette names a database after its
+    file, so `tracker serve --db other.db` would otherwise lose its facets, queries and descriptions."""
+    if name == CONFIG_DATABASE or CONFIG_DATABASE not in (data.get("databases") or {}):
+        return data
+    data = dict(data)
+    data["databases"] = {**data["databases"], name: data["databases"][CONFIG_DATABASE]}
+    del data["databases"][CONFIG_DATABASE]
+    plugin = (data.get("plugins") or {}).get("tracker")
+    if isinstance(plugin, dict):
+        data["plugins"] = {**data["plugins"], "tracker": {**plugin, "database": name}}
+    return data
+
+
 def datasette_app(db_path: str | Path, metadata: Path | None = None, config: Path | None = None, **kwargs):
     """A Datasette instance over the database with the project's metadata and configuration, for tests and
     for embedding; `tracker serve` runs the same files through Datasette's own server."""
     from datasette.app import Datasette
 
-    metadata = metadata or find_config("metadata.yml")
-    config = config or find_config("datasette.yaml")
-    return Datasette(
-        [str(db_path)], metadata=load_yaml(metadata), config=load_yaml(config), **kwargs
-    )
+    name = Path(db_path).stem
+    metadata = for_database(load_yaml(metadata or find_config("metadata.yml")), name)
+    config = for_database(load_yaml(config or find_config("datasette.yaml")), name)
+    return Datasette([str(db_path)], metadata=metadata, config=config, **kwargs)
 
 
 def serve_command(db_path: str | Path, host: str, port: int, extra: tuple[str, ...] = ()) -> list[str]:
     cmd = [sys.executable, "-m", "datasette", "serve", str(db_path), "--host", host, "--port", str(port)]
-    metadata, config = find_config("metadata.yml"), find_config("datasette.yaml")
-    if metadata:
-        cmd += ["--metadata", str(metadata)]
-    if config:
-        cmd += ["--config", str(config)]
+    name = Path(db_path).stem
+    for option, filename in (("--metadata", "metadata.yml"), ("--config", "datasette.yaml")):
+        path = find_config(filename)
+        if path is None:
+            continue
+        if name != CONFIG_DATABASE:
+            data = for_database(load_yaml(path), name)
+            path = Path(tempfile.mkdtemp(prefix="tracker-")) / filename
+            path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        cmd += [option, str(path)]
     return cmd + list(extra)
 
 
