@@ -127,10 +127,27 @@ def headline_figures(quantities: list[dict]) -> list[tuple[str, float]]:
     return out[:4]
 
 
-def group_keys(text: str, quantities: list[dict], entities: list[str]) -> list[tuple[int, str]]:
+BROAD_KINDS = frozenset({"country", "place"})
+
+
+def specific(eid: str, broad: frozenset[str] | set[str]) -> bool:
+    """A named thing narrow enough to identify a subject: several words, not a country or place."""
+    return "-" in eid and eid not in broad
+
+
+def key_entities(entities: list[str], broad: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """The entities a figure key is made with: the specific ones when there are any (a pipeline, a missile
+    system, a company), else all (a figure about a country alone)."""
+    ents = sorted(set(entities))
+    narrow = [e for e in ents if specific(e, broad)]
+    return (narrow or ents)[:MAX_ENTITIES]
+
+
+def group_keys(text: str, quantities: list[dict], entities: list[str],
+               broad: frozenset[str] | set[str] = frozenset()) -> list[tuple[int, str]]:
     """(hashed key, how) for a claim; `how` is "figure" or "wording"."""
     keys: list[tuple[int, str]] = []
-    ents = sorted(set(entities))[:MAX_ENTITIES]
+    ents = key_entities(entities, broad)
     for unit, value in headline_figures(quantities):
         for e in ents:
             keys.append((key_hash(f"f\x1f{unit}\x1f{rounded(value)}\x1f{e}"), "figure"))
@@ -140,10 +157,13 @@ def group_keys(text: str, quantities: list[dict], entities: list[str]) -> list[t
     return keys
 
 
-def subject_keys(text: str, unit: str, entities: list[str]) -> list[int]:
-    """Keys under which claims that may conflict meet: unit + entity pair, unit + entity + wording frame."""
+def subject_keys(text: str, unit: str, entities: list[str], broad: frozenset[str] | set[str] = frozenset()
+                 ) -> list[int]:
+    """Keys under which claims that may conflict meet: unit + a specific entity, unit + entity pair, unit +
+    entity + wording frame. Meeting is not enough: `conflict_signals` decides."""
     ents = sorted(set(entities))[:MAX_ENTITIES]
     out = [key_hash(f"p\x1f{unit}\x1f{a}\x1f{b}") for a, b in combinations(ents, 2)]
+    out += [key_hash(f"e\x1f{unit}\x1f{e}") for e in ents if specific(e, broad)]
     frame = frame_tokens(text)
     if len(frame) >= MIN_FRAME_TOKENS:
         f = " ".join(sorted(frame))
@@ -151,13 +171,17 @@ def subject_keys(text: str, unit: str, entities: list[str]) -> list[int]:
     return out
 
 
-def conflict_signals(ents_a: set[str], ents_b: set[str], frame_a: frozenset[str], frame_b: frozenset[str]
-                     ) -> tuple[bool, int, float]:
-    """(is a conflict subject, shared entities, wording overlap): more than one shared signal is needed."""
-    shared = len(ents_a & ents_b)
+def conflict_signals(ents_a: set[str], ents_b: set[str], frame_a: frozenset[str], frame_b: frozenset[str],
+                     broad: frozenset[str] | set[str] = frozenset()) -> tuple[bool, int, float]:
+    """(is a conflict subject, shared entities, wording overlap). More than one shared signal is needed: an
+    entity and most of the wording, two entities and some of it, or a specific (multi-word, not a country)
+    entity and a quarter of it. The unit is always shared, and is not counted."""
+    both = ents_a & ents_b
+    shared = len(both)
     union = len(frame_a | frame_b)
     overlap = len(frame_a & frame_b) / union if union else 0.0
-    ok = (shared >= 1 and overlap >= 0.5) or (shared >= 2 and overlap >= 0.3)
+    ok = ((shared >= 1 and overlap >= 0.5) or (shared >= 2 and overlap >= 0.3)
+          or (any(specific(e, broad) for e in both) and overlap >= 0.25))
     return ok, shared, round(overlap, 2)
 
 
@@ -226,27 +250,31 @@ create table if not exists claim_conflicts (
 create index if not exists claim_conflicts_other on claim_conflicts(other_claim_id);
 """
 
+def _side(col: str, suffix: str) -> str:
+    claim = f"(select {{}} from claims c where c.id = x.{col})"
+    art = f"(select {{}} from articles a where a.id = {claim.format('c.article_id')})"
+    return ",\n       ".join([
+        f"{claim.format('c.published')} as published_{suffix}",
+        f"{art.format('a.source')} as source_{suffix}",
+        f"(select s.name from speakers s where s.id = {claim.format('c.speaker_id')}) as speaker_{suffix}",
+        f"{claim.format('c.text')} as claim_{suffix}",
+        f"{art.format('a.title')} as article_{suffix}",
+    ])
+
+
+# Scalar subqueries rather than joins: Datasette's count(*) and the unit facet then read claim_conflicts alone,
+# and the other columns are looked up only for the rows shown.
 VIEWS = {
-    "claim_conflicts_side_by_side": """
-select x.id as conflict_id,
-       x.unit, x.value as value_a, x.other_value as value_b,
+    "claim_conflicts_side_by_side": f"""
+select x.id as conflict_id, x.unit, x.value as value_a, x.other_value as value_b,
        round(max(x.value, x.other_value) / min(x.value, x.other_value), 2) as ratio,
        x.shared_entities, x.wording_overlap,
-       ca.published as published_a, aa.source as source_a, sa.name as speaker_a, ca.text as claim_a,
-       aa.title as article_a,
-       cb.published as published_b, ab.source as source_b, sb.name as speaker_b, cb.text as claim_b,
-       ab.title as article_b,
+       {_side("claim_id", "a")},
+       {_side("other_claim_id", "b")},
        x.claim_id as claim_id_a, x.other_claim_id as claim_id_b,
-       ma.group_id as group_a, mb.group_id as group_b
+       (select m.group_id from claim_group_members m where m.claim_id = x.claim_id) as group_a,
+       (select m.group_id from claim_group_members m where m.claim_id = x.other_claim_id) as group_b
 from claim_conflicts x
-join claims ca on ca.id = x.claim_id
-join claims cb on cb.id = x.other_claim_id
-join articles aa on aa.id = ca.article_id
-join articles ab on ab.id = cb.article_id
-left join speakers sa on sa.id = ca.speaker_id
-left join speakers sb on sb.id = cb.speaker_id
-left join claim_group_members ma on ma.claim_id = x.claim_id
-left join claim_group_members mb on mb.claim_id = x.other_claim_id
 """,
 }
 
@@ -257,8 +285,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         if statement.strip():
             db.execute(statement)
     for name, sql in VIEWS.items():
-        if name not in db.view_names():
-            db.create_view(name, sql)
+        row = db.execute("select sql from sqlite_master where type = 'view' and name = ?", [name]).fetchone()
+        if row is None or row[0] != f"CREATE VIEW {name} AS {sql}":
+            db.create_view(name, sql, replace=True)
 
 
 # ---------------------------------------------------------------- the incremental update
@@ -332,11 +361,12 @@ def update(db: sqlite_utils.Database, merged: dict[str, list[dict]]) -> None:
         for q in merged.get("quantities", []):
             quantities.setdefault(q["claim_id"], []).append(q)
         entities: dict[str, list[str]] = {}
+        broad = {e["id"] for e in merged.get("entities", []) if e.get("kind") in BROAD_KINDS}
         for e in merged.get("claim_entities", []):
             entities.setdefault(e["claim_id"], []).append(e["entity_id"])
         keyed = []
         for cid, c in claims.items():
-            ks = group_keys(c.get("text") or "", quantities.get(cid, []), entities.get(cid, []))
+            ks = group_keys(c.get("text") or "", quantities.get(cid, []), entities.get(cid, []), broad)
             keyed.append((cid, c, ks))
         all_keys = list({k for _cid, _c, ks in keyed for k, _how in ks})
         known: dict[int, int] = {}
@@ -379,7 +409,7 @@ def update(db: sqlite_utils.Database, merged: dict[str, list[dict]]) -> None:
             "on conflict(key) do update set members = members + excluded.members, group_id = excluded.group_id",
             [(k, uf.find(known[k]), n) for k, n in key_adds.items()])
         group_of = {cid: gid for cid, gid, *_ in placed}
-        conflicted, conflict_counts = _find_conflicts(db, claims, quantities, entities, group_of)
+        conflicted, conflict_counts = _find_conflicts(db, claims, quantities, entities, group_of, broad)
         # groups born in this batch hold only this batch's claims: summarise them here, not in SQL
         fresh = {g for g in new_groups if uf.find(g) == g}
         dirty.update(gid for _cid, gid, *_ in placed if gid not in fresh)
@@ -417,7 +447,7 @@ def _groups_of(db, claim_ids) -> set[int]:
                                      list(claim_ids)).fetchall()}
 
 
-def _find_conflicts(db, claims, quantities, entities, group_of) -> set[int]:
+def _find_conflicts(db, claims, quantities, entities, group_of, broad):
     ex = db.execute
     subject_rows = []
     wanted: dict[int, list[tuple[str, str, float]]] = {}
@@ -426,7 +456,7 @@ def _find_conflicts(db, claims, quantities, entities, group_of) -> set[int]:
         if not ents:
             continue
         for unit, value in headline_figures(quantities.get(cid, [])):
-            for k in subject_keys(c.get("text") or "", unit, ents):
+            for k in subject_keys(c.get("text") or "", unit, ents, broad):
                 subject_rows.append((k, cid, c["article_id"], unit, value))
                 wanted.setdefault(k, []).append((cid, unit, value))
     if not subject_rows:
@@ -475,15 +505,18 @@ def _find_conflicts(db, claims, quantities, entities, group_of) -> set[int]:
     for part in _chunks(missing):
         marks = ",".join("?" * len(part))
         text.update(ex(f"select id, text from claims where id in ({marks})", part).fetchall())
-        for cid, eid in ex(f"select claim_id, entity_id from claim_entities where claim_id in ({marks})", part):
+        for cid, eid, kind in ex(f"select ce.claim_id, ce.entity_id, e.kind from claim_entities ce "
+                                 f"left join entities e on e.id = ce.entity_id where ce.claim_id in ({marks})", part):
             ents.setdefault(cid, set()).add(eid)
+            if kind in BROAD_KINDS:
+                broad.add(eid)
     frames = {c: frame_tokens(text.get(c, "")) for c in need}
     per_claim: dict[str, int] = {}
     rows = []
     for (a, b), (unit, va, vb) in sorted(pairs.items()):
         if a not in text or b not in text:
             continue
-        ok, shared, overlap = conflict_signals(ents.get(a, set()), ents.get(b, set()), frames[a], frames[b])
+        ok, shared, overlap = conflict_signals(ents.get(a, set()), ents.get(b, set()), frames[a], frames[b], broad)
         if not ok:
             continue
         if per_claim.get(a, 0) >= MAX_CONFLICTS_PER_CLAIM or per_claim.get(b, 0) >= MAX_CONFLICTS_PER_CLAIM:
@@ -561,6 +594,9 @@ def rebuild(db: sqlite_utils.Database) -> None:
                 "quantities": [dict(zip(("claim_id", "value", "unit", "kind"), r)) for r in db.execute(
                     f"select q.claim_id, q.value, q.unit, q.kind from quantities q join claims c on c.id = q.claim_id "
                     f"where c.article_id in ({marks}) order by q.claim_id, q.start", part)],
+                "entities": [dict(zip(("id", "kind"), r)) for r in db.execute(
+                    f"select distinct e.id, e.kind from entities e join claim_entities ce on ce.entity_id = e.id "
+                    f"join claims c on c.id = ce.claim_id where c.article_id in ({marks})", part)],
                 "claim_entities": [dict(zip(("claim_id", "entity_id"), r)) for r in db.execute(
                     f"select e.claim_id, e.entity_id from claim_entities e join claims c on c.id = e.claim_id "
                     f"where c.article_id in ({marks})", part)],
