@@ -207,4 +207,27 @@ def _drop_single(word: str, s: int, text: str) -> bool:
     if word.isupper() or resolve_alias(word):
         return False
     # Only a name if the text also capitalises it where grammar does not force it.
-    return re.search(r"[a-z,;]\s+" + re.escape(word) + r"\b", text) is None
+    return word not in _capitalised_inside(text)
+
+
+_AFTER_LOWER = re.compile(r"(?<=[a-z,;])\s+([A-Z][\w.'’-]*)")
+
+
+def _capitalised_inside(text: str) -> set[str]:
+    """Every capitalised word written after a lower-case word or a comma, with its prefixes that end at a word
+    boundary ("Jean-Pierre" gives "Jean" too): one scan of the text instead of one per sentence-opening word."""
+    if _inside_cache[0] is text:
+        return _inside_cache[1]
+    found: set[str] = set()
+    for tok in _AFTER_LOWER.findall(text):
+        if len(tok) > 1 and not tok[-1].isalnum():
+            tok = tok.rstrip(".'’-")
+        found.add(tok)
+        for i in range(1, len(tok)):
+            if not (tok[i].isalnum() or tok[i] == "_") and (tok[i - 1].isalnum() or tok[i - 1] == "_"):
+                found.add(tok[:i])
+    _inside_cache[0], _inside_cache[1] = text, found
+    return found
+
+
+_inside_cache: list = [None, set()]
