@@ -269,3 +269,78 @@ def _partition(db):
     for cid, gid in db.execute("select claim_id, group_id from claim_group_members"):
         out.setdefault(gid, []).append(cid)
     return list(out.values())
+
+
+def _corpus(path, n: int) -> None:
+    """JSON Lines of synthetic articles in which the same figures recur (and sometimes disagree)."""
+    projects = ["Northern Star Pipeline", "Golden Iron Dam", "Blue Ridge Railway", "Cedar Pacific Port"]
+    countries = ["Turkey", "Brazil", "Kenya", "Norway"]
+    with open(path, "w", encoding="utf-8") as fp:
+        for i in range(n):
+            p, c = projects[i % 4], countries[i % 4]
+            fig = ["$2.5 billion", "$2.5bn", "2.5 billion dollars", "$2 billion"][i % 7 % 4]
+            body = (f"{c} agreed to pay {fig} for the {p} project, officials said on Monday.\n\n"
+                    f"\"We will finish the {p} by {2020 + i % 5},\" said Finance Minister Maria Costa. "
+                    f"The {p} will employ {100 + i} workers, the ministry said in a statement. "
+                    f"Critics in {c} said the cost of the project had risen by {10 + i % 9} percent in a year.\n\n"
+                    + "Residents near the site said they had not been consulted about the plans. " * 20)
+            fp.write(json.dumps({"url": f"https://example.org/{i}", "title": f"{p} deal, part {i}",
+                                 "date": f"2020-{1 + i % 12:02d}-{1 + i % 28:02d}", "source": f"Outlet {i % 5}",
+                                 "text": body}) + "\n")
+
+
+def _partition_of(db_path) -> set[frozenset]:
+    db = connect(db_path)
+    return {frozenset(v) for v in _partition(db)}
+
+
+def _ingest_cmd(jsonl, db_path) -> list[str]:
+    return [str(Path(sys.executable).with_name("tracker")), "ingest", str(jsonl), "--db", str(db_path), "--workers", "2",
+            "--batch-size", "25", "--quiet"]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "db.write_batch is not one transaction: `with db.conn:` does not BEGIN and sqlite-utils commits each "
+    "statement and insert_all, so a kill -9 can leave articles without their claims. With `with db.atomic():` "
+    "in write_batch this passes; remove this mark then."))
+def test_killed_ingest_resumes_with_nothing_lost_or_doubled(tmp_path):
+    jsonl = tmp_path / "articles.jsonl"
+    _corpus(jsonl, 600)
+    db_path = tmp_path / "t.db"
+    proc = subprocess.Popen(_ingest_cmd(jsonl, db_path), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    stored = 0
+    deadline = time.time() + 120
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        try:
+            import sqlite3
+            with sqlite3.connect(db_path, timeout=1) as conn:
+                stored = conn.execute("select count(*) from articles").fetchone()[0]
+        except Exception:
+            continue
+        if 50 <= stored < 600:
+            break
+    assert proc.poll() is None, "ingest finished before it could be interrupted"
+    os.killpg(proc.pid, signal.SIGKILL)  # the main process and its extraction workers
+    proc.wait()
+    db = connect(db_path)
+    partial = db["articles"].count
+    assert 0 < partial < 600 and partial % 25 == 0  # whole windows only
+    assert_consistent(db)
+    db.close()
+    done = subprocess.run(_ingest_cmd(jsonl, db_path), check=True, capture_output=True, text=True)
+    assert f"{600 - partial} new, {partial} unchanged" in done.stderr
+    db = connect(db_path)
+    assert db["articles"].count == 600
+    # nothing lost or doubled, article by article (independent of the extraction rules of the day)
+    for table, column in (("claims", "claim_count"), ("quotes", "quote_count")):
+        assert db.execute(f"select count(*) from articles a where a.{column} != "
+                          f"(select count(*) from {table} t where t.article_id = a.id)").fetchone()[0] == 0, table
+    assert db.execute("select count(*) from claims").fetchone()[0] > 600
+    assert_consistent(db)
+    # the groups built across the interruption are the groups of a regrouping from scratch
+    before = _partition_of(db_path)
+    assert any(len(g) > 1 for g in before)
+    grouping.rebuild(db)
+    assert _partition_of(db_path) == before
