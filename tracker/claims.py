@@ -43,6 +43,7 @@ _REPORTED = re.compile(
     r"\b(?:said|says|say|mentioned|stated|announced|claimed|claims|argued|noted|reported|added|insisted|warned|"
     r"confirmed|denied|acknowledged|admitted|revealed|explained|stressed|told\s+\w+(?:\s+\w+)?|"
     r"according\s+to\s+[^,]{2,60},)\s+(?:on\s+\w+\s+|last\s+\w+\s+|in\s+\w+\s+)?that\s+", _I)
+_THAT = re.compile(r"\s[Tt][Hh][Aa][Tt]\s")  # _REPORTED needs it: a cheap test before the costly search
 _TRIM_LEFT = re.compile(
     r"[\s,;:—–-]*(?:(?:and|but|so|hence|thus|however|therefore|also|then|yet)\b,?\s*)?(?:that\s+(?=\w+\s+\w))?", _I)
 _TRIM_RIGHT = re.compile(r"[\s,;:—–-]+$")
@@ -134,17 +135,47 @@ ED_NOT_VERB = frozenset(
     "pleased surprised married retired named aged armed talked".split())
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _LETS_INSIDE = re.compile(r"(?:^|[^\w\s]\s*)let[’']s\s+(?!concede|say|suppose|assume)", _I)
+# The cues every clause is tested for, by name: looked up all at once per clause (see _Tokens.cues).
+CUES = {
+    "appeal": APPEAL, "prediction": PREDICTION, "first person future": FIRST_PERSON_FUTURE, "opinion": OPINION,
+    "evaluation": EVALUATIVE, "hedge": HEDGE, "second person": SECOND_PERSON, "first singular": FIRST_SINGULAR,
+    "comparison": COMPARISON, "causal": CAUSAL, "rule": RULE, "statistic": STATISTIC, "reporting verb": REPORTING,
+    "superlative": SUPERLATIVE,
+}
+
+
+def _cue_index(cues: dict) -> tuple[dict, frozenset, dict, frozenset]:
+    words: dict[str, set] = {}
+    phrases: dict[str, list] = {}
+    for name, (ws, ps) in cues.items():
+        for w in ws:
+            words.setdefault(w, set()).add(name)
+        for first, items in ps.items():
+            phrases.setdefault(first, []).extend((p, name) for p in items)
+    return ({w: frozenset(v) for w, v in words.items()}, frozenset(words), phrases, frozenset(phrases))
+
+
+_CUE_WORDS, _CUE_WORD_SET, _CUE_PHRASES, _CUE_PHRASE_SET = _cue_index(CUES)
 
 
 class _Tokens:
-    """A clause's lower-cased tokens, as a list, a set and a padded string for phrase lookups."""
+    """A clause's lower-cased tokens, as a list, a set and a padded string for phrase lookups, and the names of
+    the cues (CUES) it holds: two set intersections per clause instead of one lookup per cue."""
 
-    __slots__ = ("list", "set", "joined")
+    __slots__ = ("list", "set", "joined", "cues")
 
     def __init__(self, chunk: str):
         self.list = _TOKEN.findall(chunk.lower().replace("’", "'"))
         self.set = set(self.list)
-        self.joined = " " + " ".join(self.list) + " "
+        self.joined = joined = " " + " ".join(self.list) + " "
+        cues: set[str] = set()
+        for w in self.set & _CUE_WORD_SET:
+            cues |= _CUE_WORDS[w]
+        for first in self.set & _CUE_PHRASE_SET:
+            for p, name in _CUE_PHRASES[first]:
+                if name not in cues and p in joined:
+                    cues.add(name)
+        self.cues = cues
 
     def has(self, cue: tuple[frozenset, dict]) -> bool:
         words, phrases = cue
@@ -168,11 +199,19 @@ class _Tokens:
         return (i < len(toks) and toks[i] in words) or any(head.startswith(p) for p in phrases.get(toks[i], ()))
 
 
+PAST_WORDS = PAST_AUX | PAST_IRREGULAR
+_ONGOING = re.compile(r" (?:is|are|isn't|aren't) (?:(?:still|now) )?[a-z0-9']{3,}ing(?= )")
+_THE_EST = re.compile(r" the ([a-z0-9']{2,}est)(?= )")
+_IT_IS = re.compile(r" (?:it's (?:(?:a|very) ){0,3}|it is (?:(?:a|very) ){0,2})([a-z0-9']+)(?= )")
+
+
 def _past(t: _Tokens) -> bool:
     """Past tense or present perfect used as a verb: "was", "went", "have funded", "we reduced the penalty";
     not "-ed" adjectives ("managed care", "people involved")."""
-    if not t.set.isdisjoint(PAST_AUX) or not t.set.isdisjoint(PAST_IRREGULAR):
+    if not t.set.isdisjoint(PAST_WORDS):
         return True
+    if "ed " not in t.joined and "'ve " not in t.joined and t.set.isdisjoint(HAVE):
+        return False
     toks = t.list
     for i, w in enumerate(toks):
         if w in HAVE or w.endswith("'ve"):
@@ -187,45 +226,37 @@ def _past(t: _Tokens) -> bool:
 
 
 def _ongoing(t: _Tokens) -> bool:
-    toks = t.list
-    for i, w in enumerate(toks[:-1]):
-        if w in ("is", "are", "isn't", "aren't"):
-            x = toks[i + 1] if toks[i + 1] not in ("still", "now") or i + 2 >= len(toks) else toks[i + 2]
-            if x.endswith("ing") and len(x) > 5 and x != "going":
-                return True
-    return False
+    """"is/are (still, now) doing": a statement about the present that can be checked."""
+    return "ing " in t.joined and _ONGOING.search(t.joined) is not None
 
 
 def _superlative(t: _Tokens) -> bool:
-    if t.has(SUPERLATIVE):
+    if "superlative" in t.cues:
         return True
-    toks = t.list
-    return any(w == "the" and len(x) > 4 and x.endswith("est") and x not in NOT_SUPERLATIVE
-               for w, x in zip(toks, toks[1:]))
+    if "est " not in t.joined:
+        return False
+    return any(x not in NOT_SUPERLATIVE for x in _THE_EST.findall(t.joined))
 
 
 def _opinion(t: _Tokens) -> bool:
-    if t.has(OPINION):
+    if "opinion" in t.cues:
         return True
-    toks = t.list
-    for i, w in enumerate(toks):
-        if w == "it's" or (w == "it" and i + 1 < len(toks) and toks[i + 1] == "is"):
-            rest = [x for x in toks[i + (1 if w == "it's" else 2):i + 5] if x not in ("a", "very")]
-            if rest and rest[0] in OPINION_AFTER_IT_IS:
-                return True
-    return False
+    if "it's" not in t.set and "it" not in t.set:
+        return False
+    return any(x in OPINION_AFTER_IT_IS for x in _IT_IS.findall(t.joined))
 
 
 def _appeal(t: _Tokens, chunk: str) -> bool:
-    return t.starts(APPEAL_START) or t.has(APPEAL) or bool(_LETS_INSIDE.search(chunk))
+    return (t.starts(APPEAL_START) or "appeal" in t.cues
+            or ("let's" in t.set and bool(_LETS_INSIDE.search(chunk))))
 
 
 def _prediction(t: _Tokens) -> bool:
-    return t.has(PREDICTION) or t.has(FIRST_PERSON_FUTURE) or any(w.endswith("'ll") for w in t.list)
+    return "prediction" in t.cues or "first person future" in t.cues or "'ll " in t.joined
 
 
 _WORD = re.compile(r"[\w’'-]+")
-_HEADLINE_END = re.compile(r"[.!?…\"”’)]\s*$")
+_HEADLINE_END_CHARS = frozenset('.!?…"”’)')
 
 # Weights of the check-worthiness score (log-odds). Figures and dates are what a fact-checker can verify;
 # named actors and past events make a statement concrete; hedges, modals and evaluations make it a view.
@@ -245,7 +276,7 @@ def _words(text: str) -> int:
 def _is_headline(text: str, s: int, e: int) -> bool:
     """A line of title-case words with no closing punctuation is a headline or a caption, not a statement."""
     chunk = text[s:e]
-    if _HEADLINE_END.search(chunk) or "\n" not in text[e:e + 1] and e < len(text):
+    if chunk.rstrip()[-1:] in _HEADLINE_END_CHARS or "\n" not in text[e:e + 1] and e < len(text):
         return False
     words = chunk.split()
     caps = sum(1 for w in words if w[:1].isupper())
@@ -287,7 +318,7 @@ def _split(text: str, s: int, e: int, quotes: list[Quote]) -> tuple[list[tuple[i
         cuts.append((lo, qs))
         cuts.append((qe, qe))
         reported.add(qs)
-    if not cuts:
+    if not cuts and _THAT.search(text, s, e):
         m = _REPORTED.search(text, s, e)
         if m and _words(text[m.end():e]) >= MIN_WORDS:
             head = text.rfind(",", s, m.start())
@@ -344,7 +375,7 @@ def _speaker(quotes: list[Quote], s: int, e: int) -> Quote | None:
     return best if best is not None and best_overlap * 2 >= e - s else None
 
 
-def _features(chunk: str, t: _Tokens, quantities, dates, entities, in_quote: bool) -> list[str]:
+def _features(chunk: str, t: _Tokens, quantities, dates, entities, in_quote: bool, modal: bool) -> list[str]:
     feats = []
     kinds = {q.kind for q in quantities}
     if "money" in kinds or any(q.currency for q in quantities):
@@ -363,18 +394,18 @@ def _features(chunk: str, t: _Tokens, quantities, dates, entities, in_quote: boo
         feats.append("past event")
     if _ongoing(t):
         feats.append("ongoing")
-    for name, cue in (("comparison", COMPARISON), ("causal", CAUSAL), ("rule", RULE), ("statistic", STATISTIC),
-                      ("reporting verb", REPORTING)):
-        if t.has(cue):
+    cues = t.cues
+    for name in ("comparison", "causal", "rule", "statistic", "reporting verb"):
+        if name in cues:
             feats.append(name)
     if _superlative(t):
         feats.append("superlative")
-    for name, cue in (("hedge", HEDGE), ("evaluation", EVALUATIVE), ("second person", SECOND_PERSON)):
-        if t.has(cue):
+    for name in ("hedge", "evaluation", "second person"):
+        if name in cues:
             feats.append(name)
-    if _prediction(t) or _opinion(t):
+    if modal:
         feats.append("modal")
-    if not in_quote and t.has(FIRST_SINGULAR):
+    if not in_quote and "first singular" in cues:
         feats.append("first person")
     if len(t.list) < 7:
         feats.append("short")
@@ -386,7 +417,7 @@ def _score(feats: list[str]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def _kind(chunk: str, t: _Tokens, feats: list[str], sentence_end: str) -> str:
+def _kind(chunk: str, t: _Tokens, feats: list[str], sentence_end: str, predicts: bool, opinion: bool) -> str:
     """Non-factual kinds win only when the factual evidence is thin: "I think prices rose 40% in 2019" is still a
     checkable figure, "I think we can do better" is an opinion."""
     stripped = chunk.rstrip(" ”\"’')")
@@ -396,8 +427,7 @@ def _kind(chunk: str, t: _Tokens, feats: list[str], sentence_end: str) -> str:
     if hard == 0 and _appeal(t, chunk):
         return "appeal"
     past = "past event" in feats
-    predicts = _prediction(t)
-    if hard == 0 and _opinion(t) and not (past and "named entity" in feats):
+    if hard == 0 and opinion and not (past and "named entity" in feats):
         return "opinion"
     if predicts and not past and hard == 0:
         return "prediction"
@@ -442,9 +472,10 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
         if _is_headline(text, s, e):
             continue
         end_char = text[s:e].rstrip(" ”\"’')")[-1:]
-        clauses, reported = _split(text, s, e, quotes)
+        near = [q for q in quotes if q.start < e and q.end > s] if quotes else quotes
+        clauses, reported = _split(text, s, e, near)
         for cs, ce in clauses:
-            claim = _claim(text, cs, ce, quotes, end_char, cs in reported, _within(quantities, cs, ce, qs),
+            claim = _claim(text, cs, ce, near, end_char, cs in reported, _within(quantities, cs, ce, qs),
                            _within(dates, cs, ce, ds), _within(entities, cs, ce, es))
             if claim is None:
                 continue
@@ -463,10 +494,11 @@ def _claim(text, s, e, quotes, end_char, reported, quantities, dates, entities) 
         return None
     quote = _speaker(quotes, s, e)
     t = _Tokens(chunk)
-    feats = _features(chunk, t, quantities, dates, entities, quote is not None)
+    predicts, opinion = _prediction(t), _opinion(t)
+    feats = _features(chunk, t, quantities, dates, entities, quote is not None, predicts or opinion)
     if reported or (quote is not None and quote.kind == "indirect"):
         feats.append("reported speech")
-    kind = _kind(chunk, t, feats, end_char)
+    kind = _kind(chunk, t, feats, end_char, predicts, opinion)
     score = _score(feats)
     if kind in FACTUAL_KINDS and score < THRESHOLD:
         return None
