@@ -17,6 +17,7 @@ stored query to draw (same parameters) instead of the page's own.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from datasette import hookimpl
@@ -148,7 +149,9 @@ def svg_chart(cats: list[str], series: dict[str, list], kind: str = "line", titl
 
 
 def _charts(datasette, database: str) -> dict:
-    config = datasette.plugin_config(PLUGIN, database=database) or {}
+    # 1.0a41's plugin_config(database=...) does not fall back to the top-level block (the fallback value is
+    # computed but not returned), so ask for both.
+    config = datasette.plugin_config(PLUGIN, database=database) or datasette.plugin_config(PLUGIN) or {}
     return config.get("charts") or {}
 
 
@@ -162,8 +165,9 @@ def top_stored_query(datasette, request, database, query_name):
         query = await datasette.get_query(database, spec.get("query") or query_name)
         if query is None:
             return None
-        params = {p: request.args.get(p, "") for p in (query.parameters or [])}
-        if any(v == "" for k, v in params.items() if k in (spec.get("required") or query.parameters or [])):
+        names = query.parameters or sorted(set(re.findall(r"(?<![:\w]):([A-Za-z_]\w*)", query.sql)))
+        params = {p: request.args.get(p, "") for p in names}
+        if any(v == "" for k, v in params.items() if k in (spec.get("required") or names)):
             return None  # the form is not filled in yet
         try:
             result = await datasette.get_database(database).execute(query.sql, params)
