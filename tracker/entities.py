@@ -61,8 +61,9 @@ WEAPON_NOUNS = re.compile(
 
 _CAP = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|Rep|St|Col|Capt|Lt|Sgt|Adm)\.(?=\s+[A-Z])|[A-Z][\w]*(?:[-'’][A-Z][\w]*)*|[A-Z]\.(?:[A-Z]\.)+)"
 _CONNECT = r"(?:of|for|the|de|del|da|di|du|la|le|von|van|der|den|al|bin)"
+# The lookahead lets the engine skip to the next capital instead of trying every branch at every character.
 ENTITY_RE = re.compile(
-    rf"(?P<name>{_CAP}(?:(?:['’]s)?\s+(?:{_CONNECT}\s+){{0,2}}{_CAP})*)"
+    rf"(?=[A-Z])(?P<name>{_CAP}(?:(?:['’]s)?\s+(?:{_CONNECT}\s+){{0,2}}{_CAP})*)"
     rf"(?:\s*\((?P<acr>[A-Z][A-Za-z&]{{1,9}})\))?"
 )
 MODEL_RE = re.compile(r"\b[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Z]{0,2}\b")
@@ -70,6 +71,9 @@ _CONNECTORS = frozenset("of for the de del da di du la le von van der den al bin
 _POSSESSIVE = re.compile(r"['’]s$")
 _POSSESSIVE_INSIDE = re.compile(r"['’]s\s")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘’(\[]\s*|\n\s*)$")
+
+
+_SKIP_SINGLE = STOP | NATIONALITIES | TITLES
 
 
 def _is_sentence_start(text: str, i: int) -> bool:
@@ -122,7 +126,12 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
     acronyms: dict[str, tuple[str, str]] = {}
     people: dict[str, str] = {}
     out: list[Entity] = []
+    skip = _SKIP_SINGLE
     for m in ENTITY_RE.finditer(text, start, end):
+        if m.lastindex == 1:  # no acronym after it
+            name = m.group(1)
+            if " " not in name and (name in skip or name.rstrip(".-'’") in skip or name.rstrip(".") in skip):
+                continue  # "The", "He", "American": one opening word or title alone is never an entity
         for s, e, acr_end in _pieces(m, text, acronyms):
             ent = _entity(text, s, e, m.group("acr") if acr_end else None, acr_end, acronyms, people)
             if ent is not None:
@@ -223,6 +232,8 @@ def _capitalised_inside(text: str) -> set[str]:
         if len(tok) > 1 and not tok[-1].isalnum():
             tok = tok.rstrip(".'’-")
         found.add(tok)
+        if tok.isalnum():
+            continue
         for i in range(1, len(tok)):
             if not (tok[i].isalnum() or tok[i] == "_") and (tok[i - 1].isalnum() or tok[i - 1] == "_"):
                 found.add(tok[:i])
