@@ -124,3 +124,54 @@ def test_alias_csv_is_well_formed_and_resolves_every_row():
         assert resolve_alias(row["alias"]) is not None
     assert resolve_alias("the US side") == ("United States", "country")
     assert resolve_alias("Ankara") == ("Turkey", "country")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        # A title-like word inside an organisation's name ("Foreign", "Energy") does not cut the name.
+        ("Imports fell sharply last quarter, according to the Office of Energy Statistics (OES).",
+         "the Office of Energy Statistics", "the Office of Energy Statistics"),
+        ("The Ministry of Foreign Trade said that quotas would be lifted.",
+         "The Ministry of Foreign Trade", "The Ministry of Foreign Trade"),
+        ("Rates would stay low, the Bank of Lisbon (BdL) said.", "the Bank of Lisbon", "the Bank of Lisbon"),
+        ("The Institute for Peace and Conflict Studies said the ceasefire was holding.",
+         "The Institute for Peace and Conflict Studies", "The Institute for Peace and Conflict Studies"),
+    ],
+)
+def test_organisation_names_keep_their_linking_words(text, mention, name):
+    s = speakers(text)[0]
+    assert (s.mention, s.name, s.kind) == (mention, name, "organisation")
+
+
+def test_a_role_after_an_organisation_name_still_splits_off_the_person():
+    s = speakers("Department of Transport Spokesman Omar Haddad said the line would reopen.")[0]
+    assert s.name == "Omar Haddad" and s.kind == "person"
+    s = speakers("Secretary of Labor Dana Whitfield said the strike was over.")[0]
+    assert s.name == "Dana Whitfield" and s.role == "Secretary of Labor"
+
+
+def test_coordinated_people_are_not_joined_into_one_name():
+    s = speakers("Ortega and Bloom said the study was flawed.")[0]
+    assert s.name != "Ortega and Bloom"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Diplomats in Vienna said the inspectors had left.", "Diplomats in Vienna", "anonymous"),
+        ("People close to the Elysee said the reshuffle was near.", "People close to the Elysee", "anonymous"),
+        ("Journalists asked whether the deal was signed.", "Journalists", "anonymous"),
+        ("A spokesperson for Norvik Shipping Group said the vessel was safe.", "Norvik Shipping Group", "organisation"),
+        ("According to the Bundesbank, growth will slow.", "the Bundesbank", "organisation"),
+    ],
+)
+def test_source_nouns_decide_the_kind_of_speaker(text, name, kind):
+    s = speakers(text)[0]
+    assert (s.name, s.kind) == (name, kind)
+
+
+def test_a_plural_source_is_not_an_antecedent_for_a_role_noun():
+    text = "Protesters said the fares were too high. The mayor said the fares would stay."
+    found = speakers(text)
+    assert found[1].mention == "The mayor" and found[1].name != "Protesters"

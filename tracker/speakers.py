@@ -52,6 +52,7 @@ ANON_NOUNS = frozenset(
     source sources official officials analyst analysts expert experts critic critics observer observers
     diplomat diplomats aide aides adviser advisers advisor advisors insider insiders people person witness witnesses
     resident residents spokesman spokeswoman spokesperson someone somebody one many some others
+    reporters journalists lawmakers legislators protesters demonstrators voters
     """.split()
 )
 # Definite role nouns that, like a pronoun, point back at a named person ("the official", "the minister").
@@ -117,13 +118,53 @@ class Mention:
 _HONORIFICS = frozenset("mr. mrs. ms. mr mrs ms dr. dr prof. prof sir dame".split())
 
 
+# Words that link the parts of one proper name ("Ministry of Foreign Affairs", "Center for Strategic and
+# International Studies"); a title word after them is part of the name, not a role before it.
+NAME_LINKS = frozenset({"of", "for", "and", "&"})
+# Title words that head a role ("Governor" in "Bank of England Governor Andrew Bailey"), unlike the modifiers
+# ("Defence", "Foreign", "State") that also occur inside organisation names.
+_HEAD_ROLES = frozenset(
+    "minister secretary spokesman spokeswoman spokesperson director chairman chairwoman president ambassador "
+    "commander chief envoy governor mayor senator ceo cfo executive officer commissioner".split()
+)
+
+
+def _org_chain(words: list[str]) -> set[int]:
+    """Indices of the words inside an organisation's linked name ("Presidency of Defence Industries"): from an
+    organisation word followed by of/for/and over the capitalised words after it. Head role nouns
+    ("Spokesman") end the chain, so "Ministry of Defence Spokesman Ali Veli" still splits at the spokesman."""
+    inside: set[int] = set()
+    i = 0
+    n = len(words)
+    while i < n - 2:
+        if words[i].lower().rstrip(",") in ORG_WORDS and words[i + 1].lower() in NAME_LINKS:
+            k = i + 1
+            while k < n and (words[k].lower() in NAME_LINKS or words[k].lower() == "the" or _is_cap(words[k])) and \
+                    words[k].lower() not in _HEAD_ROLES:
+                inside.add(k)
+                k += 1
+            i = k
+        else:
+            i += 1
+    return inside
+
+
 def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     """Split "Turkish Defence Minister Hulusi Akar" into the role and the name after its last title word."""
     last_title = -1
+    chain = _org_chain(words) if len(words) > 2 else ()
     for i, w in enumerate(words[:-1]):
         lw = w.lower().rstrip(",")
+        if i in chain:
+            continue
         if lw in TITLES or lw.endswith("'s") or lw.endswith("’s") or (i == 0 and re.search(r"(ish|an|ese|i)$", lw)):
             last_title = i
+    rest = words[last_title + 1:]
+    if last_title >= 0 and len(rest) >= 4 and rest[0].lower() == "of" and all(_is_cap(w) for w in rest[1:]):
+        # "Secretary of Labor Dana Whitfield": the "of" phrase belongs to the title; the name is its last two
+        # words (three with a middle initial).
+        keep = 3 if len(rest) >= 5 and re.fullmatch(r"[A-Z]\.", rest[-2]) else 2
+        last_title += len(rest) - keep
     role_words = [w for w in words[: last_title + 1] if w.lower() not in _HONORIFICS]
     role = " ".join(role_words).rstrip(",") or None
     return role, words[last_title + 1:]
@@ -161,6 +202,9 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
         return Mention(start, end, words[0], "pronoun")
     if len(words) == 1 and head in RELATIVES:
         return Mention(start, end, words[0], "relative")
+    headed = _headed_by_source_noun(toks, words, start, end, text)
+    if headed is not None:
+        return headed
     if _is_cap(words[-1]) or words[-1][:1].isupper() and len(words) == 1:
         alias = resolve_alias(text)
         if alias:
@@ -172,6 +216,8 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
             role = f"{pre} {role}" if role else pre
         name = " ".join(name_words) or text
         canon, kind = classify_name(name)
+        if kind == "person" and pre.lower() == "the" and not role and len(name_words) == 1:
+            kind = "organisation"  # "the Treasury", "the Bundesbank": a person is not named with "the"
         if kind == "organisation" and words[0].lower() == "the":
             canon = text if not role else name
         return Mention(start, end, text, kind, canon, role if kind == "person" else None)
@@ -189,6 +235,32 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
     return Mention(start, end, text, "anonymous", text)
 
 
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _headed_by_source_noun(toks, words: list[str], start: int, end: int, text: str) -> Mention | None:
+    """A source noun with a prepositional phrase ("Officials in Brussels", "two diplomats at the UN", "the
+    spokesman for the ministry"): the noun, not the capitalised name at the end, decides who speaks. A
+    spokesperson for an organisation speaks for it; other such phrases stay anonymous (or a role, when definite)."""
+    p = next((i for i in range(1, len(words)) if words[i].lower() in PREPOSITIONS), None)
+    if p is None or p + 1 >= len(words):
+        return None
+    head = words[p - 1]
+    hl = head.lower()
+    if not (hl in ANON_NOUNS or hl in PERSON_ROLE_NOUNS and head.islower()):
+        return None
+    if p - 1 > 0 and words[p - 2][:1].isupper() and words[p - 2].lower() not in DETERMINERS and \
+            words[p - 2].lower() not in FUNCTION_WORDS:
+        return None  # "State Department spokesman of …": a name before the noun; leave it to the name rules
+    if hl in _SPOKES and words[p].lower() in ("for", "of", "at") and words[p + 1][:1].isalpha():
+        org = _mention_from_words(toks[p + 1:])
+        if org.kind in ("organisation", "country"):
+            return Mention(start, end, text, org.kind, org.name)
+    if words[0].lower() in ("the", "this", "that") and p == 2 and hl in PERSON_ROLE_NOUNS:
+        return Mention(start, end, text, "role", None, head)
+    return Mention(start, end, text, "anonymous", text)
+
+
 def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     """Index of the first token of the noun phrase that ends at token i, or None when there is none."""
     word = toks[i][2]
@@ -200,9 +272,11 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
         while j > 0:
             prev = toks[j - 1][2]
             pl = prev.lower()
-            if _is_cap(prev) and pl not in TIME_WORDS or pl in ("of", "de", "van", "von", "al", "bin", "and") and \
-                    j - 2 >= 0 and _is_cap(toks[j - 2][2]) and pl != "and":
+            if _is_cap(prev) and pl not in TIME_WORDS or pl in ("of", "de", "van", "von", "al", "bin") and \
+                    j - 2 >= 0 and _is_cap(toks[j - 2][2]):
                 j -= 1
+            elif pl in NAME_LINKS and j - 2 >= 0 and _is_cap(toks[j - 2][2]) and _org_before(toks, j - 2):
+                j -= 1  # "Center for Strategic and International Studies": one name, not two speakers
             elif pl in TITLES or pl.endswith("-based") or pl in ("longtime", "former", "top", "veteran", "the",
                                                                    "then-president"):
                 j -= 1
@@ -230,6 +304,15 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     if low.endswith("s") or low in ANON_NOUNS or low in PERSON_ROLE_NOUNS:
         return i if not toks[i - 1][2][:1].isalpha() or i == 0 else _bare_left(toks, i)
     return None
+
+
+def _org_before(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """An organisation word in the run of capitalised and linking words that ends at token k."""
+    while k >= 0 and (_is_cap(toks[k][2]) or toks[k][2].lower() in NAME_LINKS):
+        if toks[k][2].lower() in ORG_WORDS:
+            return True
+        k -= 1
+    return False
 
 
 def _bare_left(toks: list[tuple[int, int, str]], i: int) -> int:
@@ -295,7 +378,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, 
     if j is None:
         return None, negated
     # "a spokesman for the ministry", "a source familiar with the talks": keep the noun before the preposition.
-    while j >= 2 and toks[j - 1][2].lower() in PREPOSITIONS and toks[j - 1][2].lower() != "to":
+    while j >= 2 and toks[j - 1][2].lower() in PREPOSITIONS and (toks[j - 1][2].lower() != "to" or
+                                                                  toks[j - 2][2].lower() in ("close", "near")):
         k = j - 2
         if toks[k][2].lower() in ("familiar", "close") and k >= 1:
             k -= 1
@@ -348,6 +432,10 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             break
         if k > 0 and wl in TIME_WORDS:
             break
+        if k > 0 and wl in ("for", "&") and caps_run and k + 1 < len(toks) and _is_cap(toks[k + 1][2]) and \
+                _is_cap(toks[k - 1][2]) and _org_before(toks, k - 1):
+            n = k + 1
+            continue  # "the Center for Strategic Studies"
         if k > 0 and caps_run and not _is_cap(w) and wl not in ("of", "and", "’s", "'s") and \
                 wl not in PERSON_ROLE_NOUNS and wl not in ANON_NOUNS and wl not in ("side", "government"):
             break  # "Hillary Clinton chimed in": the name ends where lower-case words start
