@@ -273,6 +273,14 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+_AT_LEAST = {n: re.compile(r"(?:[^\w’'-]*+[\w’'-]++){%d}" % n) for n in (MIN_WORDS - 1, MIN_WORDS)}
+
+
+def _has_words(text: str, n: int, s: int = 0, e: int | None = None) -> bool:
+    """At least n words in text[s:e]: stops after the n-th instead of counting them all."""
+    return _AT_LEAST[n].match(text, s, len(text) if e is None else e) is not None
+
+
 def _is_headline(text: str, s: int, e: int) -> bool:
     """A line of title-case words with no closing punctuation is a headline or a caption, not a statement."""
     chunk = text[s:e]
@@ -298,7 +306,7 @@ def _quote_cuts(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[in
     (speaker and cue) is left out of the writer's clause."""
     pieces = []
     for q in quotes:
-        if s <= q.start and q.end <= e and (q.start > s + 2 or q.end < e - 2) and _words(q.text) >= MIN_WORDS:
+        if s <= q.start and q.end <= e and (q.start > s + 2 or q.end < e - 2) and _has_words(q.text, MIN_WORDS):
             if q.kind == "direct":
                 continue
             lo = q.start
@@ -320,12 +328,12 @@ def _split(text: str, s: int, e: int, quotes: list[Quote]) -> tuple[list[tuple[i
         reported.add(qs)
     if not cuts and _THAT.search(text, s, e):
         m = _REPORTED.search(text, s, e)
-        if m and _words(text[m.end():e]) >= MIN_WORDS:
+        if m and _has_words(text, MIN_WORDS, m.end(), e):
             head = text.rfind(",", s, m.start())
             cuts.append((head if head > s else m.start(), m.end()))
             reported.add(m.end())
     m = _LEADING.match(text, s, e)
-    if m and _words(text[m.end():e]) >= MIN_WORDS:
+    if m and _has_words(text, MIN_WORDS, m.end(), e):
         cuts.append((m.end(), m.end()))
     for m in _INNER.finditer(text, s, e):
         cuts.append((m.start(), m.start()))
@@ -356,8 +364,12 @@ def _merge_short(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     for a, b in spans:
         if b <= a:
             continue
-        if out and (_words(text[a:b]) < MIN_WORDS or _words(text[out[-1][0]:out[-1][1]]) < MIN_WORDS):
-            if _words(text[a:b]) < MIN_WORDS and _words(text[out[-1][0]:out[-1][1]]) >= MIN_WORDS:
+        if not out:
+            out.append((a, b))
+            continue
+        here, before = _has_words(text, MIN_WORDS, a, b), _has_words(text, MIN_WORDS, *out[-1])
+        if not here or not before:
+            if not here and before:
                 continue  # a stray attribution ("he said") is dropped, not glued on
             out[-1] = (out[-1][0], b)
         else:
@@ -490,7 +502,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
 
 def _claim(text, s, e, quotes, end_char, reported, quantities, dates, entities) -> Claim | None:
     chunk = text[s:e]
-    if _words(chunk) < MIN_WORDS - 1:
+    if not _has_words(chunk, MIN_WORDS - 1):
         return None
     quote = _speaker(quotes, s, e)
     t = _Tokens(chunk)
