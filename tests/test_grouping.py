@@ -299,10 +299,6 @@ def _ingest_cmd(jsonl, db_path) -> list[str]:
             "--batch-size", "25", "--quiet"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "db.write_batch is not one transaction: `with db.conn:` does not BEGIN and sqlite-utils commits each "
-    "statement and insert_all, so a kill -9 can leave articles without their claims. With `with db.atomic():` "
-    "in write_batch this passes; remove this mark then."))
 def test_killed_ingest_resumes_with_nothing_lost_or_doubled(tmp_path):
     jsonl = tmp_path / "articles.jsonl"
     _corpus(jsonl, 600)

@@ -284,7 +284,7 @@ def write_batch(db: sqlite_utils.Database, batch: list[tuple[Parsed, str, str, s
     for parsed, aid, digest, _status in batch:
         for table, rows in rows_for(parsed, aid, digest).items():
             merged.setdefault(table, []).extend(rows)
-    with db.conn:
+    with db.atomic():
         for parsed, aid, _digest, status in batch:
             if status == "updated":
                 delete_children(db, aid)
