@@ -118,6 +118,56 @@ def test_not_quotes(text):
     assert quotes(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # A prepositional phrase after the cue is a circumstance; the content is the clause before the speaker.
+        ("The new terminal will cost $800 million, Transport Secretary Nadia Rahman said in a reply to a "
+         "senator's letter on Thursday.", "The new terminal will cost $800 million", "Nadia Rahman"),
+        ("Ticket sales doubled over the summer, the festival director told journalists in Salzburg.",
+         "Ticket sales doubled over the summer", "the festival director"),
+        ("The vaccine will be free for pupils, Health Minister Ivo Marek said on Wednesday.",
+         "The vaccine will be free for pupils", "Ivo Marek"),
+        ("The dam is safe, the engineer said during a tour of the site that was organised by the county.",
+         "The dam is safe", "the engineer"),
+    ],
+)
+def test_circumstance_after_the_cue_is_not_the_content(text, content, speaker):
+    q = only(text)
+    assert q.text == content and q.kind == "indirect"
+    assert speaker in (q.speaker.name, q.speaker.mention)
+
+
+def test_a_that_clause_after_the_circumstance_is_still_the_content():
+    q = only("The port authority said in a bulletin on Friday that two berths would close.")
+    assert q.text == "that two berths would close"
+
+
+def test_a_clause_coordinated_after_the_circumstance_joins_the_content():
+    q = only("Bread prices rose by a quarter, the statistics office said in its March survey, and milk fell.")
+    assert q.text.startswith("Bread prices rose") and q.text.endswith("and milk fell")
+
+
+def test_a_complement_preposition_is_not_a_circumstance():
+    # "insist on" takes its preposition as a complement: no report of the clause before it.
+    assert quotes("Whatever the polls show, the governor will insist on running again.") == []
+
+
+def test_asked_questions_are_reported_speech():
+    # PolNeAR annotates "asked how/whether …" as attributions (dropping them lowers its recall), so they stay.
+    q = only("Several councillors had asked whether the library would stay open on Sundays.")
+    assert q.kind == "indirect" and q.cue == "asked"
+    assert q.text == "whether the library would stay open on Sundays"
+
+
+def test_added_that_and_partial_quote_after_said_keep_working():
+    found = quotes("Lena Ortiz, the port director, spoke on Friday. She added that cargo volumes were recovering. "
+                   "A ministry official said the rules were “a temporary safeguard” for local growers.")
+    assert [q.text for q in found] == ["that cargo volumes were recovering",
+                                       "the rules were “a temporary safeguard” for local growers"]
+    assert found[0].speaker.name == "Lena Ortiz" and found[1].kind == "partial"
+
+
 def test_unclosed_quote_stops_at_its_paragraph():
     text = "He said “this never ends and runs on.\n\nThe next paragraph is plain news.\n\nSo is this one."
     spans = quote_spans(text)

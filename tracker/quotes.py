@@ -550,6 +550,12 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
         content = s, _content_end(text, s, s, e, cue, quotes)  # "The deal, he said, is dead."
     elif back is not None and _forward_quote(text, cue.end, e, quotes, back) > back[1]:
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)  # "…, Mr. Barrett said, “we were …”"
+    elif back is not None and _circumstance_only(text, cue, e):
+        # "…, the minister said in a written answer to parliament.": the phrase is a circumstance. A clause
+        # coordinated after it ("…, the agency said in a report, and …") continues the content, which then spans
+        # the attribution as in "The deal, he said, is dead."
+        more = re.compile(r"[^,;]*,\s+(?:and|but)\s+\w").match(text, cue.end, e)
+        content = (back[0], _content_end(text, back[0], s, e, cue, quotes)) if more else back
     else:
         content = _content_after(text, cue, s, e, quotes)
         if content is None and back is not None and _ends_sentence(text, cue, e):
@@ -607,6 +613,38 @@ def _ends_sentence(text: str, cue: _Cue, e: int) -> bool:
     k = _skip_adverbials(text, cue.end, e)
     return re.compile(r"[\s.!?;:)\]]*$").match(text[k:e]) is not None or re.compile(r"\s*,\s*(?:who|which)\b").match(
         text, k) is not None
+
+
+_CIRCUMSTANCE = re.compile(r"[ \t\xa0]+(?:in|at|on|during|after|before|via|through|with|from|over|while|when|"
+                           r"following|ahead|amid|outside|inside|to|late|early|last|this|earlier|later|"
+                           r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b",
+                           re.IGNORECASE)
+
+
+def _circumstance_only(text: str, cue: _Cue, e: int) -> bool:
+    """After the cue (and the object of "told"), only circumstances run to the sentence end: "said in a
+    statement on Monday", "told reporters in Ankara", "said during a visit to the port". No "that", colon or
+    quote mark follows, so the report's content is the clause before the attribution."""
+    if cue.base not in _PLAIN_SAY:
+        return False  # "insist on", "agree with", "respond to": the preposition is the verb's complement
+    k = cue.end
+    if cue.base in OBJECT_VERBS:
+        mo = _OBJECT.match(text, k, e)
+        if mo:
+            k = mo.end()
+    rest = text[k:e]
+    if not rest.strip(" \t\xa0.!?)"):
+        return False  # nothing follows: the existing rules handle it
+    if _CIRCUMSTANCE.match(rest) is None:
+        return False
+    return re.search(r"\bthat\b(?!\s+(?:" + "|".join(_AUX) + r")\b)|[:“”\"«»]|\n", rest) is None
+
+
+# Reporting verbs whose prepositional phrases are circumstances (where, when, in what medium), not complements.
+_PLAIN_SAY = frozenset(
+    "say tell add write note explain stress warn announce confirm state declare reiterate acknowledge admit "
+    "predict claim argue concede tweet post estimate report".split()
+)
 
 
 def _parenthetical(text: str, cue: _Cue, e: int) -> bool:
