@@ -138,6 +138,18 @@ def test_circumstance_after_the_cue_is_not_the_content(text, content, speaker):
     assert speaker in (q.speaker.name, q.speaker.mention)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The museum will reopen its east wing, a curator said on Sunday, two months after the flood.",
+        "The museum will reopen its east wing, the curator said, after repairs to the roof.",
+    ],
+)
+def test_a_time_clause_after_the_attribution_is_not_content(text):
+    q = only(text)
+    assert q.text == "The museum will reopen its east wing"
+
+
 def test_a_that_clause_after_the_circumstance_is_still_the_content():
     q = only("The port authority said in a bulletin on Friday that two berths would close.")
     assert q.text == "that two berths would close"

@@ -615,7 +615,7 @@ def _ends_sentence(text: str, cue: _Cue, e: int) -> bool:
         text, k) is not None
 
 
-_CIRCUMSTANCE = re.compile(r"[ \t\xa0]+(?:in|at|on|during|after|before|via|through|with|from|over|while|when|"
+_CIRCUMSTANCE = re.compile(r"[ \t\xa0]*,?[ \t\xa0]+(?:in|at|on|during|after|before|via|through|with|from|over|while|when|"
                            r"following|ahead|amid|outside|inside|to|late|early|last|this|earlier|later|"
                            r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b",
                            re.IGNORECASE)
@@ -652,7 +652,15 @@ def _parenthetical(text: str, cue: _Cue, e: int) -> bool:
     k = _skip_adverbials(text, cue.end, e)
     if text[k:k + 1] != ",":
         return False
+    if _CIRCUMSTANCE_AFTER_COMMA.match(text, k):
+        return False  # "…, an official said on Tuesday, weeks after the vote.": a circumstance, not more content
     return not re.compile(r",\s*[“\"«„]|,\s*''").match(text, k)
+
+
+_CIRCUMSTANCE_AFTER_COMMA = re.compile(
+    r",\s*(?:(?:a|one|two|three|several|some|just|only|hours?|days?|weeks?|months?|years?|minutes?|shortly|"
+    r"moments?|soon|long)\s+)*(?:after|before|as|while|when|amid|following|despite|ahead|citing|during|"
+    r"according|adding|noting|saying|without|hours|days|weeks|months)\b", re.IGNORECASE)
 
 
 def _according(text: str, cue: _Cue, s: int, e: int, quotes) -> _Raw | None:
