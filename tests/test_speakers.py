@@ -175,3 +175,20 @@ def test_a_plural_source_is_not_an_antecedent_for_a_role_noun():
     text = "Protesters said the fares were too high. The mayor said the fares would stay."
     found = speakers(text)
     assert found[1].mention == "The mayor" and found[1].name != "Protesters"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Enrolment fell again, according to the Council of Regional Schools.", "the Council of Regional Schools",
+         "organisation"),
+        ("Enrolment fell again, according to the National Assembly of Trade Guilds.",
+         "the National Assembly of Trade Guilds", "organisation"),
+        ("The road was cleared by noon, said Detective Sergeant Ruth Odell of the county police.", "Ruth Odell",
+         "person"),
+    ],
+)
+def test_linked_names_and_a_trailing_of(text, name, kind):
+    s = speakers(text)[0]
+    assert (s.name, s.kind) == (name, kind)
+    assert not s.mention.endswith(" of")

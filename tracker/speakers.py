@@ -31,6 +31,7 @@ TITLES = frozenset(
     prime foreign defence defense interior finance economy trade health justice state attorney general commander
     executive ceo cfo founder head king queen prince princess pope premier envoy commissioner counsel officer
     candidate nominee sheriff lieutenant colonel captain sergeant admiral pastor rabbi imam professor dr
+    inspector superintendent detective constable
     democratic republican former then-president acting assistant associate senior special
     """.split()
 )
@@ -42,6 +43,7 @@ ORG_WORDS = frozenset(
     government army navy police news times post journal press reuters ap afp bbc cnn fox nbc abc cbs msnbc
     inc inc. corp corp. co co. ltd ltd. llc group bank fund company corporation network service services
     board authority organization organisation coalition alliance federation league caucus presidency industries
+    conference command
     poll survey report study magazine newspaper channel television radio tribune herald guardian gazette telegraph
     politifact nato un eu fbi cia nsa pentagon kremlin
     """.split()
@@ -131,13 +133,16 @@ _HEAD_ROLES = frozenset(
 
 def _org_chain(words: list[str]) -> set[int]:
     """Indices of the words inside an organisation's linked name ("Presidency of Defence Industries"): from an
-    organisation word followed by of/for/and over the capitalised words after it. Head role nouns
+    organisation word (or any capitalised word that is not a title: "Conference of State Legislatures") followed
+    by of/for/and over the capitalised words after it. Head role nouns
     ("Spokesman") end the chain, so "Ministry of Defence Spokesman Ali Veli" still splits at the spokesman."""
     inside: set[int] = set()
     i = 0
     n = len(words)
     while i < n - 2:
-        if words[i].lower().rstrip(",") in ORG_WORDS and words[i + 1].lower() in NAME_LINKS:
+        wl = words[i].lower().rstrip(",")
+        if (wl in ORG_WORDS or _is_cap(words[i]) and wl not in TITLES) and words[i + 1].lower() in NAME_LINKS and \
+                (_is_cap(words[i + 2]) or words[i + 2].lower() == "the"):
             k = i + 1
             while k < n and (words[k].lower() in NAME_LINKS or words[k].lower() == "the" or _is_cap(words[k])) and \
                     words[k].lower() not in _HEAD_ROLES:
@@ -178,6 +183,8 @@ def classify_name(name: str) -> tuple[str, str]:
     words = name.lower().replace("’", "'").split()
     if any(w.rstrip(",") in ORG_WORDS for w in words) or words and words[0] == "the":
         return name, "organisation"
+    if len(words) >= 3 and any(w in ("of", "for", "&") for w in words[1:-1]):
+        return name, "organisation"  # "Conference of State Legislatures": a linked name is an institution's
     if len(words) == 1 and name.isupper() and len(name) > 1:
         return name, "organisation"
     if len(words) == 1 and name.endswith("s") and name[:1].isupper() and name.lower().rstrip("s") + "" in _GROUPS:
@@ -447,6 +454,8 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
         n = k + 1
         if n >= 9:
             break
+    while n > 1 and toks[n - 1][2].lower() in NAME_LINKS:
+        n -= 1  # "Superintendent Ana Cruz of the national police": a link word does not end a name
     if n == 0:
         return None
     return _mention_from_words(toks[:n])
