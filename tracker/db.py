@@ -275,17 +275,47 @@ def rows_for(parsed: Parsed, aid: str, digest: str) -> dict[str, list[dict]]:
             out["entities"].append({"id": eid, "name": e.name, "kind": e.kind, "acronym": e.acronym})
             out["claim_entities"].append({"claim_id": cid, "entity_id": eid, "text": e.text, "start": e.start,
                                           "end": e.end})
+    from .grouping import claim_keys
+
+    out["claim_keys"] = claim_keys(out)
     return out
 
 
 def write_batch(db: sqlite_utils.Database, batch: list[tuple[Parsed, str, str, str]]) -> None:
     """Write parsed articles `(parsed, id, hash, status)` in one transaction: all of the batch or none."""
+    write_rows(db, [(rows_for(parsed, aid, digest), aid, status) for parsed, aid, digest, status in batch])
+
+
+# Plain executemany with a fixed column list: sqlite-utils' insert_all re-derives columns and JSON-encodes every
+# value, which cost more than the writes themselves on the ingest hot path.
+_INSERT_MODE = {
+    "speaker_aliases": "or ignore", "entities": "or ignore", "claim_entities": "or ignore",
+    "quotes": "or replace", "claims": "or replace", "quantities": "", "claim_dates": "",
+}
+
+
+def _insert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
+    if not rows:
+        return
+    cols = list(rows[0])
+    sql = (f"insert {_INSERT_MODE[table]} into [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
+           f"values ({', '.join('?' * len(cols))})")
+    db.conn.executemany(sql, [tuple(r[c] for c in cols) for r in rows])
+
+
+def write_rows(db: sqlite_utils.Database, batch: list[tuple[dict[str, list[dict]], str, str]]) -> None:
+    """Write prepared rows `(rows_for(...), id, status)` of several articles in one transaction.
+
+    Rows are prepared apart (in the ingest workers) so the single writing process only writes."""
     merged: dict[str, list[dict]] = {}
-    for parsed, aid, digest, _status in batch:
-        for table, rows in rows_for(parsed, aid, digest).items():
-            merged.setdefault(table, []).extend(rows)
+    for rows, _aid, _status in batch:
+        for table, table_rows in rows.items():
+            if table == "claim_keys":
+                merged.setdefault(table, {}).update(table_rows)
+            else:
+                merged.setdefault(table, []).extend(table_rows)
     with db.atomic():
-        for parsed, aid, _digest, status in batch:
+        for _rows, aid, status in batch:
             if status == "updated":
                 delete_children(db, aid)
                 old = db.execute("select ingested_at from articles where id = ?", [aid]).fetchone()
@@ -294,22 +324,29 @@ def write_batch(db: sqlite_utils.Database, batch: list[tuple[Parsed, str, str, s
                         if row["id"] == aid:
                             row["ingested_at"] = old[0]
         _upsert_speakers(db, merged.get("speakers", []))
-        if merged.get("speaker_aliases"):
-            db["speaker_aliases"].insert_all(merged["speaker_aliases"], ignore=True, batch_size=500)
-        if merged.get("entities"):
-            db["entities"].insert_all(_dedupe(merged["entities"], "id"), ignore=True, batch_size=500)
-        db["articles"].upsert_all(merged["articles"], pk="id", batch_size=200)
+        _insert(db, "speaker_aliases", merged.get("speaker_aliases", []))
+        _insert(db, "entities", _dedupe(merged.get("entities", []), "id"))
+        _upsert_articles(db, merged["articles"])
         for table in ("quotes", "claims"):
-            if merged.get(table):
-                db[table].insert_all(_dedupe(merged[table], "id"), replace=True, batch_size=500)
-        for table in ("quantities", "claim_dates"):
-            if merged.get(table):
-                db[table].insert_all(merged[table], batch_size=500)
-        if merged.get("claim_entities"):
-            db["claim_entities"].insert_all(merged["claim_entities"], ignore=True, batch_size=500)
+            _insert(db, table, _dedupe(merged.get(table, []), "id"))
+        for table in ("quantities", "claim_dates", "claim_entities"):
+            _insert(db, table, merged.get(table, []))
         from . import grouping
 
         grouping.update(db, merged)
+
+
+def _upsert_articles(db: sqlite_utils.Database, rows: list[dict]) -> None:
+    """Insert or update in place (never delete-and-insert: the article's rowid keys its full-text entry)."""
+    if not rows:
+        return
+    cols = list(rows[0])
+    updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in cols if c != "id")
+    db.conn.executemany(
+        f"insert into articles ({', '.join(f'[{c}]' for c in cols)}) values ({', '.join('?' * len(cols))}) "
+        f"on conflict(id) do update set {updates}",
+        [tuple(r[c] for c in cols) for r in _dedupe(rows, "id")],
+    )
 
 
 def _dedupe(rows: list[dict], key: str) -> list[dict]:
@@ -322,11 +359,10 @@ def _dedupe(rows: list[dict], key: str) -> list[dict]:
 def _upsert_speakers(db: sqlite_utils.Database, rows: list[dict]) -> None:
     """One row per canonical speaker across articles; a role once known is not erased by an article
     that does not give it."""
-    for r in _dedupe(rows, "id"):
-        db.execute(
-            """insert into speakers (id, name, kind, role) values (:id, :name, :kind, :role)
-               on conflict(id) do update set
-                 kind = coalesce(speakers.kind, excluded.kind),
-                 role = coalesce(excluded.role, speakers.role)""",
-            r,
-        )
+    db.conn.executemany(
+        """insert into speakers (id, name, kind, role) values (:id, :name, :kind, :role)
+           on conflict(id) do update set
+             kind = coalesce(speakers.kind, excluded.kind),
+             role = coalesce(excluded.role, speakers.role)""",
+        _dedupe(rows, "id"),
+    )

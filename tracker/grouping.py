@@ -157,6 +157,22 @@ def group_keys(text: str, quantities: list[dict], entities: list[str],
     return keys
 
 
+def claim_keys(rows: dict[str, list[dict]]) -> dict[str, list[tuple[int, str]]]:
+    """Group keys of every claim in one article's rows, computed where the rows are built (in the ingest
+    workers) so that the single writing process does not spend its time hashing wording."""
+    quantities: dict[str, list[dict]] = {}
+    for q in rows.get("quantities", []):
+        quantities.setdefault(q["claim_id"], []).append(q)
+    entities: dict[str, list[str]] = {}
+    for e in rows.get("claim_entities", []):
+        entities.setdefault(e["claim_id"], []).append(e["entity_id"])
+    broad = {e["id"] for e in rows.get("entities", []) if e.get("kind") in BROAD_KINDS}
+    return {
+        c["id"]: group_keys(c.get("text") or "", quantities.get(c["id"], []), entities.get(c["id"], []), broad)
+        for c in rows.get("claims", [])
+    }
+
+
 def subject_keys(text: str, unit: str, entities: list[str], broad: frozenset[str] | set[str] = frozenset()
                  ) -> list[int]:
     """Keys under which claims that may conflict meet: unit + a specific entity, unit + entity pair, unit +
@@ -365,8 +381,11 @@ def update(db: sqlite_utils.Database, merged: dict[str, list[dict]]) -> None:
         for e in merged.get("claim_entities", []):
             entities.setdefault(e["claim_id"], []).append(e["entity_id"])
         keyed = []
+        precomputed = merged.get("claim_keys") or {}
         for cid, c in claims.items():
-            ks = group_keys(c.get("text") or "", quantities.get(cid, []), entities.get(cid, []), broad)
+            ks = precomputed.get(cid)
+            if ks is None:
+                ks = group_keys(c.get("text") or "", quantities.get(cid, []), entities.get(cid, []), broad)
             keyed.append((cid, c, ks))
         all_keys = list({k for _cid, _c, ks in keyed for k, _how in ks})
         known: dict[int, int] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -32,5 +33,7 @@ def article_id(title: str | None, key: str) -> str:
     return f"{slug}-{short_hash(key, 8)}"
 
 
+@lru_cache(maxsize=65536)
 def speaker_id(name: str) -> str:
+    """Slug of a canonical name; cached because the same speakers and entities recur in every batch."""
     return slugify(name) or "unknown"

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .cleaning import clean, raw_article
-from .db import DEFAULT_DB, connect, status_of, write_batch
+from .db import DEFAULT_DB, connect, rows_for, status_of, write_rows
 from .extraction import extract
 from .parse import Parsed
 from .reading import ReadError, iter_files, read_path
@@ -65,6 +65,12 @@ def _extract_one(article: Article) -> Parsed:
     return Parsed(article, extract(article.body, article.published))
 
 
+def _prepare(item: tuple[Article, str, str]) -> dict[str, list[dict]]:
+    """Extraction and the rows it becomes, in a worker: the writing process only writes."""
+    article, aid, digest = item
+    return rows_for(_extract_one(article), aid, digest)
+
+
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
@@ -104,24 +110,23 @@ def ingest(
         pending_ids: set[str] = set()
 
         def write(result, items) -> None:
-            parsed = result.get() if pool is not None else result
-            batch = [(p, aid, digest, status) for p, (_a, aid, digest, status) in zip(parsed, items)]
-            write_batch(db, batch)
-            for p, (_a, _aid, _d, status) in zip(parsed, items):
+            prepared = result.get() if pool is not None else result
+            write_rows(db, [(rows, aid, status) for rows, (_a, aid, _d, status) in zip(prepared, items)])
+            for rows, (_a, _aid, _d, status) in zip(prepared, items):
                 setattr(summary, status, getattr(summary, status) + 1)
-                summary.quotes += len(p.extraction.quotes)
-                summary.claims += len(p.extraction.claims)
+                summary.quotes += len(rows["quotes"])
+                summary.claims += len(rows["claims"])
             if on_progress:
                 on_progress(sum(len(w[0].body) for w in items))
 
         def flush(wait: bool = False) -> None:
             result = items = None
             if window:
-                arts = [w[0] for w in window]
+                work = [(a, aid, digest) for a, aid, digest, _status in window]
                 if pool is not None:
-                    result = pool.map_async(_extract_one, arts, chunksize=max(1, len(arts) // (workers * 4)))
+                    result = pool.map_async(_prepare, work, chunksize=max(1, len(work) // (workers * 4)))
                 else:
-                    result = [_extract_one(a) for a in arts]
+                    result = [_prepare(w) for w in work]
                 items = list(window)
                 window.clear()
                 in_window.clear()
