@@ -213,16 +213,61 @@ def _year(m: re.Match, text: str) -> DateMention | None:
     return DateMention(text=m.group("y5"), start=s, end=m.end(), value=m.group("y5"), precision="year")
 
 
-# Where a date can begin: a digit or one of a few words. The full pattern runs only in a short window around
-# each, because running its dozen branches at every character costs milliseconds per article.
-# The leading lookahead (every first letter below) lets the engine skip ahead by character class; `(?<!\w)` is
-# the `\b` before a word without testing it at every character.
-_TRIGGER = re.compile(
-    r"(?=[\dJFMASONDTWYyTtLlNnPpCcEedwm])(?:\d+|(?<!\w)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue"
-    r"|Wed|Thu|Fri|Sat|Sun|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming"
-    r"|[Pp]revious|[Ee]arlier|[Ll]ater|days?|weeks?|months?|years?))"
-)
+# Where a date can begin: a digit or one of a few words (found by `triggers`). The full pattern runs only in a
+# short window around each, because running its dozen branches at every character costs milliseconds per article.
 _LOOKBACK = 12  # longest cue before a trigger: "the year ", "through ", "earlier this "
+
+
+# Words that can open or hold a date (capitalised months and days; cue words in either case). Used by `triggers`, one token pass shared with the figure finder.
+_DATE_WORDS = frozenset(
+    """January February March April May June July August September October November December Jan Feb Mar Apr
+    Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday yesterday today
+    tomorrow tonight last next this past coming previous earlier later day days week weeks month months year
+    years""".split()
+)
+_DATE_WORDS = _DATE_WORDS | {w.capitalize() for w in _DATE_WORDS if w.islower() and not w.startswith(
+    ("day", "week", "month", "year"))}
+_TOKEN = re.compile(r"(\d+|[$€£¥₹₽₩₺₦₱~])|[A-Za-z]+")
+# Words a figure can begin with (quantities.QUANTITY_RE): number words, words that open a bound ("more than"),
+# currency codes. Kept here so the one token pass serves both finders.
+FIGURE_WORDS = frozenset(
+    """about around approximately roughly some nearly almost close an a estimated circa approx just more over at
+    above upwards in no as up less fewer under below exceeding between from tens hundreds thousands millions
+    billions dozens scores zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+    thousand million billion trillion dozen us au ca c hk nz s r rs usd eur gbp jpy cny rmb inr chf try
+    zar""".split()
+)
+
+
+def triggers(text: str, start: int, end: int) -> tuple[list, list[int]]:
+    """One pass over the tokens of text[start:end]: the (start, end) of each word or number a date can hold,
+    and the starts of the tokens a figure can begin with (digits, currency signs, FIGURE_WORDS in any case)."""
+    key = (text, start, end)
+    if _last_tokens[0] == key:
+        return _last_tokens[1]
+    dates: list[tuple[int, int]] = []
+    figures: list[int] = []
+    figure_words = FIGURE_WORDS
+    for m in _TOKEN.finditer(text, start, end):
+        if m.lastindex:
+            s = m.start()
+            if m.group()[0].isdigit():
+                dates.append((s, m.end()))
+                figures.append(s - 1 if s > start and text[s - 1] == "." else s)
+            else:
+                figures.append(s)
+            continue
+        w = m.group()
+        if w in _DATE_WORDS and (m.start() == 0 or not text[m.start() - 1].isalnum() and text[m.start() - 1] != "_"):
+            dates.append(m.span())
+        if w.lower() in figure_words:
+            figures.append(m.start())
+    _last_tokens[0], _last_tokens[1] = key, (dates, figures)
+    return dates, figures
+
+
+_last_tokens: list = [None, ([], [])]
 
 
 def _scan(text: str, start: int, end: int) -> list[re.Match]:
@@ -233,9 +278,8 @@ def _scan(text: str, start: int, end: int) -> list[re.Match]:
         return _last_scan[1]
     found: list[re.Match] = []
     pos = start
-    for t in _TRIGGER.finditer(text, start, end):
-        ts = t.start()
-        if t.end() <= pos:
+    for ts, te in triggers(text, start, end)[0]:
+        if te <= pos:
             continue
         for c in _candidates(text, ts, max(pos, ts - _LOOKBACK)):
             m = DATE_RE.match(text, c, end)

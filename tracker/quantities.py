@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from . import dates as _dates
 from .dates import date_spans
 from .records import Quantity
 
@@ -318,20 +319,8 @@ def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 # ("more than", "about"). The full pattern is only tried at these, with `match`, in order: the same leftmost
 # matches as searching the whole text, without trying a dozen alternatives at every character. Words are looked
 # up in a set: a case-insensitive alternation of a hundred words costs more than the whole scan should.
-_TOKEN = re.compile(r"(\.?\d+|[$€£¥₹₽₩₺₦₱~])|[A-Za-z]+")
-_TRIGGER_WORDS = frozenset(
-    """about around approximately roughly some nearly almost close an a estimated circa approx just more over at
-    above upwards in no as up less fewer under below exceeding between from tens hundreds thousands millions
-    billions dozens scores zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
-    thousand million billion trillion dozen us au ca c hk nz s r rs usd eur gbp jpy cny rmb inr chf try
-    zar""".split()
-)
-
-
 def _triggers(text: str, start: int, end: int) -> list[int]:
-    words = _TRIGGER_WORDS
-    return [m.start() for m in _TOKEN.finditer(text, start, end) if m.lastindex or m.group().lower() in words]
+    return _dates.triggers(text, start, end)[1]
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
