@@ -218,7 +218,8 @@ def _year(m: re.Match, text: str) -> DateMention | None:
 _LOOKBACK = 12  # longest cue before a trigger: "the year ", "through ", "earlier this "
 
 
-# Words that can open or hold a date (capitalised months and days; cue words in either case). Used by `triggers`, one token pass shared with the figure finder.
+# Words that can open or hold a date (capitalised months and days; cue words in either case), for `triggers`:
+# one token pass shared with the figure finder.
 _DATE_WORDS = frozenset(
     """January February March April May June July August September October November December Jan Feb Mar Apr
     Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday yesterday today

@@ -66,7 +66,7 @@ ENTITY_RE = re.compile(
     rf"(?=[A-Z])(?P<name>{_CAP}(?:(?:['’]s)?\s+(?:{_CONNECT}\s+){{0,2}}{_CAP})*)"
     rf"(?:\s*\((?P<acr>[A-Z][A-Za-z&]{{1,9}})\))?"
 )
-MODEL_RE = re.compile(r"\b[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Z]{0,2}\b")
+MODEL_RE = re.compile(r"(?=[A-Z])\b[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Z]{0,2}\b")
 _CONNECTORS = frozenset("of for the de del da di du la le von van der den al bin".split())
 _POSSESSIVE = re.compile(r"['’]s$")
 _POSSESSIVE_INSIDE = re.compile(r"['’]s\s")
