@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from . import ids
 from .dates import find_dates
@@ -36,7 +37,7 @@ _LEADING = re.compile(
     r"(?:[^,;]{0,40},\s*)?(?:when|while|whilst|although|though|after|before|once|whereas|despite|in spite of)\b"
     r"[^,;]{8,200},\s+(?=\w)", _I)
 _INNER = re.compile(
-    r"(?:;\s+|:\s+(?=[A-Z“\"])|,\s+(?=(?:but|while|whilst|whereas|although|though|as(?!\s+(?:well|much|many|long|"
+    r"(?=[;:,])(?:;\s+|:\s+(?=[A-Z“\"])|,\s+(?=(?:but|while|whilst|whereas|although|though|as(?!\s+(?:well|much|many|long|"
     r"soon|far|of|a\s+result|part|such|if|though|to|for))|which\s+means)\b))", _I)
 # "X said/mentioned that CONTENT": the content is the claim, the attribution is not.
 _REPORTED = re.compile(
@@ -145,14 +146,18 @@ CUES = {
 
 
 def _cue_index(cues: dict) -> tuple[dict, frozenset, dict, frozenset]:
+    """Single cue words -> the cue names they belong to; phrases by first word, then by second word, so that a
+    clause only tests the phrases whose first two words it holds."""
     words: dict[str, set] = {}
-    phrases: dict[str, list] = {}
+    phrases: dict[str, dict[str, list]] = {}
     for name, (ws, ps) in cues.items():
         for w in ws:
             words.setdefault(w, set()).add(name)
         for first, items in ps.items():
-            phrases.setdefault(first, []).extend((p, name) for p in items)
-    return ({w: frozenset(v) for w, v in words.items()}, frozenset(words), phrases, frozenset(phrases))
+            for p in items:
+                phrases.setdefault(first, {}).setdefault(p.split()[1], []).append((p, name))
+    by_first = {f: (frozenset(d), d) for f, d in phrases.items()}
+    return ({w: frozenset(v) for w, v in words.items()}, frozenset(words), by_first, frozenset(by_first))
 
 
 _CUE_WORDS, _CUE_WORD_SET, _CUE_PHRASES, _CUE_PHRASE_SET = _cue_index(CUES)
@@ -171,10 +176,13 @@ class _Tokens:
         cues: set[str] = set()
         for w in self.set & _CUE_WORD_SET:
             cues |= _CUE_WORDS[w]
-        for first in self.set & _CUE_PHRASE_SET:
-            for p, name in _CUE_PHRASES[first]:
-                if name not in cues and p in joined:
-                    cues.add(name)
+        tokens = self.set
+        for first in tokens & _CUE_PHRASE_SET:
+            seconds, by_second = _CUE_PHRASES[first]
+            for second in tokens & seconds:
+                for p, name in by_second[second]:
+                    if name not in cues and p in joined:
+                        cues.add(name)
         self.cues = cues
 
     def has(self, cue: tuple[frozenset, dict]) -> bool:
@@ -389,17 +397,16 @@ def _speaker(quotes: list[Quote], s: int, e: int) -> Quote | None:
 
 def _features(chunk: str, t: _Tokens, quantities, dates, entities, in_quote: bool, modal: bool) -> list[str]:
     feats = []
-    kinds = {q.kind for q in quantities}
-    if "money" in kinds or any(q.currency for q in quantities):
-        feats.append("money")
-    if "percent" in kinds:
-        feats.append("percent")
-    if any(q.kind not in ("money", "percent") for q in quantities):
-        feats.append("number")
-    if any(not d.relative for d in dates):
-        feats.append("date")
-    elif dates:
-        feats.append("relative date")
+    if quantities:
+        kinds = {q.kind for q in quantities}
+        if "money" in kinds or any(q.currency for q in quantities):
+            feats.append("money")
+        if "percent" in kinds:
+            feats.append("percent")
+        if kinds - {"money", "percent"}:
+            feats.append("number")
+    if dates:
+        feats.append("date" if any(not d.relative for d in dates) else "relative date")
     if entities:
         feats.append("named entity")
     if _past(t):
@@ -435,7 +442,7 @@ def _kind(chunk: str, t: _Tokens, feats: list[str], sentence_end: str, predicts:
     stripped = chunk.rstrip(" ”\"’')")
     if stripped.endswith("?") or (sentence_end == "?" and not stripped.endswith((".", "!"))):
         return "question"
-    hard = sum(1 for f in ("money", "percent", "number", "date") if f in feats)
+    hard = ("money" in feats) + ("percent" in feats) + ("number" in feats) + ("date" in feats)
     if hard == 0 and _appeal(t, chunk):
         return "appeal"
     past = "past event" in feats
@@ -447,7 +454,7 @@ def _kind(chunk: str, t: _Tokens, feats: list[str], sentence_end: str, predicts:
         return "opinion"
     if predicts and not past and "date" not in feats:
         return "prediction"
-    if any(f in feats for f in ("money", "percent", "number")):
+    if hard - ("date" in feats):
         return "quantity"
     for f, kind in (("rule", "rule"), ("causal", "causal"), ("comparison", "comparison")):
         if f in feats:
@@ -458,6 +465,8 @@ def _kind(chunk: str, t: _Tokens, feats: list[str], sentence_end: str, predicts:
 
 
 def _within(items, s: int, e: int, starts: list[int]) -> list:
+    if not items:
+        return []
     i = bisect_left(starts, s)
     out = []
     while i < len(items) and items[i].start < e:
@@ -478,13 +487,15 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     entities = find_entities(text)
     qs, ds, es = [q.start for q in quantities], [d.start for d in dates], [x.start for x in entities]
     quotes = sorted(quotes or [], key=lambda q: q.start)
+    q_starts = [q.start for q in quotes]
+    q_reach = list(accumulate((q.end for q in quotes), max))  # the furthest end among the first i+1 quotes
     claims: list[Claim] = []
     seen: dict[str, int] = {}
     for s, e in spans:
         if _is_headline(text, s, e):
             continue
         end_char = text[s:e].rstrip(" ”\"’')")[-1:]
-        near = [q for q in quotes if q.start < e and q.end > s] if quotes else quotes
+        near = [q for q in quotes[bisect_right(q_reach, s):bisect_left(q_starts, e)] if q.end > s] if quotes else quotes
         clauses, reported = _split(text, s, e, near)
         for cs, ce in clauses:
             claim = _claim(text, cs, ce, near, end_char, cs in reported, _within(quantities, cs, ce, qs),
