@@ -47,7 +47,6 @@ _REPORTED = re.compile(
 _THAT = re.compile(r"\s[Tt][Hh][Aa][Tt]\s")  # _REPORTED needs it: a cheap test before the costly search
 _TRIM_LEFT = re.compile(
     r"[\s,;:—–-]*(?:(?:and|but|so|hence|thus|however|therefore|also|then|yet)\b,?\s*)?(?:that\s+(?=\w+\s+\w))?", _I)
-_TRIM_RIGHT = re.compile(r"[\s,;:—–-]+$")
 
 # --- cue words ---------------------------------------------------------------------------------------------
 # Cues are matched on the clause's lower-cased tokens with set lookups, not one regular expression each: fifteen
@@ -303,10 +302,13 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     m = _TRIM_LEFT.match(text, s, e)
     if m:
         s = m.end()
-    m = _TRIM_RIGHT.search(text, s, e)
-    if m:
-        e = m.start()
-    return s, e
+    chunk = text[s:e]
+    while True:  # trailing spaces and punctuation, without a regex search from every position
+        stripped = chunk.rstrip().rstrip(",;:—–-")
+        if len(stripped) == len(chunk):
+            break
+        chunk = stripped
+    return s, s + len(chunk)
 
 
 def _quote_cuts(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[int, int]]:
@@ -325,7 +327,37 @@ def _quote_cuts(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[in
     return pieces
 
 
-def _split(text: str, s: int, e: int, quotes: list[Quote]) -> tuple[list[tuple[int, int]], set[int]]:
+class _Marks:
+    """Where _INNER and _THAT match in the whole text: one scan per article instead of one per sentence; a
+    sentence takes the matches that lie wholly inside it."""
+
+    __slots__ = ("inner", "inner_starts", "that", "that_starts")
+
+    def __init__(self, text: str):
+        self.inner = [m.span() for m in _INNER.finditer(text)]
+        self.inner_starts = [a for a, _ in self.inner]
+        self.that = [m.span() for m in _THAT.finditer(text)]
+        self.that_starts = [a for a, _ in self.that]
+
+    @staticmethod
+    def _between(spans, starts, s: int, e: int) -> list[tuple[int, int]]:
+        i = bisect_left(starts, s)
+        out = []
+        while i < len(spans) and spans[i][0] < e:
+            if spans[i][1] <= e:
+                out.append(spans[i])
+            i += 1
+        return out
+
+    def inner_in(self, s: int, e: int) -> list[tuple[int, int]]:
+        return self._between(self.inner, self.inner_starts, s, e)
+
+    def that_in(self, s: int, e: int) -> bool:
+        return bool(self._between(self.that, self.that_starts, s, e))
+
+
+def _split(text: str, s: int, e: int, quotes: list[Quote], marks: _Marks | None = None
+           ) -> tuple[list[tuple[int, int]], set[int]]:
     """Clause spans of one sentence, and the starts of those that are reported speech; a piece too short to be
     a claim stays with its neighbour."""
     cuts: list[tuple[int, int]] = []  # (cut start, cut end): text between them belongs to no clause
@@ -334,7 +366,7 @@ def _split(text: str, s: int, e: int, quotes: list[Quote]) -> tuple[list[tuple[i
         cuts.append((lo, qs))
         cuts.append((qe, qe))
         reported.add(qs)
-    if not cuts and _THAT.search(text, s, e):
+    if not cuts and (marks.that_in(s, e) if marks else _THAT.search(text, s, e)):
         m = _REPORTED.search(text, s, e)
         if m and _has_words(text, MIN_WORDS, m.end(), e):
             head = text.rfind(",", s, m.start())
@@ -343,8 +375,8 @@ def _split(text: str, s: int, e: int, quotes: list[Quote]) -> tuple[list[tuple[i
     m = _LEADING.match(text, s, e)
     if m and _has_words(text, MIN_WORDS, m.end(), e):
         cuts.append((m.end(), m.end()))
-    for m in _INNER.finditer(text, s, e):
-        cuts.append((m.start(), m.start()))
+    for a, _ in (marks.inner_in(s, e) if marks else [m.span() for m in _INNER.finditer(text, s, e)]):
+        cuts.append((a, a))
     if not cuts:
         return [(s, e)], reported
     cuts.sort()
@@ -487,6 +519,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     entities = find_entities(text)
     qs, ds, es = [q.start for q in quantities], [d.start for d in dates], [x.start for x in entities]
     quotes = sorted(quotes or [], key=lambda q: q.start)
+    marks = _Marks(text)
     q_starts = [q.start for q in quotes]
     q_reach = list(accumulate((q.end for q in quotes), max))  # the furthest end among the first i+1 quotes
     claims: list[Claim] = []
@@ -496,7 +529,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
             continue
         end_char = text[s:e].rstrip(" ”\"’')")[-1:]
         near = [q for q in quotes[bisect_right(q_reach, s):bisect_left(q_starts, e)] if q.end > s] if quotes else quotes
-        clauses, reported = _split(text, s, e, near)
+        clauses, reported = _split(text, s, e, near, marks)
         for cs, ce in clauses:
             claim = _claim(text, cs, ce, near, end_char, cs in reported, _within(quantities, cs, ce, qs),
                            _within(dates, cs, ce, ds), _within(entities, cs, ce, es))
