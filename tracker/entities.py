@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .aliases import resolve_alias
+from .aliases import load_aliases, resolve_alias as _resolve_alias
 from .records import Entity
 
 LAW_WORDS = frozenset("Act Law Treaty Bill Convention Accord Accords Amendment Protocol Code Directive Charter "
@@ -74,6 +74,19 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘’(\[]\s*|\n\s*)$")
 
 
 _SKIP_SINGLE = STOP | NATIONALITIES | TITLES
+_alias_memo: list = [None, {}]
+
+
+def resolve_alias(name: str) -> tuple[str, str] | None:
+    """aliases.resolve_alias, remembered per name while the alias table stays the same (names repeat a lot)."""
+    table = load_aliases()
+    if _alias_memo[0] is not table or len(_alias_memo[1]) > 50_000:
+        _alias_memo[0], _alias_memo[1] = table, {}
+    memo = _alias_memo[1]
+    hit = memo.get(name, memo)
+    if hit is memo:
+        hit = memo[name] = _resolve_alias(name)
+    return hit
 
 
 def _is_sentence_start(text: str, i: int) -> bool:
@@ -216,29 +229,28 @@ def _drop_single(word: str, s: int, text: str) -> bool:
     if word.isupper() or resolve_alias(word):
         return False
     # Only a name if the text also capitalises it where grammar does not force it.
-    return word not in _capitalised_inside(text)
+    return not _capitalised_inside(text, word)
 
 
-_AFTER_LOWER = re.compile(r"(?<=[a-z,;])\s+([A-Z][\w.'’-]*)")
+def _is_w(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
-def _capitalised_inside(text: str) -> set[str]:
-    """Every capitalised word written after a lower-case word or a comma, with its prefixes that end at a word
-    boundary ("Jean-Pierre" gives "Jean" too): one scan of the text instead of one per sentence-opening word."""
-    if _inside_cache[0] is text:
-        return _inside_cache[1]
-    found: set[str] = set()
-    for tok in _AFTER_LOWER.findall(text):
-        if len(tok) > 1 and not tok[-1].isalnum():
-            tok = tok.rstrip(".'’-")
-        found.add(tok)
-        if tok.isalnum():
-            continue
-        for i in range(1, len(tok)):
-            if not (tok[i].isalnum() or tok[i] == "_") and (tok[i - 1].isalnum() or tok[i - 1] == "_"):
-                found.add(tok[:i])
-    _inside_cache[0], _inside_cache[1] = text, found
-    return found
+def _capitalised_inside(text: str, word: str) -> bool:
+    """Whether `word` is written somewhere right after a lower-case letter, a comma or a semicolon and spaces
+    (the regex `[a-z,;]\\s+WORD\\b`), by finding the word itself: a literal search, not a scan of every position."""
+    n = len(text)
+    size = len(word)
+    last_w = _is_w(word[-1])
+    i = text.find(word)
+    while i >= 0:
+        j = i + size
+        if (j < n and _is_w(text[j])) != last_w:  # \b after the word
+            k = i - 1
+            while k >= 0 and text[k].isspace():
+                k -= 1
+            if k < i - 1 and k >= 0 and ("a" <= text[k] <= "z" or text[k] in ",;"):
+                return True
+        i = text.find(word, i + 1)
+    return False
 
-
-_inside_cache: list = [None, set()]
