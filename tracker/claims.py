@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from itertools import accumulate, repeat
 
 from . import ids
 from .dates import find_dates
@@ -201,9 +201,14 @@ class _Tokens:
         i = 0
         while i < len(toks) - 1 and toks[i] in ("and", "so", "but", "now", "well"):
             i += 1
-        head = " " + " ".join(toks[i:i + 4]) + " "
         words, phrases = cue
-        return (i < len(toks) and toks[i] in words) or any(head.startswith(p) for p in phrases.get(toks[i], ()))
+        if toks[i] in words:
+            return True
+        candidates = phrases.get(toks[i])
+        if not candidates:
+            return False
+        head = " " + " ".join(toks[i:i + 4]) + " "
+        return any(head.startswith(p) for p in candidates)
 
 
 PAST_WORDS = PAST_AUX | PAST_IRREGULAR
@@ -274,6 +279,7 @@ WEIGHTS = {
     "second person": -0.2, "short": -1.2,
 }
 BIAS = -3.1
+_ZEROS = repeat(0.0)
 
 
 def _words(text: str) -> int:
@@ -446,14 +452,12 @@ def _features(chunk: str, t: _Tokens, quantities, dates, entities, in_quote: boo
     if _ongoing(t):
         feats.append("ongoing")
     cues = t.cues
-    for name in ("comparison", "causal", "rule", "statistic", "reporting verb"):
-        if name in cues:
-            feats.append(name)
+    if cues:
+        feats.extend(name for name in ("comparison", "causal", "rule", "statistic", "reporting verb") if name in cues)
     if _superlative(t):
         feats.append("superlative")
-    for name in ("hedge", "evaluation", "second person"):
-        if name in cues:
-            feats.append(name)
+    if cues:
+        feats.extend(name for name in ("hedge", "evaluation", "second person") if name in cues)
     if modal:
         feats.append("modal")
     if not in_quote and "first singular" in cues:
@@ -464,7 +468,7 @@ def _features(chunk: str, t: _Tokens, quantities, dates, entities, in_quote: boo
 
 
 def _score(feats: list[str]) -> float:
-    z = BIAS + sum(WEIGHTS.get(f, 0.0) for f in feats)
+    z = BIAS + sum(map(WEIGHTS.get, feats, _ZEROS))
     return 1.0 / (1.0 + math.exp(-z))
 
 
