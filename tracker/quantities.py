@@ -120,6 +120,8 @@ assert SINGLE_RE.pattern != QUANTITY_RE.pattern
 # A number glued to letters or a hyphen after a capitalised code is a name: S-400, F-35, B - 1, COVID-19, G20.
 _MODEL_BEFORE = re.compile(r"[A-Z][A-Za-z]{0,5}\s?[-‐–]\s?$")
 _LABEL_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s$")
+# "Number two, ...", "No. 10": a label or an item of a list, not a figure.
+_ENUMERATOR = re.compile(r"\b(?:[Nn]umber|NUMBER|No\.)\s+$")
 _TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|o'clock|hrs\b))", re.IGNORECASE)
 _GLUED_AFTER = re.compile(r"[-‐]?[A-Za-z]")
 _UNIT_WORDS = re.compile(r"(?:\s+of)?((?:\s+[A-Za-z][\w'’-]*){1,4})")
@@ -359,7 +361,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         num_end = m.end("num2") if m.group("num2") else m.end("num")
         if dates and _inside(dates, m.start("num"), num_end) and not (m.group("cur") or m.group("post")):
             continue
-        if _is_label(text, m, start):
+        if _is_label(text, m, start) or _ENUMERATOR.search(text, max(start, m.start() - 8), m.start()):
             continue
         q = _build(m, text, end)
         if q is not None:
