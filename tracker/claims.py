@@ -26,7 +26,7 @@ from .sentences import sentences
 
 FACTUAL_KINDS = frozenset({"quantity", "event", "rule", "causal", "comparison", "other"})
 NON_FACTUAL_KINDS = frozenset({"prediction", "opinion", "question", "appeal"})
-THRESHOLD = 0.30  # a factual-looking clause below this check-worthiness is not reported
+THRESHOLD = 0.27  # a factual-looking clause below this check-worthiness is not reported
 MIN_WORDS = 4
 
 _I = re.IGNORECASE
@@ -83,6 +83,8 @@ OPINION = _cue("should|must|i think|we think|i believe|we believe|i feel|we feel
                "we hope|i reckon|i doubt|i know that|i am convinced|i'm convinced|i am sure|i'm sure|"
                "i don't think|we don't think|i do not think|in my view|in my opinion|in my judgment|my view|"
                "my opinion|my position|my belief|ought to|need to|needs to|have got to|has got to|got to|have to|has to")
+# A clause that opens with the speaker's own judgement is a view even when it names actors and past events.
+OPINION_START = _cue("i think|i believe|i feel|i guess|i suppose|i don't think|i do not think|we think|we believe")
 OPINION_AFTER_IT_IS = frozenset("important necessary essential clear obvious problematic wrong right time".split())
 EVALUATIVE = _cue(
     "good|bad|great|terrible|horrible|wonderful|wrong|fair|unfair|best|worst|important|problematic|dangerous|"
@@ -137,7 +139,7 @@ OBJECT_START = frozenset("the a an his her their our its my this these those it 
                          "up down out off over back".split())
 ED_NOT_VERB = frozenset(
     "need indeed speed feed seed bleed breed proceed succeed exceed united red bed shed wed hundred based concerned "
-    "interested supposed used called so-called advanced detailed limited qualified experienced balanced committed "
+    "interested supposed called so-called advanced detailed limited qualified experienced balanced committed "
     "determined educated organized organised talented skilled related prepared tired scared worried excited "
     "pleased surprised married retired named aged armed talked".split())
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -352,12 +354,12 @@ _HEADLINE_END_CHARS = frozenset('.!?…"”’)')
 # verb", "date", "relative date") keep hand-set values. The threshold is the fit's best cut.
 WEIGHTS = {
     "money": 1.6, "percent": 2.5, "number": 1.7, "proportion": 1.2, "date": 2.2, "relative date": 1.0,
-    "named entity": 0.7, "past event": 1.2, "policy action": 1.3, "comparison": 0.7, "causal": 0.1, "rule": 0.7,
-    "statistic": 1.0, "superlative": 0.7, "reporting verb": 1.5, "reported speech": 1.5, "ongoing": 0.7,
+    "named entity": 0.8, "past event": 1.2, "policy action": 1.4, "comparison": 0.8, "causal": 0.2, "rule": 0.8,
+    "statistic": 1.0, "superlative": 0.8, "reporting verb": 1.5, "reported speech": 1.5, "ongoing": 0.6,
     "third party": 0.3, "existential": -0.1, "hedge": -0.2, "modal": -0.2, "evaluation": -0.6, "first person": -1.3,
     "second person": -0.3, "hypothetical": -1.1, "short": -0.3,
 }
-BIAS = -2.1
+BIAS = -2.2
 _ZEROS = repeat(0.0)
 
 
@@ -559,7 +561,8 @@ def _features(chunk: str, t: _Tokens, quantities, dates, entities, in_quote: boo
         feats.append("third party")
     elif subject in ("there", "we have"):
         feats.append("existential")
-    elif subject == "if" or (" if " in t.joined and _COUNTERFACTUAL.search(t.joined)):
+    elif (subject == "if" and (modal or "past event" not in feats)) or (
+            " if " in t.joined and _COUNTERFACTUAL.search(t.joined)):  # not "if you're married, we cut your tax"
         feats.append("hypothetical")
     return feats
 
@@ -579,7 +582,9 @@ def _kind(chunk: str, t: _Tokens, feats: list[str], sentence_end: str, predicts:
     if hard == 0 and _appeal(t, chunk):
         return "appeal"
     past = "past event" in feats
-    if hard == 0 and opinion and not (past and "named entity" in feats):
+    if "hypothetical" in feats and predicts and not past:
+        return "prediction"  # "If you cut taxes, revenue will fall": a consequence foreseen, with or without figures
+    if hard == 0 and opinion and (not (past and "named entity" in feats) or t.starts(OPINION_START)):
         return "opinion"
     if predicts and not past and hard == 0:
         return "prediction"
