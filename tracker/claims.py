@@ -115,7 +115,8 @@ STATISTIC = _cue(
     "voted|billion|million|trillion|dollars|average|median|total|majority|amount|revenue|profit|profits|losses|"
     "deaths|died|killed|casualties|cases|crime|murder|murders|poverty|emissions|exports|imports|trade|"
     "investment|payment|payments|insurance|funding|funds|taxpayer|taxpayers|premium|premiums|benefits|per cent|"
-    "number of")
+    "number of|mortality|homicide|homicides|arrests|prisoners|inmates|enrollment|productivity|earnings|mortgage|"
+    "mortgages|pension|pensions|homeless|homelessness|uninsured|layoffs|bankruptcies|deficits|surplus|surpluses")
 # What governments and politicians have done that leaves a record: votes, bills signed or vetoed, budgets cut.
 POLICY_ACTION = _cue(
     "vote|votes|voted|veto|vetoed|signed|passed|cut|cuts|raised|proposed|supported|opposed|funded|created|reduced|"
