@@ -230,6 +230,7 @@ MODALS = frozenset("would could should might must may will shall can wouldn't co
 _COUNTERFACTUAL = re.compile(r" (?:would|could|might|[a-z]+'d) ")
 # "we've got", "he has got": possession in the present, not a past event.
 _HAVE_GOT = re.compile(r" (?:have|has|[a-z]+'ve|[a-z]+'s) got ")
+_PROPORTION_WORDS = frozenset("half halves twice thirds quarters fifths third quarter fifth tenth one".split())
 # Shares, ranks and multiples are figures even when spelled out: "half of", "a third", "fifteenth", "twice".
 _PROPORTION = re.compile(
     r" (?:half|halves|twice|thirds|quarters|fifths|(?:a|one) (?:third|quarter|fifth|tenth) of|one (?:in|out of) "
@@ -331,9 +332,11 @@ def _subject(t: _Tokens, chunk: str) -> str:
     if w[:1].isalpha():
         for k, m in enumerate(_WORD_AT.finditer(chunk)):
             if k == i:
-                word = re.split(r"['’]", m.group())[0]
-                if word[:1].isupper() and word.rstrip(".") not in _ENTITY_STOP and word.lower() == w.split("'")[0]:
-                    return "named"
+                word = m.group()
+                if word[0].isupper():
+                    word = word.replace("’", "'").split("'")[0]
+                    if word not in _ENTITY_STOP and word.lower() == w.split("'")[0]:
+                        return "named"
                 break
     return ""
 
@@ -537,7 +540,9 @@ def _features(chunk: str, t: _Tokens, quantities, dates, entities, in_quote: boo
         feats.append("date" if any(not d.relative for d in dates) else "relative date")
     if entities:
         feats.append("named entity")
-    if _PROPORTION.search(t.joined):
+    j = t.joined
+    if (not t.set.isdisjoint(_PROPORTION_WORDS) or "th " in j or "1st " in j or "2nd " in j or "3rd " in j) \
+            and _PROPORTION.search(j):
         feats.append("proportion")
     if _past(t):
         feats.append("past event")
