@@ -240,15 +240,23 @@ FIGURE_WORDS = frozenset(
     zar""".split()
 )
 
+NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
+    billion trillion dozen dozens scores tens hundreds thousands millions billions""".split()
+)
 
-def triggers(text: str, start: int, end: int) -> tuple[list, list[int]]:
+
+def triggers(text: str, start: int, end: int) -> tuple[list, list[int], list[int]]:
     """One pass over the tokens of text[start:end]: the (start, end) of each word or number a date can hold,
-    and the starts of the tokens a figure can begin with (digits, currency signs, FIGURE_WORDS in any case)."""
+    the starts of the tokens a figure can begin with (digits, currency signs, FIGURE_WORDS in any case), and the
+    starts of those that are numbers themselves (digits, NUMBER_WORDS): every figure holds one."""
     key = (text, start, end)
     if _last_tokens[0] == key:
         return _last_tokens[1]
     dates: list[tuple[int, int]] = []
     figures: list[int] = []
+    numbers: list[int] = []
     figure_words = FIGURE_WORDS
     for m in _TOKEN.finditer(text, start, end):
         if m.lastindex:
@@ -256,19 +264,23 @@ def triggers(text: str, start: int, end: int) -> tuple[list, list[int]]:
             if m.group()[0].isdigit():
                 dates.append((s, m.end()))
                 figures.append(s - 1 if s > start and text[s - 1] == "." else s)
+                numbers.append(s)
             else:
                 figures.append(s)
             continue
         w = m.group()
         if w in _DATE_WORDS and (m.start() == 0 or not text[m.start() - 1].isalnum() and text[m.start() - 1] != "_"):
             dates.append(m.span())
-        if w.lower() in figure_words:
+        lw = w.lower()
+        if lw in figure_words:
             figures.append(m.start())
-    _last_tokens[0], _last_tokens[1] = key, (dates, figures)
-    return dates, figures
+            if lw in NUMBER_WORDS:
+                numbers.append(m.start())
+    _last_tokens[0], _last_tokens[1] = key, (dates, figures, numbers)
+    return dates, figures, numbers
 
 
-_last_tokens: list = [None, ([], [])]
+_last_tokens: list = [None, ([], [], [])]
 
 
 def _scan(text: str, start: int, end: int) -> list[re.Match]:

@@ -321,8 +321,12 @@ def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 # ("more than", "about"). The full pattern is only tried at these, with `match`, in order: the same leftmost
 # matches as searching the whole text, without trying a dozen alternatives at every character. Words are looked
 # up in a set: a case-insensitive alternation of a hundred words costs more than the whole scan should.
-def _triggers(text: str, start: int, end: int) -> list[int]:
-    return _dates.triggers(text, start, end)[1]
+def _triggers(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    return _dates.triggers(text, start, end)[1:]
+
+
+# The most characters between where a figure starts and its number: "no fewer than US$ 5", "an average of 12".
+_BEFORE_NUMBER = 40
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
@@ -331,9 +335,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     out: list[Quantity] = []
     dates = None
     pos = start
-    triggers = _triggers(text, start, end)
-    i = 0
-    n = len(triggers)
+    triggers, numbers = _triggers(text, start, end)
+    i = j = 0
+    n, n_numbers = len(triggers), len(numbers)
     while True:
         m = None
         while i < n:
@@ -341,6 +345,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             i += 1
             if ts < pos:
                 continue
+            while j < n_numbers and numbers[j] < ts:
+                j += 1
+            if j == n_numbers or numbers[j] - ts > _BEFORE_NUMBER:
+                continue  # "in", "about", "US" with no number after them
             m = QUANTITY_RE.match(text, ts, end)
             if m is not None:
                 break
