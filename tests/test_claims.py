@@ -162,3 +162,55 @@ def test_example_article():
         for c in claims:
             if c.kind in FACTUAL_KINDS:
                 assert min(i + len(n), c.end) - max(i, c.start) <= 0.5 * len(n), c.text
+
+
+def _main(text, published=None):
+    """The factual claim covering most of the text, or None."""
+    best = None
+    for c in find_claims(text, [], published):
+        if c.kind in FACTUAL_KINDS and 2 * (c.end - c.start) >= len(text):
+            if best is None or c.end - c.start > best.end - best.start:
+                best = c
+    return best
+
+
+def test_subject_features():
+    assert "third party" in _main("Senator Smith voted against the bill twice last year.").features
+    c = _main("There are twelve million people without insurance in this country.")
+    assert c is not None and "existential" in c.features
+
+
+def test_leading_condition_is_a_hypothesis_not_a_fact():
+    assert _main("If you didn't balance your budget, you would lose your house.") is None
+    # a conditional whose main clause reports what was done is still a fact
+    c = _main("If you're married, we reduced the marriage penalty in 2001.")
+    assert c is not None and "hypothetical" not in c.features
+
+
+def test_policy_actions_and_proportions_are_concrete():
+    assert "policy action" in _main("The governor vetoed the spending bill in the spring.").features
+    assert "proportion" in _main("Half of the schools in the district closed during the strike.").features
+    assert "proportion" in _main("The country ranks fifteenth among rich nations in infant mortality.").features
+
+
+def test_have_got_is_possession_and_would_have_is_not_an_event():
+    from tracker.claims import _Tokens, _past
+    assert not _past(_Tokens("We've got a strong family."))
+    assert not _past(_Tokens("Saddam Hussein would have been continually weakening."))
+    assert _past(_Tokens("He got a raise in March."))
+
+
+def test_aside_is_not_split_off():
+    text = "President Truman vetoed on the average, while he was president, about thirty-eight bills a year."
+    c = _main(text)
+    assert c is not None and c.kind == "quantity" and c.start == 0
+
+
+def test_modal_frame_keeps_report_unasserted():
+    text = "I don't think he should say that our prestige is at an all-time low."
+    assert _main(text) is None
+
+
+def test_opening_opinion_frame():
+    (c,) = find_claims("I think Senator Kennedy was wrong about Cuba in that debate.", [])
+    assert c.kind == "opinion"

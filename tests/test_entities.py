@@ -52,3 +52,10 @@ def test_offsets_index_the_text():
     text = "Dr. Ismail Demir of the United Nations (UN) met the UN envoy."
     for e in find_entities(text):
         assert text[e.start:e.end] == e.text
+
+
+def test_opening_word_is_a_name_only_if_capitalised_mid_sentence_elsewhere():
+    names = [e.name for e in find_entities("Licences were cut. The agency said licences for Ankara were suspended.")]
+    assert "Licences" not in names
+    text = "Akar spoke first. Later, minister Akar said talks go on."
+    assert [e.start for e in find_entities(text) if e.name == "Akar"][0] == 0

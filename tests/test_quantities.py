@@ -111,3 +111,23 @@ def test_two_amounts_joined_by_and_are_not_a_range():
 )
 def test_not_quantities(text):
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [
+        ("They shared USD910 thousand from the foundation.", 910e3, "USD"),
+        ("Rates rose .5 percent in May.", 0.5, "percent"),
+        ("Officials counted no fewer than US$40 million in damage.", 40e6, "USD"),
+        ("ABOUT 300 were evacuated.", 300, None),
+        ("The fund paid out an average of 12 claims a day.", 12, "claims"),
+    ],
+)
+def test_figures_found_from_their_triggers(text, value, unit):
+    """The pattern is only tried at trigger tokens; figures that open with a bound word, a glued currency code, a
+    decimal point or capitals must still be found whole."""
+    assert any(q.value == value and q.unit == unit for q in find_quantities(text)), find_quantities(text)
+
+
+def test_enumerators_are_not_figures():
+    assert find_quantities("Number two, we have to work with the cities.") == []
