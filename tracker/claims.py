@@ -84,7 +84,8 @@ OPINION = _cue("should|must|i think|we think|i believe|we believe|i feel|we feel
                "i don't think|we don't think|i do not think|in my view|in my opinion|in my judgment|my view|"
                "my opinion|my position|my belief|ought to|need to|needs to|have got to|has got to|got to|have to|has to")
 # A clause that opens with the speaker's own judgement is a view even when it names actors and past events.
-OPINION_START = _cue("i think|i believe|i feel|i guess|i suppose|i don't think|i do not think|we think|we believe")
+OPINION_START = _cue("i think|i believe|i feel|i guess|i suppose|i don't think|i do not think|we think|we believe|"
+                    "i would say|i'd say")
 OPINION_AFTER_IT_IS = frozenset("important necessary essential clear obvious problematic wrong right time".split())
 EVALUATIVE = _cue(
     "good|bad|great|terrible|horrible|wonderful|wrong|fair|unfair|best|worst|important|problematic|dangerous|"
@@ -588,15 +589,15 @@ def _kind(chunk: str, t: _Tokens, feats: list[str], sentence_end: str, predicts:
     if hard == 0 and _appeal(t, chunk):
         return "appeal"
     past = "past event" in feats
-    if "hypothetical" in feats and predicts and not past:
-        return "prediction"  # "If you cut taxes, revenue will fall": a consequence foreseen, with or without figures
+    if "hypothetical" in feats and not past:
+        return "prediction"  # "If you cut taxes, revenue will fall": a condition and what follows, not a fact
     if hard == 0 and opinion and (not (past and "named entity" in feats) or t.starts(OPINION_START)):
         return "opinion"
     if predicts and not past and hard == 0:
         return "prediction"
     if "evaluation" in feats and hard == 0 and not past:
         return "opinion"
-    if predicts and not past and "date" not in feats:
+    if predicts and not past:
         return "prediction"
     if hard - ("date" in feats):
         return "quantity"
