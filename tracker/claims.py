@@ -109,7 +109,8 @@ RULE = _cue(
     "treaty|treaties|agreement|agreements|legislation|legal|illegal|unlawful|prohibit|prohibits|prohibited|"
     "prohibition|require|requires|required|mandatory|permitted|allowed|license|licenses|licence|licences|"
     "measures|restriction|restrictions|tariff|tariffs|taxes|tax|vetoed|signed|enacted|ratified|constitution|"
-    "constitutional|court|ruled|ruling|policy|policies|embargo|quota|subsidies|subsidy")
+    "constitutional|court|ruled|ruling|policy|policies|embargo|quota|subsidies|subsidy|resolution|resolutions|"
+    "amendment|amendments|statute|statutes|decree|decrees|mandate|mandates|executive order")
 STATISTIC = _cue(
     "percent|rate|rates|budget|deficit|debt|spending|spent|cost|costs|price|prices|income|incomes|wage|wages|"
     "salary|salaries|jobs|unemployment|unemployed|employment|inflation|growth|gdp|economy|population|vote|votes|"
