@@ -1,7 +1,8 @@
 """Check-worthy factual claims: which clauses assert something a fact-checker could verify, and why.
 
 Rules, not a model, so that every score comes with the features that made it (a reader can see that a claim
-ranked high for "money", "date", "named entity") and so that the whole step stays within about 2 ms per article.
+ranked high for "money", "date", "named entity") and so that the whole step stays cheap (the budget is about 2 ms
+per article on one core; `benchmarks/extract.py` measures it).
 Kinds follow Full Fact's claim taxonomy: factual kinds (quantity, event, rule, causal, comparison, other) are what
 a fact-checker verifies; prediction, opinion, question and appeal are kept with their kind so they can be
 filtered out rather than silently dropped.
@@ -331,7 +332,7 @@ def _subject(t: _Tokens, chunk: str) -> str:
         return "you"
     if w in _THIRD:
         return "third"
-    if w[:1].isalpha():
+    if w[:1].isalpha() and w.split("'")[0].capitalize() not in _ENTITY_STOP:
         for k, m in enumerate(_WORD_AT.finditer(chunk)):
             if k == i:
                 word = m.group()
