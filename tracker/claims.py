@@ -255,16 +255,20 @@ def _past(t: _Tokens) -> bool:
         return False
     toks = t.list
     for i, w in enumerate(toks):
-        if w in HAVE or w.endswith("'ve"):
+        end = w[-2:]
+        if end == "ed":
+            if len(w) > 4 and w not in ED_NOT_VERB and w[-3] != "e":
+                if (i and toks[i - 1] in SUBJECTS) or (i + 1 < len(toks) and (toks[i + 1] in OBJECT_START
+                                                                              or toks[i + 1][0].isdigit())):
+                    return True
+        elif end == "ve" or w in HAVE:
+            if w not in HAVE and not w.endswith("'ve"):
+                continue
             if w.endswith("'ve") and w[:-3] in MODALS or i and toks[i - 1] in MODALS:
                 continue  # "would have been", "could've done": what did not happen
             for x in toks[i + 1:i + 3]:
                 if (x in PARTICIPLES and x != "got") or (x.endswith("ed") and x not in ED_NOT_VERB):
                     return True
-        elif len(w) > 4 and w.endswith("ed") and w not in ED_NOT_VERB and w[-3] != "e":
-            if (i and toks[i - 1] in SUBJECTS) or (i + 1 < len(toks) and (toks[i + 1] in OBJECT_START
-                                                                          or toks[i + 1][0].isdigit())):
-                return True
     return False
 
 

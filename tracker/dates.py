@@ -246,6 +246,8 @@ NUMBER_WORDS = frozenset(
     billion trillion dozen dozens scores tens hundreds thousands millions billions""".split()
 )
 
+_FIGURE_KIND = {w: w in NUMBER_WORDS for w in FIGURE_WORDS}  # figure word -> whether it is a number itself
+
 
 def triggers(text: str, start: int, end: int) -> tuple[list, list[int], list[int]]:
     """One pass over the tokens of text[start:end]: the (start, end) of each word or number a date can hold,
@@ -257,7 +259,7 @@ def triggers(text: str, start: int, end: int) -> tuple[list, list[int], list[int
     dates: list[tuple[int, int]] = []
     figures: list[int] = []
     numbers: list[int] = []
-    figure_words = FIGURE_WORDS
+    figure_words = _FIGURE_KIND
     for m in _TOKEN.finditer(text, start, end):
         if m.lastindex:
             s = m.start()
@@ -271,10 +273,12 @@ def triggers(text: str, start: int, end: int) -> tuple[list, list[int], list[int
         w = m.group()
         if w in _DATE_WORDS and (m.start() == 0 or not text[m.start() - 1].isalnum() and text[m.start() - 1] != "_"):
             dates.append(m.span())
-        lw = w.lower()
-        if lw in figure_words:
+        kind = figure_words.get(w)
+        if kind is None and not w.islower():
+            kind = figure_words.get(w.lower())
+        if kind is not None:
             figures.append(m.start())
-            if lw in NUMBER_WORDS:
+            if kind:
                 numbers.append(m.start())
     _last_tokens[0], _last_tokens[1] = key, (dates, figures, numbers)
     return dates, figures, numbers
