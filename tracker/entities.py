@@ -70,6 +70,7 @@ MODEL_RE = re.compile(r"(?=[A-Z])\b[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Z]{0,2}\b")
 _CONNECTORS = frozenset("of for the de del da di du la le von van der den al bin".split())
 _POSSESSIVE = re.compile(r"['’]s$")
 _POSSESSIVE_INSIDE = re.compile(r"['’]s\s")
+_OPENERS = frozenset(".!?:;\"“”‘’([")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘’(\[]\s*|\n\s*)$")
 
 
@@ -90,7 +91,15 @@ def resolve_alias(name: str) -> tuple[str, str] | None:
 
 
 def _is_sentence_start(text: str, i: int) -> bool:
-    return bool(_SENTENCE_START.search(text[max(0, i - 4):i]))
+    """_SENTENCE_START on the four characters before i, without a regex: nothing before, or a stop, colon, quote or
+    bracket and spaces, or a line break and spaces."""
+    window = text[max(0, i - 4):i]
+    if not window:
+        return True
+    core = window.rstrip()
+    if len(core) < len(window) and "\n" in window[len(core):]:
+        return True
+    return bool(core) and core[-1] in _OPENERS
 
 
 def _kind(name: str, words: list[str]) -> str:
@@ -99,7 +108,7 @@ def _kind(name: str, words: list[str]) -> str:
         return alias[1]
     if words[-1] in LAW_WORDS:
         return "law"
-    if any(w in ORG_WORDS for w in words):
+    if not ORG_WORDS.isdisjoint(words):
         return "organisation"
     if len(words) == 1 and name.isupper() and len(name) >= 2:
         return "organisation"
