@@ -460,7 +460,7 @@ def _split(text: str, s: int, e: int, quotes: list[Quote], marks: _Marks | None 
     a claim stays with its neighbour."""
     cuts: list[tuple[int, int]] = []  # (cut start, cut end): text between them belongs to no clause
     reported: set[int] = set()
-    for lo, qs, qe in _quote_cuts(text, s, e, quotes):
+    for lo, qs, qe in (_quote_cuts(text, s, e, quotes) if quotes else ()):
         cuts.append((lo, qs))
         cuts.append((qe, qe))
         reported.add(qs)
