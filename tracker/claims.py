@@ -352,7 +352,6 @@ def _prediction(t: _Tokens) -> bool:
     return "prediction" in t.cues or "first person future" in t.cues or "'ll " in t.joined
 
 
-_WORD = re.compile(r"[\w’'-]+")
 _HEADLINE_END_CHARS = frozenset('.!?…"”’)')
 
 # Weights of the check-worthiness score (log-odds). Figures and dates are what a fact-checker can verify;
@@ -372,10 +371,6 @@ WEIGHTS = {
 }
 BIAS = -2.2
 _ZEROS = repeat(0.0)
-
-
-def _words(text: str) -> int:
-    return len(_WORD.findall(text))
 
 
 _AT_LEAST = {n: re.compile(r"(?:[^\w’'-]*+[\w’'-]++){%d}" % n) for n in {2, 6, MIN_WORDS - 1, MIN_WORDS}}

@@ -71,7 +71,6 @@ _CONNECTORS = frozenset("of for the de del da di du la le von van der den al bin
 _POSSESSIVE = re.compile(r"['’]s$")
 _POSSESSIVE_INSIDE = re.compile(r"['’]s\s")
 _OPENERS = frozenset(".!?:;\"“”‘’([")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘’(\[]\s*|\n\s*)$")
 
 
 _SKIP_SINGLE = STOP | NATIONALITIES | TITLES
@@ -91,7 +90,7 @@ def resolve_alias(name: str) -> tuple[str, str] | None:
 
 
 def _is_sentence_start(text: str, i: int) -> bool:
-    """_SENTENCE_START on the four characters before i, without a regex: nothing before, or a stop, colon, quote or
+    """Whether i opens a sentence, judged on the four characters before it: nothing, a stop, colon, quote or
     bracket and spaces, or a line break and spaces."""
     window = text[max(0, i - 4):i]
     if not window:
