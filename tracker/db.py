@@ -39,6 +39,10 @@ def connect(path: str | Path = DEFAULT_DB) -> sqlite_utils.Database:
         db.enable_wal()
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA synchronous = NORMAL")
+    # Index pages of a large corpus do not fit SQLite's 2 MB default cache; 128 MB keeps batched inserts
+    # from re-reading them (memory per connection, well inside the ingest's budget).
+    db.execute("PRAGMA cache_size = -131072")
+    db.execute("PRAGMA temp_store = MEMORY")
     ensure_schema(db)
     return db
 
