@@ -27,7 +27,10 @@ _QUOTE_MARK = re.compile(r"[\"“”«»]|''")
 
 
 def inflections(verb: str) -> set[str]:
-    """Regular English inflections, enough to recognise "urges", "denied", "vowing", "stated"."""
+    """Regular English inflections, enough to recognise "urges", "denied", "vowing", "stated".
+
+    Deliberately not `tracker.quotes.inflections`: the speech subset is part of the metric's definition
+    (../shared/eval/README.md) and must not move when the extractor's cue list changes."""
     forms = {verb, verb + "s", verb + "ing", verb + "ed"}
     if verb.endswith("e"):
         forms |= {verb + "d", verb[:-1] + "ing"}

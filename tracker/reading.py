@@ -177,16 +177,7 @@ def _records_from_text(text: str, where: str, fmt: str) -> Iterator[Record | Rea
             except ReadError as e:
                 yield e
     elif fmt == "jsonl":
-        for lineno, line in enumerate(io.StringIO(text), 1):
-            if not line.strip():
-                continue
-            w = f"{where}:{lineno}"
-            try:
-                yield record_from_mapping(json.loads(line), w, "jsonl")
-            except json.JSONDecodeError as e:
-                yield ReadError(w, f"malformed JSON ({e.msg})")
-            except ReadError as e:
-                yield e
+        yield from _jsonl_records(io.StringIO(text), where)
     elif fmt == "csv":
         dialect = "excel-tab" if where.lower().endswith(".tsv") else "excel"
         reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
@@ -194,15 +185,7 @@ def _records_from_text(text: str, where: str, fmt: str) -> Iterator[Record | Rea
             (f or "").lower() in BODY_FIELDS for f in reader.fieldnames
         ):
             raise ReadError(where, "CSV has no text or body column (columns: " + ", ".join(reader.fieldnames or []) + ")")
-        try:
-            for row in reader:
-                w = f"{where}:{reader.line_num}"
-                try:
-                    yield record_from_mapping({k: v for k, v in row.items() if k}, w, "csv")
-                except ReadError as e:
-                    yield e
-        except csv.Error as e:
-            raise ReadError(f"{where}:{reader.line_num}", f"malformed CSV ({e})") from None
+        yield from _csv_records(reader, where)
     else:
         yield Record(where=where, text=text, format="txt")
 
@@ -232,29 +215,39 @@ def read_path(path: str, stdin=None) -> Iterator[Record | ReadError]:
     yield from _records_from_text(text, where, sniff_format(path, text))
 
 
+def _jsonl_records(lines, where: str) -> Iterator[Record | ReadError]:
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        w = f"{where}:{lineno}"
+        try:
+            yield record_from_mapping(json.loads(line), w, "jsonl")
+        except json.JSONDecodeError as e:
+            yield ReadError(w, f"malformed JSON ({e.msg})")
+        except ReadError as e:
+            yield e
+
+
+def _csv_records(reader: csv.DictReader, where: str) -> Iterator[Record | ReadError]:
+    try:
+        for row in reader:
+            w = f"{where}:{reader.line_num}"
+            try:
+                yield record_from_mapping({k: v for k, v in row.items() if k}, w, "csv")
+            except ReadError as e:
+                yield e
+    except csv.Error as e:
+        raise ReadError(f"{where}:{reader.line_num}", f"malformed CSV ({e})") from None
+
+
 def _stream_records(p: Path, fmt: str) -> Iterator[Record | ReadError]:
     """Large JSON Lines and CSV files, read line by line so memory stays flat."""
     where = str(p)
     try:
         with open(p, encoding="utf-8-sig", newline="") as fp:
             if fmt == "jsonl":
-                for lineno, line in enumerate(fp, 1):
-                    if not line.strip():
-                        continue
-                    w = f"{where}:{lineno}"
-                    try:
-                        yield record_from_mapping(json.loads(line), w, "jsonl")
-                    except json.JSONDecodeError as e:
-                        yield ReadError(w, f"malformed JSON ({e.msg})")
-                    except ReadError as e:
-                        yield e
+                yield from _jsonl_records(fp, where)
             else:
-                reader = csv.DictReader(fp)
-                for row in reader:
-                    w = f"{where}:{reader.line_num}"
-                    try:
-                        yield record_from_mapping({k: v for k, v in row.items() if k}, w, "csv")
-                    except ReadError as e:
-                        yield e
+                yield from _csv_records(csv.DictReader(fp), where)
     except UnicodeDecodeError as e:
         raise ReadError(where, f"not UTF-8 text ({e.reason})") from None
