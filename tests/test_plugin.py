@@ -249,3 +249,12 @@ async def test_csv_and_json_of_every_table_and_view(setup):
         (cid, "false", 'a, "quoted" note', "alice", "0")]
     js = (await ds.client.get("/tracker/current_verdicts.json?_shape=array")).json()
     assert js[0]["verdict"] == "false" and json.loads(js[0]["sources"]) == ["https://example.org/x"]
+
+
+async def test_stylesheet_is_served_and_linked(setup):
+    ds, *_ = setup
+    css = await ds.client.get("/-/tracker.css")
+    assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
+    assert "dl.column-descriptions" in css.text
+    page = await ds.client.get("/tracker/claims")
+    assert 'href="/-/tracker.css"' in page.text

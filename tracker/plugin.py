@@ -261,9 +261,19 @@ async def login(request, datasette):
     return response
 
 
+STYLESHEET = Path(__file__).with_name("static") / "tracker.css"
+
+
+async def stylesheet(request):
+    # Served by a route: Datasette only mounts static/ folders of plugins that are packages, and this plugin is
+    # a module of the tracker package.
+    return Response(STYLESHEET.read_text(encoding="utf-8"), content_type="text/css; charset=utf-8",
+                    headers={"Cache-Control": "max-age=3600"})
+
+
 @hookimpl
 def register_routes():
-    return [(r"^/-/login$", login)]
+    return [(r"^/-/login$", login), (r"^/-/tracker\.css$", stylesheet)]
 
 
 @hookimpl
@@ -292,3 +302,8 @@ def forbidden(datasette, request, message):
         )
 
     return inner
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    return [datasette.urls.path("/-/tracker.css")]
