@@ -99,7 +99,10 @@ def same_within_rounding(a: float, b: float) -> bool:
 def norm_unit(unit: str | None) -> str | None:
     if not unit:
         return None
-    u = unit.strip().lower()
+    u = unit.strip()
+    if len(u) == 3 and u.isupper():  # a currency code: kept as stored, so conflict views read USD like the rest
+        return u
+    u = u.lower()
     if len(u) > 4 and u.endswith("s") and not u.endswith("ss"):
         u = u[:-1]
     return u
@@ -118,7 +121,7 @@ def headline_figures(quantities: list[dict]) -> list[tuple[str, float]]:
         if unit is None or value is None:
             continue
         figs.append((q.get("kind") or "", unit, float(value)))
-    strong = [f for f in figs if f[0] in ("money", "percent") or f[1] in ("usd", "eur", "gbp", "percent")]
+    strong = [f for f in figs if f[0] in ("money", "percent") or f[1] in ("USD", "EUR", "GBP", "percent")]
     chosen = strong or figs
     out: list[tuple[str, float]] = []
     for _kind, unit, value in chosen:
