@@ -59,14 +59,29 @@ WEAPON_NOUNS = re.compile(
     re.IGNORECASE,
 )
 
-_CAP = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|Rep|St|Col|Capt|Lt|Sgt|Adm)\.(?=\s+[A-Z])|[A-Z][\w]*(?:[-'’][A-Z][\w]*)*|[A-Z]\.(?:[A-Z]\.)+)"
+_TITLE_ABBREVIATIONS = "Mr Mrs Ms Dr Prof Gen Sen Gov Rep St Col Capt Lt Sgt Adm".split()
+_CAP = rf"(?:(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.(?=\s+[A-Z])|[A-Z][\w]*(?:[-'’][A-Z][\w]*)*|[A-Z]\.(?:[A-Z]\.)+)"
 _CONNECT = r"(?:of|for|the|de|del|da|di|du|la|le|von|van|der|den|al|bin)"
-# The lookahead lets the engine skip to the next capital instead of trying every branch at every character.
+# The first capital of a name is consumed by a plain character class, with the title abbreviations tested by
+# lookbehind after it (`_CAP` spelt so): a pattern that opens with a class lets the engine skip straight to the
+# next capital letter instead of entering the pattern at every character. Same matches as `_CAP` first.
+
+
+def _after_first_letter(words: list[str]) -> str:
+    """("Mr", "Mrs", "Dr") -> "(?<=M)(?:r|rs)|(?<=D)r": the words, their first letter already consumed."""
+    rests: dict[str, list[str]] = {}
+    for w in words:
+        rests.setdefault(w[0], []).append(w[1:])
+    return "|".join(f"(?<={k})" + (f"(?:{'|'.join(v)})" if len(v) > 1 else v[0]) for k, v in rests.items())
+
+
+_CAP_FIRST = (rf"[A-Z](?:(?:{_after_first_letter(_TITLE_ABBREVIATIONS)})\.(?=\s+[A-Z])|[\w]*(?:[-'’][A-Z][\w]*)*"
+              r"|\.(?:[A-Z]\.)+)")
 ENTITY_RE = re.compile(
-    rf"(?=[A-Z])(?P<name>{_CAP}(?:(?:['’]s)?\s+(?:{_CONNECT}\s+){{0,2}}{_CAP})*)"
+    rf"(?P<name>{_CAP_FIRST}(?:(?:['’]s)?\s+(?:{_CONNECT}\s+){{0,2}}{_CAP})*)"
     rf"(?:\s*\((?P<acr>[A-Z][A-Za-z&]{{1,9}})\))?"
 )
-MODEL_RE = re.compile(r"(?=[A-Z])\b[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Z]{0,2}\b")
+MODEL_RE = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z]{0,4}-\d{1,4}[A-Z]{0,2}\b")  # `(?<!\w[A-Z])`: `\b` before it
 _CONNECTORS = frozenset("of for the de del da di du la le von van der den al bin".split())
 _POSSESSIVE = re.compile(r"['’]s$")
 _POSSESSIVE_INSIDE = re.compile(r"['’]s\s")

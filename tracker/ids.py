@@ -9,11 +9,17 @@ from functools import lru_cache
 from slugify import slugify
 
 _NON_WORD = re.compile(r"[^\w]+")
+# ASCII bytes that are not word characters (`\w`) -> space: the same result as _NON_WORD for ASCII text, a few
+# times faster than the regex substitution (ids are derived for every claim of every article).
+_ASCII_NON_WORD = bytes(i if chr(i).isalnum() or i == 95 else 32 for i in range(128)) + bytes(range(128, 256))
 
 
 def normalise(text: str) -> str:
     """Lower-case words only: quote styles, spacing and punctuation changes do not change an id."""
-    return _NON_WORD.sub(" ", text.lower()).strip()
+    low = text.lower()
+    if low.isascii():
+        return b" ".join(low.encode("ascii").translate(_ASCII_NON_WORD).split()).decode("ascii")
+    return _NON_WORD.sub(" ", low).strip()
 
 
 def short_hash(text: str, length: int = 10) -> str:
