@@ -49,3 +49,11 @@ def test_example_sentences():
 
 def test_empty_text():
     assert tracker.extract("").quotes == [] and tracker.extract("").claims == []
+
+
+def test_found_by_hypothesis_marks_without_words_and_token_joined_mentions():
+    # Two opening marks and nothing inside are not a quote; a mention is the text as written ("0$0"),
+    # not its tokens joined with spaces.
+    text = "““ sAID 0$0"
+    check(text, None)
+    assert all(any(ch.isalnum() for ch in q.text) for q in tracker.extract(text).quotes)

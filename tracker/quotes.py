@@ -960,11 +960,19 @@ def _resolve(text: str, raws: list[_Raw]) -> None:
             r.speaker.aliases = [a for a in resolver.aliases(r.speaker.name) if a != r.speaker.mention]
 
 
+_HAS_WORD = re.compile(r"\w")
+
+
 def _to_quotes(text: str, raws: list[_Raw]) -> list[Quote]:
     out = []
     seen: dict[str, int] = {}
     for r in sorted(raws, key=lambda r: (r.start, r.end)):
         qtext = text[r.start:r.end]
+        if not _HAS_WORD.search(qtext):
+            continue  # quote marks with nothing inside them
+        if r.speaker is not None:
+            # The mention as written (a mention is assembled from tokens, which may have dropped spacing).
+            r.speaker.mention = text[r.speaker.start:r.speaker.end]
         qid = item_id("q", qtext)
         seen[qid] = seen.get(qid, 0) + 1
         if seen[qid] > 1:
