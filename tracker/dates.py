@@ -359,7 +359,8 @@ _last_scan: list = [None, []]
 
 
 def _candidates(text: str, ts: int, lo: int) -> list[int]:
-    """Starts of the (up to two) words just before a trigger, then the trigger: where a cue may open a date."""
+    """Starts of the (up to two) words just before a trigger, then the trigger: where a cue may open a date.
+    A word before the trigger is kept only if DATE_RE can begin with it (`_may_open`)."""
     out = []
     i = ts
     for _ in range(2):
@@ -370,7 +371,33 @@ def _candidates(text: str, ts: int, lo: int) -> list[int]:
             break
         out.append(j + 1)
         i = j + 1
-    return sorted(c for c in set(out) if c < ts) + [ts]
+    return sorted(c for c in set(out) if c < ts and _may_open(text, c)) + [ts]
+
+
+# Every word DATE_RE can begin with, lower-case: months and weekdays, the month and year cues (_MONTH_CUE,
+# _YEAR_CUE: "mid-" as "mid", "the year" as "the"), the directions of relative dates, the numbers of "... ago"
+# and the day words. Any other word before a trigger cannot open a date, so the pattern (a dozen
+# case-insensitive branches, the costliest step of the scan) is not tried there.
+_OPENING_WORDS = frozenset(
+    [m.lower() for m in MONTHS] + list(WEEKDAYS) + list(_NUMBER_WORDS)
+    + """in since until till by from to through last next this early late mid of during before after on past coming
+    previous earlier later yesterday today tomorrow tonight and between the fiscal fy spring summer autumn fall
+    winter around circa year""".split()
+)
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _may_open(text: str, c: int) -> bool:
+    """Whether DATE_RE may match at c, judged by the word there: a digit, or a word of _OPENING_WORDS. Anything
+    not plain ASCII is left to the pattern itself (case-insensitive matching folds some other letters to ASCII)."""
+    ch = text[c]
+    if ch.isdigit() or not ch.isascii():
+        return True
+    m = _ASCII_WORD.match(text, c)
+    if m is None:
+        return False  # a space or a sign: every branch of DATE_RE opens with a word character
+    e = m.end()
+    return (e < len(text) and not text[e].isascii()) or m.group().lower() in _OPENING_WORDS
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None, published: str | None = None) -> list[DateMention]:
