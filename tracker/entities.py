@@ -83,7 +83,7 @@ ENTITY_RE = re.compile(
 )
 MODEL_RE = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z]{0,4}-\d{1,4}[A-Z]{0,2}\b")  # `(?<!\w[A-Z])`: `\b` before it
 _CONNECTORS = frozenset("of for the de del da di du la le von van der den al bin".split())
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_ENDS = ("'s", "’s")
 _POSSESSIVE_INSIDE = re.compile(r"['’]s\s")
 _OPENERS = frozenset(".!?:;\"“”‘’([")
 
@@ -116,8 +116,8 @@ def _is_sentence_start(text: str, i: int) -> bool:
     return bool(core) and core[-1] in _OPENERS
 
 
-def _kind(name: str, words: list[str]) -> str:
-    alias = resolve_alias(name)
+def _kind(name: str, words: list[str], alias: tuple[str, str] | None) -> str:
+    """The kind of a name whose alias (resolve_alias) the caller has looked up already."""
     if alias:
         return alias[1]
     if words[-1] in LAW_WORDS:
@@ -146,11 +146,11 @@ def _trim(words: list[str]) -> tuple[list[str], bool]:
     return words, titled
 
 
-def _resolve_name(name: str, kind: str, people: dict[str, str]) -> tuple[str, str]:
+def _resolve_name(name: str, kind: str, people: dict[str, str], alias: tuple[str, str] | None
+                  ) -> tuple[str, str]:
     """A bare surname seen before as part of a full name is that person ("Akar" -> "Hulusi Akar")."""
     if kind in ("person", "other") and " " not in name and name in people:
         return people[name], "person"
-    alias = resolve_alias(name)
     if alias:
         return alias
     return name, kind
@@ -190,7 +190,7 @@ def _pieces(m: re.Match, text: str, acronyms: dict) -> list[tuple[int, int, int 
     s, e = m.span("name")
     acr_end = m.end() if m.group("acr") else None
     raw = m.group("name")
-    if raw.split()[-1] in LAW_WORDS or ("’s " not in raw and "'s " not in raw):
+    if ("’s " not in raw and "'s " not in raw) or raw.split()[-1] in LAW_WORDS:
         return [(s, e, acr_end)]
     pieces = []
     cut = s
@@ -218,9 +218,8 @@ def _entity(text: str, s: int, e: int, acr: str | None, acr_end: int | None, acr
         return None
     s = text.index(trimmed[0], s)
     name = text[s:e]
-    possessive = _POSSESSIVE.search(name)
-    if possessive:
-        name = name[: possessive.start()]
+    if name.endswith(_POSSESSIVE_ENDS):  # a name ends with a word character or a stop, never a line break
+        name = name[:-2]
         e = s + len(name)
     while name and name[-1] in ".-'’":
         name = name[:-1]
@@ -232,12 +231,13 @@ def _entity(text: str, s: int, e: int, acr: str | None, acr_end: int | None, acr
     if name in acronyms:
         full, kind = acronyms[name]
         return Entity(text=text[s:e], start=s, end=e, name=full, kind=kind, acronym=name)
-    kind = "person" if titled else _kind(name, words)
+    alias = resolve_alias(name)
+    kind = "person" if titled else _kind(name, words, alias)
     if acr and len(words) > 1:
         kind = kind if kind != "person" else "organisation"
         acronyms[acr] = (name, kind)
         return Entity(text=text[s:acr_end], start=s, end=acr_end, name=name, kind=kind, acronym=acr)
-    canon, kind = _resolve_name(name, kind, people)
+    canon, kind = _resolve_name(name, kind, people, alias)
     if kind == "person" and len(words) >= 2:
         people[words[-1]] = name
     return Entity(text=text[s:e], start=s, end=e, name=canon, kind=kind)
