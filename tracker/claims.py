@@ -42,10 +42,14 @@ _INNER = re.compile(
     r"(?:;\s+|:\s+(?=[A-Z“\"])|,\s+(?=(?:but|while|whilst|whereas|although|though|as(?!\s+(?:well|much|many|long|"
     r"soon|far|of|a\s+result|part|such|if|though|to|for))|which\s+means)\b))", _I)
 # "X said/mentioned that CONTENT": the content is the claim, the attribution is not.
+_REPORTING_VERBS = ("said says say mentioned stated announced claimed claims argued noted reported added insisted "
+                    "warned confirmed denied acknowledged admitted revealed explained stressed").split()
 _REPORTED = re.compile(
-    r"\b(?:said|says|say|mentioned|stated|announced|claimed|claims|argued|noted|reported|added|insisted|warned|"
-    r"confirmed|denied|acknowledged|admitted|revealed|explained|stressed|told\s+\w+(?:\s+\w+)?|"
+    r"\b(?:" + "|".join(_REPORTING_VERBS) + r"|told\s+\w+(?:\s+\w+)?|"
     r"according\s+to\s+[^,]{2,60},)\s+(?:on\s+\w+\s+|last\s+\w+\s+|in\s+\w+\s+)?that\s+", _I)
+# Every _REPORTED match holds one of these, lower-cased: a sentence without any is not searched (the search tries
+# its branches at every character; the substring tests cost a tenth of that).
+_REPORTED_WORDS = tuple(dict.fromkeys([*_REPORTING_VERBS, "told", "according"]))
 _THAT = re.compile(r"\s[Tt][Hh][Aa][Tt]\s")  # _REPORTED needs it: a cheap test before the costly search
 # "I don't think he should say that ...", "one might argue that ...": the content is not reported as said.
 _UNASSERTED = re.compile(r"\b(?:should|would|could|might|may|must|can|cannot|can't|won't|wouldn't|shouldn't|"
@@ -236,11 +240,14 @@ _COUNTERFACTUAL = re.compile(r" (?:would|could|might|[a-z]+'d) ")
 _HAVE_GOT = re.compile(r" (?:have|has|[a-z]+'ve|[a-z]+'s) got ")
 _PROPORTION_WORDS = frozenset("half halves twice thirds quarters fifths third quarter fifth tenth one".split())
 # Shares, ranks and multiples are figures even when spelled out: "half of", "a third", "fifteenth", "twice".
+# Possessive runs with a lookbehind ("[a-z]++(?<=[a-z]teenth)") match what "[a-z]+teenth" does without trying
+# every split of each word.
 _PROPORTION = re.compile(
     r" (?:half|halves|twice|thirds|quarters|fifths|(?:a|one) (?:third|quarter|fifth|tenth) of|one (?:in|out of) "
-    r"(?:every )?[a-z0-9]+|(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+tieth"
-    r"|[0-9]+(?:st|nd|rd|th))(?:[ -](?:largest|biggest|highest|lowest|largest|most|least|best|worst|among|in))) ")
-_ONGOING = re.compile(r" (?:is|are|isn't|aren't|[a-z]+'re|he's|she's|it's|that's|who's) (?:(?:still|now) )?[a-z0-9']{3,}ing(?= )")
+    r"(?:every )?[a-z0-9]+|(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|[a-z]++(?<=[a-z]teenth)|[a-z]++(?<=[a-z]tieth)|[0-9]+(?:st|nd|rd|th))(?:[ -](?:largest|biggest|highest|lowest|largest|most|least|best|worst|among|in))) ")
+_ONGOING = re.compile(r" (?:is|are|isn't|aren't|[a-z]++'re|he's|she's|it's|that's|who's) (?:(?:still|now) )?"
+                      r"[a-z0-9']++(?<=[a-z0-9']{3}ing)(?= )")
 _THE_EST = re.compile(r" the ([a-z0-9']{2,}est)(?= )")
 _IT_IS = re.compile(r" (?:it's (?:(?:a|very) ){0,3}|it is (?:(?:a|very) ){0,2})([a-z0-9']+)(?= )")
 
@@ -427,13 +434,28 @@ class _Marks:
     """Where _INNER and _THAT match in the whole text: one scan per article instead of one per sentence; a
     sentence takes the matches that lie wholly inside it."""
 
-    __slots__ = ("inner", "inner_starts", "that", "that_starts")
+    __slots__ = ("inner", "inner_starts", "that", "that_starts", "low")
 
     def __init__(self, text: str):
         self.inner = [m.span() for m in _INNER.finditer(text)]
         self.inner_starts = [a for a, _ in self.inner]
-        self.that = [m.span() for m in _THAT.finditer(text)]
+        low = text.lower()
+        # The lower-cased text stands in for case-insensitive matching when it keeps every offset and the text
+        # has neither of the two letters the regex engine also folds to ASCII ("ı" to i, "ſ" to s).
+        self.low = low if len(low) == len(text) and "ı" not in text and "ſ" not in text else None
+        self.that = _that_spans(text, self.low) if self.low is not None else [m.span() for m in _THAT.finditer(text)]
         self.that_starts = [a for a, _ in self.that]
+
+    def may_report(self, s: int, e: int) -> bool:
+        """False when text[s:e] holds none of _REPORTED_WORDS, so that _REPORTED cannot match there."""
+        low = self.low
+        if low is None:
+            return True
+        seg = low[s:e]
+        for w in _REPORTED_WORDS:
+            if w in seg:
+                return True
+        return False
 
     @staticmethod
     def _between(spans, starts, s: int, e: int) -> list[tuple[int, int]]:
@@ -452,6 +474,20 @@ class _Marks:
         return bool(self._between(self.that, self.that_starts, s, e))
 
 
+def _that_spans(text: str, low: str) -> list[tuple[int, int]]:
+    """The spans of _THAT's matches (finditer) in text, found with str.find on its lower-cased copy `low`."""
+    out = []
+    n = len(text)
+    last = 0  # where the previous match ended: finditer's matches do not overlap
+    i = low.find("that", 1)
+    while i >= 0:
+        if i - 1 >= last and i + 4 < n and text[i - 1].isspace() and text[i + 4].isspace():
+            out.append((i - 1, i + 5))
+            last = i + 5
+        i = low.find("that", i + 1)
+    return out
+
+
 def _split(text: str, s: int, e: int, quotes: list[Quote], marks: _Marks | None = None
            ) -> tuple[list[tuple[int, int]], set[int]]:
     """Clause spans of one sentence, and the starts of those that are reported speech; a piece too short to be
@@ -462,7 +498,7 @@ def _split(text: str, s: int, e: int, quotes: list[Quote], marks: _Marks | None 
         cuts.append((lo, qs))
         cuts.append((qe, qe))
         reported.add(qs)
-    if not cuts and (marks.that_in(s, e) if marks else _THAT.search(text, s, e)):
+    if not cuts and (marks.that_in(s, e) and marks.may_report(s, e) if marks else _THAT.search(text, s, e)):
         m = _REPORTED.search(text, s, e)
         if m and _has_words(text, MIN_WORDS, m.end(), e) and not _UNASSERTED.search(text, s, m.end()):
             head = text.rfind(",", s, m.start())
@@ -531,6 +567,10 @@ def _speaker(quotes: list[Quote], s: int, e: int) -> Quote | None:
     return best if best is not None and best_overlap * 2 >= e - s else None
 
 
+_FACT_CUES = ("comparison", "causal", "rule", "statistic", "reporting verb", "policy action")
+_VIEW_CUES = ("hedge", "evaluation", "second person")
+
+
 def _features(chunk: str, t: _Tokens, quantities, dates, entities, in_quote: bool, modal: bool) -> list[str]:
     feats = []
     if quantities:
@@ -555,12 +595,15 @@ def _features(chunk: str, t: _Tokens, quantities, dates, entities, in_quote: boo
         feats.append("ongoing")
     cues = t.cues
     if cues:
-        feats.extend(name for name in ("comparison", "causal", "rule", "statistic", "reporting verb", "policy action")
-                     if name in cues)
+        for name in _FACT_CUES:
+            if name in cues:
+                feats.append(name)
     if _superlative(t):
         feats.append("superlative")
     if cues:
-        feats.extend(name for name in ("hedge", "evaluation", "second person") if name in cues)
+        for name in _VIEW_CUES:
+            if name in cues:
+                feats.append(name)
     if modal:
         feats.append("modal")
     if not in_quote and "first singular" in cues:
@@ -605,9 +648,12 @@ def _kind(chunk: str, t: _Tokens, feats: list[str], sentence_end: str, predicts:
         return "prediction"
     if hard - ("date" in feats):
         return "quantity"
-    for f, kind in (("rule", "rule"), ("causal", "causal"), ("comparison", "comparison")):
-        if f in feats:
-            return kind
+    if "rule" in feats:
+        return "rule"
+    if "causal" in feats:
+        return "causal"
+    if "comparison" in feats:
+        return "comparison"
     if past or "date" in feats or "relative date" in feats:
         return "event"
     return "other"
@@ -617,12 +663,10 @@ def _within(items, s: int, e: int, starts: list[int]) -> list:
     if not items:
         return []
     i = bisect_left(starts, s)
-    out = []
-    while i < len(items) and items[i].start < e:
-        if items[i].end <= e:
-            out.append(items[i])
-        i += 1
-    return out
+    j = bisect_left(starts, e, i)
+    if i == j:
+        return []
+    return [x for x in items[i:j] if x.end <= e]
 
 
 def find_claims(text: str, quotes: list[Quote], published: str | None = None, sentence_spans=None) -> list[Claim]:
