@@ -393,8 +393,10 @@ def _has_words(text: str, n: int, s: int = 0, e: int | None = None) -> bool:
 
 def _is_headline(text: str, s: int, e: int) -> bool:
     """A line of title-case words with no closing punctuation is a headline or a caption, not a statement."""
+    if "\n" not in text[e:e + 1] and e < len(text):
+        return False  # a headline ends its line
     chunk = text[s:e]
-    if chunk.rstrip()[-1:] in _HEADLINE_END_CHARS or "\n" not in text[e:e + 1] and e < len(text):
+    if chunk.rstrip()[-1:] in _HEADLINE_END_CHARS:
         return False
     words = chunk.split()
     caps = sum(1 for w in words if w[:1].isupper())
