@@ -584,9 +584,11 @@ def _refresh(db: sqlite_utils.Database, dirty: set[int]) -> None:
                       on c.id = m.claim_id where m.group_id = claim_groups.id),
           first_published = (select min(m.published) from claim_group_members m where m.group_id = claim_groups.id),
           last_published = (select max(m.published) from claim_group_members m where m.group_id = claim_groups.id),
+          -- two indexed lookups, not one join on "a or b", which SQLite answers by scanning every conflict
           conflicts = (select count(*) from claim_group_members m join claim_conflicts x
-                       on x.claim_id = m.claim_id or x.other_claim_id = m.claim_id
-                       where m.group_id = claim_groups.id)
+                       on x.claim_id = m.claim_id where m.group_id = claim_groups.id)
+                    + (select count(*) from claim_group_members m join claim_conflicts x
+                       on x.other_claim_id = m.claim_id where m.group_id = claim_groups.id)
         where id in (select id from temp._dirty_groups)
     """)
     ex("""
