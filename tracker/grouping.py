@@ -571,19 +571,28 @@ def _refresh(db: sqlite_utils.Database, dirty: set[int]) -> None:
     db.conn.executemany("insert or ignore into temp._dirty_groups values (?)", [(g,) for g in dirty])
     ex("""delete from claim_groups where id in (select id from temp._dirty_groups)
           and not exists (select 1 from claim_group_members m where m.group_id = claim_groups.id)""")
+    # One aggregate pass over the dirty groups' members (not one correlated subquery per column, each of
+    # which walked the members again: large groups are dirty in most batches).
+    ex("""
+        with agg as (
+          select m.group_id, count(*) as appearances, count(distinct m.article_id) as articles,
+                 count(distinct a.source) as sources, count(distinct c.speaker_id) as speakers,
+                 min(m.published) as first_published, max(m.published) as last_published
+          from claim_group_members m
+          join articles a on a.id = m.article_id
+          left join claims c on c.id = m.claim_id
+          where m.group_id in (select id from temp._dirty_groups)
+          group by m.group_id
+        )
+        update claim_groups set
+          appearances = agg.appearances, articles = agg.articles, sources = agg.sources,
+          speakers = agg.speakers, first_published = agg.first_published, last_published = agg.last_published
+        from agg where agg.group_id = claim_groups.id
+    """)
     ex("""
         update claim_groups set
           first_claim_id = (select m.claim_id from claim_group_members m where m.group_id = claim_groups.id
                             order by m.published is null, m.published, m.claim_id limit 1),
-          appearances = (select count(*) from claim_group_members m where m.group_id = claim_groups.id),
-          articles = (select count(distinct m.article_id) from claim_group_members m
-                      where m.group_id = claim_groups.id),
-          sources = (select count(distinct a.source) from claim_group_members m join articles a
-                     on a.id = m.article_id where m.group_id = claim_groups.id),
-          speakers = (select count(distinct c.speaker_id) from claim_group_members m join claims c
-                      on c.id = m.claim_id where m.group_id = claim_groups.id),
-          first_published = (select min(m.published) from claim_group_members m where m.group_id = claim_groups.id),
-          last_published = (select max(m.published) from claim_group_members m where m.group_id = claim_groups.id),
           -- two indexed lookups, not one join on "a or b", which SQLite answers by scanning every conflict
           conflicts = (select count(*) from claim_group_members m join claim_conflicts x
                        on x.claim_id = m.claim_id where m.group_id = claim_groups.id)
