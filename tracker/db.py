@@ -307,7 +307,8 @@ def _insert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
     db.conn.executemany(sql, [tuple(r[c] for c in cols) for r in rows])
 
 
-def write_rows(db: sqlite_utils.Database, batch: list[tuple[dict[str, list[dict]], str, str]]) -> None:
+def write_rows(db: sqlite_utils.Database, batch: list[tuple[dict[str, list[dict]], str, str]],
+               refresh_groups: bool = True) -> None:
     """Write prepared rows `(rows_for(...), id, status)` of several articles in one transaction.
 
     Rows are prepared apart (in the ingest workers) so the single writing process only writes."""
@@ -337,7 +338,7 @@ def write_rows(db: sqlite_utils.Database, batch: list[tuple[dict[str, list[dict]
             _insert(db, table, merged.get(table, []))
         from . import grouping
 
-        grouping.update(db, merged)
+        grouping.update(db, merged, refresh=refresh_groups)
 
 
 def _upsert_articles(db: sqlite_utils.Database, rows: list[dict]) -> None:

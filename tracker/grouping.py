@@ -213,6 +213,7 @@ def figures_conflict(a: float, b: float) -> bool:
 # ---------------------------------------------------------------- schema
 
 SCHEMA = """
+create table if not exists claim_groups_dirty (id integer primary key);
 create table if not exists claim_groups (
     id integer primary key,
     label text,
@@ -339,9 +340,14 @@ class _Groups:
         return keep
 
 
-def update(db: sqlite_utils.Database, merged: dict[str, list[dict]]) -> None:
+def update(db: sqlite_utils.Database, merged: dict[str, list[dict]], refresh: bool = True) -> None:
     """Place the claims of a written batch in groups and record their conflicts; call inside the batch's
-    transaction. `merged` holds the batch's rows by table, as `db.write_batch` built them."""
+    transaction. `merged` holds the batch's rows by table, as `db.write_batch` built them.
+
+    The summary columns of groups the batch touched are recomputed now, or with `refresh=False` only marked
+    (in `claim_groups_dirty`, inside the same transaction) for `refresh(db)` to recompute once at the end of an
+    ingest: a large group gains members in most batches, and recounting it every batch made ingest slow down
+    as the corpus grew. An interrupted ingest leaves the marks, and the next one finishes them."""
     aids = [a["id"] for a in merged.get("articles", [])]
     if not aids:
         return
@@ -460,7 +466,10 @@ def update(db: sqlite_utils.Database, merged: dict[str, list[dict]]) -> None:
     if key_drops:
         db.conn.executemany("delete from claim_group_keys where key = ? and members <= 0",
                             [(k,) for k in key_drops])
-    _refresh(db, dirty)
+    if dirty:
+        db.conn.executemany("insert or ignore into claim_groups_dirty (id) values (?)", [(g,) for g in dirty])
+    if refresh:
+        _refresh(db)
 
 
 def _groups_of(db, claim_ids) -> set[int]:
@@ -561,14 +570,21 @@ def _find_conflicts(db, claims, quantities, entities, group_of, broad):
     return out, counts
 
 
-def _refresh(db: sqlite_utils.Database, dirty: set[int]) -> None:
-    """Recompute the summary columns of the groups a batch touched; drop groups left empty."""
-    if not dirty:
-        return
+def refresh(db: sqlite_utils.Database) -> None:
+    """Recompute the summary columns of every group marked dirty, in one transaction."""
+    with db.atomic():
+        _refresh(db)
+
+
+def _refresh(db: sqlite_utils.Database) -> None:
+    """Recompute the summary columns of the groups marked dirty; drop groups left empty; clear the marks."""
     ex = db.execute
+    if ex("select 1 from claim_groups_dirty limit 1").fetchone() is None:
+        return
     ex("create temp table if not exists _dirty_groups (id integer primary key)")
     ex("delete from temp._dirty_groups")
-    db.conn.executemany("insert or ignore into temp._dirty_groups values (?)", [(g,) for g in dirty])
+    ex("insert into temp._dirty_groups select id from claim_groups_dirty")
+    ex("delete from claim_groups_dirty")
     ex("""delete from claim_groups where id in (select id from temp._dirty_groups)
           and not exists (select 1 from claim_group_members m where m.group_id = claim_groups.id)""")
     # One aggregate pass over the dirty groups' members (not one correlated subquery per column, each of

@@ -16,6 +16,7 @@ from typing import Callable, Iterator
 
 from .cleaning import clean, raw_article
 from .db import DEFAULT_DB, connect, rows_for, status_of, write_rows
+from . import grouping
 from .extraction import extract
 from .parse import Parsed
 from .reading import ReadError, iter_files, read_path
@@ -59,6 +60,11 @@ def _articles(paths: list[str], raw: bool, stdin, errors: Callable[[ReadError], 
             errors(e)
         except OSError as e:
             errors(ReadError(path, e.strerror or str(e)))
+
+
+# Claim groups' summary columns (appearances, sources, first and last date) are brought up to date every this
+# many windows during an ingest, and always at its end.
+REFRESH_EVERY = 20
 
 
 def _extract_one(article: Article) -> Parsed:
@@ -108,10 +114,14 @@ def ingest(
         # The workers extract the next window while the main process writes the last one (pipelined).
         pending: list[tuple] = []
         pending_ids: set[str] = set()
+        refreshed = {"windows": 0}
 
         def write(result, items) -> None:
             prepared = result.get() if pool is not None else result
-            write_rows(db, [(rows, aid, status) for rows, (_a, aid, _d, status) in zip(prepared, items)])
+            # Group summaries are recomputed once at the end (and every few windows), not per window.
+            refreshed["windows"] += 1
+            write_rows(db, [(rows, aid, status) for rows, (_a, aid, _d, status) in zip(prepared, items)],
+                       refresh_groups=refreshed["windows"] % REFRESH_EVERY == 0)
             for rows, (_a, _aid, _d, status) in zip(prepared, items):
                 setattr(summary, status, getattr(summary, status) + 1)
                 summary.quotes += len(rows["quotes"])
@@ -155,6 +165,7 @@ def ingest(
             if len(window) >= batch_size:
                 flush()
         flush(wait=True)
+        grouping.refresh(db)
     finally:
         if pool is not None:
             pool.terminate()
