@@ -570,16 +570,22 @@ _BARE_VP = re.compile(r"(?:,|\band|\bthen|\bbut)\s*$", re.IGNORECASE)
 
 def _sentence_subject(text: str, s: int, pos: int) -> Mention | None:
     """The first noun phrase of the sentence, when it names someone (or is a pronoun)."""
-    toks = tokens(text, s, pos)
+    return _first_named(text, tokens(text, s, pos), pos,
+                        lambda w: not w[:1].isalnum() or w.lower() in ("and", "but", "so", "yet", "then"))
+
+
+_SPEAKER_KINDS = frozenset(("person", "organisation", "country", "pronoun"))
+
+
+def _first_named(text: str, toks, pos: int, skip) -> Mention | None:
+    """The noun phrase at the first token `skip` lets through, when it names someone (or is a pronoun)."""
     i = 0
-    while i < len(toks) and (not toks[i][2][:1].isalnum() or toks[i][2].lower() in ("and", "but", "so", "yet", "then")):
+    while i < len(toks) and skip(toks[i][2]):
         i += 1
     if i >= len(toks):
         return None
     m = subject_after(text, toks[i][0], pos)
-    if m is None or m.kind not in ("person", "organisation", "country", "pronoun"):
-        return None
-    return m
+    return m if m is not None and m.kind in _SPEAKER_KINDS else None
 
 
 def _forward_quote(text: str, pos: int, e: int, quotes, content: tuple[int, int]) -> int:
@@ -702,14 +708,9 @@ def _clause_subject(text: str, s: int, pos: int) -> tuple[Mention, int, int] | N
     """The named subject and verb of the clause holding a quoted fragment ("the US has opposed … “…”")."""
     k = max(text.rfind(",", s, pos), text.rfind(";", s, pos))
     lo = k + 1 if k >= 0 else s
-    toks = tokens(text, lo, pos)
-    i = 0
-    while i < len(toks) and (toks[i][2].lower() in _SUBORDINATORS or toks[i][2].lower() in ("and", "but", "so", "yet")):
-        i += 1
-    if i >= len(toks):
-        return None
-    m = subject_after(text, toks[i][0], pos)
-    if m is None or m.kind not in ("person", "organisation", "country", "pronoun"):
+    m = _first_named(text, tokens(text, lo, pos), pos,
+                     lambda w: w.lower() in _SUBORDINATORS or w.lower() in ("and", "but", "so", "yet"))
+    if m is None:
         return None
     if m.kind == "pronoun" and m.text.lower() not in ("he", "she", "they"):
         return None
