@@ -6,6 +6,7 @@ written through `db.write_batch`, the same path ingest takes.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import signal
@@ -208,15 +209,30 @@ def test_reparse_keeps_groups_consistent(tmp_path):
         g["Turkey paid $2 billion for four S-400 batteries."]
 
 
+def stored_rows(db) -> dict[str, list[dict]]:
+    """The stored claims with their figures and entities, as the rows `grouping.claim_keys` reads."""
+    def rows(sql):
+        cur = db.execute(sql)
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, r)) for r in cur.fetchall()]
+    return {"claims": rows("select id, text, kind from claims"),
+            "quantities": rows("select claim_id, unit, value, kind from quantities order by claim_id, start"),
+            "claim_entities": rows("select claim_id, entity_id from claim_entities"),
+            "entities": rows("select id, kind from entities")}
+
+
 def assert_consistent(db, settled: bool = True) -> None:
-    """Every claim in exactly one group; no member without a claim; summaries match members; keys counted.
+    """Every claim that has a group key in exactly one group (a claim without one can meet no other claim, so
+    it gets none); no member without a claim; summaries match members; keys counted.
 
     An interrupted ingest may leave group summaries stale, but then marked in claim_groups_dirty for the next
     run to recompute (`settled=False`); after a completed ingest nothing is marked."""
     q = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
     if settled:
         assert q("select count(*) from claim_groups_dirty") == 0
-    assert q("select count(*) from claims") == q("select count(*) from claim_group_members")
+    keyed_claims = {cid for cid, ks in grouping.claim_keys(stored_rows(db)).items() if ks}
+    assert keyed_claims == {r[0] for r in db.execute("select claim_id from claim_group_members")}
+    assert q("select count(*) from claim_group_members where keys = '[]'") == 0
     assert q("select count(*) from claim_group_members where claim_id not in (select id from claims)") == 0
     assert q("select count(*) from claim_group_members where group_id not in (select id from claim_groups)") == 0
     assert q("select count(*) from claim_groups where appearances != (select count(*) from claim_group_members m "
@@ -346,3 +362,23 @@ def test_killed_ingest_resumes_with_nothing_lost_or_doubled(tmp_path):
     assert any(len(g) > 1 for g in before)
     grouping.rebuild(db)
     assert _partition_of(db_path) == before
+
+
+def test_questions_and_claims_without_keys_get_no_group(tmp_path):
+    db = connect(tmp_path / "t.db")
+    q = claim("c1", "Did Turkey pay $2.5 billion for four S-400 batteries?", [money("$2.5 billion", 2.5e9)], S400)
+    q = dataclasses.replace(q, kind="question")
+    short = claim("c2", "It rained.")
+    fact = claim("c3", "Turkey paid $2.5 billion for four S-400 batteries.", [money("$2.5 billion", 2.5e9)], S400)
+    store(db, article("a", "2020-01-01", "AP", q, short, fact))
+    other = claim("c4", "Turkey paid $2.5bn for the S-400 system.", [money("$2.5bn", 2.5e9)], S400)
+    store(db, article("b", "2020-02-01", "AFP", other))
+    members = groups_by_text(db)
+    assert set(members) == {fact.text, other.text}
+    assert members[fact.text] == members[other.text]
+    assert db["claim_groups"].count == 1
+    # a question naming the same subject with another figure is not a conflicting statement
+    ask = claim("c5", "Did Turkey pay $2 billion for the S-400 batteries?", [money("$2 billion", 2e9)], S400)
+    store(db, article("c", "2020-03-01", "DW", dataclasses.replace(ask, kind="question")))
+    assert db["claim_conflicts"].count == 0
+    assert_consistent(db)

@@ -119,7 +119,7 @@ def clean(record: Record) -> Article:
             continue
         in_header = header_open and header_seen < HEADER_LINES
         header_seen += 1
-        if _JUNK.match(line) and len(line) < 300:
+        if len(line) < 300 and _JUNK.match(line):
             junk.append(line)
             continue
         if not in_header:

@@ -43,7 +43,7 @@ def _ingest(paths, db_path, workers, batch_size, raw, quiet) -> "IngestSummary":
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--workers", "-w", type=int, default=None, help="Processes for extraction [default: all cores]")
-@click.option("--batch-size", type=int, default=500, show_default=True, help="Articles per transaction")
+@click.option("--batch-size", type=int, default=1000, show_default=True, help="Articles per transaction")
 @click.option("--raw", is_flag=True, help="Store each file's text verbatim as the body (no cleaning)")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar")
 def ingest(paths, db_path, workers, batch_size, raw, quiet):

@@ -279,9 +279,10 @@ def rows_for(parsed: Parsed, aid: str, digest: str) -> dict[str, list[dict]]:
             out["entities"].append({"id": eid, "name": e.name, "kind": e.kind, "acronym": e.acronym})
             out["claim_entities"].append({"claim_id": cid, "entity_id": eid, "text": e.text, "start": e.start,
                                           "end": e.end})
-    from .grouping import claim_keys
+    from .grouping import claim_keys, claim_subjects
 
     out["claim_keys"] = claim_keys(out)
+    out["claim_subjects"] = claim_subjects(out)
     return out
 
 
@@ -315,7 +316,7 @@ def write_rows(db: sqlite_utils.Database, batch: list[tuple[dict[str, list[dict]
     merged: dict[str, list[dict]] = {}
     for rows, _aid, _status in batch:
         for table, table_rows in rows.items():
-            if table == "claim_keys":
+            if table in ("claim_keys", "claim_subjects"):
                 merged.setdefault(table, {}).update(table_rows)
             else:
                 merged.setdefault(table, []).extend(table_rows)

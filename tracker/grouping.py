@@ -35,7 +35,7 @@ import sqlite_utils
 MIN_WORDING_TOKENS = 5
 MIN_FRAME_TOKENS = 3
 MAX_ENTITIES = 5
-MAX_CANDIDATES = 200  # claims read per batch key when looking for conflicts (hot subjects are capped)
+MAX_CANDIDATES = 25  # stored claims read per subject key when looking for conflicts (hot subjects are capped)
 MAX_CONFLICTS_PER_CLAIM = 5
 MAX_RATIO = 5.0
 MIN_RELATIVE_DIFF = 0.02
@@ -131,6 +131,8 @@ def headline_figures(quantities: list[dict]) -> list[tuple[str, float]]:
 
 
 BROAD_KINDS = frozenset({"country", "place"})
+# A question or an appeal states no fact, so it is never grouped or flagged as a conflict.
+UNGROUPED_KINDS = frozenset({"question", "appeal"})
 
 
 def specific(eid: str, broad: frozenset[str] | set[str]) -> bool:
@@ -160,20 +162,45 @@ def group_keys(text: str, quantities: list[dict], entities: list[str],
     return keys
 
 
+def _by_claim(merged: dict[str, list[dict]]) -> tuple[dict[str, list[dict]], dict[str, list[str]], set[str]]:
+    quantities: dict[str, list[dict]] = {}
+    for q in merged.get("quantities", []):
+        quantities.setdefault(q["claim_id"], []).append(q)
+    entities: dict[str, list[str]] = {}
+    for e in merged.get("claim_entities", []):
+        entities.setdefault(e["claim_id"], []).append(e["entity_id"])
+    broad = {e["id"] for e in merged.get("entities", []) if e.get("kind") in BROAD_KINDS}
+    return quantities, entities, broad
+
+
 def claim_keys(rows: dict[str, list[dict]]) -> dict[str, list[tuple[int, str]]]:
     """Group keys of every claim in one article's rows, computed where the rows are built (in the ingest
     workers) so that the single writing process does not spend its time hashing wording."""
-    quantities: dict[str, list[dict]] = {}
-    for q in rows.get("quantities", []):
-        quantities.setdefault(q["claim_id"], []).append(q)
-    entities: dict[str, list[str]] = {}
-    for e in rows.get("claim_entities", []):
-        entities.setdefault(e["claim_id"], []).append(e["entity_id"])
-    broad = {e["id"] for e in rows.get("entities", []) if e.get("kind") in BROAD_KINDS}
+    quantities, entities, broad = _by_claim(rows)
     return {
-        c["id"]: group_keys(c.get("text") or "", quantities.get(c["id"], []), entities.get(c["id"], []), broad)
+        c["id"]: [] if c.get("kind") in UNGROUPED_KINDS else
+        group_keys(c.get("text") or "", quantities.get(c["id"], []), entities.get(c["id"], []), broad)
         for c in rows.get("claims", [])
     }
+
+
+def claim_subjects(rows: dict[str, list[dict]]) -> dict[str, tuple[list[tuple[int, str, float]], frozenset[str]]]:
+    """Per claim that names an entity and states a figure: its conflict subject keys `(key, unit, value)` and
+    its wording frame. Computed in the ingest workers, like `claim_keys`."""
+    quantities, entities, broad = _by_claim(rows)
+    out = {}
+    for c in rows.get("claims", []):
+        cid = c["id"]
+        ents = entities.get(cid)
+        if not ents or c.get("kind") in UNGROUPED_KINDS:
+            continue
+        figures = headline_figures(quantities.get(cid, []))
+        if not figures:
+            continue
+        text = c.get("text") or ""
+        out[cid] = ([(k, unit, value) for unit, value in figures for k in subject_keys(text, unit, ents, broad)],
+                    frame_tokens(text))
+    return out
 
 
 def subject_keys(text: str, unit: str, entities: list[str], broad: frozenset[str] | set[str] = frozenset()
@@ -238,7 +265,7 @@ create table if not exists claim_group_members (
     published text,
     match text,
     keys text
-);
+) without rowid;
 create index if not exists claim_group_members_group on claim_group_members(group_id, published);
 create index if not exists claim_group_members_article on claim_group_members(article_id);
 create table if not exists claim_group_keys (
@@ -382,20 +409,13 @@ def update(db: sqlite_utils.Database, merged: dict[str, list[dict]], refresh: bo
     # 2. key the batch's claims
     claims = {c["id"]: c for c in merged.get("claims", [])}
     if claims:
-        quantities: dict[str, list[dict]] = {}
-        for q in merged.get("quantities", []):
-            quantities.setdefault(q["claim_id"], []).append(q)
-        entities: dict[str, list[str]] = {}
-        broad = {e["id"] for e in merged.get("entities", []) if e.get("kind") in BROAD_KINDS}
-        for e in merged.get("claim_entities", []):
-            entities.setdefault(e["claim_id"], []).append(e["entity_id"])
-        keyed = []
-        precomputed = merged.get("claim_keys") or {}
-        for cid, c in claims.items():
-            ks = precomputed.get(cid)
-            if ks is None:
-                ks = group_keys(c.get("text") or "", quantities.get(cid, []), entities.get(cid, []), broad)
-            keyed.append((cid, c, ks))
+        precomputed = merged.get("claim_keys")
+        if precomputed is None or merged.get("claim_subjects") is None:
+            precomputed = claim_keys(merged)
+            merged = {**merged, "claim_subjects": claim_subjects(merged)}
+        quantities, _entities, _broad = _by_claim(merged)
+        # A claim with no key can never meet another: it gets no group (most claims are such singletons).
+        keyed = [(cid, c, ks) for cid, c in claims.items() if (ks := precomputed.get(cid))]
         all_keys = list({k for _cid, _c, ks in keyed for k, _how in ks})
         known: dict[int, int] = {}
         for part in _chunks(all_keys):
@@ -437,7 +457,7 @@ def update(db: sqlite_utils.Database, merged: dict[str, list[dict]], refresh: bo
             "on conflict(key) do update set members = members + excluded.members, group_id = excluded.group_id",
             [(k, uf.find(known[k]), n) for k, n in key_adds.items()])
         group_of = {cid: gid for cid, gid, *_ in placed}
-        conflicted, conflict_counts = _find_conflicts(db, claims, quantities, entities, group_of, broad)
+        conflicted, conflict_counts = _find_conflicts(db, claims, merged["claim_subjects"], group_of, merged)
         # groups born in this batch hold only this batch's claims: summarise them here, not in SQL
         fresh = {g for g in new_groups if uf.find(g) == g}
         dirty.update(gid for _cid, gid, *_ in placed if gid not in fresh)
@@ -478,30 +498,28 @@ def _groups_of(db, claim_ids) -> set[int]:
                                      list(claim_ids)).fetchall()}
 
 
-def _find_conflicts(db, claims, quantities, entities, group_of, broad):
+def _find_conflicts(db, claims, subjects, group_of, merged_rows):
     ex = db.execute
     subject_rows = []
     wanted: dict[int, list[tuple[str, str, float]]] = {}
-    for cid, c in claims.items():
-        ents = entities.get(cid, [])
-        if not ents:
-            continue
-        for unit, value in headline_figures(quantities.get(cid, [])):
-            for k in subject_keys(c.get("text") or "", unit, ents, broad):
-                subject_rows.append((k, cid, c["article_id"], unit, value))
-                wanted.setdefault(k, []).append((cid, unit, value))
+    for cid, (keys, _frame) in subjects.items():
+        aid = claims[cid]["article_id"]
+        for k, unit, value in keys:
+            subject_rows.append((k, cid, aid, unit, value))
+            wanted.setdefault(k, []).append((cid, unit, value))
     if not subject_rows:
         return set(), {}
     # candidates: claims already stored under the same subject keys (this batch's rows are added after, and
     # matched among themselves in memory)
     candidates: dict[str, set[int]] = {}
     cand_info: dict[str, tuple[str, str, float]] = {}
-    keys = list(wanted)
-    for part in _chunks(keys, 400):
-        marks = ",".join("?" * len(part))
-        for k, ocid, oaid, unit, value in ex(
-                f"select key, claim_id, article_id, unit, value from claim_subject_keys where key in ({marks}) "
-                f"limit {MAX_CANDIDATES * len(part)}", part).fetchall():
+    # One indexed query per key, each capped: a hot subject (a sentence repeated by many wire copies with its
+    # figures changed) must not make every batch read thousands of candidates to keep a handful of conflicts.
+    read = db.conn.execute
+    for k in wanted:
+        for ocid, oaid, unit, value in read(
+                "select claim_id, article_id, unit, value from claim_subject_keys where key = ? limit ?",
+                (k, MAX_CANDIDATES)):
             candidates.setdefault(ocid, set()).add(k)
             cand_info[ocid] = (oaid, unit, value)
     for k, cid, aid, unit, value in subject_rows:
@@ -530,6 +548,7 @@ def _find_conflicts(db, claims, quantities, entities, group_of, broad):
         return set(), {}
     # check the pairs: more than one shared signal
     need = sorted({c for p in pairs for c in p})
+    _q, entities, broad = _by_claim(merged_rows)
     text: dict[str, str] = {cid: c.get("text") or "" for cid, c in claims.items()}
     ents: dict[str, set[str]] = {cid: set(v) for cid, v in entities.items()}
     missing = [c for c in need if c not in claims]
@@ -541,7 +560,7 @@ def _find_conflicts(db, claims, quantities, entities, group_of, broad):
             ents.setdefault(cid, set()).add(eid)
             if kind in BROAD_KINDS:
                 broad.add(eid)
-    frames = {c: frame_tokens(text.get(c, "")) for c in need}
+    frames = {c: subjects[c][1] if c in subjects else frame_tokens(text.get(c, "")) for c in need}
     per_claim: dict[str, int] = {}
     rows = []
     for (a, b), (unit, va, vb) in sorted(pairs.items()):
@@ -638,8 +657,9 @@ def rebuild(db: sqlite_utils.Database) -> None:
             marks = ",".join("?" * len(part))
             merged = {
                 "articles": [{"id": a} for a in part],
-                "claims": [dict(zip(("id", "article_id", "text", "published"), r)) for r in db.execute(
-                    f"select id, article_id, text, published from claims where article_id in ({marks})", part)],
+                "claims": [dict(zip(("id", "article_id", "text", "published", "kind"), r)) for r in db.execute(
+                    f"select id, article_id, text, published, kind from claims where article_id in ({marks})",
+                    part)],
                 "quantities": [dict(zip(("claim_id", "value", "unit", "kind"), r)) for r in db.execute(
                     f"select q.claim_id, q.value, q.unit, q.kind from quantities q join claims c on c.id = q.claim_id "
                     f"where c.article_id in ({marks}) order by q.claim_id, q.start", part)],

@@ -87,7 +87,7 @@ def ingest(
     *,
     raw: bool = False,
     workers: int | None = 1,
-    batch_size: int = 500,
+    batch_size: int = 1000,
     stdin=None,
     on_error: Callable[[ReadError], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
