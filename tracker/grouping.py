@@ -57,19 +57,35 @@ _TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)*")
 _NUMBER = re.compile(r"^\d")
 
 
+def _word(t: str) -> str:
+    """A word's normal form for matching, or "" when it carries no content."""
+    if t in STOPWORDS or (len(t) < 3 and t not in ("bn", "mn", "tn")):
+        return ""
+    if len(t) > 4 and t.endswith("s") and not t.endswith("ss"):
+        return t[:-1]
+    return t
+
+
+# Normal forms of the words seen so far: every claim of every article is tokenised, and words recur. Bounded
+# so that a stream of odd tokens cannot grow it without end.
+_WORDS: dict[str, str] = {}
+_WORDS_MAX = 200_000
+
+
 def _tokens(text: str) -> list[str]:
     out = []
+    words = _WORDS
     for t in _TOKEN.findall(text.lower()):
-        if t in STOPWORDS:
-            continue
-        if _NUMBER.match(t):
-            out.append(t.replace(",", ""))
-            continue
-        if len(t) < 3 and t not in ("bn", "mn", "tn"):
-            continue
-        if len(t) > 4 and t.endswith("s") and not t.endswith("ss"):
-            t = t[:-1]
-        out.append(t)
+        w = words.get(t)
+        if w is None:
+            if t[0].isdigit():
+                out.append(t.replace(",", ""))
+                continue
+            w = _word(t)
+            if len(words) < _WORDS_MAX:
+                words[t] = w
+        if w:
+            out.append(w)
     return out
 
 

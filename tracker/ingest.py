@@ -8,6 +8,7 @@ the unchanged check and writing stay in the main process, which owns the only wr
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 from dataclasses import dataclass, field
@@ -72,9 +73,23 @@ def _extract_one(article: Article) -> Parsed:
 
 
 def _prepare(item: tuple[Article, str, str]) -> dict[str, list[dict]]:
-    """Extraction and the rows it becomes, in a worker: the writing process only writes."""
+    """Extraction and the rows it becomes, in a worker: the writing process only writes. The article's body
+    is not sent back: the writing process still holds it."""
     article, aid, digest = item
-    return rows_for(_extract_one(article), aid, digest)
+    rows = rows_for(_extract_one(article), aid, digest)
+    rows["articles"][0]["body"] = None
+    return rows
+
+
+def _worker_init() -> None:
+    _tune_gc()
+
+
+def _tune_gc() -> None:
+    """Extraction and writing allocate many small objects that live until their window is written: with
+    Python's default thresholds the collector runs very often over them, finding no cycles."""
+    gc.freeze()
+    gc.set_threshold(50_000, 50, 100)
 
 
 def default_workers() -> int:
@@ -107,7 +122,10 @@ def ingest(
             on_error(e)
 
     workers = workers or default_workers()
-    pool = mp.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(workers) if workers > 1 else None
+    pool = (mp.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(workers, initializer=_worker_init)
+            if workers > 1 else None)
+    gc_threshold = gc.get_threshold()
+    _tune_gc()
     try:
         window: list[tuple[Article, str, str, str]] = []
         in_window: set[str] = set()
@@ -118,6 +136,8 @@ def ingest(
 
         def write(result, items) -> None:
             prepared = result.get() if pool is not None else result
+            for rows, (article, _aid, _d, _status) in zip(prepared, items):
+                rows["articles"][0]["body"] = article.body
             # Group summaries are recomputed once at the end (and every few windows), not per window.
             refreshed["windows"] += 1
             write_rows(db, [(rows, aid, status) for rows, (_a, aid, _d, status) in zip(prepared, items)],
@@ -170,6 +190,8 @@ def ingest(
         if pool is not None:
             pool.terminate()
         db.close()
+        gc.set_threshold(*gc_threshold)
+        gc.unfreeze()
     return summary
 
 
