@@ -82,6 +82,11 @@ def _prepare(item: tuple[Article, str, str]) -> dict[str, list[dict]]:
 
 
 def _worker_init() -> None:
+    # The single writing process is what limits an ingest: when the cores are all busy, let it run first.
+    try:
+        os.nice(5)
+    except OSError:
+        pass
     _tune_gc()
 
 
