@@ -258,3 +258,31 @@ async def test_stylesheet_is_served_and_linked(setup):
     assert "dl.column-descriptions" in css.text
     page = await ds.client.get("/tracker/claims")
     assert 'href="/-/tracker.css"' in page.text
+
+
+async def test_table_counts_are_kept_until_the_database_changes(setup):
+    ds, db, cid, _ = setup
+    await ds.invoke_startup()
+    tracker = ds.get_database("tracker")
+    seen = []
+    original = tracker.execute
+
+    async def execute(sql, *args, **kwargs):
+        seen.append(sql)
+        return await original(sql, *args, **kwargs)
+
+    tracker.execute = execute
+    first = await tracker.table_counts(100)
+    counting = [s for s in seen if s.startswith("select count(*)")]
+    assert counting and first["annotations"] == 0
+    seen.clear()
+    assert await tracker.table_counts(100) == first
+    assert not [s for s in seen if s.startswith("select count(*)")]  # not recounted
+    r = await ds.client.get(f"/tracker/claims/{cid}")
+    assert r.status_code == 200
+    # any write changes the database file or its write-ahead log: the counts are taken again
+    db.execute("insert into annotations (target_type, target_id, verdict, annotator, created_at) "
+               "values ('claim', ?, 'true', 'alice', '2024-01-01T00:00:00+00:00')", [cid])
+    db.conn.commit()
+    counts = await tracker.table_counts(100)
+    assert counts["annotations"] == 1

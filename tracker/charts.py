@@ -185,9 +185,14 @@ def top_stored_query(datasette, request, database, query_name):
     return inner
 
 
+LINKED_TABLES = {"claim_groups", "claim_conflicts_side_by_side", "claim_group_members"}
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette, request):
     """Link a claim group's appearances (and group ids in the conflicts view) to the group page."""
+    if table not in LINKED_TABLES:
+        return None  # called for every cell of every page: leave the others at once
     from markupsafe import Markup
 
     if table == "claim_groups" and column == "appearances" and value is not None:

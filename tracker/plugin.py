@@ -307,3 +307,46 @@ def forbidden(datasette, request, message):
 @hookimpl
 def extra_css_urls(datasette):
     return [datasette.urls.path("/-/tracker.css")]
+
+
+def _file_state(path: str) -> tuple:
+    """What changes whenever the database does: every commit appends to the -wal file (or, outside WAL mode,
+    rewrites the main file), so equal size and mtime of both mean no write in between."""
+    state = []
+    for p in (path, path + "-wal"):
+        try:
+            st = Path(p).stat()
+            state.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            state.append(None)
+    return tuple(state)
+
+
+def cache_table_counts(db) -> None:
+    """Datasette 1.0a41 counts every table of a mutable database (`select count(*)` of up to 10,001 rows each)
+    on every stored-query page, only to offer `select * from <first table>` in the SQL box, and on the database
+    page: ~0.2 s per page at 100,000 articles. Keep the counts until the database file or its write-ahead
+    log changes (any write does), so the numbers shown are the same as before, just not recounted."""
+    if not db.is_mutable or db.is_memory or not db.path or getattr(db, "_tracker_counts_cached", False):
+        return
+    original = db.table_counts
+    cache: dict = {}
+
+    async def table_counts(limit=10):
+        key = _file_state(db.path)  # taken before counting: a write while counting shows up next time
+        hit = cache.get(limit)
+        if hit is not None and hit[0] == key:
+            return dict(hit[1])
+        counts = await original(limit)
+        if None not in counts.values():  # a count that timed out is tried again next time
+            cache[limit] = (key, counts)
+        return dict(counts)
+
+    db.table_counts = table_counts
+    db._tracker_counts_cached = True
+
+
+@hookimpl
+def startup(datasette):
+    for db in datasette.databases.values():
+        cache_table_counts(db)
