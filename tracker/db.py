@@ -29,6 +29,15 @@ FTS = {
 }
 
 
+PAGE_INDEXES = [
+    ("claims", ["kind", "score"]),
+    ("claims", ["speaker_id", "published"]),
+    ("quotes", ["speaker_id", "published"]),
+    ("quotes", ["speaker_kind"]),
+    ("articles", ["format"]),
+]
+
+
 def connect(path: str | Path = DEFAULT_DB) -> sqlite_utils.Database:
     """Open (creating the folder and schema if needed) with WAL and foreign keys on."""
     path = Path(path)
@@ -81,7 +90,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             pk="id",
             foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "speakers", "id")],
         )
-        for cols in (["article_id"], ["speaker_id"], ["kind"], ["published"]):
+        for cols in (["article_id"], ["kind"], ["published"]):
             t("quotes").create_index(cols)
     if not t("claims").exists():
         t("claims").create(
@@ -92,7 +101,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             pk="id",
             foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "speakers", "id")],
         )
-        for cols in (["article_id"], ["speaker_id"], ["kind"], ["published"], ["score"]):
+        for cols in (["article_id"], ["published"], ["score"]):
             t("claims").create_index(cols)
     if not t("quantities").exists():
         t("quantities").create(
@@ -135,6 +144,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         )
         t("annotations").create_index(["target_type", "target_id"])
         t("annotations").create_index(["annotator"])
+    # Composite indexes the pages at scale need (also added to databases made before them): a kind's claims
+    # by score, a speaker's quotes and claims by date, and the default facets of quotes and articles.
+    for table, cols in PAGE_INDEXES:
+        t(table).create_index(cols, if_not_exists=True, find_unique_name=False,
+                              index_name=f"idx_{table}_{'_'.join(cols)}")
     for table, columns in FTS.items():
         if not db[table].detect_fts():
             db[table].enable_fts(columns, create_triggers=True, tokenize="porter")

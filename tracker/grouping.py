@@ -311,6 +311,7 @@ create table if not exists claim_conflicts (
     unique (claim_id, other_claim_id)
 );
 create index if not exists claim_conflicts_other on claim_conflicts(other_claim_id);
+create index if not exists claim_conflicts_unit on claim_conflicts(unit);
 """
 
 def _side(col: str, suffix: str) -> str:
