@@ -34,12 +34,11 @@ _I = re.IGNORECASE
 # --- clause boundaries -------------------------------------------------------------------------------------
 # A leading subordinate clause ("When the US' disapproval failed ..., it suspended ...") is material around
 # the claim, not the claim; so is a trailing "as ..."/"while ..." clause with its own subject. Before it may come
-# a short adverbial of up to three words and 25 characters ("For that reason, when ..."), not a clause ("And they
-# have managed, in spite of ..., to build ...", where the "in spite of" part is an aside). The lookahead fails
-# fast on sentences without an early comma.
+# a short adverbial of up to three words ("For that reason, when ..."), not a clause ("And they have managed, in
+# spite of ..., to build ...", where the "in spite of" part is an aside).
 _LEADING = re.compile(
-    r"(?:(?=[^,;]{1,25},)(?:[^\s,;]++\s+){0,2}[^\s,;]++,\s*)?(?:when|while|whilst|although|though|after|before|once|whereas|despite|in spite of)\b"
-    r"[^,;]{8,200},\s+(?=\w)", _I)
+    r"(?:[^\s,;]++(?:\s++[^\s,;]++){0,2},\s*)?"
+    r"(?:when|while|whilst|although|though|after|before|once|whereas|despite|in spite of)\b[^,;]{8,200},\s+(?=\w)", _I)
 # Every branch opens with a literal, so the engine skips to the next ";", ":" or "," between tries.
 _INNER = re.compile(
     r"(?:;\s+|:\s+(?=[A-Z“\"])|,\s+(?=(?:but|while|whilst|whereas|although|though|as(?!\s+(?:well|much|many|long|"
@@ -190,13 +189,12 @@ class _Tokens:
     __slots__ = ("list", "set", "joined", "cues")
 
     def __init__(self, chunk: str):
-        self.list = _TOKEN.findall(chunk.lower().replace("’", "'"))
-        self.set = set(self.list)
-        self.joined = joined = " " + " ".join(self.list) + " "
+        self.list = words = _TOKEN.findall(chunk.lower().replace("’", "'"))
+        self.set = tokens = set(words)
+        self.joined = joined = f" {' '.join(words)} "
         cues: set[str] = set()
-        for w in self.set & _CUE_WORD_SET:
+        for w in tokens & _CUE_WORD_SET:
             cues |= _CUE_WORDS[w]
-        tokens = self.set
         for first in tokens & _CUE_PHRASE_SET:
             seconds, by_second = _CUE_PHRASES[first]
             for second in tokens & seconds:
@@ -265,7 +263,7 @@ def _past(t: _Tokens) -> bool:
     if hits and (hits != _GOT or not _HAVE_GOT.search(t.joined)) and (
             hits != _HAD or not _HAD_BETTER.search(t.joined)):
         return True
-    if "'s been " in t.joined:
+    if "been" in t.set and "'s been " in t.joined:
         return True  # "it's been extended": "'s" before "been" can only be "has"
     if "ed " not in t.joined and "'ve " not in t.joined and t.set.isdisjoint(HAVE):
         return False
@@ -723,6 +721,9 @@ def _within(items, s: int, e: int, starts: list[int]) -> list:
     return [x for x in items[i:j] if x.end <= e]
 
 
+_CLOSING = frozenset(" ”\"’')")
+
+
 def find_claims(text: str, quotes: list[Quote], published: str | None = None, sentence_spans=None) -> list[Claim]:
     """Claims of `text`, sorted by start: factual ones that pass the check-worthiness threshold, and opinions,
     predictions, questions and appeals with their kind so they can be filtered out."""
@@ -742,17 +743,28 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     for s, e in spans:
         if _is_headline(text, s, e):
             continue
-        end_char = text[s:e].rstrip(" ”\"’')")[-1:]
+        k = e  # the sentence's last character before closing quotes and brackets
+        while k > s and text[k - 1] in _CLOSING:
+            k -= 1
+        end_char = text[k - 1] if k > s else ""
         near = [q for q in quotes[bisect_right(q_reach, s):bisect_left(q_starts, e)] if q.end > s] if quotes else quotes
         clauses, reported, inner = _split(text, s, e, near, marks)
-        pieces = [_assess(text, cs, ce, near, end_char, cs in reported, _within(quantities, cs, ce, qs),
-                          _within(dates, cs, ce, ds), _within(entities, cs, ce, es)) for cs, ce in clauses]
-        if inner and len(pieces) > 1:
-            pieces = _rejoin(text, pieces, inner, near)
+        if len(clauses) == 1:  # most sentences: nothing to re-join
+            cs, ce = clauses[0]
+            pieces = (_assess(text, cs, ce, near, end_char, cs in reported, _within(quantities, cs, ce, qs),
+                              _within(dates, cs, ce, ds), _within(entities, cs, ce, es)),)
+        else:
+            pieces = [_assess(text, cs, ce, near, end_char, cs in reported, _within(quantities, cs, ce, qs),
+                              _within(dates, cs, ce, ds), _within(entities, cs, ce, es)) for cs, ce in clauses]
+            if inner:
+                pieces = _rejoin(text, pieces, inner, near)
         for piece in pieces:
             if piece is None or (piece[3] in FACTUAL_KINDS and piece[4] < THRESHOLD):
                 continue
-            claim = _make_claim(piece)
+            cs, ce, chunk, kind, score, feats, quote, qn, dt, en, _ = piece
+            claim = Claim(id=ids.item_id("c", chunk), kind=kind, text=chunk, start=cs, end=ce,
+                          speaker=quote.speaker if quote else None, quantities=qn, dates=dt, entities=en,
+                          score=round(score, 3), features=feats, quote_id=quote.id if quote else None)
             n = seen.get(claim.id, 0) + 1
             seen[claim.id] = n
             if n > 1:
@@ -764,14 +776,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
 
 # A clause as judged, before it becomes a Claim (only those reported do): a plain tuple, as one is made per clause.
 # (start, end, text, kind, score, features, quote, quantities, dates, entities, number of tokens)
-_START, _END, _KIND, _FEATS, _QUOTE, _QUANTITIES, _DATES, _ENTITIES, _NWORDS = 0, 1, 3, 5, 6, 7, 8, 9, 10
-
-
-def _make_claim(piece: tuple) -> Claim:
-    s, e, chunk, kind, score, feats, quote, quantities, dates, entities, _ = piece
-    return Claim(id=ids.item_id("c", chunk), kind=kind, text=chunk, start=s, end=e,
-                 speaker=quote.speaker if quote else None, quantities=quantities, dates=dates,
-                 entities=entities, score=round(score, 3), features=feats, quote_id=quote.id if quote else None)
+_START, _END, _KIND, _FEATS, _QUANTITIES, _DATES, _ENTITIES, _NWORDS = 0, 1, 3, 5, 7, 8, 9, 10
 
 
 def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities) -> tuple | None:
@@ -825,15 +830,22 @@ def _join(text: str, run: list, quotes: list[Quote]) -> tuple:
     rule, a cause, a comparison, an event). Cheaper than judging the joined text again, and nearly always the same
     (on news, under 2 % of joined claims differ in a feature, mostly "first person" where a part is quoted)."""
     s, e = run[0][_START], run[-1][_END]
-    first = run[0][_FEATS]
-    feats = sorted({f for p in run for f in p[_FEATS] if f not in _SUBJECT_FEATURES or f in first},
-                   key=_FEATURE_ORDER.get)
-    words = sum(p[_NWORDS] for p in run)
-    if "short" in feats and words >= 7:
-        feats.remove("short")
-    if "date" in feats and "relative date" in feats:
-        feats.remove("relative date")  # as _features: a clause with an absolute date has "date" only
-    kind = min((p[_KIND] for p in run), key=_FACTUAL_ORDER.get)
-    quote = _speaker(quotes, s, e)
-    return (s, e, text[s:e], kind, _score(feats), feats, quote, [x for p in run for x in p[_QUANTITIES]],
-            [x for p in run for x in p[_DATES]], [x for p in run for x in p[_ENTITIES]], words)
+    first = run[0]
+    feats, kind, words = set(first[_FEATS]), first[_KIND], first[_NWORDS]
+    quantities, dates, entities = list(first[_QUANTITIES]), list(first[_DATES]), list(first[_ENTITIES])
+    for p in run[1:]:
+        feats.update(p[_FEATS])
+        if _FACTUAL_ORDER[p[_KIND]] < _FACTUAL_ORDER[kind]:
+            kind = p[_KIND]
+        words += p[_NWORDS]
+        quantities += p[_QUANTITIES]
+        dates += p[_DATES]
+        entities += p[_ENTITIES]
+    feats -= _SUBJECT_FEATURES.difference(first[_FEATS])
+    if words >= 7:
+        feats.discard("short")
+    if "date" in feats:
+        feats.discard("relative date")  # as _features: a clause with an absolute date has "date" only
+    feats = sorted(feats, key=_FEATURE_ORDER.get)
+    return (s, e, text[s:e], kind, _score(feats), feats, _speaker(quotes, s, e), quantities, dates, entities,
+            words)
