@@ -214,3 +214,61 @@ def test_modal_frame_keeps_report_unasserted():
 def test_opening_opinion_frame():
     (c,) = find_claims("I think Senator Kennedy was wrong about Cuba in that debate.", [])
     assert c.kind == "opinion"
+
+
+def test_factual_halves_split_at_but_are_one_claim():
+    text = "Exports have begun to fall, but they are still up on last year."
+    (c,) = find_claims(text, [])
+    assert c.kind in FACTUAL_KINDS and (c.start, c.end) == (0, len(text))
+    # figures, dates and entities of both halves come with the joined claim; the subject is the first half's
+    text = "Unemployment rose to 7% in March 2020; it had fallen to 5% a year earlier in Spain."
+    (c,) = find_claims(text, [])
+    assert c.kind == "quantity" and c.text == text[c.start:c.end] and c.start == 0
+    assert [q.value for q in c.quantities] == [7, 5] and [d.value for d in c.dates] == ["2020-03"]
+    assert "short" not in c.features
+
+
+def test_a_view_or_forecast_half_stays_apart_from_the_fact():
+    text = "Unemployment rose to 7% in March; the minister will resign over it next week."
+    claims = find_claims(text, [])
+    fact = claim_over(claims, text, "Unemployment rose to 7% in March")
+    assert fact.kind == "quantity" and "minister" not in fact.text
+    assert claim_over(claims, text, "the minister will resign").kind == "prediction"
+    text = "Exports fell 4% in 2020, but the government should act now to help the farmers."
+    claims = find_claims(text, [])
+    assert claim_over(claims, text, "Exports fell 4% in 2020").end <= text.index(",")
+    assert claim_over(claims, text, "the government should act now").kind == "opinion"
+
+
+def test_only_a_short_adverbial_may_precede_a_leading_clause():
+    # "The company has expanded, in spite of ...,": the "in spite of" part is an aside, not a leading clause
+    text = "The company has expanded, in spite of a weak market last year, to forty new cities."
+    c = _main(text)
+    assert c is not None and c.start == 0
+    text = "For that reason, when the talks failed, the union called a strike in 2019."
+    c = claim_over(find_claims(text, []), text, "the union called a strike in 2019")
+    assert c.text.startswith("the union")
+
+
+def test_opinion_words_in_a_subordinate_clause_do_not_make_an_opinion():
+    text = "Last year the court ruled that the company must pay its former workers."
+    (c,) = find_claims(text, [], "2021-01-16")
+    assert c.kind == "rule" and "modal" not in c.features
+    assert find_claims("We must protect the workers who lost their jobs.", [])[0].kind == "opinion"
+
+
+def test_passives_after_be_are_not_past_events_and_s_been_is_has_been():
+    from tracker.claims import _Tokens, _past
+    assert not _past(_Tokens("The new rules will be introduced next spring."))
+    assert not _past(_Tokens("The bridge is being repaired by the city."))
+    assert _past(_Tokens("The rules were introduced last spring."))
+    assert _past(_Tokens("The deadline's been extended for the third time."))
+    (c,) = find_claims("The new rules will be introduced next spring.", [])
+    assert c.kind == "prediction"
+
+
+def test_the_month_may_is_not_a_hedge():
+    c = _main("Exports fell 4% in May, the statistics office said.", "2021-01-16")
+    assert c is not None and "hedge" not in c.features
+    c = _main("Prices may rise again in May, the statistics office said.", "2021-01-16")
+    assert c is None or "hedge" in c.features
