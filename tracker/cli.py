@@ -145,3 +145,6 @@ def eval_claims(gold, as_json):
 from .annotate_cli import register as _register_annotate  # noqa: E402
 
 _register_annotate(cli)
+
+if __name__ == "__main__":
+    cli()
