@@ -14,6 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from tracker.dates import _trie
 from tracker.ids import item_id
 from tracker.records import Quote, SpeakerRef
 from tracker.sentences import sentences as _sentences
@@ -276,9 +277,14 @@ class _Cue:
     base: str  # the verb's base form, or "according", "express", "call"
 
 
+# A whole lower-case word (a maximal run of a-z, as _LOWER_WORD splits them) that may start a cue, found by the
+# regex engine rather than by a Python test per word of the article.
+_CUE_WORD = re.compile(r"(?<![a-z])(?=[a-z])" + _trie(_CUE_FIRST) + r"(?![a-z])")
+
+
 def _cue_words(low: str) -> list[tuple[int, int, str]]:
     """Every word of the lower-cased text that may start a cue, in one pass over the article."""
-    return [(m.start(), m.end(), m.group()) for m in _LOWER_WORD.finditer(low) if m.group() in _CUE_FIRST]
+    return [(m.start(), m.end(), m.group()) for m in _CUE_WORD.finditer(low)]
 
 
 def _cues(text: str, low: str, s: int, e: int, inside: list[tuple[int, int, bool]],
