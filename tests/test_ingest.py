@@ -139,3 +139,9 @@ def test_workers_give_the_same_database(tmp_path):
     ingest([str(src)], tmp_path / "two.db", workers=2, batch_size=7)
     q = "select article_id, kind, text, start from claims order by id"
     assert connect(tmp_path / "one.db").execute(q).fetchall() == connect(tmp_path / "two.db").execute(q).fetchall()
+    # the body is not sent back from the workers, but the stored article is whole
+    q = "select id, title, body, content_hash from articles order by id"
+    assert connect(tmp_path / "one.db").execute(q).fetchall() == connect(tmp_path / "two.db").execute(q).fetchall()
+    assert all(body for (body,) in connect(tmp_path / "two.db").execute("select body from articles"))
+    assert connect(tmp_path / "two.db").execute(
+        "select count(*) from articles_fts where articles_fts match 'schools'").fetchone()[0] == 40
