@@ -293,10 +293,11 @@ def rows_for(parsed: Parsed, aid: str, digest: str) -> dict[str, list[dict]]:
             out["entities"].append({"id": eid, "name": e.name, "kind": e.kind, "acronym": e.acronym})
             out["claim_entities"].append({"claim_id": cid, "entity_id": eid, "text": e.text, "start": e.start,
                                           "end": e.end})
-    from .grouping import claim_keys, claim_subjects
+    from .grouping import rows_by_claim, claim_keys, claim_subjects
 
-    out["claim_keys"] = claim_keys(out)
-    out["claim_subjects"] = claim_subjects(out)
+    by_claim = rows_by_claim(out)
+    out["claim_keys"] = claim_keys(out, by_claim)
+    out["claim_subjects"] = claim_subjects(out, by_claim)
     return out
 
 

@@ -178,7 +178,10 @@ def group_keys(text: str, quantities: list[dict], entities: list[str],
     return keys
 
 
-def _by_claim(merged: dict[str, list[dict]]) -> tuple[dict[str, list[dict]], dict[str, list[str]], set[str]]:
+def rows_by_claim(merged: dict[str, list[dict]]
+                  ) -> tuple[dict[str, list[dict]], dict[str, list[str]], set[str]]:
+    """A batch's (or an article's) figures and entity ids by claim id, and its broad (country, place) entities:
+    built once and shared by the key functions and the conflict search."""
     quantities: dict[str, list[dict]] = {}
     for q in merged.get("quantities", []):
         quantities.setdefault(q["claim_id"], []).append(q)
@@ -189,10 +192,11 @@ def _by_claim(merged: dict[str, list[dict]]) -> tuple[dict[str, list[dict]], dic
     return quantities, entities, broad
 
 
-def claim_keys(rows: dict[str, list[dict]]) -> dict[str, list[tuple[int, str]]]:
+def claim_keys(rows: dict[str, list[dict]], by_claim=None) -> dict[str, list[tuple[int, str]]]:
     """Group keys of every claim in one article's rows, computed where the rows are built (in the ingest
-    workers) so that the single writing process does not spend its time hashing wording."""
-    quantities, entities, broad = _by_claim(rows)
+    workers) so that the single writing process does not spend its time hashing wording. `by_claim` is
+    `rows_by_claim(rows)` when the caller has it already."""
+    quantities, entities, broad = by_claim or rows_by_claim(rows)
     return {
         c["id"]: [] if c.get("kind") in UNGROUPED_KINDS else
         group_keys(c.get("text") or "", quantities.get(c["id"], []), entities.get(c["id"], []), broad)
@@ -200,10 +204,11 @@ def claim_keys(rows: dict[str, list[dict]]) -> dict[str, list[tuple[int, str]]]:
     }
 
 
-def claim_subjects(rows: dict[str, list[dict]]) -> dict[str, tuple[list[tuple[int, str, float]], frozenset[str]]]:
+def claim_subjects(rows: dict[str, list[dict]], by_claim=None
+                   ) -> dict[str, tuple[list[tuple[int, str, float]], frozenset[str]]]:
     """Per claim that names an entity and states a figure: its conflict subject keys `(key, unit, value)` and
     its wording frame. Computed in the ingest workers, like `claim_keys`."""
-    quantities, entities, broad = _by_claim(rows)
+    quantities, entities, broad = by_claim or rows_by_claim(rows)
     out = {}
     for c in rows.get("claims", []):
         cid = c["id"]
@@ -213,20 +218,19 @@ def claim_subjects(rows: dict[str, list[dict]]) -> dict[str, tuple[list[tuple[in
         figures = headline_figures(quantities.get(cid, []))
         if not figures:
             continue
-        text = c.get("text") or ""
-        out[cid] = ([(k, unit, value) for unit, value in figures for k in subject_keys(text, unit, ents, broad)],
-                    frame_tokens(text))
+        frame = frame_tokens(c.get("text") or "")
+        keys = [(k, unit, value) for unit, value in figures for k in subject_keys(unit, ents, frame, broad)]
+        out[cid] = (keys, frame)
     return out
 
 
-def subject_keys(text: str, unit: str, entities: list[str], broad: frozenset[str] | set[str] = frozenset()
-                 ) -> list[int]:
+def subject_keys(unit: str, entities: list[str], frame: frozenset[str],
+                 broad: frozenset[str] | set[str] = frozenset()) -> list[int]:
     """Keys under which claims that may conflict meet: unit + a specific entity, unit + entity pair, unit +
     entity + wording frame. Meeting is not enough: `conflict_signals` decides."""
     ents = sorted(set(entities))[:MAX_ENTITIES]
     out = [key_hash(f"p\x1f{unit}\x1f{a}\x1f{b}") for a, b in combinations(ents, 2)]
     out += [key_hash(f"e\x1f{unit}\x1f{e}") for e in ents if specific(e, broad)]
-    frame = frame_tokens(text)
     if len(frame) >= MIN_FRAME_TOKENS:
         f = " ".join(sorted(frame))
         out += [key_hash(f"s\x1f{unit}\x1f{e}\x1f{f}") for e in ents]
@@ -426,11 +430,12 @@ def update(db: sqlite_utils.Database, merged: dict[str, list[dict]], refresh: bo
     # 2. key the batch's claims
     claims = {c["id"]: c for c in merged.get("claims", [])}
     if claims:
+        by_claim = rows_by_claim(merged)
+        quantities = by_claim[0]
         precomputed = merged.get("claim_keys")
         if precomputed is None or merged.get("claim_subjects") is None:
-            precomputed = claim_keys(merged)
-            merged = {**merged, "claim_subjects": claim_subjects(merged)}
-        quantities, _entities, _broad = _by_claim(merged)
+            precomputed = claim_keys(merged, by_claim)
+            merged = {**merged, "claim_subjects": claim_subjects(merged, by_claim)}
         # A claim with no key can never meet another: it gets no group (most claims are such singletons).
         keyed = [(cid, c, ks) for cid, c in claims.items() if (ks := precomputed.get(cid))]
         all_keys = list({k for _cid, _c, ks in keyed for k, _how in ks})
@@ -474,7 +479,7 @@ def update(db: sqlite_utils.Database, merged: dict[str, list[dict]], refresh: bo
             "on conflict(key) do update set members = members + excluded.members, group_id = excluded.group_id",
             [(k, uf.find(known[k]), n) for k, n in key_adds.items()])
         group_of = {cid: gid for cid, gid, *_ in placed}
-        conflicted, conflict_counts = _find_conflicts(db, claims, merged["claim_subjects"], group_of, merged)
+        conflicted, conflict_counts = _find_conflicts(db, claims, merged["claim_subjects"], group_of, by_claim)
         # groups born in this batch hold only this batch's claims: summarise them here, not in SQL
         fresh = {g for g in new_groups if uf.find(g) == g}
         dirty.update(gid for _cid, gid, *_ in placed if gid not in fresh)
@@ -515,7 +520,7 @@ def _groups_of(db, claim_ids) -> set[int]:
                                      list(claim_ids)).fetchall()}
 
 
-def _find_conflicts(db, claims, subjects, group_of, merged_rows):
+def _find_conflicts(db, claims, subjects, group_of, by_claim):
     ex = db.execute
     subject_rows = []
     wanted: dict[int, list[tuple[str, str, float]]] = {}
@@ -565,7 +570,8 @@ def _find_conflicts(db, claims, subjects, group_of, merged_rows):
         return set(), {}
     # check the pairs: more than one shared signal
     need = sorted({c for p in pairs for c in p})
-    _q, entities, broad = _by_claim(merged_rows)
+    _q, entities, broad = by_claim
+    broad = set(broad)  # grows with the stored candidates' broad entities below
     text: dict[str, str] = {cid: c.get("text") or "" for cid, c in claims.items()}
     ents: dict[str, set[str]] = {cid: set(v) for cid, v in entities.items()}
     missing = [c for c in need if c not in claims]
