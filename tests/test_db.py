@@ -45,3 +45,48 @@ def test_status(tmp_path):
 
     db["articles"].update(aid, {"parser_version": PARSER_VERSION})
     assert status_of(db, a)[2] == "unchanged"
+
+
+def _fts_count(db, table: str, query: str) -> int:
+    return db.execute(f"select count(*) from {table}_fts where {table}_fts match ?", [query]).fetchone()[0]
+
+
+def test_full_text_index_follows_batches_reparses_and_other_writers(tmp_path):
+    """write_rows indexes a batch's new rows itself (the insert triggers stand aside inside its transaction);
+    a re-parse replaces the old entries; a row written by anyone else is still indexed by the trigger."""
+    from tracker.db import FTS, write_batch
+    from tracker.extraction import extract
+    from tracker.parse import Parsed
+
+    def parse_article(a):
+        return Parsed(a, extract(a.body, a.published))
+
+    db = connect(tmp_path / "t.db")
+    one = Article(title="Dam deal", body='The Blue Dam will cost Peru $2.5 billion, officials said. "We will build '
+                  'it," said Ana Lopez, the minister.', url="https://x/1", published="2024-03-01")
+    two = Article(title="Port news", body="The Red Port opened in 2019 with 400 workers.", url="https://x/2")
+    batch = []
+    for a in (one, two):
+        aid, digest, status = status_of(db, a)
+        batch.append((parse_article(a), aid, digest, status))
+    write_batch(db, batch)
+    assert db.execute("select count(*) from _fts_batch").fetchone()[0] == 0
+    assert _fts_count(db, "claims", "billion") == 1 and _fts_count(db, "claims", "workers") == 1
+    assert _fts_count(db, "quotes", "build") == 1 and _fts_count(db, "articles", "port") == 1
+    # a re-parse: the old wording leaves the index, the new one enters it
+    fixed = Article(title="Dam deal", body=one.body.replace("$2.5 billion", "$3 billion").replace("build", "finish"),
+                    url="https://x/1", published="2024-03-01")
+    aid, digest, status = status_of(db, fixed)
+    assert status == "updated"
+    write_batch(db, [(parse_article(fixed), aid, digest, status)])
+    assert _fts_count(db, "quotes", "build") == 0 and _fts_count(db, "quotes", "finish") == 1
+    assert _fts_count(db, "articles", "finish") == 1 and _fts_count(db, "articles", "build") == 0
+    # another writer (sqlite-utils here) goes through the trigger
+    db["articles"].insert({"id": "other", "title": "Harbour strike", "body": "Dockers stopped work."})
+    assert _fts_count(db, "articles", "dockers") == 1
+    db["articles"].update("other", {"body": "Dockers went back to work."})
+    db["articles"].delete("other")
+    for table in FTS:
+        db.execute(f"insert into {table}_fts({table}_fts) values ('integrity-check')")
+        n = db.execute(f"select count(*) from {table}").fetchone()[0]
+        assert db.execute(f"select count(*) from {table}_fts_docsize").fetchone()[0] == n
