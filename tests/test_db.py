@@ -90,3 +90,13 @@ def test_full_text_index_follows_batches_reparses_and_other_writers(tmp_path):
         db.execute(f"insert into {table}_fts({table}_fts) values ('integrity-check')")
         n = db.execute(f"select count(*) from {table}").fetchone()[0]
         assert db.execute(f"select count(*) from {table}_fts_docsize").fetchone()[0] == n
+
+
+def test_speaker_index_leaves_out_unattributed_claims_and_still_serves_speaker_queries(tmp_path):
+    db = connect(tmp_path / "t.db")
+    sql = db.execute("select sql from sqlite_master where name = 'idx_claims_speaker_id_published'").fetchone()[0]
+    assert sql.lower().endswith("where speaker_id is not null")
+    for query in ("select count(*) from claims where speaker_id = 'x'",
+                  "select published from claims where speaker_id in (select id from speakers) order by published"):
+        plan = " ".join(r[3] for r in db.execute("explain query plan " + query))
+        assert "idx_claims_speaker_id_published" in plan, plan

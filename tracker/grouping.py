@@ -287,22 +287,15 @@ create table if not exists claim_group_members (
     keys text
 ) without rowid;
 create index if not exists claim_group_members_group on claim_group_members(group_id, published);
-create index if not exists claim_group_members_article on claim_group_members(article_id);
+-- an article's members are found by their claim ids, which begin with the article id: no index on article_id
+-- (one fewer random write per claim), and databases made before lose theirs when next opened
+drop index if exists claim_group_members_article;
 create table if not exists claim_group_keys (
     key integer primary key,
     group_id integer not null,
     members integer not null default 0
 );
 create index if not exists claim_group_keys_group on claim_group_keys(group_id);
-create table if not exists claim_subject_keys (
-    key integer not null,
-    claim_id text not null,
-    article_id text not null,
-    unit text not null,
-    value real not null,
-    primary key (key, claim_id)
-) without rowid;
-create index if not exists claim_subject_keys_claim on claim_subject_keys(claim_id);
 create table if not exists claim_conflicts (
     id integer primary key,
     claim_id text not null,
@@ -347,9 +340,29 @@ from claim_conflicts x
 }
 
 
+# Rows appended in insertion order, found through a narrow index on the key: the subject keys are hashes, so
+# each insert lands at a random place in that index, and a narrow one has several times fewer pages to dirty
+# per batch than the whole row keyed by (key, claim_id) had. Databases made before keep that layout; both
+# take the same statements.
+SUBJECT_KEYS = """
+create table claim_subject_keys (
+    key integer not null,
+    claim_id text not null,
+    article_id text not null,
+    unit text not null,
+    value real not null
+);
+create index claim_subject_keys_key on claim_subject_keys(key);
+create index claim_subject_keys_claim on claim_subject_keys(claim_id);
+"""
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create the grouping tables, indexes and views if missing; safe on every open."""
-    for statement in SCHEMA.split(";"):
+    statements = SCHEMA.split(";")
+    if not db["claim_subject_keys"].exists():
+        statements += SUBJECT_KEYS.split(";")
+    for statement in statements:
         if statement.strip():
             db.execute(statement)
     for name, sql in VIEWS.items():
@@ -388,27 +401,32 @@ class _Groups:
         return keep
 
 
-def update(db: sqlite_utils.Database, merged: dict[str, list[dict]], refresh: bool = True) -> None:
+def update(db: sqlite_utils.Database, merged: dict[str, list[dict]], refresh: bool = True,
+           replaced: list[str] | None = None) -> None:
     """Place the claims of a written batch in groups and record their conflicts; call inside the batch's
     transaction. `merged` holds the batch's rows by table, as `db.write_batch` built them.
 
     The summary columns of groups the batch touched are recomputed now, or with `refresh=False` only marked
     (in `claim_groups_dirty`, inside the same transaction) for `refresh(db)` to recompute once at the end of an
     ingest: a large group gains members in most batches, and recounting it every batch made ingest slow down
-    as the corpus grew. An interrupted ingest leaves the marks, and the next one finishes them."""
+    as the corpus grew. An interrupted ingest leaves the marks, and the next one finishes them.
+
+    `replaced` names the batch's articles that were stored before (their old memberships are looked up and
+    removed); None means any of them may have been."""
     aids = [a["id"] for a in merged.get("articles", [])]
     if not aids:
         return
     ex = db.execute
     dirty: set[int] = set()
 
-    # 1. forget what the batch's articles contributed before (a re-parse deletes and re-inserts claims)
+    # 1. forget what the batch's articles contributed before (a re-parse deletes and re-inserts claims); a
+    # claim's id is its article's id, "-" and its own, so an article's members are one range of the key
     removed: list[str] = []
     key_drops: dict[int, int] = {}
-    for part in _chunks(aids):
-        marks = ",".join("?" * len(part))
-        for cid, gid, keys in ex(f"select claim_id, group_id, keys from claim_group_members "
-                                 f"where article_id in ({marks})", part).fetchall():
+    for aid in (aids if replaced is None else replaced):
+        for cid, gid, keys in ex("select claim_id, group_id, keys from claim_group_members "
+                                 "where claim_id >= ? and claim_id < ? and article_id = ?",
+                                 [aid + "-", aid + ".", aid]).fetchall():
             removed.append(cid)
             dirty.add(gid)
             for k in json.loads(keys or "[]"):
@@ -526,8 +544,11 @@ def _find_conflicts(db, claims, subjects, group_of, by_claim):
     wanted: dict[int, list[tuple[str, str, float]]] = {}
     for cid, (keys, _frame) in subjects.items():
         aid = claims[cid]["article_id"]
+        stored = set()
         for k, unit, value in keys:
-            subject_rows.append((k, cid, aid, unit, value))
+            if k not in stored:  # one stored row per key and claim: the first figure under it
+                stored.add(k)
+                subject_rows.append((k, cid, aid, unit, value))
             wanted.setdefault(k, []).append((cid, unit, value))
     if not subject_rows:
         return set(), {}
