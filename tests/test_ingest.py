@@ -73,6 +73,8 @@ def test_reingest_is_idempotent_and_changed_article_is_reparsed(tmp_path):
     db = connect(db_path)
     assert db.execute("select count(*) from quantities where value = 2600000000").fetchone()[0] == 1
     assert db.execute("select count(*) from quantities where value = 2500000000").fetchone()[0] == 0
+    # ingest writes with foreign keys unchecked (for speed): every reference must still hold
+    assert db.execute("pragma foreign_key_check").fetchall() == []
 
 
 def test_bad_inputs_are_skipped_and_stored_data_kept(tmp_path):
