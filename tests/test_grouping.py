@@ -382,3 +382,39 @@ def test_questions_and_claims_without_keys_get_no_group(tmp_path):
     store(db, article("c", "2020-03-01", "DW", dataclasses.replace(ask, kind="question")))
     assert db["claim_conflicts"].count == 0
     assert_consistent(db)
+
+
+def test_remembered_candidates_give_the_same_conflicts(tmp_path):
+    """An ingest remembers the stored conflict candidates it has read (frame, entities); the conflicts found
+    must be the same as when every batch reads them from the database again, including after a re-parse."""
+    from tracker.db import rows_for, write_rows
+
+    arts = [
+        article("a1", "2019-07-12", "Reuters",
+                claim("c1", "Turkey paid $2.5 billion for four S-400 batteries.", [money("$2.5 billion", 2.5e9)], S400)),
+        article("a2", "2019-07-20", "Sabah",
+                claim("c1", "Turkey paid $2 billion for four S-400 batteries.", [money("$2 billion", 2e9)], S400)),
+        article("a3", "2019-07-21", "AP",
+                claim("c1", "Turkey paid $3 billion for four S-400 batteries.", [money("$3 billion", 3e9)], S400)),
+        article("a4", "2019-07-22", "TASS",
+                claim("c1", "Turkey faces sanctions worth $1.5 billion over the S-400 purchase and its economy.",
+                      [money("$1.5 billion", 1.5e9)], [ent("Turkey")])),
+        # a1 again, re-parsed with another figure: its remembered entry must not be used for the new claim
+        article("a1", "2019-07-12", "Reuters",
+                claim("c1", "Turkey paid $2.5 billion for four S-400 batteries.", [money("$2.5 billion", 2.5e9)],
+                      [ent("Turkey")])),
+        article("a5", "2019-07-23", "DPA",
+                claim("c1", "Turkey paid $2.1 billion for four S-400 batteries.", [money("$2.1 billion", 2.1e9)], S400)),
+    ]
+    arts[4].article.body += " Corrected."
+    found = []
+    for memo in (None, {}):
+        db = connect(tmp_path / f"{memo is None}.db")
+        for p in arts:  # one article per batch: every candidate is a stored claim
+            aid, digest, status = status_of(db, p.article)
+            write_rows(db, [(rows_for(p, aid, digest), aid, status)], memo=memo)
+        found.append(sorted(db.execute("select claim_id, other_claim_id, value, other_value, shared_entities, "
+                                       "wording_overlap from claim_conflicts").fetchall()))
+        if memo is not None:
+            assert memo  # candidates were remembered
+    assert found[0] == found[1] and len(found[0]) >= 3

@@ -350,7 +350,7 @@ def _insert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
 
 
 def write_rows(db: sqlite_utils.Database, batch: list[tuple[dict[str, list[dict]], str, str]],
-               refresh_groups: bool = True) -> None:
+               refresh_groups: bool = True, memo: dict | None = None) -> None:
     """Write prepared rows `(rows_for(...), id, status)` of several articles in one transaction.
 
     Rows are prepared apart (in the ingest workers) so the single writing process only writes."""
@@ -386,7 +386,7 @@ def write_rows(db: sqlite_utils.Database, batch: list[tuple[dict[str, list[dict]
         from . import grouping
 
         grouping.update(db, merged, refresh=refresh_groups,
-                        replaced=[aid for _rows, aid, status in batch if status != "new"])
+                        replaced=[aid for _rows, aid, status in batch if status != "new"], memo=memo)
         for table, after in first_new.items():
             _index_new_rows(db, table, after)
         db.execute(f"delete from [{FTS_BATCH_TABLE}]")

@@ -37,6 +37,7 @@ MIN_FRAME_TOKENS = 3
 MAX_ENTITIES = 5
 MAX_CANDIDATES = 25  # stored claims read per subject key when looking for conflicts (hot subjects are capped)
 MAX_CONFLICTS_PER_CLAIM = 5
+MEMO_MAX = 100_000  # stored conflict candidates remembered during one ingest (tens of MB at most)
 MAX_RATIO = 5.0
 MIN_RELATIVE_DIFF = 0.02
 
@@ -404,7 +405,7 @@ class _Groups:
 
 
 def update(db: sqlite_utils.Database, merged: dict[str, list[dict]], refresh: bool = True,
-           replaced: list[str] | None = None) -> None:
+           replaced: list[str] | None = None, memo: dict | None = None) -> None:
     """Place the claims of a written batch in groups and record their conflicts; call inside the batch's
     transaction. `merged` holds the batch's rows by table, as `db.write_batch` built them.
 
@@ -414,7 +415,8 @@ def update(db: sqlite_utils.Database, merged: dict[str, list[dict]], refresh: bo
     as the corpus grew. An interrupted ingest leaves the marks, and the next one finishes them.
 
     `replaced` names the batch's articles that were stored before (their old memberships are looked up and
-    removed); None means any of them may have been."""
+    removed); None means any of them may have been. `memo` is a dict an ingest keeps for its whole run (see
+    `_find_conflicts`)."""
     aids = [a["id"] for a in merged.get("articles", [])]
     if not aids:
         return
@@ -433,6 +435,9 @@ def update(db: sqlite_utils.Database, merged: dict[str, list[dict]], refresh: bo
             dirty.add(gid)
             for k in json.loads(keys or "[]"):
                 key_drops[k] = key_drops.get(k, 0) + 1
+    if removed and memo is not None:
+        for cid in removed:  # a re-parsed article's claims may come back with other entities
+            memo.pop(cid, None)
     if removed:
         ex_many = db.conn.executemany
         ex_many("update claim_group_keys set members = members - ? where key = ?",
@@ -499,7 +504,8 @@ def update(db: sqlite_utils.Database, merged: dict[str, list[dict]], refresh: bo
             "on conflict(key) do update set members = members + excluded.members, group_id = excluded.group_id",
             [(k, uf.find(known[k]), n) for k, n in key_adds.items()])
         group_of = {cid: gid for cid, gid, *_ in placed}
-        conflicted, conflict_counts = _find_conflicts(db, claims, merged["claim_subjects"], group_of, by_claim)
+        conflicted, conflict_counts = _find_conflicts(db, claims, merged["claim_subjects"], group_of, by_claim,
+                                                      memo)
         # groups born in this batch hold only this batch's claims: summarise them here, not in SQL
         fresh = {g for g in new_groups if uf.find(g) == g}
         dirty.update(gid for _cid, gid, *_ in placed if gid not in fresh)
@@ -540,7 +546,12 @@ def _groups_of(db, claim_ids) -> set[int]:
                                      list(claim_ids)).fetchall()}
 
 
-def _find_conflicts(db, claims, subjects, group_of, by_claim):
+def _find_conflicts(db, claims, subjects, group_of, by_claim, memo=None):
+    """Conflicting pairs among the batch's claims and the stored ones under the same subject keys.
+
+    `memo` (one per ingest run) keeps what was read of stored candidates (wording frame, entities): the same
+    few claims head the hottest subject keys batch after batch, and reading them back from cold pages of a
+    large database cost more than the rest of the search."""
     ex = db.execute
     subject_rows = []
     wanted: dict[int, list[tuple[str, str, float]]] = {}
@@ -597,16 +608,37 @@ def _find_conflicts(db, claims, subjects, group_of, by_claim):
     broad = set(broad)  # grows with the stored candidates' broad entities below
     text: dict[str, str] = {cid: c.get("text") or "" for cid, c in claims.items()}
     ents: dict[str, set[str]] = {cid: set(v) for cid, v in entities.items()}
+    frames: dict[str, frozenset] = {}
     missing = [c for c in need if c not in claims]
+    if memo is not None:
+        for c in missing:
+            hit = memo.get(c)
+            if hit is not None:
+                frames[c], e, b = hit
+                text[c] = ""  # present; its frame is known
+                ents[c] = set(e)
+                broad |= b
+        missing = [c for c in missing if c not in frames]
     for part in _chunks(missing):
         marks = ",".join("?" * len(part))
         text.update(ex(f"select id, text from claims where id in ({marks})", part).fetchall())
+        found_broad: set[str] = set()
         for cid, eid, kind in ex(f"select ce.claim_id, ce.entity_id, e.kind from claim_entities ce "
                                  f"left join entities e on e.id = ce.entity_id where ce.claim_id in ({marks})", part):
             ents.setdefault(cid, set()).add(eid)
             if kind in BROAD_KINDS:
-                broad.add(eid)
-    frames = {c: subjects[c][1] if c in subjects else frame_tokens(text.get(c, "")) for c in need}
+                found_broad.add(eid)
+        broad |= found_broad
+        if memo is not None:
+            if len(memo) > MEMO_MAX:
+                memo.clear()
+            for c in part:
+                if c in text:
+                    e = frozenset(ents.get(c, ()))
+                    memo[c] = (frame_tokens(text[c]), e, e & found_broad)
+    for c in need:
+        if c not in frames:
+            frames[c] = subjects[c][1] if c in subjects else frame_tokens(text.get(c, ""))
     per_claim: dict[str, int] = {}
     rows = []
     for (a, b), (unit, va, vb) in sorted(pairs.items()):

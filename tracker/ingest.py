@@ -144,6 +144,7 @@ def ingest(
         pending: list[tuple] = []
         pending_ids: set[str] = set()
         refreshed = {"windows": 0}
+        memo: dict = {}  # stored conflict candidates already read (grouping._find_conflicts)
 
         def write(result, items) -> None:
             prepared = result.get() if pool is not None else result
@@ -152,7 +153,7 @@ def ingest(
             # Group summaries are recomputed once at the end (and every few windows), not per window.
             refreshed["windows"] += 1
             write_rows(db, [(rows, aid, status) for rows, (_a, aid, _d, status) in zip(prepared, items)],
-                       refresh_groups=refreshed["windows"] % REFRESH_EVERY == 0)
+                       refresh_groups=refreshed["windows"] % REFRESH_EVERY == 0, memo=memo)
             for rows, (_a, _aid, _d, status) in zip(prepared, items):
                 setattr(summary, status, getattr(summary, status) + 1)
                 summary.quotes += len(rows["quotes"])
