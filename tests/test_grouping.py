@@ -418,3 +418,47 @@ def test_remembered_candidates_give_the_same_conflicts(tmp_path):
         if memo is not None:
             assert memo  # candidates were remembered
     assert found[0] == found[1] and len(found[0]) >= 3
+
+
+OLD_LAYOUT = """
+drop table claim_subject_keys;
+create table claim_subject_keys (key integer not null, claim_id text not null, article_id text not null,
+    unit text not null, value real not null, primary key (key, claim_id)) without rowid;
+create index claim_subject_keys_claim on claim_subject_keys(claim_id);
+drop view claim_conflicts_side_by_side;
+drop table claim_group_members;
+create table claim_group_members (claim_id text primary key, group_id integer not null references
+    claim_groups(id) deferrable initially deferred, article_id text not null, published text, match text,
+    keys text) without rowid;
+create index claim_group_members_group on claim_group_members(group_id, published);
+create index claim_group_members_article on claim_group_members(article_id);
+drop trigger claims_ai;
+create trigger claims_ai after insert on claims begin
+  insert into claims_fts (rowid, text) values (new.rowid, new.text);
+end;
+"""
+
+
+def test_a_database_made_with_the_earlier_layouts_keeps_working(tmp_path):
+    """Databases made before the ingest's write-path changes keep their (WITHOUT ROWID) grouping tables and
+    sqlite-utils' plain insert trigger until opened: grouping, re-parse and full-text search must still hold."""
+    path = tmp_path / "t.db"
+    connect(path).conn.executescript(OLD_LAYOUT)
+    db = connect(path)  # what the next ingest does first
+    trigger = db.execute("select sql from sqlite_master where name = 'claims_ai'").fetchone()[0]
+    assert "_fts_batch" in trigger
+    assert db.execute("select count(*) from sqlite_master where name = 'claim_group_members_article'"
+                      ).fetchone()[0] == 0
+    a1 = article("a1", "2019-07-12", "Reuters",
+                 claim("c1", "Turkey paid $2.5 billion for four S-400 batteries.", [money("$2.5 billion", 2.5e9)], S400))
+    store(db, a1, article("a2", "2019-07-15", "AP",
+                          claim("c1", "The S-400 deal cost Turkey $2.5bn.", [money("$2.5bn", 2.5e9)], S400)))
+    store(db, article("a3", "2019-07-20", "Sabah", claim("c1", "Turkey paid $2 billion for four S-400 batteries.",
+                                                         [money("$2 billion", 2e9)], S400)))
+    a1.article.body += " Corrected."
+    store(db, a1)  # a re-parse
+    assert_consistent(db)
+    assert db.execute("select count(distinct group_id) from claim_group_members").fetchone()[0] == 2
+    assert db["claim_conflicts"].count == 1
+    assert db.execute("select count(*) from claims_fts where claims_fts match 'batteries'").fetchone()[0] == 2
+    db.execute("insert into claims_fts(claims_fts) values ('integrity-check')")
