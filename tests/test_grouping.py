@@ -399,7 +399,7 @@ def test_remembered_candidates_give_the_same_conflicts(tmp_path):
         article("a4", "2019-07-22", "TASS",
                 claim("c1", "Turkey faces sanctions worth $1.5 billion over the S-400 purchase and its economy.",
                       [money("$1.5 billion", 1.5e9)], [ent("Turkey")])),
-        # a1 again, re-parsed with another figure: its remembered entry must not be used for the new claim
+        # a1 again, re-parsed with fewer entities: its remembered entry must not be used for the new claim
         article("a1", "2019-07-12", "Reuters",
                 claim("c1", "Turkey paid $2.5 billion for four S-400 batteries.", [money("$2.5 billion", 2.5e9)],
                       [ent("Turkey")])),

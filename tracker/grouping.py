@@ -635,7 +635,8 @@ def _find_conflicts(db, claims, subjects, group_of, by_claim, memo=None):
             for c in part:
                 if c in text:
                     e = frozenset(ents.get(c, ()))
-                    memo[c] = (frame_tokens(text[c]), e, e & found_broad)
+                    frames[c] = frame_tokens(text[c])
+                    memo[c] = (frames[c], e, e & found_broad)
     for c in need:
         if c not in frames:
             frames[c] = subjects[c][1] if c in subjects else frame_tokens(text.get(c, ""))
