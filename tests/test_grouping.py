@@ -18,7 +18,7 @@ import time
 
 import pytest
 
-from tracker import grouping
+from tracker import bulk, grouping
 from tracker.db import connect, status_of, write_batch
 from tracker.parse import Parsed
 from tracker.records import Article, Claim, Entity, Extraction, Quantity, SpeakerRef
@@ -346,6 +346,7 @@ def test_killed_ingest_resumes_with_nothing_lost_or_doubled(tmp_path):
     partial = db["articles"].count
     assert 0 < partial < 600 and partial % 25 == 0  # whole windows only
     assert_consistent(db, settled=False)
+    assert bulk.deferred(db)  # killed during a bulk load: its page-only indexes wait for the next run
     db.close()
     done = subprocess.run(_ingest_cmd(jsonl, db_path), check=True, capture_output=True, text=True)
     assert f"{600 - partial} new, {partial} unchanged" in done.stderr
@@ -357,6 +358,8 @@ def test_killed_ingest_resumes_with_nothing_lost_or_doubled(tmp_path):
                           f"(select count(*) from {table} t where t.article_id = a.id)").fetchone()[0] == 0, table
     assert db.execute("select count(*) from claims").fetchone()[0] > 600
     assert_consistent(db)
+    assert bulk.deferred(db) == {} and set(bulk.PAGE_ONLY_INDEXES) <= {
+        r[0] for r in db.execute("select name from sqlite_master where type = 'index'")}
     # the groups built across the interruption are the groups of a regrouping from scratch
     before = _partition_of(db_path)
     assert any(len(g) > 1 for g in before)

@@ -29,13 +29,18 @@ def _ingest(paths, db_path, workers, batch_size, raw, quiet) -> "IngestSummary":
     def on_error(e):
         click.echo(f"skipped {e}", err=True)
 
+    def on_status(line):
+        if not quiet:
+            click.echo(("\n" if total else "") + line, err=True)
+
     total = None if quiet else input_size(list(paths))
     if total:
         with click.progressbar(length=total, label="Ingesting", file=sys.stderr, show_pos=False) as bar:
             summary = ingest(list(paths), db_path, workers=workers, batch_size=batch_size, raw=raw,
-                             on_error=on_error, on_progress=bar.update)
+                             on_error=on_error, on_progress=bar.update, on_status=on_status)
     else:
-        summary = ingest(list(paths), db_path, workers=workers, batch_size=batch_size, raw=raw, on_error=on_error)
+        summary = ingest(list(paths), db_path, workers=workers, batch_size=batch_size, raw=raw, on_error=on_error,
+                         on_status=on_status)
     return summary
 
 
@@ -90,6 +95,29 @@ def parse(paths, as_json, as_jsonl, raw):
         sys.exit(1)
 
 
+def _build_deferred_indexes(db_path) -> None:
+    """Indexes an interrupted bulk load left out (tracker.bulk) are built before serving, unless an ingest is
+    still writing: that one builds them when it ends."""
+    import sqlite3
+
+    from .bulk import build_deferred
+    from .db import connect
+
+    try:
+        db = connect(db_path)
+    except sqlite3.OperationalError as e:
+        click.echo(f"{db_path}: not checked for deferred indexes ({e})", err=True)
+        return
+    try:
+        build_deferred(db, on_index=lambda name: click.echo(f"Building index {name} (left out by an "
+                                                              "interrupted ingest)", err=True))
+    except sqlite3.OperationalError as e:
+        click.echo(f"{db_path}: indexes not built yet ({e}); the running ingest builds them when it ends",
+                   err=True)
+    finally:
+        db.close()
+
+
 @cli.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
@@ -111,6 +139,8 @@ def serve(db_path, host, port, articles, rebuild, datasette_args):
         click.echo(f"Building {db_path} from {articles}", err=True)
         summary = _ingest([articles], db_path, None, 500, False, False)
         click.echo(summary.line(), err=True)
+    else:
+        _build_deferred_indexes(db_path)
     click.echo(f"Serving {db_path} at http://{host}:{port}/", err=True)
     sys.exit(run(db_path, host, port, datasette_args))
 

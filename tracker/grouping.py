@@ -360,13 +360,18 @@ create index claim_subject_keys_claim on claim_subject_keys(claim_id);
 """
 
 
-def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create the grouping tables, indexes and views if missing; safe on every open."""
+_INDEX_NAME = re.compile(r"^\s*create index if not exists (\w+)", re.I)
+
+
+def ensure_schema(db: sqlite_utils.Database, skip: set[str] | frozenset[str] = frozenset()) -> None:
+    """Create the grouping tables, indexes and views if missing; safe on every open. Indexes named in `skip`
+    (left out by a bulk load, see `tracker.bulk`) are not created."""
     statements = SCHEMA.split(";")
     if not db["claim_subject_keys"].exists():
         statements += SUBJECT_KEYS.split(";")
     for statement in statements:
-        if statement.strip():
+        m = _INDEX_NAME.match(statement)
+        if statement.strip() and not (m and m.group(1) in skip):
             db.execute(statement)
     for name, sql in VIEWS.items():
         row = db.execute("select sql from sqlite_master where type = 'view' and name = ?", [name]).fetchone()

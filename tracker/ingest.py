@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 
 from .cleaning import clean, raw_article
 from .db import DEFAULT_DB, connect, rows_for, status_of, write_rows
-from . import grouping
+from . import bulk, grouping
 from .extraction import extract
 from .parse import Parsed
 from .reading import ReadError, iter_files, read_path
@@ -113,14 +113,20 @@ def ingest(
     stdin=None,
     on_error: Callable[[ReadError], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    on_status: Callable[[str], None] | None = None,
 ) -> IngestSummary:
     """Ingest `paths` into the database at `db_path` and say what happened.
 
     `on_error` receives each file or record that was skipped (the run goes on); `on_progress` receives the
-    number of characters of input handled, for a progress bar.
+    number of characters of input handled, for a progress bar; `on_status` a line on the work done after
+    the input is read (building the indexes a bulk load left out).
     """
     summary = IngestSummary()
     db = connect(db_path)
+    # A run that stores as many articles as the database held when it began is a bulk load: from then on it
+    # leaves out the page-only indexes and builds them at its end (tracker.bulk).
+    held = db.execute("select count(*) from articles").fetchone()[0]
+    bulk_after = max(held, batch_size)
     # The rows written here are consistent by construction (an article, then its claims, then their figures,
     # in one transaction; tests hold that), and checking every reference cost about 6 % of the writer's time at
     # scale. Other connections (Datasette, the annotation commands) keep enforcing foreign keys.
@@ -143,7 +149,7 @@ def ingest(
         # The workers extract the next window while the main process writes the last one (pipelined).
         pending: list[tuple] = []
         pending_ids: set[str] = set()
-        refreshed = {"windows": 0}
+        state = {"windows": 0, "bulk": False}  # windows written; bulk load under way
         memo: dict = {}  # stored conflict candidates already read (grouping._find_conflicts)
 
         def write(result, items) -> None:
@@ -151,13 +157,16 @@ def ingest(
             for rows, (article, _aid, _d, _status) in zip(prepared, items):
                 rows["articles"][0]["body"] = article.body
             # Group summaries are recomputed once at the end (and every few windows), not per window.
-            refreshed["windows"] += 1
+            state["windows"] += 1
             write_rows(db, [(rows, aid, status) for rows, (_a, aid, _d, status) in zip(prepared, items)],
-                       refresh_groups=refreshed["windows"] % REFRESH_EVERY == 0, memo=memo)
+                       refresh_groups=state["windows"] % REFRESH_EVERY == 0, memo=memo)
             for rows, (_a, _aid, _d, status) in zip(prepared, items):
                 setattr(summary, status, getattr(summary, status) + 1)
                 summary.quotes += len(rows["quotes"])
                 summary.claims += len(rows["claims"])
+            if not state["bulk"] and summary.new + summary.updated >= bulk_after:
+                state["bulk"] = True
+                bulk.defer_indexes(db)
             if on_progress:
                 on_progress(sum(len(w[0].body) for w in items))
 
@@ -194,7 +203,15 @@ def ingest(
             if len(window) >= batch_size:
                 flush()
         flush(wait=True)
+        if pool is not None:  # its memory is not needed for what is left
+            pool.terminate()
+            pool = None
         grouping.refresh(db)
+        waiting = bulk.deferred(db)
+        if waiting:
+            if on_status:
+                on_status(f"Building {len(waiting)} indexes left out during the load")
+            bulk.build_deferred(db)
     finally:
         if pool is not None:
             pool.terminate()
