@@ -53,11 +53,16 @@ def test_bulk_load_ends_with_the_same_indexes_and_rows(tmp_path):
     assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
 
 
-def test_adding_less_than_the_database_holds_keeps_the_indexes(tmp_path, monkeypatch):
+def test_adding_less_than_the_database_holds_or_reparsing_it_keeps_the_indexes(tmp_path, monkeypatch):
+    import tracker.db
+
     ingest([str(_corpus(tmp_path / "a.jsonl", 40))], tmp_path / "t.db", batch_size=10)
-    monkeypatch.setattr(bulk, "defer_indexes", lambda db: pytest.fail("indexes dropped for a small addition"))
+    monkeypatch.setattr(bulk, "defer_indexes", lambda db: pytest.fail("indexes dropped, then rebuilt, for nothing"))
     s = ingest([str(_corpus(tmp_path / "b.jsonl", 30, start=40))], tmp_path / "t.db", batch_size=10)
     assert s.new == 30
+    monkeypatch.setattr(tracker.db, "PARSER_VERSION", "a newer parser")  # every stored article is re-parsed
+    s = ingest([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")], tmp_path / "t.db", batch_size=10)
+    assert s.updated == 70
 
 
 def test_interrupted_bulk_load_is_consistent_and_the_next_run_builds_the_indexes(tmp_path, monkeypatch):

@@ -123,8 +123,10 @@ def ingest(
     """
     summary = IngestSummary()
     db = connect(db_path)
-    # A run that stores as many articles as the database held when it began is a bulk load: from then on it
-    # leaves out the page-only indexes and builds them at its end (tracker.bulk).
+    # A run that stores more articles than the database held when it began (and more than one window) is a
+    # bulk load: from then on it leaves out the page-only indexes and builds them at its end (tracker.bulk).
+    # Re-parsing every stored article after a parser change never gets there, so it never drops and rebuilds
+    # the indexes for nothing at its last window.
     held = db.execute("select count(*) from articles").fetchone()[0]
     bulk_after = max(held, batch_size)
     # The rows written here are consistent by construction (an article, then its claims, then their figures,
@@ -164,7 +166,7 @@ def ingest(
                 setattr(summary, status, getattr(summary, status) + 1)
                 summary.quotes += len(rows["quotes"])
                 summary.claims += len(rows["claims"])
-            if not state["bulk"] and summary.new + summary.updated >= bulk_after:
+            if not state["bulk"] and summary.new + summary.updated > bulk_after:
                 state["bulk"] = True
                 bulk.defer_indexes(db)
             if on_progress:
