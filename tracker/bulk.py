@@ -1,7 +1,7 @@
 """A bulk load leaves out the indexes that only the pages read, and builds them once at its end.
 
 Every index costs a write at a random place for each row. At 100,000 articles, the indexes that serve only
-Datasette's pages (facets, sorts, a speaker's timeline, the entity and date filters) were about a quarter of
+Datasette's pages (facets, sorts, a speaker's timeline, the entity and date filters) were about a third of
 the ingest's writing time. Building them afterwards from the finished tables is one sorted pass each, about
 25 seconds for all of them at that size. An ingest switches to this once it has stored more articles than
 the database held when it began (see `tracker.ingest`), so adding a few articles to a large database never
