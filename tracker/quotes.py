@@ -278,13 +278,21 @@ class _Cue:
 
 
 # A whole lower-case word (a maximal run of a-z, as _LOWER_WORD splits them) that may start a cue, found by the
-# regex engine rather than by a Python test per word of the article.
-_CUE_WORD = re.compile(r"(?<![a-z])(?=[a-z])" + _trie(_CUE_FIRST) + r"(?![a-z])")
+# regex engine rather than by a Python test per word of the article. The word is matched with the character
+# before it (the word is group 1): a pattern that opens with the class `[^a-z]` lets the engine skip over letters
+# instead of testing `(?<![a-z])` at each of them (a third faster). Only a word opening the text has no such
+# character: _CUE_AT_START.
+_CUE_WORD = re.compile(r"[^a-z](" + _trie(_CUE_FIRST) + r")(?![a-z])")
+_CUE_AT_START = re.compile(_trie(_CUE_FIRST) + r"(?![a-z])")
 
 
 def _cue_words(low: str) -> list[tuple[int, int, str]]:
     """Every word of the lower-cased text that may start a cue, in one pass over the article."""
-    return [(m.start(), m.end(), m.group()) for m in _CUE_WORD.finditer(low)]
+    out = [(m.start(1), m.end(), m.group(1)) for m in _CUE_WORD.finditer(low)]
+    m = _CUE_AT_START.match(low)
+    if m is not None:
+        out.insert(0, (0, m.end(), m.group()))
+    return out
 
 
 def _cues(text: str, low: str, s: int, e: int, inside: list[tuple[int, int, bool]],
