@@ -155,6 +155,10 @@ def _org_chain(words: list[str]) -> set[int]:
     return inside
 
 
+_DEMONYM_END = re.compile(r"(ish|an|ese|i)$")
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     """Split "Turkish Defence Minister Hulusi Akar" into the role and the name after its last title word."""
     last_title = -1
@@ -163,13 +167,13 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
         lw = w.lower().rstrip(",")
         if i in chain:
             continue
-        if lw in TITLES or lw.endswith("'s") or lw.endswith("’s") or (i == 0 and re.search(r"(ish|an|ese|i)$", lw)):
+        if lw in TITLES or lw.endswith("'s") or lw.endswith("’s") or (i == 0 and _DEMONYM_END.search(lw)):
             last_title = i
     rest = words[last_title + 1:]
     if last_title >= 0 and len(rest) >= 4 and rest[0].lower() == "of" and all(_is_cap(w) for w in rest[1:]):
         # "Secretary of Labor Dana Whitfield": the "of" phrase belongs to the title; the name is its last two
         # words (three with a middle initial).
-        keep = 3 if len(rest) >= 5 and re.fullmatch(r"[A-Z]\.", rest[-2]) else 2
+        keep = 3 if len(rest) >= 5 and _INITIAL.fullmatch(rest[-2]) else 2
         last_title += len(rest) - keep
     role_words = [w for w in words[: last_title + 1] if w.lower() not in _HONORIFICS]
     role = " ".join(role_words).rstrip(",") or None
@@ -506,6 +510,9 @@ class Resolver:
 
     def __init__(self, text: str):
         self.entities: list[_Entity] = []
+        # The persons among them with the words of their names, for _person_for's scan: split once each, not
+        # once per entity at every lookup.
+        self.people: list[list] = []
         self.by_name: dict[str, _Entity] = {}
         self.titled: list[tuple[int, str, str]] = []  # (position, name, role)
         for m in _TITLED.finditer(text):
@@ -530,6 +537,8 @@ class Resolver:
             ent = _Entity(name, kind, role)
             self.by_name[name] = ent
             self.entities.append(ent)
+            if kind == "person":
+                self.people.append([ent, name.split()])
         if role and not ent.role:
             ent.role = role
         ent.last = max(ent.last, pos)
@@ -549,17 +558,17 @@ class Resolver:
         if ent is not None:
             return ent
         words = name.split()
+        n = len(words)
         best = None
-        for e in self.entities:
-            if e.kind != "person":
-                continue
-            ew = e.name.split()
-            if len(words) < len(ew) and ew[-len(words):] == words or len(words) == 1 and words[0] in ew:
+        for person in self.people:
+            e, ew = person
+            if n < len(ew) and ew[-n:] == words or n == 1 and words[0] in ew:
                 if best is None or e.last > best.last:
                     best = e
-            elif len(words) > len(ew) and words[-len(ew):] == ew:
+            elif n > len(ew) and words[-len(ew):] == ew:
                 # The full name arrives after the surname: let it take over.
                 e.name = name
+                person[1] = words
                 self.by_name[name] = e
                 return e
         return best
