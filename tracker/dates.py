@@ -166,7 +166,7 @@ def _month_day(pub: date | None, month: str, day: str) -> tuple[str, str] | None
 
 def _resolve(m: re.Match, pub: date | None) -> tuple[str, str, bool, int] | None:
     """(value, precision, relative, start) for one match, or None when it is not a date after all."""
-    g = m.groupdict()
+    g = m  # groups are read by name as needed: groupdict() would build all thirty for every date
     start = m.start()
     if g["iso"]:
         return _full(g["iy"], list(MONTHS)[int(g["im"]) - 1], g["id"]) + (False, start)
