@@ -100,21 +100,6 @@ _MULTI = {
     "call": ("call", re.compile(r"call(?:ed|s|ing)?(?:\s+(?:on|for)\b)?")),
     "point": ("note", re.compile(r"point(?:ed|s|ing)?\s+out\b")),
 }
-class _Span:
-    """The start and end of a candidate word, shaped like a match so the cue code reads the same."""
-
-    __slots__ = ("_s", "_e")
-
-    def __init__(self, s: int, e: int):
-        self._s, self._e = s, e
-
-    def start(self) -> int:
-        return self._s
-
-    def end(self) -> int:
-        return self._e
-
-
 _FIRST_WORD = {"according": "according", "express": "express", "expressed": "express", "expresses": "express",
                "expressing": "express", "voice": "express", "voiced": "express", "voices": "express",
                "voicing": "express", "call": "call", "called": "call", "calls": "call", "calling": "call",
@@ -170,7 +155,11 @@ class _Raw:
 
 
 def _paragraph_ends(text: str) -> list[int]:
-    ends = [m.start() for m in re.finditer(r"\n", text)]
+    ends = []
+    i = text.find("\n")
+    while i >= 0:
+        ends.append(i)
+        i = text.find("\n", i + 1)
     ends.append(len(text))
     return ends
 
@@ -299,24 +288,24 @@ def _cues(text: str, low: str, s: int, e: int, inside: list[tuple[int, int, bool
           words: list[tuple[int, int, str]]) -> list[_Cue]:
     """Reporting cues in text[s:e], from the article's candidate words."""
     out = []
-    lo = bisect.bisect_left(words, (s, -1, ""))
-    for ws, we, word in words[lo:]:
-        if ws >= e:
+    # Indexed from the sentence's first word, not sliced: a slice would copy the rest of the article's words
+    # for every sentence.
+    for i in range(bisect.bisect_left(words, (s, -1, "")), len(words)):
+        start, we, word = words[i]
+        if start >= e:
             break
-        m = _Span(ws, we)
         multi = _FIRST_WORD.get(word)
         if multi is not None:
             base, pattern = _MULTI[multi]
-            mm = pattern.match(low, m.start(), e)
-            if mm is None or (multi == "call" and word == "call" and mm.end() == m.end()):
+            mm = pattern.match(low, start, e)
+            if mm is None or (multi == "call" and word == "call" and mm.end() == we):
                 continue
             end = mm.end()
         else:
             base = _FORM_TO_BASE.get(word)
             if base is None:
                 continue
-            end = m.end()
-        start = m.start()
+            end = we
         if start and low[start - 1].isalnum() or end < len(low) and (low[end].isalnum() or low[end] in "’'-"):
             continue  # part of a longer word or name ("Said-Ahmed", "says’")
         if any(qs < start < qe for qs, qe, _ in inside):
