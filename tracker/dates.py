@@ -387,7 +387,9 @@ def _candidates(text: str, ts: int, lo: int) -> list[int]:
             break
         out.append(j + 1)
         i = j + 1
-    return sorted(c for c in set(out) if c < ts and _may_open(text, c)) + [ts]
+    # Each start found lies before the one found before it: reversed, they are in text order (at ts 0, rfind's
+    # end of -1 searched the whole text, and `c < ts` drops what it found).
+    return [c for c in reversed(out) if c < ts and _may_open(text, c)] + [ts]
 
 
 # Every word DATE_RE can begin with, lower-case: months and weekdays, the month and year cues (_MONTH_CUE,
