@@ -201,12 +201,13 @@ def rows_by_claim(merged: dict[str, list[dict]]
     return quantities, entities, broad
 
 
-def claim_keys(rows: dict[str, list[dict]], by_claim=None, wording: dict[str, frozenset[str]] | None = None
-               ) -> dict[str, list[tuple[int, str]]]:
+def claim_keys(rows: dict[str, list[dict]], by_claim=None,
+               wording: dict[str, tuple[str, frozenset[str]]] | None = None) -> dict[str, list[tuple[int, str]]]:
     """Group keys of every claim in one article's rows, computed where the rows are built (in the ingest
     workers) so that the single writing process does not spend its time hashing wording. `by_claim` is
     `rows_by_claim(rows)` when the caller has it already; `wording`, when given, receives each keyed claim's
-    wording_tokens, for claim_subjects to take its frame from instead of tokenising the text again."""
+    text and wording_tokens by id, for claim_subjects to take its frame from instead of tokenising the text
+    again."""
     quantities, entities, broad = by_claim or rows_by_claim(rows)
     out = {}
     for c in rows.get("claims", []):
@@ -217,12 +218,13 @@ def claim_keys(rows: dict[str, list[dict]], by_claim=None, wording: dict[str, fr
         text = c.get("text") or ""
         words = wording_tokens(text)
         if wording is not None:
-            wording[cid] = words
+            wording[cid] = (text, words)
         out[cid] = group_keys(text, quantities.get(cid, []), entities.get(cid, []), broad, words)
     return out
 
 
-def claim_subjects(rows: dict[str, list[dict]], by_claim=None, wording: dict[str, frozenset[str]] | None = None
+def claim_subjects(rows: dict[str, list[dict]], by_claim=None,
+                   wording: dict[str, tuple[str, frozenset[str]]] | None = None
                    ) -> dict[str, tuple[list[tuple[int, str, float]], frozenset[str]]]:
     """Per claim that names an entity and states a figure: its conflict subject keys `(key, unit, value)` and
     its wording frame. Computed in the ingest workers, like `claim_keys`; `wording` is what claim_keys
@@ -237,8 +239,9 @@ def claim_subjects(rows: dict[str, list[dict]], by_claim=None, wording: dict[str
         figures = headline_figures(quantities.get(cid, []))
         if not figures:
             continue
-        words = wording.get(cid) if wording is not None else None
-        frame = frame_tokens(c.get("text") or "") if words is None else frame_of(words)
+        text = c.get("text") or ""
+        known = wording.get(cid) if wording is not None else None
+        frame = frame_of(known[1]) if known is not None and known[0] == text else frame_tokens(text)
         keys = [(k, unit, value) for unit, value in figures for k in subject_keys(unit, ents, frame, broad)]
         out[cid] = (keys, frame)
     return out
