@@ -111,6 +111,31 @@ def test_rounding_rule():
         "Turkey paid $2.5 billion", [{"unit": "USD", "value": 2_500_000_000, "kind": "money"}], ["turkey"])
 
 
+def test_keys_and_subjects_sharing_the_wording_are_the_same_as_apart():
+    # rows_for tokenises each claim once for both key kinds (the `wording` claim_keys fills): the keys and frames
+    # must be those computed apart, also for a question (not keyed) and for an id met twice.
+    rows = {
+        "claims": [
+            {"id": "a-c1", "kind": "quantity", "text": "Turkey paid $2.5 billion for four S-400 missile batteries"},
+            {"id": "a-c2", "kind": "quantity", "text": "Russia delivered the 39 batteries to Turkey in 2019 on time"},
+            {"id": "a-c2", "kind": "event", "text": "Another claim under the same id, with no figure at all here"},
+            {"id": "a-c3", "kind": "question", "text": "Did Turkey pay $2.5 billion for the batteries?"},
+        ],
+        "quantities": [
+            {"claim_id": "a-c1", "unit": "USD", "value": 2.5e9, "kind": "money"},
+            {"claim_id": "a-c2", "unit": "batteries", "value": 39.0, "kind": "count"},
+        ],
+        "claim_entities": [{"claim_id": c, "entity_id": e} for c in ("a-c1", "a-c2", "a-c3")
+                           for e in ("turkey", "s-400")],
+        "entities": [{"id": "turkey", "kind": "country"}, {"id": "s-400", "kind": "weapon"}],
+    }
+    by_claim = grouping.rows_by_claim(rows)
+    wording: dict = {}
+    assert grouping.claim_keys(rows, by_claim, wording) == grouping.claim_keys(rows)
+    assert grouping.claim_subjects(rows, by_claim, wording) == grouping.claim_subjects(rows)
+    assert grouping.claim_subjects(rows)["a-c1"][1] == grouping.frame_tokens(rows["claims"][0]["text"])
+
+
 def test_conflicting_figures_are_flagged_side_by_side(tmp_path):
     db = connect(tmp_path / "t.db")
     store(db,

@@ -249,6 +249,11 @@ _PROPORTION = re.compile(
     r"|[a-z]++(?<=[a-z]teenth)|[a-z]++(?<=[a-z]tieth)|[0-9]+(?:st|nd|rd|th))(?:[ -](?:largest|biggest|highest|lowest|largest|most|least|best|worst|among|in))) ")
 _ONGOING = re.compile(r" (?:is|are|isn't|aren't|[a-z]++'re|he's|she's|it's|that's|who's) (?:(?:still|now) )?"
                       r"[a-z0-9']++(?<=[a-z0-9']{3}ing)(?= )")
+# The words one of which every _ONGOING match holds (or a "...'re"): a clause without them is not searched.
+_PRESENT_BE = frozenset("is are isn't aren't he's she's it's that's who's".split())
+# What every ordinal branch of _PROPORTION ends with in the joined tokens: a clause without it and without a
+# _PROPORTION_WORDS word is not searched (a search tries the pattern's branches at every space).
+_ORDINAL_THEN = re.compile(r"(?:th|st|nd|rd) (?:largest|biggest|highest|lowest|most|least|best|worst|among|in) ")
 _THE_EST = re.compile(r" the ([a-z0-9']{2,}est)(?= )")
 _IT_IS = re.compile(r" (?:it's (?:(?:a|very) ){0,3}|it is (?:(?:a|very) ){0,2})([a-z0-9']+)(?= )")
 
@@ -288,7 +293,8 @@ def _past(t: _Tokens) -> bool:
 
 def _ongoing(t: _Tokens) -> bool:
     """"is/are (still, now) doing": a statement about the present that can be checked."""
-    return "ing " in t.joined and _ONGOING.search(t.joined) is not None
+    return "ing " in t.joined and (not t.set.isdisjoint(_PRESENT_BE) or "'re " in t.joined) \
+        and _ONGOING.search(t.joined) is not None
 
 
 def _superlative(t: _Tokens) -> bool:
@@ -628,8 +634,8 @@ def _features(chunk: str, t: _Tokens, quantities, dates, entities, in_quote: boo
     if entities:
         feats.append("named entity")
     j = t.joined
-    if (not t.set.isdisjoint(_PROPORTION_WORDS) or "th " in j or "1st " in j or "2nd " in j or "3rd " in j) \
-            and _PROPORTION.search(j):
+    if (not t.set.isdisjoint(_PROPORTION_WORDS) or ("th " in j or "1st " in j or "2nd " in j or "3rd " in j)
+            and _ORDINAL_THEN.search(j)) and _PROPORTION.search(j):
         feats.append("proportion")
     if _past(t):
         feats.append("past event")

@@ -161,6 +161,9 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
     end = len(text) if end is None else end
     acronyms: dict[str, tuple[str, str]] = {}
     people: dict[str, str] = {}
+    # Whether the text capitalises a word where grammar does not force it (_capitalised_inside), by word: the
+    # same sentence-opening names recur within an article, and each look-up scans the whole text.
+    capitalised: dict[str, bool] = {}
     out: list[Entity] = []
     skip = _SKIP_SINGLE
     for m in ENTITY_RE.finditer(text, start, end):
@@ -169,7 +172,7 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
             if " " not in name and (name in skip or name.rstrip(".-'’") in skip or name.rstrip(".") in skip):
                 continue  # "The", "He", "American": one opening word or title alone is never an entity
         for s, e, acr_end in _pieces(m, text, acronyms):
-            ent = _entity(text, s, e, m.group("acr") if acr_end else None, acr_end, acronyms, people)
+            ent = _entity(text, s, e, m.group("acr") if acr_end else None, acr_end, acronyms, people, capitalised)
             if ent is not None:
                 out.append(ent)
     out.extend(_models(text, start, end))
@@ -205,7 +208,7 @@ def _pieces(m: re.Match, text: str, acronyms: dict) -> list[tuple[int, int, int 
 
 
 def _entity(text: str, s: int, e: int, acr: str | None, acr_end: int | None, acronyms: dict,
-            people: dict) -> Entity | None:
+            people: dict, capitalised: dict) -> Entity | None:
     words = text[s:e].split()
     if len(words) > 2 and words[1] in _CONNECTORS and _is_sentence_start(text, s) and not (
             set(words) & ORG_WORDS or words[-1] in LAW_WORDS or resolve_alias(" ".join(words))):
@@ -225,7 +228,7 @@ def _entity(text: str, s: int, e: int, acr: str | None, acr_end: int | None, acr
         name = name[:-1]
         e -= 1
     name = " ".join(name.split())
-    if not name or (len(trimmed) == 1 and _drop_single(name, s, text)):
+    if not name or (len(trimmed) == 1 and _drop_single(name, s, text, capitalised)):
         return None
     words = name.split()
     if name in acronyms:
@@ -243,7 +246,7 @@ def _entity(text: str, s: int, e: int, acr: str | None, acr_end: int | None, acr
     return Entity(text=text[s:e], start=s, end=e, name=canon, kind=kind)
 
 
-def _drop_single(word: str, s: int, text: str) -> bool:
+def _drop_single(word: str, s: int, text: str, capitalised: dict) -> bool:
     """A lone capitalised word that opens a sentence is a name only if the text never writes it lower-case."""
     if word in NATIONALITIES or word in TITLES or len(word) < 2:
         return True
@@ -252,7 +255,10 @@ def _drop_single(word: str, s: int, text: str) -> bool:
     if word.isupper() or resolve_alias(word):
         return False
     # Only a name if the text also capitalises it where grammar does not force it.
-    return not _capitalised_inside(text, word)
+    inside = capitalised.get(word)
+    if inside is None:
+        inside = capitalised[word] = _capitalised_inside(text, word)
+    return not inside
 
 
 def _is_w(c: str) -> bool:

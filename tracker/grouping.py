@@ -101,6 +101,11 @@ def frame_tokens(text: str) -> frozenset[str]:
     return frozenset(t for t in _tokens(text) if not _NUMBER.match(t) and t not in SCALE_WORDS)
 
 
+def frame_of(words: frozenset[str]) -> frozenset[str]:
+    """frame_tokens of a text from its wording_tokens: the same set, without tokenising the text again."""
+    return frozenset(t for t in words if not _NUMBER.match(t) and t not in SCALE_WORDS)
+
+
 def rounded(value: float) -> str:
     """The value at two significant figures: what "within rounding" means for a figure key."""
     return "%.2g" % value
@@ -166,14 +171,17 @@ def key_entities(entities: list[str], broad: frozenset[str] | set[str] = frozens
 
 
 def group_keys(text: str, quantities: list[dict], entities: list[str],
-               broad: frozenset[str] | set[str] = frozenset()) -> list[tuple[int, str]]:
-    """(hashed key, how) for a claim; `how` is "figure" or "wording"."""
+               broad: frozenset[str] | set[str] = frozenset(), words: frozenset[str] | None = None
+               ) -> list[tuple[int, str]]:
+    """(hashed key, how) for a claim; `how` is "figure" or "wording". `words` is `wording_tokens(text)` when the
+    caller has it already."""
     keys: list[tuple[int, str]] = []
     ents = key_entities(entities, broad)
     for unit, value in headline_figures(quantities):
         for e in ents:
             keys.append((key_hash(f"f\x1f{unit}\x1f{rounded(value)}\x1f{e}"), "figure"))
-    words = wording_tokens(text)
+    if words is None:
+        words = wording_tokens(text)
     if len(words) >= MIN_WORDING_TOKENS:
         keys.append((key_hash("w\x1f" + " ".join(sorted(words))), "wording"))
     return keys
@@ -193,22 +201,34 @@ def rows_by_claim(merged: dict[str, list[dict]]
     return quantities, entities, broad
 
 
-def claim_keys(rows: dict[str, list[dict]], by_claim=None) -> dict[str, list[tuple[int, str]]]:
+def claim_keys(rows: dict[str, list[dict]], by_claim=None,
+               wording: dict[str, tuple[str, frozenset[str]]] | None = None) -> dict[str, list[tuple[int, str]]]:
     """Group keys of every claim in one article's rows, computed where the rows are built (in the ingest
     workers) so that the single writing process does not spend its time hashing wording. `by_claim` is
-    `rows_by_claim(rows)` when the caller has it already."""
+    `rows_by_claim(rows)` when the caller has it already; `wording`, when given, receives each keyed claim's
+    text and wording_tokens by id, for claim_subjects to take its frame from instead of tokenising the text
+    again."""
     quantities, entities, broad = by_claim or rows_by_claim(rows)
-    return {
-        c["id"]: [] if c.get("kind") in UNGROUPED_KINDS else
-        group_keys(c.get("text") or "", quantities.get(c["id"], []), entities.get(c["id"], []), broad)
-        for c in rows.get("claims", [])
-    }
+    out = {}
+    for c in rows.get("claims", []):
+        cid = c["id"]
+        if c.get("kind") in UNGROUPED_KINDS:
+            out[cid] = []
+            continue
+        text = c.get("text") or ""
+        words = wording_tokens(text)
+        if wording is not None:
+            wording[cid] = (text, words)
+        out[cid] = group_keys(text, quantities.get(cid, []), entities.get(cid, []), broad, words)
+    return out
 
 
-def claim_subjects(rows: dict[str, list[dict]], by_claim=None
+def claim_subjects(rows: dict[str, list[dict]], by_claim=None,
+                   wording: dict[str, tuple[str, frozenset[str]]] | None = None
                    ) -> dict[str, tuple[list[tuple[int, str, float]], frozenset[str]]]:
     """Per claim that names an entity and states a figure: its conflict subject keys `(key, unit, value)` and
-    its wording frame. Computed in the ingest workers, like `claim_keys`."""
+    its wording frame. Computed in the ingest workers, like `claim_keys`; `wording` is what claim_keys
+    gathered, if anything."""
     quantities, entities, broad = by_claim or rows_by_claim(rows)
     out = {}
     for c in rows.get("claims", []):
@@ -219,7 +239,9 @@ def claim_subjects(rows: dict[str, list[dict]], by_claim=None
         figures = headline_figures(quantities.get(cid, []))
         if not figures:
             continue
-        frame = frame_tokens(c.get("text") or "")
+        text = c.get("text") or ""
+        known = wording.get(cid) if wording is not None else None
+        frame = frame_of(known[1]) if known is not None and known[0] == text else frame_tokens(text)
         keys = [(k, unit, value) for unit, value in figures for k in subject_keys(unit, ents, frame, broad)]
         out[cid] = (keys, frame)
     return out

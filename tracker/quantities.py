@@ -125,13 +125,16 @@ _ENUMERATOR = re.compile(r"\b(?:[Nn]umber|NUMBER|No\.)\s+$")
 _TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|o'clock|hrs\b))", re.IGNORECASE)
 _GLUED_AFTER = re.compile(r"[-‐]?[A-Za-z]")
 _UNIT_WORDS = re.compile(r"(?:\s+of)?((?:\s+[A-Za-z][\w'’-]*){1,4})")
+# Compiled once: the functions below run for every figure.
+_SPACES = re.compile(r"\s+")
+_WORD_BREAKS = re.compile(r"[\s-]+")
 
 
 def _words_value(words: str) -> float | None:
     """Value of spelled-out numbers: "five hundred thousand" 500000, "twenty-four hundred" 2400."""
     total = current = 0.0
     seen = False
-    for w in re.split(r"[\s-]+", words.lower()):
+    for w in _WORD_BREAKS.split(words.lower()):
         if w == "and" or not w:
             continue
         if w == "dozen":
@@ -166,7 +169,7 @@ def _currency(cur: str | None, post: str | None) -> str | None:
     if cur:
         return CURRENCY_SYMBOLS.get(cur.strip().lower())
     if post:
-        key = re.sub(r"\s+", " ", post.strip().lower())
+        key = _SPACES.sub(" ", post.strip().lower())
         return CURRENCY_WORDS.get(key) or CURRENCY_WORDS.get(key.replace("us ", ""))
     return None
 
@@ -229,8 +232,8 @@ def unit_after(text: str, pos: int, end: int, singular: bool) -> tuple[str | Non
 
 
 def _bounds(pre: str | None, tail: str | None, value: float | None) -> tuple[bool, float | None, float | None]:
-    key = re.sub(r"\s+", " ", (pre or "").strip().lower())
-    t = re.sub(r"\s+", " ", (tail or "").strip().lower())
+    key = _SPACES.sub(" ", (pre or "").strip().lower())
+    t = _SPACES.sub(" ", (tail or "").strip().lower())
     approx = key in APPROX or t == "or so"
     lower = value if key in LOWER or t == "or more" else None
     upper = value if key in UPPER or t in ("or less", "or fewer") else None
@@ -251,7 +254,7 @@ def _skip(text: str, m: re.Match, lo: int) -> bool:
 
 
 def _vague(m: re.Match, text: str, end: int) -> Quantity:
-    lo, hi = VAGUE[re.sub(r"\s+", " ", m.group("vague").lower())]
+    lo, hi = VAGUE[_SPACES.sub(" ", m.group("vague").lower())]
     unit, uend = unit_after(text, m.end(), end, False)
     cur = CURRENCY_WORDS.get(unit or "")
     stop = uend if unit else m.end()
