@@ -412,7 +412,7 @@ def test_questions_and_claims_without_keys_get_no_group(tmp_path):
     assert_consistent(db)
 
 
-def test_remembered_candidates_give_the_same_conflicts(tmp_path):
+def test_remembered_candidates_give_the_same_conflicts(tmp_path, monkeypatch):
     """An ingest remembers the stored conflict candidates it has read (frame, entities); the conflicts found
     must be the same as when every batch reads them from the database again, including after a re-parse."""
     from tracker.db import rows_for, write_rows
@@ -436,8 +436,10 @@ def test_remembered_candidates_give_the_same_conflicts(tmp_path):
     ]
     arts[4].article.body += " Corrected."
     found = []
-    for memo in (None, {}):
-        db = connect(tmp_path / f"{memo is None}.db")
+    for n, memo in enumerate((None, {}, {})):
+        if n == 2:  # a memo that must forget: it holds one claim at most
+            monkeypatch.setattr(grouping, "MEMO_MAX", 1)
+        db = connect(tmp_path / f"{n}.db")
         for p in arts:  # one article per batch: every candidate is a stored claim
             aid, digest, status = status_of(db, p.article)
             write_rows(db, [(rows_for(p, aid, digest), aid, status)], memo=memo)
@@ -445,7 +447,18 @@ def test_remembered_candidates_give_the_same_conflicts(tmp_path):
                                        "wording_overlap from claim_conflicts").fetchall()))
         if memo is not None:
             assert memo  # candidates were remembered
-    assert found[0] == found[1] and len(found[0]) >= 3
+    assert found[0] == found[1] == found[2] and len(found[0]) >= 3
+    assert len(memo) == 1  # bounded
+
+
+def test_the_memo_forgets_the_least_recently_read_candidates(monkeypatch):
+    monkeypatch.setattr(grouping, "MEMO_MAX", 4)
+    memo: dict = {}
+    for c in "abcd":
+        grouping.memo_put(memo, c, c.upper())
+    assert grouping.memo_get(memo, "a") == "A" and grouping.memo_get(memo, "x") is None
+    grouping.memo_put(memo, "e", "E")  # full: the two least recently read (b, c) go, a read one stays
+    assert list(memo) == ["d", "a", "e"]
 
 
 OLD_LAYOUT = """

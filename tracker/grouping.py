@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from itertools import combinations
+from itertools import combinations, islice
 
 import sqlite_utils
 
@@ -573,6 +573,24 @@ def _groups_of(db, claim_ids) -> set[int]:
                                      list(claim_ids)).fetchall()}
 
 
+def memo_get(memo: dict, cid: str):
+    """A remembered candidate, moved to the young end: the oldest claims under a subject key are the ones read
+    batch after batch (candidates are read oldest first), and they must outlive the ones read once."""
+    hit = memo.pop(cid, None)
+    if hit is not None:
+        memo[cid] = hit
+    return hit
+
+
+def memo_put(memo: dict, cid: str, value) -> None:
+    """Remember a candidate; past MEMO_MAX the least recently read half is forgotten (a dict keeps the order
+    of insertion, and memo_get re-inserts what it finds)."""
+    if len(memo) >= MEMO_MAX:
+        for old in list(islice(memo, len(memo) // 2 or 1)):
+            del memo[old]
+    memo[cid] = value
+
+
 def _find_conflicts(db, claims, subjects, group_of, by_claim, memo=None):
     """Conflicting pairs among the batch's claims and the stored ones under the same subject keys.
 
@@ -639,7 +657,7 @@ def _find_conflicts(db, claims, subjects, group_of, by_claim, memo=None):
     missing = [c for c in need if c not in claims]
     if memo is not None:
         for c in missing:
-            hit = memo.get(c)
+            hit = memo_get(memo, c)
             if hit is not None:
                 frames[c], e, b = hit
                 text[c] = ""  # present; its frame is known
@@ -657,13 +675,11 @@ def _find_conflicts(db, claims, subjects, group_of, by_claim, memo=None):
                 found_broad.add(eid)
         broad |= found_broad
         if memo is not None:
-            if len(memo) > MEMO_MAX:
-                memo.clear()
             for c in part:
                 if c in text:
                     e = frozenset(ents.get(c, ()))
                     frames[c] = frame_tokens(text[c])
-                    memo[c] = (frames[c], e, e & found_broad)
+                    memo_put(memo, c, (frames[c], e, e & found_broad))
     for c in need:
         if c not in frames:
             frames[c] = subjects[c][1] if c in subjects else frame_tokens(text.get(c, ""))
