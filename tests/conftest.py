@@ -19,3 +19,20 @@ def shared_or_skip(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: evaluation data lives outside the repository (../shared)")
     return path
+
+
+def interrupt_extraction_at(monkeypatch, n: int) -> None:
+    """Make the ingest's extraction raise KeyboardInterrupt (Ctrl-C) at its n-th article; monkeypatch.undo()
+    or a new setattr puts it back."""
+    import tracker.ingest as ingest_mod
+
+    real = ingest_mod._extract_one
+    calls = {"n": 0}
+
+    def dying(article):
+        calls["n"] += 1
+        if calls["n"] == n:
+            raise KeyboardInterrupt
+        return real(article)
+
+    monkeypatch.setattr(ingest_mod, "_extract_one", dying)

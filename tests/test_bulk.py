@@ -10,6 +10,8 @@ from tracker.db import connect
 from tracker.ingest import ingest
 from tracker.serve import datasette_app
 
+from conftest import interrupt_extraction_at
+
 
 def _corpus(path, n, start=0):
     path.write_text("".join(
@@ -66,19 +68,8 @@ def test_adding_less_than_the_database_holds_or_reparsing_it_keeps_the_indexes(t
 
 
 def test_interrupted_bulk_load_is_consistent_and_the_next_run_builds_the_indexes(tmp_path, monkeypatch):
-    import tracker.ingest as ingest_mod
-
     src = _corpus(tmp_path / "in.jsonl", 50)
-    real = ingest_mod._extract_one
-    calls = {"n": 0}
-
-    def dying(article):
-        calls["n"] += 1
-        if calls["n"] == 35:
-            raise KeyboardInterrupt
-        return real(article)
-
-    monkeypatch.setattr(ingest_mod, "_extract_one", dying)
+    interrupt_extraction_at(monkeypatch, 35)
     with pytest.raises(KeyboardInterrupt):
         ingest([str(src)], tmp_path / "t.db", batch_size=10)
     db = connect(tmp_path / "t.db")  # opening the database does not put back what the load left out
@@ -87,7 +78,7 @@ def test_interrupted_bulk_load_is_consistent_and_the_next_run_builds_the_indexes
     assert not set(left_out) & set(indexes(tmp_path / "t.db"))
     assert db["articles"].count == 30 and db.execute("pragma integrity_check").fetchone()[0] == "ok"
     db.close()
-    monkeypatch.setattr(ingest_mod, "_extract_one", real)
+    monkeypatch.undo()
     s = ingest([str(src)], tmp_path / "t.db", batch_size=10)
     assert (s.new, s.unchanged) == (20, 30)
     ingest([str(src)], tmp_path / "plain.db", batch_size=100)

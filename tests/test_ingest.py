@@ -6,7 +6,7 @@ import pytest
 from tracker.db import connect
 from tracker.ingest import ingest
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, interrupt_extraction_at
 
 
 def counts(db_path):
@@ -103,26 +103,15 @@ def test_bad_inputs_are_skipped_and_stored_data_kept(tmp_path):
 
 
 def test_interrupted_ingest_leaves_whole_batches_and_resumes(tmp_path, monkeypatch):
-    import tracker.ingest as ingest_mod
-
     src = tmp_path / "in.jsonl"
     src.write_text("".join(
         json.dumps({"title": f"Article {i}", "text": f"Officials said {i} people were hurt on Monday.",
                     "url": f"https://x/{i}"}) + "\n" for i in range(30)))
-    real = ingest_mod._extract_one
-    calls = {"n": 0}
-
-    def dying(article):
-        calls["n"] += 1
-        if calls["n"] == 25:
-            raise KeyboardInterrupt
-        return real(article)
-
-    monkeypatch.setattr(ingest_mod, "_extract_one", dying)
+    interrupt_extraction_at(monkeypatch, 25)
     with pytest.raises(KeyboardInterrupt):
         ingest([str(src)], tmp_path / "t.db", batch_size=10)
     assert counts(tmp_path / "t.db")["articles"] == 20  # two whole batches, nothing of the third
-    monkeypatch.setattr(ingest_mod, "_extract_one", real)
+    monkeypatch.undo()
     s = ingest([str(src)], tmp_path / "t.db", batch_size=10)
     assert (s.new, s.unchanged) == (10, 20)
     c = counts(tmp_path / "t.db")
