@@ -98,11 +98,12 @@ def wording_tokens(text: str) -> frozenset[str]:
 def frame_tokens(text: str) -> frozenset[str]:
     """Content words without numbers, scale and currency words: what two claims about the same subject with
     different figures still share."""
-    return frozenset(t for t in _tokens(text) if not _NUMBER.match(t) and t not in SCALE_WORDS)
+    return frame_of(_tokens(text))
 
 
-def frame_of(words: frozenset[str]) -> frozenset[str]:
-    """frame_tokens of a text from its wording_tokens: the same set, without tokenising the text again."""
+def frame_of(words) -> frozenset[str]:
+    """The frame of a claim from its content words (`_tokens`, or `wording_tokens` when the caller has them
+    already, so the text is not tokenised twice): the one place the frame's rule is written."""
     return frozenset(t for t in words if not _NUMBER.match(t) and t not in SCALE_WORDS)
 
 
