@@ -17,7 +17,7 @@ import math
 import random
 from pathlib import Path
 
-from tracker import claims as C
+from tracker.extraction import claims as C
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT.parent / "shared" / "eval" / "claimbuster-dev.jsonl"
@@ -25,8 +25,11 @@ GOLD = ROOT.parent / "shared" / "eval" / "claimbuster-dev.jsonl"
 
 def features(text: str) -> list[str] | None:
     """Features of the best factual clause covering half the sentence, or None when there is none."""
-    big = [c for c in C.find_claims(text, [], None, None)
-           if c.kind in C.FACTUAL_KINDS and 2 * (min(c.end, len(text)) - max(c.start, 0)) >= len(text)]
+    big = [
+        c
+        for c in C.find_claims(text, [], None, None)
+        if c.kind in C.FACTUAL_KINDS and 2 * (min(c.end, len(text)) - max(c.start, 0)) >= len(text)
+    ]
     return sorted(set(max(big, key=lambda c: c.score).features)) if big else None
 
 
@@ -57,6 +60,7 @@ def best_threshold(scored, positives: int) -> float:
         fp = sum(1 for s, y in scored if s >= th and not y)
         p, r = tp / max(1, tp + fp), tp / max(1, positives)
         return 2 * p * r / max(1e-9, p + r)
+
     return max((f1(t / 100), t / 100) for t in range(10, 80))[1]
 
 
@@ -78,7 +82,7 @@ def main() -> None:
         idx = list(range(len(rows)))
         random.Random(seed).shuffle(idx)
         for k in range(args.folds):
-            test = set(idx[k::args.folds])
+            test = set(idx[k :: args.folds])
             train = [rows[i] for i in idx if i not in test]
             known = [(fs, y) for fs, y in train if fs is not None]
             w, b = fit(known, args.l2)
@@ -90,8 +94,10 @@ def main() -> None:
                 fp += yes and not y
                 positives += y
     p, r = tp / max(1, tp + fp), tp / max(1, positives)
-    print(f"{args.repeats} x {args.folds}-fold cross-validation on {args.gold} ({len(rows)} sentences): "
-          f"P {100 * p:.1f}  R {100 * r:.1f}  F1 {200 * p * r / max(1e-9, p + r):.1f}")
+    print(
+        f"{args.repeats} x {args.folds}-fold cross-validation on {args.gold} ({len(rows)} sentences): "
+        f"P {100 * p:.1f}  R {100 * r:.1f}  F1 {200 * p * r / max(1e-9, p + r):.1f}"
+    )
 
 
 if __name__ == "__main__":

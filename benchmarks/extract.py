@@ -12,11 +12,11 @@ import glob
 import time
 from pathlib import Path
 
-from tracker.cleaning import clean
-from tracker.claims import find_claims
-from tracker.quotes import find_quotes
-from tracker.reading import read_path
-from tracker.sentences import sentences
+from tracker.extraction.claims import find_claims
+from tracker.extraction.quotes import find_quotes
+from tracker.extraction.sentences import sentences
+from tracker.read.cleaning import clean
+from tracker.read.formats import read_path
 
 ROOT = Path(__file__).resolve().parent.parent
 

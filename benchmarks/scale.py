@@ -28,7 +28,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 import urllib.request
@@ -39,21 +38,31 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews"
 TRACKER = str(Path(sys.executable).with_name("tracker"))
 
-FIRST = ("James Maria Ahmed Olga Kenji Amara Lucas Sofia Ravi Elena Tomas Ingrid Kwame Yusuf Chloe Mateo Hana "
-         "Pavel Leila Diego Astrid Omar Nadia Felix Zara Hugo Mei Arjun Lena Samuel Irina Victor Aisha Bruno "
-         "Clara Dmitri Fatima George Helena Ibrahim").split()
-LAST = ("Okafor Lindqvist Moreau Tanaka Petrov Haddad Silva Novak Kowalski Fischer Mensah Costa Nakamura Ivanova "
-        "Rahman Jensen Duarte Horvat Bianchi Castillo Sato Nieminen Oduya Varga Schmidt Alvarez Kim Park Mehta "
-        "Rossi Weber Dubois Brennan Yilmaz Popescu Andersen Hughes Kovacs Lopez Chen").split()
-COUNTRIES = ("Turkey Russia Brazil India Nigeria Kenya Germany France Poland Japan Indonesia Mexico Canada Egypt "
-             "Vietnam Chile Peru Ghana Norway Sweden Spain Italy Greece Ukraine Pakistan Bangladesh Colombia "
-             "Argentina Morocco Ethiopia Australia Thailand Malaysia Philippines Romania Hungary Portugal Ireland "
-             "Finland Denmark").split()
-ADJ = ("Northern Southern Eastern Western Blue Red Golden Silver Great Lower Upper Coastal Central Royal Grand "
-       "Iron Green Black White Crystal Harbour Highland Lakeside River Summit Pacific Atlantic Sunrise Twin Cedar "
-       "Amber Falcon Eagle Stone Meridian Liberty Victory Unity Horizon Pioneer").split()
-NOUN = ("Pipeline Bridge Dam Railway Corridor Port Refinery Airport Tunnel Reactor Highway Canal Terminal Stadium "
-        "Dockyard Grid Hospital Metro Satellite Frigate").split()
+FIRST = (
+    "James Maria Ahmed Olga Kenji Amara Lucas Sofia Ravi Elena Tomas Ingrid Kwame Yusuf Chloe Mateo Hana "
+    "Pavel Leila Diego Astrid Omar Nadia Felix Zara Hugo Mei Arjun Lena Samuel Irina Victor Aisha Bruno "
+    "Clara Dmitri Fatima George Helena Ibrahim"
+).split()
+LAST = (
+    "Okafor Lindqvist Moreau Tanaka Petrov Haddad Silva Novak Kowalski Fischer Mensah Costa Nakamura Ivanova "
+    "Rahman Jensen Duarte Horvat Bianchi Castillo Sato Nieminen Oduya Varga Schmidt Alvarez Kim Park Mehta "
+    "Rossi Weber Dubois Brennan Yilmaz Popescu Andersen Hughes Kovacs Lopez Chen"
+).split()
+COUNTRIES = (
+    "Turkey Russia Brazil India Nigeria Kenya Germany France Poland Japan Indonesia Mexico Canada Egypt "
+    "Vietnam Chile Peru Ghana Norway Sweden Spain Italy Greece Ukraine Pakistan Bangladesh Colombia "
+    "Argentina Morocco Ethiopia Australia Thailand Malaysia Philippines Romania Hungary Portugal Ireland "
+    "Finland Denmark"
+).split()
+ADJ = (
+    "Northern Southern Eastern Western Blue Red Golden Silver Great Lower Upper Coastal Central Royal Grand "
+    "Iron Green Black White Crystal Harbour Highland Lakeside River Summit Pacific Atlantic Sunrise Twin Cedar "
+    "Amber Falcon Eagle Stone Meridian Liberty Victory Unity Horizon Pioneer"
+).split()
+NOUN = (
+    "Pipeline Bridge Dam Railway Corridor Port Refinery Airport Tunnel Reactor Highway Canal Terminal Stadium "
+    "Dockyard Grid Hospital Metro Satellite Frigate"
+).split()
 TEMPLATES = [
     "{country} agreed to pay {fig} for the {project} project, officials said.",
     "The {project} project will cost {country} {fig}, according to the finance ministry.",
@@ -70,12 +79,15 @@ def fig_formats(billions: float) -> list[str]:
 
 # ------------------------------------------------------------------ corpus
 
+
 def load_wikinews() -> list[dict]:
     paths = sorted(glob.glob(str(CORPUS / "*.csv")))
     if not paths:
-        raise SystemExit(f"no Wikinews corpus at {CORPUS}/*.csv (url,date,title,text; CC BY 2.5): it is read "
-                         "at run time and never stored in the repository; put the CSV files there to run this "
-                         "benchmark")
+        raise SystemExit(
+            f"no Wikinews corpus at {CORPUS}/*.csv (url,date,title,text; CC BY 2.5): it is read "
+            "at run time and never stored in the repository; put the CSV files there to run this "
+            "benchmark"
+        )
     csv.field_size_limit(1 << 30)
     out = []
     for p in paths:
@@ -134,9 +146,28 @@ def vary(base: dict, i: int, rng: random.Random) -> dict:
         d = date(2019, 6, 1)
     d = d + timedelta(days=rng.randint(-900, 900))
     title = _COUNTRY.sub(country, _PERSON.sub(person, base["title"]))
-    return {"url": f"{base['url']}?variant={i}", "date": d.isoformat(), "title": title, "text": text,
-            "source": rng.choice(["Wikinews", "Reuters", "AP", "AFP", "BBC", "Al Jazeera", "DW", "Kyodo",
-                                  "Anadolu", "TASS", "The Hindu", "Globo"])}
+    return {
+        "url": f"{base['url']}?variant={i}",
+        "date": d.isoformat(),
+        "title": title,
+        "text": text,
+        "source": rng.choice(
+            [
+                "Wikinews",
+                "Reuters",
+                "AP",
+                "AFP",
+                "BBC",
+                "Al Jazeera",
+                "DW",
+                "Kyodo",
+                "Anadolu",
+                "TASS",
+                "The Hindu",
+                "Globo",
+            ]
+        ),
+    }
 
 
 def plant(n: int, rng: random.Random) -> tuple[list[dict], dict[int, list[tuple]]]:
@@ -153,20 +184,30 @@ def plant(n: int, rng: random.Random) -> tuple[list[dict], dict[int, list[tuple]
         billions = rng.choice([1.2, 1.5, 2.5, 3.2, 4.8, 6.5, 7.5, 9.4, 12, 15, 18, 24, 35, 48])
         conflict = rng.random() < 0.3
         other = round(billions * rng.choice([0.6, 0.75, 1.3, 1.6]), 1) if conflict else None
-        facts.append({"id": f, "country": rng.choice(COUNTRIES), "project": project, "billions": billions,
-                      "other": other, "appearances": rng.randint(2, 6),
-                      "start": date(2016, 1, 1) + timedelta(days=rng.randint(0, 2500))})
+        facts.append(
+            {
+                "id": f,
+                "country": rng.choice(COUNTRIES),
+                "project": project,
+                "billions": billions,
+                "other": other,
+                "appearances": rng.randint(2, 6),
+                "start": date(2016, 1, 1) + timedelta(days=rng.randint(0, 2500)),
+            }
+        )
     placements: dict[int, list[tuple]] = {}
     for fact in facts:
         slots = rng.sample(range(n), fact["appearances"] + (1 if fact["other"] else 0))
         for j, idx in enumerate(slots):
             is_other = fact["other"] is not None and j == len(slots) - 1
             value = fact["other"] if is_other else fact["billions"]
-            sentence = rng.choice(TEMPLATES).format(country=fact["country"], project=fact["project"] + "",
-                                                    fig=rng.choice(fig_formats(value)))
+            sentence = rng.choice(TEMPLATES).format(
+                country=fact["country"], project=fact["project"] + "", fig=rng.choice(fig_formats(value))
+            )
             day = fact["start"] + timedelta(days=7 * j + rng.randint(0, 6))
-            placements.setdefault(idx, []).append((fact["id"], "other" if is_other else "main", sentence,
-                                                   day.isoformat()))
+            placements.setdefault(idx, []).append(
+                (fact["id"], "other" if is_other else "main", sentence, day.isoformat())
+            )
     return facts, placements
 
 
@@ -190,6 +231,7 @@ def build(n: int, out: Path, seed: int = 7) -> tuple[list[dict], dict[str, list[
 
 
 # ------------------------------------------------------------------ ingest with memory sampling
+
 
 def tree_rss(pid: int) -> int:
     """Resident memory (bytes) of a process and all its descendants, from /proc."""
@@ -228,6 +270,7 @@ def run_ingest(jsonl: Path, db: Path, workers: int) -> tuple[float, int, str]:
 
 
 # ------------------------------------------------------------------ scoring
+
 
 def score(db_path: Path, truth: dict[str, list[tuple]], facts: list[dict]) -> dict:
     conn = sqlite3.connect(db_path)
@@ -280,8 +323,10 @@ def score(db_path: Path, truth: dict[str, list[tuple]], facts: list[dict]) -> di
     n_conf = conn.execute("select count(*) from claim_conflicts").fetchone()[0]
     return {
         "planted_claims": sum(len(v) for v in truth.values()),
-        "planted_found": len(planted), "planted_missed_by_extraction": missed,
-        "group_precision": tp / (tp + fp) if tp + fp else 1.0, "group_recall": tp / (tp + fn) if tp + fn else 1.0,
+        "planted_found": len(planted),
+        "planted_missed_by_extraction": missed,
+        "group_precision": tp / (tp + fp) if tp + fp else 1.0,
+        "group_recall": tp / (tp + fn) if tp + fn else 1.0,
         "planted_groups_with_foreign_claims": f"{polluted}/{len(pg)}",
         "conflict_precision": c_tp / (c_tp + c_fp) if c_tp + c_fp else 1.0,
         "conflict_recall": len(found_other) / len(others) if others else 1.0,
@@ -290,6 +335,7 @@ def score(db_path: Path, truth: dict[str, list[tuple]], facts: list[dict]) -> di
 
 
 # ------------------------------------------------------------------ pages
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -319,8 +365,11 @@ def pages(db_path: Path) -> dict[str, list[str]]:
     claim_ids = sample("select id from claims where rowid % 97 = 0 limit 2000", 20)
     article_ids = sample("select id from articles where rowid % 31 = 0 limit 2000", 20)
     groups = sample("select id from claim_groups where articles >= 2 order by articles desc limit 200", 20)
-    speakers = sample("select name from speakers where id in (select speaker_id from quotes group by speaker_id "
-                      "order by count(*) desc limit 50)", 10)
+    speakers = sample(
+        "select name from speakers where id in (select speaker_id from quotes group by speaker_id "
+        "order by count(*) desc limit 50)",
+        10,
+    )
     entities = sample("select e.name from entities e where e.kind = 'country' limit 50", 10)
     words = ["government", "billion", "election", "police", "minister", "project", "hospital", "storm"]
     q = urllib.parse.quote
@@ -336,8 +385,8 @@ def pages(db_path: Path) -> dict[str, list[str]]:
         "claim group page": [f"/tracker/claim_group?group={g}" for g in groups],
         "who repeated a fact": [f"/tracker/group_repeaters?group={g}" for g in groups],
         "conflicts view": ["/tracker/claim_conflicts_side_by_side"],
-        "conflicting_figures query": ["/tracker/conflicting_figures?entity="] +
-                                     [f"/tracker/conflicting_figures?entity={q(e)}" for e in entities[:3]],
+        "conflicting_figures query": ["/tracker/conflicting_figures?entity="]
+        + [f"/tracker/conflicting_figures?entity={q(e)}" for e in entities[:3]],
         "speaker timeline": [f"/tracker/speaker_timeline?speaker={q(s)}" for s in speakers],
         "CSV export (claims, 1000 rows)": ["/tracker/claims.csv?_labels=on&_size=max"],
         "CSV export (group page)": [f"/tracker/claim_group.csv?group={g}" for g in groups[:5]],
@@ -347,8 +396,13 @@ def pages(db_path: Path) -> dict[str, list[str]]:
 def measure_pages(db_path: Path, requests: int, port: int | None) -> dict[str, dict]:
     port = port or free_port()
     log = open(db_path.with_suffix(".serve.log"), "w")
-    proc = subprocess.Popen([TRACKER, "serve", "--db", str(db_path), "--port", str(port)], stdout=log,
-                            stderr=subprocess.STDOUT, cwd=ROOT, start_new_session=True)
+    proc = subprocess.Popen(
+        [TRACKER, "serve", "--db", str(db_path), "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        start_new_session=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
@@ -371,8 +425,11 @@ def measure_pages(db_path: Path, requests: int, port: int | None) -> dict[str, d
                 if status != 200:
                     bad.append((urls[i % len(urls)], status))
             times.sort()
-            out[name] = {"p50": statistics.median(times), "p95": times[max(0, int(round(0.95 * len(times))) - 1)],
-                         "errors": bad[:3]}
+            out[name] = {
+                "p50": statistics.median(times),
+                "p95": times[max(0, int(round(0.95 * len(times))) - 1)],
+                "errors": bad[:3],
+            }
         return out
     finally:
         proc.terminate()
@@ -398,28 +455,44 @@ def main():
     try:
         t0 = time.perf_counter()
         facts, truth = build(args.n, jsonl)
-        print(f"corpus: {args.n} articles, {jsonl.stat().st_size / 1e6:.1f} MB JSONL, "
-              f"{sum(len(v) for v in truth.values())} planted claims about {len(facts)} facts "
-              f"({sum(1 for f in facts if f['other'])} with a conflicting figure) in {time.perf_counter() - t0:.1f}s",
-              flush=True)
+        print(
+            f"corpus: {args.n} articles, {jsonl.stat().st_size / 1e6:.1f} MB JSONL, "
+            f"{sum(len(v) for v in truth.values())} planted claims about {len(facts)} facts "
+            f"({sum(1 for f in facts if f['other'])} with a conflicting figure) in {time.perf_counter() - t0:.1f}s",
+            flush=True,
+        )
         elapsed, peak, line = run_ingest(jsonl, db, args.workers)
         print(f"ingest: {line}", flush=True)
-        print(f"ingest: {args.n / elapsed:.0f} articles/s ({elapsed:.1f}s, {args.workers} workers), "
-              f"peak memory {peak / 2**20:.0f} MiB (process tree)", flush=True)
+        print(
+            f"ingest: {args.n / elapsed:.0f} articles/s ({elapsed:.1f}s, {args.workers} workers), "
+            f"peak memory {peak / 2**20:.0f} MiB (process tree)",
+            flush=True,
+        )
         size = sum(p.stat().st_size for p in folder.glob(db.name + "*"))
         conn = sqlite3.connect(db)
-        counts = {t: conn.execute(f"select count(*) from {t}").fetchone()[0]
-                  for t in ("quotes", "claims", "claim_groups", "claim_conflicts")}
+        counts = {
+            t: conn.execute(f"select count(*) from {t}").fetchone()[0]
+            for t in ("quotes", "claims", "claim_groups", "claim_conflicts")
+        }
         repeated = conn.execute("select count(*) from claim_groups where articles >= 2").fetchone()[0]
         conn.close()
-        print(f"database: {size / 2**20:.0f} MiB; " + ", ".join(f"{v} {k}" for k, v in counts.items())
-              + f"; {repeated} groups in 2+ articles", flush=True)
+        print(
+            f"database: {size / 2**20:.0f} MiB; "
+            + ", ".join(f"{v} {k}" for k, v in counts.items())
+            + f"; {repeated} groups in 2+ articles",
+            flush=True,
+        )
         s = score(db, truth, facts)
-        print("grouping: precision {group_precision:.3f}, recall {group_recall:.3f} (pairs of planted claims; "
-              "{planted_found}/{planted_claims} planted claims extracted; planted groups holding other claims: "
-              "{planted_groups_with_foreign_claims})".format(**s))
-        print("conflicts: precision {conflict_precision:.3f}, recall {conflict_recall:.3f} (planted conflicting "
-              "claims flagged against their fact; {conflicts_total} conflicts in all)".format(**s), flush=True)
+        print(
+            "grouping: precision {group_precision:.3f}, recall {group_recall:.3f} (pairs of planted claims; "
+            "{planted_found}/{planted_claims} planted claims extracted; planted groups holding other claims: "
+            "{planted_groups_with_foreign_claims})".format(**s)
+        )
+        print(
+            "conflicts: precision {conflict_precision:.3f}, recall {conflict_recall:.3f} (planted conflicting "
+            "claims flagged against their fact; {conflicts_total} conflicts in all)".format(**s),
+            flush=True,
+        )
         res = measure_pages(db, args.requests, args.port)
         print(f"pages ({args.requests} requests each, ms):")
         for name, r in res.items():

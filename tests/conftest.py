@@ -24,7 +24,7 @@ def shared_or_skip(*parts: str) -> Path:
 def interrupt_extraction_at(monkeypatch, n: int) -> None:
     """Make the ingest's extraction raise KeyboardInterrupt (Ctrl-C) at its n-th article; monkeypatch.undo()
     or a new setattr puts it back."""
-    import tracker.ingest as ingest_mod
+    import tracker.store.ingest as ingest_mod
 
     real = ingest_mod._extract_one
     calls = {"n": 0}

@@ -2,9 +2,8 @@ import json
 
 from click.testing import CliRunner
 
+from tests.conftest import EXAMPLE
 from tracker.cli import cli
-
-from conftest import EXAMPLE
 
 
 def test_parse_json_offsets_index_body():
@@ -15,13 +14,13 @@ def test_parse_json_offsets_index_body():
     assert doc["article"]["published"] == "2021-01-16"
     assert doc["quotes"] and doc["claims"]
     for q in doc["quotes"]:
-        assert body[q["start"]:q["end"]] == q["text"]
+        assert body[q["start"] : q["end"]] == q["text"]
         assert set(q) >= {"id", "kind", "text", "start", "end", "cue", "speaker"}
         if q["speaker"]:
             assert set(q["speaker"]) >= {"name", "mention", "start", "end", "kind"}
-            assert body[q["speaker"]["start"]:q["speaker"]["end"]] == q["speaker"]["mention"]
+            assert body[q["speaker"]["start"] : q["speaker"]["end"]] == q["speaker"]["mention"]
     for c in doc["claims"]:
-        assert body[c["start"]:c["end"]] == c["text"]
+        assert body[c["start"] : c["end"]] == c["text"]
         assert set(c) >= {"id", "kind", "text", "start", "end", "speaker", "quantities", "dates"}
 
 
@@ -32,14 +31,15 @@ def test_parse_raw_offsets_index_the_file():
     text = EXAMPLE.read_text(encoding="utf-8")
     assert doc["article"]["body"] == text
     for q in doc["quotes"]:
-        assert text[q["start"]:q["end"]] == q["text"]
+        assert text[q["start"] : q["end"]] == q["text"]
 
 
 def test_parse_stdin_and_bad_file_exit_code(tmp_path):
     bad = tmp_path / "empty.txt"
     bad.write_text("")
-    r = CliRunner().invoke(cli, ["parse", "-", str(bad), "--jsonl"],
-                           input='{"title": "T", "text": "Police said 3 people died."}\n')
+    r = CliRunner().invoke(
+        cli, ["parse", "-", str(bad), "--jsonl"], input='{"title": "T", "text": "Police said 3 people died."}\n'
+    )
     assert r.exit_code == 1
     assert f"skipped {bad}: empty file" in r.stderr
     assert json.loads(r.stdout.splitlines()[0])["article"]["title"] == "T"
@@ -58,7 +58,7 @@ def test_ingest_summary_and_exit_code(tmp_path):
 
 
 def test_serve_builds_missing_database_then_runs_datasette(tmp_path, monkeypatch):
-    import tracker.serve as serve_mod
+    import tracker.web.serve as serve_mod
 
     seen = {}
     monkeypatch.setattr(serve_mod, "serve", lambda db, host, port, extra: seen.update(db=db, port=port) or 0)
@@ -71,7 +71,7 @@ def test_serve_builds_missing_database_then_runs_datasette(tmp_path, monkeypatch
 
 
 def test_serve_command_uses_project_config():
-    from tracker.serve import serve_command
+    from tracker.web.serve import serve_command
 
     cmd = serve_command("data/tracker.db", "127.0.0.1", 8001)
     assert cmd[1:4] == ["-m", "datasette", "serve"]

@@ -7,9 +7,8 @@ import sys
 
 import pytest
 
+from tests.conftest import EXAMPLE, EXPECTED, SHARED
 from tracker.parse import parse_paths
-
-from conftest import EXAMPLE, EXPECTED, SHARED
 
 FACTUAL_EXCLUDED = {"prediction", "opinion", "question", "appeal"}
 
@@ -88,7 +87,9 @@ def test_users_checker_agrees(tmp_path):
     out = tmp_path / "out.json"
     out.write_text(json.dumps([p.to_dict() for p in parse_paths([str(EXAMPLE)])], ensure_ascii=False))
     for what in ("quotes", "claims"):
-        r = subprocess.run([sys.executable, str(checker), str(EXPECTED), str(out), what], capture_output=True, text=True)
+        r = subprocess.run(
+            [sys.executable, str(checker), str(EXPECTED), str(out), what], capture_output=True, text=True
+        )
         assert r.returncode == 0, r.stdout
 
 

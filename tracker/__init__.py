@@ -1,16 +1,16 @@
 """tracker: who said what, and which facts were asserted, in news articles.
 
 The Python API behind the CLI: `extract(text, published=None)` for the quotes and claims of a text,
-`tracker.parse.parse_paths` for files, `tracker.ingest.ingest` for a database. Imports are lazy so that
-Datasette, which loads `tracker.plugin` through this package, does not pay for the extraction rules.
+`tracker.parse.parse_paths` for files, `tracker.store.ingest.ingest` for a database. Imports are lazy so that
+Datasette, which loads `tracker.web.plugin` through this package, does not pay for the extraction rules.
 """
 
-from .records import Article, Claim, DateMention, Entity, Extraction, Quantity, Quote, SpeakerRef
+from tracker.records import Article, Claim, DateMention, Entity, Extraction, Quantity, Quote, SpeakerRef
 
 
 def extract(text: str, published: str | None = None) -> Extraction:
-    """Quotes and claims of `text` (see `tracker.extraction.extract`)."""
-    from .extraction import extract as _extract
+    """Quotes and claims of `text` (see `tracker.extraction.pipeline.extract`)."""
+    from tracker.extraction.pipeline import extract as _extract
 
     return _extract(text, published)
 

@@ -8,11 +8,15 @@ from pathlib import Path
 
 import click
 
-from .db import DEFAULT_DB
-from .serve import DEFAULT_ARTICLES
+from tracker.store.db import DEFAULT_DB
+from tracker.web.serve import DEFAULT_ARTICLES
 
 db_option = click.option(
-    "--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+    "--db",
+    "db_path",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
     help="SQLite database file",
 )
 
@@ -23,8 +27,8 @@ def cli():
     """Turn news articles into a dataset of who said what and which facts were asserted."""
 
 
-def _ingest(paths, db_path, workers, batch_size, raw, quiet) -> "IngestSummary":  # noqa: F821
-    from .ingest import ingest, input_size
+def _ingest(paths, db_path, workers, batch_size, raw, quiet) -> IngestSummary:  # noqa: F821
+    from tracker.store.ingest import ingest, input_size
 
     def on_error(e):
         click.echo(f"skipped {e}", err=True)
@@ -36,11 +40,26 @@ def _ingest(paths, db_path, workers, batch_size, raw, quiet) -> "IngestSummary":
     total = None if quiet else input_size(list(paths))
     if total:
         with click.progressbar(length=total, label="Ingesting", file=sys.stderr, show_pos=False) as bar:
-            summary = ingest(list(paths), db_path, workers=workers, batch_size=batch_size, raw=raw,
-                             on_error=on_error, on_progress=bar.update, on_status=on_status)
+            summary = ingest(
+                list(paths),
+                db_path,
+                workers=workers,
+                batch_size=batch_size,
+                raw=raw,
+                on_error=on_error,
+                on_progress=bar.update,
+                on_status=on_status,
+            )
     else:
-        summary = ingest(list(paths), db_path, workers=workers, batch_size=batch_size, raw=raw, on_error=on_error,
-                         on_status=on_status)
+        summary = ingest(
+            list(paths),
+            db_path,
+            workers=workers,
+            batch_size=batch_size,
+            raw=raw,
+            on_error=on_error,
+            on_status=on_status,
+        )
     return summary
 
 
@@ -75,8 +94,8 @@ def parse(paths, as_json, as_jsonl, raw):
     Each article is {"article": {...}, "quotes": [...], "claims": [...]}; every start/end indexes
     article.body.
     """
-    from .parse import parse_paths
-    from .reading import ReadError
+    from tracker.parse import parse_paths
+    from tracker.read.formats import ReadError
 
     skipped = 0
     items = []
@@ -96,12 +115,12 @@ def parse(paths, as_json, as_jsonl, raw):
 
 
 def _build_deferred_indexes(db_path) -> None:
-    """Indexes an interrupted bulk load left out (tracker.bulk) are built before serving, unless an ingest is
+    """Indexes an interrupted bulk load left out (tracker.store.bulk) are built before serving, unless an ingest is
     still writing: that one builds them when it ends."""
     import sqlite3
 
-    from .bulk import build_deferred
-    from .db import connect
+    from tracker.store.bulk import build_deferred
+    from tracker.store.db import connect
 
     try:
         db = connect(db_path)
@@ -109,11 +128,11 @@ def _build_deferred_indexes(db_path) -> None:
         click.echo(f"{db_path}: not checked for deferred indexes ({e})", err=True)
         return
     try:
-        build_deferred(db, on_index=lambda name: click.echo(f"Building index {name} (left out by an "
-                                                              "interrupted ingest)", err=True))
+        build_deferred(
+            db, on_index=lambda name: click.echo(f"Building index {name} (left out by an interrupted ingest)", err=True)
+        )
     except sqlite3.OperationalError as e:
-        click.echo(f"{db_path}: indexes not built yet ({e}); the running ingest builds them when it ends",
-                   err=True)
+        click.echo(f"{db_path}: indexes not built yet ({e}); the running ingest builds them when it ends", err=True)
     finally:
         db.close()
 
@@ -122,8 +141,13 @@ def _build_deferred_indexes(db_path) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", "-p", default=8001, show_default=True, type=int)
-@click.option("--articles", default=DEFAULT_ARTICLES, show_default=True, type=click.Path(),
-              help="Folder to build the database from when it does not exist yet")
+@click.option(
+    "--articles",
+    default=DEFAULT_ARTICLES,
+    show_default=True,
+    type=click.Path(),
+    help="Folder to build the database from when it does not exist yet",
+)
 @click.option("--rebuild", is_flag=True, help="Ingest --articles again before serving (unchanged ones are skipped)")
 @click.argument("datasette_args", nargs=-1, type=click.UNPROCESSED)
 def serve(db_path, host, port, articles, rebuild, datasette_args):
@@ -131,7 +155,7 @@ def serve(db_path, host, port, articles, rebuild, datasette_args):
 
     Extra arguments after -- go to `datasette serve` (e.g. -- --reload).
     """
-    from .serve import serve as run
+    from tracker.web.serve import serve as run
 
     if rebuild or not Path(db_path).exists():
         if not Path(articles).exists():
@@ -155,7 +179,7 @@ def eval_group():
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON")
 def eval_quotes(gold, as_json):
     """Precision, recall, F1 and speaker accuracy of quote extraction on GOLD (JSON Lines, PolNeAR style)."""
-    from .quote_eval import evaluate_quotes, format_report
+    from tracker.evaluate.quotes import evaluate_quotes, format_report
 
     report = evaluate_quotes(gold)
     click.echo(json.dumps(report, indent=2) if as_json else format_report(report))
@@ -166,13 +190,13 @@ def eval_quotes(gold, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON")
 def eval_claims(gold, as_json):
     """Precision, recall and F1 of claim detection (and quantity extraction) on GOLD (JSON Lines)."""
-    from .claim_eval import evaluate_claims, format_report
+    from tracker.evaluate.claims import evaluate_claims, format_report
 
     report = evaluate_claims(gold)
     click.echo(json.dumps(report, indent=2) if as_json else format_report(report))
 
 
-from .annotate_cli import register as _register_annotate  # noqa: E402
+from tracker.review.commands import register as _register_annotate  # noqa: E402
 
 _register_annotate(cli)
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
-from .cleaning import clean, raw_article
-from .extraction import extract
-from .reading import ReadError, Record, iter_files, read_path
-from .records import Article, Extraction
+from tracker.extraction.pipeline import extract
+from tracker.read.cleaning import clean, raw_article
+from tracker.read.formats import ReadError, Record, iter_files, read_path
+from tracker.records import Article, Extraction
 
 # Bump when cleaning or extraction changes what is stored: ingest re-parses articles parsed by an older version.
 PARSER_VERSION = "1"

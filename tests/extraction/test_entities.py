@@ -1,0 +1,60 @@
+"""Entities: capitalised runs with keyword kinds, the alias table, acronyms joined to their expansion."""
+
+from tracker.extraction.entities import find_entities
+
+
+def by_text(text):
+    return {e.text: e for e in find_entities(text)}
+
+
+def test_acronym_joins_expansion_and_resolves_later():
+    text = "The ban covers the Presidency of Defence Industries (SSB) and its staff. The head of SSB was also named."
+    ents = find_entities(text)
+    first = next(e for e in ents if e.acronym == "SSB" and "Presidency" in e.text)
+    assert first.name == "Presidency of Defence Industries" and first.kind == "organisation"
+    later = [e for e in ents if e.text == "SSB"]
+    assert later and later[0].name == "Presidency of Defence Industries"
+
+
+def test_law_with_acronym():
+    text = "Sanctions came under the Countering America’s Adversaries Through Sanctions Act (CAATSA) last month."
+    (law,) = [e for e in find_entities(text) if e.kind == "law"]
+    assert law.name == "Countering America’s Adversaries Through Sanctions Act" and law.acronym == "CAATSA"
+
+
+def test_possessive_country_splits_from_the_organisation():
+    ents = by_text("Licences for Turkey’s Presidency of Defence Industries (SSB) were banned.")
+    assert ents["Turkey"].kind == "country"
+    assert any(e.name == "Presidency of Defence Industries" for e in ents.values())
+
+
+def test_alias_table_and_titles():
+    ents = find_entities("Turkish Defence Minister Hulusi Akar urged Washington to talk. Akar said so.")
+    names = [(e.name, e.kind) for e in ents]
+    assert ("Hulusi Akar", "person") in names
+    assert ("United States", "country") in names
+    assert names.count(("Hulusi Akar", "person")) == 2  # the bare surname resolves to the full name
+
+
+def test_organisation_keyword_and_weapon_code():
+    ents = by_text("The Ministry of Defence bought the S-400 missile system.")
+    assert ents["Ministry of Defence"].kind == "organisation"
+    assert ents["S-400"].kind == "weapon"
+
+
+def test_sentence_initial_common_words_are_not_entities():
+    ents = find_entities("Inflation is the quickest way to destroy jobs. The plan failed. Last month it rose.")
+    assert ents == []
+
+
+def test_offsets_index_the_text():
+    text = "Dr. Ismail Demir of the United Nations (UN) met the UN envoy."
+    for e in find_entities(text):
+        assert text[e.start : e.end] == e.text
+
+
+def test_opening_word_is_a_name_only_if_capitalised_mid_sentence_elsewhere():
+    names = [e.name for e in find_entities("Licences were cut. The agency said licences for Ankara were suspended.")]
+    assert "Licences" not in names
+    text = "Akar spoke first. Later, minister Akar said talks go on."
+    assert [e.start for e in find_entities(text) if e.name == "Akar"][0] == 0

@@ -1,0 +1,103 @@
+"""`tracker.extract`, the public entry point: never raises, and every offset indexes the text it was given."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import tracker
+
+# Text made of the pieces that trip parsers: quote marks of every kind, reporting verbs, numbers, money, dates,
+# capitalised names, paragraph breaks, unbalanced brackets.
+PIECES = st.sampled_from(
+    [
+        "“",
+        "”",
+        "‘",
+        "’",
+        '"',
+        "'",
+        "«",
+        "»",
+        "''",
+        " said",
+        " says",
+        " told Reuters that",
+        " according to",
+        " Akar",
+        " Mr. Smith",
+        " the official",
+        " he",
+        " Washington",
+        "$2.5 billion",
+        " €3bn",
+        " 40%",
+        " four",
+        " between 10 and 12",
+        " in July 2019",
+        " last month",
+        " on Wednesday",
+        ".",
+        ",",
+        ":",
+        "?",
+        "!",
+        "\n",
+        "\n\n",
+        " (",
+        ")",
+        "[",
+        "]",
+        " the ",
+        " is ",
+        " vital ",
+        "\u00a0",
+        "—",
+        " 2019",
+        " S-400",
+        " CAATSA",
+    ]
+)
+TEXTS = st.one_of(st.text(), st.lists(PIECES, max_size=80).map("".join))
+DATES = st.one_of(st.none(), st.sampled_from(["2021-01-16", "2020-03-01", "2024-02-29", "2019-12-31", "2021-01"]))
+
+
+def check(text, published):
+    result = tracker.extract(text, published)
+    for q in result.quotes:
+        assert 0 <= q.start < q.end <= len(text) and text[q.start : q.end] == q.text
+        if q.speaker:
+            assert 0 <= q.speaker.start <= q.speaker.end <= len(text)
+            assert text[q.speaker.start : q.speaker.end] == q.speaker.mention
+    for c in result.claims:
+        assert 0 <= c.start < c.end <= len(text) and text[c.start : c.end] == c.text
+        assert 0.0 <= c.score <= 1.0
+        for x in [*c.quantities, *c.dates, *c.entities]:
+            assert 0 <= x.start <= x.end <= len(text) and text[x.start : x.end] == x.text
+    assert len({q.id for q in result.quotes}) == len(result.quotes)
+    assert len({c.id for c in result.claims}) == len(result.claims)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS, DATES)
+def test_extract_never_raises_and_offsets_hold(text, published):
+    check(text, published)
+
+
+def test_example_sentences():
+    text = "“Let’s sit down and talk,” Akar said. The deal, worth about $2.5 billion, was signed in July 2019."
+    result = tracker.extract(text, "2021-01-16")
+    assert [q.speaker.name for q in result.quotes] == ["Akar"]
+    money = [x for c in result.claims for x in c.quantities if x.unit == "USD"]
+    assert money and money[0].value == 2.5e9 and money[0].approximate
+    check(text, "2021-01-16")
+
+
+def test_empty_text():
+    assert tracker.extract("").quotes == [] and tracker.extract("").claims == []
+
+
+def test_found_by_hypothesis_marks_without_words_and_token_joined_mentions():
+    # Two opening marks and nothing inside are not a quote; a mention is the text as written ("0$0"),
+    # not its tokens joined with spaces.
+    text = "““ sAID 0$0"
+    check(text, None)
+    assert all(any(ch.isalnum() for ch in q.text) for q in tracker.extract(text).quotes)

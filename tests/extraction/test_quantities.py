@@ -1,0 +1,133 @@
+"""Figures: money with currency and scale, counts with their unit noun, percentages, ranges, bounds."""
+
+import pytest
+
+from tracker.extraction.quantities import find_quantities
+
+
+def one(text):
+    qs = find_quantities(text)
+    assert len(qs) == 1, qs
+    q = qs[0]
+    assert text[q.start : q.end] == q.text
+    return q
+
+
+@pytest.mark.parametrize(
+    "text,value,currency",
+    [
+        ("It was worth about $2.5 billion last year.", 2.5e9, "USD"),
+        ("The bill came to €3bn.", 3e9, "EUR"),
+        ("The club paid £40m for him.", 40e6, "GBP"),
+        ("They spent 2.5 billion dollars on it.", 2.5e9, "USD"),
+        ("A US$5m grant was made.", 5e6, "USD"),
+        ("The ministry set aside Rs 500 crore.", 5e9, "INR"),
+        ("A coffee costs ¥100 there.", 100, "JPY"),
+        ("Aid of $1,200,000 arrived.", 1.2e6, "USD"),
+    ],
+)
+def test_money(text, value, currency):
+    q = one(text)
+    assert (q.value, q.unit, q.currency, q.kind) == (value, currency, currency, "money")
+
+
+def test_approximate_money_keeps_the_hedge_in_the_text():
+    q = one("It was worth about $2.5 billion.")
+    assert q.approximate and q.text == "about $2.5 billion"
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [
+        ("It acquired its first four missile batteries, worth a lot.", 4, "missile batteries"),
+        ("The US sanctioned four Turkish officials over the deal.", 4, "officials"),
+        ("A dozen officers resigned.", 12, "officers"),
+        ("Twenty-four hundred launchers were built.", 2400, "launchers"),
+        ("Five hundred thousand Americans lost their jobs.", 500000, "americans"),
+        ("They installed 4,000 centrifuges in the plant.", 4000, "centrifuges"),
+        ("We have 14 military bases there.", 14, "military bases"),
+    ],
+)
+def test_counts(text, value, unit):
+    q = one(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["Growth was 12% in all.", "Growth was 12 per cent in all.", "Growth was 12 percent."])
+def test_percentages(text):
+    q = one(text)
+    assert (q.value, q.unit, q.kind) == (12, "percent", "percent")
+
+
+@pytest.mark.parametrize(
+    "text,lower,upper,unit",
+    [
+        ("Between 10 and 12 people died.", 10, 12, "people"),
+        ("Some 10-12 soldiers were hurt.", 10, 12, "soldiers"),
+        ("Costs rose by $10-12 billion.", 10e9, 12e9, "USD"),
+        ("Premiums rise by between 18% and 47%.", 18, 47, "percent"),
+    ],
+)
+def test_ranges(text, lower, upper, unit):
+    q = one(text)
+    assert (q.lower, q.upper, q.unit, q.value) == (lower, upper, unit, None)
+
+
+@pytest.mark.parametrize(
+    "text,lower,upper",
+    [
+        ("More than 500 economists signed.", 500, None),
+        ("At least 20 birds were killed.", 20, None),
+        ("Up to 30 troops may leave.", None, 30),
+        ("Nearly 5.6 million jobs went.", None, 5.6e6),
+    ],
+)
+def test_bounds(text, lower, upper):
+    q = one(text)
+    assert q.approximate and (q.lower, q.upper) == (lower, upper)
+
+
+def test_vague_plurals():
+    q = one("Hundreds of protesters gathered.")
+    assert q.value is None and q.lower == 200 and q.unit == "protesters" and q.approximate
+
+
+def test_two_amounts_joined_by_and_are_not_a_range():
+    qs = find_quantities("It cost €3bn and £40m.")
+    assert [(q.value, q.unit) for q in qs] == [(3e9, "EUR"), (40e6, "GBP")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It suspended Turkey in 2019.",
+        "Turkey bought the S-400 and wanted the F-35.",
+        "They met on January 16, 2021 at 10:30.",
+        "The meeting starts at 3 p.m. sharp.",
+        "He cited Resolution 2231 again.",
+        "She finished 16th in the race.",
+        "One of them said one thing.",
+    ],
+)
+def test_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [
+        ("They shared USD910 thousand from the foundation.", 910e3, "USD"),
+        ("Rates rose .5 percent in May.", 0.5, "percent"),
+        ("Officials counted no fewer than US$40 million in damage.", 40e6, "USD"),
+        ("ABOUT 300 were evacuated.", 300, None),
+        ("The fund paid out an average of 12 claims a day.", 12, "claims"),
+    ],
+)
+def test_figures_found_from_their_triggers(text, value, unit):
+    """The pattern is only tried at trigger tokens; figures that open with a bound word, a glued currency code, a
+    decimal point or capitals must still be found whole."""
+    assert any(q.value == value and q.unit == unit for q in find_quantities(text)), find_quantities(text)
+
+
+def test_enumerators_are_not_figures():
+    assert find_quantities("Number two, we have to work with the cities.") == []

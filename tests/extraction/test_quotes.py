@@ -1,0 +1,301 @@
+"""Quote detection: each pattern of issue 3 on sentences written for these tests, plus robustness."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import SHARED
+from tracker.extraction.quotes import find_quotes, find_quotes_raw, quote_spans
+from tracker.extraction.sentences import sentences
+
+
+def quotes(text):
+    return find_quotes_raw(text, sentences(text))
+
+
+def only(text):
+    found = quotes(text)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+def test_direct_straight_marks_speaker_after():
+    q = only('"We will build the bridge," Mayor Jane Okafor said on Monday.')
+    assert q.kind == "direct" and q.text == '"We will build the bridge,"'
+    assert q.cue == "said" and q.speaker.name == "Jane Okafor" and q.speaker.role == "Mayor"
+
+
+def test_direct_curly_marks_inverted_speaker():
+    q = only("“Prices will fall by spring,” said the central bank governor.")
+    assert q.kind == "direct" and q.text.startswith("“Prices") and q.text.endswith(",”")
+    assert q.speaker.mention == "the central bank governor"
+
+
+def test_speaker_before_with_colon_lead_in():
+    q = only("The finance minister later added:  “Prices will fall. Wages will rise.”")
+    assert q.kind == "direct" and q.cue == "added"
+    assert q.text == "“Prices will fall. Wages will rise.”"
+    assert q.speaker.mention == "The finance minister"
+
+
+def test_speaker_in_the_middle_joins_both_parts():
+    text = "“We invite the investors back,” she said. “We want a fair deal.”"
+    q = only(text)
+    assert q.start == 0 and q.end == len(text)
+    assert q.speaker.mention == "she"
+
+
+def test_quote_over_several_paragraphs_continues_when_next_opens_with_a_mark():
+    text = "Okafor said: “The first part is ready.\n“The second part will follow.”\n\nThe council met later."
+    q = only(text)
+    assert q.text.endswith("follow.”") and "\n" in q.text
+
+
+def test_nested_single_quotes_stay_inside():
+    q = only("“He told me ‘never again’ and left,” the witness said.")
+    assert q.text == "“He told me ‘never again’ and left,”"
+
+
+def test_quote_ending_paragraph_with_speaker_in_next_sentence():
+    text = "The council voted to delay the project.\n“This is a disaster for the city.”\nPeter Mwangi, a trader, said this."
+    q = only(text)
+    assert q.text == "“This is a disaster for the city.”" and q.speaker.name == "Peter Mwangi"
+
+
+def test_partial_quote_inside_reported_speech():
+    q = only("The minister stressed that the port is “vital” for the economy.")
+    assert q.kind == "partial" and q.cue == "stressed"
+    assert q.text == "that the port is “vital” for the economy"
+
+
+def test_partial_quote_after_object_and_infinitive():
+    q = only("Senator Ruth Alvarez urged the regulator to “review” the merger before June.")
+    assert q.kind == "partial" and q.text.startswith("the regulator to “review”")
+    assert q.speaker.name == "Ruth Alvarez"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "Mensah mentioned on Friday that the talks with Accra are continuing.",
+            "that the talks with Accra are continuing",
+            "mentioned",
+        ),
+        ("The company told Reuters that it would cut 200 jobs.", "that it would cut 200 jobs", "told"),
+        ("The road will reopen in May, according to the ministry.", "The road will reopen in May", "according to"),
+        ("According to the ministry, the road will reopen in May.", "the road will reopen in May", "According to"),
+        (
+            "Moscow has expressed its concern about the new missile sites.",
+            "about the new missile sites",
+            "expressed its concern",
+        ),
+        (
+            "The deal, the envoy argued, was never in danger.",
+            "The deal, the envoy argued, was never in danger",
+            "argued",
+        ),
+        ("Officials warned the river could flood the lower town.", "the river could flood the lower town", "warned"),
+        ("The union has vowed to strike again in April.", "to strike again in April", "vowed"),
+    ],
+)
+def test_indirect_speech(text, content, cue):
+    q = only(text)
+    assert q.kind == "indirect" and q.text == content and q.cue == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She starred in “The Long Night” last year.",  # title of a work
+        "The so-called “peace plan” drew large crowds in the capital.",  # scare quotes, no speaker
+        "Turkey Asks US to ‘Review’ Sanctions Over Missile Purchase",  # headline
+        "The spokesman did not mention whether the talks would resume.",  # negated speech
+        "The ministry never said that the plant would close.",
+        "Editor’s note: the article was updated on Monday.",
+        "Everything the mayor says is checked by the council.",
+    ],
+)
+def test_not_quotes(text):
+    assert quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # A prepositional phrase after the cue is a circumstance; the content is the clause before the speaker.
+        (
+            "The new terminal will cost $800 million, Transport Secretary Nadia Rahman said in a reply to a "
+            "senator's letter on Thursday.",
+            "The new terminal will cost $800 million",
+            "Nadia Rahman",
+        ),
+        (
+            "Ticket sales doubled over the summer, the festival director told journalists in Salzburg.",
+            "Ticket sales doubled over the summer",
+            "the festival director",
+        ),
+        (
+            "The vaccine will be free for pupils, Health Minister Ivo Marek said on Wednesday.",
+            "The vaccine will be free for pupils",
+            "Ivo Marek",
+        ),
+        (
+            "The dam is safe, the engineer said during a tour of the site that was organised by the county.",
+            "The dam is safe",
+            "the engineer",
+        ),
+    ],
+)
+def test_circumstance_after_the_cue_is_not_the_content(text, content, speaker):
+    q = only(text)
+    assert q.text == content and q.kind == "indirect"
+    assert speaker in (q.speaker.name, q.speaker.mention)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The museum will reopen its east wing, a curator said on Sunday, two months after the flood.",
+        "The museum will reopen its east wing, the curator said, after repairs to the roof.",
+    ],
+)
+def test_a_time_clause_after_the_attribution_is_not_content(text):
+    q = only(text)
+    assert q.text == "The museum will reopen its east wing"
+
+
+def test_a_that_clause_after_the_circumstance_is_still_the_content():
+    q = only("The port authority said in a bulletin on Friday that two berths would close.")
+    assert q.text == "that two berths would close"
+
+
+def test_a_clause_coordinated_after_the_circumstance_joins_the_content():
+    q = only("Bread prices rose by a quarter, the statistics office said in its March survey, and milk fell.")
+    assert q.text.startswith("Bread prices rose") and q.text.endswith("and milk fell")
+
+
+def test_a_complement_preposition_is_not_a_circumstance():
+    # "insist on" takes its preposition as a complement: no report of the clause before it.
+    assert quotes("Whatever the polls show, the governor will insist on running again.") == []
+
+
+def test_asked_questions_are_reported_speech():
+    # PolNeAR annotates "asked how/whether …" as attributions (dropping them lowers its recall), so they stay.
+    q = only("Several councillors had asked whether the library would stay open on Sundays.")
+    assert q.kind == "indirect" and q.cue == "asked"
+    assert q.text == "whether the library would stay open on Sundays"
+
+
+def test_added_that_and_partial_quote_after_said_keep_working():
+    found = quotes(
+        "Lena Ortiz, the port director, spoke on Friday. She added that cargo volumes were recovering. "
+        "A ministry official said the rules were “a temporary safeguard” for local growers."
+    )
+    assert [q.text for q in found] == [
+        "that cargo volumes were recovering",
+        "the rules were “a temporary safeguard” for local growers",
+    ]
+    assert found[0].speaker.name == "Lena Ortiz" and found[1].kind == "partial"
+
+
+def test_unclosed_quote_stops_at_its_paragraph():
+    text = "He said “this never ends and runs on.\n\nThe next paragraph is plain news.\n\nSo is this one."
+    spans = quote_spans(text)
+    assert spans and all(text.find("\n", s) < 0 or e <= text.find("\n", s) for s, e, _ in spans)
+    for q in quotes(text):
+        assert "plain news" not in q.text
+
+
+def test_mistyped_closing_mark_opens_a_paragraph_quote():
+    spans = quote_spans("”Fear is what I feel,” she wrote.")
+    assert spans == [(0, 22, True)]
+
+
+def test_ids_are_stable_and_suffixed_when_repeated():
+    text = "“Yes,” he said.\n“Yes,” she said."
+    a, b = quotes(text)
+    assert a.id.startswith("q") and b.id == a.id + "-2"
+
+
+def test_sorted_and_offsets_match():
+    text = (
+        "Officials said the bridge would open in May. “It is safe,” the engineer said. "
+        "According to the city, the cost was $2 million."
+    )
+    found = quotes(text)
+    assert [q.start for q in found] == sorted(q.start for q in found) and len(found) == 3
+    for q in found:
+        assert text[q.start : q.end] == q.text
+        assert text[q.cue_start : q.cue_end] == q.cue
+
+
+def test_find_quotes_never_raises_on_odd_input():
+    assert find_quotes("") == []
+    assert find_quotes("“") == []
+    assert find_quotes("said said said “ ” \" ''") is not None
+    assert find_quotes("x", [(5, 2), (0, 99), ("a", None)]) == []
+
+
+_ALPHABET = st.sampled_from(list("ab .,:;\n“”‘’\"'—-") + ["said", "he", "Akar", "according to", "that ", "Mr. "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_hypothesis_offsets_always_inside_text(text):
+    for q in find_quotes_raw(text, sentences(text)):  # the raw entry point: any exception fails the test
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start : q.end] == q.text
+        assert q.kind in {"direct", "partial", "indirect"}
+        if q.cue_start is not None:
+            assert 0 <= q.cue_start < q.cue_end <= len(text)
+        if q.speaker is not None:
+            assert 0 <= q.speaker.start < q.speaker.end <= len(text)
+            assert q.speaker.kind in {"person", "organisation", "country", "anonymous"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_hypothesis_any_unicode(text):
+    for q in find_quotes_raw(text, sentences(text)):
+        assert text[q.start : q.end] == q.text
+
+
+# ---------------------------------------------------------------- the example article (needs ../shared)
+
+ARTICLE = SHARED / "articles" / "turkey-s400-sanctions-review.txt"
+GOLD = SHARED / "articles" / "turkey-s400-sanctions-review.expected.json"
+
+
+def _cleaned(raw: str) -> str:
+    """The body as the product cleans it: lede, then the article from its first dated paragraph on."""
+    lede_start = raw.index("Turkey has requested")
+    lede = raw[lede_start : raw.index("\n", lede_start)]
+    return lede + "\n\n" + raw[raw.index("On Wednesday") :]
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason="needs ../shared/articles (not part of the repository)")
+@pytest.mark.parametrize("variant", ["raw", "cleaned"])
+def test_example_article_passes_the_checker(tmp_path, variant):
+    raw = ARTICLE.read_text(encoding="utf-8")
+    body = raw if variant == "raw" else _cleaned(raw)
+    out = tmp_path / "out.json"
+    out.write_text(
+        json.dumps(
+            {
+                "article": {"body": body},
+                "quotes": [q.to_dict() for q in find_quotes(body, sentences(body))],
+                "claims": [],
+            }
+        ),
+        encoding="utf-8",
+    )
+    checker = SHARED / "tools" / "check_example.py"
+    res = subprocess.run([sys.executable, str(checker), str(GOLD), str(out), "quotes"], capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout + res.stderr

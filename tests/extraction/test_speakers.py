@@ -1,0 +1,214 @@
+"""Speaker mentions and their resolution within one article, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from tracker.extraction.aliases import ALIASES_CSV, resolve_alias
+from tracker.extraction.quotes import find_quotes_raw
+from tracker.extraction.sentences import sentences
+from tracker.extraction.speakers import Resolver, classify_name, subject_after, subject_before
+
+
+def speakers(text):
+    return [q.speaker for q in find_quotes_raw(text, sentences(text))]
+
+
+def test_pronoun_and_role_noun_resolve_to_the_named_person():
+    text = (
+        "Foreign Minister Amara Diallo said the border would stay open. "
+        "He added that trade was growing. "
+        "The foreign minister also said that talks would resume in June. "
+        "Later the official said the visit had gone well."
+    )
+    found = speakers(text)
+    assert [s.name for s in found] == ["Amara Diallo"] * 4
+    assert [s.mention for s in found] == ["Foreign Minister Amara Diallo", "He", "The foreign minister", "the official"]
+    assert all(s.kind == "person" and s.role == "Foreign Minister" for s in found)
+    assert "He" in found[0].aliases and "Foreign Minister Amara Diallo" not in found[0].aliases
+
+
+def test_surname_joins_the_full_name_seen_earlier():
+    text = "Carla Mendes said the plan was sound. Mendes argued that costs would fall."
+    assert [s.name for s in speakers(text)] == ["Carla Mendes", "Carla Mendes"]
+
+
+def test_pronoun_points_to_a_person_named_without_a_quote():
+    text = "Jane Okafor spoke to the crowd on Monday. “We want a fair deal,” she said."
+    assert speakers(text)[0].name == "Jane Okafor"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Turkish Defence Minister, Hulusi Akar, said the deal stands.", "Hulusi Akar", "Turkish Defence Minister"),
+        ("The board’s President, Dr. Ismail Demir, said the audit was over.", "Ismail Demir", "President"),
+        ("Sen. Ruth Alvarez said the vote would be close.", "Ruth Alvarez", "Sen."),
+        ("Mr. Peter Mwangi said the market was busy.", "Peter Mwangi", None),
+    ],
+)
+def test_titles_are_not_part_of_the_name(text, name, role):
+    s = speakers(text)[0]
+    assert s.name == name
+    if role:
+        assert s.role == role
+
+
+def test_caption_style_role_is_picked_up_by_the_prescan():
+    text = "Turkish Defence Minister, Hulusi Akar\n\nOn Monday he said the talks went well."
+    s = speakers(text)[0]
+    assert s.name == "Hulusi Akar" and s.role == "Turkish Defence Minister" and s.mention == "he"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Washington has warned that the sanctions will stay.", "United States", "country"),
+        ("The US side said that a solution could be found.", "United States", "country"),
+        ("Ankara insisted that the purchase was a sovereign decision.", "Turkey", "country"),
+        ("The Kremlin said the talks were useful.", "Russia", "country"),
+        ("Officials said the road would reopen in May.", "Officials", "anonymous"),
+        ("A source familiar with the talks said a deal was close.", "A source familiar with the talks", "anonymous"),
+        ("The Ministry of Health said the clinics would open.", "The Ministry of Health", "organisation"),
+        ("NATO said the exercise would go ahead.", "NATO", "organisation"),
+    ],
+)
+def test_kinds_and_alias_table(text, name, kind):
+    s = speakers(text)[0]
+    assert (s.name, s.kind) == (name, kind)
+
+
+def test_subject_before_skips_adverbs_time_and_party_labels():
+    text = "Sen. Claire Dunn (D-Mo.) on Tuesday further said"
+    m, negated = subject_before(text, 0, text.index("said"))
+    assert m.text == "Sen. Claire Dunn" and not negated
+
+
+def test_subject_before_reports_negation():
+    text = "The official did not mention"
+    m, negated = subject_before(text, 0, text.index("mention"))
+    assert negated and m.text == "The official"
+
+
+def test_subject_before_steps_over_an_apposition():
+    text = "Kofi Boateng, a former general who led the army, said"
+    m, _ = subject_before(text, 0, text.index("said"))
+    assert m.text == "Kofi Boateng"
+
+
+def test_subject_after_stops_at_the_clause():
+    text = "said Robert Kane, who runs the mill."
+    m = subject_after(text, 5, len(text))
+    assert m.text == "Robert Kane" and m.kind == "person"
+
+
+def test_classify_name():
+    assert classify_name("Reuters") == ("Reuters", "organisation")
+    assert classify_name("Moscow") == ("Russia", "country")
+    assert classify_name("Amara Diallo") == ("Amara Diallo", "person")
+
+
+def test_resolver_without_antecedent_keeps_the_pronoun():
+    from tracker.extraction.speakers import Mention
+
+    ref = Resolver("He said so.").resolve(Mention(0, 2, "He", "pronoun"))
+    assert ref.name == "He" and ref.kind == "person"
+
+
+def test_alias_csv_is_well_formed_and_resolves_every_row():
+    with open(ALIASES_CSV, newline="", encoding="utf-8") as fp:
+        rows = list(csv.DictReader(fp))
+    assert rows and set(rows[0]) == {"alias", "name", "kind"}
+    for row in rows:
+        assert row["kind"] in {"country", "organisation", "person"}, row
+        assert resolve_alias(row["alias"]) is not None
+    assert resolve_alias("the US side") == ("United States", "country")
+    assert resolve_alias("Ankara") == ("Turkey", "country")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        # A title-like word inside an organisation's name ("Foreign", "Energy") does not cut the name.
+        (
+            "Imports fell sharply last quarter, according to the Office of Energy Statistics (OES).",
+            "the Office of Energy Statistics",
+            "the Office of Energy Statistics",
+        ),
+        (
+            "The Ministry of Foreign Trade said that quotas would be lifted.",
+            "The Ministry of Foreign Trade",
+            "The Ministry of Foreign Trade",
+        ),
+        ("Rates would stay low, the Bank of Lisbon (BdL) said.", "the Bank of Lisbon", "the Bank of Lisbon"),
+        (
+            "The Institute for Peace and Conflict Studies said the ceasefire was holding.",
+            "The Institute for Peace and Conflict Studies",
+            "The Institute for Peace and Conflict Studies",
+        ),
+    ],
+)
+def test_organisation_names_keep_their_linking_words(text, mention, name):
+    s = speakers(text)[0]
+    assert (s.mention, s.name, s.kind) == (mention, name, "organisation")
+
+
+def test_a_role_after_an_organisation_name_still_splits_off_the_person():
+    s = speakers("Department of Transport Spokesman Omar Haddad said the line would reopen.")[0]
+    assert s.name == "Omar Haddad" and s.kind == "person"
+    s = speakers("Secretary of Labor Dana Whitfield said the strike was over.")[0]
+    assert s.name == "Dana Whitfield" and s.role == "Secretary of Labor"
+
+
+def test_coordinated_people_are_not_joined_into_one_name():
+    s = speakers("Ortega and Bloom said the study was flawed.")[0]
+    assert s.name != "Ortega and Bloom"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Diplomats in Vienna said the inspectors had left.", "Diplomats in Vienna", "anonymous"),
+        ("People close to the Elysee said the reshuffle was near.", "People close to the Elysee", "anonymous"),
+        ("Journalists asked whether the deal was signed.", "Journalists", "anonymous"),
+        ("A spokesperson for Norvik Shipping Group said the vessel was safe.", "Norvik Shipping Group", "organisation"),
+        ("According to the Bundesbank, growth will slow.", "the Bundesbank", "organisation"),
+    ],
+)
+def test_source_nouns_decide_the_kind_of_speaker(text, name, kind):
+    s = speakers(text)[0]
+    assert (s.name, s.kind) == (name, kind)
+
+
+def test_a_plural_source_is_not_an_antecedent_for_a_role_noun():
+    text = "Protesters said the fares were too high. The mayor said the fares would stay."
+    found = speakers(text)
+    assert found[1].mention == "The mayor" and found[1].name != "Protesters"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Enrolment fell again, according to the Council of Regional Schools.",
+            "the Council of Regional Schools",
+            "organisation",
+        ),
+        (
+            "Enrolment fell again, according to the National Assembly of Trade Guilds.",
+            "the National Assembly of Trade Guilds",
+            "organisation",
+        ),
+        (
+            "The road was cleared by noon, said Detective Sergeant Ruth Odell of the county police.",
+            "Ruth Odell",
+            "person",
+        ),
+    ],
+)
+def test_linked_names_and_a_trailing_of(text, name, kind):
+    s = speakers(text)[0]
+    assert (s.name, s.kind) == (name, kind)
+    assert not s.mention.endswith(" of")

@@ -1,0 +1,72 @@
+import json
+
+from tests.conftest import EXAMPLE, EXPECTED
+from tracker.read.cleaning import clean, parse_date, raw_article
+from tracker.read.formats import Record, read_path
+
+
+def test_example_header_is_taken_apart():
+    (record,) = read_path(str(EXAMPLE))
+    a = clean(record)
+    gold = json.loads(EXPECTED.read_text(encoding="utf-8"))["article"]
+    assert a.title == gold["title"]
+    assert a.published == gold["published"]
+    assert a.source == gold["source"]
+    assert a.caption == gold["caption"]
+    assert a.junk == gold["junk_lines_dropped"]
+    # Junk, the repeated headline, the date, caption and source line are out of the body; the standfirst stays.
+    for gone in ("gtag", "January 16, 2021", "SOURCE:", "Turkish Defence Minister, Hulusi Akar", a.title):
+        assert gone not in a.body
+    assert a.body.startswith("Turkey has requested the United States")
+    assert a.body.rstrip().endswith("policies against Russia.")
+    assert "added:\u00a0 “It is a very problematic" in a.body  # verbatim, non-breaking space kept
+
+
+def test_header_in_another_order_with_byline():
+    text = (
+        "<script>window.dataLayer = [];</script>\nCouncil approves budget\nBy Jane Smith\n"
+        "Published: 3 March 2022\nThe council approved a budget of £40m on Tuesday.\n"
+        "Share this\nCouncillors said the vote was close.\n"
+    )
+    a = clean(Record(where="x.txt", text=text, format="txt"))
+    assert a.title == "Council approves budget" and a.byline == "Jane Smith" and a.published == "2022-03-03"
+    assert a.body == "The council approved a budget of £40m on Tuesday.\n\nCouncillors said the vote was close."
+    assert "Share this" in a.junk
+
+
+def test_structured_record_keeps_its_title_and_drops_repeats_and_date_line():
+    text = "Friday, January 4, 2019 \n\n\nBuilding collapses\n\nAn apartment building collapsed on Monday.\n"
+    a = clean(Record(where="x.csv:2", text=text, format="csv", title="Building collapses", published="2019-01-04"))
+    assert a.title == "Building collapses" and a.published == "2019-01-04"
+    assert a.body == "An apartment building collapsed on Monday."
+
+
+def test_body_without_header_is_kept_whole():
+    text = "The first paragraph is a full sentence.\nThe second one too, with a figure of 12%.\n"
+    a = clean(Record(where="notes/plain-file.txt", text=text, format="txt"))
+    assert a.body.split("\n\n") == text.strip().split("\n")
+    assert a.title == "Plain file"
+
+
+def test_short_lines_later_in_the_body_are_not_taken_as_header():
+    paras = [f"Paragraph number {i} is a proper sentence." for i in range(20)]
+    paras.insert(18, "A subheading")
+    a = clean(Record(where="x.txt", text="Title line\n" + "\n".join(paras), format="txt"))
+    assert "A subheading" in a.body and a.caption is None
+
+
+def test_parse_date_formats():
+    assert parse_date("January 16, 2021") == "2021-01-16"
+    assert parse_date("Sat, 16 Jan 2021") == "2021-01-16"
+    assert parse_date("2021-01-16T10:00:00Z") == "2021-01-16"
+    assert parse_date("2021-01") == "2021-01"
+    assert parse_date("Published on Sept. 3, 2019 10:45 am EST") == "2019-09-03"
+    assert parse_date("16/01/2021") == "2021-01-16"
+    assert parse_date("February 30, 2021") is None
+    assert parse_date("soon") is None
+
+
+def test_raw_article_is_verbatim():
+    text = "!-- junk -->\nTitle\nBody."
+    a = raw_article(Record(where="a.txt", text=text, format="txt"))
+    assert a.body == text

@@ -1,0 +1,149 @@
+import json
+
+import pytest
+
+from tracker.read.formats import ReadError, decode, iter_files, read_path, sniff_format
+
+
+def records(path):
+    return list(read_path(str(path)))
+
+
+def test_plain_text(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("Headline here\n\nA body paragraph.\n", encoding="utf-8")
+    (r,) = records(p)
+    assert r.format == "txt" and "A body paragraph." in r.text
+
+
+def test_json_object_and_list(tmp_path):
+    p = tmp_path / "a.json"
+    p.write_text(json.dumps({"title": "T", "body": "Text.", "url": "https://x", "date": "2020-01-02", "source": "S"}))
+    (r,) = records(p)
+    assert (r.title, r.text, r.url, r.published, r.source) == ("T", "Text.", "https://x", "2020-01-02", "S")
+    p.write_text(json.dumps([{"title": "A", "text": "One."}, {"title": "B"}]))
+    got = records(p)
+    assert got[0].title == "A"
+    assert isinstance(got[1], ReadError) and "no body" in str(got[1]) and "[2]" in str(got[1])
+
+
+def test_jsonl_bad_line_does_not_stop_the_rest(tmp_path):
+    p = tmp_path / "a.jsonl"
+    p.write_text('{"title": "A", "text": "One."}\n{broken\n\n{"title": "C", "text": "Three."}\n')
+    got = records(p)
+    assert [getattr(g, "title", None) for g in got] == ["A", None, "C"]
+    assert isinstance(got[1], ReadError) and "a.jsonl:2" in str(got[1]) and "malformed JSON" in str(got[1])
+
+
+def test_csv_columns(tmp_path):
+    p = tmp_path / "a.csv"
+    p.write_text('url,date,title,text\nhttps://x,2019-01-04,"T, t","Line one.\n\nLine ""two""."\n')
+    (r,) = records(p)
+    assert r.title == "T, t" and r.published == "2019-01-04" and 'Line "two".' in r.text
+
+
+def test_csv_without_text_column(tmp_path):
+    p = tmp_path / "a.csv"
+    p.write_text("a,b\n1,2\n")
+    with pytest.raises(ReadError, match="no text or body column"):
+        records(p)
+
+
+def test_html(tmp_path):
+    p = tmp_path / "a.html"
+    p.write_text(
+        "<html><head><title>Big news | Site</title><meta property='og:site_name' content='The Site'>"
+        "<link rel=canonical href='https://example.org/a'><meta name=author content='Jane Doe'>"
+        "<meta property='article:published_time' content='2021-01-16T10:00:00Z'></head><body><nav>Home</nav>"
+        "<article><h1>Big news</h1><p>The minister said on Monday that the government would spend $2 billion "
+        "on roads over the next five years, according to officials.</p><p>“We will build,” she said, in a "
+        "second paragraph long enough to count.</p></article><footer>Copyright</footer></body></html>"
+    )
+    (r,) = records(p)
+    assert r.format == "html" and r.title == "Big news" and r.byline == "Jane Doe"
+    assert r.url == "https://example.org/a" and r.published == "2021-01-16" and r.source == "The Site"
+    assert "$2 billion" in r.text and "Copyright" not in r.text
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "empty file"),
+        (b"   \n\n", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"caf\xe9 au lait \xff", "not UTF-8"),
+    ],
+)
+def test_bad_files_get_one_clear_reason(tmp_path, data, reason):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(data)
+    with pytest.raises(ReadError) as e:
+        records(p)
+    assert str(p) in str(e.value) and reason in str(e.value) and "\n" not in str(e.value)
+
+
+def test_malformed_html_without_text(tmp_path):
+    p = tmp_path / "a.html"
+    p.write_text("<html><body><div><p></div></span><script>var x = 1;</script>")
+    with pytest.raises(ReadError, match="no article text"):
+        records(p)
+
+
+def test_huge_file_is_refused(tmp_path, monkeypatch):
+    import tracker.read.formats as reading
+
+    monkeypatch.setattr(reading, "MAX_ARTICLE_BYTES", 1000)
+    p = tmp_path / "big.txt"
+    p.write_text("word " * 1000)
+    with pytest.raises(ReadError, match="too large"):
+        records(p)
+
+
+def test_large_jsonl_is_streamed(tmp_path, monkeypatch):
+    import tracker.read.formats as reading
+
+    monkeypatch.setattr(reading, "MAX_ARTICLE_BYTES", 100)
+    p = tmp_path / "big.jsonl"
+    p.write_text("".join(json.dumps({"title": f"T{i}", "text": "Body text."}) + "\n" for i in range(50)))
+    assert [r.title for r in records(p)] == [f"T{i}" for i in range(50)]
+
+
+def test_utf16_and_bom(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_bytes("Title\n\nBody with ü.".encode("utf-16"))
+    assert "ü" in records(p)[0].text
+    p.write_bytes("\ufeffTitle\n\nBody.".encode("utf-8"))
+    assert records(p)[0].text.startswith("Title")
+
+
+def test_stdin_is_sniffed(tmp_path):
+    import io
+
+    got = list(read_path("-", stdin=io.BytesIO(b'{"title": "A", "text": "x"}\n{"title": "B", "text": "y"}\n')))
+    assert [r.title for r in got] == ["A", "B"] and got[0].where.startswith("<stdin>")
+
+
+def test_iter_files_recurses_sorted_and_skips_hidden(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.txt").write_text("x")
+    (tmp_path / "1.json").write_text("{}")
+    (tmp_path / ".hidden.txt").write_text("x")
+    (tmp_path / "notes.docx").write_text("x")
+    assert [p.replace(str(tmp_path), "") for p in iter_files([str(tmp_path)])] == ["/1.json", "/b/2.txt"]
+
+
+def test_missing_file():
+    with pytest.raises(ReadError, match="no such file"):
+        list(read_path("/nonexistent/x.txt"))
+
+
+def test_sniff_format():
+    assert sniff_format("-", "<!DOCTYPE html><html>") == "html"
+    assert sniff_format("-", '{"a": 1}\n{"a": 2}\n') == "jsonl"
+    assert sniff_format("-", '[{"a": 1}]') == "json"
+    assert sniff_format("x.md", "# hi") == "txt"
+
+
+def test_decode_rejects_control_characters():
+    with pytest.raises(ReadError, match="binary"):
+        decode(bytes(range(1, 32)) * 50, "f")

@@ -1,0 +1,289 @@
+"""The annotation write path shared by the web form, the CLI and imports, and what it must survive."""
+
+import json
+import re
+import sqlite3
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+import tracker.store.db
+from tests.conftest import EXAMPLE, ROOT
+from tracker.cli import cli
+from tracker.review.annotations import (
+    ANNOTATE_SQL,
+    AnnotationError,
+    annotate,
+    ensure_annotation_schema,
+    history,
+    import_file,
+)
+from tracker.store.db import connect
+from tracker.store.ingest import ingest
+
+
+def build(tmp_path, text=None):
+    """A database from the example article (or a variant of its text), as `tracker ingest` builds it."""
+    article = tmp_path / "articles" / EXAMPLE.name
+    article.parent.mkdir(exist_ok=True)
+    article.write_text(text if text is not None else EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    db_path = tmp_path / "tracker.db"
+    ingest([str(article.parent)], db_path)
+    db = connect(db_path)
+    ensure_annotation_schema(db)
+    return db, db_path, article
+
+
+@pytest.fixture
+def built(tmp_path):
+    db, db_path, article = build(tmp_path)
+    assert db["claims"].count and db["quotes"].count, "the example article yields claims and quotes"
+    return db, db_path, article
+
+
+def first(db, table):
+    return db.execute(f"select id, text from {table} order by start limit 1").fetchone()
+
+
+def test_stored_query_is_the_same_sql():
+    """The web form runs datasette.yaml's query and the CLI runs ANNOTATE_SQL: they must not drift apart."""
+    config = yaml.safe_load((ROOT / "datasette.yaml").read_text())
+    query = config["databases"]["tracker"]["queries"]["annotate"]
+    assert query["sql"] == ANNOTATE_SQL
+    assert query["write"] is True
+    assert ":_actor_id" in query["sql"]
+
+
+def test_annotate_records_target_and_blank_fields_as_null(built):
+    db, _, _ = built
+    cid, text = first(db, "claims")
+    row = annotate(db, cid, "false", note="", sources=(), annotator="alice")
+    assert row["target_type"] == "claim" and row["target_text"] == text and row["annotator"] == "alice"
+    assert row["note"] is None and row["sources"] is None and row["wrong"] is None
+    stored = db.execute("select note, sources, wrong from annotations where id = ?", [row["id"]]).fetchone()
+    assert stored == (None, None, None)
+
+
+def test_blank_strings_from_a_form_become_null(built):
+    """What a browser or JSON client sends for empty fields: '' for every parameter."""
+    db, _, _ = built
+    cid, _ = first(db, "claims")
+    db.conn.execute(
+        ANNOTATE_SQL,
+        {"target_id": cid, "verdict": "true", "wrong": "", "note": "  ", "sources": "", "_actor_id": "bob"},
+    )
+    row = db.execute("select verdict, wrong, note, sources from annotations").fetchone()
+    assert row == ("true", None, None, None)
+
+
+def test_sources_as_lines_or_json_list(built):
+    db, _, _ = built
+    cid, _ = first(db, "claims")
+    db.conn.execute(
+        ANNOTATE_SQL,
+        {
+            "target_id": cid,
+            "verdict": "false",
+            "wrong": "",
+            "note": "",
+            "sources": "https://a.example/1\r\n\r\nhttps://b.example/2 ",
+            "_actor_id": "bob",
+        },
+    )
+    row = annotate(db, cid, "half true", sources='["https://c.example/3"]', annotator="bob")
+    got = [json.loads(r[0]) for r in db.execute("select sources from annotations order by id")]
+    assert got == [["https://a.example/1", "https://b.example/2"], ["https://c.example/3"]]
+    assert json.loads(row["sources"]) == ["https://c.example/3"]
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (dict(verdict="flase"), "unknown verdict 'flase'"),
+        (dict(verdict=""), "choose a verdict"),
+        (dict(verdict="extraction wrong"), "say what is wrong"),
+        (dict(verdict="false", wrong="wrong span"), "only for the verdict"),
+        (dict(verdict="false", sources=["ftp://x"]), "not an http(s) URL"),
+        (dict(verdict="false", annotator=""), "needs an annotator"),
+    ],
+)
+def test_invalid_annotations_are_refused_with_a_reason(built, kwargs, message):
+    db, _, _ = built
+    cid, _ = first(db, "claims")
+    kwargs = {"annotator": "alice", **kwargs}
+    with pytest.raises(AnnotationError, match=re.escape(message)):
+        annotate(db, cid, **kwargs)
+    assert db["annotations"].count == 0
+
+
+def test_database_refuses_what_python_would(built):
+    """The triggers guard the web path, which never runs the Python checks."""
+    db, _, _ = built
+    cid, _ = first(db, "claims")
+    qid, _ = first(db, "quotes")
+    base = {"target_id": cid, "verdict": "true", "wrong": "", "note": "", "sources": "", "_actor_id": "bob"}
+    for change, message in [
+        ({"verdict": "pants on fire"}, "unknown verdict"),
+        ({"target_id": qid, "verdict": "false"}, "a quote's only verdict is extraction wrong"),
+        ({"target_id": "no-such-id"}, "no claim or quote has this id"),
+        ({"_actor_id": ""}, "needs an annotator"),
+        ({"sources": "javascript:alert(1)"}, "sources must be http(s) URLs"),
+        ({"verdict": "extraction wrong", "wrong": "bad vibes"}, "say what is wrong"),
+    ]:
+        with pytest.raises(sqlite3.IntegrityError, match=re.escape(message)):
+            db.conn.execute(ANNOTATE_SQL, {**base, **change})
+    assert db["annotations"].count == 0
+
+
+def test_quote_extraction_wrong(built):
+    db, _, _ = built
+    qid, text = first(db, "quotes")
+    row = annotate(db, qid, "Extraction-Wrong", wrong="wrong speaker", annotator="alice")
+    assert (row["target_type"], row["verdict"], row["wrong"], row["target_text"]) == (
+        "quote",
+        "extraction wrong",
+        "wrong speaker",
+        text,
+    )
+
+
+def test_append_only(built):
+    db, _, _ = built
+    cid, _ = first(db, "claims")
+    annotate(db, cid, "false", annotator="alice")
+    annotate(db, cid, "true", note="corrected", annotator="bob")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.conn.execute("update annotations set verdict = 'true' where id = 1")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.conn.execute("delete from annotations")
+    assert [r["verdict"] for r in history(db, "claim", cid)] == ["true", "false"]
+    current = db.execute("select verdict, annotator from current_verdicts where target_id = ?", [cid]).fetchone()
+    assert current == ("true", "bob")
+    assert db.execute("select verdict from claims_with_verdict where id = ?", [cid]).fetchone() == ("true",)
+
+
+def test_survives_reingest_and_parser_change(built, monkeypatch):
+    db, db_path, article = built
+    cid, _ = first(db, "claims")
+    annotate(db, cid, "misleading", annotator="alice")
+    db.close()
+    summary = ingest([str(article)], db_path)
+    assert summary.unchanged == 1
+    monkeypatch.setattr(tracker.store.db, "PARSER_VERSION", "annotation-test")
+    summary = ingest([str(article)], db_path)
+    assert summary.updated == 1, "a new parser version re-parses the article"
+    db = connect(db_path)
+    assert db.execute("select parser_version from articles").fetchone() == ("annotation-test",)
+    assert db.execute("select verdict, orphaned from current_verdicts where target_id = ?", [cid]).fetchone() == (
+        "misleading",
+        0,
+    )
+    assert db.execute("select verdict from claims_with_verdict where id = ?", [cid]).fetchone() == ("misleading",)
+
+
+def test_changed_article_orphans_but_keeps_annotation(built):
+    db, db_path, article = built
+    text = article.read_text(encoding="utf-8")
+    claims = db.execute("select id, text from claims order by start").fetchall()
+    cid, claim_text = next((c for c in claims if c[1] in text), (None, None))
+    assert cid, "some claim appears verbatim in the file"
+    annotate(db, cid, "false", note="checked", annotator="alice")
+    db.close()
+    article.write_text(text.replace(claim_text, "The weather in Ankara was mild."), encoding="utf-8")
+    assert ingest([str(article)], db_path).updated == 1
+    db = connect(db_path)
+    assert db.execute("select count(*) from claims where id = ?", [cid]).fetchone() == (0,)
+    row = db.execute(
+        "select verdict, orphaned, target_text, note from current_verdicts where target_id = ?", [cid]
+    ).fetchone()
+    assert row == ("false", 1, claim_text, "checked")
+    assert db["annotations"].count == 1
+
+
+def test_schema_is_idempotent_and_refreshes_changed_definitions(built):
+    db, _, _ = built
+    before = db.execute(
+        "select name, sql from sqlite_master where type in ('trigger', 'view') order by name"
+    ).fetchall()
+    ensure_annotation_schema(db)
+    assert (
+        db.execute("select name, sql from sqlite_master where type in ('trigger', 'view') order by name").fetchall()
+        == before
+    )
+    db.execute("drop trigger annotations_no_delete")
+    db.execute("drop view claims_with_verdict")
+    ensure_annotation_schema(db)
+    names = {r[0] for r in db.execute("select name from sqlite_master")}
+    assert {"annotations_no_delete", "claims_with_verdict"} <= names
+
+
+def test_cli_annotate(built):
+    db, db_path, _ = built
+    cid, _ = first(db, "claims")
+    runner = CliRunner()
+    result = runner.invoke(
+        cli,
+        [
+            "annotate",
+            cid,
+            "--verdict",
+            "false",
+            "--note",
+            "n",
+            "--source",
+            "https://a.example",
+            "--source",
+            "https://b.example",
+            "--by",
+            "carol",
+            "--db",
+            str(db_path),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    row = db.execute("select verdict, note, json(sources), annotator from annotations").fetchone()
+    assert row == ("false", "n", '["https://a.example","https://b.example"]', "carol")
+    bad = runner.invoke(cli, ["annotate", cid, "--verdict", "fals", "--by", "carol", "--db", str(db_path)])
+    assert bad.exit_code == 1 and "unknown verdict 'fals'" in bad.output
+    assert len(bad.output.strip().splitlines()) == 1
+    missing = runner.invoke(cli, ["annotate", "nope", "--verdict", "false", "--by", "c", "--db", str(db_path)])
+    assert missing.exit_code == 1 and "no claim or quote has this id" in missing.output
+    nodb = runner.invoke(cli, ["annotate", cid, "--verdict", "false", "--by", "c", "--db", str(db_path) + "x"])
+    assert nodb.exit_code == 1 and "no such database" in nodb.output
+
+
+def test_import_csv_and_jsonl_all_or_nothing(built, tmp_path):
+    db, db_path, _ = built
+    (c1, _), (c2, _) = db.execute("select id, text from claims order by start limit 2").fetchall()
+    qid, _ = first(db, "quotes")
+    good = tmp_path / "good.csv"
+    good.write_text(
+        "claim_id,verdict,wrong,note,sources,annotator\n"
+        f"{c1},false,,,https://a.example https://b.example,alice\n"
+        f"{c2},Mostly True,,a note,,\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["annotations", "import", str(good), "--by", "importer", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    rows = db.execute(
+        "select target_id, verdict, note, json(sources), annotator from annotations order by id"
+    ).fetchall()
+    assert rows == [
+        (c1, "false", None, '["https://a.example","https://b.example"]', "alice"),
+        (c2, "mostly true", "a note", None, "importer"),
+    ]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(
+        json.dumps({"target_id": qid, "verdict": "extraction wrong", "wrong": "wrong span", "annotator": "a"})
+        + "\n"
+        + json.dumps({"target_id": c1, "verdict": "nonsense", "annotator": "a"})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["annotations", "import", str(bad), "--db", str(db_path)])
+    assert result.exit_code == 1
+    assert f"{bad}:2" in result.output and "unknown verdict 'nonsense'" in result.output
+    assert db["annotations"].count == 2, "nothing from the failed file was kept"
+    with pytest.raises(AnnotationError, match="give a .csv or .jsonl"):
+        import_file(db, str(tmp_path / "x.txt"))

@@ -1,0 +1,135 @@
+"""Bulk loads leave out the page-only indexes and build them at their end (tracker.store.bulk)."""
+
+import json
+
+import pytest
+
+from tests.conftest import interrupt_extraction_at
+from tracker.cli import _build_deferred_indexes
+from tracker.store import bulk
+from tracker.store.db import connect
+from tracker.store.ingest import ingest
+from tracker.web.serve import datasette_app
+
+
+def _corpus(path, n, start=0):
+    path.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "title": f"Dam report {i}",
+                    "url": f"https://example.org/{i}",
+                    "date": f"2021-03-{1 + i % 28:02d}",
+                    "source": f"Outlet {i % 3}",
+                    "text": f"The Ministry of Water said the Grand River Dam cost ${2 + i % 4} billion in {2010 + i % 9}. "
+                    f'"We will open it in May," said Water Minister Ana Lopez on Monday.',
+                }
+            )
+            + "\n"
+            for i in range(start, start + n)
+        )
+    )
+    return path
+
+
+def indexes(db_path) -> dict[str, str]:
+    db = connect(db_path)
+    try:
+        return dict(
+            db.execute("select name, sql from sqlite_master where type = 'index' and sql is not null").fetchall()
+        )
+    finally:
+        db.close()
+
+
+def dump(db_path) -> list:
+    db = connect(db_path)
+    try:
+        return [
+            db.execute(f"select * from {t} order by 1, 2").fetchall()
+            for t in ("claims", "quotes", "quantities", "claim_entities", "claim_group_members")
+        ]
+    finally:
+        db.close()
+
+
+def test_bulk_load_ends_with_the_same_indexes_and_rows(tmp_path):
+    src = _corpus(tmp_path / "in.jsonl", 60)
+    lines = []
+    ingest([str(src)], tmp_path / "bulk.db", batch_size=10, on_status=lines.append)
+    ingest([str(src)], tmp_path / "plain.db", batch_size=100)  # one window: never a bulk load
+    assert lines == [f"Building {len(bulk.PAGE_ONLY_INDEXES)} indexes left out during the load"]
+    assert indexes(tmp_path / "bulk.db") == indexes(tmp_path / "plain.db")
+    assert set(bulk.PAGE_ONLY_INDEXES) <= set(indexes(tmp_path / "plain.db"))
+    assert dump(tmp_path / "bulk.db") == dump(tmp_path / "plain.db")
+    db = connect(tmp_path / "bulk.db")
+    assert bulk.deferred(db) == {}
+    assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
+
+
+def test_adding_less_than_the_database_holds_or_reparsing_it_keeps_the_indexes(tmp_path, monkeypatch):
+    import tracker.store.db
+
+    ingest([str(_corpus(tmp_path / "a.jsonl", 40))], tmp_path / "t.db", batch_size=10)
+    monkeypatch.setattr(bulk, "defer_indexes", lambda db: pytest.fail("indexes dropped, then rebuilt, for nothing"))
+    s = ingest([str(_corpus(tmp_path / "b.jsonl", 30, start=40))], tmp_path / "t.db", batch_size=10)
+    assert s.new == 30
+    monkeypatch.setattr(tracker.store.db, "PARSER_VERSION", "a newer parser")  # every stored article is re-parsed
+    s = ingest([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")], tmp_path / "t.db", batch_size=10)
+    assert s.updated == 70
+
+
+def test_interrupted_bulk_load_is_consistent_and_the_next_run_builds_the_indexes(tmp_path, monkeypatch):
+    src = _corpus(tmp_path / "in.jsonl", 50)
+    interrupt_extraction_at(monkeypatch, 35)
+    with pytest.raises(KeyboardInterrupt):
+        ingest([str(src)], tmp_path / "t.db", batch_size=10)
+    db = connect(tmp_path / "t.db")  # opening the database does not put back what the load left out
+    left_out = bulk.deferred(db)
+    assert set(left_out) == set(bulk.PAGE_ONLY_INDEXES)
+    assert not set(left_out) & set(indexes(tmp_path / "t.db"))
+    assert db["articles"].count == 30 and db.execute("pragma integrity_check").fetchone()[0] == "ok"
+    db.close()
+    monkeypatch.undo()
+    s = ingest([str(src)], tmp_path / "t.db", batch_size=10)
+    assert (s.new, s.unchanged) == (20, 30)
+    ingest([str(src)], tmp_path / "plain.db", batch_size=100)
+    assert indexes(tmp_path / "t.db") == indexes(tmp_path / "plain.db")
+    assert dump(tmp_path / "t.db") == dump(tmp_path / "plain.db")
+
+
+async def test_pages_answer_while_indexes_are_left_out_and_serve_builds_them(tmp_path):
+    ingest([str(_corpus(tmp_path / "in.jsonl", 20))], tmp_path / "tracker.db", batch_size=100)
+    db = connect(tmp_path / "tracker.db")
+    assert bulk.defer_indexes(db) == len(bulk.PAGE_ONLY_INDEXES)
+    db.close()
+    ds = datasette_app(tmp_path / "tracker.db")
+    for path in (
+        "/tracker/claims?_facet=kind",
+        "/tracker/quotes?speaker_id=ana-lopez",
+        "/tracker/quantities?unit=USD&_sort=value",
+        "/tracker/claim_groups",
+    ):
+        assert (await ds.client.get(path)).status_code == 200, path
+    _build_deferred_indexes(tmp_path / "tracker.db")
+    assert set(bulk.PAGE_ONLY_INDEXES) <= set(indexes(tmp_path / "tracker.db"))
+    assert bulk.deferred(connect(tmp_path / "tracker.db")) == {}
+
+
+def test_an_interrupted_build_keeps_the_records_of_the_indexes_not_built(tmp_path):
+    ingest([str(_corpus(tmp_path / "in.jsonl", 5))], tmp_path / "t.db")
+    db = connect(tmp_path / "t.db")
+    bulk.defer_indexes(db)
+    seen = []
+
+    def stop_at_third(name):
+        seen.append(name)
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        bulk.build_deferred(db, on_index=stop_at_third)
+    assert set(bulk.deferred(db)) == set(bulk.PAGE_ONLY_INDEXES) - set(seen[:2])
+    assert set(seen[:2]) <= set(indexes(tmp_path / "t.db"))
+    assert bulk.build_deferred(db) == len(bulk.PAGE_ONLY_INDEXES) - 2
+    assert bulk.deferred(db) == {}

@@ -1,0 +1,205 @@
+"""End to end in a real browser: a real `datasette serve` (the command `tracker serve` runs) on a database built
+from data/articles, driven with Chromium. Set TRACKER_SCREENSHOT=docs/annotation.png to refresh the README
+screenshot."""
+
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tracker.review.annotations import ensure_annotation_schema
+from tracker.review.users import add_user, users_path
+from tracker.store.db import connect
+from tracker.store.ingest import ingest
+from tracker.web.serve import serve_command
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PASSWORD = "correct horse battery"
+
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM} (apt-get install chromium to run browser tests)"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("browser")
+    db_path = folder / "tracker.db"
+    ingest([str(ROOT / "data" / "articles")], db_path)
+    db = connect(db_path)
+    ensure_annotation_schema(db)
+    db.close()
+    add_user(users_path(db_path), "alice", PASSWORD)
+    port = free_port()
+    proc = subprocess.Popen(
+        serve_command(db_path, "127.0.0.1", port), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            if proc.poll() is not None:
+                pytest.fail(f"datasette exited: {proc.stderr.read().decode()[-2000:]}")
+            try:
+                urllib.request.urlopen(base + "/-/versions.json", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("datasette did not start")
+        yield base, db_path, port
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def example_claim(db_path) -> tuple[str, str]:
+    conn = sqlite3.connect(db_path)
+    rows = conn.execute(
+        "select c.id, c.text from claims c join articles a on a.id = c.article_id "
+        "where a.path like '%turkey-s400-sanctions-review.txt' order by (c.text like '%$2.5 billion%') desc, c.start"
+    ).fetchall()
+    conn.close()
+    assert rows, "the example article yields claims"
+    return rows[0]
+
+
+def count_annotations(db_path) -> int:
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute("select count(*) from annotations").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_anonymous_sees_no_form_and_cannot_post(server, browser):
+    base, db_path, _ = server
+    cid, _ = example_claim(db_path)
+    page = browser.new_page()
+    page.goto(f"{base}/tracker/claims/{cid}")
+    assert page.locator("section.tracker-annotations").count() == 1
+    assert page.locator("form#annotate").count() == 0
+    assert page.locator("section.tracker-annotations a", has_text="Log in").is_visible()
+    # A same-origin POST without a login, as a script on the page could send it.
+    status, body = page.evaluate(
+        """async (cid) => {
+            const r = await fetch('/tracker/annotate', {method: 'POST', headers: {'Accept': 'application/json'},
+              body: new URLSearchParams({target_id: cid, verdict: 'false', wrong: '', note: '', sources: ''})});
+            return [r.status, await r.text()];
+        }""",
+        cid,
+    )
+    assert status == 403 and "Only logged-in users may annotate" in body
+    assert count_annotations(db_path) == 0
+    page.close()
+
+
+def test_login_annotate_and_see_history(server, browser, tmp_path):
+    base, db_path, port = server
+    cid, text = example_claim(db_path)
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+
+    page.goto(f"{base}/-/login?next=/tracker/claims/{cid}")
+    page.fill("#username", "alice")
+    page.fill("#password", "not the password")
+    page.click("input[type=submit]")
+    assert "Wrong user name or password" in page.content()
+    assert not [c for c in context.cookies() if c["name"] == "ds_actor"]
+
+    page.fill("#username", "alice")
+    page.fill("#password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(f"**/tracker/claims/{cid}")
+    assert page.locator("form#annotate").is_visible()
+
+    for verdict, note, sources in (
+        ("half true", "First pass: the figure is right, the date needs checking.", ""),
+        (
+            "false",
+            "The batteries were delivered in July 2019, but the reported price differs.",
+            "https://example.org/sipri-arms-transfers\nhttps://example.org/reuters-s400",
+        ),
+    ):
+        page.select_option("#tracker-verdict", verdict)
+        page.fill("#tracker-note", note)
+        page.fill("#tracker-sources", sources)
+        with page.expect_navigation():
+            page.click("form#annotate input[type=submit]")
+        page.wait_for_selector(f"text={note}")
+    history = page.locator("ol.tracker-history li")
+    assert history.count() == 2
+    assert "false" in history.nth(0).inner_text() and "half true" in history.nth(1).inner_text()
+    assert "alice" in history.nth(0).locator(".tracker-annotator").inner_text()
+    assert count_annotations(db_path) == 2
+
+    # The database's refusal reaches the person, next to the button, and nothing is stored.
+    page.select_option("#tracker-verdict", "true")
+    page.fill("#tracker-sources", "ftp://example.org/file")
+    page.click("form#annotate input[type=submit]")
+    page.wait_for_selector(".tracker-error:has-text('sources must be http(s) URLs')")
+    assert count_annotations(db_path) == 2
+
+    page.reload()
+    assert page.locator(".tracker-error").inner_text() == ""
+    shot = tmp_path / "annotation.png"
+    page.screenshot(path=str(shot), full_page=True)
+    if os.environ.get("TRACKER_SCREENSHOT"):
+        shutil.copy(shot, ROOT / os.environ["TRACKER_SCREENSHOT"])
+
+    page.goto(f"{base}/tracker/current_verdicts?target_id={cid}")
+    row = page.locator("table.rows-and-columns tbody tr")
+    assert row.count() == 1 and "false" in row.inner_text() and "alice" in row.inner_text()
+
+    # A forged cross-site form post carrying alice's session: a page on another site (localhost is not
+    # 127.0.0.1) submits to the annotate query. Datasette refuses it before it runs.
+    evil = context.new_page()
+    evil.goto(f"http://localhost:{port}/-/login")
+    with evil.expect_navigation():
+        evil.evaluate(
+            """([target, cid]) => {
+                const f = document.createElement('form');
+                f.method = 'POST'; f.action = target;
+                for (const [k, v] of Object.entries({target_id: cid, verdict: 'true', wrong: '', note: 'forged',
+                                                      sources: ''})) {
+                    const i = document.createElement('input'); i.name = k; i.value = v; f.appendChild(i);
+                }
+                document.body.appendChild(f); f.submit();
+            }""",
+            [f"{base}/tracker/annotate", cid],
+        )
+    assert "Sec-Fetch-Site was 'cross-site'" in evil.content()
+    assert count_annotations(db_path) == 2
+    context.close()

@@ -1,0 +1,297 @@
+"""Named entities: people, organisations, countries, weapons systems and laws, acronyms joined to expansions.
+
+Capitalised word sequences plus short keyword lists, not a tagger: a statistical NER model would blow the
+budget of about 2 ms per article many times over, and what a claim needs is which actors and laws it names,
+with "SSB" and "Presidency of Defence Industries (SSB)" counted as one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extraction.aliases import load_aliases
+from tracker.extraction.aliases import resolve_alias as _resolve_alias
+from tracker.records import Entity
+
+LAW_WORDS = frozenset(
+    "Act Law Treaty Bill Convention Accord Accords Amendment Protocol Code Directive Charter "
+    "Resolution Statute Ordinance Decree Regulation Regulations Constitution".split()
+)
+ORG_WORDS = frozenset(
+    """Ministry Agency Council Party Inc Inc. Ltd Ltd. LLC Corp Corp. Corporation Company Co University College
+    Department Committee Commission Bank Group Association Institute Organization Organisation Union Court
+    Parliament Congress Senate House Assembly Presidency Office Bureau Board Service Services Forces Force Army
+    Navy Police Industries Federation Foundation Fund Administration Authority Alliance Coalition Front
+    Movement Network Times Post News Agency Church Airlines Airways Holdings Technologies Systems Motors
+    Guard Command Directorate Secretariat Cabinet Government Tribunal School Hospital League Club Society
+    Centre Center Reserve Treasury Pentagon Kremlin NATO""".split()
+)
+TITLES = frozenset(
+    """Mr Mrs Ms Miss Dr Prof Professor President Minister Secretary Senator Sen Governor Gov General Gen
+    Chancellor King Queen Prince Princess Judge Justice Mayor Ambassador Chairman Chairwoman Chair Director
+    Spokesman Spokeswoman Spokesperson Sheikh Pope Archbishop Bishop Representative Rep Colonel Col Captain
+    Lieutenant Admiral Commander Sir Dame Lord Lady Premier Vice Deputy Chief Leader Speaker Sergeant Officer""".split()
+)
+# Capitalised words that open sentences or name times rather than things.
+STOP = frozenset(
+    """The A An This That These Those In On At For But And Or Nor If When While Though Although As After Before
+    Since Because So Hence Thus However Meanwhile Moreover Furthermore Also Last Next Over Under Despite During
+    It Its He She We They I You His Her Their Our My Your There Here What Who Whom Whose Why How Where Which
+    Yes No Not Now Then Today Yesterday Tomorrow Tonight Monday Tuesday Wednesday Thursday Friday Saturday
+    Sunday January February March April May June July August September October November December Jan Feb Mar
+    Apr Jun Jul Aug Sep Sept Oct Nov Dec Let Let's Please Well Oh Both
+    All Some Many Most Several Each Every Any Such Other Another One Two Three Four Five Six Seven Eight Nine Ten
+    First Second Third Finally Further Still Yet Even Only Just Instead Indeed Perhaps Maybe Unlike Like With
+    Without From To By Of Into Through Against Between Among Around About Above Below Within Upon Once Unless
+    Until Whether Either Neither Do Does Did Is Are Was Were Be Been Have Has Had Will Would Could Should May
+    Might Must Can Shall According Earlier Later Already Again Many Much More Less Few Sir Madam OK Okay""".split()
+)
+NATIONALITIES = frozenset(
+    """American British English French German Italian Spanish Turkish Russian Ukrainian Chinese Japanese Korean
+    Indian Pakistani Iranian Iraqi Syrian Israeli Palestinian Saudi Egyptian European Asian African Arab Kurdish
+    Greek Polish Dutch Swedish Norwegian Danish Finnish Canadian Mexican Brazilian Australian Afghan Cuban
+    Venezuelan Nigerian Kenyan Western Eastern Soviet Democratic Republican Democrat Republicans Democrats
+    Israeli Lebanese Jordanian Qatari Emirati Yemeni Libyan Belarusian Georgian Armenian Azerbaijani Serbian
+    Swiss Austrian Belgian Irish Scottish Welsh Portuguese Czech Hungarian Romanian Bulgarian Vietnamese Thai
+    Indonesian Filipino Malaysian Taiwanese Muslim Christian Jewish Catholic Sunni Shia Islamic""".split()
+)
+WEAPON_NOUNS = re.compile(
+    r"\b(?:missiles?|system|systems|jets?|fighters?|aircraft|tanks?|rockets?|bombers?|drones?|helicopters?"
+    r"|submarines?|launchers?|programs?|programmes?|defen[cs]e|warships?|frigates?|rifles?|guns?|howitzers?"
+    r"|batteries|air|deal|purchase)\b",
+    re.IGNORECASE,
+)
+
+_TITLE_ABBREVIATIONS = "Mr Mrs Ms Dr Prof Gen Sen Gov Rep St Col Capt Lt Sgt Adm".split()
+_CAP = rf"(?:(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.(?=\s+[A-Z])|[A-Z][\w]*(?:[-'’][A-Z][\w]*)*|[A-Z]\.(?:[A-Z]\.)+)"
+_CONNECT = r"(?:of|for|the|de|del|da|di|du|la|le|von|van|der|den|al|bin)"
+# The first capital of a name is consumed by a plain character class, with the title abbreviations tested by
+# lookbehind after it (`_CAP` spelt so): a pattern that opens with a class lets the engine skip straight to the
+# next capital letter instead of entering the pattern at every character. Same matches as `_CAP` first.
+
+
+def _after_first_letter(words: list[str]) -> str:
+    """("Mr", "Mrs", "Dr") -> "(?<=M)(?:r|rs)|(?<=D)r": the words, their first letter already consumed."""
+    rests: dict[str, list[str]] = {}
+    for w in words:
+        rests.setdefault(w[0], []).append(w[1:])
+    return "|".join(f"(?<={k})" + (f"(?:{'|'.join(v)})" if len(v) > 1 else v[0]) for k, v in rests.items())
+
+
+_CAP_FIRST = (
+    rf"[A-Z](?:(?:{_after_first_letter(_TITLE_ABBREVIATIONS)})\.(?=\s+[A-Z])|[\w]*(?:[-'’][A-Z][\w]*)*"
+    r"|\.(?:[A-Z]\.)+)"
+)
+ENTITY_RE = re.compile(
+    rf"(?P<name>{_CAP_FIRST}(?:(?:['’]s)?\s+(?:{_CONNECT}\s+){{0,2}}{_CAP})*)"
+    rf"(?:\s*\((?P<acr>[A-Z][A-Za-z&]{{1,9}})\))?"
+)
+MODEL_RE = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z]{0,4}-\d{1,4}[A-Z]{0,2}\b")  # `(?<!\w[A-Z])`: `\b` before it
+_CONNECTORS = frozenset("of for the de del da di du la le von van der den al bin".split())
+_POSSESSIVE_ENDS = ("'s", "’s")
+_POSSESSIVE_INSIDE = re.compile(r"['’]s\s")
+_OPENERS = frozenset('.!?:;"“”‘’([')
+
+
+_SKIP_SINGLE = STOP | NATIONALITIES | TITLES
+_alias_memo: list = [None, {}]
+
+
+def resolve_alias(name: str) -> tuple[str, str] | None:
+    """aliases.resolve_alias, remembered per name while the alias table stays the same (names repeat a lot)."""
+    table = load_aliases()
+    if _alias_memo[0] is not table or len(_alias_memo[1]) > 50_000:
+        _alias_memo[0], _alias_memo[1] = table, {}
+    memo = _alias_memo[1]
+    hit = memo.get(name, memo)
+    if hit is memo:
+        hit = memo[name] = _resolve_alias(name)
+    return hit
+
+
+def _is_sentence_start(text: str, i: int) -> bool:
+    """Whether i opens a sentence, judged on the four characters before it: nothing, a stop, colon, quote or
+    bracket and spaces, or a line break and spaces."""
+    window = text[max(0, i - 4) : i]
+    if not window:
+        return True
+    core = window.rstrip()
+    if len(core) < len(window) and "\n" in window[len(core) :]:
+        return True
+    return bool(core) and core[-1] in _OPENERS
+
+
+def _kind(name: str, words: list[str], alias: tuple[str, str] | None) -> str:
+    """The kind of a name whose alias (resolve_alias) the caller has looked up already."""
+    if alias:
+        return alias[1]
+    if words[-1] in LAW_WORDS:
+        return "law"
+    if not ORG_WORDS.isdisjoint(words):
+        return "organisation"
+    if len(words) == 1 and name.isupper() and len(name) >= 2:
+        return "organisation"
+    if 2 <= len(words) <= 4 and all(w[0].isupper() for w in words):
+        return "person"
+    return "other"
+
+
+def _trim(words: list[str]) -> tuple[list[str], bool]:
+    """Drop sentence-opening words off the front, and job titles: "Defence Minister Hulusi Akar" is Hulusi Akar,
+    and the title says he is a person."""
+    while words and (words[0] in STOP or words[0].rstrip(".") in STOP or words[0] in ("of", "the", "and")):
+        words = words[1:]
+    titled = False
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].rstrip(".") in TITLES:
+            rest = words[i + 1 :]
+            if all(w[0].isupper() for w in rest):
+                return rest, True
+            break
+    return words, titled
+
+
+def _resolve_name(name: str, kind: str, people: dict[str, str], alias: tuple[str, str] | None) -> tuple[str, str]:
+    """A bare surname seen before as part of a full name is that person ("Akar" -> "Hulusi Akar")."""
+    if kind in ("person", "other") and " " not in name and name in people:
+        return people[name], "person"
+    if alias:
+        return alias
+    return name, kind
+
+
+def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Entity]:
+    """Entities in text[start:end], offsets into `text`, in order; acronyms resolve within the text."""
+    end = len(text) if end is None else end
+    acronyms: dict[str, tuple[str, str]] = {}
+    people: dict[str, str] = {}
+    # Whether the text capitalises a word where grammar does not force it (_capitalised_inside), by word: the
+    # same sentence-opening names recur within an article, and each look-up scans the whole text.
+    capitalised: dict[str, bool] = {}
+    out: list[Entity] = []
+    skip = _SKIP_SINGLE
+    for m in ENTITY_RE.finditer(text, start, end):
+        if m.lastindex == 1:  # no acronym after it
+            name = m.group(1)
+            if " " not in name and (name in skip or name.rstrip(".-'’") in skip or name.rstrip(".") in skip):
+                continue  # "The", "He", "American": one opening word or title alone is never an entity
+        for s, e, acr_end in _pieces(m, text, acronyms):
+            ent = _entity(text, s, e, m.group("acr") if acr_end else None, acr_end, acronyms, people, capitalised)
+            if ent is not None:
+                out.append(ent)
+    out.extend(_models(text, start, end))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _models(text: str, start: int, end: int) -> list[Entity]:
+    """Model codes are weapons when any mention sits next to a weapon noun ("the S-400 missile system")."""
+    found = [(m.start(), m.end(), m.group(0)) for m in MODEL_RE.finditer(text, start, end)]
+    weapons = {n for s, e, n in found if WEAPON_NOUNS.search(text[e : e + 40] + " " + text[max(start, s - 25) : s])}
+    return [Entity(text=n, start=s, end=e, name=n, kind="weapon" if n in weapons else "other") for s, e, n in found]
+
+
+def _pieces(m: re.Match, text: str, acronyms: dict) -> list[tuple[int, int, int | None]]:
+    """Split a capitalised run at possessives that join two names ("Turkey’s Presidency of ..."), but not
+    inside a law's title ("Countering America’s Adversaries Through Sanctions Act")."""
+    s, e = m.span("name")
+    acr_end = m.end() if m.group("acr") else None
+    raw = m.group("name")
+    if ("’s " not in raw and "'s " not in raw) or raw.split()[-1] in LAW_WORDS:
+        return [(s, e, acr_end)]
+    pieces = []
+    cut = s
+    for pm in _POSSESSIVE_INSIDE.finditer(text, s, e):
+        head = text[cut : pm.start()]
+        if (
+            resolve_alias(head.split()[-1])
+            or head in acronyms
+            or head.split()[-1] in acronyms
+            or head.split()[-1] in ORG_WORDS
+        ):
+            pieces.append((cut, pm.end() - 1, None))
+            cut = pm.end()
+    pieces.append((cut, e, acr_end))
+    return pieces
+
+
+def _entity(
+    text: str, s: int, e: int, acr: str | None, acr_end: int | None, acronyms: dict, people: dict, capitalised: dict
+) -> Entity | None:
+    words = text[s:e].split()
+    if (
+        len(words) > 2
+        and words[1] in _CONNECTORS
+        and _is_sentence_start(text, s)
+        and not (set(words) & ORG_WORDS or words[-1] in LAW_WORDS or resolve_alias(" ".join(words)))
+    ):
+        # "Licences for Turkey": a capitalised opening word joined by a connector is not part of the name.
+        words = words[1:]
+        while words and words[0] in _CONNECTORS:
+            words = words[1:]
+    trimmed, titled = _trim(words)
+    if not trimmed:
+        return None
+    s = text.index(trimmed[0], s)
+    name = text[s:e]
+    if name.endswith(_POSSESSIVE_ENDS):  # a name ends with a word character or a stop, never a line break
+        name = name[:-2]
+        e = s + len(name)
+    while name and name[-1] in ".-'’":
+        name = name[:-1]
+        e -= 1
+    name = " ".join(name.split())
+    if not name or (len(trimmed) == 1 and _drop_single(name, s, text, capitalised)):
+        return None
+    words = name.split()
+    if name in acronyms:
+        full, kind = acronyms[name]
+        return Entity(text=text[s:e], start=s, end=e, name=full, kind=kind, acronym=name)
+    alias = resolve_alias(name)
+    kind = "person" if titled else _kind(name, words, alias)
+    if acr and len(words) > 1:
+        kind = kind if kind != "person" else "organisation"
+        acronyms[acr] = (name, kind)
+        return Entity(text=text[s:acr_end], start=s, end=acr_end, name=name, kind=kind, acronym=acr)
+    canon, kind = _resolve_name(name, kind, people, alias)
+    if kind == "person" and len(words) >= 2:
+        people[words[-1]] = name
+    return Entity(text=text[s:e], start=s, end=e, name=canon, kind=kind)
+
+
+def _drop_single(word: str, s: int, text: str, capitalised: dict) -> bool:
+    """A lone capitalised word that opens a sentence is a name only if the text never writes it lower-case."""
+    if word in NATIONALITIES or word in TITLES or len(word) < 2:
+        return True
+    if not _is_sentence_start(text, s):
+        return False
+    if word.isupper() or resolve_alias(word):
+        return False
+    # Only a name if the text also capitalises it where grammar does not force it.
+    inside = capitalised.get(word)
+    if inside is None:
+        inside = capitalised[word] = _capitalised_inside(text, word)
+    return not inside
+
+
+def _is_w(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _capitalised_inside(text: str, word: str) -> bool:
+    """Whether `word` is written somewhere right after a lower-case letter, a comma or a semicolon and spaces
+    (the regex `[a-z,;]\\s+WORD\\b`), by finding the word itself: a literal search, not a scan of every position."""
+    n = len(text)
+    size = len(word)
+    last_w = _is_w(word[-1])
+    i = text.find(word)
+    while i >= 0:
+        j = i + size
+        if (j < n and _is_w(text[j])) != last_w:  # \b after the word
+            k = i - 1
+            while k >= 0 and text[k].isspace():
+                k -= 1
+            if k < i - 1 and k >= 0 and ("a" <= text[k] <= "z" or text[k] in ",;"):
+                return True
+        i = text.find(word, i + 1)
+    return False

@@ -1,0 +1,211 @@
+"""Clean a record into an `Article`: drop scraper junk, take the header lines apart, keep the paragraphs.
+
+Scraped text arrives with a header block in no fixed order: leftover markup, the headline (often twice), a
+standfirst, a date line, an image caption, a `SOURCE:` or `By` line. Only the first few lines are read as a
+header, and a line is taken out only when it looks like one of those things, so a body paragraph is never lost.
+Paragraph text is kept verbatim (non-breaking spaces, curly quotes) because offsets and annotations index it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from tracker.read.formats import Record
+from tracker.records import Article
+
+HEADER_LINES = 14  # the header block never runs longer than this many non-empty lines
+
+_JUNK = re.compile(
+    r"""^(?:
+        <!--.*|!--.*|.*-->|</?\w+[^>]*>.*|\{.*\}|.*\bgtag\(|.*\bwindow\.\w+|.*\bfunction\s*\(|.*document\.write
+      | (?:advertisement|advertisements|sponsored|skip\ to\ (?:main\ )?content|share\ this(?:\ article)?|share
+        |print|email|tweet|read\ more|related(?:\ articles)?|subscribe(?:\ now)?|sign\ up|log\ ?in|menu|home
+        |click\ here.*|cookies?.*|accept\ cookies|loading\.*|\W+)$
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SOURCE = re.compile(r"^(?:source|sources|via|credit|photo\ credit)\s*[:|-]\s*(?P<v>.+)$", re.IGNORECASE | re.X)
+_BYLINE = re.compile(
+    r"^(?i:by|written\ by|author)\s*:?\s+(?P<v>[A-Z][\w.'’-]*(?:[ ,]+(?:and\ )?[A-Z][\w.'’-]*){0,6})$", re.X
+)
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        1,
+    )
+    for m in names
+}
+_MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_PREFIX = r"(?:(?:published|posted|updated|last\ updated|date)\s*(?:on)?\s*:?\s*)?"
+_DATE_LINE = re.compile(
+    rf"""^{_PREFIX}{_WEEKDAY}(?:
+        {_MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})
+      | (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.replace("mon>", "mon2>")}\s+(?P<y2>\d{{4}})
+      | (?P<y3>\d{{4}})-(?P<m3>\d{{1,2}})-(?P<d3>\d{{1,2}})
+      | (?P<d4>\d{{1,2}})/(?P<m4>\d{{1,2}})/(?P<y4>\d{{4}})
+    )(?:[,\sT]+\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?(?:\.\d+)?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:Z|[A-Z]{{2,4}}|[+-]\d{{2}}:?\d{{2}})?)?\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_ISO_PREFIX = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’)]\s*$")
+
+
+def parse_date(value: str | None) -> str | None:
+    """An ISO date (YYYY-MM-DD, or YYYY-MM when the day is unknown) from the date formats news pages use."""
+    if not value:
+        return None
+    value = value.strip()
+    m = _ISO_PREFIX.match(value)
+    if m:
+        y, mo, d = m.groups()
+        return _valid(int(y), int(mo), int(d) if d else None)
+    m = _DATE_LINE.match(value)
+    if not m:
+        return None
+    g = m.groupdict()
+    if g["y1"]:
+        return _valid(int(g["y1"]), _month(g["mon"]), int(g["d1"]))
+    if g["y2"]:
+        return _valid(int(g["y2"]), _month(g["mon2"]), int(g["d2"]))
+    if g["y4"]:  # day/month/year, the international order
+        return _valid(int(g["y4"]), int(g["m4"]), int(g["d4"]))
+    return None
+
+
+def _month(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return _MONTHS.get(key) or _MONTHS[key[:3]]
+
+
+def _valid(y: int, m: int, d: int | None) -> str | None:
+    try:
+        return date(y, m, d).isoformat() if d else f"{date(y, m, 1).isoformat()[:7]}"
+    except ValueError:
+        return None
+
+
+def _lines(text: str) -> list[str]:
+    return [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and re.sub(r"\W+", " ", a).strip().lower() == re.sub(r"\W+", " ", b).strip().lower()
+
+
+def _looks_like_heading(line: str) -> bool:
+    """Short, no closing punctuation: a headline or caption rather than a paragraph."""
+    return len(line) <= 200 and not _SENTENCE_END.search(line) and len(line.split()) >= 2
+
+
+def clean(record: Record) -> Article:
+    """Turn a record into an Article whose body holds only the article's own paragraphs."""
+    lines = [line for line in _lines(record.text)]
+    title = record.title.strip() if record.title else None
+    published = parse_date(record.published) if record.published else None
+    source, byline, caption = record.source, record.byline, record.caption
+    junk: list[str] = []
+    body: list[str] = []
+    header_seen = 0
+    header_open = True
+    pending_headings: list[str] = []  # short lines in the header whose role is not yet known
+
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        in_header = header_open and header_seen < HEADER_LINES
+        header_seen += 1
+        if len(line) < 300 and _JUNK.match(line):
+            junk.append(line)
+            continue
+        if not in_header:
+            body.append(raw.strip())
+            continue
+        if title is None and not body and not pending_headings and _looks_like_heading(line):
+            title = line
+            continue
+        if _same(line, title):
+            continue  # the headline printed again
+        if _DATE_LINE.match(line):
+            parsed = parse_date(line)
+            if parsed and not published:
+                published = parsed
+            continue
+        if (m := _SOURCE.match(line)) is not None and len(line) < 120:
+            source = source or m.group("v").strip()
+            if pending_headings and caption is None:
+                caption = pending_headings.pop(0)
+            body.extend(pending_headings)
+            pending_headings = []
+            continue
+        if (m := _BYLINE.match(line)) is not None:
+            byline = byline or m.group("v").strip()
+            continue
+        if _looks_like_heading(line) and len(line) <= 150:
+            pending_headings.append(line)
+            continue
+        # A real paragraph. Headings waiting before it were a caption if a date line came before them, else body.
+        if pending_headings:
+            if caption is None and published is not None and not record.published:
+                caption = pending_headings.pop(0)
+            body.extend(pending_headings)
+            pending_headings = []
+        body.append(line)
+        if len(body) >= 2 and published is not None:
+            header_open = False
+    if pending_headings:
+        body.extend(pending_headings)
+
+    if title is None:
+        title = _title_from(record)
+    return Article(
+        title=title,
+        body="\n\n".join(body),
+        published=published,
+        source=source,
+        url=record.url,
+        byline=byline,
+        caption=caption,
+        path=record.where,
+        format=record.format,
+        junk=junk,
+    )
+
+
+def _title_from(record: Record) -> str | None:
+    if record.where and not record.where.startswith("<"):
+        stem = Path(record.where.split(":")[0]).stem
+        return stem.replace("-", " ").replace("_", " ").strip().capitalize() or None
+    return None
+
+
+def raw_article(record: Record) -> Article:
+    """The record's text as the body, untouched, so offsets index the file itself (`tracker parse --raw`)."""
+    return Article(
+        title=record.title or _title_from(record),
+        body=record.text,
+        published=parse_date(record.published),
+        source=record.source,
+        url=record.url,
+        byline=record.byline,
+        caption=record.caption,
+        path=record.where,
+        format=record.format,
+    )

@@ -1,0 +1,253 @@
+"""Read article files of any supported format into plain records, one per article.
+
+Reading is kept apart from cleaning so that every format (scraped text, HTML, JSON, JSON Lines, CSV, stdin)
+ends up as the same `Record`, and so that a bad file fails here with one clear reason before anything is parsed
+or stored. Structured files are streamed record by record: a 2 GB JSON Lines dump never sits in memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+CSV_SUFFIXES = {".csv", ".tsv"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
+
+# One article larger than this is almost certainly not an article (a log, a dump, a binary): refuse it rather
+# than spend minutes parsing it. Record-per-line formats are streamed and have no file limit, only a record one.
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+
+BODY_FIELDS = ("text", "body", "content", "article", "maintext")
+TITLE_FIELDS = ("title", "headline")
+DATE_FIELDS = ("published", "date", "published_at", "pubdate", "date_publish", "datetime")
+URL_FIELDS = ("url", "link", "canonical_url")
+SOURCE_FIELDS = ("source", "site", "site_name", "sitename", "publisher", "outlet")
+BYLINE_FIELDS = ("byline", "author", "authors")
+
+csv.field_size_limit(MAX_ARTICLE_BYTES)
+
+
+class ReadError(Exception):
+    """A file or record that cannot be read; `str()` is the one line shown to the user."""
+
+    def __init__(self, where: str, reason: str):
+        super().__init__(f"{where}: {reason}")
+        self.where = where
+        self.reason = reason
+
+
+@dataclass(slots=True)
+class Record:
+    """One article as found in the input, before cleaning."""
+
+    where: str  # file, or file:line for a record inside a file
+    text: str
+    format: str  # txt, html, json, jsonl, csv
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    source: str | None = None
+    byline: str | None = None
+    caption: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def iter_files(paths: list[str]) -> Iterator[str]:
+    """Expand folders recursively (supported suffixes only, sorted, hidden files skipped); keep files and `-`."""
+    for p in paths:
+        if p == "-":
+            yield p
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED:
+                        yield str(Path(root) / name)
+        else:
+            yield p
+
+
+def decode(data: bytes, where: str) -> str:
+    """Bytes to text, refusing what is not text rather than guessing and storing mojibake."""
+    if not data.strip():
+        raise ReadError(where, "empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise ReadError(where, f"undecodable UTF-16 ({e.reason} at byte {e.start})") from None
+    if b"\x00" in data[:8192]:
+        raise ReadError(where, "binary file (contains NUL bytes), not an article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ReadError(where, f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start})") from None
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    if controls > 0.05 * min(len(text), 4096):
+        raise ReadError(where, "binary file (mostly control characters), not an article")
+    return text
+
+
+def sniff_format(path: str, text: str) -> str:
+    suffix = Path(path).suffix.lower() if path != "-" else ""
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in JSON_SUFFIXES:
+        return "json"
+    if suffix in CSV_SUFFIXES:
+        return "csv"
+    if suffix in TEXT_SUFFIXES:
+        return "txt"
+    head = text.lstrip()[:512].lower()
+    if head.startswith(("<!doctype html", "<html")) or ("<body" in head or "<head" in head):
+        return "html"
+    if head.startswith("["):
+        return "json"
+    if head.startswith("{"):
+        first = text.lstrip().split("\n", 1)[0].strip()
+        return "jsonl" if first.endswith("}") and "\n{" in text else "json"
+    return "txt"
+
+
+def _first(d: dict, names: tuple[str, ...]) -> str | None:
+    lowered = {str(k).lower(): v for k, v in d.items()}
+    for n in names:
+        v = lowered.get(n)
+        if isinstance(v, list):
+            v = ", ".join(str(x) for x in v if x)
+        if v not in (None, ""):
+            return str(v).strip()
+    return None
+
+
+def record_from_mapping(d: dict, where: str, fmt: str) -> Record:
+    if not isinstance(d, dict):
+        raise ReadError(where, f"expected an object with a text or body field, got {type(d).__name__}")
+    body = _first(d, BODY_FIELDS)
+    if not body:
+        raise ReadError(where, "no body (none of the fields " + ", ".join(BODY_FIELDS) + ")")
+    return Record(
+        where=where,
+        text=body,
+        format=fmt,
+        title=_first(d, TITLE_FIELDS),
+        published=_first(d, DATE_FIELDS),
+        url=_first(d, URL_FIELDS),
+        source=_first(d, SOURCE_FIELDS),
+        byline=_first(d, BYLINE_FIELDS),
+        caption=_first(d, ("caption",)),
+    )
+
+
+def _read_html(text: str, where: str) -> Record:
+    from tracker.read.html import extract_html  # trafilatura is imported only when HTML is met
+
+    return extract_html(text, where)
+
+
+def _records_from_text(text: str, where: str, fmt: str) -> Iterator[Record | ReadError]:
+    if fmt == "html":
+        yield _read_html(text, where)
+    elif fmt == "json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise ReadError(where, f"malformed JSON ({e.msg} at line {e.lineno}, column {e.colno})") from None
+        items = data if isinstance(data, list) else [data]
+        if not items:
+            raise ReadError(where, "empty JSON list")
+        for i, item in enumerate(items, 1):
+            w = f"{where}[{i}]" if isinstance(data, list) else where
+            try:
+                yield record_from_mapping(item, w, "json")
+            except ReadError as e:
+                yield e
+    elif fmt == "jsonl":
+        yield from _jsonl_records(io.StringIO(text), where)
+    elif fmt == "csv":
+        dialect = "excel-tab" if where.lower().endswith(".tsv") else "excel"
+        reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+        if not reader.fieldnames or not any((f or "").lower() in BODY_FIELDS for f in reader.fieldnames):
+            raise ReadError(
+                where, "CSV has no text or body column (columns: " + ", ".join(reader.fieldnames or []) + ")"
+            )
+        yield from _csv_records(reader, where)
+    else:
+        yield Record(where=where, text=text, format="txt")
+
+
+def read_path(path: str, stdin=None) -> Iterator[Record | ReadError]:
+    """Records of one file (or `-` for stdin). A whole-file problem raises `ReadError`; a bad record inside a
+    good file is yielded as a `ReadError` so the other records still go through."""
+    if path == "-":
+        data = (stdin or sys.stdin.buffer).read()
+        where = "<stdin>"
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise ReadError(path, "no such file")
+        if p.is_dir():
+            raise ReadError(path, "is a folder")
+        size = p.stat().st_size
+        fmt_guess = sniff_format(path, "")
+        if size > MAX_ARTICLE_BYTES and fmt_guess not in ("jsonl", "csv"):
+            raise ReadError(path, f"too large for one article ({size / 1e6:.0f} MB > {MAX_ARTICLE_BYTES // 2**20} MB)")
+        if size > MAX_ARTICLE_BYTES:
+            yield from _stream_records(p, fmt_guess)
+            return
+        data = p.read_bytes()
+        where = path
+    text = decode(data, where)
+    yield from _records_from_text(text, where, sniff_format(path, text))
+
+
+def _jsonl_records(lines, where: str) -> Iterator[Record | ReadError]:
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        w = f"{where}:{lineno}"
+        try:
+            yield record_from_mapping(json.loads(line), w, "jsonl")
+        except json.JSONDecodeError as e:
+            yield ReadError(w, f"malformed JSON ({e.msg})")
+        except ReadError as e:
+            yield e
+
+
+def _csv_records(reader: csv.DictReader, where: str) -> Iterator[Record | ReadError]:
+    try:
+        for row in reader:
+            w = f"{where}:{reader.line_num}"
+            try:
+                yield record_from_mapping({k: v for k, v in row.items() if k}, w, "csv")
+            except ReadError as e:
+                yield e
+    except csv.Error as e:
+        raise ReadError(f"{where}:{reader.line_num}", f"malformed CSV ({e})") from None
+
+
+def _stream_records(p: Path, fmt: str) -> Iterator[Record | ReadError]:
+    """Large JSON Lines and CSV files, read line by line so memory stays flat."""
+    where = str(p)
+    try:
+        with open(p, encoding="utf-8-sig", newline="") as fp:
+            if fmt == "jsonl":
+                yield from _jsonl_records(fp, where)
+            else:
+                yield from _csv_records(csv.DictReader(fp), where)
+    except UnicodeDecodeError as e:
+        raise ReadError(where, f"not UTF-8 text ({e.reason})") from None

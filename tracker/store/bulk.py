@@ -1,0 +1,92 @@
+"""A bulk load leaves out the indexes that only the pages read, and builds them once at its end.
+
+Every index costs a write at a random place for each row. At 100,000 articles, the indexes that serve only
+Datasette's pages (facets, sorts, a speaker's timeline, the entity and date filters) were about a third of
+the ingest's writing time. Building them afterwards from the finished tables is one sorted pass each, about
+25 seconds for all of them at that size. An ingest switches to this once it has stored more articles than
+the database held when it began (see `tracker.store.ingest`), so adding a few articles to a large database never
+pays for a rebuild.
+
+What was dropped is recorded in `_deferred_indexes` in the same transaction. An interrupted load therefore
+leaves a database that is consistent, only slower to query, and the next ingest or `tracker serve` builds
+the indexes. `ensure_schema` does not recreate a deferred index on open: a connection opened during a load
+(a second command, a test) must not put back what the load left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+DEFERRED_TABLE = "_deferred_indexes"
+
+# Indexes that no statement of an ingest looks rows up by: the page and filter indexes. The indexes an
+# ingest reads through stay: primary keys, the article and claim ids of children (re-parse deletes them),
+# the grouping keys, group members by group (merges) and conflicts by claim (re-parse).
+PAGE_ONLY_INDEXES = (
+    "idx_articles_published",
+    "idx_articles_source",
+    "idx_articles_url",
+    "idx_articles_format",
+    "idx_speakers_kind",
+    "idx_quotes_kind",
+    "idx_quotes_published",
+    "idx_quotes_speaker_id_published",
+    "idx_quotes_speaker_kind",
+    "idx_claims_published",
+    "idx_claims_score",
+    "idx_claims_kind_score",
+    "idx_claims_speaker_id_published",
+    "idx_quantities_unit_value",
+    "idx_quantities_kind",
+    "idx_claim_dates_value",
+    "idx_entities_kind",
+    "idx_claim_entities_entity_id",
+    "claim_groups_articles",
+    "claim_groups_first_published",
+    "claim_groups_unit",
+    "claim_conflicts_unit",
+)
+
+
+def ensure_table(db: sqlite_utils.Database) -> None:
+    db.execute(f"create table if not exists [{DEFERRED_TABLE}] (name text primary key, sql text not null)")
+
+
+def deferred(db: sqlite_utils.Database) -> dict[str, str]:
+    """The indexes a bulk load has left out and not built yet: name -> the statement that builds it."""
+    if not db[DEFERRED_TABLE].exists():
+        return {}
+    return dict(db.execute(f"select name, sql from [{DEFERRED_TABLE}] order by name").fetchall())
+
+
+def defer_indexes(db: sqlite_utils.Database) -> int:
+    """Drop the page-only indexes that exist, recording how to build each; returns how many were dropped."""
+    ensure_table(db)
+    dropped = 0
+    with db.atomic():
+        for name in PAGE_ONLY_INDEXES:
+            row = db.execute("select sql from sqlite_master where type = 'index' and name = ?", [name]).fetchone()
+            if row is None or row[0] is None:
+                continue
+            db.execute(f"insert or replace into [{DEFERRED_TABLE}] (name, sql) values (?, ?)", [name, row[0]])
+            db.execute(f"drop index [{name}]")
+            dropped += 1
+    return dropped
+
+
+def build_deferred(db: sqlite_utils.Database, on_index: Callable[[str], None] | None = None) -> int:
+    """Build every deferred index, each in its own transaction with the removal of its record, so that an
+    interruption loses none of the records of the ones not built yet; returns how many were built."""
+    built = 0
+    for name, sql in deferred(db).items():
+        if on_index:
+            on_index(name)
+        with db.atomic():
+            exists = db.execute("select 1 from sqlite_master where type = 'index' and name = ?", [name]).fetchone()
+            if exists is None:
+                db.execute(sql)
+            db.execute(f"delete from [{DEFERRED_TABLE}] where name = ?", [name])
+        built += 1
+    return built

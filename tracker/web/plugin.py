@@ -1,0 +1,365 @@
+"""Datasette plugin shipped inside the package (registered through the `datasette` entry point).
+
+The annotation feature is built from Datasette's own parts so that its guarantees are Datasette's: the write
+is the `annotate` stored query in datasette.yaml (who wrote is `:_actor_id`, filled from the signed
+`ds_actor` cookie or API token, never from the form), the permission to run it is the query's `allow` block,
+and cross-site POSTs are stopped by Datasette's Origin / Sec-Fetch-Site check before any of this runs. The
+plugin only adds what Datasette lacks: the form and history on claim and quote pages, a login page for
+the accounts in `tracker.review.users`, and a `_verdict=` filter on the claims and quotes tables.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlencode
+
+from datasette import Response, hookimpl
+
+from tracker.review import annotations as ann
+from tracker.review import users
+
+PLUGIN = "tracker"
+TARGETS = {"claims": "claim", "quotes": "quote"}
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@hookimpl
+def prepare_connection(conn):
+    # SQLite does not enforce foreign keys unless asked, per connection.
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+@hookimpl
+def prepare_jinja2_environment(env, datasette):
+    # Datasette finds a plugin's templates/ only for a top-level package plugin; this one is a module.
+    from jinja2 import FileSystemLoader
+
+    loaders = getattr(env.loader, "loaders", None)
+    if loaders is not None and not any(getattr(x, "_tracker", False) for x in loaders):
+        loader = FileSystemLoader(str(TEMPLATES))
+        loader._tracker = True
+        loaders.append(loader)
+
+
+def _config(datasette) -> dict:
+    return datasette.plugin_config(PLUGIN) or {}
+
+
+def users_file(datasette) -> Path | None:
+    """The accounts file: `users_db` in the plugin config, else next to the database the annotate query
+    writes to."""
+    configured = _config(datasette).get("users_db")
+    if configured:
+        return Path(configured)
+    for db in datasette.databases.values():
+        if db.path and db.is_mutable and Path(db.path).stem == _config(datasette).get("database", "tracker"):
+            return users.users_path(db.path)
+    for db in datasette.databases.values():
+        if db.path and db.is_mutable:
+            return users.users_path(db.path)
+    return None
+
+
+async def _annotate_query(datasette, database):
+    return await datasette.get_query(database, ann.QUERY_NAME)
+
+
+async def can_annotate(datasette, actor, database) -> bool:
+    from datasette.resources import QueryResource
+
+    if not actor or not actor.get("id"):
+        return False
+    if await _annotate_query(datasette, database) is None:
+        return False
+    return await datasette.allowed(action="view-query", resource=QueryResource(database, ann.QUERY_NAME), actor=actor)
+
+
+def _login_url(datasette, next_path: str) -> str:
+    return datasette.urls.path("/-/login") + "?" + urlencode({"next": next_path})
+
+
+@hookimpl
+def row_actions(datasette, actor, request, database, table, row):
+    if table not in TARGETS:
+        return None
+
+    async def inner():
+        if await _annotate_query(datasette, database) is None:
+            return []
+        if await can_annotate(datasette, actor, database):
+            return [
+                {
+                    "href": "#annotate",
+                    "label": "Annotate",
+                    "description": f"Give this {TARGETS[table]} a verdict, a note and sources",
+                }
+            ]
+        if not actor:
+            return [
+                {
+                    "href": _login_url(datasette, request.path),
+                    "label": "Log in to annotate",
+                    "description": "Anyone may read; annotating needs an account",
+                }
+            ]
+        return []
+
+    return inner
+
+
+def _row_value(row, key):
+    try:
+        return row[key]
+    except (KeyError, IndexError):
+        return None
+
+
+def _with_sources(rows: list[dict]) -> list[dict]:
+    for r in rows:
+        try:
+            r["source_list"] = json.loads(r["sources"]) if r.get("sources") else []
+        except ValueError:
+            r["source_list"] = [r["sources"]]
+    return rows
+
+
+@hookimpl
+def top_row(datasette, request, database, table, row):
+    if table not in TARGETS and table != "articles":
+        return None
+
+    async def inner():
+        if await _annotate_query(datasette, database) is None:
+            return None
+        db = datasette.get_database(database)
+        row_id = _row_value(row, "id")
+        if table == "articles":
+            result = await db.execute(
+                "select * from current_verdicts where article_id = ? order by orphaned desc, annotated_at desc",
+                [row_id],
+            )
+            verdicts = _with_sources([dict(r) for r in result.rows])
+            if not verdicts:
+                return None
+            return await datasette.render_template(
+                "tracker_article_annotations.html",
+                {"verdicts": verdicts, "database": database, "urls": datasette.urls},
+                request=request,
+            )
+        target_type = TARGETS[table]
+        result = await db.execute(
+            "select * from annotations where target_type = ? and target_id = ? order by id desc",
+            [target_type, row_id],
+        )
+        history = _with_sources([dict(r) for r in result.rows])
+        allowed = await can_annotate(datasette, request.actor, database)
+        return await datasette.render_template(
+            "tracker_annotate.html",
+            {
+                "history": history,
+                "target_type": target_type,
+                "target_id": row_id,
+                "can_annotate": allowed,
+                "actor_id": (request.actor or {}).get("id"),
+                "logged_out": not request.actor,
+                "login_url": _login_url(datasette, request.path),
+                "action": datasette.urls.table(database, ann.QUERY_NAME),
+                "verdicts": ann.CLAIM_VERDICTS if target_type == "claim" else ann.QUOTE_VERDICTS,
+                "wrong_choices": ann.WRONG,
+                "extraction_wrong": ann.EXTRACTION_WRONG,
+            },
+            request=request,
+        )
+
+    return inner
+
+
+@hookimpl
+def top_table(datasette, request, database, table):
+    if table not in TARGETS:
+        return None
+
+    async def inner():
+        if await _annotate_query(datasette, database) is None:
+            return None
+        target_type = TARGETS[table]
+        choices = (ann.CLAIM_VERDICTS if target_type == "claim" else ann.QUOTE_VERDICTS) + ("unannotated",)
+        links = [(v, datasette.urls.table(database, table) + "?" + urlencode({"_verdict": v})) for v in choices]
+        return await datasette.render_template(
+            "tracker_verdict_filter.html",
+            {
+                "links": links,
+                "current": request.args.get("_verdict"),
+                "view_url": datasette.urls.table(database, f"{table}_with_verdict") + "?_facet=verdict",
+            },
+            request=request,
+        )
+
+    return inner
+
+
+@hookimpl
+def filters_from_request(request, database, table, datasette):
+    """`?_verdict=false` (or `unannotated`) on the claims and quotes tables: their current verdict is in
+    another table, so Datasette's column filters cannot reach it."""
+    from datasette.filters import FilterArguments
+
+    verdict = request.args.get("_verdict")
+    if table not in TARGETS or not verdict:
+        return None
+    target_type = TARGETS[table]
+    latest = (
+        "select a.target_id from annotations a where a.target_type = :tracker_type and a.id = "
+        "(select max(b.id) from annotations b where b.target_type = a.target_type and b.target_id = a.target_id)"
+    )
+    if verdict == "unannotated":
+        return FilterArguments(
+            ["id not in (select target_id from annotations where target_type = :tracker_type)"],
+            {"tracker_type": target_type},
+            ["not annotated yet"],
+        )
+    return FilterArguments(
+        [f"id in ({latest} and a.verdict = :tracker_verdict)"],
+        {"tracker_type": target_type, "tracker_verdict": verdict},
+        [f'current verdict is "{verdict}"'],
+    )
+
+
+@hookimpl
+def menu_links(datasette, actor, request):
+    if actor or users_file(datasette) is None:
+        return None
+    return [{"href": _login_url(datasette, request.path if request else "/"), "label": "Log in"}]
+
+
+def _safe_next(value: str | None) -> str:
+    # Only paths on this site: an open redirect would let a link to the login page send people elsewhere.
+    if value and value.startswith("/") and not value.startswith("//") and "\\" not in value:
+        return value
+    return "/"
+
+
+async def login(request, datasette):
+    """GET shows the form; POST checks the password against the accounts file and sets `ds_actor`."""
+    next_path = _safe_next(request.args.get("next"))
+    error = None
+    status = 200
+    if request.method == "POST":
+        form = await request.post_vars()
+        next_path = _safe_next(form.get("next"))
+        name = (form.get("username") or "").strip()
+        path = users_file(datasette)
+        if path is None or not path.exists():
+            error = "No accounts exist yet: create one with `tracker users add NAME`."
+            status = 403
+        elif users.verify(path, name, form.get("password") or ""):
+            response = Response.redirect(next_path)
+            datasette.set_actor_cookie(response, {"id": name})
+            datasette.add_message(request, f"Logged in as {name}", datasette.INFO)
+            return response
+        else:
+            error = "Wrong user name or password: you are not logged in."
+            status = 403
+    response = Response.html(
+        await datasette.render_template(
+            "tracker_login.html",
+            {"error": error, "next": next_path, "actor": request.actor},
+            request=request,
+        ),
+        status=status,
+    )
+    return response
+
+
+STYLESHEET = Path(__file__).with_name("static") / "tracker.css"
+
+
+async def stylesheet(request):
+    # Served by a route: Datasette only mounts static/ folders of plugins that are packages, and this plugin is
+    # a module of the tracker package.
+    return Response(
+        STYLESHEET.read_text(encoding="utf-8"),
+        content_type="text/css; charset=utf-8",
+        headers={"Cache-Control": "max-age=3600"},
+    )
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/-/login$", login), (r"^/-/tracker\.css$", stylesheet)]
+
+
+@hookimpl
+def forbidden(datasette, request, message):
+    """Say why an annotation was refused: the default message ("permission to view this query") hides that
+    the fix is to log in."""
+    table = request.url_vars.get("table") if request.url_vars else None
+    if table != ann.QUERY_NAME or request.method != "POST":
+        return None
+    if request.actor:
+        reason = f"{request.actor.get('id')} may not annotate (not allowed by the annotate query's permissions)."
+    else:
+        reason = "Only logged-in users may annotate: log in first. Nothing was written."
+
+    async def inner():
+        if (
+            "application/json" in (request.headers.get("accept") or "")
+            or request.args.get("_json")
+            or (request.headers.get("content-type") == "application/json")
+        ):
+            return Response.json({"ok": False, "errors": [reason], "status": 403}, status=403)
+        return Response.html(
+            await datasette.render_template("error.html", {"title": "Not allowed", "error": reason}, request=request),
+            status=403,
+        )
+
+    return inner
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    return [datasette.urls.path("/-/tracker.css")]
+
+
+def _file_state(path: str) -> tuple:
+    """What changes whenever the database does: every commit appends to the -wal file (or, outside WAL mode,
+    rewrites the main file), so equal size and mtime of both mean no write in between."""
+    state = []
+    for p in (path, path + "-wal"):
+        try:
+            st = Path(p).stat()
+            state.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            state.append(None)
+    return tuple(state)
+
+
+def cache_table_counts(db) -> None:
+    """Datasette 1.0a41 counts every table of a mutable database (`select count(*)` of up to 10,001 rows each)
+    on every stored-query page, only to offer `select * from <first table>` in the SQL box, and on the database
+    page: ~0.2 s per page at 100,000 articles. Keep the counts until the database file or its write-ahead
+    log changes (any write does), so the numbers shown are the same as before, just not recounted."""
+    if not db.is_mutable or db.is_memory or not db.path or getattr(db, "_tracker_counts_cached", False):
+        return
+    original = db.table_counts
+    cache: dict = {}
+
+    async def table_counts(limit=10):
+        key = _file_state(db.path)  # taken before counting: a write while counting shows up next time
+        hit = cache.get(limit)
+        if hit is not None and hit[0] == key:
+            return dict(hit[1])
+        counts = await original(limit)
+        if None not in counts.values():  # a count that timed out is tried again next time
+            cache[limit] = (key, counts)
+        return dict(counts)
+
+    db.table_counts = table_counts
+    db._tracker_counts_cached = True
+
+
+@hookimpl
+def startup(datasette):
+    for db in datasette.databases.values():
+        cache_table_counts(db)

@@ -1,0 +1,80 @@
+"""Publish the database with Datasette, configured from the project's metadata.yml and datasette.yaml."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+DEFAULT_ARTICLES = "data/articles"
+
+
+def find_config(name: str, start: Path | None = None) -> Path | None:
+    """metadata.yml / datasette.yaml from the working folder (where a user runs `tracker serve`), else from
+    the checkout the package was installed from."""
+    for folder in (start or Path.cwd(), Path(__file__).resolve().parents[2]):
+        p = folder / name
+        if p.exists():
+            return p
+    return None
+
+
+def load_yaml(path: Path | None) -> dict:
+    if path is None:
+        return {}
+    with open(path, encoding="utf-8") as fp:
+        return yaml.safe_load(fp) or {}
+
+
+CONFIG_DATABASE = "tracker"  # the database name metadata.yml and datasette.yaml are written for
+
+
+def for_database(data: dict, name: str) -> dict:
+    """The configuration re-keyed for a database with another name: Datasette names a database after its
+    file, so `tracker serve --db other.db` would otherwise lose its facets, queries and descriptions."""
+    if name == CONFIG_DATABASE or CONFIG_DATABASE not in (data.get("databases") or {}):
+        return data
+    data = dict(data)
+    data["databases"] = {**data["databases"], name: data["databases"][CONFIG_DATABASE]}
+    del data["databases"][CONFIG_DATABASE]
+    plugin = (data.get("plugins") or {}).get("tracker")
+    if isinstance(plugin, dict):
+        data["plugins"] = {**data["plugins"], "tracker": {**plugin, "database": name}}
+    return data
+
+
+def datasette_app(db_path: str | Path, metadata: Path | None = None, config: Path | None = None, **kwargs):
+    """A Datasette instance over the database with the project's metadata and configuration, for tests and
+    for embedding; `tracker serve` runs the same files through Datasette's own server."""
+    from datasette.app import Datasette
+
+    name = Path(db_path).stem
+    metadata = for_database(load_yaml(metadata or find_config("metadata.yml")), name)
+    config = for_database(load_yaml(config or find_config("datasette.yaml")), name)
+    return Datasette([str(db_path)], metadata=metadata, config=config, **kwargs)
+
+
+def serve_command(db_path: str | Path, host: str, port: int, extra: tuple[str, ...] = ()) -> list[str]:
+    cmd = [sys.executable, "-m", "datasette", "serve", str(db_path), "--host", host, "--port", str(port)]
+    name = Path(db_path).stem
+    for option, filename in (("--metadata", "metadata.yml"), ("--config", "datasette.yaml")):
+        path = find_config(filename)
+        if path is None:
+            continue
+        if name != CONFIG_DATABASE:
+            data = for_database(load_yaml(path), name)
+            path = Path(tempfile.mkdtemp(prefix="tracker-")) / filename
+            path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        cmd += [option, str(path)]
+    return cmd + list(extra)
+
+
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, extra: tuple[str, ...] = ()) -> int:
+    """Run Datasette in the foreground until interrupted; returns its exit code."""
+    try:
+        return subprocess.call(serve_command(db_path, host, port, extra))
+    except KeyboardInterrupt:
+        return 0
