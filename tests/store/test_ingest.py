@@ -154,3 +154,135 @@ def test_workers_give_the_same_database(tmp_path):
         .fetchone()[0]
         == 40
     )
+
+
+def _numbered(path, n):
+    path.write_text(
+        "".join(
+            json.dumps({"title": f"Article {i}", "text": f"Officials said {i} people were hurt on Monday."}) + "\n"
+            for i in range(n)
+        )
+    )
+
+
+def _failing_on(monkeypatch, titles):
+    """The ingest's extractor raises on the articles with these titles, as a parser bug would."""
+    import tracker.store.ingest as ingest_mod
+
+    real = ingest_mod._extract_one
+
+    def extract_or_fail(article):
+        if article.title in titles:
+            raise KeyError(f"tens of {article.title}")
+        return real(article)
+
+    monkeypatch.setattr(ingest_mod, "_extract_one", extract_or_fail)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_article_that_breaks_extraction_costs_that_article_only(tmp_path, monkeypatch, workers):
+    src = tmp_path / "in.jsonl"
+    _numbered(src, 30)
+    db_path = tmp_path / "t.db"
+    _failing_on(monkeypatch, {"Article 3", "Article 17"})
+    errors = []
+    s = ingest([str(src)], db_path, workers=workers, batch_size=10, on_error=errors.append)
+    assert (s.new, s.skipped) == (28, 2)
+    assert [str(e) for e in errors] == [
+        f"{src}:4: extraction failed (KeyError: 'tens of Article 3')",
+        f"{src}:18: extraction failed (KeyError: 'tens of Article 17')",
+    ]
+    db = connect(db_path)
+    assert db["articles"].count == 28
+    rows = db.execute(
+        "select record, path, stage, reason, parser_version from ingest_errors order by record"
+    ).fetchall()
+    assert rows == [
+        (f"{src}:18", str(src), "extract", "extraction failed (KeyError: 'tens of Article 17')", "1"),
+        (f"{src}:4", str(src), "extract", "extraction failed (KeyError: 'tens of Article 3')", "1"),
+    ]
+    db.close()
+    # the parser is fixed: the next ingest stores the two and forgets their errors
+    monkeypatch.undo()
+    s = ingest([str(src)], db_path, workers=workers, batch_size=10)
+    assert (s.new, s.unchanged, s.skipped) == (2, 28, 0)
+    db = connect(db_path)
+    assert db["articles"].count == 30 and db["ingest_errors"].count == 0
+
+
+def test_an_article_the_writer_cannot_store_costs_that_article_only(tmp_path, monkeypatch):
+    import tracker.store.ingest as ingest_mod
+
+    src = tmp_path / "in.jsonl"
+    _numbered(src, 12)
+    real = ingest_mod.write_rows
+    bad = {"article-5"}
+
+    def write_or_fail(db, batch, **kw):
+        if any(aid.startswith(tuple(bad)) for _rows, aid, _status in batch):
+            raise ValueError("cannot store")
+        return real(db, batch, **kw)
+
+    monkeypatch.setattr(ingest_mod, "write_rows", write_or_fail)
+    errors = []
+    s = ingest([str(src)], tmp_path / "t.db", batch_size=5, on_error=errors.append)
+    assert (s.new, s.skipped) == (11, 1)  # the other four of its window are stored one by one
+    assert [str(e) for e in errors] == [f"{src}:6: storing failed (ValueError: cannot store)"]
+    db = connect(tmp_path / "t.db")
+    titles = {t for (t,) in db.execute("select title from articles")}
+    assert titles == {f"Article {i}" for i in range(12)} - {"Article 5"}
+    assert db.execute("select record, stage from ingest_errors").fetchall() == [(f"{src}:6", "write")]
+    # every stored article is whole: its claims are there, and full-text search finds it
+    assert (
+        db.execute(
+            "select count(*) from articles where claim_count != (select count(*) from claims c "
+            "where c.article_id = articles.id)"
+        ).fetchone()[0]
+        == 0
+    )
+    assert db.execute("select count(*) from articles_fts where articles_fts match 'officials'").fetchone()[0] == 11
+
+
+def test_read_errors_are_listed_and_forgotten_once_the_file_is_fixed(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"title": "Good", "text": "Police said 3 people died."}\n{broken\n')
+    db_path = tmp_path / "t.db"
+    s = ingest([str(src)], db_path)
+    assert (s.new, s.skipped) == (1, 1)
+    db = connect(db_path)
+    (row,) = db.execute("select record, path, stage, reason from ingest_errors").fetchall()
+    assert row[:3] == (f"{src}:2", str(src), "read") and row[3].startswith("malformed JSON")
+    db.close()
+    src.write_text('{"title": "Good", "text": "Police said 3 people died."}\n{"text": "Fixed: 4 people died."}\n')
+    s = ingest([str(src)], db_path)
+    assert (s.new, s.unchanged, s.skipped) == (1, 1, 0)
+    assert connect(db_path)["ingest_errors"].count == 0
+
+
+def test_nothing_read_creates_no_database(tmp_path):
+    errors = []
+    s = ingest([str(tmp_path / "typo.txt")], tmp_path / "new.db", on_error=errors.append)
+    assert s.skipped == 1 and [e.reason for e in errors] == ["no such file"]
+    assert not (tmp_path / "new.db").exists()
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("[" * 100_000 + "]" * 100_000, "JSON nested too deeply to read"),
+        ('{"text": "x", "n": ' + "9" * 5000 + "}", "unreadable JSON value (ValueError: Exceeds the limit"),
+        ('{"text": "bad \\ud800 text"}', "text holds a lone surrogate (\\ud800 at character 4): not Unicode text"),
+    ],
+)
+def test_json_records_python_cannot_take_are_that_records_error(tmp_path, line, reason):
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        '{"title": "A", "text": "Police said 3 people died."}\n'
+        + line
+        + '\n{"title": "B", "text": "Police said 4 people died."}\n'
+    )
+    errors = []
+    s = ingest([str(src)], tmp_path / "t.db", on_error=errors.append)
+    assert (s.new, s.skipped) == (2, 1)
+    (e,) = errors
+    assert e.where == f"{src}:2" and e.reason.startswith(reason)

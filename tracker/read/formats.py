@@ -37,13 +37,36 @@ BYLINE_FIELDS = ("byline", "author", "authors")
 csv.field_size_limit(MAX_ARTICLE_BYTES)
 
 
-class ReadError(Exception):
-    """A file or record that cannot be read; `str()` is the one line shown to the user."""
+def printable(text: str) -> str:
+    """`text` safe to print and to store: lone surrogates (from JSON escapes such as "\\ud800", or file names
+    that are not UTF-8) become backslash escapes, and line breaks spaces, so a message stays one line."""
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text.replace("\r", " ").replace("\n", " ")
 
-    def __init__(self, where: str, reason: str):
+
+def describe(e: BaseException, limit: int = 200) -> str:
+    """One line for an unexpected exception: its type and the start of its message."""
+    message = printable(str(e))
+    if len(message) > limit:
+        message = message[:limit] + "…"
+    return f"{type(e).__name__}: {message}" if message else type(e).__name__
+
+
+class ReadError(Exception):
+    """A file or record that failed (could not be read, cleaned, extracted or stored); `str()` is the one line
+    shown to the user. `path` is the file it came from (`where` adds the line or item inside it), `stage` the
+    step that failed: read, clean, extract or write."""
+
+    def __init__(self, where: str, reason: str, path: str | None = None, stage: str = "read"):
+        where, reason = printable(where), printable(reason)
         super().__init__(f"{where}: {reason}")
         self.where = where
         self.reason = reason
+        self.path = printable(path) if path is not None else where
+        self.stage = stage
+
+    def __reduce__(self):  # picklable with its keyword fields (sent back from extraction workers)
+        return (ReadError, (self.where, self.reason, self.path, self.stage))
 
 
 @dataclass(slots=True)
@@ -140,7 +163,7 @@ def record_from_mapping(d: dict, where: str, fmt: str) -> Record:
     body = _first(d, BODY_FIELDS)
     if not body:
         raise ReadError(where, "no body (none of the fields " + ", ".join(BODY_FIELDS) + ")")
-    return Record(
+    record = Record(
         where=where,
         text=body,
         format=fmt,
@@ -151,6 +174,37 @@ def record_from_mapping(d: dict, where: str, fmt: str) -> Record:
         byline=_first(d, BYLINE_FIELDS),
         caption=_first(d, ("caption",)),
     )
+    for name in ("text", "title", "published", "url", "source", "byline", "caption"):
+        _check_unicode(getattr(record, name), name, where)
+    return record
+
+
+def _check_unicode(value: str | None, name: str, where: str) -> None:
+    """JSON may escape a lone surrogate ("\\ud800"): not a character, so it can be neither hashed, stored nor
+    printed as UTF-8. Refuse the record with the position rather than store a mangled copy."""
+    if value is None:
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise ReadError(
+            where,
+            f"{name} holds a lone surrogate (\\u{ord(value[e.start]):04x} at character {e.start}): not Unicode text",
+        ) from None
+
+
+def _json_loads(text: str, where: str):
+    """json.loads, with the errors it raises besides malformed syntax as one line each: nesting deeper than
+    Python's recursion limit (RecursionError) and integers past Python's 4,300-digit conversion limit
+    (ValueError)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ReadError(where, f"malformed JSON ({e.msg} at line {e.lineno}, column {e.colno})") from None
+    except RecursionError:
+        raise ReadError(where, "JSON nested too deeply to read") from None
+    except ValueError as e:
+        raise ReadError(where, f"unreadable JSON value ({describe(e)})") from None
 
 
 def _read_html(text: str, where: str) -> Record:
@@ -163,19 +217,13 @@ def _records_from_text(text: str, where: str, fmt: str) -> Iterator[Record | Rea
     if fmt == "html":
         yield _read_html(text, where)
     elif fmt == "json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise ReadError(where, f"malformed JSON ({e.msg} at line {e.lineno}, column {e.colno})") from None
+        data = _json_loads(text, where)
         items = data if isinstance(data, list) else [data]
         if not items:
             raise ReadError(where, "empty JSON list")
         for i, item in enumerate(items, 1):
             w = f"{where}[{i}]" if isinstance(data, list) else where
-            try:
-                yield record_from_mapping(item, w, "json")
-            except ReadError as e:
-                yield e
+            yield _record_or_error(item, w, "json")
     elif fmt == "jsonl":
         yield from _jsonl_records(io.StringIO(text), where)
     elif fmt == "csv":
@@ -221,21 +269,28 @@ def _jsonl_records(lines, where: str) -> Iterator[Record | ReadError]:
             continue
         w = f"{where}:{lineno}"
         try:
-            yield record_from_mapping(json.loads(line), w, "jsonl")
-        except json.JSONDecodeError as e:
-            yield ReadError(w, f"malformed JSON ({e.msg})")
+            data = _json_loads(line, w)
         except ReadError as e:
             yield e
+            continue
+        yield _record_or_error(data, w, "jsonl")
+
+
+def _record_or_error(data, where: str, fmt: str) -> Record | ReadError:
+    """One record, or its one-line error: whatever goes wrong with one record costs that record only."""
+    try:
+        return record_from_mapping(data, where, fmt)
+    except ReadError as e:
+        return e
+    except Exception as e:  # a reading bug (or a value no rule foresaw) must not cost the file's other records
+        return ReadError(where, f"unreadable record ({describe(e)})")
 
 
 def _csv_records(reader: csv.DictReader, where: str) -> Iterator[Record | ReadError]:
     try:
         for row in reader:
             w = f"{where}:{reader.line_num}"
-            try:
-                yield record_from_mapping({k: v for k, v in row.items() if k}, w, "csv")
-            except ReadError as e:
-                yield e
+            yield _record_or_error({k: v for k, v in row.items() if k}, w, "csv")
     except csv.Error as e:
         raise ReadError(f"{where}:{reader.line_num}", f"malformed CSV ({e})") from None
 

@@ -205,8 +205,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         )
         t("annotations").create_index(["target_type", "target_id"])
         t("annotations").create_index(["annotator"])
-    from tracker.store import bulk
+    from tracker.store import bulk, errors
 
+    errors.ensure_table(db)
     bulk.ensure_table(db)
     waiting = set(bulk.deferred(db))  # left out by a bulk load that has not finished: not put back here
     # Composite indexes the pages at scale need (also added to databases made before them): a kind's claims
