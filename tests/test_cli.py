@@ -35,6 +35,23 @@ def test_parse_raw_offsets_index_the_file():
         assert text[q["start"] : q["end"]] == q["text"]
 
 
+@pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "utf-32"])
+def test_parse_raw_offsets_index_the_text_after_the_byte_order_mark(tmp_path, codec):
+    """Decided: the byte-order mark is no character of the text (every decoder of UTF-16 and UTF-32 drops it),
+    so offsets always index the decoded text without it: `data.decode(article["encoding"])`."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    p = tmp_path / "a.txt"
+    p.write_bytes(text.encode(codec))
+    r = CliRunner().invoke(cli, ["parse", str(p), "--jsonl", "--raw"])
+    assert r.exit_code == 0
+    doc = json.loads(r.stdout.splitlines()[0])
+    assert doc["article"]["encoding"] == codec and doc["article"]["body"] == text
+    decoded = p.read_bytes().decode(doc["article"]["encoding"])
+    assert decoded == text and doc["quotes"]
+    for q in doc["quotes"]:
+        assert decoded[q["start"] : q["end"]] == q["text"]
+
+
 def test_parse_stdin_and_bad_file_exit_code(tmp_path):
     bad = tmp_path / "empty.txt"
     bad.write_text("")

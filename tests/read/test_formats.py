@@ -71,7 +71,7 @@ def test_html(tmp_path):
         (b"", "empty file"),
         (b"   \n\n", "empty file"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        (b"caf\xe9 au lait \xff", "not UTF-8"),
+        (b"\xff\xfeA\x00B", "undecodable UTF-16 (truncated data at byte 4)"),
     ],
 )
 def test_bad_files_get_one_clear_reason(tmp_path, data, reason):
@@ -108,12 +108,29 @@ def test_large_jsonl_is_streamed(tmp_path, monkeypatch):
     assert [r.title for r in records(p)] == [f"T{i}" for i in range(50)]
 
 
-def test_utf16_and_bom(tmp_path):
+def test_utf16_utf32_and_bom(tmp_path):
     p = tmp_path / "a.txt"
     p.write_bytes("Title\n\nBody with ü.".encode("utf-16"))
-    assert "ü" in records(p)[0].text
+    assert [(r.text, r.encoding) for r in records(p)] == [("Title\n\nBody with ü.", "utf-16")]
+    p.write_bytes("Title\n\nBody with ü.".encode("utf-32"))  # its mark begins with UTF-16's
+    assert [(r.text, r.encoding) for r in records(p)] == [("Title\n\nBody with ü.", "utf-32")]
     p.write_bytes("\ufeffTitle\n\nBody.".encode("utf-8"))
-    assert records(p)[0].text.startswith("Title")
+    assert [(r.text, r.encoding) for r in records(p)] == [("Title\n\nBody.", "utf-8-sig")]
+
+
+def test_html_in_its_declared_charset(tmp_path):
+    p = tmp_path / "a.html"
+    body = "\u201cWe are working,\u201d the caf\u00e9 owner said on Monday, and 40 people were injured in G\u00e9n\u00e8ve."
+    p.write_bytes(
+        (
+            '<html><head><meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'
+            f"<title>Caf\u00e9 news</title></head><body><article><p>{body}</p>"
+            "<p>A second paragraph that is long enough to be kept by the extractor as article text.</p>"
+            "</article></body></html>"
+        ).encode("cp1252")
+    )
+    (r,) = records(p)
+    assert r.encoding == "cp1252" and body in r.text and r.title == "Caf\u00e9 news"
 
 
 def test_stdin_is_sniffed(tmp_path):

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tracker.read.encoding import DecodeError, decode_bytes
+
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
@@ -83,6 +85,7 @@ class Record:
     byline: str | None = None
     caption: str | None = None
     extra: dict = field(default_factory=dict)
+    encoding: str = "utf-8"  # the codec the file was decoded with: offsets index its decoded text
 
 
 def iter_files(paths: list[str]) -> Iterator[str]:
@@ -103,24 +106,24 @@ def iter_files(paths: list[str]) -> Iterator[str]:
 
 
 def decode(data: bytes, where: str) -> str:
-    """Bytes to text, refusing what is not text rather than guessing and storing mojibake."""
+    """Bytes to text, refusing what is not text rather than storing mojibake (see `decode_text`)."""
+    return decode_text(data, where)[0]
+
+
+def decode_text(data: bytes, where: str) -> tuple[str, str]:
+    """(text, codec): by byte-order mark, declared charset, UTF-8, then detection (`tracker.read.encoding`)."""
     if not data.strip():
         raise ReadError(where, "empty file")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as e:
-            raise ReadError(where, f"undecodable UTF-16 ({e.reason} at byte {e.start})") from None
-    if b"\x00" in data[:8192]:
-        raise ReadError(where, "binary file (contains NUL bytes), not an article")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise ReadError(where, f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start})") from None
+        text, codec = decode_bytes(data)
+    except DecodeError as e:
+        raise ReadError(where, str(e)) from None
     controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     if controls > 0.05 * min(len(text), 4096):
         raise ReadError(where, "binary file (mostly control characters), not an article")
-    return text
+    if not text.strip():
+        raise ReadError(where, "empty file")
+    return text, codec
 
 
 def sniff_format(path: str, text: str) -> str:
@@ -259,8 +262,11 @@ def read_path(path: str, stdin=None) -> Iterator[Record | ReadError]:
             return
         data = p.read_bytes()
         where = path
-    text = decode(data, where)
-    yield from _records_from_text(text, where, sniff_format(path, text))
+    text, codec = decode_text(data, where)
+    for item in _records_from_text(text, where, sniff_format(path, text)):
+        if isinstance(item, Record):
+            item.encoding = codec
+        yield item
 
 
 def _jsonl_records(lines, where: str) -> Iterator[Record | ReadError]:

@@ -73,6 +73,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "caption": str,
                 "body": str,
                 "format": str,
+                "encoding": str,
                 "path": str,
                 "content_hash": str,
                 "parser_version": str,
@@ -205,6 +206,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         )
         t("annotations").create_index(["target_type", "target_id"])
         t("annotations").create_index(["annotator"])
+    if "encoding" not in t("articles").columns_dict:  # a database made before the column
+        t("articles").add_column("encoding", str)
     from tracker.store import bulk, errors
 
     errors.ensure_table(db)
@@ -368,6 +371,7 @@ def rows_for(parsed: Parsed, aid: str, digest: str) -> dict[str, list[dict]]:
             "caption": a.caption,
             "body": a.body,
             "format": a.format,
+            "encoding": a.encoding,
             "path": a.path,
             "content_hash": digest,
             "parser_version": PARSER_VERSION,
