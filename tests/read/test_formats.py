@@ -164,3 +164,52 @@ def test_sniff_format():
 def test_decode_rejects_control_characters():
     with pytest.raises(ReadError, match="binary"):
         decode(bytes(range(1, 32)) * 50, "f")
+
+
+def test_csv_unterminated_quote_is_reported_not_swallowed(tmp_path):
+    p = tmp_path / "a.csv"
+    p.write_text(
+        "title,text\n"
+        'One,"Police said 3 people died."\n'
+        'Two,"Police said 4 people died.\n'  # never closed: the rows below become part of this field
+        'Three,"Police said 5 people died."\n'
+        'Four,"Police said 6 people died."\n'
+    )
+    got = records(p)
+    assert [r.title for r in got if not isinstance(r, ReadError)] == ["One", "Four"]
+    (e,) = [r for r in got if isinstance(r, ReadError)]
+    assert str(e) == (
+        f"{p}:3: unterminated quote: the row runs on to line 4, taking in 1 more line that may be rows of "
+        "their own; close the quote"
+    )
+    p.write_text('title,text\nOne,"Police said 3 people died."\nTwo,"Never closed.\nThree,Plain\nFour,Plain\n')
+    got = records(p)
+    assert [r.title for r in got if not isinstance(r, ReadError)] == ["One"]
+    assert [str(r) for r in got if isinstance(r, ReadError)] == [
+        f"{p}:3: unterminated quote: the row runs on to line 5, taking in 2 more lines that may be rows of "
+        "their own; close the quote"
+    ]
+    p.write_text('title,text\nOne,A 5" screen is small.\n')  # a stray quote in an unquoted field is a character
+    assert [r.text for r in records(p)] == ['A 5" screen is small.']
+
+
+def test_csv_quotes_escaped_by_doubling_and_multiline_fields_are_fine(tmp_path):
+    p = tmp_path / "a.csv"
+    p.write_text('title,text\nOne,"He said ""no"".\n\nA second paragraph."\nTwo,"Plain."\n')
+    assert [(r.title, r.text, r.where) for r in records(p)] == [
+        ("One", 'He said "no".\n\nA second paragraph.', f"{p}:2"),
+        ("Two", "Plain.", f"{p}:5"),
+    ]
+
+
+def test_csv_field_past_the_article_limit_costs_its_row_only(tmp_path):
+    """A 21 MB field: the file is streamed, the row refused, and the good row after it kept."""
+    p = tmp_path / "big.csv"
+    with open(p, "w") as f:
+        f.write('title,text\nBefore,"Police said 3 people died."\n')
+        f.write('Huge,"' + "word " * (21 * 2**20 // 5) + '"\n')
+        f.write('After,"Police said 4 people died."\n')
+    got = records(p)
+    assert [r.title for r in got if not isinstance(r, ReadError)] == ["Before", "After"]
+    (e,) = [r for r in got if isinstance(r, ReadError)]
+    assert str(e) == f"{p}:3: field too large for one article (22 MB > 20 MB)"

@@ -36,7 +36,11 @@ URL_FIELDS = ("url", "link", "canonical_url")
 SOURCE_FIELDS = ("source", "site", "site_name", "sitename", "publisher", "outlet")
 BYLINE_FIELDS = ("byline", "author", "authors")
 
-csv.field_size_limit(MAX_ARTICLE_BYTES)
+# The csv module's own limit is set well above the article limit: a field between the two is read whole and
+# refused as that row's error, so the rows after it are still read (at the csv module's limit the reader loses
+# its place in the file, and the rest of the file is refused with the reason).
+CSV_FIELD_LIMIT = 8 * MAX_ARTICLE_BYTES
+csv.field_size_limit(CSV_FIELD_LIMIT)
 
 
 def printable(text: str) -> str:
@@ -231,12 +235,7 @@ def _records_from_text(text: str, where: str, fmt: str) -> Iterator[Record | Rea
         yield from _jsonl_records(io.StringIO(text), where)
     elif fmt == "csv":
         dialect = "excel-tab" if where.lower().endswith(".tsv") else "excel"
-        reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
-        if not reader.fieldnames or not any((f or "").lower() in BODY_FIELDS for f in reader.fieldnames):
-            raise ReadError(
-                where, "CSV has no text or body column (columns: " + ", ".join(reader.fieldnames or []) + ")"
-            )
-        yield from _csv_records(reader, where)
+        yield from _csv_records(io.StringIO(text, newline=""), where, dialect)
     else:
         yield Record(where=where, text=text, format="txt")
 
@@ -292,13 +291,71 @@ def _record_or_error(data, where: str, fmt: str) -> Record | ReadError:
         return ReadError(where, f"unreadable record ({describe(e)})")
 
 
-def _csv_records(reader: csv.DictReader, where: str) -> Iterator[Record | ReadError]:
+class _QuoteCounter:
+    """The lines a csv reader reads, counting the quote characters since the last row. A row over several
+    lines (only a quoted field can hold a line break) with an odd count has a quote that was never closed:
+    the reader went on through the lines after it, rows of their own, to the next quote or the end of the file
+    (in a quoted field a quote is escaped by doubling it, so a closed field has an even count; a stray quote in
+    an unquoted field is a plain character, but such a field is one line)."""
+
+    __slots__ = ("lines", "quotes", "read")
+
+    def __init__(self, lines):
+        self.lines = iter(lines)
+        self.quotes = 0
+        self.read = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.lines)
+        self.quotes += line.count('"')
+        self.read += 1
+        return line
+
+
+def _csv_records(lines, where: str, dialect: str = "excel") -> Iterator[Record | ReadError]:
+    """The rows of a CSV file as records. A row that cannot be read (a field past the article limit, an
+    unterminated quote) is that row's error; the rows after it are still read."""
+    counter = _QuoteCounter(lines)
+    reader = csv.DictReader(counter, dialect=dialect)
     try:
-        for row in reader:
-            w = f"{where}:{reader.line_num}"
-            yield _record_or_error({k: v for k, v in row.items() if k}, w, "csv")
+        fieldnames = reader.fieldnames
     except csv.Error as e:
-        raise ReadError(f"{where}:{reader.line_num}", f"malformed CSV ({e})") from None
+        raise ReadError(f"{where}:1", f"malformed CSV header ({e})") from None
+    if not fieldnames or not any((f or "").lower() in BODY_FIELDS for f in fieldnames):
+        raise ReadError(where, "CSV has no text or body column (columns: " + ", ".join(fieldnames or []) + ")")
+    while True:
+        counter.quotes = 0
+        first = counter.read + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            if "field larger than field limit" in str(e):  # the reader has lost its place: stop this file
+                raise ReadError(
+                    f"{where}:{first}", f"a field past {CSV_FIELD_LIMIT // 2**20} MB (an unterminated quote?)"
+                ) from None
+            yield ReadError(f"{where}:{reader.line_num}", f"malformed CSV ({e})")
+            continue
+        w = f"{where}:{first}"
+        if counter.quotes % 2 and reader.line_num > first:
+            n = reader.line_num - first
+            yield ReadError(
+                w,
+                f"unterminated quote: the row runs on to line {reader.line_num}, taking in {n} more "
+                f"line{'s' if n > 1 else ''} that may be rows of their own; close the quote",
+            )
+            continue
+        big = max((len(v) for v in row.values() if isinstance(v, str)), default=0)
+        if big > MAX_ARTICLE_BYTES:
+            yield ReadError(
+                w, f"field too large for one article ({big / 1e6:.0f} MB > {MAX_ARTICLE_BYTES // 2**20} MB)"
+            )
+            continue
+        yield _record_or_error({k: v for k, v in row.items() if k}, w, "csv")
 
 
 def _stream_records(p: Path, fmt: str) -> Iterator[Record | ReadError]:
@@ -309,6 +366,6 @@ def _stream_records(p: Path, fmt: str) -> Iterator[Record | ReadError]:
             if fmt == "jsonl":
                 yield from _jsonl_records(fp, where)
             else:
-                yield from _csv_records(csv.DictReader(fp), where)
+                yield from _csv_records(fp, where, "excel-tab" if where.lower().endswith(".tsv") else "excel")
     except UnicodeDecodeError as e:
         raise ReadError(where, f"not UTF-8 text ({e.reason})") from None
