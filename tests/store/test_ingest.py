@@ -290,3 +290,39 @@ def test_json_records_python_cannot_take_are_that_records_error(tmp_path, line, 
     assert (s.new, s.skipped) == (2, 1)
     (e,) = errors
     assert e.where == f"{src}:2" and e.reason.startswith(reason)
+
+
+def test_same_url_with_a_changed_title_is_reparsed_in_place(tmp_path):
+    from tracker.review.annotations import annotate
+
+    body = "The ministry said on Monday that 40 people were injured in the blast."
+    src = tmp_path / "a.json"
+    src.write_text(json.dumps({"title": "Blast injures 40", "text": body, "url": "https://x.example/blast"}))
+    db_path = tmp_path / "t.db"
+    ingest([str(src)], db_path)
+    db = connect(db_path)
+    (aid,) = [r[0] for r in db.execute("select id from articles")]
+    cid = db.execute("select id from claims").fetchone()[0]
+    annotate(db, cid, "true", annotator="alice")
+    db.close()
+    src.write_text(json.dumps({"title": "UPDATED: Blast injures 40", "text": body, "url": "https://x.example/blast"}))
+    s = ingest([str(src)], db_path)
+    assert (s.new, s.updated) == (0, 1)
+    db = connect(db_path)
+    assert db.execute("select id, title from articles").fetchall() == [(aid, "UPDATED: Blast injures 40")]
+    assert db.execute("select target_id, orphaned from current_verdicts").fetchall() == [(cid, 0)]
+
+
+def test_same_url_twice_in_one_run_is_one_article(tmp_path):
+    src = tmp_path / "a.jsonl"
+    src.write_text(
+        "".join(
+            json.dumps({"title": t, "text": f"Officials said {n} people were hurt.", "url": "https://x.example/1"})
+            + "\n"
+            for t, n in (("First title", 3), ("Second title", 4))
+        )
+    )
+    s = ingest([str(src)], tmp_path / "t.db", batch_size=10)
+    assert (s.new, s.updated) == (1, 1)
+    db = connect(tmp_path / "t.db")
+    assert [r[0] for r in db.execute("select title from articles")] == ["Second title"]

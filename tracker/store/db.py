@@ -321,6 +321,14 @@ def status_of(db: sqlite_utils.Database, article: Article) -> tuple[str, str, st
     aid = article_key(article)
     digest = content_hash(article)
     row = db.execute("select content_hash, parser_version from articles where id = ?", [aid]).fetchone()
+    if row is None and article.url:
+        # The URL is the article's identity: a changed headline ("UPDATED: ...") changes the slug of the id,
+        # but the article stored under that URL is the one to re-parse in place (its annotations stay on it).
+        row = db.execute(
+            "select content_hash, parser_version, id from articles where url = ? order by rowid limit 1", [article.url]
+        ).fetchone()
+        if row is not None:
+            aid = row[2]
     if row is None:
         return aid, digest, "new"
     if row[0] == digest and row[1] == PARSER_VERSION:

@@ -196,7 +196,8 @@ def ingest(
                 write(*pending.pop(0))
             pending_ids.clear()
             for _result, items in pending:
-                pending_ids.update(w[1] for w in items)
+                for w in items:
+                    pending_ids.update(_keys(w[0], w[1]))
 
         for path, article in items:
             log.read(path)
@@ -205,7 +206,8 @@ def ingest(
                 continue
             try:
                 aid, digest, status = status_of(db, article)
-                if aid in in_window or aid in pending_ids:  # the same article again: store the first, look again
+                if not in_window.isdisjoint(_keys(article, aid)) or not pending_ids.isdisjoint(_keys(article, aid)):
+                    # the same article again (same id, or same URL): store the first, look again
                     flush(wait=True)
                     aid, digest, status = status_of(db, article)
             except Exception as e:  # e.g. a value that cannot be hashed: this article only
@@ -218,7 +220,7 @@ def ingest(
                     on_progress(len(article.body))
                 continue
             window.append((article, aid, digest, status, path))
-            in_window.add(aid)
+            in_window.update(_keys(article, aid))
             if len(window) >= batch_size:
                 flush()
         flush(wait=True)
@@ -239,6 +241,11 @@ def ingest(
         gc.set_threshold(*gc_threshold)
         gc.unfreeze()
     return summary
+
+
+def _keys(article: Article, aid: str) -> tuple[str, ...]:
+    """What makes two records of one run the same article: its id, or its URL (`status_of`)."""
+    return (aid, "url\x1f" + article.url) if article.url else (aid,)
 
 
 def _read_ahead(items: Iterator, db_path) -> tuple[list, bool]:
