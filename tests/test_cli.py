@@ -76,3 +76,17 @@ def test_serve_command_uses_project_config():
     cmd = serve_command("data/tracker.db", "127.0.0.1", 8001)
     assert cmd[1:4] == ["-m", "datasette", "serve"]
     assert any(c.endswith("metadata.yml") for c in cmd) and any(c.endswith("datasette.yaml") for c in cmd)
+
+
+def test_serve_on_a_busy_port_says_so_before_building_anything(tmp_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        db = tmp_path / "new.db"
+        r = CliRunner().invoke(cli, ["serve", "--db", str(db), "--port", str(port), "--articles", str(EXAMPLE.parent)])
+    assert r.exit_code == 1
+    assert r.output == f"Error: port {port} is in use; try --port\n"
+    assert not db.exists()
