@@ -236,10 +236,19 @@ def test_sorted_and_offsets_match():
         assert text[q.cue_start : q.cue_end] == q.cue
 
 
+def test_a_number_opening_reported_content_stays_in_it():
+    """A figure right after the cue is the content's first word, not an adverbial to step over; inside a
+    prepositional phrase ("on 3 March") it is."""
+    (q,) = find_quotes("Officials said 7 people were hurt on Monday.")
+    assert (q.kind, q.text, q.speaker.name) == ("indirect", "7 people were hurt on Monday", "Officials")
+    (q,) = find_quotes("Officials said on 3 March that 7 people were hurt.")
+    assert q.text == "that 7 people were hurt"
+
+
 def test_find_quotes_never_raises_on_odd_input():
     assert find_quotes("") == []
     assert find_quotes("“") == []
-    assert find_quotes("said said said “ ” \" ''") is not None
+    assert find_quotes("said said said “ ” \" ''") == []
     assert find_quotes("x", [(5, 2), (0, 99), ("a", None)]) == []
 
 
