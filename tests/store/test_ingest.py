@@ -4,6 +4,7 @@ import shutil
 import pytest
 
 from tests.conftest import EXAMPLE, interrupt_extraction_at
+from tracker.parse import PARSER_VERSION
 from tracker.store.db import connect
 from tracker.store.ingest import ingest
 
@@ -202,8 +203,8 @@ def test_an_article_that_breaks_extraction_costs_that_article_only(tmp_path, mon
         "select record, path, stage, reason, parser_version from ingest_errors order by record"
     ).fetchall()
     assert rows == [
-        (f"{src}:18", str(src), "extract", "extraction failed (KeyError: 'tens of Article 17')", "1"),
-        (f"{src}:4", str(src), "extract", "extraction failed (KeyError: 'tens of Article 3')", "1"),
+        (f"{src}:18", str(src), "extract", "extraction failed (KeyError: 'tens of Article 17')", PARSER_VERSION),
+        (f"{src}:4", str(src), "extract", "extraction failed (KeyError: 'tens of Article 3')", PARSER_VERSION),
     ]
     db.close()
     # the parser is fixed: the next ingest stores the two and forgets their errors
