@@ -116,25 +116,32 @@ def parse(paths, as_json, as_jsonl, raw):
 
 def _build_deferred_indexes(db_path) -> None:
     """Indexes an interrupted bulk load left out (tracker.store.bulk) are built before serving, unless an ingest is
-    still writing: that one builds them when it ends."""
+    still writing (it holds the ingest lock): that one builds them when it ends."""
     import sqlite3
 
-    from tracker.store.bulk import build_deferred
+    from tracker.store.bulk import build_deferred, no_ingest_running
     from tracker.store.db import connect
 
-    try:
-        db = connect(db_path)
-    except sqlite3.OperationalError as e:
-        click.echo(f"{db_path}: not checked for deferred indexes ({e})", err=True)
-        return
-    try:
-        build_deferred(
-            db, on_index=lambda name: click.echo(f"Building index {name} (left out by an interrupted ingest)", err=True)
-        )
-    except sqlite3.OperationalError as e:
-        click.echo(f"{db_path}: indexes not built yet ({e}); the running ingest builds them when it ends", err=True)
-    finally:
-        db.close()
+    with no_ingest_running(db_path) as idle:
+        if not idle:
+            click.echo(f"{db_path}: an ingest is writing; it builds any indexes it left out when it ends", err=True)
+            return
+        try:
+            db = connect(db_path)
+        except sqlite3.OperationalError as e:
+            click.echo(f"{db_path}: not checked for deferred indexes ({e})", err=True)
+            return
+        try:
+            build_deferred(
+                db,
+                on_index=lambda name: click.echo(
+                    f"Building index {name} (left out by an interrupted ingest)", err=True
+                ),
+            )
+        except sqlite3.OperationalError as e:
+            click.echo(f"{db_path}: indexes not built yet ({e})", err=True)
+        finally:
+            db.close()
 
 
 @cli.command()

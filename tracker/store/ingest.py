@@ -123,6 +123,12 @@ def ingest(
             _count_error(summary, e, on_error)
         return summary
     items = itertools.chain(head, items)
+    with bulk.ingest_lock(db_path):
+        return _store(items, db_path, summary, workers, batch_size, on_error, on_progress, on_status)
+
+
+def _store(items, db_path, summary, workers, batch_size, on_error, on_progress, on_status) -> IngestSummary:
+    """The ingest proper, holding the ingest lock: extract the articles read and write them in windows."""
     db = connect(db_path)
     log = ErrorLog(db)
     # A run that stores more articles than the database held when it began (and more than one window) is a
