@@ -327,3 +327,15 @@ def test_same_url_twice_in_one_run_is_one_article(tmp_path):
     assert (s.new, s.updated) == (1, 1)
     db = connect(tmp_path / "t.db")
     assert [r[0] for r in db.execute("select title from articles")] == ["Second title"]
+
+
+def test_summary_counts_in_the_singular_and_plural():
+    from tracker.store.ingest import IngestSummary, plural
+
+    assert IngestSummary(new=1, quotes=1, claims=2).line() == (
+        "1 article: 1 new, 0 unchanged, 0 updated, 0 skipped; 1 quote, 2 claims stored"
+    )
+    assert IngestSummary(new=2, skipped=1).line() == (
+        "2 articles: 2 new, 0 unchanged, 0 updated, 1 skipped; 0 quotes, 0 claims stored"
+    )
+    assert (plural(1, "index", "indexes"), plural(21, "index", "indexes")) == ("1 index", "21 indexes")

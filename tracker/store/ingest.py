@@ -46,9 +46,9 @@ class IngestSummary:
         )
 
 
-def plural(n: int, noun: str) -> str:
-    """`1 article`, `2 articles`, `0 articles`."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """`1 article`, `2 articles`, `0 articles`; `nouns` when the plural is not `noun` + s."""
+    return f"{n} {noun}" if n == 1 else f"{n} {nouns or noun + 's'}"
 
 
 # Claim groups' summary columns (appearances, sources, first and last date) are brought up to date every this
@@ -238,7 +238,7 @@ def _store(items, db_path, summary, workers, batch_size, on_error, on_progress, 
         waiting = bulk.deferred(db)
         if waiting:
             if on_status:
-                on_status(f"Building {len(waiting)} indexes left out during the load")
+                on_status(f"Building {plural(len(waiting), 'index', 'indexes')} left out during the load")
             bulk.build_deferred(db)
     finally:
         if pool is not None:
