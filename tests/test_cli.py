@@ -161,3 +161,17 @@ def test_parse_prints_a_record_with_a_lone_surrogate_as_its_error(tmp_path):
     assert r.exit_code == 1
     assert r.stderr == f"skipped {src}:1: title holds a lone surrogate (\\udc80 at character 0): not Unicode text\n"
     assert len(r.stdout.splitlines()) == 1
+
+
+def test_serve_on_a_busy_port_says_so_before_building_anything(tmp_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        db = tmp_path / "new.db"
+        r = CliRunner().invoke(cli, ["serve", "--db", str(db), "--port", str(port), "--articles", str(EXAMPLE.parent)])
+    assert r.exit_code == 1
+    assert r.output == f"Error: port {port} is in use; try --port\n"
+    assert not db.exists()
