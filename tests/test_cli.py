@@ -193,8 +193,9 @@ def test_parse_article_that_is_no_valid_json_is_its_own_error(tmp_path, monkeypa
     monkeypatch.setattr(parse_mod.Parsed, "to_dict", to_dict)
     r = CliRunner().invoke(cli, ["parse", str(src), fmt])
     assert r.exit_code == 1
-    assert r.stderr == (
-        f"skipped {src}:2: not printable as JSON (ValueError: Out of range float values are not JSON compliant: inf)\n"
+    (line,) = r.stderr.splitlines()  # the message of the C encoder (--jsonl) adds ": inf"
+    assert line.startswith(
+        f"skipped {src}:2: not printable as JSON (ValueError: Out of range float values are not JSON compliant"
     )
     docs = json.loads(r.stdout) if fmt == "--json" else [json.loads(line) for line in r.stdout.splitlines()]
     assert [d["article"]["title"] for d in docs] == ["Article 0", "Article 2"]
