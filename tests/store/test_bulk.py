@@ -187,3 +187,17 @@ def test_the_lock_is_released_when_an_ingest_is_killed(tmp_path):
         proc.wait()
     with bulk.no_ingest_running(db_path) as idle:
         assert idle
+
+
+def test_serve_on_a_read_only_folder_is_not_stopped_by_the_lock(tmp_path, monkeypatch):
+    import os
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "open", refuse)
+    with bulk.no_ingest_running(tmp_path / "tracker.db") as idle:
+        assert idle
+    with pytest.raises(PermissionError):
+        with bulk.ingest_lock(tmp_path / "tracker.db"):
+            pass

@@ -131,8 +131,14 @@ def _locked(db_path: str | Path, exclusive: bool, wait: bool) -> Iterator[bool]:
         yield True
         return
     path = lock_path(db_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        if exclusive:  # a folder no lock file can be made in (read-only) has no ingest writing in it either
+            yield True
+            return
+        raise
     try:
         flags = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | (0 if wait else fcntl.LOCK_NB)
         try:
