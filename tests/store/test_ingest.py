@@ -337,3 +337,19 @@ def test_summary_counts_in_the_singular_and_plural():
         "2 articles: 2 new, 0 unchanged, 0 updated, 1 skipped; 0 quotes, 0 claims stored"
     )
     assert (plural(1, "index", "indexes"), plural(21, "index", "indexes")) == ("1 index", "21 indexes")
+
+
+def test_a_file_name_that_is_not_utf8_does_not_stop_its_articles(tmp_path):
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.txt")  # a Latin-1 file name on a UTF-8 system: 'caf\udce9.txt'
+    try:
+        (folder / name).write_text("A headline here\n\nPolice said 3 people died on Monday.\n")
+    except (UnicodeEncodeError, OSError):
+        pytest.skip("this file system does not take a file name that is not UTF-8")
+    s = ingest([str(folder)], tmp_path / "t.db")
+    assert (s.new, s.skipped) == (1, 0)
+    (path,) = [r[0] for r in connect(tmp_path / "t.db").execute("select path from articles")]
+    assert path == f"{folder}/caf\\udce9.txt"
