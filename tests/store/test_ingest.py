@@ -353,3 +353,32 @@ def test_a_file_name_that_is_not_utf8_does_not_stop_its_articles(tmp_path):
     assert (s.new, s.skipped) == (1, 0)
     (path,) = [r[0] for r in connect(tmp_path / "t.db").execute("select path from articles")]
     assert path == f"{folder}/caf\\udce9.txt"
+
+
+def test_an_article_that_kills_its_worker_process_costs_that_article_only(tmp_path, monkeypatch):
+    """Not an exception but the process gone (out-of-memory killer, a crash in C): the pool would wait for
+    its result forever. The window is extracted again one article at a time on a new pool."""
+    import os
+
+    import tracker.store.ingest as ingest_mod
+
+    src = tmp_path / "in.jsonl"
+    _numbered(src, 30)
+    real = ingest_mod._extract_one
+
+    def extract_or_die(article):
+        if article.title == "Article 12":
+            os._exit(9)
+        return real(article)
+
+    monkeypatch.setattr(ingest_mod, "_extract_one", extract_or_die)
+    errors = []
+    s = ingest([str(src)], tmp_path / "t.db", workers=2, batch_size=10, on_error=errors.append)
+    assert (s.new, s.skipped) == (29, 1)
+    assert [str(e) for e in errors] == [
+        f"{src}:13: extraction failed (its worker process died: killed, out of memory or crashed)"
+    ]
+    db = connect(tmp_path / "t.db")
+    assert {t for (t,) in db.execute("select title from articles")} == {f"Article {i}" for i in range(30)} - {
+        "Article 12"
+    }
