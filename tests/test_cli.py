@@ -90,3 +90,21 @@ def test_serve_on_a_busy_port_says_so_before_building_anything(tmp_path):
     assert r.exit_code == 1
     assert r.output == f"Error: port {port} is in use; try --port\n"
     assert not db.exists()
+
+
+def test_serve_keeps_the_secret_next_to_the_database_or_says_why_it_cannot(tmp_path, monkeypatch):
+    import tracker.web.serve as serve_mod
+
+    monkeypatch.delenv("DATASETTE_SECRET", raising=False)
+    monkeypatch.setattr(serve_mod, "serve", lambda db, host, port, extra: 0)
+    db = tmp_path / "new.db"
+    r = CliRunner().invoke(cli, ["serve", "--db", str(db), "--port", "0", "--articles", str(EXAMPLE.parent)])
+    assert r.exit_code == 0, r.output
+    assert len((tmp_path / "new.secret").read_text().strip()) == 64
+    (tmp_path / "new.secret").unlink()
+    (tmp_path / "new.secret").mkdir()  # a secret file that cannot be read or written
+    r = CliRunner().invoke(cli, ["serve", "--db", str(db), "--port", "0"])
+    assert r.exit_code == 1
+    assert r.output.endswith(
+        f"Error: cannot keep the signing secret in {tmp_path / 'new.secret'} (Is a directory); set DATASETTE_SECRET\n"
+    )
