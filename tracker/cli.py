@@ -207,6 +207,18 @@ def eval_claims(gold, as_json):
     click.echo(json.dumps(report, indent=2) if as_json else format_report(report))
 
 
+@eval_group.command(name="realnews")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON")
+@click.option("--errors", "errors_dir", type=click.Path(file_okay=False), help="Write each document's errors here")
+def eval_realnews(gold, as_json, errors_dir):
+    """Quotes, speakers, claims, figures and dates on GOLD: whole articles annotated by hand (REALNEWS.md)."""
+    from tracker.evaluate.realnews import evaluate_realnews, format_report
+
+    report = evaluate_realnews(gold, errors_dir)
+    click.echo(json.dumps(report, indent=2) if as_json else format_report(report))
+
+
 from tracker.review.commands import register as _register_annotate  # noqa: E402
 
 _register_annotate(cli)
