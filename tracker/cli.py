@@ -171,7 +171,7 @@ def serve(db_path, host, port, articles, rebuild, datasette_args):
     (data/tracker.secret, owner-only, made on first use), so they survive restarts.
     Extra arguments after -- go to `datasette serve` (e.g. -- --reload).
     """
-    from tracker.web.serve import port_in_use
+    from tracker.web.serve import port_in_use, secret_for, secret_path
     from tracker.web.serve import serve as run
 
     if port_in_use(host, port):
@@ -184,6 +184,12 @@ def serve(db_path, host, port, articles, rebuild, datasette_args):
         click.echo(summary.line(), err=True)
     else:
         _build_deferred_indexes(db_path)
+    try:
+        secret_for(db_path)  # made here, so that a folder it cannot be kept in is said before Datasette starts
+    except OSError as e:
+        raise click.ClickException(
+            f"cannot keep the signing secret in {secret_path(db_path)} ({e.strerror}); set DATASETTE_SECRET"
+        ) from None
     click.echo(f"Serving {db_path} at http://{host}:{port}/", err=True)
     sys.exit(run(db_path, host, port, datasette_args))
 

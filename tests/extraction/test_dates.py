@@ -109,3 +109,8 @@ def test_relative_words_with_letters_case_insensitive_matching_takes_for_ascii()
         ("ſix years ago", "2015", "year", True),
         ("paſt week", "2021-05-31", "week", True),
     ]
+
+
+def test_an_impossible_iso_date_is_no_date_and_no_crash():
+    # found by mypy: an ISO-shaped day that does not exist made extraction raise TypeError
+    assert [d.value for d in find_dates("The 2019-02-30 memo and the 2019-02-28 one.")] == ["2019-02-28"]

@@ -240,7 +240,8 @@ def _resolve(m: re.Match, pub: date | None) -> tuple[str, str, bool, int] | None
     if g["my"]:
         if not _CASED_MONTH.match(g["m3"]):
             return None
-        return _full(g["y3"], g["m3"], None) + (False, start)
+        hit = _full(g["y3"], g["m3"], None)
+        return hit + (False, start) if hit else None
     if g["cm"]:
         if not _CASED_MONTH.match(g["m4"]) or pub is None:
             return None
