@@ -54,6 +54,11 @@ def _inside(text: str, snippet: str, span: tuple[int, int], doc: str) -> tuple[i
     return found[0], found[0] + len(snippet)
 
 
+def _number(v) -> float | int | None:
+    """YAML 1.1 reads 3.4e9 (no sign in the exponent) as a string: figures are numbers."""
+    return float(v) if isinstance(v, str) else v
+
+
 def _part(text: str, span: tuple[int, int]) -> dict:
     return {"spans": [list(span)], "text": text[span[0] : span[1]]}
 
@@ -85,10 +90,10 @@ def build_doc(a: dict) -> dict:
                     "text": f["text"],
                     "start": fs,
                     "end": fe,
-                    "value": f.get("value"),
+                    "value": _number(f.get("value")),
                     "unit": f.get("unit"),
-                    "lower": f.get("lower"),
-                    "upper": f.get("upper"),
+                    "lower": _number(f.get("lower")),
+                    "upper": _number(f.get("upper")),
                 }
             )
         dates = []
