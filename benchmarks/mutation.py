@@ -95,6 +95,9 @@ def mutmut_config(modules: list[str], tests: list[str]) -> str:
         # triggers, compiled patterns) unmutated, and their mutants would survive for no fault of the tests
         'process_isolation = "forkserver"\n'
         'forkserver_warmup = "none"\n'
+        # that fresh import (a second or more on a loaded machine) is not in mutmut's test timings: without
+        # slack, slow imports would be counted as timeouts (which score as killed)
+        "timeout_constant = 60.0\n"
     )
 
 
