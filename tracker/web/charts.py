@@ -1,4 +1,4 @@
-"""Datasette plugin: charts drawn as inline SVG above stored queries, and links from claim groups to their page.
+"""Datasette plugin: charts drawn as inline SVG above stored queries (links from ids are tracker.web.cells).
 
 No JavaScript and nothing vendored: the chart is rendered on the server from the same stored query the page
 shows (run again with the request's parameters), so it works with any Datasette 1.0 page, in a screenshot, and
@@ -190,25 +190,3 @@ def top_stored_query(datasette, request, database, query_name):
         return f'<div class="tracker-chart" style="margin:1em 0">{svg_chart(cats, series, spec.get("type", "line"), title)}</div>'
 
     return inner
-
-
-LINKED_TABLES = {"claim_groups", "claim_conflicts_side_by_side", "claim_group_members"}
-
-
-@hookimpl
-def render_cell(row, value, column, table, database, datasette, request):
-    """Link a claim group's appearances (and group ids in the conflicts view) to the group page."""
-    if table not in LINKED_TABLES:
-        return None  # called for every cell of every page: leave the others at once
-    from markupsafe import Markup
-
-    if table == "claim_groups" and column == "appearances" and value is not None:
-        gid = row["id"]
-    elif table == "claim_conflicts_side_by_side" and column in ("group_a", "group_b") and value is not None:
-        gid = value
-    elif table == "claim_group_members" and column == "group_id" and value is not None:
-        return None  # the foreign key link to the row page is kept
-    else:
-        return None
-    url = datasette.urls.database(database) + f"/claim_group?group={gid}"
-    return Markup(f'<a href="{escape(url)}">{escape(str(value))}</a>')

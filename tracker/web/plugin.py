@@ -18,6 +18,7 @@ from datasette import Response, hookimpl
 
 from tracker.review import annotations as ann
 from tracker.review import users
+from tracker.web import cells, reader
 
 PLUGIN = "tracker"
 TARGETS = {"claims": "claim", "quotes": "quote"}
@@ -40,6 +41,26 @@ def prepare_jinja2_environment(env, datasette):
         loader = FileSystemLoader(str(TEMPLATES))
         loader._tracker = True
         loaders.append(loader)
+        # Datasette picks a row template by database name; `tracker serve --db other.db` names it `other`.
+        database = _config(datasette).get("database", "tracker")
+        if database != "tracker":
+            loaders.append(_renamed_row_templates(database))
+
+
+def _renamed_row_templates(database: str):
+    from datasette.utils import to_css_class
+    from jinja2 import FunctionLoader
+
+    prefix = f"row-{to_css_class(database)}-"
+
+    def load(name):
+        table = name[len(prefix) : -len(".html")] if name.startswith(prefix) and name.endswith(".html") else None
+        path = TEMPLATES / f"row-tracker-{table}.html"
+        if table not in reader.PAGES or not path.exists():
+            return None
+        return path.read_text(encoding="utf-8"), str(path), lambda: True
+
+    return FunctionLoader(load)
 
 
 def _config(datasette) -> dict:
@@ -315,6 +336,16 @@ def forbidden(datasette, request, message):
         )
 
     return inner
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette, request):
+    return cells.render(row, value, column, table, database, datasette, request)
+
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, datasette):
+    return reader.template_vars(datasette, database, table, view_name)
 
 
 @hookimpl
