@@ -86,3 +86,15 @@ def mark_up(body: str, marks: list[Mark], ranges: list[tuple[int, int]] | None =
                 out.append(m.badge)
         out.append("</p>")
     return Markup("".join(out))
+
+
+def window_at(body: str, start: int, end: int, around: int = 260) -> tuple[int, int]:
+    """The span's paragraph, cut to about `around` characters either side at word boundaries when it is long."""
+    ps, pe = paragraph_at(body, start, end)
+    if start - ps > around:
+        cut = body.find(" ", start - around, start)
+        ps = cut + 1 if cut != -1 else start - around
+    if pe - end > around:
+        cut = body.rfind(" ", end, end + around)
+        pe = cut if cut != -1 else end + around
+    return ps, pe

@@ -18,7 +18,7 @@ from datasette import Response, hookimpl
 
 from tracker.review import annotations as ann
 from tracker.review import users
-from tracker.web import cells, reader
+from tracker.web import cells, reader, review_queue
 
 PLUGIN = "tracker"
 TARGETS = {"claims": "claim", "quotes": "quote"}
@@ -249,7 +249,9 @@ def filters_from_request(request, database, table, datasette):
 
 @hookimpl
 def menu_links(datasette, actor, request):
-    if actor or users_file(datasette) is None:
+    if actor:
+        return [{"href": datasette.urls.path("/-/review"), "label": "Review queue"}]
+    if users_file(datasette) is None:
         return None
     return [{"href": _login_url(datasette, request.path if request else "/"), "label": "Log in"}]
 
@@ -308,7 +310,7 @@ async def stylesheet(request):
 
 @hookimpl
 def register_routes():
-    return [(r"^/-/login$", login), (r"^/-/tracker\.css$", stylesheet)]
+    return [(r"^/-/login$", login), (r"^/-/tracker\.css$", stylesheet), (r"^/-/review$", review_queue.review)]
 
 
 @hookimpl
