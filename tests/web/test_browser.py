@@ -259,9 +259,9 @@ def test_conflict_links_to_both_claims(server, browser):
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     for target in (a, b):
         link = page.locator(f'table.rows-and-columns a[href="/tracker/claims/{target}"]')
-        assert link.count() == 1 and link.is_visible()
+        assert link.count() == 2 and link.first.is_visible()  # the claim text and its id
     with page.expect_navigation():
-        page.locator(f'table.rows-and-columns a[href="/tracker/claims/{b}"]').click()
+        page.locator(f'table.rows-and-columns a[href="/tracker/claims/{b}"]').first.click()
     assert page.url == f"{base}/tracker/claims/{b}"
     assert page.locator(f'.tracker-conflicts a.tracker-conflict-link[href="/tracker/claims/{a}"]').is_visible()
     page.close()

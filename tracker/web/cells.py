@@ -43,7 +43,9 @@ ID_OF_QUERY = {
     "quotes_with_verdict": "quote",
 }
 FIGURE_COLUMNS = {"value", "value_a", "value_b", "other_value", "lower", "upper"}
-TABLE_COLUMNS = {"id", "target_id", "appearances"} | FIGURE_COLUMNS
+# A claim's text beside its id (the conflicts view, stored queries): the text links to the claim too.
+TEXT_OF_CLAIM = {"claim_a": "claim_id_a", "claim_b": "claim_id_b", "claim": "claim_id"}
+TABLE_COLUMNS = {"id", "target_id", "appearances"} | FIGURE_COLUMNS | set(TEXT_OF_CLAIM)
 
 
 def _get(row, key):
@@ -99,6 +101,12 @@ def render(row, value, column, table, database, datasette, request):
         return None  # empty, or a foreign key Datasette already links with its label
     if column in FIGURE_COLUMNS:
         return figure_cell(column, row, table, value)
+    if column in TEXT_OF_CLAIM:
+        claim_id = _get(row, TEXT_OF_CLAIM[column])
+        if not claim_id or not isinstance(value, str):
+            return None
+        url = links.url(datasette, database, "claim", claim_id)
+        return Markup('<a href="{}" class="tracker-claim-text">{}</a>').format(url, value)
     if column == "appearances":
         if table != "claim_groups":
             return None
