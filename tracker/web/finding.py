@@ -73,3 +73,17 @@ def template_vars(datasette, database, view_name, request):
         return await listed_queries(datasette, database, request.actor if request else None)
 
     return {"tracker_queries": tracker_queries}
+
+
+def missing_parameters(datasette, query_name: str, request) -> list[tuple[str, str]]:
+    """(parameter, what to type) for each required parameter of this stored query left empty."""
+    required = ((datasette.plugin_config("tracker") or {}).get("required_parameters") or {}).get(query_name) or {}
+    return [(name, hint) for name, hint in required.items() if not (request.args.get(name) or "").strip()]
+
+
+def prompt(missing: list[tuple[str, str]]) -> Markup:
+    """What to fill in, instead of a table of every row or of none."""
+    asks = Markup("; ").join(Markup("<strong>{}</strong>: {}").format(name, hint) for name, hint in missing)
+    return Markup(
+        '<p class="tracker-prompt" role="status">This query needs {}. Fill it in below and press <em>Run SQL</em>.</p>'
+    ).format(asks)

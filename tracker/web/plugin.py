@@ -375,6 +375,12 @@ def extra_template_vars(template, database, table, view_name, request, datasette
 
 
 @hookimpl
+def top_stored_query(datasette, request, database, query_name):
+    missing = finding.missing_parameters(datasette, query_name, request)
+    return finding.prompt(missing) if missing else None
+
+
+@hookimpl
 def top_homepage(datasette, request):
     database = review_queue.database_name(datasette)
     if database is None:
