@@ -153,10 +153,15 @@ def _build_deferred_indexes(db_path) -> None:
 def serve(db_path, host, port, articles, rebuild, datasette_args):
     """Serve the database with Datasette, building it from --articles first if it is missing.
 
+    Logins and API tokens are signed with $DATASETTE_SECRET, or else with a secret kept next to the database
+    (data/tracker.secret, owner-only, made on first use), so they survive restarts.
     Extra arguments after -- go to `datasette serve` (e.g. -- --reload).
     """
+    from tracker.web.serve import port_in_use
     from tracker.web.serve import serve as run
 
+    if port_in_use(host, port):
+        raise click.ClickException(f"port {port} is in use; try --port")
     if rebuild or not Path(db_path).exists():
         if not Path(articles).exists():
             raise click.ClickException(f"{articles}: no such folder to build {db_path} from")
@@ -193,6 +198,18 @@ def eval_claims(gold, as_json):
     from tracker.evaluate.claims import evaluate_claims, format_report
 
     report = evaluate_claims(gold)
+    click.echo(json.dumps(report, indent=2) if as_json else format_report(report))
+
+
+@eval_group.command(name="realnews")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON")
+@click.option("--errors", "errors_dir", type=click.Path(file_okay=False), help="Write each document's errors here")
+def eval_realnews(gold, as_json, errors_dir):
+    """Quotes, speakers, claims, figures and dates on GOLD: whole articles annotated by hand (REALNEWS.md)."""
+    from tracker.evaluate.realnews import evaluate_realnews, format_report
+
+    report = evaluate_realnews(gold, errors_dir)
     click.echo(json.dumps(report, indent=2) if as_json else format_report(report))
 
 

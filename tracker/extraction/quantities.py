@@ -265,7 +265,8 @@ _NUM_WORD = (
 _WORDS = rf"(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?{_NUM_WORD}(?:(?:\s+and\s+|[\s-]+){_NUM_WORD})*"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b|\s?(?:bn|mn|mln|tn|trn)\b|(?:m|k|b)\b)"
-_CUR = r"(?:US\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₩₺₦₱]|(?:Rs\.?|USD|EUR|GBP|JPY|CNY|RMB|INR|CHF|TRY|ZAR)\s?)"
+# ISO codes in capitals only: "they try 40 times" and "rub 40" are verbs.
+_CUR = r"(?:US\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₩₺₦₱]|(?:Rs\.?|(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|TRY|ZAR))\s?)"
 _PRE = (
     r"(?:(?:about|around|approximately|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa"
     r"|approx\.|~|just\s+over|just\s+under|an\s+average\s+of|more\s+than|over|at\s+least|above|upwards\s+of"
@@ -281,8 +282,8 @@ QUANTITY_RE = re.compile(
     (?:(?P<vague>(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions))\s+of\b
      |(?P<cur>{_CUR})?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?(?P<post1>\s*(?:%|per\s?cent\b|percent\b))?
       (?:\s*(?P<sep>-|–|—|\bto\b|\band\b)\s*(?P<cur2>{_CUR})?(?P<num2>{_DIGITS}|{_WORDS})(?P<scale2>{_SCALE})?)?
-      (?P<post>\s*(?:%|per\s?cent\b|percentage\s+points?\b|(?:US\s+)?(?:dollars?|euros?|pounds\s+sterling|pounds
-              |sterling|yen|yuan|renminbi|rupees?|roubles?|rubles?|liras?|francs|naira)\b))?
+      (?P<post>\s*(?:%|per\s?cent\b|percentage\s+points?\b|(?:US\s+)?(?:dollars?|euros?|pounds\s+sterling|pounds?
+              |sterling|yen|yuan|renminbi|rupees?|roubles?|rubles?|liras?|francs|naira|won|rand)\b))?
     )
     (?P<tail>\s+or\s+(?:so|more|less|fewer)\b)?
     """,
@@ -299,7 +300,7 @@ _LABEL_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s$")
 _ENUMERATOR = re.compile(r"\b(?:[Nn]umber|NUMBER|No\.)\s+$")
 _TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|o'clock|hrs\b))", re.IGNORECASE)
 _GLUED_AFTER = re.compile(r"[-‐]?[A-Za-z]")
-_UNIT_WORDS = re.compile(r"(?:\s+of)?((?:\s+[A-Za-z][\w'’-]*){1,4})")
+_UNIT_WORDS = re.compile(r"(?:\s+of)?((?:\s+[A-Za-z][\w'’-]*(?:/h\b)?){1,4})")  # per hour: km/h is one word
 # Compiled once: the functions below run for every figure.
 _SPACES = re.compile(r"\s+")
 _WORD_BREAKS = re.compile(r"[\s-]+")

@@ -385,9 +385,11 @@ def _skip_adverbials(text: str, pos: int, hi: int) -> int:
             if wl == "to" and not _TO_AUDIENCE.match(text[m.end() : m.end() + 14]):
                 return k
             in_pp = True
-        elif wl in _ADVERB_TIME or wl.endswith("ly") and len(wl) > 4 or wl.isdigit():
+        elif wl in _ADVERB_TIME or wl.endswith("ly") and len(wl) > 4:
             pass
-        elif in_pp and (wl in DETERMINERS or wl in _ADVERB_NOUNS or w[0].isupper() or wl.endswith(("’s", "'s"))):
+        elif in_pp and (
+            wl in DETERMINERS or wl in _ADVERB_NOUNS or w[0].isupper() or wl.endswith(("’s", "'s")) or wl.isdigit()
+        ):  # a number only inside a phrase ("on 3 March"): "said 7 people were hurt" reports the 7
             pass
         else:
             return k
