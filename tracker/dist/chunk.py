@@ -10,19 +10,17 @@ conflict subject key, with what the conflict rule reads of the claim).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 
-from tracker.extraction.pipeline import extract
-from tracker.parse import Parsed
-from tracker.read.cleaning import clean, raw_article
+from tracker.parse import clean_record, extract_article
 from tracker.read.formats import (
     ReadError,
     Record,
+    _json_loads,
+    _record_or_error,
     _records_from_text,
-    decode,
+    decode_text,
     read_path,
-    record_from_mapping,
     sniff_format,
 )
 from tracker.store.conflicts import by_unit
@@ -60,8 +58,11 @@ def read_chunk(chunk: Chunk) -> Iterator[Record | ReadError]:
                     yield from _jsonl_record(line, i == 0 and chunk.start == 0, f"{chunk.path}:{chunk.first_line + i}")
         elif is_url(chunk.path):
             with open_input(chunk.path) as f:
-                text = decode(f.read(), chunk.path)
-            yield from _records_from_text(text, chunk.path, sniff_format(chunk.path, text))
+                text, codec = decode_text(f.read(), chunk.path)
+            for item in _records_from_text(text, chunk.path, sniff_format(chunk.path, text)):
+                if isinstance(item, Record):
+                    item.encoding = codec
+                yield item
         else:
             yield from read_path(chunk.path)
     except ReadError as e:
@@ -76,29 +77,30 @@ def _jsonl_record(line: bytes, first: bool, where: str) -> Iterator[Record | Rea
     if not text.strip():
         return
     try:
-        yield record_from_mapping(json.loads(text), where, "jsonl")
-    except json.JSONDecodeError as e:
-        yield ReadError(where, f"malformed JSON ({e.msg})")
+        data = _json_loads(text, where)
     except ReadError as e:
         yield e
+        return
+    yield _record_or_error(data, where, "jsonl")
 
 
-def chunk_rows(records: Iterable[Record | ReadError], chunk_no: int, raw: bool = False) -> dict[str, list[dict]]:
-    """Rows per table for one chunk's records (see the module's docstring); read errors go to `errors`."""
+def chunk_rows(
+    records: Iterable[Record | ReadError], chunk_no: int, raw: bool = False, path: str | None = None
+) -> dict[str, list[dict]]:
+    """Rows per table for one chunk's records (see the module's docstring). A record that cannot be read,
+    cleaned or extracted goes to `errors` (costing that record only, as in ingest); `path` names the file."""
     out: dict[str, list[dict]] = {t: [] for t in (*STORED, *GROUPING_INPUTS, "errors")}
     n = 0
     for item in records:
-        if isinstance(item, ReadError):
-            out["errors"].append({"chunk": chunk_no, "where": item.where, "reason": item.reason})
+        try:
+            if isinstance(item, ReadError):
+                raise item
+            parsed = extract_article(clean_record(item, raw, path), path)
+        except ReadError as e:
+            out["errors"].append({"chunk": chunk_no, "where": e.where, "reason": e.reason, "stage": e.stage})
             continue
-        article = raw_article(item) if raw else clean(item)
-        if not article.body.strip():
-            out["errors"].append(
-                {"chunk": chunk_no, "where": item.where, "reason": "no body text (only headers or markup)"}
-            )
-            continue
-        aid = article_key(article)
-        rows = rows_for(Parsed(article, extract(article.body, article.published)), aid, content_hash(article))
+        article = parsed.article
+        rows = rows_for(parsed, article_key(article), content_hash(article))
         _add_article(out, rows, order(chunk_no, n))
         n += 1
     return out

@@ -50,7 +50,7 @@ def run_chunk(job: tuple[Chunk, str, bool]) -> ChunkResult:
 
     chunk, run, raw = job
     t0 = time.process_time()
-    rows = chunk_rows(read_chunk(chunk), chunk.no, raw)
+    rows = chunk_rows(read_chunk(chunk), chunk.no, raw, chunk.path)
     size = sum(write_part(run, table, chunk.no, rows[table]) for table in TABLES)
     return ChunkResult(
         chunk.no,

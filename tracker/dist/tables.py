@@ -44,7 +44,9 @@ GROUPING = {
             ("frame", pa.list_(pa.string())),
         ]
     ),
-    "errors": pa.schema([("chunk", pa.int64()), ("where", pa.string()), ("reason", pa.string())]),
+    "errors": pa.schema(
+        [("chunk", pa.int64()), ("where", pa.string()), ("reason", pa.string()), ("stage", pa.string())]
+    ),
 }
 GROUPED = {
     "claim_group_members": pa.schema(
