@@ -237,5 +237,9 @@ from tracker.review.commands import register as _register_annotate  # noqa: E402
 
 _register_annotate(cli)
 
+from tracker.dist.commands import register as _register_dist  # noqa: E402
+
+_register_dist(cli)
+
 if __name__ == "__main__":
     cli()
