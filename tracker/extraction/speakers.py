@@ -40,7 +40,16 @@ TITLES = frozenset(
     candidate nominee sheriff lieutenant colonel captain sergeant admiral pastor rabbi imam professor dr
     inspector superintendent detective constable
     democratic republican former then-president acting assistant associate senior special
+    prosecutor cardinal archbishop bishop reverend mp mep whip administrator co-author coauthor researcher
+    scientist coach manager editor economist analyst lawyer attorney-general councillor councilman
+    councilwoman alderman chairperson president-elect vice-president emir sheikh ayatollah
     """.split()
+)
+# Last words of a publication's name, which keeps its "The" ("The Guardian", "The Aviation Herald"); other
+# organisations are named without the article ("the House of Commons Library" -> "House of Commons Library").
+PRESS_WORDS = frozenset(
+    "times post guardian herald atlantic telegraph independent economist journal tribune gazette chronicle "
+    "observer globe star sun mirror examiner inquirer hill intercept spectator daily news week".split()
 )
 # Words that make a capitalised name an organisation rather than a person.
 ORG_WORDS = frozenset(
@@ -259,12 +268,18 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
         pre = " ".join(words[:first_cap])
         if pre and pre.lower() not in DETERMINERS:
             role = f"{pre} {role}" if role else pre
+        if name_words and name_words[0].lower() == "of":
+            # "the acting Prime Minister of Iraq": all title, no name; a role noun that points back at a person.
+            return Mention(start, end, text, "role", None, " ".join(words[first_cap:]))
+        name_words, place = _person_tail(name_words)
+        if place:
+            role = f"{role} {place}" if role else place
         name = " ".join(name_words) or text
         canon, kind = classify_name(name)
         if kind == "person" and pre.lower() == "the" and not role and len(name_words) == 1:
             kind = "organisation"  # "the Treasury", "the Bundesbank": a person is not named with "the"
         if kind == "organisation" and words[0].lower() == "the":
-            canon = text if not role else name
+            canon = _without_article(text if not role else name)
         return Mention(start, end, text, kind, canon, role if kind == "person" else None)
     alias = resolve_alias(text)
     if alias:
@@ -278,6 +293,39 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
     if definite:
         return Mention(start, end, text, "organisation", text)
     return Mention(start, end, text, "anonymous", text)
+
+
+def _person_tail(words: list[str]) -> tuple[list[str], str | None]:
+    """ "Steve Scalise of Louisiana", "Yvette Cooper of the Labour Party": a person's name with where they come
+    from; the name is the part before "of" when that part names a person (two or three capitalised words, no
+    organisation or title word), the rest is kept as the role."""
+    if "of" not in words:
+        return words, None
+    k = words.index("of")
+    head = words[:k]
+    if not 2 <= len(head) <= 3 or k + 1 >= len(words):
+        return words, None
+    if not all(w[:1].isupper() for w in head) or head[0].lower() in _NOT_FIRST_WORDS:
+        return words, None
+    if any(w.lower().rstrip(",") in ORG_WORDS or w.lower() in TITLES for w in head):
+        return words, None
+    return head, " ".join(words[k:])
+
+
+_NOT_FIRST_WORDS = frozenset(
+    "new north south east west united saint san los las great upper lower central northern southern eastern "
+    "western supreme national federal royal prime foreign white black red the".split()
+)
+
+
+def _without_article(name: str) -> str:
+    """An organisation's name without a leading "the", unless it is a publication's ("The Guardian")."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() != "the":
+        return name
+    if words[0] == "The" and words[-1].lower() in PRESS_WORDS:
+        return name
+    return " ".join(words[1:])
 
 
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
