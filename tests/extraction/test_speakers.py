@@ -239,3 +239,49 @@ def test_a_title_with_no_name_points_back_at_the_person():
     text = "Adil Mahdi resigned on Friday. The crisis is deep, said the acting Prime Minister of Iraq."
     s = speakers(text)[0]
     assert s.name == "Adil Mahdi" and s.mention == "the acting Prime Minister of Iraq"
+
+
+def test_pronouns_resolve_by_gender():
+    text = (
+        "Mrs. Helen Park met Mr. Omar Haddad on Monday. "
+        "She said that the deal was close. "
+        "He said that the talks would go on."
+    )
+    assert [s.name for s in speakers(text)] == ["Helen Park", "Omar Haddad"]
+
+
+def test_gender_from_titles_roles_and_first_names():
+    from tracker.extraction.speakers import gender_of
+
+    assert gender_of("Ruth Odell", "spokeswoman") == "f" and gender_of("Ali Veli", "Mr.") == "m"
+    assert gender_of("Maria Lopez") == "f" and gender_of("John Smith") == "m" and gender_of("Zhu Wen") is None
+
+
+def test_they_points_back_at_a_group_and_the_definite_plural_too():
+    text = (
+        "Researchers from the Ocean Institute said that the ice was thinning. "
+        "They said that the melt would speed up. "
+        "The scientists said that more data was needed."
+    )
+    assert [s.name for s in speakers(text)] == ["Researchers from the Ocean Institute"] * 3
+
+
+def test_a_statement_speaks_for_whoever_issued_it():
+    text = "The Interior Ministry said that the border was closed. The statement said that troops were deployed."
+    found = speakers(text)
+    assert [s.name for s in found] == ["Interior Ministry", "Interior Ministry"]
+    assert found[1].mention == "The statement"
+
+
+def test_a_role_noun_goes_to_the_person_whose_role_matches_best():
+    text = (
+        "Iraqi Prime Minister Adil Mahdi resigned. Israeli Prime Minister Dan Levy said that it was welcome. "
+        "The crisis was deep, said the acting Prime Minister of Iraq."
+    )
+    assert [s.name for s in speakers(text)] == ["Dan Levy", "Adil Mahdi"]
+
+
+def test_a_bare_title_is_a_role_not_a_name():
+    text = "President Dana Whitfield spoke on Monday. The President said that the strike was over."
+    s = speakers(text)[0]
+    assert s.name == "Dana Whitfield" and s.mention == "The President"

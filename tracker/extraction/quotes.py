@@ -643,7 +643,7 @@ def _sentence_subject(text: str, s: int, pos: int) -> Mention | None:
     )
 
 
-_SPEAKER_KINDS = frozenset(("person", "organisation", "country", "pronoun"))
+_SPEAKER_KINDS = frozenset(("person", "organisation", "country", "pronoun", "role"))
 
 
 def _first_named(text: str, toks, pos: int, skip) -> Mention | None:

@@ -268,7 +268,8 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
         pre = " ".join(words[:first_cap])
         if pre and pre.lower() not in DETERMINERS:
             role = f"{pre} {role}" if role else pre
-        if name_words and name_words[0].lower() == "of":
+        bare = [w for w in name_words if w.lower() != "the"]
+        if name_words and name_words[0].lower() == "of" or len(bare) == 1 and bare[0].lower() in TITLES:
             # "the acting Prime Minister of Iraq": all title, no name; a role noun that points back at a person.
             return Mention(start, end, text, "role", None, " ".join(words[first_cap:]))
         name_words, place = _person_tail(name_words)
@@ -278,8 +279,9 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
         canon, kind = classify_name(name)
         if kind == "person" and pre.lower() == "the" and not role and len(name_words) == 1:
             kind = "organisation"  # "the Treasury", "the Bundesbank": a person is not named with "the"
-        if kind == "organisation" and words[0].lower() == "the":
-            canon = _without_article(text if not role else name)
+        if kind == "organisation" and (words[0].lower() == "the" or len(name_words) == 1 and role):
+            # "The Interior Ministry": a title-like word before an organisation word is part of its name.
+            canon = _without_article(text if not role or len(name_words) == 1 else name)
         return Mention(start, end, text, kind, canon, role if kind == "person" else None)
     alias = resolve_alias(text)
     if alias:
@@ -590,10 +592,85 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
 @dataclass(slots=True)
 class _Entity:
     name: str
-    kind: str
+    kind: str  # person, organisation, country, or group (a plural unnamed source: "researchers from …")
     role: str | None = None
     mentions: list[str] = field(default_factory=list)
     last: int = -1
+    gender: str | None = None  # "f", "m" or unknown, for "she" and "he"
+
+
+# Nouns of documents and statements: "the statement said" is the voice of whoever issued it.
+DOCUMENT_NOUNS = frozenset(
+    """
+    statement statements report reports study studies decree motion letter warning warnings request tweet tweets
+    post ruling order memo document documents release announcement communique
+    findings paper analysis research survey model work website message note bulletin notice press
+    """.split()
+)
+_FEMALE_WORDS = frozenset(
+    "mrs mrs. ms ms. miss dame lady queen princess duchess countess spokeswoman chairwoman congresswoman "
+    "businesswoman councilwoman actress sister mother wife daughter woman girl grandmother aunt widow".split()
+)
+_MALE_WORDS = frozenset(
+    "mr mr. sir lord king prince duke count spokesman chairman congressman businessman councilman actor brother "
+    "father husband son man boy grandfather uncle widower pope cardinal archbishop bishop".split()
+)
+# Common first names whose gender is settled; a name outside the lists leaves the gender unknown.
+_FEMALE_NAMES = frozenset(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra ashley
+    kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca laura sharon cynthia kathleen amy
+    shirley angela helen anna brenda pamela nicole emma samantha katherine christine debra rachel catherine
+    carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn
+    judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice
+    madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana
+    brittany natalie isabella charlotte rose alexis kayla hillary nikki nancy angela theresa ursula jacinda
+    kamala elizabeth greta malala yvette priti margrethe christine ilhan alexandria tulsi kirsten amy elaine
+    carrie tsai ingrid fatima aisha leila yulia svetlana natalia olga irina tatiana elena ana lucia carmen
+    isabel sofia giulia francesca chiara beatriz marta agnieszka katarzyna magdalena ewa anna joanna
+    """.split()
+)
+_MALE_NAMES = frozenset(
+    """
+    james robert john michael william david richard joseph thomas charles christopher daniel matthew anthony mark
+    donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob
+    gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank
+    patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter
+    noah jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan
+    bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene
+    russell bobby mason philip louis boris emmanuel vladimir xi recep mohammed muhammad ahmed ali hassan
+    hussein omar mustafa abdul ibrahim yusuf mike bill ted jim tom bob dick steve nick tony chuck mitch lindsey
+    bernie pete hulusi mevlut tayyip benjamin ivan sergei dmitry alexei mikhail andrzej jan piotr krzysztof
+    tomasz pawel marek jacek carlos luis miguel jorge pedro manuel antonio francisco javier giuseppe marco luca
+    giovanni hans klaus jurgen wolfgang stefan pierre jean-claude francois adil qasem hassan narendra rahul imran
+    """.split()
+)
+
+
+def gender_of(name: str, role: str | None = None, mention: str | None = None) -> str | None:
+    """ "f" or "m" from a title or role word ("Mrs", "spokeswoman", "King") or a common first name; else None."""
+    for phrase in (role, mention):
+        for w in (phrase or "").lower().replace(",", " ").split():
+            if w in _FEMALE_WORDS:
+                return "f"
+            if w in _MALE_WORDS:
+                return "m"
+    first = name.split()[0].lower() if name.split() else ""
+    if first in _FEMALE_NAMES:
+        return "f"
+    if first in _MALE_NAMES:
+        return "m"
+    return None
+
+
+def _head_noun(text: str) -> str:
+    """The head of a noun phrase: its last word, or the word before a prepositional or participial tail ("the
+    decree signed by the Pope" -> "decree", "a statement released by …" -> "statement")."""
+    words = text.lower().replace("’s", " ").replace("'s", " ").split()
+    for i, w in enumerate(words):
+        if i and (w in PREPOSITIONS or w in ("by", "that", "which") or w.endswith("ed") and i + 1 < len(words)):
+            return words[i - 1]
+    return words[-1] if words else ""
 
 
 # A title word, then the name it introduces ("Minister Hulusi Akar", "President, Dr. Ismail Demir"); the words
@@ -635,6 +712,25 @@ _NOT_FIRST_NAMES = frozenset(
 _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]*[ \t\xa0]+){0,3})$")
 
 
+_ROLE_FILLER = frozenset("the a an of for and acting former then new".split())
+
+
+def _stem(word: str) -> str:
+    """A role word cut to its first four letters, so a country meets its demonym ("Iraq" = "Iraqi", "Turkey" =
+    "Turkish")."""
+    return word.strip(",.")[:4]
+
+
+def _ref_kind(ent: _Entity) -> str:
+    return "anonymous" if ent.kind == "group" else ent.kind
+
+
+def _is_plural_source(words: list[str]) -> bool:
+    """A plural unnamed source that later "they" can point back at ("researchers from …", "critics")."""
+    head = _head_noun(" ".join(words))
+    return head.endswith("s") and not head.endswith(("ss", "us", "is")) and head not in DOCUMENT_NOUNS
+
+
 class Resolver:
     """Resolve mentions in text order to the article's speakers.
 
@@ -664,6 +760,7 @@ class Resolver:
             if classify_name(m.group(0))[1] == "person":
                 self.titled.append((m.start(), m.group(0), None))
         self.titled.sort()
+        self.last_speaker: _Entity | None = None
 
     def _entity(self, name: str, kind: str, role: str | None, pos: int) -> _Entity:
         ent = self.by_name.get(name)
@@ -673,8 +770,11 @@ class Resolver:
             self.entities.append(ent)
             if kind == "person":
                 self.people.append([ent, name.split()])
+                ent.gender = gender_of(name, role)
         if role and not ent.role:
             ent.role = role
+            if ent.kind == "person" and ent.gender is None:
+                ent.gender = gender_of(name, role)
         ent.last = max(ent.last, pos)
         return ent
 
@@ -707,24 +807,68 @@ class Resolver:
                 return e
         return best
 
-    def _recent(self, kinds: tuple[str, ...], pos: int) -> _Entity | None:
+    def _recent(self, kinds: tuple[str, ...], pos: int, not_gender: str | None = None) -> _Entity | None:
         best = None
         for e in self.entities:
             if e.kind in kinds and e.last <= pos and (best is None or e.last > best.last):
-                best = e
+                if not_gender is None or e.gender != not_gender:
+                    best = e
         return best
+
+    def _pronoun(self, low: str, pos: int) -> _Entity | None:
+        """Who a pronoun points back at, by person, number and gender: "she" the most recent person not known to
+        be a man, "he" not known to be a woman, "it" an organisation or country, "they" a group or an
+        organisation."""
+        if low == "she":
+            return self._recent(("person",), pos, not_gender="m")
+        if low == "he":
+            return self._recent(("person",), pos, not_gender="f")
+        if low == "i":
+            return self._recent(("person",), pos)
+        if low == "it":
+            return self._recent(("organisation", "country"), pos)
+        if low == "they":
+            return self._recent(("group", "organisation"), pos)
+        return None
+
+    def _issuer(self, pos: int) -> _Entity | None:
+        """Whoever issued a document or statement: the most recent speaker or body named before it."""
+        if self.last_speaker is not None and self.last_speaker.last <= pos:
+            return self.last_speaker
+        return self._recent(("person", "organisation", "country", "group"), pos)
 
     def resolve(self, m: Mention, antecedent: Mention | None = None) -> SpeakerRef:
         """A SpeakerRef for the mention, updating the article's registry."""
+        ref = self._resolve(m, antecedent)
+        ent = self.by_name.get(ref.name)
+        if ent is not None and ref.kind != "anonymous" or ent is not None and ent.kind == "group":
+            self.last_speaker = ent
+        return ref
+
+    def _resolve(self, m: Mention, antecedent: Mention | None = None) -> SpeakerRef:
         self._register_titled(m.start)
         if m.kind == "relative" and antecedent is not None:
             ref = self.resolve(antecedent)
             return SpeakerRef(ref.name, m.text, m.start, m.end, ref.kind, ref.role)
         ent = None
+        low = m.text.lower()
+        words = low.split()
+        if m.kind not in ("person", "pronoun", "relative") and len(words) > 1 and words[0] not in ("a", "an"):
+            head = _head_noun(m.text)
+            if head in DOCUMENT_NOUNS and not m.text[:1].isupper() or head in DOCUMENT_NOUNS and words[0] == "the":
+                issuer = self._issuer(m.start)
+                if issuer is not None:
+                    return SpeakerRef(issuer.name, m.text, m.start, m.end, _ref_kind(issuer), issuer.role)
+            if words[0] == "the" and head.endswith("s") and not head.endswith("ss") and m.text[4:5].islower():
+                # "the researchers", "the scientists": the group named before.
+                group = self._recent(("group",), m.start)
+                if group is not None:
+                    return SpeakerRef(group.name, m.text, m.start, m.end, "anonymous")
+        if m.kind == "anonymous" and words and words[0] not in ("a", "an", "one") and _is_plural_source(words):
+            ent = self._entity(m.name or m.text, "group", None, m.start)
+            return SpeakerRef(ent.name, m.text, m.start, m.end, "anonymous", m.role)
         if m.kind == "pronoun":
-            low = m.text.lower()
-            kinds = ("person",) if low in ("he", "she", "i") else ("organisation", "country") if low == "it" else ()
-            ent = self._recent(kinds, m.start) if kinds else None
+            ent = self._pronoun(low, m.start)
             if ent is None:
                 return SpeakerRef(m.text, m.text, m.start, m.end, PRONOUNS.get(low, "anonymous"))
         elif m.kind == "role":
@@ -738,25 +882,33 @@ class Resolver:
             if m.role and not ent.role:
                 ent.role = m.role
         elif m.kind in ("organisation", "country"):
-            ent = self._entity(m.name or m.text, m.kind, m.role, m.start)
+            kind = m.kind
+            if kind == "organisation" and m.text[:1].isupper() and _is_plural_source(low.split()):
+                kind = "group"  # "Researchers from the Ocean Institute": people, whom "they" and "the scientists" name
+            ent = self._entity(m.name or m.text, kind, m.role, m.start)
         else:
             return SpeakerRef(m.name or m.text, m.text, m.start, m.end, "anonymous", m.role)
         ent.last = max(ent.last, m.start)
         if m.text not in ent.mentions:
             ent.mentions.append(m.text)
+        if ent.kind == "person" and ent.gender is None and m.kind != "pronoun":
+            ent.gender = gender_of(ent.name, m.role, m.text)
         role = ent.role if m.kind in ("role", "pronoun") else m.role or ent.role
-        return SpeakerRef(ent.name, m.text, m.start, m.end, ent.kind, role or m.role)
+        return SpeakerRef(ent.name, m.text, m.start, m.end, _ref_kind(ent), role or m.role)
 
     def _role_match(self, m: Mention) -> _Entity | None:
         """The most recent person whose known role shares the role noun ("the defence minister")."""
         if not m.role:
             return None
-        words = set(m.role.lower().split())
-        best = None
+        words = {_stem(w) for w in m.role.lower().split() if w not in _ROLE_FILLER}
+        best, best_key = None, (0, -1)
         for e in self.entities:
-            if e.kind == "person" and e.role and words & set(e.role.lower().split()) and e.last <= m.start:
-                if best is None or e.last > best.last:
-                    best = e
+            if e.kind == "person" and e.role and e.last <= m.start:
+                shared = len(words & {_stem(w) for w in e.role.lower().split()})
+                # The role that shares most words wins ("the acting Prime Minister of Iraq" is the Iraqi prime
+                # minister, not the Israeli one named later), then the most recent.
+                if shared and (shared, e.last) > best_key:
+                    best, best_key = e, (shared, e.last)
         return best
 
     def aliases(self, name: str) -> list[str]:
