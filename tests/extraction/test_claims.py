@@ -343,3 +343,16 @@ def test_the_month_may_is_not_a_hedge():
     assert c is not None and "hedge" not in c.features
     c = _main("Prices may rise again in May, the statistics office said.", "2021-01-16")
     assert c is None or "hedge" in c.features
+
+
+def test_a_claim_in_reported_speech_keeps_its_attribution_and_takes_the_speaker():
+    from tracker.extraction.pipeline import extract
+
+    text = "On Tuesday, the ministry said that 40 people had been arrested in the capital."
+    claims = [c for c in extract(text, "2020-03-05").claims if c.kind in FACTUAL_KINDS]
+    assert len(claims) == 1
+    c = claims[0]
+    assert (c.start, c.end) == (0, len(text))
+    assert c.speaker is not None and c.speaker.mention == "the ministry"
+    assert [d.value for d in c.dates] == ["2020-03-03"]
+    assert "reported speech" in c.features

@@ -299,3 +299,42 @@ def test_example_article_passes_the_checker(tmp_path, variant):
     checker = SHARED / "tools" / "check_example.py"
     res = subprocess.run([sys.executable, str(checker), str(GOLD), str(out), "quotes"], capture_output=True, text=True)
     assert res.returncode == 0, res.stdout + res.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "State media reported the cockpit voice recorder was recovered.",
+            "the cockpit voice recorder was recovered",
+            "State media",
+        ),
+        (
+            "The Harbour Gazette reported the ferry, which was full, had sunk.",
+            "the ferry, which was full, had sunk",
+            "The Harbour Gazette",
+        ),
+        (
+            "In their model, the authors found there can be enough oxygen for microbes.",
+            "there can be enough oxygen for microbes",
+            "the authors",
+        ),
+        ("The survey showed most residents had voted by mail.", "most residents had voted by mail", "The survey"),
+    ],
+)
+def test_a_clause_without_that_after_a_weak_cue_is_a_report(text, content, speaker):
+    q = only(text)
+    assert (q.text, q.speaker.mention) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The researchers reported a new mechanism for the melting.",
+        "Police found the missing hiker near the lake.",
+        "Rasmussen has a similar question: forty-three, yes; forty-six, no.",
+        "The two taped an hourlong show that aired on Thursday.",
+    ],
+)
+def test_an_object_or_a_noun_is_not_a_report(text):
+    assert quotes(text) == []

@@ -66,6 +66,7 @@ _IRREGULAR = {
     "quip": ("quipped",),
     "swear": ("swore", "sworn"),
     "show": ("shown",),
+    "find": ("found",),
 }
 
 # Verbs that introduce reported speech; a clause, "that …" or a quote follows them.
@@ -75,9 +76,12 @@ suggest reply respond tweet post recall admit predict promise vow repeat report 
 testify concede allege estimate observe remark comment emphasize emphasise reiterate maintain indicate reveal
 disclose pledge boast caution lament charge counter retort quip joke conclude speculate hint signal agree
 announce affirm proclaim answer blog forecast swear acknowledge dispute rebut concur add continue describe
+find show reckon remark question blame accuse instruct advise
 """.split()
 # Verbs whose object comes before the reported content ("urged Washington to …", "told Reuters that …").
-OBJECT_VERBS = frozenset("tell urge ask warn remind assure inform advise invite encourage press order implore".split())
+OBJECT_VERBS = frozenset(
+    "tell urge ask warn remind assure inform advise invite encourage press order implore instruct".split()
+)
 # Verbs whose content may be a "to"-infinitive ("vowed to …", "urged X to …").
 TO_VERBS = frozenset(
     "urge ask warn promise vow pledge threaten invite encourage press order implore call agree".split()
@@ -86,7 +90,8 @@ TO_VERBS = frozenset(
 WH_VERBS = frozenset("ask explain question wonder say tell note".split())
 WEAK_VERBS = frozenset(
     "add post continue state note report answer charge counter signal maintain hold agree comment call "
-    "promise estimate indicate conclude reveal disclose confirm announce".split()
+    "promise estimate indicate conclude reveal disclose confirm announce find show reckon remark question blame "
+    "accuse".split()
 )
 # Verbs whose reported content may be a noun phrase ("mentioned disparaging remarks", "called for a ban").
 NP_VERBS = frozenset(
@@ -101,6 +106,10 @@ for _v in SAY_VERBS + list(OBJECT_VERBS):
     for _f in inflections(_v):
         _FORM_TO_BASE.setdefault(_f, _v)
 _FORM_TO_BASE.pop("calls", None)
+# Forms that are nouns more often than reporting verbs ("a similar question:", "the show that aired"); their
+# past forms ("questioned", "showed", "found") stay cues.
+for _f in "question questions show shows remark remarks blame find finds".split():
+    _FORM_TO_BASE.pop(_f, None)
 
 # Cues are found by a word scan and a dictionary lookup (a regex alternation of ~500 forms is ten times slower);
 # the few multi-word cues are checked with an anchored pattern once their first word is seen.
@@ -470,11 +479,40 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         end = _content_end(text, start, s, e, cue, quotes)
         return (start, end) if _word_count(text, start, end) >= 3 else None
     if cue.base in WEAK_VERBS and wl not in ("he", "she", "they", "we", "i", "it", "there"):
-        return None
+        if not _finite_soon(text, start, e):
+            return None  # "reported a new mechanism", "found the body": an object, not a clause
     end = _content_end(text, start, s, e, cue, quotes)
     if _word_count(text, start, end) < 3:
         return None
     return start, end
+
+
+# Past forms that are not "-ed": a clause's verb after its subject ("stated the aircraft overran the runway").
+_IRREGULAR_PAST = frozenset(
+    """
+    was were had did made took gave went came saw found got said told ran overran began became fell rose won lost
+    held left kept put set sent spent built broke brought bought caught chose drew drove felt fought flew grew hit
+    knew led let meant met paid sank sat spoke stood struck swore taught thought threw understood wore wrote shot
+    """.split()
+)
+_CLAUSE_WORD = re.compile(r"[\w’'-]+|[;:.!?“”\"(]")
+_FINITE_AUX = _AUX - {"be", "been", "being", "do"}
+
+
+def _finite_soon(text: str, start: int, e: int) -> bool:
+    """A finite verb within the first words of what follows a cue, after at least one word of subject: "reported
+    the cockpit voice recorder was recovered" is a clause (a report), "reported a new mechanism" an object."""
+    prev = ""
+    for n, m in enumerate(_CLAUSE_WORD.finditer(text, start, min(e, start + 120))):
+        w = m.group().lower()
+        if w in ';:.!?“”"(' or n > 12:
+            return False
+        if n and (w in _FINITE_AUX or w in _IRREGULAR_PAST):
+            return True
+        if n and w.endswith("ed") and len(w) > 4 and prev not in DETERMINERS and prev not in _PREP:
+            return True
+        prev = w
+    return False
 
 
 def _first_nonspace(text: str, k: int) -> int:
