@@ -338,3 +338,41 @@ def test_a_clause_without_that_after_a_weak_cue_is_a_report(text, content, speak
 )
 def test_an_object_or_a_noun_is_not_a_report(text):
     assert quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("He has since said his initial confession was forced.", "his initial confession was forced", "He"),
+        (
+            "In an interview, she said as a teenager she was forced into a marriage.",
+            "as a teenager she was forced into a marriage",
+            "she",
+        ),
+        (
+            "Critics from across Britain's political spectrum have claimed this is a move to foil the opposition.",
+            "this is a move to foil the opposition",
+            "Critics from across Britain's political spectrum",
+        ),
+        (
+            'The mayor, Ana Ruiz, said on Friday the city is "in the midst of a crisis."',
+            'the city is "in the midst of a crisis."',
+            "Ana Ruiz",
+        ),
+        ('Nikki Hale wrote on Twitter, "We must back our allies."', '"We must back our allies."', "Nikki Hale"),
+        ('Senator Ann Lee spoke on Fox News, "This will lead to chaos."', '"This will lead to chaos."', "Ann Lee"),
+        ("Per the decree, bishops must notify the authorities.", "bishops must notify the authorities", "the decree"),
+        (
+            "Longer term, according to agency administrator Jim Brand, the goal is to cut costs.",
+            "the goal is to cut costs",
+            "Jim Brand",
+        ),
+    ],
+)
+def test_reports_after_adverbials_leads_and_subordinate_clauses(text, content, speaker):
+    q = only(text)
+    assert (text[q.start : q.end], q.speaker.name) == (content, speaker)
+
+
+def test_speak_without_a_quote_is_not_a_report():
+    assert quotes("He spoke to reporters about the plan for the port.") == []

@@ -19,6 +19,7 @@ from tracker.extraction.sentences import sentences as _sentences
 from tracker.extraction.speakers import (
     DETERMINERS,
     FUNCTION_WORDS,
+    TIME_WORDS,
     Mention,
     Resolver,
     subject_after,
@@ -48,6 +49,7 @@ def inflections(verb: str) -> set[str]:
 
 
 _IRREGULAR = {
+    "speak": ("spoke", "spoken"),
     "say": ("said",),
     "tell": ("told",),
     "write": ("wrote", "written", "writing"),
@@ -76,7 +78,7 @@ suggest reply respond tweet post recall admit predict promise vow repeat report 
 testify concede allege estimate observe remark comment emphasize emphasise reiterate maintain indicate reveal
 disclose pledge boast caution lament charge counter retort quip joke conclude speculate hint signal agree
 announce affirm proclaim answer blog forecast swear acknowledge dispute rebut concur add continue describe
-find show reckon remark question blame accuse instruct advise
+find show reckon remark question blame accuse instruct advise speak defend
 """.split()
 # Verbs whose object comes before the reported content ("urged Washington to …", "told Reuters that …").
 OBJECT_VERBS = frozenset(
@@ -98,6 +100,10 @@ NP_VERBS = frozenset(
     "mention note deny explain describe announce confirm acknowledge admit reveal disclose dispute predict promise "
     "recall repeat call tweet post".split()
 )
+# Verbs that report only a quote that follows them ('defended his decision, "…"', 'spoke on Fox News, "…"').
+QUOTE_ONLY_VERBS = frozenset("speak defend".split())
+# Subordinators that may open reported content ("said as a teenager she was …", "said when he was …").
+_CLAUSE_OPENERS = frozenset("as when after before because since while although though once".split())
 # Participles that continue the previous speaker's report after a comma (", adding that …").
 _CONTINUATIONS = "adding saying noting arguing explaining warning insisting claiming stressing telling writing".split()
 
@@ -126,8 +132,11 @@ _MULTI = {
     ),
     "call": ("call", re.compile(r"call(?:ed|s|ing)?(?:\s+(?:on|for)\b)?")),
     "point": ("note", re.compile(r"point(?:ed|s|ing)?\s+out\b")),
+    # "Per the decree, …": "according to" in two words fewer.
+    "per": ("according", re.compile(r"per(?=\s+(?:the|a|an|his|her|its|their)\s)")),
 }
 _FIRST_WORD = {
+    "per": "per",
     "according": "according",
     "express": "express",
     "expressed": "express",
@@ -164,6 +173,14 @@ _ADVERB_TIME = frozenset(
     """.split()
 )
 _PREP = frozenset("on in at during to via through after before with of from over by".split())
+# Words that are time adverbials only with a time noun after them ("this week", "last Tuesday").
+_DEICTIC = frozenset("this last late early".split())
+_TIME_NOUN_NEXT = re.compile(
+    r"\s+(?:week|weekend|month|year|morning|afternoon|evening|night|summer|winter|spring|autumn|fall|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|time)\b",
+    re.IGNORECASE,
+)
 _ADVERB_NOUNS = frozenset(
     """
     statement interview conference briefing reporters journalists press call speech rally post tweet letter email
@@ -394,8 +411,11 @@ def _skip_adverbials(text: str, pos: int, hi: int) -> int:
             if wl == "to" and not _TO_AUDIENCE.match(text[m.end() : m.end() + 14]):
                 return k
             in_pp = True
+        elif wl in _DEICTIC and not _TIME_NOUN_NEXT.match(text, m.end(), hi):
+            return k  # "claimed this is a move": "this" opens the content unless a time noun follows
         elif wl in _ADVERB_TIME or wl.endswith("ly") and len(wl) > 4 or wl.isdigit():
-            pass
+            if wl in TIME_WORDS:
+                in_pp = False  # "said on Friday the United States is …": the phrase ends at its time noun
         elif in_pp and (wl in DETERMINERS or wl in _ADVERB_NOUNS or w[0].isupper() or wl.endswith(("’s", "'s"))):
             pass
         else:
@@ -434,6 +454,13 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
             k = mo.end()
     k0 = k
     k = _skip_adverbials(text, k, e)
+    mc = _COMMA.match(text, k, e)
+    if mc and k > pos:
+        q = _quote_at(quotes, mc.end())
+        if q is not None:
+            return q[0], q[1]  # 'wrote on Twitter, "…"', 'told Wikinews, "…"'
+    if cue.base in QUOTE_ONLY_VERBS:
+        return None
     if k > k0:
         mj = _THAT_SOON.match(text, k, e)
         if mj:
@@ -463,6 +490,10 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
     wl = w.lower()
     if wl in _AUX:
         return None  # "Everything Trump says is a lie": the cue sits in a relative clause
+    if wl in _CLAUSE_OPENERS and cue.base not in WEAK_VERBS and _finite_soon(text, first.end(), e):
+        # "she said as a teenager she was forced …": the content opens with a subordinate clause
+        end = _content_end(text, start, s, e, cue, quotes)
+        return (start, end) if _word_count(text, start, end) >= 4 else None
     clause_start = (
         wl in ("he", "she", "they", "we", "i", "it", "there", "this", "that", "these", "those")
         or w[0].isupper()
@@ -803,9 +834,19 @@ def _according(text: str, cue: _Cue, s: int, e: int, quotes) -> _Raw | None:
         end = _content_end(text, start, s, e, cue, quotes)
         return _Raw(start, end, "", cue.start, cue.end, mention) if end > start else None
     content = _content_before(text, s, cue.start, quotes)
+    if content is None and after >= 0 and _COMMA_END.search(text, s, cue.start) and not _has_clause(text, s, cue.start):
+        # "Longer term, according to NASA, the goal is …": only a lead-in before it, the content after it
+        start = _first_nonspace(text, after + 1)
+        end = _content_end(text, start, s, e, cue, quotes)
+        return _Raw(start, end, "", cue.start, cue.end, mention) if _word_count(text, start, end) >= 3 else None
     if content is None:
         return None
     return _Raw(content[0], content[1], "", cue.start, cue.end, mention)
+
+
+def _has_clause(text: str, s: int, e: int) -> bool:
+    """text[s:e] holds a clause (four words or more), not only a lead-in ("Longer term,", "Potentially,")."""
+    return _word_count(text, s, e) >= 4
 
 
 def _kind(text: str, start: int, end: int, quotes) -> str:

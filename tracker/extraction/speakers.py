@@ -91,7 +91,7 @@ DETERMINERS = frozenset(
 SKIP_BEFORE_CUE = frozenset(
     "has have had also further then later again now would will could once previously recently repeatedly "
     "already first publicly reportedly earlier is was were are been be just still even did does do may might "
-    "had ultimately often frequently".split()
+    "had ultimately often frequently since ever long".split()
 )
 NEGATIONS = frozenset(
     {
@@ -197,7 +197,18 @@ def _org_chain(words: list[str]) -> set[int]:
     return inside
 
 
-_DEMONYM_END = re.compile(r"(ish|an|ese|i)$")
+_DEMONYM_END = re.compile(r"(ish|an|ese)$")
+# Demonyms in -i; a first name in -i ("Nikki", "Giorgi") is not one.
+_I_DEMONYMS = frozenset(
+    "iraqi israeli saudi pakistani afghani yemeni omani kuwaiti qatari bahraini emirati somali bangladeshi "
+    "azerbaijani nepali punjabi bengali hindi kashmiri".split()
+)
+
+
+def _is_demonym(word: str) -> bool:
+    return bool(_DEMONYM_END.search(word)) or word in _I_DEMONYMS
+
+
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
@@ -209,7 +220,7 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
         lw = w.lower().rstrip(",")
         if i in chain:
             continue
-        if lw in TITLES or lw.endswith("'s") or lw.endswith("’s") or (i == 0 and _DEMONYM_END.search(lw)):
+        if lw in TITLES or lw.endswith("'s") or lw.endswith("’s") or (i == 0 and _is_demonym(lw)):
             last_title = i
     rest = words[last_title + 1 :]
     if last_title >= 0 and len(rest) >= 4 and rest[0].lower() == "of" and all(_is_cap(w) for w in rest[1:]):
@@ -568,6 +579,7 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             and wl not in PERSON_ROLE_NOUNS
             and wl not in ANON_NOUNS
             and wl not in ("side", "government")
+            and not (wl in TITLES and k + 1 < len(toks) and _is_cap(toks[k + 1][2]))
         ):
             break  # "Hillary Clinton chimed in": the name ends where lower-case words start
         if (
