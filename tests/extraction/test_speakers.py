@@ -285,3 +285,28 @@ def test_a_bare_title_is_a_role_not_a_name():
     text = "President Dana Whitfield spoke on Monday. The President said that the strike was over."
     s = speakers(text)[0]
     assert s.name == "Dana Whitfield" and s.mention == "The President"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('"A new process is at work," said study co-author Ted Scambos.', "Ted Scambos"),
+        ("House of Commons Speaker John Bercow said the move was an offence.", "John Bercow"),
+        ("The Foreign Ministry of Iraq said the strike was a violation.", "Foreign Ministry of Iraq"),
+        ("The Centre for Aviation's database says the airline runs old jets.", "Centre for Aviation"),
+    ],
+)
+def test_names_as_written_without_fragments(text, name):
+    assert speakers(text)[0].name == name
+
+
+def test_the_company_points_back_at_the_organisation():
+    text = "Northwind Group said it would raise prices. The company said that costs had doubled."
+    found = speakers(text)
+    assert [s.name for s in found] == ["Northwind Group", "Northwind Group"]
+
+
+def test_a_coordinated_possessive_is_not_a_person():
+    text = "Baloch and Waseem's mother said she believed he was innocent. Baloch said that she was afraid."
+    found = speakers(text)
+    assert found[-1].name == "Baloch"

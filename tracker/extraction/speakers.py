@@ -164,7 +164,8 @@ NAME_LINKS = frozenset({"of", "for", "and", "&"})
 # ("Defence", "Foreign", "State") that also occur inside organisation names.
 _HEAD_ROLES = frozenset(
     "minister secretary spokesman spokeswoman spokesperson director chairman chairwoman president ambassador "
-    "commander chief envoy governor mayor senator ceo cfo executive officer commissioner".split()
+    "commander chief envoy governor mayor senator ceo cfo executive officer commissioner speaker leader whip mp "
+    "prosecutor administrator judge".split()
 )
 
 
@@ -267,6 +268,18 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
         return Mention(start, end, words[0], "pronoun")
     if len(words) == 1 and head in RELATIVES:
         return Mention(start, end, words[0], "relative")
+    poss = next((k for k in range(len(words) - 2, -1, -1) if words[k].endswith(("'s", "’s"))), None)
+    if poss is not None and words[-1].lower() in _OWNED_SOURCES and all(w.islower() for w in words[poss + 1 :]):
+        # "The Centre for Aviation's database says", "Biden's Twitter account": the owner speaks.
+        inner = _mention_from_words(toks[: poss + 1])
+        return Mention(start, end, text, inner.kind, inner.name, inner.role)
+    if words[-1].endswith(("'s", "’s")) and len(words[-1]) > 2:
+        # A possessive names whose the speaker is: "The Centre for Aviation's database" speaks for the Centre;
+        # "Baloch and Waseem's mother" is neither of them, and no person is made of it.
+        if "and" in words:
+            return Mention(start, end, text, "anonymous", text)
+        inner = _mention_from_words(toks[:-1] + [(toks[-1][0], toks[-1][1] - 2, words[-1][:-2])])
+        return Mention(start, end, text, inner.kind, inner.name, inner.role)
     headed = _headed_by_source_noun(toks, words, start, end, text)
     if headed is not None:
         return headed
@@ -290,9 +303,10 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
         canon, kind = classify_name(name)
         if kind == "person" and pre.lower() == "the" and not role and len(name_words) == 1:
             kind = "organisation"  # "the Treasury", "the Bundesbank": a person is not named with "the"
-        if kind == "organisation" and (words[0].lower() == "the" or len(name_words) == 1 and role):
-            # "The Interior Ministry": a title-like word before an organisation word is part of its name.
-            canon = _without_article(text if not role or len(name_words) == 1 else name)
+        if kind == "organisation" and (words[0].lower() == "the" or role):
+            # "The Interior Ministry", "The Foreign Ministry of Iraq": a title-like word before an organisation
+            # word is part of its name (an organisation has no role).
+            canon = _without_article(text)
         return Mention(start, end, text, kind, canon, role if kind == "person" else None)
     alias = resolve_alias(text)
     if alias:
@@ -342,6 +356,8 @@ def _without_article(name: str) -> str:
 
 
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# What an owner speaks through: "the agency's database", "her account", "the ministry's website".
+_OWNED_SOURCES = frozenset("database account website site feed page records statement report data figures".split())
 
 
 def _headed_by_source_noun(toks, words: list[str], start: int, end: int, text: str) -> Mention | None:
@@ -584,6 +600,7 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             break  # "Hillary Clinton chimed in": the name ends where lower-case words start
         if (
             k >= 2
+            and w.islower()
             and wl.endswith("ed")
             and not toks[k - 1][2].lower().endswith("ly")
             and toks[k - 1][2].lower() not in DETERMINERS
@@ -616,7 +633,14 @@ DOCUMENT_NOUNS = frozenset(
     """
     statement statements report reports study studies decree motion letter warning warnings request tweet tweets
     post ruling order memo document documents release announcement communique
-    findings paper analysis research survey model work website message note bulletin notice press
+    survey message bulletin notice
+    """.split()
+)
+# Definite nouns that name an organisation met before ("the company", "the agency", "the industry publication").
+ORG_ROLE_NOUNS = frozenset(
+    """
+    company firm agency publication newspaper outlet broadcaster network channel retailer chain airline carrier
+    organisation organization charity group manufacturer producer supplier insurer lender bank website paper
     """.split()
 )
 _FEMALE_WORDS = frozenset(
@@ -871,6 +895,10 @@ class Resolver:
                 issuer = self._issuer(m.start)
                 if issuer is not None:
                     return SpeakerRef(issuer.name, m.text, m.start, m.end, _ref_kind(issuer), issuer.role)
+            if words[0] == "the" and head in ORG_ROLE_NOUNS and m.text[4:].islower():
+                org = self._recent(("organisation",), m.start)
+                if org is not None:
+                    return SpeakerRef(org.name, m.text, m.start, m.end, "organisation", org.role)
             if words[0] == "the" and head.endswith("s") and not head.endswith("ss") and m.text[4:5].islower():
                 # "the researchers", "the scientists": the group named before.
                 group = self._recent(("group",), m.start)
