@@ -153,10 +153,15 @@ def _build_deferred_indexes(db_path) -> None:
 def serve(db_path, host, port, articles, rebuild, datasette_args):
     """Serve the database with Datasette, building it from --articles first if it is missing.
 
+    Logins and API tokens are signed with $DATASETTE_SECRET, or else with a secret kept next to the database
+    (data/tracker.secret, owner-only, made on first use), so they survive restarts.
     Extra arguments after -- go to `datasette serve` (e.g. -- --reload).
     """
+    from tracker.web.serve import port_in_use
     from tracker.web.serve import serve as run
 
+    if port_in_use(host, port):
+        raise click.ClickException(f"port {port} is in use; try --port")
     if rebuild or not Path(db_path).exists():
         if not Path(articles).exists():
             raise click.ClickException(f"{articles}: no such folder to build {db_path} from")

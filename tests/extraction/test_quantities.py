@@ -133,6 +133,120 @@ def test_enumerators_are_not_figures():
     assert find_quantities("Number two, we have to work with the cities.") == []
 
 
+# Every entry of the currency and unit tables, as news writes it, with the ISO code written out by hand (not read
+# from the table, so a wrong mapping fails); the coverage checks below make a new entry come with its case.
+SYMBOL_CASES = [
+    ("$", "USD"),
+    ("US$", "USD"),
+    ("USD ", "USD"),
+    ("A$", "AUD"),
+    ("AU$", "AUD"),
+    ("C$", "CAD"),
+    ("CA$", "CAD"),
+    ("HK$", "HKD"),
+    ("NZ$", "NZD"),
+    ("S$", "SGD"),
+    ("R$", "BRL"),
+    ("€", "EUR"),
+    ("EUR ", "EUR"),
+    ("£", "GBP"),
+    ("GBP ", "GBP"),
+    ("¥", "JPY"),
+    ("JPY ", "JPY"),
+    ("CNY ", "CNY"),
+    ("RMB ", "CNY"),
+    ("₹", "INR"),
+    ("Rs ", "INR"),
+    ("Rs. ", "INR"),
+    ("INR ", "INR"),
+    ("₽", "RUB"),
+    ("RUB ", "RUB"),
+    ("₩", "KRW"),
+    ("₺", "TRY"),
+    ("TRY ", "TRY"),
+    ("CHF ", "CHF"),
+    ("₦", "NGN"),
+    ("₱", "PHP"),
+    ("ZAR ", "ZAR"),
+]
+WORD_CASES = [
+    ("dollar", "USD"),
+    ("dollars", "USD"),
+    ("US dollars", "USD"),
+    ("euro", "EUR"),
+    ("euros", "EUR"),
+    ("pound", "GBP"),
+    ("pounds", "GBP"),
+    ("pounds sterling", "GBP"),
+    ("sterling", "GBP"),
+    ("yen", "JPY"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("rupee", "INR"),
+    ("rupees", "INR"),
+    ("rouble", "RUB"),
+    ("roubles", "RUB"),
+    ("ruble", "RUB"),
+    ("rubles", "RUB"),
+    ("lira", "TRY"),
+    ("liras", "TRY"),
+    ("francs", "CHF"),
+    ("won", "KRW"),
+    ("naira", "NGN"),
+    ("rand", "ZAR"),
+]
+
+
+@pytest.mark.parametrize("symbol,code", SYMBOL_CASES)
+def test_every_currency_sign_and_code_maps_to_its_iso_code(symbol, code):
+    text = f"The contract was worth {symbol}40 million last year."
+    q = one(text)
+    assert (q.text, q.value, q.unit, q.currency, q.kind) == (f"{symbol}40 million", 40e6, code, code, "money")
+
+
+@pytest.mark.parametrize("word,code", WORD_CASES)
+def test_every_currency_word_maps_to_its_iso_code(word, code):
+    q = one(f"The contract was worth 40 million {word} last year.")
+    assert (q.text, q.value, q.unit, q.currency, q.kind) == (f"40 million {word}", 40e6, code, code, "money")
+
+
+def test_the_cases_cover_the_currency_tables():
+    from tracker.extraction.quantities import CURRENCY_SYMBOLS, CURRENCY_WORDS
+
+    assert {s.strip().lower() for s, _ in SYMBOL_CASES} == set(CURRENCY_SYMBOLS)
+    assert {w.lower() for w, _ in WORD_CASES} == set(CURRENCY_WORDS)
+
+
+def test_lower_case_iso_codes_are_words_not_currencies():
+    assert [(q.text, q.unit) for q in find_quantities("They try 40 times and rub 3 stones.")] == [
+        ("40 times", "times"),
+        ("3 stones", "stones"),
+    ]
+
+
+MEASURE_CASES = """km kilometres kilometers miles metres meters m2 kg kilograms tonnes tons litres liters barrels gallons
+    acres hectares mph km/h mw gw kwh degrees feet inches hours days weeks months years minutes seconds mg g cm mm ml
+    mi ft lb lbs oz moles grams milligrams centimetres centimeters millimetres millimeters yards""".split()
+
+
+@pytest.mark.parametrize("unit", MEASURE_CASES)
+def test_every_measure_is_its_own_unit(unit):
+    q = one(f"The new line runs 40 {unit} from the port.")
+    assert (q.text, q.value, q.unit, q.currency, q.kind) == (f"40 {unit}", 40, unit, None, "measure")
+
+
+def test_pounds_after_a_number_are_money_not_weight():
+    """ "pounds" is in both tables: news writes sterling far more often than weight, so money wins."""
+    q = one("The fine was 40 pounds.")
+    assert (q.unit, q.kind) == ("GBP", "money")
+
+
+def test_the_cases_cover_the_measure_table():
+    from tracker.extraction.quantities import MEASURES
+
+    assert set(MEASURE_CASES) | {"pounds"} == set(MEASURES)
+
+
 @pytest.mark.parametrize(
     ("text", "value", "unit", "span"),
     [

@@ -368,6 +368,20 @@ def test_reparse_keeps_groups_consistent(tmp_path):
     assert g["Turkey paid $2.5 billion for four S-400 batteries."] == group  # same group id after re-parse
     assert "The government has banned all public gatherings in the capital." not in g
     assert_consistent(db)
+    # the partition itself, written out (assert_consistent holds the store to claim_keys; this holds claim_keys)
+    members = db.execute(
+        "select m.group_id, c.text from claim_group_members m join claims c on c.id = m.claim_id order by c.text"
+    ).fetchall()
+    by_group: dict[int, list[str]] = {}
+    for gid, text in members:
+        by_group.setdefault(gid, []).append(text)
+    assert sorted(by_group.values()) == [  # one group per figure; the two figures meet as a conflict
+        ["The S-400 deal cost Turkey $2.5bn.", "Turkey paid $2.5 billion for four S-400 batteries."],
+        [
+            "Turkey paid $2 billion for four S-400 batteries, a source said.",
+            "Turkey paid $2 billion for four S-400 batteries.",
+        ],
+    ]
     assert db["claim_groups"].get(group)["appearances"] == 2
     # re-parsed twice more: nothing doubles
     for _ in range(2):

@@ -275,7 +275,7 @@ FIGURE_WORDS = frozenset(
     above upwards in no as up less fewer under below exceeding between from tens hundreds thousands millions
     billions dozens scores zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
-    thousand million billion trillion dozen us au ca c hk nz s r rs usd eur gbp jpy cny rmb inr chf try
+    thousand million billion trillion dozen us au ca c hk nz s r rs usd eur gbp jpy cny rmb inr rub chf try
     zar""".split()
 )
 

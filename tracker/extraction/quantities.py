@@ -289,7 +289,8 @@ _NUM_WORD = (
 _WORDS = rf"(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?{_NUM_WORD}(?:(?:\s+and\s+|[\s-]+){_NUM_WORD})*"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b|\s?(?:bn|mn|mln|tn|trn)\b|(?:m|k|b)\b)"
-_CUR = r"(?:US\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₩₺₦₱]|(?:Rs\.?|USD|EUR|GBP|JPY|CNY|RMB|INR|CHF|TRY|ZAR)\s?)"
+# ISO codes in capitals only: "they try 40 times" and "rub 40" are verbs.
+_CUR = r"(?:US\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₩₺₦₱]|(?:Rs\.?|(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|TRY|ZAR))\s?)"
 _PRE = (
     r"(?:(?:about|around|approximately|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa"
     r"|approx\.|~|just\s+over|just\s+under|an\s+average\s+of|more\s+than|over|at\s+least|above|upwards\s+of"
@@ -305,8 +306,8 @@ QUANTITY_RE = re.compile(
     (?:(?P<vague>(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions))\s+of\b
      |(?P<cur>{_CUR})?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?(?P<post1>\s*(?:%|per\s?cent\b|percent\b))?
       (?:\s*(?P<sep>-|–|—|\bto\b|\band\b)\s*(?P<cur2>{_CUR})?(?P<num2>{_DIGITS}|{_WORDS})(?P<scale2>{_SCALE})?)?
-      (?P<post>\s*(?:%|per\s?cent\b|percentage\s+points?\b|(?:US\s+)?(?:dollars?|euros?|pounds\s+sterling|pounds
-              |sterling|yen|yuan|renminbi|rupees?|roubles?|rubles?|liras?|francs|naira)\b))?
+      (?P<post>\s*(?:%|per\s?cent\b|percentage\s+points?\b|(?:US\s+)?(?:dollars?|euros?|pounds\s+sterling|pounds?
+              |sterling|yen|yuan|renminbi|rupees?|roubles?|rubles?|liras?|francs|naira|won|rand)\b))?
     )
     (?P<tail>\s+or\s+(?:so|more|less|fewer)\b)?
     """,
@@ -331,7 +332,8 @@ _PER_UNIT = re.compile(r"\s+per\s+((?:cubic|square)\s+)?([A-Za-z]+)\b")
 _DEGREES = re.compile(r"\s?°(?:\s?([CF])\b)?")
 # "1.8m tall": metres, not million.
 _METRES_AFTER = re.compile(r"\s+(?:tall|long|high|deep|wide)\b")
-_UNIT_WORDS = re.compile(r"(?:\s+of)?((?:\s+[A-Za-z][\w'’-]*(?:\.[A-Za-z]\.?)*){1,4})")
+# Per hour: km/h is one word; "U.S." too.
+_UNIT_WORDS = re.compile(r"(?:\s+of)?((?:\s+[A-Za-z][\w'’-]*(?:/h\b)?(?:\.[A-Za-z]\.?)*){1,4})")
 # Compiled once: the functions below run for every figure.
 _SPACES = re.compile(r"\s+")
 _WORD_BREAKS = re.compile(r"[\s-]+")

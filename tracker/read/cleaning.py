@@ -186,6 +186,7 @@ def clean(record: Record) -> Article:
         path=record.where,
         format=record.format,
         junk=junk,
+        encoding=record.encoding,
     )
 
 
@@ -208,4 +209,5 @@ def raw_article(record: Record) -> Article:
         caption=record.caption,
         path=record.where,
         format=record.format,
+        encoding=record.encoding,
     )

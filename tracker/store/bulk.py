@@ -23,11 +23,11 @@ DEFERRED_TABLE = "_deferred_indexes"
 
 # Indexes that no statement of an ingest looks rows up by: the page and filter indexes. The indexes an
 # ingest reads through stay: primary keys, the article and claim ids of children (re-parse deletes them),
-# the grouping keys, group members by group (merges) and conflicts by claim (re-parse).
+# the grouping keys, group members by group (merges) and conflicts by claim (re-parse), and articles by URL
+# (an article whose headline changed is found by its URL).
 PAGE_ONLY_INDEXES = (
     "idx_articles_published",
     "idx_articles_source",
-    "idx_articles_url",
     "idx_articles_format",
     "idx_speakers_kind",
     "idx_quotes_kind",

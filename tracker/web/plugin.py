@@ -75,6 +75,23 @@ async def can_annotate(datasette, actor, database) -> bool:
     return await datasette.allowed(action="view-query", resource=QueryResource(database, ann.QUERY_NAME), actor=actor)
 
 
+@hookimpl
+def permission_resources_sql(datasette, actor, action):
+    """Only a current account may run the annotate query. The signed cookie and API tokens say who the actor
+    is, not that the account still exists: a user removed with `tracker users remove` keeps a valid cookie, and
+    `datasette create-token bob` signs a token for any name. A deny on the query itself outranks its `allow`."""
+    if action != "view-query" or not actor or not actor.get("id"):
+        return None
+    if users.exists(users_file(datasette), str(actor["id"])):
+        return None
+    from datasette.permissions import PermissionSQL
+
+    return PermissionSQL(
+        sql="select null as parent, :tracker_query as child, 0 as allow, :tracker_reason as reason",
+        params={"tracker_query": ann.QUERY_NAME, "tracker_reason": "the actor is not a current tracker account"},
+    )
+
+
 def _login_url(datasette, next_path: str) -> str:
     return datasette.urls.path("/-/login") + "?" + urlencode({"next": next_path})
 
@@ -297,7 +314,9 @@ def forbidden(datasette, request, message):
     table = request.url_vars.get("table") if request.url_vars else None
     if table != ann.QUERY_NAME or request.method != "POST":
         return None
-    if request.actor:
+    if request.actor and not users.exists(users_file(datasette), str(request.actor.get("id"))):
+        reason = f"{request.actor.get('id')} is not a current account (removed, or never created): nothing was written."
+    elif request.actor:
         reason = f"{request.actor.get('id')} may not annotate (not allowed by the annotate query's permissions)."
     else:
         reason = "Only logged-in users may annotate: log in first. Nothing was written."
