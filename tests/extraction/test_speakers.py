@@ -310,3 +310,19 @@ def test_a_coordinated_possessive_is_not_a_person():
     text = "Baloch and Waseem's mother said she believed he was innocent. Baloch said that she was afraid."
     found = speakers(text)
     assert found[-1].name == "Baloch"
+
+
+def test_a_name_in_quote_marks_is_a_nickname_not_a_person_for_she():
+    text = (
+        'Qandeel Baloch, nicknamed the "Kim Kardashian of Pakistan," had many followers. '
+        "She said that she was forced into a marriage."
+    )
+    assert speakers(text)[0].name == "Qandeel Baloch"
+
+
+def test_a_surname_alone_makes_its_person_the_one_he_points_at():
+    text = (
+        "Mohammed Waseem was arrested in 2016. Cleric Abdul Qawi was tried by the same court. "
+        "Waseem appeared in a news conference. He has since said his confession was forced."
+    )
+    assert speakers(text)[0].name == "Mohammed Waseem"

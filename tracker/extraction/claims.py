@@ -536,14 +536,14 @@ _DATELINE_WORDS = frozenset(
     last am pm a.m p.m utc gmt bst cet est edt pst pdt on at""".split()
 )
 _ALPHA_WORD = re.compile(r"[A-Za-z]+(?:\.[A-Za-z])*")
+_DIGIT = re.compile(r"\d")
 
 
 def _is_dateline(text: str, s: int, e: int) -> bool:
     """A line of date words and numbers only: the page's dateline, not a statement."""
-    chunk = text[s:e]
-    if not any(ch.isdigit() for ch in chunk):
+    if e - s > 60 or _DIGIT.search(text, s, e) is None:
         return False
-    return all(w.lower() in _DATELINE_WORDS for w in _ALPHA_WORD.findall(chunk))
+    return all(w.lower() in _DATELINE_WORDS for w in _ALPHA_WORD.findall(text, s, e))
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

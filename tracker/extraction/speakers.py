@@ -745,6 +745,7 @@ _NOT_FIRST_NAMES = frozenset(
     "new north south east west united saint san los las great upper lower central northern southern eastern "
     "western supreme national federal royal prime foreign white black red".split()
 )
+_OPEN_MARKS = frozenset("\"“«„'‘")
 _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]*[ \t\xa0]+){0,3})$")
 
 
@@ -793,10 +794,33 @@ class Resolver:
             first = m.group(1).lower()
             if first in FUNCTION_WORDS or first in TITLES or first in TIME_WORDS or first in _NOT_FIRST_NAMES:
                 continue
+            if m.start() and text[m.start() - 1] in _OPEN_MARKS:
+                continue  # 'the "Kim Kardashian of Pakistan"': a nickname or a title in quote marks, not a person here
             if classify_name(m.group(0))[1] == "person":
                 self.titled.append((m.start(), m.group(0), None))
+        self._surnames(text)
         self.titled.sort()
         self.last_speaker: _Entity | None = None
+
+    def _surnames(self, text: str) -> None:
+        """Later mentions of a named person by surname alone ("Waseem appeared in court"): the person is the one
+        talked about there, for the pronouns that follow."""
+        seen: dict[str, tuple[int, str]] = {}
+        for pos, name, _ in self.titled:
+            words = name.split()
+            if len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
+                surname = words[-1]
+                if surname not in seen or pos < seen[surname][0]:
+                    seen[surname] = (pos, name)
+        extra = []
+        for surname, (first_pos, name) in seen.items():
+            i = text.find(surname, first_pos + len(name))
+            while i >= 0:
+                j = i + len(surname)
+                if not (text[i - 1 : i].isalnum() or text[j : j + 1].isalnum()):
+                    extra.append((i, name, None))
+                i = text.find(surname, j)
+        self.titled.extend(extra)
 
     def _entity(self, name: str, kind: str, role: str | None, pos: int) -> _Entity:
         ent = self.by_name.get(name)
