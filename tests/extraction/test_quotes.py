@@ -345,6 +345,8 @@ def test_a_clause_without_that_after_a_weak_cue_is_a_report(text, content, speak
         "Police found the missing hiker near the lake.",
         "Rasmussen has a similar question: forty-three, yes; forty-six, no.",
         "The two taped an hourlong show that aired on Thursday.",
+        "Blankenship answered some questions from accredited reporter Ann Lee.",
+        "The winner of the race posted a time of two hours and five minutes.",
     ],
 )
 def test_an_object_or_a_noun_is_not_a_report(text):

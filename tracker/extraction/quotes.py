@@ -19,6 +19,7 @@ from tracker.extraction.sentences import sentences as _sentences
 from tracker.extraction.speakers import (
     DETERMINERS,
     FUNCTION_WORDS,
+    PRONOUNS,
     TIME_WORDS,
     Mention,
     Resolver,
@@ -98,7 +99,7 @@ WEAK_VERBS = frozenset(
 # Verbs whose reported content may be a noun phrase ("mentioned disparaging remarks", "called for a ban").
 NP_VERBS = frozenset(
     "mention note deny explain describe announce confirm acknowledge admit reveal disclose dispute predict promise "
-    "recall repeat call tweet post".split()
+    "recall repeat call".split()
 )
 # Verbs that report only a quote that follows them ('defended his decision, "…"', 'spoke on Fox News, "…"').
 QUOTE_ONLY_VERBS = frozenset("speak defend".split())
@@ -532,6 +533,12 @@ _CLAUSE_WORD = re.compile(r"[\w’'-]+|[;:.!?“”\"(]")
 _FINITE_AUX = _AUX - {"be", "been", "being", "do"}
 
 
+def _skip_space(text: str, k: int) -> int:
+    while k < len(text) and text[k] in " \t\xa0":
+        k += 1
+    return k
+
+
 def _finite_soon(text: str, start: int, e: int) -> bool:
     """A finite verb within the first words of what follows a cue, after at least one word of subject: "reported
     the cockpit voice recorder was recovered" is a clause (a report), "reported a new mechanism" an object."""
@@ -543,7 +550,10 @@ def _finite_soon(text: str, start: int, e: int) -> bool:
         if n and (w in _FINITE_AUX or w in _IRREGULAR_PAST):
             return True
         if n and w.endswith("ed") and len(w) > 4 and prev not in DETERMINERS and prev not in _PREP:
-            return True
+            after = _CLAUSE_WORD.match(text, _skip_space(text, m.end()))
+            nxt = after.group().lower() if after else "."
+            if nxt in FUNCTION_WORDS or nxt in DETERMINERS or nxt in PRONOUNS or not nxt[0].isalnum():
+                return True  # "recommended the troops withdraw"; not "accredited reporter", an adjective
         prev = w
     return False
 
