@@ -389,3 +389,13 @@ def test_reports_after_adverbials_leads_and_subordinate_clauses(text, content, s
 
 def test_speak_without_a_quote_is_not_a_report():
     assert quotes("He spoke to reporters about the plan for the port.") == []
+
+
+def test_the_writers_own_we_is_not_a_quote():
+    assert quotes("In our testing we found that the phone overheats.") == []
+    assert only('"In our testing we found that it overheats," said Ann Lee.').speaker.name == "Ann Lee"
+
+
+def test_a_first_name_is_not_a_nationality():
+    q = only('"It was amazing," said Juan Perez, senior analyst at Tempus.')
+    assert q.speaker.name == "Juan Perez"

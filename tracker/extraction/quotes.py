@@ -1097,11 +1097,27 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
         r
         for r in raws
         if not (r.kind == "direct" and _word_count(text, r.start, r.end) <= 6 and _is_title(text, r.start, r.end))
+        and not _writers_voice(text, r, quotes)
     ]
     raws = _attach_loose(text, raws, quotes, spans)
     raws = _drop_nested(raws)
     _resolve(text, raws)
     return _to_quotes(text, raws)
+
+
+_FIRST_PERSON = frozenset(("i", "we"))
+
+
+def _writers_voice(text: str, raw: _Raw, quotes) -> bool:
+    """ "In our testing we found that …": "I" or "we" outside any quote mark is the writer speaking, not a
+    source being quoted."""
+    m = raw.mention
+    return (
+        m is not None
+        and m.kind == "pronoun"
+        and m.text.lower() in _FIRST_PERSON
+        and not any(qs <= m.start < qe for qs, qe, _ in quotes)
+    )
 
 
 _COORD = re.compile(r"(?:,\s*|\s+)(?:but|and|while|whereas|although|though)\s*$")

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.extraction.aliases import resolve_alias
+from tracker.extraction.quantities import NATIONALITY
 from tracker.extraction.sentences import ABBREVIATIONS
 from tracker.records import SpeakerRef
 
@@ -198,7 +199,6 @@ def _org_chain(words: list[str]) -> set[int]:
     return inside
 
 
-_DEMONYM_END = re.compile(r"(ish|an|ese)$")
 # Demonyms in -i; a first name in -i ("Nikki", "Giorgi") is not one.
 _I_DEMONYMS = frozenset(
     "iraqi israeli saudi pakistani afghani yemeni omani kuwaiti qatari bahraini emirati somali bangladeshi "
@@ -207,7 +207,8 @@ _I_DEMONYMS = frozenset(
 
 
 def _is_demonym(word: str) -> bool:
-    return bool(_DEMONYM_END.search(word)) or word in _I_DEMONYMS
+    """A nationality word ("Turkish", "Iraqi"), by its list; an ending alone would take "Juan" or "Brian"."""
+    return word in NATIONALITY or word in _I_DEMONYMS
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
