@@ -275,3 +275,55 @@ def test_units_counted_nouns_hyphenated_measures_and_rates(text, value, unit, sp
 def test_a_hyphenated_measure_before_the_noun_is_a_figure_of_its_own():
     qs = find_quantities("Stores limited buyers to two 12-roll packs.")
     assert [(q.text, q.value, q.unit) for q in qs] == [("two 12-roll packs", 2, "packs"), ("12-roll", 12, "roll")]
+
+
+@pytest.mark.parametrize(
+    "text,lower,upper,unit",
+    [
+        ("Officials said it cost hundreds of billions of dollars.", 2e11, 1e12, "USD"),
+        ("It cost tens of billions of dollars.", 2e10, 1e11, "USD"),
+        ("There were tens of dozens of people.", 240.0, 1440.0, "people"),
+        ("There were hundreds of hundreds of people.", 2e4, 1e5, "people"),
+        ("Tens of thousands of people marched.", 2e4, 1e5, "people"),
+        ("Dozenſ of people came.", 24.0, 144.0, "people"),
+        ("HUNDREDS OF BİLLİONS of dollars", 2e11, 1e12, "USD"),
+    ],
+)
+def test_vague_quantities_with_a_multiplier_or_case_trap(text, lower, upper, unit):
+    q = one(text)
+    assert (q.value, q.lower, q.upper, q.unit, q.approximate) == (None, lower, upper, unit, True)
+
+
+def test_every_vague_phrase_the_pattern_takes_is_in_the_table():
+    from tracker.extraction.quantities import _VAGUE_MULTIPLIERS, _VAGUE_PLURALS, VAGUE
+
+    phrases = list(_VAGUE_PLURALS) + [f"{m} of {p}" for m in _VAGUE_MULTIPLIERS for p in _VAGUE_PLURALS]
+    assert sorted(phrases) == sorted(VAGUE)
+    for phrase in phrases:
+        q = one(f"We saw {phrase} of ships.")
+        assert (q.text, q.lower, q.upper) == (f"{phrase} of ships", *VAGUE[phrase])
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("It cost 5 bıllion dollars.", 5e9),
+        ("It cost 5 thouſand dollars.", 5e3),
+        ("It cost 5 MİLLİON dollars.", 5e6),
+        ("It cost five bıllion dollars.", 5e9),
+        ("It cost 5\u212a dollars.", 5e3),  # the Kelvin sign, taken for "k"
+    ],
+)
+def test_scale_words_with_letters_case_insensitive_matching_takes_for_ascii(text, value):
+    q = one(text)
+    assert (q.value, q.unit, q.kind) == (value, "USD", "money")
+
+
+def test_numbers_past_float_range_keep_the_figure_but_not_the_value():
+    huge = "9" * 400
+    q = one(f"It cost ${huge} last year.")
+    assert (q.text, q.value, q.lower, q.upper, q.unit) == (f"${huge}", None, None, None, "USD")
+    q = one(f"Between 5 and 1{'0' * 320} people came.")
+    assert (q.kind, q.lower, q.upper, q.unit) == ("range", 5.0, None, "people")
+    q = one(f"It cost ${'9' * 300} last year.")
+    assert q.value == float("9" * 300)  # large but finite values stay

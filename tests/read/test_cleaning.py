@@ -64,6 +64,10 @@ def test_parse_date_formats():
     assert parse_date("16/01/2021") == "2021-01-16"
     assert parse_date("February 30, 2021") is None
     assert parse_date("soon") is None
+    # Month names are ASCII: case-insensitive matching would take long s or dotless i for s and i.
+    assert parse_date("ſeptember 5, 2021") is None
+    assert parse_date("Aprıl 5, 2021") is None
+    assert parse_date("SEPTEMBER 5, 2021") == "2021-09-05"
 
 
 def test_raw_article_is_verbatim():

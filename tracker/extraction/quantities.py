@@ -7,10 +7,12 @@ dates, times and model names ("S-400", "F-35") look like numbers but are not fig
 
 from __future__ import annotations
 
+import math
 import re
 
 from tracker.extraction import dates as _dates
 from tracker.extraction.dates import date_spans
+from tracker.extraction.fold import fold
 from tracker.records import Quantity
 
 SMALL = {
@@ -46,37 +48,41 @@ SMALL = {
     "a": 1,
     "an": 1,
 }
-SCALES = {
+# Scale words, in three tables because the pattern spaces them differently: "5 million" or "5million",
+# "5 bn" or "5bn", but only "5m" (so "5 m" stays five metres). The pattern is built from these tables.
+SCALE_WORDS = {
     "hundred": 100,
     "thousand": 1e3,
     "million": 1e6,
     "billion": 1e9,
     "trillion": 1e12,
-    "k": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "bn": 1e9,
-    "b": 1e9,
-    "tn": 1e12,
-    "trn": 1e12,
     "lakh": 1e5,
     "lakhs": 1e5,
     "crore": 1e7,
     "crores": 1e7,
 }
+SCALE_ABBREVIATIONS = {"mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12}
+SCALE_LETTERS = {"k": 1e3, "m": 1e6, "b": 1e9}
+SCALES = {**SCALE_WORDS, **SCALE_ABBREVIATIONS, **SCALE_LETTERS}
 # Plural vagueness: "hundreds of officials" is at least two hundred and fewer than a thousand.
-VAGUE = {
+_VAGUE_PLURALS = {
     "dozens": (24.0, 144.0),
     "scores": (40.0, 200.0),
     "hundreds": (200.0, 1e3),
     "thousands": (2e3, 1e4),
-    "tens of thousands": (2e4, 1e5),
-    "hundreds of thousands": (2e5, 1e6),
     "millions": (2e6, 1e7),
-    "tens of millions": (2e7, 1e8),
-    "hundreds of millions": (2e8, 1e9),
     "billions": (2e9, 1e10),
+}
+# "tens of thousands", "hundreds of billions": a multiplier before any plural. VAGUE holds every phrase the
+# pattern (built from these two tables below) can match, so a match is always a key once folded.
+_VAGUE_MULTIPLIERS = {"tens": 10.0, "hundreds": 100.0}
+VAGUE = {
+    **_VAGUE_PLURALS,
+    **{
+        f"{mul} of {plural}": (lo * k, hi * k)
+        for mul, k in _VAGUE_MULTIPLIERS.items()
+        for plural, (lo, hi) in _VAGUE_PLURALS.items()
+    },
 }
 CURRENCY_SYMBOLS = {
     "$": "USD",
@@ -288,7 +294,18 @@ _NUM_WORD = (
 )
 _WORDS = rf"(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?{_NUM_WORD}(?:(?:\s+and\s+|[\s-]+){_NUM_WORD})*"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-_SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b|\s?(?:bn|mn|mln|tn|trn)\b|(?:m|k|b)\b)"
+
+
+def _alternation(words) -> str:
+    """A regex alternation of plain words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_SCALE = (
+    rf"(?:\s*(?:{_alternation(SCALE_WORDS)})\b|\s?(?:{_alternation(SCALE_ABBREVIATIONS)})\b"
+    rf"|(?:{_alternation(SCALE_LETTERS)})\b)"
+)
+_VAGUE = rf"(?:(?:{_alternation(_VAGUE_MULTIPLIERS)})\s+of\s+)?(?:{_alternation(_VAGUE_PLURALS)})"
 # ISO codes in capitals only: "they try 40 times" and "rub 40" are verbs.
 _CUR = r"(?:US\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₩₺₦₱]|(?:Rs\.?|(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|TRY|ZAR))\s?)"
 _PRE = (
@@ -303,7 +320,7 @@ QUANTITY_RE = re.compile(
     rf"""
     (?<![\w$€£¥.,:/-])
     (?P<pre>{_PRE})?
-    (?:(?P<vague>(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions))\s+of\b
+    (?:(?P<vague>{_VAGUE})\s+of\b
      |(?P<cur>{_CUR})?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?(?P<post1>\s*(?:%|per\s?cent\b|percent\b))?
       (?:\s*(?P<sep>-|–|—|\bto\b|\band\b)\s*(?P<cur2>{_CUR})?(?P<num2>{_DIGITS}|{_WORDS})(?P<scale2>{_SCALE})?)?
       (?P<post>\s*(?:%|per\s?cent\b|percentage\s+points?\b|(?:US\s+)?(?:dollars?|euros?|pounds\s+sterling|pounds?
@@ -343,7 +360,7 @@ def _words_value(words: str) -> float | None:
     """Value of spelled-out numbers: "five hundred thousand" 500000, "twenty-four hundred" 2400."""
     total = current = 0.0
     seen = False
-    for w in _WORD_BREAKS.split(words.lower()):
+    for w in _WORD_BREAKS.split(fold(words)):
         if w == "and" or not w:
             continue
         if w == "dozen":
@@ -370,7 +387,7 @@ def _number(text: str | None, scale: str | None) -> float | None:
     if value is None:
         return None
     if scale:
-        value *= SCALES[scale.strip().lower()]
+        value *= SCALES[fold(scale.strip())]
     return value
 
 
@@ -482,7 +499,7 @@ def _skip(text: str, m: re.Match, lo: int) -> bool:
 
 
 def _vague(m: re.Match, text: str, end: int) -> Quantity:
-    lo, hi = VAGUE[_SPACES.sub(" ", m.group("vague").lower())]
+    lo, hi = VAGUE[_SPACES.sub(" ", fold(m.group("vague")))]
     unit, uend = unit_after(text, m.end(), end, False)
     cur = CURRENCY_WORDS.get(unit or "")
     stop = uend if unit else m.end()
@@ -517,7 +534,7 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
     if value2 is not None and sep == "and" and pre_key != "between":
         value2 = None  # "two and three" outside "between" is a list, not a range
     if value2 is not None and not m.group("scale") and m.group("scale2"):
-        value *= SCALES[m.group("scale2").strip().lower()]  # "$10-12 billion"
+        value *= SCALES[fold(m.group("scale2").strip())]  # "$10-12 billion"
     currency = _currency(cur, post if not post.startswith(("%", "per", "percentage")) else None)
     if value2 is None and m.group("post1"):
         q_end = m.end("post1")
@@ -576,8 +593,8 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
             unit=unit,
             currency=currency,
             approximate=True,
-            lower=min(value, value2),
-            upper=max(value, value2),
+            lower=_finite(min(value, value2)),
+            upper=_finite(max(value, value2)),
             kind="range",
         )
     approx, lower, upper = _bounds(pre, m.group("tail"), value)
@@ -585,14 +602,20 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
         text=text[q_start:q_end],
         start=q_start,
         end=q_end,
-        value=value,
+        value=_finite(value),
         unit=unit,
         currency=currency,
         approximate=approx,
-        lower=lower,
-        upper=upper,
+        lower=_finite(lower),
+        upper=_finite(upper),
         kind=kind,
     )
+
+
+def _finite(value: float | None) -> float | None:
+    """A number past 1e308 reads as infinity, which JSON cannot hold and no figure means: the value is dropped
+    (the figure, its unit and its offsets are kept)."""
+    return value if value is None or math.isfinite(value) else None
 
 
 def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:

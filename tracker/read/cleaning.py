@@ -51,7 +51,9 @@ _MONTHS = {
     )
     for m in names
 }
-_MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# ASCII letters only (`(?a:`): case-insensitive matching would otherwise take "ſeptember" (long s) or "aprıl"
+# (dotless i) as month names, which the `_MONTHS` table, keyed by lower-case ASCII, does not hold.
+_MONTH = r"(?P<mon>(?a:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\.?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _PREFIX = r"(?:(?:published|posted|updated|last\ updated|date)\s*(?:on)?\s*:?\s*)?"
 _DATE_LINE = re.compile(
