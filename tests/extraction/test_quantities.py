@@ -225,7 +225,8 @@ def test_lower_case_iso_codes_are_words_not_currencies():
 
 
 MEASURE_CASES = """km kilometres kilometers miles metres meters m2 kg kilograms tonnes tons litres liters barrels gallons
-    acres hectares mph km/h mw gw kwh degrees feet inches hours days weeks months years minutes seconds""".split()
+    acres hectares mph km/h mw gw kwh degrees feet inches hours days weeks months years minutes seconds mg g cm mm ml
+    mi ft lb lbs oz moles grams milligrams centimetres centimeters millimetres millimeters yards""".split()
 
 
 @pytest.mark.parametrize("unit", MEASURE_CASES)
@@ -244,6 +245,36 @@ def test_the_cases_cover_the_measure_table():
     from tracker.extraction.quantities import MEASURES
 
     assert set(MEASURE_CASES) | {"pounds"} == set(MEASURES)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "span"),
+    [
+        ("The House had 231 Democrats in favour.", 231, "democrats", "231 Democrats"),
+        ("Montana had seven Native American reservations.", 7, "reservations", "seven Native American reservations"),
+        ("There are about 5000 U.S. troops there.", 5000, "troops", "about 5000 U.S. troops"),
+        ("Each carrier was limited to 80 of other people's ballots.", 80, "ballots", "80 of other people's ballots"),
+        ("The tribe released ten buffalo on Monday.", 10, "buffalo", "ten buffalo"),
+        ("The festival has for the last 27 years always been popular.", 27, "years", "27 years"),
+        ("They bought a 48-acre plot.", 48, "acre", "48-acre"),
+        ("Stores sold the four-pack for less.", 4, "pack", "four-pack"),
+        ("The 8-year-old boy was found.", 8, "year", "8-year-old"),
+        ("The angle was about 67.5° at noon.", 67.5, "degree", "about 67.5°"),
+        ("The water was 30 °C in July.", 30, "°C", "30 °C"),
+        ("He is 1.8m tall.", 1.8, "m", "1.8m"),
+        ("Levels of 6.4 mg per liter were found.", 6.4, "mg per liter", "6.4 mg per liter"),
+        ("Sponges survive with 0.2 moles per cubic meter.", 0.2, "moles per cubic meter", "0.2 moles per cubic meter"),
+    ],
+)
+def test_units_counted_nouns_hyphenated_measures_and_rates(text, value, unit, span):
+    q = next(q for q in find_quantities(text) if q.value == pytest.approx(value))
+    assert (q.unit, q.text) == (unit, span)
+    assert text[q.start : q.end] == q.text
+
+
+def test_a_hyphenated_measure_before_the_noun_is_a_figure_of_its_own():
+    qs = find_quantities("Stores limited buyers to two 12-roll packs.")
+    assert [(q.text, q.value, q.unit) for q in qs] == [("two 12-roll packs", 2, "packs"), ("12-roll", 12, "roll")]
 
 
 @pytest.mark.parametrize(
