@@ -65,13 +65,15 @@ SCALE_ABBREVIATIONS = {"mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12
 SCALE_LETTERS = {"k": 1e3, "m": 1e6, "b": 1e9}
 SCALES = {**SCALE_WORDS, **SCALE_ABBREVIATIONS, **SCALE_LETTERS}
 # Plural vagueness: "hundreds of officials" is at least two hundred and fewer than a thousand.
+# A vague plural says "at least one such unit" and no more: "hundreds of officials" is a lower bound of 100 (the
+# upper end is not stated, and annotators record none).
 _VAGUE_PLURALS = {
-    "dozens": (24.0, 144.0),
-    "scores": (40.0, 200.0),
-    "hundreds": (200.0, 1e3),
-    "thousands": (2e3, 1e4),
-    "millions": (2e6, 1e7),
-    "billions": (2e9, 1e10),
+    "dozens": (12.0, None),
+    "scores": (20.0, None),
+    "hundreds": (100.0, None),
+    "thousands": (1e3, None),
+    "millions": (1e6, None),
+    "billions": (1e9, None),
 }
 # "tens of thousands", "hundreds of billions": a multiplier before any plural. VAGUE holds every phrase the
 # pattern (built from these two tables below) can match, so a match is always a key once folded.
@@ -79,7 +81,7 @@ _VAGUE_MULTIPLIERS = {"tens": 10.0, "hundreds": 100.0}
 VAGUE = {
     **_VAGUE_PLURALS,
     **{
-        f"{mul} of {plural}": (lo * k, hi * k)
+        f"{mul} of {plural}": (lo * k, None)
         for mul, k in _VAGUE_MULTIPLIERS.items()
         for plural, (lo, hi) in _VAGUE_PLURALS.items()
     },
@@ -320,7 +322,7 @@ QUANTITY_RE = re.compile(
     rf"""
     (?<![\w$€£¥.,:/-])
     (?P<pre>{_PRE})?
-    (?:(?P<vague>{_VAGUE})\s+of\b
+    (?:(?P<vague>{_VAGUE})(?:\s+of\b|(?=\s*[.,;:!?)]|\s+more\b))
      |(?P<cur>{_CUR})?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?(?P<post1>\s*(?:%|per\s?cent\b|percent\b))?
       (?:\s*(?P<sep>-|–|—|\bto\b|\band\b)\s*(?P<cur2>{_CUR})?(?P<num2>{_DIGITS}|{_WORDS})(?P<scale2>{_SCALE})?)?
       (?P<post>\s*(?:%|per\s?cent\b|percentage\s+points?\b|(?:US\s+)?(?:dollars?|euros?|pounds\s+sterling|pounds?
