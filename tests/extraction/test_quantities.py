@@ -330,3 +330,21 @@ def test_numbers_past_float_range_keep_the_figure_but_not_the_value():
     assert (q.kind, q.lower, q.upper, q.unit) == ("range", 5.0, None, "people")
     q = one(f"It cost ${'9' * 300} last year.")
     assert q.value == float("9" * 300)  # large but finite values stay
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "lower", "upper", "unit"),
+    [
+        ("Two-thirds of voters agreed.", "Two-thirds", 2 / 3, None, None, None),
+        ("They sank three or four vessels.", "three or four vessels", None, 3, 4, "vessels"),
+        ("It cost one hundred and five dollars.", "one hundred and five dollars", 105, None, None, "USD"),
+    ],
+)
+def test_fractions_or_ranges_and_and_between_number_words(text, span, value, lower, upper, unit):
+    q = one(text)
+    assert (q.text, q.lower, q.upper, q.unit) == (span, lower, upper, unit)
+    assert q.value == (pytest.approx(value) if value is not None else None)
+
+
+def test_two_number_words_joined_by_and_are_a_list_not_a_sum():
+    assert [(q.text, q.value) for q in find_quantities("Limits of two and one package per order.")][0] == ("two", 2)
