@@ -380,3 +380,14 @@ def test_a_remark_in_a_direct_quote_is_judged_without_its_attribution():
     assert [c.kind for c in extract(text, "2019-10-14").claims if c.kind in FACTUAL_KINDS] == []
     text = '"The plant employed 400 workers in 2019," said Brigid Kosgei.'
     assert [c.kind for c in extract(text, "2019-10-14").claims] == ["quantity"]
+
+
+def test_an_act_reported_with_a_noun_phrase_is_the_writers_claim():
+    from tracker.extraction.pipeline import extract
+
+    text = "President Lee declared a state of emergency on Friday in the capital region."
+    claims = [c for c in extract(text, "2019-02-21").claims if c.kind in FACTUAL_KINDS]
+    assert [c.speaker for c in claims] == [None]
+    text = "The ministry said that 40 people had been arrested in the capital on Friday."
+    claims = [c for c in extract(text, "2019-02-21").claims if c.kind in FACTUAL_KINDS]
+    assert [c.speaker.mention for c in claims] == ["The ministry"]

@@ -399,3 +399,20 @@ def test_the_writers_own_we_is_not_a_quote():
 def test_a_first_name_is_not_a_nationality():
     q = only('"It was amazing," said Juan Perez, senior analyst at Tempus.')
     assert q.speaker.name == "Juan Perez"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The plane went around at very low height according to The Aviation Herald.",
+            "The plane went around at very low height",
+            "The Aviation Herald",
+        ),
+        ("A spokesman blamed the rebels for the attack.", "the rebels for the attack", "A spokesman"),
+        ("Waseem confessed to killing his sister in 2016.", "to killing his sister in 2016", "Waseem"),
+    ],
+)
+def test_according_at_the_end_and_stance_verbs(text, content, speaker):
+    q = only(text)
+    assert (text[q.start : q.end], q.speaker.mention) == (content, speaker)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.extraction.content import (
+    _ONLY_STOPS,
     _circumstance_only,
     _content_after,
     _content_before,
@@ -21,7 +22,7 @@ from tracker.extraction.content import (
     _parenthetical,
 )
 from tracker.extraction.cues import _Cue
-from tracker.extraction.quotemarks import _QUOTE_CHARS, _first_nonspace, _quote_at, _word_count
+from tracker.extraction.quotemarks import _QUOTE_CHARS, _first_nonspace, _quote_at, _trim_end, _word_count
 from tracker.extraction.speakers import (
     Mention,
     subject_after,
@@ -161,6 +162,9 @@ def _according(text: str, cue: _Cue, s: int, e: int, quotes) -> _Raw | None:
         end = _content_end(text, start, s, e, cue, quotes)
         return _Raw(start, end, "", cue.start, cue.end, mention) if end > start else None
     content = _content_before(text, s, cue.start, quotes)
+    if content is None and _ONLY_STOPS.match(text, mention.end, e) and _word_count(text, s, cue.start) >= 4:
+        # "… at very low height according to The Aviation Herald.": the source closes the sentence, no comma
+        content = s, _trim_end(text, s, cue.start)
     if content is None and after >= 0 and _COMMA_END.search(text, s, cue.start) and not _has_clause(text, s, cue.start):
         # "Longer term, according to NASA, the goal is …": only a lead-in before it, the content after it
         start = _first_nonspace(text, after + 1)

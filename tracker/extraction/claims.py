@@ -16,6 +16,7 @@ runs them over the sentences, gives each claim its speaker (the quote holding it
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
@@ -23,6 +24,7 @@ from tracker import ids
 from tracker.extraction.claim_features import WEIGHTS, _features, _kind, _opinion, _past, _prediction, _score  # noqa: F401
 from tracker.extraction.claim_words import _Tokens  # noqa: F401
 from tracker.extraction.clauses import MIN_WORDS, _has_words, _is_dateline, _is_headline, _Marks, _split  # noqa: F401
+from tracker.extraction.cues import _FORM_TO_BASE, NP_VERBS
 from tracker.extraction.dates import find_dates
 from tracker.extraction.entities import find_entities
 from tracker.extraction.quantities import find_quantities
@@ -46,6 +48,23 @@ def _speaker(quotes: list[Quote], s: int, e: int) -> Quote | None:
         if overlap > best_overlap:
             best, best_overlap = q, overlap
     return best if best is not None and best_overlap * 2 >= e - s else None
+
+
+# A finite verb: what makes reported content a statement rather than the noun phrase of an act.
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|'s|’s)\b|"
+    r"\b[a-z]{3,}ed\b"
+)
+
+
+def _states(quote: Quote) -> bool:
+    """The quote asserts something, so the claim in it is its speaker's: a direct quote, or reported content
+    with a verb. "He condemned anti-semitism", "Pelosi announced the vote": the content is a noun phrase, the act
+    is the writer's report, and the claim stays the writer's."""
+    if quote.kind != "indirect" or not quote.cue:
+        return True
+    base = _FORM_TO_BASE.get(quote.cue.split()[0].lower())
+    return base not in NP_VERBS or _FINITE.search(quote.text) is not None
 
 
 def _within(items, s: int, e: int, starts: list[int]) -> list:
@@ -130,7 +149,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
                 text=chunk,
                 start=cs,
                 end=ce,
-                speaker=quote.speaker if quote else None,
+                speaker=quote.speaker if quote is not None and _states(quote) else None,
                 quantities=qn,
                 dates=dt,
                 entities=en,

@@ -60,7 +60,7 @@ suggest reply respond tweet post recall admit predict promise vow repeat report 
 testify concede allege estimate observe remark comment emphasize emphasise reiterate maintain indicate reveal
 disclose pledge boast caution lament charge counter retort quip joke conclude speculate hint signal agree
 announce affirm proclaim answer blog forecast swear acknowledge dispute rebut concur add continue describe
-find show reckon remark question blame accuse instruct advise speak defend
+find show reckon remark question blame accuse instruct advise speak defend condemn confess
 """.split()
 
 
@@ -72,7 +72,7 @@ OBJECT_VERBS = frozenset(
 
 # Verbs whose content may be a "to"-infinitive ("vowed to …", "urged X to …").
 TO_VERBS = frozenset(
-    "urge ask warn promise vow pledge threaten invite encourage press order implore call agree".split()
+    "urge ask warn promise vow pledge threaten invite encourage press order implore call agree confess".split()
 )
 
 
@@ -90,7 +90,7 @@ WEAK_VERBS = frozenset(
 # Verbs whose reported content may be a noun phrase ("mentioned disparaging remarks", "called for a ban").
 NP_VERBS = frozenset(
     "mention note deny explain describe announce confirm acknowledge admit reveal disclose dispute predict promise "
-    "recall repeat call".split()
+    "recall repeat call blame condemn accuse declare".split()
 )
 
 
