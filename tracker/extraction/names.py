@@ -143,6 +143,11 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
     headed = _headed_by_source_noun(toks, words, start, end, text)
     if headed is not None:
         return headed
+    if "of" in words and not _is_cap(words[-1]) and words[0][:1].isupper():
+        who, place = _person_tail(words)
+        if place and classify_name(" ".join(who))[1] == "person":
+            # "Crystal C'Bearing of the tribal preservation office": a person and where they work
+            return Mention(start, end, text, "person", " ".join(who), place)
     if _is_cap(words[-1]) or words[-1][:1].isupper() and len(words) == 1:
         alias = resolve_alias(text)
         if alias:
@@ -178,7 +183,9 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
     if head in ANON_NOUNS or head.endswith("s") and not definite:
         return Mention(start, end, text, "anonymous", text)
     if definite:
-        return Mention(start, end, text, "organisation", text)
+        # "The Iraqi government": a body named by a proper adjective drops its article like a named one.
+        named = any(w[:1].isupper() for w in words[1:])
+        return Mention(start, end, text, "organisation", _without_article(text) if named else text)
     return Mention(start, end, text, "anonymous", text)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tracker.extraction.names import _split_role, classify_name
+from tracker.extraction.names import _split_role, _without_article, classify_name
 from tracker.extraction.speaker_words import FUNCTION_WORDS, PREPOSITIONS, PRONOUNS, TIME_WORDS, TITLES, Mention
 from tracker.records import SpeakerRef
 
@@ -164,6 +164,12 @@ _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]*[ \t\xa0]+){0,3})$")
 
 
 _ROLE_FILLER = frozenset("the a an of for and acting former then new".split())
+
+
+# The author a document is credited to: "a report by The Atlantic", "a statement from the ministry".
+_BY_NAME = re.compile(
+    r"\b(?:by|from)\s+((?:the\s+|The\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'.&-]*)*(?:['’]s\s+\w+)?)$"
+)
 
 
 def _stem(word: str) -> str:
@@ -327,6 +333,15 @@ class Resolver:
         ent = None
         low = m.text.lower()
         words = low.split()
+        if m.kind not in ("person", "pronoun", "relative") and len(words) > 1 and _head_noun(m.text) in DOCUMENT_NOUNS:
+            by = _BY_NAME.search(m.text)
+            if by is not None:
+                # "a recent report by The Atlantic", "a statement released by Erdogan's office": the named author
+                name = _without_article(by.group(1))
+                kind = classify_name(name)[1]
+                return SpeakerRef(
+                    name, m.text, m.start, m.end, "organisation" if kind == "person" and "'" in name else kind
+                )
         if m.kind not in ("person", "pronoun", "relative") and len(words) > 1 and words[0] not in ("a", "an"):
             head = _head_noun(m.text)
             if head in DOCUMENT_NOUNS and not m.text[:1].isupper() or head in DOCUMENT_NOUNS and words[0] == "the":

@@ -37,6 +37,7 @@ TITLES = frozenset(
     inspector superintendent detective constable
     democratic republican former then-president acting assistant associate senior special
     prosecutor cardinal archbishop bishop reverend mp mep whip administrator co-author coauthor researcher
+    businessman businesswoman entrepreneur activist journalist author novelist actor actress singer
     scientist coach manager editor economist analyst lawyer attorney-general councillor councilman
     councilwoman alderman chairperson president-elect vice-president emir sheikh ayatollah
     """.split()
