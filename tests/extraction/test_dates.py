@@ -133,3 +133,20 @@ def test_an_impossible_iso_date_is_no_date_and_no_crash():
 )
 def test_direction_of_dates_without_a_year(text, published, value):
     assert [d.value for d in find_dates(text, published=published)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He was stabbed last night on stage.", ["2019-01-13"]),
+        ("Vigils this evening drew thousands.", ["2019-01-14"]),
+        ("The last night of the tour was quiet.", []),
+        ("Stores put out a planned Wednesday special early.", ["2019-01-09"]),
+    ],
+)
+def test_parts_of_the_day_and_no_future_from_until_or_planned(text, value):
+    assert [d.value for d in find_dates(text, published="2019-01-14")] == value
+
+
+def test_until_in_a_past_clause_does_not_look_ahead():
+    assert [d.value for d in find_dates("He was envoy until December.", published="2019-10-08")] == ["2018-12"]

@@ -74,6 +74,7 @@ DATE_RE = re.compile(
                  (?P<au>days?|weeks?|months?|years?)\s+ago\b)
   | (?P<wd>\b(?:(?P<wcue>on|last|next|this|since|by|until|from)\s+)?(?P<wday>{_WEEKDAY})\b)
   | (?P<word>\b(?:yesterday|today|tomorrow|tonight)\b)
+  | (?P<part>\b(?P<pdir>last|this)\s+(?P<pwhen>night|morning|afternoon|evening)\b(?!\s+of\b))
   | (?P<year>(?<![\w$€£¥.,-])(?:(?P<ycue>{_YEAR_CUE})\s+)?(?P<y5>{_YEAR})(?![\w%,.-]\d|\w|-\d|\s*(?:%|per\s?cent)))
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -209,7 +210,7 @@ def _bare_month(pub: date, month: int, cue: str, future: bool = False) -> str:
         year = pub.year - 1
     elif cue in ("last", "past", "since") or ahead == 0:
         year = pub.year if month <= pub.month else pub.year - 1
-    elif ahead <= (6 if future or cue in ("until", "till", "by", "before") else _SOON):
+    elif ahead <= (6 if future else _SOON):
         year = pub.year if month > pub.month else pub.year + 1
     else:
         year = pub.year if month <= pub.month else pub.year - 1
@@ -288,6 +289,10 @@ def _resolve(m: re.Match, pub: date | None, future: bool = False) -> tuple[str, 
             return None
         cue = (g["wcue"] or "").lower() or None
         return _day(_weekday(pub, WEEKDAYS[g["wday"].lower()], cue, future)), "day", True, start
+    if g["part"]:
+        # "last night" is the evening before publication; "this morning" the day itself
+        shift = -1 if fold(g["pdir"]) == "last" else 0
+        return _day(_plus(pub, timedelta(days=shift))), "day", True, start
     if g["word"]:
         shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[fold(g["word"])]
         return _day(_plus(pub, timedelta(days=shift))), "day", True, start
@@ -511,9 +516,10 @@ def _may_open(text: str, c: int) -> bool:
 
 
 # What marks a clause as about the future before its date: "will meet on Tuesday", "is scheduled for Feb. 14".
+# Not "until" ("was envoy until December") nor "planned" ("a planned Wednesday special" that already ran).
 _FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|’ll|is to|are to|scheduled|set to|due to|expected to|plans? to|planned|upcoming|"
-    r"to be held|would|until|till|deadline)\b[^.!?;\n]*$",
+    r"\b(?:will|shall|'ll|’ll|is to|are to|scheduled|set to|due to|expected to|plans? to|upcoming|"
+    r"to be held|would)\b[^.!?;\n]*$",
     re.IGNORECASE,
 )
 _BEFORE = 80
