@@ -154,7 +154,7 @@ def _day_number(day: str) -> int:
     return int(_DAY_DIGITS.match(day).group())
 
 
-def _weekday(pub: date, weekday: int, cue: str | None, future: bool = False) -> date:
+def _weekday(pub: date, weekday: int, cue: str | None, future: bool | None = None) -> date:
     """A bare or "on/last/since" weekday is the latest such day on or before publication (news reports the past;
     an article dated Wednesday that says "on Wednesday" means that day); "next" and "this" look forward, and so
     does a weekday in a clause about what is to come ("will meet on Tuesday"). "Last Wednesday" in a Friday
@@ -196,7 +196,13 @@ def _ago(pub: date, amount: str, unit: str) -> tuple[str, str]:
 _SOON = 2  # months ahead that a month named without a year may still mean ("in early September" in August)
 
 
-def _bare_month(pub: date, month: int, cue: str, future: bool = False) -> str:
+def _reach(future: bool | None) -> int:
+    """How many months ahead a date without a year may lie: six in a clause about the future, none in one about
+    the past ("was envoy until December"), else _SOON."""
+    return 6 if future else 0 if future is False else _SOON
+
+
+def _bare_month(pub: date, month: int, cue: str, future: bool | None = None) -> str:
     """ "in December" with no year: the nearest December, looking at most two months ahead (or six in a clause
     about what is to come) and otherwise back; "next December" the one after, "last" and "this past" the one
     before."""
@@ -210,7 +216,7 @@ def _bare_month(pub: date, month: int, cue: str, future: bool = False) -> str:
         year = pub.year - 1
     elif cue in ("last", "past", "since") or ahead == 0:
         year = pub.year if month <= pub.month else pub.year - 1
-    elif ahead <= (6 if future else _SOON):
+    elif ahead <= _reach(future):
         year = pub.year if month > pub.month else pub.year + 1
     else:
         year = pub.year if month <= pub.month else pub.year - 1
@@ -227,7 +233,7 @@ def _full(year: str, month: str, day: str | None) -> tuple[str, str] | None:
         return None
 
 
-def _month_day(pub: date | None, month: str, day: str, future: bool = False) -> tuple[str, str] | None:
+def _month_day(pub: date | None, month: str, day: str, future: bool | None = None) -> tuple[str, str] | None:
     """A month and day without a year: this month's, one at most two months ahead (six in a clause about the
     future), otherwise the latest before publication."""
     if pub is None:
@@ -237,7 +243,7 @@ def _month_day(pub: date | None, month: str, day: str, future: bool = False) -> 
     ahead = (m - pub.month) % 12
     if ahead == 0:
         year = pub.year  # this month, before or after the day of publication
-    elif ahead <= (6 if future else _SOON):
+    elif ahead <= _reach(future):
         year = pub.year + (m < pub.month)  # "October 14" in late August: the coming one
     else:
         year = pub.year - (m > pub.month)
@@ -247,7 +253,7 @@ def _month_day(pub: date | None, month: str, day: str, future: bool = False) -> 
         return None
 
 
-def _resolve(m: re.Match, pub: date | None, future: bool = False) -> tuple[str, str, bool, int] | None:
+def _resolve(m: re.Match, pub: date | None, future: bool | None = None) -> tuple[str, str, bool, int] | None:
     """(value, precision, relative, start) for one match, or None when it is not a date after all."""
     g = m  # groups are read by name as needed: groupdict() would build all thirty for every date
     start = m.start()
@@ -525,9 +531,16 @@ _FUTURE = re.compile(
 _BEFORE = 80
 
 
-def _future_before(text: str, pos: int) -> bool:
-    """A future marker between the clause's start (at most 80 characters back) and the date."""
-    return _FUTURE.search(text, max(0, pos - _BEFORE), pos) is not None
+_PAST = re.compile(r"\b(?:was|were|had|did)\b[^.!?;\n]*$", re.IGNORECASE)
+
+
+def _future_before(text: str, pos: int) -> bool | None:
+    """True when a future marker stands between the clause's start (at most 80 characters back) and the date,
+    False when a past one does, None when neither."""
+    lo = max(0, pos - _BEFORE)
+    if _FUTURE.search(text, lo, pos) is not None:
+        return True
+    return False if _PAST.search(text, lo, pos) is not None else None
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None, published: str | None = None) -> list[DateMention]:
