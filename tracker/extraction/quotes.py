@@ -258,6 +258,10 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
             raws.append(raw)
             taken.append((raw.start, raw.end))
             prev = raw
+        if not taken and "report" in low[s:e]:
+            raw = _reported(text, s, e)
+            if raw is not None:
+                raws.append(raw)
     for r in raws:
         r.kind = _kind(text, r.start, r.end, quotes)
     raws = [
@@ -270,6 +274,27 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
     raws = _drop_nested(raws)
     _resolve(text, raws)
     return _to_quotes(text, raws)
+
+
+# Reports with no source named: "There are reportedly 5000 troops", "The attacker is reported to have jumped",
+# "Politicians were reported by local media to have visited" (then the source is the "by" phrase).
+_REPORTEDLY = re.compile(r"\b[Rr]eportedly\b,?\s*")
+_IS_REPORTED = re.compile(r"\b(?:is|are|was|were)\s+reported\s+(?:by\s+(?P<by>[^,;]{2,60}?)\s+)?(?=to\s)")
+
+
+def _reported(text: str, s: int, e: int) -> _Raw | None:
+    """A report whose source the writer does not name, or names only after "by": its content, speakerless."""
+    m = _IS_REPORTED.search(text, s, e)
+    if m is not None:
+        end = _trim_end(text, m.end(), e)
+        mention = subject_after(text, m.start("by"), m.end("by")) if m.group("by") else None
+        return _Raw(m.end(), end, "", m.start(), m.end(), mention) if _word_count(text, m.end(), end) >= 3 else None
+    m = _REPORTEDLY.search(text, s, e)
+    if m is None:
+        return None
+    start = m.end() if m.start() <= s + 1 else s  # "Reportedly, most residents …" / "There are reportedly …"
+    end = _trim_end(text, start, e)
+    return _Raw(start, end, "", m.start(), m.end(), None) if _word_count(text, start, end) >= 4 else None
 
 
 _FIRST_PERSON = frozenset(("i", "we"))
