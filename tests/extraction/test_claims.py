@@ -391,3 +391,12 @@ def test_an_act_reported_with_a_noun_phrase_is_the_writers_claim():
     text = "The ministry said that 40 people had been arrested in the capital on Friday."
     claims = [c for c in extract(text, "2019-02-21").claims if c.kind in FACTUAL_KINDS]
     assert [c.speaker.mention for c in claims] == ["The ministry"]
+
+
+def test_a_trailing_attribution_tail_is_cut_and_the_claim_keeps_its_speaker():
+    from tracker.extraction.pipeline import extract
+
+    text = "The deal cost Turkey $2 billion for four batteries, Defence Minister Hulusi Akar said on Monday."
+    (c,) = [c for c in extract(text, "2019-07-16").claims if c.kind in FACTUAL_KINDS]
+    assert c.text == "The deal cost Turkey $2 billion for four batteries"
+    assert c.speaker is not None and c.speaker.name == "Hulusi Akar"

@@ -44,7 +44,11 @@ def _speaker(quotes: list[Quote], s: int, e: int) -> Quote | None:
     """The quote holding most of the clause, if it holds at least half of it."""
     best, best_overlap = None, 0
     for q in quotes:
-        overlap = min(e, q.end) - max(s, q.start)
+        lo = q.start
+        if q.kind == "indirect" and q.cue_start is not None and q.cue_start < q.start:
+            # "X said on Tuesday that …": the attribution before the content is part of what the claim holds
+            lo = min(q.cue_start, q.speaker.start if q.speaker is not None and q.speaker.start < lo else lo)
+        overlap = min(e, q.end) - max(s, lo)
         if overlap > best_overlap:
             best, best_overlap = q, overlap
     return best if best is not None and best_overlap * 2 >= e - s else None

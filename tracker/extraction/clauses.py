@@ -131,8 +131,8 @@ def _quote_cuts(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[in
     pieces = []
     for q in quotes:
         if s <= q.start and q.end <= e and (q.start > s + 2 or q.end < e - 2) and _has_words(q.text, MIN_WORDS):
-            if q.kind in ("direct", "indirect"):
-                continue
+            if q.kind == "direct" or q.kind == "indirect" and q.cue_start is not None and q.cue_start < q.start:
+                continue  # "X said on Tuesday that …" is checked whole; a trailing ", X said" tail is cut off
             lo = q.start
             for x in (q.cue_start, q.speaker.start if q.speaker and s <= q.speaker.start < q.start else None):
                 if x is not None and s <= x < lo:
