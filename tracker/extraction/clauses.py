@@ -137,8 +137,25 @@ def _quote_cuts(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[in
             for x in (q.cue_start, q.speaker.start if q.speaker and s <= q.speaker.start < q.start else None):
                 if x is not None and s <= x < lo:
                     lo = x
-            pieces.append((lo, q.start, q.end))
+            tail = q.end
+            if (
+                q.cue_start is not None
+                and q.end <= q.cue_start < e
+                and not any(q.end < o.start < e for o in quotes)
+                and _bare_tail(text, q.end, e)
+            ):
+                tail = e  # ", a senior official said on Tuesday.": a bare attribution tail is no claim of its own
+            pieces.append((lo, q.start, q.end, tail))
     return pieces
+
+
+_TAIL_WORD = re.compile(r"[\w’'-]+")
+_DIGITS = re.compile(r"\d")
+
+
+def _bare_tail(text: str, a: int, b: int) -> bool:
+    """What follows a quote's content is only its attribution: a dozen words at most, and no figure."""
+    return _DIGITS.search(text, a, b) is None and len(_TAIL_WORD.findall(text, a, b)) <= 12
 
 
 class _Marks:
@@ -208,9 +225,9 @@ def _split(
     cuts: list[tuple[int, int]] = []  # (cut start, cut end): text between them belongs to no clause
     reported: set[int] = set()
     inner: set[int] = set()
-    for lo, qs, qe in _quote_cuts(text, s, e, quotes) if quotes else ():
+    for lo, qs, qe, tail in _quote_cuts(text, s, e, quotes) if quotes else ():
         cuts.append((lo, qs))
-        cuts.append((qe, qe))
+        cuts.append((qe, tail))
         reported.add(qs)
     if not cuts and (marks.that_in(s, e) and marks.may_report(s, e) if marks else _THAT.search(text, s, e)):
         m = _REPORTED.search(text, s, e)
