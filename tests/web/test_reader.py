@@ -152,3 +152,11 @@ async def test_quote_page_lists_claims_taken_from_it(site):
     part = section(html, "claims")
     expected = [c for (c,) in rows(db_path, "select id from claims where quote_id = ? order by start", [qid])]
     assert re.findall(r'<li><a href="/tracker/claims/([^"]+)">', part) == expected
+
+
+def test_quoted_adds_marks_only_when_the_text_has_none():
+    from tracker.web.reader import quoted
+
+    assert quoted(" we will not step back ") == "“we will not step back”"
+    assert quoted("“We will not step back,”") == "“We will not step back,”"
+    assert quoted('the deaths as "crushing"') == 'the deaths as "crushing"'
