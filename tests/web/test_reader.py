@@ -160,3 +160,19 @@ def test_quoted_adds_marks_only_when_the_text_has_none():
     assert quoted(" we will not step back ") == "“we will not step back”"
     assert quoted("“We will not step back,”") == "“We will not step back,”"
     assert quoted('the deaths as "crushing"') == 'the deaths as "crushing"'
+
+
+async def test_pages_keep_their_templates_under_another_database_name(tmp_path):
+    db_path = tmp_path / "newsroom.db"
+    ingest([str(ROOT / "data" / "articles")], db_path)
+    ds = datasette_app(db_path)
+    html = (await ds.client.get(f"/newsroom/articles/{S400}")).text
+    assert '<h1 class="tracker-headline">Ankara says S-400 talks with Moscow continue despite sanctions</h1>' in html
+    cid = rows(db_path, "select id from claims where article_id = ? order by score desc limit 1", [S400])[0][0]
+    assert f'href="/newsroom/claims/{cid}" data-claim-id="{cid}"' in html
+    claim = (await ds.client.get(f"/newsroom/claims/{cid}")).text
+    assert '<h1 class="tracker-claim-heading">' in claim
+    database = (await ds.client.get("/newsroom")).text
+    assert '<h2 id="queries">Start here</h2>' in database
+    query = (await ds.client.get("/newsroom/conflicting_figures?entity=")).text
+    assert "<title>Conflicting figures — newsroom</title>" in query
