@@ -118,6 +118,40 @@ def permission_resources_sql(datasette, actor, action):
     )
 
 
+@hookimpl
+def asgi_wrapper(datasette):
+    """POSTs to the annotate query get their parameters made bindable first (`annotations.query_body`): a
+    JSON call with `null` or a parameter left out is answered by the rules' messages, not a binding error."""
+
+    def wrap(app):
+        async def annotate_body(scope, receive, send):
+            path = scope.get("path", "") if scope.get("type") == "http" else ""
+            if scope.get("method") != "POST" or not path.endswith("/" + ann.QUERY_NAME):
+                return await app(scope, receive, send)
+            chunks, more = [], True
+            while more:
+                message = await receive()
+                chunks.append(message.get("body", b""))
+                more = message.get("more_body", False)
+            body = ann.query_body(b"".join(chunks))
+            headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() != b"content-length"]
+            headers.append((b"content-length", str(len(body)).encode()))
+            sent = False
+
+            async def replay():
+                nonlocal sent
+                if sent:
+                    return await receive()
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+
+            return await app(dict(scope, headers=headers), replay, send)
+
+        return annotate_body
+
+    return wrap
+
+
 def _login_url(datasette, next_path: str) -> str:
     return datasette.urls.path("/-/login") + "?" + urlencode({"next": next_path})
 
