@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from tracker.extraction.dates import _trie
 from tracker.extraction.sentences import sentences as _sentences
@@ -21,6 +22,7 @@ from tracker.extraction.speakers import (
     FUNCTION_WORDS,
     Mention,
     Resolver,
+    iter_tokens,
     subject_after,
     subject_before,
     tokens,
@@ -485,12 +487,10 @@ def _first_nonspace(text: str, k: int) -> int:
 
 
 def _quote_at(quotes: list[tuple[int, int, bool]], pos: int) -> tuple[int, int, bool] | None:
-    for q in quotes:
-        if q[0] == pos:
-            return q
-        if q[0] > pos:
-            break
-    return None
+    """The quote that opens at pos. `quote_spans` gives them sorted and apart, so a binary search finds it (a
+    scan per cue made articles with thousands of quotes quadratic)."""
+    i = bisect.bisect_left(quotes, (pos,))
+    return quotes[i] if i < len(quotes) and quotes[i][0] == pos else None
 
 
 _CUT = re.compile(
@@ -637,7 +637,7 @@ def _sentence_subject(text: str, s: int, pos: int) -> Mention | None:
     """The first noun phrase of the sentence, when it names someone (or is a pronoun)."""
     return _first_named(
         text,
-        tokens(text, s, pos),
+        iter_tokens(text, s, pos),
         pos,
         lambda w: not w[:1].isalnum() or w.lower() in ("and", "but", "so", "yet", "then"),
     )
@@ -647,14 +647,15 @@ _SPEAKER_KINDS = frozenset(("person", "organisation", "country", "pronoun"))
 
 
 def _first_named(text: str, toks, pos: int, skip) -> Mention | None:
-    """The noun phrase at the first token `skip` lets through, when it names someone (or is a pronoun)."""
-    i = 0
-    while i < len(toks) and skip(toks[i][2]):
-        i += 1
-    if i >= len(toks):
-        return None
-    m = subject_after(text, toks[i][0], pos)
-    return m if m is not None and m.kind in _SPEAKER_KINDS else None
+    """The noun phrase at the first token `skip` lets through, when it names someone (or is a pronoun).
+
+    `toks` is read lazily (`iter_tokens`) up to that token: tokenising the whole clause for every quote in it
+    made a long sentence with many quotes quadratic."""
+    for start, _, word in toks:
+        if not skip(word):
+            m = subject_after(text, start, pos)
+            return m if m is not None and m.kind in _SPEAKER_KINDS else None
+    return None
 
 
 _COMMA = re.compile(r"\s*,\s*")
@@ -771,12 +772,19 @@ def _according(text: str, cue: _Cue, s: int, e: int, quotes) -> _Raw | None:
 
 
 def _kind(text: str, start: int, end: int, quotes) -> str:
-    inner = [q for q in quotes if q[0] >= start and q[1] <= end + 1]
-    if not inner:
+    # The quotes wholly inside start..end+1. They are sorted and apart, so their ends are sorted too: the first
+    # and the last are found by binary search, not by a scan of every quote for every content.
+    i = bisect.bisect_left(quotes, (start,))
+    if i == len(quotes) or quotes[i][1] > end + 1:
         return "indirect"
-    if inner[0][0] <= start + 1 and inner[-1][1] >= end - 1:
+    last = quotes[bisect.bisect_right(quotes, end + 1, key=_quote_end) - 1]
+    if quotes[i][0] <= start + 1 and last[1] >= end - 1:
         return "direct"
     return "partial"
+
+
+def _quote_end(q: tuple[int, int, bool]) -> int:
+    return q[1]
 
 
 # ---------------------------------------------------------------- quotes without a cue of their own
@@ -789,13 +797,16 @@ _VERBISH = re.compile(
 _BOUNDARY_WORDS = frozenset("that which who whom because since while when so whether if although though".split())
 
 
-def _clause_subject(text: str, s: int, pos: int) -> tuple[Mention, int, int] | None:
-    """The named subject and verb of the clause holding a quoted fragment ("the US has opposed … “…”")."""
-    k = max(text.rfind(",", s, pos), text.rfind(";", s, pos))
-    lo = k + 1 if k >= 0 else s
+def _clause_subject(text: str, s: int, pos: int, seps: list[int]) -> tuple[Mention, int, int] | None:
+    """The named subject and verb of the clause holding a quoted fragment ("the US has opposed … “…”").
+
+    `seps` holds the offsets of every comma and semicolon of the text, sorted: the clause opens after the last
+    one between s and pos (a binary search, where `rfind` rescanned the sentence for every quote)."""
+    i = bisect.bisect_left(seps, pos) - 1
+    lo = seps[i] + 1 if i >= 0 and seps[i] >= s else s
     m = _first_named(
         text,
-        tokens(text, lo, pos),
+        iter_tokens(text, lo, pos),
         pos,
         lambda w: w.lower() in _SUBORDINATORS or w.lower() in ("and", "but", "so", "yet"),
     )
@@ -812,16 +823,16 @@ def _clause_subject(text: str, s: int, pos: int) -> tuple[Mention, int, int] | N
     return None
 
 
-def _fragment(text: str, s: int, qs: int, qe: int) -> _Raw | None:
+def _fragment(text: str, s: int, qs: int, qe: int, seps: list[int]) -> _Raw | None:
     """A quoted phrase inside a clause with a named subject: "Obama called the holiday “a celebration …”".
 
     The content runs from the verb's object to the quote when the quote completes that verb phrase, and is the
     quote alone when a clause boundary lies between (so a scare-quoted word deep in a sentence stays small)."""
-    found = _clause_subject(text, s, qs)
+    found = _clause_subject(text, s, qs, seps)
     if found is None:
         return None
     m, vs, ve = found
-    gap = tokens(text, ve, qs)
+    gap = list(islice(iter_tokens(text, ve, qs), 9))  # more than 8 is all the test below needs to know
     start = qs
     if len(gap) <= 8 and not any(w.lower() in _BOUNDARY_WORDS or not w[:1].isalnum() for _, _, w in gap):
         start = _first_nonspace(text, ve)
@@ -877,21 +888,29 @@ def _post_quote(text: str, qe: int) -> tuple[Mention, int, int] | None:
 def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, int]]) -> list[_Raw]:
     """Direct quotes that no cue claimed: a speaker in the next sentence, a continuation after a mid-quote
     attribution, a fragment whose clause has a named subject, or a whole quoted paragraph by the last speaker."""
-    covered = [(r.start, r.end) for r in raws]
-    by_start = sorted(raws, key=lambda r: r.start)
+    covered = _Covered([(r.start, r.end) for r in raws])
+    previous = _Previous(raws)
+    seps = [m.start() for m in _CLAUSE_SEP.finditer(text)]
+    # No word character lies in text[fw_from:fw], and text[fw] is one (or fw is the text's end). Sentence starts
+    # only grow, so each search starts past the last one found: one pass over the text in all.
+    fw_from = fw = -1
     out = list(raws)
     for qs, qe, _closed in quotes:
-        if any(a <= qs + 1 and qe - 1 <= b for a, b in covered) or any(a < qe and qs < b for a, b in covered):
+        # (A quote of two or more characters lies within a covered span only if it overlaps one.)
+        if covered.overlaps(qs, qe):
             continue
         words = _word_count(text, qs, qe)
-        prev = _previous(by_start, qs)
+        prev = previous.before(qs)
         if prev is not None and _continues(text, prev, qs):
-            prev.end = qe
+            previous.extend(prev, qe)
             prev.kind = "direct"
-            covered.append((prev.start, qe))
+            covered.add(prev.start, qe)
             continue
         s = _sentence_start(spans, qs)
-        full = _NO_WORDS.match(text[s:qs]) is not None
+        if not fw_from <= s <= fw:
+            w = _HAS_WORD.search(text, s)
+            fw_from, fw = s, (w.start() if w else len(text))
+        full = fw >= qs  # nothing but marks and spaces before the quote in its sentence
         r = None
         if full and words >= 2:
             dash = _dash_attribution(text, qe)
@@ -901,7 +920,7 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
             elif post is not None:
                 r = _Raw(qs, qe, "direct", post[1], post[2], post[0])
         if r is None and not full and not _is_title(text, qs + 1, qe - 1):
-            r = _fragment(text, s, qs, qe)
+            r = _fragment(text, s, qs, qe, seps)
         if (
             r is None
             and full
@@ -915,16 +934,72 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
             r = _Raw(qs, qe, "direct", None, None, prev.mention, prev.antecedent)
         if r is not None:
             out.append(r)
-            covered.append((r.start, r.end))
+            covered.add(r.start, r.end)
     return out
 
 
-def _previous(raws: list[_Raw], pos: int) -> _Raw | None:
-    best = None
-    for r in raws:
-        if r.end <= pos and (best is None or r.end >= best.end):
-            best = r
-    return best
+_CLAUSE_SEP = re.compile(r"[,;]")
+
+
+class _Covered:
+    """Spans already taken by a quote, asked whether a quote overlaps any of them, in logarithmic time.
+
+    The first spans (the cue-found contents) are sorted once with a running maximum of their ends. Spans added
+    while the quotes are walked in order end where the current quote ends, so they lie before every later quote;
+    they are kept apart and searched only when one could still reach a quote (never, for sorted quotes)."""
+
+    __slots__ = ("starts", "max_end", "added", "added_end")
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.max_end: list[int] = []
+        top = -1
+        for _, b in spans:
+            top = max(top, b)
+            self.max_end.append(top)
+        self.added: list[tuple[int, int]] = []
+        self.added_end = -1
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e)  # spans starting before e
+        if i and self.max_end[i - 1] > s:
+            return True
+        return self.added_end > s and any(a < e and s < b for a, b in self.added)
+
+    def add(self, s: int, e: int) -> None:
+        self.added.append((s, e))
+        self.added_end = max(self.added_end, e)
+
+
+class _Previous:
+    """The content that ends last at or before a position (the latest among equals in start order), for quotes
+    asked about in increasing position: contents become candidates as the position passes their end."""
+
+    __slots__ = ("by_end", "order", "i", "best", "best_key")
+
+    def __init__(self, raws: list[_Raw]):
+        by_start = sorted(raws, key=lambda r: r.start)
+        self.order = {id(r): k for k, r in enumerate(by_start)}
+        self.by_end = sorted(by_start, key=lambda r: r.end)
+        self.i = 0
+        self.best: _Raw | None = None
+        self.best_key = (-1, -1)
+
+    def before(self, pos: int) -> _Raw | None:
+        while self.i < len(self.by_end) and self.by_end[self.i].end <= pos:
+            r = self.by_end[self.i]
+            key = (r.end, self.order[id(r)])
+            if key > self.best_key:
+                self.best, self.best_key = r, key
+            self.i += 1
+        return self.best
+
+    def extend(self, r: _Raw, end: int) -> None:
+        """Move the end of `r` (the current best) to `end`, past every other candidate's."""
+        r.end = end
+        if r is self.best:
+            self.best_key = (end, self.best_key[1])
 
 
 _STOP_END = re.compile(r"[.,:]\s*$")
@@ -934,6 +1009,8 @@ def _continues(text: str, prev: _Raw, qs: int) -> bool:
     """“A,” he said. “B” — the second part follows the attribution sentence in the same paragraph."""
     if prev.kind != "direct" or prev.cue_start is None or prev.cue_start < prev.end:
         return False
+    if qs - prev.cue_end >= 250:
+        return False  # (tested before slicing: a far-off previous quote must not cost a copy of the text between)
     gap = text[prev.cue_end : qs]
     return "\n" not in gap and len(gap) < 250 and not any(c in gap for c in '“”"') and _STOP_END.search(gap) is not None
 
