@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import islice
 
@@ -348,7 +349,8 @@ def _cues(
             end = we
         if start and low[start - 1].isalnum() or end < len(low) and (low[end].isalnum() or low[end] in "’'-"):
             continue  # part of a longer word or name ("Said-Ahmed", "says’")
-        if any(qs < start < qe for qs, qe, _ in inside):
+        i = bisect.bisect_left(inside, (start,)) - 1  # the last quote opening before the cue: is it inside?
+        if i >= 0 and start < inside[i][1]:
             continue
         if text[start].isupper() and start > s and base != "according":
             continue  # "Said" inside a name or a title
@@ -504,9 +506,10 @@ def _content_end(text: str, start: int, s: int, e: int, cue: _Cue, quotes) -> in
     first comma when the attribution itself is a subordinate clause ("Though X stressed that …, Y …")."""
     end = e
     # A quote opened inside the content carries it to the quote's end, even across sentences.
-    for qs, qe, _ in quotes:
-        if start <= qs < end and qe > end:
-            end = qe
+    # (Quotes are sorted and apart: only the last one opening before the end can run past it.)
+    i = bisect.bisect_left(quotes, (end,)) - 1
+    if i >= 0 and quotes[i][0] >= start and quotes[i][1] > end:
+        end = quotes[i][1]
     m = _CUT.search(text, start, end)
     if m and not _inside(quotes, m.start()):
         end = m.start()
@@ -520,7 +523,10 @@ def _content_end(text: str, start: int, s: int, e: int, cue: _Cue, quotes) -> in
 
 
 def _inside(quotes, pos: int) -> bool:
-    return any(qs < pos < qe - 1 for qs, qe, _ in quotes)
+    """Whether pos lies within a quote, after its opening mark and before its last character (qs < pos < qe-1).
+    Quotes are sorted and apart: only the last one opening before pos can hold it."""
+    i = bisect.bisect_left(quotes, (pos,)) - 1
+    return i >= 0 and pos < quotes[i][1] - 1
 
 
 def _subordinate(text: str, s: int, cue_start: int) -> bool:
@@ -544,16 +550,19 @@ def _content_before(text: str, s: int, upto: int, quotes) -> tuple[int, int] | N
     if k <= s:
         return None
     ch = text[k - 1]
-    for qs, qe, _ in quotes:
-        if qe == k or (qe == k - 1 and ch in ",—–"):
-            return qs, qe
+    # The quote ending at k (or at k - 1 before a comma or dash); quotes are sorted and apart, so their ends are
+    # sorted too and a binary search finds it. Two such quotes cannot both exist (a quote spans two characters).
+    for want in (k - 1, k) if ch in ",—–" else (k,):
+        i = bisect.bisect_left(quotes, want, key=_quote_end)
+        if i < len(quotes) and quotes[i][1] == want:
+            return quotes[i][0], quotes[i][1]
     if ch not in ",—–":
         return None
     end = _trim_end(text, s, k - 1)
     start = s
-    for qs, qe, _ in quotes:
-        if qs < s < qe:  # the sentence began inside a quote that the splitter cut at an inner full stop
-            start = qs
+    i = bisect.bisect_left(quotes, (s,)) - 1  # the last quote opening before s is the only one that can hold s
+    if i >= 0 and s < quotes[i][1]:
+        start = quotes[i][0]  # the sentence began inside a quote that the splitter cut at an inner full stop
     if _word_count(text, start, end) < 3:
         return None
     return start, end
@@ -1060,21 +1069,32 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
     low = _lower(text)
     words = _cue_words(low)
     raws: list[_Raw] = []
+    spans_of_raws: Counter = Counter()  # (start, end) of raws, to drop a repeat without comparing with each raw
     for s, e in spans:
         prev = None
         taken: list[tuple[int, int]] = []
         for cue in _cues(text, low, s, e, quotes, words):
             if any(a <= cue.start < b for a, b in taken):
-                if prev is None or not _coordinated(text, prev, cue, s):
+                if prev is None:
+                    continue
+                before = prev.start, prev.end
+                coordinated = _coordinated(text, prev, cue, s)
+                if (prev.start, prev.end) != before:  # _coordinated cut prev short
+                    spans_of_raws[before] -= 1
+                    if not spans_of_raws[before]:
+                        del spans_of_raws[before]
+                    spans_of_raws[prev.start, prev.end] += 1
+                if not coordinated:
                     continue
                 taken = [(a, prev.end) if b > prev.end else (a, b) for a, b in taken]
             raw = _attribute(text, cue, s, e, quotes, prev)
             if raw is None:
                 continue
             _colon_lead(text, raw, quotes)
-            if any(r.start == raw.start and r.end == raw.end for r in raws):
+            if (raw.start, raw.end) in spans_of_raws:
                 continue
             raws.append(raw)
+            spans_of_raws[raw.start, raw.end] += 1
             taken.append((raw.start, raw.end))
             prev = raw
     for r in raws:
