@@ -14,6 +14,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 
 from tracker.extraction.dates import _trie
@@ -531,7 +532,10 @@ def _inside(quotes, pos: int) -> bool:
 
 def _subordinate(text: str, s: int, cue_start: int) -> bool:
     m = _FIRST_LETTERS.match(text, s, cue_start)
-    return bool(m) and m.group(1).lower() in _SUBORDINATORS and "," not in text[m.end() : cue_start]
+    if not m or m.group(1).lower() not in _SUBORDINATORS:
+        return False
+    comma = _first_comma(text, m.end())
+    return not 0 <= comma < cue_start
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -578,9 +582,13 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
     mention, negated = subject_before(text, s, cue.start)
     if negated:
         return None
-    before = text[s : cue.start].rstrip()
-    # Both patterns below end in `$` and match a word of at most five letters (`before` ends in no space): only
-    # its last characters need searching, not the whole sentence so far.
+    # The sentence before the cue, without its trailing spaces. Both patterns below end in `$` and match a word
+    # of at most five letters (`before` ends in no space): only its last characters are searched, and only the
+    # last 16 are copied (with the 9th from the end, `\b` at the search's start sees what it saw in the whole).
+    b_end = cue.start
+    while b_end > s and text[b_end - 1].isspace():
+        b_end -= 1
+    before = text[max(s, b_end - 16) : b_end]
     tail = max(0, len(before) - 8)
     if mention is not None and _NOUN_BEFORE.search(before, tail):
         return None  # "Editor’s note", "a claim": the cue word is a noun here
@@ -598,7 +606,7 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
         if mention is None:
             return None
         content = _content_before(text, s, cue.start, quotes)
-        if content is None and _NO_WORDS.match(text[s : cue.start]):
+        if content is None and _first_word(text, s) >= cue.start:
             # "Said Ellis: “…”" — the inverted attribution opens the sentence.
             content = _content_after(text, _Cue(cue.start, mention.end, "say"), s, e, quotes)
             if content is None or content[0] < mention.end:
@@ -616,7 +624,7 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)
     elif back is not None and _framing(text, back[0]):
         content = _content_after(text, cue, s, e, quotes)
-    elif _COMMA_END.search(text[s : mention.start]) and _parenthetical(text, cue, e):
+    elif _comma_before(text, s, mention.start) and _parenthetical(text, cue, e):
         content = s, _content_end(text, s, s, e, cue, quotes)  # "The deal, he said, is dead."
     elif back is not None and _forward_quote(text, cue.end, e, quotes, back) > back[1]:
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)  # "…, Mr. Barrett said, “we were …”"
@@ -637,8 +645,32 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
 
 _BARE_VP = re.compile(r"(?:,|\band|\bthen|\bbut)\s*$", re.IGNORECASE)
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|this|that|whose))$", re.IGNORECASE)
-_NO_WORDS = re.compile(r"\W*$")
-_COMMA_END = re.compile(r",\s*$")
+
+
+# The tests below are asked for every cue of a sentence about the text from the sentence's start; answered by
+# a search from that start, cached, rather than by a copy of the sentence so far per cue (which made a long
+# sentence with many cues quadratic).
+@lru_cache(maxsize=16)
+def _first_word(text: str, s: int) -> int:
+    """Where the first word character at or after s is (len(text) if none): text[s:k] holds no word (only
+    marks, spaces, punctuation) when this is at least k."""
+    m = _HAS_WORD.search(text, s)
+    return m.start() if m else len(text)
+
+
+@lru_cache(maxsize=16)
+def _first_comma(text: str, pos: int) -> int:
+    return text.find(",", pos)
+
+
+def _comma_before(text: str, s: int, pos: int) -> bool:
+    """Whether text[s:pos] ends with a comma and any spaces."""
+    k = pos
+    while k > s and text[k - 1].isspace():
+        k -= 1
+    return k > s and text[k - 1] == ","
+
+
 _COORDINATED_AFTER = re.compile(r"[^,;]*,\s+(?:and|but)\s+\w")
 
 
@@ -768,7 +800,7 @@ def _according(text: str, cue: _Cue, s: int, e: int, quotes) -> _Raw | None:
     if mention is None:
         return None
     after = text.find(",", mention.end, e)
-    if cue.start - s < 3 or _NO_WORDS.match(text[s : cue.start]):
+    if cue.start - s < 3 or _first_word(text, s) >= cue.start:
         if after < 0:
             return None
         start = _first_nonspace(text, after + 1)
@@ -1074,6 +1106,10 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
         prev = None
         taken: list[tuple[int, int]] = []
         for cue in _cues(text, low, s, e, quotes, words):
+            # Cues come in order: a span ending before this one can hold no later cue either, so it is dropped
+            # (the list stays short; tested against every span, it made a sentence of many cues quadratic).
+            if taken:
+                taken = [t for t in taken if t[1] > cue.start]
             if any(a <= cue.start < b for a, b in taken):
                 if prev is None:
                     continue
@@ -1128,7 +1164,26 @@ def _coordinated(text: str, prev: _Raw, cue: _Cue, s: int) -> bool:
 
 
 def _inside_quote_span(text: str, raw: _Raw, pos: int) -> bool:
-    return text.count("“", raw.start, pos) > text.count("”", raw.start, pos) or text.count('"', raw.start, pos) % 2 == 1
+    """More “ than ” or an odd number of " in text[raw.start:pos]: counted by binary search in the positions of
+    each mark (a count over the span per cue made a long content with many cues quadratic)."""
+    opening, closing, straight = _mark_positions(text)
+
+    def count(at: list[int]) -> int:
+        return bisect.bisect_left(at, pos) - bisect.bisect_left(at, raw.start)
+
+    return count(opening) > count(closing) or count(straight) % 2 == 1
+
+
+@lru_cache(maxsize=4)
+def _mark_positions(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Where “, ” and " are in the text, each sorted."""
+    found: dict[str, list[int]] = {"“": [], "”": [], '"': []}
+    for m in _DOUBLE_MARK.finditer(text):
+        found[m.group()].append(m.start())
+    return found["“"], found["”"], found['"']
+
+
+_DOUBLE_MARK = re.compile('[“”"]')
 
 
 def _lower(text: str) -> str:
