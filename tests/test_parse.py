@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from tests.conftest import EXAMPLE, EXPECTED, SHARED
+from tests.conftest import EXAMPLE, EXPECTED, shared_or_skip
+from tests.example_gold import claim_problems, quote_problems
 from tracker.parse import parse_paths
 
 FACTUAL_EXCLUDED = {"prediction", "opinion", "question", "appeal"}
@@ -79,11 +80,22 @@ def test_not_claims_are_not_factual(parsed, gold):
         assert not any(cover(g, (p["start"], p["end"])) > 0.5 for p in factual), n
 
 
+def test_example_passes_the_checks_of_the_users_checker(parsed, gold):
+    """The same rules as ../shared/tools/check_example.py, restated in tests/example_gold.py: runs in CI."""
+    body = parsed["article"]["body"]
+    assert quote_problems(gold, body, parsed["quotes"]) == []
+    assert claim_problems(gold, body, parsed["claims"]) == []
+
+
+def test_the_repository_copies_of_the_example_are_the_users():
+    """The example article and its gold are copied into the repository for CI: they must not drift apart."""
+    assert EXAMPLE.read_bytes() == shared_or_skip("articles", EXAMPLE.name).read_bytes()
+    assert EXPECTED.read_bytes() == shared_or_skip("articles", EXPECTED.name).read_bytes()
+
+
 def test_users_checker_agrees(tmp_path):
     """The user's own checker script, when ../shared is present."""
-    checker = SHARED / "tools" / "check_example.py"
-    if not checker.exists():
-        pytest.skip(f"{checker} is absent (../shared is not part of the repository)")
+    checker = shared_or_skip("tools", "check_example.py")
     out = tmp_path / "out.json"
     out.write_text(json.dumps([p.to_dict() for p in parse_paths([str(EXAMPLE)])], ensure_ascii=False))
     for what in ("quotes", "claims"):

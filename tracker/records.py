@@ -23,6 +23,7 @@ class Article:
     path: str | None = None
     format: str | None = None
     junk: list[str] = field(default_factory=list)
+    encoding: str | None = None  # codec the file was decoded with (utf-8, cp1252, utf-16...)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.conftest import SHARED
+from tests.conftest import shared_or_skip
 from tracker.evaluate.claims import evaluate_claims, format_report, predicts_claim
 
 
@@ -45,14 +45,34 @@ def test_quantity_accuracy(tmp_path):
     assert "quantities" in format_report(evaluate_claims(write(tmp_path, records)))
 
 
-def test_prediction_needs_half_the_sentence_covered():
+def test_prediction_needs_half_the_sentence_covered(monkeypatch):
     assert predicts_claim("The plant employed 400 workers in 2019.")
     assert not predicts_claim("")
+    import tracker.evaluate.claims as mod
+    from tracker.records import Claim
+
+    text = "x" * 20
+    spans: list[tuple[str, int, int]] = []
+    monkeypatch.setattr(
+        mod,
+        "find_claims",
+        lambda t, *a: [Claim(id="c", kind=k, text=t[s:e], start=s, end=e, speaker=None) for k, s, e in spans],
+    )
+    for found, expected in [
+        ([("quantity", 5, 15)], True),  # exactly half
+        ([("event", 0, 9)], False),  # just under half
+        ([("event", 0, 9), ("rule", 12, 20)], False),  # two small claims do not add up
+        ([("prediction", 0, 20)], False),  # the whole text, but not a factual kind
+        ([("opinion", 0, 20), ("event", 11, 20)], False),
+        ([("opinion", 0, 20), ("event", 10, 20)], True),
+        ([("event", -5, 6)], False),  # offsets outside the text are clipped: 6 covered
+        ([("event", 9, 40)], True),  # 11 covered
+    ]:
+        spans[:] = found
+        assert predicts_claim(text) is expected, found
 
 
 def test_claimbuster_dev_f1():
-    path = SHARED / "eval" / "claimbuster-dev.jsonl"
-    if not path.exists():
-        pytest.skip(f"shared ClaimBuster dev set not present at {path}")
+    path = shared_or_skip("eval", "claimbuster-dev.jsonl")
     c = evaluate_claims(path)["claims"]
     assert c["f1"] > 57.3  # must beat the "has a digit or number word" rule

@@ -6,8 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import SHARED
-from tracker import ids
+from tests.conftest import EXAMPLE, EXPECTED
 from tracker.extraction.claims import FACTUAL_KINDS, find_claims
 from tracker.records import Quote, SpeakerRef
 
@@ -30,7 +29,7 @@ def test_figures_and_dates_are_pulled_into_the_claim():
     assert {(q.value, q.unit) for q in c.quantities} >= {(4, "missile batteries"), (2.5e9, "USD")}
     assert [d.value for d in c.dates] == ["2017-09", "2019-07"]
     assert {"money", "date", "number"} <= set(c.features) and c.score > 0.9
-    assert c.id == ids.item_id("c", c.text) and c.speaker is None
+    assert c.id == "c04f4dd3f62" and c.speaker is None  # sha1 of the normalised text: stable across releases
 
 
 def test_relative_date_resolved_in_claim():
@@ -68,8 +67,20 @@ def test_prediction_clause_split_from_the_sentence():
     )
     frag = "it is unlikely that the incoming administration will relax these measures"
     i = text.index(frag)
-    factual = [c for c in find_claims(text, []) if c.kind in FACTUAL_KINDS]
-    assert all(min(i + len(frag), c.end) - max(i, c.start) <= 0.5 * len(frag) for c in factual)
+    found = find_claims(text, [])
+    assert [(c.kind, c.start, c.text) for c in found] == [
+        (
+            "rule",
+            text.index("despite"),
+            "despite Turkey’s demands for the Biden administration to review the recent sanctions",
+        ),
+        ("prediction", i, frag),
+        (
+            "rule",
+            text.index("as Turkey’s deal"),
+            "as Turkey’s deal with Moscow violates the crux of the Pentagon’s policies.",
+        ),
+    ]
 
 
 def test_leading_clause_split_off():
@@ -128,13 +139,13 @@ def test_repeated_claim_gets_numbered_ids():
 def test_headline_line_is_skipped():
     text = "Turkey Requests US to Review Sanctions Over Missile Purchase\nThe US imposed sanctions on 4 officials."
     claims = find_claims(text, [])
-    assert all(c.start > text.index("\n") for c in claims)
+    assert [(c.kind, c.start, c.text) for c in claims] == [
+        ("quantity", text.index("\n") + 1, "The US imposed sanctions on 4 officials.")
+    ]
 
 
 def test_small_talk_is_not_a_claim():
-    assert find_claims("So I'm very honored by all of that.", []) == [] or all(
-        c.kind not in FACTUAL_KINDS for c in find_claims("So I'm very honored by all of that.", [])
-    )
+    assert [c.kind for c in find_claims("So I'm very honored by all of that.", [])] == ["opinion"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -206,11 +217,8 @@ def test_news_like_word_salad(words):
 
 
 def test_example_article():
-    gold_path = SHARED / "articles" / "turkey-s400-sanctions-review.expected.json"
-    if not gold_path.exists():
-        pytest.skip(f"shared example article not present at {gold_path}")
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    raw = (SHARED / "articles" / "turkey-s400-sanctions-review.txt").read_text(encoding="utf-8")
+    gold = json.loads(EXPECTED.read_text(encoding="utf-8"))  # the repository's copies: runs in CI
+    raw = EXAMPLE.read_text(encoding="utf-8")
     drop = {
         gold["article"]["title"],
         gold["article"]["caption"],
@@ -342,4 +350,33 @@ def test_the_month_may_is_not_a_hedge():
     c = _main("Exports fell 4% in May, the statistics office said.", "2021-01-16")
     assert c is not None and "hedge" not in c.features
     c = _main("Prices may rise again in May, the statistics office said.", "2021-01-16")
-    assert c is None or "hedge" in c.features
+    assert c is not None and "hedge" in c.features and [d.value for d in c.dates] == ["2020-05"]
+
+
+def test_a_claim_in_reported_speech_keeps_its_attribution_and_takes_the_speaker():
+    from tracker.extraction.pipeline import extract
+
+    text = "On Tuesday, the ministry said that 40 people had been arrested in the capital."
+    claims = [c for c in extract(text, "2020-03-05").claims if c.kind in FACTUAL_KINDS]
+    assert len(claims) == 1
+    c = claims[0]
+    assert (c.start, c.end) == (0, len(text))
+    assert c.speaker is not None and c.speaker.mention == "the ministry"
+    assert [d.value for d in c.dates] == ["2020-03-03"]
+    assert "reported speech" in c.features
+
+
+def test_a_dateline_is_not_a_claim():
+    text = "Saturday, October 12, 2019\n\nThe agency said that 40 people had been arrested in the capital."
+    claims = find_claims(text, [], "2019-10-12")
+    assert [c.text for c in claims if c.text.startswith("Saturday")] == []
+
+
+def test_a_remark_in_a_direct_quote_is_judged_without_its_attribution():
+    from tracker.extraction.pipeline import extract
+
+    # The attribution's name and "said" do not make the remark a named past event.
+    text = '"I was not expecting this," said Brigid Kosgei after the race in Chicago.'
+    assert [c.kind for c in extract(text, "2019-10-14").claims if c.kind in FACTUAL_KINDS] == []
+    text = '"The plant employed 400 workers in 2019," said Brigid Kosgei.'
+    assert [c.kind for c in extract(text, "2019-10-14").claims] == ["quantity"]

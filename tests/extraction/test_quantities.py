@@ -133,6 +133,150 @@ def test_enumerators_are_not_figures():
     assert find_quantities("Number two, we have to work with the cities.") == []
 
 
+# Every entry of the currency and unit tables, as news writes it, with the ISO code written out by hand (not read
+# from the table, so a wrong mapping fails); the coverage checks below make a new entry come with its case.
+SYMBOL_CASES = [
+    ("$", "USD"),
+    ("US$", "USD"),
+    ("USD ", "USD"),
+    ("A$", "AUD"),
+    ("AU$", "AUD"),
+    ("C$", "CAD"),
+    ("CA$", "CAD"),
+    ("HK$", "HKD"),
+    ("NZ$", "NZD"),
+    ("S$", "SGD"),
+    ("R$", "BRL"),
+    ("€", "EUR"),
+    ("EUR ", "EUR"),
+    ("£", "GBP"),
+    ("GBP ", "GBP"),
+    ("¥", "JPY"),
+    ("JPY ", "JPY"),
+    ("CNY ", "CNY"),
+    ("RMB ", "CNY"),
+    ("₹", "INR"),
+    ("Rs ", "INR"),
+    ("Rs. ", "INR"),
+    ("INR ", "INR"),
+    ("₽", "RUB"),
+    ("RUB ", "RUB"),
+    ("₩", "KRW"),
+    ("₺", "TRY"),
+    ("TRY ", "TRY"),
+    ("CHF ", "CHF"),
+    ("₦", "NGN"),
+    ("₱", "PHP"),
+    ("ZAR ", "ZAR"),
+]
+WORD_CASES = [
+    ("dollar", "USD"),
+    ("dollars", "USD"),
+    ("US dollars", "USD"),
+    ("euro", "EUR"),
+    ("euros", "EUR"),
+    ("pound", "GBP"),
+    ("pounds", "GBP"),
+    ("pounds sterling", "GBP"),
+    ("sterling", "GBP"),
+    ("yen", "JPY"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("rupee", "INR"),
+    ("rupees", "INR"),
+    ("rouble", "RUB"),
+    ("roubles", "RUB"),
+    ("ruble", "RUB"),
+    ("rubles", "RUB"),
+    ("lira", "TRY"),
+    ("liras", "TRY"),
+    ("francs", "CHF"),
+    ("won", "KRW"),
+    ("naira", "NGN"),
+    ("rand", "ZAR"),
+]
+
+
+@pytest.mark.parametrize("symbol,code", SYMBOL_CASES)
+def test_every_currency_sign_and_code_maps_to_its_iso_code(symbol, code):
+    text = f"The contract was worth {symbol}40 million last year."
+    q = one(text)
+    assert (q.text, q.value, q.unit, q.currency, q.kind) == (f"{symbol}40 million", 40e6, code, code, "money")
+
+
+@pytest.mark.parametrize("word,code", WORD_CASES)
+def test_every_currency_word_maps_to_its_iso_code(word, code):
+    q = one(f"The contract was worth 40 million {word} last year.")
+    assert (q.text, q.value, q.unit, q.currency, q.kind) == (f"40 million {word}", 40e6, code, code, "money")
+
+
+def test_the_cases_cover_the_currency_tables():
+    from tracker.extraction.quantities import CURRENCY_SYMBOLS, CURRENCY_WORDS
+
+    assert {s.strip().lower() for s, _ in SYMBOL_CASES} == set(CURRENCY_SYMBOLS)
+    assert {w.lower() for w, _ in WORD_CASES} == set(CURRENCY_WORDS)
+
+
+def test_lower_case_iso_codes_are_words_not_currencies():
+    assert [(q.text, q.unit) for q in find_quantities("They try 40 times and rub 3 stones.")] == [
+        ("40 times", "times"),
+        ("3 stones", "stones"),
+    ]
+
+
+MEASURE_CASES = """km kilometres kilometers miles metres meters m2 kg kilograms tonnes tons litres liters barrels gallons
+    acres hectares mph km/h mw gw kwh degrees feet inches hours days weeks months years minutes seconds mg g cm mm ml
+    mi ft lb lbs oz moles grams milligrams centimetres centimeters millimetres millimeters yards""".split()
+
+
+@pytest.mark.parametrize("unit", MEASURE_CASES)
+def test_every_measure_is_its_own_unit(unit):
+    q = one(f"The new line runs 40 {unit} from the port.")
+    assert (q.text, q.value, q.unit, q.currency, q.kind) == (f"40 {unit}", 40, unit, None, "measure")
+
+
+def test_pounds_after_a_number_are_money_not_weight():
+    """ "pounds" is in both tables: news writes sterling far more often than weight, so money wins."""
+    q = one("The fine was 40 pounds.")
+    assert (q.unit, q.kind) == ("GBP", "money")
+
+
+def test_the_cases_cover_the_measure_table():
+    from tracker.extraction.quantities import MEASURES
+
+    assert set(MEASURE_CASES) | {"pounds"} == set(MEASURES)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "span"),
+    [
+        ("The House had 231 Democrats in favour.", 231, "democrats", "231 Democrats"),
+        ("Montana had seven Native American reservations.", 7, "reservations", "seven Native American reservations"),
+        ("There are about 5000 U.S. troops there.", 5000, "troops", "about 5000 U.S. troops"),
+        ("Each carrier was limited to 80 of other people's ballots.", 80, "ballots", "80 of other people's ballots"),
+        ("The tribe released ten buffalo on Monday.", 10, "buffalo", "ten buffalo"),
+        ("The festival has for the last 27 years always been popular.", 27, "years", "27 years"),
+        ("They bought a 48-acre plot.", 48, "acre", "48-acre"),
+        ("Stores sold the four-pack for less.", 4, "pack", "four-pack"),
+        ("The 8-year-old boy was found.", 8, "year", "8-year-old"),
+        ("The angle was about 67.5° at noon.", 67.5, "degree", "about 67.5°"),
+        ("The water was 30 °C in July.", 30, "°C", "30 °C"),
+        ("He is 1.8m tall.", 1.8, "m", "1.8m"),
+        ("Levels of 6.4 mg per liter were found.", 6.4, "mg per liter", "6.4 mg per liter"),
+        ("Sponges survive with 0.2 moles per cubic meter.", 0.2, "moles per cubic meter", "0.2 moles per cubic meter"),
+    ],
+)
+def test_units_counted_nouns_hyphenated_measures_and_rates(text, value, unit, span):
+    q = next(q for q in find_quantities(text) if q.value == pytest.approx(value))
+    assert (q.unit, q.text) == (unit, span)
+    assert text[q.start : q.end] == q.text
+
+
+def test_a_hyphenated_measure_before_the_noun_is_a_figure_of_its_own():
+    qs = find_quantities("Stores limited buyers to two 12-roll packs.")
+    assert [(q.text, q.value, q.unit) for q in qs] == [("two 12-roll packs", 2, "packs"), ("12-roll", 12, "roll")]
+
+
 @pytest.mark.parametrize(
     "text,lower,upper,unit",
     [

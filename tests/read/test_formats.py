@@ -1,6 +1,8 @@
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tracker.read.formats import ReadError, decode, iter_files, read_path, sniff_format
 
@@ -71,7 +73,7 @@ def test_html(tmp_path):
         (b"", "empty file"),
         (b"   \n\n", "empty file"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        (b"caf\xe9 au lait \xff", "not UTF-8"),
+        (b"\xff\xfeA\x00B", "undecodable UTF-16 (truncated data at byte 4)"),
     ],
 )
 def test_bad_files_get_one_clear_reason(tmp_path, data, reason):
@@ -108,12 +110,29 @@ def test_large_jsonl_is_streamed(tmp_path, monkeypatch):
     assert [r.title for r in records(p)] == [f"T{i}" for i in range(50)]
 
 
-def test_utf16_and_bom(tmp_path):
+def test_utf16_utf32_and_bom(tmp_path):
     p = tmp_path / "a.txt"
     p.write_bytes("Title\n\nBody with ü.".encode("utf-16"))
-    assert "ü" in records(p)[0].text
+    assert [(r.text, r.encoding) for r in records(p)] == [("Title\n\nBody with ü.", "utf-16")]
+    p.write_bytes("Title\n\nBody with ü.".encode("utf-32"))  # its mark begins with UTF-16's
+    assert [(r.text, r.encoding) for r in records(p)] == [("Title\n\nBody with ü.", "utf-32")]
     p.write_bytes("\ufeffTitle\n\nBody.".encode("utf-8"))
-    assert records(p)[0].text.startswith("Title")
+    assert [(r.text, r.encoding) for r in records(p)] == [("Title\n\nBody.", "utf-8-sig")]
+
+
+def test_html_in_its_declared_charset(tmp_path):
+    p = tmp_path / "a.html"
+    body = "\u201cWe are working,\u201d the caf\u00e9 owner said on Monday, and 40 people were injured in G\u00e9n\u00e8ve."
+    p.write_bytes(
+        (
+            '<html><head><meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'
+            f"<title>Caf\u00e9 news</title></head><body><article><p>{body}</p>"
+            "<p>A second paragraph that is long enough to be kept by the extractor as article text.</p>"
+            "</article></body></html>"
+        ).encode("cp1252")
+    )
+    (r,) = records(p)
+    assert r.encoding == "cp1252" and body in r.text and r.title == "Caf\u00e9 news"
 
 
 def test_stdin_is_sniffed(tmp_path):
@@ -147,3 +166,89 @@ def test_sniff_format():
 def test_decode_rejects_control_characters():
     with pytest.raises(ReadError, match="binary"):
         decode(bytes(range(1, 32)) * 50, "f")
+
+
+def test_csv_unterminated_quote_is_reported_not_swallowed(tmp_path):
+    p = tmp_path / "a.csv"
+    p.write_text(
+        "title,text\n"
+        'One,"Police said 3 people died."\n'
+        'Two,"Police said 4 people died.\n'  # never closed: the rows below become part of this field
+        'Three,"Police said 5 people died."\n'
+        'Four,"Police said 6 people died."\n'
+    )
+    got = records(p)
+    assert [r.title for r in got if not isinstance(r, ReadError)] == ["One", "Four"]
+    (e,) = [r for r in got if isinstance(r, ReadError)]
+    assert str(e) == (
+        f"{p}:3: unterminated quote: the row runs on to line 4, taking in 1 more line that may be rows of "
+        "their own; close the quote"
+    )
+    p.write_text('title,text\nOne,"Police said 3 people died."\nTwo,"Never closed.\nThree,Plain\nFour,Plain\n')
+    got = records(p)
+    assert [r.title for r in got if not isinstance(r, ReadError)] == ["One"]
+    assert [str(r) for r in got if isinstance(r, ReadError)] == [
+        f"{p}:3: unterminated quote: the row runs on to line 5, taking in 2 more lines that may be rows of "
+        "their own; close the quote"
+    ]
+    p.write_text('title,text\nOne,A 5" screen is small.\n')  # a stray quote in an unquoted field is a character
+    assert [r.text for r in records(p)] == ['A 5" screen is small.']
+
+
+def test_csv_quotes_escaped_by_doubling_and_multiline_fields_are_fine(tmp_path):
+    p = tmp_path / "a.csv"
+    p.write_text('title,text\nOne,"He said ""no"".\n\nA second paragraph."\nTwo,"Plain."\n')
+    assert [(r.title, r.text, r.where) for r in records(p)] == [
+        ("One", 'He said "no".\n\nA second paragraph.', f"{p}:2"),
+        ("Two", "Plain.", f"{p}:5"),
+    ]
+
+
+def test_csv_field_past_the_article_limit_costs_its_row_only(tmp_path):
+    """A 21 MB field: the file is streamed, the row refused, and the good row after it kept."""
+    p = tmp_path / "big.csv"
+    with open(p, "w") as f:
+        f.write('title,text\nBefore,"Police said 3 people died."\n')
+        f.write('Huge,"' + "word " * (21 * 2**20 // 5) + '"\n')
+        f.write('After,"Police said 4 people died."\n')
+    got = records(p)
+    assert [r.title for r in got if not isinstance(r, ReadError)] == ["Before", "After"]
+    (e,) = [r for r in got if isinstance(r, ReadError)]
+    assert str(e) == f"{p}:3: field too large for one article (22 MB > 20 MB)"
+
+
+# Any JSON a scraper can write: text with lone surrogates (escaped as \ud800), integers past Python's
+# 4,300-digit limit, nesting past the recursion limit, and the values a record holds.
+_JSON_TEXT = st.text(st.characters(exclude_categories=()), max_size=30)
+_JSON_VALUE = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | _JSON_TEXT | st.just("<BIG>"),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_JSON_TEXT, inner, max_size=4),
+    max_leaves=12,
+)
+_RECORD = st.fixed_dictionaries(
+    {"text": _JSON_TEXT | _JSON_VALUE},
+    optional={"title": _JSON_VALUE, "url": _JSON_VALUE, "published": _JSON_VALUE, "source": _JSON_VALUE},
+)
+_LINE = (
+    # "<BIG>" becomes an integer of 4,400 digits (Python's repr cannot show one, so hypothesis cannot hold it)
+    (_RECORD | _JSON_VALUE).map(lambda v: json.dumps(v, ensure_ascii=True).replace('"<BIG>"', "7" * 4400))
+    | st.integers(1, 50_000).map(lambda n: "[" * n + "]" * n)
+    | st.integers(4_301, 6_000).map(lambda n: '{"text": "x", "n": ' + "7" * n + "}")
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LINE, min_size=1, max_size=6))
+def test_any_json_lines_give_one_record_or_one_error_each(tmp_path_factory, lines):
+    p = tmp_path_factory.mktemp("fuzz") / "a.jsonl"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    got = records(p)
+    assert len(got) == len(lines)
+    for item, lineno in zip(got, range(1, len(lines) + 1)):
+        assert item.where == f"{p}:{lineno}"
+        if isinstance(item, ReadError):
+            assert "\n" not in str(item)
+            str(item).encode("utf-8")  # printable: no lone surrogate left in the message
+        else:
+            for value in (item.text, item.title, item.url, item.published, item.source):
+                (value or "").encode("utf-8")  # storable and hashable

@@ -163,6 +163,38 @@ def test_append_only(built):
     assert db.execute("select verdict from claims_with_verdict where id = ?", [cid]).fetchone() == ("true",)
 
 
+def test_insert_or_replace_cannot_rewrite_history(built):
+    """REPLACE deletes the old row without firing the delete trigger: the insert itself is refused."""
+    db, _, _ = built
+    cid, text = first(db, "claims")
+    annotate(db, cid, "false", annotator="alice")
+    for conflict in ("or replace", "or ignore", ""):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            db.conn.execute(
+                f"insert {conflict} into annotations (id, target_type, target_id, verdict, annotator, created_at) "
+                "values (1, 'claim', ?, 'true', 'mallory', '2020-01-01')",
+                [cid],
+            )
+    assert [(r["verdict"], r["annotator"]) for r in history(db, "claim", cid)] == [("false", "alice")]
+
+
+@pytest.mark.parametrize(
+    "target_type, target_id",
+    [("claim", "no-such-claim"), ("quote", "no-such-quote"), ("article", None), ("claim", "QUOTE")],
+)
+def test_direct_insert_for_a_missing_target_is_refused(built, target_type, target_id):
+    db, _, _ = built
+    qid, _ = first(db, "quotes")
+    target_id = qid if target_id == "QUOTE" else target_id or first(db, "claims")[0]
+    with pytest.raises(sqlite3.IntegrityError, match="no claim or quote has this id"):
+        db.conn.execute(
+            "insert into annotations (target_type, target_id, verdict, annotator, created_at) "
+            "values (?, ?, 'true', 'alice', '2020-01-01')",
+            [target_type, target_id],
+        )
+    assert db["annotations"].count == 0
+
+
 def test_survives_reingest_and_parser_change(built, monkeypatch):
     db, db_path, article = built
     cid, _ = first(db, "claims")
@@ -287,3 +319,21 @@ def test_import_csv_and_jsonl_all_or_nothing(built, tmp_path):
     assert db["annotations"].count == 2, "nothing from the failed file was kept"
     with pytest.raises(AnnotationError, match="give a .csv or .jsonl"):
         import_file(db, str(tmp_path / "x.txt"))
+
+
+def test_query_body_makes_every_parameter_bindable():
+    from tracker.review.annotations import query_body
+
+    got = json.loads(query_body(b'{"target_id": "c1", "verdict": null, "sources": ["https://a.example"], "n": 3}'))
+    assert got == {
+        "target_id": "c1",
+        "verdict": "",
+        "wrong": "",
+        "note": "",
+        "sources": '["https://a.example"]',
+        "n": 3,
+    }
+    assert query_body(b"target_id=c1&verdict=true") == b"target_id=c1&verdict=true&wrong=&note=&sources="
+    full = b"target_id=c1&verdict=true&wrong=&note=&sources="
+    assert query_body(full) is full
+    assert query_body(b"{not json}") == b"{not json}"

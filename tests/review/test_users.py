@@ -79,3 +79,15 @@ def test_cli_prompts_for_password(tmp_path):
     assert [line.split("\t")[0] for line in listed.output.splitlines()] == ["alice", "bob"]
     assert runner.invoke(cli, ["users", "remove", "bob", "--db", str(db)]).exit_code == 0
     assert not verify(users_path(db), "bob", "one password")
+
+
+def test_accounts_file_is_readable_by_its_owner_only(tmp_path):
+    import os
+    import stat
+
+    path = tmp_path / "t.users.db"
+    add_user(path, "carol", "a long password")
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    path.chmod(0o644)  # made by an older version
+    remove_user(path, "carol")
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600

@@ -368,6 +368,20 @@ def test_reparse_keeps_groups_consistent(tmp_path):
     assert g["Turkey paid $2.5 billion for four S-400 batteries."] == group  # same group id after re-parse
     assert "The government has banned all public gatherings in the capital." not in g
     assert_consistent(db)
+    # the partition itself, written out (assert_consistent holds the store to claim_keys; this holds claim_keys)
+    members = db.execute(
+        "select m.group_id, c.text from claim_group_members m join claims c on c.id = m.claim_id order by c.text"
+    ).fetchall()
+    by_group: dict[int, list[str]] = {}
+    for gid, text in members:
+        by_group.setdefault(gid, []).append(text)
+    assert sorted(by_group.values()) == [  # one group per figure; the two figures meet as a conflict
+        ["The S-400 deal cost Turkey $2.5bn.", "Turkey paid $2.5 billion for four S-400 batteries."],
+        [
+            "Turkey paid $2 billion for four S-400 batteries, a source said.",
+            "Turkey paid $2 billion for four S-400 batteries.",
+        ],
+    ]
     assert db["claim_groups"].get(group)["appearances"] == 2
     # re-parsed twice more: nothing doubles
     for _ in range(2):
@@ -789,3 +803,30 @@ def test_a_database_made_with_the_earlier_layouts_keeps_working(tmp_path):
     assert db["claim_conflicts"].count == 1
     assert db.execute("select count(*) from claims_fts where claims_fts match 'batteries'").fetchone()[0] == 2
     db.execute("insert into claims_fts(claims_fts) values ('integrity-check')")
+
+
+def test_ingest_gives_the_same_rows_whatever_the_batch_size_and_workers(tmp_path):
+    """Every rule (conflict caps, figures compared, broad entities, group ids, a speaker's role) is defined by
+    input order, so batches of 1, 13 and 100 articles on one or two workers store the same rows."""
+    from tests.dist.corpus import contents, write_jsonl
+    from tracker.store.ingest import ingest
+
+    src = write_jsonl(tmp_path / "in.jsonl", 240)
+    runs = {}
+    for workers, batch in ((1, 100), (2, 13), (1, 1)):
+        path = tmp_path / f"{workers}-{batch}.db"
+        ingest([str(src)], path, workers=workers, batch_size=batch)
+        runs[(workers, batch)] = contents(path)
+    first, *rest = runs.values()
+    for other in rest:
+        for table in first:
+            assert other[table] == first[table], table
+    # the corpus exercises what used to depend on the batch: capped conflicts, speakers with several roles
+    db = connect(tmp_path / "1-100.db")
+    per_claim = db.execute(
+        "select max(n) from (select c, count(*) as n from (select claim_id as c from claim_conflicts "
+        "union all select other_claim_id from claim_conflicts) group by c)"
+    ).fetchone()[0]
+    assert per_claim > grouping.MAX_CONFLICTS_PER_CLAIM
+    assert db.execute("select count(*) from speakers where role is not null").fetchone()[0] >= 3
+    assert db["claim_conflicts"].count > 1000

@@ -9,7 +9,7 @@ from datasette.tokens import TokenRestrictions
 
 from tests.conftest import EXAMPLE
 from tracker.review.annotations import ensure_annotation_schema
-from tracker.review.users import add_user, users_path
+from tracker.review.users import add_user, remove_user, users_path
 from tracker.store.db import connect
 from tracker.store.ingest import ingest
 from tracker.web.serve import datasette_app
@@ -148,6 +148,7 @@ async def test_same_origin_browser_post_is_accepted(setup):
 
 async def test_token_restricted_to_the_query(setup):
     ds, db, cid, _ = setup
+    add_user(users_path(db.conn.execute("pragma database_list").fetchone()[2]), "script-bot", "a long password")
     token = await ds.create_token(
         "script-bot", restrictions=TokenRestrictions().allow_resource("tracker", "annotate", "view-query")
     )
@@ -351,3 +352,52 @@ async def test_table_counts_are_kept_until_the_database_changes(setup):
     db.conn.commit()
     counts = await tracker.table_counts(100)
     assert counts["annotations"] == 1
+
+
+async def test_removed_user_and_unknown_token_cannot_annotate(setup):
+    """The cookie and the token say who the actor is, not that the account exists: every write checks it."""
+    ds, db, cid, _ = setup
+    path = users_path(db.conn.execute("pragma database_list").fetchone()[2])
+    r = await ds.client.post(
+        "/tracker/annotate", actor={"id": "alice"}, data={"target_id": cid, "verdict": "true", **BLANK}
+    )
+    assert r.status_code == 302 and len(annotations(db)) == 1
+    remove_user(path, "alice")
+    r = await ds.client.post(
+        "/tracker/annotate", actor={"id": "alice"}, headers=JSON, data={"target_id": cid, "verdict": "false", **BLANK}
+    )
+    assert r.status_code == 403
+    assert r.json()["errors"] == ["alice is not a current account (removed, or never created): nothing was written."]
+    page = await ds.client.get(f"/tracker/claims/{cid}", actor={"id": "alice"})
+    assert 'name="verdict"' not in page.text  # no form for her either
+    token = await ds.create_token("bob")  # what `datasette create-token bob` makes: bob was never an account
+    r = await ds.client.post(
+        "/tracker/annotate",
+        headers={**JSON, "Authorization": f"Bearer {token}"},
+        data={"target_id": cid, "verdict": "false", **BLANK},
+    )
+    assert r.status_code == 403 and len(annotations(db)) == 1
+
+
+@pytest.mark.parametrize(
+    "body, status, message",
+    [
+        ({"verdict": "false"}, 400, "say which claim or quote to annotate: target_id is missing"),
+        ({"target_id": None, "verdict": "false"}, 400, "say which claim or quote to annotate: target_id is missing"),
+        ({"target_id": "CLAIM"}, 400, "choose a verdict"),
+        ({"target_id": "CLAIM", "verdict": None, "wrong": None}, 400, "choose a verdict"),
+        ({"target_id": "CLAIM", "verdict": "false", "wrong": None, "note": None, "sources": None}, 200, None),
+        ({"target_id": "CLAIM", "verdict": "false", "sources": ["https://a.example"]}, 200, None),
+    ],
+)
+async def test_json_api_null_or_missing_parameters_get_a_clear_answer(setup, body, status, message):
+    ds, db, cid, _ = setup
+    body = {k: cid if v == "CLAIM" else v for k, v in body.items()}
+    r = await ds.client.post("/tracker/annotate", actor={"id": "alice"}, headers=JSON, content=json.dumps(body))
+    assert r.status_code == status, r.text
+    if message:
+        assert r.json()["errors"] == [message] and annotations(db) == []
+    else:
+        (row,) = annotations(db)
+        assert (row["verdict"], row["wrong"], row["note"], row["annotator"]) == ("false", None, None, "alice")
+        assert row["sources"] == (json.dumps(body["sources"]) if body.get("sources") else None)

@@ -85,11 +85,8 @@ async def test_full_text_search(ds, table, term):
 
 async def test_csv_and_json_exports(ds):
     r = await ds.client.get("/tracker/claims.csv?_size=max")
-    assert (
-        r.status_code == 200
-        and r.headers["content-type"].startswith("text/plain")
-        or "csv" in r.headers["content-type"]
-    )
+    assert r.status_code == 200
+    assert r.headers["content-type"].split(";")[0] in {"text/plain", "text/csv"}
     rows = list(csv.DictReader(io.StringIO(r.text)))
     assert rows and {"id", "kind", "text", "start", "end"} <= set(rows[0])
     data = await get_json(ds, "/tracker/quantities.json?_shape=array")
@@ -240,3 +237,59 @@ def test_speaker_timeline_matches_the_plain_query(ds):
     for name in names:
         expected = db.execute(PLAIN_SPEAKER_TIMELINE, {"speaker": name}).fetchall()
         assert sorted(db.execute(sql, {"speaker": name}).fetchall(), key=repr) == sorted(expected, key=repr), name
+
+
+def test_secret_is_made_once_owner_only_and_reused(tmp_path, monkeypatch):
+    from tracker.web.serve import secret_for, secret_path
+
+    monkeypatch.delenv("DATASETTE_SECRET", raising=False)
+    db = tmp_path / "tracker.db"
+    assert secret_path(db) == tmp_path / "tracker.secret"
+    first = secret_for(db)
+    assert len(first) == 64 and int(first, 16) >= 0  # 32 random bytes as hex
+    assert (tmp_path / "tracker.secret").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "tracker.secret").read_text() == first + "\n"
+    assert secret_for(db) == first  # a restart signs with the same secret: logins and tokens stay valid
+    assert secret_for(tmp_path / "other.db") != first  # each database has its own
+
+
+def test_secret_from_the_environment_wins_and_writes_nothing(tmp_path, monkeypatch):
+    from tracker.web.serve import secret_for
+
+    monkeypatch.setenv("DATASETTE_SECRET", "from-the-environment")
+    assert secret_for(tmp_path / "tracker.db") == "from-the-environment"
+    assert not (tmp_path / "tracker.secret").exists()
+
+
+def test_an_empty_secret_file_is_filled(tmp_path, monkeypatch):
+    from tracker.web.serve import secret_for
+
+    monkeypatch.delenv("DATASETTE_SECRET", raising=False)
+    (tmp_path / "tracker.secret").write_text("")
+    secret = secret_for(tmp_path / "tracker.db")
+    assert len(secret) == 64 and (tmp_path / "tracker.secret").read_text() == secret + "\n"
+
+
+def test_serve_passes_the_secret_to_datasette_in_its_environment(tmp_path, monkeypatch):
+    import tracker.web.serve as serve_mod
+
+    monkeypatch.delenv("DATASETTE_SECRET", raising=False)
+    seen = {}
+    monkeypatch.setattr(serve_mod.subprocess, "call", lambda cmd, env: seen.update(cmd=cmd, env=env) or 0)
+    assert serve_mod.serve(tmp_path / "tracker.db", "127.0.0.1", 8001) == 0
+    assert seen["env"]["DATASETTE_SECRET"] == (tmp_path / "tracker.secret").read_text().strip()
+    assert not any(seen["env"]["DATASETTE_SECRET"] in part for part in seen["cmd"])  # not visible in `ps`
+
+
+def test_port_in_use_is_found_by_binding():
+    import socket
+
+    from tracker.web.serve import port_in_use
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert port_in_use("127.0.0.1", port) is True
+    assert port_in_use("127.0.0.1", port) is False  # closed again (SO_REUSEADDR: TIME_WAIT does not count)
+    assert port_in_use("127.0.0.1", 0) is False

@@ -240,7 +240,8 @@ def _resolve(m: re.Match, pub: date | None) -> tuple[str, str, bool, int] | None
     if g["my"]:
         if not _CASED_MONTH.match(g["m3"]):
             return None
-        return _full(g["y3"], g["m3"], None) + (False, start)
+        hit = _full(g["y3"], g["m3"], None)
+        return hit + (False, start) if hit else None
     if g["cm"]:
         if not _CASED_MONTH.match(g["m4"]) or pub is None:
             return None
@@ -302,7 +303,7 @@ FIGURE_WORDS = frozenset(
     above upwards in no as up less fewer under below exceeding between from tens hundreds thousands millions
     billions dozens scores zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
-    thousand million billion trillion dozen us au ca c hk nz s r rs usd eur gbp jpy cny rmb inr chf try
+    thousand million billion trillion dozen us au ca c hk nz s r rs usd eur gbp jpy cny rmb inr rub chf try
     zar""".split()
 )
 

@@ -230,7 +230,30 @@ MEASURES = {
     "years",
     "minutes",
     "seconds",
+    "mg",
+    "g",
+    "cm",
+    "mm",
+    "ml",
+    "mi",
+    "ft",
+    "lb",
+    "lbs",
+    "oz",
+    "moles",
+    "grams",
+    "milligrams",
+    "centimetres",
+    "centimeters",
+    "millimetres",
+    "millimeters",
+    "yards",
 }
+# Nouns of measure a rate is "per" ("mg per liter", "moles per cubic meter", "miles per hour").
+PER_UNITS = frozenset(
+    """liter litre meter metre kilometre kilometer km mile hour day week month year second minute kg kilogram
+    gram acre hectare gallon barrel tonne ton""".split()
+)
 # Words that end a unit noun phrase: the count is of the noun before them.
 UNIT_STOP = frozenset(
     """of in on at to for with by from and or but nor that which who whom whose were was are is be been being
@@ -239,6 +262,7 @@ UNIT_STOP = frozenset(
     our your my into onto out up down off about around against between through during since until while when
     where if not no also only just still even very too all both such same other another last next first
     who's it he she they we you i me us them him what why how each whereas whether via among amid
+    always never often again ever already soon yet perhaps sometimes thus hence
     """.split()
 )
 # Adjectives that sit between a number and the noun it counts without being part of the unit.
@@ -249,7 +273,7 @@ UNIT_SKIP = frozenset(
 )
 IRREGULAR_PLURALS = frozenset(
     "people men women children staff police personnel troops cattle sheep fish aircraft deer feet teeth mice "
-    "police data media criteria".split()
+    "police data media criteria buffalo bison moose species series offspring salmon livestock".split()
 )
 NATIONALITY = frozenset(
     """american british english scottish welsh irish french german italian spanish portuguese dutch belgian
@@ -283,7 +307,8 @@ _SCALE = (
     rf"|(?:{_alternation(SCALE_LETTERS)})\b)"
 )
 _VAGUE = rf"(?:(?:{_alternation(_VAGUE_MULTIPLIERS)})\s+of\s+)?(?:{_alternation(_VAGUE_PLURALS)})"
-_CUR = r"(?:US\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₩₺₦₱]|(?:Rs\.?|USD|EUR|GBP|JPY|CNY|RMB|INR|CHF|TRY|ZAR)\s?)"
+# ISO codes in capitals only: "they try 40 times" and "rub 40" are verbs.
+_CUR = r"(?:US\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₩₺₦₱]|(?:Rs\.?|(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|TRY|ZAR))\s?)"
 _PRE = (
     r"(?:(?:about|around|approximately|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa"
     r"|approx\.|~|just\s+over|just\s+under|an\s+average\s+of|more\s+than|over|at\s+least|above|upwards\s+of"
@@ -299,8 +324,8 @@ QUANTITY_RE = re.compile(
     (?:(?P<vague>{_VAGUE})\s+of\b
      |(?P<cur>{_CUR})?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?(?P<post1>\s*(?:%|per\s?cent\b|percent\b))?
       (?:\s*(?P<sep>-|–|—|\bto\b|\band\b)\s*(?P<cur2>{_CUR})?(?P<num2>{_DIGITS}|{_WORDS})(?P<scale2>{_SCALE})?)?
-      (?P<post>\s*(?:%|per\s?cent\b|percentage\s+points?\b|(?:US\s+)?(?:dollars?|euros?|pounds\s+sterling|pounds
-              |sterling|yen|yuan|renminbi|rupees?|roubles?|rubles?|liras?|francs|naira)\b))?
+      (?P<post>\s*(?:%|per\s?cent\b|percentage\s+points?\b|(?:US\s+)?(?:dollars?|euros?|pounds\s+sterling|pounds?
+              |sterling|yen|yuan|renminbi|rupees?|roubles?|rubles?|liras?|francs|naira|won|rand)\b))?
     )
     (?P<tail>\s+or\s+(?:so|more|less|fewer)\b)?
     """,
@@ -317,7 +342,16 @@ _LABEL_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s$")
 _ENUMERATOR = re.compile(r"\b(?:[Nn]umber|NUMBER|No\.)\s+$")
 _TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|o'clock|hrs\b))", re.IGNORECASE)
 _GLUED_AFTER = re.compile(r"[-‐]?[A-Za-z]")
-_UNIT_WORDS = re.compile(r"(?:\s+of)?((?:\s+[A-Za-z][\w'’-]*){1,4})")
+# A number joined to the noun it measures: "48-acre", "four-pack", "three-hour", "8-year-old".
+_HYPHEN_UNIT = re.compile(r"[-‐]([a-z]{2,})(?:[-‐](?:old|long)\b)?(?![-‐]?[a-z])")
+_HYPHEN_MODIFIER = re.compile(r"\s+\d[\d.,]*[-‐][a-z]{2,}\b(?=\s+[a-z])")
+_PER_UNIT = re.compile(r"\s+per\s+((?:cubic|square)\s+)?([A-Za-z]+)\b")
+# Degrees glued to the number: "67.5°", "30 °C".
+_DEGREES = re.compile(r"\s?°(?:\s?([CF])\b)?")
+# "1.8m tall": metres, not million.
+_METRES_AFTER = re.compile(r"\s+(?:tall|long|high|deep|wide)\b")
+# Per hour: km/h is one word; "U.S." too.
+_UNIT_WORDS = re.compile(r"(?:\s+of)?((?:\s+[A-Za-z][\w'’-]*(?:/h\b)?(?:\.[A-Za-z]\.?)*){1,4})")
 # Compiled once: the functions below run for every figure.
 _SPACES = re.compile(r"\s+")
 _WORD_BREAKS = re.compile(r"[\s-]+")
@@ -383,6 +417,9 @@ def unit_after(text: str, pos: int, end: int, singular: bool) -> tuple[str | Non
     Adjectives of nationality and generic size words are skipped; the unit runs to the last plural among the
     next few lower-case words, so "missile batteries" stays whole and "batteries, worth" stops at the comma.
     """
+    mod = _HYPHEN_MODIFIER.match(text, pos, end)
+    if mod:
+        pos = mod.end()  # "two 12-roll packs": the measure before the noun is a figure of its own
     m = _UNIT_WORDS.match(text, pos, end)
     if not m:
         return None, pos
@@ -393,13 +430,23 @@ def unit_after(text: str, pos: int, end: int, singular: bool) -> tuple[str | Non
         offset = i + len(w)
         words.append((w.rstrip("’'"), i))
     kept: list[tuple[str, int]] = []
-    for w, i in words:
+    skipped = 0
+    for k, (w, i) in enumerate(words):
         lw = w.lower()
         if not kept and (lw in UNIT_SKIP or (_demonym(w) and len(words) > 1)):
             continue
         if lw in UNIT_STOP or lw.endswith("ly") or lw in SCALES:
             break
+        if lw.endswith(("'s", "’s")):
+            kept = []  # "80 of other people's ballots": the count is of what follows the possessive
+            continue
         if w[0].isupper() and (kept or not lw.endswith(("ans", "ese", "ers", "ists"))):
+            after = [x for x, _ in words[k + 1 : k + 3]]
+            if not kept and _is_plural(w) and not (after and after[0][:1].isupper()):
+                kept.append((w, i))  # "231 Democrats", "two Presidents": a capitalised plural is the noun
+            elif not kept and skipped < 2 and any(x[:1].islower() for x in after):
+                skipped += 1
+                continue  # "seven Native American reservations", "5000 U.S. troops": a name before the noun
             break
         kept.append((w, i))
         if w[0].isupper():
@@ -420,7 +467,12 @@ def unit_after(text: str, pos: int, end: int, singular: bool) -> tuple[str | Non
         last = 0
     w, i = kept[last]
     unit = " ".join(x for x, _ in kept[: last + 1]).lower()
-    return unit, i + len(w)
+    uend = i + len(w)
+    if unit in MEASURES:
+        per = _PER_UNIT.match(text, uend, end)
+        if per and per.group(2).lower() in PER_UNITS:
+            unit, uend = f"{unit} per {per.group(1) or ''}{per.group(2)}".lower(), per.end()
+    return unit, uend
 
 
 def _bounds(pre: str | None, tail: str | None, value: float | None) -> tuple[bool, float | None, float | None]:
@@ -440,8 +492,10 @@ def _skip(text: str, m: re.Match, lo: int) -> bool:
     e = m.end("num") if not m.group("num2") else m.end("num2")
     if m.group("scale") or m.group("scale2") or m.group("post") or m.group("post1"):
         return False
-    if _TIME_AFTER.match(text, e) or _GLUED_AFTER.match(text, e):
+    if _TIME_AFTER.match(text, e):
         return True
+    if _GLUED_AFTER.match(text, e):
+        return not (m.group("num2") is None and _HYPHEN_UNIT.match(text, e))
     return False
 
 
@@ -512,6 +566,14 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
         unit, kind = "percentage points", "percent"
     elif post.startswith(("%", "per")):
         unit, kind = "percent", "percent"
+    elif value2 is None and (hy := _HYPHEN_UNIT.match(text, q_end)):
+        unit, kind = hy.group(1), "measure"  # "48-acre", "four-pack"
+        q_end = hy.end()
+    elif value2 is None and (deg := _DEGREES.match(text, q_end)):
+        unit, kind = (f"°{deg.group(1)}" if deg.group(1) else "degree"), "measure"
+        q_end = deg.end()
+    elif scale and scale.strip().lower() == "m" and value2 is None and _METRES_AFTER.match(text, m.end("scale")):
+        value, unit, kind = value / SCALES["m"], "m", "measure"  # "1.8m tall"
     else:
         if num_text.strip().lower() in ("one", "a", "an") and not scale:
             return None  # "one of them", "one thing": a pronoun more often than a figure
@@ -623,7 +685,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         q = _build(m, text, end)
         if q is not None:
             out.append(q)
-            pos = max(pos, q.end)
+            # "two 12-roll packs": the measure inside the count is read next, as a figure of its own.
+            pos = m.end() if _HYPHEN_MODIFIER.match(text, m.end()) else max(pos, q.end)
 
 
 def _is_label(text: str, m: re.Match, lo: int) -> bool:

@@ -56,7 +56,12 @@ _DUMMY = hash_password("not a password", b"\0" * 16)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
+    """Open the accounts file, creating it readable and writable by its owner only (0600): it holds password
+    hashes. A file made by an older version with wider permissions is narrowed on open."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    if path.stat().st_mode & 0o077:
+        os.chmod(path, 0o600)
     conn = sqlite3.connect(str(path))
     conn.execute(
         "create table if not exists users (name text primary key, password_hash text not null, "
@@ -104,6 +109,20 @@ def list_users(path: str | Path) -> list[tuple[str, str]]:
     conn = _connect(Path(path))
     try:
         return conn.execute("select name, created_at from users order by name").fetchall()
+    finally:
+        conn.close()
+
+
+def exists(path: str | Path | None, name: str | None) -> bool:
+    """True when `name` is a current account: every annotation checks this, so a removed user's cookie and a
+    token signed for a name that is no account (`datasette create-token bob`) cannot write."""
+    if path is None or not name or not Path(path).exists():
+        return False
+    conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    try:
+        return conn.execute("select 1 from users where name = ?", [name]).fetchone() is not None
+    except sqlite3.OperationalError:
+        return False
     finally:
         conn.close()
 

@@ -28,7 +28,14 @@ def _validate_trigger() -> str:
         return "select raise(abort, '{}')".format(message.replace("'", "''"))
 
     checks = [
-        ("new.target_type is null", fail("no claim or quote has this id")),
+        ("coalesce(new.target_id, '') = ''", fail("say which claim or quote to annotate: target_id is missing")),
+        ("new.target_type is null and coalesce(new.target_id, '') <> ''", fail("no claim or quote has this id")),
+        (
+            "new.target_type not in ('claim', 'quote') "
+            "or (new.target_type = 'claim' and not exists (select 1 from claims where id = new.target_id)) "
+            "or (new.target_type = 'quote' and not exists (select 1 from quotes where id = new.target_id))",
+            fail("no claim or quote has this id"),
+        ),
         ("new.annotator is null", fail("an annotation needs an annotator: log in, or pass --by")),
         ("new.verdict is null", fail("choose a verdict")),
         (
@@ -60,7 +67,12 @@ def _validate_trigger() -> str:
 
 APPEND_ONLY = "annotations are append-only: add a new annotation instead of changing or deleting one"
 
+# REPLACE deletes the row it replaces without firing delete triggers (unless recursive triggers are on), so
+# `insert or replace` would rewrite history past annotations_no_delete. A BEFORE INSERT trigger does fire for
+# it: an insert whose id is taken is refused, whatever its conflict clause.
 TRIGGERS = {
+    "annotations_no_replace": "CREATE TRIGGER annotations_no_replace before insert on annotations\n"
+    f"when exists (select 1 from annotations where id = new.id)\nbegin select raise(abort, '{APPEND_ONLY}'); end",
     "annotations_validate": _validate_trigger(),
     "annotations_no_update": "CREATE TRIGGER annotations_no_update before update on annotations\n"
     f"begin select raise(abort, '{APPEND_ONLY}'); end",

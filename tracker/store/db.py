@@ -73,6 +73,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "caption": str,
                 "body": str,
                 "format": str,
+                "encoding": str,
                 "path": str,
                 "content_hash": str,
                 "parser_version": str,
@@ -205,8 +206,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         )
         t("annotations").create_index(["target_type", "target_id"])
         t("annotations").create_index(["annotator"])
-    from tracker.store import bulk
+    if "encoding" not in t("articles").columns_dict:  # a database made before the column
+        t("articles").add_column("encoding", str)
+    from tracker.store import bulk, errors
 
+    errors.ensure_table(db)
     bulk.ensure_table(db)
     waiting = set(bulk.deferred(db))  # left out by a bulk load that has not finished: not put back here
     # Composite indexes the pages at scale need (also added to databases made before them): a kind's claims
@@ -317,6 +321,14 @@ def status_of(db: sqlite_utils.Database, article: Article) -> tuple[str, str, st
     aid = article_key(article)
     digest = content_hash(article)
     row = db.execute("select content_hash, parser_version from articles where id = ?", [aid]).fetchone()
+    if row is None and article.url:
+        # The URL is the article's identity: a changed headline ("UPDATED: ...") changes the slug of the id,
+        # but the article stored under that URL is the one to re-parse in place (its annotations stay on it).
+        row = db.execute(
+            "select content_hash, parser_version, id from articles where url = ? order by rowid limit 1", [article.url]
+        ).fetchone()
+        if row is not None:
+            aid = row[2]
     if row is None:
         return aid, digest, "new"
     if row[0] == digest and row[1] == PARSER_VERSION:
@@ -367,6 +379,7 @@ def rows_for(parsed: Parsed, aid: str, digest: str) -> dict[str, list[dict]]:
             "caption": a.caption,
             "body": a.body,
             "format": a.format,
+            "encoding": a.encoding,
             "path": a.path,
             "content_hash": digest,
             "parser_version": PARSER_VERSION,
@@ -593,5 +606,22 @@ def _upsert_speakers(db: sqlite_utils.Database, rows: list[dict]) -> None:
            on conflict(id) do update set
              kind = coalesce(speakers.kind, excluded.kind),
              role = coalesce(excluded.role, speakers.role)""",
-        _dedupe(rows, "id"),
+        fold_speakers(rows),
     )
+
+
+def fold_speakers(rows: list[dict]) -> list[dict]:
+    """A speaker's mentions (in input order) as one row, by the same rule the upsert applies across batches:
+    the first name, the first kind given and the last role given. So a batch of any size stores what one
+    mention at a time would."""
+    out: dict[str, dict] = {}
+    for r in rows:
+        have = out.get(r["id"])
+        if have is None:
+            out[r["id"]] = dict(r)
+            continue
+        if have["kind"] is None:
+            have["kind"] = r["kind"]
+        if r["role"] is not None:
+            have["role"] = r["role"]
+    return list(out.values())

@@ -9,19 +9,20 @@ the unchanged check and writing stay in the main process, which owns the only wr
 from __future__ import annotations
 
 import gc
-import multiprocessing as mp
+import itertools
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tracker.extraction.pipeline import extract
-from tracker.parse import Parsed
-from tracker.read.cleaning import clean, raw_article
-from tracker.read.formats import ReadError, iter_files, read_path
+from tracker.parse import Parsed, read_articles
+from tracker.read.formats import ReadError, describe, iter_files
 from tracker.records import Article
 from tracker.store import bulk, grouping
 from tracker.store.db import DEFAULT_DB, connect, rows_for, status_of, write_rows
+from tracker.store.errors import ErrorLog
+from tracker.store.workers import Workers
 
 
 @dataclass
@@ -40,27 +41,14 @@ class IngestSummary:
 
     def line(self) -> str:
         return (
-            f"{self.articles} articles: {self.new} new, {self.unchanged} unchanged, {self.updated} updated, "
-            f"{self.skipped} skipped; {self.quotes} quotes, {self.claims} claims stored"
+            f"{plural(self.articles, 'article')}: {self.new} new, {self.unchanged} unchanged, {self.updated} updated, "
+            f"{self.skipped} skipped; {plural(self.quotes, 'quote')}, {plural(self.claims, 'claim')} stored"
         )
 
 
-def _articles(paths: list[str], raw: bool, stdin, errors: Callable[[ReadError], None]) -> Iterator[Article]:
-    for path in iter_files(paths):
-        try:
-            for item in read_path(path, stdin=stdin):
-                if isinstance(item, ReadError):
-                    errors(item)
-                    continue
-                article = raw_article(item) if raw else clean(item)
-                if not article.body.strip():
-                    errors(ReadError(item.where, "no body text (only headers or markup)"))
-                    continue
-                yield article
-        except ReadError as e:
-            errors(e)
-        except OSError as e:
-            errors(ReadError(path, e.strerror or str(e)))
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """`1 article`, `2 articles`, `0 articles`; `nouns` when the plural is not `noun` + s."""
+    return f"{n} {noun}" if n == 1 else f"{n} {nouns or noun + 's'}"
 
 
 # Claim groups' summary columns (appearances, sources, first and last date) are brought up to date every this
@@ -76,11 +64,15 @@ def _extract_one(article: Article) -> Parsed:
     return Parsed(article, extract(article.body, article.published))
 
 
-def _prepare(item: tuple[Article, str, str]) -> dict[str, list[dict]]:
+def _prepare(item: tuple[Article, str, str, str]) -> dict[str, list[dict]] | ReadError:
     """Extraction and the rows it becomes, in a worker: the writing process only writes. The article's body
-    is not sent back: the writing process still holds it."""
-    article, aid, digest = item
-    rows = rows_for(_extract_one(article), aid, digest)
+    is not sent back: the writing process still holds it. An exception becomes the article's `ReadError`, so
+    one article that breaks the extractor costs that article only (and never the pool's whole window)."""
+    article, aid, digest, path = item
+    try:
+        rows = rows_for(_extract_one(article), aid, digest)
+    except Exception as e:
+        return ReadError(article.path or path, f"extraction failed ({describe(e)})", path, "extract")
     rows["articles"][0]["body"] = None
     return rows
 
@@ -124,7 +116,21 @@ def ingest(
     the input is read (building the indexes a bulk load left out).
     """
     summary = IngestSummary()
+    items = read_articles(paths, raw, stdin)
+    head, found = _read_ahead(items, db_path)
+    if not found:  # nothing could be read: no database is created for it
+        for _path, e in head:
+            _count_error(summary, e, on_error)
+        return summary
+    items = itertools.chain(head, items)
+    with bulk.ingest_lock(db_path):
+        return _store(items, db_path, summary, workers, batch_size, on_error, on_progress, on_status)
+
+
+def _store(items, db_path, summary, workers, batch_size, on_error, on_progress, on_status) -> IngestSummary:
+    """The ingest proper, holding the ingest lock: extract the articles read and write them in windows."""
     db = connect(db_path)
+    log = ErrorLog(db)
     # A run that stores more articles than the database held when it began (and more than one window) is a
     # bulk load: from then on it leaves out the page-only indexes and builds them at its end (tracker.store.bulk).
     # Re-parsing every stored article after a parser change never gets there, so it never drops and rebuilds
@@ -137,21 +143,15 @@ def ingest(
     db.execute("PRAGMA foreign_keys = OFF")
 
     def error(e: ReadError) -> None:
-        summary.skipped += 1
-        summary.errors.append(str(e))
-        if on_error:
-            on_error(e)
+        log.record(e)
+        _count_error(summary, e, on_error)
 
     workers = workers or default_workers()
-    pool = (
-        mp.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(workers, initializer=_worker_init)
-        if workers > 1
-        else None
-    )
+    pool = Workers(workers, _prepare, _worker_init) if workers > 1 else None
     gc_threshold = gc.get_threshold()
     _tune_gc()
     try:
-        window: list[tuple[Article, str, str, str]] = []
+        window: list[tuple[Article, str, str, str, str]] = []  # article, id, hash, status, file
         in_window: set[str] = set()
         # The workers extract the next window while the main process writes the last one (pipelined).
         pending: list[tuple] = []
@@ -159,22 +159,28 @@ def ingest(
         state = {"windows": 0, "bulk": False}  # windows written; bulk load under way
         memo: dict = {}  # stored conflict candidates already read (grouping._find_conflicts)
 
-        def write(result, items) -> None:
-            prepared = result.get() if pool is not None else result
-            for rows, (article, _aid, _d, _status) in zip(prepared, items):
+        def write(result, items, work) -> None:
+            prepared = result if pool is None else pool.results(result)
+            if prepared is None:  # a worker process died: find the article it died on, one at a time
+                pool.restart()
+                prepared = pool.one_by_one(work)
+                for i, (_result, later_items, later_work) in enumerate(pending):  # lost with the old pool
+                    pending[i] = (pool.submit(later_work), later_items, later_work)
+            batch = []
+            for rows, (article, aid, _d, status, path) in zip(prepared, items):
+                if isinstance(rows, ReadError):  # extraction failed in the worker
+                    error(rows)
+                    continue
                 rows["articles"][0]["body"] = article.body
+                batch.append((rows, aid, status, article.path or path, path))
             # Group summaries are recomputed once at the end (and every few windows), not per window.
             state["windows"] += 1
-            write_rows(
-                db,
-                [(rows, aid, status) for rows, (_a, aid, _d, status) in zip(prepared, items)],
-                refresh_groups=state["windows"] % REFRESH_EVERY == 0,
-                memo=memo,
-            )
-            for rows, (_a, _aid, _d, status) in zip(prepared, items):
+            written = _write_each_or_all(db, batch, state["windows"] % REFRESH_EVERY == 0, memo, error)
+            for rows, _aid, status, _where, _path in written:
                 setattr(summary, status, getattr(summary, status) + 1)
                 summary.quotes += len(rows["quotes"])
                 summary.claims += len(rows["claims"])
+            log.stored([w[3] for w in written])
             if not state["bulk"] and summary.new + summary.updated > bulk_after:
                 state["bulk"] = True
                 bulk.defer_indexes(db)
@@ -183,12 +189,9 @@ def ingest(
 
         def flush(wait: bool = False) -> None:
             if window:
-                work = [(a, aid, digest) for a, aid, digest, _status in window]
-                if pool is not None:
-                    result = pool.map_async(_prepare, work, chunksize=max(1, len(work) // (workers * 4)))
-                else:
-                    result = [_prepare(w) for w in work]
-                pending.append((result, list(window)))
+                work = [(a, aid, digest, path) for a, aid, digest, _status, path in window]
+                result = pool.submit(work) if pool is not None else [_prepare(w) for w in work]
+                pending.append((result, list(window), work))
                 window.clear()
                 in_window.clear()
             # Windows are written in order; up to PIPELINE of them stay queued for the workers, so that they
@@ -196,24 +199,36 @@ def ingest(
             while pending and (wait or pool is None or len(pending) > PIPELINE):
                 write(*pending.pop(0))
             pending_ids.clear()
-            for _result, items in pending:
-                pending_ids.update(w[1] for w in items)
+            for _result, items, _work in pending:
+                for w in items:
+                    pending_ids.update(_keys(w[0], w[1]))
 
-        for article in _articles(paths, raw, stdin, error):
-            aid, digest, status = status_of(db, article)
-            if aid in in_window or aid in pending_ids:  # the same article again: store the first, look again
-                flush(wait=True)
+        for path, article in items:
+            log.read(path)
+            if isinstance(article, ReadError):
+                error(article)
+                continue
+            try:
                 aid, digest, status = status_of(db, article)
+                if not in_window.isdisjoint(_keys(article, aid)) or not pending_ids.isdisjoint(_keys(article, aid)):
+                    # the same article again (same id, or same URL): store the first, look again
+                    flush(wait=True)
+                    aid, digest, status = status_of(db, article)
+            except Exception as e:  # e.g. a value that cannot be hashed: this article only
+                error(ReadError(article.path or path, f"storing failed ({describe(e)})", path, "write"))
+                continue
             if status == "unchanged":
                 summary.unchanged += 1
+                log.stored([article.path or path])
                 if on_progress:
                     on_progress(len(article.body))
                 continue
-            window.append((article, aid, digest, status))
-            in_window.add(aid)
+            window.append((article, aid, digest, status, path))
+            in_window.update(_keys(article, aid))
             if len(window) >= batch_size:
                 flush()
         flush(wait=True)
+        log.finish()
         if pool is not None:  # its memory is not needed for what is left
             pool.terminate()
             pool = None
@@ -221,7 +236,7 @@ def ingest(
         waiting = bulk.deferred(db)
         if waiting:
             if on_status:
-                on_status(f"Building {len(waiting)} indexes left out during the load")
+                on_status(f"Building {plural(len(waiting), 'index', 'indexes')} left out during the load")
             bulk.build_deferred(db)
     finally:
         if pool is not None:
@@ -230,6 +245,52 @@ def ingest(
         gc.set_threshold(*gc_threshold)
         gc.unfreeze()
     return summary
+
+
+def _keys(article: Article, aid: str) -> tuple[str, ...]:
+    """What makes two records of one run the same article: its id, or its URL (`status_of`)."""
+    return (aid, "url\x1f" + article.url) if article.url else (aid,)
+
+
+def _read_ahead(items: Iterator, db_path) -> tuple[list, bool]:
+    """The items read up to the first article and whether there is one. Only read ahead when the database
+    does not exist yet: a mistyped path, where nothing at all could be read, must not leave an empty database
+    behind."""
+    if str(db_path) == ":memory:" or Path(db_path).exists():
+        return [], True
+    head = []
+    for path, item in items:
+        head.append((path, item))
+        if not isinstance(item, ReadError):
+            return head, True
+    return head, False
+
+
+def _count_error(summary: IngestSummary, e: ReadError, on_error) -> None:
+    summary.skipped += 1
+    summary.errors.append(str(e))
+    if on_error:
+        on_error(e)
+
+
+def _write_each_or_all(db, batch: list[tuple], refresh: bool, memo: dict, error: Callable[[ReadError], None]):
+    """Write a window's articles in one transaction; if that fails, roll it back and write them one by one,
+    so that an article the writer cannot store costs that article only. Returns the items written."""
+    if not batch:
+        return []
+    try:
+        write_rows(db, [(rows, aid, status) for rows, aid, status, _w, _p in batch], refresh_groups=refresh, memo=memo)
+        return batch
+    except Exception as e:
+        memo.clear()  # it may hold what the rolled-back transaction read
+        if len(batch) == 1:
+            _rows, _aid, _status, where, path = batch[0]
+            error(ReadError(where, f"storing failed ({describe(e)})", path, "write"))
+            return []
+    written = []
+    for item in batch:
+        written.extend(_write_each_or_all(db, [item], False, memo, error))
+    return written
 
 
 def input_size(paths: list[str]) -> int | None:

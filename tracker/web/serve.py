@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import secrets
+import socket
 import subprocess
 import sys
 import tempfile
@@ -72,9 +76,59 @@ def serve_command(db_path: str | Path, host: str, port: int, extra: tuple[str, .
     return cmd + list(extra)
 
 
-def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, extra: tuple[str, ...] = ()) -> int:
-    """Run Datasette in the foreground until interrupted; returns its exit code."""
+SECRET_ENV = "DATASETTE_SECRET"
+
+
+def secret_path(db_path: str | Path) -> Path:
+    """Where `tracker serve` keeps the signing secret for a database: next to it (data/tracker.secret)."""
+    return Path(db_path).with_suffix(".secret")
+
+
+def secret_for(db_path: str | Path) -> str:
+    """The secret that signs login cookies and API tokens: DATASETTE_SECRET when set, else the one kept next to
+    the database, made on first use. Without a fixed secret Datasette invents one per start, so every restart
+    would log everyone out and void every token. The file is created owner-only (0600) in one step, so it is
+    never readable by others, not even for a moment."""
+    if os.environ.get(SECRET_ENV):
+        return os.environ[SECRET_ENV]
+    path = secret_path(db_path)
     try:
-        return subprocess.call(serve_command(db_path, host, port, extra))
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        kept = path.read_text(encoding="utf-8").strip()
+        if kept:
+            return kept
+        fd = os.open(path, os.O_WRONLY | os.O_TRUNC)  # an empty file (an interrupted first write): fill it
+    secret = secrets.token_hex(32)
+    with os.fdopen(fd, "w", encoding="utf-8") as fp:
+        fp.write(secret + "\n")
+    return secret
+
+
+def port_in_use(host: str, port: int) -> bool:
+    """True when something already listens on host:port. Checked by binding, as the server will, so that
+    `tracker serve` can say so before it builds or starts anything (Datasette would print its URL and then
+    fail with errno 98). SO_REUSEADDR, as uvicorn sets it, so a port left in TIME_WAIT still counts as free."""
+    if port == 0:
+        return False
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror:
+        return False  # an unknown host name: let the server report it in its own words
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(address)
+        except OSError as e:
+            return e.errno == errno.EADDRINUSE  # not a local address, or a privileged port: the server says so
+    return False
+
+
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, extra: tuple[str, ...] = ()) -> int:
+    """Run Datasette in the foreground until interrupted, signing with secret_for(db_path); returns its exit
+    code. The secret goes through the environment, not the command line, where `ps` would show it."""
+    env = {**os.environ, SECRET_ENV: secret_for(db_path)}
+    try:
+        return subprocess.call(serve_command(db_path, host, port, extra), env=env)
     except KeyboardInterrupt:
         return 0

@@ -1,0 +1,474 @@
+"""Every stored query in datasette.yaml, the default sorts and a chart's data points, checked row by row on a
+small database whose every row is known.
+
+The database is written from hand-built extractions through `db.write_batch` (the ingest's own write path), so
+the expected rows depend on the queries and the store, not on the extractors' current rules. Three articles:
+a figure ($2 billion) stated in two of them by the same minister, a conflicting figure ($3 billion) in the
+third, a prediction with the highest score (which the check-worthy query must leave out), money in two
+currencies and two annotations of one claim.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlencode
+
+import pytest
+
+from tracker.parse import Parsed
+from tracker.records import Article, Claim, Entity, Extraction, Quantity, Quote, SpeakerRef
+from tracker.review.annotations import annotate
+from tracker.store.db import connect, status_of, write_batch
+from tracker.web.serve import datasette_app
+
+
+def _speaker(name: str, kind: str = "person", role: str | None = None) -> SpeakerRef:
+    return SpeakerRef(name=name, mention=name, start=0, end=len(name), kind=kind, role=role)
+
+
+def _money(text: str, value: float, currency: str = "USD") -> Quantity:
+    return Quantity(text=text, start=0, end=len(text), value=value, unit=currency, currency=currency, kind="money")
+
+
+def _entity(name: str, kind: str = "country", acronym: str | None = None) -> Entity:
+    return Entity(text=name, start=0, end=len(name), name=name, kind=kind, acronym=acronym)
+
+
+def _claim(cid, kind, text, score, speaker=None, quantities=(), entities=(), quote_id=None) -> Claim:
+    return Claim(
+        id=cid,
+        kind=kind,
+        text=text,
+        start=0,
+        end=len(text),
+        speaker=speaker,
+        quantities=list(quantities),
+        entities=list(entities),
+        score=score,
+        features=["test"],
+        quote_id=quote_id,
+    )
+
+
+def _quote(qid, text, speaker, kind="direct", start=0) -> Quote:
+    return Quote(id=qid, kind=kind, text=text, start=start, end=start + len(text), cue="said", speaker=speaker)
+
+
+DIALLO = _speaker("Amara Diallo", role="Foreign Minister")
+POWER = _speaker("Kenya Power", "organisation")
+KENYA = _entity("Kenya")
+UN = _entity("United Nations", "organisation", "UN")
+
+A1, A2, A3 = "dam-cost-rises-2e9391e8", "dam-opens-4ed425a0", "dam-audit-4091a995"  # ids of title + url
+
+
+def _articles() -> list[Parsed]:
+    def article(title, date, source, n, quotes, claims):
+        a = Article(title=title, body=title + ".", published=date, source=source, url=f"https://e.org/{n}")
+        return Parsed(a, Extraction(quotes, claims))
+
+    cost2 = "The dam cost $2 billion."
+    return [
+        article(
+            "Dam cost rises",
+            "2020-01-05",
+            "Wire",
+            1,
+            [_quote("q1", cost2, DIALLO)],
+            [
+                _claim("c1", "quantity", cost2, 0.9, DIALLO, [_money("$2 billion", 2e9)], [KENYA, UN], "q1"),
+                _claim("c2", "prediction", "Costs will rise next year.", 0.95),
+            ],
+        ),
+        article(
+            "Dam opens",
+            "2020-02-10",
+            "Daily",
+            2,
+            [
+                _quote("q2", cost2, DIALLO, "indirect"),
+                _quote("q3", "We are proud.", POWER, start=40),
+                _quote("q4", "Work starts soon.", DIALLO, start=60),
+            ],
+            [
+                _claim("c1", "quantity", cost2, 0.7, DIALLO, [_money("$2 billion", 2e9)], [KENYA, UN], "q2"),
+                _claim("c3", "event", "The dam opened on Monday.", 0.4, None, (), [KENYA]),
+            ],
+        ),
+        article(
+            "Dam audit",
+            "2020-02-20",
+            "Wire",
+            3,
+            [],
+            [
+                _claim(
+                    "c1", "quantity", "The dam cost $3 billion.", 0.8, None, [_money("$3 billion", 3e9)], [KENYA, UN]
+                ),
+                _claim(
+                    "c2",
+                    "quantity",
+                    "Kenya paid €500 million in fees.",
+                    0.6,
+                    POWER,
+                    [_money("€500 million", 5e8, "EUR")],
+                    [KENYA],
+                ),
+            ],
+        ),
+    ]
+
+
+@pytest.fixture(scope="module")
+def ds(tmp_path_factory):
+    path = tmp_path_factory.mktemp("db") / "tracker.db"
+    db = connect(path)
+    write_batch(db, [(p, *status_of(db, p.article)) for p in _articles()])
+    annotate(db, f"{A1}-c1", "mostly true", note="first look", annotator="ann")
+    annotate(db, f"{A1}-c1", "false", note="second look", annotator="bob")
+    db.close()
+    return datasette_app(path)
+
+
+async def rows(ds, path: str, columns: list[str], **params) -> list[tuple]:
+    """The rows of a table or stored query, as tuples of `columns`, which must be every column it returns, in order."""
+    query = urlencode({"_shape": "array", **params})
+    r = await ds.client.get(f"/tracker/{path}.json?{query}")
+    assert r.status_code == 200, r.text[:300]
+    data = r.json()
+    for row in data:
+        assert list(row) == columns
+    return [tuple(row[c] for c in columns) for row in data]
+
+
+async def test_check_worthy_claims_highest_score_first_without_predictions(ds):
+    cols = ["id", "score", "kind", "text", "speaker", "features", "article", "published"]
+    got = await rows(ds, "check_worthy_claims", cols)
+    assert [(r[0], r[1], r[2], r[4], r[6], r[7]) for r in got] == [
+        (f"{A1}-c1", 0.9, "quantity", "Amara Diallo", "Dam cost rises", "2020-01-05"),
+        (f"{A3}-c1", 0.8, "quantity", None, "Dam audit", "2020-02-20"),
+        (f"{A2}-c1", 0.7, "quantity", "Amara Diallo", "Dam opens", "2020-02-10"),
+        (f"{A3}-c2", 0.6, "quantity", "Kenya Power", "Dam audit", "2020-02-20"),
+        (f"{A2}-c3", 0.4, "event", None, "Dam opens", "2020-02-10"),
+    ]
+    assert got[0][3] == "The dam cost $2 billion." and got[0][5] == '["test"]'
+
+
+async def test_claims_with_money_largest_first_in_any_currency(ds):
+    cols = ["claim_id", "article", "published", "figure", "value", "currency", "approximate", "claim", "speaker"]
+    assert await rows(ds, "claims_with_money", cols) == [
+        (f"{A3}-c1", "Dam audit", "2020-02-20", "$3 billion", 3e9, "USD", 0, "The dam cost $3 billion.", None),
+        (
+            f"{A1}-c1",
+            "Dam cost rises",
+            "2020-01-05",
+            "$2 billion",
+            2e9,
+            "USD",
+            0,
+            "The dam cost $2 billion.",
+            "Amara Diallo",
+        ),
+        (
+            f"{A2}-c1",
+            "Dam opens",
+            "2020-02-10",
+            "$2 billion",
+            2e9,
+            "USD",
+            0,
+            "The dam cost $2 billion.",
+            "Amara Diallo",
+        ),
+        (
+            f"{A3}-c2",
+            "Dam audit",
+            "2020-02-20",
+            "€500 million",
+            5e8,
+            "EUR",
+            0,
+            "Kenya paid €500 million in fees.",
+            "Kenya Power",
+        ),
+    ]
+
+
+async def test_quotes_by_speaker_newest_first_any_case(ds):
+    cols = ["id", "published", "article", "speaker", "role", "mention", "kind", "text"]
+    expected = [
+        (
+            f"{A2}-q2",
+            "2020-02-10",
+            "Dam opens",
+            "Amara Diallo",
+            "Foreign Minister",
+            "Amara Diallo",
+            "indirect",
+            "The dam cost $2 billion.",
+        ),
+        (
+            f"{A2}-q4",
+            "2020-02-10",
+            "Dam opens",
+            "Amara Diallo",
+            "Foreign Minister",
+            "Amara Diallo",
+            "direct",
+            "Work starts soon.",
+        ),
+        (
+            f"{A1}-q1",
+            "2020-01-05",
+            "Dam cost rises",
+            "Amara Diallo",
+            "Foreign Minister",
+            "Amara Diallo",
+            "direct",
+            "The dam cost $2 billion.",
+        ),
+    ]
+    assert await rows(ds, "quotes_by_speaker", cols, speaker="diallo") == expected
+    assert await rows(ds, "quotes_by_speaker", cols, speaker="Nobody") == []
+
+
+async def test_top_speakers_most_quoted_first(ds):
+    cols = ["name", "kind", "role", "quotes", "articles", "first_quoted", "last_quoted"]
+    assert await rows(ds, "top_speakers", cols) == [
+        ("Amara Diallo", "person", "Foreign Minister", 3, 2, "2020-01-05", "2020-02-10"),
+        ("Kenya Power", "organisation", None, 1, 1, "2020-02-10", "2020-02-10"),
+    ]
+
+
+async def test_claims_about_entity_by_acronym_newest_first(ds):
+    cols = ["id", "published", "entity", "entity_kind", "kind", "text", "article"]
+    un = [
+        (
+            f"{A3}-c1",
+            "2020-02-20",
+            "United Nations",
+            "organisation",
+            "quantity",
+            "The dam cost $3 billion.",
+            "Dam audit",
+        ),
+        (
+            f"{A2}-c1",
+            "2020-02-10",
+            "United Nations",
+            "organisation",
+            "quantity",
+            "The dam cost $2 billion.",
+            "Dam opens",
+        ),
+        (
+            f"{A1}-c1",
+            "2020-01-05",
+            "United Nations",
+            "organisation",
+            "quantity",
+            "The dam cost $2 billion.",
+            "Dam cost rises",
+        ),
+    ]
+    assert await rows(ds, "claims_about_entity", cols, entity="UN") == un
+    assert await rows(ds, "claims_about_entity", cols, entity="Nations") == un
+    kenya = await rows(ds, "claims_about_entity", cols, entity="Kenya")
+    assert [r[1] for r in kenya] == ["2020-02-20", "2020-02-20", "2020-02-10", "2020-02-10", "2020-01-05"]
+    assert sorted(r[0] for r in kenya) == sorted([f"{A1}-c1", f"{A2}-c1", f"{A2}-c3", f"{A3}-c1", f"{A3}-c2"])
+
+
+async def test_claim_group_first_appearance_first_with_latest_verdict(ds):
+    cols = [
+        "published",
+        "source",
+        "article",
+        "speaker",
+        "claim",
+        "figures",
+        "matched_by",
+        "verdict",
+        "verdict_note",
+        "annotations",
+        "url",
+        "claim_id",
+        "article_id",
+    ]
+    cost2 = "The dam cost $2 billion."
+    assert await rows(ds, "claim_group", cols, group=1) == [
+        (
+            "2020-01-05",
+            "Wire",
+            "Dam cost rises",
+            "Amara Diallo",
+            cost2,
+            "$2 billion",
+            "first",
+            "false",
+            "second look",
+            2,
+            "https://e.org/1",
+            f"{A1}-c1",
+            A1,
+        ),
+        (
+            "2020-02-10",
+            "Daily",
+            "Dam opens",
+            "Amara Diallo",
+            cost2,
+            "$2 billion",
+            "figure",
+            None,
+            None,
+            0,
+            "https://e.org/2",
+            f"{A2}-c1",
+            A2,
+        ),
+    ]
+
+
+async def test_repeated_claims_only_groups_in_two_articles(ds):
+    cols = ["group_id", "articles", "sources", "speakers", "first_published", "last_published", "conflicts"]
+    cols += ["first_wording", "value", "unit"]
+    assert await rows(ds, "repeated_claims", cols) == [
+        (1, 2, 2, 1, "2020-01-05", "2020-02-10", 2, "The dam cost $2 billion.", 2e9, "USD"),
+    ]
+
+
+async def test_group_repeaters_and_timeline(ds):
+    cols = ["speaker", "role", "source", "times", "articles", "first_time", "last_time"]
+    assert await rows(ds, "group_repeaters", cols, group=1) == [
+        ("Amara Diallo", "Foreign Minister", "Wire", 1, 1, "2020-01-05", "2020-01-05"),
+        ("Amara Diallo", "Foreign Minister", "Daily", 1, 1, "2020-02-10", "2020-02-10"),
+    ]
+    assert await rows(ds, "group_repeaters", cols, group=2) == [
+        ("(writer)", None, "Wire", 1, 1, "2020-02-20", "2020-02-20"),
+    ]
+    cols = ["date", "appearances", "articles"]
+    assert await rows(ds, "group_timeline", cols, group=1) == [("2020-01-05", 1, 1), ("2020-02-10", 1, 1)]
+
+
+async def test_conflicting_figures_newest_first_and_narrowed_to_an_entity(ds):
+    cols = ["conflict_id", "unit", "value_a", "value_b", "ratio", "shared_entities", "wording_overlap"]
+    cols += ["published_a", "source_a", "speaker_a", "claim_a", "article_a"]
+    cols += ["published_b", "source_b", "speaker_b", "claim_b", "article_b", "claim_id_a", "claim_id_b"]
+    cols += ["group_a", "group_b"]
+    cost3 = ("2020-02-20", "Wire", None, "The dam cost $3 billion.", "Dam audit")
+    both = [
+        (
+            2,
+            "USD",
+            3e9,
+            2e9,
+            1.5,
+            2,
+            1.0,
+            *cost3,
+            "2020-02-10",
+            "Daily",
+            "Amara Diallo",
+            "The dam cost $2 billion.",
+            "Dam opens",
+            f"{A3}-c1",
+            f"{A2}-c1",
+            2,
+            1,
+        ),
+        (
+            1,
+            "USD",
+            3e9,
+            2e9,
+            1.5,
+            2,
+            1.0,
+            *cost3,
+            "2020-01-05",
+            "Wire",
+            "Amara Diallo",
+            "The dam cost $2 billion.",
+            "Dam cost rises",
+            f"{A3}-c1",
+            f"{A1}-c1",
+            2,
+            1,
+        ),
+    ]
+    assert await rows(ds, "conflicting_figures", cols, entity="") == both
+    assert await rows(ds, "conflicting_figures", cols, entity="UN") == both
+    assert await rows(ds, "conflicting_figures", cols, entity="Brazil") == []
+
+
+async def test_speaker_timeline_in_date_order(ds):
+    cols = ["published", "type", "kind", "text", "source", "article", "group_id", "group_articles", "id"]
+    cost2 = "The dam cost $2 billion."
+    assert await rows(ds, "speaker_timeline", cols, speaker="Diallo") == [
+        ("2020-01-05", "claim", "quantity", cost2, "Wire", "Dam cost rises", 1, 2, f"{A1}-c1"),
+        ("2020-01-05", "quote", "direct", cost2, "Wire", "Dam cost rises", None, None, f"{A1}-q1"),
+        ("2020-02-10", "claim", "quantity", cost2, "Daily", "Dam opens", 1, 2, f"{A2}-c1"),
+        ("2020-02-10", "quote", "indirect", cost2, "Daily", "Dam opens", None, None, f"{A2}-q2"),
+        ("2020-02-10", "quote", "direct", "Work starts soon.", "Daily", "Dam opens", None, None, f"{A2}-q4"),
+    ]
+
+
+async def test_per_month_queries(ds):
+    assert await rows(ds, "speaker_quotes_per_month", ["month", "quotes", "claims"], speaker="Diallo") == [
+        ("2020-01", 1, 1),
+        ("2020-02", 2, 1),
+    ]
+    assert await rows(ds, "quotes_per_speaker_month", ["month", "speaker", "quotes"]) == [
+        ("2020-01", "Amara Diallo", 1),
+        ("2020-02", "Amara Diallo", 2),
+        ("2020-02", "Kenya Power", 1),
+    ]
+    assert await rows(ds, "claims_per_kind_month", ["month", "kind", "claims"]) == [
+        ("2020-01", "prediction", 1),
+        ("2020-01", "quantity", 1),
+        ("2020-02", "event", 1),
+        ("2020-02", "quantity", 3),
+    ]
+
+
+async def test_default_sorts_of_tables(ds):
+    r = await ds.client.get("/tracker/claims.json?_shape=array")
+    assert [row["score"] for row in r.json()] == [0.95, 0.9, 0.8, 0.7, 0.6, 0.4]
+    r = await ds.client.get("/tracker/quantities.json?_shape=array")
+    assert [row["value"] for row in r.json()] == [3e9, 2e9, 2e9, 5e8]
+    r = await ds.client.get("/tracker/articles.json?_shape=array")
+    assert [row["published"] for row in r.json()] == ["2020-02-20", "2020-02-10", "2020-01-05"]
+    r = await ds.client.get("/tracker/annotations.json?_shape=array")
+    assert [(row["verdict"], row["note"]) for row in r.json()] == [
+        ("false", "second look"),
+        ("mostly true", "first look"),
+    ]
+    r = await ds.client.get("/tracker/speakers.json?_shape=array")
+    assert [row["name"] for row in r.json()] == ["Amara Diallo", "Kenya Power"]
+
+
+def _points(html: str) -> list[str]:
+    """The data points of the chart on a page, as their tooltips ("category: series value")."""
+    (svg,) = re.findall(r'<svg xmlns="http://www.w3.org/2000/svg" class="tracker-chart".*?</svg>', html, re.S)
+    return re.findall(r"<title>([^<]*: [^<]*)</title>", svg)
+
+
+async def test_chart_data_points(ds):
+    r = await ds.client.get("/tracker/claims_per_kind_month")
+    assert sorted(_points(r.text)) == [
+        "2020-01: event 0",
+        "2020-01: prediction 1",
+        "2020-01: quantity 1",
+        "2020-02: event 1",
+        "2020-02: prediction 0",
+        "2020-02: quantity 3",
+    ]
+    r = await ds.client.get("/tracker/claim_group?group=1")
+    assert _points(r.text) == ["2020-01-05: appearances 1", "2020-02-10: appearances 1"]
+    r = await ds.client.get("/tracker/speaker_timeline?speaker=Diallo")
+    assert sorted(_points(r.text)) == [
+        "2020-01: claims 1",
+        "2020-01: quotes 1",
+        "2020-02: claims 1",
+        "2020-02: quotes 2",
+    ]
