@@ -888,7 +888,7 @@ def _according(text: str, cue: _Cue, s: int, e: int, quotes) -> _Raw | None:
         end = _content_end(text, start, s, e, cue, quotes)
         return _Raw(start, end, "", cue.start, cue.end, mention) if end > start else None
     content = _content_before(text, s, cue.start, quotes)
-    if content is None and after >= 0 and _COMMA_END.search(text, s, cue.start) and not _has_clause(text, s, cue.start):
+    if content is None and after >= 0 and _comma_before(text, s, cue.start) and not _has_clause(text, s, cue.start):
         # "Longer term, according to NASA, the goal is …": only a lead-in before it, the content after it
         start = _first_nonspace(text, after + 1)
         end = _content_end(text, start, s, e, cue, quotes)
@@ -900,7 +900,7 @@ def _according(text: str, cue: _Cue, s: int, e: int, quotes) -> _Raw | None:
 
 def _has_clause(text: str, s: int, e: int) -> bool:
     """text[s:e] holds a clause (four words or more), not only a lead-in ("Longer term,", "Potentially,")."""
-    return _word_count(text, s, e) >= 4
+    return len(list(islice(_WORD.finditer(text, s, e), 4))) == 4  # stops at the fourth word
 
 
 def _kind(text: str, start: int, end: int, quotes) -> str:
