@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
 
 from tracker.extraction.dates import _trie
 from tracker.extraction.sentences import sentences as _sentences
@@ -23,6 +26,7 @@ from tracker.extraction.speakers import (
     TIME_WORDS,
     Mention,
     Resolver,
+    iter_tokens,
     subject_after,
     subject_before,
     tokens,
@@ -373,7 +377,8 @@ def _cues(
             end = we
         if start and low[start - 1].isalnum() or end < len(low) and (low[end].isalnum() or low[end] in "’'-"):
             continue  # part of a longer word or name ("Said-Ahmed", "says’")
-        if any(qs < start < qe for qs, qe, _ in inside):
+        i = bisect.bisect_left(inside, (start,)) - 1  # the last quote opening before the cue: is it inside?
+        if i >= 0 and start < inside[i][1]:
             continue
         if text[start].isupper() and start > s and base != "according":
             continue  # "Said" inside a name or a title
@@ -566,12 +571,10 @@ def _first_nonspace(text: str, k: int) -> int:
 
 
 def _quote_at(quotes: list[tuple[int, int, bool]], pos: int) -> tuple[int, int, bool] | None:
-    for q in quotes:
-        if q[0] == pos:
-            return q
-        if q[0] > pos:
-            break
-    return None
+    """The quote that opens at pos. `quote_spans` gives them sorted and apart, so a binary search finds it (a
+    scan per cue made articles with thousands of quotes quadratic)."""
+    i = bisect.bisect_left(quotes, (pos,))
+    return quotes[i] if i < len(quotes) and quotes[i][0] == pos else None
 
 
 _CUT = re.compile(
@@ -585,9 +588,10 @@ def _content_end(text: str, start: int, s: int, e: int, cue: _Cue, quotes) -> in
     first comma when the attribution itself is a subordinate clause ("Though X stressed that …, Y …")."""
     end = e
     # A quote opened inside the content carries it to the quote's end, even across sentences.
-    for qs, qe, _ in quotes:
-        if start <= qs < end and qe > end:
-            end = qe
+    # (Quotes are sorted and apart: only the last one opening before the end can run past it.)
+    i = bisect.bisect_left(quotes, (end,)) - 1
+    if i >= 0 and quotes[i][0] >= start and quotes[i][1] > end:
+        end = quotes[i][1]
     m = _CUT.search(text, start, end)
     if m and not _inside(quotes, m.start()):
         end = m.start()
@@ -601,12 +605,18 @@ def _content_end(text: str, start: int, s: int, e: int, cue: _Cue, quotes) -> in
 
 
 def _inside(quotes, pos: int) -> bool:
-    return any(qs < pos < qe - 1 for qs, qe, _ in quotes)
+    """Whether pos lies within a quote, after its opening mark and before its last character (qs < pos < qe-1).
+    Quotes are sorted and apart: only the last one opening before pos can hold it."""
+    i = bisect.bisect_left(quotes, (pos,)) - 1
+    return i >= 0 and pos < quotes[i][1] - 1
 
 
 def _subordinate(text: str, s: int, cue_start: int) -> bool:
     m = _FIRST_LETTERS.match(text, s, cue_start)
-    return bool(m) and m.group(1).lower() in _SUBORDINATORS and "," not in text[m.end() : cue_start]
+    if not m or m.group(1).lower() not in _SUBORDINATORS:
+        return False
+    comma = _first_comma(text, m.end())
+    return not 0 <= comma < cue_start
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -625,16 +635,19 @@ def _content_before(text: str, s: int, upto: int, quotes) -> tuple[int, int] | N
     if k <= s:
         return None
     ch = text[k - 1]
-    for qs, qe, _ in quotes:
-        if qe == k or (qe == k - 1 and ch in ",—–"):
-            return qs, qe
+    # The quote ending at k (or at k - 1 before a comma or dash); quotes are sorted and apart, so their ends are
+    # sorted too and a binary search finds it. Two such quotes cannot both exist (a quote spans two characters).
+    for want in (k - 1, k) if ch in ",—–" else (k,):
+        i = bisect.bisect_left(quotes, want, key=_quote_end)
+        if i < len(quotes) and quotes[i][1] == want:
+            return quotes[i][0], quotes[i][1]
     if ch not in ",—–":
         return None
     end = _trim_end(text, s, k - 1)
     start = s
-    for qs, qe, _ in quotes:
-        if qs < s < qe:  # the sentence began inside a quote that the splitter cut at an inner full stop
-            start = qs
+    i = bisect.bisect_left(quotes, (s,)) - 1  # the last quote opening before s is the only one that can hold s
+    if i >= 0 and s < quotes[i][1]:
+        start = quotes[i][0]  # the sentence began inside a quote that the splitter cut at an inner full stop
     if _word_count(text, start, end) < 3:
         return None
     return start, end
@@ -650,9 +663,13 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
     mention, negated = subject_before(text, s, cue.start)
     if negated:
         return None
-    before = text[s : cue.start].rstrip()
-    # Both patterns below end in `$` and match a word of at most five letters (`before` ends in no space): only
-    # its last characters need searching, not the whole sentence so far.
+    # The sentence before the cue, without its trailing spaces. Both patterns below end in `$` and match a word
+    # of at most five letters (`before` ends in no space): only its last characters are searched, and only the
+    # last 16 are copied (with the 9th from the end, `\b` at the search's start sees what it saw in the whole).
+    b_end = cue.start
+    while b_end > s and text[b_end - 1].isspace():
+        b_end -= 1
+    before = text[max(s, b_end - 16) : b_end]
     tail = max(0, len(before) - 8)
     if mention is not None and _NOUN_BEFORE.search(before, tail):
         return None  # "Editor’s note", "a claim": the cue word is a noun here
@@ -670,7 +687,7 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
         if mention is None:
             return None
         content = _content_before(text, s, cue.start, quotes)
-        if content is None and _NO_WORDS.match(text[s : cue.start]):
+        if content is None and _first_word(text, s) >= cue.start:
             # "Said Ellis: “…”" — the inverted attribution opens the sentence.
             content = _content_after(text, _Cue(cue.start, mention.end, "say"), s, e, quotes)
             if content is None or content[0] < mention.end:
@@ -688,7 +705,7 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)
     elif back is not None and _framing(text, back[0]):
         content = _content_after(text, cue, s, e, quotes)
-    elif _COMMA_END.search(text[s : mention.start]) and _parenthetical(text, cue, e):
+    elif _comma_before(text, s, mention.start) and _parenthetical(text, cue, e):
         content = s, _content_end(text, s, s, e, cue, quotes)  # "The deal, he said, is dead."
     elif back is not None and _forward_quote(text, cue.end, e, quotes, back) > back[1]:
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)  # "…, Mr. Barrett said, “we were …”"
@@ -709,8 +726,32 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
 
 _BARE_VP = re.compile(r"(?:,|\band|\bthen|\bbut)\s*$", re.IGNORECASE)
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|this|that|whose))$", re.IGNORECASE)
-_NO_WORDS = re.compile(r"\W*$")
-_COMMA_END = re.compile(r",\s*$")
+
+
+# The tests below are asked for every cue of a sentence about the text from the sentence's start; answered by
+# a search from that start, cached, rather than by a copy of the sentence so far per cue (which made a long
+# sentence with many cues quadratic).
+@lru_cache(maxsize=16)
+def _first_word(text: str, s: int) -> int:
+    """Where the first word character at or after s is (len(text) if none): text[s:k] holds no word (only
+    marks, spaces, punctuation) when this is at least k."""
+    m = _HAS_WORD.search(text, s)
+    return m.start() if m else len(text)
+
+
+@lru_cache(maxsize=16)
+def _first_comma(text: str, pos: int) -> int:
+    return text.find(",", pos)
+
+
+def _comma_before(text: str, s: int, pos: int) -> bool:
+    """Whether text[s:pos] ends with a comma and any spaces."""
+    k = pos
+    while k > s and text[k - 1].isspace():
+        k -= 1
+    return k > s and text[k - 1] == ","
+
+
 _COORDINATED_AFTER = re.compile(r"[^,;]*,\s+(?:and|but)\s+\w")
 
 
@@ -718,7 +759,7 @@ def _sentence_subject(text: str, s: int, pos: int) -> Mention | None:
     """The first noun phrase of the sentence, when it names someone (or is a pronoun)."""
     return _first_named(
         text,
-        tokens(text, s, pos),
+        iter_tokens(text, s, pos),
         pos,
         lambda w: not w[:1].isalnum() or w.lower() in ("and", "but", "so", "yet", "then"),
     )
@@ -728,14 +769,15 @@ _SPEAKER_KINDS = frozenset(("person", "organisation", "country", "pronoun", "rol
 
 
 def _first_named(text: str, toks, pos: int, skip) -> Mention | None:
-    """The noun phrase at the first token `skip` lets through, when it names someone (or is a pronoun)."""
-    i = 0
-    while i < len(toks) and skip(toks[i][2]):
-        i += 1
-    if i >= len(toks):
-        return None
-    m = subject_after(text, toks[i][0], pos)
-    return m if m is not None and m.kind in _SPEAKER_KINDS else None
+    """The noun phrase at the first token `skip` lets through, when it names someone (or is a pronoun).
+
+    `toks` is read lazily (`iter_tokens`) up to that token: tokenising the whole clause for every quote in it
+    made a long sentence with many quotes quadratic."""
+    for start, _, word in toks:
+        if not skip(word):
+            m = subject_after(text, start, pos)
+            return m if m is not None and m.kind in _SPEAKER_KINDS else None
+    return None
 
 
 _COMMA = re.compile(r"\s*,\s*")
@@ -839,14 +881,14 @@ def _according(text: str, cue: _Cue, s: int, e: int, quotes) -> _Raw | None:
     if mention is None:
         return None
     after = text.find(",", mention.end, e)
-    if cue.start - s < 3 or _NO_WORDS.match(text[s : cue.start]):
+    if cue.start - s < 3 or _first_word(text, s) >= cue.start:
         if after < 0:
             return None
         start = _first_nonspace(text, after + 1)
         end = _content_end(text, start, s, e, cue, quotes)
         return _Raw(start, end, "", cue.start, cue.end, mention) if end > start else None
     content = _content_before(text, s, cue.start, quotes)
-    if content is None and after >= 0 and _COMMA_END.search(text, s, cue.start) and not _has_clause(text, s, cue.start):
+    if content is None and after >= 0 and _comma_before(text, s, cue.start) and not _has_clause(text, s, cue.start):
         # "Longer term, according to NASA, the goal is …": only a lead-in before it, the content after it
         start = _first_nonspace(text, after + 1)
         end = _content_end(text, start, s, e, cue, quotes)
@@ -858,16 +900,23 @@ def _according(text: str, cue: _Cue, s: int, e: int, quotes) -> _Raw | None:
 
 def _has_clause(text: str, s: int, e: int) -> bool:
     """text[s:e] holds a clause (four words or more), not only a lead-in ("Longer term,", "Potentially,")."""
-    return _word_count(text, s, e) >= 4
+    return len(list(islice(_WORD.finditer(text, s, e), 4))) == 4  # stops at the fourth word
 
 
 def _kind(text: str, start: int, end: int, quotes) -> str:
-    inner = [q for q in quotes if q[0] >= start and q[1] <= end + 1]
-    if not inner:
+    # The quotes wholly inside start..end+1. They are sorted and apart, so their ends are sorted too: the first
+    # and the last are found by binary search, not by a scan of every quote for every content.
+    i = bisect.bisect_left(quotes, (start,))
+    if i == len(quotes) or quotes[i][1] > end + 1:
         return "indirect"
-    if inner[0][0] <= start + 1 and inner[-1][1] >= end - 1:
+    last = quotes[bisect.bisect_right(quotes, end + 1, key=_quote_end) - 1]
+    if quotes[i][0] <= start + 1 and last[1] >= end - 1:
         return "direct"
     return "partial"
+
+
+def _quote_end(q: tuple[int, int, bool]) -> int:
+    return q[1]
 
 
 # ---------------------------------------------------------------- quotes without a cue of their own
@@ -880,13 +929,16 @@ _VERBISH = re.compile(
 _BOUNDARY_WORDS = frozenset("that which who whom because since while when so whether if although though".split())
 
 
-def _clause_subject(text: str, s: int, pos: int) -> tuple[Mention, int, int] | None:
-    """The named subject and verb of the clause holding a quoted fragment ("the US has opposed … “…”")."""
-    k = max(text.rfind(",", s, pos), text.rfind(";", s, pos))
-    lo = k + 1 if k >= 0 else s
+def _clause_subject(text: str, s: int, pos: int, seps: list[int]) -> tuple[Mention, int, int] | None:
+    """The named subject and verb of the clause holding a quoted fragment ("the US has opposed … “…”").
+
+    `seps` holds the offsets of every comma and semicolon of the text, sorted: the clause opens after the last
+    one between s and pos (a binary search, where `rfind` rescanned the sentence for every quote)."""
+    i = bisect.bisect_left(seps, pos) - 1
+    lo = seps[i] + 1 if i >= 0 and seps[i] >= s else s
     m = _first_named(
         text,
-        tokens(text, lo, pos),
+        iter_tokens(text, lo, pos),
         pos,
         lambda w: w.lower() in _SUBORDINATORS or w.lower() in ("and", "but", "so", "yet"),
     )
@@ -903,16 +955,16 @@ def _clause_subject(text: str, s: int, pos: int) -> tuple[Mention, int, int] | N
     return None
 
 
-def _fragment(text: str, s: int, qs: int, qe: int) -> _Raw | None:
+def _fragment(text: str, s: int, qs: int, qe: int, seps: list[int]) -> _Raw | None:
     """A quoted phrase inside a clause with a named subject: "Obama called the holiday “a celebration …”".
 
     The content runs from the verb's object to the quote when the quote completes that verb phrase, and is the
     quote alone when a clause boundary lies between (so a scare-quoted word deep in a sentence stays small)."""
-    found = _clause_subject(text, s, qs)
+    found = _clause_subject(text, s, qs, seps)
     if found is None:
         return None
     m, vs, ve = found
-    gap = tokens(text, ve, qs)
+    gap = list(islice(iter_tokens(text, ve, qs), 9))  # more than 8 is all the test below needs to know
     start = qs
     if len(gap) <= 8 and not any(w.lower() in _BOUNDARY_WORDS or not w[:1].isalnum() for _, _, w in gap):
         start = _first_nonspace(text, ve)
@@ -968,21 +1020,29 @@ def _post_quote(text: str, qe: int) -> tuple[Mention, int, int] | None:
 def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, int]]) -> list[_Raw]:
     """Direct quotes that no cue claimed: a speaker in the next sentence, a continuation after a mid-quote
     attribution, a fragment whose clause has a named subject, or a whole quoted paragraph by the last speaker."""
-    covered = [(r.start, r.end) for r in raws]
-    by_start = sorted(raws, key=lambda r: r.start)
+    covered = _Covered([(r.start, r.end) for r in raws])
+    previous = _Previous(raws)
+    seps = [m.start() for m in _CLAUSE_SEP.finditer(text)]
+    # No word character lies in text[fw_from:fw], and text[fw] is one (or fw is the text's end). Sentence starts
+    # only grow, so each search starts past the last one found: one pass over the text in all.
+    fw_from = fw = -1
     out = list(raws)
     for qs, qe, _closed in quotes:
-        if any(a <= qs + 1 and qe - 1 <= b for a, b in covered) or any(a < qe and qs < b for a, b in covered):
+        # (A quote of two or more characters lies within a covered span only if it overlaps one.)
+        if covered.overlaps(qs, qe):
             continue
         words = _word_count(text, qs, qe)
-        prev = _previous(by_start, qs)
+        prev = previous.before(qs)
         if prev is not None and _continues(text, prev, qs):
-            prev.end = qe
+            previous.extend(prev, qe)
             prev.kind = "direct"
-            covered.append((prev.start, qe))
+            covered.add(prev.start, qe)
             continue
         s = _sentence_start(spans, qs)
-        full = _NO_WORDS.match(text[s:qs]) is not None
+        if not fw_from <= s <= fw:
+            w = _HAS_WORD.search(text, s)
+            fw_from, fw = s, (w.start() if w else len(text))
+        full = fw >= qs  # nothing but marks and spaces before the quote in its sentence
         r = None
         if full and words >= 2:
             dash = _dash_attribution(text, qe)
@@ -992,7 +1052,7 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
             elif post is not None:
                 r = _Raw(qs, qe, "direct", post[1], post[2], post[0])
         if r is None and not full and not _is_title(text, qs + 1, qe - 1):
-            r = _fragment(text, s, qs, qe)
+            r = _fragment(text, s, qs, qe, seps)
         if (
             r is None
             and full
@@ -1006,16 +1066,72 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
             r = _Raw(qs, qe, "direct", None, None, prev.mention, prev.antecedent)
         if r is not None:
             out.append(r)
-            covered.append((r.start, r.end))
+            covered.add(r.start, r.end)
     return out
 
 
-def _previous(raws: list[_Raw], pos: int) -> _Raw | None:
-    best = None
-    for r in raws:
-        if r.end <= pos and (best is None or r.end >= best.end):
-            best = r
-    return best
+_CLAUSE_SEP = re.compile(r"[,;]")
+
+
+class _Covered:
+    """Spans already taken by a quote, asked whether a quote overlaps any of them, in logarithmic time.
+
+    The first spans (the cue-found contents) are sorted once with a running maximum of their ends. Spans added
+    while the quotes are walked in order end where the current quote ends, so they lie before every later quote;
+    they are kept apart and searched only when one could still reach a quote (never, for sorted quotes)."""
+
+    __slots__ = ("starts", "max_end", "added", "added_end")
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.max_end: list[int] = []
+        top = -1
+        for _, b in spans:
+            top = max(top, b)
+            self.max_end.append(top)
+        self.added: list[tuple[int, int]] = []
+        self.added_end = -1
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e)  # spans starting before e
+        if i and self.max_end[i - 1] > s:
+            return True
+        return self.added_end > s and any(a < e and s < b for a, b in self.added)
+
+    def add(self, s: int, e: int) -> None:
+        self.added.append((s, e))
+        self.added_end = max(self.added_end, e)
+
+
+class _Previous:
+    """The content that ends last at or before a position (the latest among equals in start order), for quotes
+    asked about in increasing position: contents become candidates as the position passes their end."""
+
+    __slots__ = ("by_end", "order", "i", "best", "best_key")
+
+    def __init__(self, raws: list[_Raw]):
+        by_start = sorted(raws, key=lambda r: r.start)
+        self.order = {id(r): k for k, r in enumerate(by_start)}
+        self.by_end = sorted(by_start, key=lambda r: r.end)
+        self.i = 0
+        self.best: _Raw | None = None
+        self.best_key = (-1, -1)
+
+    def before(self, pos: int) -> _Raw | None:
+        while self.i < len(self.by_end) and self.by_end[self.i].end <= pos:
+            r = self.by_end[self.i]
+            key = (r.end, self.order[id(r)])
+            if key > self.best_key:
+                self.best, self.best_key = r, key
+            self.i += 1
+        return self.best
+
+    def extend(self, r: _Raw, end: int) -> None:
+        """Move the end of `r` (the current best) to `end`, past every other candidate's."""
+        r.end = end
+        if r is self.best:
+            self.best_key = (end, self.best_key[1])
 
 
 _STOP_END = re.compile(r"[.,:]\s*$")
@@ -1025,6 +1141,8 @@ def _continues(text: str, prev: _Raw, qs: int) -> bool:
     """“A,” he said. “B” — the second part follows the attribution sentence in the same paragraph."""
     if prev.kind != "direct" or prev.cue_start is None or prev.cue_start < prev.end:
         return False
+    if qs - prev.cue_end >= 250:
+        return False  # (tested before slicing: a far-off previous quote must not cost a copy of the text between)
     gap = text[prev.cue_end : qs]
     return "\n" not in gap and len(gap) < 250 and not any(c in gap for c in '“”"') and _STOP_END.search(gap) is not None
 
@@ -1074,21 +1192,36 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
     low = _lower(text)
     words = _cue_words(low)
     raws: list[_Raw] = []
+    spans_of_raws: Counter = Counter()  # (start, end) of raws, to drop a repeat without comparing with each raw
     for s, e in spans:
         prev = None
         taken: list[tuple[int, int]] = []
         for cue in _cues(text, low, s, e, quotes, words):
+            # Cues come in order: a span ending before this one can hold no later cue either, so it is dropped
+            # (the list stays short; tested against every span, it made a sentence of many cues quadratic).
+            if taken:
+                taken = [t for t in taken if t[1] > cue.start]
             if any(a <= cue.start < b for a, b in taken):
-                if prev is None or not _coordinated(text, prev, cue, s):
+                if prev is None:
+                    continue
+                before = prev.start, prev.end
+                coordinated = _coordinated(text, prev, cue, s)
+                if (prev.start, prev.end) != before:  # _coordinated cut prev short
+                    spans_of_raws[before] -= 1
+                    if not spans_of_raws[before]:
+                        del spans_of_raws[before]
+                    spans_of_raws[prev.start, prev.end] += 1
+                if not coordinated:
                     continue
                 taken = [(a, prev.end) if b > prev.end else (a, b) for a, b in taken]
             raw = _attribute(text, cue, s, e, quotes, prev)
             if raw is None:
                 continue
             _colon_lead(text, raw, quotes)
-            if any(r.start == raw.start and r.end == raw.end for r in raws):
+            if (raw.start, raw.end) in spans_of_raws:
                 continue
             raws.append(raw)
+            spans_of_raws[raw.start, raw.end] += 1
             taken.append((raw.start, raw.end))
             prev = raw
     for r in raws:
@@ -1138,7 +1271,26 @@ def _coordinated(text: str, prev: _Raw, cue: _Cue, s: int) -> bool:
 
 
 def _inside_quote_span(text: str, raw: _Raw, pos: int) -> bool:
-    return text.count("“", raw.start, pos) > text.count("”", raw.start, pos) or text.count('"', raw.start, pos) % 2 == 1
+    """More “ than ” or an odd number of " in text[raw.start:pos]: counted by binary search in the positions of
+    each mark (a count over the span per cue made a long content with many cues quadratic)."""
+    opening, closing, straight = _mark_positions(text)
+
+    def count(at: list[int]) -> int:
+        return bisect.bisect_left(at, pos) - bisect.bisect_left(at, raw.start)
+
+    return count(opening) > count(closing) or count(straight) % 2 == 1
+
+
+@lru_cache(maxsize=4)
+def _mark_positions(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Where “, ” and " are in the text, each sorted."""
+    found: dict[str, list[int]] = {"“": [], "”": [], '"': []}
+    for m in _DOUBLE_MARK.finditer(text):
+        found[m.group()].append(m.start())
+    return found["“"], found["”"], found['"']
+
+
+_DOUBLE_MARK = re.compile('[“”"]')
 
 
 def _lower(text: str) -> str:
