@@ -82,16 +82,16 @@ def load(run: str, db_path: str | Path, where: str | None = None, on_status=None
     say(f"Loading {len(by_table['articles'])} parts")
     for i, _ in enumerate(by_table["articles"]):
         rows = {t: _rows(run, by_table[t][i]) for t in STORED}
-        if where is not None:
-            db.execute("delete from temp._slice")
-            db.conn.executemany(
-                f"insert into temp._slice ({', '.join(cols)}) values ({', '.join('?' * len(cols))})",
-                [tuple(r.get(c) for c in cols) for r in rows["articles"]],
-            )
-            keep = {r[0] for r in db.execute(select)}
-            rows = _slice(rows, keep)
-            kept_claims.update(c["id"] for c in rows["claims"])
         with db.atomic():
+            if where is not None:
+                db.execute("delete from temp._slice")
+                db.conn.executemany(
+                    f"insert into temp._slice ({', '.join(cols)}) values ({', '.join('?' * len(cols))})",
+                    [tuple(r.get(c) for c in cols) for r in rows["articles"]],
+                )
+                keep = {r[0] for r in db.execute(select)}
+                rows = _slice(rows, keep)
+                kept_claims.update(c["id"] for c in rows["claims"])
             _upsert_speakers(db, rows["speakers"])
             _insert(db, "speaker_aliases", rows["speaker_aliases"])
             _insert(db, "entities", _dedupe(rows["entities"], "id"))
@@ -100,13 +100,14 @@ def load(run: str, db_path: str | Path, where: str | None = None, on_status=None
                 _insert(db, table, _dedupe(rows[table], "id"))
             for table in ("quantities", "claim_dates", "claim_entities"):
                 _insert(db, table, rows[table])
-    if where is not None:
-        db.execute(
-            "delete from speakers where id not in (select speaker_id from quotes where speaker_id is not null "
-            "union select speaker_id from claims where speaker_id is not null)"
-        )
-        db.execute("delete from speaker_aliases where speaker_id not in (select id from speakers)")
-        db.execute("delete from entities where id not in (select entity_id from claim_entities)")
+    if where is not None:  # a speaker or entity named in several parts was kept by each part that named it
+        with db.atomic():
+            db.execute(
+                "delete from speakers where id not in (select speaker_id from quotes where speaker_id is not null "
+                "union select speaker_id from claims where speaker_id is not null)"
+            )
+            db.execute("delete from speaker_aliases where speaker_id not in (select id from speakers)")
+            db.execute("delete from entities where id not in (select entity_id from claim_entities)")
     summary = LoadSummary()
     say("Loading claim groups and conflicts")
     with db.atomic():
