@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 import pyarrow as pa
@@ -414,7 +415,7 @@ def group(
     for table in ("claim_group_members", "claim_groups", "claim_conflicts", "claim_group_ids"):
         tables.clear(run, table)
     summary = GroupSummary()
-    with engine or Engine(scheduler, workers, quiet) as eng:
+    with nullcontext(engine) if engine is not None else Engine(scheduler, workers, quiet) as eng:
         eng.map(step_scatter, [(layout, q) for q in qs], "Sending keys to buckets")
         eng.map(step_first_holders, [(layout, b) for b in bs], "First holders")
         starts = eng.map(step_claims, [(layout, q) for q in qs], "Claims")
