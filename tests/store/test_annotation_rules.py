@@ -109,3 +109,81 @@ def test_a_plain_insert_with_a_taken_id_is_refused(db):
     with pytest.raises(sqlite3.IntegrityError):
         _replace(db.conn, "insert")
     assert _rows(db) == before
+
+
+def _insert(db, **values):
+    """A raw insert, past every Python check: only the validate trigger stands in the way."""
+    row = {
+        "target_type": "claim",
+        "target_id": "c",
+        "verdict": "true",
+        "annotator": "alice",
+        "created_at": "2024-01-01T00:00:00+00:00",
+        **values,
+    }
+    cols = list(row)
+    db.conn.execute(
+        f"insert into annotations ({', '.join(cols)}) values ({', '.join('?' for _ in cols)})", [row[c] for c in cols]
+    )
+
+
+CLAIM_LIST = "true, mostly true, half true, misleading, false, unverifiable, extraction wrong"
+
+
+@pytest.mark.parametrize(
+    "values, message",
+    [
+        ({"target_type": None}, "no claim or quote has this id"),
+        ({"annotator": None}, "an annotation needs an annotator: log in, or pass --by"),
+        ({"verdict": None}, "choose a verdict"),
+        ({"verdict": "pants on fire"}, f"unknown verdict: a claim's verdict is one of {CLAIM_LIST}"),
+        ({"verdict": "Mostly True"}, f"unknown verdict: a claim's verdict is one of {CLAIM_LIST}"),
+        ({"target_type": "quote", "verdict": "false"}, "unknown verdict: a quote's only verdict is extraction wrong"),
+        (
+            {"verdict": "extraction wrong"},
+            "say what is wrong with the extraction: not a claim, wrong span, wrong speaker",
+        ),
+        (
+            {"verdict": "extraction wrong", "wrong": "bad vibes"},
+            "say what is wrong with the extraction: not a claim, wrong span, wrong speaker",
+        ),
+        ({"verdict": "false", "wrong": "wrong span"}, "'what is wrong' is only for the verdict extraction wrong"),
+        ({"sources": "https://a.example"}, "sources must be http(s) URLs"),  # not JSON
+        ({"sources": '{"url": "https://a.example"}'}, "sources must be http(s) URLs"),  # JSON, not a list
+        ({"sources": "[1]"}, "sources must be http(s) URLs"),  # not a string
+        ({"sources": '["https://a.example", "ftp://b.example"]'}, "sources must be http(s) URLs"),
+        ({"sources": '["http://"]'}, "sources must be http(s) URLs"),  # a scheme with nothing after it
+        ({"sources": '["javascript:alert(1)"]'}, "sources must be http(s) URLs"),
+    ],
+)
+def test_the_validate_trigger_refuses_with_its_reason(db, values, message):
+    before = _rows(db)
+    with pytest.raises(sqlite3.IntegrityError) as e:
+        _insert(db, **values)
+    assert str(e.value) == message
+    assert _rows(db) == before
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {},
+        {"verdict": "extraction wrong", "wrong": "not a claim"},
+        {"verdict": "extraction wrong", "wrong": "wrong speaker"},
+        {"target_type": "quote", "verdict": "extraction wrong", "wrong": "wrong span"},
+        {"verdict": "unverifiable", "sources": '["http://a.example/x", "https://b.example"]'},
+        {"verdict": "misleading", "sources": None},
+        {"verdict": "half true"},
+        {"verdict": "mostly true"},
+    ],
+)
+def test_the_validate_trigger_lets_valid_rows_in(db, values):
+    _insert(db, **values)
+    assert db["annotations"].count == 2
+
+
+def test_verdict_views_show_the_latest_annotation(db):
+    (cid,) = [r[0] for r in db.execute("select id from claims")]
+    annotate(db, cid, "true", note="second", annotator="bob")
+    row = db.execute("select verdict, verdict_note, annotator from claims_with_verdict where id = ?", [cid]).fetchone()
+    assert row == ("true", "second", "bob")

@@ -19,6 +19,8 @@ from tracker.extraction.sentences import sentences as _sentences
 from tracker.extraction.speakers import (
     DETERMINERS,
     FUNCTION_WORDS,
+    PRONOUNS,
+    TIME_WORDS,
     Mention,
     Resolver,
     subject_after,
@@ -48,6 +50,7 @@ def inflections(verb: str) -> set[str]:
 
 
 _IRREGULAR = {
+    "speak": ("spoke", "spoken"),
     "say": ("said",),
     "tell": ("told",),
     "write": ("wrote", "written", "writing"),
@@ -66,6 +69,7 @@ _IRREGULAR = {
     "quip": ("quipped",),
     "swear": ("swore", "sworn"),
     "show": ("shown",),
+    "find": ("found",),
 }
 
 # Verbs that introduce reported speech; a clause, "that …" or a quote follows them.
@@ -75,9 +79,12 @@ suggest reply respond tweet post recall admit predict promise vow repeat report 
 testify concede allege estimate observe remark comment emphasize emphasise reiterate maintain indicate reveal
 disclose pledge boast caution lament charge counter retort quip joke conclude speculate hint signal agree
 announce affirm proclaim answer blog forecast swear acknowledge dispute rebut concur add continue describe
+find show reckon remark question blame accuse instruct advise speak defend
 """.split()
 # Verbs whose object comes before the reported content ("urged Washington to …", "told Reuters that …").
-OBJECT_VERBS = frozenset("tell urge ask warn remind assure inform advise invite encourage press order implore".split())
+OBJECT_VERBS = frozenset(
+    "tell urge ask warn remind assure inform advise invite encourage press order implore instruct".split()
+)
 # Verbs whose content may be a "to"-infinitive ("vowed to …", "urged X to …").
 TO_VERBS = frozenset(
     "urge ask warn promise vow pledge threaten invite encourage press order implore call agree".split()
@@ -86,13 +93,18 @@ TO_VERBS = frozenset(
 WH_VERBS = frozenset("ask explain question wonder say tell note".split())
 WEAK_VERBS = frozenset(
     "add post continue state note report answer charge counter signal maintain hold agree comment call "
-    "promise estimate indicate conclude reveal disclose confirm announce".split()
+    "promise estimate indicate conclude reveal disclose confirm announce find show reckon remark question blame "
+    "accuse".split()
 )
 # Verbs whose reported content may be a noun phrase ("mentioned disparaging remarks", "called for a ban").
 NP_VERBS = frozenset(
     "mention note deny explain describe announce confirm acknowledge admit reveal disclose dispute predict promise "
-    "recall repeat call tweet post".split()
+    "recall repeat call".split()
 )
+# Verbs that report only a quote that follows them ('defended his decision, "…"', 'spoke on Fox News, "…"').
+QUOTE_ONLY_VERBS = frozenset("speak defend".split())
+# Subordinators that may open reported content ("said as a teenager she was …", "said when he was …").
+_CLAUSE_OPENERS = frozenset("as when after before because since while although though once".split())
 # Participles that continue the previous speaker's report after a comma (", adding that …").
 _CONTINUATIONS = "adding saying noting arguing explaining warning insisting claiming stressing telling writing".split()
 
@@ -101,6 +113,10 @@ for _v in SAY_VERBS + list(OBJECT_VERBS):
     for _f in inflections(_v):
         _FORM_TO_BASE.setdefault(_f, _v)
 _FORM_TO_BASE.pop("calls", None)
+# Forms that are nouns more often than reporting verbs ("a similar question:", "the show that aired"); their
+# past forms ("questioned", "showed", "found") stay cues.
+for _f in "question questions show shows remark remarks blame find finds".split():
+    _FORM_TO_BASE.pop(_f, None)
 
 # Cues are found by a word scan and a dictionary lookup (a regex alternation of ~500 forms is ten times slower);
 # the few multi-word cues are checked with an anchored pattern once their first word is seen.
@@ -117,8 +133,11 @@ _MULTI = {
     ),
     "call": ("call", re.compile(r"call(?:ed|s|ing)?(?:\s+(?:on|for)\b)?")),
     "point": ("note", re.compile(r"point(?:ed|s|ing)?\s+out\b")),
+    # "Per the decree, …": "according to" in two words fewer.
+    "per": ("according", re.compile(r"per(?=\s+(?:the|a|an|his|her|its|their)\s)")),
 }
 _FIRST_WORD = {
+    "per": "per",
     "according": "according",
     "express": "express",
     "expressed": "express",
@@ -155,6 +174,14 @@ _ADVERB_TIME = frozenset(
     """.split()
 )
 _PREP = frozenset("on in at during to via through after before with of from over by".split())
+# Words that are time adverbials only with a time noun after them ("this week", "last Tuesday").
+_DEICTIC = frozenset("this last late early".split())
+_TIME_NOUN_NEXT = re.compile(
+    r"\s+(?:week|weekend|month|year|morning|afternoon|evening|night|summer|winter|spring|autumn|fall|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|time)\b",
+    re.IGNORECASE,
+)
 _ADVERB_NOUNS = frozenset(
     """
     statement interview conference briefing reporters journalists press call speech rally post tweet letter email
@@ -385,8 +412,11 @@ def _skip_adverbials(text: str, pos: int, hi: int) -> int:
             if wl == "to" and not _TO_AUDIENCE.match(text[m.end() : m.end() + 14]):
                 return k
             in_pp = True
+        elif wl in _DEICTIC and not _TIME_NOUN_NEXT.match(text, m.end(), hi):
+            return k  # "claimed this is a move": "this" opens the content unless a time noun follows
         elif wl in _ADVERB_TIME or wl.endswith("ly") and len(wl) > 4:
-            pass
+            if wl in TIME_WORDS:
+                in_pp = False  # "said on Friday the United States is …": the phrase ends at its time noun
         elif in_pp and (
             wl in DETERMINERS or wl in _ADVERB_NOUNS or w[0].isupper() or wl.endswith(("’s", "'s")) or wl.isdigit()
         ):  # a number only inside a phrase ("on 3 March"): "said 7 people were hurt" reports the 7
@@ -427,6 +457,13 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
             k = mo.end()
     k0 = k
     k = _skip_adverbials(text, k, e)
+    mc = _COMMA.match(text, k, e)
+    if mc and k > pos:
+        q = _quote_at(quotes, mc.end())
+        if q is not None:
+            return q[0], q[1]  # 'wrote on Twitter, "…"', 'told Wikinews, "…"'
+    if cue.base in QUOTE_ONLY_VERBS:
+        return None
     if k > k0:
         mj = _THAT_SOON.match(text, k, e)
         if mj:
@@ -456,6 +493,10 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
     wl = w.lower()
     if wl in _AUX:
         return None  # "Everything Trump says is a lie": the cue sits in a relative clause
+    if wl in _CLAUSE_OPENERS and cue.base not in WEAK_VERBS and _finite_soon(text, first.end(), e):
+        # "she said as a teenager she was forced …": the content opens with a subordinate clause
+        end = _content_end(text, start, s, e, cue, quotes)
+        return (start, end) if _word_count(text, start, end) >= 4 else None
     clause_start = (
         wl in ("he", "she", "they", "we", "i", "it", "there", "this", "that", "these", "those")
         or w[0].isupper()
@@ -472,11 +513,49 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         end = _content_end(text, start, s, e, cue, quotes)
         return (start, end) if _word_count(text, start, end) >= 3 else None
     if cue.base in WEAK_VERBS and wl not in ("he", "she", "they", "we", "i", "it", "there"):
-        return None
+        if not _finite_soon(text, start, e):
+            return None  # "reported a new mechanism", "found the body": an object, not a clause
     end = _content_end(text, start, s, e, cue, quotes)
     if _word_count(text, start, end) < 3:
         return None
     return start, end
+
+
+# Past forms that are not "-ed": a clause's verb after its subject ("stated the aircraft overran the runway").
+_IRREGULAR_PAST = frozenset(
+    """
+    was were had did made took gave went came saw found got said told ran overran began became fell rose won lost
+    held left kept put set sent spent built broke brought bought caught chose drew drove felt fought flew grew hit
+    knew led let meant met paid sank sat spoke stood struck swore taught thought threw understood wore wrote shot
+    """.split()
+)
+_CLAUSE_WORD = re.compile(r"[\w’'-]+|[;:.!?“”\"(]")
+_FINITE_AUX = _AUX - {"be", "been", "being", "do"}
+
+
+def _skip_space(text: str, k: int) -> int:
+    while k < len(text) and text[k] in " \t\xa0":
+        k += 1
+    return k
+
+
+def _finite_soon(text: str, start: int, e: int) -> bool:
+    """A finite verb within the first words of what follows a cue, after at least one word of subject: "reported
+    the cockpit voice recorder was recovered" is a clause (a report), "reported a new mechanism" an object."""
+    prev = ""
+    for n, m in enumerate(_CLAUSE_WORD.finditer(text, start, min(e, start + 120))):
+        w = m.group().lower()
+        if w in ';:.!?“”"(' or n > 12:
+            return False
+        if n and (w in _FINITE_AUX or w in _IRREGULAR_PAST):
+            return True
+        if n and w.endswith("ed") and len(w) > 4 and prev not in DETERMINERS and prev not in _PREP:
+            after = _CLAUSE_WORD.match(text, _skip_space(text, m.end()))
+            nxt = after.group().lower() if after else "."
+            if nxt in FUNCTION_WORDS or nxt in DETERMINERS or nxt in PRONOUNS or not nxt[0].isalnum():
+                return True  # "recommended the troops withdraw"; not "accredited reporter", an adjective
+        prev = w
+    return False
 
 
 def _first_nonspace(text: str, k: int) -> int:
@@ -645,7 +724,7 @@ def _sentence_subject(text: str, s: int, pos: int) -> Mention | None:
     )
 
 
-_SPEAKER_KINDS = frozenset(("person", "organisation", "country", "pronoun"))
+_SPEAKER_KINDS = frozenset(("person", "organisation", "country", "pronoun", "role"))
 
 
 def _first_named(text: str, toks, pos: int, skip) -> Mention | None:
@@ -767,9 +846,19 @@ def _according(text: str, cue: _Cue, s: int, e: int, quotes) -> _Raw | None:
         end = _content_end(text, start, s, e, cue, quotes)
         return _Raw(start, end, "", cue.start, cue.end, mention) if end > start else None
     content = _content_before(text, s, cue.start, quotes)
+    if content is None and after >= 0 and _COMMA_END.search(text, s, cue.start) and not _has_clause(text, s, cue.start):
+        # "Longer term, according to NASA, the goal is …": only a lead-in before it, the content after it
+        start = _first_nonspace(text, after + 1)
+        end = _content_end(text, start, s, e, cue, quotes)
+        return _Raw(start, end, "", cue.start, cue.end, mention) if _word_count(text, start, end) >= 3 else None
     if content is None:
         return None
     return _Raw(content[0], content[1], "", cue.start, cue.end, mention)
+
+
+def _has_clause(text: str, s: int, e: int) -> bool:
+    """text[s:e] holds a clause (four words or more), not only a lead-in ("Longer term,", "Potentially,")."""
+    return _word_count(text, s, e) >= 4
 
 
 def _kind(text: str, start: int, end: int, quotes) -> str:
@@ -1008,11 +1097,27 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
         r
         for r in raws
         if not (r.kind == "direct" and _word_count(text, r.start, r.end) <= 6 and _is_title(text, r.start, r.end))
+        and not _writers_voice(text, r, quotes)
     ]
     raws = _attach_loose(text, raws, quotes, spans)
     raws = _drop_nested(raws)
     _resolve(text, raws)
     return _to_quotes(text, raws)
+
+
+_FIRST_PERSON = frozenset(("i", "we"))
+
+
+def _writers_voice(text: str, raw: _Raw, quotes) -> bool:
+    """ "In our testing we found that …": "I" or "we" outside any quote mark is the writer speaking, not a
+    source being quoted."""
+    m = raw.mention
+    return (
+        m is not None
+        and m.kind == "pronoun"
+        and m.text.lower() in _FIRST_PERSON
+        and not any(qs <= m.start < qe for qs, qe, _ in quotes)
+    )
 
 
 _COORD = re.compile(r"(?:,\s*|\s+)(?:but|and|while|whereas|although|though)\s*$")

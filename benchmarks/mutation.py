@@ -1,0 +1,334 @@
+"""Mutation testing: would the tests notice if a line of the code were wrong?
+
+usage:
+  python benchmarks/mutation.py tracker/extraction/quantities.py [MODULE ...] [--sample N] [--budget S]
+  python benchmarks/mutation.py --sql [--budget S]
+  python benchmarks/mutation.py --report                      # summarise the last runs again
+
+Python modules go through mutmut (3.x; `pip install -e ".[test]"`), which rewrites each function into many
+one-token variants (`<` for `<=`, `and` for `or`, a changed constant, a dropped argument...) and runs the tests
+that reach it against each. A mutant is *killed* when a test fails, *survived* when all pass. mutmut runs in
+a scratch copy of the repository (`--workdir`, default /tmp/tracker-mutation/<group>), configured there to
+mutate only the modules asked for and to run only the tests of their stage (see GROUPS), so the checkout and
+its pyproject stay untouched. `--sample N` runs an evenly spread sample of N mutants per module (the machine
+has two cores: every mutant of the extraction package is hours); the numbers printed say how many ran.
+
+The SQL that lives outside Python functions is mutated here, since mutmut only knows Python: `--sql` applies
+SQL operators (desc->asc, >=->>, and->or, not in->in, min->max, left join->join, a narrowed trigger...)
+to each stored query in datasette.yaml and to the SQL strings of tracker/store/annotation_rules.py, one at a
+time, and runs the web (or annotation) tests against each.
+
+Prints killed / survived / timeout / no tests per module and the score, killed / (all that ran); with
+`--survivors` the survivors' names (`mutmut show NAME` in the workdir prints a diff). What survives and why it
+is judged equivalent is written up in docs/mutation-testing.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+import time
+import tokenize
+from io import StringIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKDIR = Path("/tmp/tracker-mutation")
+# Which tests judge which modules: the stage's own tests (and the example gate), not the whole suite, so that
+# a mutant costs seconds. A mutant only these miss is reported as survived even if a slower test would kill it.
+GROUPS = {
+    "extraction": (
+        "tracker/extraction/",
+        ["tests/extraction", "tests/test_parse.py", "tests/evaluate/test_claims.py"],
+    ),
+    "annotations": (
+        "tracker/store/annotation_rules.py tracker/review/annotations.py",
+        ["tests/review/test_annotations.py", "tests/store/test_annotation_rules.py", "tests/web/test_plugin.py"],
+    ),
+    "store": ("tracker/store/", ["tests/store"]),
+    "evaluate": ("tracker/evaluate/", ["tests/evaluate"]),
+    "web": ("tracker/web/", ["tests/web/test_queries.py", "tests/web/test_serve.py", "tests/web/test_charts.py"]),
+}
+COPY = ["tracker", "tests", "data/articles", "datasette.yaml", "metadata.yml", "pyproject.toml"]
+# mutmut's exit codes (mutmut/stats.py)
+STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", 36: "timeout"}
+STATUS.update({24: "timeout", -24: "timeout", 152: "timeout", 255: "timeout", 37: "killed", None: "not run"})
+
+
+def group_of(module: str) -> str:
+    for name, (paths, _) in GROUPS.items():
+        if any(module.startswith(p) for p in paths.split()):
+            return name
+    raise SystemExit(f"{module}: not in any group of benchmarks/mutation.py")
+
+
+def scratch_copy(dest: Path) -> None:
+    """The repository as it is now (uncommitted changes included), minus caches and databases."""
+    dest.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.db", "*.db-*", ".hypothesis", "mutants")
+    for name in COPY:
+        src, dst = ROOT / name, dest / name
+        if dst.is_dir():
+            shutil.rmtree(dst)
+        if src.is_dir():
+            shutil.copytree(src, dst, ignore=ignore)
+        else:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dst)
+
+
+def mutmut_config(modules: list[str], tests: list[str]) -> str:
+    quoted = lambda xs: "[" + ", ".join(json.dumps(x) for x in xs) + "]"  # noqa: E731
+    return (
+        "\n[tool.mutmut]\n"
+        'source_paths = ["tracker/"]\n'
+        f"only_mutate = {quoted(modules)}\n"
+        f"also_copy = {quoted(['data', 'datasette.yaml', 'metadata.yml'])}\n"
+        f"pytest_add_cli_args_test_selection = {quoted(tests)}\n"
+        'pytest_add_cli_args = ["-p", "no:cacheprovider"]\n'
+        # each mutant's worker imports the code afresh with its mutant switched on: the default (fork from a
+        # process that has imported everything) would leave tables built at import time (the annotation
+        # triggers, compiled patterns) unmutated, and their mutants would survive for no fault of the tests
+        'process_isolation = "forkserver"\n'
+        'forkserver_warmup = "none"\n'
+        # that fresh import (a second or more on a loaded machine) is not in mutmut's test timings: without
+        # slack, slow imports would be counted as timeouts (which score as killed)
+        "timeout_constant = 60.0\n"
+    )
+
+
+def write_config(work: Path, modules: list[str], tests: list[str]) -> None:
+    text = (work / "pyproject.toml").read_text(encoding="utf-8")
+    text = re.sub(r"(?ms)^\[tool\.mutmut\]\n.*?(?=^\[|\Z)", "", text)  # the checkout's own section
+    (work / "pyproject.toml").write_text(text.rstrip() + "\n" + mutmut_config(modules, tests), encoding="utf-8")
+
+
+def mutant_names(work: Path, module: str) -> list[str]:
+    meta = work / "mutants" / (module + ".meta")
+    return sorted(json.loads(meta.read_text())["exit_code_by_key"]) if meta.exists() else []
+
+
+def spread(names: list[str], n: int) -> list[str]:
+    """n names evenly spread over the list (every function gets its share), the same ones on every run."""
+    if n <= 0 or n >= len(names):
+        return names
+    step = len(names) / n
+    return [names[int(i * step)] for i in range(n)]
+
+
+def run_mutmut(modules: list[str], sample: int, budget: float, children: int) -> None:
+    by_group: dict[str, list[str]] = {}
+    for m in modules:
+        by_group.setdefault(group_of(m), []).append(m)
+    for group, mods in by_group.items():
+        work = WORKDIR / group
+        scratch_copy(work)
+        write_config(work, mods, GROUPS[group][1])
+        cmd = [sys.executable, "-m", "mutmut"]
+        names: list[str] = []
+        if sample:
+            # generate the mutants (no tests run for a name that matches nothing), then pick the sample
+            subprocess.run(cmd + ["run", "__no_such_mutant__"], cwd=work, capture_output=True, text=True)
+            for m in mods:
+                names += spread(mutant_names(work, m), sample)
+        t0 = time.monotonic()
+        print(f"[{group}] mutating {', '.join(mods)}: {len(names) or 'all'} mutants, budget {budget:.0f} s", flush=True)
+        try:
+            subprocess.run(
+                cmd + ["run", "--max-children", str(children), *names],
+                cwd=work,
+                timeout=budget,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        except subprocess.TimeoutExpired:
+            print(f"[{group}] budget spent after {time.monotonic() - t0:.0f} s: the rest is reported as not run")
+        (work / "sample.json").write_text(json.dumps({m: spread(mutant_names(work, m), sample) for m in mods}))
+
+
+def summarise_mutmut(show_survivors: bool) -> list[tuple[str, dict[str, int]]]:
+    rows = []
+    for group in GROUPS:
+        work = WORKDIR / group
+        if not (work / "mutants").exists():
+            continue
+        sample_path = work / "sample.json"
+        samples = json.loads(sample_path.read_text()) if sample_path.exists() else {}
+        for meta in sorted((work / "mutants").rglob("*.py.meta")):
+            module = str(meta.relative_to(work / "mutants"))[: -len(".meta")]
+            codes = json.loads(meta.read_text())["exit_code_by_key"]
+            chosen = samples.get(module) or list(codes)
+            counts: dict[str, int] = {}
+            survivors = []
+            for name in chosen:
+                status = STATUS.get(codes.get(name), "suspicious")
+                counts[status] = counts.get(status, 0) + 1
+                if status == "survived":
+                    survivors.append(name)
+            if sum(v for k, v in counts.items() if k != "not run"):
+                rows.append((module, counts | {"generated": len(codes)}))
+                if show_survivors:
+                    for s in survivors:
+                        print(f"  survived: {s}")
+    return rows
+
+
+# ------------------------------------------------------------------------------------------------ SQL mutants
+
+SQL_OPERATORS = [
+    (r"\bdesc\b", "asc"),
+    (r"\basc\b", "desc"),
+    (r"(?<=order by )([\w.]+)(?=[\s,]|$)(?! desc)", r"\1 desc"),
+    (r" >= ", " > "),
+    (r" > ", " >= "),
+    (r" <= ", " < "),
+    (r" < ", " <= "),
+    (r" <> ", " = "),
+    (r"\band\b", "or"),
+    (r"\bor\b", "and"),
+    (r"\bnot in\b", "in"),
+    (r"\bis not null\b", "is null"),
+    (r"\bis null\b", "is not null"),
+    (r"\bmin\(", "max("),
+    (r"\bmax\(", "min("),
+    (r"count\(distinct ", "count("),
+    (r"\bleft join\b", "join"),
+    (r"\blimit \d+", "limit 1"),
+    (r"\bunion all\b", "union"),
+    (r"\bbefore update on\b", "before update of verdict on"),
+    (r"\bbefore delete\b", "after delete"),
+    (r"raise\(abort", "raise(ignore"),
+]
+
+
+def sql_mutants(sql: str):
+    for pattern, repl in SQL_OPERATORS:
+        for m in re.finditer(pattern, sql):
+            mutated = sql[: m.start()] + m.expand(repl) + sql[m.end() :]
+            yield f"{pattern} -> {repl} at {m.start()}", mutated
+
+
+def yaml_targets() -> list[tuple[str, str]]:
+    """(query name, its sql) of every read-only stored query (the annotate query is held to ANNOTATE_SQL
+    character for character by a test, so any change to it is killed by construction)."""
+    import yaml
+
+    queries = yaml.safe_load((ROOT / "datasette.yaml").read_text())["databases"]["tracker"]["queries"]
+    return [(name, q["sql"]) for name, q in queries.items() if not q.get("write")]
+
+
+def _string_spans(source: str) -> list[tuple[int, int]]:
+    lines = source.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    spans = []
+    for tok in tokenize.generate_tokens(StringIO(source).readline):
+        if tok.type == tokenize.STRING or tok.type == getattr(tokenize, "FSTRING_MIDDLE", -1):
+            spans.append((offsets[tok.start[0] - 1] + tok.start[1], offsets[tok.end[0] - 1] + tok.end[1]))
+    return spans
+
+
+def run_pytest(work: Path, tests: list[str], timeout: float = 300) -> str:
+    cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", *tests]
+    try:
+        r = subprocess.run(cmd, cwd=work, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return "timeout"
+    return "survived" if r.returncode == 0 else "killed"
+
+
+def run_sql(budget: float, show_survivors: bool) -> list[tuple[str, dict[str, int]]]:
+    work = WORKDIR / "sql"
+    scratch_copy(work)
+    deadline = time.monotonic() + budget
+    rows = []
+    yaml_path = work / "datasette.yaml"
+    yaml_text = yaml_path.read_text(encoding="utf-8")
+    web_tests = ["tests/web/test_queries.py", "tests/web/test_charts.py", "tests/web/test_plugin.py"]
+    counts: dict[str, int] = {}
+    survivors = []
+    assert run_pytest(work, web_tests) == "survived", "the web tests fail before any mutation"
+    for name, sql in yaml_targets():
+        for label, mutated in sql_mutants(sql):
+            if time.monotonic() > deadline:
+                counts["not run"] = counts.get("not run", 0) + 1
+                continue
+            block = "\n".join("          " + line if line else line for line in sql.split("\n"))
+            new_block = "\n".join("          " + line if line else line for line in mutated.split("\n"))
+            assert block in yaml_text, name
+            yaml_path.write_text(yaml_text.replace(block, new_block, 1), encoding="utf-8")
+            status = run_pytest(work, web_tests)
+            counts[status] = counts.get(status, 0) + 1
+            if status == "survived":
+                survivors.append(f"{name}: {label}")
+    yaml_path.write_text(yaml_text, encoding="utf-8")
+    rows.append(("datasette.yaml (stored queries)", counts))
+    if show_survivors:
+        for s in survivors:
+            print(f"  survived: {s}")
+
+    rules = work / "tracker/store/annotation_rules.py"
+    source = rules.read_text(encoding="utf-8")
+    tests = ["tests/store/test_annotation_rules.py", "tests/review/test_annotations.py"]
+    counts, survivors = {}, []
+    for a, b in _string_spans(source):
+        for label, mutated in sql_mutants(source[a:b]):
+            if time.monotonic() > deadline:
+                counts["not run"] = counts.get("not run", 0) + 1
+                continue
+            rules.write_text(source[:a] + mutated + source[b:], encoding="utf-8")
+            status = run_pytest(work, tests)
+            counts[status] = counts.get(status, 0) + 1
+            if status == "survived":
+                survivors.append(f"line {source.count(chr(10), 0, a) + 1}: {label}")
+    rules.write_text(source, encoding="utf-8")
+    rows.append(("tracker/store/annotation_rules.py (SQL strings)", counts))
+    if show_survivors:
+        for s in survivors:
+            print(f"  survived: {s}")
+    (work / "result.json").write_text(json.dumps(rows))
+    return rows
+
+
+def print_table(rows: list[tuple[str, dict[str, int]]]) -> None:
+    print(f"{'module':52} {'killed':>7} {'survived':>9} {'timeout':>8} {'no tests':>9} {'not run':>8} {'score':>7}")
+    for module, c in rows:
+        killed, survived = c.get("killed", 0), c.get("survived", 0)
+        timeout, none = c.get("timeout", 0), c.get("no tests", 0)
+        ran = killed + survived + timeout + none + c.get("suspicious", 0) + c.get("skipped", 0)
+        score = f"{100 * (killed + timeout) / ran:.1f}%" if ran else "-"
+        print(f"{module:52} {killed:>7} {survived:>9} {timeout:>8} {none:>9} {c.get('not run', 0):>8} {score:>7}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    global WORKDIR
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("modules", nargs="*", help="Python modules to mutate, e.g. tracker/extraction/dates.py")
+    ap.add_argument("--sql", action="store_true", help="mutate the stored queries and the annotation triggers")
+    ap.add_argument("--sample", type=int, default=0, help="mutants per module (0: all)")
+    ap.add_argument("--budget", type=float, default=1800, help="seconds per group before stopping")
+    ap.add_argument("--children", type=int, default=2, help="mutants tested in parallel")
+    ap.add_argument("--workdir", type=Path, default=Path("/tmp/tracker-mutation"))
+    ap.add_argument("--survivors", action="store_true", help="list the surviving mutants")
+    ap.add_argument("--report", action="store_true", help="only print the results of earlier runs")
+    args = ap.parse_args(argv)
+    WORKDIR = args.workdir
+    t0 = time.process_time()
+    if args.modules and not args.report:
+        run_mutmut(args.modules, args.sample, args.budget, args.children)
+    rows = summarise_mutmut(args.survivors)
+    if args.sql and not args.report:
+        rows += run_sql(args.budget, args.survivors)
+    elif (WORKDIR / "sql" / "result.json").exists():
+        rows += [tuple(r) for r in json.loads((WORKDIR / "sql" / "result.json").read_text())]
+    print_table(rows)
+    print(f"(this process: {time.process_time() - t0:.0f} s CPU; mutants run in child processes)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""The project's own gold set (tests/gold/README.md): kept consistent with its source, and a quality gate that
+runs in CI without ../shared, so that a rule change that wrecks extraction on ordinary news fails the build."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.gold.build_gold import GOLD, build, dumps
+
+
+def test_the_jsonl_is_built_from_the_yaml():
+    """Edit articles.yaml, then `python -m tests.gold.build_gold`: the two must not drift apart."""
+    assert GOLD.read_text(encoding="utf-8") == dumps(build())
+
+
+def test_every_span_indexes_its_text():
+    docs = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    assert len(docs) == 12 and len({d["doc_id"] for d in docs}) == 12
+    for d in docs:
+        text = d["text"]
+        for a in d["attributions"]:
+            for part in (a["source"], a["cue"], a["content"]):
+                if part:
+                    ((s, e),) = part["spans"]
+                    assert text[s:e] == part["text"]
+            assert a["resolved"]
+        for c in d["claims"]:
+            assert text[c["start"] : c["end"]] == c["text"]
+            for x in c["figures"] + c["dates"]:
+                assert c["start"] <= x["start"] < x["end"] <= c["end"] and text[x["start"] : x["end"]] == x["text"]
+            for f in c["figures"]:
+                assert f["value"] is not None or f["lower"] is not None or f["upper"] is not None, f
+                assert not isinstance(f["value"], str), f
+
+
+# Minimums a little below what the extraction scored when they were set (main at 4c8b029 and branch quality at
+# c0040c7, whichever was lower): quotes F1 93.6, resolved name 86.4 %, claims F1 82.6, claim speaker 75.6 %,
+# figures found 97.8 % and right 89.1 %, dates right 100 %. Raise them when the extraction gets better.
+MINIMUMS = {
+    ("quotes", "f1"): 88.0,
+    ("quotes", "speaker_mention"): 95.0,
+    ("quotes", "resolved_name"): 80.0,
+    ("claims", "f1"): 78.0,
+    ("claims", "recall"): 90.0,
+    ("claims", "speaker"): 70.0,
+    ("figures", "found"): 90.0,
+    ("figures", "right"): 82.0,
+    ("dates", "right"): 92.0,
+}
+
+
+def test_extraction_meets_the_minimums_on_the_gold_set():
+    realnews = pytest.importorskip(
+        "tracker.evaluate.realnews", reason="the realnews scorer (tracker eval realnews) comes with branch quality"
+    )
+    report = realnews.evaluate_realnews(GOLD)
+    below = {f"{a} {b}": report[a][b] for (a, b), low in MINIMUMS.items() if report[a][b] < low}
+    assert below == {}, realnews.format_report(report)
