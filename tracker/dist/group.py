@@ -190,7 +190,8 @@ def step_claims(job: tuple[Layout, int]) -> int:
 
 
 def _write_state(layout: Layout, name: str, q: int, rows: list[dict], schema: pa.Schema = STATE) -> None:
-    shuffle.send(layout.run, name, 0, {q: rows}, schema) if rows else None
+    """A partition's own state between steps (its claims and their labels, its links), kept in the run."""
+    shuffle.send(layout.run, name, 0, {q: rows}, schema)
 
 
 def _state(layout: Layout, name: str, q: int) -> list[dict]:

@@ -109,6 +109,8 @@ def load(run: str, db_path: str | Path, where: str | None = None, on_status=None
             db.execute("delete from speaker_aliases where speaker_id not in (select id from speakers)")
             db.execute("delete from entities where id not in (select entity_id from claim_entities)")
     summary = LoadSummary()
+    if not parts(run, "claim_group_members"):
+        say(f"No claim groups in {run}: run `tracker group {run}` first to have them")
     say("Loading claim groups and conflicts")
     with db.atomic():
         summary.groups, summary.conflicts = _load_groups(db, run, kept_claims)
