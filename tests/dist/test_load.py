@@ -78,3 +78,18 @@ async def test_datasette_serves_a_loaded_database(run, tmp_path):
     assert top["appearances"] > 1
     r = await ds.client.get("/whole/claims.json?_search=pipeline&_shape=array")
     assert r.status_code == 200 and r.json()
+
+
+def test_an_article_twice_in_the_input_is_refused_with_its_name(tmp_path):
+    from click.testing import CliRunner
+
+    from tracker.cli import cli
+
+    arts = articles(3, seed=2)
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(a) + "\n" for a in [*arts, arts[1]]), encoding="utf-8")
+    extract([str(src)], str(tmp_path / "run"))
+    group(str(tmp_path / "run"))
+    r = CliRunner().invoke(cli, ["load", str(tmp_path / "run"), "--db", str(tmp_path / "t.db")])
+    assert r.exit_code == 1
+    assert "more than once (one copy read from " in r.output and "tracker ingest" in r.output

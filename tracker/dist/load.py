@@ -92,6 +92,7 @@ def load(run: str, db_path: str | Path, where: str | None = None, on_status=None
                 keep = {r[0] for r in db.execute(select)}
                 rows = _slice(rows, keep)
                 kept_claims.update(c["id"] for c in rows["claims"])
+            _refuse_repeats(db, rows["articles"])
             _upsert_speakers(db, rows["speakers"])
             _insert(db, "speaker_aliases", rows["speaker_aliases"])
             _insert(db, "entities", _dedupe(rows["entities"], "id"))
@@ -127,6 +128,25 @@ def load(run: str, db_path: str | Path, where: str | None = None, on_status=None
     db.close()
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+class RepeatedArticle(ValueError):
+    """The run holds one article twice: ingest would keep one (or re-parse it), the Dask path cannot yet."""
+
+
+def _refuse_repeats(db: sqlite_utils.Database, articles: list[dict]) -> None:
+    ids = [a["id"] for a in articles]
+    seen = set()
+    repeated = [i for i in ids if i in seen or seen.add(i)]
+    for part in range(0, len(ids), 500):
+        marks = ",".join("?" * len(ids[part : part + 500]))
+        repeated += [r[0] for r in db.execute(f"select id from articles where id in ({marks})", ids[part : part + 500])]
+    if repeated:
+        a = next(x for x in articles if x["id"] == repeated[0])
+        raise RepeatedArticle(
+            f"the run holds article {repeated[0]} more than once (one copy read from {a['path']}): the Dask path "
+            "needs each article once in its input; remove the copies, or use tracker ingest, which keeps one"
+        )
 
 
 def _slice(rows: dict[str, list[dict]], keep: set[str]) -> dict[str, list[dict]]:
