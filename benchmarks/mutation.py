@@ -3,6 +3,7 @@
 usage:
   python benchmarks/mutation.py tracker/extraction/quantities.py [MODULE ...] [--sample N] [--budget S]
   python benchmarks/mutation.py --sql [--budget S]
+  python benchmarks/mutation.py MODULE ... --rerun-survivors  # after adding tests: the survivors again
   python benchmarks/mutation.py --report                      # summarise the last runs again
 
 Python modules go through mutmut (3.x; `pip install -e ".[test]"`), which rewrites each function into many
@@ -47,7 +48,11 @@ GROUPS = {
     ),
     "annotations": (
         "tracker/store/annotation_rules.py tracker/review/annotations.py",
-        ["tests/review/test_annotations.py", "tests/store/test_annotation_rules.py", "tests/web/test_plugin.py"],
+        [
+            "tests/store/test_annotation_rules.py",
+            "tests/review/test_annotation_inputs.py",
+            "tests/review/test_annotations.py",
+        ],
     ),
     "store": ("tracker/store/", ["tests/store"]),
     "evaluate": ("tracker/evaluate/", ["tests/evaluate"]),
@@ -120,7 +125,13 @@ def spread(names: list[str], n: int) -> list[str]:
     return [names[int(i * step)] for i in range(n)]
 
 
-def run_mutmut(modules: list[str], sample: int, budget: float, children: int) -> None:
+def survivors_of(work: Path, module: str) -> list[str]:
+    meta = work / "mutants" / (module + ".meta")
+    codes = json.loads(meta.read_text())["exit_code_by_key"] if meta.exists() else {}
+    return sorted(name for name, code in codes.items() if code in (0, 5, 33))
+
+
+def run_mutmut(modules: list[str], sample: int, budget: float, children: int, rerun: bool = False) -> None:
     by_group: dict[str, list[str]] = {}
     for m in modules:
         by_group.setdefault(group_of(m), []).append(m)
@@ -130,7 +141,11 @@ def run_mutmut(modules: list[str], sample: int, budget: float, children: int) ->
         write_config(work, mods, GROUPS[group][1])
         cmd = [sys.executable, "-m", "mutmut"]
         names: list[str] = []
-        if sample:
+        if rerun:  # the survivors (and no-tests) of the last run, against the tests as they are now
+            names = [n for m in mods for n in survivors_of(work, m)]
+            if not names:
+                continue
+        elif sample:
             # generate the mutants (no tests run for a name that matches nothing), then pick the sample
             subprocess.run(cmd + ["run", "__no_such_mutant__"], cwd=work, capture_output=True, text=True)
             for m in mods:
@@ -147,7 +162,8 @@ def run_mutmut(modules: list[str], sample: int, budget: float, children: int) ->
             )
         except subprocess.TimeoutExpired:
             print(f"[{group}] budget spent after {time.monotonic() - t0:.0f} s: the rest is reported as not run")
-        (work / "sample.json").write_text(json.dumps({m: spread(mutant_names(work, m), sample) for m in mods}))
+        if not rerun:
+            (work / "sample.json").write_text(json.dumps({m: spread(mutant_names(work, m), sample) for m in mods}))
 
 
 def summarise_mutmut(show_survivors: bool) -> list[tuple[str, dict[str, int]]]:
@@ -316,11 +332,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/tracker-mutation"))
     ap.add_argument("--survivors", action="store_true", help="list the surviving mutants")
     ap.add_argument("--report", action="store_true", help="only print the results of earlier runs")
+    ap.add_argument("--rerun-survivors", action="store_true", help="test the last run's survivors again")
     args = ap.parse_args(argv)
     WORKDIR = args.workdir
     t0 = time.process_time()
     if args.modules and not args.report:
-        run_mutmut(args.modules, args.sample, args.budget, args.children)
+        run_mutmut(args.modules, args.sample, args.budget, args.children, args.rerun_survivors)
     rows = summarise_mutmut(args.survivors)
     if args.sql and not args.report:
         rows += run_sql(args.budget, args.survivors)
