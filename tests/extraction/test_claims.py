@@ -351,3 +351,11 @@ def test_the_month_may_is_not_a_hedge():
     assert c is not None and "hedge" not in c.features
     c = _main("Prices may rise again in May, the statistics office said.", "2021-01-16")
     assert c is not None and "hedge" in c.features and [d.value for d in c.dates] == ["2020-05"]
+
+
+def test_a_real_hedge_beside_the_month_may_is_still_a_hedge():
+    """Only a clause whose one hedge word is the month "May" loses the hedge: "might" or "I think" keep it."""
+    c = _main("Exports might fall in May, the statistics office said.", "2021-01-16")
+    assert c is not None and {"hedge", "modal"} <= set(c.features)
+    c = _main("Exports appear to have fallen in May, the statistics office said.", "2021-01-16")  # a hedge phrase
+    assert c is not None and "hedge" in c.features

@@ -65,3 +65,19 @@ def test_lower_case_modal_may_is_not_a_month():
 def test_spans_cover_day_numbers():
     text = "On January 16, 2021 it rained."
     assert any(s <= text.index("16") < e for s, e in date_spans(text))
+
+
+@pytest.mark.parametrize(
+    "text, value, precision",
+    [
+        ("It closed 10 days ago.", "2021-01-06", "day"),
+        ("It closed two weeks ago.", "2021-01-02", "day"),
+        ("It closed 3 months ago.", "2020-10", "month"),
+        ("It closed 14 months ago.", "2019-11", "month"),  # across a year boundary
+        ("It closed five years ago.", "2016", "year"),
+        ("It closed a year ago.", "2020", "year"),
+    ],
+)
+def test_ago_counts_back_from_publication(text, value, precision):
+    ((_, got, got_precision, relative),) = values(text, "2021-01-16")
+    assert (got, got_precision, relative) == (value, precision, True)

@@ -329,6 +329,15 @@ async def test_claim_group_first_appearance_first_with_latest_verdict(ds):
     ]
 
 
+async def test_claim_group_of_a_claim_in_the_writers_voice(ds):
+    cols = ["published", "source", "article", "speaker", "claim", "figures", "matched_by", "verdict"]
+    cols += ["verdict_note", "annotations", "url", "claim_id", "article_id"]
+    assert await rows(ds, "claim_group", cols, group=2) == [
+        ("2020-02-20", "Wire", "Dam audit", None, "The dam cost $3 billion.", "$3 billion", "first", None, None, 0)
+        + ("https://e.org/3", f"{A3}-c1", A3),
+    ]
+
+
 async def test_repeated_claims_only_groups_in_two_articles(ds):
     cols = ["group_id", "articles", "sources", "speakers", "first_published", "last_published", "conflicts"]
     cols += ["first_wording", "value", "unit"]
