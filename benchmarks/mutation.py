@@ -4,6 +4,7 @@ usage:
   python benchmarks/mutation.py tracker/extraction/quantities.py [MODULE ...] [--sample N] [--budget S]
   python benchmarks/mutation.py --sql [--budget S]
   python benchmarks/mutation.py MODULE ... --rerun-survivors  # after adding tests: the survivors again
+  python benchmarks/mutation.py MODULE ... --confirm-survivors  # each survivor applied for real, tests rerun
   python benchmarks/mutation.py --report                      # summarise the last runs again
 
 Python modules go through mutmut (3.x; `pip install -e ".[test]"`), which rewrites each function into many
@@ -171,6 +172,37 @@ def run_mutmut(modules: list[str], sample: int, budget: float, children: int, re
             (work / "sample.json").write_text(json.dumps({m: spread(mutant_names(work, m), sample) for m in mods}))
 
 
+def confirm_survivors(modules: list[str], budget: float) -> None:
+    """Apply each survivor to the scratch copy's source for real (`mutmut apply`) and run its stage's tests in a
+    fresh interpreter. mutmut switches mutants on at call time, so code that runs once at import (the trigger
+    SQL built into TRIGGERS, tables and patterns built by helper functions) can stay unmutated and its mutants
+    "survive" whatever the tests say; a survivor the tests kill here was such a false survivor."""
+    deadline = time.monotonic() + budget
+    by_group: dict[str, list[str]] = {}
+    for m in modules:
+        by_group.setdefault(group_of(m), []).append(m)
+    for group, mods in by_group.items():
+        work = WORKDIR / group
+        done_path = work / "confirmed.json"
+        done = json.loads(done_path.read_text()) if done_path.exists() else {}
+        tests = GROUPS[group][1]
+        for m in mods:
+            original = (work / m).read_text(encoding="utf-8")
+            for name in survivors_of(work, m):
+                if name in done or time.monotonic() > deadline:
+                    continue
+                subprocess.run([sys.executable, "-m", "mutmut", "apply", name], cwd=work, capture_output=True)
+                if (work / m).read_text(encoding="utf-8") == original:
+                    done[name] = "not applied"
+                else:
+                    cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
+                    r = subprocess.run(cmd + PYTEST_ARGS.get(group, []) + tests, cwd=work, capture_output=True)
+                    done[name] = "killed" if r.returncode else "survived"
+                (work / m).write_text(original, encoding="utf-8")
+                done_path.write_text(json.dumps(done, indent=1))
+                print(f"  {name}: {done[name]}", flush=True)
+
+
 def summarise_mutmut(show_survivors: bool) -> list[tuple[str, dict[str, int]]]:
     rows = []
     for group in GROUPS:
@@ -179,6 +211,8 @@ def summarise_mutmut(show_survivors: bool) -> list[tuple[str, dict[str, int]]]:
             continue
         sample_path = work / "sample.json"
         samples = json.loads(sample_path.read_text()) if sample_path.exists() else {}
+        confirmed_path = work / "confirmed.json"
+        confirmed = json.loads(confirmed_path.read_text()) if confirmed_path.exists() else {}
         for meta in sorted((work / "mutants").rglob("*.py.meta")):
             module = str(meta.relative_to(work / "mutants"))[: -len(".meta")]
             codes = json.loads(meta.read_text())["exit_code_by_key"]
@@ -187,6 +221,8 @@ def summarise_mutmut(show_survivors: bool) -> list[tuple[str, dict[str, int]]]:
             survivors = []
             for name in chosen:
                 status = STATUS.get(codes.get(name), "suspicious")
+                if status == "survived" and confirmed.get(name) == "killed":
+                    status = "killed"  # by the tests, once the mutant was really in the code (see confirm_survivors)
                 counts[status] = counts.get(status, 0) + 1
                 if status == "survived":
                     survivors.append(name)
@@ -255,7 +291,10 @@ def _string_spans(source: str) -> list[tuple[int, int]]:
     return spans
 
 
-def sql_plan(work: Path) -> list[dict]:
+_SQLISH = re.compile(r"\b(?:select|create|where|new\.|join)\b", re.IGNORECASE)
+
+
+def sql_plan(work: Path, only: str | None = None) -> list[dict]:
     """Every SQL mutant: the file it changes, its whole mutated text, the tests that judge it, its module row."""
     plan = []
     yaml_text = (work / "datasette.yaml").read_text(encoding="utf-8")
@@ -276,6 +315,8 @@ def sql_plan(work: Path) -> list[dict]:
     rules = "tracker/store/annotation_rules.py"
     source = (work / rules).read_text(encoding="utf-8")
     for a, b in _string_spans(source):
+        if not _SQLISH.search(source[a:b]):
+            continue  # the docstring and messages are prose, not SQL
         for label, mutated in sql_mutants(source[a:b]):
             plan.append(
                 {
@@ -286,7 +327,7 @@ def sql_plan(work: Path) -> list[dict]:
                     "label": f"line {source.count(chr(10), 0, a) + 1}: {label}",
                 }
             )
-    return plan
+    return [m for m in plan if re.search(only, m["label"])] if only else plan
 
 
 def sql_worker(plan_path: str) -> None:
@@ -321,10 +362,10 @@ def sql_worker(plan_path: str) -> None:
     os._exit(0)
 
 
-def run_sql(budget: float, show_survivors: bool) -> list[tuple[str, dict[str, int]]]:
+def run_sql(budget: float, show_survivors: bool, only: str | None = None) -> list[tuple[str, dict[str, int]]]:
     work = WORKDIR / "sql"
     scratch_copy(work)
-    plan = sql_plan(work)
+    plan = sql_plan(work, only)
     plan_path = work / "sql-plan.json"
     plan_path.write_text(json.dumps(plan))
     results_path = plan_path.with_suffix(".results.jsonl")
@@ -387,16 +428,21 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--report", action="store_true", help="only print the results of earlier runs")
     ap.add_argument("--rerun-survivors", action="store_true", help="test the last run's survivors again")
     ap.add_argument("--sql-worker", help=argparse.SUPPRESS)
+    ap.add_argument("--only", help="with --sql: only the mutants whose label matches this regex (query name, line)")
+    ap.add_argument("--confirm-survivors", action="store_true", help="apply each survivor for real and test again")
     args = ap.parse_args(argv)
     if args.sql_worker:
         return sql_worker(args.sql_worker)
     WORKDIR = args.workdir
     t0 = time.process_time()
     if args.modules and not args.report:
-        run_mutmut(args.modules, args.sample, args.budget, args.children, args.rerun_survivors)
+        if args.confirm_survivors:
+            confirm_survivors(args.modules, args.budget)
+        else:
+            run_mutmut(args.modules, args.sample, args.budget, args.children, args.rerun_survivors)
     rows = summarise_mutmut(args.survivors)
     if args.sql and not args.report:
-        rows += run_sql(args.budget, args.survivors)
+        rows += run_sql(args.budget, args.survivors, args.only)
     elif (WORKDIR / "sql" / "result.json").exists():
         rows += [tuple(r) for r in json.loads((WORKDIR / "sql" / "result.json").read_text())]
     print_table(rows)

@@ -35,9 +35,11 @@ def db(tmp_path):
     claim = Claim(id="c1", kind="quantity", text=text, start=0, end=len(text), speaker=None, score=0.5)
     quote = Quote(id="q1", kind="indirect", text=text, start=0, end=len(text), cue="said", speaker=None)
     a = Article(title="Dam", body=text, published="2020-01-05", url="https://e.org/1")
-    p = Parsed(a, Extraction([quote], [claim]))
+    other = "The lake rose by 2 metres."
+    claim2 = Claim(id="c2", kind="quantity", text=other, start=0, end=len(other), speaker=None, score=0.5)
+    p = Parsed(a, Extraction([quote], [claim, claim2]))
     write_batch(db, [(p, *status_of(db, p.article))])
-    (cid,) = [r[0] for r in db.execute("select id from claims")]
+    cid = db.execute("select id from claims where text like 'The dam%'").fetchone()[0]
     annotate(db, cid, "false", note="first", sources="https://example.org/a", annotator="alice")
     return db
 
@@ -196,8 +198,14 @@ def test_the_validate_trigger_lets_valid_rows_in(db, values):
     assert db["annotations"].count == 2
 
 
-def test_verdict_views_show_the_latest_annotation(db):
-    (cid,) = [r[0] for r in db.execute("select id from claims")]
+def test_verdict_views_show_each_targets_latest_annotation(db):
+    cid = db.execute("select id from claims where text like 'The dam%'").fetchone()[0]
+    other = db.execute("select id from claims where text like 'The lake%'").fetchone()[0]
+    qid = db.execute("select id from quotes").fetchone()[0]
     annotate(db, cid, "true", note="second", annotator="bob")
-    row = db.execute("select verdict, verdict_note, annotator from claims_with_verdict where id = ?", [cid]).fetchone()
-    assert row == ("true", "second", "bob")
+    annotate(db, other, "misleading", note="the lake", annotator="cy")  # newer, of another claim
+    annotate(db, qid, "extraction wrong", wrong="wrong speaker", annotator="dee")  # newer still, of a quote
+    got = db.execute("select id, verdict, verdict_note, annotator from claims_with_verdict order by id").fetchall()
+    assert sorted(got) == sorted([(cid, "true", "second", "bob"), (other, "misleading", "the lake", "cy")])
+    got = db.execute("select id, verdict, wrong, annotator from quotes_with_verdict").fetchall()
+    assert got == [(qid, "extraction wrong", "wrong speaker", "dee")]
