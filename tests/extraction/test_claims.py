@@ -380,3 +380,11 @@ def test_a_remark_in_a_direct_quote_is_judged_without_its_attribution():
     assert [c.kind for c in extract(text, "2019-10-14").claims if c.kind in FACTUAL_KINDS] == []
     text = '"The plant employed 400 workers in 2019," said Brigid Kosgei.'
     assert [c.kind for c in extract(text, "2019-10-14").claims] == ["quantity"]
+
+
+def test_a_real_hedge_beside_the_month_may_is_still_a_hedge():
+    """Only a clause whose one hedge word is the month "May" loses the hedge: "might" or "I think" keep it."""
+    c = _main("Exports might fall in May, the statistics office said.", "2021-01-16")
+    assert c is not None and {"hedge", "modal"} <= set(c.features)
+    c = _main("Exports appear to have fallen in May, the statistics office said.", "2021-01-16")  # a hedge phrase
+    assert c is not None and "hedge" in c.features

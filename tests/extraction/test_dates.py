@@ -114,3 +114,19 @@ def test_relative_words_with_letters_case_insensitive_matching_takes_for_ascii()
 def test_an_impossible_iso_date_is_no_date_and_no_crash():
     # found by mypy: an ISO-shaped day that does not exist made extraction raise TypeError
     assert [d.value for d in find_dates("The 2019-02-30 memo and the 2019-02-28 one.")] == ["2019-02-28"]
+
+
+@pytest.mark.parametrize(
+    "text, value, precision",
+    [
+        ("It closed 10 days ago.", "2021-01-06", "day"),
+        ("It closed two weeks ago.", "2021-01-02", "day"),
+        ("It closed 3 months ago.", "2020-10", "month"),
+        ("It closed 14 months ago.", "2019-11", "month"),  # across a year boundary
+        ("It closed five years ago.", "2016", "year"),
+        ("It closed a year ago.", "2020", "year"),
+    ],
+)
+def test_ago_counts_back_from_publication(text, value, precision):
+    ((_, got, got_precision, relative),) = values(text, "2021-01-16")
+    assert (got, got_precision, relative) == (value, precision, True)

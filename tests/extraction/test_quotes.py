@@ -399,3 +399,35 @@ def test_the_writers_own_we_is_not_a_quote():
 def test_a_first_name_is_not_a_nationality():
     q = only('"It was amazing," said Juan Perez, senior analyst at Tempus.')
     assert q.speaker.name == "Juan Perez"
+
+
+@pytest.mark.parametrize(
+    "verb, forms",
+    [
+        ("warn", {"warn", "warns", "warning", "warned"}),
+        ("play", {"play", "plays", "playing", "played"}),
+        ("visit", {"visit", "visits", "visiting", "visited"}),  # no doubled t: not "visitted"
+    ],
+)
+def test_inflections_of_regular_verbs_exactly(verb, forms):
+    from tracker.extraction.quotes import inflections
+
+    assert inflections(verb) == forms
+
+
+@pytest.mark.parametrize(
+    "verb, forms",
+    [
+        ("urge", {"urges", "urged", "urging"}),
+        ("deny", {"denies", "denied", "denying"}),
+        ("push", {"pushes", "pushed", "pushing"}),
+        ("stop", {"stops", "stopped", "stopping"}),
+        ("say", {"says", "said", "saying"}),
+        ("write", {"writes", "wrote", "written", "writing"}),
+    ],
+)
+def test_inflections_cover_spelling_changes_and_irregular_forms(verb, forms):
+    """A superset is harmless (a form like "urgeed" never occurs in text); a missing form loses quotes."""
+    from tracker.extraction.quotes import inflections
+
+    assert forms <= inflections(verb)
