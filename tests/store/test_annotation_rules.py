@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from tracker.parse import Parsed
-from tracker.records import Article, Claim, Extraction
+from tracker.records import Article, Claim, Extraction, Quote
 from tracker.review.annotations import annotate
 from tracker.store.annotation_rules import APPEND_ONLY
 from tracker.store.db import connect, status_of, write_batch
@@ -31,9 +31,11 @@ COLUMNS = {  # every column of annotations, with a value it could be rewritten t
 @pytest.fixture
 def db(tmp_path):
     db = connect(tmp_path / "t.db")
-    text = "The dam cost $2 billion."
-    claim = Claim(id="c1", kind="quantity", text=text, start=0, end=len(text), speaker=None, score=0.5)
-    p = Parsed(Article(title="Dam", body=text, published="2020-01-05", url="https://e.org/1"), Extraction([], [claim]))
+    text = 'The dam cost $2 billion. "It leaks," said Ana Lopez.'
+    claim = Claim(id="c1", kind="quantity", text=text[:24], start=0, end=24, speaker=None, score=0.5)
+    quote = Quote(id="q1", kind="direct", text='"It leaks,"', start=25, end=36, cue="said", speaker=None)
+    article = Article(title="Dam", body=text, published="2020-01-05", url="https://e.org/1")
+    p = Parsed(article, Extraction([quote], [claim]))
     write_batch(db, [(p, *status_of(db, p.article))])
     (cid,) = [r[0] for r in db.execute("select id from claims")]
     annotate(db, cid, "false", note="first", sources="https://example.org/a", annotator="alice")
@@ -112,10 +114,13 @@ def test_a_plain_insert_with_a_taken_id_is_refused(db):
 
 
 def _insert(db, **values):
-    """A raw insert, past every Python check: only the validate trigger stands in the way."""
+    """A raw insert, past every Python check: only the validate trigger stands in the way. The target is the
+    stored claim or quote of the type asked for, so only the value under test can be refused."""
+    table = "quotes" if values.get("target_type") == "quote" else "claims"
+    (target,) = db.execute(f"select id from {table}").fetchone()
     row = {
         "target_type": "claim",
-        "target_id": "c",
+        "target_id": target,
         "verdict": "true",
         "annotator": "alice",
         "created_at": "2024-01-01T00:00:00+00:00",
