@@ -400,3 +400,11 @@ def test_a_trailing_attribution_tail_is_cut_and_the_claim_keeps_its_speaker():
     (c,) = [c for c in extract(text, "2019-07-16").claims if c.kind in FACTUAL_KINDS]
     assert c.text == "The deal cost Turkey $2 billion for four batteries"
     assert c.speaker is not None and c.speaker.name == "Hulusi Akar"
+
+
+def test_a_real_hedge_beside_the_month_may_is_still_a_hedge():
+    """Only a clause whose one hedge word is the month "May" loses the hedge: "might" or "I think" keep it."""
+    c = _main("Exports might fall in May, the statistics office said.", "2021-01-16")
+    assert c is not None and {"hedge", "modal"} <= set(c.features)
+    c = _main("Exports appear to have fallen in May, the statistics office said.", "2021-01-16")  # a hedge phrase
+    assert c is not None and "hedge" in c.features

@@ -150,3 +150,19 @@ def test_parts_of_the_day_and_no_future_from_until_or_planned(text, value):
 
 def test_until_in_a_past_clause_does_not_look_ahead():
     assert [d.value for d in find_dates("He was envoy until December.", published="2019-10-08")] == ["2018-12"]
+
+
+@pytest.mark.parametrize(
+    "text, value, precision",
+    [
+        ("It closed 10 days ago.", "2021-01-06", "day"),
+        ("It closed two weeks ago.", "2021-01-02", "day"),
+        ("It closed 3 months ago.", "2020-10", "month"),
+        ("It closed 14 months ago.", "2019-11", "month"),  # across a year boundary
+        ("It closed five years ago.", "2016", "year"),
+        ("It closed a year ago.", "2020", "year"),
+    ],
+)
+def test_ago_counts_back_from_publication(text, value, precision):
+    ((_, got, got_precision, relative),) = values(text, "2021-01-16")
+    assert (got, got_precision, relative) == (value, precision, True)

@@ -439,3 +439,35 @@ def test_reports_whose_source_is_not_named(text, content, speaker):
     q = only(text)
     assert text[q.start : q.end] == content
     assert (q.speaker.mention if q.speaker else None) == speaker
+
+
+@pytest.mark.parametrize(
+    "verb, forms",
+    [
+        ("warn", {"warn", "warns", "warning", "warned"}),
+        ("play", {"play", "plays", "playing", "played"}),
+        ("visit", {"visit", "visits", "visiting", "visited"}),  # no doubled t: not "visitted"
+    ],
+)
+def test_inflections_of_regular_verbs_exactly(verb, forms):
+    from tracker.extraction.quotes import inflections
+
+    assert inflections(verb) == forms
+
+
+@pytest.mark.parametrize(
+    "verb, forms",
+    [
+        ("urge", {"urges", "urged", "urging"}),
+        ("deny", {"denies", "denied", "denying"}),
+        ("push", {"pushes", "pushed", "pushing"}),
+        ("stop", {"stops", "stopped", "stopping"}),
+        ("say", {"says", "said", "saying"}),
+        ("write", {"writes", "wrote", "written", "writing"}),
+    ],
+)
+def test_inflections_cover_spelling_changes_and_irregular_forms(verb, forms):
+    """A superset is harmless (a form like "urgeed" never occurs in text); a missing form loses quotes."""
+    from tracker.extraction.quotes import inflections
+
+    assert forms <= inflections(verb)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.web.conftest import plant_conflict
 from tracker.review.annotations import ensure_annotation_schema
 from tracker.review.users import add_user, users_path
 from tracker.store.db import connect
@@ -53,6 +54,7 @@ def server(tmp_path_factory):
     ensure_annotation_schema(db)
     db.close()
     add_user(users_path(db_path), "alice", PASSWORD)
+    plant_conflict(db_path)
     port = free_port()
     proc = subprocess.Popen(
         serve_command(db_path, "127.0.0.1", port), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -255,13 +257,16 @@ def test_conflict_links_to_both_claims(server, browser):
     conn.close()
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{base}/tracker/claim_conflicts_side_by_side")
-    # Both claims fit 1280 px: nothing scrolls sideways.
+    # The two claims of each conflict side by side, within 1280 px: nothing scrolls sideways.
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    card = page.locator(".tracker-conflict").first
     for target in (a, b):
-        link = page.locator(f'table.rows-and-columns a[href="/tracker/claims/{target}"]')
-        assert link.count() == 2 and link.first.is_visible()  # the claim text and its id
+        link = card.locator(f'a.tracker-claim-text[href="/tracker/claims/{target}"]')
+        assert link.count() == 1 and link.is_visible()
+        box = link.bounding_box()
+        assert box["x"] + box["width"] <= 1280
     with page.expect_navigation():
-        page.locator(f'table.rows-and-columns a[href="/tracker/claims/{b}"]').first.click()
+        card.locator(f'a.tracker-claim-text[href="/tracker/claims/{b}"]').click()
     assert page.url == f"{base}/tracker/claims/{b}"
     assert page.locator(f'.tracker-conflicts a.tracker-conflict-link[href="/tracker/claims/{a}"]').is_visible()
     page.close()

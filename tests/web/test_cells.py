@@ -6,7 +6,9 @@ import sqlite3
 import pytest
 
 from tests.conftest import ROOT
+from tests.web.conftest import plant_conflict
 from tracker.review.annotations import ensure_annotation_schema
+from tracker.review.users import add_user, users_path
 from tracker.store.db import connect
 from tracker.store.ingest import ingest
 from tracker.web.serve import datasette_app
@@ -19,6 +21,8 @@ def site(tmp_path_factory):
     db = connect(db_path)
     ensure_annotation_schema(db)
     db.close()
+    add_user(users_path(db_path), "alice", "correct horse battery")  # an actor must be a current account
+    plant_conflict(db_path)
     return datasette_app(db_path), db_path
 
 
@@ -35,7 +39,7 @@ async def test_conflicts_view_links_both_claims_groups_and_shows_figures(site):
     a, b, ga, gb = one(
         db_path, "select claim_id_a, claim_id_b, group_a, group_b from claim_conflicts_side_by_side limit 1"
     )
-    html = (await ds.client.get("/tracker/claim_conflicts_side_by_side")).text
+    html = (await ds.client.get("/tracker/claim_conflicts_side_by_side?_layout=table")).text
     assert f'<a href="/tracker/claims/{a}" class="tracker-id tracker-claim">{a}</a>' in html
     assert f'<a href="/tracker/claims/{b}" class="tracker-id tracker-claim">{b}</a>' in html
     assert f'<a href="/tracker/claim_group?group={ga}" class="tracker-id tracker-group">{ga}</a>' in html
@@ -92,3 +96,19 @@ async def test_current_verdicts_target_links_to_claim(site):
     )
     html = (await ds.client.get("/tracker/current_verdicts")).text
     assert f'<a href="/tracker/claims/{cid}" class="tracker-id tracker-claim">{cid}</a>' in html
+
+
+async def test_conflicts_view_shows_pairs_side_by_side_by_default(site):
+    ds, db_path = site
+    conflict, a, b, text_a, text_b = one(
+        db_path,
+        "select conflict_id, claim_id_a, claim_id_b, claim_a, claim_b from claim_conflicts_side_by_side limit 1",
+    )
+    html = (await ds.client.get("/tracker/claim_conflicts_side_by_side")).text
+    card = html[html.index(f'data-conflict-id="{conflict}"') :]
+    card = card[: card.index("</section>")]
+    assert f'<a href="/tracker/claims/{a}" class="tracker-claim-text">{text_a}</a>' in card
+    assert f'<a href="/tracker/claims/{b}" class="tracker-claim-text">{text_b}</a>' in card
+    assert card.index("$2 billion") < card.index("$2.5 billion")
+    assert 'href="/tracker/claim_conflicts_side_by_side?_layout=table"' in html
+    assert '<table class="rows-and-columns">' not in html

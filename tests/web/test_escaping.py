@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 from tracker.review.annotations import ensure_annotation_schema
+from tracker.review.users import add_user, users_path
 from tracker.store.db import connect
 from tracker.store.ingest import ingest
 from tracker.web.serve import datasette_app
@@ -33,6 +34,7 @@ def site(tmp_path):
     db = connect(db_path)
     ensure_annotation_schema(db)
     db.close()
+    add_user(users_path(db_path), "alice", "correct horse battery")  # an actor must be a current account
     return datasette_app(db_path), db_path
 
 

@@ -6,7 +6,9 @@ These rules know the shape of English reporting sentences but not who speaks; at
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 from tracker.extraction.cues import (
     _CLAUSE_OPENERS,
@@ -19,7 +21,15 @@ from tracker.extraction.cues import (
     WH_VERBS,
     _Cue,
 )
-from tracker.extraction.quotemarks import _first_nonspace, _inside, _quote_at, _rstrip, _trim_end, _word_count
+from tracker.extraction.quotemarks import (
+    _first_nonspace,
+    _inside,
+    _quote_at,
+    _quote_end,
+    _rstrip,
+    _trim_end,
+    _word_count,
+)
 from tracker.extraction.speakers import (
     DETERMINERS,
     FUNCTION_WORDS,
@@ -285,9 +295,10 @@ def _content_end(text: str, start: int, s: int, e: int, cue: _Cue, quotes) -> in
     first comma when the attribution itself is a subordinate clause ("Though X stressed that …, Y …")."""
     end = e
     # A quote opened inside the content carries it to the quote's end, even across sentences.
-    for qs, qe, _ in quotes:
-        if start <= qs < end and qe > end:
-            end = qe
+    # (Quotes are sorted and apart: only the last one opening before the end can run past it.)
+    i = bisect.bisect_left(quotes, (end,)) - 1
+    if i >= 0 and quotes[i][0] >= start and quotes[i][1] > end:
+        end = quotes[i][1]
     m = _CUT.search(text, start, end)
     if m and not _inside(quotes, m.start()):
         end = m.start()
@@ -302,7 +313,10 @@ def _content_end(text: str, start: int, s: int, e: int, cue: _Cue, quotes) -> in
 
 def _subordinate(text: str, s: int, cue_start: int) -> bool:
     m = _FIRST_LETTERS.match(text, s, cue_start)
-    return bool(m) and m.group(1).lower() in _SUBORDINATORS and "," not in text[m.end() : cue_start]
+    if not m or m.group(1).lower() not in _SUBORDINATORS:
+        return False
+    comma = _first_comma(text, m.end())
+    return not 0 <= comma < cue_start
 
 
 def _content_before(text: str, s: int, upto: int, quotes) -> tuple[int, int] | None:
@@ -314,16 +328,19 @@ def _content_before(text: str, s: int, upto: int, quotes) -> tuple[int, int] | N
     if k <= s:
         return None
     ch = text[k - 1]
-    for qs, qe, _ in quotes:
-        if qe == k or (qe == k - 1 and ch in ",—–"):
-            return qs, qe
+    # The quote ending at k (or at k - 1 before a comma or dash); quotes are sorted and apart, so their ends are
+    # sorted too and a binary search finds it. Two such quotes cannot both exist (a quote spans two characters).
+    for want in (k - 1, k) if ch in ",—–" else (k,):
+        i = bisect.bisect_left(quotes, want, key=_quote_end)
+        if i < len(quotes) and quotes[i][1] == want:
+            return quotes[i][0], quotes[i][1]
     if ch not in ",—–":
         return None
     end = _trim_end(text, s, k - 1)
     start = s
-    for qs, qe, _ in quotes:
-        if qs < s < qe:  # the sentence began inside a quote that the splitter cut at an inner full stop
-            start = qs
+    i = bisect.bisect_left(quotes, (s,)) - 1  # the last quote opening before s is the only one that can hold s
+    if i >= 0 and s < quotes[i][1]:
+        start = quotes[i][0]  # the sentence began inside a quote that the splitter cut at an inner full stop
     if _word_count(text, start, end) < 3:
         return None
     return start, end
@@ -432,3 +449,8 @@ _CIRCUMSTANCE_AFTER_COMMA = re.compile(
 def _has_clause(text: str, s: int, e: int) -> bool:
     """text[s:e] holds a clause (four words or more), not only a lead-in ("Longer term,", "Potentially,")."""
     return _word_count(text, s, e) >= 4
+
+
+@lru_cache(maxsize=16)
+def _first_comma(text: str, pos: int) -> int:
+    return text.find(",", pos)

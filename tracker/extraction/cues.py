@@ -222,7 +222,8 @@ def _cues(
             end = we
         if start and low[start - 1].isalnum() or end < len(low) and (low[end].isalnum() or low[end] in "’'-"):
             continue  # part of a longer word or name ("Said-Ahmed", "says’")
-        if any(qs < start < qe for qs, qe, _ in inside):
+        i = bisect.bisect_left(inside, (start,)) - 1  # the last quote opening before the cue: is it inside?
+        if i >= 0 and start < inside[i][1]:
             continue
         if text[start].isupper() and start > s and base != "according":
             continue  # "Said" inside a name or a title

@@ -7,6 +7,7 @@ dates, times and model names ("S-400", "F-35") look like numbers but are not fig
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 
@@ -645,8 +646,11 @@ def _finite(value: float | None) -> float | None:
     return value if value is None or math.isfinite(value) else None
 
 
-def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
+def _inside(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    """Whether s..e overlaps one of `spans` (date spans: sorted and apart, so their ends are sorted too, and the
+    last span starting before e is the only one that can reach past s). `starts` are the spans' starts."""
+    i = bisect.bisect_left(starts, e)
+    return i > 0 and spans[i - 1][1] > s
 
 
 # Where a figure can begin: a digit, a currency sign or code, a number word, or a word that opens a bound
@@ -666,6 +670,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     end = len(text) if end is None else end
     out: list[Quantity] = []
     dates = None
+    date_starts: list[int] = []
     pos = start
     triggers, numbers = _triggers(text, start, end)
     i = j = 0
@@ -698,8 +703,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             continue
         if dates is None:
             dates = date_spans(text, start, end)
+            date_starts = [a for a, _ in dates]
         num_end = m.end("num2") if m.group("num2") else m.end("num")
-        if dates and _inside(dates, m.start("num"), num_end) and not (m.group("cur") or m.group("post")):
+        if dates and _inside(dates, date_starts, m.start("num"), num_end) and not (m.group("cur") or m.group("post")):
             continue
         if _is_label(text, m, start) or _ENUMERATOR.search(text, max(start, m.start() - 8), m.start()):
             continue

@@ -16,9 +16,13 @@ resolves every speaker in text order.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
+from functools import lru_cache
+from itertools import islice
 
-from tracker.extraction.attribution import _NO_WORDS, _attribute, _first_named, _kind, _Raw
+from tracker.extraction.attribution import _HAS_WORD, _attribute, _first_named, _kind, _Raw
 from tracker.extraction.content import _SUBORDINATORS
 from tracker.extraction.cues import SAY_VERBS, _Cue, _cue_words, _cues, _lower, inflections  # noqa: F401
 from tracker.extraction.quotemarks import (  # noqa: F401
@@ -34,6 +38,7 @@ from tracker.extraction.sentences import sentences as _sentences
 from tracker.extraction.speakers import (
     Mention,
     Resolver,
+    iter_tokens,
     subject_after,
     subject_before,
     tokens,
@@ -50,13 +55,16 @@ _VERBISH = re.compile(
 _BOUNDARY_WORDS = frozenset("that which who whom because since while when so whether if although though".split())
 
 
-def _clause_subject(text: str, s: int, pos: int) -> tuple[Mention, int, int] | None:
-    """The named subject and verb of the clause holding a quoted fragment ("the US has opposed … “…”")."""
-    k = max(text.rfind(",", s, pos), text.rfind(";", s, pos))
-    lo = k + 1 if k >= 0 else s
+def _clause_subject(text: str, s: int, pos: int, seps: list[int]) -> tuple[Mention, int, int] | None:
+    """The named subject and verb of the clause holding a quoted fragment ("the US has opposed … “…”").
+
+    `seps` holds the offsets of every comma and semicolon of the text, sorted: the clause opens after the last
+    one between s and pos (a binary search, where `rfind` rescanned the sentence for every quote)."""
+    i = bisect.bisect_left(seps, pos) - 1
+    lo = seps[i] + 1 if i >= 0 and seps[i] >= s else s
     m = _first_named(
         text,
-        tokens(text, lo, pos),
+        iter_tokens(text, lo, pos),
         pos,
         lambda w: w.lower() in _SUBORDINATORS or w.lower() in ("and", "but", "so", "yet"),
     )
@@ -73,16 +81,16 @@ def _clause_subject(text: str, s: int, pos: int) -> tuple[Mention, int, int] | N
     return None
 
 
-def _fragment(text: str, s: int, qs: int, qe: int) -> _Raw | None:
+def _fragment(text: str, s: int, qs: int, qe: int, seps: list[int]) -> _Raw | None:
     """A quoted phrase inside a clause with a named subject: "Obama called the holiday “a celebration …”".
 
     The content runs from the verb's object to the quote when the quote completes that verb phrase, and is the
     quote alone when a clause boundary lies between (so a scare-quoted word deep in a sentence stays small)."""
-    found = _clause_subject(text, s, qs)
+    found = _clause_subject(text, s, qs, seps)
     if found is None:
         return None
     m, vs, ve = found
-    gap = tokens(text, ve, qs)
+    gap = list(islice(iter_tokens(text, ve, qs), 9))  # more than 8 is all the test below needs to know
     start = qs
     if len(gap) <= 8 and not any(w.lower() in _BOUNDARY_WORDS or not w[:1].isalnum() for _, _, w in gap):
         start = _first_nonspace(text, ve)
@@ -138,21 +146,29 @@ def _post_quote(text: str, qe: int) -> tuple[Mention, int, int] | None:
 def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, int]]) -> list[_Raw]:
     """Direct quotes that no cue claimed: a speaker in the next sentence, a continuation after a mid-quote
     attribution, a fragment whose clause has a named subject, or a whole quoted paragraph by the last speaker."""
-    covered = [(r.start, r.end) for r in raws]
-    by_start = sorted(raws, key=lambda r: r.start)
+    covered = _Covered([(r.start, r.end) for r in raws])
+    previous = _Previous(raws)
+    seps = [m.start() for m in _CLAUSE_SEP.finditer(text)]
+    # No word character lies in text[fw_from:fw], and text[fw] is one (or fw is the text's end). Sentence starts
+    # only grow, so each search starts past the last one found: one pass over the text in all.
+    fw_from = fw = -1
     out = list(raws)
     for qs, qe, _closed in quotes:
-        if any(a <= qs + 1 and qe - 1 <= b for a, b in covered) or any(a < qe and qs < b for a, b in covered):
+        # (A quote of two or more characters lies within a covered span only if it overlaps one.)
+        if covered.overlaps(qs, qe):
             continue
         words = _word_count(text, qs, qe)
-        prev = _previous(by_start, qs)
+        prev = previous.before(qs)
         if prev is not None and _continues(text, prev, qs):
-            prev.end = qe
+            previous.extend(prev, qe)
             prev.kind = "direct"
-            covered.append((prev.start, qe))
+            covered.add(prev.start, qe)
             continue
         s = _sentence_start(spans, qs)
-        full = _NO_WORDS.match(text[s:qs]) is not None
+        if not fw_from <= s <= fw:
+            w = _HAS_WORD.search(text, s)
+            fw_from, fw = s, (w.start() if w else len(text))
+        full = fw >= qs  # nothing but marks and spaces before the quote in its sentence
         r = None
         if full and words >= 2:
             dash = _dash_attribution(text, qe)
@@ -162,7 +178,7 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
             elif post is not None:
                 r = _Raw(qs, qe, "direct", post[1], post[2], post[0])
         if r is None and not full and not _is_title(text, qs + 1, qe - 1):
-            r = _fragment(text, s, qs, qe)
+            r = _fragment(text, s, qs, qe, seps)
         if (
             r is None
             and full
@@ -176,16 +192,8 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
             r = _Raw(qs, qe, "direct", None, None, prev.mention, prev.antecedent)
         if r is not None:
             out.append(r)
-            covered.append((r.start, r.end))
+            covered.add(r.start, r.end)
     return out
-
-
-def _previous(raws: list[_Raw], pos: int) -> _Raw | None:
-    best = None
-    for r in raws:
-        if r.end <= pos and (best is None or r.end >= best.end):
-            best = r
-    return best
 
 
 _STOP_END = re.compile(r"[.,:]\s*$")
@@ -195,6 +203,8 @@ def _continues(text: str, prev: _Raw, qs: int) -> bool:
     """“A,” he said. “B” — the second part follows the attribution sentence in the same paragraph."""
     if prev.kind != "direct" or prev.cue_start is None or prev.cue_start < prev.end:
         return False
+    if qs - prev.cue_end >= 250:
+        return False  # (tested before slicing: a far-off previous quote must not cost a copy of the text between)
     gap = text[prev.cue_end : qs]
     return "\n" not in gap and len(gap) < 250 and not any(c in gap for c in '“”"') and _STOP_END.search(gap) is not None
 
@@ -241,21 +251,36 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
     low = _lower(text)
     words = _cue_words(low)
     raws: list[_Raw] = []
+    spans_of_raws: Counter = Counter()  # (start, end) of raws, to drop a repeat without comparing with each raw
     for s, e in spans:
         prev = None
         taken: list[tuple[int, int]] = []
         for cue in _cues(text, low, s, e, quotes, words):
+            # Cues come in order: a span ending before this one can hold no later cue either, so it is dropped
+            # (the list stays short; tested against every span, it made a sentence of many cues quadratic).
+            if taken:
+                taken = [t for t in taken if t[1] > cue.start]
             if any(a <= cue.start < b for a, b in taken):
-                if prev is None or not _coordinated(text, prev, cue, s):
+                if prev is None:
+                    continue
+                before = prev.start, prev.end
+                coordinated = _coordinated(text, prev, cue, s)
+                if (prev.start, prev.end) != before:  # _coordinated cut prev short
+                    spans_of_raws[before] -= 1
+                    if not spans_of_raws[before]:
+                        del spans_of_raws[before]
+                    spans_of_raws[prev.start, prev.end] += 1
+                if not coordinated:
                     continue
                 taken = [(a, prev.end) if b > prev.end else (a, b) for a, b in taken]
             raw = _attribute(text, cue, s, e, quotes, prev)
             if raw is None:
                 continue
             _colon_lead(text, raw, quotes)
-            if any(r.start == raw.start and r.end == raw.end for r in raws):
+            if (raw.start, raw.end) in spans_of_raws:
                 continue
             raws.append(raw)
+            spans_of_raws[raw.start, raw.end] += 1
             taken.append((raw.start, raw.end))
             prev = raw
         if not taken and "report" in low[s:e]:
@@ -330,7 +355,14 @@ def _coordinated(text: str, prev: _Raw, cue: _Cue, s: int) -> bool:
 
 
 def _inside_quote_span(text: str, raw: _Raw, pos: int) -> bool:
-    return text.count("“", raw.start, pos) > text.count("”", raw.start, pos) or text.count('"', raw.start, pos) % 2 == 1
+    """More “ than ” or an odd number of " in text[raw.start:pos]: counted by binary search in the positions of
+    each mark (a count over the span per cue made a long content with many cues quadratic)."""
+    opening, closing, straight = _mark_positions(text)
+
+    def count(at: list[int]) -> int:
+        return bisect.bisect_left(at, pos) - bisect.bisect_left(at, raw.start)
+
+    return count(opening) > count(closing) or count(straight) % 2 == 1
 
 
 def _drop_nested(raws: list[_Raw]) -> list[_Raw]:
@@ -352,9 +384,6 @@ def _resolve(text: str, raws: list[_Raw]) -> None:
     for r in raws:
         if r.speaker is not None:
             r.speaker.aliases = [a for a in resolver.aliases(r.speaker.name) if a != r.speaker.mention]
-
-
-_HAS_WORD = re.compile(r"\w")
 
 
 def _to_quotes(text: str, raws: list[_Raw]) -> list[Quote]:
@@ -382,3 +411,79 @@ def find_quotes(text: str, sentence_spans: list[tuple[int, int]] | None = None) 
         return find_quotes_raw(text, sentence_spans)
     except Exception:  # noqa: BLE001 - one odd article must not stop a batch; tests call find_quotes_raw
         return []
+
+
+_CLAUSE_SEP = re.compile(r"[,;]")
+
+
+class _Covered:
+    """Spans already taken by a quote, asked whether a quote overlaps any of them, in logarithmic time.
+
+    The first spans (the cue-found contents) are sorted once with a running maximum of their ends. Spans added
+    while the quotes are walked in order end where the current quote ends, so they lie before every later quote;
+    they are kept apart and searched only when one could still reach a quote (never, for sorted quotes)."""
+
+    __slots__ = ("starts", "max_end", "added", "added_end")
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.max_end: list[int] = []
+        top = -1
+        for _, b in spans:
+            top = max(top, b)
+            self.max_end.append(top)
+        self.added: list[tuple[int, int]] = []
+        self.added_end = -1
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e)  # spans starting before e
+        if i and self.max_end[i - 1] > s:
+            return True
+        return self.added_end > s and any(a < e and s < b for a, b in self.added)
+
+    def add(self, s: int, e: int) -> None:
+        self.added.append((s, e))
+        self.added_end = max(self.added_end, e)
+
+
+class _Previous:
+    """The content that ends last at or before a position (the latest among equals in start order), for quotes
+    asked about in increasing position: contents become candidates as the position passes their end."""
+
+    __slots__ = ("by_end", "order", "i", "best", "best_key")
+
+    def __init__(self, raws: list[_Raw]):
+        by_start = sorted(raws, key=lambda r: r.start)
+        self.order = {id(r): k for k, r in enumerate(by_start)}
+        self.by_end = sorted(by_start, key=lambda r: r.end)
+        self.i = 0
+        self.best: _Raw | None = None
+        self.best_key = (-1, -1)
+
+    def before(self, pos: int) -> _Raw | None:
+        while self.i < len(self.by_end) and self.by_end[self.i].end <= pos:
+            r = self.by_end[self.i]
+            key = (r.end, self.order[id(r)])
+            if key > self.best_key:
+                self.best, self.best_key = r, key
+            self.i += 1
+        return self.best
+
+    def extend(self, r: _Raw, end: int) -> None:
+        """Move the end of `r` (the current best) to `end`, past every other candidate's."""
+        r.end = end
+        if r is self.best:
+            self.best_key = (end, self.best_key[1])
+
+
+_DOUBLE_MARK = re.compile('[“”"]')
+
+
+@lru_cache(maxsize=4)
+def _mark_positions(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Where “, ” and " are in the text, each sorted."""
+    found: dict[str, list[int]] = {"“": [], "”": [], '"': []}
+    for m in _DOUBLE_MARK.finditer(text):
+        found[m.group()].append(m.start())
+    return found["“"], found["”"], found['"']

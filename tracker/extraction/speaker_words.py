@@ -157,6 +157,11 @@ def _is_cap(tok: str) -> bool:
     return bool(_CAP.match(tok)) and tok.lower() not in FUNCTION_WORDS
 
 
+def iter_tokens(text: str, lo: int, hi: int):
+    """`tokens`, one at a time, for a caller that reads only the first few of a span that may be long."""
+    return ((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi))
+
+
 def tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
 

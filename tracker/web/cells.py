@@ -81,16 +81,15 @@ def kind_of(column: str, row, table: str | None, request) -> str | None:
 def figure_cell(column: str, row, table: str | None, value):
     """A figure column in words, with the raw number in the title; None when the cell is not a figure."""
     if table == "claim_dates" and column == "value":
-        return Markup('<span title="{}">{}</span>').format(value, humanize.date(value))
+        return Markup(f'<span title="{escape(value)}">{escape(humanize.date(value))}</span>')
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     if table in ("claim_conflicts_side_by_side", "claim_conflicts", "claim_groups", "quantities") or table is None:
         unit, currency = _get(row, "unit"), _get(row, "currency")
         if unit is None and currency is None and table is None:
             return None  # a stored query's `value` without a unit beside it: no way to say what it counts
-        return Markup('<span class="tracker-figure" title="{}">{}</span>').format(
-            repr(value), humanize.figure(value, unit, currency)
-        )
+        text = escape(humanize.figure(value, unit, currency))
+        return Markup(f'<span class="tracker-figure" title="{value!r}">{text}</span>')
     return None
 
 
@@ -106,14 +105,14 @@ def render(row, value, column, table, database, datasette, request):
         if not claim_id or not isinstance(value, str):
             return None
         url = links.url(datasette, database, "claim", claim_id)
-        return Markup('<a href="{}" class="tracker-claim-text">{}</a>').format(url, value)
+        return Markup(f'<a href="{escape(url)}" class="tracker-claim-text">{escape(value)}</a>')
     if column == "appearances":
         if table != "claim_groups":
             return None
         url = links.url(datasette, database, "group", _get(row, "id"))
-        return Markup('<a href="{}">{}</a>').format(url, value)
+        return Markup(f'<a href="{escape(url)}">{escape(value)}</a>')
     kind = kind_of(column, row, table, request)
     if kind is None:
         return None
     url = links.url(datasette, database, kind, value)
-    return Markup('<a href="{}" class="tracker-id tracker-{}">{}</a>').format(url, kind, escape(str(value)))
+    return Markup(f'<a href="{escape(url)}" class="tracker-id tracker-{kind}">{escape(value)}</a>')

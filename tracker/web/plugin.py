@@ -57,7 +57,7 @@ def _renamed_row_templates(database: str):
     css = to_css_class(database)
 
     def load(name):
-        for kind in ("row", "database", "query"):
+        for kind in ("row", "database", "query", "_table"):
             prefix = f"{kind}-{css}"
             if name.startswith(prefix) and name[len(prefix) : len(prefix) + 1] in ("-", "."):
                 path = TEMPLATES / f"{kind}-tracker{name[len(prefix) :]}"

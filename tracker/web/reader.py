@@ -85,8 +85,8 @@ def _quote_mark(q: dict, url: str) -> Mark:
 def quoted(text: str | None) -> str:
     """The quote in quotation marks, without doubling marks the text already has."""
     text = (text or "").strip()
-    if text[:1] in "\"“‘'" and text[-1:] in "\"”’'":
-        return text
+    if text[:1] in "\"“‘'" or text[-1:] in "\"”’'":
+        return text  # it already opens or closes with a mark: another pair would double it
     return f"“{text}”"
 
 
