@@ -175,3 +175,45 @@ def test_serve_on_a_busy_port_says_so_before_building_anything(tmp_path):
     assert r.exit_code == 1
     assert r.output == f"Error: port {port} is in use; try --port\n"
     assert not db.exists()
+
+
+@pytest.mark.parametrize("fmt", ["--json", "--jsonl"])
+def test_parse_article_that_is_no_valid_json_is_its_own_error(tmp_path, monkeypatch, fmt):
+    import tracker.parse as parse_mod
+
+    src = _three_articles(tmp_path)
+    real = parse_mod.Parsed.to_dict
+
+    def to_dict(self):
+        d = real(self)
+        if self.article.title == "Article 1":
+            d["claims"] = [{"value": float("inf")}]  # what json.dumps would print as Infinity, which is no JSON
+        return d
+
+    monkeypatch.setattr(parse_mod.Parsed, "to_dict", to_dict)
+    r = CliRunner().invoke(cli, ["parse", str(src), fmt])
+    assert r.exit_code == 1
+    (line,) = r.stderr.splitlines()  # the message of the C encoder (--jsonl) adds ": inf"
+    assert line.startswith(
+        f"skipped {src}:2: not printable as JSON (ValueError: Out of range float values are not JSON compliant"
+    )
+    docs = json.loads(r.stdout) if fmt == "--json" else [json.loads(line) for line in r.stdout.splitlines()]
+    assert [d["article"]["title"] for d in docs] == ["Article 0", "Article 2"]
+
+
+def test_serve_keeps_the_secret_next_to_the_database_or_says_why_it_cannot(tmp_path, monkeypatch):
+    import tracker.web.serve as serve_mod
+
+    monkeypatch.delenv("DATASETTE_SECRET", raising=False)
+    monkeypatch.setattr(serve_mod, "serve", lambda db, host, port, extra: 0)
+    db = tmp_path / "new.db"
+    r = CliRunner().invoke(cli, ["serve", "--db", str(db), "--port", "0", "--articles", str(EXAMPLE.parent)])
+    assert r.exit_code == 0, r.output
+    assert len((tmp_path / "new.secret").read_text().strip()) == 64
+    (tmp_path / "new.secret").unlink()
+    (tmp_path / "new.secret").mkdir()  # a secret file that cannot be read or written
+    r = CliRunner().invoke(cli, ["serve", "--db", str(db), "--port", "0"])
+    assert r.exit_code == 1
+    assert r.output.endswith(
+        f"Error: cannot keep the signing secret in {tmp_path / 'new.secret'} (Is a directory); set DATASETTE_SECRET\n"
+    )

@@ -1,5 +1,5 @@
 """The documentation keeps up with the code: the generated pages (docs/cli.md from every command's --help,
-docs/data-model.md from metadata.yml and the schema) are current, links between pages resolve, the Python names
+docs/data-model.md from metadata.yml and the schema) are current, links between pages and to images resolve, the Python names
 the pages mention exist, and the README's test command is the one CI runs."""
 
 import importlib
@@ -14,11 +14,11 @@ from tests.conftest import ROOT
 PAGES = sorted([ROOT / "README.md", ROOT / "CONTRIBUTING.md", *(ROOT / "docs").glob("*.md")])
 GENERATED = [ROOT / "docs" / "cli.md", ROOT / "docs" / "data-model.md"]
 
-LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)\)")  # [text](target), not images: screenshots come separately
+LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")  # [text](target) and ![image](target)
 HEADING = re.compile(r"^#+\s+(.*)$", re.M)
 PYTHON_NAME = re.compile(r"(?<![\w/.-])tracker(?:\.[A-Za-z_]\w*)+")
-# Pages another branch writes (docs/evaluation.md: the evaluation and measured results). Remove an entry once
-# the page is merged; then a broken link to it fails like any other.
+# Files another branch writes (docs/evaluation.md: evaluation and measured results). Remove an entry once the
+# file is merged; then a broken link to it fails like any other.
 NOT_YET_MERGED = {ROOT / "docs" / "evaluation.md"}
 FORMER = re.compile(r"^\| `(tracker[\w.]*)` \| `(tracker[\w.]*)` \|$", re.M)  # architecture.md: moved names
 FILE_SUFFIXES = (".db", ".secret", ".md", ".py", ".yml", ".yaml", ".png", ".csv", ".json", ".jsonl")

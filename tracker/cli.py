@@ -95,46 +95,60 @@ def parse(paths, as_json, as_jsonl, raw):
     article.body.
     """
     from tracker.parse import parse_paths
-    from tracker.read.formats import ReadError
+    from tracker.read.formats import ReadError, describe
 
     skipped = 0
     items = []
     for item in parse_paths(list(paths), raw=raw):
+        if not isinstance(item, ReadError):
+            # Each article is serialised on its own: one that is no valid JSON (a figure out of range prints
+            # as Infinity) is that article's error, and the others are still printed.
+            try:
+                text = json.dumps(item.to_dict(), ensure_ascii=False, allow_nan=False, indent=None if as_jsonl else 2)
+            except Exception as e:
+                item = ReadError(item.article.path or "<article>", f"not printable as JSON ({describe(e)})")
         if isinstance(item, ReadError):
             skipped += 1
             click.echo(f"skipped {item}", err=True)
             continue
         if as_jsonl:
-            click.echo(json.dumps(item.to_dict(), ensure_ascii=False))
+            click.echo(text)
         else:
-            items.append(item.to_dict())
-    if not as_jsonl:
-        click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+            items.append(text)
+    if not as_jsonl:  # the same text as json.dumps(list, indent=2)
+        click.echo("[\n" + ",\n".join("  " + t.replace("\n", "\n  ") for t in items) + "\n]" if items else "[]")
     if skipped:
         sys.exit(1)
 
 
 def _build_deferred_indexes(db_path) -> None:
     """Indexes an interrupted bulk load left out (tracker.store.bulk) are built before serving, unless an ingest is
-    still writing: that one builds them when it ends."""
+    still writing (it holds the ingest lock): that one builds them when it ends."""
     import sqlite3
 
-    from tracker.store.bulk import build_deferred
+    from tracker.store.bulk import build_deferred, no_ingest_running
     from tracker.store.db import connect
 
-    try:
-        db = connect(db_path)
-    except sqlite3.OperationalError as e:
-        click.echo(f"{db_path}: not checked for deferred indexes ({e})", err=True)
-        return
-    try:
-        build_deferred(
-            db, on_index=lambda name: click.echo(f"Building index {name} (left out by an interrupted ingest)", err=True)
-        )
-    except sqlite3.OperationalError as e:
-        click.echo(f"{db_path}: indexes not built yet ({e}); the running ingest builds them when it ends", err=True)
-    finally:
-        db.close()
+    with no_ingest_running(db_path) as idle:
+        if not idle:
+            click.echo(f"{db_path}: an ingest is writing; it builds any indexes it left out when it ends", err=True)
+            return
+        try:
+            db = connect(db_path)
+        except sqlite3.OperationalError as e:
+            click.echo(f"{db_path}: not checked for deferred indexes ({e})", err=True)
+            return
+        try:
+            build_deferred(
+                db,
+                on_index=lambda name: click.echo(
+                    f"Building index {name} (left out by an interrupted ingest)", err=True
+                ),
+            )
+        except sqlite3.OperationalError as e:
+            click.echo(f"{db_path}: indexes not built yet ({e})", err=True)
+        finally:
+            db.close()
 
 
 @cli.command()
@@ -157,7 +171,7 @@ def serve(db_path, host, port, articles, rebuild, datasette_args):
     (data/tracker.secret, owner-only, made on first use), so they survive restarts.
     Extra arguments after -- go to `datasette serve` (e.g. -- --reload).
     """
-    from tracker.web.serve import port_in_use
+    from tracker.web.serve import port_in_use, secret_for, secret_path
     from tracker.web.serve import serve as run
 
     if port_in_use(host, port):
@@ -170,6 +184,12 @@ def serve(db_path, host, port, articles, rebuild, datasette_args):
         click.echo(summary.line(), err=True)
     else:
         _build_deferred_indexes(db_path)
+    try:
+        secret_for(db_path)  # made here, so that a folder it cannot be kept in is said before Datasette starts
+    except OSError as e:
+        raise click.ClickException(
+            f"cannot keep the signing secret in {secret_path(db_path)} ({e.strerror}); set DATASETTE_SECRET"
+        ) from None
     click.echo(f"Serving {db_path} at http://{host}:{port}/", err=True)
     sys.exit(run(db_path, host, port, datasette_args))
 
@@ -216,6 +236,10 @@ def eval_realnews(gold, as_json, errors_dir):
 from tracker.review.commands import register as _register_annotate  # noqa: E402
 
 _register_annotate(cli)
+
+from tracker.dist.commands import register as _register_dist  # noqa: E402
+
+_register_dist(cli)
 
 if __name__ == "__main__":
     cli()

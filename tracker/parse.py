@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from tracker.extraction.pipeline import extract
 from tracker.read.cleaning import clean, raw_article
-from tracker.read.formats import ReadError, Record, describe, iter_files, read_path
+from tracker.read.formats import ReadError, Record, describe, iter_files, printable, read_path
 from tracker.records import Article, Extraction
 
 # Bump when cleaning or extraction changes what is stored: ingest re-parses articles parsed by an older version.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 
 @dataclass(slots=True)
@@ -57,7 +57,7 @@ def read_articles(paths: list[str], raw: bool = False, stdin=None) -> Iterator[t
     record that cannot be read or cleaned. An error while reading a file ends that file only; one in a record
     costs that record only."""
     for path in iter_files(paths):
-        name = "<stdin>" if path == "-" else path
+        name = "<stdin>" if path == "-" else printable(path)
         try:
             for item in read_path(path, stdin=stdin):
                 if isinstance(item, ReadError):

@@ -353,6 +353,35 @@ def test_the_month_may_is_not_a_hedge():
     assert c is not None and "hedge" in c.features and [d.value for d in c.dates] == ["2020-05"]
 
 
+def test_a_claim_in_reported_speech_keeps_its_attribution_and_takes_the_speaker():
+    from tracker.extraction.pipeline import extract
+
+    text = "On Tuesday, the ministry said that 40 people had been arrested in the capital."
+    claims = [c for c in extract(text, "2020-03-05").claims if c.kind in FACTUAL_KINDS]
+    assert len(claims) == 1
+    c = claims[0]
+    assert (c.start, c.end) == (0, len(text))
+    assert c.speaker is not None and c.speaker.mention == "the ministry"
+    assert [d.value for d in c.dates] == ["2020-03-03"]
+    assert "reported speech" in c.features
+
+
+def test_a_dateline_is_not_a_claim():
+    text = "Saturday, October 12, 2019\n\nThe agency said that 40 people had been arrested in the capital."
+    claims = find_claims(text, [], "2019-10-12")
+    assert [c.text for c in claims if c.text.startswith("Saturday")] == []
+
+
+def test_a_remark_in_a_direct_quote_is_judged_without_its_attribution():
+    from tracker.extraction.pipeline import extract
+
+    # The attribution's name and "said" do not make the remark a named past event.
+    text = '"I was not expecting this," said Brigid Kosgei after the race in Chicago.'
+    assert [c.kind for c in extract(text, "2019-10-14").claims if c.kind in FACTUAL_KINDS] == []
+    text = '"The plant employed 400 workers in 2019," said Brigid Kosgei.'
+    assert [c.kind for c in extract(text, "2019-10-14").claims] == ["quantity"]
+
+
 def test_a_real_hedge_beside_the_month_may_is_still_a_hedge():
     """Only a clause whose one hedge word is the month "May" loses the hedge: "might" or "I think" keep it."""
     c = _main("Exports might fall in May, the statistics office said.", "2021-01-16")

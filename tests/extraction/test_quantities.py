@@ -225,7 +225,8 @@ def test_lower_case_iso_codes_are_words_not_currencies():
 
 
 MEASURE_CASES = """km kilometres kilometers miles metres meters m2 kg kilograms tonnes tons litres liters barrels gallons
-    acres hectares mph km/h mw gw kwh degrees feet inches hours days weeks months years minutes seconds""".split()
+    acres hectares mph km/h mw gw kwh degrees feet inches hours days weeks months years minutes seconds mg g cm mm ml
+    mi ft lb lbs oz moles grams milligrams centimetres centimeters millimetres millimeters yards""".split()
 
 
 @pytest.mark.parametrize("unit", MEASURE_CASES)
@@ -244,3 +245,85 @@ def test_the_cases_cover_the_measure_table():
     from tracker.extraction.quantities import MEASURES
 
     assert set(MEASURE_CASES) | {"pounds"} == set(MEASURES)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "span"),
+    [
+        ("The House had 231 Democrats in favour.", 231, "democrats", "231 Democrats"),
+        ("Montana had seven Native American reservations.", 7, "reservations", "seven Native American reservations"),
+        ("There are about 5000 U.S. troops there.", 5000, "troops", "about 5000 U.S. troops"),
+        ("Each carrier was limited to 80 of other people's ballots.", 80, "ballots", "80 of other people's ballots"),
+        ("The tribe released ten buffalo on Monday.", 10, "buffalo", "ten buffalo"),
+        ("The festival has for the last 27 years always been popular.", 27, "years", "27 years"),
+        ("They bought a 48-acre plot.", 48, "acre", "48-acre"),
+        ("Stores sold the four-pack for less.", 4, "pack", "four-pack"),
+        ("The 8-year-old boy was found.", 8, "year", "8-year-old"),
+        ("The angle was about 67.5° at noon.", 67.5, "degree", "about 67.5°"),
+        ("The water was 30 °C in July.", 30, "°C", "30 °C"),
+        ("He is 1.8m tall.", 1.8, "m", "1.8m"),
+        ("Levels of 6.4 mg per liter were found.", 6.4, "mg per liter", "6.4 mg per liter"),
+        ("Sponges survive with 0.2 moles per cubic meter.", 0.2, "moles per cubic meter", "0.2 moles per cubic meter"),
+    ],
+)
+def test_units_counted_nouns_hyphenated_measures_and_rates(text, value, unit, span):
+    q = next(q for q in find_quantities(text) if q.value == pytest.approx(value))
+    assert (q.unit, q.text) == (unit, span)
+    assert text[q.start : q.end] == q.text
+
+
+def test_a_hyphenated_measure_before_the_noun_is_a_figure_of_its_own():
+    qs = find_quantities("Stores limited buyers to two 12-roll packs.")
+    assert [(q.text, q.value, q.unit) for q in qs] == [("two 12-roll packs", 2, "packs"), ("12-roll", 12, "roll")]
+
+
+@pytest.mark.parametrize(
+    "text,lower,upper,unit",
+    [
+        ("Officials said it cost hundreds of billions of dollars.", 2e11, 1e12, "USD"),
+        ("It cost tens of billions of dollars.", 2e10, 1e11, "USD"),
+        ("There were tens of dozens of people.", 240.0, 1440.0, "people"),
+        ("There were hundreds of hundreds of people.", 2e4, 1e5, "people"),
+        ("Tens of thousands of people marched.", 2e4, 1e5, "people"),
+        ("Dozenſ of people came.", 24.0, 144.0, "people"),
+        ("HUNDREDS OF BİLLİONS of dollars", 2e11, 1e12, "USD"),
+    ],
+)
+def test_vague_quantities_with_a_multiplier_or_case_trap(text, lower, upper, unit):
+    q = one(text)
+    assert (q.value, q.lower, q.upper, q.unit, q.approximate) == (None, lower, upper, unit, True)
+
+
+def test_every_vague_phrase_the_pattern_takes_is_in_the_table():
+    from tracker.extraction.quantities import _VAGUE_MULTIPLIERS, _VAGUE_PLURALS, VAGUE
+
+    phrases = list(_VAGUE_PLURALS) + [f"{m} of {p}" for m in _VAGUE_MULTIPLIERS for p in _VAGUE_PLURALS]
+    assert sorted(phrases) == sorted(VAGUE)
+    for phrase in phrases:
+        q = one(f"We saw {phrase} of ships.")
+        assert (q.text, q.lower, q.upper) == (f"{phrase} of ships", *VAGUE[phrase])
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("It cost 5 bıllion dollars.", 5e9),
+        ("It cost 5 thouſand dollars.", 5e3),
+        ("It cost 5 MİLLİON dollars.", 5e6),
+        ("It cost five bıllion dollars.", 5e9),
+        ("It cost 5\u212a dollars.", 5e3),  # the Kelvin sign, taken for "k"
+    ],
+)
+def test_scale_words_with_letters_case_insensitive_matching_takes_for_ascii(text, value):
+    q = one(text)
+    assert (q.value, q.unit, q.kind) == (value, "USD", "money")
+
+
+def test_numbers_past_float_range_keep_the_figure_but_not_the_value():
+    huge = "9" * 400
+    q = one(f"It cost ${huge} last year.")
+    assert (q.text, q.value, q.lower, q.upper, q.unit) == (f"${huge}", None, None, None, "USD")
+    q = one(f"Between 5 and 1{'0' * 320} people came.")
+    assert (q.kind, q.lower, q.upper, q.unit) == ("range", 5.0, None, "people")
+    q = one(f"It cost ${'9' * 300} last year.")
+    assert q.value == float("9" * 300)  # large but finite values stay

@@ -313,6 +313,95 @@ def test_example_article_passes_the_checker(tmp_path, variant):
 
 
 @pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "State media reported the cockpit voice recorder was recovered.",
+            "the cockpit voice recorder was recovered",
+            "State media",
+        ),
+        (
+            "The Harbour Gazette reported the ferry, which was full, had sunk.",
+            "the ferry, which was full, had sunk",
+            "The Harbour Gazette",
+        ),
+        (
+            "In their model, the authors found there can be enough oxygen for microbes.",
+            "there can be enough oxygen for microbes",
+            "the authors",
+        ),
+        ("The survey showed most residents had voted by mail.", "most residents had voted by mail", "The survey"),
+    ],
+)
+def test_a_clause_without_that_after_a_weak_cue_is_a_report(text, content, speaker):
+    q = only(text)
+    assert (q.text, q.speaker.mention) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The researchers reported a new mechanism for the melting.",
+        "Police found the missing hiker near the lake.",
+        "Rasmussen has a similar question: forty-three, yes; forty-six, no.",
+        "The two taped an hourlong show that aired on Thursday.",
+        "Blankenship answered some questions from accredited reporter Ann Lee.",
+        "The winner of the race posted a time of two hours and five minutes.",
+    ],
+)
+def test_an_object_or_a_noun_is_not_a_report(text):
+    assert quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("He has since said his initial confession was forced.", "his initial confession was forced", "He"),
+        (
+            "In an interview, she said as a teenager she was forced into a marriage.",
+            "as a teenager she was forced into a marriage",
+            "she",
+        ),
+        (
+            "Critics from across Britain's political spectrum have claimed this is a move to foil the opposition.",
+            "this is a move to foil the opposition",
+            "Critics from across Britain's political spectrum",
+        ),
+        (
+            'The mayor, Ana Ruiz, said on Friday the city is "in the midst of a crisis."',
+            'the city is "in the midst of a crisis."',
+            "Ana Ruiz",
+        ),
+        ('Nikki Hale wrote on Twitter, "We must back our allies."', '"We must back our allies."', "Nikki Hale"),
+        ('Senator Ann Lee spoke on Fox News, "This will lead to chaos."', '"This will lead to chaos."', "Ann Lee"),
+        ("Per the decree, bishops must notify the authorities.", "bishops must notify the authorities", "the decree"),
+        (
+            "Longer term, according to agency administrator Jim Brand, the goal is to cut costs.",
+            "the goal is to cut costs",
+            "Jim Brand",
+        ),
+    ],
+)
+def test_reports_after_adverbials_leads_and_subordinate_clauses(text, content, speaker):
+    q = only(text)
+    assert (text[q.start : q.end], q.speaker.name) == (content, speaker)
+
+
+def test_speak_without_a_quote_is_not_a_report():
+    assert quotes("He spoke to reporters about the plan for the port.") == []
+
+
+def test_the_writers_own_we_is_not_a_quote():
+    assert quotes("In our testing we found that the phone overheats.") == []
+    assert only('"In our testing we found that it overheats," said Ann Lee.').speaker.name == "Ann Lee"
+
+
+def test_a_first_name_is_not_a_nationality():
+    q = only('"It was amazing," said Juan Perez, senior analyst at Tempus.')
+    assert q.speaker.name == "Juan Perez"
+
+
+@pytest.mark.parametrize(
     "verb, forms",
     [
         ("warn", {"warn", "warns", "warning", "warned"}),

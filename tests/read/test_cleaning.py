@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from tests.conftest import EXAMPLE, EXPECTED
 from tracker.read.cleaning import clean, parse_date, raw_article
 from tracker.read.formats import Record, read_path
@@ -64,9 +66,37 @@ def test_parse_date_formats():
     assert parse_date("16/01/2021") == "2021-01-16"
     assert parse_date("February 30, 2021") is None
     assert parse_date("soon") is None
+    # Month names are ASCII: case-insensitive matching would take long s or dotless i for s and i.
+    assert parse_date("ſeptember 5, 2021") is None
+    assert parse_date("Aprıl 5, 2021") is None
+    assert parse_date("SEPTEMBER 5, 2021") == "2021-09-05"
 
 
 def test_raw_article_is_verbatim():
     text = "!-- junk -->\nTitle\nBody."
     a = raw_article(Record(where="a.txt", text=text, format="txt"))
     assert a.body == text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<서울=연합뉴스> 김철수 기자 = 정부는 월요일 40명이 다쳤다고 밝혔다.",
+        "<AP> WASHINGTON — The senator said on Monday that 40 people were injured.",
+        "<3 is how fans sign off, the singer said on Monday.",
+    ],
+)
+def test_a_line_opening_with_angle_brackets_is_text_unless_it_is_markup(line):
+    text = f"A headline for the story\n\n{line}\n\nThe second paragraph of the story is here."
+    article = clean(Record(where="k.txt", text=text, format="txt"))
+    assert article.body == f"{line}\n\nThe second paragraph of the story is here."
+    assert article.junk == []
+
+
+@pytest.mark.parametrize(
+    "line", ['<div class="ad">', "</p>", '<img src="x.jpg"/>', "<script>var x = 1;</script>", "<BR>"]
+)
+def test_markup_lines_are_still_junk(line):
+    text = f"A headline for the story\n\n{line}\n\nThe first paragraph of the story is here."
+    article = clean(Record(where="k.txt", text=text, format="txt"))
+    assert (article.body, article.junk) == ("The first paragraph of the story is here.", [line])

@@ -1,6 +1,8 @@
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tracker.read.formats import ReadError, decode, iter_files, read_path, sniff_format
 
@@ -213,3 +215,40 @@ def test_csv_field_past_the_article_limit_costs_its_row_only(tmp_path):
     assert [r.title for r in got if not isinstance(r, ReadError)] == ["Before", "After"]
     (e,) = [r for r in got if isinstance(r, ReadError)]
     assert str(e) == f"{p}:3: field too large for one article (22 MB > 20 MB)"
+
+
+# Any JSON a scraper can write: text with lone surrogates (escaped as \ud800), integers past Python's
+# 4,300-digit limit, nesting past the recursion limit, and the values a record holds.
+_JSON_TEXT = st.text(st.characters(exclude_categories=()), max_size=30)
+_JSON_VALUE = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | _JSON_TEXT | st.just("<BIG>"),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_JSON_TEXT, inner, max_size=4),
+    max_leaves=12,
+)
+_RECORD = st.fixed_dictionaries(
+    {"text": _JSON_TEXT | _JSON_VALUE},
+    optional={"title": _JSON_VALUE, "url": _JSON_VALUE, "published": _JSON_VALUE, "source": _JSON_VALUE},
+)
+_LINE = (
+    # "<BIG>" becomes an integer of 4,400 digits (Python's repr cannot show one, so hypothesis cannot hold it)
+    (_RECORD | _JSON_VALUE).map(lambda v: json.dumps(v, ensure_ascii=True).replace('"<BIG>"', "7" * 4400))
+    | st.integers(1, 50_000).map(lambda n: "[" * n + "]" * n)
+    | st.integers(4_301, 6_000).map(lambda n: '{"text": "x", "n": ' + "7" * n + "}")
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LINE, min_size=1, max_size=6))
+def test_any_json_lines_give_one_record_or_one_error_each(tmp_path_factory, lines):
+    p = tmp_path_factory.mktemp("fuzz") / "a.jsonl"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    got = records(p)
+    assert len(got) == len(lines)
+    for item, lineno in zip(got, range(1, len(lines) + 1)):
+        assert item.where == f"{p}:{lineno}"
+        if isinstance(item, ReadError):
+            assert "\n" not in str(item)
+            str(item).encode("utf-8")  # printable: no lone surrogate left in the message
+        else:
+            for value in (item.text, item.title, item.url, item.published, item.source):
+                (value or "").encode("utf-8")  # storable and hashable

@@ -319,3 +319,21 @@ def test_import_csv_and_jsonl_all_or_nothing(built, tmp_path):
     assert db["annotations"].count == 2, "nothing from the failed file was kept"
     with pytest.raises(AnnotationError, match="give a .csv or .jsonl"):
         import_file(db, str(tmp_path / "x.txt"))
+
+
+def test_query_body_makes_every_parameter_bindable():
+    from tracker.review.annotations import query_body
+
+    got = json.loads(query_body(b'{"target_id": "c1", "verdict": null, "sources": ["https://a.example"], "n": 3}'))
+    assert got == {
+        "target_id": "c1",
+        "verdict": "",
+        "wrong": "",
+        "note": "",
+        "sources": '["https://a.example"]',
+        "n": 3,
+    }
+    assert query_body(b"target_id=c1&verdict=true") == b"target_id=c1&verdict=true&wrong=&note=&sources="
+    full = b"target_id=c1&verdict=true&wrong=&note=&sources="
+    assert query_body(full) is full
+    assert query_body(b"{not json}") == b"{not json}"

@@ -133,3 +133,71 @@ def test_an_interrupted_build_keeps_the_records_of_the_indexes_not_built(tmp_pat
     assert set(seen[:2]) <= set(indexes(tmp_path / "t.db"))
     assert bulk.build_deferred(db) == len(bulk.PAGE_ONLY_INDEXES) - 2
     assert bulk.deferred(db) == {}
+
+
+def test_serve_leaves_the_indexes_to_a_running_ingest(tmp_path, capsys):
+    """An ingest holds the lock for its whole run: `tracker serve` started meanwhile does not build the
+    indexes under it; once no ingest holds it, serve builds them."""
+    db_path = tmp_path / "tracker.db"
+    ingest([str(_corpus(tmp_path / "in.jsonl", 5))], db_path)
+    db = connect(db_path)
+    bulk.defer_indexes(db)
+    db.close()
+    with bulk.ingest_lock(db_path):
+        _build_deferred_indexes(db_path)
+        assert set(bulk.deferred(connect(db_path))) == set(bulk.PAGE_ONLY_INDEXES)
+    assert "an ingest is writing" in capsys.readouterr().err
+    _build_deferred_indexes(db_path)
+    assert bulk.deferred(connect(db_path)) == {}
+
+
+def test_an_ingest_holds_the_lock_while_it_writes(tmp_path):
+    db_path = tmp_path / "tracker.db"
+    seen = []
+
+    def progress(_n):
+        with bulk.no_ingest_running(db_path) as idle:
+            seen.append(idle)
+
+    ingest([str(_corpus(tmp_path / "in.jsonl", 5))], db_path, on_progress=progress)
+    assert seen and not any(seen)
+    with bulk.no_ingest_running(db_path) as idle:
+        assert idle  # released at its end
+
+
+def test_the_lock_is_released_when_an_ingest_is_killed(tmp_path):
+    import subprocess
+    import sys
+
+    db_path = tmp_path / "tracker.db"
+    code = (
+        "import sys, time\n"
+        "from tracker.store import bulk\n"
+        "with bulk.ingest_lock(sys.argv[1]):\n"
+        "    print('locked', flush=True)\n"
+        "    time.sleep(60)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code, str(db_path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline() == "locked\n"
+        with bulk.no_ingest_running(db_path) as idle:
+            assert not idle
+    finally:
+        proc.kill()
+        proc.wait()
+    with bulk.no_ingest_running(db_path) as idle:
+        assert idle
+
+
+def test_serve_on_a_read_only_folder_is_not_stopped_by_the_lock(tmp_path, monkeypatch):
+    import os
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "open", refuse)
+    with bulk.no_ingest_running(tmp_path / "tracker.db") as idle:
+        assert idle
+    with pytest.raises(PermissionError):
+        with bulk.ingest_lock(tmp_path / "tracker.db"):
+            pass

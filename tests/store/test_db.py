@@ -113,3 +113,20 @@ def test_speaker_index_leaves_out_unattributed_claims_and_still_serves_speaker_q
     ):
         plan = " ".join(r[3] for r in db.execute("explain query plan " + query))
         assert "idx_claims_speaker_id_published" in plan, plan
+
+
+def test_a_speakers_mentions_fold_to_the_first_name_and_kind_and_the_last_role():
+    from tracker.store.db import fold_speakers
+
+    rows = [
+        {"id": "maria-okafor", "name": "Maria Okafor", "kind": None, "role": None},
+        {"id": "maria-okafor", "name": "MARIA OKAFOR", "kind": "person", "role": "finance minister"},
+        {"id": "olga-petrov", "name": "Olga Petrov", "kind": "person", "role": None},
+        {"id": "maria-okafor", "name": "Maria Okafor", "kind": "organisation", "role": "prime minister"},
+        {"id": "maria-okafor", "name": "Maria Okafor", "kind": "person", "role": None},
+    ]
+    assert fold_speakers(rows) == [
+        {"id": "maria-okafor", "name": "Maria Okafor", "kind": "person", "role": "prime minister"},
+        {"id": "olga-petrov", "name": "Olga Petrov", "kind": "person", "role": None},
+    ]
+    assert rows[0]["kind"] is None  # the caller's rows are left as they were

@@ -1,5 +1,6 @@
 """`ingest_errors`: what an ingest could not store, listed and shown by Datasette, forgotten once stored."""
 
+from tracker.parse import PARSER_VERSION
 from tracker.read.formats import ReadError
 from tracker.store.db import connect
 from tracker.store.errors import ErrorLog
@@ -15,8 +16,8 @@ def test_log_records_updates_and_forgets(tmp_path):
     log.record(ReadError("b.csv:3", "no body", "b.csv", "clean"))
     rows = db.execute("select record, path, stage, reason, parser_version from ingest_errors order by record")
     assert rows.fetchall() == [
-        ("a.jsonl:2", "a.jsonl", "extract", "extraction failed (KeyError: 'x')", "1"),
-        ("b.csv:3", "b.csv", "clean", "no body", "1"),
+        ("a.jsonl:2", "a.jsonl", "extract", "extraction failed (KeyError: 'x')", PARSER_VERSION),
+        ("b.csv:3", "b.csv", "clean", "no body", PARSER_VERSION),
     ]
     # a later run: a.jsonl:2 is stored, b.csv is read again and its record 3 does not fail any more
     log = ErrorLog(db)

@@ -4,6 +4,7 @@ import shutil
 import pytest
 
 from tests.conftest import EXAMPLE, interrupt_extraction_at
+from tracker.parse import PARSER_VERSION
 from tracker.store.db import connect
 from tracker.store.ingest import ingest
 
@@ -131,7 +132,8 @@ def test_interrupted_ingest_leaves_whole_batches_and_resumes(tmp_path, monkeypat
     assert c["articles"] == 30
     db = connect(tmp_path / "t.db")
     stored = sorted(r[0] for r in db.execute("select text from claims"))
-    assert stored == sorted(f"{i} people were hurt on Monday" for i in range(30))  # one claim each, none twice
+    # one claim each, none twice
+    assert stored == sorted(f"Officials said {i} people were hurt on Monday." for i in range(30))
 
 
 def test_workers_give_the_same_database(tmp_path):
@@ -200,8 +202,8 @@ def test_an_article_that_breaks_extraction_costs_that_article_only(tmp_path, mon
         "select record, path, stage, reason, parser_version from ingest_errors order by record"
     ).fetchall()
     assert rows == [
-        (f"{src}:18", str(src), "extract", "extraction failed (KeyError: 'tens of Article 17')", "1"),
-        (f"{src}:4", str(src), "extract", "extraction failed (KeyError: 'tens of Article 3')", "1"),
+        (f"{src}:18", str(src), "extract", "extraction failed (KeyError: 'tens of Article 17')", PARSER_VERSION),
+        (f"{src}:4", str(src), "extract", "extraction failed (KeyError: 'tens of Article 3')", PARSER_VERSION),
     ]
     db.close()
     # the parser is fixed: the next ingest stores the two and forgets their errors
@@ -324,3 +326,60 @@ def test_same_url_twice_in_one_run_is_one_article(tmp_path):
     assert (s.new, s.updated) == (1, 1)
     db = connect(tmp_path / "t.db")
     assert [r[0] for r in db.execute("select title from articles")] == ["Second title"]
+
+
+def test_summary_counts_in_the_singular_and_plural():
+    from tracker.store.ingest import IngestSummary, plural
+
+    assert IngestSummary(new=1, quotes=1, claims=2).line() == (
+        "1 article: 1 new, 0 unchanged, 0 updated, 0 skipped; 1 quote, 2 claims stored"
+    )
+    assert IngestSummary(new=2, skipped=1).line() == (
+        "2 articles: 2 new, 0 unchanged, 0 updated, 1 skipped; 0 quotes, 0 claims stored"
+    )
+    assert (plural(1, "index", "indexes"), plural(21, "index", "indexes")) == ("1 index", "21 indexes")
+
+
+def test_a_file_name_that_is_not_utf8_does_not_stop_its_articles(tmp_path):
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.txt")  # a Latin-1 file name on a UTF-8 system: 'caf\udce9.txt'
+    try:
+        (folder / name).write_text("A headline here\n\nPolice said 3 people died on Monday.\n")
+    except (UnicodeEncodeError, OSError):
+        pytest.skip("this file system does not take a file name that is not UTF-8")
+    s = ingest([str(folder)], tmp_path / "t.db")
+    assert (s.new, s.skipped) == (1, 0)
+    (path,) = [r[0] for r in connect(tmp_path / "t.db").execute("select path from articles")]
+    assert path == f"{folder}/caf\\udce9.txt"
+
+
+def test_an_article_that_kills_its_worker_process_costs_that_article_only(tmp_path, monkeypatch):
+    """Not an exception but the process gone (out-of-memory killer, a crash in C): the pool would wait for
+    its result forever. The window is extracted again one article at a time on a new pool."""
+    import os
+
+    import tracker.store.ingest as ingest_mod
+
+    src = tmp_path / "in.jsonl"
+    _numbered(src, 30)
+    real = ingest_mod._extract_one
+
+    def extract_or_die(article):
+        if article.title == "Article 12":
+            os._exit(9)
+        return real(article)
+
+    monkeypatch.setattr(ingest_mod, "_extract_one", extract_or_die)
+    errors = []
+    s = ingest([str(src)], tmp_path / "t.db", workers=2, batch_size=10, on_error=errors.append)
+    assert (s.new, s.skipped) == (29, 1)
+    assert [str(e) for e in errors] == [
+        f"{src}:13: extraction failed (its worker process died: killed, out of memory or crashed)"
+    ]
+    db = connect(tmp_path / "t.db")
+    assert {t for (t,) in db.execute("select title from articles")} == {f"Article {i}" for i in range(30)} - {
+        "Article 12"
+    }

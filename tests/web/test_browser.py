@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.web.conftest import plant_conflict
 from tracker.review.annotations import ensure_annotation_schema
 from tracker.review.users import add_user, users_path
 from tracker.store.db import connect
@@ -53,6 +54,7 @@ def server(tmp_path_factory):
     ensure_annotation_schema(db)
     db.close()
     add_user(users_path(db_path), "alice", PASSWORD)
+    plant_conflict(db_path)
     port = free_port()
     proc = subprocess.Popen(
         serve_command(db_path, "127.0.0.1", port), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -202,4 +204,110 @@ def test_login_annotate_and_see_history(server, browser, tmp_path):
         )
     assert "Sec-Fetch-Site was 'cross-site'" in evil.content()
     assert count_annotations(db_path) == 2
+    context.close()
+
+
+def current_verdicts(db_path) -> dict[str, str]:
+    conn = sqlite3.connect(db_path)
+    try:
+        return dict(conn.execute("select target_id, verdict from current_verdicts where target_type = 'claim'"))
+    finally:
+        conn.close()
+
+
+def test_reader_marks_link_to_their_pages(server, browser):
+    base, db_path, _ = server
+    conn = sqlite3.connect(db_path)
+    article, title = conn.execute(
+        "select id, title from articles where path like '%turkey-s400-sanctions-review.txt'"
+    ).fetchone()
+    claim_id, claim_text = conn.execute(
+        "select id, text from claims where article_id = ? order by score desc, start limit 1", [article]
+    ).fetchone()
+    quote_id, speaker = conn.execute(
+        "select q.id, s.name from quotes q join speakers s on s.id = q.speaker_id where q.article_id = ? "
+        "order by q.start limit 1",
+        [article],
+    ).fetchone()
+    conn.close()
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{base}/tracker/articles/{article}")
+    assert page.locator("h1.tracker-headline").inner_text() == title
+    assert page.locator(".tracker-body mark.tracker-quote").count() >= 3
+    assert page.locator(f'.tracker-body mark[data-quote-id="{quote_id}"]').first.is_visible()
+    badge = page.locator(f'.tracker-body a.tracker-quote-tag[data-quote-id="{quote_id}"]')
+    assert badge.inner_text() == speaker
+    with page.expect_navigation():
+        badge.click()
+    assert page.url == f"{base}/tracker/quotes/{quote_id}"
+    assert speaker in page.locator(".tracker-meta").inner_text()
+    page.go_back()
+    claim = page.locator(f'.tracker-body a.tracker-claim-tag[data-claim-id="{claim_id}"]')
+    with page.expect_navigation():
+        claim.click()
+    assert page.url == f"{base}/tracker/claims/{claim_id}"
+    assert page.locator("h1.tracker-claim-heading").inner_text() == claim_text
+    page.close()
+
+
+def test_conflict_links_to_both_claims(server, browser):
+    base, db_path, _ = server
+    conn = sqlite3.connect(db_path)
+    a, b = conn.execute("select claim_id, other_claim_id from claim_conflicts order by id limit 1").fetchone()
+    conn.close()
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{base}/tracker/claim_conflicts_side_by_side")
+    # The two claims of each conflict side by side, within 1280 px: nothing scrolls sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    card = page.locator(".tracker-conflict").first
+    for target in (a, b):
+        link = card.locator(f'a.tracker-claim-text[href="/tracker/claims/{target}"]')
+        assert link.count() == 1 and link.is_visible()
+        box = link.bounding_box()
+        assert box["x"] + box["width"] <= 1280
+    with page.expect_navigation():
+        card.locator(f'a.tracker-claim-text[href="/tracker/claims/{b}"]').click()
+    assert page.url == f"{base}/tracker/claims/{b}"
+    assert page.locator(f'.tracker-conflicts a.tracker-conflict-link[href="/tracker/claims/{a}"]').is_visible()
+    page.close()
+
+
+def test_reviewer_annotates_three_claims_from_the_keyboard(server, browser, tmp_path):
+    base, db_path, _ = server
+    anonymous = browser.new_page()
+    anonymous.goto(f"{base}/-/review")
+    assert anonymous.locator("a", has_text="Log in to review").is_visible()
+    assert anonymous.locator(".tracker-card").count() == 0
+    anonymous.close()
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{base}/-/login?next=/-/review")
+    page.fill("#username", "alice")
+    page.fill("#password", PASSWORD)
+    with page.expect_navigation():
+        page.click("input[type=submit]")
+    assert page.url == f"{base}/-/review"
+    before = current_verdicts(db_path)
+    queue = [page.locator(".tracker-card").nth(i).get_attribute("data-claim-id") for i in range(3)]
+    assert not set(queue) & set(before)
+    for i, (key, verdict) in enumerate((("5", "false"), ("1", "true"), ("3", "half true"))):
+        card = page.locator(".tracker-card").nth(i)
+        assert "tracker-active" in card.get_attribute("class")
+        page.keyboard.press(key)
+        assert card.locator(f'input[name=verdict][value="{verdict}"]').is_checked()
+        page.keyboard.press("Enter")
+        card.locator(".tracker-saved", has_text=f"Saved: {verdict}").wait_for()
+    assert "tracker-active" in page.locator(".tracker-card").nth(3).get_attribute("class")
+    verdicts = current_verdicts(db_path)
+    assert [verdicts.get(c) for c in queue] == ["false", "true", "half true"]
+    shot = tmp_path / "review.png"
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(shot))
+    if os.environ.get("TRACKER_SCREENSHOT_DIR"):
+        shutil.copy(shot, ROOT / os.environ["TRACKER_SCREENSHOT_DIR"] / "review.png")
+    # Reloaded, the queue no longer offers them.
+    page.reload()
+    remaining = page.locator(".tracker-card").evaluate_all("cards => cards.map(c => c.dataset.claimId)")
+    assert not set(queue) & set(remaining)
     context.close()

@@ -377,3 +377,27 @@ async def test_removed_user_and_unknown_token_cannot_annotate(setup):
         data={"target_id": cid, "verdict": "false", **BLANK},
     )
     assert r.status_code == 403 and len(annotations(db)) == 1
+
+
+@pytest.mark.parametrize(
+    "body, status, message",
+    [
+        ({"verdict": "false"}, 400, "say which claim or quote to annotate: target_id is missing"),
+        ({"target_id": None, "verdict": "false"}, 400, "say which claim or quote to annotate: target_id is missing"),
+        ({"target_id": "CLAIM"}, 400, "choose a verdict"),
+        ({"target_id": "CLAIM", "verdict": None, "wrong": None}, 400, "choose a verdict"),
+        ({"target_id": "CLAIM", "verdict": "false", "wrong": None, "note": None, "sources": None}, 200, None),
+        ({"target_id": "CLAIM", "verdict": "false", "sources": ["https://a.example"]}, 200, None),
+    ],
+)
+async def test_json_api_null_or_missing_parameters_get_a_clear_answer(setup, body, status, message):
+    ds, db, cid, _ = setup
+    body = {k: cid if v == "CLAIM" else v for k, v in body.items()}
+    r = await ds.client.post("/tracker/annotate", actor={"id": "alice"}, headers=JSON, content=json.dumps(body))
+    assert r.status_code == status, r.text
+    if message:
+        assert r.json()["errors"] == [message] and annotations(db) == []
+    else:
+        (row,) = annotations(db)
+        assert (row["verdict"], row["wrong"], row["note"], row["annotator"]) == ("false", None, None, "alice")
+        assert row["sources"] == (json.dumps(body["sources"]) if body.get("sources") else None)

@@ -529,6 +529,23 @@ def _is_headline(text: str, s: int, e: int) -> bool:
     return len(words) <= 20 and caps >= 0.6 * len(words)
 
 
+# Words a dateline is made of ("Saturday, October 12, 2019", "Updated 14:05 GMT, 3 March 2020").
+_DATELINE_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december jan feb mar apr jun jul aug sep sept oct nov dec updated published posted
+    last am pm a.m p.m utc gmt bst cet est edt pst pdt on at""".split()
+)
+_ALPHA_WORD = re.compile(r"[A-Za-z]+(?:\.[A-Za-z])*")
+_DIGIT = re.compile(r"\d")
+
+
+def _is_dateline(text: str, s: int, e: int) -> bool:
+    """A line of date words and numbers only: the page's dateline, not a statement."""
+    if e - s > 60 or _DIGIT.search(text, s, e) is None:
+        return False
+    return all(w.lower() in _DATELINE_WORDS for w in _ALPHA_WORD.findall(text, s, e))
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     m = _TRIM_LEFT.match(text, s, e)
     if m:
@@ -548,7 +565,7 @@ def _quote_cuts(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[in
     pieces = []
     for q in quotes:
         if s <= q.start and q.end <= e and (q.start > s + 2 or q.end < e - 2) and _has_words(q.text, MIN_WORDS):
-            if q.kind == "direct":
+            if q.kind in ("direct", "indirect"):
                 continue
             lo = q.start
             for x in (q.cue_start, q.speaker.start if q.speaker and s <= q.speaker.start < q.start else None):
@@ -837,7 +854,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     claims: list[Claim] = []
     seen: dict[str, int] = {}
     for s, e in spans:
-        if _is_headline(text, s, e):
+        if _is_headline(text, s, e) or _is_dateline(text, s, e):
             continue
         k = e  # the sentence's last character before closing quotes and brackets
         while k > s and text[k - 1] in _CLOSING:
@@ -916,12 +933,21 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities)
     if not _has_words(chunk, MIN_WORDS - 1):
         return None
     quote = _speaker(quotes, s, e)
-    t = _Tokens(chunk)
+    judged, jq, jd, je = chunk, quantities, dates, entities
+    if quote is not None and quote.kind != "indirect" and (quote.start > s + 2 or quote.end < e - 2):
+        # '"We were not expecting this," said Kosgei': the quote is judged, not its attribution, whose name and
+        # "said" would make any remark look like a named past event.
+        a, b = max(s, quote.start), min(e, quote.end)
+        judged = text[a:b]
+        jq = [x for x in quantities if a <= x.start and x.end <= b]
+        jd = [x for x in dates if a <= x.start and x.end <= b]
+        je = [x for x in entities if a <= x.start and x.end <= b]
+    t = _Tokens(judged)
     predicts, opinion = _prediction(t), _opinion(t)
-    feats = _features(chunk, t, quantities, dates, entities, quote is not None, predicts or opinion)
+    feats = _features(judged, t, jq, jd, je, quote is not None, predicts or opinion)
     if reported or (quote is not None and quote.kind == "indirect"):
         feats.append("reported speech")
-    kind = _kind(chunk, t, feats, end_char, predicts, opinion)
+    kind = _kind(judged, t, feats, end_char, predicts, opinion)
     return s, e, chunk, kind, _score(feats), feats, quote, quantities, dates, entities, len(t.list)
 
 

@@ -8,9 +8,10 @@ only worth storing when resolved, so they are dropped when the publication date 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from functools import lru_cache
 
+from tracker.extraction.fold import fold
 from tracker.records import DateMention
 
 MONTHS = {
@@ -116,12 +117,37 @@ def _month_shift(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+class _OutOfRange(Exception):
+    """A date before year 1 or after 9999 ("yesterday" in an article dated 0001-01-01): it resolves to nothing."""
+
+
+def _yr(year: int) -> str:
+    if not MINYEAR <= year <= MAXYEAR:
+        raise _OutOfRange
+    return f"{year:04d}"
+
+
 def _ym(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
+    return f"{_yr(year)}-{month:02d}"
 
 
 def _day(d: date) -> str:
     return d.isoformat()
+
+
+def _plus(d: date, delta: timedelta) -> date:
+    try:
+        return d + delta
+    except OverflowError:
+        raise _OutOfRange from None
+
+
+_DAY_DIGITS = re.compile(r"\d+")
+
+
+def _day_number(day: str) -> int:
+    """ "1st", "2ND", "3" -> the day of the month (the pattern takes the suffix in any case)."""
+    return int(_DAY_DIGITS.match(day).group())
 
 
 def _weekday(pub: date, weekday: int, cue: str | None) -> date:
@@ -132,33 +158,33 @@ def _weekday(pub: date, weekday: int, cue: str | None) -> date:
         back = 7
     if cue in ("next", "this"):
         ahead = (weekday - pub.weekday()) % 7 or 7
-        return pub + timedelta(days=ahead)
-    return pub - timedelta(days=back)
+        return _plus(pub, timedelta(days=ahead))
+    return _plus(pub, timedelta(days=-back))
 
 
 def _relative(pub: date, direction: str, unit: str) -> tuple[str, str] | None:
-    d = direction.lower().split()[-1] if direction else ""
+    d = fold(direction).split()[-1] if direction else ""
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0}.get(d, 0)
     if unit in ("week", "weekend"):
-        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=step)
+        monday = _plus(pub, timedelta(days=-pub.weekday(), weeks=step))
         if unit == "weekend":
-            return _day(monday + timedelta(days=5)), "day"
+            return _day(_plus(monday, timedelta(days=5))), "day"
         return _day(monday), "week"
     if unit == "month":
         return _ym(*_month_shift(pub.year, pub.month, step)), "month"
-    return f"{pub.year + step:04d}", "year"
+    return _yr(pub.year + step), "year"
 
 
 def _ago(pub: date, amount: str, unit: str) -> tuple[str, str]:
-    n = int(amount) if amount.isdigit() else _NUMBER_WORDS.get(amount.lower(), 1)
-    unit = unit.lower().rstrip("s")
+    n = int(amount) if amount.isdigit() else _NUMBER_WORDS.get(fold(amount), 1)
+    unit = fold(unit).rstrip("s")
     if unit == "day":
-        return _day(pub - timedelta(days=n)), "day"
+        return _day(_plus(pub, timedelta(days=-n))), "day"
     if unit == "week":
-        return _day(pub - timedelta(weeks=n)), "day"
+        return _day(_plus(pub, timedelta(weeks=-n))), "day"
     if unit == "month":
         return _ym(*_month_shift(pub.year, pub.month, -n)), "month"
-    return f"{pub.year - n:04d}", "year"
+    return _yr(pub.year - n), "year"
 
 
 def _bare_month(pub: date, month: int, cue: str) -> str:
@@ -176,11 +202,11 @@ def _bare_month(pub: date, month: int, cue: str) -> str:
 
 
 def _full(year: str, month: str, day: str | None) -> tuple[str, str] | None:
-    m = MONTHS[month.lower().rstrip(".")]
+    m = MONTHS[fold(month).rstrip(".")]
     if day is None:
         return _ym(int(year), m), "month"
     try:
-        return _day(date(int(year), m, int(day.rstrip("stndrh")))), "day"
+        return _day(date(int(year), m, _day_number(day))), "day"
     except ValueError:
         return None
 
@@ -189,8 +215,8 @@ def _month_day(pub: date | None, month: str, day: str) -> tuple[str, str] | None
     """A month and day without a year take the year that puts them nearest before (or just after) publication."""
     if pub is None:
         return None
-    m = MONTHS[month.lower().rstrip(".")]
-    d = int(day.rstrip("stndrh"))
+    m = MONTHS[fold(month).rstrip(".")]
+    d = _day_number(day)
     year = pub.year if (m, d) <= (pub.month, pub.day) or m - pub.month <= 1 else pub.year - 1
     try:
         return _day(date(year, m, d)), "day"
@@ -203,7 +229,8 @@ def _resolve(m: re.Match, pub: date | None) -> tuple[str, str, bool, int] | None
     g = m  # groups are read by name as needed: groupdict() would build all thirty for every date
     start = m.start()
     if g["iso"]:
-        return _full(g["iy"], list(MONTHS)[int(g["im"]) - 1], g["id"]) + (False, start)
+        hit = _full(g["iy"], list(MONTHS)[int(g["im"]) - 1], g["id"])  # None for "2021-02-29"
+        return hit + (False, start) if hit else None
     if g["mdy"] or g["dmy"]:
         month, day, year = (g["m1"], g["d1"], g["y1"]) if g["mdy"] else (g["m2"], g["d2"], g["y2"])
         if not _CASED_MONTH.match(month):
@@ -213,7 +240,8 @@ def _resolve(m: re.Match, pub: date | None) -> tuple[str, str, bool, int] | None
     if g["my"]:
         if not _CASED_MONTH.match(g["m3"]):
             return None
-        return _full(g["y3"], g["m3"], None) + (False, start)
+        hit = _full(g["y3"], g["m3"], None)
+        return hit + (False, start) if hit else None
     if g["cm"]:
         if not _CASED_MONTH.match(g["m4"]) or pub is None:
             return None
@@ -228,7 +256,7 @@ def _resolve(m: re.Match, pub: date | None) -> tuple[str, str, bool, int] | None
     if pub is None:
         return None
     if g["rel"]:
-        value, precision = _relative(pub, g["rdir"], g["runit"].lower())
+        value, precision = _relative(pub, g["rdir"], fold(g["runit"]))
         return value, precision, True, start
     if g["ago"]:
         return _ago(pub, g["an"], g["au"]) + (True, start)
@@ -238,8 +266,8 @@ def _resolve(m: re.Match, pub: date | None) -> tuple[str, str, bool, int] | None
         cue = (g["wcue"] or "").lower() or None
         return _day(_weekday(pub, WEEKDAYS[g["wday"].lower()], cue)), "day", True, start
     if g["word"]:
-        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
-        return _day(pub + timedelta(days=shift)), "day", True, start
+        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[fold(g["word"])]
+        return _day(_plus(pub, timedelta(days=shift))), "day", True, start
     return None
 
 
@@ -470,7 +498,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None, published: str
             if hit:
                 out.append(hit)
             continue
-        r = _resolve(m, pub)
+        try:
+            r = _resolve(m, pub)
+        except _OutOfRange:
+            continue
         if r is None:
             continue
         value, precision, relative, s = r

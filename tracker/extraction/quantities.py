@@ -7,10 +7,13 @@ dates, times and model names ("S-400", "F-35") look like numbers but are not fig
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 
 from tracker.extraction import dates as _dates
 from tracker.extraction.dates import date_spans
+from tracker.extraction.fold import fold
 from tracker.records import Quantity
 
 SMALL = {
@@ -46,37 +49,41 @@ SMALL = {
     "a": 1,
     "an": 1,
 }
-SCALES = {
+# Scale words, in three tables because the pattern spaces them differently: "5 million" or "5million",
+# "5 bn" or "5bn", but only "5m" (so "5 m" stays five metres). The pattern is built from these tables.
+SCALE_WORDS = {
     "hundred": 100,
     "thousand": 1e3,
     "million": 1e6,
     "billion": 1e9,
     "trillion": 1e12,
-    "k": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "bn": 1e9,
-    "b": 1e9,
-    "tn": 1e12,
-    "trn": 1e12,
     "lakh": 1e5,
     "lakhs": 1e5,
     "crore": 1e7,
     "crores": 1e7,
 }
+SCALE_ABBREVIATIONS = {"mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12}
+SCALE_LETTERS = {"k": 1e3, "m": 1e6, "b": 1e9}
+SCALES = {**SCALE_WORDS, **SCALE_ABBREVIATIONS, **SCALE_LETTERS}
 # Plural vagueness: "hundreds of officials" is at least two hundred and fewer than a thousand.
-VAGUE = {
+_VAGUE_PLURALS = {
     "dozens": (24.0, 144.0),
     "scores": (40.0, 200.0),
     "hundreds": (200.0, 1e3),
     "thousands": (2e3, 1e4),
-    "tens of thousands": (2e4, 1e5),
-    "hundreds of thousands": (2e5, 1e6),
     "millions": (2e6, 1e7),
-    "tens of millions": (2e7, 1e8),
-    "hundreds of millions": (2e8, 1e9),
     "billions": (2e9, 1e10),
+}
+# "tens of thousands", "hundreds of billions": a multiplier before any plural. VAGUE holds every phrase the
+# pattern (built from these two tables below) can match, so a match is always a key once folded.
+_VAGUE_MULTIPLIERS = {"tens": 10.0, "hundreds": 100.0}
+VAGUE = {
+    **_VAGUE_PLURALS,
+    **{
+        f"{mul} of {plural}": (lo * k, hi * k)
+        for mul, k in _VAGUE_MULTIPLIERS.items()
+        for plural, (lo, hi) in _VAGUE_PLURALS.items()
+    },
 }
 CURRENCY_SYMBOLS = {
     "$": "USD",
@@ -223,7 +230,30 @@ MEASURES = {
     "years",
     "minutes",
     "seconds",
+    "mg",
+    "g",
+    "cm",
+    "mm",
+    "ml",
+    "mi",
+    "ft",
+    "lb",
+    "lbs",
+    "oz",
+    "moles",
+    "grams",
+    "milligrams",
+    "centimetres",
+    "centimeters",
+    "millimetres",
+    "millimeters",
+    "yards",
 }
+# Nouns of measure a rate is "per" ("mg per liter", "moles per cubic meter", "miles per hour").
+PER_UNITS = frozenset(
+    """liter litre meter metre kilometre kilometer km mile hour day week month year second minute kg kilogram
+    gram acre hectare gallon barrel tonne ton""".split()
+)
 # Words that end a unit noun phrase: the count is of the noun before them.
 UNIT_STOP = frozenset(
     """of in on at to for with by from and or but nor that which who whom whose were was are is be been being
@@ -232,6 +262,7 @@ UNIT_STOP = frozenset(
     our your my into onto out up down off about around against between through during since until while when
     where if not no also only just still even very too all both such same other another last next first
     who's it he she they we you i me us them him what why how each whereas whether via among amid
+    always never often again ever already soon yet perhaps sometimes thus hence
     """.split()
 )
 # Adjectives that sit between a number and the noun it counts without being part of the unit.
@@ -242,7 +273,7 @@ UNIT_SKIP = frozenset(
 )
 IRREGULAR_PLURALS = frozenset(
     "people men women children staff police personnel troops cattle sheep fish aircraft deer feet teeth mice "
-    "police data media criteria".split()
+    "police data media criteria buffalo bison moose species series offspring salmon livestock".split()
 )
 NATIONALITY = frozenset(
     """american british english scottish welsh irish french german italian spanish portuguese dutch belgian
@@ -264,7 +295,18 @@ _NUM_WORD = (
 )
 _WORDS = rf"(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?{_NUM_WORD}(?:(?:\s+and\s+|[\s-]+){_NUM_WORD})*"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-_SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b|\s?(?:bn|mn|mln|tn|trn)\b|(?:m|k|b)\b)"
+
+
+def _alternation(words) -> str:
+    """A regex alternation of plain words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_SCALE = (
+    rf"(?:\s*(?:{_alternation(SCALE_WORDS)})\b|\s?(?:{_alternation(SCALE_ABBREVIATIONS)})\b"
+    rf"|(?:{_alternation(SCALE_LETTERS)})\b)"
+)
+_VAGUE = rf"(?:(?:{_alternation(_VAGUE_MULTIPLIERS)})\s+of\s+)?(?:{_alternation(_VAGUE_PLURALS)})"
 # ISO codes in capitals only: "they try 40 times" and "rub 40" are verbs.
 _CUR = r"(?:US\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₩₺₦₱]|(?:Rs\.?|(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|TRY|ZAR))\s?)"
 _PRE = (
@@ -279,7 +321,7 @@ QUANTITY_RE = re.compile(
     rf"""
     (?<![\w$€£¥.,:/-])
     (?P<pre>{_PRE})?
-    (?:(?P<vague>(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions))\s+of\b
+    (?:(?P<vague>{_VAGUE})\s+of\b
      |(?P<cur>{_CUR})?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?(?P<post1>\s*(?:%|per\s?cent\b|percent\b))?
       (?:\s*(?P<sep>-|–|—|\bto\b|\band\b)\s*(?P<cur2>{_CUR})?(?P<num2>{_DIGITS}|{_WORDS})(?P<scale2>{_SCALE})?)?
       (?P<post>\s*(?:%|per\s?cent\b|percentage\s+points?\b|(?:US\s+)?(?:dollars?|euros?|pounds\s+sterling|pounds?
@@ -300,7 +342,16 @@ _LABEL_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s$")
 _ENUMERATOR = re.compile(r"\b(?:[Nn]umber|NUMBER|No\.)\s+$")
 _TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|o'clock|hrs\b))", re.IGNORECASE)
 _GLUED_AFTER = re.compile(r"[-‐]?[A-Za-z]")
-_UNIT_WORDS = re.compile(r"(?:\s+of)?((?:\s+[A-Za-z][\w'’-]*(?:/h\b)?){1,4})")  # per hour: km/h is one word
+# A number joined to the noun it measures: "48-acre", "four-pack", "three-hour", "8-year-old".
+_HYPHEN_UNIT = re.compile(r"[-‐]([a-z]{2,})(?:[-‐](?:old|long)\b)?(?![-‐]?[a-z])")
+_HYPHEN_MODIFIER = re.compile(r"\s+\d[\d.,]*[-‐][a-z]{2,}\b(?=\s+[a-z])")
+_PER_UNIT = re.compile(r"\s+per\s+((?:cubic|square)\s+)?([A-Za-z]+)\b")
+# Degrees glued to the number: "67.5°", "30 °C".
+_DEGREES = re.compile(r"\s?°(?:\s?([CF])\b)?")
+# "1.8m tall": metres, not million.
+_METRES_AFTER = re.compile(r"\s+(?:tall|long|high|deep|wide)\b")
+# Per hour: km/h is one word; "U.S." too.
+_UNIT_WORDS = re.compile(r"(?:\s+of)?((?:\s+[A-Za-z][\w'’-]*(?:/h\b)?(?:\.[A-Za-z]\.?)*){1,4})")
 # Compiled once: the functions below run for every figure.
 _SPACES = re.compile(r"\s+")
 _WORD_BREAKS = re.compile(r"[\s-]+")
@@ -310,7 +361,7 @@ def _words_value(words: str) -> float | None:
     """Value of spelled-out numbers: "five hundred thousand" 500000, "twenty-four hundred" 2400."""
     total = current = 0.0
     seen = False
-    for w in _WORD_BREAKS.split(words.lower()):
+    for w in _WORD_BREAKS.split(fold(words)):
         if w == "and" or not w:
             continue
         if w == "dozen":
@@ -337,7 +388,7 @@ def _number(text: str | None, scale: str | None) -> float | None:
     if value is None:
         return None
     if scale:
-        value *= SCALES[scale.strip().lower()]
+        value *= SCALES[fold(scale.strip())]
     return value
 
 
@@ -366,6 +417,9 @@ def unit_after(text: str, pos: int, end: int, singular: bool) -> tuple[str | Non
     Adjectives of nationality and generic size words are skipped; the unit runs to the last plural among the
     next few lower-case words, so "missile batteries" stays whole and "batteries, worth" stops at the comma.
     """
+    mod = _HYPHEN_MODIFIER.match(text, pos, end)
+    if mod:
+        pos = mod.end()  # "two 12-roll packs": the measure before the noun is a figure of its own
     m = _UNIT_WORDS.match(text, pos, end)
     if not m:
         return None, pos
@@ -376,13 +430,23 @@ def unit_after(text: str, pos: int, end: int, singular: bool) -> tuple[str | Non
         offset = i + len(w)
         words.append((w.rstrip("’'"), i))
     kept: list[tuple[str, int]] = []
-    for w, i in words:
+    skipped = 0
+    for k, (w, i) in enumerate(words):
         lw = w.lower()
         if not kept and (lw in UNIT_SKIP or (_demonym(w) and len(words) > 1)):
             continue
         if lw in UNIT_STOP or lw.endswith("ly") or lw in SCALES:
             break
+        if lw.endswith(("'s", "’s")):
+            kept = []  # "80 of other people's ballots": the count is of what follows the possessive
+            continue
         if w[0].isupper() and (kept or not lw.endswith(("ans", "ese", "ers", "ists"))):
+            after = [x for x, _ in words[k + 1 : k + 3]]
+            if not kept and _is_plural(w) and not (after and after[0][:1].isupper()):
+                kept.append((w, i))  # "231 Democrats", "two Presidents": a capitalised plural is the noun
+            elif not kept and skipped < 2 and any(x[:1].islower() for x in after):
+                skipped += 1
+                continue  # "seven Native American reservations", "5000 U.S. troops": a name before the noun
             break
         kept.append((w, i))
         if w[0].isupper():
@@ -403,7 +467,12 @@ def unit_after(text: str, pos: int, end: int, singular: bool) -> tuple[str | Non
         last = 0
     w, i = kept[last]
     unit = " ".join(x for x, _ in kept[: last + 1]).lower()
-    return unit, i + len(w)
+    uend = i + len(w)
+    if unit in MEASURES:
+        per = _PER_UNIT.match(text, uend, end)
+        if per and per.group(2).lower() in PER_UNITS:
+            unit, uend = f"{unit} per {per.group(1) or ''}{per.group(2)}".lower(), per.end()
+    return unit, uend
 
 
 def _bounds(pre: str | None, tail: str | None, value: float | None) -> tuple[bool, float | None, float | None]:
@@ -423,13 +492,15 @@ def _skip(text: str, m: re.Match, lo: int) -> bool:
     e = m.end("num") if not m.group("num2") else m.end("num2")
     if m.group("scale") or m.group("scale2") or m.group("post") or m.group("post1"):
         return False
-    if _TIME_AFTER.match(text, e) or _GLUED_AFTER.match(text, e):
+    if _TIME_AFTER.match(text, e):
         return True
+    if _GLUED_AFTER.match(text, e):
+        return not (m.group("num2") is None and _HYPHEN_UNIT.match(text, e))
     return False
 
 
 def _vague(m: re.Match, text: str, end: int) -> Quantity:
-    lo, hi = VAGUE[_SPACES.sub(" ", m.group("vague").lower())]
+    lo, hi = VAGUE[_SPACES.sub(" ", fold(m.group("vague")))]
     unit, uend = unit_after(text, m.end(), end, False)
     cur = CURRENCY_WORDS.get(unit or "")
     stop = uend if unit else m.end()
@@ -464,7 +535,7 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
     if value2 is not None and sep == "and" and pre_key != "between":
         value2 = None  # "two and three" outside "between" is a list, not a range
     if value2 is not None and not m.group("scale") and m.group("scale2"):
-        value *= SCALES[m.group("scale2").strip().lower()]  # "$10-12 billion"
+        value *= SCALES[fold(m.group("scale2").strip())]  # "$10-12 billion"
     currency = _currency(cur, post if not post.startswith(("%", "per", "percentage")) else None)
     if value2 is None and m.group("post1"):
         q_end = m.end("post1")
@@ -495,6 +566,14 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
         unit, kind = "percentage points", "percent"
     elif post.startswith(("%", "per")):
         unit, kind = "percent", "percent"
+    elif value2 is None and (hy := _HYPHEN_UNIT.match(text, q_end)):
+        unit, kind = hy.group(1), "measure"  # "48-acre", "four-pack"
+        q_end = hy.end()
+    elif value2 is None and (deg := _DEGREES.match(text, q_end)):
+        unit, kind = (f"°{deg.group(1)}" if deg.group(1) else "degree"), "measure"
+        q_end = deg.end()
+    elif scale and scale.strip().lower() == "m" and value2 is None and _METRES_AFTER.match(text, m.end("scale")):
+        value, unit, kind = value / SCALES["m"], "m", "measure"  # "1.8m tall"
     else:
         if num_text.strip().lower() in ("one", "a", "an") and not scale:
             return None  # "one of them", "one thing": a pronoun more often than a figure
@@ -515,8 +594,8 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
             unit=unit,
             currency=currency,
             approximate=True,
-            lower=min(value, value2),
-            upper=max(value, value2),
+            lower=_finite(min(value, value2)),
+            upper=_finite(max(value, value2)),
             kind="range",
         )
     approx, lower, upper = _bounds(pre, m.group("tail"), value)
@@ -524,18 +603,27 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
         text=text[q_start:q_end],
         start=q_start,
         end=q_end,
-        value=value,
+        value=_finite(value),
         unit=unit,
         currency=currency,
         approximate=approx,
-        lower=lower,
-        upper=upper,
+        lower=_finite(lower),
+        upper=_finite(upper),
         kind=kind,
     )
 
 
-def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
+def _finite(value: float | None) -> float | None:
+    """A number past 1e308 reads as infinity, which JSON cannot hold and no figure means: the value is dropped
+    (the figure, its unit and its offsets are kept)."""
+    return value if value is None or math.isfinite(value) else None
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    """Whether s..e overlaps one of `spans` (date spans: sorted and apart, so their ends are sorted too, and the
+    last span starting before e is the only one that can reach past s). `starts` are the spans' starts."""
+    i = bisect.bisect_left(starts, e)
+    return i > 0 and spans[i - 1][1] > s
 
 
 # Where a figure can begin: a digit, a currency sign or code, a number word, or a word that opens a bound
@@ -555,6 +643,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     end = len(text) if end is None else end
     out: list[Quantity] = []
     dates = None
+    date_starts: list[int] = []
     pos = start
     triggers, numbers = _triggers(text, start, end)
     i = j = 0
@@ -587,15 +676,17 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             continue
         if dates is None:
             dates = date_spans(text, start, end)
+            date_starts = [a for a, _ in dates]
         num_end = m.end("num2") if m.group("num2") else m.end("num")
-        if dates and _inside(dates, m.start("num"), num_end) and not (m.group("cur") or m.group("post")):
+        if dates and _inside(dates, date_starts, m.start("num"), num_end) and not (m.group("cur") or m.group("post")):
             continue
         if _is_label(text, m, start) or _ENUMERATOR.search(text, max(start, m.start() - 8), m.start()):
             continue
         q = _build(m, text, end)
         if q is not None:
             out.append(q)
-            pos = max(pos, q.end)
+            # "two 12-roll packs": the measure inside the count is read next, as a figure of its own.
+            pos = m.end() if _HYPHEN_MODIFIER.match(text, m.end()) else max(pos, q.end)
 
 
 def _is_label(text: str, m: re.Match, lo: int) -> bool:

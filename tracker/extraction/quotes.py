@@ -12,15 +12,21 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
 
 from tracker.extraction.dates import _trie
 from tracker.extraction.sentences import sentences as _sentences
 from tracker.extraction.speakers import (
     DETERMINERS,
     FUNCTION_WORDS,
+    PRONOUNS,
+    TIME_WORDS,
     Mention,
     Resolver,
+    iter_tokens,
     subject_after,
     subject_before,
     tokens,
@@ -48,6 +54,7 @@ def inflections(verb: str) -> set[str]:
 
 
 _IRREGULAR = {
+    "speak": ("spoke", "spoken"),
     "say": ("said",),
     "tell": ("told",),
     "write": ("wrote", "written", "writing"),
@@ -66,6 +73,7 @@ _IRREGULAR = {
     "quip": ("quipped",),
     "swear": ("swore", "sworn"),
     "show": ("shown",),
+    "find": ("found",),
 }
 
 # Verbs that introduce reported speech; a clause, "that …" or a quote follows them.
@@ -75,9 +83,12 @@ suggest reply respond tweet post recall admit predict promise vow repeat report 
 testify concede allege estimate observe remark comment emphasize emphasise reiterate maintain indicate reveal
 disclose pledge boast caution lament charge counter retort quip joke conclude speculate hint signal agree
 announce affirm proclaim answer blog forecast swear acknowledge dispute rebut concur add continue describe
+find show reckon remark question blame accuse instruct advise speak defend
 """.split()
 # Verbs whose object comes before the reported content ("urged Washington to …", "told Reuters that …").
-OBJECT_VERBS = frozenset("tell urge ask warn remind assure inform advise invite encourage press order implore".split())
+OBJECT_VERBS = frozenset(
+    "tell urge ask warn remind assure inform advise invite encourage press order implore instruct".split()
+)
 # Verbs whose content may be a "to"-infinitive ("vowed to …", "urged X to …").
 TO_VERBS = frozenset(
     "urge ask warn promise vow pledge threaten invite encourage press order implore call agree".split()
@@ -86,13 +97,18 @@ TO_VERBS = frozenset(
 WH_VERBS = frozenset("ask explain question wonder say tell note".split())
 WEAK_VERBS = frozenset(
     "add post continue state note report answer charge counter signal maintain hold agree comment call "
-    "promise estimate indicate conclude reveal disclose confirm announce".split()
+    "promise estimate indicate conclude reveal disclose confirm announce find show reckon remark question blame "
+    "accuse".split()
 )
 # Verbs whose reported content may be a noun phrase ("mentioned disparaging remarks", "called for a ban").
 NP_VERBS = frozenset(
     "mention note deny explain describe announce confirm acknowledge admit reveal disclose dispute predict promise "
-    "recall repeat call tweet post".split()
+    "recall repeat call".split()
 )
+# Verbs that report only a quote that follows them ('defended his decision, "…"', 'spoke on Fox News, "…"').
+QUOTE_ONLY_VERBS = frozenset("speak defend".split())
+# Subordinators that may open reported content ("said as a teenager she was …", "said when he was …").
+_CLAUSE_OPENERS = frozenset("as when after before because since while although though once".split())
 # Participles that continue the previous speaker's report after a comma (", adding that …").
 _CONTINUATIONS = "adding saying noting arguing explaining warning insisting claiming stressing telling writing".split()
 
@@ -101,6 +117,10 @@ for _v in SAY_VERBS + list(OBJECT_VERBS):
     for _f in inflections(_v):
         _FORM_TO_BASE.setdefault(_f, _v)
 _FORM_TO_BASE.pop("calls", None)
+# Forms that are nouns more often than reporting verbs ("a similar question:", "the show that aired"); their
+# past forms ("questioned", "showed", "found") stay cues.
+for _f in "question questions show shows remark remarks blame find finds".split():
+    _FORM_TO_BASE.pop(_f, None)
 
 # Cues are found by a word scan and a dictionary lookup (a regex alternation of ~500 forms is ten times slower);
 # the few multi-word cues are checked with an anchored pattern once their first word is seen.
@@ -117,8 +137,11 @@ _MULTI = {
     ),
     "call": ("call", re.compile(r"call(?:ed|s|ing)?(?:\s+(?:on|for)\b)?")),
     "point": ("note", re.compile(r"point(?:ed|s|ing)?\s+out\b")),
+    # "Per the decree, …": "according to" in two words fewer.
+    "per": ("according", re.compile(r"per(?=\s+(?:the|a|an|his|her|its|their)\s)")),
 }
 _FIRST_WORD = {
+    "per": "per",
     "according": "according",
     "express": "express",
     "expressed": "express",
@@ -155,6 +178,14 @@ _ADVERB_TIME = frozenset(
     """.split()
 )
 _PREP = frozenset("on in at during to via through after before with of from over by".split())
+# Words that are time adverbials only with a time noun after them ("this week", "last Tuesday").
+_DEICTIC = frozenset("this last late early".split())
+_TIME_NOUN_NEXT = re.compile(
+    r"\s+(?:week|weekend|month|year|morning|afternoon|evening|night|summer|winter|spring|autumn|fall|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|time)\b",
+    re.IGNORECASE,
+)
 _ADVERB_NOUNS = frozenset(
     """
     statement interview conference briefing reporters journalists press call speech rally post tweet letter email
@@ -346,7 +377,8 @@ def _cues(
             end = we
         if start and low[start - 1].isalnum() or end < len(low) and (low[end].isalnum() or low[end] in "’'-"):
             continue  # part of a longer word or name ("Said-Ahmed", "says’")
-        if any(qs < start < qe for qs, qe, _ in inside):
+        i = bisect.bisect_left(inside, (start,)) - 1  # the last quote opening before the cue: is it inside?
+        if i >= 0 and start < inside[i][1]:
             continue
         if text[start].isupper() and start > s and base != "according":
             continue  # "Said" inside a name or a title
@@ -385,8 +417,11 @@ def _skip_adverbials(text: str, pos: int, hi: int) -> int:
             if wl == "to" and not _TO_AUDIENCE.match(text[m.end() : m.end() + 14]):
                 return k
             in_pp = True
+        elif wl in _DEICTIC and not _TIME_NOUN_NEXT.match(text, m.end(), hi):
+            return k  # "claimed this is a move": "this" opens the content unless a time noun follows
         elif wl in _ADVERB_TIME or wl.endswith("ly") and len(wl) > 4:
-            pass
+            if wl in TIME_WORDS:
+                in_pp = False  # "said on Friday the United States is …": the phrase ends at its time noun
         elif in_pp and (
             wl in DETERMINERS or wl in _ADVERB_NOUNS or w[0].isupper() or wl.endswith(("’s", "'s")) or wl.isdigit()
         ):  # a number only inside a phrase ("on 3 March"): "said 7 people were hurt" reports the 7
@@ -427,6 +462,13 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
             k = mo.end()
     k0 = k
     k = _skip_adverbials(text, k, e)
+    mc = _COMMA.match(text, k, e)
+    if mc and k > pos:
+        q = _quote_at(quotes, mc.end())
+        if q is not None:
+            return q[0], q[1]  # 'wrote on Twitter, "…"', 'told Wikinews, "…"'
+    if cue.base in QUOTE_ONLY_VERBS:
+        return None
     if k > k0:
         mj = _THAT_SOON.match(text, k, e)
         if mj:
@@ -456,6 +498,10 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
     wl = w.lower()
     if wl in _AUX:
         return None  # "Everything Trump says is a lie": the cue sits in a relative clause
+    if wl in _CLAUSE_OPENERS and cue.base not in WEAK_VERBS and _finite_soon(text, first.end(), e):
+        # "she said as a teenager she was forced …": the content opens with a subordinate clause
+        end = _content_end(text, start, s, e, cue, quotes)
+        return (start, end) if _word_count(text, start, end) >= 4 else None
     clause_start = (
         wl in ("he", "she", "they", "we", "i", "it", "there", "this", "that", "these", "those")
         or w[0].isupper()
@@ -472,11 +518,49 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         end = _content_end(text, start, s, e, cue, quotes)
         return (start, end) if _word_count(text, start, end) >= 3 else None
     if cue.base in WEAK_VERBS and wl not in ("he", "she", "they", "we", "i", "it", "there"):
-        return None
+        if not _finite_soon(text, start, e):
+            return None  # "reported a new mechanism", "found the body": an object, not a clause
     end = _content_end(text, start, s, e, cue, quotes)
     if _word_count(text, start, end) < 3:
         return None
     return start, end
+
+
+# Past forms that are not "-ed": a clause's verb after its subject ("stated the aircraft overran the runway").
+_IRREGULAR_PAST = frozenset(
+    """
+    was were had did made took gave went came saw found got said told ran overran began became fell rose won lost
+    held left kept put set sent spent built broke brought bought caught chose drew drove felt fought flew grew hit
+    knew led let meant met paid sank sat spoke stood struck swore taught thought threw understood wore wrote shot
+    """.split()
+)
+_CLAUSE_WORD = re.compile(r"[\w’'-]+|[;:.!?“”\"(]")
+_FINITE_AUX = _AUX - {"be", "been", "being", "do"}
+
+
+def _skip_space(text: str, k: int) -> int:
+    while k < len(text) and text[k] in " \t\xa0":
+        k += 1
+    return k
+
+
+def _finite_soon(text: str, start: int, e: int) -> bool:
+    """A finite verb within the first words of what follows a cue, after at least one word of subject: "reported
+    the cockpit voice recorder was recovered" is a clause (a report), "reported a new mechanism" an object."""
+    prev = ""
+    for n, m in enumerate(_CLAUSE_WORD.finditer(text, start, min(e, start + 120))):
+        w = m.group().lower()
+        if w in ';:.!?“”"(' or n > 12:
+            return False
+        if n and (w in _FINITE_AUX or w in _IRREGULAR_PAST):
+            return True
+        if n and w.endswith("ed") and len(w) > 4 and prev not in DETERMINERS and prev not in _PREP:
+            after = _CLAUSE_WORD.match(text, _skip_space(text, m.end()))
+            nxt = after.group().lower() if after else "."
+            if nxt in FUNCTION_WORDS or nxt in DETERMINERS or nxt in PRONOUNS or not nxt[0].isalnum():
+                return True  # "recommended the troops withdraw"; not "accredited reporter", an adjective
+        prev = w
+    return False
 
 
 def _first_nonspace(text: str, k: int) -> int:
@@ -487,12 +571,10 @@ def _first_nonspace(text: str, k: int) -> int:
 
 
 def _quote_at(quotes: list[tuple[int, int, bool]], pos: int) -> tuple[int, int, bool] | None:
-    for q in quotes:
-        if q[0] == pos:
-            return q
-        if q[0] > pos:
-            break
-    return None
+    """The quote that opens at pos. `quote_spans` gives them sorted and apart, so a binary search finds it (a
+    scan per cue made articles with thousands of quotes quadratic)."""
+    i = bisect.bisect_left(quotes, (pos,))
+    return quotes[i] if i < len(quotes) and quotes[i][0] == pos else None
 
 
 _CUT = re.compile(
@@ -506,9 +588,10 @@ def _content_end(text: str, start: int, s: int, e: int, cue: _Cue, quotes) -> in
     first comma when the attribution itself is a subordinate clause ("Though X stressed that …, Y …")."""
     end = e
     # A quote opened inside the content carries it to the quote's end, even across sentences.
-    for qs, qe, _ in quotes:
-        if start <= qs < end and qe > end:
-            end = qe
+    # (Quotes are sorted and apart: only the last one opening before the end can run past it.)
+    i = bisect.bisect_left(quotes, (end,)) - 1
+    if i >= 0 and quotes[i][0] >= start and quotes[i][1] > end:
+        end = quotes[i][1]
     m = _CUT.search(text, start, end)
     if m and not _inside(quotes, m.start()):
         end = m.start()
@@ -522,12 +605,18 @@ def _content_end(text: str, start: int, s: int, e: int, cue: _Cue, quotes) -> in
 
 
 def _inside(quotes, pos: int) -> bool:
-    return any(qs < pos < qe - 1 for qs, qe, _ in quotes)
+    """Whether pos lies within a quote, after its opening mark and before its last character (qs < pos < qe-1).
+    Quotes are sorted and apart: only the last one opening before pos can hold it."""
+    i = bisect.bisect_left(quotes, (pos,)) - 1
+    return i >= 0 and pos < quotes[i][1] - 1
 
 
 def _subordinate(text: str, s: int, cue_start: int) -> bool:
     m = _FIRST_LETTERS.match(text, s, cue_start)
-    return bool(m) and m.group(1).lower() in _SUBORDINATORS and "," not in text[m.end() : cue_start]
+    if not m or m.group(1).lower() not in _SUBORDINATORS:
+        return False
+    comma = _first_comma(text, m.end())
+    return not 0 <= comma < cue_start
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -546,16 +635,19 @@ def _content_before(text: str, s: int, upto: int, quotes) -> tuple[int, int] | N
     if k <= s:
         return None
     ch = text[k - 1]
-    for qs, qe, _ in quotes:
-        if qe == k or (qe == k - 1 and ch in ",—–"):
-            return qs, qe
+    # The quote ending at k (or at k - 1 before a comma or dash); quotes are sorted and apart, so their ends are
+    # sorted too and a binary search finds it. Two such quotes cannot both exist (a quote spans two characters).
+    for want in (k - 1, k) if ch in ",—–" else (k,):
+        i = bisect.bisect_left(quotes, want, key=_quote_end)
+        if i < len(quotes) and quotes[i][1] == want:
+            return quotes[i][0], quotes[i][1]
     if ch not in ",—–":
         return None
     end = _trim_end(text, s, k - 1)
     start = s
-    for qs, qe, _ in quotes:
-        if qs < s < qe:  # the sentence began inside a quote that the splitter cut at an inner full stop
-            start = qs
+    i = bisect.bisect_left(quotes, (s,)) - 1  # the last quote opening before s is the only one that can hold s
+    if i >= 0 and s < quotes[i][1]:
+        start = quotes[i][0]  # the sentence began inside a quote that the splitter cut at an inner full stop
     if _word_count(text, start, end) < 3:
         return None
     return start, end
@@ -571,9 +663,13 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
     mention, negated = subject_before(text, s, cue.start)
     if negated:
         return None
-    before = text[s : cue.start].rstrip()
-    # Both patterns below end in `$` and match a word of at most five letters (`before` ends in no space): only
-    # its last characters need searching, not the whole sentence so far.
+    # The sentence before the cue, without its trailing spaces. Both patterns below end in `$` and match a word
+    # of at most five letters (`before` ends in no space): only its last characters are searched, and only the
+    # last 16 are copied (with the 9th from the end, `\b` at the search's start sees what it saw in the whole).
+    b_end = cue.start
+    while b_end > s and text[b_end - 1].isspace():
+        b_end -= 1
+    before = text[max(s, b_end - 16) : b_end]
     tail = max(0, len(before) - 8)
     if mention is not None and _NOUN_BEFORE.search(before, tail):
         return None  # "Editor’s note", "a claim": the cue word is a noun here
@@ -591,7 +687,7 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
         if mention is None:
             return None
         content = _content_before(text, s, cue.start, quotes)
-        if content is None and _NO_WORDS.match(text[s : cue.start]):
+        if content is None and _first_word(text, s) >= cue.start:
             # "Said Ellis: “…”" — the inverted attribution opens the sentence.
             content = _content_after(text, _Cue(cue.start, mention.end, "say"), s, e, quotes)
             if content is None or content[0] < mention.end:
@@ -609,7 +705,7 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)
     elif back is not None and _framing(text, back[0]):
         content = _content_after(text, cue, s, e, quotes)
-    elif _COMMA_END.search(text[s : mention.start]) and _parenthetical(text, cue, e):
+    elif _comma_before(text, s, mention.start) and _parenthetical(text, cue, e):
         content = s, _content_end(text, s, s, e, cue, quotes)  # "The deal, he said, is dead."
     elif back is not None and _forward_quote(text, cue.end, e, quotes, back) > back[1]:
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)  # "…, Mr. Barrett said, “we were …”"
@@ -630,8 +726,32 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
 
 _BARE_VP = re.compile(r"(?:,|\band|\bthen|\bbut)\s*$", re.IGNORECASE)
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|this|that|whose))$", re.IGNORECASE)
-_NO_WORDS = re.compile(r"\W*$")
-_COMMA_END = re.compile(r",\s*$")
+
+
+# The tests below are asked for every cue of a sentence about the text from the sentence's start; answered by
+# a search from that start, cached, rather than by a copy of the sentence so far per cue (which made a long
+# sentence with many cues quadratic).
+@lru_cache(maxsize=16)
+def _first_word(text: str, s: int) -> int:
+    """Where the first word character at or after s is (len(text) if none): text[s:k] holds no word (only
+    marks, spaces, punctuation) when this is at least k."""
+    m = _HAS_WORD.search(text, s)
+    return m.start() if m else len(text)
+
+
+@lru_cache(maxsize=16)
+def _first_comma(text: str, pos: int) -> int:
+    return text.find(",", pos)
+
+
+def _comma_before(text: str, s: int, pos: int) -> bool:
+    """Whether text[s:pos] ends with a comma and any spaces."""
+    k = pos
+    while k > s and text[k - 1].isspace():
+        k -= 1
+    return k > s and text[k - 1] == ","
+
+
 _COORDINATED_AFTER = re.compile(r"[^,;]*,\s+(?:and|but)\s+\w")
 
 
@@ -639,24 +759,25 @@ def _sentence_subject(text: str, s: int, pos: int) -> Mention | None:
     """The first noun phrase of the sentence, when it names someone (or is a pronoun)."""
     return _first_named(
         text,
-        tokens(text, s, pos),
+        iter_tokens(text, s, pos),
         pos,
         lambda w: not w[:1].isalnum() or w.lower() in ("and", "but", "so", "yet", "then"),
     )
 
 
-_SPEAKER_KINDS = frozenset(("person", "organisation", "country", "pronoun"))
+_SPEAKER_KINDS = frozenset(("person", "organisation", "country", "pronoun", "role"))
 
 
 def _first_named(text: str, toks, pos: int, skip) -> Mention | None:
-    """The noun phrase at the first token `skip` lets through, when it names someone (or is a pronoun)."""
-    i = 0
-    while i < len(toks) and skip(toks[i][2]):
-        i += 1
-    if i >= len(toks):
-        return None
-    m = subject_after(text, toks[i][0], pos)
-    return m if m is not None and m.kind in _SPEAKER_KINDS else None
+    """The noun phrase at the first token `skip` lets through, when it names someone (or is a pronoun).
+
+    `toks` is read lazily (`iter_tokens`) up to that token: tokenising the whole clause for every quote in it
+    made a long sentence with many quotes quadratic."""
+    for start, _, word in toks:
+        if not skip(word):
+            m = subject_after(text, start, pos)
+            return m if m is not None and m.kind in _SPEAKER_KINDS else None
+    return None
 
 
 _COMMA = re.compile(r"\s*,\s*")
@@ -760,25 +881,42 @@ def _according(text: str, cue: _Cue, s: int, e: int, quotes) -> _Raw | None:
     if mention is None:
         return None
     after = text.find(",", mention.end, e)
-    if cue.start - s < 3 or _NO_WORDS.match(text[s : cue.start]):
+    if cue.start - s < 3 or _first_word(text, s) >= cue.start:
         if after < 0:
             return None
         start = _first_nonspace(text, after + 1)
         end = _content_end(text, start, s, e, cue, quotes)
         return _Raw(start, end, "", cue.start, cue.end, mention) if end > start else None
     content = _content_before(text, s, cue.start, quotes)
+    if content is None and after >= 0 and _comma_before(text, s, cue.start) and not _has_clause(text, s, cue.start):
+        # "Longer term, according to NASA, the goal is …": only a lead-in before it, the content after it
+        start = _first_nonspace(text, after + 1)
+        end = _content_end(text, start, s, e, cue, quotes)
+        return _Raw(start, end, "", cue.start, cue.end, mention) if _word_count(text, start, end) >= 3 else None
     if content is None:
         return None
     return _Raw(content[0], content[1], "", cue.start, cue.end, mention)
 
 
+def _has_clause(text: str, s: int, e: int) -> bool:
+    """text[s:e] holds a clause (four words or more), not only a lead-in ("Longer term,", "Potentially,")."""
+    return len(list(islice(_WORD.finditer(text, s, e), 4))) == 4  # stops at the fourth word
+
+
 def _kind(text: str, start: int, end: int, quotes) -> str:
-    inner = [q for q in quotes if q[0] >= start and q[1] <= end + 1]
-    if not inner:
+    # The quotes wholly inside start..end+1. They are sorted and apart, so their ends are sorted too: the first
+    # and the last are found by binary search, not by a scan of every quote for every content.
+    i = bisect.bisect_left(quotes, (start,))
+    if i == len(quotes) or quotes[i][1] > end + 1:
         return "indirect"
-    if inner[0][0] <= start + 1 and inner[-1][1] >= end - 1:
+    last = quotes[bisect.bisect_right(quotes, end + 1, key=_quote_end) - 1]
+    if quotes[i][0] <= start + 1 and last[1] >= end - 1:
         return "direct"
     return "partial"
+
+
+def _quote_end(q: tuple[int, int, bool]) -> int:
+    return q[1]
 
 
 # ---------------------------------------------------------------- quotes without a cue of their own
@@ -791,13 +929,16 @@ _VERBISH = re.compile(
 _BOUNDARY_WORDS = frozenset("that which who whom because since while when so whether if although though".split())
 
 
-def _clause_subject(text: str, s: int, pos: int) -> tuple[Mention, int, int] | None:
-    """The named subject and verb of the clause holding a quoted fragment ("the US has opposed … “…”")."""
-    k = max(text.rfind(",", s, pos), text.rfind(";", s, pos))
-    lo = k + 1 if k >= 0 else s
+def _clause_subject(text: str, s: int, pos: int, seps: list[int]) -> tuple[Mention, int, int] | None:
+    """The named subject and verb of the clause holding a quoted fragment ("the US has opposed … “…”").
+
+    `seps` holds the offsets of every comma and semicolon of the text, sorted: the clause opens after the last
+    one between s and pos (a binary search, where `rfind` rescanned the sentence for every quote)."""
+    i = bisect.bisect_left(seps, pos) - 1
+    lo = seps[i] + 1 if i >= 0 and seps[i] >= s else s
     m = _first_named(
         text,
-        tokens(text, lo, pos),
+        iter_tokens(text, lo, pos),
         pos,
         lambda w: w.lower() in _SUBORDINATORS or w.lower() in ("and", "but", "so", "yet"),
     )
@@ -814,16 +955,16 @@ def _clause_subject(text: str, s: int, pos: int) -> tuple[Mention, int, int] | N
     return None
 
 
-def _fragment(text: str, s: int, qs: int, qe: int) -> _Raw | None:
+def _fragment(text: str, s: int, qs: int, qe: int, seps: list[int]) -> _Raw | None:
     """A quoted phrase inside a clause with a named subject: "Obama called the holiday “a celebration …”".
 
     The content runs from the verb's object to the quote when the quote completes that verb phrase, and is the
     quote alone when a clause boundary lies between (so a scare-quoted word deep in a sentence stays small)."""
-    found = _clause_subject(text, s, qs)
+    found = _clause_subject(text, s, qs, seps)
     if found is None:
         return None
     m, vs, ve = found
-    gap = tokens(text, ve, qs)
+    gap = list(islice(iter_tokens(text, ve, qs), 9))  # more than 8 is all the test below needs to know
     start = qs
     if len(gap) <= 8 and not any(w.lower() in _BOUNDARY_WORDS or not w[:1].isalnum() for _, _, w in gap):
         start = _first_nonspace(text, ve)
@@ -879,21 +1020,29 @@ def _post_quote(text: str, qe: int) -> tuple[Mention, int, int] | None:
 def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, int]]) -> list[_Raw]:
     """Direct quotes that no cue claimed: a speaker in the next sentence, a continuation after a mid-quote
     attribution, a fragment whose clause has a named subject, or a whole quoted paragraph by the last speaker."""
-    covered = [(r.start, r.end) for r in raws]
-    by_start = sorted(raws, key=lambda r: r.start)
+    covered = _Covered([(r.start, r.end) for r in raws])
+    previous = _Previous(raws)
+    seps = [m.start() for m in _CLAUSE_SEP.finditer(text)]
+    # No word character lies in text[fw_from:fw], and text[fw] is one (or fw is the text's end). Sentence starts
+    # only grow, so each search starts past the last one found: one pass over the text in all.
+    fw_from = fw = -1
     out = list(raws)
     for qs, qe, _closed in quotes:
-        if any(a <= qs + 1 and qe - 1 <= b for a, b in covered) or any(a < qe and qs < b for a, b in covered):
+        # (A quote of two or more characters lies within a covered span only if it overlaps one.)
+        if covered.overlaps(qs, qe):
             continue
         words = _word_count(text, qs, qe)
-        prev = _previous(by_start, qs)
+        prev = previous.before(qs)
         if prev is not None and _continues(text, prev, qs):
-            prev.end = qe
+            previous.extend(prev, qe)
             prev.kind = "direct"
-            covered.append((prev.start, qe))
+            covered.add(prev.start, qe)
             continue
         s = _sentence_start(spans, qs)
-        full = _NO_WORDS.match(text[s:qs]) is not None
+        if not fw_from <= s <= fw:
+            w = _HAS_WORD.search(text, s)
+            fw_from, fw = s, (w.start() if w else len(text))
+        full = fw >= qs  # nothing but marks and spaces before the quote in its sentence
         r = None
         if full and words >= 2:
             dash = _dash_attribution(text, qe)
@@ -903,7 +1052,7 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
             elif post is not None:
                 r = _Raw(qs, qe, "direct", post[1], post[2], post[0])
         if r is None and not full and not _is_title(text, qs + 1, qe - 1):
-            r = _fragment(text, s, qs, qe)
+            r = _fragment(text, s, qs, qe, seps)
         if (
             r is None
             and full
@@ -917,16 +1066,72 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
             r = _Raw(qs, qe, "direct", None, None, prev.mention, prev.antecedent)
         if r is not None:
             out.append(r)
-            covered.append((r.start, r.end))
+            covered.add(r.start, r.end)
     return out
 
 
-def _previous(raws: list[_Raw], pos: int) -> _Raw | None:
-    best = None
-    for r in raws:
-        if r.end <= pos and (best is None or r.end >= best.end):
-            best = r
-    return best
+_CLAUSE_SEP = re.compile(r"[,;]")
+
+
+class _Covered:
+    """Spans already taken by a quote, asked whether a quote overlaps any of them, in logarithmic time.
+
+    The first spans (the cue-found contents) are sorted once with a running maximum of their ends. Spans added
+    while the quotes are walked in order end where the current quote ends, so they lie before every later quote;
+    they are kept apart and searched only when one could still reach a quote (never, for sorted quotes)."""
+
+    __slots__ = ("starts", "max_end", "added", "added_end")
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.max_end: list[int] = []
+        top = -1
+        for _, b in spans:
+            top = max(top, b)
+            self.max_end.append(top)
+        self.added: list[tuple[int, int]] = []
+        self.added_end = -1
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e)  # spans starting before e
+        if i and self.max_end[i - 1] > s:
+            return True
+        return self.added_end > s and any(a < e and s < b for a, b in self.added)
+
+    def add(self, s: int, e: int) -> None:
+        self.added.append((s, e))
+        self.added_end = max(self.added_end, e)
+
+
+class _Previous:
+    """The content that ends last at or before a position (the latest among equals in start order), for quotes
+    asked about in increasing position: contents become candidates as the position passes their end."""
+
+    __slots__ = ("by_end", "order", "i", "best", "best_key")
+
+    def __init__(self, raws: list[_Raw]):
+        by_start = sorted(raws, key=lambda r: r.start)
+        self.order = {id(r): k for k, r in enumerate(by_start)}
+        self.by_end = sorted(by_start, key=lambda r: r.end)
+        self.i = 0
+        self.best: _Raw | None = None
+        self.best_key = (-1, -1)
+
+    def before(self, pos: int) -> _Raw | None:
+        while self.i < len(self.by_end) and self.by_end[self.i].end <= pos:
+            r = self.by_end[self.i]
+            key = (r.end, self.order[id(r)])
+            if key > self.best_key:
+                self.best, self.best_key = r, key
+            self.i += 1
+        return self.best
+
+    def extend(self, r: _Raw, end: int) -> None:
+        """Move the end of `r` (the current best) to `end`, past every other candidate's."""
+        r.end = end
+        if r is self.best:
+            self.best_key = (end, self.best_key[1])
 
 
 _STOP_END = re.compile(r"[.,:]\s*$")
@@ -936,6 +1141,8 @@ def _continues(text: str, prev: _Raw, qs: int) -> bool:
     """“A,” he said. “B” — the second part follows the attribution sentence in the same paragraph."""
     if prev.kind != "direct" or prev.cue_start is None or prev.cue_start < prev.end:
         return False
+    if qs - prev.cue_end >= 250:
+        return False  # (tested before slicing: a far-off previous quote must not cost a copy of the text between)
     gap = text[prev.cue_end : qs]
     return "\n" not in gap and len(gap) < 250 and not any(c in gap for c in '“”"') and _STOP_END.search(gap) is not None
 
@@ -985,21 +1192,36 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
     low = _lower(text)
     words = _cue_words(low)
     raws: list[_Raw] = []
+    spans_of_raws: Counter = Counter()  # (start, end) of raws, to drop a repeat without comparing with each raw
     for s, e in spans:
         prev = None
         taken: list[tuple[int, int]] = []
         for cue in _cues(text, low, s, e, quotes, words):
+            # Cues come in order: a span ending before this one can hold no later cue either, so it is dropped
+            # (the list stays short; tested against every span, it made a sentence of many cues quadratic).
+            if taken:
+                taken = [t for t in taken if t[1] > cue.start]
             if any(a <= cue.start < b for a, b in taken):
-                if prev is None or not _coordinated(text, prev, cue, s):
+                if prev is None:
+                    continue
+                before = prev.start, prev.end
+                coordinated = _coordinated(text, prev, cue, s)
+                if (prev.start, prev.end) != before:  # _coordinated cut prev short
+                    spans_of_raws[before] -= 1
+                    if not spans_of_raws[before]:
+                        del spans_of_raws[before]
+                    spans_of_raws[prev.start, prev.end] += 1
+                if not coordinated:
                     continue
                 taken = [(a, prev.end) if b > prev.end else (a, b) for a, b in taken]
             raw = _attribute(text, cue, s, e, quotes, prev)
             if raw is None:
                 continue
             _colon_lead(text, raw, quotes)
-            if any(r.start == raw.start and r.end == raw.end for r in raws):
+            if (raw.start, raw.end) in spans_of_raws:
                 continue
             raws.append(raw)
+            spans_of_raws[raw.start, raw.end] += 1
             taken.append((raw.start, raw.end))
             prev = raw
     for r in raws:
@@ -1008,11 +1230,27 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
         r
         for r in raws
         if not (r.kind == "direct" and _word_count(text, r.start, r.end) <= 6 and _is_title(text, r.start, r.end))
+        and not _writers_voice(text, r, quotes)
     ]
     raws = _attach_loose(text, raws, quotes, spans)
     raws = _drop_nested(raws)
     _resolve(text, raws)
     return _to_quotes(text, raws)
+
+
+_FIRST_PERSON = frozenset(("i", "we"))
+
+
+def _writers_voice(text: str, raw: _Raw, quotes) -> bool:
+    """ "In our testing we found that …": "I" or "we" outside any quote mark is the writer speaking, not a
+    source being quoted."""
+    m = raw.mention
+    return (
+        m is not None
+        and m.kind == "pronoun"
+        and m.text.lower() in _FIRST_PERSON
+        and not any(qs <= m.start < qe for qs, qe, _ in quotes)
+    )
 
 
 _COORD = re.compile(r"(?:,\s*|\s+)(?:but|and|while|whereas|although|though)\s*$")
@@ -1033,7 +1271,26 @@ def _coordinated(text: str, prev: _Raw, cue: _Cue, s: int) -> bool:
 
 
 def _inside_quote_span(text: str, raw: _Raw, pos: int) -> bool:
-    return text.count("“", raw.start, pos) > text.count("”", raw.start, pos) or text.count('"', raw.start, pos) % 2 == 1
+    """More “ than ” or an odd number of " in text[raw.start:pos]: counted by binary search in the positions of
+    each mark (a count over the span per cue made a long content with many cues quadratic)."""
+    opening, closing, straight = _mark_positions(text)
+
+    def count(at: list[int]) -> int:
+        return bisect.bisect_left(at, pos) - bisect.bisect_left(at, raw.start)
+
+    return count(opening) > count(closing) or count(straight) % 2 == 1
+
+
+@lru_cache(maxsize=4)
+def _mark_positions(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Where “, ” and " are in the text, each sorted."""
+    found: dict[str, list[int]] = {"“": [], "”": [], '"': []}
+    for m in _DOUBLE_MARK.finditer(text):
+        found[m.group()].append(m.start())
+    return found["“"], found["”"], found['"']
+
+
+_DOUBLE_MARK = re.compile('[“”"]')
 
 
 def _lower(text: str) -> str:

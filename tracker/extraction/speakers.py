@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from tracker.extraction.aliases import resolve_alias
+from tracker.extraction.quantities import NATIONALITY
 from tracker.extraction.sentences import ABBREVIATIONS
 from tracker.records import SpeakerRef
 
@@ -40,7 +42,16 @@ TITLES = frozenset(
     candidate nominee sheriff lieutenant colonel captain sergeant admiral pastor rabbi imam professor dr
     inspector superintendent detective constable
     democratic republican former then-president acting assistant associate senior special
+    prosecutor cardinal archbishop bishop reverend mp mep whip administrator co-author coauthor researcher
+    scientist coach manager editor economist analyst lawyer attorney-general councillor councilman
+    councilwoman alderman chairperson president-elect vice-president emir sheikh ayatollah
     """.split()
+)
+# Last words of a publication's name, which keeps its "The" ("The Guardian", "The Aviation Herald"); other
+# organisations are named without the article ("the House of Commons Library" -> "House of Commons Library").
+PRESS_WORDS = frozenset(
+    "times post guardian herald atlantic telegraph independent economist journal tribune gazette chronicle "
+    "observer globe star sun mirror examiner inquirer hill intercept spectator daily news week".split()
 )
 # Words that make a capitalised name an organisation rather than a person.
 ORG_WORDS = frozenset(
@@ -82,7 +93,7 @@ DETERMINERS = frozenset(
 SKIP_BEFORE_CUE = frozenset(
     "has have had also further then later again now would will could once previously recently repeatedly "
     "already first publicly reportedly earlier is was were are been be just still even did does do may might "
-    "had ultimately often frequently".split()
+    "had ultimately often frequently since ever long".split()
 )
 NEGATIONS = frozenset(
     {
@@ -133,6 +144,11 @@ def tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
 
 
+def iter_tokens(text: str, lo: int, hi: int):
+    """`tokens`, one at a time, for a caller that reads only the first few of a span that may be long."""
+    return ((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi))
+
+
 @dataclass(slots=True)
 class Mention:
     """A speaker mention as written; `role` is the part of the phrase that is a title, not the name."""
@@ -155,7 +171,8 @@ NAME_LINKS = frozenset({"of", "for", "and", "&"})
 # ("Defence", "Foreign", "State") that also occur inside organisation names.
 _HEAD_ROLES = frozenset(
     "minister secretary spokesman spokeswoman spokesperson director chairman chairwoman president ambassador "
-    "commander chief envoy governor mayor senator ceo cfo executive officer commissioner".split()
+    "commander chief envoy governor mayor senator ceo cfo executive officer commissioner speaker leader whip mp "
+    "prosecutor administrator judge".split()
 )
 
 
@@ -188,7 +205,18 @@ def _org_chain(words: list[str]) -> set[int]:
     return inside
 
 
-_DEMONYM_END = re.compile(r"(ish|an|ese|i)$")
+# Demonyms in -i; a first name in -i ("Nikki", "Giorgi") is not one.
+_I_DEMONYMS = frozenset(
+    "iraqi israeli saudi pakistani afghani yemeni omani kuwaiti qatari bahraini emirati somali bangladeshi "
+    "azerbaijani nepali punjabi bengali hindi kashmiri".split()
+)
+
+
+def _is_demonym(word: str) -> bool:
+    """A nationality word ("Turkish", "Iraqi"), by its list; an ending alone would take "Juan" or "Brian"."""
+    return word in NATIONALITY or word in _I_DEMONYMS
+
+
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
@@ -200,7 +228,7 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
         lw = w.lower().rstrip(",")
         if i in chain:
             continue
-        if lw in TITLES or lw.endswith("'s") or lw.endswith("’s") or (i == 0 and _DEMONYM_END.search(lw)):
+        if lw in TITLES or lw.endswith("'s") or lw.endswith("’s") or (i == 0 and _is_demonym(lw)):
             last_title = i
     rest = words[last_title + 1 :]
     if last_title >= 0 and len(rest) >= 4 and rest[0].lower() == "of" and all(_is_cap(w) for w in rest[1:]):
@@ -247,6 +275,18 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
         return Mention(start, end, words[0], "pronoun")
     if len(words) == 1 and head in RELATIVES:
         return Mention(start, end, words[0], "relative")
+    poss = next((k for k in range(len(words) - 2, -1, -1) if words[k].endswith(("'s", "’s"))), None)
+    if poss is not None and words[-1].lower() in _OWNED_SOURCES and all(w.islower() for w in words[poss + 1 :]):
+        # "The Centre for Aviation's database says", "Biden's Twitter account": the owner speaks.
+        inner = _mention_from_words(toks[: poss + 1])
+        return Mention(start, end, text, inner.kind, inner.name, inner.role)
+    if words[-1].endswith(("'s", "’s")) and len(words[-1]) > 2:
+        # A possessive names whose the speaker is: "The Centre for Aviation's database" speaks for the Centre;
+        # "Baloch and Waseem's mother" is neither of them, and no person is made of it.
+        if "and" in words:
+            return Mention(start, end, text, "anonymous", text)
+        inner = _mention_from_words(toks[:-1] + [(toks[-1][0], toks[-1][1] - 2, words[-1][:-2])])
+        return Mention(start, end, text, inner.kind, inner.name, inner.role)
     headed = _headed_by_source_noun(toks, words, start, end, text)
     if headed is not None:
         return headed
@@ -259,12 +299,21 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
         pre = " ".join(words[:first_cap])
         if pre and pre.lower() not in DETERMINERS:
             role = f"{pre} {role}" if role else pre
+        bare = [w for w in name_words if w.lower() != "the"]
+        if name_words and name_words[0].lower() == "of" or len(bare) == 1 and bare[0].lower() in TITLES:
+            # "the acting Prime Minister of Iraq": all title, no name; a role noun that points back at a person.
+            return Mention(start, end, text, "role", None, " ".join(words[first_cap:]))
+        name_words, place = _person_tail(name_words)
+        if place:
+            role = f"{role} {place}" if role else place
         name = " ".join(name_words) or text
         canon, kind = classify_name(name)
         if kind == "person" and pre.lower() == "the" and not role and len(name_words) == 1:
             kind = "organisation"  # "the Treasury", "the Bundesbank": a person is not named with "the"
-        if kind == "organisation" and words[0].lower() == "the":
-            canon = text if not role else name
+        if kind == "organisation" and (words[0].lower() == "the" or role):
+            # "The Interior Ministry", "The Foreign Ministry of Iraq": a title-like word before an organisation
+            # word is part of its name (an organisation has no role).
+            canon = _without_article(text)
         return Mention(start, end, text, kind, canon, role if kind == "person" else None)
     alias = resolve_alias(text)
     if alias:
@@ -280,7 +329,42 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
     return Mention(start, end, text, "anonymous", text)
 
 
+def _person_tail(words: list[str]) -> tuple[list[str], str | None]:
+    """ "Steve Scalise of Louisiana", "Yvette Cooper of the Labour Party": a person's name with where they come
+    from; the name is the part before "of" when that part names a person (two or three capitalised words, no
+    organisation or title word), the rest is kept as the role."""
+    if "of" not in words:
+        return words, None
+    k = words.index("of")
+    head = words[:k]
+    if not 2 <= len(head) <= 3 or k + 1 >= len(words):
+        return words, None
+    if not all(w[:1].isupper() for w in head) or head[0].lower() in _NOT_FIRST_WORDS:
+        return words, None
+    if any(w.lower().rstrip(",") in ORG_WORDS or w.lower() in TITLES for w in head):
+        return words, None
+    return head, " ".join(words[k:])
+
+
+_NOT_FIRST_WORDS = frozenset(
+    "new north south east west united saint san los las great upper lower central northern southern eastern "
+    "western supreme national federal royal prime foreign white black red the".split()
+)
+
+
+def _without_article(name: str) -> str:
+    """An organisation's name without a leading "the", unless it is a publication's ("The Guardian")."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() != "the":
+        return name
+    if words[0] == "The" and words[-1].lower() in PRESS_WORDS:
+        return name
+    return " ".join(words[1:])
+
+
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# What an owner speaks through: "the agency's database", "her account", "the ministry's website".
+_OWNED_SOURCES = frozenset("database account website site feed page records statement report data figures".split())
 
 
 def _headed_by_source_noun(toks, words: list[str], start: int, end: int, text: str) -> Mention | None:
@@ -472,7 +556,9 @@ _STOP_AFTER = frozenset(
 
 def subject_after(text: str, start: int, hi: int) -> Mention | None:
     """The speaker of an inverted attribution ("…,” said Akar", "according to the ministry")."""
-    toks = tokens(text, start, min(hi, start + 160))
+    # The walk below reads at most a dozen tokens (a name stops at nine, with one token of look-ahead), so only
+    # the first sixteen of the window are made: making all of a 160-character window cost more than the walk.
+    toks = list(islice(iter_tokens(text, start, min(hi, start + 160)), 16))
     if not toks:
         return None
     first = toks[0][2]
@@ -518,10 +604,12 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             and wl not in PERSON_ROLE_NOUNS
             and wl not in ANON_NOUNS
             and wl not in ("side", "government")
+            and not (wl in TITLES and k + 1 < len(toks) and _is_cap(toks[k + 1][2]))
         ):
             break  # "Hillary Clinton chimed in": the name ends where lower-case words start
         if (
             k >= 2
+            and w.islower()
             and wl.endswith("ed")
             and not toks[k - 1][2].lower().endswith("ly")
             and toks[k - 1][2].lower() not in DETERMINERS
@@ -542,10 +630,92 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
 @dataclass(slots=True)
 class _Entity:
     name: str
-    kind: str
+    kind: str  # person, organisation, country, or group (a plural unnamed source: "researchers from …")
     role: str | None = None
     mentions: list[str] = field(default_factory=list)
     last: int = -1
+    gender: str | None = None  # "f", "m" or unknown, for "she" and "he"
+
+
+# Nouns of documents and statements: "the statement said" is the voice of whoever issued it.
+DOCUMENT_NOUNS = frozenset(
+    """
+    statement statements report reports study studies decree motion letter warning warnings request tweet tweets
+    post ruling order memo document documents release announcement communique
+    survey message bulletin notice
+    """.split()
+)
+# Definite nouns that name an organisation met before ("the company", "the agency", "the industry publication").
+ORG_ROLE_NOUNS = frozenset(
+    """
+    company firm agency publication newspaper outlet broadcaster network channel retailer chain airline carrier
+    organisation organization charity group manufacturer producer supplier insurer lender bank website paper
+    """.split()
+)
+_FEMALE_WORDS = frozenset(
+    "mrs mrs. ms ms. miss dame lady queen princess duchess countess spokeswoman chairwoman congresswoman "
+    "businesswoman councilwoman actress sister mother wife daughter woman girl grandmother aunt widow".split()
+)
+_MALE_WORDS = frozenset(
+    "mr mr. sir lord king prince duke count spokesman chairman congressman businessman councilman actor brother "
+    "father husband son man boy grandfather uncle widower pope cardinal archbishop bishop".split()
+)
+# Common first names whose gender is settled; a name outside the lists leaves the gender unknown.
+_FEMALE_NAMES = frozenset(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra ashley
+    kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca laura sharon cynthia kathleen amy
+    shirley angela helen anna brenda pamela nicole emma samantha katherine christine debra rachel catherine
+    carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn
+    judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice
+    madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana
+    brittany natalie isabella charlotte rose alexis kayla hillary nikki nancy angela theresa ursula jacinda
+    kamala elizabeth greta malala yvette priti margrethe christine ilhan alexandria tulsi kirsten amy elaine
+    carrie tsai ingrid fatima aisha leila yulia svetlana natalia olga irina tatiana elena ana lucia carmen
+    isabel sofia giulia francesca chiara beatriz marta agnieszka katarzyna magdalena ewa anna joanna
+    """.split()
+)
+_MALE_NAMES = frozenset(
+    """
+    james robert john michael william david richard joseph thomas charles christopher daniel matthew anthony mark
+    donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob
+    gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank
+    patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter
+    noah jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan
+    bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene
+    russell bobby mason philip louis boris emmanuel vladimir xi recep mohammed muhammad ahmed ali hassan
+    hussein omar mustafa abdul ibrahim yusuf mike bill ted jim tom bob dick steve nick tony chuck mitch lindsey
+    bernie pete hulusi mevlut tayyip benjamin ivan sergei dmitry alexei mikhail andrzej jan piotr krzysztof
+    tomasz pawel marek jacek carlos luis miguel jorge pedro manuel antonio francisco javier giuseppe marco luca
+    giovanni hans klaus jurgen wolfgang stefan pierre jean-claude francois adil qasem hassan narendra rahul imran
+    """.split()
+)
+
+
+def gender_of(name: str, role: str | None = None, mention: str | None = None) -> str | None:
+    """ "f" or "m" from a title or role word ("Mrs", "spokeswoman", "King") or a common first name; else None."""
+    for phrase in (role, mention):
+        for w in (phrase or "").lower().replace(",", " ").split():
+            if w in _FEMALE_WORDS:
+                return "f"
+            if w in _MALE_WORDS:
+                return "m"
+    first = name.split()[0].lower() if name.split() else ""
+    if first in _FEMALE_NAMES:
+        return "f"
+    if first in _MALE_NAMES:
+        return "m"
+    return None
+
+
+def _head_noun(text: str) -> str:
+    """The head of a noun phrase: its last word, or the word before a prepositional or participial tail ("the
+    decree signed by the Pope" -> "decree", "a statement released by …" -> "statement")."""
+    words = text.lower().replace("’s", " ").replace("'s", " ").split()
+    for i, w in enumerate(words):
+        if i and (w in PREPOSITIONS or w in ("by", "that", "which") or w.endswith("ed") and i + 1 < len(words)):
+            return words[i - 1]
+    return words[-1] if words else ""
 
 
 # A title word, then the name it introduces ("Minister Hulusi Akar", "President, Dr. Ismail Demir"); the words
@@ -584,7 +754,27 @@ _NOT_FIRST_NAMES = frozenset(
     "new north south east west united saint san los las great upper lower central northern southern eastern "
     "western supreme national federal royal prime foreign white black red".split()
 )
+_OPEN_MARKS = frozenset("\"“«„'‘")
 _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]*[ \t\xa0]+){0,3})$")
+
+
+_ROLE_FILLER = frozenset("the a an of for and acting former then new".split())
+
+
+def _stem(word: str) -> str:
+    """A role word cut to its first four letters, so a country meets its demonym ("Iraq" = "Iraqi", "Turkey" =
+    "Turkish")."""
+    return word.strip(",.")[:4]
+
+
+def _ref_kind(ent: _Entity) -> str:
+    return "anonymous" if ent.kind == "group" else ent.kind
+
+
+def _is_plural_source(words: list[str]) -> bool:
+    """A plural unnamed source that later "they" can point back at ("researchers from …", "critics")."""
+    head = _head_noun(" ".join(words))
+    return head.endswith("s") and not head.endswith(("ss", "us", "is")) and head not in DOCUMENT_NOUNS
 
 
 class Resolver:
@@ -613,9 +803,33 @@ class Resolver:
             first = m.group(1).lower()
             if first in FUNCTION_WORDS or first in TITLES or first in TIME_WORDS or first in _NOT_FIRST_NAMES:
                 continue
+            if m.start() and text[m.start() - 1] in _OPEN_MARKS:
+                continue  # 'the "Kim Kardashian of Pakistan"': a nickname or a title in quote marks, not a person here
             if classify_name(m.group(0))[1] == "person":
                 self.titled.append((m.start(), m.group(0), None))
+        self._surnames(text)
         self.titled.sort()
+        self.last_speaker: _Entity | None = None
+
+    def _surnames(self, text: str) -> None:
+        """Later mentions of a named person by surname alone ("Waseem appeared in court"): the person is the one
+        talked about there, for the pronouns that follow."""
+        seen: dict[str, tuple[int, str]] = {}
+        for pos, name, _ in self.titled:
+            words = name.split()
+            if len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
+                surname = words[-1]
+                if surname not in seen or pos < seen[surname][0]:
+                    seen[surname] = (pos, name)
+        extra = []
+        for surname, (first_pos, name) in seen.items():
+            i = text.find(surname, first_pos + len(name))
+            while i >= 0:
+                j = i + len(surname)
+                if not (text[i - 1 : i].isalnum() or text[j : j + 1].isalnum()):
+                    extra.append((i, name, None))
+                i = text.find(surname, j)
+        self.titled.extend(extra)
 
     def _entity(self, name: str, kind: str, role: str | None, pos: int) -> _Entity:
         ent = self.by_name.get(name)
@@ -625,8 +839,11 @@ class Resolver:
             self.entities.append(ent)
             if kind == "person":
                 self.people.append([ent, name.split()])
+                ent.gender = gender_of(name, role)
         if role and not ent.role:
             ent.role = role
+            if ent.kind == "person" and ent.gender is None:
+                ent.gender = gender_of(name, role)
         ent.last = max(ent.last, pos)
         return ent
 
@@ -659,24 +876,72 @@ class Resolver:
                 return e
         return best
 
-    def _recent(self, kinds: tuple[str, ...], pos: int) -> _Entity | None:
+    def _recent(self, kinds: tuple[str, ...], pos: int, not_gender: str | None = None) -> _Entity | None:
         best = None
         for e in self.entities:
             if e.kind in kinds and e.last <= pos and (best is None or e.last > best.last):
-                best = e
+                if not_gender is None or e.gender != not_gender:
+                    best = e
         return best
+
+    def _pronoun(self, low: str, pos: int) -> _Entity | None:
+        """Who a pronoun points back at, by person, number and gender: "she" the most recent person not known to
+        be a man, "he" not known to be a woman, "it" an organisation or country, "they" a group or an
+        organisation."""
+        if low == "she":
+            return self._recent(("person",), pos, not_gender="m")
+        if low == "he":
+            return self._recent(("person",), pos, not_gender="f")
+        if low == "i":
+            return self._recent(("person",), pos)
+        if low == "it":
+            return self._recent(("organisation", "country"), pos)
+        if low == "they":
+            return self._recent(("group", "organisation"), pos)
+        return None
+
+    def _issuer(self, pos: int) -> _Entity | None:
+        """Whoever issued a document or statement: the most recent speaker or body named before it."""
+        if self.last_speaker is not None and self.last_speaker.last <= pos:
+            return self.last_speaker
+        return self._recent(("person", "organisation", "country", "group"), pos)
 
     def resolve(self, m: Mention, antecedent: Mention | None = None) -> SpeakerRef:
         """A SpeakerRef for the mention, updating the article's registry."""
+        ref = self._resolve(m, antecedent)
+        ent = self.by_name.get(ref.name)
+        if ent is not None and ref.kind != "anonymous" or ent is not None and ent.kind == "group":
+            self.last_speaker = ent
+        return ref
+
+    def _resolve(self, m: Mention, antecedent: Mention | None = None) -> SpeakerRef:
         self._register_titled(m.start)
         if m.kind == "relative" and antecedent is not None:
             ref = self.resolve(antecedent)
             return SpeakerRef(ref.name, m.text, m.start, m.end, ref.kind, ref.role)
         ent = None
+        low = m.text.lower()
+        words = low.split()
+        if m.kind not in ("person", "pronoun", "relative") and len(words) > 1 and words[0] not in ("a", "an"):
+            head = _head_noun(m.text)
+            if head in DOCUMENT_NOUNS and not m.text[:1].isupper() or head in DOCUMENT_NOUNS and words[0] == "the":
+                issuer = self._issuer(m.start)
+                if issuer is not None:
+                    return SpeakerRef(issuer.name, m.text, m.start, m.end, _ref_kind(issuer), issuer.role)
+            if words[0] == "the" and head in ORG_ROLE_NOUNS and m.text[4:].islower():
+                org = self._recent(("organisation",), m.start)
+                if org is not None:
+                    return SpeakerRef(org.name, m.text, m.start, m.end, "organisation", org.role)
+            if words[0] == "the" and head.endswith("s") and not head.endswith("ss") and m.text[4:5].islower():
+                # "the researchers", "the scientists": the group named before.
+                group = self._recent(("group",), m.start)
+                if group is not None:
+                    return SpeakerRef(group.name, m.text, m.start, m.end, "anonymous")
+        if m.kind == "anonymous" and words and words[0] not in ("a", "an", "one") and _is_plural_source(words):
+            ent = self._entity(m.name or m.text, "group", None, m.start)
+            return SpeakerRef(ent.name, m.text, m.start, m.end, "anonymous", m.role)
         if m.kind == "pronoun":
-            low = m.text.lower()
-            kinds = ("person",) if low in ("he", "she", "i") else ("organisation", "country") if low == "it" else ()
-            ent = self._recent(kinds, m.start) if kinds else None
+            ent = self._pronoun(low, m.start)
             if ent is None:
                 return SpeakerRef(m.text, m.text, m.start, m.end, PRONOUNS.get(low, "anonymous"))
         elif m.kind == "role":
@@ -690,25 +955,33 @@ class Resolver:
             if m.role and not ent.role:
                 ent.role = m.role
         elif m.kind in ("organisation", "country"):
-            ent = self._entity(m.name or m.text, m.kind, m.role, m.start)
+            kind = m.kind
+            if kind == "organisation" and m.text[:1].isupper() and _is_plural_source(low.split()):
+                kind = "group"  # "Researchers from the Ocean Institute": people, whom "they" and "the scientists" name
+            ent = self._entity(m.name or m.text, kind, m.role, m.start)
         else:
             return SpeakerRef(m.name or m.text, m.text, m.start, m.end, "anonymous", m.role)
         ent.last = max(ent.last, m.start)
         if m.text not in ent.mentions:
             ent.mentions.append(m.text)
+        if ent.kind == "person" and ent.gender is None and m.kind != "pronoun":
+            ent.gender = gender_of(ent.name, m.role, m.text)
         role = ent.role if m.kind in ("role", "pronoun") else m.role or ent.role
-        return SpeakerRef(ent.name, m.text, m.start, m.end, ent.kind, role or m.role)
+        return SpeakerRef(ent.name, m.text, m.start, m.end, _ref_kind(ent), role or m.role)
 
     def _role_match(self, m: Mention) -> _Entity | None:
         """The most recent person whose known role shares the role noun ("the defence minister")."""
         if not m.role:
             return None
-        words = set(m.role.lower().split())
-        best = None
+        words = {_stem(w) for w in m.role.lower().split() if w not in _ROLE_FILLER}
+        best, best_key = None, (0, -1)
         for e in self.entities:
-            if e.kind == "person" and e.role and words & set(e.role.lower().split()) and e.last <= m.start:
-                if best is None or e.last > best.last:
-                    best = e
+            if e.kind == "person" and e.role and e.last <= m.start:
+                shared = len(words & {_stem(w) for w in e.role.lower().split()})
+                # The role that shares most words wins ("the acting Prime Minister of Iraq" is the Iraqi prime
+                # minister, not the Israeli one named later), then the most recent.
+                if shared and (shared, e.last) > best_key:
+                    best, best_key = e, (shared, e.last)
         return best
 
     def aliases(self, name: str) -> list[str]:

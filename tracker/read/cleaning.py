@@ -17,9 +17,23 @@ from tracker.records import Article
 
 HEADER_LINES = 14  # the header block never runs longer than this many non-empty lines
 
+# Elements of HTML (WHATWG, with the common obsolete ones): a line that opens with one of these is leftover
+# markup. Any other <word> is text: news agencies open paragraphs with "<서울=연합뉴스>" or "<AP>".
+HTML_ELEMENTS = (
+    "a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption center "
+    "cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure "
+    "font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd "
+    "label legend li link main map mark menu meta meter nav noscript object ol optgroup option output p param "
+    "picture pre progress q rp rt ruby s samp script search section select slot small source span strong style "
+    "sub summary sup svg table tbody td template textarea tfoot th thead time title tr track u ul var video wbr "
+    "amp-img amp-ad ins fb:like g:plusone"
+).split()
+_TAG = "|".join(sorted(map(re.escape, set(HTML_ELEMENTS)), key=len, reverse=True))
 _JUNK = re.compile(
     r"""^(?:
-        <!--.*|!--.*|.*-->|</?\w+[^>]*>.*|\{.*\}|.*\bgtag\(|.*\bwindow\.\w+|.*\bfunction\s*\(|.*document\.write
+        <!--.*|!--.*|.*-->|</?(?:"""
+    + _TAG
+    + r""")(?=[\s/>])[^>]*>.*|\{.*\}|.*\bgtag\(|.*\bwindow\.\w+|.*\bfunction\s*\(|.*document\.write
       | (?:advertisement|advertisements|sponsored|skip\ to\ (?:main\ )?content|share\ this(?:\ article)?|share
         |print|email|tweet|read\ more|related(?:\ articles)?|subscribe(?:\ now)?|sign\ up|log\ ?in|menu|home
         |click\ here.*|cookies?.*|accept\ cookies|loading\.*|\W+)$
@@ -51,7 +65,9 @@ _MONTHS = {
     )
     for m in names
 }
-_MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# ASCII letters only (`(?a:`): case-insensitive matching would otherwise take "ſeptember" (long s) or "aprıl"
+# (dotless i) as month names, which the `_MONTHS` table, keyed by lower-case ASCII, does not hold.
+_MONTH = r"(?P<mon>(?a:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\.?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _PREFIX = r"(?:(?:published|posted|updated|last\ updated|date)\s*(?:on)?\s*:?\s*)?"
 _DATE_LINE = re.compile(

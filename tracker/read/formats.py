@@ -260,7 +260,7 @@ def read_path(path: str, stdin=None) -> Iterator[Record | ReadError]:
             yield from _stream_records(p, fmt_guess)
             return
         data = p.read_bytes()
-        where = path
+        where = printable(path)  # a file name that is not UTF-8 must not stop its articles being stored
     text, codec = decode_text(data, where)
     for item in _records_from_text(text, where, sniff_format(path, text)):
         if isinstance(item, Record):
@@ -360,7 +360,7 @@ def _csv_records(lines, where: str, dialect: str = "excel") -> Iterator[Record |
 
 def _stream_records(p: Path, fmt: str) -> Iterator[Record | ReadError]:
     """Large JSON Lines and CSV files, read line by line so memory stays flat."""
-    where = str(p)
+    where = printable(str(p))
     try:
         with open(p, encoding="utf-8-sig", newline="") as fp:
             if fmt == "jsonl":

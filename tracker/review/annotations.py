@@ -60,6 +60,37 @@ left join claims c on c.id = t.id
 left join quotes q on q.id = t.id"""
 
 QUERY_NAME = "annotate"
+# What a client of the stored query supplies (`_actor_id` is Datasette's, from the actor).
+QUERY_PARAMS = ("target_id", "verdict", "wrong", "note", "sources")
+
+
+def query_body(body: bytes) -> bytes:
+    """The body of a POST to the annotate query, made bindable, so that a JSON API call is answered by the
+    rules' own messages ("choose a verdict") instead of Datasette's: Datasette turns a JSON `null` into the
+    text "None" and a list into its Python repr, and a parameter left out into a raw binding error. Here a
+    null or missing parameter becomes blank (which the query stores as NULL), a list of sources JSON, and
+    any other value text. A body Datasette would not read as JSON or a form is left as it is."""
+    text = body.decode("utf-8", "replace").strip()
+    if text.startswith("{") and text.endswith("}"):
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return body
+        if not isinstance(data, dict):
+            return body
+        for name in QUERY_PARAMS:
+            value = data.get(name)
+            if value is None:
+                data[name] = ""
+            elif isinstance(value, (list, dict)):
+                data[name] = json.dumps(value)
+        return json.dumps(data).encode("utf-8")
+    from urllib.parse import parse_qsl, urlencode
+
+    fields = parse_qsl(text, keep_blank_values=True)
+    given = {k for k, _ in fields}
+    missing = [(name, "") for name in QUERY_PARAMS if name not in given]
+    return urlencode(fields + missing).encode("utf-8") if missing else body
 
 
 class AnnotationError(ValueError):

@@ -84,7 +84,9 @@ def import_cmd(file, annotator, db_path):
         n = import_file(db, file, annotator=annotator)
     except AnnotationError as e:
         raise click.ClickException(str(e)) from None
-    click.echo(f"{n} annotations imported from {file}", err=True)
+    from tracker.store.ingest import plural
+
+    click.echo(f"{plural(n, 'annotation')} imported from {file}", err=True)
 
 
 @click.group(name="users")
@@ -160,7 +162,9 @@ def export_cmd(fmt, table, where, base_url, output, db_path):
             n = export(db, fmt, sys.stdout, table=table, where=where, base_url=base_url)
     except ExportError as e:
         raise click.ClickException(str(e)) from None
-    click.echo(f"{n} records exported", err=True)
+    from tracker.store.ingest import plural
+
+    click.echo(f"{plural(n, 'record')} exported", err=True)
 
 
 def register(cli: click.Group) -> None:

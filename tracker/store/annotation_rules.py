@@ -28,7 +28,8 @@ def _validate_trigger() -> str:
         return "select raise(abort, '{}')".format(message.replace("'", "''"))
 
     checks = [
-        ("new.target_type is null", fail("no claim or quote has this id")),
+        ("coalesce(new.target_id, '') = ''", fail("say which claim or quote to annotate: target_id is missing")),
+        ("new.target_type is null and coalesce(new.target_id, '') <> ''", fail("no claim or quote has this id")),
         (
             "new.target_type not in ('claim', 'quote') "
             "or (new.target_type = 'claim' and not exists (select 1 from claims where id = new.target_id)) "

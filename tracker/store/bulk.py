@@ -15,9 +15,17 @@ the indexes. `ensure_schema` does not recreate a deferred index on open: a conne
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import sqlite_utils
+
+try:
+    import fcntl
+except ImportError:  # not on Windows: no lock there, as before
+    fcntl = None  # type: ignore[assignment]
 
 DEFERRED_TABLE = "_deferred_indexes"
 
@@ -90,3 +98,57 @@ def build_deferred(db: sqlite_utils.Database, on_index: Callable[[str], None] | 
             db.execute(f"delete from [{DEFERRED_TABLE}] where name = ?", [name])
         built += 1
     return built
+
+
+# Whether an ingest is writing is known from a lock, not guessed: every ingest holds a shared lock on
+# `<database>.lock` for its whole run (the kernel releases it when the process ends, killed or not), and
+# `tracker serve` builds deferred indexes only if it can take the lock exclusively, i.e. no ingest is running.
+
+
+def lock_path(db_path: str | Path) -> Path:
+    return Path(str(db_path) + ".lock")
+
+
+@contextlib.contextmanager
+def ingest_lock(db_path: str | Path) -> Iterator[None]:
+    """Held by an ingest for its whole run (shared: ingests do not exclude each other; each waits while
+    `tracker serve` is building indexes)."""
+    with _locked(db_path, exclusive=False, wait=True):
+        yield
+
+
+@contextlib.contextmanager
+def no_ingest_running(db_path: str | Path) -> Iterator[bool]:
+    """Yields True, holding the lock exclusively (an ingest starting meanwhile waits), when no ingest is
+    running; False at once when one is."""
+    with _locked(db_path, exclusive=True, wait=False) as held:
+        yield held
+
+
+@contextlib.contextmanager
+def _locked(db_path: str | Path, exclusive: bool, wait: bool) -> Iterator[bool]:
+    if fcntl is None or str(db_path) == ":memory:":
+        yield True
+        return
+    path = lock_path(db_path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        if exclusive:  # a folder no lock file can be made in (read-only) has no ingest writing in it either
+            yield True
+            return
+        raise
+    try:
+        flags = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | (0 if wait else fcntl.LOCK_NB)
+        try:
+            fcntl.flock(fd, flags)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)

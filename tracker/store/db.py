@@ -606,5 +606,22 @@ def _upsert_speakers(db: sqlite_utils.Database, rows: list[dict]) -> None:
            on conflict(id) do update set
              kind = coalesce(speakers.kind, excluded.kind),
              role = coalesce(excluded.role, speakers.role)""",
-        _dedupe(rows, "id"),
+        fold_speakers(rows),
     )
+
+
+def fold_speakers(rows: list[dict]) -> list[dict]:
+    """A speaker's mentions (in input order) as one row, by the same rule the upsert applies across batches:
+    the first name, the first kind given and the last role given. So a batch of any size stores what one
+    mention at a time would."""
+    out: dict[str, dict] = {}
+    for r in rows:
+        have = out.get(r["id"])
+        if have is None:
+            out[r["id"]] = dict(r)
+            continue
+        if have["kind"] is None:
+            have["kind"] = r["kind"]
+        if r["role"] is not None:
+            have["role"] = r["role"]
+    return list(out.values())

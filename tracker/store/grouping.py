@@ -384,21 +384,51 @@ from claim_conflicts x
 }
 
 
-# Rows appended in insertion order, found through a narrow index on the key: the subject keys are hashes, so
-# each insert lands at a random place in that index, and a narrow one has several times fewer pages to dirty
-# per batch than the whole row keyed by (key, claim_id) had. Databases made before keep that layout; both
-# take the same statements.
+# Rows appended in input order (a claim's rows together), found through a narrow index on the key: the subject
+# keys are hashes, so each insert lands at a random place in that index, and a narrow one has several times
+# fewer pages to dirty per batch than the whole row keyed by (key, claim_id) had. Rowid order is input order:
+# the conflict rules take a key's first holders by it. `value` is the claim's first figure in the key's unit,
+# `more` (JSON) its other figures in that unit, if any. Databases made with the (key, claim_id) layout are
+# moved to this one when opened (`_migrate_subject_keys`).
 SUBJECT_KEYS = """
 create table claim_subject_keys (
     key integer not null,
     claim_id text not null,
     article_id text not null,
     unit text not null,
-    value real not null
+    value real not null,
+    more text
 );
 create index claim_subject_keys_key on claim_subject_keys(key);
 create index claim_subject_keys_claim on claim_subject_keys(claim_id);
 """
+
+# The next group id: a group is numbered when a claim none of whose keys any earlier claim had starts it, so the
+# ids follow the input order whatever the batches (max(id) + 1 would reuse the ids of groups merged away).
+GROUP_IDS = "create table if not exists claim_group_ids (next integer not null)"
+
+
+def _migrate_subject_keys(db: sqlite_utils.Database) -> None:
+    """Bring a claim_subject_keys table of an earlier layout to the current one: a WITHOUT ROWID table is
+    copied into a rowid table in the claims' input order (their rowids), and a missing `more` column added."""
+    row = db.execute("select sql from sqlite_master where type = 'table' and name = 'claim_subject_keys'").fetchone()
+    if row is None:
+        return
+    if "without rowid" in row[0].lower():
+        with db.atomic():
+            db.execute("drop index if exists claim_subject_keys_claim")
+            db.execute("alter table claim_subject_keys rename to _claim_subject_keys_old")
+            for statement in SUBJECT_KEYS.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute(
+                "insert into claim_subject_keys (key, claim_id, article_id, unit, value) "
+                "select s.key, s.claim_id, s.article_id, s.unit, s.value from _claim_subject_keys_old s "
+                "left join claims c on c.id = s.claim_id order by c.rowid, s.claim_id, s.key"
+            )
+            db.execute("drop table _claim_subject_keys_old")
+    elif "more" not in db["claim_subject_keys"].columns_dict:
+        db.execute("alter table claim_subject_keys add column more text")
 
 
 _INDEX_NAME = re.compile(r"^\s*create index if not exists (\w+)", re.I)
@@ -407,8 +437,10 @@ _INDEX_NAME = re.compile(r"^\s*create index if not exists (\w+)", re.I)
 def ensure_schema(db: sqlite_utils.Database, skip: set[str] | frozenset[str] = frozenset()) -> None:
     """Create the grouping tables, indexes and views if missing; safe on every open. Indexes named in `skip`
     (left out by a bulk load, see `tracker.store.bulk`) are not created."""
-    statements = SCHEMA.split(";")
-    if not db["claim_subject_keys"].exists():
+    statements = [*SCHEMA.split(";"), GROUP_IDS]
+    if db["claim_subject_keys"].exists():
+        _migrate_subject_keys(db)
+    else:
         statements += SUBJECT_KEYS.split(";")
     for statement in statements:
         m = _INDEX_NAME.match(statement)
@@ -449,6 +481,16 @@ class _Groups:
             if r != keep:
                 self.parent[r] = keep
         return keep
+
+
+def _next_group_id(db: sqlite_utils.Database) -> int:
+    row = db.execute("select next from claim_group_ids").fetchone()
+    if row is not None:
+        return row[0]
+    # a database made before the counter: go on after its highest id
+    n = (db.execute("select coalesce(max(id), 0) from claim_groups").fetchone()[0] or 0) + 1
+    db.execute("insert into claim_group_ids (next) values (?)", [n])
+    return n
 
 
 def update(
@@ -526,7 +568,7 @@ def update(
             marks = ",".join("?" * len(part))
             known.update(ex(f"select key, group_id from claim_group_keys where key in ({marks})", part).fetchall())
         uf = _Groups()
-        next_id = (ex("select coalesce(max(id), 0) from claim_groups").fetchone()[0] or 0) + 1
+        next_id = _next_group_id(db)
         new_groups: set[int] = set()
         placed: list[tuple[str, int, str, str, str | None, str]] = []
         key_adds: dict[int, int] = {}
@@ -545,6 +587,7 @@ def update(
             placed.append(
                 (cid, gid, c["article_id"], c.get("published"), "+".join(how), json.dumps(sorted({k for k, _ in ks})))
             )
+        ex("update claim_group_ids set next = ?", [next_id])
         # merges found in this batch: move everything of a merged group to its root
         merges = [(g, uf.find(g)) for g in list(uf.parent) if uf.find(g) != g]
         for old, root in merges:
@@ -642,70 +685,79 @@ def memo_put(memo: dict, cid: str, value) -> None:
 
 
 def _find_conflicts(db, claims, subjects, group_of, by_claim, memo=None):
-    """Conflicting pairs among the batch's claims and the stored ones under the same subject keys.
+    """Record the conflicts of the batch's claims with earlier claims (stored ones and the batch's own) under
+    the rules of `tracker.store.conflicts`, which define everything by input order, so that the same corpus
+    gives the same conflicts whatever the batch size.
 
     `memo` (one per ingest run) keeps what was read of stored candidates (wording frame, entities): the same
     few claims head the hottest subject keys batch after batch, and reading them back from cold pages of a
     large database cost more than the rest of the search."""
+    from tracker.store.conflicts import by_unit, conflict_row, first_disagreement, keep_first
+
     ex = db.execute
+    figures = {cid: by_unit(keys) for cid, (keys, _frame) in subjects.items()}
+    article = {cid: claims[cid]["article_id"] for cid in subjects}
+    holders: dict[int, list[str]] = {}  # subject key -> the batch's claims under it, in input order
+    key_unit: dict[int, str] = {}
     subject_rows = []
-    wanted: dict[int, list[tuple[str, str, float]]] = {}
     for cid, (keys, _frame) in subjects.items():
-        aid = claims[cid]["article_id"]
-        stored = set()
-        for k, unit, value in keys:
-            if k not in stored:  # one stored row per key and claim: the first figure under it
-                stored.add(k)
-                subject_rows.append((k, cid, aid, unit, value))
-            wanted.setdefault(k, []).append((cid, unit, value))
+        for k, unit, _value in keys:
+            if k in key_unit and holders[k][-1] == cid:
+                continue  # one row per key and claim; its unit's figures go with it
+            key_unit[k] = unit
+            holders.setdefault(k, []).append(cid)
+            values = [v for _pos, v in figures[cid][unit]]
+            more = json.dumps(values[1:]) if len(values) > 1 else None
+            subject_rows.append((k, cid, article[cid], unit, values[0], more))
     if not subject_rows:
         return set(), {}
-    # candidates: claims already stored under the same subject keys (this batch's rows are added after, and
-    # matched among themselves in memory)
-    candidates: dict[str, set[int]] = {}
-    cand_info: dict[str, tuple[str, str, float]] = {}
-    # One indexed query per key, each capped: a hot subject (a sentence repeated by many wire copies with its
-    # figures changed) must not make every batch read thousands of candidates to keep a handful of conflicts.
+    # The first MAX_CANDIDATES holders of each key are its anchors: stored ones first (rows are appended in
+    # input order, so rowid order is input order), then the batch's own.
+    order: dict[str, tuple[int, int]] = {cid: (1, i) for i, cid in enumerate(subjects)}
+    stored_values: dict[str, dict[str, list[float]]] = {}
+    anchors: dict[int, list[str]] = {}
     read = db.conn.execute
-    for k in wanted:
-        for ocid, oaid, unit, value in read(
-            "select claim_id, article_id, unit, value from claim_subject_keys where key = ? limit ?",
+    for k in holders:
+        found = anchors[k] = []
+        for rowid, ocid, oaid, unit, value, more in read(
+            "select rowid, claim_id, article_id, unit, value, more from claim_subject_keys where key = ? "
+            "order by rowid limit ?",
             (k, MAX_CANDIDATES),
         ):
-            candidates.setdefault(ocid, set()).add(k)
-            cand_info[ocid] = (oaid, unit, value)
-    for k, cid, aid, unit, value in subject_rows:
-        candidates.setdefault(cid, set()).add(k)
-        cand_info[cid] = (aid, unit, value)
-    # pairs sharing a key, with figures that disagree
-    pairs: dict[tuple[str, str], tuple[str, float, float]] = {}
-    by_key: dict[int, list[str]] = {}
-    for o, ks in candidates.items():
-        for k in ks:
-            by_key.setdefault(k, []).append(o)
-    for k, items in wanted.items():
-        for cid, unit, value in items:
-            for o in by_key.get(k, [])[:MAX_CANDIDATES]:
-                if o == cid:
-                    continue
-                oaid, ounit, ovalue = cand_info[o]
-                if oaid == claims[cid]["article_id"] or ounit != unit or not figures_conflict(value, ovalue):
-                    continue
-                a, b = sorted((cid, o))
-                pairs.setdefault((a, b), (unit, value if a == cid else ovalue, ovalue if a == cid else value))
+            found.append(ocid)
+            article[ocid] = oaid
+            order[ocid] = min(order.get(ocid, (0, rowid)), (0, rowid))
+            stored_values.setdefault(ocid, {})[unit] = [value, *(json.loads(more) if more else ())]
     db.conn.executemany(
-        "insert or ignore into claim_subject_keys (key, claim_id, article_id, unit, value) values (?, ?, ?, ?, ?)",
+        "insert into claim_subject_keys (key, claim_id, article_id, unit, value, more) values (?, ?, ?, ?, ?, ?)",
         subject_rows,
     )
-    if not pairs:
+    # candidate pairs (later claim of the batch, earlier claim) and the units they meet in
+    meets: dict[str, dict[str, set[str]]] = {}
+    for k, hs in holders.items():
+        stored = anchors[k]
+        room = max(0, MAX_CANDIDATES - len(stored))
+        unit = key_unit[k]
+        for i, cid in enumerate(hs):
+            for o in (*stored, *hs[: min(i, room)]):
+                if article[o] != article[cid]:
+                    meets.setdefault(cid, {}).setdefault(o, set()).add(unit)
+    disagree: dict[str, list[tuple[str, tuple]]] = {}
+    for cid, others in meets.items():
+        for o, units in others.items():
+            theirs = stored_values.get(o) or {u: [v for _p, v in vs] for u, vs in figures[o].items()}
+            fig = first_disagreement(figures[cid], theirs, sorted(units))
+            if fig is not None:
+                disagree.setdefault(cid, []).append((o, fig))
+    if not disagree:
         return set(), {}
-    # check the pairs: more than one shared signal
-    need = sorted({c for p in pairs for c in p})
-    _q, entities, broad = by_claim
-    broad = set(broad)  # grows with the stored candidates' broad entities below
+    # the signals: entities, wording frames and which entities are broad, for the claims of those pairs
+    need = sorted({c for cid, pairs in disagree.items() for c in (cid, *(o for o, _f in pairs))})
+    _q, entities, _broad = by_claim
     text: dict[str, str] = {cid: c.get("text") or "" for cid, c in claims.items()}
     ents: dict[str, set[str]] = {cid: set(v) for cid, v in entities.items()}
     frames: dict[str, frozenset] = {}
+    broad: set[str] = set()
     missing = [c for c in need if c not in claims]
     if memo is not None:
         for c in missing:
@@ -735,22 +787,31 @@ def _find_conflicts(db, claims, subjects, group_of, by_claim, memo=None):
                     e = frozenset(ents.get(c, ()))
                     frames[c] = frame_tokens(text[c])
                     memo_put(memo, c, (frames[c], e, e & found_broad))
+    # an entity is broad by the kind it was first stored with (this batch's entities are stored by now)
+    own = sorted({e for c in need if c in claims for e in ents.get(c, ())})
+    kinds = ",".join("?" * len(BROAD_KINDS))
+    for part in _chunks(own):
+        marks = ",".join("?" * len(part))
+        broad.update(
+            r[0]
+            for r in ex(
+                f"select id from entities where id in ({marks}) and kind in ({kinds})", [*part, *sorted(BROAD_KINDS)]
+            )
+        )
     for c in need:
         if c not in frames:
             frames[c] = subjects[c][1] if c in subjects else frame_tokens(text.get(c, ""))
-    per_claim: dict[str, int] = {}
     rows = []
-    for (a, b), (unit, va, vb) in sorted(pairs.items()):
-        if a not in text or b not in text:
+    for cid in subjects:  # later claims in input order, each with its earlier ones in input order
+        pairs = disagree.get(cid)
+        if not pairs:
             continue
-        ok, shared, overlap = conflict_signals(ents.get(a, set()), ents.get(b, set()), frames[a], frames[b], broad)
-        if not ok:
-            continue
-        if per_claim.get(a, 0) >= MAX_CONFLICTS_PER_CLAIM or per_claim.get(b, 0) >= MAX_CONFLICTS_PER_CLAIM:
-            continue
-        per_claim[a] = per_claim.get(a, 0) + 1
-        per_claim[b] = per_claim.get(b, 0) + 1
-        rows.append((a, b, unit, va, vb, shared, overlap))
+        pairs.sort(key=lambda p: order[p[0]])
+        rows += keep_first(
+            conflict_row(cid, o, fig, (ents.get(cid, set()), ents.get(o, set())), (frames[cid], frames[o]), broad)
+            for o, fig in pairs
+            if o in text
+        )
     db.conn.executemany(
         "insert or ignore into claim_conflicts (claim_id, other_claim_id, unit, value, other_value, "
         "shared_entities, wording_overlap) values (?, ?, ?, ?, ?, ?, ?)",
@@ -828,7 +889,14 @@ def _refresh(db: sqlite_utils.Database) -> None:
 def rebuild(db: sqlite_utils.Database) -> None:
     """Regroup the whole database from scratch (after changing the rules); ingest never needs this."""
     with db.conn:
-        for t in ("claim_conflicts", "claim_subject_keys", "claim_group_keys", "claim_group_members", "claim_groups"):
+        for t in (
+            "claim_conflicts",
+            "claim_subject_keys",
+            "claim_group_keys",
+            "claim_group_members",
+            "claim_groups",
+            "claim_group_ids",
+        ):
             db.execute(f"delete from {t}")
         aids = [r[0] for r in db.execute("select id from articles order by ingested_at, id").fetchall()]
         for part in _chunks(aids, 500):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import itertools
-import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from tracker.records import Article
 from tracker.store import bulk, grouping
 from tracker.store.db import DEFAULT_DB, connect, rows_for, status_of, write_rows
 from tracker.store.errors import ErrorLog
+from tracker.store.workers import Workers
 
 
 @dataclass
@@ -46,9 +46,9 @@ class IngestSummary:
         )
 
 
-def plural(n: int, noun: str) -> str:
-    """`1 article`, `2 articles`, `0 articles`."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """`1 article`, `2 articles`, `0 articles`; `nouns` when the plural is not `noun` + s."""
+    return f"{n} {noun}" if n == 1 else f"{n} {nouns or noun + 's'}"
 
 
 # Claim groups' summary columns (appearances, sources, first and last date) are brought up to date every this
@@ -123,6 +123,12 @@ def ingest(
             _count_error(summary, e, on_error)
         return summary
     items = itertools.chain(head, items)
+    with bulk.ingest_lock(db_path):
+        return _store(items, db_path, summary, workers, batch_size, on_error, on_progress, on_status)
+
+
+def _store(items, db_path, summary, workers, batch_size, on_error, on_progress, on_status) -> IngestSummary:
+    """The ingest proper, holding the ingest lock: extract the articles read and write them in windows."""
     db = connect(db_path)
     log = ErrorLog(db)
     # A run that stores more articles than the database held when it began (and more than one window) is a
@@ -141,11 +147,7 @@ def ingest(
         _count_error(summary, e, on_error)
 
     workers = workers or default_workers()
-    pool = (
-        mp.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(workers, initializer=_worker_init)
-        if workers > 1
-        else None
-    )
+    pool = Workers(workers, _prepare, _worker_init) if workers > 1 else None
     gc_threshold = gc.get_threshold()
     _tune_gc()
     try:
@@ -157,8 +159,13 @@ def ingest(
         state = {"windows": 0, "bulk": False}  # windows written; bulk load under way
         memo: dict = {}  # stored conflict candidates already read (grouping._find_conflicts)
 
-        def write(result, items) -> None:
-            prepared = result.get() if pool is not None else result
+        def write(result, items, work) -> None:
+            prepared = result if pool is None else pool.results(result)
+            if prepared is None:  # a worker process died: find the article it died on, one at a time
+                pool.restart()
+                prepared = pool.one_by_one(work)
+                for i, (_result, later_items, later_work) in enumerate(pending):  # lost with the old pool
+                    pending[i] = (pool.submit(later_work), later_items, later_work)
             batch = []
             for rows, (article, aid, _d, status, path) in zip(prepared, items):
                 if isinstance(rows, ReadError):  # extraction failed in the worker
@@ -183,11 +190,8 @@ def ingest(
         def flush(wait: bool = False) -> None:
             if window:
                 work = [(a, aid, digest, path) for a, aid, digest, _status, path in window]
-                if pool is not None:
-                    result = pool.map_async(_prepare, work, chunksize=max(1, len(work) // (workers * 4)))
-                else:
-                    result = [_prepare(w) for w in work]
-                pending.append((result, list(window)))
+                result = pool.submit(work) if pool is not None else [_prepare(w) for w in work]
+                pending.append((result, list(window), work))
                 window.clear()
                 in_window.clear()
             # Windows are written in order; up to PIPELINE of them stay queued for the workers, so that they
@@ -195,7 +199,7 @@ def ingest(
             while pending and (wait or pool is None or len(pending) > PIPELINE):
                 write(*pending.pop(0))
             pending_ids.clear()
-            for _result, items in pending:
+            for _result, items, _work in pending:
                 for w in items:
                     pending_ids.update(_keys(w[0], w[1]))
 
@@ -232,7 +236,7 @@ def ingest(
         waiting = bulk.deferred(db)
         if waiting:
             if on_status:
-                on_status(f"Building {len(waiting)} indexes left out during the load")
+                on_status(f"Building {plural(len(waiting), 'index', 'indexes')} left out during the load")
             bulk.build_deferred(db)
     finally:
         if pool is not None:

@@ -15,9 +15,11 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from datasette import Response, hookimpl
+from markupsafe import Markup
 
 from tracker.review import annotations as ann
 from tracker.review import users
+from tracker.web import cells, finding, reader, review_queue
 
 PLUGIN = "tracker"
 TARGETS = {"claims": "claim", "quotes": "quote"}
@@ -40,6 +42,30 @@ def prepare_jinja2_environment(env, datasette):
         loader = FileSystemLoader(str(TEMPLATES))
         loader._tracker = True
         loaders.append(loader)
+        # Datasette picks a row template by database name; `tracker serve --db other.db` names it `other`.
+        database = _config(datasette).get("database", "tracker")
+        if database != "tracker":
+            loaders.append(_renamed_row_templates(database))
+
+
+def _renamed_row_templates(database: str):
+    """The tracker's per-database templates (row-tracker-*.html, database-tracker.html, query-tracker.html) under
+    the name Datasette looks for when the database has another name."""
+    from datasette.utils import to_css_class
+    from jinja2 import FunctionLoader
+
+    css = to_css_class(database)
+
+    def load(name):
+        for kind in ("row", "database", "query", "_table"):
+            prefix = f"{kind}-{css}"
+            if name.startswith(prefix) and name[len(prefix) : len(prefix) + 1] in ("-", "."):
+                path = TEMPLATES / f"{kind}-tracker{name[len(prefix) :]}"
+                if path.exists():
+                    return path.read_text(encoding="utf-8"), str(path), lambda: True
+        return None
+
+    return FunctionLoader(load)
 
 
 def _config(datasette) -> dict:
@@ -90,6 +116,40 @@ def permission_resources_sql(datasette, actor, action):
         sql="select null as parent, :tracker_query as child, 0 as allow, :tracker_reason as reason",
         params={"tracker_query": ann.QUERY_NAME, "tracker_reason": "the actor is not a current tracker account"},
     )
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """POSTs to the annotate query get their parameters made bindable first (`annotations.query_body`): a
+    JSON call with `null` or a parameter left out is answered by the rules' messages, not a binding error."""
+
+    def wrap(app):
+        async def annotate_body(scope, receive, send):
+            path = scope.get("path", "") if scope.get("type") == "http" else ""
+            if scope.get("method") != "POST" or not path.endswith("/" + ann.QUERY_NAME):
+                return await app(scope, receive, send)
+            chunks, more = [], True
+            while more:
+                message = await receive()
+                chunks.append(message.get("body", b""))
+                more = message.get("more_body", False)
+            body = ann.query_body(b"".join(chunks))
+            headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() != b"content-length"]
+            headers.append((b"content-length", str(len(body)).encode()))
+            sent = False
+
+            async def replay():
+                nonlocal sent
+                if sent:
+                    return await receive()
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+
+            return await app(dict(scope, headers=headers), replay, send)
+
+        return annotate_body
+
+    return wrap
 
 
 def _login_url(datasette, next_path: str) -> str:
@@ -194,6 +254,8 @@ def top_row(datasette, request, database, table, row):
 
 @hookimpl
 def top_table(datasette, request, database, table):
+    if table == finding.GROUPS_TABLE:
+        return _groups_note(datasette, request, database, table)
     if table not in TARGETS:
         return None
 
@@ -216,12 +278,27 @@ def top_table(datasette, request, database, table):
     return inner
 
 
+def _groups_note(datasette, request, database, table):
+    base = datasette.urls.table(database, table)
+    if finding.groups_default_applies(request, table):
+        return Markup(
+            '<p class="tracker-groups-note">Showing facts stated in two or more articles. '
+            '<a href="{}">Show all claim groups</a>, single appearances included.</p>'
+        ).format(base + "?" + urlencode({finding.ALL_GROUPS_ARG: "all"}))
+    return Markup(
+        '<p class="tracker-groups-note">Showing all claim groups. <a href="{}">Only facts in two or more '
+        "articles</a>.</p>"
+    ).format(base)
+
+
 @hookimpl
 def filters_from_request(request, database, table, datasette):
     """`?_verdict=false` (or `unannotated`) on the claims and quotes tables: their current verdict is in
     another table, so Datasette's column filters cannot reach it."""
     from datasette.filters import FilterArguments
 
+    if finding.groups_default_applies(request, table):
+        return FilterArguments(["articles >= 2"], {}, ["facts in two or more articles"])
     verdict = request.args.get("_verdict")
     if table not in TARGETS or not verdict:
         return None
@@ -245,7 +322,9 @@ def filters_from_request(request, database, table, datasette):
 
 @hookimpl
 def menu_links(datasette, actor, request):
-    if actor or users_file(datasette) is None:
+    if actor:
+        return [{"href": datasette.urls.path("/-/review"), "label": "Review queue"}]
+    if users_file(datasette) is None:
         return None
     return [{"href": _login_url(datasette, request.path if request else "/"), "label": "Log in"}]
 
@@ -304,7 +383,7 @@ async def stylesheet(request):
 
 @hookimpl
 def register_routes():
-    return [(r"^/-/login$", login), (r"^/-/tracker\.css$", stylesheet)]
+    return [(r"^/-/login$", login), (r"^/-/tracker\.css$", stylesheet), (r"^/-/review$", review_queue.review)]
 
 
 @hookimpl
@@ -331,6 +410,49 @@ def forbidden(datasette, request, message):
         return Response.html(
             await datasette.render_template("error.html", {"title": "Not allowed", "error": reason}, request=request),
             status=403,
+        )
+
+    return inner
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette, request):
+    return cells.render(row, value, column, table, database, datasette, request)
+
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, request, datasette):
+    return reader.template_vars(datasette, database, table, view_name) or finding.template_vars(
+        datasette, database, view_name, request
+    )
+
+
+@hookimpl
+def top_stored_query(datasette, request, database, query_name):
+    missing = finding.missing_parameters(datasette, query_name, request)
+    return finding.prompt(missing) if missing else None
+
+
+@hookimpl
+def top_homepage(datasette, request):
+    database = review_queue.database_name(datasette)
+    if database is None:
+        return None
+
+    async def inner():
+        keys, _ = await finding.listed_queries(datasette, database, request.actor)
+        return await datasette.render_template(
+            "tracker_start.html",
+            {
+                "database": database,
+                "key_queries": keys,
+                "articles_url": datasette.urls.table(database, "articles"),
+                "claims_url": datasette.urls.table(database, "claims"),
+                "quotes_url": datasette.urls.table(database, "quotes"),
+                "groups_url": datasette.urls.table(database, "claim_groups"),
+                "review_url": datasette.urls.path("/-/review") if request.actor else None,
+            },
+            request=request,
         )
 
     return inner

@@ -1,0 +1,114 @@
+"""Ids as links and figures in words in every table, view and stored query (tracker.web.cells)."""
+
+import re
+import sqlite3
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.web.conftest import plant_conflict
+from tracker.review.annotations import ensure_annotation_schema
+from tracker.review.users import add_user, users_path
+from tracker.store.db import connect
+from tracker.store.ingest import ingest
+from tracker.web.serve import datasette_app
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    db_path = tmp_path_factory.mktemp("cells") / "tracker.db"
+    ingest([str(ROOT / "data" / "articles")], db_path)
+    db = connect(db_path)
+    ensure_annotation_schema(db)
+    db.close()
+    add_user(users_path(db_path), "alice", "correct horse battery")  # an actor must be a current account
+    plant_conflict(db_path)
+    return datasette_app(db_path), db_path
+
+
+def one(db_path, sql):
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute(sql).fetchone()
+    finally:
+        conn.close()
+
+
+async def test_conflicts_view_links_both_claims_groups_and_shows_figures(site):
+    ds, db_path = site
+    a, b, ga, gb = one(
+        db_path, "select claim_id_a, claim_id_b, group_a, group_b from claim_conflicts_side_by_side limit 1"
+    )
+    html = (await ds.client.get("/tracker/claim_conflicts_side_by_side?_layout=table")).text
+    assert f'<a href="/tracker/claims/{a}" class="tracker-id tracker-claim">{a}</a>' in html
+    assert f'<a href="/tracker/claims/{b}" class="tracker-id tracker-claim">{b}</a>' in html
+    assert f'<a href="/tracker/claim_group?group={ga}" class="tracker-id tracker-group">{ga}</a>' in html
+    assert f'href="/tracker/claim_group?group={gb}"' in html
+    assert '<span class="tracker-figure" title="2000000000.0">$2 billion</span>' in html
+    assert '<span class="tracker-figure" title="2500000000.0">$2.5 billion</span>' in html
+    # The stored query over the view as well, while CSV and JSON keep raw values.
+    q = (await ds.client.get("/tracker/conflicting_figures?entity=")).text
+    assert f'<a href="/tracker/claims/{a}" class="tracker-id tracker-claim">{a}</a>' in q
+    assert "$2.5 billion" in q
+    csv = (await ds.client.get("/tracker/claim_conflicts_side_by_side.csv?_col=value_a&_col=value_b")).text
+    assert csv.splitlines() == ["value_a,value_b", "2000000000.0,2500000000.0"]
+    data = (await ds.client.get("/tracker/conflicting_figures.json?entity=&_shape=array")).json()
+    assert data[0]["value_b"] == 2500000000.0 and data[0]["claim_id_a"] == a
+
+
+async def test_ids_in_tables_and_queries_are_links(site):
+    ds, db_path = site
+    gid, first = one(db_path, "select id, first_claim_id from claim_groups where articles >= 2 order by id limit 1")
+    html = (await ds.client.get("/tracker/claim_groups?_sort=id")).text
+    assert f'<a href="/tracker/claims/{first}" class="tracker-id tracker-claim">{first}</a>' in html
+    cid, qid = one(db_path, "select id, quote_id from claims where quote_id is not null limit 1")
+    html = (await ds.client.get(f"/tracker/claims?id={cid}")).text
+    assert f'<a href="/tracker/quotes/{qid}" class="tracker-id tracker-quote">{qid}</a>' in html
+    html = (await ds.client.get(f"/tracker/claim_group?group={gid}")).text
+    assert re.search(r'<a href="/tracker/claims/[^"]+" class="tracker-id tracker-claim">', html)
+    assert re.search(r'<a href="/tracker/articles/[^"]+" class="tracker-id tracker-article">', html)
+    html = (await ds.client.get("/tracker/check_worthy_claims")).text
+    top = one(
+        db_path,
+        "select id from claims where kind not in ('prediction', 'opinion', 'question', 'appeal') order by score desc",
+    )[0]
+    assert f'<a href="/tracker/claims/{top}" class="tracker-id tracker-claim">{top}</a>' in html
+    html = (await ds.client.get("/tracker/speaker_timeline?speaker=Akar")).text
+    assert re.search(r'<a href="/tracker/quotes/[^"]+" class="tracker-id tracker-quote">', html)
+    assert re.search(r'<a href="/tracker/claims/[^"]+" class="tracker-id tracker-claim">', html)
+
+
+async def test_claim_dates_and_money_in_words(site):
+    ds, db_path = site
+    html = (await ds.client.get("/tracker/claim_dates?value=2019-07")).text
+    assert '<span title="2019-07">July 2019</span>' in html
+    html = (await ds.client.get("/tracker/claims_with_money")).text
+    assert '<span class="tracker-figure" title="2500000000.0">$2.5 billion</span>' in html
+
+
+async def test_current_verdicts_target_links_to_claim(site):
+    ds, db_path = site
+    cid = one(db_path, "select id from claims order by id limit 1")[0]
+    await ds.client.post(
+        "/tracker/annotate",
+        actor={"id": "alice"},
+        data={"target_id": cid, "verdict": "true", "wrong": "", "note": "", "sources": ""},
+    )
+    html = (await ds.client.get("/tracker/current_verdicts")).text
+    assert f'<a href="/tracker/claims/{cid}" class="tracker-id tracker-claim">{cid}</a>' in html
+
+
+async def test_conflicts_view_shows_pairs_side_by_side_by_default(site):
+    ds, db_path = site
+    conflict, a, b, text_a, text_b = one(
+        db_path,
+        "select conflict_id, claim_id_a, claim_id_b, claim_a, claim_b from claim_conflicts_side_by_side limit 1",
+    )
+    html = (await ds.client.get("/tracker/claim_conflicts_side_by_side")).text
+    card = html[html.index(f'data-conflict-id="{conflict}"') :]
+    card = card[: card.index("</section>")]
+    assert f'<a href="/tracker/claims/{a}" class="tracker-claim-text">{text_a}</a>' in card
+    assert f'<a href="/tracker/claims/{b}" class="tracker-claim-text">{text_b}</a>' in card
+    assert card.index("$2 billion") < card.index("$2.5 billion")
+    assert 'href="/tracker/claim_conflicts_side_by_side?_layout=table"' in html
+    assert '<table class="rows-and-columns">' not in html

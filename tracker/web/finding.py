@@ -1,0 +1,89 @@
+"""Finding things: the questions researchers ask first, listed first, in words.
+
+Datasette lists stored queries alphabetically (five on the database page), shows a description's backticks as
+they are and names a stored query's page after its SQL. This module gives the home and database pages the key
+queries first with their descriptions rendered, the full list without the `annotate` write query (a form
+endpoint, not something to read), and the claim_groups table its useful default: facts that appeared in two or
+more articles, with every group one click away (`?_groups=all`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+from tracker.review import annotations as ann
+
+# Shown first, in this order; `key_queries` in the plugin configuration replaces the list.
+KEY_QUERIES = ("claims_with_money", "check_worthy_claims", "conflicting_figures", "repeated_claims", "speaker_timeline")
+HIDDEN_QUERIES = {ann.QUERY_NAME}
+GROUPS_TABLE = "claim_groups"
+ALL_GROUPS_ARG = "_groups"
+CODE = re.compile(r"`([^`]+)`")
+
+
+def describe(text: str | None) -> Markup:
+    """Plain description text as HTML: escaped, with `code` spans rendered as <code>."""
+    return Markup(CODE.sub(r"<code>\1</code>", str(escape(text or ""))))
+
+
+def key_query_names(datasette) -> list[str]:
+    configured = (datasette.plugin_config("tracker") or {}).get("key_queries")
+    return list(configured or KEY_QUERIES)
+
+
+async def listed_queries(datasette, database: str, actor) -> tuple[list[dict], list[dict]]:
+    """(key queries in their set order, every other readable query by title), the write query left out."""
+    page = await datasette.list_queries(database, actor=actor, limit=500, include_private=True)
+    shown = []
+    for q in page.queries:
+        if q.name in HIDDEN_QUERIES or q.is_write:
+            continue
+        shown.append(
+            {
+                "name": q.name,
+                "title": q.title or q.name.replace("_", " "),
+                "description": Markup(q.description_html) if q.description_html else describe(q.description),
+                "url": datasette.urls.query(database, q.name),
+                "private": q.is_private,
+                "parameters": list(q.parameters),
+            }
+        )
+    by_name = {q["name"]: q for q in shown}
+    keys = [by_name[n] for n in key_query_names(datasette) if n in by_name]
+    rest = sorted((q for q in shown if q["name"] not in {k["name"] for k in keys}), key=lambda q: q["title"].lower())
+    return keys, rest
+
+
+def groups_default_applies(request, table: str) -> bool:
+    """claim_groups shows facts in two or more articles unless the reader asked for all groups or filtered on
+    the articles column themselves."""
+    if table != GROUPS_TABLE or request.args.get(ALL_GROUPS_ARG) == "all":
+        return False
+    return not any(key == "articles" or key.startswith("articles__") for key in request.args)
+
+
+def template_vars(datasette, database, view_name, request):
+    """`tracker_queries()` for the database page template."""
+    if view_name != "database" or database is None:
+        return None
+
+    async def tracker_queries():
+        return await listed_queries(datasette, database, request.actor if request else None)
+
+    return {"tracker_queries": tracker_queries}
+
+
+def missing_parameters(datasette, query_name: str, request) -> list[tuple[str, str]]:
+    """(parameter, what to type) for each required parameter of this stored query left empty."""
+    required = ((datasette.plugin_config("tracker") or {}).get("required_parameters") or {}).get(query_name) or {}
+    return [(name, hint) for name, hint in required.items() if not (request.args.get(name) or "").strip()]
+
+
+def prompt(missing: list[tuple[str, str]]) -> Markup:
+    """What to fill in, instead of a table of every row or of none."""
+    asks = Markup("; ").join(Markup("<strong>{}</strong>: {}").format(name, hint) for name, hint in missing)
+    return Markup(
+        '<p class="tracker-prompt" role="status">This query needs {}. Fill it in below and press <em>Run SQL</em>.</p>'
+    ).format(asks)
