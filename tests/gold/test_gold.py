@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from tests.gold.build_gold import GOLD, build, dumps
 
 
