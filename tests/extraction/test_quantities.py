@@ -348,3 +348,45 @@ def test_fractions_or_ranges_and_and_between_number_words(text, span, value, low
 
 def test_two_number_words_joined_by_and_are_a_list_not_a_sum():
     assert [(q.text, q.value) for q in find_quantities("Limits of two and one package per order.")][0] == ("two", 2)
+
+
+@pytest.mark.parametrize(
+    "text,span,value",
+    [
+        ("She won the race in 2:14:04, a record.", "2:14:04", 8044.0),
+        ("Kipchoge ran 1:59:40.2 in Vienna.", "1:59:40.2", 7180.2),
+    ],
+)
+def test_hours_minutes_seconds_are_a_duration_in_seconds(text, span, value):
+    q = one(text)
+    assert (q.text, q.value, q.unit, q.kind) == (span, value, "seconds", "measure")
+
+
+def test_a_clock_time_is_not_a_duration():
+    assert find_quantities("The polls closed at 10:30 and reopened at 12:00:00 GMT.") == []
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [
+        ("The storm reached Category 5 on Saturday.", 5.0, "category"),
+        ("The city moved to Level 3 restrictions.", 3.0, "level"),
+    ],
+)
+def test_a_rank_on_a_named_scale_takes_the_scale_word_as_unit(text, value, unit):
+    q = one(text)
+    assert (q.text, q.value, q.unit) == (str(int(value)), value, unit)
+
+
+def test_a_label_that_is_not_a_scale_stays_no_figure():
+    assert find_quantities("The law was passed under Resolution 2231 last year.") == []
+
+
+def test_what_is_measured_may_sit_between_a_measure_and_its_per():
+    q = one("Sponges survive on 0.002 moles of oxygen per cubic meter of water.")
+    assert (q.text, q.value, q.unit, q.kind) == (
+        "0.002 moles of oxygen per cubic meter",
+        0.002,
+        "moles per cubic meter",
+        "measure",
+    )

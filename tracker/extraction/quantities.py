@@ -352,7 +352,15 @@ _GLUED_AFTER = re.compile(r"[-‐]?[A-Za-z]")
 # A number joined to the noun it measures: "48-acre", "four-pack", "three-hour", "8-year-old".
 _HYPHEN_UNIT = re.compile(r"[-‐]([a-z]{2,})(?:[-‐](?:old|long)\b)?(?![-‐]?[a-z])")
 _HYPHEN_MODIFIER = re.compile(r"\s+\d[\d.,]*[-‐][a-z]{2,}\b(?=\s+[a-z])")
-_PER_UNIT = re.compile(r"\s+per\s+((?:cubic|square)\s+)?([A-Za-z]+)\b")
+# "moles of oxygen per cubic meter": what is measured may sit between the measure and its "per".
+_PER_UNIT = re.compile(r"(?:\s+of\s+[a-z]+)?\s+per\s+((?:cubic|square)\s+)?([A-Za-z]+)\b")
+# A race or elapsed time, hours:minutes:seconds ("2:14:04", "1:59:40.2"): a figure in seconds. A time of day has
+# two parts ("10:30"), so three parts are a duration.
+_CLOCK = re.compile(
+    r"(?<![\w:.])(\d{1,2}):([0-5]\d):([0-5]\d(?:\.\d+)?)(?![\w:]|\.\d|\s?(?:[ap]\.?m\b|GMT|UTC))", re.IGNORECASE
+)
+# A rank on a named scale, "Category 5", "Level 3": the number is a figure whose unit is the scale word.
+_SCALE_LABEL = re.compile(r"\b(?-i:Category|Level|Stage|Phase|Grade|Class|Tier)\s$")
 # Degrees glued to the number: "67.5°", "30 °C".
 _DEGREES = re.compile(r"\s?°(?:\s?([CF])\b)?")
 # "1.8m tall": metres, not million.
@@ -592,7 +600,7 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
             unit = currency = CURRENCY_WORDS[unit]
             kind = "money"
         else:
-            kind = "measure" if unit in MEASURES else "count"
+            kind = "measure" if unit in MEASURES or " per " in (unit or "") else "count"
         if unit:
             q_end = uend
     if value2 is not None:
@@ -686,6 +694,20 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
                 j += 1
             if j == n_numbers or numbers[j] - ts > _BEFORE_NUMBER:
                 continue  # "in", "about", "US" with no number after them
+            if (clock := _CLOCK.match(text, ts, end)) is not None:
+                h, mi, sec = clock.groups()
+                out.append(
+                    Quantity(
+                        text=clock.group(),
+                        start=ts,
+                        end=clock.end(),
+                        value=int(h) * 3600 + int(mi) * 60 + float(sec),
+                        unit="seconds",
+                        kind="measure",
+                    )
+                )
+                pos = clock.end()
+                continue
             m = QUANTITY_RE.match(text, ts, end)
             if m is not None:
                 break
@@ -706,6 +728,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             date_starts = [a for a, _ in dates]
         num_end = m.end("num2") if m.group("num2") else m.end("num")
         if dates and _inside(dates, date_starts, m.start("num"), num_end) and not (m.group("cur") or m.group("post")):
+            continue
+        if _is_label(text, m, start) and (sl := _SCALE_LABEL.search(text, max(start, m.start() - 9), m.start())):
+            q = _build(m, text, m.end("num"))
+            if q is not None and q.unit is None:
+                out.append(Quantity(q.text, q.start, q.end, q.value, sl.group().strip().lower(), kind="measure"))
             continue
         if _is_label(text, m, start) or _ENUMERATOR.search(text, max(start, m.start() - 8), m.start()):
             continue
