@@ -181,3 +181,45 @@ def test_ago_counts_back_from_publication(text, value, precision):
 def test_last_month_names_and_ordinal_days(text, value):
     ((_, got, _, _),) = values(text, "2021-01-16")
     assert got == value
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("Limits began on March 4 and 5 respectively.", "2020-03-13", [("March 4", "2020-03-04"), ("5", "2020-03-05")]),
+        (
+            "Parliament is suspended in September and October.",
+            "2019-08-29",
+            [("September", "2019-09"), ("October", "2019-10")],
+        ),
+        (
+            "It lasted this past December and January.",
+            "2019-02-21",
+            [("this past December", "2018-12"), ("January", "2019-01")],
+        ),
+        ("Johnson and May met; they won 3 and 5 games.", "2019-01-07", []),
+        ("Votes fell on March 4 and 5% of them were void.", "2020-03-13", [("March 4", "2020-03-04")]),
+    ],
+)
+def test_the_second_of_a_pair_of_dates_takes_the_month_of_the_first(text, published, expected):
+    assert [(d.text, d.value) for d in find_dates(text, published=published)] == expected
+
+
+def test_a_month_and_day_with_last_year_is_in_the_year_before_publication():
+    assert values("The lockdown started on December 22, last year.", "2019-01-07") == [
+        ("December 22, last year", "2018-12-22", "day", False)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The attack occurred on March 14.", "2020-03-14"),  # a regular past: looks back
+        ("The treaty was signed on March 14.", "2020-03-14"),
+        ("The summit is scheduled for March 14.", "2021-03-14"),  # a scheduled event: looks ahead
+        ("The proposed vote on March 14 is close.", "2021-03-14"),  # "proposed" is no past
+    ],
+)
+def test_a_past_verb_before_a_date_without_year_looks_back(text, value):
+    ((_, got, _, _),) = values(text, "2021-01-16")
+    assert got == value

@@ -64,7 +64,7 @@ _YEAR_CUE = (
 DATE_RE = re.compile(
     rf"""
     (?P<iso>\b(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])\b)
-  | (?P<mdy>\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:,?\s+(?P<y1>{_YEAR})\b)?)
+  | (?P<mdy>\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:,?\s+(?P<y1>{_YEAR})\b|,\s+(?P<ly>last|next|this)\s+year\b)?)
   | (?P<dmy>\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})\b)?)
   | (?P<my>\b(?P<m3>{_MONTH}),?\s+(?:of\s+)?(?P<y3>{_YEAR})\b)
   | (?P<cm>(?<![\w$€£¥.,-])(?P<mcue>{_MONTH_CUE})\s+(?P<m4>{_MONTH})\b(?!\s+\d))
@@ -75,6 +75,8 @@ DATE_RE = re.compile(
   | (?P<wd>\b(?:(?P<wcue>on|last|next|this|since|by|until|from)\s+)?(?P<wday>{_WEEKDAY})\b)
   | (?P<word>\b(?:yesterday|today|tomorrow|tonight)\b)
   | (?P<part>\b(?P<pdir>last|this)\s+(?P<pwhen>night|morning|afternoon|evening)\b(?!\s+of\b))
+  | (?P<andm>\b(?:and|or)\s+(?P<m7>{_MONTH})\b(?!\s+\d))
+  | (?P<andd>\b(?:and|or)\s+(?P<d7>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!\s*%|[:.,]\d))
   | (?P<year>(?<![\w$€£¥.,-])(?:(?P<ycue>{_YEAR_CUE})\s+)?(?P<y5>{_YEAR})(?![\w%,.-]\d|\w|-\d|\s*(?:%|per\s?cent)))
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -253,6 +255,29 @@ def _month_day(pub: date | None, month: str, day: str, future: bool | None = Non
         return None
 
 
+# The first date of a pair, right before its "and": "September and October", "March 4 and 5".
+_MONTH_BEFORE = re.compile(rf"\b(?P<pm>{_MONTH})\s+$")
+_MONTH_DAY_BEFORE = re.compile(rf"\b(?P<pm>{_MONTH})\s+{_DAY}\s+$")
+
+
+def _second_of_pair(m: re.Match, pub: date | None, future: bool | None) -> tuple[str, str, bool, int] | None:
+    """The second of two dates joined by "and"/"or" that name their month once ("March 4 and 5") or their cue
+    once ("this past December and January"): read as the first is, or no date when no month stands before."""
+    text, start = m.string, m.start()
+    if pub is None:
+        return None
+    if m.group("andm"):
+        before = _MONTH_BEFORE.search(text, max(0, start - 12), start)
+        if before is None or not _CASED_MONTH.match(before.group("pm")) or not _CASED_MONTH.match(m.group("m7")):
+            return None
+        return _bare_month(pub, MONTHS[fold(m.group("m7")).rstrip(".")], "and", future), "month", True, m.start("m7")
+    before = _MONTH_DAY_BEFORE.search(text, max(0, start - 16), start)
+    if before is None or not _CASED_MONTH.match(before.group("pm")):
+        return None
+    hit = _month_day(pub, before.group("pm"), m.group("d7"), future)
+    return hit + (True, m.start("d7")) if hit else None
+
+
 def _resolve(m: re.Match, pub: date | None, future: bool | None = None) -> tuple[str, str, bool, int] | None:
     """(value, precision, relative, start) for one match, or None when it is not a date after all."""
     g = m  # groups are read by name as needed: groupdict() would build all thirty for every date
@@ -264,8 +289,15 @@ def _resolve(m: re.Match, pub: date | None, future: bool | None = None) -> tuple
         month, day, year = (g["m1"], g["d1"], g["y1"]) if g["mdy"] else (g["m2"], g["d2"], g["y2"])
         if not _CASED_MONTH.match(month):
             return None
+        if g["mdy"] and g["ly"]:
+            if pub is None:
+                return None
+            year = str(pub.year + {"last": -1, "next": 1, "this": 0}[fold(g["ly"])])  # "December 22, last year"
+        relative = not year  # "December 22, last year" names its year as surely as "December 22, 2018"
         hit = _full(year, month, day) if year else _month_day(pub, month, day, future)
-        return hit + (not year, start) if hit else None
+        return hit + (relative, start) if hit else None
+    if g["andm"] or g["andd"]:
+        return _second_of_pair(m, pub, future)
     if g["my"]:
         if not _CASED_MONTH.match(g["m3"]):
             return None
@@ -531,7 +563,17 @@ _FUTURE = re.compile(
 _BEFORE = 80
 
 
-_PAST = re.compile(r"\b(?:was|were|had|did)\b[^.!?;\n]*$", re.IGNORECASE)
+# What marks a clause as about the past: the past of "be", "have", "do", a regular past ("happened", "signed")
+# and the common irregular ones. Participles that describe what is to come ("planned", "proposed") are not, nor a
+# present passive ("is suspended in October").
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?!(?:planned|proposed|scheduled|expected|slated|intended|anticipated|delayed"
+    r"|postponed|needed|based|called|named|so-called|related|limited|united|red|bed|need|feed|seed|speed|"
+    r"breed|weed|shed|hundred)\b)[a-z]{2,}ed|began|came|went|took|gave|made|won|lost|held|met|saw|said|told"
+    r"|found|left|fell|rose|led|sent|spent|paid|built|brought|bought|broke|ran|wrote|became|struck|shot|hit)\b"
+    r"[^.!?;\n]*$",
+    re.IGNORECASE,
+)
 
 
 def _future_before(text: str, pos: int) -> bool | None:
