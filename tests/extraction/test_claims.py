@@ -408,3 +408,14 @@ def test_a_real_hedge_beside_the_month_may_is_still_a_hedge():
     assert c is not None and {"hedge", "modal"} <= set(c.features)
     c = _main("Exports appear to have fallen in May, the statistics office said.", "2021-01-16")  # a hedge phrase
     assert c is not None and "hedge" in c.features
+
+
+def test_a_figure_of_one_is_stored_but_does_not_score_as_a_number():
+    c = _main("Two Democrats opposed the resolution, and one independent supported it last week.")
+    assert "number" in c.features  # from "Two Democrats"
+    (q,) = [
+        q for q in find_claims("One independent supported the resolution on Tuesday.", [], "2019-11-01")[0].quantities
+    ]
+    assert (q.text, q.value, q.unit) == ("One independent", 1.0, "independent")
+    claims = find_claims("One independent supported the resolution on Tuesday.", [], "2019-11-01")
+    assert all("number" not in c.features for c in claims)

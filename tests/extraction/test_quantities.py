@@ -390,3 +390,31 @@ def test_what_is_measured_may_sit_between_a_measure_and_its_per():
         "moles per cubic meter",
         "measure",
     )
+
+
+@pytest.mark.parametrize(
+    "text,span,unit",
+    [
+        ("Two Democrats opposed, and one independent supported it.", "one independent", "independent"),
+        ("The coordinates differed by one digit.", "one digit", "digit"),
+        ("He received a one year prison sentence.", "one year", "year"),
+        ("Stores limited sales to one pack per order.", "one pack", "pack"),
+    ],
+)
+def test_one_counts_the_noun_after_it(text, span, unit):
+    q = [q for q in find_quantities(text) if q.value == 1][0]
+    assert (q.text, q.value, q.unit) == (span, 1.0, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One of them said so.",
+        "No one came to the door.",
+        "One day he left.",
+        "At one point it broke.",
+        "It was the one who won.",
+    ],
+)
+def test_one_as_a_pronoun_or_in_a_set_phrase_is_no_figure(text):
+    assert find_quantities(text) == []

@@ -305,6 +305,9 @@ _VIEW_CUES = ("hedge", "evaluation", "second person")
 
 def _features(chunk: str, t: _Tokens, quantities, dates, entities, in_quote: bool, modal: bool) -> list[str]:
     feats = []
+    # "one independent", "one occasion" are figures to store, but "one" reads as an article as often as a count:
+    # it does not make a clause check-worthy (the score's weights were fitted before "one" was a figure).
+    quantities = [q for q in quantities if not (q.value == 1 and q.text[:3].lower() == "one")]
     if quantities:
         kinds = {q.kind for q in quantities}
         if "money" in kinds or any(q.currency for q in quantities):

@@ -593,9 +593,13 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
     elif scale and scale.strip().lower() == "m" and value2 is None and _METRES_AFTER.match(text, m.end("scale")):
         value, unit, kind = value / SCALES["m"], "m", "measure"  # "1.8m tall"
     else:
-        if num_text.strip().lower() in ("one", "a", "an") and not scale:
-            return None  # "one of them", "one thing": a pronoun more often than a figure
+        if num_text.strip().lower() in ("a", "an") and not scale:
+            return None
+        if num_text.strip().lower() == "one" and not scale and not _one_counts(text, m.start("num"), q_end):
+            return None  # "one of them", "one thing", "no one": a pronoun more often than a figure
         unit, uend = unit_after(text, q_end, end, value == 1)
+        if unit is None and num_text.strip().lower() == "one" and not scale:
+            return None
         if unit in CURRENCY_WORDS:
             unit = currency = CURRENCY_WORDS[unit]
             kind = "money"
@@ -629,6 +633,26 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
         upper=_finite(upper),
         kind=kind,
     )
+
+
+# "one" counts the noun after it ("one independent supported", "by one digit", "a one year sentence"), but not
+# as a pronoun ("one of them", "one another", "no one", "the one who") nor in set phrases ("one day", "at one
+# point", "one thing", "on the one hand").
+_ONE_NEXT = re.compile(r"\s+([a-z][a-z'’-]*)")
+_ONE_NOT_AFTER = frozenset(
+    """another thing things way ways day time point hand side reason more way, anyone someone one's""".split()
+)
+_ONE_NOT_BEFORE = re.compile(r"\b(?:no|the|any|each|every|which|this|that|at|some|such|only|just|every)\s+$", re.I)
+
+
+def _one_counts(text: str, start: int, end: int) -> bool:
+    nxt = _ONE_NEXT.match(text, end)
+    if nxt is None:
+        return False
+    word = nxt.group(1).lower()
+    if word in UNIT_STOP or word in _ONE_NOT_AFTER or word.endswith("ly"):
+        return False
+    return _ONE_NOT_BEFORE.search(text, max(0, start - 8), start) is None
 
 
 # Denominators written as words: "two-thirds", "three-quarters".
