@@ -418,3 +418,46 @@ def test_one_counts_the_noun_after_it(text, span, unit):
 )
 def test_one_as_a_pronoun_or_in_a_set_phrase_is_no_figure(text):
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,span,value,unit,upper",
+    [
+        ("The Vatican is to decide within a month whether to act.", "within a month", 1.0, "month", 1.0),
+        ("Stores sell out within an hour of delivery.", "within an hour", 1.0, "hour", 1.0),
+        ("Results come within 24 hours.", "within 24 hours", 24.0, "hours", 24.0),
+    ],
+)
+def test_within_is_an_upper_bound(text, span, value, unit, upper):
+    q = one(text)
+    assert (q.text, q.value, q.unit, q.upper, q.lower) == (span, value, unit, upper, None)
+
+
+@pytest.mark.parametrize(
+    "text,span,value",
+    [
+        ("The group took over about a third of the country.", "a third", 1 / 3),
+        ("Congress gave about a quarter as much money as he asked.", "a quarter", 0.25),
+        ("One half of the votes were lost.", "One half", 0.5),
+    ],
+)
+def test_a_share_written_with_its_article(text, span, value):
+    q = one(text)
+    assert (q.text, q.value, q.unit) == (span, value, None)
+
+
+def test_a_third_party_is_no_share():
+    assert find_quantities("A third party entered the race.") == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("She was 26.", [("26", 26.0, "years")]),
+        ("Baloch, aged 26, died at home.", [("26", 26.0, "years")]),
+        ("He was 30 when the war began.", [("30", 30.0, None)]),  # not at the clause's end: not surely an age
+        ("The score was 26.", [("26", 26.0, None)]),
+    ],
+)
+def test_an_age_is_in_years(text, expected):
+    assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expected

@@ -303,11 +303,15 @@ _FACT_CUES = ("comparison", "causal", "rule", "statistic", "reporting verb", "po
 _VIEW_CUES = ("hedge", "evaluation", "second person")
 
 
+_ARTICLE_FIGURE = re.compile(r"(?:within\s+)?(?:one|an?)[\s-]", re.IGNORECASE)
+
+
 def _features(chunk: str, t: _Tokens, quantities, dates, entities, in_quote: bool, modal: bool) -> list[str]:
     feats = []
-    # "one independent", "one occasion" are figures to store, but "one" reads as an article as often as a count:
-    # it does not make a clause check-worthy (the score's weights were fitted before "one" was a figure).
-    quantities = [q for q in quantities if not (q.value == 1 and q.text[:3].lower() == "one")]
+    # "one independent", "a third of", "within a month" are figures to store, but "one" and "a" read as an
+    # article as often as a count: they do not make a clause check-worthy (the score's weights were fitted before
+    # they were figures; shares have their own feature, "proportion").
+    quantities = [q for q in quantities if not _ARTICLE_FIGURE.match(q.text)]
     if quantities:
         kinds = {q.kind for q in quantities}
         if "money" in kinds or any(q.currency for q in quantities):

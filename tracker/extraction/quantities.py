@@ -183,6 +183,7 @@ LOWER = {
     "exceeding",
 }
 UPPER = {
+    "within",
     "up to",
     "less than",
     "fewer than",
@@ -318,7 +319,7 @@ _CUR = r"(?:US\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₩₺₦₱
 _PRE = (
     r"(?:(?:about|around|approximately|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa"
     r"|approx\.|~|just\s+over|just\s+under|an\s+average\s+of|more\s+than|over|at\s+least|above|upwards\s+of"
-    r"|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|no\s+more\s+than|as\s+many\s+as|as\s+much\s+as"
+    r"|within|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|no\s+more\s+than|as\s+many\s+as|as\s+much\s+as"
     r"|as\s+few\s+as|as\s+little\s+as|up\s+to|less\s+than|fewer\s+than|under|below|at\s+most|exceeding"
     r"|between|from)\s+)"
 )
@@ -359,6 +360,13 @@ _PER_UNIT = re.compile(r"(?:\s+of\s+[a-z]+)?\s+per\s+((?:cubic|square)\s+)?([A-Z
 _CLOCK = re.compile(
     r"(?<![\w:.])(\d{1,2}):([0-5]\d):([0-5]\d(?:\.\d+)?)(?![\w:]|\.\d|\s?(?:[ap]\.?m\b|GMT|UTC))", re.IGNORECASE
 )
+# "within a month", "within an hour": at most one of a unit of time.
+_WITHIN_ONE = re.compile(r"within\s+(?:a|an|one)\s+(second|minute|hour|day|week|fortnight|month|year|decade)\b", re.I)
+# "a third of the country", "about a quarter as much": a share written with its article.
+_SHARE = re.compile(r"(?:a|one)\s+(half|third|quarter|fifth|tenth)\s+(?=(?:of|as)\b)", re.I)
+# An age: "She was 26.", "aged 61": a bare number after "aged", or after "he/she was" and before the clause ends.
+_AGE_BEFORE = re.compile(r"(?:\baged|\b(?:he|she)\s+(?:was|is))\s+$", re.I)
+_AGE_AFTER = re.compile(r"\s*(?:[.,;)]|$)")
 # A rank on a named scale, "Category 5", "Level 3": the number is a figure whose unit is the scale word.
 _SCALE_LABEL = re.compile(r"\b(?-i:Category|Level|Stage|Phase|Grade|Class|Tier)\s$")
 # Degrees glued to the number: "67.5°", "30 °C".
@@ -600,6 +608,14 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
         unit, uend = unit_after(text, q_end, end, value == 1)
         if unit is None and num_text.strip().lower() == "one" and not scale:
             return None
+        if (
+            unit is None
+            and not scale
+            and not pre
+            and _AGE_AFTER.match(text, q_end)
+            and _AGE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        ):
+            unit, kind = "years", "measure"
         if unit in CURRENCY_WORDS:
             unit = currency = CURRENCY_WORDS[unit]
             kind = "money"
@@ -714,6 +730,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             i += 1
             if ts < pos:
                 continue
+            if text[ts] in "aAoOwW" and (q := _word_figure(text, ts, end)) is not None:
+                out.append(q)
+                pos = q.end
+                continue
             while j < n_numbers and numbers[j] < ts:
                 j += 1
             if j == n_numbers or numbers[j] - ts > _BEFORE_NUMBER:
@@ -765,6 +785,18 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             out.append(q)
             # "two 12-roll packs": the measure inside the count is read next, as a figure of its own.
             pos = m.end() if _HYPHEN_MODIFIER.match(text, m.end()) else max(pos, q.end)
+
+
+def _word_figure(text: str, ts: int, end: int) -> Quantity | None:
+    """Figures with no digit or number word: "within a month" (at most 1 month), "a third of" (1/3)."""
+    w = _WITHIN_ONE.match(text, ts, end)
+    if w is not None:
+        return Quantity(w.group(), ts, w.end(), 1.0, w.group(1).lower(), approximate=True, upper=1.0, kind="measure")
+    sh = _SHARE.match(text, ts, end)
+    if sh is not None and (ts == 0 or not text[ts - 1].isalnum()):
+        stop = sh.end(1)
+        return Quantity(text[ts:stop], ts, stop, 1 / FRACTIONS[sh.group(1).lower()], None, kind="count")
+    return None
 
 
 def _is_label(text: str, m: re.Match, lo: int) -> bool:
