@@ -461,3 +461,15 @@ def test_a_third_party_is_no_share():
 )
 def test_an_age_is_in_years(text, expected):
     assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Sales were limited to two and one package per order.", [("two", "package"), ("one package", "package")]),
+        ("He won 3 and 5 games.", [("3", "games"), ("5 games", "games")]),
+        ("The bill was €3bn and £40m.", [("€3bn", "EUR"), ("£40m", "GBP")]),  # each its own unit
+    ],
+)
+def test_numbers_listed_with_and_share_the_noun_after_the_last(text, expected):
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected

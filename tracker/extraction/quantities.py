@@ -8,6 +8,7 @@ dates, times and model names ("S-400", "F-35") look like numbers but are not fig
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import re
 
@@ -761,10 +762,14 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         if m.group("vague"):
             out.append(_vague(m, text, end))
             continue
+        shared = None
         if m.group("num2") and m.group("sep").lower() == "and" and (m.group("pre") or "").strip().lower() != "between":
             # "€3bn and £40m" is two figures, not a range: read the first alone and go on after it.
+            full = m
             m = SINGLE_RE.match(text, m.start(), m.start("sep")) or m
             pos = m.end()
+            if m is not full and not any(full.group(g) for g in ("cur", "cur2", "post", "post1", "scale", "scale2")):
+                shared = full.end("num2")  # "two and one package": both count the noun after the second
         if _skip(text, m, start):
             continue
         if dates is None:
@@ -781,6 +786,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         if _is_label(text, m, start) or _ENUMERATOR.search(text, max(start, m.start() - 8), m.start()):
             continue
         q = _build(m, text, end)
+        if q is not None and shared is not None and q.unit is None and q.kind == "count":
+            unit, _ = unit_after(text, shared, end, True)
+            if unit and unit not in CURRENCY_WORDS:
+                q = dataclasses.replace(q, unit=unit)
         if q is not None:
             out.append(q)
             # "two 12-roll packs": the measure inside the count is read next, as a figure of its own.
