@@ -302,7 +302,8 @@ def test_factual_halves_split_at_but_are_one_claim():
     text = "Unemployment rose to 7% in March 2020; it had fallen to 5% a year earlier in Spain."
     (c,) = find_claims(text, [])
     assert c.kind == "quantity" and c.text == text[c.start : c.end] and c.start == 0
-    assert [q.value for q in c.quantities] == [7, 5] and [d.value for d in c.dates] == ["2020-03"]
+    # "a year earlier" counts from the date before it: 2019
+    assert [q.value for q in c.quantities] == [7, 5] and [d.value for d in c.dates] == ["2020-03", "2019"]
     assert "short" not in c.features
 
 

@@ -223,3 +223,34 @@ def test_a_month_and_day_with_last_year_is_in_the_year_before_publication():
 def test_a_past_verb_before_a_date_without_year_looks_back(text, value):
     ((_, got, _, _),) = values(text, "2021-01-16")
     assert got == value
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (
+            "Troops left Iraq in 2011 and returned three years later.",
+            "2019-11-10",
+            [("2011", "2011", "year"), ("three years later", "2014", "year")],
+        ),
+        (
+            "On Friday, Congress approved a budget. He signed it the same day.",
+            "2019-02-21",
+            [("On Friday", "2019-02-15", "day"), ("the same day", "2019-02-15", "day")],
+        ),
+        (
+            "She won on Sunday. Just the previous day, he ran.",
+            "2019-10-14",
+            [("on Sunday", "2019-10-13", "day"), ("the previous day", "2019-10-12", "day")],
+        ),
+        (
+            "The talks began on March 3, 2020, and ended two weeks later.",
+            None,
+            [("March 3, 2020", "2020-03-03", "day"), ("two weeks later", "2020-03-17", "day")],
+        ),
+        ("That day will come, and the same day too.", "2019-10-14", []),  # nothing to count from
+        ("It grew in 2019 and fell the next day.", "2020-01-01", [("2019", "2019", "year")]),  # a year is no day
+    ],
+)
+def test_a_date_counted_from_the_date_before_it(text, published, expected):
+    assert [(d.text, d.value, d.precision) for d in find_dates(text, published=published)] == expected

@@ -72,6 +72,10 @@ DATE_RE = re.compile(
                  (?P<runit>week|weekend|month|year))\b)
   | (?P<ago>\b(?P<an>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,3}})\s+
                  (?P<au>days?|weeks?|months?|years?)\s+ago\b)
+  | (?P<later>\b(?P<ln>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+
+                 (?P<lu>days?|weeks?|months?|years?)\s+(?P<ldir>later|earlier)\b)
+  | (?P<anch>\b(?:the\s+(?P<adir>same|previous|next|following)\s+day|that\s+(?:same\s+)?day
+                 |the\s+day\s+(?P<aba>before|after))\b)
   | (?P<wd>\b(?:(?P<wcue>on|last|next|this|since|by|until|from)\s+)?(?P<wday>{_WEEKDAY})\b)
   | (?P<word>\b(?:yesterday|today|tomorrow|tonight)\b)
   | (?P<part>\b(?P<pdir>last|this)\s+(?P<pwhen>night|morning|afternoon|evening)\b(?!\s+of\b))
@@ -535,7 +539,7 @@ _OPENING_WORDS = frozenset(
     + list(_NUMBER_WORDS)
     + """in since until till by from to through last next this early late mid of during before after on past coming
     previous earlier later yesterday today tomorrow tonight and between the fiscal fy spring summer autumn fall
-    winter around circa year""".split()
+    winter around circa year same that following""".split()
 )
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
 
@@ -585,6 +589,37 @@ def _future_before(text: str, pos: int) -> bool | None:
     return False if _PAST.search(text, lo, pos) is not None else None
 
 
+def _anchored(m: re.Match, anchor: DateMention | None) -> DateMention | None:
+    """A date counted from the date named before it, not from publication: "in 2011 ... three years later" is
+    2014, "On Friday ... the same day" that Friday, "the previous day" the day before it. Without an anchor precise
+    enough for the unit, no date."""
+    if anchor is None:
+        return None
+    try:
+        if m.group("later"):
+            n = int(m.group("ln")) if m.group("ln").isdigit() else _NUMBER_WORDS.get(fold(m.group("ln")), 1)
+            n = -n if fold(m.group("ldir")) == "earlier" else n
+            unit = fold(m.group("lu")).rstrip("s")
+            if unit == "year":
+                value, precision = _yr(int(anchor.value[:4]) + n), "year"
+            elif unit == "month" and anchor.precision in ("month", "day"):
+                value, precision = _ym(*_month_shift(int(anchor.value[:4]), int(anchor.value[5:7]), n)), "month"
+            elif anchor.precision == "day":
+                days = n * (7 if unit == "week" else 1)
+                value, precision = _day(_plus(date.fromisoformat(anchor.value), timedelta(days=days))), "day"
+            else:
+                return None
+        else:
+            if anchor.precision != "day":
+                return None
+            word = fold(m.group("adir") or m.group("aba") or "same")
+            shift = {"same": 0, "previous": -1, "before": -1, "next": 1, "following": 1, "after": 1}[word]
+            value, precision = _day(_plus(date.fromisoformat(anchor.value), timedelta(days=shift))), "day"
+    except (_OutOfRange, ValueError):
+        return None
+    return DateMention(text=m.group(), start=m.start(), end=m.end(), value=value, precision=precision, relative=True)
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None, published: str | None = None) -> list[DateMention]:
     """Date mentions in text[start:end], offsets into `text`."""
     end = len(text) if end is None else end
@@ -593,6 +628,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None, published: str
     for m in _scan(text, start, end):
         if m.group("year"):
             hit = _year(m, text)
+            if hit:
+                out.append(hit)
+            continue
+        if m.group("later") or m.group("anch"):
+            hit = _anchored(m, out[-1] if out else None)
             if hit:
                 out.append(hit)
             continue
