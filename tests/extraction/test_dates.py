@@ -254,3 +254,21 @@ def test_a_past_verb_before_a_date_without_year_looks_back(text, value):
 )
 def test_a_date_counted_from_the_date_before_it(text, published, expected):
     assert [(d.text, d.value, d.precision) for d in find_dates(text, published=published)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sales on Thanksgiving 2013 fell.", [("Thanksgiving 2013", "2013-11-28")]),
+        ("Shops will open on Black Friday.", [("Black Friday", "2019-11-29")]),  # not a Friday: Thanksgiving's next day
+        ("The shop was shut on Christmas Day.", [("Christmas Day", "2018-12-25")]),  # a past clause: the last one
+        ("Filed on 02/22/2016 in court.", [("02/22/2016", "2016-02-22")]),  # month first
+        ("Filed on 22/02/2016 in court.", [("22/02/2016", "2016-02-22")]),  # 22 is no month
+        ("Filed on 02/30/2016 in court.", []),  # no such day: no date
+        ("The vote is three weeks from tomorrow.", [("three weeks from tomorrow", "2019-12-12")]),
+        ("Growth slowed in mid-2019.", [("2019", "2019")]),
+        ("The New York office opened in 2010.", [("2010", "2010")]),
+    ],
+)
+def test_holidays_numeric_dates_and_counts_from_tomorrow(text, expected):
+    assert [(d.text, d.value) for d in find_dates(text, published="2019-11-20")] == expected

@@ -64,6 +64,10 @@ _YEAR_CUE = (
 DATE_RE = re.compile(
     rf"""
     (?P<iso>\b(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])\b)
+  | (?P<num>\b(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)/(?P<ny>{_YEAR})\b)
+  | (?P<hol>\b(?P<hname>Thanksgiving(?:\s+Day)?|Black\s+Friday|Cyber\s+Monday|Christmas(?:\s+Day|\s+Eve)?
+                 |New\s+Year's\s+(?:Day|Eve)|New\s+Year’s\s+(?:Day|Eve)|Halloween|Valentine's\s+Day|Valentine’s\s+Day)
+                 (?:,?\s+(?P<hy>{_YEAR})\b)?)
   | (?P<mdy>\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:,?\s+(?P<y1>{_YEAR})\b|,\s+(?P<ly>last|next|this)\s+year\b)?)
   | (?P<dmy>\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})\b)?)
   | (?P<my>\b(?P<m3>{_MONTH}),?\s+(?:of\s+)?(?P<y3>{_YEAR})\b)
@@ -71,7 +75,7 @@ DATE_RE = re.compile(
   | (?P<rel>\b(?:(?P<rdir>last|next|this|past|coming|previous|earlier\s+this|later\s+this)\s+
                  (?P<runit>week|weekend|month|year))\b)
   | (?P<ago>\b(?P<an>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,3}})\s+
-                 (?P<au>days?|weeks?|months?|years?)\s+ago\b)
+                 (?P<au>days?|weeks?|months?|years?)\s+(?:ago|from\s+(?P<afrom>now|today|tomorrow))\b)
   | (?P<later>\b(?P<ln>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+
                  (?P<lu>days?|weeks?|months?|years?)\s+(?P<ldir>later|earlier)\b)
   | (?P<anch>\b(?:the\s+(?P<adir>same|previous|next|following)\s+day|that\s+(?:same\s+)?day
@@ -81,11 +85,12 @@ DATE_RE = re.compile(
   | (?P<part>\b(?P<pdir>last|this)\s+(?P<pwhen>night|morning|afternoon|evening)\b(?!\s+of\b))
   | (?P<andm>\b(?:and|or)\s+(?P<m7>{_MONTH})\b(?!\s+\d))
   | (?P<andd>\b(?:and|or)\s+(?P<d7>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!\s*%|[:.,]\d))
-  | (?P<year>(?<![\w$€£¥.,-])(?:(?P<ycue>{_YEAR_CUE})\s+)?(?P<y5>{_YEAR})(?![\w%,.-]\d|\w|-\d|\s*(?:%|per\s?cent)))
+  | (?P<year>(?<![\w$€£¥.,-])(?:(?P<ycue>{_YEAR_CUE})(?:\s+|(?<=-)))?(?P<y5>{_YEAR})(?![\w%,.-]\d|\w|-\d|\s*(?:%|per\s?cent)))
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 _CASED_MONTH = re.compile(_MONTH + r"$")
+_SPACES = re.compile(r"\s+")
 _CASED_WEEKDAY = re.compile(_WEEKDAY + r"$")
 # A year followed by a plural noun is a count ("2000 troops") unless a cue word said otherwise ("in 2019 troops").
 _COUNT_AFTER = re.compile(
@@ -187,8 +192,8 @@ def _relative(pub: date, direction: str, unit: str) -> tuple[str, str] | None:
     return _yr(pub.year + step), "year"
 
 
-def _ago(pub: date, amount: str, unit: str) -> tuple[str, str]:
-    n = int(amount) if amount.isdigit() else _NUMBER_WORDS.get(fold(amount), 1)
+def _ago(pub: date, amount: str, unit: str, sign: int = -1) -> tuple[str, str]:
+    n = -sign * (int(amount) if amount.isdigit() else _NUMBER_WORDS.get(fold(amount), 1))
     unit = fold(unit).rstrip("s")
     if unit == "day":
         return _day(_plus(pub, timedelta(days=-n))), "day"
@@ -282,6 +287,47 @@ def _second_of_pair(m: re.Match, pub: date | None, future: bool | None) -> tuple
     return hit + (True, m.start("d7")) if hit else None
 
 
+def _numeric(first: str, second: str, year: str, start: int) -> tuple[str, str, bool, int] | None:
+    """ "02/22/2016": month first, as US outlets write it, unless the first number cannot be a month ("22/02/2016")."""
+    a, b = int(first), int(second)
+    month, day = (b, a) if a > 12 else (a, b)
+    try:
+        return _day(date(int(year), month, day)), "day", False, start
+    except ValueError:
+        return None
+
+
+def _holiday_date(name: str, year: int) -> date:
+    if name.startswith(("thanksgiving", "black", "cyber")):
+        first = date(year, 11, 1)
+        thanksgiving = first + timedelta(days=(3 - first.weekday()) % 7 + 21)  # the fourth Thursday of November
+        return thanksgiving + timedelta(days={"t": 0, "b": 1, "c": 4}[name[0]])
+    if name.startswith("christmas"):
+        return date(year, 12, 24 if name.endswith("eve") else 25)
+    if name.startswith("new"):
+        return date(year, 12, 31) if name.endswith("eve") else date(year, 1, 1)
+    return date(year, 10, 31) if name == "halloween" else date(year, 2, 14)
+
+
+def _holiday(name: str, year: str | None, pub: date | None, future: bool | None, start: int):
+    """A holiday ("Thanksgiving 2013", "Black Friday": not a Friday): its day in the year given, else the nearest
+    one (the coming one in a clause about the future, the last one in a clause about the past, else the coming
+    one within two months)."""
+    key = _SPACES.sub(" ", fold(name).replace("’", "'"))
+    if year:
+        try:
+            return _day(_holiday_date(key, int(year))), "day", False, start
+        except ValueError:
+            return None
+    if pub is None or not MINYEAR < pub.year < MAXYEAR:
+        return None
+    this, last, coming = (_holiday_date(key, pub.year + k) for k in (0, -1, 1))
+    after = this if this >= pub else coming
+    before = this if this <= pub else last
+    pick = after if future or (future is None and (after - pub).days <= 61) else before
+    return _day(pick), "day", True, start
+
+
 def _resolve(m: re.Match, pub: date | None, future: bool | None = None) -> tuple[str, str, bool, int] | None:
     """(value, precision, relative, start) for one match, or None when it is not a date after all."""
     g = m  # groups are read by name as needed: groupdict() would build all thirty for every date
@@ -289,6 +335,10 @@ def _resolve(m: re.Match, pub: date | None, future: bool | None = None) -> tuple
     if g["iso"]:
         hit = _full(g["iy"], list(MONTHS)[int(g["im"]) - 1], g["id"])  # None for "2021-02-29"
         return hit + (False, start) if hit else None
+    if g["num"]:
+        return _numeric(g["n1"], g["n2"], g["ny"], start)
+    if g["hol"]:
+        return _holiday(g["hname"], g["hy"], pub, future, start)
     if g["mdy"] or g["dmy"]:
         month, day, year = (g["m1"], g["d1"], g["y1"]) if g["mdy"] else (g["m2"], g["d2"], g["y2"])
         if not _CASED_MONTH.match(month):
@@ -325,6 +375,9 @@ def _resolve(m: re.Match, pub: date | None, future: bool | None = None) -> tuple
         value, precision = _relative(pub, g["rdir"], fold(g["runit"]))
         return value, precision, True, start
     if g["ago"]:
+        if g["afrom"]:  # "three weeks from tomorrow": counted forward from that day
+            base = _plus(pub, timedelta(days=1 if fold(g["afrom"]) == "tomorrow" else 0))
+            return _ago(base, g["an"], g["au"], 1) + (True, start)
         return _ago(pub, g["an"], g["au"]) + (True, start)
     if g["wd"]:
         if not _CASED_WEEKDAY.match(g["wday"]):
@@ -360,7 +413,7 @@ _DATE_WORDS = frozenset(
     """January February March April May June July August September October November December Jan Feb Mar Apr
     Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday yesterday today
     tomorrow tonight last next this past coming previous earlier later day days week weeks month months year
-    years""".split()
+    years Thanksgiving Black Cyber Christmas New Halloween Valentine""".split()
 )
 _DATE_WORDS = _DATE_WORDS | {
     w.capitalize() for w in _DATE_WORDS if w.islower() and not w.startswith(("day", "week", "month", "year"))
@@ -539,7 +592,7 @@ _OPENING_WORDS = frozenset(
     + list(_NUMBER_WORDS)
     + """in since until till by from to through last next this early late mid of during before after on past coming
     previous earlier later yesterday today tomorrow tonight and between the fiscal fy spring summer autumn fall
-    winter around circa year same that following""".split()
+    winter around circa year same that following thanksgiving black cyber christmas new halloween valentine""".split()
 )
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
 
