@@ -402,6 +402,46 @@ def test_a_first_name_is_not_a_nationality():
 
 
 @pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The plane went around at very low height according to The Aviation Herald.",
+            "The plane went around at very low height",
+            "The Aviation Herald",
+        ),
+        ("A spokesman blamed the rebels for the attack.", "the rebels for the attack", "A spokesman"),
+        ("Waseem confessed to killing his sister in 2016.", "to killing his sister in 2016", "Waseem"),
+    ],
+)
+def test_according_at_the_end_and_stance_verbs(text, content, speaker):
+    q = only(text)
+    assert (text[q.start : q.end], q.speaker.mention) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "There are reportedly about 5000 troops now in the country.",
+            "There are reportedly about 5000 troops now in the country",
+            None,
+        ),
+        ("Reportedly, most residents vote through the mail.", "most residents vote through the mail", None),
+        ("The attacker is reported to have jumped on stage.", "to have jumped on stage", None),
+        (
+            "Ministers were reported by local media to have visited the hospital.",
+            "to have visited the hospital",
+            "local media",
+        ),
+    ],
+)
+def test_reports_whose_source_is_not_named(text, content, speaker):
+    q = only(text)
+    assert text[q.start : q.end] == content
+    assert (q.speaker.mention if q.speaker else None) == speaker
+
+
+@pytest.mark.parametrize(
     "verb, forms",
     [
         ("warn", {"warn", "warns", "warning", "warned"}),

@@ -37,7 +37,7 @@ def test_surname_joins_the_full_name_seen_earlier():
 
 def test_surnames_found_by_one_pass_in_a_text_of_many_names(monkeypatch):
     """Past a few surnames the text is read once instead of searched per surname: the same speakers either way."""
-    import tracker.extraction.speakers as speakers_mod
+    import tracker.extraction.resolver as resolver_mod
 
     people = "Carla Mendes, Joao Pereira, Ana Lima, Rui Costa, Eva Santos, Ivo Rocha, Lia Gomes, Tom Reis, Ada Melo"
     text = f"{people} and Zoe Nunes met. " + " ".join(
@@ -45,7 +45,7 @@ def test_surnames_found_by_one_pass_in_a_text_of_many_names(monkeypatch):
     )
     expected = [name for name in people.split(", ")]
     for searches in (100, 0):
-        monkeypatch.setattr(speakers_mod, "_SURNAME_SEARCHES", searches)
+        monkeypatch.setattr(resolver_mod, "_SURNAME_SEARCHES", searches)
         assert [s.name for s in speakers(text)] == expected
 
 
@@ -340,3 +340,17 @@ def test_a_surname_alone_makes_its_person_the_one_he_points_at():
         "Waseem appeared in a news conference. He has since said his confession was forced."
     )
     assert speakers(text)[0].name == "Mohammed Waseem"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The stores were reluctant, according to a recent report by The Atlantic.", "The Atlantic"),
+        ("Stocks of paper fell sharply, according to a report from ABC Australia.", "ABC Australia"),
+        ('"We must heal," said Crystal Bearing of the tribal historic preservation office.', "Crystal Bearing"),
+        ("The Iraqi government declared that the war was over.", "Iraqi government"),
+        ("Businessman Don Blank said that the campaign was going well.", "Don Blank"),
+    ],
+)
+def test_authors_of_documents_people_at_offices_and_bodies(text, name):
+    assert speakers(text)[0].name == name
