@@ -183,6 +183,7 @@ def ingest(
         def flush(wait: bool = False) -> None:
             if window:
                 work = [(a, aid, digest, path) for a, aid, digest, _status, path in window]
+                result: mp.pool.AsyncResult | list[dict[str, list[dict]] | ReadError]  # what write() takes
                 if pool is not None:
                     result = pool.map_async(_prepare, work, chunksize=max(1, len(work) // (workers * 4)))
                 else:
