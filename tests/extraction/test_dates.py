@@ -65,3 +65,8 @@ def test_lower_case_modal_may_is_not_a_month():
 def test_spans_cover_day_numbers():
     text = "On January 16, 2021 it rained."
     assert any(s <= text.index("16") < e for s, e in date_spans(text))
+
+
+def test_an_impossible_iso_date_is_no_date_and_no_crash():
+    # found by mypy: an ISO-shaped day that does not exist made extraction raise TypeError
+    assert [d.value for d in find_dates("The 2019-02-30 memo and the 2019-02-28 one.")] == ["2019-02-28"]

@@ -136,7 +136,7 @@ def _weekday(pub: date, weekday: int, cue: str | None) -> date:
     return pub - timedelta(days=back)
 
 
-def _relative(pub: date, direction: str, unit: str) -> tuple[str, str] | None:
+def _relative(pub: date, direction: str, unit: str) -> tuple[str, str]:
     d = direction.lower().split()[-1] if direction else ""
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0}.get(d, 0)
     if unit in ("week", "weekend"):
@@ -203,7 +203,8 @@ def _resolve(m: re.Match, pub: date | None) -> tuple[str, str, bool, int] | None
     g = m  # groups are read by name as needed: groupdict() would build all thirty for every date
     start = m.start()
     if g["iso"]:
-        return _full(g["iy"], list(MONTHS)[int(g["im"]) - 1], g["id"]) + (False, start)
+        hit = _full(g["iy"], list(MONTHS)[int(g["im"]) - 1], g["id"])
+        return hit + (False, start) if hit else None  # 2019-02-30 has the shape of a date but is none
     if g["mdy"] or g["dmy"]:
         month, day, year = (g["m1"], g["d1"], g["y1"]) if g["mdy"] else (g["m2"], g["d2"], g["y2"])
         if not _CASED_MONTH.match(month):
@@ -213,7 +214,8 @@ def _resolve(m: re.Match, pub: date | None) -> tuple[str, str, bool, int] | None
     if g["my"]:
         if not _CASED_MONTH.match(g["m3"]):
             return None
-        return _full(g["y3"], g["m3"], None) + (False, start)
+        hit = _full(g["y3"], g["m3"], None)
+        return hit + (False, start) if hit else None
     if g["cm"]:
         if not _CASED_MONTH.match(g["m4"]) or pub is None:
             return None
