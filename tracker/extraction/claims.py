@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from itertools import accumulate, repeat
 
 from tracker import ids
@@ -559,9 +560,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, s + len(chunk)
 
 
-def _quote_cuts(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[int, int]]:
+def _quote_cuts(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[int, int, int]]:
     """Reported content strictly inside the sentence becomes its own clause, and the attribution around it
-    (speaker and cue) is left out of the writer's clause."""
+    (speaker and cue) is left out of the writer's clause: (attribution start, content start, content end)."""
     pieces = []
     for q in quotes:
         if s <= q.start and q.end <= e and (q.start > s + 2 or q.end < e - 2) and _has_words(q.text, MIN_WORDS):
@@ -864,6 +865,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
             [q for q in quotes[bisect_right(q_reach, s) : bisect_left(q_starts, e)] if q.end > s] if quotes else quotes
         )
         clauses, reported, inner = _split(text, s, e, near, marks)
+        pieces: Sequence[tuple | None]  # a tuple of one for most sentences, which need no list
         if len(clauses) == 1:  # most sentences: nothing to re-join
             cs, ce = clauses[0]
             pieces = (
@@ -1004,5 +1006,5 @@ def _join(text: str, run: list, quotes: list[Quote]) -> tuple:
         feats.discard("short")
     if "date" in feats:
         feats.discard("relative date")  # as _features: a clause with an absolute date has "date" only
-    feats = sorted(feats, key=_FEATURE_ORDER.get)
-    return (s, e, text[s:e], kind, _score(feats), feats, _speaker(quotes, s, e), quantities, dates, entities, words)
+    ordered = sorted(feats, key=_FEATURE_ORDER.__getitem__)
+    return (s, e, text[s:e], kind, _score(ordered), ordered, _speaker(quotes, s, e), quantities, dates, entities, words)

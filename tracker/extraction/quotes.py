@@ -360,6 +360,7 @@ def _cues(
         if start >= e:
             break
         multi = _FIRST_WORD.get(word)
+        base: str | None
         if multi is not None:
             base, pattern = _MULTI[multi]
             mm = pattern.match(low, start, e)
@@ -431,6 +432,7 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
     pos = cue.end
     n = len(text)
     m = _AFTER_CUE.match(text, pos)
+    assert m is not None  # every part of the pattern is optional: it matches, if only the empty string
     colon = m.group(1) == ":"
     after = m.end()
     if m.group(2) and not colon:
@@ -606,7 +608,7 @@ def _inside(quotes, pos: int) -> bool:
 
 def _subordinate(text: str, s: int, cue_start: int) -> bool:
     m = _FIRST_LETTERS.match(text, s, cue_start)
-    return bool(m) and m.group(1).lower() in _SUBORDINATORS and "," not in text[m.end() : cue_start]
+    return m is not None and m.group(1).lower() in _SUBORDINATORS and "," not in text[m.end() : cue_start]
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
