@@ -82,7 +82,7 @@ def load(run: str, db_path: str | Path, where: str | None = None, on_status=None
     say(f"Loading {len(by_table['articles'])} parts")
     for i, _ in enumerate(by_table["articles"]):
         rows = {t: _rows(run, by_table[t][i]) for t in STORED}
-        if where is not None:
+        if kept_claims is not None:  # a slice (--where)
             db.execute("delete from temp._slice")
             db.conn.executemany(
                 f"insert into temp._slice ({', '.join(cols)}) values ({', '.join('?' * len(cols))})",
@@ -114,8 +114,8 @@ def load(run: str, db_path: str | Path, where: str | None = None, on_status=None
     say("Filling full-text search")
     with db.atomic():
         for table, columns in FTS.items():
-            cols = ", ".join(f"[{c}]" for c in columns)
-            db.execute(f"insert into [{table}_fts] (rowid, {cols}) select rowid, {cols} from [{table}]")
+            listed = ", ".join(f"[{c}]" for c in columns)
+            db.execute(f"insert into [{table}_fts] (rowid, {listed}) select rowid, {listed} from [{table}]")
         db.execute(f"delete from [{FTS_BATCH_TABLE}]")
     say(f"Building {len(bulk.deferred(db))} indexes")
     bulk.build_deferred(db)
