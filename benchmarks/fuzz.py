@@ -2,7 +2,8 @@
 
 usage: python benchmarks/fuzz.py [--cases N] [--seconds S] [--seed N] [--pieces N]
 Draws news-like text and publication dates from tests/strategies.py (the same strategies as
-tests/extraction/test_fuzz.py) and holds each result to the same promises (`problems`): no exception, every
+tests/extraction/test_fuzz.py), and for each drawn text also checks `--splices` splices of recent ones (longer
+texts, far more per second than Hypothesis draws), and holds each result to the same promises (`problems`): no exception, every
 offset indexes the text, no inf or nan, valid JSON. Unlike the test it does not stop at the first failure: it
 counts every failing case and prints the first few of each kind (exception type, or broken promise). Exits 1
 when anything failed.
@@ -11,6 +12,7 @@ when anything failed.
 from __future__ import annotations
 
 import argparse
+import random
 import re
 import sys
 import time
@@ -25,6 +27,10 @@ from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 from tests.extraction.test_fuzz import problems  # noqa: E402
 from tests.strategies import news_text, published  # noqa: E402
 from tracker import extract  # noqa: E402
+from tracker.extraction.quotes import find_quotes_raw  # noqa: E402
+from tracker.extraction.sentences import sentences  # noqa: E402
+
+EDGE_DATES = ("0001-01-01", "9999-12-31", None, "2021-03-01")
 
 
 def main() -> int:
@@ -33,6 +39,7 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=120.0, help="stop drawing after this long")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--pieces", type=int, default=60, help="most pieces in one text")
+    ap.add_argument("--splices", type=int, default=20, help="spliced texts checked per drawn one")
     ap.add_argument("--show", type=int, default=3, help="examples printed per kind of failure")
     args = ap.parse_args()
 
@@ -46,6 +53,31 @@ def main() -> int:
         if len(examples.setdefault(kind, [])) < args.show:
             examples[kind].append(detail)
 
+    def check(text: str, pub: str | None) -> None:
+        state["cases"] += 1
+        state["chars"] += len(text)
+        s = time.process_time()
+        try:
+            ex = extract(text, pub)
+            find_quotes_raw(text, sentences(text))  # find_quotes itself answers [] rather than raise
+        except Exception as e:  # noqa: BLE001 - counting every crash is the point
+            state["extract"] += time.process_time() - s
+            state["failed"] += 1
+            where = traceback.extract_tb(e.__traceback__)[-1]
+            record(
+                f"{type(e).__name__} at {Path(where.filename).name}:{where.lineno}",
+                f"{e!r} for published={pub!r} text={text!r}",
+            )
+            return
+        state["extract"] += time.process_time() - s
+        found = problems(text, ex)
+        if found:
+            state["failed"] += 1
+            record(re.sub(r"\d+", "N", found[0])[:60], f"{found[0]} (published={pub!r}) in {text!r}")
+
+    rng = random.Random(args.seed)
+    recent: list[str] = []
+
     def run(chunk_seed: int, n: int) -> None:
         @seed(chunk_seed)
         @settings(
@@ -57,32 +89,22 @@ def main() -> int:
         )
         @given(text=news_text(max_pieces=args.pieces), pub=published())
         def case(text, pub):
-            state["cases"] += 1
-            state["chars"] += len(text)
-            s = time.process_time()
-            try:
-                ex = extract(text, pub)
-            except Exception as e:  # noqa: BLE001 - counting every crash is the point
-                state["extract"] += time.process_time() - s
-                state["failed"] += 1
-                where = traceback.extract_tb(e.__traceback__)[-1]
-                record(
-                    f"{type(e).__name__} at {Path(where.filename).name}:{where.lineno}",
-                    f"{e!r} for published={pub!r} text={text!r}",
-                )
-                return
-            state["extract"] += time.process_time() - s
-            found = problems(text, ex)
-            if found:
-                state["failed"] += 1
-                record(re.sub(r"\d+", "N", found[0])[:60], f"{found[0]} (published={pub!r}) in {text!r}")
+            check(text, pub)
+            # Splices of recent cases (a piece of one, then a piece of another): texts a few times longer, and
+            # many more of them per second than Hypothesis can draw.
+            recent.append(text)
+            del recent[:-64]
+            for _ in range(args.splices):
+                a, b = rng.choice(recent), rng.choice(recent)
+                i, j = rng.randrange(len(a) + 1), rng.randrange(len(b) + 1)
+                check(a[:i] + b[j:] + a[i:], pub if rng.random() < 0.5 else rng.choice(EDGE_DATES))
 
         case()
 
     # Hypothesis cannot be told to stop at a time, so the run is chunks of a few hundred cases, each its own seed.
     chunk = 0
     while state["cases"] < args.cases and time.perf_counter() - t0 < args.seconds:
-        run(args.seed * 1_000_003 + chunk, min(500, args.cases - state["cases"]))
+        run(args.seed * 1_000_003 + chunk, max(1, min(200, (args.cases - state["cases"]) // (1 + args.splices))))
         chunk += 1
     wall = time.perf_counter() - t0
     n = state["cases"]

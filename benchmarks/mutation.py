@@ -3,6 +3,8 @@
 usage:
   python benchmarks/mutation.py tracker/extraction/quantities.py [MODULE ...] [--sample N] [--budget S]
   python benchmarks/mutation.py --sql [--budget S]
+  python benchmarks/mutation.py MODULE ... --rerun-survivors  # after adding tests: the survivors again
+  python benchmarks/mutation.py MODULE ... --confirm-survivors  # each survivor applied for real, tests rerun
   python benchmarks/mutation.py --report                      # summarise the last runs again
 
 Python modules go through mutmut (3.x; `pip install -e ".[test]"`), which rewrites each function into many
@@ -47,7 +49,11 @@ GROUPS = {
     ),
     "annotations": (
         "tracker/store/annotation_rules.py tracker/review/annotations.py",
-        ["tests/review/test_annotations.py", "tests/store/test_annotation_rules.py", "tests/web/test_plugin.py"],
+        [
+            "tests/store/test_annotation_rules.py",
+            "tests/review/test_annotation_inputs.py",
+            "tests/review/test_annotations.py",
+        ],
     ),
     "store": ("tracker/store/", ["tests/store"]),
     "evaluate": ("tracker/evaluate/", ["tests/evaluate"]),
@@ -81,7 +87,12 @@ def scratch_copy(dest: Path) -> None:
             shutil.copy2(src, dst)
 
 
-def mutmut_config(modules: list[str], tests: list[str]) -> str:
+# Extra pytest arguments per group: the extraction's six property tests (hypothesis, 300 examples each) cost more
+# than the other 280 together, and every surviving mutant would run them all.
+PYTEST_ARGS = {"extraction": ["-m", "not hypothesis"]}
+
+
+def mutmut_config(modules: list[str], tests: list[str], extra: list[str] = ()) -> str:
     quoted = lambda xs: "[" + ", ".join(json.dumps(x) for x in xs) + "]"  # noqa: E731
     return (
         "\n[tool.mutmut]\n"
@@ -89,7 +100,7 @@ def mutmut_config(modules: list[str], tests: list[str]) -> str:
         f"only_mutate = {quoted(modules)}\n"
         f"also_copy = {quoted(['data', 'datasette.yaml', 'metadata.yml'])}\n"
         f"pytest_add_cli_args_test_selection = {quoted(tests)}\n"
-        'pytest_add_cli_args = ["-p", "no:cacheprovider"]\n'
+        f"pytest_add_cli_args = {quoted(['-p', 'no:cacheprovider', *extra])}\n"
         # each mutant's worker imports the code afresh with its mutant switched on: the default (fork from a
         # process that has imported everything) would leave tables built at import time (the annotation
         # triggers, compiled patterns) unmutated, and their mutants would survive for no fault of the tests
@@ -101,10 +112,10 @@ def mutmut_config(modules: list[str], tests: list[str]) -> str:
     )
 
 
-def write_config(work: Path, modules: list[str], tests: list[str]) -> None:
+def write_config(work: Path, modules: list[str], tests: list[str], extra: list[str] = ()) -> None:
     text = (work / "pyproject.toml").read_text(encoding="utf-8")
     text = re.sub(r"(?ms)^\[tool\.mutmut\]\n.*?(?=^\[|\Z)", "", text)  # the checkout's own section
-    (work / "pyproject.toml").write_text(text.rstrip() + "\n" + mutmut_config(modules, tests), encoding="utf-8")
+    (work / "pyproject.toml").write_text(text.rstrip() + "\n" + mutmut_config(modules, tests, extra), encoding="utf-8")
 
 
 def mutant_names(work: Path, module: str) -> list[str]:
@@ -120,17 +131,27 @@ def spread(names: list[str], n: int) -> list[str]:
     return [names[int(i * step)] for i in range(n)]
 
 
-def run_mutmut(modules: list[str], sample: int, budget: float, children: int) -> None:
+def survivors_of(work: Path, module: str) -> list[str]:
+    meta = work / "mutants" / (module + ".meta")
+    codes = json.loads(meta.read_text())["exit_code_by_key"] if meta.exists() else {}
+    return sorted(name for name, code in codes.items() if code in (0, 5, 33))
+
+
+def run_mutmut(modules: list[str], sample: int, budget: float, children: int, rerun: bool = False) -> None:
     by_group: dict[str, list[str]] = {}
     for m in modules:
         by_group.setdefault(group_of(m), []).append(m)
     for group, mods in by_group.items():
         work = WORKDIR / group
         scratch_copy(work)
-        write_config(work, mods, GROUPS[group][1])
+        write_config(work, mods, GROUPS[group][1], PYTEST_ARGS.get(group, []))
         cmd = [sys.executable, "-m", "mutmut"]
         names: list[str] = []
-        if sample:
+        if rerun:  # the survivors (and no-tests) of the last run, against the tests as they are now
+            names = [n for m in mods for n in survivors_of(work, m)]
+            if not names:
+                continue
+        elif sample:
             # generate the mutants (no tests run for a name that matches nothing), then pick the sample
             subprocess.run(cmd + ["run", "__no_such_mutant__"], cwd=work, capture_output=True, text=True)
             for m in mods:
@@ -147,7 +168,39 @@ def run_mutmut(modules: list[str], sample: int, budget: float, children: int) ->
             )
         except subprocess.TimeoutExpired:
             print(f"[{group}] budget spent after {time.monotonic() - t0:.0f} s: the rest is reported as not run")
-        (work / "sample.json").write_text(json.dumps({m: spread(mutant_names(work, m), sample) for m in mods}))
+        if not rerun:
+            (work / "sample.json").write_text(json.dumps({m: spread(mutant_names(work, m), sample) for m in mods}))
+
+
+def confirm_survivors(modules: list[str], budget: float) -> None:
+    """Apply each survivor to the scratch copy's source for real (`mutmut apply`) and run its stage's tests in a
+    fresh interpreter. mutmut switches mutants on at call time, so code that runs once at import (the trigger
+    SQL built into TRIGGERS, tables and patterns built by helper functions) can stay unmutated and its mutants
+    "survive" whatever the tests say; a survivor the tests kill here was such a false survivor."""
+    deadline = time.monotonic() + budget
+    by_group: dict[str, list[str]] = {}
+    for m in modules:
+        by_group.setdefault(group_of(m), []).append(m)
+    for group, mods in by_group.items():
+        work = WORKDIR / group
+        done_path = work / "confirmed.json"
+        done = json.loads(done_path.read_text()) if done_path.exists() else {}
+        tests = GROUPS[group][1]
+        for m in mods:
+            original = (work / m).read_text(encoding="utf-8")
+            for name in survivors_of(work, m):
+                if name in done or time.monotonic() > deadline:
+                    continue
+                subprocess.run([sys.executable, "-m", "mutmut", "apply", name], cwd=work, capture_output=True)
+                if (work / m).read_text(encoding="utf-8") == original:
+                    done[name] = "not applied"
+                else:
+                    cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
+                    r = subprocess.run(cmd + PYTEST_ARGS.get(group, []) + tests, cwd=work, capture_output=True)
+                    done[name] = "killed" if r.returncode else "survived"
+                (work / m).write_text(original, encoding="utf-8")
+                done_path.write_text(json.dumps(done, indent=1))
+                print(f"  {name}: {done[name]}", flush=True)
 
 
 def summarise_mutmut(show_survivors: bool) -> list[tuple[str, dict[str, int]]]:
@@ -158,6 +211,8 @@ def summarise_mutmut(show_survivors: bool) -> list[tuple[str, dict[str, int]]]:
             continue
         sample_path = work / "sample.json"
         samples = json.loads(sample_path.read_text()) if sample_path.exists() else {}
+        confirmed_path = work / "confirmed.json"
+        confirmed = json.loads(confirmed_path.read_text()) if confirmed_path.exists() else {}
         for meta in sorted((work / "mutants").rglob("*.py.meta")):
             module = str(meta.relative_to(work / "mutants"))[: -len(".meta")]
             codes = json.loads(meta.read_text())["exit_code_by_key"]
@@ -166,6 +221,8 @@ def summarise_mutmut(show_survivors: bool) -> list[tuple[str, dict[str, int]]]:
             survivors = []
             for name in chosen:
                 status = STATUS.get(codes.get(name), "suspicious")
+                if status == "survived" and confirmed.get(name) == "killed":
+                    status = "killed"  # by the tests, once the mutant was really in the code (see confirm_survivors)
                 counts[status] = counts.get(status, 0) + 1
                 if status == "survived":
                     survivors.append(name)
@@ -209,7 +266,8 @@ def sql_mutants(sql: str):
     for pattern, repl in SQL_OPERATORS:
         for m in re.finditer(pattern, sql):
             mutated = sql[: m.start()] + m.expand(repl) + sql[m.end() :]
-            yield f"{pattern} -> {repl} at {m.start()}", mutated
+            if mutated != sql:  # "limit 1" -> "limit 1" is no mutant
+                yield f"{pattern} -> {repl} at {m.start()}", mutated
 
 
 def yaml_targets() -> list[tuple[str, str]]:
@@ -233,64 +291,116 @@ def _string_spans(source: str) -> list[tuple[int, int]]:
     return spans
 
 
-def run_pytest(work: Path, tests: list[str], timeout: float = 300) -> str:
-    cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", *tests]
-    try:
-        r = subprocess.run(cmd, cwd=work, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return "timeout"
-    return "survived" if r.returncode == 0 else "killed"
+_SQLISH = re.compile(r"\b(?:select|create|where|new\.|join)\b", re.IGNORECASE)
 
 
-def run_sql(budget: float, show_survivors: bool) -> list[tuple[str, dict[str, int]]]:
+def sql_plan(work: Path, only: str | None = None) -> list[dict]:
+    """Every SQL mutant: the file it changes, its whole mutated text, the tests that judge it, its module row."""
+    plan = []
+    yaml_text = (work / "datasette.yaml").read_text(encoding="utf-8")
+    for name, sql in yaml_targets():
+        block = "\n".join("          " + line if line else line for line in sql.split("\n"))
+        assert block in yaml_text, name
+        for label, mutated in sql_mutants(sql):
+            new_block = "\n".join("          " + line if line else line for line in mutated.split("\n"))
+            plan.append(
+                {
+                    "module": "datasette.yaml (stored queries)",
+                    "file": "datasette.yaml",
+                    "text": yaml_text.replace(block, new_block, 1),
+                    "tests": ["tests/web/test_queries.py"],  # every stored query row by row
+                    "label": f"{name}: {label}",
+                }
+            )
+    rules = "tracker/store/annotation_rules.py"
+    source = (work / rules).read_text(encoding="utf-8")
+    for a, b in _string_spans(source):
+        if not _SQLISH.search(source[a:b]):
+            continue  # the docstring and messages are prose, not SQL
+        for label, mutated in sql_mutants(source[a:b]):
+            plan.append(
+                {
+                    "module": f"{rules} (SQL strings)",
+                    "file": rules,
+                    "text": source[:a] + mutated + source[b:],
+                    "tests": ["tests/store/test_annotation_rules.py"],
+                    "label": f"line {source.count(chr(10), 0, a) + 1}: {label}",
+                }
+            )
+    return [m for m in plan if re.search(only, m["label"])] if only else plan
+
+
+def sql_worker(plan_path: str) -> None:
+    """Runs in the scratch copy: each mutant written in place, pytest run in this process (the imports are paid
+    once, not per mutant), the annotation rules module reloaded so its triggers are rebuilt from the mutant."""
+    import contextlib
+    import importlib
+    import io
+    import os
+
+    import pytest
+
+    work = Path.cwd()
+    sys.path.insert(0, str(work))
+    import tracker.store.annotation_rules as rules_mod
+
+    plan = json.loads(Path(plan_path).read_text())
+    results_path = Path(plan_path).with_suffix(".results.jsonl")
+    originals = {m["file"]: (work / m["file"]).read_text(encoding="utf-8") for m in plan}
+    with open(results_path, "a", encoding="utf-8") as out:
+        for m in plan:
+            path = work / m["file"]
+            path.write_text(m["text"], encoding="utf-8")
+            importlib.reload(rules_mod)
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                code = pytest.main([*m["tests"], "-x", "-q", "-p", "no:cacheprovider"])
+            path.write_text(originals[m["file"]], encoding="utf-8")
+            importlib.reload(rules_mod)
+            status = "survived" if code == 0 else "killed"
+            out.write(json.dumps({"module": m["module"], "label": m["label"], "status": status}) + "\n")
+            out.flush()
+    os._exit(0)
+
+
+def run_sql(budget: float, show_survivors: bool, only: str | None = None) -> list[tuple[str, dict[str, int]]]:
     work = WORKDIR / "sql"
     scratch_copy(work)
-    deadline = time.monotonic() + budget
+    plan = sql_plan(work, only)
+    plan_path = work / "sql-plan.json"
+    plan_path.write_text(json.dumps(plan))
+    results_path = plan_path.with_suffix(".results.jsonl")
+    results_path.unlink(missing_ok=True)
+    check = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/web/test_queries.py"]
+        + ["tests/store/test_annotation_rules.py"],
+        cwd=work,
+        capture_output=True,
+    )
+    assert check.returncode == 0, "the tests fail before any mutation"
+    print(f"[sql] {len(plan)} mutants, budget {budget:.0f} s", flush=True)
+    try:
+        subprocess.run(
+            [sys.executable, str(Path(__file__).resolve()), "--sql-worker", str(plan_path)],
+            cwd=work,
+            timeout=budget,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    except subprocess.TimeoutExpired:
+        print("[sql] budget spent: the rest is reported as not run")
+    for name in {m["file"] for m in plan}:  # a killed worker may have left a mutant in place
+        shutil.copy2(ROOT / name, work / name)
+    done = [json.loads(line) for line in results_path.read_text().splitlines()] if results_path.exists() else []
     rows = []
-    yaml_path = work / "datasette.yaml"
-    yaml_text = yaml_path.read_text(encoding="utf-8")
-    web_tests = ["tests/web/test_queries.py", "tests/web/test_charts.py", "tests/web/test_plugin.py"]
-    counts: dict[str, int] = {}
-    survivors = []
-    assert run_pytest(work, web_tests) == "survived", "the web tests fail before any mutation"
-    for name, sql in yaml_targets():
-        for label, mutated in sql_mutants(sql):
-            if time.monotonic() > deadline:
-                counts["not run"] = counts.get("not run", 0) + 1
-                continue
-            block = "\n".join("          " + line if line else line for line in sql.split("\n"))
-            new_block = "\n".join("          " + line if line else line for line in mutated.split("\n"))
-            assert block in yaml_text, name
-            yaml_path.write_text(yaml_text.replace(block, new_block, 1), encoding="utf-8")
-            status = run_pytest(work, web_tests)
-            counts[status] = counts.get(status, 0) + 1
-            if status == "survived":
-                survivors.append(f"{name}: {label}")
-    yaml_path.write_text(yaml_text, encoding="utf-8")
-    rows.append(("datasette.yaml (stored queries)", counts))
-    if show_survivors:
-        for s in survivors:
-            print(f"  survived: {s}")
-
-    rules = work / "tracker/store/annotation_rules.py"
-    source = rules.read_text(encoding="utf-8")
-    tests = ["tests/store/test_annotation_rules.py", "tests/review/test_annotations.py"]
-    counts, survivors = {}, []
-    for a, b in _string_spans(source):
-        for label, mutated in sql_mutants(source[a:b]):
-            if time.monotonic() > deadline:
-                counts["not run"] = counts.get("not run", 0) + 1
-                continue
-            rules.write_text(source[:a] + mutated + source[b:], encoding="utf-8")
-            status = run_pytest(work, tests)
-            counts[status] = counts.get(status, 0) + 1
-            if status == "survived":
-                survivors.append(f"line {source.count(chr(10), 0, a) + 1}: {label}")
-    rules.write_text(source, encoding="utf-8")
-    rows.append(("tracker/store/annotation_rules.py (SQL strings)", counts))
-    if show_survivors:
-        for s in survivors:
-            print(f"  survived: {s}")
+    for module in dict.fromkeys(m["module"] for m in plan):
+        counts: dict[str, int] = {}
+        for r in done:
+            if r["module"] == module:
+                counts[r["status"]] = counts.get(r["status"], 0) + 1
+                if show_survivors and r["status"] == "survived":
+                    print(f"  survived: {module}: {r['label']}")
+        counts["not run"] = sum(1 for m in plan if m["module"] == module) - sum(counts.values())
+        rows.append((module, counts))
     (work / "result.json").write_text(json.dumps(rows))
     return rows
 
@@ -316,14 +426,23 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/tracker-mutation"))
     ap.add_argument("--survivors", action="store_true", help="list the surviving mutants")
     ap.add_argument("--report", action="store_true", help="only print the results of earlier runs")
+    ap.add_argument("--rerun-survivors", action="store_true", help="test the last run's survivors again")
+    ap.add_argument("--sql-worker", help=argparse.SUPPRESS)
+    ap.add_argument("--only", help="with --sql: only the mutants whose label matches this regex (query name, line)")
+    ap.add_argument("--confirm-survivors", action="store_true", help="apply each survivor for real and test again")
     args = ap.parse_args(argv)
+    if args.sql_worker:
+        return sql_worker(args.sql_worker)
     WORKDIR = args.workdir
     t0 = time.process_time()
     if args.modules and not args.report:
-        run_mutmut(args.modules, args.sample, args.budget, args.children)
+        if args.confirm_survivors:
+            confirm_survivors(args.modules, args.budget)
+        else:
+            run_mutmut(args.modules, args.sample, args.budget, args.children, args.rerun_survivors)
     rows = summarise_mutmut(args.survivors)
     if args.sql and not args.report:
-        rows += run_sql(args.budget, args.survivors)
+        rows += run_sql(args.budget, args.survivors, args.only)
     elif (WORKDIR / "sql" / "result.json").exists():
         rows += [tuple(r) for r in json.loads((WORKDIR / "sql" / "result.json").read_text())]
     print_table(rows)

@@ -380,3 +380,31 @@ def test_a_remark_in_a_direct_quote_is_judged_without_its_attribution():
     assert [c.kind for c in extract(text, "2019-10-14").claims if c.kind in FACTUAL_KINDS] == []
     text = '"The plant employed 400 workers in 2019," said Brigid Kosgei.'
     assert [c.kind for c in extract(text, "2019-10-14").claims] == ["quantity"]
+
+
+def test_an_act_reported_with_a_noun_phrase_is_the_writers_claim():
+    from tracker.extraction.pipeline import extract
+
+    text = "President Lee declared a state of emergency on Friday in the capital region."
+    claims = [c for c in extract(text, "2019-02-21").claims if c.kind in FACTUAL_KINDS]
+    assert [c.speaker for c in claims] == [None]
+    text = "The ministry said that 40 people had been arrested in the capital on Friday."
+    claims = [c for c in extract(text, "2019-02-21").claims if c.kind in FACTUAL_KINDS]
+    assert [c.speaker.mention for c in claims] == ["The ministry"]
+
+
+def test_a_trailing_attribution_tail_is_cut_and_the_claim_keeps_its_speaker():
+    from tracker.extraction.pipeline import extract
+
+    text = "The deal cost Turkey $2 billion for four batteries, Defence Minister Hulusi Akar said on Monday."
+    (c,) = [c for c in extract(text, "2019-07-16").claims if c.kind in FACTUAL_KINDS]
+    assert c.text == "The deal cost Turkey $2 billion for four batteries"
+    assert c.speaker is not None and c.speaker.name == "Hulusi Akar"
+
+
+def test_a_real_hedge_beside_the_month_may_is_still_a_hedge():
+    """Only a clause whose one hedge word is the month "May" loses the hedge: "might" or "I think" keep it."""
+    c = _main("Exports might fall in May, the statistics office said.", "2021-01-16")
+    assert c is not None and {"hedge", "modal"} <= set(c.features)
+    c = _main("Exports appear to have fallen in May, the statistics office said.", "2021-01-16")  # a hedge phrase
+    assert c is not None and "hedge" in c.features

@@ -114,3 +114,55 @@ def test_relative_words_with_letters_case_insensitive_matching_takes_for_ascii()
 def test_an_impossible_iso_date_is_no_date_and_no_crash():
     # found by mypy: an ISO-shaped day that does not exist made extraction raise TypeError
     assert [d.value for d in find_dates("The 2019-02-30 memo and the 2019-02-28 one.")] == ["2019-02-28"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("Recycled paper maker Cora said on last Wednesday it had run out.", "2020-03-13", "2020-03-04"),
+        ("He said last Friday that it was over.", "2020-03-16", "2020-03-13"),
+        ("The talks will resume on Tuesday.", "2019-11-14", "2019-11-19"),
+        ("The talks resumed on Tuesday.", "2019-11-14", "2019-11-12"),
+        ("Sentencing is scheduled for Feb. 14.", "2019-11-20", "2020-02-14"),
+        ("Parliament would meet briefly in early September.", "2019-08-29", "2019-09"),
+        ("It will not reconvene until October 14.", "2019-08-29", "2019-10-14"),
+        ("He won the nomination this past May.", "2019-10-19", "2019-05"),
+        ("In February, bishops met in Rome.", "2019-05-12", "2019-02"),
+        ("The shutdown began on December 22.", "2019-01-07", "2018-12-22"),
+    ],
+)
+def test_direction_of_dates_without_a_year(text, published, value):
+    assert [d.value for d in find_dates(text, published=published)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He was stabbed last night on stage.", ["2019-01-13"]),
+        ("Vigils this evening drew thousands.", ["2019-01-14"]),
+        ("The last night of the tour was quiet.", []),
+        ("Stores put out a planned Wednesday special early.", ["2019-01-09"]),
+    ],
+)
+def test_parts_of_the_day_and_no_future_from_until_or_planned(text, value):
+    assert [d.value for d in find_dates(text, published="2019-01-14")] == value
+
+
+def test_until_in_a_past_clause_does_not_look_ahead():
+    assert [d.value for d in find_dates("He was envoy until December.", published="2019-10-08")] == ["2018-12"]
+
+
+@pytest.mark.parametrize(
+    "text, value, precision",
+    [
+        ("It closed 10 days ago.", "2021-01-06", "day"),
+        ("It closed two weeks ago.", "2021-01-02", "day"),
+        ("It closed 3 months ago.", "2020-10", "month"),
+        ("It closed 14 months ago.", "2019-11", "month"),  # across a year boundary
+        ("It closed five years ago.", "2016", "year"),
+        ("It closed a year ago.", "2020", "year"),
+    ],
+)
+def test_ago_counts_back_from_publication(text, value, precision):
+    ((_, got, got_precision, relative),) = values(text, "2021-01-16")
+    assert (got, got_precision, relative) == (value, precision, True)

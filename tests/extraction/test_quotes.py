@@ -399,3 +399,75 @@ def test_the_writers_own_we_is_not_a_quote():
 def test_a_first_name_is_not_a_nationality():
     q = only('"It was amazing," said Juan Perez, senior analyst at Tempus.')
     assert q.speaker.name == "Juan Perez"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The plane went around at very low height according to The Aviation Herald.",
+            "The plane went around at very low height",
+            "The Aviation Herald",
+        ),
+        ("A spokesman blamed the rebels for the attack.", "the rebels for the attack", "A spokesman"),
+        ("Waseem confessed to killing his sister in 2016.", "to killing his sister in 2016", "Waseem"),
+    ],
+)
+def test_according_at_the_end_and_stance_verbs(text, content, speaker):
+    q = only(text)
+    assert (text[q.start : q.end], q.speaker.mention) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "There are reportedly about 5000 troops now in the country.",
+            "There are reportedly about 5000 troops now in the country",
+            None,
+        ),
+        ("Reportedly, most residents vote through the mail.", "most residents vote through the mail", None),
+        ("The attacker is reported to have jumped on stage.", "to have jumped on stage", None),
+        (
+            "Ministers were reported by local media to have visited the hospital.",
+            "to have visited the hospital",
+            "local media",
+        ),
+    ],
+)
+def test_reports_whose_source_is_not_named(text, content, speaker):
+    q = only(text)
+    assert text[q.start : q.end] == content
+    assert (q.speaker.mention if q.speaker else None) == speaker
+
+
+@pytest.mark.parametrize(
+    "verb, forms",
+    [
+        ("warn", {"warn", "warns", "warning", "warned"}),
+        ("play", {"play", "plays", "playing", "played"}),
+        ("visit", {"visit", "visits", "visiting", "visited"}),  # no doubled t: not "visitted"
+    ],
+)
+def test_inflections_of_regular_verbs_exactly(verb, forms):
+    from tracker.extraction.quotes import inflections
+
+    assert inflections(verb) == forms
+
+
+@pytest.mark.parametrize(
+    "verb, forms",
+    [
+        ("urge", {"urges", "urged", "urging"}),
+        ("deny", {"denies", "denied", "denying"}),
+        ("push", {"pushes", "pushed", "pushing"}),
+        ("stop", {"stops", "stopped", "stopping"}),
+        ("say", {"says", "said", "saying"}),
+        ("write", {"writes", "wrote", "written", "writing"}),
+    ],
+)
+def test_inflections_cover_spelling_changes_and_irregular_forms(verb, forms):
+    """A superset is harmless (a form like "urgeed" never occurs in text); a missing form loses quotes."""
+    from tracker.extraction.quotes import inflections
+
+    assert forms <= inflections(verb)

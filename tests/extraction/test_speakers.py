@@ -326,3 +326,17 @@ def test_a_surname_alone_makes_its_person_the_one_he_points_at():
         "Waseem appeared in a news conference. He has since said his confession was forced."
     )
     assert speakers(text)[0].name == "Mohammed Waseem"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The stores were reluctant, according to a recent report by The Atlantic.", "The Atlantic"),
+        ("Stocks of paper fell sharply, according to a report from ABC Australia.", "ABC Australia"),
+        ('"We must heal," said Crystal Bearing of the tribal historic preservation office.', "Crystal Bearing"),
+        ("The Iraqi government declared that the war was over.", "Iraqi government"),
+        ("Businessman Don Blank said that the campaign was going well.", "Don Blank"),
+    ],
+)
+def test_authors_of_documents_people_at_offices_and_bodies(text, name):
+    assert speakers(text)[0].name == name

@@ -31,13 +31,15 @@ COLUMNS = {  # every column of annotations, with a value it could be rewritten t
 @pytest.fixture
 def db(tmp_path):
     db = connect(tmp_path / "t.db")
-    text = 'The dam cost $2 billion. "It leaks," said Ana Lopez.'
-    claim = Claim(id="c1", kind="quantity", text=text[:24], start=0, end=24, speaker=None, score=0.5)
-    quote = Quote(id="q1", kind="direct", text='"It leaks,"', start=25, end=36, cue="said", speaker=None)
-    article = Article(title="Dam", body=text, published="2020-01-05", url="https://e.org/1")
-    p = Parsed(article, Extraction([quote], [claim]))
+    text = "The dam cost $2 billion."
+    claim = Claim(id="c1", kind="quantity", text=text, start=0, end=len(text), speaker=None, score=0.5)
+    quote = Quote(id="q1", kind="indirect", text=text, start=0, end=len(text), cue="said", speaker=None)
+    a = Article(title="Dam", body=text, published="2020-01-05", url="https://e.org/1")
+    other = "The lake rose by 2 metres."
+    claim2 = Claim(id="c2", kind="quantity", text=other, start=0, end=len(other), speaker=None, score=0.5)
+    p = Parsed(a, Extraction([quote], [claim, claim2]))
     write_batch(db, [(p, *status_of(db, p.article))])
-    (cid,) = [r[0] for r in db.execute("select id from claims")]
+    cid = db.execute("select id from claims where text like 'The dam%'").fetchone()[0]
     annotate(db, cid, "false", note="first", sources="https://example.org/a", annotator="alice")
     return db
 
@@ -114,13 +116,11 @@ def test_a_plain_insert_with_a_taken_id_is_refused(db):
 
 
 def _insert(db, **values):
-    """A raw insert, past every Python check: only the validate trigger stands in the way. The target is the
-    stored claim or quote of the type asked for, so only the value under test can be refused."""
-    table = "quotes" if values.get("target_type") == "quote" else "claims"
-    (target,) = db.execute(f"select id from {table}").fetchone()
+    """A raw insert, past every Python check: only the validate trigger stands in the way."""
+    kind = values.get("target_type", "claim")
     row = {
         "target_type": "claim",
-        "target_id": target,
+        "target_id": db.execute("select id from quotes" if kind == "quote" else "select id from claims").fetchone()[0],
         "verdict": "true",
         "annotator": "alice",
         "created_at": "2024-01-01T00:00:00+00:00",
@@ -139,6 +139,17 @@ CLAIM_LIST = "true, mostly true, half true, misleading, false, unverifiable, ext
     "values, message",
     [
         ({"target_type": None}, "no claim or quote has this id"),
+        ({"target_type": "article"}, "no claim or quote has this id"),
+        ({"target_id": "no-such-claim"}, "no claim or quote has this id"),
+        (
+            {
+                "target_type": "quote",
+                "target_id": "no-such-quote",
+                "verdict": "extraction wrong",
+                "wrong": "wrong span",
+            },
+            "no claim or quote has this id",
+        ),
         ({"annotator": None}, "an annotation needs an annotator: log in, or pass --by"),
         ({"verdict": None}, "choose a verdict"),
         ({"verdict": "pants on fire"}, f"unknown verdict: a claim's verdict is one of {CLAIM_LIST}"),
@@ -187,8 +198,14 @@ def test_the_validate_trigger_lets_valid_rows_in(db, values):
     assert db["annotations"].count == 2
 
 
-def test_verdict_views_show_the_latest_annotation(db):
-    (cid,) = [r[0] for r in db.execute("select id from claims")]
+def test_verdict_views_show_each_targets_latest_annotation(db):
+    cid = db.execute("select id from claims where text like 'The dam%'").fetchone()[0]
+    other = db.execute("select id from claims where text like 'The lake%'").fetchone()[0]
+    qid = db.execute("select id from quotes").fetchone()[0]
     annotate(db, cid, "true", note="second", annotator="bob")
-    row = db.execute("select verdict, verdict_note, annotator from claims_with_verdict where id = ?", [cid]).fetchone()
-    assert row == ("true", "second", "bob")
+    annotate(db, other, "misleading", note="the lake", annotator="cy")  # newer, of another claim
+    annotate(db, qid, "extraction wrong", wrong="wrong speaker", annotator="dee")  # newer still, of a quote
+    got = db.execute("select id, verdict, verdict_note, annotator from claims_with_verdict order by id").fetchall()
+    assert sorted(got) == sorted([(cid, "true", "second", "bob"), (other, "misleading", "the lake", "cy")])
+    got = db.execute("select id, verdict, wrong, annotator from quotes_with_verdict").fetchall()
+    assert got == [(qid, "extraction wrong", "wrong speaker", "dee")]

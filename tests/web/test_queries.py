@@ -329,6 +329,15 @@ async def test_claim_group_first_appearance_first_with_latest_verdict(ds):
     ]
 
 
+async def test_claim_group_of_a_claim_in_the_writers_voice(ds):
+    cols = ["published", "source", "article", "speaker", "claim", "figures", "matched_by", "verdict"]
+    cols += ["verdict_note", "annotations", "url", "claim_id", "article_id"]
+    assert await rows(ds, "claim_group", cols, group=2) == [
+        ("2020-02-20", "Wire", "Dam audit", None, "The dam cost $3 billion.", "$3 billion", "first", None, None, 0)
+        + ("https://e.org/3", f"{A3}-c1", A3),
+    ]
+
+
 async def test_repeated_claims_only_groups_in_two_articles(ds):
     cols = ["group_id", "articles", "sources", "speakers", "first_published", "last_published", "conflicts"]
     cols += ["first_wording", "value", "unit"]
@@ -471,4 +480,59 @@ async def test_chart_data_points(ds):
         "2020-01: quotes 1",
         "2020-02: claims 1",
         "2020-02: quotes 2",
+    ]
+
+
+# A fourth article repeats both figures: the $2 billion twice in one article, the $3 billion a second time, so that
+# counts of rows and of distinct articles differ, a speaker repeats in one outlet, and two groups are repeated.
+A4 = "dam-review-1ce9bb32"
+
+
+@pytest.fixture(scope="module")
+def ds_repeats(tmp_path_factory):
+    path = tmp_path_factory.mktemp("db") / "tracker.db"
+    a = Article(title="Dam review", body="Dam review.", published="2020-02-20", source="Wire", url="https://e.org/4")
+    cost2, cost3 = "The dam cost $2 billion.", "The dam cost $3 billion."
+    review = Parsed(
+        a,
+        Extraction(
+            [],
+            [
+                _claim("c1", "quantity", cost2, 0.5, DIALLO, [_money("$2 billion", 2e9)], [KENYA, UN]),
+                _claim(
+                    "c2",
+                    "quantity",
+                    "Building the dam cost $2 billion.",
+                    0.5,
+                    DIALLO,
+                    [_money("$2 billion", 2e9)],
+                    [KENYA, UN],
+                ),
+                _claim("c3", "quantity", cost3, 0.5, None, [_money("$3 billion", 3e9)], [KENYA, UN]),
+            ],
+        ),
+    )
+    db = connect(path)
+    write_batch(db, [(p, *status_of(db, p.article)) for p in [*_articles(), review]])
+    db.close()
+    return datasette_app(path)
+
+
+async def test_group_queries_count_rows_and_articles_apart(ds_repeats):
+    ds = ds_repeats
+    cols = ["group_id", "articles", "sources", "speakers", "first_published", "last_published", "conflicts"]
+    got = await rows(ds, "repeated_claims", cols + ["first_wording", "value", "unit"])
+    assert got == [  # most articles first; six conflicts: each of three $2bn claims against each of two $3bn
+        (1, 3, 2, 1, "2020-01-05", "2020-02-20", 6, "The dam cost $2 billion.", 2e9, "USD"),
+        (2, 2, 1, 0, "2020-02-20", "2020-02-20", 6, "The dam cost $3 billion.", 3e9, "USD"),
+    ]
+    cols = ["speaker", "role", "source", "times", "articles", "first_time", "last_time"]
+    assert await rows(ds, "group_repeaters", cols, group=1) == [
+        ("Amara Diallo", "Foreign Minister", "Wire", 3, 2, "2020-01-05", "2020-02-20"),
+        ("Amara Diallo", "Foreign Minister", "Daily", 1, 1, "2020-02-10", "2020-02-10"),
+    ]
+    assert await rows(ds, "group_timeline", ["date", "appearances", "articles"], group=1) == [
+        ("2020-01-05", 1, 1),
+        ("2020-02-10", 1, 1),
+        ("2020-02-20", 2, 1),
     ]

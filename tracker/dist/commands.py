@@ -75,9 +75,12 @@ def group_cmd(run, scheduler, workers, buckets, quiet):
 def load_cmd(run, db_path, where, quiet):
     """Build the SQLite database Datasette serves (replacing DB) from RUN, whole or a slice (--where)."""
     _need_extra()
-    from tracker.dist.load import load
+    from tracker.dist.load import RepeatedArticle, load
 
-    s = load(run, db_path, where=where, on_status=None if quiet else lambda line: click.echo(line, err=True))
+    try:
+        s = load(run, db_path, where=where, on_status=None if quiet else lambda line: click.echo(line, err=True))
+    except RepeatedArticle as e:
+        raise click.ClickException(str(e)) from None
     click.echo(s.line(), err=True)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from .chunk import GROUPING_INPUTS, STORED, chunk_rows, read_chunk
@@ -77,7 +78,7 @@ def extract(
 ) -> ExtractSummary:
     """Extract every article under `inputs` into the run folder `run` (local path or fsspec URL)."""
     chunks = plan(inputs, chunk_size)
-    with engine or Engine(scheduler, workers, quiet) as eng:
+    with nullcontext(engine) if engine is not None else Engine(scheduler, workers, quiet) as eng:
         if any(c.split for c in chunks):
             chunks = number_lines(chunks, eng.map(count_lines, chunks, "Counting lines"))
         for table in TABLES:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 import pyarrow as pa
@@ -55,6 +56,24 @@ class Layout:
 
     def bucket_of(self, key: int) -> int:
         return key % self.buckets
+
+    def buckets_of(self, keys):
+        """`bucket_of` for a column of keys (numpy's % is Python's: never negative)."""
+        return keys.to_numpy() % self.buckets
+
+    def parts_of(self, ords):
+        """`part_of` for a column of input orders."""
+        return (ords.to_numpy() >> CHUNK_SHIFT) * self.partitions // self.chunks
+
+    def read_table(self, table: str, q: int, columns: list[str] | None = None) -> pa.Table:
+        out = []
+        for n in self.chunks_of(q):
+            fs, path = tables.filesystem(tables.part_path(self.run, table, n))
+            if fs.exists(path):
+                out.append(tables.read_part(self.run, path, columns))
+        if not out:
+            return tables.schema(table).empty_table().select(columns or tables.schema(table).names)
+        return pa.concat_tables(out)
 
     def read(self, table: str, q: int) -> list[dict]:
         out: list[dict] = []
@@ -104,36 +123,26 @@ LINK = pa.schema([("child", pa.int64()), ("parent", pa.int64())])
 
 
 def step_scatter(job: tuple[Layout, int]) -> int:
+    """The partition's (key, claim) edges and subject-key rows to key buckets, its entities to entity buckets."""
     layout, q = job
-    by_bucket: dict[int, list[dict]] = {}
-    for r in layout.read("claim_keys", q):
-        by_bucket.setdefault(layout.bucket_of(r["key"]), []).append({"key": r["key"], "ord": r["ord"], "how": r["how"]})
-    shuffle.send(layout.run, "edges", q, by_bucket, EDGE)
-    subjects: dict[int, list[dict]] = {}
-    for r in layout.read("claim_subjects", q):
-        subjects.setdefault(layout.bucket_of(r["key"]), []).append(r)
-    shuffle.send(layout.run, "subjects", q, subjects, tables.schema("claim_subjects"))
+    edges = layout.read_table("claim_keys", q, EDGE.names)
+    shuffle.send_table(layout.run, "edges", q, edges, layout.buckets_of(edges["key"]))
+    subjects = layout.read_table("claim_subjects", q)
+    shuffle.send_table(layout.run, "subjects", q, subjects, layout.buckets_of(subjects["key"]))
     ents: dict[int, list[dict]] = {}
-    for i, e in enumerate(layout.read("entities", q)):
-        ents.setdefault(_entity_bucket(layout, e["id"]), []).append(
-            {"id": e["id"], "kind": e["kind"], "ord": e["ord"], "i": i}
-        )
+    for i, e in enumerate(layout.read_table("entities", q, ["id", "kind", "ord"]).to_pylist()):
+        ents.setdefault(_entity_bucket(layout, e["id"]), []).append({**e, "i": i})
     shuffle.send(layout.run, "entities", q, ents, ENTITY)
-    return sum(map(len, by_bucket.values()))
+    return len(edges)
 
 
 def step_first_holders(job: tuple[Layout, int]) -> int:
+    """Each key's first holder in input order; every edge back to its claim's partition, with it."""
     layout, b = job
-    edges = shuffle.receive(layout.run, "edges", b)
-    first: dict[int, int] = {}
-    for e in edges:
-        k = e["key"]
-        if k not in first or e["ord"] < first[k]:
-            first[k] = e["ord"]
-    back: dict[int, list[dict]] = {}
-    for e in edges:
-        back.setdefault(layout.part_of(e["ord"]), []).append({**e, "first": first[e["key"]]})
-    shuffle.send(layout.run, "edges-back", b, back, EDGE_BACK)
+    edges = shuffle.receive_table(layout.run, "edges", b, EDGE)
+    first = edges.group_by("key").aggregate([("ord", "min")]).rename_columns(["key", "first"])
+    back = edges.join(first, "key").select(EDGE_BACK.names)
+    shuffle.send_table(layout.run, "edges-back", b, back, layout.parts_of(back["ord"]))
     # entities: the kind first seen (input order, then order within the part) decides whether it is broad
     seen: dict[str, tuple] = {}
     for e in shuffle.receive(layout.run, "entities", b):
@@ -181,7 +190,8 @@ def step_claims(job: tuple[Layout, int]) -> int:
 
 
 def _write_state(layout: Layout, name: str, q: int, rows: list[dict], schema: pa.Schema = STATE) -> None:
-    shuffle.send(layout.run, name, 0, {q: rows}, schema) if rows else None
+    """A partition's own state between steps (its claims and their labels, its links), kept in the run."""
+    shuffle.send(layout.run, name, 0, {q: rows}, schema)
 
 
 def _state(layout: Layout, name: str, q: int) -> list[dict]:
@@ -414,7 +424,7 @@ def group(
     for table in ("claim_group_members", "claim_groups", "claim_conflicts", "claim_group_ids"):
         tables.clear(run, table)
     summary = GroupSummary()
-    with engine or Engine(scheduler, workers, quiet) as eng:
+    with nullcontext(engine) if engine is not None else Engine(scheduler, workers, quiet) as eng:
         eng.map(step_scatter, [(layout, q) for q in qs], "Sending keys to buckets")
         eng.map(step_first_holders, [(layout, b) for b in bs], "First holders")
         starts = eng.map(step_claims, [(layout, q) for q in qs], "Claims")

@@ -82,16 +82,17 @@ def load(run: str, db_path: str | Path, where: str | None = None, on_status=None
     say(f"Loading {len(by_table['articles'])} parts")
     for i, _ in enumerate(by_table["articles"]):
         rows = {t: _rows(run, by_table[t][i]) for t in STORED}
-        if kept_claims is not None:  # a slice (--where)
-            db.execute("delete from temp._slice")
-            db.conn.executemany(
-                f"insert into temp._slice ({', '.join(cols)}) values ({', '.join('?' * len(cols))})",
-                [tuple(r.get(c) for c in cols) for r in rows["articles"]],
-            )
-            keep = {r[0] for r in db.execute(select)}
-            rows = _slice(rows, keep)
-            kept_claims.update(c["id"] for c in rows["claims"])
         with db.atomic():
+            if where is not None:
+                db.execute("delete from temp._slice")
+                db.conn.executemany(
+                    f"insert into temp._slice ({', '.join(cols)}) values ({', '.join('?' * len(cols))})",
+                    [tuple(r.get(c) for c in cols) for r in rows["articles"]],
+                )
+                keep = {r[0] for r in db.execute(select)}
+                rows = _slice(rows, keep)
+                kept_claims.update(c["id"] for c in rows["claims"])
+            _refuse_repeats(db, rows["articles"])
             _upsert_speakers(db, rows["speakers"])
             _insert(db, "speaker_aliases", rows["speaker_aliases"])
             _insert(db, "entities", _dedupe(rows["entities"], "id"))
@@ -100,22 +101,25 @@ def load(run: str, db_path: str | Path, where: str | None = None, on_status=None
                 _insert(db, table, _dedupe(rows[table], "id"))
             for table in ("quantities", "claim_dates", "claim_entities"):
                 _insert(db, table, rows[table])
-    if where is not None:
-        db.execute(
-            "delete from speakers where id not in (select speaker_id from quotes where speaker_id is not null "
-            "union select speaker_id from claims where speaker_id is not null)"
-        )
-        db.execute("delete from speaker_aliases where speaker_id not in (select id from speakers)")
-        db.execute("delete from entities where id not in (select entity_id from claim_entities)")
+    if where is not None:  # a speaker or entity named in several parts was kept by each part that named it
+        with db.atomic():
+            db.execute(
+                "delete from speakers where id not in (select speaker_id from quotes where speaker_id is not null "
+                "union select speaker_id from claims where speaker_id is not null)"
+            )
+            db.execute("delete from speaker_aliases where speaker_id not in (select id from speakers)")
+            db.execute("delete from entities where id not in (select entity_id from claim_entities)")
     summary = LoadSummary()
+    if not parts(run, "claim_group_members"):
+        say(f"No claim groups in {run}: run `tracker group {run}` first to have them")
     say("Loading claim groups and conflicts")
     with db.atomic():
         summary.groups, summary.conflicts = _load_groups(db, run, kept_claims)
     say("Filling full-text search")
     with db.atomic():
         for table, columns in FTS.items():
-            listed = ", ".join(f"[{c}]" for c in columns)
-            db.execute(f"insert into [{table}_fts] (rowid, {listed}) select rowid, {listed} from [{table}]")
+            cols = ", ".join(f"[{c}]" for c in columns)
+            db.execute(f"insert into [{table}_fts] (rowid, {cols}) select rowid, {cols} from [{table}]")
         db.execute(f"delete from [{FTS_BATCH_TABLE}]")
     say(f"Building {len(bulk.deferred(db))} indexes")
     bulk.build_deferred(db)
@@ -124,6 +128,25 @@ def load(run: str, db_path: str | Path, where: str | None = None, on_status=None
     db.close()
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+class RepeatedArticle(ValueError):
+    """The run holds one article twice: ingest would keep one (or re-parse it), the Dask path cannot yet."""
+
+
+def _refuse_repeats(db: sqlite_utils.Database, articles: list[dict]) -> None:
+    ids = [a["id"] for a in articles]
+    seen = set()
+    repeated = [i for i in ids if i in seen or seen.add(i)]
+    for part in range(0, len(ids), 500):
+        marks = ",".join("?" * len(ids[part : part + 500]))
+        repeated += [r[0] for r in db.execute(f"select id from articles where id in ({marks})", ids[part : part + 500])]
+    if repeated:
+        a = next(x for x in articles if x["id"] == repeated[0])
+        raise RepeatedArticle(
+            f"the run holds article {repeated[0]} more than once (one copy read from {a['path']}): the Dask path "
+            "needs each article once in its input; remove the copies, or use tracker ingest, which keeps one"
+        )
 
 
 def _slice(rows: dict[str, list[dict]], keep: set[str]) -> dict[str, list[dict]]:

@@ -48,3 +48,33 @@ def clear(run: str) -> None:
     fs, path = filesystem(f"{run.rstrip('/')}/{ROOT}")
     if fs.exists(path):
         fs.rm(path, recursive=True)
+
+
+def send_table(run: str, step: str, src: int, table: pa.Table, dest) -> int:
+    """Column-wise `send`: the rows of `table` go to the partitions in `dest` (a numpy array, one entry per
+    row), each destination's rows in their order in `table`."""
+    import numpy as np
+
+    if not len(table):
+        return 0
+    order = np.argsort(dest, kind="stable")
+    table, dest = table.take(pa.array(order)), dest[order]
+    cuts = [0, *(np.flatnonzero(np.diff(dest)) + 1).tolist(), len(dest)]
+    for lo, hi in zip(cuts, cuts[1:]):
+        fs, path = filesystem(f"{_dir(run, step, int(dest[lo]))}/from-{src:06d}.arrow")
+        fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
+        with fs.open(path, "wb") as f, pa.ipc.new_stream(f, table.schema) as w:
+            w.write_table(table.slice(lo, hi - lo))
+    return len(table)
+
+
+def receive_table(run: str, step: str, dest: int, schema: pa.Schema) -> pa.Table:
+    """Column-wise `receive`."""
+    fs, path = filesystem(_dir(run, step, dest))
+    if not fs.exists(path):
+        return schema.empty_table()
+    parts = []
+    for p in sorted(fs.ls(path, detail=False)):
+        with fs.open(p, "rb") as f:
+            parts.append(pa.ipc.open_stream(f.read()).read_all())
+    return pa.concat_tables(parts) if parts else schema.empty_table()

@@ -51,7 +51,10 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d|2100)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 # Words after which a bare month name is a date rather than a name ("May" the person, "March" the verb).
-_MONTH_CUE = r"(?:in|since|until|till|by|from|to|through|last|next|this|early|late|mid-?|of|during|before|after|on)"
+_MONTH_CUE = (
+    r"(?:in|since|until|till|by|from|to|through|last|next|this\s+past|past|this|early|late|mid-?|of|during|before|"
+    r"after|on)"
+)
 # Words after which a bare four-digit number is a year, not a count ("in 2019", "since 1973").
 _YEAR_CUE = (
     r"(?:in|since|until|till|by|from|to|through|during|before|after|early|late|mid-?|of|and|between|the year"
@@ -71,6 +74,7 @@ DATE_RE = re.compile(
                  (?P<au>days?|weeks?|months?|years?)\s+ago\b)
   | (?P<wd>\b(?:(?P<wcue>on|last|next|this|since|by|until|from)\s+)?(?P<wday>{_WEEKDAY})\b)
   | (?P<word>\b(?:yesterday|today|tomorrow|tonight)\b)
+  | (?P<part>\b(?P<pdir>last|this)\s+(?P<pwhen>night|morning|afternoon|evening)\b(?!\s+of\b))
   | (?P<year>(?<![\w$€£¥.,-])(?:(?P<ycue>{_YEAR_CUE})\s+)?(?P<y5>{_YEAR})(?![\w%,.-]\d|\w|-\d|\s*(?:%|per\s?cent)))
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -152,13 +156,15 @@ def _day_number(day: str) -> int:
     return int(digits.group())
 
 
-def _weekday(pub: date, weekday: int, cue: str | None) -> date:
+def _weekday(pub: date, weekday: int, cue: str | None, future: bool | None = None) -> date:
     """A bare or "on/last/since" weekday is the latest such day on or before publication (news reports the past;
-    an article dated Wednesday that says "on Wednesday" means that day); "next" and "this" look forward."""
+    an article dated Wednesday that says "on Wednesday" means that day); "next" and "this" look forward, and so
+    does a weekday in a clause about what is to come ("will meet on Tuesday"). "Last Wednesday" in a Friday
+    article is the Wednesday of the week before, not two days ago."""
     back = (pub.weekday() - weekday) % 7
-    if cue == "last" and back == 0:
-        back = 7
-    if cue in ("next", "this"):
+    if cue == "last" and back <= pub.weekday():
+        back += 7
+    if cue in ("next", "this") or future and cue not in ("last", "since") and back:
         ahead = (weekday - pub.weekday()) % 7 or 7
         return _plus(pub, timedelta(days=ahead))
     return _plus(pub, timedelta(days=-back))
@@ -189,15 +195,31 @@ def _ago(pub: date, amount: str, unit: str) -> tuple[str, str]:
     return _yr(pub.year - n), "year"
 
 
-def _bare_month(pub: date, month: int, cue: str) -> str:
-    """ "in December" with no year: the latest December not after publication; "next December" the one after."""
+_SOON = 2  # months ahead that a month named without a year may still mean ("in early September" in August)
+
+
+def _reach(future: bool | None) -> int:
+    """How many months ahead a date without a year may lie: six in a clause about the future, none in one about
+    the past ("was envoy until December"), else _SOON."""
+    return 6 if future else 0 if future is False else _SOON
+
+
+def _bare_month(pub: date, month: int, cue: str, future: bool | None = None) -> str:
+    """ "in December" with no year: the nearest December, looking at most two months ahead (or six in a clause
+    about what is to come) and otherwise back; "next December" the one after, "last" and "this past" the one
+    before."""
     cue = cue.lower()
+    ahead = (month - pub.month) % 12
     if cue == "next":
         year = pub.year if month > pub.month else pub.year + 1
     elif cue == "this":
         year = pub.year
-    elif cue == "last" and month >= pub.month:
+    elif cue in ("last", "past") and month >= pub.month:
         year = pub.year - 1
+    elif cue in ("last", "past", "since") or ahead == 0:
+        year = pub.year if month <= pub.month else pub.year - 1
+    elif ahead <= _reach(future):
+        year = pub.year if month > pub.month else pub.year + 1
     else:
         year = pub.year if month <= pub.month else pub.year - 1
     return _ym(year, month)
@@ -213,20 +235,27 @@ def _full(year: str, month: str, day: str | None) -> tuple[str, str] | None:
         return None
 
 
-def _month_day(pub: date | None, month: str, day: str) -> tuple[str, str] | None:
-    """A month and day without a year take the year that puts them nearest before (or just after) publication."""
+def _month_day(pub: date | None, month: str, day: str, future: bool | None = None) -> tuple[str, str] | None:
+    """A month and day without a year: this month's, one at most two months ahead (six in a clause about the
+    future), otherwise the latest before publication."""
     if pub is None:
         return None
     m = MONTHS[fold(month).rstrip(".")]
     d = _day_number(day)
-    year = pub.year if (m, d) <= (pub.month, pub.day) or m - pub.month <= 1 else pub.year - 1
+    ahead = (m - pub.month) % 12
+    if ahead == 0:
+        year = pub.year  # this month, before or after the day of publication
+    elif ahead <= _reach(future):
+        year = pub.year + (m < pub.month)  # "October 14" in late August: the coming one
+    else:
+        year = pub.year - (m > pub.month)
     try:
         return _day(date(year, m, d)), "day"
     except ValueError:
         return None
 
 
-def _resolve(m: re.Match, pub: date | None) -> tuple[str, str, bool, int] | None:
+def _resolve(m: re.Match, pub: date | None, future: bool | None = None) -> tuple[str, str, bool, int] | None:
     """(value, precision, relative, start) for one match, or None when it is not a date after all."""
     g = m  # groups are read by name as needed: groupdict() would build all thirty for every date
     start = m.start()
@@ -237,7 +266,7 @@ def _resolve(m: re.Match, pub: date | None) -> tuple[str, str, bool, int] | None
         month, day, year = (g["m1"], g["d1"], g["y1"]) if g["mdy"] else (g["m2"], g["d2"], g["y2"])
         if not _CASED_MONTH.match(month):
             return None
-        hit = _full(year, month, day) if year else _month_day(pub, month, day)
+        hit = _full(year, month, day) if year else _month_day(pub, month, day, future)
         return hit + (not year, start) if hit else None
     if g["my"]:
         if not _CASED_MONTH.match(g["m3"]):
@@ -248,9 +277,10 @@ def _resolve(m: re.Match, pub: date | None) -> tuple[str, str, bool, int] | None
         if not _CASED_MONTH.match(g["m4"]) or pub is None:
             return None
         cue = g["mcue"].lower()
-        keep_cue = cue in ("last", "next", "this", "early", "late") or cue.startswith("mid")
+        keep_cue = cue in ("last", "next", "this", "early", "late") or cue.startswith("mid") or cue.endswith("past")
+        cue = "past" if cue.endswith("past") else cue
         return (
-            _bare_month(pub, MONTHS[g["m4"].lower().rstrip(".")], cue),
+            _bare_month(pub, MONTHS[g["m4"].lower().rstrip(".")], cue, future),
             "month",
             True,
             (start if keep_cue else m.start("m4")),
@@ -266,7 +296,11 @@ def _resolve(m: re.Match, pub: date | None) -> tuple[str, str, bool, int] | None
         if not _CASED_WEEKDAY.match(g["wday"]):
             return None
         cue = (g["wcue"] or "").lower() or None
-        return _day(_weekday(pub, WEEKDAYS[g["wday"].lower()], cue)), "day", True, start
+        return _day(_weekday(pub, WEEKDAYS[g["wday"].lower()], cue, future)), "day", True, start
+    if g["part"]:
+        # "last night" is the evening before publication; "this morning" the day itself
+        shift = -1 if fold(g["pdir"]) == "last" else 0
+        return _day(_plus(pub, timedelta(days=shift))), "day", True, start
     if g["word"]:
         shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[fold(g["word"])]
         return _day(_plus(pub, timedelta(days=shift))), "day", True, start
@@ -489,6 +523,28 @@ def _may_open(text: str, c: int) -> bool:
     return (e < len(text) and not text[e].isascii()) or m.group().lower() in _OPENING_WORDS
 
 
+# What marks a clause as about the future before its date: "will meet on Tuesday", "is scheduled for Feb. 14".
+# Not "until" ("was envoy until December") nor "planned" ("a planned Wednesday special" that already ran).
+_FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|’ll|is to|are to|scheduled|set to|due to|expected to|plans? to|upcoming|"
+    r"to be held|would)\b[^.!?;\n]*$",
+    re.IGNORECASE,
+)
+_BEFORE = 80
+
+
+_PAST = re.compile(r"\b(?:was|were|had|did)\b[^.!?;\n]*$", re.IGNORECASE)
+
+
+def _future_before(text: str, pos: int) -> bool | None:
+    """True when a future marker stands between the clause's start (at most 80 characters back) and the date,
+    False when a past one does, None when neither."""
+    lo = max(0, pos - _BEFORE)
+    if _FUTURE.search(text, lo, pos) is not None:
+        return True
+    return False if _PAST.search(text, lo, pos) is not None else None
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None, published: str | None = None) -> list[DateMention]:
     """Date mentions in text[start:end], offsets into `text`."""
     end = len(text) if end is None else end
@@ -501,7 +557,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None, published: str
                 out.append(hit)
             continue
         try:
-            r = _resolve(m, pub)
+            r = _resolve(m, pub, _future_before(text, m.start()))
         except _OutOfRange:
             continue
         if r is None:

@@ -165,9 +165,8 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
     end = len(text) if end is None else end
     acronyms: dict[str, tuple[str, str]] = {}
     people: dict[str, str] = {}
-    # Whether the text capitalises a word where grammar does not force it (_capitalised_inside), by word: the
-    # same sentence-opening names recur within an article, and each look-up scans the whole text.
-    capitalised: dict[str, bool] = {}
+    # Whether the text capitalises a word where grammar does not force it, by word.
+    capitalised = _Capitalised(text)
     out: list[Entity] = []
     skip = _SKIP_SINGLE
     for m in ENTITY_RE.finditer(text, start, end):
@@ -216,7 +215,14 @@ def _pieces(m: re.Match, text: str, acronyms: dict) -> list[tuple[int, int, int 
 
 
 def _entity(
-    text: str, s: int, e: int, acr: str | None, acr_end: int | None, acronyms: dict, people: dict, capitalised: dict
+    text: str,
+    s: int,
+    e: int,
+    acr: str | None,
+    acr_end: int | None,
+    acronyms: dict,
+    people: dict,
+    capitalised: _Capitalised,
 ) -> Entity | None:
     words = text[s:e].split()
     if (
@@ -259,7 +265,7 @@ def _entity(
     return Entity(text=text[s:e], start=s, end=e, name=canon, kind=kind)
 
 
-def _drop_single(word: str, s: int, text: str, capitalised: dict) -> bool:
+def _drop_single(word: str, s: int, text: str, capitalised: _Capitalised) -> bool:
     """A lone capitalised word that opens a sentence is a name only if the text never writes it lower-case."""
     if word in NATIONALITIES or word in TITLES or len(word) < 2:
         return True
@@ -268,30 +274,54 @@ def _drop_single(word: str, s: int, text: str, capitalised: dict) -> bool:
     if word.isupper() or resolve_alias(word):
         return False
     # Only a name if the text also capitalises it where grammar does not force it.
-    inside = capitalised.get(word)
-    if inside is None:
-        inside = capitalised[word] = _capitalised_inside(text, word)
-    return not inside
+    return not capitalised.inside(word)
 
 
 def _is_w(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def _capitalised_inside(text: str, word: str) -> bool:
-    """Whether `word` is written somewhere right after a lower-case letter, a comma or a semicolon and spaces
-    (the regex `[a-z,;]\\s+WORD\\b`), by finding the word itself: a literal search, not a scan of every position."""
-    n = len(text)
-    size = len(word)
-    last_w = _is_w(word[-1])
-    i = text.find(word)
-    while i >= 0:
-        j = i + size
-        if (j < n and _is_w(text[j])) != last_w:  # \b after the word
-            k = i - 1
-            while k >= 0 and text[k].isspace():
-                k -= 1
-            if k < i - 1 and k >= 0 and ("a" <= text[k] <= "z" or text[k] in ",;"):
-                return True
-        i = text.find(word, i + 1)
-    return False
+class _Capitalised:
+    """Whether the text writes a word right after a lower-case letter, a comma or a semicolon and spaces (the
+    regex `[a-z,;]\\s+WORD\\b`), asked for each lone capitalised word that opens a sentence.
+
+    One pass indexes the word run after each such place, by its leading `\\w+` run, on the first question; a
+    word is then looked up, not searched for in the whole text (a search per distinct word made an article of
+    many distinct sentence-opening words quadratic). Words end with a word character (`_entity` strips the rest),
+    so a word of one run is there exactly when its run is a key; a hyphenated or dotted word ("Al-Assad",
+    "U.S") is checked at the places whose run is its first."""
+
+    __slots__ = ("text", "index", "cache")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.index: dict[str, list[int]] | None = None
+        self.cache: dict[str, bool] = {}
+
+    def inside(self, word: str) -> bool:
+        found = self.cache.get(word)
+        if found is None:
+            found = self.cache[word] = self._lookup(word)
+        return found
+
+    def _lookup(self, word: str) -> bool:
+        text = self.text
+        if self.index is None:
+            self.index = {}
+            for m in _AFTER_LOWER.finditer(text):
+                self.index.setdefault(m.group(1), []).append(m.start(1))
+        lead = _LEADING_RUN.match(word)
+        if lead is None:
+            return False
+        places = self.index.get(lead.group())
+        if not places:
+            return False
+        if lead.end() == len(word):
+            return True
+        size = len(word)
+        n = len(text)
+        return any(text.startswith(word, p) and (p + size == n or not _is_w(text[p + size])) for p in places)
+
+
+_AFTER_LOWER = re.compile(r"(?<=[a-z,;])\s+(\w+)")
+_LEADING_RUN = re.compile(r"\w+")

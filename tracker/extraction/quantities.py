@@ -7,6 +7,7 @@ dates, times and model names ("S-400", "F-35") look like numbers but are not fig
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 
@@ -65,13 +66,15 @@ SCALE_ABBREVIATIONS = {"mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12
 SCALE_LETTERS = {"k": 1e3, "m": 1e6, "b": 1e9}
 SCALES = {**SCALE_WORDS, **SCALE_ABBREVIATIONS, **SCALE_LETTERS}
 # Plural vagueness: "hundreds of officials" is at least two hundred and fewer than a thousand.
+# A vague plural says "at least one such unit" and no more: "hundreds of officials" is a lower bound of 100 (the
+# upper end is not stated, and annotators record none).
 _VAGUE_PLURALS = {
-    "dozens": (24.0, 144.0),
-    "scores": (40.0, 200.0),
-    "hundreds": (200.0, 1e3),
-    "thousands": (2e3, 1e4),
-    "millions": (2e6, 1e7),
-    "billions": (2e9, 1e10),
+    "dozens": (12.0, None),
+    "scores": (20.0, None),
+    "hundreds": (100.0, None),
+    "thousands": (1e3, None),
+    "millions": (1e6, None),
+    "billions": (1e9, None),
 }
 # "tens of thousands", "hundreds of billions": a multiplier before any plural. VAGUE holds every phrase the
 # pattern (built from these two tables below) can match, so a match is always a key once folded.
@@ -79,7 +82,7 @@ _VAGUE_MULTIPLIERS = {"tens": 10.0, "hundreds": 100.0}
 VAGUE = {
     **_VAGUE_PLURALS,
     **{
-        f"{mul} of {plural}": (lo * k, hi * k)
+        f"{mul} of {plural}": (lo * k, None)
         for mul, k in _VAGUE_MULTIPLIERS.items()
         for plural, (lo, hi) in _VAGUE_PLURALS.items()
     },
@@ -292,7 +295,11 @@ _NUM_WORD = (
     r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand"
     r"|million|billion|trillion|dozen)\b"
 )
-_WORDS = rf"(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?{_NUM_WORD}(?:(?:\s+and\s+|[\s-]+){_NUM_WORD})*"
+# "and" joins number words only after a scale word ("one hundred and five"); "two and one packages" is a list.
+_WORDS = (
+    rf"(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?{_NUM_WORD}"
+    rf"(?:(?:(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+|(?<=million)\s+and\s+|[\s-]+){_NUM_WORD})*"
+)
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 
 
@@ -320,9 +327,9 @@ QUANTITY_RE = re.compile(
     rf"""
     (?<![\w$€£¥.,:/-])
     (?P<pre>{_PRE})?
-    (?:(?P<vague>{_VAGUE})\s+of\b
+    (?:(?P<vague>{_VAGUE})(?:\s+of\b|(?=\s*[.,;:!?)]|\s+more\b))
      |(?P<cur>{_CUR})?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?(?P<post1>\s*(?:%|per\s?cent\b|percent\b))?
-      (?:\s*(?P<sep>-|–|—|\bto\b|\band\b)\s*(?P<cur2>{_CUR})?(?P<num2>{_DIGITS}|{_WORDS})(?P<scale2>{_SCALE})?)?
+      (?:\s*(?P<sep>-|–|—|\bto\b|\band\b|\bor\b)\s*(?P<cur2>{_CUR})?(?P<num2>{_DIGITS}|{_WORDS})(?P<scale2>{_SCALE})?)?
       (?P<post>\s*(?:%|per\s?cent\b|percentage\s+points?\b|(?:US\s+)?(?:dollars?|euros?|pounds\s+sterling|pounds?
               |sterling|yen|yuan|renminbi|rupees?|roubles?|rubles?|liras?|francs|naira|won|rand)\b))?
     )
@@ -331,7 +338,8 @@ QUANTITY_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 SINGLE_RE = re.compile(
-    QUANTITY_RE.pattern.replace("(?P<sep>-|–|—|\\bto\\b|\\band\\b)", "(?P<sep>(?!))"), re.VERBOSE | re.IGNORECASE
+    QUANTITY_RE.pattern.replace("(?P<sep>-|–|—|\\bto\\b|\\band\\b|\\bor\\b)", "(?P<sep>(?!))"),
+    re.VERBOSE | re.IGNORECASE,
 )
 assert SINGLE_RE.pattern != QUANTITY_RE.pattern
 # A number glued to letters or a hyphen after a capitalised code is a name: S-400, F-35, B - 1, COVID-19, G20.
@@ -566,6 +574,9 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
         unit, kind = "percentage points", "percent"
     elif post.startswith(("%", "per")):
         unit, kind = "percent", "percent"
+    elif value2 is None and (hy := _HYPHEN_UNIT.match(text, q_end)) and hy.group(1) in FRACTIONS:
+        value, unit, kind = value / FRACTIONS[hy.group(1)], None, "count"  # "two-thirds"
+        q_end = hy.end()
     elif value2 is None and (hy := _HYPHEN_UNIT.match(text, q_end)):
         unit, kind = hy.group(1), "measure"  # "48-acre", "four-pack"
         q_end = hy.end()
@@ -613,14 +624,34 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
     )
 
 
+# Denominators written as words: "two-thirds", "three-quarters".
+FRACTIONS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "tenth": 10,
+    "tenths": 10,
+}
+
+
 def _finite(value: float | None) -> float | None:
     """A number past 1e308 reads as infinity, which JSON cannot hold and no figure means: the value is dropped
     (the figure, its unit and its offsets are kept)."""
     return value if value is None or math.isfinite(value) else None
 
 
-def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
+def _inside(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    """Whether s..e overlaps one of `spans` (date spans: sorted and apart, so their ends are sorted too, and the
+    last span starting before e is the only one that can reach past s). `starts` are the spans' starts."""
+    i = bisect.bisect_left(starts, e)
+    return i > 0 and spans[i - 1][1] > s
 
 
 # Where a figure can begin: a digit, a currency sign or code, a number word, or a word that opens a bound
@@ -640,6 +671,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     end = len(text) if end is None else end
     out: list[Quantity] = []
     dates = None
+    date_starts: list[int] = []
     pos = start
     triggers, numbers = _triggers(text, start, end)
     i = j = 0
@@ -672,8 +704,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             continue
         if dates is None:
             dates = date_spans(text, start, end)
+            date_starts = [a for a, _ in dates]
         num_end = m.end("num2") if m.group("num2") else m.end("num")
-        if dates and _inside(dates, m.start("num"), num_end) and not (m.group("cur") or m.group("post")):
+        if dates and _inside(dates, date_starts, m.start("num"), num_end) and not (m.group("cur") or m.group("post")):
             continue
         if _is_label(text, m, start) or _ENUMERATOR.search(text, max(start, m.start() - 8), m.start()):
             continue

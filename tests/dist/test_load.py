@@ -1,0 +1,95 @@
+"""Loading a run into SQLite: a slice holds its articles and what hangs off them, with the indexes, full-text
+search and group summaries a database made by ingest has, and Datasette serves it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.dist.corpus import articles
+from tracker.dist.extract import extract
+from tracker.dist.group import group
+from tracker.dist.load import load
+from tracker.store import bulk
+from tracker.store.db import connect
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    d = tmp_path_factory.mktemp("run")
+    src = d / "in.jsonl"
+    src.write_text("".join(json.dumps(a) + "\n" for a in articles(80, seed=11)), encoding="utf-8")
+    extract([str(src)], str(d / "run"), chunk_size=30)
+    group(str(d / "run"))
+    return str(d / "run")
+
+
+def test_a_slice_keeps_its_articles_and_what_hangs_off_them(run, tmp_path):
+    load(run, tmp_path / "whole.db")
+    whole = connect(tmp_path / "whole.db")
+    s = load(run, tmp_path / "ap.db", where="source = 'AP'")
+    db = connect(tmp_path / "ap.db")
+    expected = whole.execute("select count(*) from articles where source = 'AP'").fetchone()[0]
+    assert s.articles == db["articles"].count == expected > 0
+    assert db.execute("select count(*) from articles where source != 'AP'").fetchone()[0] == 0
+    assert (
+        db["claims"].count
+        == whole.execute(
+            "select count(*) from claims c join articles a on a.id = c.article_id where a.source = 'AP'"
+        ).fetchone()[0]
+    )
+    # no row points outside the slice
+    for sql in (
+        "select count(*) from claims where article_id not in (select id from articles)",
+        "select count(*) from quantities where claim_id not in (select id from claims)",
+        "select count(*) from claim_group_members where claim_id not in (select id from claims)",
+        "select count(*) from claim_conflicts where claim_id not in (select id from claims) "
+        "or other_claim_id not in (select id from claims)",
+        "select count(*) from speakers where id not in (select speaker_id from quotes where speaker_id is not null "
+        "union select speaker_id from claims where speaker_id is not null)",
+    ):
+        assert db.execute(sql).fetchone()[0] == 0, sql
+    # the groups' summaries are the slice's
+    assert (
+        db.execute(
+            "select count(*) from claim_groups g where appearances != "
+            "(select count(*) from claim_group_members m where m.group_id = g.id)"
+        ).fetchone()[0]
+        == 0
+    )
+    assert db["claim_groups"].count > 0 and db["claim_conflicts"].count < whole["claim_conflicts"].count
+    # full-text search, and every index a page needs (none left deferred)
+    assert db.execute("select count(*) from claims_fts where claims_fts match 'pipeline'").fetchone()[0] > 0
+    db.execute("insert into claims_fts(claims_fts) values ('integrity-check')")
+    assert bulk.deferred(db) == {}
+    names = {r[0] for r in db.execute("select name from sqlite_master where type = 'index'")}
+    assert set(bulk.PAGE_ONLY_INDEXES) <= names
+
+
+async def test_datasette_serves_a_loaded_database(run, tmp_path):
+    from datasette.app import Datasette
+
+    load(run, tmp_path / "whole.db")
+    ds = Datasette([str(tmp_path / "whole.db")])
+    r = await ds.client.get("/whole/claim_groups.json?_shape=array&_size=1&_sort_desc=appearances")
+    assert r.status_code == 200
+    [top] = r.json()
+    assert top["appearances"] > 1
+    r = await ds.client.get("/whole/claims.json?_search=pipeline&_shape=array")
+    assert r.status_code == 200 and r.json()
+
+
+def test_an_article_twice_in_the_input_is_refused_with_its_name(tmp_path):
+    from click.testing import CliRunner
+
+    from tracker.cli import cli
+
+    arts = articles(3, seed=2)
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(a) + "\n" for a in [*arts, arts[1]]), encoding="utf-8")
+    extract([str(src)], str(tmp_path / "run"))
+    group(str(tmp_path / "run"))
+    r = CliRunner().invoke(cli, ["load", str(tmp_path / "run"), "--db", str(tmp_path / "t.db")])
+    assert r.exit_code == 1
+    assert "more than once (one copy read from " in r.output and "tracker ingest" in r.output

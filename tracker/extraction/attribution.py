@@ -1,0 +1,210 @@
+"""Attribution: one cue turned into a raw quote, with its content on either side and its speaker's mention
+("Akar said …", "…, said Akar", "according to the ministry, …", "The deal, he said, is dead").
+
+A raw quote keeps the mention unresolved; quotes.py resolves every mention in text order once all are found.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tracker.extraction.content import (
+    _ONLY_STOPS,
+    _circumstance_only,
+    _content_after,
+    _content_before,
+    _content_end,
+    _ends_sentence,
+    _forward_quote,
+    _framing,
+    _has_clause,
+    _parenthetical,
+)
+from tracker.extraction.cues import _Cue
+from tracker.extraction.quotemarks import _QUOTE_CHARS, _first_nonspace, _quote_at, _quote_end, _trim_end, _word_count
+from tracker.extraction.speakers import (
+    Mention,
+    iter_tokens,
+    subject_after,
+    subject_before,
+)
+from tracker.records import SpeakerRef
+
+
+@dataclass(slots=True)
+class _Raw:
+    """A quote before its speaker is resolved; kept apart so resolution runs in text order."""
+
+    start: int
+    end: int
+    kind: str
+    cue_start: int | None
+    cue_end: int | None
+    mention: Mention | None
+    antecedent: Mention | None = None
+    speaker: SpeakerRef | None = None
+
+
+def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) -> _Raw | None:
+    """Turn one cue into a raw quote: find its speaker on either side and its content on either side."""
+    if cue.base == "according":
+        return _according(text, cue, s, e, quotes)
+    mention, negated = subject_before(text, s, cue.start)
+    if negated:
+        return None
+    # The sentence before the cue, without its trailing spaces. Both patterns below end in `$` and match a word
+    # of at most five letters (`before` ends in no space): only its last characters are searched, and only the
+    # last 16 are copied (with the 9th from the end, `\b` at the search's start sees what it saw in the whole).
+    b_end = cue.start
+    while b_end > s and text[b_end - 1].isspace():
+        b_end -= 1
+    before = text[max(s, b_end - 16) : b_end]
+    tail = max(0, len(before) - 8)
+    if mention is not None and _NOUN_BEFORE.search(before, tail):
+        return None  # "Editor’s note", "a claim": the cue word is a noun here
+    if (
+        mention is None
+        and _BARE_VP.search(before, tail)
+        and (before.endswith(("and", "then", "but")) or text[cue.start : cue.end].endswith("ing"))
+    ):
+        # "…, adding that", "X did Y and said": the clause carries on with the sentence's subject.
+        mention = (
+            prev.mention if prev is not None and prev.mention is not None else _sentence_subject(text, s, cue.start)
+        )
+    if mention is None:
+        mention = subject_after(text, cue.end, e)
+        if mention is None:
+            return None
+        content = _content_before(text, s, cue.start, quotes)
+        if content is None and _first_word(text, s) >= cue.start:
+            # "Said Ellis: “…”" — the inverted attribution opens the sentence.
+            content = _content_after(text, _Cue(cue.start, mention.end, "say"), s, e, quotes)
+            if content is None or content[0] < mention.end:
+                return None
+            return _Raw(content[0], content[1], "", cue.start, cue.end, mention)
+        if content is None:
+            return None
+        end = _forward_quote(text, mention.end, e, quotes, content)
+        return _Raw(content[0], end, "", cue.start, cue.end, mention)
+    antecedent = None
+    if mention.kind == "relative":
+        antecedent, _ = subject_before(text, s, mention.start)
+    back = _content_before(text, s, mention.start, quotes)
+    if back is not None and _quote_at(quotes, back[0]) is not None and text[back[1] - 1] in _QUOTE_CHARS:
+        content = back[0], _forward_quote(text, cue.end, e, quotes, back)
+    elif back is not None and _framing(text, back[0]):
+        content = _content_after(text, cue, s, e, quotes)
+    elif _comma_before(text, s, mention.start) and _parenthetical(text, cue, e):
+        content = s, _content_end(text, s, s, e, cue, quotes)  # "The deal, he said, is dead."
+    elif back is not None and _forward_quote(text, cue.end, e, quotes, back) > back[1]:
+        content = back[0], _forward_quote(text, cue.end, e, quotes, back)  # "…, Mr. Barrett said, “we were …”"
+    elif back is not None and _circumstance_only(text, cue, e):
+        # "…, the minister said in a written answer to parliament.": the phrase is a circumstance. A clause
+        # coordinated after it ("…, the agency said in a report, and …") continues the content, which then spans
+        # the attribution as in "The deal, he said, is dead."
+        more = _COORDINATED_AFTER.match(text, cue.end, e)
+        content = (back[0], _content_end(text, back[0], s, e, cue, quotes)) if more else back
+    else:
+        content = _content_after(text, cue, s, e, quotes)
+        if content is None and back is not None and _ends_sentence(text, cue, e):
+            content = back
+    if content is None or content[1] <= content[0]:
+        return None
+    return _Raw(content[0], content[1], "", cue.start, cue.end, mention, antecedent)
+
+
+_BARE_VP = re.compile(r"(?:,|\band|\bthen|\bbut)\s*$", re.IGNORECASE)
+
+
+_NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|this|that|whose))$", re.IGNORECASE)
+
+
+_COORDINATED_AFTER = re.compile(r"[^,;]*,\s+(?:and|but)\s+\w")
+
+
+def _sentence_subject(text: str, s: int, pos: int) -> Mention | None:
+    """The first noun phrase of the sentence, when it names someone (or is a pronoun)."""
+    return _first_named(
+        text,
+        iter_tokens(text, s, pos),
+        pos,
+        lambda w: not w[:1].isalnum() or w.lower() in ("and", "but", "so", "yet", "then"),
+    )
+
+
+_SPEAKER_KINDS = frozenset(("person", "organisation", "country", "pronoun", "role"))
+
+
+def _first_named(text: str, toks, pos: int, skip) -> Mention | None:
+    """The noun phrase at the first token `skip` lets through, when it names someone (or is a pronoun).
+
+    `toks` is read lazily (`iter_tokens`) up to that token: tokenising the whole clause for every quote in it
+    made a long sentence with many quotes quadratic."""
+    for start, _, word in toks:
+        if not skip(word):
+            m = subject_after(text, start, pos)
+            return m if m is not None and m.kind in _SPEAKER_KINDS else None
+    return None
+
+
+def _according(text: str, cue: _Cue, s: int, e: int, quotes) -> _Raw | None:
+    """ "according to X, …" puts the content after the source; "…, according to X" before it."""
+    mention = subject_after(text, cue.end, e)
+    if mention is None:
+        return None
+    after = text.find(",", mention.end, e)
+    if cue.start - s < 3 or _first_word(text, s) >= cue.start:
+        if after < 0:
+            return None
+        start = _first_nonspace(text, after + 1)
+        end = _content_end(text, start, s, e, cue, quotes)
+        return _Raw(start, end, "", cue.start, cue.end, mention) if end > start else None
+    content = _content_before(text, s, cue.start, quotes)
+    if content is None and _ONLY_STOPS.match(text, mention.end, e) and _word_count(text, s, cue.start) >= 4:
+        # "… at very low height according to The Aviation Herald.": the source closes the sentence, no comma
+        content = s, _trim_end(text, s, cue.start)
+    if content is None and after >= 0 and _comma_before(text, s, cue.start) and not _has_clause(text, s, cue.start):
+        # "Longer term, according to NASA, the goal is …": only a lead-in before it, the content after it
+        start = _first_nonspace(text, after + 1)
+        end = _content_end(text, start, s, e, cue, quotes)
+        return _Raw(start, end, "", cue.start, cue.end, mention) if _word_count(text, start, end) >= 3 else None
+    if content is None:
+        return None
+    return _Raw(content[0], content[1], "", cue.start, cue.end, mention)
+
+
+def _kind(text: str, start: int, end: int, quotes) -> str:
+    # The quotes wholly inside start..end+1. They are sorted and apart, so their ends are sorted too: the first
+    # and the last are found by binary search, not by a scan of every quote for every content.
+    i = bisect.bisect_left(quotes, (start,))
+    if i == len(quotes) or quotes[i][1] > end + 1:
+        return "indirect"
+    last = quotes[bisect.bisect_right(quotes, end + 1, key=_quote_end) - 1]
+    if quotes[i][0] <= start + 1 and last[1] >= end - 1:
+        return "direct"
+    return "partial"
+
+
+# The tests below are asked for every cue of a sentence about the text from the sentence's start; answered by
+# a search from that start, cached, rather than by a copy of the sentence so far per cue (which made a long
+# sentence with many cues quadratic).
+@lru_cache(maxsize=16)
+def _first_word(text: str, s: int) -> int:
+    """Where the first word character at or after s is (len(text) if none): text[s:k] holds no word (only
+    marks, spaces, punctuation) when this is at least k."""
+    m = _HAS_WORD.search(text, s)
+    return m.start() if m else len(text)
+
+
+def _comma_before(text: str, s: int, pos: int) -> bool:
+    """Whether text[s:pos] ends with a comma and any spaces."""
+    k = pos
+    while k > s and text[k - 1].isspace():
+        k -= 1
+    return k > s and text[k - 1] == ","
+
+
+_HAS_WORD = re.compile(r"\w")

@@ -1,0 +1,272 @@
+"""The word lists a claim is judged by (opinion, prediction, hedge, comparison, cause, rule, statistic, past tense
+…) and a clause's tokens with the cues it holds, looked up with two set intersections per clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+
+def _cue(spec: str) -> tuple[frozenset, dict]:
+    """("because|due to") -> single words to look up in the token set, and phrases by their first word, to find
+    in the joined tokens only when that first word occurs."""
+    items = [x.strip() for x in spec.split("|") if x.strip()]
+    phrases: dict[str, list[str]] = {}
+    for x in items:
+        if " " in x:
+            phrases.setdefault(x.split()[0], []).append(f" {x} ")
+    return frozenset(x for x in items if " " not in x), phrases
+
+
+APPEAL_START = _cue(
+    "let's|please|imagine|listen|remember|consider|vote|join|stop|help|give|tell|raise|let us|"
+    "look at|think about|don't|do not|i want|we want|i wish|we wish|i would like|we would like|"
+    "i need|we need"
+)
+
+
+APPEAL = _cue(
+    "we invite|i invite|we urge|i urge|we call on|i call on|we call upon|i call upon|we appeal to|"
+    "i appeal to|we implore|i implore|i beg|we beg"
+)
+
+
+PREDICTION = _cue(
+    "will|won't|shall|gonna|would|forecast|forecasts|predict|predicts|might|someday|going to|"
+    "is likely|are likely|was likely|were likely|is unlikely|are unlikely|it's unlikely|"
+    "it's likely|expected to|could soon|could eventually|is set to|are set to|about to|next year|"
+    "in the future|one day|may well"
+)
+
+
+FIRST_PERSON_FUTURE = _cue(
+    "i will|we will|i'll|we'll|i would|we would|i'd|we'd|i am going to|i'm going to|"
+    "we are going to|we're going to|i want to|we want to|i intend to|we intend to|"
+    "i plan to|we plan to|i can|we can|i must|we must|i should|we should|i need|we need"
+)
+
+
+OPINION = _cue(
+    "should|must|i think|we think|i believe|we believe|i feel|we feel|i guess|i suppose|i hope|"
+    "we hope|i reckon|i doubt|i know that|i am convinced|i'm convinced|i am sure|i'm sure|"
+    "i don't think|we don't think|i do not think|in my view|in my opinion|in my judgment|my view|"
+    "my opinion|my position|my belief|ought to|need to|needs to|have got to|has got to|got to|have to|has to"
+)
+
+
+# A clause that opens with the speaker's own judgement is a view even when it names actors and past events.
+OPINION_START = _cue(
+    "i think|i believe|i feel|i guess|i suppose|i don't think|i do not think|we think|we believe|i would say|i'd say"
+)
+
+
+OPINION_AFTER_IT_IS = frozenset("important necessary essential clear obvious problematic wrong right time".split())
+
+
+EVALUATIVE = _cue(
+    "good|bad|great|terrible|horrible|wonderful|wrong|fair|unfair|best|worst|important|problematic|dangerous|"
+    "disastrous|ridiculous|outrageous|shameful|strong|weak|tough|excellent|brilliant|stupid|crazy|amazing|"
+    "incredible|disgrace|disaster|mistake|proud|honored|honoured|sad|unacceptable|deserve|deserves|believe in|"
+    "solemn|vital|crucial|essential|smart|wise"
+)
+
+
+HEDGE = _cue(
+    "perhaps|maybe|probably|possibly|seem|seems|might|may|could|reportedly|allegedly|apparently|"
+    "i think|i believe|i feel|i guess|i suppose|kind of|sort of|appears to|appear to"
+)
+
+
+SECOND_PERSON = _cue("you|you're|you've|you'll|your|you'd")
+
+
+FIRST_SINGULAR = _cue("i|me|my|i'm|i've|i'd|i'll")
+
+
+COMPARISON = _cue(
+    "more|less|fewer|higher|lower|larger|smaller|bigger|greater|faster|slower|cheaper|better|worse|than|"
+    "compared|doubled|tripled|halved|increased|decreased|increase|decrease|rose|risen|fell|fallen|grew|grown|"
+    "declined|dropped|jumped|surged|plunged|soared|up|down|highest|lowest|largest|smallest|biggest|most|least|"
+    "record|times as"
+)
+
+
+CAUSAL = _cue(
+    "because|caused|causes|cause|therefore|hence|consequently|blamed|due to|led to|leads to|lead to|"
+    "resulted in|results in|as a result|thanks to|owing to|for that reason|so that|linked to|"
+    "responsible for"
+)
+
+
+RULE = _cue(
+    "law|laws|act|acts|bill|bills|ban|bans|banned|sanction|sanctions|sanctioned|regulation|regulations|rule|rules|"
+    "treaty|treaties|agreement|agreements|legislation|legal|illegal|unlawful|prohibit|prohibits|prohibited|"
+    "prohibition|require|requires|required|mandatory|permitted|allowed|license|licenses|licence|licences|"
+    "measures|restriction|restrictions|tariff|tariffs|taxes|tax|vetoed|signed|enacted|ratified|constitution|"
+    "constitutional|court|ruled|ruling|policy|policies|embargo|quota|subsidies|subsidy|resolution|resolutions|"
+    "amendment|amendments|statute|statutes|decree|decrees|mandate|mandates|executive order"
+)
+
+
+STATISTIC = _cue(
+    "percent|rate|rates|budget|deficit|debt|spending|spent|cost|costs|price|prices|income|incomes|wage|wages|"
+    "salary|salaries|jobs|unemployment|unemployed|employment|inflation|growth|gdp|economy|population|vote|votes|"
+    "voted|billion|million|trillion|dollars|average|median|total|majority|amount|revenue|profit|profits|losses|"
+    "deaths|died|killed|casualties|cases|crime|murder|murders|poverty|emissions|exports|imports|trade|"
+    "investment|payment|payments|insurance|funding|funds|taxpayer|taxpayers|premium|premiums|benefits|per cent|"
+    "number of|mortality|homicide|homicides|arrests|prisoners|inmates|enrollment|productivity|earnings|mortgage|"
+    "mortgages|pension|pensions|homeless|homelessness|uninsured|layoffs|bankruptcies|deficits|surplus|surpluses"
+)
+
+
+# What governments and politicians have done that leaves a record: votes, bills signed or vetoed, budgets cut.
+POLICY_ACTION = _cue(
+    "vote|votes|voted|veto|vetoed|signed|passed|cut|cuts|raised|proposed|supported|opposed|funded|created|reduced|"
+    "increased|balanced|sponsored|authored|introduced|enacted|repealed|appointed"
+)
+
+
+REPORTING = _cue(
+    "reported|report|reports|study|studies|survey|poll|polls|data|figures|statistics|census|showed|"
+    "shows|estimated|according to|found that|official figures"
+)
+
+
+SUPERLATIVE = _cue(
+    "never|ever|record|since|in history|in the world|the only|the first|the last|the most|the least|the fewest"
+)
+
+
+NOT_SUPERLATIVE = frozenset(
+    "best least latest interest forest protest request suggest honest arrest west rest test "
+    "guest contest harvest invest manifest modest earnest nest chest quest".split()
+)
+
+
+PAST_AUX = frozenset("was were had did didn't wasn't weren't hadn't".split())
+
+
+PAST_IRREGULAR = frozenset(
+    "went came took gave made said told got paid lost won spent built bought sold brought began became rose fell "
+    "grew left met ran saw stood wrote held kept found fought sent knew thought chose broke drove".split()
+)
+
+
+PARTICIPLES = frozenset(
+    "been gone done made taken given seen risen fallen grown cut paid lost won spent built sold bought brought sent "
+    "put set got gotten become begun left led held kept shown known written told said".split()
+)
+
+
+HAVE = frozenset("has have had hasn't haven't hadn't".split())
+
+
+SUBJECTS = frozenset("i we he she they it who which that and".split())
+
+
+OBJECT_START = frozenset(
+    "the a an his her their our its my this these those it them him us me some all every more "
+    "up down out off over back".split()
+)
+
+
+ED_NOT_VERB = frozenset(
+    "need indeed speed feed seed bleed breed proceed succeed exceed united red bed shed wed hundred based concerned "
+    "interested supposed called so-called advanced detailed limited qualified experienced balanced committed "
+    "determined educated organized organised talented skilled related prepared tired scared worried excited "
+    "pleased surprised married retired named aged armed talked".split()
+)
+
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+_LETS_INSIDE = re.compile(r"(?:^|[^\w\s]\s*)let[’']s\s+(?!concede|say|suppose|assume)", _I)
+
+
+# The cues every clause is tested for, by name: looked up all at once per clause (see _Tokens.cues).
+CUES = {
+    "appeal": APPEAL,
+    "prediction": PREDICTION,
+    "first person future": FIRST_PERSON_FUTURE,
+    "opinion": OPINION,
+    "evaluation": EVALUATIVE,
+    "hedge": HEDGE,
+    "second person": SECOND_PERSON,
+    "first singular": FIRST_SINGULAR,
+    "comparison": COMPARISON,
+    "causal": CAUSAL,
+    "rule": RULE,
+    "statistic": STATISTIC,
+    "reporting verb": REPORTING,
+    "superlative": SUPERLATIVE,
+    "policy action": POLICY_ACTION,
+}
+
+
+def _cue_index(cues: dict) -> tuple[dict, frozenset, dict, frozenset]:
+    """Single cue words -> the cue names they belong to; phrases by first word, then by second word, so that a
+    clause only tests the phrases whose first two words it holds."""
+    words: dict[str, set] = {}
+    phrases: dict[str, dict[str, list]] = {}
+    for name, (ws, ps) in cues.items():
+        for w in ws:
+            words.setdefault(w, set()).add(name)
+        for first, items in ps.items():
+            for p in items:
+                phrases.setdefault(first, {}).setdefault(p.split()[1], []).append((p, name))
+    by_first = {f: (frozenset(d), d) for f, d in phrases.items()}
+    return ({w: frozenset(v) for w, v in words.items()}, frozenset(words), by_first, frozenset(by_first))
+
+
+_CUE_WORDS, _CUE_WORD_SET, _CUE_PHRASES, _CUE_PHRASE_SET = _cue_index(CUES)
+
+
+class _Tokens:
+    """A clause's lower-cased tokens, as a list, a set and a padded string for phrase lookups, and the names of
+    the cues (CUES) it holds: two set intersections per clause instead of one lookup per cue."""
+
+    __slots__ = ("list", "set", "joined", "cues")
+
+    def __init__(self, chunk: str):
+        self.list = words = _TOKEN.findall(chunk.lower().replace("’", "'"))
+        self.set = tokens = set(words)
+        self.joined = joined = f" {' '.join(words)} "
+        cues: set[str] = set()
+        for w in tokens & _CUE_WORD_SET:
+            cues |= _CUE_WORDS[w]
+        for first in tokens & _CUE_PHRASE_SET:
+            seconds, by_second = _CUE_PHRASES[first]
+            for second in tokens & seconds:
+                for p, name in by_second[second]:
+                    if name not in cues and p in joined:
+                        cues.add(name)
+        self.cues = cues
+
+    def has(self, cue: tuple[frozenset, dict]) -> bool:
+        words, phrases = cue
+        if not self.set.isdisjoint(words):
+            return True
+        for first in self.set.intersection(phrases):
+            for p in phrases[first]:
+                if p in self.joined:
+                    return True
+        return False
+
+    def starts(self, cue: tuple[frozenset, dict]) -> bool:
+        toks = self.list
+        if not toks:
+            return False
+        i = 0
+        while i < len(toks) - 1 and toks[i] in ("and", "so", "but", "now", "well"):
+            i += 1
+        words, phrases = cue
+        if toks[i] in words:
+            return True
+        candidates = phrases.get(toks[i])
+        if not candidates:
+            return False
+        head = " " + " ".join(toks[i : i + 4]) + " "
+        return any(head.startswith(p) for p in candidates)

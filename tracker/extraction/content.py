@@ -1,0 +1,456 @@
+"""The reported content around a cue: what follows "said" (a clause, a quote, a "that"-clause after time and place
+phrases), or what precedes ", officials said"; and where that content ends.
+
+These rules know the shape of English reporting sentences but not who speaks; attribution.py joins the two.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from tracker.extraction.cues import (
+    _CLAUSE_OPENERS,
+    _CONTINUATIONS,
+    NP_VERBS,
+    OBJECT_VERBS,
+    QUOTE_ONLY_VERBS,
+    TO_VERBS,
+    WEAK_VERBS,
+    WH_VERBS,
+    _Cue,
+)
+from tracker.extraction.quotemarks import (
+    _first_nonspace,
+    _inside,
+    _quote_at,
+    _quote_end,
+    _rstrip,
+    _trim_end,
+    _word_count,
+)
+from tracker.extraction.speakers import (
+    DETERMINERS,
+    FUNCTION_WORDS,
+    PRONOUNS,
+    TIME_WORDS,
+)
+
+_OBJECT = re.compile(
+    r"\s*(?:him|her|them|us|me|you|it|reporters|journalists|lawmakers|supporters|voters|senators|members|"
+    r"(?:the|a|an|his|her|its|their|our)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?=\s+(?:to|that|on|in|at|during|how|"
+    r"what|why|whether|about)\b)|(?:[A-Z][\w’'.&-]*)(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*)*)"
+)
+
+
+_ADVERB_TIME = frozenset(
+    """
+    last this late early earlier later monday tuesday wednesday thursday friday saturday sunday yesterday today
+    tonight morning afternoon evening night week weekend month year also again repeatedly publicly previously
+    recently then once separately privately openly
+    """.split()
+)
+
+
+_PREP = frozenset("on in at during to via through after before with of from over by".split())
+
+
+# Words that are time adverbials only with a time noun after them ("this week", "last Tuesday").
+_DEICTIC = frozenset("this last late early".split())
+
+
+_TIME_NOUN_NEXT = re.compile(
+    r"\s+(?:week|weekend|month|year|morning|afternoon|evening|night|summer|winter|spring|autumn|fall|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|time)\b",
+    re.IGNORECASE,
+)
+
+
+_ADVERB_NOUNS = frozenset(
+    """
+    statement interview conference briefing reporters journalists press call speech rally post tweet letter email
+    television radio video op-ed meeting hearing event appearance show program programme release phone news
+    network twitter facebook instagram session remarks address debate forum podcast broadcast blog
+    """.split()
+)
+
+
+_AUX = frozenset(
+    "is are was were has have had will would can could should may might must does did do be been being am".split()
+)
+
+
+_SUBORDINATORS = frozenset(
+    "though although while whereas because since if when as even unless once after before".split()
+)
+
+
+_NEXT_WORD = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*([\w’'-]+)")
+
+
+_TO_AUDIENCE = re.compile(r"\s*(?:reporters|journalists|the|a|an|his|her|their|[A-Z])")
+
+
+# The patterns of the functions below, compiled once rather than looked up in `re`'s cache at every call.
+_AFTER_CUE = re.compile(r"[ \t\xa0]*([:,])?[ \t\xa0]*(\n\s*)?")
+
+
+_EXPRESSED_ABOUT = re.compile(r"\s+(?:about|over|at|that|for|with|regarding)\b")
+
+
+_CONTENT_WORD = re.compile(r"\s*(?:that|to|how|what|why|whether)\b")
+
+
+_THAT_SOON = re.compile(r"[^,;.“”\"]{0,40}?\bthat\b")
+
+
+_CONTENT_OPENER = re.compile(r"\s*,?\s*(that|to|how|what|why|whether|if|when|where)\b")
+
+
+_FIRST_WORD_OF = re.compile(r"[\w’'$-]+")
+
+
+_FIRST_LETTERS = re.compile(r"\W*([A-Za-z]+)")
+
+
+def _skip_adverbials(text: str, pos: int, hi: int) -> int:
+    """Position after time and place phrases between a cue and its content ("said on Wednesday in a statement").
+
+    Determiners and nouns are only stepped over inside a prepositional phrase, so "said the talks …" keeps
+    "the talks" as the start of its content."""
+    k = pos
+    in_pp = False
+    while True:
+        m = _NEXT_WORD.match(text, k, hi)
+        if not m:
+            return k
+        w = m.group(1)
+        wl = w.lower()
+        if wl == "that":
+            return k
+        if wl in _PREP:
+            if wl == "to" and not _TO_AUDIENCE.match(text[m.end() : m.end() + 14]):
+                return k
+            in_pp = True
+        elif wl in _DEICTIC and not _TIME_NOUN_NEXT.match(text, m.end(), hi):
+            return k  # "claimed this is a move": "this" opens the content unless a time noun follows
+        elif wl in _ADVERB_TIME or wl.endswith("ly") and len(wl) > 4:
+            if wl in TIME_WORDS:
+                in_pp = False  # "said on Friday the United States is …": the phrase ends at its time noun
+        elif in_pp and (
+            wl in DETERMINERS or wl in _ADVERB_NOUNS or w[0].isupper() or wl.endswith(("’s", "'s")) or wl.isdigit()
+        ):  # a number only inside a phrase ("on 3 March"): "said 7 people were hurt" reports the 7
+            pass
+        else:
+            return k
+        k = m.end()
+
+
+def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int, int, bool]]) -> tuple[int, int] | None:
+    """The reported content that follows a cue, or None when the cue is not followed by one."""
+    pos = cue.end
+    n = len(text)
+    m = _AFTER_CUE.match(text, pos)
+    colon = m.group(1) == ":"
+    after = m.end()
+    if m.group(2) and not colon:
+        return None
+    q = _quote_at(quotes, after)
+    if q is not None and (m.group(1) or colon):
+        return q[0], q[1]
+    if colon:
+        if m.group(2):  # "Caddell continued:" and the quote in the next paragraph
+            pe = text.find("\n", after)
+            return (after, _rstrip(text, after, pe if pe >= 0 else n)) if after < n else None
+        return (after, _trim_end(text, after, e)) if e > after else None
+    if m.group(1) == ",":
+        return None
+    if cue.base == "according":
+        return None
+    if cue.base == "express":
+        m2 = _EXPRESSED_ABOUT.match(text, pos, e)
+        return (m2.start() + 1, _content_end(text, m2.start() + 1, s, e, cue, quotes)) if m2 else None
+    k = pos
+    if cue.base in OBJECT_VERBS:
+        mo = _OBJECT.match(text, pos, e)
+        if mo and mo.end() > pos and not _CONTENT_WORD.match(text[pos : pos + 10]):
+            k = mo.end()
+    k0 = k
+    k = _skip_adverbials(text, k, e)
+    mc = _COMMA.match(text, k, e)
+    if mc and k > pos:
+        q = _quote_at(quotes, mc.end())
+        if q is not None:
+            return q[0], q[1]  # 'wrote on Twitter, "…"', 'told Wikinews, "…"'
+    if cue.base in QUOTE_ONLY_VERBS:
+        return None
+    if k > k0:
+        mj = _THAT_SOON.match(text, k, e)
+        if mj:
+            k = mj.end() - 4
+    mt = _CONTENT_OPENER.match(text, k, e)
+    if mt:
+        word = mt.group(1)
+        if word == "to" and cue.base not in TO_VERBS:
+            return None
+        if word in ("how", "what", "why", "whether", "if", "when", "where") and cue.base not in WH_VERBS:
+            if word in ("when", "if", "where"):
+                return None
+        start = mt.start(1)
+        if cue.base in OBJECT_VERBS and word == "to":
+            start = _first_nonspace(text, pos)  # "urged X to …": the content takes in whom it urges
+        return start, _content_end(text, start, s, e, cue, quotes)
+    start = _first_nonspace(text, k)
+    if start >= e:
+        return None
+    q = _quote_at(quotes, start)
+    if q is not None:
+        return q[0], max(q[1], _content_end(text, start, s, e, cue, quotes))
+    first = _FIRST_WORD_OF.match(text, start, e)
+    if not first:
+        return None
+    w = first.group()
+    wl = w.lower()
+    if wl in _AUX:
+        return None  # "Everything Trump says is a lie": the cue sits in a relative clause
+    if wl in _CLAUSE_OPENERS and cue.base not in WEAK_VERBS and _finite_soon(text, first.end(), e):
+        # "she said as a teenager she was forced …": the content opens with a subordinate clause
+        end = _content_end(text, start, s, e, cue, quotes)
+        return (start, end) if _word_count(text, start, end) >= 4 else None
+    clause_start = (
+        wl in ("he", "she", "they", "we", "i", "it", "there", "this", "that", "these", "those")
+        or w[0].isupper()
+        or w[0].isdigit()
+        or wl in DETERMINERS
+        or wl in ("no", "nobody", "everyone")
+    )
+    if not clause_start and cue.base not in NP_VERBS:
+        if cue.base in WEAK_VERBS or cue.base not in ("say", "tell", "claim", "insist", "argue", "warn", "write"):
+            return None
+        if wl in FUNCTION_WORDS:
+            return None
+    if cue.base in NP_VERBS and (wl in DETERMINERS or wl not in FUNCTION_WORDS):
+        end = _content_end(text, start, s, e, cue, quotes)
+        return (start, end) if _word_count(text, start, end) >= 3 else None
+    if cue.base in WEAK_VERBS and wl not in ("he", "she", "they", "we", "i", "it", "there"):
+        if not _finite_soon(text, start, e):
+            return None  # "reported a new mechanism", "found the body": an object, not a clause
+    end = _content_end(text, start, s, e, cue, quotes)
+    if _word_count(text, start, end) < 3:
+        return None
+    return start, end
+
+
+# Past forms that are not "-ed": a clause's verb after its subject ("stated the aircraft overran the runway").
+_IRREGULAR_PAST = frozenset(
+    """
+    was were had did made took gave went came saw found got said told ran overran began became fell rose won lost
+    held left kept put set sent spent built broke brought bought caught chose drew drove felt fought flew grew hit
+    knew led let meant met paid sank sat spoke stood struck swore taught thought threw understood wore wrote shot
+    """.split()
+)
+
+
+_CLAUSE_WORD = re.compile(r"[\w’'-]+|[;:.!?“”\"(]")
+
+
+_FINITE_AUX = _AUX - {"be", "been", "being", "do"}
+
+
+def _skip_space(text: str, k: int) -> int:
+    while k < len(text) and text[k] in " \t\xa0":
+        k += 1
+    return k
+
+
+def _finite_soon(text: str, start: int, e: int) -> bool:
+    """A finite verb within the first words of what follows a cue, after at least one word of subject: "reported
+    the cockpit voice recorder was recovered" is a clause (a report), "reported a new mechanism" an object."""
+    prev = ""
+    for n, m in enumerate(_CLAUSE_WORD.finditer(text, start, min(e, start + 120))):
+        w = m.group().lower()
+        if w in ';:.!?“”"(' or n > 12:
+            return False
+        if n and (w in _FINITE_AUX or w in _IRREGULAR_PAST):
+            return True
+        if n and w.endswith("ed") and len(w) > 4 and prev not in DETERMINERS and prev not in _PREP:
+            after = _CLAUSE_WORD.match(text, _skip_space(text, m.end()))
+            nxt = after.group().lower() if after else "."
+            if nxt in FUNCTION_WORDS or nxt in DETERMINERS or nxt in PRONOUNS or not nxt[0].isalnum():
+                return True  # "recommended the troops withdraw"; not "accredited reporter", an adjective
+        prev = w
+    return False
+
+
+_CUT = re.compile(
+    r",\s+(?:" + "|".join(_CONTINUATIONS) + r"|according\s+to|while|whereas|but\s+(?:added|said|noted)|"
+    r"(?:he|she|they|it)\s+(?:said|added|says|noted|wrote|told)\b)|;\s|\s+[—–]\s+(?:" + "|".join(_CONTINUATIONS) + ")"
+)
+
+
+def _content_end(text: str, start: int, s: int, e: int, cue: _Cue, quotes) -> int:
+    """Where reported content ends: the sentence end, before a trailing ", adding …" or ", he said", and at the
+    first comma when the attribution itself is a subordinate clause ("Though X stressed that …, Y …")."""
+    end = e
+    # A quote opened inside the content carries it to the quote's end, even across sentences.
+    # (Quotes are sorted and apart: only the last one opening before the end can run past it.)
+    i = bisect.bisect_left(quotes, (end,)) - 1
+    if i >= 0 and quotes[i][0] >= start and quotes[i][1] > end:
+        end = quotes[i][1]
+    m = _CUT.search(text, start, end)
+    if m and not _inside(quotes, m.start()):
+        end = m.start()
+    if _subordinate(text, s, cue.start):
+        k = text.find(",", start, end)
+        while k >= 0 and _inside(quotes, k):
+            k = text.find(",", k + 1, end)
+        if k > start:
+            end = k
+    return _trim_end(text, start, end)
+
+
+def _subordinate(text: str, s: int, cue_start: int) -> bool:
+    m = _FIRST_LETTERS.match(text, s, cue_start)
+    if not m or m.group(1).lower() not in _SUBORDINATORS:
+        return False
+    comma = _first_comma(text, m.end())
+    return not 0 <= comma < cue_start
+
+
+def _content_before(text: str, s: int, upto: int, quotes) -> tuple[int, int] | None:
+    """Content that precedes its attribution ("…, sources said", "“…,” Akar said"): from the sentence (or the
+    quote) start to the comma or closing mark just before the attribution."""
+    k = upto
+    while k > s and text[k - 1].isspace():
+        k -= 1
+    if k <= s:
+        return None
+    ch = text[k - 1]
+    # The quote ending at k (or at k - 1 before a comma or dash); quotes are sorted and apart, so their ends are
+    # sorted too and a binary search finds it. Two such quotes cannot both exist (a quote spans two characters).
+    for want in (k - 1, k) if ch in ",—–" else (k,):
+        i = bisect.bisect_left(quotes, want, key=_quote_end)
+        if i < len(quotes) and quotes[i][1] == want:
+            return quotes[i][0], quotes[i][1]
+    if ch not in ",—–":
+        return None
+    end = _trim_end(text, s, k - 1)
+    start = s
+    i = bisect.bisect_left(quotes, (s,)) - 1  # the last quote opening before s is the only one that can hold s
+    if i >= 0 and s < quotes[i][1]:
+        start = quotes[i][0]  # the sentence began inside a quote that the splitter cut at an inner full stop
+    if _word_count(text, start, end) < 3:
+        return None
+    return start, end
+
+
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def _forward_quote(text: str, pos: int, e: int, quotes, content: tuple[int, int]) -> int:
+    """“A,” he said, “B.” — a quote that resumes right after the attribution belongs to the same content."""
+    k = _skip_adverbials(text, pos, e)
+    m = _COMMA.match(text, k)
+    if m:
+        q = _quote_at(quotes, m.end())
+        if q is not None:
+            return q[1]
+    return content[1]
+
+
+_FRAMING = frozenset(
+    "during in at on after before despite though although while when since as following amid asked speaking "
+    "for with without unlike like by from under".split()
+)
+
+
+def _framing(text: str, start: int) -> bool:
+    """A sentence-opening phrase that frames the attribution ("During his years in office, X said …")."""
+    m = _FIRST_LETTERS.match(text, start)
+    if not m:
+        return False
+    w = m.group(1).lower()
+    return w in _FRAMING or (w.endswith("ing") and len(w) > 5 and m.group(1)[0].isupper())
+
+
+_ONLY_STOPS = re.compile(r"[\s.!?;:)\]]*$")
+
+
+_WHO_AFTER = re.compile(r"\s*,\s*(?:who|which)\b")
+
+
+def _ends_sentence(text: str, cue: _Cue, e: int) -> bool:
+    """Only adverbials (or a "who …" clause about the speaker) follow the cue up to the sentence end."""
+    k = _skip_adverbials(text, cue.end, e)
+    return _ONLY_STOPS.match(text[k:e]) is not None or _WHO_AFTER.match(text, k) is not None
+
+
+_CIRCUMSTANCE = re.compile(
+    r"[ \t\xa0]*,?[ \t\xa0]+(?:in|at|on|during|after|before|via|through|with|from|over|while|when|"
+    r"following|ahead|amid|outside|inside|to|late|early|last|this|earlier|later|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b",
+    re.IGNORECASE,
+)
+
+
+def _circumstance_only(text: str, cue: _Cue, e: int) -> bool:
+    """After the cue (and the object of "told"), only circumstances run to the sentence end: "said in a
+    statement on Monday", "told reporters in Ankara", "said during a visit to the port". No "that", colon or
+    quote mark follows, so the report's content is the clause before the attribution."""
+    if cue.base not in _PLAIN_SAY:
+        return False  # "insist on", "agree with", "respond to": the preposition is the verb's complement
+    k = cue.end
+    if cue.base in OBJECT_VERBS:
+        mo = _OBJECT.match(text, k, e)
+        if mo:
+            k = mo.end()
+    rest = text[k:e]
+    if not rest.strip(" \t\xa0.!?)"):
+        return False  # nothing follows: the existing rules handle it
+    if _CIRCUMSTANCE.match(rest) is None:
+        return False
+    return _CONTENT_MARK.search(rest) is None
+
+
+# What shows that content follows after all: a "that" opening a clause (not "that is"), a colon, a quote mark.
+_CONTENT_MARK = re.compile(r"\bthat\b(?!\s+(?:" + "|".join(_AUX) + r")\b)|[:“”\"«»]|\n")
+
+
+# Reporting verbs whose prepositional phrases are circumstances (where, when, in what medium), not complements.
+_PLAIN_SAY = frozenset(
+    "say tell add write note explain stress warn announce confirm state declare reiterate acknowledge admit "
+    "predict claim argue concede tweet post estimate report".split()
+)
+
+
+def _parenthetical(text: str, cue: _Cue, e: int) -> bool:
+    """ "The deal, he said, is dead": the attribution sits between commas inside its content."""
+    k = _skip_adverbials(text, cue.end, e)
+    if text[k : k + 1] != ",":
+        return False
+    if _CIRCUMSTANCE_AFTER_COMMA.match(text, k):
+        return False  # "…, an official said on Tuesday, weeks after the vote.": a circumstance, not more content
+    return not _QUOTE_AFTER_COMMA.match(text, k)
+
+
+_QUOTE_AFTER_COMMA = re.compile(r",\s*[“\"«„]|,\s*''")
+
+
+_CIRCUMSTANCE_AFTER_COMMA = re.compile(
+    r",\s*(?:(?:a|one|two|three|several|some|just|only|hours?|days?|weeks?|months?|years?|minutes?|shortly|"
+    r"moments?|soon|long)\s+)*(?:after|before|as|while|when|amid|following|despite|ahead|citing|during|"
+    r"according|adding|noting|saying|without|hours|days|weeks|months)\b",
+    re.IGNORECASE,
+)
+
+
+def _has_clause(text: str, s: int, e: int) -> bool:
+    """text[s:e] holds a clause (four words or more), not only a lead-in ("Longer term,", "Potentially,")."""
+    return _word_count(text, s, e) >= 4
+
+
+@lru_cache(maxsize=16)
+def _first_comma(text: str, pos: int) -> int:
+    return text.find(",", pos)

@@ -1,0 +1,239 @@
+"""Reporting cues: the verbs (and a few phrases: "according to", "expressed concern", "pointed out") that introduce
+reported speech, found by one word scan and a dictionary lookup per article.
+
+The verb classes here decide what may follow a cue: an object first ("told reporters that"), a "to"-clause
+("vowed to"), a question ("asked whether"), a noun phrase ("denied the report"), or only a clause or a quote.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from tracker.extraction.dates import _trie
+
+
+def inflections(verb: str) -> set[str]:
+    """Regular inflections of a verb ("urge" → urges, urged, urging) plus the irregular past forms."""
+    forms = {verb, verb + "s", verb + "ing", verb + "ed"}
+    if verb.endswith("e"):
+        forms |= {verb + "d", verb[:-1] + "ing"}
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    if re.search(r"[sxz]$|[cs]h$", verb):
+        forms.add(verb + "es")
+    if re.search(r"[^aeiou][aeiou][pt]$", verb) and verb not in ("limit", "visit", "edit", "credit"):
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+    forms.update(_IRREGULAR.get(verb, ()))
+    return forms
+
+
+_IRREGULAR = {
+    "speak": ("spoke", "spoken"),
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote", "written", "writing"),
+    "think": ("thought",),
+    "predict": (),
+    "forecast": ("forecast",),
+    "put": ("put",),
+    "hold": ("held",),
+    "maintain": (),
+    "admit": ("admitted", "admitting"),
+    "tweet": (),
+    "retweet": (),
+    "post": (),
+    "rebut": ("rebutted",),
+    "blog": ("blogged",),
+    "quip": ("quipped",),
+    "swear": ("swore", "sworn"),
+    "show": ("shown",),
+    "find": ("found",),
+}
+
+
+# Verbs that introduce reported speech; a clause, "that …" or a quote follows them.
+SAY_VERBS = """
+say tell add note write stress warn insist argue claim announce deny mention explain declare state acknowledge
+suggest reply respond tweet post recall admit predict promise vow repeat report confirm assert contend complain
+testify concede allege estimate observe remark comment emphasize emphasise reiterate maintain indicate reveal
+disclose pledge boast caution lament charge counter retort quip joke conclude speculate hint signal agree
+announce affirm proclaim answer blog forecast swear acknowledge dispute rebut concur add continue describe
+find show reckon remark question blame accuse instruct advise speak defend condemn confess
+""".split()
+
+
+# Verbs whose object comes before the reported content ("urged Washington to …", "told Reuters that …").
+OBJECT_VERBS = frozenset(
+    "tell urge ask warn remind assure inform advise invite encourage press order implore instruct".split()
+)
+
+
+# Verbs whose content may be a "to"-infinitive ("vowed to …", "urged X to …").
+TO_VERBS = frozenset(
+    "urge ask warn promise vow pledge threaten invite encourage press order implore call agree confess".split()
+)
+
+
+# Verbs whose content may be an indirect question ("asked whether …").
+WH_VERBS = frozenset("ask explain question wonder say tell note".split())
+
+
+WEAK_VERBS = frozenset(
+    "add post continue state note report answer charge counter signal maintain hold agree comment call "
+    "promise estimate indicate conclude reveal disclose confirm announce find show reckon remark question blame "
+    "accuse".split()
+)
+
+
+# Verbs whose reported content may be a noun phrase ("mentioned disparaging remarks", "called for a ban").
+NP_VERBS = frozenset(
+    "mention note deny explain describe announce confirm acknowledge admit reveal disclose dispute predict promise "
+    "recall repeat call blame condemn accuse declare".split()
+)
+
+
+# Verbs that report only a quote that follows them ('defended his decision, "…"', 'spoke on Fox News, "…"').
+QUOTE_ONLY_VERBS = frozenset("speak defend".split())
+
+
+# Subordinators that may open reported content ("said as a teenager she was …", "said when he was …").
+_CLAUSE_OPENERS = frozenset("as when after before because since while although though once".split())
+
+
+# Participles that continue the previous speaker's report after a comma (", adding that …").
+_CONTINUATIONS = "adding saying noting arguing explaining warning insisting claiming stressing telling writing".split()
+
+
+_FORM_TO_BASE: dict[str, str] = {}
+
+
+for _v in SAY_VERBS + list(OBJECT_VERBS):
+    for _f in inflections(_v):
+        _FORM_TO_BASE.setdefault(_f, _v)
+
+
+_FORM_TO_BASE.pop("calls", None)
+
+
+# Forms that are nouns more often than reporting verbs ("a similar question:", "the show that aired"); their
+# past forms ("questioned", "showed", "found") stay cues.
+for _f in "question questions show shows remark remarks blame find finds".split():
+    _FORM_TO_BASE.pop(_f, None)
+
+
+# Cues are found by a word scan and a dictionary lookup (a regex alternation of ~500 forms is ten times slower);
+# the few multi-word cues are checked with an anchored pattern once their first word is seen.
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+_MULTI = {
+    "according": ("according", re.compile(r"according\s+to\b")),
+    "express": (
+        "express",
+        re.compile(
+            r"(?:express|voice)(?:ed|es|ing|d|s)?\s+(?:(?:its|his|her|their|our|deep|grave|serious|strong)\s+)*"
+            r"(?:concerns?|hopes?|regret|frustration|support|opposition|doubts?|confidence|disappointment|displeasure|"
+            r"optimism|fears?)\b"
+        ),
+    ),
+    "call": ("call", re.compile(r"call(?:ed|s|ing)?(?:\s+(?:on|for)\b)?")),
+    "point": ("note", re.compile(r"point(?:ed|s|ing)?\s+out\b")),
+    # "Per the decree, …": "according to" in two words fewer.
+    "per": ("according", re.compile(r"per(?=\s+(?:the|a|an|his|her|its|their)\s)")),
+}
+
+
+_FIRST_WORD = {
+    "per": "per",
+    "according": "according",
+    "express": "express",
+    "expressed": "express",
+    "expresses": "express",
+    "expressing": "express",
+    "voice": "express",
+    "voiced": "express",
+    "voices": "express",
+    "voicing": "express",
+    "call": "call",
+    "called": "call",
+    "calls": "call",
+    "calling": "call",
+    "point": "point",
+    "pointed": "point",
+    "points": "point",
+    "pointing": "point",
+}
+
+
+_CUE_FIRST = frozenset(_FORM_TO_BASE) | frozenset(_FIRST_WORD)
+
+
+@dataclass(slots=True)
+class _Cue:
+    start: int
+    end: int
+    base: str  # the verb's base form, or "according", "express", "call"
+
+
+# A whole lower-case word (a maximal run of a-z, as _LOWER_WORD splits them) that may start a cue, found by the
+# regex engine rather than by a Python test per word of the article. The word is matched with the character
+# before it (the word is group 1): a pattern that opens with the class `[^a-z]` lets the engine skip over letters
+# instead of testing `(?<![a-z])` at each of them (a third faster). Only a word opening the text has no such
+# character: _CUE_AT_START.
+_CUE_WORD = re.compile(r"[^a-z](" + _trie(_CUE_FIRST) + r")(?![a-z])")
+
+
+_CUE_AT_START = re.compile(_trie(_CUE_FIRST) + r"(?![a-z])")
+
+
+def _cue_words(low: str) -> list[tuple[int, int, str]]:
+    """Every word of the lower-cased text that may start a cue, in one pass over the article."""
+    out = [(m.start(1), m.end(), m.group(1)) for m in _CUE_WORD.finditer(low)]
+    m = _CUE_AT_START.match(low)
+    if m is not None:
+        out.insert(0, (0, m.end(), m.group()))
+    return out
+
+
+def _cues(
+    text: str, low: str, s: int, e: int, inside: list[tuple[int, int, bool]], words: list[tuple[int, int, str]]
+) -> list[_Cue]:
+    """Reporting cues in text[s:e], from the article's candidate words."""
+    out = []
+    # Indexed from the sentence's first word, not sliced: a slice would copy the rest of the article's words
+    # for every sentence.
+    for i in range(bisect.bisect_left(words, (s, -1, "")), len(words)):
+        start, we, word = words[i]
+        if start >= e:
+            break
+        multi = _FIRST_WORD.get(word)
+        if multi is not None:
+            base, pattern = _MULTI[multi]
+            mm = pattern.match(low, start, e)
+            if mm is None or (multi == "call" and word == "call" and mm.end() == we):
+                continue
+            end = mm.end()
+        else:
+            base = _FORM_TO_BASE.get(word)
+            if base is None:
+                continue
+            end = we
+        if start and low[start - 1].isalnum() or end < len(low) and (low[end].isalnum() or low[end] in "’'-"):
+            continue  # part of a longer word or name ("Said-Ahmed", "says’")
+        i = bisect.bisect_left(inside, (start,)) - 1  # the last quote opening before the cue: is it inside?
+        if i >= 0 and start < inside[i][1]:
+            continue
+        if text[start].isupper() and start > s and base != "according":
+            continue  # "Said" inside a name or a title
+        out.append(_Cue(start, end, base))
+    return out
+
+
+def _lower(text: str) -> str:
+    """Lower-cased text with the same length, so offsets found in it index the original ("İ" lowers to two)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)

@@ -1,0 +1,256 @@
+"""A mention's words turned into a name and a kind: titles and origins split off ("Turkish Defence Minister Hulusi
+Akar" -> Hulusi Akar; "Steve Scalise of Louisiana" -> Steve Scalise), organisations named whole and without their
+article, source nouns ("officials in Brussels", "a spokesperson for the ministry") and possessives decided.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extraction.aliases import resolve_alias
+from tracker.extraction.quantities import NATIONALITY
+from tracker.extraction.sentences import ABBREVIATIONS
+from tracker.extraction.speaker_words import (
+    _HEAD_ROLES,
+    _HONORIFICS,
+    ANON_NOUNS,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    NAME_LINKS,
+    ORG_WORDS,
+    PERSON_ROLE_NOUNS,
+    PREPOSITIONS,
+    PRESS_WORDS,
+    PRONOUNS,
+    RELATIVES,
+    TITLES,
+    Mention,
+    _is_cap,
+)
+
+
+def _org_chain(words: list[str]) -> set[int]:
+    """Indices of the words inside an organisation's linked name ("Presidency of Defence Industries"): from an
+    organisation word (or any capitalised word that is not a title: "Conference of State Legislatures") followed
+    by of/for/and over the capitalised words after it. Head role nouns
+    ("Spokesman") end the chain, so "Ministry of Defence Spokesman Ali Veli" still splits at the spokesman."""
+    inside: set[int] = set()
+    i = 0
+    n = len(words)
+    while i < n - 2:
+        wl = words[i].lower().rstrip(",")
+        if (
+            (wl in ORG_WORDS or _is_cap(words[i]) and wl not in TITLES)
+            and words[i + 1].lower() in NAME_LINKS
+            and (_is_cap(words[i + 2]) or words[i + 2].lower() == "the")
+        ):
+            k = i + 1
+            while (
+                k < n
+                and (words[k].lower() in NAME_LINKS or words[k].lower() == "the" or _is_cap(words[k]))
+                and words[k].lower() not in _HEAD_ROLES
+            ):
+                inside.add(k)
+                k += 1
+            i = k
+        else:
+            i += 1
+    return inside
+
+
+# Demonyms in -i; a first name in -i ("Nikki", "Giorgi") is not one.
+_I_DEMONYMS = frozenset(
+    "iraqi israeli saudi pakistani afghani yemeni omani kuwaiti qatari bahraini emirati somali bangladeshi "
+    "azerbaijani nepali punjabi bengali hindi kashmiri".split()
+)
+
+
+def _is_demonym(word: str) -> bool:
+    """A nationality word ("Turkish", "Iraqi"), by its list; an ending alone would take "Juan" or "Brian"."""
+    return word in NATIONALITY or word in _I_DEMONYMS
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
+    """Split "Turkish Defence Minister Hulusi Akar" into the role and the name after its last title word."""
+    last_title = -1
+    chain = _org_chain(words) if len(words) > 2 else ()
+    for i, w in enumerate(words[:-1]):
+        lw = w.lower().rstrip(",")
+        if i in chain:
+            continue
+        if lw in TITLES or lw.endswith("'s") or lw.endswith("’s") or (i == 0 and _is_demonym(lw)):
+            last_title = i
+    rest = words[last_title + 1 :]
+    if last_title >= 0 and len(rest) >= 4 and rest[0].lower() == "of" and all(_is_cap(w) for w in rest[1:]):
+        # "Secretary of Labor Dana Whitfield": the "of" phrase belongs to the title; the name is its last two
+        # words (three with a middle initial).
+        keep = 3 if len(rest) >= 5 and _INITIAL.fullmatch(rest[-2]) else 2
+        last_title += len(rest) - keep
+    role_words = [w for w in words[: last_title + 1] if w.lower() not in _HONORIFICS]
+    role = " ".join(role_words).rstrip(",") or None
+    return role, words[last_title + 1 :]
+
+
+def classify_name(name: str) -> tuple[str, str]:
+    """(canonical name, kind) of a capitalised phrase: alias table first, then organisation words, else person."""
+    hit = resolve_alias(name)
+    if hit:
+        return hit
+    words = name.lower().replace("’", "'").split()
+    if any(w.rstrip(",") in ORG_WORDS for w in words) or words and words[0] == "the":
+        return name, "organisation"
+    if len(words) >= 3 and any(w in ("of", "for", "&") for w in words[1:-1]):
+        return name, "organisation"  # "Conference of State Legislatures": a linked name is an institution's
+    if len(words) == 1 and name.isupper() and len(name) > 1:
+        return name, "organisation"
+    if len(words) == 1 and name.endswith("s") and name[:1].isupper() and name.lower().rstrip("s") + "" in _GROUPS:
+        return name, "anonymous"
+    return name, "person"
+
+
+_GROUPS = frozenset({"republican", "democrat", "conservative", "liberal", "progressive", "american", "voter"})
+
+
+def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
+    last = toks[-1][2]
+    if len(last) > 2 and last.endswith(".") and last[:-1].lower() not in ABBREVIATIONS and "." not in last[:-1]:
+        toks = toks[:-1] + [(toks[-1][0], toks[-1][1] - 1, last[:-1])]  # a full stop after the phrase
+    start, end = toks[0][0], toks[-1][1]
+    words = [t[2] for t in toks]
+    text = " ".join(words)
+    head = words[-1].lower()
+    if len(words) == 1 and head in ANON_NOUNS:
+        return Mention(start, end, words[0], "anonymous", words[0])  # "Officials said" at a sentence start
+    if len(words) == 1 and head in PRONOUNS:
+        return Mention(start, end, words[0], "pronoun")
+    if len(words) == 1 and head in RELATIVES:
+        return Mention(start, end, words[0], "relative")
+    poss = next((k for k in range(len(words) - 2, -1, -1) if words[k].endswith(("'s", "’s"))), None)
+    if poss is not None and words[-1].lower() in _OWNED_SOURCES and all(w.islower() for w in words[poss + 1 :]):
+        # "The Centre for Aviation's database says", "Biden's Twitter account": the owner speaks.
+        inner = _mention_from_words(toks[: poss + 1])
+        return Mention(start, end, text, inner.kind, inner.name, inner.role)
+    if words[-1].endswith(("'s", "’s")) and len(words[-1]) > 2:
+        # A possessive names whose the speaker is: "The Centre for Aviation's database" speaks for the Centre;
+        # "Baloch and Waseem's mother" is neither of them, and no person is made of it.
+        if "and" in words:
+            return Mention(start, end, text, "anonymous", text)
+        inner = _mention_from_words(toks[:-1] + [(toks[-1][0], toks[-1][1] - 2, words[-1][:-2])])
+        return Mention(start, end, text, inner.kind, inner.name, inner.role)
+    headed = _headed_by_source_noun(toks, words, start, end, text)
+    if headed is not None:
+        return headed
+    if "of" in words and not _is_cap(words[-1]) and words[0][:1].isupper():
+        who, place = _person_tail(words)
+        if place and classify_name(" ".join(who))[1] == "person":
+            # "Crystal C'Bearing of the tribal preservation office": a person and where they work
+            return Mention(start, end, text, "person", " ".join(who), place)
+    if _is_cap(words[-1]) or words[-1][:1].isupper() and len(words) == 1:
+        alias = resolve_alias(text)
+        if alias:
+            return Mention(start, end, text, alias[1], alias[0])
+        first_cap = next(i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit() or i == len(words) - 1)
+        role, name_words = _split_role(words[first_cap:])
+        pre = " ".join(words[:first_cap])
+        if pre and pre.lower() not in DETERMINERS:
+            role = f"{pre} {role}" if role else pre
+        bare = [w for w in name_words if w.lower() != "the"]
+        if name_words and name_words[0].lower() == "of" or len(bare) == 1 and bare[0].lower() in TITLES:
+            # "the acting Prime Minister of Iraq": all title, no name; a role noun that points back at a person.
+            return Mention(start, end, text, "role", None, " ".join(words[first_cap:]))
+        name_words, place = _person_tail(name_words)
+        if place:
+            role = f"{role} {place}" if role else place
+        name = " ".join(name_words) or text
+        canon, kind = classify_name(name)
+        if kind == "person" and pre.lower() == "the" and not role and len(name_words) == 1:
+            kind = "organisation"  # "the Treasury", "the Bundesbank": a person is not named with "the"
+        if kind == "organisation" and (words[0].lower() == "the" or role):
+            # "The Interior Ministry", "The Foreign Ministry of Iraq": a title-like word before an organisation
+            # word is part of its name (an organisation has no role).
+            canon = _without_article(text)
+        return Mention(start, end, text, kind, canon, role if kind == "person" else None)
+    alias = resolve_alias(text)
+    if alias:
+        return Mention(start, end, text, alias[1], alias[0])
+    det = words[0].lower()
+    definite = det in ("the", "this", "that")
+    if definite and head in PERSON_ROLE_NOUNS:
+        return Mention(start, end, text, "role", None, " ".join(words[1:]))
+    if head in ANON_NOUNS or head.endswith("s") and not definite:
+        return Mention(start, end, text, "anonymous", text)
+    if definite:
+        # "The Iraqi government": a body named by a proper adjective drops its article like a named one.
+        named = any(w[:1].isupper() for w in words[1:])
+        return Mention(start, end, text, "organisation", _without_article(text) if named else text)
+    return Mention(start, end, text, "anonymous", text)
+
+
+def _person_tail(words: list[str]) -> tuple[list[str], str | None]:
+    """ "Steve Scalise of Louisiana", "Yvette Cooper of the Labour Party": a person's name with where they come
+    from; the name is the part before "of" when that part names a person (two or three capitalised words, no
+    organisation or title word), the rest is kept as the role."""
+    if "of" not in words:
+        return words, None
+    k = words.index("of")
+    head = words[:k]
+    if not 2 <= len(head) <= 3 or k + 1 >= len(words):
+        return words, None
+    if not all(w[:1].isupper() for w in head) or head[0].lower() in _NOT_FIRST_WORDS:
+        return words, None
+    if any(w.lower().rstrip(",") in ORG_WORDS or w.lower() in TITLES for w in head):
+        return words, None
+    return head, " ".join(words[k:])
+
+
+_NOT_FIRST_WORDS = frozenset(
+    "new north south east west united saint san los las great upper lower central northern southern eastern "
+    "western supreme national federal royal prime foreign white black red the".split()
+)
+
+
+def _without_article(name: str) -> str:
+    """An organisation's name without a leading "the", unless it is a publication's ("The Guardian")."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() != "the":
+        return name
+    if words[0] == "The" and words[-1].lower() in PRESS_WORDS:
+        return name
+    return " ".join(words[1:])
+
+
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+# What an owner speaks through: "the agency's database", "her account", "the ministry's website".
+_OWNED_SOURCES = frozenset("database account website site feed page records statement report data figures".split())
+
+
+def _headed_by_source_noun(toks, words: list[str], start: int, end: int, text: str) -> Mention | None:
+    """A source noun with a prepositional phrase ("Officials in Brussels", "two diplomats at the UN", "the
+    spokesman for the ministry"): the noun, not the capitalised name at the end, decides who speaks. A
+    spokesperson for an organisation speaks for it; other such phrases stay anonymous (or a role, when definite)."""
+    p = next((i for i in range(1, len(words)) if words[i].lower() in PREPOSITIONS), None)
+    if p is None or p + 1 >= len(words):
+        return None
+    head = words[p - 1]
+    hl = head.lower()
+    if not (hl in ANON_NOUNS or hl in PERSON_ROLE_NOUNS and head.islower()):
+        return None
+    if (
+        p - 1 > 0
+        and words[p - 2][:1].isupper()
+        and words[p - 2].lower() not in DETERMINERS
+        and words[p - 2].lower() not in FUNCTION_WORDS
+    ):
+        return None  # "State Department spokesman of …": a name before the noun; leave it to the name rules
+    if hl in _SPOKES and words[p].lower() in ("for", "of", "at") and words[p + 1][:1].isalpha():
+        org = _mention_from_words(toks[p + 1 :])
+        if org.kind in ("organisation", "country"):
+            return Mention(start, end, text, org.kind, org.name)
+    if words[0].lower() in ("the", "this", "that") and p == 2 and hl in PERSON_ROLE_NOUNS:
+        return Mention(start, end, text, "role", None, head)
+    return Mention(start, end, text, "anonymous", text)

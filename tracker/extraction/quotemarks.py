@@ -1,0 +1,173 @@
+"""Quote marks paired into quotations: which marks open and which close, and how far an open quote runs.
+
+Kept apart from reported speech because it knows nothing of speakers or verbs: it turns the characters of an
+article into the spans that lie inside quotation marks, which every later step reads.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from tracker.extraction.speakers import (
+    FUNCTION_WORDS,
+)
+
+MAX_QUOTE_PARAGRAPHS = 6  # an open quote may continue over this many paragraphs, no more
+
+
+MAX_QUOTE_CHARS = 4000
+
+
+_DOUBLE = re.compile(r"“|”|\"|''|``|«|»|„")
+
+
+_OPEN_GLYPHS = frozenset({"“", "«", "„", "``"})
+
+
+_CLOSE_GLYPHS = frozenset({"”", "»"})
+
+
+_WORD = re.compile(r"[A-Za-zÀ-ÿ0-9]+(?:['’][A-Za-z]+)?")
+
+
+_FINAL_PUNCT = ".!?;:,"
+
+
+_QUOTE_CHARS = "“”\"«»„'’‘"
+
+
+def _paragraph_ends(text: str) -> list[int]:
+    ends = []
+    i = text.find("\n")
+    while i >= 0:
+        ends.append(i)
+        i = text.find("\n", i + 1)
+    ends.append(len(text))
+    return ends
+
+
+def _is_space(ch: str) -> bool:
+    return ch == "" or ch.isspace()
+
+
+def _mark_role(text: str, m: re.Match) -> str:
+    """ "open" or "close", from the glyph and its neighbours: a mark after a space before a word opens."""
+    g = m.group()
+    before = text[m.start() - 1] if m.start() else ""
+    after = text[m.end()] if m.end() < len(text) else ""
+    opens_ctx = (_is_space(before) or before in "([{—–-/") and not _is_space(after)
+    closes_ctx = not _is_space(before) and (_is_space(after) or after in ".,;:!?)]}—–-…" or after in _QUOTE_CHARS)
+    if g in _OPEN_GLYPHS:
+        return "close" if closes_ctx and not opens_ctx else "open"
+    if g in _CLOSE_GLYPHS:
+        return "open" if opens_ctx and not closes_ctx else "close"
+    if opens_ctx and not closes_ctx:
+        return "open"
+    if closes_ctx and not opens_ctx:
+        return "close"
+    return "open" if _is_space(before) else "close"
+
+
+def quote_spans(text: str) -> list[tuple[int, int, bool]]:
+    """Spans of double-quoted passages, marks included, as (start, end, closed).
+
+    An open quote continues into the next paragraph only when that paragraph opens with a mark; otherwise it ends
+    at its paragraph end (closed=False) so an unbalanced mark cannot run on.
+    """
+    out: list[tuple[int, int, bool]] = []
+    para_ends = _paragraph_ends(text)
+    pi = 0
+    open_at = -1
+    paras_open = 0
+    for m in _DOUBLE.finditer(text):
+        pos = m.start()
+        while para_ends[pi] < pos:
+            # A paragraph ends while a quote is open.
+            if open_at >= 0:
+                nxt = _next_paragraph_start(text, para_ends[pi])
+                continues = (
+                    nxt < len(text) and _DOUBLE.match(text, nxt) is not None and paras_open < MAX_QUOTE_PARAGRAPHS
+                )
+                if not continues or nxt - open_at > MAX_QUOTE_CHARS:
+                    out.append((open_at, _rstrip(text, open_at, para_ends[pi]), False))
+                    open_at = -1
+                else:
+                    paras_open += 1
+            pi += 1
+        role = _mark_role(text, m)
+        if open_at < 0:
+            if role == "open":
+                open_at, paras_open = pos, 0
+        elif role == "close":
+            out.append((open_at, m.end(), True))
+            open_at = -1
+        elif _at_paragraph_start(text, pos) and paras_open > 0:
+            pass  # the conventional re-opening mark of a continued quote
+    if open_at >= 0:
+        end = para_ends[pi] if pi < len(para_ends) else len(text)
+        out.append((open_at, _rstrip(text, open_at, end), False))
+    return [(s, e, c) for s, e, c in out if e > s + 1]
+
+
+def _next_paragraph_start(text: str, pos: int) -> int:
+    n = len(text)
+    while pos < n and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _at_paragraph_start(text: str, pos: int) -> bool:
+    k = pos - 1
+    while k >= 0 and text[k] in " \t\xa0":
+        k -= 1
+    return k < 0 or text[k] == "\n"
+
+
+def _rstrip(text: str, lo: int, hi: int) -> int:
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return hi
+
+
+def _word_count(text: str, s: int, e: int) -> int:
+    return len(_WORD.findall(text, s, e))
+
+
+def _is_title(text: str, s: int, e: int) -> bool:
+    """A title of a work or a name in quotes ("Shark Tank"): every word capitalised."""
+    words = _WORD.findall(text, s, e)
+    content = [w for w in words if w.lower() not in FUNCTION_WORDS or w[0].isupper()]
+    return len(words) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in content) and len(words) <= 8
+
+
+def _first_nonspace(text: str, k: int) -> int:
+    n = len(text)
+    while k < n and text[k].isspace():
+        k += 1
+    return k
+
+
+def _quote_at(quotes: list[tuple[int, int, bool]], pos: int) -> tuple[int, int, bool] | None:
+    """The quote that opens at pos. `quote_spans` gives them sorted and apart, so a binary search finds it (a
+    scan per cue made articles with thousands of quotes quadratic)."""
+    i = bisect.bisect_left(quotes, (pos,))
+    return quotes[i] if i < len(quotes) and quotes[i][0] == pos else None
+
+
+def _inside(quotes, pos: int) -> bool:
+    """Whether pos lies within a quote, after its opening mark and before its last character (qs < pos < qe-1).
+    Quotes are sorted and apart: only the last one opening before pos can hold it."""
+    i = bisect.bisect_left(quotes, (pos,)) - 1
+    return i >= 0 and pos < quotes[i][1] - 1
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Drop trailing spaces and the sentence's own stop, but keep a stop that sits inside closing marks."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _FINAL_PUNCT):
+        end -= 1
+    return end
+
+
+def _quote_end(q: tuple[int, int, bool]) -> int:
+    return q[1]

@@ -1,0 +1,409 @@
+"""Speakers resolved within one article: every mention, in text order, to the fullest name the article gives.
+
+Pronouns by person, number and gender, surnames to the full name met before, role nouns ("the minister", "the
+company") to the person or body whose role matches, documents ("the statement") to whoever issued them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tracker.extraction.names import _split_role, _without_article, classify_name
+from tracker.extraction.speaker_words import FUNCTION_WORDS, PREPOSITIONS, PRONOUNS, TIME_WORDS, TITLES, Mention
+from tracker.records import SpeakerRef
+
+
+@dataclass(slots=True)
+class _Entity:
+    name: str
+    kind: str  # person, organisation, country, or group (a plural unnamed source: "researchers from …")
+    role: str | None = None
+    mentions: list[str] = field(default_factory=list)
+    last: int = -1
+    gender: str | None = None  # "f", "m" or unknown, for "she" and "he"
+
+
+# Nouns of documents and statements: "the statement said" is the voice of whoever issued it.
+DOCUMENT_NOUNS = frozenset(
+    """
+    statement statements report reports study studies decree motion letter warning warnings request tweet tweets
+    post ruling order memo document documents release announcement communique
+    survey message bulletin notice
+    """.split()
+)
+
+
+# Definite nouns that name an organisation met before ("the company", "the agency", "the industry publication").
+ORG_ROLE_NOUNS = frozenset(
+    """
+    company firm agency publication newspaper outlet broadcaster network channel retailer chain airline carrier
+    organisation organization charity group manufacturer producer supplier insurer lender bank website paper
+    """.split()
+)
+
+
+_FEMALE_WORDS = frozenset(
+    "mrs mrs. ms ms. miss dame lady queen princess duchess countess spokeswoman chairwoman congresswoman "
+    "businesswoman councilwoman actress sister mother wife daughter woman girl grandmother aunt widow".split()
+)
+
+
+_MALE_WORDS = frozenset(
+    "mr mr. sir lord king prince duke count spokesman chairman congressman businessman councilman actor brother "
+    "father husband son man boy grandfather uncle widower pope cardinal archbishop bishop".split()
+)
+
+
+# Common first names whose gender is settled; a name outside the lists leaves the gender unknown.
+_FEMALE_NAMES = frozenset(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra ashley
+    kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca laura sharon cynthia kathleen amy
+    shirley angela helen anna brenda pamela nicole emma samantha katherine christine debra rachel catherine
+    carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn
+    judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice
+    madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana
+    brittany natalie isabella charlotte rose alexis kayla hillary nikki nancy angela theresa ursula jacinda
+    kamala elizabeth greta malala yvette priti margrethe christine ilhan alexandria tulsi kirsten amy elaine
+    carrie tsai ingrid fatima aisha leila yulia svetlana natalia olga irina tatiana elena ana lucia carmen
+    isabel sofia giulia francesca chiara beatriz marta agnieszka katarzyna magdalena ewa anna joanna
+    """.split()
+)
+
+
+_MALE_NAMES = frozenset(
+    """
+    james robert john michael william david richard joseph thomas charles christopher daniel matthew anthony mark
+    donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob
+    gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank
+    patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter
+    noah jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan
+    bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene
+    russell bobby mason philip louis boris emmanuel vladimir xi recep mohammed muhammad ahmed ali hassan
+    hussein omar mustafa abdul ibrahim yusuf mike bill ted jim tom bob dick steve nick tony chuck mitch lindsey
+    bernie pete hulusi mevlut tayyip benjamin ivan sergei dmitry alexei mikhail andrzej jan piotr krzysztof
+    tomasz pawel marek jacek carlos luis miguel jorge pedro manuel antonio francisco javier giuseppe marco luca
+    giovanni hans klaus jurgen wolfgang stefan pierre jean-claude francois adil qasem hassan narendra rahul imran
+    """.split()
+)
+
+
+def gender_of(name: str, role: str | None = None, mention: str | None = None) -> str | None:
+    """ "f" or "m" from a title or role word ("Mrs", "spokeswoman", "King") or a common first name; else None."""
+    for phrase in (role, mention):
+        for w in (phrase or "").lower().replace(",", " ").split():
+            if w in _FEMALE_WORDS:
+                return "f"
+            if w in _MALE_WORDS:
+                return "m"
+    first = name.split()[0].lower() if name.split() else ""
+    if first in _FEMALE_NAMES:
+        return "f"
+    if first in _MALE_NAMES:
+        return "m"
+    return None
+
+
+def _head_noun(text: str) -> str:
+    """The head of a noun phrase: its last word, or the word before a prepositional or participial tail ("the
+    decree signed by the Pope" -> "decree", "a statement released by …" -> "statement")."""
+    words = text.lower().replace("’s", " ").replace("'s", " ").split()
+    for i, w in enumerate(words):
+        if i and (w in PREPOSITIONS or w in ("by", "that", "which") or w.endswith("ed") and i + 1 < len(words)):
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+# A title word, then the name it introduces ("Minister Hulusi Akar", "President, Dr. Ismail Demir"); the words
+# before the title ("Turkish Defence") are picked up from a short window, which keeps the scan linear.
+_TITLE_WORDS = (
+    r"Minister President Secretary Senator Sen\. Rep\. Gov\. Governor Mayor Chancellor Ambassador Chairman Director "
+    r"Spokesman Spokeswoman Judge General Gen\. Dr\. Mr\. Mrs\. Ms\. Prof\. Professor Leader Chief Commander CEO "
+    r"Speaker Attorney"
+).split()
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """("Mr", "Mrs", "Dr") -> "M(?<!\\wM)(?:r|rs)|D(?<!\\wD)r": an alternation whose branches each open with a
+    literal letter, `\\b` before it spelt as a lookbehind after it. A pattern so made lets the engine skip to the
+    next of those letters, and try only the branch of that letter, instead of entering it at every character."""
+    rests: dict[str, list[str]] = {}
+    for w in words:
+        rests.setdefault(w[0], []).append(w[1:])
+    return "|".join(f"{k}(?<!\\w{k})" + (f"(?:{'|'.join(v)})" if len(v) > 1 else v[0]) for k, v in rests.items())
+
+
+# Same matches as "\b(?:Minister|President|...)" (_by_first_letter), a few times faster.
+_TITLED = re.compile(
+    rf"(?:{_by_first_letter(_TITLE_WORDS)})"
+    r"(?:,(?:[ \t\xa0]+(?:Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Gen\.))?)?"
+    r"[ \t\xa0]+([A-Z][\w’'-]+(?:[ \t\xa0]+[A-Z]\.)?(?:[ \t\xa0]+[A-Z][\w’'-]+){0,2})"
+)
+
+
+# Two or three capitalised words ("Jane Okafor", "Peter J. Mwangi"): a person for pronouns to point back at.
+# Opening with a plain capital, `\b` before it spelt as the lookbehind `(?<!\w[A-Z])`, lets the engine skip to the
+# next capital; the first word's letters are taken possessively, as only a space can follow them in a match.
+_NAME_PAIR = re.compile(
+    r"([A-Z](?<!\w[A-Z])[a-z]++)(?:[ \t\xa0]+[A-Z]\.)?(?:[ \t\xa0]+[A-Z][a-z’'-]+){1,2}\b"
+    r"(?![ \t\xa0]+[A-Z])"
+)
+
+
+_NOT_FIRST_NAMES = frozenset(
+    "new north south east west united saint san los las great upper lower central northern southern eastern "
+    "western supreme national federal royal prime foreign white black red".split()
+)
+
+
+_OPEN_MARKS = frozenset("\"“«„'‘")
+
+
+_ROLE_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]*[ \t\xa0]+){0,3})$")
+
+
+_ROLE_FILLER = frozenset("the a an of for and acting former then new".split())
+
+
+# The author a document is credited to: "a report by The Atlantic", "a statement from the ministry".
+_BY_NAME = re.compile(
+    r"\b(?:by|from)\s+((?:the\s+|The\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'.&-]*)*(?:['’]s\s+\w+)?)$"
+)
+
+
+def _stem(word: str) -> str:
+    """A role word cut to its first four letters, so a country meets its demonym ("Iraq" = "Iraqi", "Turkey" =
+    "Turkish")."""
+    return word.strip(",.")[:4]
+
+
+def _ref_kind(ent: _Entity) -> str:
+    return "anonymous" if ent.kind == "group" else ent.kind
+
+
+def _is_plural_source(words: list[str]) -> bool:
+    """A plural unnamed source that later "they" can point back at ("researchers from …", "critics")."""
+    head = _head_noun(" ".join(words))
+    return head.endswith("s") and not head.endswith(("ss", "us", "is")) and head not in DOCUMENT_NOUNS
+
+
+class Resolver:
+    """Resolve mentions in text order to the article's speakers.
+
+    Named people met anywhere before (a prescan picks up "Defence Minister Hulusi Akar" even where he is not
+    quoted) are candidates for pronouns and role nouns; a surname alone joins the full name seen earlier.
+    """
+
+    def __init__(self, text: str):
+        self.entities: list[_Entity] = []
+        # The persons among them with the words of their names, for _person_for's scan: split once each, not
+        # once per entity at every lookup.
+        self.people: list[list] = []
+        self.by_name: dict[str, _Entity] = {}
+        self.titled: list[tuple[int, str, str]] = []  # (position, name, role)
+        for m in _TITLED.finditer(text):
+            pre = _ROLE_BEFORE.search(text, max(0, m.start() - 48), m.start())
+            phrase = (pre.group(1) if pre else "") + m.group(0)
+            role, name_words = _split_role(phrase.replace(",", " , ").split())
+            name = " ".join(w for w in name_words if w != ",")
+            role = (role or "").replace(" ,", "").strip() or None
+            if name and len(name.split()) >= 1 and classify_name(name)[1] == "person":
+                self.titled.append((m.start(), name, role))
+        for m in _NAME_PAIR.finditer(text):
+            first = m.group(1).lower()
+            if first in FUNCTION_WORDS or first in TITLES or first in TIME_WORDS or first in _NOT_FIRST_NAMES:
+                continue
+            if m.start() and text[m.start() - 1] in _OPEN_MARKS:
+                continue  # 'the "Kim Kardashian of Pakistan"': a nickname or a title in quote marks, not a person here
+            if classify_name(m.group(0))[1] == "person":
+                self.titled.append((m.start(), m.group(0), None))
+        self._surnames(text)
+        self.titled.sort()
+        self.last_speaker: _Entity | None = None
+
+    def _surnames(self, text: str) -> None:
+        """Later mentions of a named person by surname alone ("Waseem appeared in court"): the person is the one
+        talked about there, for the pronouns that follow."""
+        seen: dict[str, tuple[int, str]] = {}
+        for pos, name, _ in self.titled:
+            words = name.split()
+            if len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
+                surname = words[-1]
+                if surname not in seen or pos < seen[surname][0]:
+                    seen[surname] = (pos, name)
+        extra = []
+        for surname, (first_pos, name) in seen.items():
+            i = text.find(surname, first_pos + len(name))
+            while i >= 0:
+                j = i + len(surname)
+                if not (text[i - 1 : i].isalnum() or text[j : j + 1].isalnum()):
+                    extra.append((i, name, None))
+                i = text.find(surname, j)
+        self.titled.extend(extra)
+
+    def _entity(self, name: str, kind: str, role: str | None, pos: int) -> _Entity:
+        ent = self.by_name.get(name)
+        if ent is None:
+            ent = _Entity(name, kind, role)
+            self.by_name[name] = ent
+            self.entities.append(ent)
+            if kind == "person":
+                self.people.append([ent, name.split()])
+                ent.gender = gender_of(name, role)
+        if role and not ent.role:
+            ent.role = role
+            if ent.kind == "person" and ent.gender is None:
+                ent.gender = gender_of(name, role)
+        ent.last = max(ent.last, pos)
+        return ent
+
+    def _register_titled(self, before: int) -> None:
+        while self.titled and self.titled[0][0] < before:
+            pos, name, role = self.titled.pop(0)
+            ent = self._person_for(name, pos) or self._entity(name, "person", role, pos)
+            if role and not ent.role:
+                ent.role = role
+            ent.last = max(ent.last, pos)
+
+    def _person_for(self, name: str, pos: int) -> _Entity | None:
+        """The earlier person a (partial) name refers to: same full name, or one ending in this surname."""
+        ent = self.by_name.get(name)
+        if ent is not None:
+            return ent
+        words = name.split()
+        n = len(words)
+        best = None
+        for person in self.people:
+            e, ew = person
+            if n < len(ew) and ew[-n:] == words or n == 1 and words[0] in ew:
+                if best is None or e.last > best.last:
+                    best = e
+            elif n > len(ew) and words[-len(ew) :] == ew:
+                # The full name arrives after the surname: let it take over.
+                e.name = name
+                person[1] = words
+                self.by_name[name] = e
+                return e
+        return best
+
+    def _recent(self, kinds: tuple[str, ...], pos: int, not_gender: str | None = None) -> _Entity | None:
+        best = None
+        for e in self.entities:
+            if e.kind in kinds and e.last <= pos and (best is None or e.last > best.last):
+                if not_gender is None or e.gender != not_gender:
+                    best = e
+        return best
+
+    def _pronoun(self, low: str, pos: int) -> _Entity | None:
+        """Who a pronoun points back at, by person, number and gender: "she" the most recent person not known to
+        be a man, "he" not known to be a woman, "it" an organisation or country, "they" a group or an
+        organisation."""
+        if low == "she":
+            return self._recent(("person",), pos, not_gender="m")
+        if low == "he":
+            return self._recent(("person",), pos, not_gender="f")
+        if low == "i":
+            return self._recent(("person",), pos)
+        if low == "it":
+            return self._recent(("organisation", "country"), pos)
+        if low == "they":
+            return self._recent(("group", "organisation"), pos)
+        return None
+
+    def _issuer(self, pos: int) -> _Entity | None:
+        """Whoever issued a document or statement: the most recent speaker or body named before it."""
+        if self.last_speaker is not None and self.last_speaker.last <= pos:
+            return self.last_speaker
+        return self._recent(("person", "organisation", "country", "group"), pos)
+
+    def resolve(self, m: Mention, antecedent: Mention | None = None) -> SpeakerRef:
+        """A SpeakerRef for the mention, updating the article's registry."""
+        ref = self._resolve(m, antecedent)
+        ent = self.by_name.get(ref.name)
+        if ent is not None and ref.kind != "anonymous" or ent is not None and ent.kind == "group":
+            self.last_speaker = ent
+        return ref
+
+    def _resolve(self, m: Mention, antecedent: Mention | None = None) -> SpeakerRef:
+        self._register_titled(m.start)
+        if m.kind == "relative" and antecedent is not None:
+            ref = self.resolve(antecedent)
+            return SpeakerRef(ref.name, m.text, m.start, m.end, ref.kind, ref.role)
+        ent = None
+        low = m.text.lower()
+        words = low.split()
+        if m.kind not in ("person", "pronoun", "relative") and len(words) > 1 and _head_noun(m.text) in DOCUMENT_NOUNS:
+            by = _BY_NAME.search(m.text)
+            if by is not None:
+                # "a recent report by The Atlantic", "a statement released by Erdogan's office": the named author
+                name = _without_article(by.group(1))
+                kind = classify_name(name)[1]
+                return SpeakerRef(
+                    name, m.text, m.start, m.end, "organisation" if kind == "person" and "'" in name else kind
+                )
+        if m.kind not in ("person", "pronoun", "relative") and len(words) > 1 and words[0] not in ("a", "an"):
+            head = _head_noun(m.text)
+            if head in DOCUMENT_NOUNS and not m.text[:1].isupper() or head in DOCUMENT_NOUNS and words[0] == "the":
+                issuer = self._issuer(m.start)
+                if issuer is not None:
+                    return SpeakerRef(issuer.name, m.text, m.start, m.end, _ref_kind(issuer), issuer.role)
+            if words[0] == "the" and head in ORG_ROLE_NOUNS and m.text[4:].islower():
+                org = self._recent(("organisation",), m.start)
+                if org is not None:
+                    return SpeakerRef(org.name, m.text, m.start, m.end, "organisation", org.role)
+            if words[0] == "the" and head.endswith("s") and not head.endswith("ss") and m.text[4:5].islower():
+                # "the researchers", "the scientists": the group named before.
+                group = self._recent(("group",), m.start)
+                if group is not None:
+                    return SpeakerRef(group.name, m.text, m.start, m.end, "anonymous")
+        if m.kind == "anonymous" and words and words[0] not in ("a", "an", "one") and _is_plural_source(words):
+            ent = self._entity(m.name or m.text, "group", None, m.start)
+            return SpeakerRef(ent.name, m.text, m.start, m.end, "anonymous", m.role)
+        if m.kind == "pronoun":
+            ent = self._pronoun(low, m.start)
+            if ent is None:
+                return SpeakerRef(m.text, m.text, m.start, m.end, PRONOUNS.get(low, "anonymous"))
+        elif m.kind == "role":
+            ent = self._role_match(m) or self._recent(("person",), m.start)
+            if ent is None:
+                return SpeakerRef(m.text, m.text, m.start, m.end, "person", m.role)
+        elif m.kind == "person":
+            ent = self._person_for(m.name or m.text, m.start) or self._entity(
+                m.name or m.text, "person", m.role, m.start
+            )
+            if m.role and not ent.role:
+                ent.role = m.role
+        elif m.kind in ("organisation", "country"):
+            kind = m.kind
+            if kind == "organisation" and m.text[:1].isupper() and _is_plural_source(low.split()):
+                kind = "group"  # "Researchers from the Ocean Institute": people, whom "they" and "the scientists" name
+            ent = self._entity(m.name or m.text, kind, m.role, m.start)
+        else:
+            return SpeakerRef(m.name or m.text, m.text, m.start, m.end, "anonymous", m.role)
+        ent.last = max(ent.last, m.start)
+        if m.text not in ent.mentions:
+            ent.mentions.append(m.text)
+        if ent.kind == "person" and ent.gender is None and m.kind != "pronoun":
+            ent.gender = gender_of(ent.name, m.role, m.text)
+        role = ent.role if m.kind in ("role", "pronoun") else m.role or ent.role
+        return SpeakerRef(ent.name, m.text, m.start, m.end, _ref_kind(ent), role or m.role)
+
+    def _role_match(self, m: Mention) -> _Entity | None:
+        """The most recent person whose known role shares the role noun ("the defence minister")."""
+        if not m.role:
+            return None
+        words = {_stem(w) for w in m.role.lower().split() if w not in _ROLE_FILLER}
+        best, best_key = None, (0, -1)
+        for e in self.entities:
+            if e.kind == "person" and e.role and e.last <= m.start:
+                shared = len(words & {_stem(w) for w in e.role.lower().split()})
+                # The role that shares most words wins ("the acting Prime Minister of Iraq" is the Iraqi prime
+                # minister, not the Israeli one named later), then the most recent.
+                if shared and (shared, e.last) > best_key:
+                    best, best_key = e, (shared, e.last)
+        return best
+
+    def aliases(self, name: str) -> list[str]:
+        ent = self.by_name.get(name)
+        return list(ent.mentions) if ent else []

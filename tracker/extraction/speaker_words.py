@@ -1,0 +1,195 @@
+"""The vocabulary of speaker mentions: pronouns, titles, organisation words, unnamed-source nouns, role nouns,
+function words; a mention's tokens and the Mention record.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"[\w$][\w'’.&-]*[\w$.]|[\w$]|[^\w\s]")
+
+
+PRONOUNS = {
+    "he": "person",
+    "she": "person",
+    "they": "anonymous",
+    "it": "organisation",
+    "we": "anonymous",
+    "i": "person",
+    "you": "anonymous",
+}
+
+
+RELATIVES = frozenset({"who", "which"})
+
+
+# Words that go before a name without being part of it; a role made of them is kept in `SpeakerRef.role`.
+TITLES = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. dr dr. prof prof. sen sen. rep rep. gov gov. gen gen. lt lt. col col. capt capt. sgt sgt.
+    adm adm. rev rev. hon hon. pres pres. sir dame lord lady st. judge justice
+    president vice minister secretary senator representative congressman congresswoman governor mayor chancellor
+    ambassador chairman chairwoman chair director spokesman spokeswoman spokesperson speaker leader chief deputy
+    prime foreign defence defense interior finance economy trade health justice state attorney general commander
+    executive ceo cfo founder head king queen prince princess pope premier envoy commissioner counsel officer
+    candidate nominee sheriff lieutenant colonel captain sergeant admiral pastor rabbi imam professor dr
+    inspector superintendent detective constable
+    democratic republican former then-president acting assistant associate senior special
+    prosecutor cardinal archbishop bishop reverend mp mep whip administrator co-author coauthor researcher
+    businessman businesswoman entrepreneur activist journalist author novelist actor actress singer
+    scientist coach manager editor economist analyst lawyer attorney-general councillor councilman
+    councilwoman alderman chairperson president-elect vice-president emir sheikh ayatollah
+    """.split()
+)
+
+
+# Last words of a publication's name, which keeps its "The" ("The Guardian", "The Aviation Herald"); other
+# organisations are named without the article ("the House of Commons Library" -> "House of Commons Library").
+PRESS_WORDS = frozenset(
+    "times post guardian herald atlantic telegraph independent economist journal tribune gazette chronicle "
+    "observer globe star sun mirror examiner inquirer hill intercept spectator daily news week".split()
+)
+
+
+# Words that make a capitalised name an organisation rather than a person.
+ORG_WORDS = frozenset(
+    """
+    ministry department committee council party campaign agency office house senate congress parliament court
+    university college institute foundation center centre association union commission bureau administration
+    government army navy police news times post journal press reuters ap afp bbc cnn fox nbc abc cbs msnbc
+    inc inc. corp corp. co co. ltd ltd. llc group bank fund company corporation network service services
+    board authority organization organisation coalition alliance federation league caucus presidency industries
+    conference command
+    poll survey report study magazine newspaper channel television radio tribune herald guardian gazette telegraph
+    politifact nato un eu fbi cia nsa pentagon kremlin
+    """.split()
+)
+
+
+# Nouns that name an unnamed source; with an indefinite article or in the plural the speaker stays anonymous.
+ANON_NOUNS = frozenset(
+    """
+    source sources official officials analyst analysts expert experts critic critics observer observers
+    diplomat diplomats aide aides adviser advisers advisor advisors insider insiders people person witness witnesses
+    resident residents spokesman spokeswoman spokesperson someone somebody one many some others
+    reporters journalists lawmakers legislators protesters demonstrators voters
+    """.split()
+)
+
+
+# Definite role nouns that, like a pronoun, point back at a named person ("the official", "the minister").
+PERSON_ROLE_NOUNS = frozenset(
+    """
+    official minister president secretary senator governor mayor chancellor ambassador chairman chairwoman
+    director spokesman spokeswoman spokesperson speaker leader chief executive ceo candidate nominee lawmaker
+    congressman congresswoman representative businessman businesswoman billionaire politician general commander
+    judge professor prosecutor attorney lawyer pollster analyst economist author writer host founder premier
+    envoy diplomat activist officer woman man doctor mogul star actor actress singer
+    """.split()
+)
+
+
+DETERMINERS = frozenset(
+    "the a an another one two three four several some many most his her its their this that these those our my "
+    "no any each every both few other all".split()
+)
+
+
+# Tokens allowed between a subject and its reporting verb ("Akar further added", "she has also said").
+SKIP_BEFORE_CUE = frozenset(
+    "has have had also further then later again now would will could once previously recently repeatedly "
+    "already first publicly reportedly earlier is was were are been be just still even did does do may might "
+    "had ultimately often frequently since ever long".split()
+)
+
+
+NEGATIONS = frozenset(
+    {
+        "not",
+        "n't",
+        "never",
+        "no",
+        "nor",
+        "neither",
+        "didn't",
+        "doesn't",
+        "don't",
+        "won't",
+        "wouldn't",
+        "hasn't",
+        "haven't",
+        "hadn't",
+        "cannot",
+        "can't",
+        "couldn't",
+        "refused",
+        "declined",
+        "failed",
+    }
+)
+
+
+PREPOSITIONS = frozenset({"of", "for", "with", "at", "from", "in", "to", "on", "close", "near", "familiar", "within"})
+
+
+FUNCTION_WORDS = frozenset(
+    """
+    the a an but and or so yet in on at as if when while though although because since after before then thus
+    hence however meanwhile still also moreover instead this that these those there here what which who why how
+    for to of by with from into about over under during than until unless whether where yesterday today tomorrow
+    monday tuesday wednesday thursday friday saturday sunday last next earlier later asked speaking writing
+    january february march april may june july august september october november december
+    """.split()
+)
+
+
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight morning afternoon evening "
+    "night week month year earlier later".split()
+)
+
+
+_CAP = re.compile(r"[A-Z0-9À-Ý]")
+
+
+def _is_cap(tok: str) -> bool:
+    return bool(_CAP.match(tok)) and tok.lower() not in FUNCTION_WORDS
+
+
+def iter_tokens(text: str, lo: int, hi: int):
+    """`tokens`, one at a time, for a caller that reads only the first few of a span that may be long."""
+    return ((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi))
+
+
+def tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+
+
+@dataclass(slots=True)
+class Mention:
+    """A speaker mention as written; `role` is the part of the phrase that is a title, not the name."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # person, organisation, country, anonymous, pronoun, role, relative
+    name: str | None = None
+    role: str | None = None
+
+
+_HONORIFICS = frozenset("mr. mrs. ms. mr mrs ms dr. dr prof. prof sir dame".split())
+
+
+# Words that link the parts of one proper name ("Ministry of Foreign Affairs", "Center for Strategic and
+# International Studies"); a title word after them is part of the name, not a role before it.
+NAME_LINKS = frozenset({"of", "for", "and", "&"})
+
+
+# Title words that head a role ("Governor" in "Bank of England Governor Andrew Bailey"), unlike the modifiers
+# ("Defence", "Foreign", "State") that also occur inside organisation names.
+_HEAD_ROLES = frozenset(
+    "minister secretary spokesman spokeswoman spokesperson director chairman chairwoman president ambassador "
+    "commander chief envoy governor mayor senator ceo cfo executive officer commissioner speaker leader whip mp "
+    "prosecutor administrator judge".split()
+)
