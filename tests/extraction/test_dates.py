@@ -166,3 +166,18 @@ def test_until_in_a_past_clause_does_not_look_ahead():
 def test_ago_counts_back_from_publication(text, value, precision):
     ((_, got, got_precision, relative),) = values(text, "2021-01-16")
     assert (got, got_precision, relative) == (value, precision, True)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("It happened last January.", "2020-01"),  # the publication's own month: last year's
+        ("It happened last March.", "2020-03"),
+        ("It happened on March 14th.", "2020-03-14"),  # ordinal suffixes
+        ("It happened on 2nd March 2020.", "2020-03-02"),
+        ("It happened on January 3rd, 2020.", "2020-01-03"),
+    ],
+)
+def test_last_month_names_and_ordinal_days(text, value):
+    ((_, got, _, _),) = values(text, "2021-01-16")
+    assert got == value

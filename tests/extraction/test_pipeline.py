@@ -101,3 +101,12 @@ def test_found_by_hypothesis_marks_without_words_and_token_joined_mentions():
     text = "““ sAID 0$0"
     check(text, None)
     assert all(any(ch.isalnum() for ch in q.text) for q in tracker.extract(text).quotes)
+
+
+def test_a_claim_inside_a_quote_takes_the_quotes_speaker():
+    from tracker.extraction.pipeline import extract
+
+    e = extract("“The army bought 40 new tanks in 2019,” the minister said.", "2021-01-16")
+    ((qid, speaker),) = [(q.id, q.speaker.name) for q in e.quotes]
+    assert [(c.speaker.name if c.speaker else None, c.quote_id) for c in e.claims] == [(speaker, qid)]
+    assert speaker == "the minister"

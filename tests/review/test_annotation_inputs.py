@@ -187,3 +187,15 @@ def test_read_import_says_where_a_file_is_wrong(tmp_path, name, text, message):
     with pytest.raises(AnnotationError) as e:
         read_import(str(path))
     assert str(e.value) == message.format(path=path)
+
+
+def test_read_import_takes_ndjson_as_json_lines(tmp_path):
+    path = tmp_path / "a.ndjson"
+    path.write_text('{"claim_id": "c1", "verdict": "true", "by": "al", "note": "vérifié"}\n', encoding="utf-8")
+    p = str(path)
+    assert read_import(p) == [
+        (
+            f"{p}:1",
+            {"target_id": "c1", "verdict": "true", "wrong": None, "note": "vérifié", "sources": (), "annotator": "al"},
+        )
+    ]

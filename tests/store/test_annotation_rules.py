@@ -203,6 +203,8 @@ def test_verdict_views_show_each_targets_latest_annotation(db):
     other = db.execute("select id from claims where text like 'The lake%'").fetchone()[0]
     qid = db.execute("select id from quotes").fetchone()[0]
     annotate(db, cid, "true", note="second", annotator="bob")
+    got = db.execute("select id, verdict from claims_with_verdict").fetchall()
+    assert sorted(got, key=str) == sorted([(cid, "true"), (other, None)], key=str)  # unannotated claims stay
     annotate(db, other, "misleading", note="the lake", annotator="cy")  # newer, of another claim
     annotate(db, qid, "extraction wrong", wrong="wrong speaker", annotator="dee")  # newer still, of a quote
     got = db.execute("select id, verdict, verdict_note, annotator from claims_with_verdict order by id").fetchall()

@@ -483,9 +483,10 @@ async def test_chart_data_points(ds):
     ]
 
 
+AUDITS = _entity("Office of Audits", "organisation", "OFA")  # found by its acronym only: "ofa" is not in the name
+
 # A fourth article repeats both figures: the $2 billion twice in one article, the $3 billion a second time, so that
 # counts of rows and of distinct articles differ, a speaker repeats in one outlet, and two groups are repeated.
-A4 = "dam-review-1ce9bb32"
 
 
 @pytest.fixture(scope="module")
@@ -512,8 +513,10 @@ def ds_repeats(tmp_path_factory):
             ],
         ),
     )
+    articles = _articles()
+    articles[2].extraction.claims[0].entities.append(AUDITS)  # the audit's $3 billion also names the auditors
     db = connect(path)
-    write_batch(db, [(p, *status_of(db, p.article)) for p in [*_articles(), review]])
+    write_batch(db, [(p, *status_of(db, p.article)) for p in [*articles, review]])
     db.close()
     return datasette_app(path)
 
@@ -536,3 +539,13 @@ async def test_group_queries_count_rows_and_articles_apart(ds_repeats):
         ("2020-02-10", 1, 1),
         ("2020-02-20", 2, 1),
     ]
+
+
+async def test_conflicts_narrowed_to_an_entity_named_by_its_acronym_only(ds_repeats):
+    cols = ["conflict_id", "unit", "value_a", "value_b", "ratio", "shared_entities", "wording_overlap"]
+    cols += ["published_a", "source_a", "speaker_a", "claim_a", "article_a"]
+    cols += ["published_b", "source_b", "speaker_b", "claim_b", "article_b", "claim_id_a", "claim_id_b"]
+    cols += ["group_a", "group_b"]
+    got = await rows(ds_repeats, "conflicting_figures", cols, entity="OFA")
+    assert [(r[0], r[17]) for r in got] == [(4, f"{A3}-c1"), (3, f"{A3}-c1"), (2, f"{A3}-c1"), (1, f"{A3}-c1")]
+    assert await rows(ds_repeats, "conflicting_figures", cols, entity="Audits") == got  # or by its name
