@@ -198,7 +198,7 @@ def _pieces(m: re.Match, text: str, acronyms: dict) -> list[tuple[int, int, int 
     raw = m.group("name")
     if ("’s " not in raw and "'s " not in raw) or raw.split()[-1] in LAW_WORDS:
         return [(s, e, acr_end)]
-    pieces = []
+    pieces: list[tuple[int, int, int | None]] = []
     cut = s
     for pm in _POSSESSIVE_INSIDE.finditer(text, s, e):
         head = text[cut : pm.start()]
@@ -255,7 +255,7 @@ def _entity(
         return Entity(text=text[s:e], start=s, end=e, name=full, kind=kind, acronym=name)
     alias = resolve_alias(name)
     kind = "person" if titled else _kind(name, words, alias)
-    if acr and len(words) > 1:
+    if acr and acr_end is not None and len(words) > 1:  # the caller passes acr only with its end
         kind = kind if kind != "person" else "organisation"
         acronyms[acr] = (name, kind)
         return Entity(text=text[s:acr_end], start=s, end=acr_end, name=name, kind=kind, acronym=acr)

@@ -205,7 +205,7 @@ class Resolver:
         # once per entity at every lookup.
         self.people: list[list] = []
         self.by_name: dict[str, _Entity] = {}
-        self.titled: list[tuple[int, str, str]] = []  # (position, name, role)
+        self.titled: list[tuple[int, str, str | None]] = []  # (position, name, role)
         for m in _TITLED.finditer(text):
             pre = _ROLE_BEFORE.search(text, max(0, m.start() - 48), m.start())
             phrase = (pre.group(1) if pre else "") + m.group(0)
