@@ -473,3 +473,22 @@ def test_an_age_is_in_years(text, expected):
 )
 def test_numbers_listed_with_and_share_the_noun_after_the_last(text, expected):
     assert [(q.text, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,span,value,unit,lower",
+    [
+        ("Prices were greater than 40 percent.", "greater than 40 percent", 40.0, "percent", 40.0),
+        ("The wall is higher than 5 metres.", "higher than 5 metres", 5.0, "metres", 5.0),
+        ("A fine of 50 million USD was set.", "50 million USD", 5e7, "USD", None),
+        ("Tickets cost 176 Hong Kong dollars.", "176 Hong Kong dollars", 176.0, "HKD", None),
+        ("It sold for 20 Canadian dollars.", "20 Canadian dollars", 20.0, "CAD", None),
+    ],
+)
+def test_bounds_and_currencies_after_the_number(text, span, value, unit, lower):
+    q = one(text)
+    assert (q.text, q.value, q.unit, q.lower) == (span, value, unit, lower)
+
+
+def test_a_url_escape_is_no_figure():
+    assert find_quantities("See http://example.com/a%20b%2Cc for details.") == []

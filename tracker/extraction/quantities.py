@@ -126,6 +126,25 @@ CURRENCY_WORDS = {
     "dollar": "USD",
     "dollars": "USD",
     "us dollars": "USD",
+    "hong kong dollars": "HKD",
+    "hong kong dollar": "HKD",
+    "canadian dollars": "CAD",
+    "australian dollars": "AUD",
+    "new zealand dollars": "NZD",
+    "singapore dollars": "SGD",
+    "taiwan dollars": "TWD",
+    "new taiwan dollars": "TWD",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "jpy": "JPY",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "inr": "INR",
+    "rub": "RUB",
+    "chf": "CHF",
+    "try": "TRY",
+    "zar": "ZAR",
     "euro": "EUR",
     "euros": "EUR",
     "pound": "GBP",
@@ -170,6 +189,8 @@ APPROX = {
 }
 LOWER = {
     "more than",
+    "greater than",
+    "higher than",
     "over",
     "at least",
     "above",
@@ -320,19 +341,21 @@ _CUR = r"(?:US\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₩₺₦₱
 _PRE = (
     r"(?:(?:about|around|approximately|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa"
     r"|approx\.|~|just\s+over|just\s+under|an\s+average\s+of|more\s+than|over|at\s+least|above|upwards\s+of"
-    r"|within|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|no\s+more\s+than|as\s+many\s+as|as\s+much\s+as"
+    r"|within|greater\s+than|higher\s+than|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|no\s+more\s+than|as\s+many\s+as|as\s+much\s+as"
     r"|as\s+few\s+as|as\s+little\s+as|up\s+to|less\s+than|fewer\s+than|under|below|at\s+most|exceeding"
     r"|between|from)\s+)"
 )
 _NUMBER = rf"(?:{_DIGITS}|{_WORDS})"
 QUANTITY_RE = re.compile(
     rf"""
-    (?<![\w$€£¥.,:/-])
+    (?<![\w$€£¥.,:/%-])
     (?P<pre>{_PRE})?
     (?:(?P<vague>{_VAGUE})(?:\s+of\b|(?=\s*[.,;:!?)]|\s+more\b))
      |(?P<cur>{_CUR})?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?(?P<post1>\s*(?:%|per\s?cent\b|percent\b))?
       (?:\s*(?P<sep>-|–|—|\bto\b|\band\b|\bor\b)\s*(?P<cur2>{_CUR})?(?P<num2>{_DIGITS}|{_WORDS})(?P<scale2>{_SCALE})?)?
-      (?P<post>\s*(?:%|per\s?cent\b|percentage\s+points?\b|(?:US\s+)?(?:dollars?|euros?|pounds\s+sterling|pounds?
+      (?P<post>\s*(?:%|per\s?cent\b|percentage\s+points?\b|(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|ZAR)\b
+              |(?:(?:New\s+)?Taiwan|Hong\s+Kong|Canadian|Australian|New\s+Zealand|Singapore)\s+dollars?\b
+              |(?:US\s+)?(?:dollars?|euros?|pounds\s+sterling|pounds?
               |sterling|yen|yuan|renminbi|rupees?|roubles?|rubles?|liras?|francs|naira|won|rand)\b))?
     )
     (?P<tail>\s+or\s+(?:so|more|less|fewer)\b)?
