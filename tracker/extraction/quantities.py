@@ -353,7 +353,7 @@ QUANTITY_RE = re.compile(
     (?:(?P<vague>{_VAGUE})(?:\s+of\b|(?=\s*[.,;:!?)]|\s+more\b))
      |(?P<cur>{_CUR})?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?(?P<post1>\s*(?:%|per\s?cent\b|percent\b))?
       (?:\s*(?P<sep>-|–|—|\bto\b|\band\b|\bor\b)\s*(?P<cur2>{_CUR})?(?P<num2>{_DIGITS}|{_WORDS})(?P<scale2>{_SCALE})?)?
-      (?P<post>\s*(?:%|per\s?cent\b|percentage\s+points?\b|(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|ZAR)\b
+      (?P<post>\s*(?:%|per\s?cent\b|percentage\s+points?\b|(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|TRY|ZAR)\b
               |(?:(?:New\s+)?Taiwan|Hong\s+Kong|Canadian|Australian|New\s+Zealand|Singapore)\s+dollars?\b
               |(?:US\s+)?(?:dollars?|euros?|pounds\s+sterling|pounds?
               |sterling|yen|yuan|renminbi|rupees?|roubles?|rubles?|liras?|francs|naira|won|rand)\b))?
