@@ -511,3 +511,33 @@ def test_bounds_and_currencies_after_the_number(text, span, value, unit, lower):
 
 def test_a_url_escape_is_no_figure():
     assert find_quantities("See http://example.com/a%20b%2Cc for details.") == []
+
+
+def test_a_change_and_a_level_joined_by_to_are_two_figures():
+    qs = find_quantities("Shares fell 3.38% to $55.12 on Friday.")
+    assert [(q.text, q.value, q.unit) for q in qs] == [("3.38%", 3.38, "percent"), ("$55.12", 55.12, "USD")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The Patriots won 45-17.", []),  # falling: a score
+        ("He won (6-5, 3-4) there.", []),  # a list of pairs: set scores
+        ("Ages (10-12) may apply.", [("10-12", 10.0, 12.0)]),  # climbing and alone: a range
+        ("It rose 5 to 7%.", [("5 to 7%", 5.0, 7.0)]),
+    ],
+)
+def test_scores_are_not_ranges(text, expected):
+    assert [(q.text, q.lower, q.upper) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The claim was reported (2) and repeated (10, 11).", []),
+        ("They published a map[3] of the sites.", []),
+        ("The team (11 players) won.", [("11 players", 11.0)]),  # a count with its noun stays
+    ],
+)
+def test_reference_markers_are_no_figures(text, expected):
+    assert [(q.text, q.value) for q in find_quantities(text)] == expected

@@ -794,6 +794,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             pos = m.end()
             if m is not full and not any(full.group(g) for g in ("cur", "cur2", "post", "post1", "scale", "scale2")):
                 shared = full.end("num2")  # "two and one package": both count the noun after the second
+        if m.group("num2") and _different_units(m):
+            # "fell 3.38% to $55.12": a change and a level, two figures, not a range
+            m = SINGLE_RE.match(text, m.start(), m.start("sep")) or m
+            pos = m.end()
+        if _is_score(text, m) or _in_reference(text, m):
+            continue
         if _skip(text, m, start):
             continue
         if dates is None:
@@ -818,6 +824,49 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             out.append(q)
             # "two 12-roll packs": the measure inside the count is read next, as a figure of its own.
             pos = m.end() if _HYPHEN_MODIFIER.match(text, m.end()) else max(pos, q.end)
+
+
+def _different_units(m: re.Match) -> bool:
+    """Two numbers joined by "to" whose units differ ("3.38% to $55.12") are two figures."""
+    if m.group("post1") and m.group("cur2"):
+        return True
+    post = (m.group("post") or "").strip()
+    return bool(m.group("cur")) and not m.group("cur2") and post.startswith(("%", "per"))
+
+
+_BARE = ("pre", "cur", "cur2", "scale", "scale2", "post", "post1")
+# A score or a win-loss record in a list: "(6-5, 3-4)", "went 10-2, 8-4".
+_LIST_BEFORE = re.compile(r"\d\s*[-–]\s*\d+\s*,\s*$")
+_LIST_AFTER = re.compile(r"\s*,\s*\d+\s*[-–]\s*\d+")
+
+
+def _is_score(text: str, m: re.Match) -> bool:
+    """ "won 45-17", "(6-5, 3-4)": two bare numbers joined by a dash are a score, not a range, when the first is
+    the larger (a range climbs: "10-12") or when the pair is one of a list of such pairs."""
+    if not m.group("num2") or m.group("sep") not in ("-", "–") or any(m.group(g) for g in _BARE):
+        return False
+    a, b = m.group("num"), m.group("num2")
+    if not (a.isdigit() and b.isdigit()):
+        return False
+    if int(a) > int(b):
+        return True
+    return bool(_LIST_BEFORE.search(text, max(0, m.start() - 16), m.start()) or _LIST_AFTER.match(text, m.end()))
+
+
+# A reference or footnote marker: bare numbers alone in brackets, "(2)", "[3]", "(10, 11)".
+_REFERENCE = re.compile(r"[(\[]\s*\d{1,3}(?:\s*,\s*\d{1,3})*\s*[)\]]")
+_REFERENCE_OPEN = re.compile(r"[(\[][\d,\s]*$")
+
+
+def _in_reference(text: str, m: re.Match) -> bool:
+    if any(m.group(g) for g in _BARE) or not m.group("num")[0].isdigit():
+        return False
+    s = m.start("num")
+    opened = _REFERENCE_OPEN.search(text, max(0, s - 12), s)
+    if opened is None:
+        return False
+    ref = _REFERENCE.match(text, opened.start())
+    return ref is not None and ref.end() >= m.end("num")
 
 
 def _word_figure(text: str, ts: int, end: int) -> Quantity | None:
