@@ -455,8 +455,10 @@ def test_within_is_an_upper_bound(text, span, value, unit, upper):
 @pytest.mark.parametrize(
     "text,span,value",
     [
-        ("The group took over about a third of the country.", "a third", 1 / 3),
-        ("Congress gave about a quarter as much money as he asked.", "a quarter", 0.25),
+        ("The group took over about a third of the country.", "about a third", 1 / 3),
+        ("Congress gave about a quarter as much money as he asked.", "about a quarter", 0.25),
+        ("More than half of voters agreed.", "More than half", 0.5),
+        ("Half of the votes were lost.", "Half", 0.5),
         ("One half of the votes were lost.", "One half", 0.5),
     ],
 )
@@ -541,3 +543,25 @@ def test_scores_are_not_ranges(text, expected):
 )
 def test_reference_markers_are_no_figures(text, expected):
     assert [(q.text, q.value) for q in find_quantities(text)] == expected
+
+
+def test_more_than_half_is_a_lower_bound():
+    q = one("More than half of voters agreed.")
+    assert (q.value, q.lower, q.upper) == (0.5, 0.5, None)
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        ("It weighed 12 pounds at birth.", "pounds"),
+        ("Police seized 40 pounds of cocaine.", "pounds"),
+        ("The ticket cost 12 pounds.", "GBP"),
+        ("He wasted 5 million pounds of public money.", "GBP"),
+    ],
+)
+def test_pounds_weigh_or_pay_by_context(text, unit):
+    assert one(text).unit == unit
+
+
+def test_half_inside_a_word_is_no_figure():
+    assert find_quantities("On behalf of them, the half-time show went on.") == []

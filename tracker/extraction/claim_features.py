@@ -303,15 +303,16 @@ _FACT_CUES = ("comparison", "causal", "rule", "statistic", "reporting verb", "po
 _VIEW_CUES = ("hedge", "evaluation", "second person")
 
 
-_ARTICLE_FIGURE = re.compile(r"(?:within\s+)?(?:one|an?)[\s-]", re.IGNORECASE)
+def _word_figure_of_one_or_less(q) -> bool:
+    return q.value is not None and q.value <= 1 and not any(ch.isdigit() for ch in q.text)
 
 
 def _features(chunk: str, t: _Tokens, quantities, dates, entities, in_quote: bool, modal: bool) -> list[str]:
     feats = []
-    # "one independent", "a third of", "within a month" are figures to store, but "one" and "a" read as an
-    # article as often as a count: they do not make a clause check-worthy (the score's weights were fitted before
-    # they were figures; shares have their own feature, "proportion").
-    quantities = [q for q in quantities if not _ARTICLE_FIGURE.match(q.text)]
+    # "one independent", "about a third of", "within a month", "half of" are figures to store, but one or less in
+    # words reads as an article or a share as often as a count: it does not make a clause check-worthy (the
+    # score's weights were fitted before these were figures; shares have their own feature, "proportion").
+    quantities = [q for q in quantities if not _word_figure_of_one_or_less(q)]
     if quantities:
         kinds = {q.kind for q in quantities}
         if "money" in kinds or any(q.currency for q in quantities):

@@ -425,7 +425,7 @@ _TOKEN = re.compile(r"(\d+|[$€£¥₹₽₩₺₦₱~])|[A-Za-z]+")
 # currency codes. Kept here so the one token pass serves both finders.
 FIGURE_WORDS = frozenset(
     """about around approximately roughly some nearly almost close an a estimated circa approx just more over at
-    above upwards in no as up less fewer under below exceeding between from within greater higher tens hundreds thousands millions
+    above upwards in no as up less fewer under below exceeding between from within greater higher half tens hundreds thousands millions
     billions dozens scores zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
     thousand million billion trillion dozen us au ca c hk nz s r rs usd eur gbp jpy cny rmb inr rub chf try

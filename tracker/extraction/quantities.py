@@ -387,7 +387,11 @@ _CLOCK = re.compile(
 # "within a month", "within an hour": at most one of a unit of time.
 _WITHIN_ONE = re.compile(r"within\s+(?:a|an|one)\s+(second|minute|hour|day|week|fortnight|month|year|decade)\b", re.I)
 # "a third of the country", "about a quarter as much": a share written with its article.
-_SHARE = re.compile(r"(?:a|one)\s+(half|third|quarter|fifth|tenth)\s+(?=(?:of|as)\b)", re.I)
+_SHARE = re.compile(
+    r"(?:(more\s+than|less\s+than|over|under|at\s+least|nearly|almost|about|roughly)\s+)?"
+    r"(?:(?:a|one)\s+(half|third|quarter|fifth|tenth)|(half))\s+(?=(?:of|as)\b)",
+    re.I,
+)
 # An age: "She was 26.", "aged 61": a bare number after "aged", or after "he/she was" and before the clause ends.
 _AGE_BEFORE = re.compile(r"(?:\baged|\b(?:he|she)\s+(?:was|is))\s+$", re.I)
 _AGE_AFTER = re.compile(r"\s*(?:[.,;)]|$)")
@@ -608,7 +612,9 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
         else (m.start("cur") if m.group("cur") else m.start("num"))
     )
     unit: str | None  # unit_after may find none
-    if currency:
+    if currency == "GBP" and post.startswith("pound") and _weight(text, m):
+        currency, unit, kind = None, "pounds", "measure"  # "it weighed 12 pounds", "40 pounds of cocaine"
+    elif currency:
         unit, kind = currency, "money"
     elif post.startswith("percentage"):
         unit, kind = "percentage points", "percent"
@@ -755,7 +761,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             i += 1
             if ts < pos:
                 continue
-            if text[ts] in "aAoOwW" and (q := _word_figure(text, ts, end)) is not None:
+            if text[ts] in "aAoOwWmMlLhHnNrRuU" and (q := _word_figure(text, ts, end)) is not None:
                 out.append(q)
                 pos = q.end
                 continue
@@ -826,6 +832,17 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             pos = m.end() if _HYPHEN_MODIFIER.match(text, m.end()) else max(pos, q.end)
 
 
+# "pounds" weigh rather than pay after a verb of weight or before "of" and a noun ("40 pounds of cocaine").
+_WEIGHT_BEFORE = re.compile(r"\b(?:weigh\w*|heavy|heavier|lighter)\b[^.;!?]*$", re.I)
+_WEIGHT_AFTER = re.compile(r"\s+(?:of\s+(?!the\b|his\b|her\b|their\b|its\b|public\b|taxpayers)[a-z]|heavier|lighter)")
+
+
+def _weight(text: str, m: re.Match) -> bool:
+    return bool(
+        _WEIGHT_AFTER.match(text, m.end("post")) or _WEIGHT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    )
+
+
 def _different_units(m: re.Match) -> bool:
     """Two numbers joined by "to" whose units differ ("3.38% to $55.12") are two figures."""
     if m.group("post1") and m.group("cur2"):
@@ -876,8 +893,10 @@ def _word_figure(text: str, ts: int, end: int) -> Quantity | None:
         return Quantity(w.group(), ts, w.end(), 1.0, w.group(1).lower(), approximate=True, upper=1.0, kind="measure")
     sh = _SHARE.match(text, ts, end)
     if sh is not None and (ts == 0 or not text[ts - 1].isalnum()):
-        stop = sh.end(1)
-        return Quantity(text[ts:stop], ts, stop, 1 / FRACTIONS[sh.group(1).lower()], None, kind="count")
+        stop = sh.end(3) if sh.group(3) else sh.end(2)
+        value = 1 / FRACTIONS[(sh.group(2) or sh.group(3)).lower()]
+        approx, lower, upper = _bounds(sh.group(1), None, value)
+        return Quantity(text[ts:stop], ts, stop, value, None, approximate=approx, lower=lower, upper=upper)
     return None
 
 
