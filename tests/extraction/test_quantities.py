@@ -565,3 +565,15 @@ def test_pounds_weigh_or_pay_by_context(text, unit):
 
 def test_half_inside_a_word_is_no_figure():
     assert find_quantities("On behalf of them, the half-time show went on.") == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("It took 2 1/2 hours.", [("2 1/2 hours", 2.5, "hours")]),
+        ("He served 3 1/2 years in prison.", [("3 1/2 years", 3.5, "years")]),
+        ("The shop is open 24/7.", []),
+    ],
+)
+def test_mixed_fractions_and_numbers_joined_by_a_slash(text, expected):
+    assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expected

@@ -384,6 +384,8 @@ _PER_UNIT = re.compile(r"(?:\s+of\s+[a-z]+)?\s+per\s+((?:cubic|square)\s+)?([A-Z
 _CLOCK = re.compile(
     r"(?<![\w:.])(\d{1,2}):([0-5]\d):([0-5]\d(?:\.\d+)?)(?![\w:]|\.\d|\s?(?:[ap]\.?m\b|GMT|UTC))", re.IGNORECASE
 )
+# A whole number and a fraction: "2 1/2 hours" is 2.5 hours.
+_MIXED = re.compile(r"(?<![\w/.,])(\d{1,3})\s+([1-9])/([2-9]|1[0-6])(?![\w/]|\.\d)")
 # "within a month", "within an hour": at most one of a unit of time.
 _WITHIN_ONE = re.compile(r"within\s+(?:a|an|one)\s+(second|minute|hour|day|week|fortnight|month|year|decade)\b", re.I)
 # "a third of the country", "about a quarter as much": a share written with its article.
@@ -541,6 +543,8 @@ def _skip(text: str, m: re.Match, lo: int) -> bool:
     if _MODEL_BEFORE.search(text[max(lo, s - 8) : s]):
         return True
     e = m.end("num") if not m.group("num2") else m.end("num2")
+    if text.startswith("/", e) and e + 1 < len(text) and text[e + 1].isdigit():
+        return True  # "24/7", "1/5/2020": a slash joins it to another number
     if m.group("scale") or m.group("scale2") or m.group("post") or m.group("post1"):
         return False
     if _TIME_AFTER.match(text, e):
@@ -783,6 +787,15 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
                 )
                 pos = clock.end()
                 continue
+            if (mixed := _MIXED.match(text, ts, end)) is not None:
+                whole, num, den = (int(x) for x in mixed.groups())
+                if num < den:
+                    unit, uend = unit_after(text, mixed.end(), end, False)
+                    stop = uend if unit else mixed.end()
+                    kind = "measure" if unit in MEASURES else "count"
+                    out.append(Quantity(text[ts:stop], ts, stop, whole + num / den, unit, kind=kind))
+                    pos = stop
+                    continue
             m = QUANTITY_RE.match(text, ts, end)
             if m is not None:
                 break
