@@ -272,3 +272,16 @@ def test_a_date_counted_from_the_date_before_it(text, published, expected):
 )
 def test_holidays_numeric_dates_and_counts_from_tomorrow(text, expected):
     assert [(d.text, d.value) for d in find_dates(text, published="2019-11-20")] == expected
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The warnings apply from tomorrow night into Friday morning.", "2019-10-04"),
+        ("Bids are due by Friday.", "2019-10-04"),
+        ("The road was closed until Friday.", "2019-09-27"),  # a past clause: the limit has passed
+        ("It rained on Friday.", "2019-09-27"),
+    ],
+)
+def test_a_weekday_as_a_limit_looks_ahead_unless_the_clause_is_past(text, value):
+    assert find_dates(text, published="2019-10-02")[-1].value == value

@@ -80,7 +80,7 @@ DATE_RE = re.compile(
                  (?P<lu>days?|weeks?|months?|years?)\s+(?P<ldir>later|earlier)\b)
   | (?P<anch>\b(?:the\s+(?P<adir>same|previous|next|following)\s+day|that\s+(?:same\s+)?day
                  |the\s+day\s+(?P<aba>before|after))\b)
-  | (?P<wd>\b(?:(?P<wcue>on|last|next|this|since|by|until|from)\s+)?(?P<wday>{_WEEKDAY})\b)
+  | (?P<wd>\b(?:(?P<wcue>on|last|next|this|since|by|until|till|into|through|from)\s+)?(?P<wday>{_WEEKDAY})\b)
   | (?P<word>\b(?:yesterday|today|tomorrow|tonight)\b)
   | (?P<part>\b(?P<pdir>last|this)\s+(?P<pwhen>night|morning|afternoon|evening)\b(?!\s+of\b))
   | (?P<andm>\b(?:and|or)\s+(?P<m7>{_MONTH})\b(?!\s+\d))
@@ -170,11 +170,14 @@ def _day_number(day: str) -> int:
 def _weekday(pub: date, weekday: int, cue: str | None, future: bool | None = None) -> date:
     """A bare or "on/last/since" weekday is the latest such day on or before publication (news reports the past;
     an article dated Wednesday that says "on Wednesday" means that day); "next" and "this" look forward, and so
-    does a weekday in a clause about what is to come ("will meet on Tuesday"). "Last Wednesday" in a Friday
+    does a weekday in a clause about what is to come ("will meet on Tuesday") and a limit ("until Friday", "by
+    Friday") outside a clause about the past. "Last Wednesday" in a Friday
     article is the Wednesday of the week before, not two days ago."""
     back = (pub.weekday() - weekday) % 7
     if cue == "last" and back <= pub.weekday():
         back += 7
+    if cue in ("until", "till", "into", "through", "by") and future is not False and back:
+        future = True  # "apply until Friday", "due by Friday": a limit not yet reached, unless the clause is past
     if cue in ("next", "this") or future and cue not in ("last", "since") and back:
         ahead = (weekday - pub.weekday()) % 7 or 7
         return _plus(pub, timedelta(days=ahead))
@@ -594,7 +597,7 @@ _OPENING_WORDS = frozenset(
     + list(_NUMBER_WORDS)
     + """in since until till by from to through last next this early late mid of during before after on past coming
     previous earlier later yesterday today tomorrow tonight and between the fiscal fy spring summer autumn fall
-    winter around circa year same that following thanksgiving black cyber christmas new halloween valentine""".split()
+    winter around circa year same that following into thanksgiving black cyber christmas new halloween valentine""".split()
 )
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
 
