@@ -598,9 +598,12 @@ _REFERENCE_OPEN = re.compile(r"[(\[][\d,\s]*$")
 
 
 def _in_reference(text: str, m: re.Match) -> bool:
+    s = m.start("num")
+    lo = max(0, s - 12)
+    if text.rfind("(", lo, s) < 0 and text.rfind("[", lo, s) < 0:
+        return False  # the common case, decided without the pattern
     if any(m.group(g) for g in _BARE) or not m.group("num")[0].isdigit():
         return False
-    s = m.start("num")
     opened = _REFERENCE_OPEN.search(text, max(0, s - 12), s)
     if opened is None:
         return False
