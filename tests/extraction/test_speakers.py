@@ -340,3 +340,30 @@ def test_a_surname_alone_makes_its_person_the_one_he_points_at():
 )
 def test_authors_of_documents_people_at_offices_and_bodies(text, name):
     assert speakers(text)[0].name == name
+
+
+def test_a_surname_with_letters_beyond_ascii_joins_the_full_name():
+    text = (
+        "The work was led by Vlada Stamenković of the institute. "
+        '"We were surprised," Stamenković told reporters. '
+        "Jiří Dvořák said the data were sound."
+    )
+    found = speakers(text)
+    assert [(s.mention, s.name) for s in found] == [
+        ("Stamenković", "Vlada Stamenković"),
+        ("Jiří Dvořák", "Jiří Dvořák"),
+    ]
+
+
+def test_they_points_at_a_named_body_not_at_a_thing():
+    text = (
+        "The Harbour Authority said the port would reopen. "
+        "The new model suggests that the tides will rise. "
+        "They said that repairs had begun."
+    )
+    found = speakers(text)
+    assert [(s.mention, s.name) for s in found] == [
+        ("The Harbour Authority", "Harbour Authority"),
+        ("The new model", "The new model"),
+        ("They", "Harbour Authority"),
+    ]

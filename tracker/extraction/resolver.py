@@ -146,7 +146,7 @@ _TITLED = re.compile(
 # Opening with a plain capital, `\b` before it spelt as the lookbehind `(?<!\w[A-Z])`, lets the engine skip to the
 # next capital; the first word's letters are taken possessively, as only a space can follow them in a match.
 _NAME_PAIR = re.compile(
-    r"([A-Z](?<!\w[A-Z])[a-z]++)(?:[ \t\xa0]+[A-Z]\.)?(?:[ \t\xa0]+[A-Z][a-z’'-]+){1,2}\b"
+    r"([A-Z](?<!\w[A-Z])[a-zß-öø-ÿā-ž]++)(?:[ \t\xa0]+[A-Z]\.)?(?:[ \t\xa0]+[A-Z][a-zß-öø-ÿā-ž’'-]+){1,2}\b"
     r"(?![ \t\xa0]+[A-Z])"
 )
 
@@ -176,6 +176,12 @@ def _stem(word: str) -> str:
     """A role word cut to its first four letters, so a country meets its demonym ("Iraq" = "Iraqi", "Turkey" =
     "Turkish")."""
     return word.strip(",.")[:4]
+
+
+def _is_named(name: str) -> bool:
+    """A proper name ("Kimberly-Clark", "The Guardian"), not a common noun phrase with "The" ("The new model")."""
+    words = name.split()
+    return any(w[:1].isupper() for w in words[1:]) or len(words) == 1 and name[:1].isupper()
 
 
 def _ref_kind(ent: _Entity) -> str:
@@ -308,7 +314,13 @@ class Resolver:
         if low == "it":
             return self._recent(("organisation", "country"), pos)
         if low == "they":
-            return self._recent(("group", "organisation"), pos)
+            # A group or a named body; "the new model" or "the plan" is a thing, not a voice "they" is.
+            best = None
+            for e in self.entities:
+                if e.kind in ("group", "organisation") and e.last <= pos and (best is None or e.last > best.last):
+                    if e.kind == "group" or _is_named(e.name):
+                        best = e
+            return best
         return None
 
     def _issuer(self, pos: int) -> _Entity | None:
