@@ -367,3 +367,25 @@ def test_they_points_at_a_named_body_not_at_a_thing():
         ("The new model", "The new model"),
         ("They", "Harbour Authority"),
     ]
+
+
+def test_an_unnamed_spokesperson_after_the_quote_stays_as_written():
+    found = speakers('"Prices rose," said a Tesco spokesman.')
+    assert [(s.mention, s.name, s.kind) for s in found] == [("a Tesco spokesman", "a Tesco spokesman", "anonymous")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'The San Francisco Chronicle reported that rents rose. "Rents rose again," the Chronicle said.',
+            "The San Francisco Chronicle",
+        ),
+        (
+            "Members of the Northern Arapaho Tribe turned out. The Arapaho said that they would expand the range.",
+            "Northern Arapaho Tribe",
+        ),
+    ],
+)
+def test_a_short_form_resolves_to_the_full_name_given_before(text, name):
+    assert speakers(text)[-1].name == name

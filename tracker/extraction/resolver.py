@@ -178,6 +178,32 @@ def _stem(word: str) -> str:
     return word.strip(",.")[:4]
 
 
+_RUN_BEFORE = re.compile(r"((?:[A-Z][\w.&'’-]*[ \t\xa0]+){1,4})$")
+_RUN_AFTER = re.compile(r"(?:[ \t\xa0]+(?:of[ \t\xa0]+)?[A-Z][\w.&'’-]*){1,3}")
+
+
+def _capitalised_run(text: str, start: int, end: int) -> str:
+    """The capitalised words around text[start:end] ("Northern Arapaho Tribe" around "Arapaho"), a leading
+    "The" kept only for a publication (as `_without_article` does); a sentence-opening word that is not a name
+    ("Whatever", "Now") does not join."""
+    before = _RUN_BEFORE.search(text, max(0, start - 60), start)
+    after = _RUN_AFTER.match(text, end)
+    head = before.group(1).split() if before else []
+    the = False
+    while head and (head[0].lower() in FUNCTION_WORDS or head[0].lower() in TIME_WORDS or head[0].endswith(".")):
+        the = head[0] == "The"
+        head = head[1:]
+    tail = after.group(0).split() if after else []
+    while tail and not tail[-1][:1].isupper():
+        tail = tail[:-1]
+    full = " ".join([*head, *text[start:end].split(), *tail]).rstrip(".,")
+    return _without_article("The " + full if the and head else full)
+
+
+def _with_name(m: Mention, name: str) -> Mention:
+    return m if name == m.name else Mention(m.start, m.end, m.text, m.kind, name, m.role)
+
+
 def _is_named(name: str) -> bool:
     """A proper name ("Kimberly-Clark", "The Guardian"), not a common noun phrase with "The" ("The new model")."""
     words = name.split()
@@ -206,6 +232,7 @@ class Resolver:
         # The persons among them with the words of their names, for _person_for's scan: split once each, not
         # once per entity at every lookup.
         self.people: list[list] = []
+        self.text = text
         self.by_name: dict[str, _Entity] = {}
         self.titled: list[tuple[int, str, str]] = []  # (position, name, role)
         for m in _TITLED.finditer(text):
@@ -388,6 +415,8 @@ class Resolver:
                 ent.role = m.role
         elif m.kind in ("organisation", "country"):
             kind = m.kind
+            if kind == "organisation" and m.name and m.name not in self.by_name:
+                m = _with_name(m, self._full_form(m.name, m.start))
             if kind == "organisation" and m.text[:1].isupper() and _is_plural_source(low.split()):
                 kind = "group"  # "Researchers from the Ocean Institute": people, whom "they" and "the scientists" name
             ent = self._entity(m.name or m.text, kind, m.role, m.start)
@@ -400,6 +429,19 @@ class Resolver:
             ent.gender = gender_of(ent.name, m.role, m.text)
         role = ent.role if m.kind in ("role", "pronoun") else m.role or ent.role
         return SpeakerRef(ent.name, m.text, m.start, m.end, _ref_kind(ent), role or m.role)
+
+    def _full_form(self, name: str, pos: int) -> str:
+        """The fuller name an earlier sentence gives a body named short ("the Chronicle" after "The San Francisco
+        Chronicle", "The Arapaho" after "the Northern Arapaho Tribe"): the first capitalised run before `pos`
+        that contains the short name's words and is longer; else the name as given."""
+        words = name.split()
+        if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words) or name.isupper():
+            return name
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text[:pos]):
+            full = _capitalised_run(self.text, hit.start(), hit.end())
+            if len(full.split()) > len(words):
+                return full
+        return name
 
     def _role_match(self, m: Mention) -> _Entity | None:
         """The most recent person whose known role shares the role noun ("the defence minister")."""

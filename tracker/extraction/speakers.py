@@ -241,9 +241,9 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             and caps_run
             and not _is_cap(w)
             and wl not in ("of", "and", "’s", "'s")
-            and wl not in PERSON_ROLE_NOUNS
-            and wl not in ANON_NOUNS
-            and wl not in ("side", "government")
+            and wl.rstrip(".") not in PERSON_ROLE_NOUNS  # "said a Tesco spokesman.": the stop stays on the word
+            and wl.rstrip(".") not in ANON_NOUNS
+            and wl.rstrip(".") not in ("side", "government")
             and not (wl in TITLES and k + 1 < len(toks) and _is_cap(toks[k + 1][2]))
         ):
             break  # "Hillary Clinton chimed in": the name ends where lower-case words start
