@@ -389,3 +389,17 @@ def test_an_unnamed_spokesperson_after_the_quote_stays_as_written():
 )
 def test_a_short_form_resolves_to_the_full_name_given_before(text, name):
     assert speakers(text)[-1].name == name
+
+
+def test_he_skips_places_possessive_bodies_and_reads_past_a_role_word():
+    text = (
+        "Businessman Don Blankenship of the Constitution Party's ticket ran the company. "
+        "An explosion at the Big Branch Mine killed 29. "
+        "He said that regulators were to blame."
+    )
+    assert [(s.mention, s.name) for s in speakers(text)] == [("He", "Don Blankenship")]
+
+
+def test_an_opening_word_does_not_join_a_name():
+    text = "Whatever Apple does matters. Apple said that sales rose."
+    assert [s.name for s in speakers(text)] == ["Apple"]

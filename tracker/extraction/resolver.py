@@ -157,6 +157,20 @@ _NOT_FIRST_NAMES = frozenset(
 )
 
 
+# Words that open a sentence before a name without being part of it.
+_OPENERS = frozenset("now just even only perhaps maybe indeed instead soon already again thus".split())
+
+
+# Last words of the names of places and facilities.
+_PLACE_HEADS = frozenset(
+    """
+    mine mines river lake sea ocean bay island islands mountain mountains mount valley street avenue road square
+    park bridge station airport port harbour harbor hospital stadium arena hall centre center county province
+    district region state city town village base camp beach coast desert forest canyon falls strait gulf
+    """.split()
+)
+
+
 _OPEN_MARKS = frozenset("\"“«„'‘")
 
 
@@ -245,12 +259,25 @@ class Resolver:
                 self.titled.append((m.start(), name, role))
         for m in _NAME_PAIR.finditer(text):
             first = m.group(1).lower()
+            name = m.group(0)
+            if name.endswith(("'s", "’s")):
+                name = name[:-2]  # "the Constitution Party's nominee": the owner, classified without its "'s"
+            if (first in TITLES or first in _MALE_WORDS or first in _FEMALE_WORDS) and len(name.split()) == 3:
+                # "Businessman Don Blankenship": the role word opens the run, the name is the rest.
+                rest = name.split(None, 1)[1]
+                if classify_name(rest)[1] == "person" and rest.split()[0].lower() not in _NOT_FIRST_NAMES:
+                    self.titled.append((m.start() + len(name) - len(rest), rest, m.group(1)))
+                continue
             if first in FUNCTION_WORDS or first in TITLES or first in TIME_WORDS or first in _NOT_FIRST_NAMES:
+                continue
+            if first in _OPENERS or first.endswith("ever") or m.group(0).rsplit(None, 1)[-1].lower() in _PLACE_HEADS:
+                # "Whatever Apple does", "Now Assange": an opening word is no first name; "Big Branch Mine",
+                # "Hudson River": a place, which "he" and "she" never point at.
                 continue
             if m.start() and text[m.start() - 1] in _OPEN_MARKS:
                 continue  # 'the "Kim Kardashian of Pakistan"': a nickname or a title in quote marks, not a person here
-            if classify_name(m.group(0))[1] == "person":
-                self.titled.append((m.start(), m.group(0), None))
+            if classify_name(name)[1] == "person":
+                self.titled.append((m.start(), name, None))
         self._surnames(text)
         self.titled.sort()
         self.last_speaker: _Entity | None = None
