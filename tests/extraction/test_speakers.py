@@ -403,3 +403,12 @@ def test_he_skips_places_possessive_bodies_and_reads_past_a_role_word():
 def test_an_opening_word_does_not_join_a_name():
     text = "Whatever Apple does matters. Apple said that sales rose."
     assert [s.name for s in speakers(text)] == ["Apple"]
+
+
+def test_a_role_in_apposition_is_the_name_before_it_and_hyphenated_surnames_stay_whole():
+    text = (
+        "Israeli Prime Minister Benjamin Netanyahu praised the strike. "
+        "Adil Abdul-Mahdi, the acting Prime Minister of Iraq, spoke out against the attack, "
+        'calling it "an aggression on Iraq".'
+    )
+    assert [(s.mention, s.name) for s in speakers(text)] == [("the acting Prime Minister of Iraq", "Adil Abdul-Mahdi")]

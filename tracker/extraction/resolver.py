@@ -146,7 +146,8 @@ _TITLED = re.compile(
 # Opening with a plain capital, `\b` before it spelt as the lookbehind `(?<!\w[A-Z])`, lets the engine skip to the
 # next capital; the first word's letters are taken possessively, as only a space can follow them in a match.
 _NAME_PAIR = re.compile(
-    r"([A-Z](?<!\w[A-Z])[a-zß-öø-ÿā-ž]++)(?:[ \t\xa0]+[A-Z]\.)?(?:[ \t\xa0]+[A-Z][a-zß-öø-ÿā-ž’'-]+){1,2}\b"
+    r"([A-Z](?<!\w[A-Z])[a-zß-öø-ÿā-ž]++)(?:[ \t\xa0]+[A-Z]\.)?"
+    r"(?:[ \t\xa0]+[A-Z][a-zß-öø-ÿā-ž’']+(?:-[A-Z]?[a-zß-öø-ÿā-ž]+)*){1,2}\b"
     r"(?![ \t\xa0]+[A-Z])"
 )
 
@@ -212,6 +213,9 @@ def _capitalised_run(text: str, start: int, end: int) -> str:
         tail = tail[:-1]
     full = " ".join([*head, *text[start:end].split(), *tail]).rstrip(".,")
     return _without_article("The " + full if the and head else full)
+
+
+_APPOSED = re.compile(r"([A-Z][\w’'-]+(?:[ \t\xa0]+[A-Z][\w’'.-]+){0,3}),[ \t\xa0]*$")
 
 
 def _with_name(m: Mention, name: str) -> Mention:
@@ -431,7 +435,7 @@ class Resolver:
             if ent is None:
                 return SpeakerRef(m.text, m.text, m.start, m.end, PRONOUNS.get(low, "anonymous"))
         elif m.kind == "role":
-            ent = self._role_match(m) or self._recent(("person",), m.start)
+            ent = self._apposed(m.start) or self._role_match(m) or self._recent(("person",), m.start)
             if ent is None:
                 return SpeakerRef(m.text, m.text, m.start, m.end, "person", m.role)
         elif m.kind == "person":
@@ -456,6 +460,14 @@ class Resolver:
             ent.gender = gender_of(ent.name, m.role, m.text)
         role = ent.role if m.kind in ("role", "pronoun") else m.role or ent.role
         return SpeakerRef(ent.name, m.text, m.start, m.end, _ref_kind(ent), role or m.role)
+
+    def _apposed(self, pos: int) -> _Entity | None:
+        """The person a role noun stands in apposition to ("Adil Abdul-Mahdi, the acting Prime Minister of Iraq,
+        spoke"): the name just before the comma, not the last person who held a like title."""
+        before = _APPOSED.search(self.text, max(0, pos - 60), pos)
+        if before is None:
+            return None
+        return self._person_for(before.group(1), pos)
 
     def _full_form(self, name: str, pos: int) -> str:
         """The fuller name an earlier sentence gives a body named short ("the Chronicle" after "The San Francisco
