@@ -471,3 +471,19 @@ def test_inflections_cover_spelling_changes_and_irregular_forms(verb, forms):
     from tracker.extraction.quotes import inflections
 
     assert forms <= inflections(verb)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The orange warning issued by the weather service applied to six counties.",
+        "Her posts on the forum drew thousands of replies.",
+        "The warnings apply from tomorrow night.",
+    ],
+)
+def test_a_cue_form_after_a_determiner_is_a_noun_not_speech(text):
+    assert quotes(text) == []
+
+
+def test_a_cue_verb_after_a_noun_subject_is_still_speech():
+    assert [q.text for q in quotes("The agency warns that floods are likely.")] == ["that floods are likely"]
