@@ -412,3 +412,14 @@ def test_a_role_in_apposition_is_the_name_before_it_and_hyphenated_surnames_stay
         'calling it "an aggression on Iraq".'
     )
     assert [(s.mention, s.name) for s in speakers(text)] == [("the acting Prime Minister of Iraq", "Adil Abdul-Mahdi")]
+
+
+def test_a_document_speaks_for_whoever_put_it_out():
+    text = (
+        "On Friday, the Combined Joint Task Force Operation Inherent Resolve released a statement saying an attack "
+        "hit the base. Senator Mary Wong issued a warning saying that storms would come."
+    )
+    assert [(s.mention, s.name, s.kind) for s in speakers(text)] == [
+        ("a statement", "Combined Joint Task Force Operation Inherent Resolve", "organisation"),
+        ("a warning", "Mary Wong", "person"),
+    ]

@@ -218,6 +218,15 @@ def _capitalised_run(text: str, start: int, end: int) -> str:
 _APPOSED = re.compile(r"([A-Z][\w’'-]+(?:[ \t\xa0]+[A-Z][\w’'.-]+){0,3}),[ \t\xa0]*$")
 
 
+# A named subject and the verb that put a document out, right before the document's mention: "the Combined
+# Joint Task Force released [a statement]", "Met Éireann issued [its warning]".
+_ISSUED = re.compile(
+    r"(?<![\w’'.&-])((?:[Tt]he[ \t\xa0]+)?[A-Z][\w’'.&-]*(?:[ \t\xa0]+(?:of[ \t\xa0]+|for[ \t\xa0]+|the[ \t\xa0]+)*"
+    r"[A-Z][\w’'.&-]*)*)[ \t\xa0]+(?:\w+ly[ \t\xa0]+)?(?:released|issued|filed|published|posted|sent|put[ \t\xa0]+out|"
+    r"submitted|tweeted|delivered)[ \t\xa0]+$"
+)
+
+
 def _with_name(m: Mention, name: str) -> Mention:
     return m if name == m.name else Mention(m.start, m.end, m.text, m.kind, name, m.role)
 
@@ -412,6 +421,21 @@ class Resolver:
                 return SpeakerRef(
                     name, m.text, m.start, m.end, "organisation" if kind == "person" and "'" in name else kind
                 )
+        if m.kind not in ("person", "pronoun", "relative") and len(words) > 1 and _head_noun(m.text) in DOCUMENT_NOUNS:
+            issued = _ISSUED.search(self.text, max(0, m.start - 120), m.start)
+            if issued is not None:
+                # "the Task Force released a statement saying …": the body that issued it speaks.
+                name = _without_article(issued.group(1))
+                canon, kind = classify_name(name)
+                role = None
+                if kind == "person":
+                    role, name_words = _split_role(canon.split())  # "Senator Mary Wong issued a warning"
+                    canon = " ".join(name_words) or canon
+                if kind == "person" and len(canon.split()) > 3:
+                    kind = "organisation"  # "Combined Joint Task Force Operation": too long for a person's name
+                ent = self._person_for(canon, m.start) if kind == "person" else None
+                ent = ent or self._entity(canon, kind, role, m.start)
+                return SpeakerRef(ent.name, m.text, m.start, m.end, _ref_kind(ent), ent.role)
         if m.kind not in ("person", "pronoun", "relative") and len(words) > 1 and words[0] not in ("a", "an"):
             head = _head_noun(m.text)
             if head in DOCUMENT_NOUNS and not m.text[:1].isupper() or head in DOCUMENT_NOUNS and words[0] == "the":
