@@ -423,3 +423,15 @@ def test_a_document_speaks_for_whoever_put_it_out():
         ("a statement", "Combined Joint Task Force Operation Inherent Resolve", "organisation"),
         ("a warning", "Mary Wong", "person"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joe Biden spoke at the debate. A tweet sent from Biden's Twitter account during the debate repeated the "
+        'pledge, saying "My running mate will be a woman."',
+        'Joe Biden spoke. A tweet from Biden\'s account said "My running mate will be a woman."',
+    ],
+)
+def test_a_post_from_an_account_speaks_for_its_owner(text):
+    assert [s.name for s in speakers(text)] == ["Joe Biden"]

@@ -105,12 +105,29 @@ def gender_of(name: str, role: str | None = None, mention: str | None = None) ->
     return None
 
 
+# "Biden's Twitter", "the mayor's office": an owner and what speaks for them.
+_OWNER = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s(?:\s+(\w+))?.*")
+
+
+# What follows a possessive and is a body speaking as itself, not its owner's medium.
+_BODY_NOUNS = frozenset("office campaign government administration ministry team lawyers lawyer party staff".split())
+
+
+# Irregular participles that open a tail after a noun ("a tweet sent from …", "a letter written by …").
+_PARTICIPLES = frozenset("sent written made given put shown seen taken read signed brought".split())
+
+
 def _head_noun(text: str) -> str:
     """The head of a noun phrase: its last word, or the word before a prepositional or participial tail ("the
     decree signed by the Pope" -> "decree", "a statement released by …" -> "statement")."""
     words = text.lower().replace("’s", " ").replace("'s", " ").split()
     for i, w in enumerate(words):
-        if i and (w in PREPOSITIONS or w in ("by", "that", "which") or w.endswith("ed") and i + 1 < len(words)):
+        if i and (
+            w in PREPOSITIONS
+            or w in ("by", "that", "which")
+            or (w.endswith("ed") or w in _PARTICIPLES)
+            and i + 1 < len(words)
+        ):
             return words[i - 1]
     return words[-1] if words else ""
 
@@ -412,11 +429,21 @@ class Resolver:
         ent = None
         low = m.text.lower()
         words = low.split()
-        if m.kind not in ("person", "pronoun", "relative") and len(words) > 1 and _head_noun(m.text) in DOCUMENT_NOUNS:
+        documentary = (m.kind not in ("person", "pronoun", "relative") or words[0] in ("a", "an", "the")) and len(
+            words
+        ) > 1  # "A tweet sent from Biden's Twitter": a capitalised tail does not make the document a person
+        if documentary and _head_noun(m.text) in DOCUMENT_NOUNS:
             by = _BY_NAME.search(m.text)
             if by is not None:
                 # "a recent report by The Atlantic", "a statement released by Erdogan's office": the named author
                 name = _without_article(by.group(1))
+                owner = _OWNER.fullmatch(name)
+                if owner is not None and (owner.group(2) or "").lower() not in _BODY_NOUNS:
+                    # "a tweet sent from Biden's Twitter account": the account's owner speaks ("Erdogan's office"
+                    # is a body of its own and speaks as itself).
+                    ent = self._person_for(owner.group(1), m.start)
+                    if ent is not None:
+                        return SpeakerRef(ent.name, m.text, m.start, m.end, _ref_kind(ent), ent.role)
                 kind = classify_name(name)[1]
                 return SpeakerRef(
                     name, m.text, m.start, m.end, "organisation" if kind == "person" and "'" in name else kind
