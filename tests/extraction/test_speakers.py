@@ -435,3 +435,23 @@ def test_a_document_speaks_for_whoever_put_it_out():
 )
 def test_a_post_from_an_account_speaks_for_its_owner(text):
     assert [s.name for s in speakers(text)] == ["Joe Biden"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            '"We must have the backs of our allies," said former US Ambassador to the United Nations Nikki Haley.',
+            "former US Ambassador to the United Nations Nikki Haley",
+            "Nikki Haley",
+        ),
+        (
+            '"We must act," said Secretary of the Treasury Steven Mnuchin.',
+            "Secretary of the Treasury Steven Mnuchin",
+            "Steven Mnuchin",
+        ),
+        ('"We must act," said the Ambassador to France.', "the Ambassador to France", "the Ambassador to France"),
+    ],
+)
+def test_a_title_with_of_or_to_and_a_body_stays_with_the_title(text, mention, name):
+    assert [(s.mention, s.name) for s in speakers(text)] == [(mention, name)]

@@ -244,6 +244,19 @@ _ISSUED = re.compile(
 )
 
 
+def _from_first_name(name: str) -> str:
+    """A person's name from a known first name on, when words of a body or place run before it ("the United
+    Nations Nikki Haley" after "Ambassador to"): "Nikki Haley"."""
+    words = name.split()
+    if len(words) < 3:
+        return name
+    for k in range(1, len(words) - 1):
+        first = words[k].lower()
+        if (first in _FEMALE_NAMES or first in _MALE_NAMES) and words[k - 1].lower() not in _FEMALE_NAMES | _MALE_NAMES:
+            return " ".join(words[k:])
+    return name
+
+
 def _with_name(m: Mention, name: str) -> Mention:
     return m if name == m.name else Mention(m.start, m.end, m.text, m.kind, name, m.role)
 
@@ -490,6 +503,7 @@ class Resolver:
             if ent is None:
                 return SpeakerRef(m.text, m.text, m.start, m.end, "person", m.role)
         elif m.kind == "person":
+            m = _with_name(m, _from_first_name(m.name or m.text))
             ent = self._person_for(m.name or m.text, m.start) or self._entity(
                 m.name or m.text, "person", m.role, m.start
             )

@@ -219,7 +219,13 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             k > 0
             and wl in _STOP_AFTER
             and not (
-                wl == "of" or wl == "and" and k + 1 < len(toks) and _is_cap(toks[k + 1][2]) and _is_cap(toks[k - 1][2])
+                wl == "of"
+                or wl == "and"
+                and k + 1 < len(toks)
+                and _is_cap(toks[k + 1][2])
+                and _is_cap(toks[k - 1][2])
+                or wl == "to"
+                and toks[k - 1][2].lower() in TITLES  # "Ambassador to the United Nations Nikki Haley"
             )
         ):
             break
@@ -245,6 +251,10 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             and wl.rstrip(".") not in ANON_NOUNS
             and wl.rstrip(".") not in ("side", "government")
             and not (wl in TITLES and k + 1 < len(toks) and _is_cap(toks[k + 1][2]))
+            and not (wl == "to" and toks[k - 1][2].lower() in TITLES)
+            and not (
+                wl == "the" and toks[k - 1][2].lower() in ("of", "to") and k + 1 < len(toks) and _is_cap(toks[k + 1][2])
+            )
         ):
             break  # "Hillary Clinton chimed in": the name ends where lower-case words start
         if (
