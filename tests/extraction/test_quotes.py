@@ -487,3 +487,21 @@ def test_a_cue_form_after_a_determiner_is_a_noun_not_speech(text):
 
 def test_a_cue_verb_after_a_noun_subject_is_still_speech():
     assert [q.text for q in quotes("The agency warns that floods are likely.")] == ["that floods are likely"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Mr Lee remarked toilet paper is a bulky item.", "toilet paper is a bulky item"),
+        ("She noted costs have risen sharply.", "costs have risen sharply"),
+    ],
+)
+def test_a_past_cue_with_a_bare_noun_subject_and_an_auxiliary_reports_a_clause(text, content):
+    assert [q.text for q in quotes(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text", ["He added sugar to the tea.", "The Guard and state troopers will remain in the city."]
+)
+def test_an_object_or_an_adjective_after_a_cue_form_is_no_clause(text):
+    assert quotes(text) == []

@@ -227,7 +227,9 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         or wl in ("no", "nobody", "everyone")
     )
     if not clause_start and cue.base not in NP_VERBS:
-        if cue.base in WEAK_VERBS or cue.base not in ("say", "tell", "claim", "insist", "argue", "warn", "write"):
+        if (
+            cue.base in WEAK_VERBS or cue.base not in ("say", "tell", "claim", "insist", "argue", "warn", "write")
+        ) and not (text[cue.start : cue.end].endswith("ed") and _aux_after_subject(text, start, e)):
             return None
         if wl in FUNCTION_WORDS:
             return None
@@ -263,6 +265,18 @@ def _skip_space(text: str, k: int) -> int:
     while k < len(text) and text[k] in " \t\xa0":
         k += 1
     return k
+
+
+def _aux_after_subject(text: str, start: int, e: int) -> bool:
+    """A bare noun subject of one to three words, then an auxiliary ("remarked toilet paper is a bulky item",
+    "noted costs have risen"): a clause with no "that" and no determiner to announce it."""
+    for n, m in enumerate(_CLAUSE_WORD.finditer(text, start, min(e, start + 60))):
+        w = m.group().lower()
+        if n > 3 or not w[0].isalnum() or w in FUNCTION_WORDS and w not in _FINITE_AUX:
+            return False
+        if n and w in _FINITE_AUX:
+            return True
+    return False
 
 
 def _finite_soon(text: str, start: int, e: int) -> bool:
