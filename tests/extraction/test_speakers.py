@@ -455,3 +455,14 @@ def test_a_post_from_an_account_speaks_for_its_owner(text):
 )
 def test_a_title_with_of_or_to_and_a_body_stays_with_the_title(text, mention, name):
     assert [(s.mention, s.name) for s in speakers(text)] == [(mention, name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "kind"),
+    [
+        ("Seventeen rockets struck near the base, according to Iraqi military.", "Iraqi military", "anonymous"),
+        ("Reports said the attacker used a sharp tool.", "Reports", "anonymous"),
+    ],
+)
+def test_a_body_noun_after_a_proper_adjective_and_bare_reports_are_unnamed_sources(text, mention, kind):
+    assert [(s.mention, s.name, s.kind) for s in speakers(text)] == [(mention, mention, kind)]

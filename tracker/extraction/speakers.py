@@ -194,6 +194,10 @@ _STOP_AFTER = frozenset(
 )
 
 
+# Common nouns that end a body's name after a proper adjective ("Iraqi military", "the US side").
+_BODY_NOUNS = frozenset("side government military army navy police media press authorities forces embassy".split())
+
+
 def subject_after(text: str, start: int, hi: int) -> Mention | None:
     """The speaker of an inverted attribution ("…,” said Akar", "according to the ministry")."""
     # The walk below reads at most a dozen tokens (a name stops at nine, with one token of look-ahead), so only
@@ -249,7 +253,7 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             and wl not in ("of", "and", "’s", "'s")
             and wl.rstrip(".") not in PERSON_ROLE_NOUNS  # "said a Tesco spokesman.": the stop stays on the word
             and wl.rstrip(".") not in ANON_NOUNS
-            and wl.rstrip(".") not in ("side", "government")
+            and wl.rstrip(".") not in _BODY_NOUNS
             and not (wl in TITLES and k + 1 < len(toks) and _is_cap(toks[k + 1][2]))
             and not (wl == "to" and toks[k - 1][2].lower() in TITLES)
             and not (
