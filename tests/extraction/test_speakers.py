@@ -466,3 +466,17 @@ def test_a_title_with_of_or_to_and_a_body_stays_with_the_title(text, mention, na
 )
 def test_a_body_noun_after_a_proper_adjective_and_bare_reports_are_unnamed_sources(text, mention, kind):
     assert [(s.mention, s.name, s.kind) for s in speakers(text)] == [(mention, mention, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'Former US Ambassador to the United Nations Nikki Haley wrote on Twitter, "We must act."',
+            "Nikki Haley",
+        ),
+        ("Sayyid Ali Hosseini Khamenei said that the strike was a crime.", "Sayyid Ali Hosseini Khamenei"),
+    ],
+)
+def test_a_body_before_a_first_name_is_cut_but_an_honorific_name_stays_whole(text, name):
+    assert [s.name for s in speakers(text)] == [name]

@@ -10,7 +10,15 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.extraction.names import _split_role, _without_article, classify_name
-from tracker.extraction.speaker_words import FUNCTION_WORDS, PREPOSITIONS, PRONOUNS, TIME_WORDS, TITLES, Mention
+from tracker.extraction.speaker_words import (
+    FUNCTION_WORDS,
+    ORG_WORDS,
+    PREPOSITIONS,
+    PRONOUNS,
+    TIME_WORDS,
+    TITLES,
+    Mention,
+)
 from tracker.records import SpeakerRef
 
 
@@ -244,12 +252,12 @@ _ISSUED = re.compile(
 )
 
 
-def _from_first_name(name: str) -> str:
+def _from_first_name(name: str, mention: str) -> str:
     """A person's name from a known first name on, when words of a body or place run before it ("the United
     Nations Nikki Haley" after "Ambassador to"): "Nikki Haley"."""
     words = name.split()
-    if len(words) < 3:
-        return name
+    if len(words) < 3 or not mention.lower().startswith("the ") and not any(w.lower() in ORG_WORDS for w in words):
+        return name  # "Sayyid Ali Hosseini Khamenei": a name with an honorific before its known first name
     for k in range(1, len(words) - 1):
         first = words[k].lower()
         if (first in _FEMALE_NAMES or first in _MALE_NAMES) and words[k - 1].lower() not in _FEMALE_NAMES | _MALE_NAMES:
@@ -503,7 +511,7 @@ class Resolver:
             if ent is None:
                 return SpeakerRef(m.text, m.text, m.start, m.end, "person", m.role)
         elif m.kind == "person":
-            m = _with_name(m, _from_first_name(m.name or m.text))
+            m = _with_name(m, _from_first_name(m.name or m.text, m.text))
             ent = self._person_for(m.name or m.text, m.start) or self._entity(
                 m.name or m.text, "person", m.role, m.start
             )
