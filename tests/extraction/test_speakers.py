@@ -480,3 +480,16 @@ def test_a_body_noun_after_a_proper_adjective_and_bare_reports_are_unnamed_sourc
 )
 def test_a_body_before_a_first_name_is_cut_but_an_honorific_name_stays_whole(text, name):
     assert [s.name for s in speakers(text)] == [name]
+
+
+def test_a_document_speaks_for_the_body_last_named_as_issuing_one():
+    text = (
+        "Vasco Cordeiro said the storm was close. Met Éireann, the national weather service, issued weather "
+        'alerts. "Storm Lorenzo will produce swell", read the warning. '
+        "According to a statement released by Erdogan's office, the aim is peace."
+    )
+    assert [(s.mention, s.name) for s in speakers(text)] == [
+        ("Vasco Cordeiro", "Vasco Cordeiro"),
+        ("the warning", "Met Éireann"),
+        ("a statement", "Erdogan's office"),
+    ]

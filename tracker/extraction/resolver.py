@@ -265,6 +265,23 @@ def _from_first_name(name: str, mention: str) -> str:
     return name
 
 
+_ISSUE_VERBS = r"(?:issued|released|filed|published|posted|sent|submitted|put[ \t\xa0]+out)"
+
+
+_PROPER = r"(?:[Tt]he[ \t\xa0]+)?[A-ZÀ-Þ][\w’'.&-]*(?:[ \t\xa0]+(?:of[ \t\xa0]+|for[ \t\xa0]+|the[ \t\xa0]+)*[A-ZÀ-Þ][\w’'.&-]*)*"
+
+
+# A named body issuing something, with an optional apposition ("Met Éireann, the national meteorological
+# service, issued"), or a thing issued by it ("released by Erdogan's office").
+_ISSUER = re.compile(
+    rf"(?<![\w’'.&-])({_PROPER})(?:,[^,.;]{{1,80}},)?[ \t\xa0]+{_ISSUE_VERBS}\b"
+    rf"|\b{_ISSUE_VERBS}[ \t\xa0]+by[ \t\xa0]+({_PROPER}(?:[ \t\xa0]+office)?)"
+)
+
+
+_BY_AFTER = re.compile(rf"[ \t\xa0]+{_ISSUE_VERBS}[ \t\xa0]+by[ \t\xa0]+({_PROPER}(?:[ \t\xa0]+office)?)")
+
+
 def _with_name(m: Mention, name: str) -> Mention:
     return m if name == m.name else Mention(m.start, m.end, m.text, m.kind, name, m.role)
 
@@ -429,7 +446,19 @@ class Resolver:
         return None
 
     def _issuer(self, pos: int) -> _Entity | None:
-        """Whoever issued a document or statement: the most recent speaker or body named before it."""
+        """Whoever issued a document or statement: the last body named as issuing one ("Met Éireann, the weather
+        service, issued alerts", "a statement released by Erdogan's office") when that comes after the last
+        speaker; else the most recent speaker or body named before it."""
+        issued = None
+        for issued in _ISSUER.finditer(self.text, max(0, pos - 2000), pos):
+            pass
+        if issued is not None and (self.last_speaker is None or self.last_speaker.last < issued.start()):
+            name = _without_article((issued.group(1) or issued.group(2)).removesuffix("'s").removesuffix("’s"))
+            canon, kind = classify_name(name)
+            if kind == "person" and len(canon.split()) > 3:
+                kind = "organisation"
+            ent = self._person_for(canon, pos) if kind == "person" else None
+            return ent or self._entity(canon, kind, None, issued.start())
         if self.last_speaker is not None and self.last_speaker.last <= pos:
             return self.last_speaker
         return self._recent(("person", "organisation", "country", "group"), pos)
@@ -454,6 +483,13 @@ class Resolver:
             words
         ) > 1  # "A tweet sent from Biden's Twitter": a capitalised tail does not make the document a person
         if documentary and _head_noun(m.text) in DOCUMENT_NOUNS:
+            after = _BY_AFTER.match(self.text, m.end)
+            if after is not None:
+                # "a statement released by Erdogan's office, …": the author named right after the mention
+                name = _without_article(after.group(1))
+                kind = classify_name(name)[1]
+                kind = "organisation" if kind == "person" and ("'" in name or "’" in name) else kind
+                return SpeakerRef(name, m.text, m.start, m.end, kind)
             by = _BY_NAME.search(m.text)
             if by is not None:
                 # "a recent report by The Atlantic", "a statement released by Erdogan's office": the named author
