@@ -449,9 +449,7 @@ class Resolver:
         """Whoever issued a document or statement: the last body named as issuing one ("Met Éireann, the weather
         service, issued alerts", "a statement released by Erdogan's office") when that comes after the last
         speaker; else the most recent speaker or body named before it."""
-        issued = None
-        for issued in _ISSUER.finditer(self.text, max(0, pos - 2000), pos):
-            pass
+        issued = max(_ISSUER.finditer(self.text, max(0, pos - 2000), pos), key=lambda x: x.start(), default=None)
         if issued is not None and (self.last_speaker is None or self.last_speaker.last < issued.start()):
             name = _without_article((issued.group(1) or issued.group(2)).removesuffix("'s").removesuffix("’s"))
             canon, kind = classify_name(name)
