@@ -505,3 +505,9 @@ def test_a_past_cue_with_a_bare_noun_subject_and_an_auxiliary_reports_a_clause(t
 )
 def test_an_object_or_an_adjective_after_a_cue_form_is_no_clause(text):
     assert quotes(text) == []
+
+
+def test_an_irregular_past_cue_with_a_longer_bare_subject_reports_a_clause():
+    found = quotes("The team found oxygen levels throughout Mars would be high enough.")
+    assert [q.text for q in found] == ["oxygen levels throughout Mars would be high enough"]
+    assert quotes("They found the body in a field.") == []
