@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from tracker.store.db import DEFAULT_DB
 from tracker.web.serve import DEFAULT_ARTICLES
+
+if TYPE_CHECKING:  # imported where it runs, so that `tracker --help` does not load the extraction rules
+    from tracker.store.ingest import IngestSummary
 
 db_option = click.option(
     "--db",
@@ -27,7 +31,7 @@ def cli():
     """Turn news articles into a dataset of who said what and which facts were asserted."""
 
 
-def _ingest(paths, db_path, workers, batch_size, raw, quiet) -> IngestSummary:  # noqa: F821
+def _ingest(paths, db_path, workers, batch_size, raw, quiet) -> IngestSummary:
     from tracker.store.ingest import ingest, input_size
 
     def on_error(e):

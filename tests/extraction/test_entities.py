@@ -58,3 +58,32 @@ def test_opening_word_is_a_name_only_if_capitalised_mid_sentence_elsewhere():
     assert "Licences" not in names
     text = "Akar spoke first. Later, minister Akar said talks go on."
     assert [e.start for e in find_entities(text) if e.name == "Akar"][0] == 0
+
+
+def test_capitalised_index_answers_as_the_search_does():
+    """Past the first few words an index answers; it must agree with searching the text, word by word."""
+    from tracker.extraction.entities import _Capitalised, _capitalised_inside
+
+    text = (
+        "Apple rose. Pear fell. Then a Pear came, Fig too; Kiwi was sold. The al-Assad family met. Al-Assad spoke.\n"
+        "U.S officials said the U.S. Army left, then Banana-Split won. Quince went.\n"
+    )
+    words = "Apple Pear Fig Kiwi Al-Assad U.S Banana-Split Banana Quince Army Mango Then".split()
+    searched = {w: _capitalised_inside(text, w) for w in words}
+    assert searched == {
+        "Apple": False,
+        "Pear": True,
+        "Fig": True,
+        "Kiwi": True,
+        "Al-Assad": False,
+        "U.S": True,  # "the U.S. Army"
+        "Banana-Split": True,
+        "Banana": True,
+        "Quince": False,
+        "Army": False,
+        "Mango": False,
+        "Then": False,
+    }
+    index = _Capitalised(text)
+    index.cache = {f"filler{i}": False for i in range(100)}  # past the searches: the index answers
+    assert {w: index.inside(w) for w in words} == searched

@@ -35,6 +35,20 @@ def test_surname_joins_the_full_name_seen_earlier():
     assert [s.name for s in speakers(text)] == ["Carla Mendes", "Carla Mendes"]
 
 
+def test_surnames_found_by_one_pass_in_a_text_of_many_names(monkeypatch):
+    """Past a few surnames the text is read once instead of searched per surname: the same speakers either way."""
+    import tracker.extraction.resolver as resolver_mod
+
+    people = "Carla Mendes, Joao Pereira, Ana Lima, Rui Costa, Eva Santos, Ivo Rocha, Lia Gomes, Tom Reis, Ada Melo"
+    text = f"{people} and Zoe Nunes met. " + " ".join(
+        f"{name.split()[1]} argued that costs would fall." for name in people.split(", ")
+    )
+    expected = [name for name in people.split(", ")]
+    for searches in (100, 0):
+        monkeypatch.setattr(resolver_mod, "_SURNAME_SEARCHES", searches)
+        assert [s.name for s in speakers(text)] == expected
+
+
 def test_pronoun_points_to_a_person_named_without_a_quote():
     text = "Jane Okafor spoke to the crowd on Monday. “We want a fair deal,” she said."
     assert speakers(text)[0].name == "Jane Okafor"

@@ -52,7 +52,7 @@ def order(chunk_no: int, article: int, claim: int = 0) -> int:
 def read_chunk(chunk: Chunk) -> Iterator[Record | ReadError]:
     """The chunk's records as `tracker ingest` reads them (same `file:line` names), or a ReadError each."""
     try:
-        if chunk.split:
+        if chunk.end is not None:  # split: the lines that start in its byte range
             with open_input(chunk.path) as f:
                 for i, line in enumerate(range_lines(f, chunk.start, chunk.end)):
                     yield from _jsonl_record(line, i == 0 and chunk.start == 0, f"{chunk.path}:{chunk.first_line + i}")

@@ -12,6 +12,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported where used: only a cluster needs distributed
+    from distributed import Client, LocalCluster
 
 LOCAL = ("synchronous", "threads", "processes")
 RETRIES = 2  # a failed task (a lost worker, a flaky read) is run again alone, this many times
@@ -25,8 +29,8 @@ class Engine:
         self.scheduler = scheduler
         self.workers = workers
         self.quiet = quiet
-        self.client = None
-        self.cluster = None
+        self.client: Client | None = None
+        self.cluster: LocalCluster | None = None
 
     def __enter__(self) -> Engine:
         if self.scheduler not in LOCAL:

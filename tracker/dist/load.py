@@ -83,7 +83,7 @@ def load(run: str, db_path: str | Path, where: str | None = None, on_status=None
     for i, _ in enumerate(by_table["articles"]):
         rows = {t: _rows(run, by_table[t][i]) for t in STORED}
         with db.atomic():
-            if where is not None:
+            if kept_claims is not None:  # a slice (--where)
                 db.execute("delete from temp._slice")
                 db.conn.executemany(
                     f"insert into temp._slice ({', '.join(cols)}) values ({', '.join('?' * len(cols))})",
@@ -118,8 +118,8 @@ def load(run: str, db_path: str | Path, where: str | None = None, on_status=None
     say("Filling full-text search")
     with db.atomic():
         for table, columns in FTS.items():
-            cols = ", ".join(f"[{c}]" for c in columns)
-            db.execute(f"insert into [{table}_fts] (rowid, {cols}) select rowid, {cols} from [{table}]")
+            listed = ", ".join(f"[{c}]" for c in columns)
+            db.execute(f"insert into [{table}_fts] (rowid, {listed}) select rowid, {listed} from [{table}]")
         db.execute(f"delete from [{FTS_BATCH_TABLE}]")
     say(f"Building {len(bulk.deferred(db))} indexes")
     bulk.build_deferred(db)
@@ -136,8 +136,12 @@ class RepeatedArticle(ValueError):
 
 def _refuse_repeats(db: sqlite_utils.Database, articles: list[dict]) -> None:
     ids = [a["id"] for a in articles]
-    seen = set()
-    repeated = [i for i in ids if i in seen or seen.add(i)]
+    seen: set[str] = set()
+    repeated = []
+    for i in ids:
+        if i in seen:
+            repeated.append(i)
+        seen.add(i)
     for part in range(0, len(ids), 500):
         marks = ",".join("?" * len(ids[part : part + 500]))
         repeated += [r[0] for r in db.execute(f"select id from articles where id in ({marks})", ids[part : part + 500])]

@@ -120,7 +120,7 @@ def range_lines(f, start: int, end: int):
 
 def count_lines(chunk: Chunk) -> int:
     """How many lines the chunk's range holds: what the first pass adds up into each range's first line."""
-    if not chunk.split:
+    if chunk.end is None:  # not split: a whole file
         return 0
     with open_input(chunk.path) as f:
         return sum(1 for _ in range_lines(f, chunk.start, chunk.end))
@@ -128,7 +128,8 @@ def count_lines(chunk: Chunk) -> int:
 
 def number_lines(chunks: list[Chunk], counts: list[int]) -> list[Chunk]:
     """Chunks with the line number their range starts at, from every range's line count (in chunk order)."""
-    out, seen = [], {}
+    out: list[Chunk] = []
+    seen: dict[str, int] = {}
     for c, n in zip(chunks, counts):
         first = seen.get(c.path, 0)
         out.append(Chunk(c.no, c.path, c.start, c.end, first + 1))

@@ -57,7 +57,7 @@ class Gold:
     source: list[tuple[int, int]]
 
 
-def _hull(spans: list) -> tuple[int, int] | None:
+def _hull(spans: list | None) -> tuple[int, int] | None:
     spans = [s for s in spans or [] if s and s[1] > s[0]]
     if not spans:
         return None
@@ -100,8 +100,7 @@ def match(golds: list[Gold], preds: list, threshold: str) -> list[tuple[Gold, ob
                 cov = _coverage(g, p)
             if cov > best_cov:
                 best, best_cov = i, cov
-        ok = best is not None and (best_cov >= 1.0 if threshold == "exact" else best_cov > float(threshold))
-        if ok:
+        if best is not None and (best_cov >= 1.0 if threshold == "exact" else best_cov > float(threshold)):
             used.add(best)
             pairs.append((g, preds[best]))
     return pairs
@@ -171,7 +170,7 @@ def evaluate_docs(docs: list[dict], finder=None) -> dict:
             pairs = match(golds, preds, t)
             _add_doc(counts["all"][t], golds, preds, pairs, subset=False)
             _add_doc(counts["speech"][t], golds, preds, pairs, subset=True)
-    report = {"documents": len(docs)}
+    report: dict[str, object] = {"documents": len(docs)}
     for subset, by_t in counts.items():
         report[subset] = {t: {c: _scores(by_c[c]) for c in CLASSES} for t, by_c in by_t.items()}
     return report

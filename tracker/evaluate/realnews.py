@@ -382,7 +382,8 @@ def score_figures_dates(doc: dict, claims: list, found: list[dict], t: Tally, er
 
 def score_document(doc: dict, extraction) -> DocResult:
     """One document's counts and errors against an extraction (quotes and claims of `doc["text"]`)."""
-    t, errors = Tally(), {}
+    t = Tally()
+    errors: dict = {}  # what each scorer got wrong, by kind (written out with --errors)
     score_quotes(doc, extraction.quotes, t, errors)
     found = score_claims(doc, extraction.claims, t, errors)
     score_figures_dates(doc, extraction.claims, found, t, errors)

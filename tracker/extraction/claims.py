@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from itertools import accumulate
 
 from tracker import ids
@@ -111,6 +112,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
             [q for q in quotes[bisect_right(q_reach, s) : bisect_left(q_starts, e)] if q.end > s] if quotes else quotes
         )
         clauses, reported, inner = _split(text, s, e, near, marks)
+        pieces: Sequence[tuple | None]  # a tuple of one for most sentences, which need no list
         if len(clauses) == 1:  # most sentences: nothing to re-join
             cs, ce = clauses[0]
             pieces = (
@@ -253,5 +255,5 @@ def _join(text: str, run: list, quotes: list[Quote]) -> tuple:
         feats.discard("short")
     if "date" in feats:
         feats.discard("relative date")  # as _features: a clause with an absolute date has "date" only
-    feats = sorted(feats, key=_FEATURE_ORDER.get)
-    return (s, e, text[s:e], kind, _score(feats), feats, _speaker(quotes, s, e), quantities, dates, entities, words)
+    ordered = sorted(feats, key=_FEATURE_ORDER.__getitem__)
+    return (s, e, text[s:e], kind, _score(ordered), ordered, _speaker(quotes, s, e), quantities, dates, entities, words)

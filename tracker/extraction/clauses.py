@@ -125,7 +125,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, s + len(chunk)
 
 
-def _quote_cuts(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[int, int]]:
+def _quote_cuts(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[int, int, int, int]]:
     """Reported content strictly inside the sentence becomes its own clause, and the attribution around it
     (speaker and cue) is left out of the writer's clause."""
     pieces = []

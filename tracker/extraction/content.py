@@ -153,6 +153,7 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
     pos = cue.end
     n = len(text)
     m = _AFTER_CUE.match(text, pos)
+    assert m is not None  # every part of the pattern is optional: it matches, if only the empty string
     colon = m.group(1) == ":"
     after = m.end()
     if m.group(2) and not colon:

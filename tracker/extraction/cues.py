@@ -209,6 +209,7 @@ def _cues(
         if start >= e:
             break
         multi = _FIRST_WORD.get(word)
+        base: str | None
         if multi is not None:
             base, pattern = _MULTI[multi]
             mm = pattern.match(low, start, e)

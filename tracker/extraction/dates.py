@@ -151,7 +151,9 @@ _DAY_DIGITS = re.compile(r"\d+")
 
 def _day_number(day: str) -> int:
     """ "1st", "2ND", "3" -> the day of the month (the pattern takes the suffix in any case)."""
-    return int(_DAY_DIGITS.match(day).group())
+    digits = _DAY_DIGITS.match(day)
+    assert digits is not None  # the date patterns give only days that begin with their digits
+    return int(digits.group())
 
 
 def _weekday(pub: date, weekday: int, cue: str | None, future: bool | None = None) -> date:
@@ -168,7 +170,7 @@ def _weekday(pub: date, weekday: int, cue: str | None, future: bool | None = Non
     return _plus(pub, timedelta(days=-back))
 
 
-def _relative(pub: date, direction: str, unit: str) -> tuple[str, str] | None:
+def _relative(pub: date, direction: str, unit: str) -> tuple[str, str]:
     d = fold(direction).split()[-1] if direction else ""
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0}.get(d, 0)
     if unit in ("week", "weekend"):

@@ -198,7 +198,7 @@ def _pieces(m: re.Match, text: str, acronyms: dict) -> list[tuple[int, int, int 
     raw = m.group("name")
     if ("’s " not in raw and "'s " not in raw) or raw.split()[-1] in LAW_WORDS:
         return [(s, e, acr_end)]
-    pieces = []
+    pieces: list[tuple[int, int, int | None]] = []
     cut = s
     for pm in _POSSESSIVE_INSIDE.finditer(text, s, e):
         head = text[cut : pm.start()]
@@ -255,7 +255,7 @@ def _entity(
         return Entity(text=text[s:e], start=s, end=e, name=full, kind=kind, acronym=name)
     alias = resolve_alias(name)
     kind = "person" if titled else _kind(name, words, alias)
-    if acr and len(words) > 1:
+    if acr and acr_end is not None and len(words) > 1:  # the caller passes acr only with its end
         kind = kind if kind != "person" else "organisation"
         acronyms[acr] = (name, kind)
         return Entity(text=text[s:acr_end], start=s, end=acr_end, name=name, kind=kind, acronym=acr)
@@ -285,11 +285,11 @@ class _Capitalised:
     """Whether the text writes a word right after a lower-case letter, a comma or a semicolon and spaces (the
     regex `[a-z,;]\\s+WORD\\b`), asked for each lone capitalised word that opens a sentence.
 
-    One pass indexes the word run after each such place, by its leading `\\w+` run, on the first question; a
-    word is then looked up, not searched for in the whole text (a search per distinct word made an article of
-    many distinct sentence-opening words quadratic). Words end with a word character (`_entity` strips the rest),
-    so a word of one run is there exactly when its run is a key; a hyphenated or dotted word ("Al-Assad",
-    "U.S") is checked at the places whose run is its first."""
+    The first few words are searched for in the text; after that, one pass indexes the word run after each such
+    place, by its leading `\\w+` run, and a word is looked up, not searched for in the whole text (a search per
+    distinct word made an article of many distinct sentence-opening words quadratic). Words end with a word
+    character (`_entity` strips the rest), so a word of one run is there exactly when its run is a key; a
+    hyphenated or dotted word ("Al-Assad", "U.S") is checked at the places whose run is its first."""
 
     __slots__ = ("text", "index", "cache")
 
@@ -306,6 +306,8 @@ class _Capitalised:
 
     def _lookup(self, word: str) -> bool:
         text = self.text
+        if len(self.cache) <= _SEARCHES:
+            return _capitalised_inside(text, word)
         if self.index is None:
             self.index = {}
             for m in _AFTER_LOWER.finditer(text):
@@ -321,6 +323,30 @@ class _Capitalised:
         size = len(word)
         n = len(text)
         return any(text.startswith(word, p) and (p + size == n or not _is_w(text[p + size])) for p in places)
+
+
+# An article asks about a handful of words: each is searched for in the text (str.find, fast) until this many
+# have been, then the index is built (one pass, worth it only for an article of many such words).
+_SEARCHES = 16
+
+
+def _capitalised_inside(text: str, word: str) -> bool:
+    """`_Capitalised.inside` by searching the text for the word: each occurrence is checked for the `\\b` after
+    it and for a lower-case letter, comma or semicolon before the spaces before it."""
+    n = len(text)
+    size = len(word)
+    last_w = _is_w(word[-1])
+    i = text.find(word)
+    while i >= 0:
+        j = i + size
+        if (j < n and _is_w(text[j])) != last_w:  # \b after the word
+            k = i - 1
+            while k >= 0 and text[k].isspace():
+                k -= 1
+            if k < i - 1 and k >= 0 and ("a" <= text[k] <= "z" or text[k] in ",;"):
+                return True
+        i = text.find(word, i + 1)
+    return False
 
 
 _AFTER_LOWER = re.compile(r"(?<=[a-z,;])\s+(\w+)")

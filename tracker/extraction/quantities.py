@@ -567,6 +567,7 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
         if pre and pre_key not in ("between", "from") or (pre and value2 is not None)
         else (m.start("cur") if m.group("cur") else m.start("num"))
     )
+    unit: str | None  # unit_after may find none
     if currency:
         unit, kind = currency, "money"
     elif post.startswith("percentage"):

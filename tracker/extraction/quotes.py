@@ -201,7 +201,7 @@ _STOP_END = re.compile(r"[.,:]\s*$")
 
 def _continues(text: str, prev: _Raw, qs: int) -> bool:
     """“A,” he said. “B” — the second part follows the attribution sentence in the same paragraph."""
-    if prev.kind != "direct" or prev.cue_start is None or prev.cue_start < prev.end:
+    if prev.kind != "direct" or prev.cue_start is None or prev.cue_end is None or prev.cue_start < prev.end:
         return False
     if qs - prev.cue_end >= 250:
         return False  # (tested before slicing: a far-off previous quote must not cost a copy of the text between)

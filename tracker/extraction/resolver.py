@@ -21,6 +21,10 @@ from tracker.extraction.speaker_words import (
 )
 from tracker.records import SpeakerRef
 
+# Up to this many surnames, `Resolver._surnames` searches the text for each; past it, it reads the text once.
+_SURNAME_SEARCHES = 8
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+
 
 @dataclass(slots=True)
 class _Entity:
@@ -316,7 +320,7 @@ class Resolver:
         self.people: list[list] = []
         self.text = text
         self.by_name: dict[str, _Entity] = {}
-        self.titled: list[tuple[int, str, str]] = []  # (position, name, role)
+        self.titled: list[tuple[int, str, str | None]] = []  # (position, name, role)
         for m in _TITLED.finditer(text):
             pre = _ROLE_BEFORE.search(text, max(0, m.start() - 48), m.start())
             phrase = (pre.group(1) if pre else "") + m.group(0)
@@ -361,13 +365,32 @@ class Resolver:
                 if surname not in seen or pos < seen[surname][0]:
                     seen[surname] = (pos, name)
         extra = []
-        for surname, (first_pos, name) in seen.items():
-            i = text.find(surname, first_pos + len(name))
-            while i >= 0:
-                j = i + len(surname)
-                if not (text[i - 1 : i].isalnum() or text[j : j + 1].isalnum()):
-                    extra.append((i, name, None))
-                i = text.find(surname, j)
+        if len(seen) <= _SURNAME_SEARCHES:
+            for surname, (first_pos, name) in seen.items():
+                i = text.find(surname, first_pos + len(name))
+                while i >= 0:
+                    j = i + len(surname)
+                    if not (text[i - 1 : i].isalnum() or text[j : j + 1].isalnum()):
+                        extra.append((i, name, None))
+                    i = text.find(surname, j)
+        else:
+            # Many surnames (a long text): one pass over the text's runs of letters and digits instead of a search
+            # of the whole text per surname. A mention starts a run (the character before is not alphanumeric), so
+            # each surname is looked up by its leading run. The same mentions as the searches above; `titled` is
+            # sorted next, so their order does not matter.
+            by_lead: dict[str, list[str]] = {}
+            for surname in seen:
+                lead = _ALNUM_RUN.match(surname)
+                if lead is not None:
+                    by_lead.setdefault(lead.group(), []).append(surname)
+            after: dict[str, int] = {surname: first_pos + len(name) for surname, (first_pos, name) in seen.items()}
+            for m in _ALNUM_RUN.finditer(text):
+                for surname in by_lead.get(m.group(), ()):
+                    i = m.start()
+                    j = i + len(surname)
+                    if i >= after[surname] and text.startswith(surname, i) and not text[j : j + 1].isalnum():
+                        extra.append((i, seen[surname][1], None))
+                        after[surname] = j  # (the search above goes on after a mention, never inside it)
         self.titled.extend(extra)
 
     def _entity(self, name: str, kind: str, role: str | None, pos: int) -> _Entity:

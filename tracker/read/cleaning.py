@@ -122,7 +122,9 @@ def _lines(text: str) -> list[str]:
 
 
 def _same(a: str | None, b: str | None) -> bool:
-    return bool(a and b) and re.sub(r"\W+", " ", a).strip().lower() == re.sub(r"\W+", " ", b).strip().lower()
+    if not a or not b:
+        return False
+    return re.sub(r"\W+", " ", a).strip().lower() == re.sub(r"\W+", " ", b).strip().lower()
 
 
 def _looks_like_heading(line: str) -> bool:

@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -223,8 +224,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             f"({', '.join(f'[{c}]' for c in cols)})" + (f" where {where}" if where else "")
         )
     for table, columns in FTS.items():
-        if not db[table].detect_fts():
-            db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
+        if not db.table(table).detect_fts():
+            db.table(table).enable_fts(columns, create_triggers=True, tokenize="porter")
     _batch_fts_triggers(db)
     _create_views(db)
     from tracker.store import grouping
@@ -349,12 +350,13 @@ def delete_children(db: sqlite_utils.Database, aid: str) -> None:
     db.execute("delete from quotes where article_id = ?", [aid])
 
 
-def rows_for(parsed: Parsed, aid: str, digest: str) -> dict[str, list[dict]]:
+def rows_for(parsed: Parsed, aid: str, digest: str) -> dict[str, Any]:
     """The rows one parsed article becomes, by table; built apart from writing so batches can be written
-    with one executemany per table."""
+    with one executemany per table. Besides the tables' lists of rows it holds two mappings by claim id,
+    "claim_keys" and "claim_subjects" (tracker.store.grouping), computed here, in the ingest's workers."""
     a = parsed.article
     now = _now()
-    out: dict[str, list[dict]] = {
+    out: dict[str, Any] = {
         k: []
         for k in (
             "articles",
@@ -517,14 +519,14 @@ def _insert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
 
 def write_rows(
     db: sqlite_utils.Database,
-    batch: list[tuple[dict[str, list[dict]], str, str]],
+    batch: list[tuple[dict[str, Any], str, str]],
     refresh_groups: bool = True,
     memo: dict | None = None,
 ) -> None:
     """Write prepared rows `(rows_for(...), id, status)` of several articles in one transaction.
 
     Rows are prepared apart (in the ingest workers) so the single writing process only writes."""
-    merged: dict[str, list[dict]] = {}
+    merged: dict[str, Any] = {}
     for rows, _aid, _status in batch:
         for table, table_rows in rows.items():
             if table in ("claim_keys", "claim_subjects"):

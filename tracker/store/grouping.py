@@ -29,6 +29,7 @@ import hashlib
 import json
 import re
 from itertools import combinations, islice
+from typing import Any
 
 import sqlite_utils
 
@@ -216,7 +217,7 @@ def claim_keys(
     text and wording_tokens by id, for claim_subjects to take its frame from instead of tokenising the text
     again."""
     quantities, entities, broad = by_claim or rows_by_claim(rows)
-    out = {}
+    out: dict[str, list[tuple[int, str]]] = {}
     for c in rows.get("claims", []):
         cid = c["id"]
         if c.get("kind") in UNGROUPED_KINDS:
@@ -495,7 +496,7 @@ def _next_group_id(db: sqlite_utils.Database) -> int:
 
 def update(
     db: sqlite_utils.Database,
-    merged: dict[str, list[dict]],
+    merged: dict[str, Any],
     refresh: bool = True,
     replaced: list[str] | None = None,
     memo: dict | None = None,
@@ -570,7 +571,7 @@ def update(
         uf = _Groups()
         next_id = _next_group_id(db)
         new_groups: set[int] = set()
-        placed: list[tuple[str, int, str, str, str | None, str]] = []
+        placed: list[tuple[str, int, str, str | None, str, str]] = []
         key_adds: dict[int, int] = {}
         for cid, c, ks in keyed:
             hits = {uf.find(known[k]) for k, _how in ks if k in known}
@@ -596,7 +597,7 @@ def update(
             ex("update claim_group_members set group_id = ? where group_id = ?", [root, old])
             ex("update claim_group_keys set group_id = ? where group_id = ?", [root, old])
             dirty.update((old, root))
-        placed = [(cid, uf.find(gid), *rest) for cid, gid, *rest in placed]
+        placed = [(cid, uf.find(gid), aid, pub, how, keys) for cid, gid, aid, pub, how, keys in placed]
         db.conn.executemany(
             "insert or replace into claim_group_members (claim_id, group_id, article_id, published, match, keys) "
             "values (?, ?, ?, ?, ?, ?)",

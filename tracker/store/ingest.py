@@ -162,6 +162,7 @@ def _store(items, db_path, summary, workers, batch_size, on_error, on_progress, 
         def write(result, items, work) -> None:
             prepared = result if pool is None else pool.results(result)
             if prepared is None:  # a worker process died: find the article it died on, one at a time
+                assert pool is not None  # results go missing only with worker processes
                 pool.restart()
                 prepared = pool.one_by_one(work)
                 for i, (_result, later_items, later_work) in enumerate(pending):  # lost with the old pool

@@ -34,12 +34,16 @@ class Workers:
         self.pool = context.Pool(self.n, initializer=self.initializer)
         self.pids = self._pids()
 
+    def _processes(self) -> list:
+        """The pool's processes: multiprocessing has no public view, and its stubs leave the private one out."""
+        return self.pool._pool  # type: ignore[attr-defined]
+
     def _pids(self) -> set[int]:
-        return {p.pid for p in self.pool._pool}  # the pool's processes: multiprocessing has no public view
+        return {p.pid for p in self._processes()}
 
     def died(self) -> bool:
         """Has a process of this pool died since it started (the pool replaces it under a new pid)?"""
-        return any(p.exitcode is not None for p in self.pool._pool) or self._pids() != self.pids
+        return any(p.exitcode is not None for p in self._processes()) or self._pids() != self.pids
 
     def submit(self, work: list):
         return self.pool.map_async(self.prepare, work, chunksize=max(1, len(work) // (self.n * 4)))

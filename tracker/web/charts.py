@@ -167,8 +167,8 @@ def svg_chart(
     n = max(1, len(cats))
     if kind == "line" and len(cats) < 4:
         kind = "bar"
-    times = [_time_of(c) for c in cats]
-    timed = bool(cats) and all(t is not None for t in times)
+    times = [t for t in map(_time_of, cats) if t is not None]
+    timed = bool(cats) and len(times) == len(cats)  # every category is a period: x is time
     if timed:
         t0 = min(t[0] for t in times)
         t1 = max(t[0] + t[1] for t in times)

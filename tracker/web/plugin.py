@@ -466,7 +466,7 @@ def extra_css_urls(datasette):
 def _file_state(path: str) -> tuple:
     """What changes whenever the database does: every commit appends to the -wal file (or, outside WAL mode,
     rewrites the main file), so equal size and mtime of both mean no write in between."""
-    state = []
+    state: list[tuple[int, int] | None] = []
     for p in (path, path + "-wal"):
         try:
             st = Path(p).stat()

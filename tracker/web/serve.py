@@ -56,9 +56,9 @@ def datasette_app(db_path: str | Path, metadata: Path | None = None, config: Pat
     from datasette.app import Datasette
 
     name = Path(db_path).stem
-    metadata = for_database(load_yaml(metadata or find_config("metadata.yml")), name)
-    config = for_database(load_yaml(config or find_config("datasette.yaml")), name)
-    return Datasette([str(db_path)], metadata=metadata, config=config, **kwargs)
+    metadata_data = for_database(load_yaml(metadata or find_config("metadata.yml")), name)
+    config_data = for_database(load_yaml(config or find_config("datasette.yaml")), name)
+    return Datasette([str(db_path)], metadata=metadata_data, config=config_data, **kwargs)
 
 
 def serve_command(db_path: str | Path, host: str, port: int, extra: tuple[str, ...] = ()) -> list[str]:
