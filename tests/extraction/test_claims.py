@@ -408,3 +408,13 @@ def test_a_real_hedge_beside_the_month_may_is_still_a_hedge():
     assert c is not None and {"hedge", "modal"} <= set(c.features)
     c = _main("Exports appear to have fallen in May, the statistics office said.", "2021-01-16")  # a hedge phrase
     assert c is not None and "hedge" in c.features
+
+
+def test_a_call_for_something_is_the_writers_report_not_the_callers_claim():
+    from tracker.extraction.pipeline import extract
+
+    text = "Legal and religious groups have also called for the bill to be dropped after 2,000 people were arrested in 2019."
+    claims = extract(text, "2020-01-01").claims
+    assert [(c.kind, c.speaker) for c in claims] == [("quantity", None)]
+    said = extract("The union said 2,000 people were arrested in 2019.", "2020-01-01").claims
+    assert [c.speaker.name for c in said] == ["The union"]
