@@ -507,3 +507,8 @@ def test_a_document_speaks_for_the_body_last_named_as_issuing_one():
         ("the warning", "Met Éireann"),
         ("a statement", "Erdogan's office"),
     ]
+
+
+def test_the_subject_of_a_passive_accusation_is_not_its_speaker():
+    assert speakers("Qawi was later accused of inciting the murder in some way, which he denied.") == []
+    assert [s.name for s in speakers("Qawi later accused the police of inciting the riot.")] == ["Qawi"]

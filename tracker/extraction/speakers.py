@@ -9,6 +9,7 @@ Place names standing for governments ("Washington", "the US side") resolve throu
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 
 from tracker.extraction.names import _mention_from_words, classify_name  # noqa: F401
@@ -119,6 +120,9 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, 
     appos = None
     while i >= 0:
         w = toks[i][2].lower()
+        if w in _BE and _participle_at(text, cue_start):
+            # "Qawi was accused of …": the subject is whom it was said about; the speaker is not named.
+            return None, negated
         if w in NEGATIONS or w.endswith("n't"):
             negated = True
         elif w in TIME_WORDS and w not in ("earlier", "later"):
@@ -179,6 +183,24 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, 
         # "Turkish Defence Minister, Hulusi Akar, said": the name sits in the apposition, the head is the role.
         return _mention_from_words(toks[j : i + 1] + toks[appos[0] : appos[1] + 1]), negated
     return _mention_from_words(toks[j : i + 1]), negated
+
+
+_BE = frozenset("was were is are been be being".split())
+
+
+# A participle with "of" after it: "was accused of", "was convicted of".
+_PARTICIPLE = re.compile(r"(?:[a-z]+ed|told|said|written|shown|found|given|known|seen|heard)(?=[ \t\xa0]+of\b)")
+
+
+def _participle_at(text: str, k: int) -> bool:
+    """The cue at k is a past participle with "of" after it ("accused of"), not "quoted" or "told"."""
+    m = _PARTICIPLE.match(text, k)
+    return m is not None and m.group() not in _SPEAKER_STAYS
+
+
+# Participles after which the reported speech stays a quote: "X was quoted as saying", and "he was told/asked"
+# (whoever told him is often named after, and the exchange is reported speech all the same).
+_SPEAKER_STAYS = frozenset("quoted told asked informed advised warned".split())
 
 
 def _names_role(head: str, inner: list[tuple[int, int, str]]) -> bool:
