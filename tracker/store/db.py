@@ -14,7 +14,8 @@ from typing import Any
 
 import sqlite_utils
 
-from tracker.parse import PARSER_VERSION, Parsed
+from tracker import parse
+from tracker.parse import Parsed
 from tracker.records import Article
 from tracker.store.rows import _now, article_key, content_hash, identity, rows_for  # noqa: F401  (re-exported)
 
@@ -299,7 +300,7 @@ def status_of(db: sqlite_utils.Database, article: Article) -> tuple[str, str, st
             aid = row[2]
     if row is None:
         return aid, digest, "new"
-    if row[0] == digest and row[1] == PARSER_VERSION:
+    if row[0] == digest and row[1] == parse.PARSER_VERSION:
         return aid, digest, "unchanged"
     return aid, digest, "updated"
 

@@ -8,8 +8,9 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from tracker import parse
 from tracker.ids import article_id, speaker_id
-from tracker.parse import PARSER_VERSION, Parsed
+from tracker.parse import Parsed
 from tracker.records import Article
 
 
@@ -81,7 +82,7 @@ def rows_for(parsed: Parsed, aid: str, digest: str) -> dict[str, Any]:
             "encoding": a.encoding,
             "path": a.path,
             "content_hash": digest,
-            "parser_version": PARSER_VERSION,
+            "parser_version": parse.PARSER_VERSION,  # read at call time: one version for status_of and the rows
             "quote_count": len(parsed.extraction.quotes),
             "claim_count": len(parsed.extraction.claims),
             "ingested_at": now,
