@@ -426,3 +426,13 @@ def test_a_share_or_within_a_unit_does_not_score_as_a_number():
     claims = find_claims("Congress approved about a quarter of the funds within a month.", [], "2019-02-21")
     assert [q.text for c in claims for q in c.quantities] == ["about a quarter", "within a month"]
     assert all("number" not in c.features for c in claims)
+
+
+def test_a_call_for_something_is_the_writers_report_not_the_callers_claim():
+    from tracker.extraction.pipeline import extract
+
+    text = "Legal and religious groups have also called for the bill to be dropped after 2,000 people were arrested in 2019."
+    claims = extract(text, "2020-01-01").claims
+    assert [(c.kind, c.speaker) for c in claims] == [("quantity", None)]
+    said = extract("The union said 2,000 people were arrested in 2019.", "2020-01-01").claims
+    assert [c.speaker.name for c in said] == ["The union"]

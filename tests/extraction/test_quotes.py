@@ -471,3 +471,43 @@ def test_inflections_cover_spelling_changes_and_irregular_forms(verb, forms):
     from tracker.extraction.quotes import inflections
 
     assert forms <= inflections(verb)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The orange warning issued by the weather service applied to six counties.",
+        "Her posts on the forum drew thousands of replies.",
+        "The warnings apply from tomorrow night.",
+    ],
+)
+def test_a_cue_form_after_a_determiner_is_a_noun_not_speech(text):
+    assert quotes(text) == []
+
+
+def test_a_cue_verb_after_a_noun_subject_is_still_speech():
+    assert [q.text for q in quotes("The agency warns that floods are likely.")] == ["that floods are likely"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Mr Lee remarked toilet paper is a bulky item.", "toilet paper is a bulky item"),
+        ("She noted costs have risen sharply.", "costs have risen sharply"),
+    ],
+)
+def test_a_past_cue_with_a_bare_noun_subject_and_an_auxiliary_reports_a_clause(text, content):
+    assert [q.text for q in quotes(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text", ["He added sugar to the tea.", "The Guard and state troopers will remain in the city."]
+)
+def test_an_object_or_an_adjective_after_a_cue_form_is_no_clause(text):
+    assert quotes(text) == []
+
+
+def test_an_irregular_past_cue_with_a_longer_bare_subject_reports_a_clause():
+    found = quotes("The team found oxygen levels throughout Mars would be high enough.")
+    assert [q.text for q in found] == ["oxygen levels throughout Mars would be high enough"]
+    assert quotes("They found the body in a field.") == []

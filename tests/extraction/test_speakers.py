@@ -354,3 +354,161 @@ def test_a_surname_alone_makes_its_person_the_one_he_points_at():
 )
 def test_authors_of_documents_people_at_offices_and_bodies(text, name):
     assert speakers(text)[0].name == name
+
+
+def test_a_surname_with_letters_beyond_ascii_joins_the_full_name():
+    text = (
+        "The work was led by Vlada Stamenković of the institute. "
+        '"We were surprised," Stamenković told reporters. '
+        "Jiří Dvořák said the data were sound."
+    )
+    found = speakers(text)
+    assert [(s.mention, s.name) for s in found] == [
+        ("Stamenković", "Vlada Stamenković"),
+        ("Jiří Dvořák", "Jiří Dvořák"),
+    ]
+
+
+def test_they_points_at_a_named_body_not_at_a_thing():
+    text = (
+        "The Harbour Authority said the port would reopen. "
+        "The new model suggests that the tides will rise. "
+        "They said that repairs had begun."
+    )
+    found = speakers(text)
+    assert [(s.mention, s.name) for s in found] == [
+        ("The Harbour Authority", "Harbour Authority"),
+        ("The new model", "The new model"),
+        ("They", "Harbour Authority"),
+    ]
+
+
+def test_an_unnamed_spokesperson_after_the_quote_stays_as_written():
+    found = speakers('"Prices rose," said a Tesco spokesman.')
+    assert [(s.mention, s.name, s.kind) for s in found] == [("a Tesco spokesman", "a Tesco spokesman", "anonymous")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'The San Francisco Chronicle reported that rents rose. "Rents rose again," the Chronicle said.',
+            "The San Francisco Chronicle",
+        ),
+        (
+            "Members of the Northern Arapaho Tribe turned out. The Arapaho said that they would expand the range.",
+            "Northern Arapaho Tribe",
+        ),
+    ],
+)
+def test_a_short_form_resolves_to_the_full_name_given_before(text, name):
+    assert speakers(text)[-1].name == name
+
+
+def test_he_skips_places_possessive_bodies_and_reads_past_a_role_word():
+    text = (
+        "Businessman Don Blankenship of the Constitution Party's ticket ran the company. "
+        "An explosion at the Big Branch Mine killed 29. "
+        "He said that regulators were to blame."
+    )
+    assert [(s.mention, s.name) for s in speakers(text)] == [("He", "Don Blankenship")]
+
+
+def test_an_opening_word_does_not_join_a_name():
+    text = "Whatever Apple does matters. Apple said that sales rose."
+    assert [s.name for s in speakers(text)] == ["Apple"]
+
+
+def test_a_role_in_apposition_is_the_name_before_it_and_hyphenated_surnames_stay_whole():
+    text = (
+        "Israeli Prime Minister Benjamin Netanyahu praised the strike. "
+        "Adil Abdul-Mahdi, the acting Prime Minister of Iraq, spoke out against the attack, "
+        'calling it "an aggression on Iraq".'
+    )
+    assert [(s.mention, s.name) for s in speakers(text)] == [("the acting Prime Minister of Iraq", "Adil Abdul-Mahdi")]
+
+
+def test_a_document_speaks_for_whoever_put_it_out():
+    text = (
+        "On Friday, the Combined Joint Task Force Operation Inherent Resolve released a statement saying an attack "
+        "hit the base. Senator Mary Wong issued a warning saying that storms would come."
+    )
+    assert [(s.mention, s.name, s.kind) for s in speakers(text)] == [
+        ("a statement", "Combined Joint Task Force Operation Inherent Resolve", "organisation"),
+        ("a warning", "Mary Wong", "person"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joe Biden spoke at the debate. A tweet sent from Biden's Twitter account during the debate repeated the "
+        'pledge, saying "My running mate will be a woman."',
+        'Joe Biden spoke. A tweet from Biden\'s account said "My running mate will be a woman."',
+    ],
+)
+def test_a_post_from_an_account_speaks_for_its_owner(text):
+    assert [s.name for s in speakers(text)] == ["Joe Biden"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            '"We must have the backs of our allies," said former US Ambassador to the United Nations Nikki Haley.',
+            "former US Ambassador to the United Nations Nikki Haley",
+            "Nikki Haley",
+        ),
+        (
+            '"We must act," said Secretary of the Treasury Steven Mnuchin.',
+            "Secretary of the Treasury Steven Mnuchin",
+            "Steven Mnuchin",
+        ),
+        ('"We must act," said the Ambassador to France.', "the Ambassador to France", "the Ambassador to France"),
+    ],
+)
+def test_a_title_with_of_or_to_and_a_body_stays_with_the_title(text, mention, name):
+    assert [(s.mention, s.name) for s in speakers(text)] == [(mention, name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "kind"),
+    [
+        ("Seventeen rockets struck near the base, according to Iraqi military.", "Iraqi military", "anonymous"),
+        ("Reports said the attacker used a sharp tool.", "Reports", "anonymous"),
+    ],
+)
+def test_a_body_noun_after_a_proper_adjective_and_bare_reports_are_unnamed_sources(text, mention, kind):
+    assert [(s.mention, s.name, s.kind) for s in speakers(text)] == [(mention, mention, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'Former US Ambassador to the United Nations Nikki Haley wrote on Twitter, "We must act."',
+            "Nikki Haley",
+        ),
+        ("Sayyid Ali Hosseini Khamenei said that the strike was a crime.", "Sayyid Ali Hosseini Khamenei"),
+    ],
+)
+def test_a_body_before_a_first_name_is_cut_but_an_honorific_name_stays_whole(text, name):
+    assert [s.name for s in speakers(text)] == [name]
+
+
+def test_a_document_speaks_for_the_body_last_named_as_issuing_one():
+    text = (
+        "Vasco Cordeiro said the storm was close. Met Éireann, the national weather service, issued weather "
+        'alerts. "Storm Lorenzo will produce swell", read the warning. '
+        "According to a statement released by Erdogan's office, the aim is peace."
+    )
+    assert [(s.mention, s.name) for s in speakers(text)] == [
+        ("Vasco Cordeiro", "Vasco Cordeiro"),
+        ("the warning", "Met Éireann"),
+        ("a statement", "Erdogan's office"),
+    ]
+
+
+def test_the_subject_of_a_passive_accusation_is_not_its_speaker():
+    assert speakers("Qawi was later accused of inciting the murder in some way, which he denied.") == []
+    assert [s.name for s in speakers("Qawi later accused the police of inciting the riot.")] == ["Qawi"]

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-import tracker.store.db
+import tracker.parse
 from tests.conftest import EXAMPLE, ROOT
 from tracker.cli import cli
 from tracker.review.annotations import (
@@ -202,7 +202,7 @@ def test_survives_reingest_and_parser_change(built, monkeypatch):
     db.close()
     summary = ingest([str(article)], db_path)
     assert summary.unchanged == 1
-    monkeypatch.setattr(tracker.store.db, "PARSER_VERSION", "annotation-test")
+    monkeypatch.setattr(tracker.parse, "PARSER_VERSION", "annotation-test")
     summary = ingest([str(article)], db_path)
     assert summary.updated == 1, "a new parser version re-parses the article"
     db = connect(db_path)

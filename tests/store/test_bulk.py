@@ -68,13 +68,13 @@ def test_bulk_load_ends_with_the_same_indexes_and_rows(tmp_path):
 
 
 def test_adding_less_than_the_database_holds_or_reparsing_it_keeps_the_indexes(tmp_path, monkeypatch):
-    import tracker.store.db
+    import tracker.parse
 
     ingest([str(_corpus(tmp_path / "a.jsonl", 40))], tmp_path / "t.db", batch_size=10)
     monkeypatch.setattr(bulk, "defer_indexes", lambda db: pytest.fail("indexes dropped, then rebuilt, for nothing"))
     s = ingest([str(_corpus(tmp_path / "b.jsonl", 30, start=40))], tmp_path / "t.db", batch_size=10)
     assert s.new == 30
-    monkeypatch.setattr(tracker.store.db, "PARSER_VERSION", "a newer parser")  # every stored article is re-parsed
+    monkeypatch.setattr(tracker.parse, "PARSER_VERSION", "a newer parser")  # every stored article is re-parsed
     s = ingest([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")], tmp_path / "t.db", batch_size=10)
     assert s.updated == 70
 

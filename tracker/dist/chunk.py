@@ -24,7 +24,7 @@ from tracker.read.formats import (
     sniff_format,
 )
 from tracker.store.conflicts import by_unit
-from tracker.store.db import article_key, content_hash, rows_for
+from tracker.store.rows import article_key, content_hash, rows_for
 
 from .sources import Chunk, is_url, open_input, range_lines
 

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
+from tracker.store.claim_keys import BROAD_KINDS
 from tracker.store.conflicts import MAX_CANDIDATES, conflict_row, first_disagreement, keep_first
-from tracker.store.grouping import BROAD_KINDS
 
 from . import shuffle, tables
 from .chunk import ARTICLE_BITS, CLAIM_BITS

@@ -69,6 +69,8 @@ def _states(quote: Quote) -> bool:
     if quote.kind != "indirect" or not quote.cue:
         return True
     base = _FORM_TO_BASE.get(quote.cue.split()[0].lower())
+    if base == "call" or quote.cue.split()[0].lower() in ("call", "called", "calls", "calling"):
+        return False  # "groups have called for the bill to be dropped": an appeal, which the writer reports
     return base not in NP_VERBS or _FINITE.search(quote.text) is not None
 
 

@@ -228,7 +228,9 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         or wl in ("no", "nobody", "everyone")
     )
     if not clause_start and cue.base not in NP_VERBS:
-        if cue.base in WEAK_VERBS or cue.base not in ("say", "tell", "claim", "insist", "argue", "warn", "write"):
+        if (
+            cue.base in WEAK_VERBS or cue.base not in ("say", "tell", "claim", "insist", "argue", "warn", "write")
+        ) and not (_past(text[cue.start : cue.end]) and _aux_after_subject(text, start, e)):
             return None
         if wl in FUNCTION_WORDS:
             return None
@@ -264,6 +266,28 @@ def _skip_space(text: str, k: int) -> int:
     while k < len(text) and text[k] in " \t\xa0":
         k += 1
     return k
+
+
+def _past(form: str) -> bool:
+    """A past-tense cue ("remarked", "found"): "states" or "state" may be a noun or an adjective instead."""
+    low = form.lower()
+    return low.endswith("ed") or low in _IRREGULAR_PAST
+
+
+# Prepositions that may sit inside a bare subject ("oxygen levels throughout Mars would be …").
+_PLACE_PREPS = frozenset("in on at of throughout across".split())
+
+
+def _aux_after_subject(text: str, start: int, e: int) -> bool:
+    """A bare noun subject of up to five words, then an auxiliary ("remarked toilet paper is a bulky item",
+    "noted costs have risen"): a clause with no "that" and no determiner to announce it."""
+    for n, m in enumerate(_CLAUSE_WORD.finditer(text, start, min(e, start + 60))):
+        w = m.group().lower()
+        if n > 5 or not w[0].isalnum() or w in FUNCTION_WORDS and w not in _FINITE_AUX and w not in _PLACE_PREPS:
+            return False
+        if n and w in _FINITE_AUX:
+            return True
+    return False
 
 
 def _finite_soon(text: str, start: int, e: int) -> bool:

@@ -228,8 +228,39 @@ def _cues(
             continue
         if text[start].isupper() and start > s and base != "according":
             continue  # "Said" inside a name or a title
+        if (
+            base not in ("according", "call", "express", "note")
+            and word.endswith(("s", "ing"))
+            and _as_noun(low, s, start, word)
+        ):
+            continue
         out.append(_Cue(start, end, base))
     return out
+
+
+# Words before a noun: "his notes", "the warning", "their posts" are things, not speech.
+_DETERMINERS = frozenset("the a an this that these those its his her their our my your no any every each".split())
+
+
+# -ing forms that are nouns after a determiner and one modifier ("the orange warning", "a court ruling").
+_ING_NOUNS = frozenset("warning warnings writing writings finding findings ruling rulings posting".split())
+
+
+_WORD_BEFORE = re.compile(r"([a-z]+)[ \t\xa0]+$")
+
+
+def _as_noun(low: str, s: int, start: int, word: str) -> bool:
+    """A cue form read as a noun: right after a determiner ("his posts", "the warning"), or for a noun in -ing
+    after a determiner and one modifier ("the orange warning issued by …")."""
+    prev = _WORD_BEFORE.search(low, max(s, start - 24), start)
+    if prev is None:
+        return False
+    if prev.group(1) in _DETERMINERS:
+        return True
+    if word not in _ING_NOUNS or prev.group(1).endswith("ly"):
+        return False
+    prev2 = _WORD_BEFORE.search(low, max(s, prev.start() - 24), prev.start())
+    return prev2 is not None and prev2.group(1) in _DETERMINERS
 
 
 def _lower(text: str) -> str:

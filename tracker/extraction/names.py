@@ -84,7 +84,12 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
         if lw in TITLES or lw.endswith("'s") or lw.endswith("’s") or (i == 0 and _is_demonym(lw)):
             last_title = i
     rest = words[last_title + 1 :]
-    if last_title >= 0 and len(rest) >= 4 and rest[0].lower() == "of" and all(_is_cap(w) for w in rest[1:]):
+    if (
+        last_title >= 0
+        and len(rest) >= 4
+        and rest[0].lower() in ("of", "to")
+        and all(_is_cap(w) or w == "the" for w in rest[1:])
+    ):
         # "Secretary of Labor Dana Whitfield": the "of" phrase belongs to the title; the name is its last two
         # words (three with a middle initial).
         keep = 3 if len(rest) >= 5 and _INITIAL.fullmatch(rest[-2]) else 2
@@ -158,7 +163,7 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
         if pre and pre.lower() not in DETERMINERS:
             role = f"{pre} {role}" if role else pre
         bare = [w for w in name_words if w.lower() != "the"]
-        if name_words and name_words[0].lower() == "of" or len(bare) == 1 and bare[0].lower() in TITLES:
+        if name_words and name_words[0].lower() in ("of", "to") or len(bare) == 1 and bare[0].lower() in TITLES:
             # "the acting Prime Minister of Iraq": all title, no name; a role noun that points back at a person.
             return Mention(start, end, text, "role", None, " ".join(words[first_cap:]))
         name_words, place = _person_tail(name_words)

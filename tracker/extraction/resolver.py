@@ -10,7 +10,15 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.extraction.names import _split_role, _without_article, classify_name
-from tracker.extraction.speaker_words import FUNCTION_WORDS, PREPOSITIONS, PRONOUNS, TIME_WORDS, TITLES, Mention
+from tracker.extraction.speaker_words import (
+    FUNCTION_WORDS,
+    ORG_WORDS,
+    PREPOSITIONS,
+    PRONOUNS,
+    TIME_WORDS,
+    TITLES,
+    Mention,
+)
 from tracker.records import SpeakerRef
 
 # Up to this many surnames, `Resolver._surnames` searches the text for each; past it, it reads the text once.
@@ -109,12 +117,29 @@ def gender_of(name: str, role: str | None = None, mention: str | None = None) ->
     return None
 
 
+# "Biden's Twitter", "the mayor's office": an owner and what speaks for them.
+_OWNER = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s(?:\s+(\w+))?.*")
+
+
+# What follows a possessive and is a body speaking as itself, not its owner's medium.
+_BODY_NOUNS = frozenset("office campaign government administration ministry team lawyers lawyer party staff".split())
+
+
+# Irregular participles that open a tail after a noun ("a tweet sent from …", "a letter written by …").
+_PARTICIPLES = frozenset("sent written made given put shown seen taken read signed brought".split())
+
+
 def _head_noun(text: str) -> str:
     """The head of a noun phrase: its last word, or the word before a prepositional or participial tail ("the
     decree signed by the Pope" -> "decree", "a statement released by …" -> "statement")."""
     words = text.lower().replace("’s", " ").replace("'s", " ").split()
     for i, w in enumerate(words):
-        if i and (w in PREPOSITIONS or w in ("by", "that", "which") or w.endswith("ed") and i + 1 < len(words)):
+        if i and (
+            w in PREPOSITIONS
+            or w in ("by", "that", "which")
+            or (w.endswith("ed") or w in _PARTICIPLES)
+            and i + 1 < len(words)
+        ):
             return words[i - 1]
     return words[-1] if words else ""
 
@@ -150,7 +175,8 @@ _TITLED = re.compile(
 # Opening with a plain capital, `\b` before it spelt as the lookbehind `(?<!\w[A-Z])`, lets the engine skip to the
 # next capital; the first word's letters are taken possessively, as only a space can follow them in a match.
 _NAME_PAIR = re.compile(
-    r"([A-Z](?<!\w[A-Z])[a-z]++)(?:[ \t\xa0]+[A-Z]\.)?(?:[ \t\xa0]+[A-Z][a-z’'-]+){1,2}\b"
+    r"([A-Z](?<!\w[A-Z])[a-zß-öø-ÿā-ž]++)(?:[ \t\xa0]+[A-Z]\.)?"
+    r"(?:[ \t\xa0]+[A-Z][a-zß-öø-ÿā-ž’']+(?:-[A-Z]?[a-zß-öø-ÿā-ž]+)*){1,2}\b"
     r"(?![ \t\xa0]+[A-Z])"
 )
 
@@ -158,6 +184,20 @@ _NAME_PAIR = re.compile(
 _NOT_FIRST_NAMES = frozenset(
     "new north south east west united saint san los las great upper lower central northern southern eastern "
     "western supreme national federal royal prime foreign white black red".split()
+)
+
+
+# Words that open a sentence before a name without being part of it.
+_OPENERS = frozenset("now just even only perhaps maybe indeed instead soon already again thus".split())
+
+
+# Last words of the names of places and facilities.
+_PLACE_HEADS = frozenset(
+    """
+    mine mines river lake sea ocean bay island islands mountain mountains mount valley street avenue road square
+    park bridge station airport port harbour harbor hospital stadium arena hall centre center county province
+    district region state city town village base camp beach coast desert forest canyon falls strait gulf
+    """.split()
 )
 
 
@@ -182,6 +222,80 @@ def _stem(word: str) -> str:
     return word.strip(",.")[:4]
 
 
+_RUN_BEFORE = re.compile(r"((?:[A-Z][\w.&'’-]*[ \t\xa0]+){1,4})$")
+_RUN_AFTER = re.compile(r"(?:[ \t\xa0]+(?:of[ \t\xa0]+)?[A-Z][\w.&'’-]*){1,3}")
+
+
+def _capitalised_run(text: str, start: int, end: int) -> str:
+    """The capitalised words around text[start:end] ("Northern Arapaho Tribe" around "Arapaho"), a leading
+    "The" kept only for a publication (as `_without_article` does); a sentence-opening word that is not a name
+    ("Whatever", "Now") does not join."""
+    before = _RUN_BEFORE.search(text, max(0, start - 60), start)
+    after = _RUN_AFTER.match(text, end)
+    head = before.group(1).split() if before else []
+    the = False
+    while head and (head[0].lower() in FUNCTION_WORDS or head[0].lower() in TIME_WORDS or head[0].endswith(".")):
+        the = head[0] == "The"
+        head = head[1:]
+    tail = after.group(0).split() if after else []
+    while tail and not tail[-1][:1].isupper():
+        tail = tail[:-1]
+    full = " ".join([*head, *text[start:end].split(), *tail]).rstrip(".,")
+    return _without_article("The " + full if the and head else full)
+
+
+_APPOSED = re.compile(r"([A-Z][\w’'-]+(?:[ \t\xa0]+[A-Z][\w’'.-]+){0,3}),[ \t\xa0]*$")
+
+
+# A named subject and the verb that put a document out, right before the document's mention: "the Combined
+# Joint Task Force released [a statement]", "Met Éireann issued [its warning]".
+_ISSUED = re.compile(
+    r"(?<![\w’'.&-])((?:[Tt]he[ \t\xa0]+)?[A-Z][\w’'.&-]*(?:[ \t\xa0]+(?:of[ \t\xa0]+|for[ \t\xa0]+|the[ \t\xa0]+)*"
+    r"[A-Z][\w’'.&-]*)*)[ \t\xa0]+(?:\w+ly[ \t\xa0]+)?(?:released|issued|filed|published|posted|sent|put[ \t\xa0]+out|"
+    r"submitted|tweeted|delivered)[ \t\xa0]+$"
+)
+
+
+def _from_first_name(name: str, mention: str) -> str:
+    """A person's name from a known first name on, when words of a body or place run before it ("the United
+    Nations Nikki Haley" after "Ambassador to"): "Nikki Haley"."""
+    words = name.split()
+    if len(words) < 3 or not mention.lower().startswith("the ") and not any(w.lower() in ORG_WORDS for w in words):
+        return name  # "Sayyid Ali Hosseini Khamenei": a name with an honorific before its known first name
+    for k in range(1, len(words) - 1):
+        first = words[k].lower()
+        if (first in _FEMALE_NAMES or first in _MALE_NAMES) and words[k - 1].lower() not in _FEMALE_NAMES | _MALE_NAMES:
+            return " ".join(words[k:])
+    return name
+
+
+_ISSUE_VERBS = r"(?:issued|released|filed|published|posted|sent|submitted|put[ \t\xa0]+out)"
+
+
+_PROPER = r"(?:[Tt]he[ \t\xa0]+)?[A-ZÀ-Þ][\w’'.&-]*(?:[ \t\xa0]+(?:of[ \t\xa0]+|for[ \t\xa0]+|the[ \t\xa0]+)*[A-ZÀ-Þ][\w’'.&-]*)*"
+
+
+# A named body issuing something, with an optional apposition ("Met Éireann, the national meteorological
+# service, issued"), or a thing issued by it ("released by Erdogan's office").
+_ISSUER = re.compile(
+    rf"(?<![\w’'.&-])({_PROPER})(?:,[^,.;]{{1,80}},)?[ \t\xa0]+{_ISSUE_VERBS}\b"
+    rf"|\b{_ISSUE_VERBS}[ \t\xa0]+by[ \t\xa0]+({_PROPER}(?:[ \t\xa0]+office)?)"
+)
+
+
+_BY_AFTER = re.compile(rf"[ \t\xa0]+{_ISSUE_VERBS}[ \t\xa0]+by[ \t\xa0]+({_PROPER}(?:[ \t\xa0]+office)?)")
+
+
+def _with_name(m: Mention, name: str) -> Mention:
+    return m if name == m.name else Mention(m.start, m.end, m.text, m.kind, name, m.role)
+
+
+def _is_named(name: str) -> bool:
+    """A proper name ("Kimberly-Clark", "The Guardian"), not a common noun phrase with "The" ("The new model")."""
+    words = name.split()
+    return any(w[:1].isupper() for w in words[1:]) or len(words) == 1 and name[:1].isupper()
+
+
 def _ref_kind(ent: _Entity) -> str:
     return "anonymous" if ent.kind == "group" else ent.kind
 
@@ -204,6 +318,7 @@ class Resolver:
         # The persons among them with the words of their names, for _person_for's scan: split once each, not
         # once per entity at every lookup.
         self.people: list[list] = []
+        self.text = text
         self.by_name: dict[str, _Entity] = {}
         self.titled: list[tuple[int, str, str | None]] = []  # (position, name, role)
         for m in _TITLED.finditer(text):
@@ -216,12 +331,25 @@ class Resolver:
                 self.titled.append((m.start(), name, role))
         for m in _NAME_PAIR.finditer(text):
             first = m.group(1).lower()
+            name = m.group(0)
+            if name.endswith(("'s", "’s")):
+                name = name[:-2]  # "the Constitution Party's nominee": the owner, classified without its "'s"
+            if (first in TITLES or first in _MALE_WORDS or first in _FEMALE_WORDS) and len(name.split()) == 3:
+                # "Businessman Don Blankenship": the role word opens the run, the name is the rest.
+                rest = name.split(None, 1)[1]
+                if classify_name(rest)[1] == "person" and rest.split()[0].lower() not in _NOT_FIRST_NAMES:
+                    self.titled.append((m.start() + len(name) - len(rest), rest, m.group(1)))
+                continue
             if first in FUNCTION_WORDS or first in TITLES or first in TIME_WORDS or first in _NOT_FIRST_NAMES:
+                continue
+            if first in _OPENERS or first.endswith("ever") or m.group(0).rsplit(None, 1)[-1].lower() in _PLACE_HEADS:
+                # "Whatever Apple does", "Now Assange": an opening word is no first name; "Big Branch Mine",
+                # "Hudson River": a place, which "he" and "she" never point at.
                 continue
             if m.start() and text[m.start() - 1] in _OPEN_MARKS:
                 continue  # 'the "Kim Kardashian of Pakistan"': a nickname or a title in quote marks, not a person here
-            if classify_name(m.group(0))[1] == "person":
-                self.titled.append((m.start(), m.group(0), None))
+            if classify_name(name)[1] == "person":
+                self.titled.append((m.start(), name, None))
         self._surnames(text)
         self.titled.sort()
         self.last_speaker: _Entity | None = None
@@ -331,11 +459,27 @@ class Resolver:
         if low == "it":
             return self._recent(("organisation", "country"), pos)
         if low == "they":
-            return self._recent(("group", "organisation"), pos)
+            # A group or a named body; "the new model" or "the plan" is a thing, not a voice "they" is.
+            best = None
+            for e in self.entities:
+                if e.kind in ("group", "organisation") and e.last <= pos and (best is None or e.last > best.last):
+                    if e.kind == "group" or _is_named(e.name):
+                        best = e
+            return best
         return None
 
     def _issuer(self, pos: int) -> _Entity | None:
-        """Whoever issued a document or statement: the most recent speaker or body named before it."""
+        """Whoever issued a document or statement: the last body named as issuing one ("Met Éireann, the weather
+        service, issued alerts", "a statement released by Erdogan's office") when that comes after the last
+        speaker; else the most recent speaker or body named before it."""
+        issued = max(_ISSUER.finditer(self.text, max(0, pos - 2000), pos), key=lambda x: x.start(), default=None)
+        if issued is not None and (self.last_speaker is None or self.last_speaker.last < issued.start()):
+            name = _without_article((issued.group(1) or issued.group(2)).removesuffix("'s").removesuffix("’s"))
+            canon, kind = classify_name(name)
+            if kind == "person" and len(canon.split()) > 3:
+                kind = "organisation"
+            ent = self._person_for(canon, pos) if kind == "person" else None
+            return ent or self._entity(canon, kind, None, issued.start())
         if self.last_speaker is not None and self.last_speaker.last <= pos:
             return self.last_speaker
         return self._recent(("person", "organisation", "country", "group"), pos)
@@ -356,15 +500,47 @@ class Resolver:
         ent = None
         low = m.text.lower()
         words = low.split()
-        if m.kind not in ("person", "pronoun", "relative") and len(words) > 1 and _head_noun(m.text) in DOCUMENT_NOUNS:
+        documentary = (m.kind not in ("person", "pronoun", "relative") or words[0] in ("a", "an", "the")) and len(
+            words
+        ) > 1  # "A tweet sent from Biden's Twitter": a capitalised tail does not make the document a person
+        if documentary and _head_noun(m.text) in DOCUMENT_NOUNS:
+            after = _BY_AFTER.match(self.text, m.end)
+            if after is not None:
+                # "a statement released by Erdogan's office, …": the author named right after the mention
+                name = _without_article(after.group(1))
+                kind = classify_name(name)[1]
+                kind = "organisation" if kind == "person" and ("'" in name or "’" in name) else kind
+                return SpeakerRef(name, m.text, m.start, m.end, kind)
             by = _BY_NAME.search(m.text)
             if by is not None:
                 # "a recent report by The Atlantic", "a statement released by Erdogan's office": the named author
                 name = _without_article(by.group(1))
+                owner = _OWNER.fullmatch(name)
+                if owner is not None and (owner.group(2) or "").lower() not in _BODY_NOUNS:
+                    # "a tweet sent from Biden's Twitter account": the account's owner speaks ("Erdogan's office"
+                    # is a body of its own and speaks as itself).
+                    ent = self._person_for(owner.group(1), m.start)
+                    if ent is not None:
+                        return SpeakerRef(ent.name, m.text, m.start, m.end, _ref_kind(ent), ent.role)
                 kind = classify_name(name)[1]
                 return SpeakerRef(
                     name, m.text, m.start, m.end, "organisation" if kind == "person" and "'" in name else kind
                 )
+        if m.kind not in ("person", "pronoun", "relative") and len(words) > 1 and _head_noun(m.text) in DOCUMENT_NOUNS:
+            issued = _ISSUED.search(self.text, max(0, m.start - 120), m.start)
+            if issued is not None:
+                # "the Task Force released a statement saying …": the body that issued it speaks.
+                name = _without_article(issued.group(1))
+                canon, kind = classify_name(name)
+                role = None
+                if kind == "person":
+                    role, name_words = _split_role(canon.split())  # "Senator Mary Wong issued a warning"
+                    canon = " ".join(name_words) or canon
+                if kind == "person" and len(canon.split()) > 3:
+                    kind = "organisation"  # "Combined Joint Task Force Operation": too long for a person's name
+                ent = self._person_for(canon, m.start) if kind == "person" else None
+                ent = ent or self._entity(canon, kind, role, m.start)
+                return SpeakerRef(ent.name, m.text, m.start, m.end, _ref_kind(ent), ent.role)
         if m.kind not in ("person", "pronoun", "relative") and len(words) > 1 and words[0] not in ("a", "an"):
             head = _head_noun(m.text)
             if head in DOCUMENT_NOUNS and not m.text[:1].isupper() or head in DOCUMENT_NOUNS and words[0] == "the":
@@ -388,10 +564,11 @@ class Resolver:
             if ent is None:
                 return SpeakerRef(m.text, m.text, m.start, m.end, PRONOUNS.get(low, "anonymous"))
         elif m.kind == "role":
-            ent = self._role_match(m) or self._recent(("person",), m.start)
+            ent = self._apposed(m.start) or self._role_match(m) or self._recent(("person",), m.start)
             if ent is None:
                 return SpeakerRef(m.text, m.text, m.start, m.end, "person", m.role)
         elif m.kind == "person":
+            m = _with_name(m, _from_first_name(m.name or m.text, m.text))
             ent = self._person_for(m.name or m.text, m.start) or self._entity(
                 m.name or m.text, "person", m.role, m.start
             )
@@ -399,6 +576,8 @@ class Resolver:
                 ent.role = m.role
         elif m.kind in ("organisation", "country"):
             kind = m.kind
+            if kind == "organisation" and m.name and m.name not in self.by_name:
+                m = _with_name(m, self._full_form(m.name, m.start))
             if kind == "organisation" and m.text[:1].isupper() and _is_plural_source(low.split()):
                 kind = "group"  # "Researchers from the Ocean Institute": people, whom "they" and "the scientists" name
             ent = self._entity(m.name or m.text, kind, m.role, m.start)
@@ -411,6 +590,27 @@ class Resolver:
             ent.gender = gender_of(ent.name, m.role, m.text)
         role = ent.role if m.kind in ("role", "pronoun") else m.role or ent.role
         return SpeakerRef(ent.name, m.text, m.start, m.end, _ref_kind(ent), role or m.role)
+
+    def _apposed(self, pos: int) -> _Entity | None:
+        """The person a role noun stands in apposition to ("Adil Abdul-Mahdi, the acting Prime Minister of Iraq,
+        spoke"): the name just before the comma, not the last person who held a like title."""
+        before = _APPOSED.search(self.text, max(0, pos - 60), pos)
+        if before is None:
+            return None
+        return self._person_for(before.group(1), pos)
+
+    def _full_form(self, name: str, pos: int) -> str:
+        """The fuller name an earlier sentence gives a body named short ("the Chronicle" after "The San Francisco
+        Chronicle", "The Arapaho" after "the Northern Arapaho Tribe"): the first capitalised run before `pos`
+        that contains the short name's words and is longer; else the name as given."""
+        words = name.split()
+        if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words) or name.isupper():
+            return name
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text[:pos]):
+            full = _capitalised_run(self.text, hit.start(), hit.end())
+            if len(full.split()) > len(words):
+                return full
+        return name
 
     def _role_match(self, m: Mention) -> _Entity | None:
         """The most recent person whose known role shares the role noun ("the defence minister")."""

@@ -74,6 +74,7 @@ ANON_NOUNS = frozenset(
     diplomat diplomats aide aides adviser advisers advisor advisors insider insiders people person witness witnesses
     resident residents spokesman spokeswoman spokesperson someone somebody one many some others
     reporters journalists lawmakers legislators protesters demonstrators voters
+    reports media authorities
     """.split()
 )
 

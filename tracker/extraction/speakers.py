@@ -9,6 +9,7 @@ Place names standing for governments ("Washington", "the US side") resolve throu
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 
 from tracker.extraction.names import _mention_from_words, classify_name  # noqa: F401
@@ -119,6 +120,9 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, 
     appos = None
     while i >= 0:
         w = toks[i][2].lower()
+        if w in _BE and _participle_at(text, cue_start):
+            # "Qawi was accused of …": the subject is whom it was said about; the speaker is not named.
+            return None, negated
         if w in NEGATIONS or w.endswith("n't"):
             negated = True
         elif w in TIME_WORDS and w not in ("earlier", "later"):
@@ -181,6 +185,24 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, 
     return _mention_from_words(toks[j : i + 1]), negated
 
 
+_BE = frozenset("was were is are been be being".split())
+
+
+# A participle with "of" after it: "was accused of", "was convicted of".
+_PARTICIPLE = re.compile(r"(?:[a-z]+ed|told|said|written|shown|found|given|known|seen|heard)(?=[ \t\xa0]+of\b)")
+
+
+def _participle_at(text: str, k: int) -> bool:
+    """The cue at k is a past participle with "of" after it ("accused of"), not "quoted" or "told"."""
+    m = _PARTICIPLE.match(text, k)
+    return m is not None and m.group() not in _SPEAKER_STAYS
+
+
+# Participles after which the reported speech stays a quote: "X was quoted as saying", and "he was told/asked"
+# (whoever told him is often named after, and the exchange is reported speech all the same).
+_SPEAKER_STAYS = frozenset("quoted told asked informed advised warned".split())
+
+
 def _names_role(head: str, inner: list[tuple[int, int, str]]) -> bool:
     if head.lower() not in TITLES and head.lower() not in PERSON_ROLE_NOUNS:
         return False
@@ -192,6 +214,10 @@ _STOP_AFTER = frozenset(
     "who which that in on at during while when adding after before as because to told said says and but about "
     "according has have had is was were are would will could can may might did does do also".split()
 )
+
+
+# Common nouns that end a body's name after a proper adjective ("Iraqi military", "the US side").
+_BODY_NOUNS = frozenset("side government military army navy police media press authorities forces embassy".split())
 
 
 def subject_after(text: str, start: int, hi: int) -> Mention | None:
@@ -219,7 +245,13 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             k > 0
             and wl in _STOP_AFTER
             and not (
-                wl == "of" or wl == "and" and k + 1 < len(toks) and _is_cap(toks[k + 1][2]) and _is_cap(toks[k - 1][2])
+                wl == "of"
+                or wl == "and"
+                and k + 1 < len(toks)
+                and _is_cap(toks[k + 1][2])
+                and _is_cap(toks[k - 1][2])
+                or wl == "to"
+                and toks[k - 1][2].lower() in TITLES  # "Ambassador to the United Nations Nikki Haley"
             )
         ):
             break
@@ -241,10 +273,14 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             and caps_run
             and not _is_cap(w)
             and wl not in ("of", "and", "’s", "'s")
-            and wl not in PERSON_ROLE_NOUNS
-            and wl not in ANON_NOUNS
-            and wl not in ("side", "government")
+            and wl.rstrip(".") not in PERSON_ROLE_NOUNS  # "said a Tesco spokesman.": the stop stays on the word
+            and wl.rstrip(".") not in ANON_NOUNS
+            and wl.rstrip(".") not in _BODY_NOUNS
             and not (wl in TITLES and k + 1 < len(toks) and _is_cap(toks[k + 1][2]))
+            and not (wl == "to" and toks[k - 1][2].lower() in TITLES)
+            and not (
+                wl == "the" and toks[k - 1][2].lower() in ("of", "to") and k + 1 < len(toks) and _is_cap(toks[k + 1][2])
+            )
         ):
             break  # "Hillary Clinton chimed in": the name ends where lower-case words start
         if (

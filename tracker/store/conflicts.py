@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tracker.store.grouping import (
+from tracker.store.claim_keys import (
     MAX_CANDIDATES,
     MAX_CONFLICTS_PER_CLAIM,
     conflict_signals,

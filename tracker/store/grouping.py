@@ -25,435 +25,61 @@ bridged two facts stays merged; that is the one approximation.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
-from itertools import combinations, islice
+from itertools import islice
 from typing import Any
 
 import sqlite_utils
 
-MIN_WORDING_TOKENS = 5
-MIN_FRAME_TOKENS = 3
-MAX_ENTITIES = 5
-MAX_CANDIDATES = 25  # stored claims read per subject key when looking for conflicts (hot subjects are capped)
-MAX_CONFLICTS_PER_CLAIM = 5
-MEMO_MAX = 100_000  # stored conflict candidates remembered during one ingest (tens of MB at most)
-MAX_RATIO = 5.0
-MIN_RELATIVE_DIFF = 0.02
-
-STOPWORDS = frozenset(
-    """
-a about above after again against all also am an and any are as at be because been before being below between
-both but by can could did do does doing down during each few for from further had has have having he her here
-hers him his how i if in into is it its itself just me more most my no nor not now of off on once only or other
-our ours out over own same she should so some such than that the their theirs them then there these they this
-those through to too under until up very was we were what when where which while who whom why will with would
-you your said says say told according reported also new one two three four five six seven eight nine ten per
-""".split()
+# The keys and the schema live in their own modules; their names stay importable from here, where ingest, the
+# Dask path and the tests have always found them.
+from tracker.store.claim_keys import (  # noqa: F401
+    _NUMBER,
+    _TOKEN,
+    _WORDS,
+    _WORDS_MAX,
+    BROAD_KINDS,
+    MAX_CANDIDATES,
+    MAX_CONFLICTS_PER_CLAIM,
+    MAX_ENTITIES,
+    MAX_RATIO,
+    MEMO_MAX,
+    MIN_FRAME_TOKENS,
+    MIN_RELATIVE_DIFF,
+    MIN_WORDING_TOKENS,
+    SCALE_WORDS,
+    STOPWORDS,
+    UNGROUPED_KINDS,
+    _tokens,
+    _word,
+    claim_keys,
+    claim_subjects,
+    conflict_signals,
+    figures_conflict,
+    frame_of,
+    frame_tokens,
+    group_keys,
+    headline_figures,
+    key_entities,
+    key_hash,
+    norm_unit,
+    rounded,
+    rows_by_claim,
+    same_within_rounding,
+    specific,
+    subject_keys,
+    wording_tokens,
 )
-SCALE_WORDS = frozenset(
-    "hundred thousand thousands million millions billion billions trillion bn m k mn tn usd us dollar dollars "
-    "euro euros eur pound pounds gbp yen percent per cent around about nearly almost roughly some approximately "
-    "over under least than more less up".split()
+from tracker.store.grouping_schema import (  # noqa: F401
+    _INDEX_NAME,
+    GROUP_IDS,
+    SCHEMA,
+    SUBJECT_KEYS,
+    VIEWS,
+    _migrate_subject_keys,
+    _side,
+    ensure_schema,
 )
-_TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)*")
-_NUMBER = re.compile(r"^\d")
-
-
-def _word(t: str) -> str:
-    """A word's normal form for matching, or "" when it carries no content."""
-    if t in STOPWORDS or (len(t) < 3 and t not in ("bn", "mn", "tn")):
-        return ""
-    if len(t) > 4 and t.endswith("s") and not t.endswith("ss"):
-        return t[:-1]
-    return t
-
-
-# Normal forms of the words seen so far: every claim of every article is tokenised, and words recur. Bounded
-# so that a stream of odd tokens cannot grow it without end.
-_WORDS: dict[str, str] = {}
-_WORDS_MAX = 200_000
-
-
-def _tokens(text: str) -> list[str]:
-    out = []
-    words = _WORDS
-    for t in _TOKEN.findall(text.lower()):
-        w = words.get(t)
-        if w is None:
-            if t[0].isdigit():
-                out.append(t.replace(",", ""))
-                continue
-            w = _word(t)
-            if len(words) < _WORDS_MAX:
-                words[t] = w
-        if w:
-            out.append(w)
-    return out
-
-
-def wording_tokens(text: str) -> frozenset[str]:
-    """Content words of a claim, numbers included: what near-identical wording shares."""
-    return frozenset(_tokens(text))
-
-
-def frame_tokens(text: str) -> frozenset[str]:
-    """Content words without numbers, scale and currency words: what two claims about the same subject with
-    different figures still share."""
-    return frame_of(_tokens(text))
-
-
-def frame_of(words) -> frozenset[str]:
-    """The frame of a claim from its content words (`_tokens`, or `wording_tokens` when the caller has them
-    already, so the text is not tokenised twice): the one place the frame's rule is written."""
-    return frozenset(t for t in words if not _NUMBER.match(t) and t not in SCALE_WORDS)
-
-
-def rounded(value: float) -> str:
-    """The value at two significant figures: what "within rounding" means for a figure key."""
-    return "%.2g" % value
-
-
-def same_within_rounding(a: float, b: float) -> bool:
-    if rounded(a) == rounded(b):
-        return True
-    top = max(abs(a), abs(b))
-    return top == 0 or abs(a - b) / top <= MIN_RELATIVE_DIFF
-
-
-def norm_unit(unit: str | None) -> str | None:
-    if not unit:
-        return None
-    u = unit.strip()
-    if len(u) == 3 and u.isupper():  # a currency code: kept as stored, so conflict views read USD like the rest
-        return u
-    u = u.lower()
-    if len(u) > 4 and u.endswith("s") and not u.endswith("ss"):
-        u = u[:-1]
-    return u
-
-
-def key_hash(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
-
-
-def headline_figures(quantities: list[dict]) -> list[tuple[str, float]]:
-    """(unit, value) of the figures a claim is about: money and percentages when it has any (the "four
-    batteries" in "$2.5 billion for four batteries" does not make a different fact the same), else counts."""
-    figs = []
-    for q in quantities:
-        unit, value = norm_unit(q.get("unit")), q.get("value")
-        if unit is None or value is None:
-            continue
-        figs.append((q.get("kind") or "", unit, float(value)))
-    strong = [f for f in figs if f[0] in ("money", "percent") or f[1] in ("USD", "EUR", "GBP", "percent")]
-    chosen = strong or figs
-    out: list[tuple[str, float]] = []
-    for _kind, unit, value in chosen:
-        if (unit, value) not in out:
-            out.append((unit, value))
-    return out[:4]
-
-
-BROAD_KINDS = frozenset({"country", "place"})
-# A question or an appeal states no fact, so it is never grouped or flagged as a conflict.
-UNGROUPED_KINDS = frozenset({"question", "appeal"})
-
-
-def specific(eid: str, broad: frozenset[str] | set[str]) -> bool:
-    """A named thing narrow enough to identify a subject: several words, not a country or place."""
-    return "-" in eid and eid not in broad
-
-
-def key_entities(entities: list[str], broad: frozenset[str] | set[str] = frozenset()) -> list[str]:
-    """The entities a figure key is made with: the specific ones when there are any (a pipeline, a missile
-    system, a company), else all (a figure about a country alone)."""
-    ents = sorted(set(entities))
-    narrow = [e for e in ents if specific(e, broad)]
-    return (narrow or ents)[:MAX_ENTITIES]
-
-
-def group_keys(
-    text: str,
-    quantities: list[dict],
-    entities: list[str],
-    broad: frozenset[str] | set[str] = frozenset(),
-    words: frozenset[str] | None = None,
-) -> list[tuple[int, str]]:
-    """(hashed key, how) for a claim; `how` is "figure" or "wording". `words` is `wording_tokens(text)` when the
-    caller has it already."""
-    keys: list[tuple[int, str]] = []
-    ents = key_entities(entities, broad)
-    for unit, value in headline_figures(quantities):
-        for e in ents:
-            keys.append((key_hash(f"f\x1f{unit}\x1f{rounded(value)}\x1f{e}"), "figure"))
-    if words is None:
-        words = wording_tokens(text)
-    if len(words) >= MIN_WORDING_TOKENS:
-        keys.append((key_hash("w\x1f" + " ".join(sorted(words))), "wording"))
-    return keys
-
-
-def rows_by_claim(merged: dict[str, list[dict]]) -> tuple[dict[str, list[dict]], dict[str, list[str]], set[str]]:
-    """A batch's (or an article's) figures and entity ids by claim id, and its broad (country, place) entities:
-    built once and shared by the key functions and the conflict search."""
-    quantities: dict[str, list[dict]] = {}
-    for q in merged.get("quantities", []):
-        quantities.setdefault(q["claim_id"], []).append(q)
-    entities: dict[str, list[str]] = {}
-    for e in merged.get("claim_entities", []):
-        entities.setdefault(e["claim_id"], []).append(e["entity_id"])
-    broad = {e["id"] for e in merged.get("entities", []) if e.get("kind") in BROAD_KINDS}
-    return quantities, entities, broad
-
-
-def claim_keys(
-    rows: dict[str, list[dict]], by_claim=None, wording: dict[str, tuple[str, frozenset[str]]] | None = None
-) -> dict[str, list[tuple[int, str]]]:
-    """Group keys of every claim in one article's rows, computed where the rows are built (in the ingest
-    workers) so that the single writing process does not spend its time hashing wording. `by_claim` is
-    `rows_by_claim(rows)` when the caller has it already; `wording`, when given, receives each keyed claim's
-    text and wording_tokens by id, for claim_subjects to take its frame from instead of tokenising the text
-    again."""
-    quantities, entities, broad = by_claim or rows_by_claim(rows)
-    out: dict[str, list[tuple[int, str]]] = {}
-    for c in rows.get("claims", []):
-        cid = c["id"]
-        if c.get("kind") in UNGROUPED_KINDS:
-            out[cid] = []
-            continue
-        text = c.get("text") or ""
-        words = wording_tokens(text)
-        if wording is not None:
-            wording[cid] = (text, words)
-        out[cid] = group_keys(text, quantities.get(cid, []), entities.get(cid, []), broad, words)
-    return out
-
-
-def claim_subjects(
-    rows: dict[str, list[dict]], by_claim=None, wording: dict[str, tuple[str, frozenset[str]]] | None = None
-) -> dict[str, tuple[list[tuple[int, str, float]], frozenset[str]]]:
-    """Per claim that names an entity and states a figure: its conflict subject keys `(key, unit, value)` and
-    its wording frame. Computed in the ingest workers, like `claim_keys`; `wording` is what claim_keys
-    gathered, if anything."""
-    quantities, entities, broad = by_claim or rows_by_claim(rows)
-    out = {}
-    for c in rows.get("claims", []):
-        cid = c["id"]
-        ents = entities.get(cid)
-        if not ents or c.get("kind") in UNGROUPED_KINDS:
-            continue
-        figures = headline_figures(quantities.get(cid, []))
-        if not figures:
-            continue
-        text = c.get("text") or ""
-        known = wording.get(cid) if wording is not None else None
-        frame = frame_of(known[1]) if known is not None and known[0] == text else frame_tokens(text)
-        keys = [(k, unit, value) for unit, value in figures for k in subject_keys(unit, ents, frame, broad)]
-        out[cid] = (keys, frame)
-    return out
-
-
-def subject_keys(
-    unit: str, entities: list[str], frame: frozenset[str], broad: frozenset[str] | set[str] = frozenset()
-) -> list[int]:
-    """Keys under which claims that may conflict meet: unit + a specific entity, unit + entity pair, unit +
-    entity + wording frame. Meeting is not enough: `conflict_signals` decides."""
-    ents = sorted(set(entities))[:MAX_ENTITIES]
-    out = [key_hash(f"p\x1f{unit}\x1f{a}\x1f{b}") for a, b in combinations(ents, 2)]
-    out += [key_hash(f"e\x1f{unit}\x1f{e}") for e in ents if specific(e, broad)]
-    if len(frame) >= MIN_FRAME_TOKENS:
-        f = " ".join(sorted(frame))
-        out += [key_hash(f"s\x1f{unit}\x1f{e}\x1f{f}") for e in ents]
-    return out
-
-
-def conflict_signals(
-    ents_a: set[str],
-    ents_b: set[str],
-    frame_a: frozenset[str],
-    frame_b: frozenset[str],
-    broad: frozenset[str] | set[str] = frozenset(),
-) -> tuple[bool, int, float]:
-    """(is a conflict subject, shared entities, wording overlap). More than one shared signal is needed: an
-    entity and most of the wording, two entities and some of it, or a specific (multi-word, not a country)
-    entity and a quarter of it. The unit is always shared, and is not counted."""
-    both = ents_a & ents_b
-    shared = len(both)
-    union = len(frame_a | frame_b)
-    overlap = len(frame_a & frame_b) / union if union else 0.0
-    ok = (
-        (shared >= 1 and overlap >= 0.5)
-        or (shared >= 2 and overlap >= 0.3)
-        or (any(specific(e, broad) for e in both) and overlap >= 0.25)
-    )
-    return ok, shared, round(overlap, 2)
-
-
-def figures_conflict(a: float, b: float) -> bool:
-    if a <= 0 or b <= 0 or same_within_rounding(a, b):
-        return False
-    return max(a, b) / min(a, b) <= MAX_RATIO
-
-
-# ---------------------------------------------------------------- schema
-
-SCHEMA = """
-create table if not exists claim_groups_dirty (id integer primary key);
-create table if not exists claim_groups (
-    id integer primary key,
-    label text,
-    first_claim_id text,
-    unit text,
-    value real,
-    appearances integer,
-    articles integer,
-    sources integer,
-    speakers integer,
-    first_published text,
-    last_published text,
-    conflicts integer default 0
-);
-create index if not exists claim_groups_articles on claim_groups(articles);
-create index if not exists claim_groups_first_published on claim_groups(first_published);
-create index if not exists claim_groups_unit on claim_groups(unit);
--- a rowid table: its (group_id, published) index then holds a rowid rather than the claim id, four times
--- narrower, and new members (which join groups all over that index) dirty fewer pages per batch
-create table if not exists claim_group_members (
-    claim_id text primary key,
-    group_id integer not null references claim_groups(id) deferrable initially deferred,
-    article_id text not null,
-    published text,
-    match text,
-    keys text
-);
-create index if not exists claim_group_members_group on claim_group_members(group_id, published);
--- an article's members are found by their claim ids, which begin with the article id: no index on article_id
--- (one fewer random write per claim), and databases made before lose theirs when next opened
-drop index if exists claim_group_members_article;
-create table if not exists claim_group_keys (
-    key integer primary key,
-    group_id integer not null,
-    members integer not null default 0
-);
-create index if not exists claim_group_keys_group on claim_group_keys(group_id);
-create table if not exists claim_conflicts (
-    id integer primary key,
-    claim_id text not null,
-    other_claim_id text not null,
-    unit text,
-    value real,
-    other_value real,
-    shared_entities integer,
-    wording_overlap real,
-    unique (claim_id, other_claim_id)
-);
-create index if not exists claim_conflicts_other on claim_conflicts(other_claim_id);
-create index if not exists claim_conflicts_unit on claim_conflicts(unit);
-"""
-
-
-def _side(col: str, suffix: str) -> str:
-    claim = f"(select {{}} from claims c where c.id = x.{col})"
-    art = f"(select {{}} from articles a where a.id = {claim.format('c.article_id')})"
-    return ",\n       ".join(
-        [
-            f"{claim.format('c.published')} as published_{suffix}",
-            f"{art.format('a.source')} as source_{suffix}",
-            f"(select s.name from speakers s where s.id = {claim.format('c.speaker_id')}) as speaker_{suffix}",
-            f"{claim.format('c.text')} as claim_{suffix}",
-            f"{art.format('a.title')} as article_{suffix}",
-        ]
-    )
-
-
-# Scalar subqueries rather than joins: Datasette's count(*) and the unit facet then read claim_conflicts alone,
-# and the other columns are looked up only for the rows shown.
-VIEWS = {
-    "claim_conflicts_side_by_side": f"""
-select x.id as conflict_id, x.unit, x.value as value_a, x.other_value as value_b,
-       round(max(x.value, x.other_value) / min(x.value, x.other_value), 2) as ratio,
-       x.shared_entities, x.wording_overlap,
-       {_side("claim_id", "a")},
-       {_side("other_claim_id", "b")},
-       x.claim_id as claim_id_a, x.other_claim_id as claim_id_b,
-       (select m.group_id from claim_group_members m where m.claim_id = x.claim_id) as group_a,
-       (select m.group_id from claim_group_members m where m.claim_id = x.other_claim_id) as group_b
-from claim_conflicts x
-""",
-}
-
-
-# Rows appended in input order (a claim's rows together), found through a narrow index on the key: the subject
-# keys are hashes, so each insert lands at a random place in that index, and a narrow one has several times
-# fewer pages to dirty per batch than the whole row keyed by (key, claim_id) had. Rowid order is input order:
-# the conflict rules take a key's first holders by it. `value` is the claim's first figure in the key's unit,
-# `more` (JSON) its other figures in that unit, if any. Databases made with the (key, claim_id) layout are
-# moved to this one when opened (`_migrate_subject_keys`).
-SUBJECT_KEYS = """
-create table claim_subject_keys (
-    key integer not null,
-    claim_id text not null,
-    article_id text not null,
-    unit text not null,
-    value real not null,
-    more text
-);
-create index claim_subject_keys_key on claim_subject_keys(key);
-create index claim_subject_keys_claim on claim_subject_keys(claim_id);
-"""
-
-# The next group id: a group is numbered when a claim none of whose keys any earlier claim had starts it, so the
-# ids follow the input order whatever the batches (max(id) + 1 would reuse the ids of groups merged away).
-GROUP_IDS = "create table if not exists claim_group_ids (next integer not null)"
-
-
-def _migrate_subject_keys(db: sqlite_utils.Database) -> None:
-    """Bring a claim_subject_keys table of an earlier layout to the current one: a WITHOUT ROWID table is
-    copied into a rowid table in the claims' input order (their rowids), and a missing `more` column added."""
-    row = db.execute("select sql from sqlite_master where type = 'table' and name = 'claim_subject_keys'").fetchone()
-    if row is None:
-        return
-    if "without rowid" in row[0].lower():
-        with db.atomic():
-            db.execute("drop index if exists claim_subject_keys_claim")
-            db.execute("alter table claim_subject_keys rename to _claim_subject_keys_old")
-            for statement in SUBJECT_KEYS.split(";"):
-                if statement.strip():
-                    db.execute(statement)
-            db.execute(
-                "insert into claim_subject_keys (key, claim_id, article_id, unit, value) "
-                "select s.key, s.claim_id, s.article_id, s.unit, s.value from _claim_subject_keys_old s "
-                "left join claims c on c.id = s.claim_id order by c.rowid, s.claim_id, s.key"
-            )
-            db.execute("drop table _claim_subject_keys_old")
-    elif "more" not in db["claim_subject_keys"].columns_dict:
-        db.execute("alter table claim_subject_keys add column more text")
-
-
-_INDEX_NAME = re.compile(r"^\s*create index if not exists (\w+)", re.I)
-
-
-def ensure_schema(db: sqlite_utils.Database, skip: set[str] | frozenset[str] = frozenset()) -> None:
-    """Create the grouping tables, indexes and views if missing; safe on every open. Indexes named in `skip`
-    (left out by a bulk load, see `tracker.store.bulk`) are not created."""
-    statements = [*SCHEMA.split(";"), GROUP_IDS]
-    if db["claim_subject_keys"].exists():
-        _migrate_subject_keys(db)
-    else:
-        statements += SUBJECT_KEYS.split(";")
-    for statement in statements:
-        m = _INDEX_NAME.match(statement)
-        if statement.strip() and not (m and m.group(1) in skip):
-            db.execute(statement)
-    for name, sql in VIEWS.items():
-        row = db.execute("select sql from sqlite_master where type = 'view' and name = ?", [name]).fetchone()
-        if row is None or row[0] != f"CREATE VIEW {name} AS {sql}":
-            db.create_view(name, sql, replace=True)
-
-
-# ---------------------------------------------------------------- the incremental update
 
 
 def _chunks(items: list, n: int = 500):

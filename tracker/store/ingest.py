@@ -20,8 +20,9 @@ from tracker.parse import Parsed, read_articles
 from tracker.read.formats import ReadError, describe, iter_files
 from tracker.records import Article
 from tracker.store import bulk, grouping
-from tracker.store.db import DEFAULT_DB, connect, rows_for, status_of, write_rows
+from tracker.store.db import DEFAULT_DB, connect, status_of, write_rows
 from tracker.store.errors import ErrorLog
+from tracker.store.rows import rows_for
 from tracker.store.workers import Workers
 
 
