@@ -577,3 +577,20 @@ def test_half_inside_a_word_is_no_figure():
 )
 def test_mixed_fractions_and_numbers_joined_by_a_slash(text, expected):
     assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,span,value",
+    [
+        (
+            "Turkey hosted over three-and-a-half million refugees at the peak.",
+            "over three-and-a-half million refugees",
+            3.5e6,
+        ),
+        ("He served two and a half years in prison.", "two and a half years", 2.5),
+        ("One hundred and five people came.", "One hundred and five people", 105.0),
+    ],
+)
+def test_and_a_half_adds_a_half(text, span, value):
+    q = one(text)
+    assert (q.text, q.value) == (span, value)

@@ -45,9 +45,13 @@ _NUM_WORD = (
     r"|million|billion|trillion|dozen)\b"
 )
 # "and" joins number words only after a scale word ("one hundred and five"); "two and one packages" is a list.
+# "three-and-a-half million", "two and a half": a half more than the number before it.
+_AND_A_HALF = r"[\s-]+and[\s-]+a[\s-]+half\b"
+_AND_A_HALF_RE = re.compile(_AND_A_HALF)
 _WORDS = (
     rf"(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?{_NUM_WORD}"
-    rf"(?:(?:(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+|(?<=million)\s+and\s+|[\s-]+){_NUM_WORD})*"
+    rf"(?:(?:(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+|(?<=million)\s+and\s+|[\s-]+){_NUM_WORD}"
+    rf"|{_AND_A_HALF})*"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 
@@ -140,7 +144,7 @@ def _words_value(words: str) -> float | None:
     """Value of spelled-out numbers: "five hundred thousand" 500000, "twenty-four hundred" 2400."""
     total = current = 0.0
     seen = False
-    for w in _WORD_BREAKS.split(fold(words)):
+    for w in _WORD_BREAKS.split(_AND_A_HALF_RE.sub(" half", fold(words))):
         if w == "and" or not w:
             continue
         if w == "dozen":
@@ -148,6 +152,9 @@ def _words_value(words: str) -> float | None:
             seen = True
         elif w in SMALL:
             current += SMALL[w]
+            seen = True
+        elif w == "half":
+            current += 0.5  # "three and a half"
             seen = True
         elif w == "hundred":
             current = (current or 1) * 100
