@@ -364,6 +364,7 @@ def pages(db_path: Path) -> dict[str, list[str]]:
 
     claim_ids = sample("select id from claims where rowid % 97 = 0 limit 2000", 20)
     article_ids = sample("select id from articles where rowid % 31 = 0 limit 2000", 20)
+    quote_ids = sample("select id from quotes where rowid % 89 = 0 limit 2000", 20)
     groups = sample("select id from claim_groups where articles >= 2 order by articles desc limit 200", 20)
     speakers = sample(
         "select name from speakers where id in (select speaker_id from quotes group by speaker_id "
@@ -374,6 +375,8 @@ def pages(db_path: Path) -> dict[str, list[str]]:
     words = ["government", "billion", "election", "police", "minister", "project", "hospital", "storm"]
     q = urllib.parse.quote
     return {
+        "home page": ["/"],
+        "database page": ["/tracker"],
         "articles table (facets)": ["/tracker/articles"],
         "claims table (facets)": ["/tracker/claims", "/tracker/claims?kind=quantity"],
         "quotes table (facets)": ["/tracker/quotes"],
@@ -381,7 +384,8 @@ def pages(db_path: Path) -> dict[str, list[str]]:
         "full-text search claims": [f"/tracker/claims?_search={w}" for w in words],
         "full-text search articles": [f"/tracker/articles?_search={w}" for w in words],
         "claim row page": [f"/tracker/claims/{q(c)}" for c in claim_ids],
-        "article row page": [f"/tracker/articles/{q(a)}" for a in article_ids],
+        "article reader (row page)": [f"/tracker/articles/{q(a)}" for a in article_ids],
+        "quote row page": [f"/tracker/quotes/{q(x)}" for x in quote_ids],
         "claim group page": [f"/tracker/claim_group?group={g}" for g in groups],
         "who repeated a fact": [f"/tracker/group_repeaters?group={g}" for g in groups],
         "conflicts view": ["/tracker/claim_conflicts_side_by_side"],

@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from tracker.extraction.dates import _trie
+from tracker.extraction.triggers import _trie
 
 
 def inflections(verb: str) -> set[str]:

@@ -12,6 +12,7 @@ from datetime import MAXYEAR, MINYEAR, date, timedelta
 from functools import lru_cache
 
 from tracker.extraction.fold import fold
+from tracker.extraction.triggers import triggers
 from tracker.records import DateMention
 
 MONTHS = {
@@ -410,139 +411,6 @@ def _year(m: re.Match, text: str) -> DateMention | None:
 # Where a date can begin: a digit or one of a few words (found by `triggers`). The full pattern runs only in a
 # short window around each, because running its dozen branches at every character costs milliseconds per article.
 _LOOKBACK = 12  # longest cue before a trigger: "the year ", "through ", "earlier this "
-
-
-# Words that can open or hold a date (capitalised months and days; cue words in either case), for `triggers`:
-# one token pass shared with the figure finder.
-_DATE_WORDS = frozenset(
-    """January February March April May June July August September October November December Jan Feb Mar Apr
-    Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday yesterday today
-    tomorrow tonight last next this past coming previous earlier later day days week weeks month months year
-    years Thanksgiving Black Cyber Christmas New Halloween Valentine""".split()
-)
-_DATE_WORDS = _DATE_WORDS | {
-    w.capitalize() for w in _DATE_WORDS if w.islower() and not w.startswith(("day", "week", "month", "year"))
-}
-_TOKEN = re.compile(r"(\d+|[$€£¥₹₽₩₺₦₱~])|[A-Za-z]+")
-# Words a figure can begin with (quantities.QUANTITY_RE): number words, words that open a bound ("more than"),
-# currency codes. Kept here so the one token pass serves both finders.
-FIGURE_WORDS = frozenset(
-    """about around approximately roughly some nearly almost close an a estimated circa approx just more over at
-    above upwards in no as up less fewer under below exceeding between from within greater higher half tens hundreds thousands millions
-    billions dozens scores zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
-    thousand million billion trillion dozen us au ca c hk nz s r rs usd eur gbp jpy cny rmb inr rub chf try
-    zar""".split()
-)
-
-NUMBER_WORDS = frozenset(
-    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
-    billion trillion dozen dozens scores tens hundreds thousands millions billions""".split()
-)
-
-_FIGURE_KIND = {w: w in NUMBER_WORDS for w in FIGURE_WORDS}  # figure word -> whether it is a number itself
-
-
-def _trie(words) -> str:
-    """A regex alternation of `words` as a trie: the engine tests one branch per first letter, not every word."""
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def walk(node: dict) -> str:
-        alts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return walk(tree)
-
-
-# On the lower-cased text: digits and currency signs, and whole words a figure or a date can begin with; the
-# same tokens `_TOKEN` yields and `triggers` keeps, found without a Python step per word. The pattern opens with
-# the one character class `[^a-z]` (a word is matched with the character before it, as group 1), so that the
-# engine skips over letters without entering the pattern at each: twice as fast as testing `(?<![a-z])` at every
-# character. What that misses, `triggers` looks for with `_WANTED_WORD`: a word at the start of the scan, and a
-# word right after a number or sign ("5bn", "$us"), whose character before it the scan has already taken.
-_TRIGGER_WORDS = _trie(FIGURE_WORDS | {w.lower() for w in _DATE_WORDS})
-_WANTED = re.compile(r"[^a-z](?:(?<=\d)\d*|(?<=[$€£¥₹₽₩₺₦₱~])|(" + _TRIGGER_WORDS + r")(?![a-z]))")
-_WANTED_WORD = re.compile(r"(?:" + _TRIGGER_WORDS + r")(?![a-z])")
-
-
-def triggers(text: str, start: int, end: int) -> tuple[list, list[int], list[int]]:
-    """One pass over the tokens of text[start:end]: the (start, end) of each word or number a date can hold,
-    the starts of the tokens a figure can begin with (digits, currency signs, FIGURE_WORDS in any case), and the
-    starts of those that are numbers themselves (digits, NUMBER_WORDS): every figure holds one."""
-    key = (text, start, end)
-    if _last_tokens[0] == key:
-        return _last_tokens[1]
-    dates: list[tuple[int, int]] = []
-    figures: list[int] = []
-    numbers: list[int] = []
-    figure_words = _FIGURE_KIND
-    low = text.lower()
-    if len(low) == len(text) and "\u212a" not in text:  # lower-casing kept every offset and made no new ASCII letter
-
-        def word(s: int, e: int) -> None:
-            if text[s:e] in _DATE_WORDS and (s == 0 or not text[s - 1].isalnum() and text[s - 1] != "_"):
-                dates.append((s, e))
-            kind = figure_words.get(low[s:e])
-            if kind is not None:
-                figures.append(s)
-                if kind:
-                    numbers.append(s)
-
-        if start < end and "a" <= low[start] <= "z" and (start == 0 or not "a" <= low[start - 1] <= "z"):
-            m = _WANTED_WORD.match(low, start, end)
-            if m is not None:
-                word(start, m.end())
-        for m in _WANTED.finditer(low, start, end):
-            if m.lastindex:
-                word(m.start(1), m.end())
-                continue
-            s, e = m.span()
-            if low[s].isdigit():
-                dates.append((s, e))
-                figures.append(s - 1 if s > start and text[s - 1] == "." else s)
-                numbers.append(s)
-            else:
-                figures.append(s)
-            if e < end and "a" <= low[e] <= "z":
-                m = _WANTED_WORD.match(low, e, end)
-                if m is not None:
-                    word(e, m.end())
-        _last_tokens[0], _last_tokens[1] = key, (dates, figures, numbers)
-        return dates, figures, numbers
-    for m in _TOKEN.finditer(text, start, end):
-        if m.lastindex:
-            s = m.start()
-            if m.group()[0].isdigit():
-                dates.append((s, m.end()))
-                figures.append(s - 1 if s > start and text[s - 1] == "." else s)
-                numbers.append(s)
-            else:
-                figures.append(s)
-            continue
-        w = m.group()
-        if w in _DATE_WORDS and (m.start() == 0 or not text[m.start() - 1].isalnum() and text[m.start() - 1] != "_"):
-            dates.append(m.span())
-        kind = figure_words.get(w)
-        if kind is None and not w.islower():
-            kind = figure_words.get(w.lower())
-        if kind is not None:
-            figures.append(m.start())
-            if kind:
-                numbers.append(m.start())
-    _last_tokens[0], _last_tokens[1] = key, (dates, figures, numbers)
-    return dates, figures, numbers
-
-
-_last_tokens: list = [None, ([], [], [])]
 
 
 def _scan(text: str, start: int, end: int) -> list[re.Match]:

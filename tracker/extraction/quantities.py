@@ -12,7 +12,6 @@ import dataclasses
 import math
 import re
 
-from tracker.extraction import dates as _dates
 from tracker.extraction.dates import date_spans
 from tracker.extraction.fold import fold
 from tracker.extraction.quantity_words import (  # noqa: F401 (re-exported: names.py and the tests read them here)
@@ -37,6 +36,7 @@ from tracker.extraction.quantity_words import (  # noqa: F401 (re-exported: name
     UPPER,
     VAGUE,
 )
+from tracker.extraction.triggers import triggers
 from tracker.records import Quantity
 
 _NUM_WORD = (
@@ -457,7 +457,7 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> 
 # matches as searching the whole text, without trying a dozen alternatives at every character. Words are looked
 # up in a set: a case-insensitive alternation of a hundred words costs more than the whole scan should.
 def _triggers(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
-    return _dates.triggers(text, start, end)[1:]
+    return triggers(text, start, end)[1:]
 
 
 # The most characters between where a figure starts and its number: "no fewer than US$ 5", "an average of 12".
