@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tracker.parse import Parsed
 from tracker.records import Article, Claim, Entity, Extraction, Quantity, SpeakerRef
-from tracker.store import bulk, grouping
+from tracker.store import bulk, conflict_search, grouping
 from tracker.store.db import connect, status_of, write_batch
 
 
@@ -715,7 +715,7 @@ def test_remembered_candidates_give_the_same_conflicts(tmp_path, monkeypatch):
     found = []
     for n, memo in enumerate((None, {}, {})):
         if n == 2:  # a memo that must forget: it holds one claim at most
-            monkeypatch.setattr(grouping, "MEMO_MAX", 1)
+            monkeypatch.setattr(conflict_search, "MEMO_MAX", 1)
         db = connect(tmp_path / f"{n}.db")
         for p in arts:  # one article per batch: every candidate is a stored claim
             aid, digest, status = status_of(db, p.article)
@@ -735,7 +735,7 @@ def test_remembered_candidates_give_the_same_conflicts(tmp_path, monkeypatch):
 
 
 def test_the_memo_forgets_the_least_recently_read_candidates(monkeypatch):
-    monkeypatch.setattr(grouping, "MEMO_MAX", 4)
+    monkeypatch.setattr(conflict_search, "MEMO_MAX", 4)
     memo: dict = {}
     for c in "abcd":
         grouping.memo_put(memo, c, c.upper())

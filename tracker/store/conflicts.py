@@ -1,6 +1,6 @@
 """The conflict rule between two claims, written once for every path that finds conflicts.
 
-`tracker ingest` (batch after batch, in `grouping._find_conflicts`) and the Dask path (`tracker group`, bucket
+`tracker ingest` (batch after batch, in `conflict_search._find_conflicts`) and the Dask path (`tracker group`, bucket
 by bucket) both call these functions, so the two cannot drift apart. Every choice is made by the claims' global
 input order, never by which batch or bucket they happen to meet in:
 

@@ -158,7 +158,7 @@ def _store(items, db_path, summary, workers, batch_size, on_error, on_progress, 
         pending: list[tuple] = []
         pending_ids: set[str] = set()
         state = {"windows": 0, "bulk": False}  # windows written; bulk load under way
-        memo: dict = {}  # stored conflict candidates already read (grouping._find_conflicts)
+        memo: dict = {}  # stored conflict candidates already read (conflict_search._find_conflicts)
 
         def write(result, items, work) -> None:
             prepared = result if pool is None else pool.results(result)
