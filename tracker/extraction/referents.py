@@ -1,0 +1,88 @@
+"""Who a pronoun can point at: the gender a title, role word or common first name gives a person, and the
+nouns (documents, organisation roles) that speak for whoever issued them or were named before.
+
+Kept apart from `resolver.py`, which decides the antecedent, so the word lists can grow without touching the
+rules that use them.
+"""
+
+from __future__ import annotations
+
+# Nouns of documents and statements: "the statement said" is the voice of whoever issued it.
+DOCUMENT_NOUNS = frozenset(
+    """
+    statement statements report reports study studies decree motion letter warning warnings request tweet tweets
+    post ruling order memo document documents release announcement communique
+    survey message bulletin notice
+    """.split()
+)
+
+
+# Definite nouns that name an organisation met before ("the company", "the agency", "the industry publication").
+ORG_ROLE_NOUNS = frozenset(
+    """
+    company firm agency publication newspaper outlet broadcaster network channel retailer chain airline carrier
+    organisation organization charity group manufacturer producer supplier insurer lender bank website paper
+    """.split()
+)
+
+
+FEMALE_WORDS = frozenset(
+    "mrs mrs. ms ms. miss dame lady queen princess duchess countess spokeswoman chairwoman congresswoman "
+    "businesswoman councilwoman actress sister mother wife daughter woman girl grandmother aunt widow".split()
+)
+
+
+MALE_WORDS = frozenset(
+    "mr mr. sir lord king prince duke count spokesman chairman congressman businessman councilman actor brother "
+    "father husband son man boy grandfather uncle widower pope cardinal archbishop bishop".split()
+)
+
+
+# Common first names whose gender is settled; a name outside the lists leaves the gender unknown.
+FEMALE_NAMES = frozenset(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra ashley
+    kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca laura sharon cynthia kathleen amy
+    shirley angela helen anna brenda pamela nicole emma samantha katherine christine debra rachel catherine
+    carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn
+    judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice
+    madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana
+    brittany natalie isabella charlotte rose alexis kayla hillary nikki nancy angela theresa ursula jacinda
+    kamala elizabeth greta malala yvette priti margrethe christine ilhan alexandria tulsi kirsten amy elaine
+    carrie tsai ingrid fatima aisha leila yulia svetlana natalia olga irina tatiana elena ana lucia carmen
+    isabel sofia giulia francesca chiara beatriz marta agnieszka katarzyna magdalena ewa anna joanna
+    """.split()
+)
+
+
+MALE_NAMES = frozenset(
+    """
+    james robert john michael william david richard joseph thomas charles christopher daniel matthew anthony mark
+    donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob
+    gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank
+    patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter
+    noah jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan
+    bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene
+    russell bobby mason philip louis boris emmanuel vladimir xi recep mohammed muhammad ahmed ali hassan
+    hussein omar mustafa abdul ibrahim yusuf mike bill ted jim tom bob dick steve nick tony chuck mitch lindsey
+    bernie pete hulusi mevlut tayyip benjamin ivan sergei dmitry alexei mikhail andrzej jan piotr krzysztof
+    tomasz pawel marek jacek carlos luis miguel jorge pedro manuel antonio francisco javier giuseppe marco luca
+    giovanni hans klaus jurgen wolfgang stefan pierre jean-claude francois adil qasem hassan narendra rahul imran
+    """.split()
+)
+
+
+def gender_of(name: str, role: str | None = None, mention: str | None = None) -> str | None:
+    """ "f" or "m" from a title or role word ("Mrs", "spokeswoman", "King") or a common first name; else None."""
+    for phrase in (role, mention):
+        for w in (phrase or "").lower().replace(",", " ").split():
+            if w in FEMALE_WORDS:
+                return "f"
+            if w in MALE_WORDS:
+                return "m"
+    first = name.split()[0].lower() if name.split() else ""
+    if first in FEMALE_NAMES:
+        return "f"
+    if first in MALE_NAMES:
+        return "m"
+    return None
