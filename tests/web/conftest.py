@@ -2,6 +2,10 @@
 
 import sqlite3
 
+import pytest
+
+from tests.conftest import ROOT
+
 
 def plant_conflict(db_path) -> tuple[str, str]:
     """A conflicting-figures row between the sample articles' $2 billion and $2.5 billion claims, so that the
@@ -33,3 +37,26 @@ def plant_conflict(db_path) -> tuple[str, str]:
         return a, b
     finally:
         conn.close()
+
+
+def sample_site(db_path):
+    """The bundled articles ingested, with the annotation rules, an account (an actor must be a current one) and
+    a conflict the pages can show: (Datasette app, database path)."""
+    from tracker.review.users import add_user, users_path
+    from tracker.store.annotation_rules import ensure_annotation_schema
+    from tracker.store.db import connect
+    from tracker.store.ingest import ingest
+    from tracker.web.serve import datasette_app
+
+    ingest([str(ROOT / "data" / "articles")], db_path)
+    db = connect(db_path)
+    ensure_annotation_schema(db)
+    db.close()
+    add_user(users_path(db_path), "alice", "correct horse battery")
+    plant_conflict(db_path)
+    return datasette_app(db_path), db_path
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return sample_site(tmp_path_factory.mktemp("site") / "tracker.db")

@@ -3,28 +3,6 @@
 import re
 import sqlite3
 
-import pytest
-
-from tests.conftest import ROOT
-from tests.web.conftest import plant_conflict
-from tracker.review.annotations import ensure_annotation_schema
-from tracker.review.users import add_user, users_path
-from tracker.store.db import connect
-from tracker.store.ingest import ingest
-from tracker.web.serve import datasette_app
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    db_path = tmp_path_factory.mktemp("cells") / "tracker.db"
-    ingest([str(ROOT / "data" / "articles")], db_path)
-    db = connect(db_path)
-    ensure_annotation_schema(db)
-    db.close()
-    add_user(users_path(db_path), "alice", "correct horse battery")  # an actor must be a current account
-    plant_conflict(db_path)
-    return datasette_app(db_path), db_path
-
 
 def one(db_path, sql):
     conn = sqlite3.connect(db_path)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 from itertools import accumulate
 
 from tracker import ids
@@ -114,39 +113,22 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
             [q for q in quotes[bisect_right(q_reach, s) : bisect_left(q_starts, e)] if q.end > s] if quotes else quotes
         )
         clauses, reported, inner = _split(text, s, e, near, marks)
-        pieces: Sequence[tuple | None]  # a tuple of one for most sentences, which need no list
-        if len(clauses) == 1:  # most sentences: nothing to re-join
-            cs, ce = clauses[0]
-            pieces = (
-                _assess(
-                    text,
-                    cs,
-                    ce,
-                    near,
-                    end_char,
-                    cs in reported,
-                    _within(quantities, cs, ce, qs),
-                    _within(dates, cs, ce, ds),
-                    _within(entities, cs, ce, es),
-                ),
+        pieces: list = [
+            _assess(
+                text,
+                cs,
+                ce,
+                near,
+                end_char,
+                cs in reported,
+                _within(quantities, cs, ce, qs),
+                _within(dates, cs, ce, ds),
+                _within(entities, cs, ce, es),
             )
-        else:
-            pieces = [
-                _assess(
-                    text,
-                    cs,
-                    ce,
-                    near,
-                    end_char,
-                    cs in reported,
-                    _within(quantities, cs, ce, qs),
-                    _within(dates, cs, ce, ds),
-                    _within(entities, cs, ce, es),
-                )
-                for cs, ce in clauses
-            ]
-            if inner:
-                pieces = _rejoin(text, pieces, inner, near)
+            for cs, ce in clauses
+        ]
+        if inner and len(clauses) > 1:  # one clause has nothing to re-join
+            pieces = _rejoin(text, pieces, inner, near)
         for piece in pieces:
             if piece is None or (piece[3] in FACTUAL_KINDS and piece[4] < THRESHOLD):
                 continue

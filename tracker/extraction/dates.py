@@ -12,6 +12,7 @@ from datetime import MAXYEAR, MINYEAR, date, timedelta
 from functools import lru_cache
 
 from tracker.extraction.fold import fold
+from tracker.extraction.quantity_words import SMALL
 from tracker.extraction.triggers import triggers
 from tracker.records import DateMention
 
@@ -97,20 +98,7 @@ _CASED_WEEKDAY = re.compile(_WEEKDAY + r"$")
 _COUNT_AFTER = re.compile(
     r"\s+(?!(?:and|or|the|a|an|to|was|were|is|are|has|had|as|its|their)\b)(?:[a-z]+s|people|men|women|children|staff|police|personnel)\b"
 )
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+_NUMBER_WORDS = {"a": 1, "an": 1, **{w: int(v) for w, v in SMALL.items() if 1 <= v <= 10}}  # "two weeks ago"
 
 
 @lru_cache(maxsize=256)
