@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -42,19 +43,12 @@ def _ingest(paths, db_path, workers, batch_size, raw, quiet) -> IngestSummary:
             click.echo(("\n" if total else "") + line, err=True)
 
     total = None if quiet else input_size(list(paths))
-    if total:
-        with click.progressbar(length=total, label="Ingesting", file=sys.stderr, show_pos=False) as bar:
-            summary = ingest(
-                list(paths),
-                db_path,
-                workers=workers,
-                batch_size=batch_size,
-                raw=raw,
-                on_error=on_error,
-                on_progress=bar.update,
-                on_status=on_status,
-            )
-    else:
+    progress = (
+        click.progressbar(length=total, label="Ingesting", file=sys.stderr, show_pos=False)
+        if total
+        else contextlib.nullcontext(None)
+    )
+    with progress as bar:
         summary = ingest(
             list(paths),
             db_path,
@@ -62,6 +56,7 @@ def _ingest(paths, db_path, workers, batch_size, raw, quiet) -> IngestSummary:
             batch_size=batch_size,
             raw=raw,
             on_error=on_error,
+            on_progress=bar.update if bar is not None else None,
             on_status=on_status,
         )
     return summary

@@ -12,6 +12,8 @@ import json
 import random
 from pathlib import Path
 
+from tracker.store.rows import STORED_TABLES
+
 COUNTRIES = "Turkey Russia Brazil India Nigeria Kenya Germany France Poland Japan".split()
 PROJECTS = [
     "Northern Star Pipeline",
@@ -94,15 +96,7 @@ def write_jsonl(path: Path, n: int, seed: int = 7) -> Path:
 # Columns that differ between two runs by nature, not by rule: when a row was written.
 RUN_COLUMNS = {"ingested_at", "updated_at"}
 TABLES = [
-    "articles",
-    "speakers",
-    "speaker_aliases",
-    "quotes",
-    "claims",
-    "quantities",
-    "claim_dates",
-    "entities",
-    "claim_entities",
+    *STORED_TABLES,
     "claim_groups",
     "claim_group_members",
     "claim_conflicts",

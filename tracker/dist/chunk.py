@@ -24,23 +24,13 @@ from tracker.read.formats import (
     sniff_format,
 )
 from tracker.store.conflicts import by_unit
-from tracker.store.rows import article_key, content_hash, rows_for
+from tracker.store.rows import STORED_TABLES, article_key, content_hash, rows_for
 
 from .sources import Chunk, is_url, open_input, range_lines
 
 ARTICLE_BITS = 24  # articles per chunk < 16 M
 CLAIM_BITS = 16  # claims per article < 65,536
-STORED = (
-    "articles",
-    "speakers",
-    "speaker_aliases",
-    "quotes",
-    "claims",
-    "quantities",
-    "claim_dates",
-    "entities",
-    "claim_entities",
-)
+STORED = STORED_TABLES
 GROUPING_INPUTS = ("claim_keys", "claim_subjects")
 
 

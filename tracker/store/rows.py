@@ -13,6 +13,19 @@ from tracker.ids import article_id, speaker_id
 from tracker.parse import Parsed
 from tracker.records import Article
 
+# The tables an article's rows go to, in the order they are written (parents before children).
+STORED_TABLES = (
+    "articles",
+    "speakers",
+    "speaker_aliases",
+    "quotes",
+    "claims",
+    "quantities",
+    "claim_dates",
+    "entities",
+    "claim_entities",
+)
+
 
 def content_hash(article: Article) -> str:
     """What, if it changes, means the article must be re-parsed."""
@@ -54,20 +67,7 @@ def rows_for(parsed: Parsed, aid: str, digest: str) -> dict[str, Any]:
     "claim_keys" and "claim_subjects" (tracker.store.grouping), computed here, in the ingest's workers."""
     a = parsed.article
     now = _now()
-    out: dict[str, Any] = {
-        k: []
-        for k in (
-            "articles",
-            "speakers",
-            "speaker_aliases",
-            "quotes",
-            "claims",
-            "quantities",
-            "claim_dates",
-            "entities",
-            "claim_entities",
-        )
-    }
+    out: dict[str, Any] = {k: [] for k in STORED_TABLES}
     out["articles"].append(
         {
             "id": aid,
