@@ -84,7 +84,10 @@ def test_serve_builds_missing_database_then_runs_datasette(tmp_path, monkeypatch
     r = CliRunner().invoke(cli, ["serve", "--db", str(db), "--port", "8123", "--articles", str(EXAMPLE.parent)])
     assert r.exit_code == 0, r.output
     assert db.exists() and seen == {"db": str(db), "port": 8123}
-    r = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "other.db"), "--articles", str(tmp_path / "nope")])
+    # port 0: whatever holds 8001 on this machine must not decide which check answers first
+    r = CliRunner().invoke(
+        cli, ["serve", "--db", str(tmp_path / "other.db"), "--port", "0", "--articles", str(tmp_path / "nope")]
+    )
     assert r.exit_code == 1 and "no such folder" in r.output
 
 
