@@ -33,6 +33,9 @@ from tracker.records import SpeakerRef
 # Up to this many surnames, `Resolver._surnames` searches the text for each; past it, it reads the text once.
 _SURNAME_SEARCHES = 8
 _ALNUM_RUN = re.compile(r"[^\W_]+")
+# The runs `_surnames` looks up: whole runs of letters and digits that do not open with a lower-case ASCII letter
+# or an ASCII digit (a surname opens with a capital), so the engine, not a Python step, passes over common words.
+_CAPITAL_RUN = re.compile(r"(?<![^\W_])[^\W_a-z0-9][^\W_]*")
 
 
 @dataclass(slots=True)
@@ -304,7 +307,7 @@ class Resolver:
         else:
             # Many surnames (a long text): one pass over the text's runs of letters and digits instead of a search
             # of the whole text per surname. A mention starts a run (the character before is not alphanumeric), so
-            # each surname is looked up by its leading run. The same mentions as the searches above; `titled` is
+            # each surname is looked up by its leading run (which opens with a capital: `_CAPITAL_RUN`). The same mentions as the searches above; `titled` is
             # sorted next, so their order does not matter.
             by_lead: dict[str, list[str]] = {}
             for surname in seen:
@@ -312,7 +315,7 @@ class Resolver:
                 if lead is not None:
                     by_lead.setdefault(lead.group(), []).append(surname)
             after: dict[str, int] = {surname: first_pos + len(name) for surname, (first_pos, name) in seen.items()}
-            for m in _ALNUM_RUN.finditer(text):
+            for m in _CAPITAL_RUN.finditer(text):
                 for surname in by_lead.get(m.group(), ()):
                     i = m.start()
                     j = i + len(surname)
