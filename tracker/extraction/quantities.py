@@ -195,18 +195,34 @@ def _bounds(pre: str | None, tail: str | None, value: float | None) -> tuple[boo
 def _skip(text: str, m: re.Match, lo: int) -> bool:
     """Numbers that are names, times or labels rather than figures."""
     s = m.start("num")
-    if _MODEL_BEFORE.search(text[max(lo, s - 8) : s]):
+    # The patterns are tried only where the character they need stands: a dash (and a space) before the number,
+    # a colon, space or letter after it (\s is what str.isspace is).
+    if _dash_before(text[max(lo, s - 3) : s]) and _MODEL_BEFORE.search(text[max(lo, s - 8) : s]):
         return True
     e = m.end("num") if not m.group("num2") else m.end("num2")
     if text.startswith("/", e) and e + 1 < len(text) and text[e + 1].isdigit():
         return True  # "24/7", "1/5/2020": a slash joins it to another number
     if m.group("scale") or m.group("scale2") or m.group("post") or m.group("post1"):
         return False
+    after = text[e : e + 1]
+    if not after or not (after.isalpha() or after.isspace() or after in ":-‐"):
+        return False
     if _TIME_AFTER.match(text, e):
         return True
     if _GLUED_AFTER.match(text, e):
         return not (m.group("num2") is None and _HYPHEN_UNIT.match(text, e))
     return False
+
+
+_DASHES = frozenset("-‐–")
+
+
+def _dash_before(w: str) -> bool:
+    """Whether `w` ends as a match of _MODEL_BEFORE must: a dash, or a dash and one space, at its end or before
+    a final line break (where `$` also matches)."""
+    if w.endswith("\n") and _dash_before(w[:-1]):
+        return True
+    return bool(w) and (w[-1] in _DASHES or w[-1].isspace() and w[-2:-1] in _DASHES)
 
 
 def _vague(m: re.Match, text: str, end: int) -> Quantity:
@@ -271,6 +287,8 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
         else (m.start("cur") if m.group("cur") else m.start("num"))
     )
     unit: str | None  # unit_after may find none
+    # _HYPHEN_UNIT opens with a hyphen, _DEGREES holds a degree sign: tried only where one stands.
+    hy = _HYPHEN_UNIT.match(text, q_end) if value2 is None and text[q_end : q_end + 1] in ("-", "‐") else None
     if currency == "GBP" and post.startswith("pound") and _weight(text, m):
         currency, unit, kind = None, "pounds", "measure"  # "it weighed 12 pounds", "40 pounds of cocaine"
     elif currency:
@@ -279,13 +297,13 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
         unit, kind = "percentage points", "percent"
     elif post.startswith(("%", "per")):
         unit, kind = "percent", "percent"
-    elif value2 is None and (hy := _HYPHEN_UNIT.match(text, q_end)) and hy.group(1) in FRACTIONS:
+    elif hy is not None and hy.group(1) in FRACTIONS:
         value, unit, kind = value / FRACTIONS[hy.group(1)], None, "count"  # "two-thirds"
         q_end = hy.end()
-    elif value2 is None and (hy := _HYPHEN_UNIT.match(text, q_end)):
+    elif hy is not None:
         unit, kind = hy.group(1), "measure"  # "48-acre", "four-pack"
         q_end = hy.end()
-    elif value2 is None and (deg := _DEGREES.match(text, q_end)):
+    elif value2 is None and "°" in text[q_end : q_end + 2] and (deg := _DEGREES.match(text, q_end)):
         unit, kind = (f"°{deg.group(1)}" if deg.group(1) else "degree"), "measure"
         q_end = deg.end()
     elif scale and scale.strip().lower() == "m" and value2 is None and _METRES_AFTER.match(text, m.end("scale")):
@@ -465,12 +483,13 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         num_end = m.end("num2") if m.group("num2") else m.end("num")
         if dates and _inside(dates, date_starts, m.start("num"), num_end) and not (m.group("cur") or m.group("post")):
             continue
-        if _is_label(text, m, start) and (sl := _SCALE_LABEL.search(text, max(start, m.start() - 9), m.start())):
+        label = _is_label(text, m, start)
+        if label and (sl := _SCALE_LABEL.search(text, max(start, m.start() - 9), m.start())):
             q = _build(m, text, m.end("num"))
             if q is not None and q.unit is None:
                 out.append(Quantity(q.text, q.start, q.end, q.value, sl.group().strip().lower(), kind="measure"))
             continue
-        if _is_label(text, m, start) or _ENUMERATOR.search(text, max(start, m.start() - 8), m.start()):
+        if label or _enumerated(text, max(start, m.start() - 8), m.start()):
             continue
         q = _build(m, text, end)
         if q is not None and shared is not None and q.unit is None and q.kind == "count":
@@ -554,11 +573,23 @@ def _word_figure(text: str, ts: int, end: int) -> Quantity | None:
     return None
 
 
+def _enumerated(text: str, lo: int, hi: int) -> bool:
+    """_ENUMERATOR in text[lo:hi], searched only when the window holds a word it needs."""
+    window = text[lo:hi]
+    return ("umber" in window or "UMBER" in window or "No." in window) and _ENUMERATOR.search(text, lo, hi) is not None
+
+
+def _letter_space(text: str, s: int, lo: int) -> bool:
+    return s - 2 >= lo and "a" <= text[s - 2] <= "z" and text[s - 1].isspace()
+
+
 def _is_label(text: str, m: re.Match, lo: int) -> bool:
     """ "Resolution 2231", "Article 5": a capitalised word right before a bare digit number names it."""
     if m.group("pre") or m.group("cur") or m.group("post") or m.group("scale") or not m.group("num")[0].isdigit():
         return False
     s = m.start("num")
+    if not _letter_space(text, s, lo) and not (text[s - 1 : s] == "\n" and _letter_space(text, s - 1, lo)):
+        return False  # _LABEL_BEFORE ends with a lower-case letter and a space (`$` may stand before a line break)
     before = text[max(lo, s - 20) : s]
     lm = _LABEL_BEFORE.search(before)
     if not lm:
