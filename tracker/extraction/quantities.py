@@ -205,13 +205,16 @@ def _skip(text: str, m: re.Match, lo: int) -> bool:
     if m.group("scale") or m.group("scale2") or m.group("post") or m.group("post1"):
         return False
     after = text[e : e + 1]
-    if not after or not (after.isalpha() or after.isspace() or after in ":-‐"):
-        return False
-    if _TIME_AFTER.match(text, e):
+    if (
+        after == ":" or after in _TIME_OPENERS or after.isspace() and text[e + 1 : e + 2] in _TIME_OPENERS
+    ) and _TIME_AFTER.match(text, e):
         return True
-    if _GLUED_AFTER.match(text, e):
+    if (after in ("-", "‐") or "a" <= after <= "z" or "A" <= after <= "Z") and _GLUED_AFTER.match(text, e):
         return not (m.group("num2") is None and _HYPHEN_UNIT.match(text, e))
     return False
+
+
+_TIME_OPENERS = frozenset("aApPgGuUoOhH")  # the letters _TIME_AFTER's words open with
 
 
 _DASHES = frozenset("-‐–")
@@ -245,36 +248,37 @@ def _vague(m: re.Match, text: str, end: int) -> Quantity:
 
 
 def _build(m: re.Match, text: str, end: int) -> Quantity | None:
-    num_text = m.group("num")
+    g = m.groupdict()  # one call for the groups read below, a dozen times per figure
+    num_text = g["num"]
     if num_text.lower() in ("a", "an"):
         return None
-    scale = m.group("scale")
+    scale = g["scale"]
     value = _number(num_text, scale)
     if value is None:
         return None
-    pre = m.group("pre")
+    pre = g["pre"]
     pre_key = (pre or "").strip().lower()
-    cur = m.group("cur") or m.group("cur2")
-    post = (m.group("post") or m.group("post1") or "").strip().lower()
-    value2 = _number(m.group("num2"), m.group("scale2") or None)
-    sep = (m.group("sep") or "").lower()
+    cur = g["cur"] or g["cur2"]
+    post = (g["post"] or g["post1"] or "").strip().lower()
+    value2 = _number(g["num2"], g["scale2"] or None)
+    sep = (g["sep"] or "").lower()
     if value2 is not None and sep == "and" and pre_key != "between":
         value2 = None  # "two and three" outside "between" is a list, not a range
-    if value2 is not None and not m.group("scale") and m.group("scale2"):
-        value *= SCALES[fold(m.group("scale2").strip())]  # "$10-12 billion"
+    if value2 is not None and not g["scale"] and g["scale2"]:
+        value *= SCALES[fold(g["scale2"].strip())]  # "$10-12 billion"
     currency = _currency(cur, post if not post.startswith(("%", "per", "percentage")) else None)
-    if value2 is None and m.group("post1"):
+    if value2 is None and g["post1"]:
         q_end = m.end("post1")
     else:
         q_end = (
             m.end("tail")
-            if m.group("tail")
+            if g["tail"]
             else (
                 m.end("post")
-                if m.group("post")
+                if g["post"]
                 else (
                     m.end("scale2")
-                    if m.group("scale2")
+                    if g["scale2"]
                     else m.end("num2")
                     if value2 is not None
                     else (m.end("scale") if scale else m.end("num"))
@@ -284,7 +288,7 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
     q_start = (
         m.start("pre")
         if pre and pre_key not in ("between", "from") or (pre and value2 is not None)
-        else (m.start("cur") if m.group("cur") else m.start("num"))
+        else (m.start("cur") if g["cur"] else m.start("num"))
     )
     unit: str | None  # unit_after may find none
     # _HYPHEN_UNIT opens with a hyphen, _DEGREES holds a degree sign: tried only where one stands.
@@ -320,8 +324,8 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
             unit is None
             and not scale
             and not pre
+            and _age_before(text, max(0, m.start() - 12), m.start())
             and _AGE_AFTER.match(text, q_end)
-            and _AGE_BEFORE.search(text, max(0, m.start() - 12), m.start())
         ):
             unit, kind = "years", "measure"
         if unit in CURRENCY_WORDS:
@@ -344,7 +348,7 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
             upper=_finite(max(value, value2)),
             kind="range",
         )
-    approx, lower, upper = _bounds(pre, m.group("tail"), value)
+    approx, lower, upper = _bounds(pre, g["tail"], value)
     return Quantity(
         text=text[q_start:q_end],
         start=q_start,
@@ -357,6 +361,17 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
         upper=_finite(upper),
         kind=kind,
     )
+
+
+def _age_before(text: str, lo: int, hi: int) -> bool:
+    """_AGE_BEFORE in text[lo:hi], searched only when the window holds "aged" or "he" (as in "she") or is not ASCII
+    (where IGNORECASE may fold other letters)."""
+    window = text[lo:hi]
+    if window.isascii():
+        low = window.lower()
+        if "aged" not in low and "he" not in low:
+            return False
+    return _AGE_BEFORE.search(text, lo, hi) is not None
 
 
 # "one" counts the noun after it ("one independent supported", "by one digit", "a one year sentence"), but not
@@ -530,7 +545,7 @@ _LIST_AFTER = re.compile(r"\s*,\s*\d+\s*[-–]\s*\d+")
 def _is_score(text: str, m: re.Match) -> bool:
     """ "won 45-17", "(6-5, 3-4)": two bare numbers joined by a dash are a score, not a range, when the first is
     the larger (a range climbs: "10-12") or when the pair is one of a list of such pairs."""
-    if not m.group("num2") or m.group("sep") not in ("-", "–") or any(m.group(g) for g in _BARE):
+    if not m.group("num2") or m.group("sep") not in ("-", "–") or any(m.group(*_BARE)):
         return False
     a, b = m.group("num"), m.group("num2")
     if not (a.isdigit() and b.isdigit()):
