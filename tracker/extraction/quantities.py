@@ -184,12 +184,17 @@ def _currency(cur: str | None, post: str | None) -> str | None:
 
 
 def _bounds(pre: str | None, tail: str | None, value: float | None) -> tuple[bool, float | None, float | None]:
+    if not pre and not tail and not _EMPTY_BOUNDS:
+        return False, None, None  # the common case: a bare figure, no word before or after it
     key = _SPACES.sub(" ", (pre or "").strip().lower())
     t = _SPACES.sub(" ", (tail or "").strip().lower())
     approx = key in APPROX or t == "or so"
     lower = value if key in LOWER or t == "or more" else None
     upper = value if key in UPPER or t in ("or less", "or fewer") else None
     return approx or lower is not None or upper is not None, lower, upper
+
+
+_EMPTY_BOUNDS = "" in APPROX or "" in LOWER or "" in UPPER  # (never: the tables hold words)
 
 
 def _skip(text: str, m: re.Match, lo: int) -> bool:
