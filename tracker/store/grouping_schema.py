@@ -29,6 +29,10 @@ create table if not exists claim_groups (
 create index if not exists claim_groups_articles on claim_groups(articles);
 create index if not exists claim_groups_first_published on claim_groups(first_published);
 create index if not exists claim_groups_unit on claim_groups(unit);
+-- The claim_groups page shows the groups stated in two or more articles (`articles >= 2`, tracker.web.finding)
+-- with a facet by unit: this index holds only those groups (60,000 of 830,000 at 100,000 articles), so the
+-- facet and the page's count read it alone instead of looking up every repeated group's row (0.3 s).
+create index if not exists claim_groups_repeated_unit on claim_groups(unit) where articles >= 2;
 -- a rowid table: its (group_id, published) index then holds a rowid rather than the claim id, four times
 -- narrower, and new members (which join groups all over that index) dirty fewer pages per batch
 create table if not exists claim_group_members (

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from tracker.review import annotations as ann
 from tracker.review import users
-from tracker.web import cells, finding, reader, review_queue
+from tracker.web import cells, finding, plans, reader, review_queue
 
 PLUGIN = "tracker"
 TARGETS = {"claims": "claim", "quotes": "quote"}
@@ -504,3 +504,4 @@ def cache_table_counts(db) -> None:
 def startup(datasette):
     for db in datasette.databases.values():
         cache_table_counts(db)
+        plans.install(db)
