@@ -549,3 +549,23 @@ async def test_conflicts_narrowed_to_an_entity_named_by_its_acronym_only(ds_repe
     got = await rows(ds_repeats, "conflicting_figures", cols, entity="OFA")
     assert [(r[0], r[17]) for r in got] == [(4, f"{A3}-c1"), (3, f"{A3}-c1"), (2, f"{A3}-c1"), (1, f"{A3}-c1")]
     assert await rows(ds_repeats, "conflicting_figures", cols, entity="Audits") == got  # or by its name
+
+
+def test_conflicting_figures_walks_all_conflicts_only_when_asked(tmp_path):
+    """Of the three ways the query finds its conflicts, only the one it needs runs: the walk over every
+    conflict (for an entity named in many claims) is bounded by x.id, -1 when not wanted, so SQLite never
+    starts it; as a plain condition it was checked on each of 470,000 conflicts at 100,000 articles."""
+    import sqlite3
+
+    import yaml
+
+    from tests.conftest import ROOT
+
+    sql = yaml.safe_load((ROOT / "datasette.yaml").read_text())["databases"]["tracker"]["queries"]
+    sql = sql["conflicting_figures"]["sql"]
+    connect(tmp_path / "t.db").close()
+    conn = sqlite3.connect(tmp_path / "t.db")
+    plan = [r[3] for r in conn.execute("explain query plan " + sql, {"entity": "UN"})]
+    conn.close()
+    assert plan.count("SCAN x") == 1, plan  # the newest 500 when no entity is given, stopping at 500
+    assert "SEARCH x USING INTEGER PRIMARY KEY (rowid<?)" in plan, plan
