@@ -147,7 +147,7 @@ def _migrate_subject_keys(db: sqlite_utils.Database) -> None:
         db.execute("alter table claim_subject_keys add column more text")
 
 
-_INDEX_NAME = re.compile(r"^\s*create index if not exists (\w+)", re.I)
+_INDEX_NAME = re.compile(r"^(?:\s*--[^\n]*\n)*\s*create index if not exists (\w+)", re.I)  # after any comment lines
 
 
 def ensure_schema(db: sqlite_utils.Database, skip: set[str] | frozenset[str] = frozenset()) -> None:
