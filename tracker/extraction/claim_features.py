@@ -288,6 +288,7 @@ WEIGHTS = {
     "second person": -0.4,
     "hypothetical": -0.7,
     "short": -0.3,
+    "narration": 1.0,
 }
 
 

@@ -100,6 +100,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     marks = _Marks(text)
     q_starts = [q.start for q in quotes]
     q_reach = list(accumulate((q.end for q in quotes), max))  # the furthest end among the first i+1 quotes
+    reports = any(q.speaker is not None for q in quotes)
     claims: list[Claim] = []
     seen: dict[str, int] = {}
     for s, e in spans:
@@ -124,6 +125,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
                 _within(quantities, cs, ce, qs),
                 _within(dates, cs, ce, ds),
                 _within(entities, cs, ce, es),
+                reports,
             )
             for cs, ce in clauses
         ]
@@ -161,7 +163,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
 _START, _END, _KIND, _FEATS, _QUANTITIES, _DATES, _ENTITIES, _NWORDS = 0, 1, 3, 5, 7, 8, 9, 10
 
 
-def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities) -> tuple | None:
+def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities, reports=False) -> tuple | None:
     chunk = text[s:e]
     if not _has_words(chunk, MIN_WORDS - 1):
         return None
@@ -180,6 +182,8 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities)
     feats = _features(judged, t, jq, jd, je, quote is not None, predicts or opinion)
     if reported or (quote is not None and quote.kind == "indirect"):
         feats.append("reported speech")
+    elif reports and end_char == "." and not any(q.start < e and s < q.end for q in quotes):
+        feats.append("narration")
     kind = _kind(judged, t, feats, end_char, predicts, opinion)
     return s, e, chunk, kind, _score(feats), feats, quote, quantities, dates, entities, len(t.list)
 
