@@ -436,3 +436,49 @@ def test_a_call_for_something_is_the_writers_report_not_the_callers_claim():
     assert [(c.kind, c.speaker) for c in claims] == [("quantity", None)]
     said = extract("The union said 2,000 people were arrested in 2019.", "2020-01-01").claims
     assert [c.speaker.name for c in said] == ["The union"]
+
+
+def test_the_writers_plain_statement_in_a_report_is_a_claim():
+    """In a text that reports someone's speech, the sentences outside any quote are the writer's narration: a
+    plain statement there ("The port is run by a state company.") is asserted as fact, where the same words
+    spoken alone, as in a debate, are not scored up."""
+    from tracker.extraction.pipeline import extract
+
+    text = (
+        'The harbour reopened on Monday, the port authority said. "We are relieved," said Ana Petrov.\n\n'
+        "The Velmora Port is run by the Harlan Shipping Company."
+    )
+    claims = extract(text, "2021-05-05").claims
+    c = claim_over(claims, text, "The Velmora Port is run by the Harlan Shipping Company.")
+    assert "narration" in c.features and c.kind in FACTUAL_KINDS and c.speaker is None
+    alone = find_claims("The Velmora Port is run by the Harlan Shipping Company.", [], "2021-05-05")
+    assert all("narration" not in c.features for c in alone)
+    assert [c.kind for c in alone if c.kind in FACTUAL_KINDS] == []
+    # A line without a closing full stop (a caption, a credit) is not narration.
+    text = 'The mayor said "we are ready." \n\nAna Petrov at the harbour gate on Monday morning\n\nThe port is old.'
+    claims = extract(text, "2021-05-05").claims
+    assert all("narration" not in c.features for c in claims if "Petrov at" in c.text)
+
+
+def test_what_was_said_decides_the_kind_of_reported_speech_led_by_its_attribution():
+    """ "X said on Tuesday it would close the mill": the name, "said" and the date make the sentence look like a
+    named past event, but what is claimed is a plan; a view passed on is a view. A fact passed on stays a fact."""
+    from tracker.extraction.pipeline import extract
+
+    plan = "The Brenner Paper Company said on Tuesday it would close its Halden mill next spring."
+    assert [c.kind for c in extract(plan, "2022-03-10").claims] == ["prediction"]
+    view = "Councillor Mira Tanaka told reporters the new fees were unfair and should be scrapped."
+    assert [c.kind for c in extract(view, "2022-03-10").claims if c.kind in FACTUAL_KINDS] == []
+    fact = "The Brenner Paper Company said on Tuesday it had closed its Halden mill in 2020."
+    (c,) = extract(fact, "2022-03-10").claims
+    assert c.kind == "event" and c.speaker is not None and c.speaker.name == "Brenner Paper Company"
+
+
+def test_an_announced_plan_is_the_writers_report_of_the_announcement():
+    """ "X announced the mill would close": that the plan was made public is news the writer asserts, so it is a
+    factual claim of the writer's, unlike "X said the mill would close" (a plan passed on, no claim)."""
+    from tracker.extraction.pipeline import extract
+
+    text = "On Monday, the Brenner Paper Company announced that its Halden mill would close in 2023."
+    claims = [c for c in extract(text, "2022-03-10").claims if c.kind in FACTUAL_KINDS]
+    assert [(c.kind, c.speaker) for c in claims] == [("event", None)]

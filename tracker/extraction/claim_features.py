@@ -260,7 +260,10 @@ def _prediction(t: _Tokens) -> bool:
 # ("reported speech", "reporting verb", "date", "relative date") keep hand-set values. The cue word lists were
 # written from general English and news usage, not mined from those sentences, but which features to add was
 # decided by reading its errors, so even the cross-validated figure is optimistic. "modal" is kept at 0: it
-# explains a score without moving it.
+# explains a score without moving it. "narration" (set in claims.py, hand-set) marks a sentence of the writer's
+# own in a text that reports others' speech: news copy states facts in the narrator's voice, so a plain
+# statement there ("The airport is owned by the state carrier.") is asserted, where the same words spoken in a
+# debate are rhetoric as often as not. It never fires on a sentence parsed alone, as ClaimBuster's are.
 WEIGHTS = {
     "money": 1.5,
     "percent": 2.5,

@@ -100,7 +100,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     marks = _Marks(text)
     q_starts = [q.start for q in quotes]
     q_reach = list(accumulate((q.end for q in quotes), max))  # the furthest end among the first i+1 quotes
-    reports = any(q.speaker is not None for q in quotes)
+    reports = any(q.speaker is not None for q in quotes)  # the text reports speech: its other sentences narrate
     claims: list[Claim] = []
     seen: dict[str, int] = {}
     for s, e in spans:
@@ -183,9 +183,68 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
     if reported or (quote is not None and quote.kind == "indirect"):
         feats.append("reported speech")
     elif reports and end_char == "." and not any(q.start < e and s < q.end for q in quotes):
+        # The writer's own full sentence in a text that reports speech: news narration, asserted as fact. Not a
+        # line without a full stop (a caption, a credit) nor a clause touching a quote.
         feats.append("narration")
     kind = _kind(judged, t, feats, end_char, predicts, opinion)
+    if judged is chunk and quote is not None and _led_by_attribution(quote, s, e):
+        verb = quote.cue.split()[0].lower()
+        act = _FORM_TO_BASE.get(verb) in _ACTS
+        said = (
+            _content_kind(text, quote, end_char, quantities, dates, entities) if act or kind in FACTUAL_KINDS else None
+        )
+        if said is not None:
+            if not act:
+                kind = said
+            else:
+                # "X announced the troops would leave": that the plan was made public is the writer's event
+                quote = None
+                if kind not in FACTUAL_KINDS and verb.endswith("ed"):
+                    kind = "event"
+                    if "past event" not in feats:
+                        feats.append("past event")
+                        feats.sort(key=_FEATURE_ORDER.__getitem__)
     return s, e, chunk, kind, _score(feats), feats, quote, quantities, dates, entities, len(t.list)
+
+
+def _led_by_attribution(quote: Quote, s: int, e: int) -> bool:
+    """ "X said (on Tuesday) (that) CONTENT", wholly in the clause, with the speaker's verb as the clause's main verb:
+    not a participle after the writer's own clause ("declared an emergency, claiming this would stem …")."""
+    return (
+        quote.kind == "indirect"
+        and quote.cue is not None
+        and quote.cue_start is not None
+        and s <= quote.cue_start < quote.start
+        and quote.end <= e + 2
+        and not quote.cue.split()[0].lower().endswith("ing")
+    )
+
+
+def _content_kind(text, quote: Quote, end_char, quantities, dates, entities) -> str | None:
+    """The kind of what the speaker said, when it is not a fact: "Carmaker X said on Wednesday it would close the
+    plant, cutting 900 jobs" reports a plan, and "Y told reporters the rise was unfair" a view, however factual
+    the attribution looks (a name, "said", a date). The claim keeps its score, which the attribution's date and
+    name rightly raise when the content is a fact."""
+    a, b = quote.start, quote.end
+    content = text[a:b]
+    t = _Tokens(content)
+    predicts, opinion = _prediction(t), _opinion(t)
+    if not (predicts or opinion or "?" in content or t.cues & _VIEW_CUES or "appeal" in t.cues):
+        return None  # none of the cues of a non-factual kind: the content's kind is factual (cheap test first)
+    jq = [x for x in quantities if a <= x.start and x.end <= b]
+    jd = [x for x in dates if a <= x.start and x.end <= b]
+    je = [x for x in entities if a <= x.start and x.end <= b]
+    feats = _features(content, t, jq, jd, je, True, predicts or opinion)
+    kind = _kind(content, t, feats, end_char, predicts, opinion)
+    return kind if kind in NON_FACTUAL_KINDS else None
+
+
+_VIEW_CUES = frozenset(("evaluation", "hedge"))
+
+
+# Verbs whose act is news in itself: "X announced it would close the plant" reports that a plan was made public,
+# which the writer asserts; "X said it would close the plant" only passes the plan on.
+_ACTS = frozenset(("announce", "declare"))
 
 
 def _rejoin(text: str, pieces: list, inner: set[int], quotes: list[Quote]) -> list:
