@@ -482,3 +482,43 @@ def test_an_announced_plan_is_the_writers_report_of_the_announcement():
     text = "On Monday, the Brenner Paper Company announced that its Halden mill would close in 2023."
     claims = [c for c in extract(text, "2022-03-10").claims if c.kind in FACTUAL_KINDS]
     assert [(c.kind, c.speaker) for c in claims] == [("event", None)]
+
+
+def test_a_quote_split_by_its_attribution_is_judged_without_it():
+    """One quote runs across its attribution ('"…", said X after the meeting. "…"'): the sentence holding the
+    attribution is judged on its quoted words, not on the speaker's name, "said" and what trails them."""
+    from tracker.extraction.pipeline import extract
+
+    text = (
+        'The flood reached the village on Sunday. "We had no warning at all", said farmer Tomas Ruiz after the '
+        'meeting. "The river rose two metres in an hour."'
+    )
+    claims = extract(text, "2021-03-03").claims
+    assert [c.text for c in claims if c.kind in FACTUAL_KINDS and "warning" in c.text] == []
+    c = claim_over(claims, text, "The river rose two metres in an hour.")
+    assert c.kind == "quantity" and c.speaker.name == "Tomas Ruiz"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Opposition leader Maria Lentz called the budget "a betrayal of working families".',
+        'Maria Lentz described the cuts as "the deepest in a generation".',
+        'The union, calling the closure "an act of vandalism", said nothing more.',
+    ],
+)
+def test_a_label_put_on_something_is_a_view(sentence):
+    """ "called X 'Y'", "described X as 'Y'": the speaker's label for something, not a fact to check."""
+    from tracker.extraction.pipeline import extract
+
+    text = "The budget was published on Monday. " + sentence
+    claims = extract(text, "2021-03-03").claims
+    assert [c.text for c in claims if c.kind in FACTUAL_KINDS and c.start > 36] == []
+
+
+def test_an_account_or_a_call_is_not_a_label():
+    from tracker.extraction.pipeline import extract
+
+    text = "The budget was published on Monday. Maria Lentz described how the cuts closed 14 clinics in 2020."
+    c = claim_over(extract(text, "2021-03-03").claims, text, "Maria Lentz described how the cuts closed 14 clinics")
+    assert c.kind == "quantity" and c.speaker.name == "Maria Lentz"

@@ -177,6 +177,10 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
         jq = [x for x in quantities if a <= x.start and x.end <= b]
         jd = [x for x in dates if a <= x.start and x.end <= b]
         je = [x for x in entities if a <= x.start and x.end <= b]
+    elif quote is not None and quote.kind == "direct" and quote.cue_start is not None and s < quote.cue_start < e:
+        # A quote split by its attribution ('"We did not expect this", said Kosgei after the race. "But …"') is one
+        # quote: the clause is judged without the attribution and the words trailing it.
+        judged, jq, jd, je = _without_attribution(text, s, e, quote, quantities, dates, entities)
     t = _Tokens(judged)
     predicts, opinion = _prediction(t), _opinion(t)
     feats = _features(judged, t, jq, jd, je, quote is not None, predicts or opinion)
@@ -187,7 +191,9 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
         # line without a full stop (a caption, a credit) nor a clause touching a quote.
         feats.append("narration")
     kind = _kind(judged, t, feats, end_char, predicts, opinion)
-    if judged is chunk and quote is not None and _led_by_attribution(quote, s, e):
+    if kind in FACTUAL_KINDS and quote is not None and quote.kind != "direct" and _characterises(quote):
+        kind = "opinion"
+    elif judged is chunk and quote is not None and _led_by_attribution(quote, s, e):
         verb = quote.cue.split()[0].lower()
         act = _FORM_TO_BASE.get(verb) in _ACTS
         said = (
@@ -205,6 +211,54 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
                         feats.append("past event")
                         feats.sort(key=_FEATURE_ORDER.__getitem__)
     return s, e, chunk, kind, _score(feats), feats, quote, quantities, dates, entities, len(t.list)
+
+
+# Verbs that put a name or a label on something ('called the vote "a sham"', "branded the plan a disgrace",
+# 'characterised the strike as "an aggression"'): what follows is the speaker's view of it, not a statement of fact.
+_NAMING_VERB = re.compile(
+    r"(?:call(?:s|ed|ing)?|characteri[sz](?:e|es|ed|ing)|label(?:s|led|ed|ling|ing)?|brand(?:s|ed|ing)?|"
+    r"dub(?:s|bed|bing)?|term(?:s|ed|ing)?)",
+    re.IGNORECASE,
+)
+_AS_VERB = re.compile(r"describ(?:e|es|ed|ing)", re.IGNORECASE)
+_AS = re.compile(r"\bas\b")
+
+
+def _characterises(quote: Quote) -> bool:
+    """The reported words are a label the speaker puts on something: "called X Y", "described X as Y" (not "called
+    for X", an appeal the writer reports, nor "described how …", an account, nor "referred to X as Y", which
+    reports what a thing is called)."""
+    words = (quote.cue or "").split()
+    if not words or "for" in words:
+        return False
+    if _NAMING_VERB.fullmatch(words[0]):
+        return True
+    return _AS_VERB.fullmatch(words[0]) is not None and _AS.search(quote.text) is not None
+
+
+_OPENING = re.compile(r"[\s,:;—–-]*[\"“‘']")
+
+
+def _without_attribution(text: str, s: int, e: int, quote: Quote, quantities, dates, entities) -> tuple:
+    """The quoted words of a clause that holds a quote's attribution: what precedes the speaker and cue, and
+    what follows them only when it opens a quote again (not "after the race", ", who helped …")."""
+    a = quote.cue_start
+    b = quote.cue_end if quote.cue_end is not None else a + len(quote.cue or "")
+    spk = quote.speaker
+    if spk is not None and s <= spk.start < e:
+        a, b = min(a, spk.start), max(b, spk.end)
+    parts = [(s, a)] if _has_words(text, 2, s, a) else []
+    m = _OPENING.match(text, b, e)
+    if m is not None:
+        parts.append((m.end() - 1, e))
+    if not parts:
+        return text[s:e], quantities, dates, entities
+    judged = " ".join(text[x:y] for x, y in parts)
+
+    def inside(items):
+        return [i for i in items if any(x <= i.start and i.end <= y for x, y in parts)]
+
+    return judged, inside(quantities), inside(dates), inside(entities)
 
 
 def _led_by_attribution(quote: Quote, s: int, e: int) -> bool:
