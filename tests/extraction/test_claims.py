@@ -522,3 +522,29 @@ def test_an_account_or_a_call_is_not_a_label():
     text = "The budget was published on Monday. Maria Lentz described how the cuts closed 14 clinics in 2020."
     c = claim_over(extract(text, "2021-03-03").claims, text, "Maria Lentz described how the cuts closed 14 clinics")
     assert c.kind == "quantity" and c.speaker.name == "Maria Lentz"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The probe was scheduled to land on the far side of the moon in March.",
+        "Winds were forecast to reach 120 km/h along the coast.",
+        "The old ferry is to be replaced by a bridge in 2023.",
+        "Analysts expect sales of electric vans to double by 2025.",
+    ],
+)
+def test_what_is_scheduled_forecast_or_expected_is_a_prediction(text):
+    """ "was forecast to", "were expected to": the forecast was made in the past, what it is about has not
+    happened; "is to be", "expect": plans and expectations, not facts, even in the writer's narration."""
+    from tracker.extraction.pipeline import extract
+
+    report = 'The mayor said "we are ready." ' + text
+    claims = extract(report, "2021-01-01").claims
+    assert [c.kind for c in claims if c.kind in FACTUAL_KINDS and c.start > 30] == []
+
+
+def test_a_forecast_beside_a_past_event_keeps_the_event():
+    claims = find_claims("Sales fell 4% in 2020, faster than analysts expected.", [], "2021-01-01")
+    assert [c.kind for c in claims] == ["quantity"]
+    claims = find_claims("The launch was delayed twice and was scheduled to happen in March.", [], "2021-01-01")
+    assert [c.kind for c in claims] == ["event"]

@@ -90,10 +90,28 @@ _IT_IS = re.compile(r" (?:it's (?:(?:a|very) ){0,3}|it is (?:(?:a|very) ){0,2})(
 _BE = frozenset(("be", "being"))  # "will be ratcheted up", "is being reviewed": a passive, not a past event
 
 
+_WAS_WERE = frozenset(("was", "were"))
+
+
+# "was forecast to reach", "were expected to fall", "was scheduled to land": the forecast was made in the past, but
+# what it is about has not happened.
+_FORECAST = re.compile(r" (?:was|were) (?:forecast|expected|scheduled|projected|predicted|due|set|slated) to ")
+
+
+def _forecast_past(t: _Tokens, hits: set) -> set:
+    """The past words of `hits` less "was"/"were" when each of them only opens a forecast ("was forecast to")."""
+    n = len(_FORECAST.findall(t.joined))
+    if n and n == t.list.count("was") + t.list.count("were"):
+        return hits - _WAS_WERE
+    return hits
+
+
 def _past(t: _Tokens) -> bool:
     """Past tense or present perfect used as a verb: "was", "went", "have funded", "we reduced the penalty";
     not "-ed" adjectives ("managed care", "people involved") nor passives after "be" ("will be approved")."""
     hits = t.set & PAST_WORDS
+    if hits & _WAS_WERE and " to " in t.joined:
+        hits = _forecast_past(t, hits)
     if hits and (hits != _GOT or not _HAVE_GOT.search(t.joined)) and (hits != _HAD or not _HAD_BETTER.search(t.joined)):
         return True
     if "been" in t.set and "'s been " in t.joined:

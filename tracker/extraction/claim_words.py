@@ -37,7 +37,7 @@ PREDICTION = _cue(
     "will|won't|shall|gonna|would|forecast|forecasts|predict|predicts|might|someday|going to|"
     "is likely|are likely|was likely|were likely|is unlikely|are unlikely|it's unlikely|"
     "it's likely|expected to|could soon|could eventually|is set to|are set to|about to|next year|"
-    "in the future|one day|may well"
+    "in the future|one day|may well|scheduled to|forecast to|projected to|slated to|is to be|are to be|expects|expect"
 )
 
 
