@@ -548,3 +548,6 @@ def test_a_forecast_beside_a_past_event_keeps_the_event():
     assert [c.kind for c in claims] == ["quantity"]
     claims = find_claims("The launch was delayed twice and was scheduled to happen in March.", [], "2021-01-01")
     assert [c.kind for c in claims] == ["event"]
+    # "was due to" is a cause as often as a forecast ("The delay was due to heavy rain"): it stays a past event.
+    claims = find_claims("The delay in March was due to heavy rain in the valley.", [], "2021-01-01")
+    assert "past event" in claims[0].features

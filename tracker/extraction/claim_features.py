@@ -95,7 +95,7 @@ _WAS_WERE = frozenset(("was", "were"))
 
 # "was forecast to reach", "were expected to fall", "was scheduled to land": the forecast was made in the past, but
 # what it is about has not happened.
-_FORECAST = re.compile(r" (?:was|were) (?:forecast|expected|scheduled|projected|predicted|due|set|slated) to ")
+_FORECAST = re.compile(r" (?:was|were) (?:forecast|expected|scheduled|projected|predicted|set|slated) to ")
 
 
 def _forecast_past(t: _Tokens, hits: set) -> set:
