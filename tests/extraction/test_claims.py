@@ -551,3 +551,40 @@ def test_a_forecast_beside_a_past_event_keeps_the_event():
     # "was due to" is a cause as often as a forecast ("The delay was due to heavy rain"): it stays a past event.
     claims = find_claims("The delay in March was due to heavy rain in the valley.", [], "2021-01-01")
     assert "past event" in claims[0].features
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harbour Board has since declared victory, but the dockers stayed out for a second week in May.",
+        "General Amara Okafor ordered two days of national mourning after the crash on Monday.",
+        "The council has repeatedly denied permits for the tower, and the developer went to court in 2019.",
+        "The rebel group claimed credit for the attack on the pipeline on Sunday.",
+        "The mayor insists that the budget include 40 new buses, which was one of her promises.",
+    ],
+)
+def test_an_act_with_a_noun_phrase_before_a_second_clause_is_the_writers(text):
+    """Whether reported content states something is decided on its head: a verb after ", but", ", and" or a
+    relative pronoun belongs to another clause, so "declared victory, but the dockers stayed out" reports an
+    act (the writer's claim), as do "ordered mourning", "claimed credit", "insists that the budget include"."""
+    from tracker.extraction.pipeline import extract
+
+    claims = [c for c in extract(text, "2021-06-01").claims if c.kind in FACTUAL_KINDS]
+    assert claims and [c.speaker for c in claims] == [None] * len(claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The council denied that the permits had been issued in 2019.", "The council"),
+        (
+            "Activists have claimed the company, along with two suppliers, is polluting the river since 2018.",
+            "Activists",
+        ),
+    ],
+)
+def test_a_statement_after_such_a_verb_keeps_its_speaker(text, speaker):
+    from tracker.extraction.pipeline import extract
+
+    claims = [c for c in extract(text, "2021-06-01").claims if c.kind in FACTUAL_KINDS]
+    assert [c.speaker.mention if c.speaker else None for c in claims] == [speaker]

@@ -61,6 +61,17 @@ _FINITE = re.compile(
 )
 
 
+# Verbs beyond cues.NP_VERBS that report an act when a noun phrase follows them ("ordered three days of
+# mourning", "confessed to the killing", "claimed credit for the attack", "insists that the budget include …").
+_ACT_VERBS = frozenset(("order", "confess", "claim", "insist", "demand"))
+
+
+# Where the head of reported content ends: a second clause (", but", ", and", ";") or a relative clause ("declared
+# victory, but the troops have remained …", "the budget include funding for the wall, which was …"): a verb after
+# it belongs to another clause. Not a bare comma, which may close an aside before the verb ("X, especially, is").
+_HEAD_END = re.compile(r"[;:]|,\s(?:and|but|while)\s|\s(?:which|who|whom|whose|what)\s")
+
+
 def _states(quote: Quote) -> bool:
     """The quote asserts something, so the claim in it is its speaker's: a direct quote, or reported content
     with a verb. "He condemned anti-semitism", "Pelosi announced the vote": the content is a noun phrase, the act
@@ -70,7 +81,10 @@ def _states(quote: Quote) -> bool:
     base = _FORM_TO_BASE.get(quote.cue.split()[0].lower())
     if base == "call" or quote.cue.split()[0].lower() in ("call", "called", "calls", "calling"):
         return False  # "groups have called for the bill to be dropped": an appeal, which the writer reports
-    return base not in NP_VERBS or _FINITE.search(quote.text) is not None
+    if base not in NP_VERBS and base not in _ACT_VERBS:
+        return True
+    m = _HEAD_END.search(quote.text)
+    return _FINITE.search(quote.text, 0, m.start() if m else len(quote.text)) is not None
 
 
 def _within(items, s: int, e: int, starts: list[int]) -> list:
