@@ -588,3 +588,16 @@ def test_a_statement_after_such_a_verb_keeps_its_speaker(text, speaker):
 
     claims = [c for c in extract(text, "2021-06-01").claims if c.kind in FACTUAL_KINDS]
     assert [c.speaker.mention if c.speaker else None for c in claims] == [speaker]
+
+
+def test_halves_said_by_two_speakers_are_not_joined():
+    """Factual halves of a sentence split at ";" are one claim again only when one speaker (or the writer) makes
+    both: "X said A; the broadcaster reported B" is X's claim and the broadcaster's."""
+    from tracker.extraction.pipeline import extract
+
+    text = 'Olga Brandt said Mayor Tom Lind needed surgery, and was in a "serious" condition; RTV4 reported he had surgery.'
+    claims = [c for c in extract(text, "2021-06-01").claims if c.kind in FACTUAL_KINDS]
+    assert [(c.text, c.speaker.name) for c in claims] == [
+        ('Mayor Tom Lind needed surgery, and was in a "serious" condition', "Olga Brandt"),
+        ("RTV4 reported he had surgery.", "RTV4"),
+    ]

@@ -174,7 +174,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
 
 # A clause as judged, before it becomes a Claim (only those reported do): a plain tuple, as one is made per clause.
 # (start, end, text, kind, score, features, quote, quantities, dates, entities, number of tokens)
-_START, _END, _KIND, _FEATS, _QUANTITIES, _DATES, _ENTITIES, _NWORDS = 0, 1, 3, 5, 7, 8, 9, 10
+_START, _END, _KIND, _FEATS, _QUOTE, _QUANTITIES, _DATES, _ENTITIES, _NWORDS = 0, 1, 3, 5, 6, 7, 8, 9, 10
 
 
 def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities, reports=False) -> tuple | None:
@@ -327,7 +327,13 @@ def _rejoin(text: str, pieces: list, inner: set[int], quotes: list[Quote]) -> li
         p = pieces[i]
         j = i + 1
         if p is not None and p[_KIND] in FACTUAL_KINDS:
-            while j < n and pieces[j] is not None and pieces[j][_KIND] in FACTUAL_KINDS and pieces[j][_START] in inner:
+            while (
+                j < n
+                and pieces[j] is not None
+                and pieces[j][_KIND] in FACTUAL_KINDS
+                and pieces[j][_START] in inner
+                and (pieces[j][_QUOTE] is p[_QUOTE] or pieces[j][_QUOTE] is None or p[_QUOTE] is None)
+            ):
                 j += 1
             if j - i > 1:
                 out.append(_join(text, pieces[i:j], quotes))
