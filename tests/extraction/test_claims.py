@@ -601,3 +601,16 @@ def test_halves_said_by_two_speakers_are_not_joined():
         ('Mayor Tom Lind needed surgery, and was in a "serious" condition', "Olga Brandt"),
         ("RTV4 reported he had surgery.", "RTV4"),
     ]
+
+
+def test_the_clause_before_a_participle_cue_is_the_writers():
+    """ "X filed a lawsuit on Monday, saying …": should a quote be read with its content before the participle,
+    that clause is still what the writer reports X did, not X's statement."""
+    from tracker.extraction.pipeline import extract
+
+    text = (
+        "On Monday, the Harbour Workers Union and the Tenants League filed a lawsuit against the city of Brenton "
+        "over its 2019 Parking Act (BPA), saying it breaks the state constitution."
+    )
+    claims = [c for c in extract(text, "2021-06-01").claims if c.kind in FACTUAL_KINDS]
+    assert [c.speaker for c in claims] == [None]

@@ -78,6 +78,9 @@ def _states(quote: Quote) -> bool:
     is the writer's report, and the claim stays the writer's."""
     if quote.kind != "indirect" or not quote.cue:
         return True
+    verb = quote.cue.split()[0].lower()
+    if verb.endswith("ing") and verb != "according" and quote.cue_start is not None and quote.cue_start >= quote.end:
+        return False  # "X filed a lawsuit on Monday, saying …": what comes before the participle is the writer's
     base = _FORM_TO_BASE.get(quote.cue.split()[0].lower())
     if base == "call" or quote.cue.split()[0].lower() in ("call", "called", "calls", "calling"):
         return False  # "groups have called for the bill to be dropped": an appeal, which the writer reports
