@@ -614,3 +614,20 @@ def test_the_clause_before_a_participle_cue_is_the_writers():
     )
     claims = [c for c in extract(text, "2021-06-01").claims if c.kind in FACTUAL_KINDS]
     assert [c.speaker for c in claims] == [None]
+
+
+def test_an_attribution_after_the_writers_own_verb_does_not_take_the_clause():
+    """ "Unions filed a lawsuit against the emergency Governor Ruiz declared last Friday so she could …": the
+    attribution sits inside the writer's clause, whose verb ("filed") comes first, so the claim is the writer's."""
+    from tracker.extraction.pipeline import extract
+
+    text = (
+        "On Monday, unions filed a lawsuit against the emergency Governor Ana Ruiz declared last Friday so she "
+        "could close the port to cargo ships until the storm had passed."
+    )
+    claims = [c for c in extract(text, "2021-06-01").claims if c.kind in FACTUAL_KINDS]
+    assert [c.speaker for c in claims] == [None]
+    # A leading phrase closed by a comma is no clause of the writer's: the speaker keeps the claim.
+    text = "In a statement released on Monday, the port authority said 40 ships had been diverted since May."
+    claims = [c for c in extract(text, "2021-06-01").claims if c.kind in FACTUAL_KINDS]
+    assert [c.speaker.name for c in claims] == ["the port authority"]

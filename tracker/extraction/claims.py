@@ -40,13 +40,33 @@ NON_FACTUAL_KINDS = frozenset({"prediction", "opinion", "question", "appeal"})
 THRESHOLD = 0.30  # a factual-looking clause below this check-worthiness is not reported
 
 
-def _speaker(quotes: list[Quote], s: int, e: int) -> Quote | None:
+def _start(ref, default: int) -> int:
+    return ref.start if ref is not None else default
+
+
+def _writer_first(text: str, s: int, a: int) -> bool:
+    """A verb of the writer's own between the clause's start and the attribution at `a`: "Unions sued over the
+    emergency Trump declared on Friday". Leading phrases closed by a comma ("In a statement released on Monday,")
+    do not count."""
+    if a <= s:
+        return False
+    k = text.rfind(",", s, a)
+    return _FINITE.search(text, k + 1 if k >= 0 else s, a) is not None
+
+
+def _speaker(text: str, quotes: list[Quote], s: int, e: int) -> Quote | None:
     """The quote holding most of the clause, if it holds at least half of it."""
     best, best_overlap = None, 0
     for q in quotes:
         lo = q.start
-        if q.kind == "indirect" and q.cue_start is not None and q.cue_start < q.start:
-            # "X said on Tuesday that …": the attribution before the content is part of what the claim holds
+        if (
+            q.kind == "indirect"
+            and q.cue_start is not None
+            and q.cue_start < q.start
+            and (q.cue_start <= s or not _writer_first(text, s, min(q.cue_start, _start(q.speaker, q.cue_start))))
+        ):
+            # "X said on Tuesday that …": the attribution before the content is part of what the claim holds; not
+            # when the writer's own clause comes first ("They sued over the emergency Trump declared on Friday")
             lo = min(q.cue_start, q.speaker.start if q.speaker is not None and q.speaker.start < lo else lo)
         overlap = min(e, q.end) - max(s, lo)
         if overlap > best_overlap:
@@ -184,7 +204,7 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
     chunk = text[s:e]
     if not _has_words(chunk, MIN_WORDS - 1):
         return None
-    quote = _speaker(quotes, s, e)
+    quote = _speaker(text, quotes, s, e)
     judged, jq, jd, je = chunk, quantities, dates, entities
     if quote is not None and quote.kind != "indirect" and (quote.start > s + 2 or quote.end < e - 2):
         # '"We were not expecting this," said Kosgei': the quote is judged, not its attribution, whose name and
@@ -380,4 +400,16 @@ def _join(text: str, run: list, quotes: list[Quote]) -> tuple:
     if "date" in feats:
         feats.discard("relative date")  # as _features: a clause with an absolute date has "date" only
     ordered = sorted(feats, key=_FEATURE_ORDER.__getitem__)
-    return (s, e, text[s:e], kind, _score(ordered), ordered, _speaker(quotes, s, e), quantities, dates, entities, words)
+    return (
+        s,
+        e,
+        text[s:e],
+        kind,
+        _score(ordered),
+        ordered,
+        _speaker(text, quotes, s, e),
+        quantities,
+        dates,
+        entities,
+        words,
+    )
