@@ -631,3 +631,31 @@ def test_an_attribution_after_the_writers_own_verb_does_not_take_the_clause():
     text = "In a statement released on Monday, the port authority said 40 ships had been diverted since May."
     claims = [c for c in extract(text, "2021-06-01").claims if c.kind in FACTUAL_KINDS]
     assert [c.speaker.name for c in claims] == ["the port authority"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Mayor Lina Ortiz opened the new bridge, a project whose cost, the Herald noted, doubled after 2018.",
+            None,
+        ),
+        (
+            "The engineers mapped places where the ice had melted, leaving lakes which, they observed, formed in "
+            "the same spots every year.",
+            None,
+        ),
+        (
+            "The ministry would also pay for 40 new roads which, the statement said, the towns had requested in 2019.",
+            "the statement",
+        ),
+    ],
+)
+def test_an_aside_attribution_in_a_relative_clause_leaves_the_main_clause_to_the_writer(text, speaker):
+    """ "…, a project whose cost, the Herald noted, doubled": the aside attributes the relative clause only; the
+    sentence is the writer's narration. A backshifted "would" in the main clause still reports the speech."""
+    from tracker.extraction.pipeline import extract
+
+    claims = [c for c in extract("The team flew survey planes in 2019. " + text, "2021-06-01").claims]
+    (c,) = [c for c in claims if c.kind in FACTUAL_KINDS and c.start > 0]
+    assert (c.speaker.mention if c.speaker else None) == speaker

@@ -92,12 +92,25 @@ _ACT_VERBS = frozenset(("order", "confess", "claim", "insist", "demand"))
 _HEAD_END = re.compile(r"[;:]|,\s(?:and|but|while)\s|\s(?:which|who|whom|whose|what)\s")
 
 
+_RELATIVE = re.compile(r"\b(?:which|whose|who|whom)\b")
+_BACKSHIFT = re.compile(r"\b(?:would|could|might|should|will|shall)\b")
+
+
 def _states(quote: Quote) -> bool:
     """The quote asserts something, so the claim in it is its speaker's: a direct quote, or reported content
     with a verb. "He condemned anti-semitism", "Pelosi announced the vote": the content is a noun phrase, the act
     is the writer's report, and the claim stays the writer's."""
     if quote.kind != "indirect" or not quote.cue:
         return True
+    if quote.cue_start is not None and quote.start < quote.cue_start < quote.end:
+        m = _RELATIVE.search(
+            quote.text, 0, max(0, min(quote.cue_start, _start(quote.speaker, quote.cue_start)) - quote.start)
+        )
+        if m is not None and _BACKSHIFT.search(quote.text, 0, m.start()) is None:
+            # "… polynyas, which, they observed, recur": the aside attributes the relative clause only, and the main
+            # clause is the writer's narration; not a backshifted "would" ("Turkey would take over …, which, the
+            # statement said, …"), which goes on reporting the speech
+            return False
     verb = quote.cue.split()[0].lower()
     if verb.endswith("ing") and verb != "according" and quote.cue_start is not None and quote.cue_start >= quote.end:
         return False  # "X filed a lawsuit on Monday, saying …": what comes before the participle is the writer's
