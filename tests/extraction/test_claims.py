@@ -659,3 +659,16 @@ def test_an_aside_attribution_in_a_relative_clause_leaves_the_main_clause_to_the
     claims = [c for c in extract("The team flew survey planes in 2019. " + text, "2021-06-01").claims]
     (c,) = [c for c in claims if c.kind in FACTUAL_KINDS and c.start > 0]
     assert (c.speaker.mention if c.speaker else None) == speaker
+
+
+def test_a_clause_cut_mid_sentence_is_no_claim():
+    """When the attributions are cut out of 'MPs attacked the bill, with Holt calling it "…" and …', what is left
+    ends on "with": a fragment, not a statement. A relative pronoun may end what is left ("…, which the paper
+    calls "…""): the main clause before it is whole."""
+    from tracker.extraction.pipeline import extract
+
+    text = (
+        "Opposition MPs attacked the housing bill in March, with Lena Holt of Dunmore calling the plan "
+        '"a shameless land grab" and Omar Diaz of Kell calling it "theft from the next generation".'
+    )
+    assert [c.text for c in extract(text, "2021-06-01").claims if c.kind in FACTUAL_KINDS] == []

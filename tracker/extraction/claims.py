@@ -213,10 +213,18 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
 _START, _END, _KIND, _FEATS, _QUOTE, _QUANTITIES, _DATES, _ENTITIES, _NWORDS = 0, 1, 3, 5, 6, 7, 8, 9, 10
 
 
+# Words a sentence cannot end on: a clause that does was cut mid-sentence (its rest was an attribution).
+_DANGLING = frozenset("with and or of to the a an by for from at as but than while".split())
+_LAST_WORD = re.compile(r"([A-Za-z]+)[\s,;:—–-]*$")
+
+
 def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities, reports=False) -> tuple | None:
     chunk = text[s:e]
     if not _has_words(chunk, MIN_WORDS - 1):
         return None
+    last = _LAST_WORD.search(chunk)
+    if last is not None and last.group(1).lower() in _DANGLING:
+        return None  # "Critics attacked the bill, with" (the rest cut off as attribution): a fragment, no claim
     quote = _speaker(text, quotes, s, e)
     judged, jq, jd, je = chunk, quantities, dates, entities
     if quote is not None and quote.kind != "indirect" and (quote.start > s + 2 or quote.end < e - 2):
