@@ -11,7 +11,8 @@ Figures, dates and entities are found once over the whole text and handed to the
 acronyms ("SSB") and relative dates need the whole article, and one scan is cheaper than one per sentence.
 
 Clauses are cut in clauses.py, judged in claim_features.py with the word lists of claim_words.py; this module
-runs them over the sentences, gives each claim its speaker (the quote holding it) and re-joins factual halves.
+runs them over the sentences, judges reported speech on what was said, gives each claim its speaker (the quote
+holding it, as claim_speakers.py decides) and re-joins factual halves.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from itertools import accumulate
 
 from tracker import ids
 from tracker.extraction.claim_features import WEIGHTS, _features, _kind, _opinion, _past, _prediction, _score  # noqa: F401
+from tracker.extraction.claim_speakers import holding_quote, states
 from tracker.extraction.claim_words import _Tokens  # noqa: F401
 from tracker.extraction.clauses import MIN_WORDS, _has_words, _is_dateline, _is_headline, _Marks, _split  # noqa: F401
-from tracker.extraction.cues import _FORM_TO_BASE, NP_VERBS
+from tracker.extraction.cues import _FORM_TO_BASE
 from tracker.extraction.dates import find_dates
 from tracker.extraction.entities import find_entities
 from tracker.extraction.quantities import find_quantities
@@ -38,89 +40,6 @@ NON_FACTUAL_KINDS = frozenset({"prediction", "opinion", "question", "appeal"})
 
 
 THRESHOLD = 0.30  # a factual-looking clause below this check-worthiness is not reported
-
-
-def _start(ref, default: int) -> int:
-    return ref.start if ref is not None else default
-
-
-def _writer_first(text: str, s: int, a: int) -> bool:
-    """A verb of the writer's own between the clause's start and the attribution at `a`: "Unions sued over the
-    emergency Trump declared on Friday". Leading phrases closed by a comma ("In a statement released on Monday,")
-    do not count."""
-    if a <= s:
-        return False
-    k = text.rfind(",", s, a)
-    return _FINITE.search(text, k + 1 if k >= 0 else s, a) is not None
-
-
-def _speaker(text: str, quotes: list[Quote], s: int, e: int) -> Quote | None:
-    """The quote holding most of the clause, if it holds at least half of it."""
-    best, best_overlap = None, 0
-    for q in quotes:
-        lo = q.start
-        if (
-            q.kind == "indirect"
-            and q.cue_start is not None
-            and q.cue_start < q.start
-            and (q.cue_start <= s or not _writer_first(text, s, min(q.cue_start, _start(q.speaker, q.cue_start))))
-        ):
-            # "X said on Tuesday that …": the attribution before the content is part of what the claim holds; not
-            # when the writer's own clause comes first ("They sued over the emergency Trump declared on Friday")
-            lo = min(q.cue_start, q.speaker.start if q.speaker is not None and q.speaker.start < lo else lo)
-        overlap = min(e, q.end) - max(s, lo)
-        if overlap > best_overlap:
-            best, best_overlap = q, overlap
-    return best if best is not None and best_overlap * 2 >= e - s else None
-
-
-# A finite verb: what makes reported content a statement rather than the noun phrase of an act.
-_FINITE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|'s|’s)\b|"
-    r"\b[a-z]{3,}ed\b"
-)
-
-
-# Verbs beyond cues.NP_VERBS that report an act when a noun phrase follows them ("ordered three days of
-# mourning", "confessed to the killing", "claimed credit for the attack", "insists that the budget include …").
-_ACT_VERBS = frozenset(("order", "confess", "claim", "insist", "demand"))
-
-
-# Where the head of reported content ends: a second clause (", but", ", and", ";") or a relative clause ("declared
-# victory, but the troops have remained …", "the budget include funding for the wall, which was …"): a verb after
-# it belongs to another clause. Not a bare comma, which may close an aside before the verb ("X, especially, is").
-_HEAD_END = re.compile(r"[;:]|,\s(?:and|but|while)\s|\s(?:which|who|whom|whose|what)\s")
-
-
-_RELATIVE = re.compile(r"\b(?:which|whose|who|whom)\b")
-_BACKSHIFT = re.compile(r"\b(?:would|could|might|should|will|shall)\b")
-
-
-def _states(quote: Quote) -> bool:
-    """The quote asserts something, so the claim in it is its speaker's: a direct quote, or reported content
-    with a verb. "He condemned anti-semitism", "Pelosi announced the vote": the content is a noun phrase, the act
-    is the writer's report, and the claim stays the writer's."""
-    if quote.kind != "indirect" or not quote.cue:
-        return True
-    if quote.cue_start is not None and quote.start < quote.cue_start < quote.end:
-        m = _RELATIVE.search(
-            quote.text, 0, max(0, min(quote.cue_start, _start(quote.speaker, quote.cue_start)) - quote.start)
-        )
-        if m is not None and _BACKSHIFT.search(quote.text, 0, m.start()) is None:
-            # "… polynyas, which, they observed, recur": the aside attributes the relative clause only, and the main
-            # clause is the writer's narration; not a backshifted "would" ("Turkey would take over …, which, the
-            # statement said, …"), which goes on reporting the speech
-            return False
-    verb = quote.cue.split()[0].lower()
-    if verb.endswith("ing") and verb != "according" and quote.cue_start is not None and quote.cue_start >= quote.end:
-        return False  # "X filed a lawsuit on Monday, saying …": what comes before the participle is the writer's
-    base = _FORM_TO_BASE.get(quote.cue.split()[0].lower())
-    if base == "call" or quote.cue.split()[0].lower() in ("call", "called", "calls", "calling"):
-        return False  # "groups have called for the bill to be dropped": an appeal, which the writer reports
-    if base not in NP_VERBS and base not in _ACT_VERBS:
-        return True
-    m = _HEAD_END.search(quote.text)
-    return _FINITE.search(quote.text, 0, m.start() if m else len(quote.text)) is not None
 
 
 def _within(items, s: int, e: int, starts: list[int]) -> list:
@@ -191,7 +110,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
                 text=chunk,
                 start=cs,
                 end=ce,
-                speaker=quote.speaker if quote is not None and _states(quote) else None,
+                speaker=quote.speaker if quote is not None and states(quote) else None,
                 quantities=qn,
                 dates=dt,
                 entities=en,
@@ -225,7 +144,7 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
     last = _LAST_WORD.search(chunk)
     if last is not None and last.group(1).lower() in _DANGLING:
         return None  # "Critics attacked the bill, with" (the rest cut off as attribution): a fragment, no claim
-    quote = _speaker(text, quotes, s, e)
+    quote = holding_quote(text, quotes, s, e)
     judged, jq, jd, je = chunk, quantities, dates, entities
     if quote is not None and quote.kind != "indirect" and (quote.start > s + 2 or quote.end < e - 2):
         # '"We were not expecting this," said Kosgei': the quote is judged, not its attribution, whose name and
@@ -428,7 +347,7 @@ def _join(text: str, run: list, quotes: list[Quote]) -> tuple:
         kind,
         _score(ordered),
         ordered,
-        _speaker(text, quotes, s, e),
+        holding_quote(text, quotes, s, e),
         quantities,
         dates,
         entities,
