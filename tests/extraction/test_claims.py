@@ -556,3 +556,15 @@ def test_a_clause_cut_mid_sentence_is_no_claim():
         '"a shameless land grab" and Omar Diaz of Kell calling it "theft from the next generation".'
     )
     assert [c.text for c in extract(text, "2021-06-01").claims if c.kind in FACTUAL_KINDS] == []
+
+
+def test_a_speakers_remark_about_themselves_in_a_quote_is_no_claim():
+    """First person counts against a claim inside quotes too: "the toughest night of my life" is a feeling, while
+    a figure the speaker gives about the world stays a claim."""
+    from tracker.extraction.pipeline import extract
+
+    text = 'The fire was put out on Sunday. "That was the toughest night of my life," said firefighter Ola Berg.'
+    assert [c.text for c in extract(text, "2021-06-01").claims if c.kind in FACTUAL_KINDS and c.start > 30] == []
+    text = 'The fire was put out on Sunday. "The blaze destroyed 40 homes in my street," said firefighter Ola Berg.'
+    claims = [c for c in extract(text, "2021-06-01").claims if c.kind in FACTUAL_KINDS and c.start > 30]
+    assert [(c.kind, c.speaker.name) for c in claims] == [("quantity", "Ola Berg")]

@@ -329,7 +329,7 @@ def _word_figure_of_one_or_less(q) -> bool:
     return q.value is not None and q.value <= 1 and not any(ch.isdigit() for ch in q.text)
 
 
-def _features(chunk: str, t: _Tokens, quantities, dates, entities, in_quote: bool, modal: bool) -> list[str]:
+def _features(chunk: str, t: _Tokens, quantities, dates, entities, modal: bool) -> list[str]:
     feats = []
     # "one independent", "about a third of", "within a month", "half of" are figures to store, but one or less in
     # words reads as an article or a share as often as a count: it does not make a clause check-worthy (the
@@ -373,7 +373,9 @@ def _features(chunk: str, t: _Tokens, quantities, dates, entities, in_quote: boo
             feats.remove("hedge")
     if modal:
         feats.append("modal")
-    if not in_quote and "first singular" in cues:
+    if "first singular" in cues:
+        # Also inside a quote: "I have lived here for forty years", "the hardest decision of my career" are a
+        # speaker's anecdote or feeling, not a fact to check.
         feats.append("first person")
     if len(t.list) < 7:
         feats.append("short")

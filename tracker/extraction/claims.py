@@ -160,7 +160,7 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
         judged, jq, jd, je = _without_attribution(text, s, e, quote, quantities, dates, entities)
     t = _Tokens(judged)
     predicts, opinion = _prediction(t), _opinion(t)
-    feats = _features(judged, t, jq, jd, je, quote is not None, predicts or opinion)
+    feats = _features(judged, t, jq, jd, je, predicts or opinion)
     if reported or (quote is not None and quote.kind == "indirect"):
         feats.append("reported speech")
     elif reports and end_char == "." and not any(q.start < e and s < q.end for q in quotes):
@@ -265,7 +265,7 @@ def _content_kind(text, quote: Quote, end_char, quantities, dates, entities) -> 
     jq = [x for x in quantities if a <= x.start and x.end <= b]
     jd = [x for x in dates if a <= x.start and x.end <= b]
     je = [x for x in entities if a <= x.start and x.end <= b]
-    feats = _features(content, t, jq, jd, je, True, predicts or opinion)
+    feats = _features(content, t, jq, jd, je, predicts or opinion)
     kind = _kind(content, t, feats, end_char, predicts, opinion)
     return kind if kind in NON_FACTUAL_KINDS else None
 
