@@ -568,3 +568,20 @@ def test_a_speakers_remark_about_themselves_in_a_quote_is_no_claim():
     text = 'The fire was put out on Sunday. "The blaze destroyed 40 homes in my street," said firefighter Ola Berg.'
     claims = [c for c in extract(text, "2021-06-01").claims if c.kind in FACTUAL_KINDS and c.start > 30]
     assert [(c.kind, c.speaker.name) for c in claims] == [("quantity", "Ola Berg")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Residents said the repairs came too late for the shops.", "The union said poor planning was to blame."],
+)
+def test_a_judgement_passed_on_is_an_opinion_even_in_the_past_tense(text):
+    from tracker.extraction.pipeline import extract
+
+    assert [c.kind for c in extract(text, "2021-06-01").claims] == ["opinion"]
+
+
+def test_a_judgement_beside_a_figure_passed_on_stays_a_claim():
+    from tracker.extraction.pipeline import extract
+
+    text = "Residents said the repairs, which cost $2 million, came too late for the shops."
+    assert [c.kind for c in extract(text, "2021-06-01").claims] == ["quantity"]

@@ -69,7 +69,7 @@ EVALUATIVE = _cue(
     "good|bad|great|terrible|horrible|wonderful|wrong|fair|unfair|best|worst|important|problematic|dangerous|"
     "disastrous|ridiculous|outrageous|shameful|strong|weak|tough|excellent|brilliant|stupid|crazy|amazing|"
     "incredible|disgrace|disaster|mistake|proud|honored|honoured|sad|unacceptable|deserve|deserves|believe in|"
-    "solemn|vital|crucial|essential|smart|wise"
+    "solemn|vital|crucial|essential|smart|wise|too late|too little|too fast|too slow|to blame"
 )
 
 

@@ -267,7 +267,12 @@ def _content_kind(text, quote: Quote, end_char, quantities, dates, entities) -> 
     je = [x for x in entities if a <= x.start and x.end <= b]
     feats = _features(content, t, jq, jd, je, predicts or opinion)
     kind = _kind(content, t, feats, end_char, predicts, opinion)
+    if kind not in NON_FACTUAL_KINDS and "evaluation" in feats and _HARD.isdisjoint(feats):
+        return "opinion"  # "said the repairs came too late", "said bad planning was to blame": a judgement, past or not
     return kind if kind in NON_FACTUAL_KINDS else None
+
+
+_HARD = frozenset(("money", "percent", "number", "date"))
 
 
 _VIEW_CUES = frozenset(("evaluation", "hedge"))
