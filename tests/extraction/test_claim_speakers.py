@@ -119,3 +119,16 @@ def test_an_aside_attribution_in_a_relative_clause_leaves_the_main_clause_to_the
     claims = [c for c in extract("The team flew survey planes in 2019. " + text, "2021-06-01").claims]
     (c,) = [c for c in claims if c.kind in FACTUAL_KINDS and c.start > 0]
     assert (c.speaker.mention if c.speaker else None) == speaker
+
+
+def test_a_quote_with_a_long_attribution_after_it_is_its_speakers_claim():
+    """'"…," chief executive Ines Moreau told analysts on Tuesday.': the quote alone holds less than half of the
+    sentence, but the attribution after it belongs to it, so the claim is the speaker's."""
+    from tracker.extraction.pipeline import extract
+
+    text = (
+        "Ferry traffic fell in 2022. "
+        '"Demand for our ferries has collapsed," chief executive Ines Moreau told analysts at the company on Tuesday.'
+    )
+    claims = [c for c in extract(text, "2023-03-01").claims if c.kind in FACTUAL_KINDS and c.start > 20]
+    assert [c.speaker.name for c in claims] == ["Ines Moreau"]

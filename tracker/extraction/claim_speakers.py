@@ -28,8 +28,10 @@ def _writer_first(text: str, s: int, a: int) -> bool:
     return _FINITE.search(text, k + 1 if k >= 0 else s, a) is not None
 
 
-def holding_quote(text: str, quotes: list[Quote], s: int, e: int) -> Quote | None:
-    """The quote holding most of the clause, if it holds at least half of it."""
+def holding_quote(text: str, quotes: list[Quote], s: int, e: int, tail: bool = False) -> Quote | None:
+    """The quote holding most of the clause, if it holds at least half of it. With `tail`, a direct quote holds its
+    attribution after it too: for whose claim it is, not for what is judged (the quote's words alone, when the
+    quote holds the clause without its tail)."""
     best, best_overlap = None, 0
     for q in quotes:
         lo = q.start
@@ -42,7 +44,12 @@ def holding_quote(text: str, quotes: list[Quote], s: int, e: int) -> Quote | Non
             # "X said on Tuesday that …": the attribution before the content is part of what the claim holds; not
             # when the writer's own clause comes first ("They sued over the emergency Trump declared on Friday")
             lo = min(q.cue_start, q.speaker.start if q.speaker is not None and q.speaker.start < lo else lo)
-        overlap = min(e, q.end) - max(s, lo)
+        hi = q.end
+        if tail and q.kind == "direct" and q.cue_start is not None and q.end <= q.cue_start < e:
+            # '"Demand has collapsed," president Kenji Watanabe told analysts.': the attribution after the quote is
+            # part of the sentence the quote makes (a direct quote's sentence is judged on the quote alone)
+            hi = max(q.cue_end or q.cue_start, q.speaker.end if q.speaker is not None and q.speaker.end <= e else 0)
+        overlap = min(e, hi) - max(s, lo)
         if overlap > best_overlap:
             best, best_overlap = q, overlap
     return best if best is not None and best_overlap * 2 >= e - s else None

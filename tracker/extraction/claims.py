@@ -168,6 +168,9 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
         # line without a full stop (a caption, a credit) nor a clause touching a quote.
         feats.append("narration")
     kind = _kind(judged, t, feats, end_char, predicts, opinion)
+    if quote is None:
+        # '"Demand has collapsed," president Kenji Watanabe told analysts.': judged whole, but the president's
+        quote = holding_quote(text, quotes, s, e, tail=True)
     if kind in FACTUAL_KINDS and quote is not None and quote.kind != "direct" and _characterises(quote):
         kind = "opinion"
     elif judged is chunk and quote is not None and _led_by_attribution(quote, s, e):
@@ -352,7 +355,7 @@ def _join(text: str, run: list, quotes: list[Quote]) -> tuple:
         kind,
         _score(ordered),
         ordered,
-        holding_quote(text, quotes, s, e),
+        holding_quote(text, quotes, s, e) or holding_quote(text, quotes, s, e, tail=True),
         quantities,
         dates,
         entities,
