@@ -585,3 +585,16 @@ def test_a_judgement_beside_a_figure_passed_on_stays_a_claim():
 
     text = "Residents said the repairs, which cost $2 million, came too late for the shops."
     assert [c.kind for c in extract(text, "2021-06-01").claims] == ["quantity"]
+
+
+def test_plain_narration_passes_but_a_trailing_as_clause_is_no_statement():
+    """Narration weighs what reported speech does: a plain narrated sentence is a claim unless something speaks
+    against it. A trailing "as …" clause split off a sentence gives a circumstance, not a statement."""
+    from tracker.extraction.pipeline import extract
+
+    text = 'The mayor said "we are ready." The port is run by a family firm.'
+    (c,) = [c for c in extract(text, "2021-06-01").claims if c.start > 30]
+    assert (c.kind, c.features) == ("other", ["narration"])
+    text = 'The mayor said "we are ready." Schools will stay shut until Friday, as the storm moves along the coast.'
+    claims = extract(text, "2021-06-01").claims
+    assert [c.text for c in claims if c.kind in FACTUAL_KINDS] == []

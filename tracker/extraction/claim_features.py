@@ -281,7 +281,11 @@ def _prediction(t: _Tokens) -> bool:
 # explains a score without moving it. "narration" (set in claims.py, hand-set) marks a sentence of the writer's
 # own in a text that reports others' speech: news copy states facts in the narrator's voice, so a plain
 # statement there ("The airport is owned by the state carrier.") is asserted, where the same words spoken in a
-# debate are rhetoric as often as not. It never fires on a sentence parsed alone, as ClaimBuster's are.
+# debate are rhetoric as often as not. It weighs what "reported speech" does (a statement a report attributes to
+# a source and one the report makes itself are asserted alike), so a plain narrated sentence passes the threshold
+# unless something speaks against it (a hedge, an evaluation, "you", a short fragment). It never fires on a
+# sentence parsed alone, as ClaimBuster's are. (On realnews-dev, 1.0 / 1.2 / 1.5 gave claims F1 88.8 / 89.5 /
+# 90.0 and the project's own gold set 90.7 for each.)
 WEIGHTS = {
     "money": 1.5,
     "percent": 2.5,
@@ -309,7 +313,7 @@ WEIGHTS = {
     "second person": -0.4,
     "hypothetical": -0.7,
     "short": -0.3,
-    "narration": 1.0,
+    "narration": 1.5,
 }
 
 

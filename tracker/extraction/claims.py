@@ -132,6 +132,9 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
 _START, _END, _KIND, _FEATS, _QUOTE, _QUANTITIES, _DATES, _ENTITIES, _NWORDS = 0, 1, 3, 5, 6, 7, 8, 9, 10
 
 
+_SUBORDINATE = re.compile(r"(?:as|while|whilst|whereas|although|though|because|since|when|if|unless|until)\b")
+
+
 # Words a sentence cannot end on: a clause that does was cut mid-sentence (its rest was an attribution).
 _DANGLING = frozenset("with and or of to the a an by for from at as but than while".split())
 _LAST_WORD = re.compile(r"([A-Za-z]+)[\s,;:—–-]*$")
@@ -163,9 +166,15 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
     feats = _features(judged, t, jq, jd, je, predicts or opinion)
     if reported or (quote is not None and quote.kind == "indirect"):
         feats.append("reported speech")
-    elif reports and end_char == "." and not any(q.start < e and s < q.end for q in quotes):
+    elif (
+        reports
+        and end_char == "."
+        and not any(q.start < e and s < q.end for q in quotes)
+        and _SUBORDINATE.match(text, s, e) is None
+    ):
         # The writer's own full sentence in a text that reports speech: news narration, asserted as fact. Not a
-        # line without a full stop (a caption, a credit) nor a clause touching a quote.
+        # line without a full stop (a caption, a credit), a clause touching a quote, nor a trailing "as …" or
+        # "while …" clause split off a sentence (circumstance, not statement).
         feats.append("narration")
     kind = _kind(judged, t, feats, end_char, predicts, opinion)
     if quote is None:
