@@ -598,3 +598,11 @@ def test_plain_narration_passes_but_a_trailing_as_clause_is_no_statement():
     text = 'The mayor said "we are ready." Schools will stay shut until Friday, as the storm moves along the coast.'
     claims = extract(text, "2021-06-01").claims
     assert [c.text for c in claims if c.kind in FACTUAL_KINDS] == []
+
+
+def test_a_non_prefixed_word_is_not_the_evaluation_it_negates():
+    from tracker.extraction.claim_words import _Tokens
+
+    t = _Tokens("The islands closed schools and non-essential public services.")
+    assert "nonessential" in t.set and "evaluation" not in t.cues
+    assert "evaluation" in _Tokens("The islands closed essential public services.").cues

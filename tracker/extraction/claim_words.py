@@ -231,7 +231,10 @@ class _Tokens:
     __slots__ = ("list", "set", "joined", "cues")
 
     def __init__(self, chunk: str):
-        self.list = words = _TOKEN.findall(chunk.lower().replace("’", "'"))
+        low = chunk.lower().replace("’", "'")
+        if "non-" in low:
+            low = low.replace("non-", "non")  # "non-essential services" is no evaluation: one word, "nonessential"
+        self.list = words = _TOKEN.findall(low)
         self.set = tokens = set(words)
         self.joined = joined = f" {' '.join(words)} "
         cues: set[str] = set()
