@@ -178,7 +178,8 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
         feats.append("narration")
     kind = _kind(judged, t, feats, end_char, predicts, opinion)
     if quote is None:
-        # '"Demand has collapsed," president Kenji Watanabe told analysts.': judged whole, but the president's
+        # '"Demand has collapsed," president Kenji Watanabe told analysts.': judged as a whole sentence (the quote
+        # alone holds less than half of it), but the claim is still the president's
         quote = holding_quote(text, quotes, s, e, tail=True)
     if kind in FACTUAL_KINDS and quote is not None and quote.kind != "direct" and _characterises(quote):
         kind = "opinion"
