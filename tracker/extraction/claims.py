@@ -137,15 +137,15 @@ _SUBORDINATE = re.compile(r"(?:as|while|whilst|whereas|although|though|because|s
 
 # Words a sentence cannot end on: a clause that does was cut mid-sentence (its rest was an attribution).
 _DANGLING = frozenset("with and or of to the a an by for from at as but than while".split())
-_LAST_WORD = re.compile(r"([A-Za-z]+)[\s,;:—–-]*$")
+_TRAILING = " \t\n,;:—–-"
 
 
 def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities, reports=False) -> tuple | None:
     chunk = text[s:e]
     if not _has_words(chunk, MIN_WORDS - 1):
         return None
-    last = _LAST_WORD.search(chunk)
-    if last is not None and last.group(1).lower() in _DANGLING:
+    tail = chunk.rstrip(_TRAILING)
+    if tail[tail.rfind(" ") + 1 :].lower() in _DANGLING:
         return None  # "Critics attacked the bill, with" (the rest cut off as attribution): a fragment, no claim
     quote = holding_quote(text, quotes, s, e)
     judged, jq, jd, je = chunk, quantities, dates, entities
