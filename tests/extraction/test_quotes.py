@@ -511,3 +511,8 @@ def test_an_irregular_past_cue_with_a_longer_bare_subject_reports_a_clause():
     found = quotes("The team found oxygen levels throughout Mars would be high enough.")
     assert [q.text for q in found] == ["oxygen levels throughout Mars would be high enough"]
     assert quotes("They found the body in a field.") == []
+
+
+def test_an_auxiliary_after_a_closing_mark_is_the_writers_sentence_not_an_attribution():
+    text = 'He wrote on his blog.\n\n"The report misreads the data. The "committee" is not counting the late ballots."'
+    assert quotes(text) == []

@@ -65,10 +65,11 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
     tail = max(0, len(before) - 8)
     if mention is not None and _NOUN_BEFORE.search(before, tail):
         return None  # "Editor’s note", "a claim": the cue word is a noun here
-    if (
-        mention is None
-        and _BARE_VP.search(before, tail)
+    if mention is None and (
+        _BARE_VP.search(before, tail)
         and (before.endswith(("and", "then", "but")) or text[cue.start : cue.end].endswith("ing"))
+        or _BY_ING.search(before, tail)
+        and text[cue.start : cue.end].endswith("ing")
     ):
         # "…, adding that", "X did Y and said": the clause carries on with the sentence's subject.
         mention = (
@@ -111,12 +112,40 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
         content = _content_after(text, cue, s, e, quotes)
         if content is None and back is not None and _ends_sentence(text, cue, e):
             content = back
+        if content is None and _RELATIVE_BEFORE.search(text, max(s, mention.start - 12), mention.start):
+            content = _relative_content(text, cue, s, e, quotes)
     if content is None or content[1] <= content[0]:
         return None
     return _Raw(content[0], content[1], "", cue.start, cue.end, mention, antecedent)
 
 
+# A relative pronoun right before the speaker: "a mission which NASA said might take place in May".
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)[ \t\xa0]*$")
+
+
+# The verb that opens what a relative attribution reports: an auxiliary or a past form, never a noun.
+_RELATIVE_VERB = re.compile(
+    r"[ \t\xa0]*(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did|do|"
+    r"[a-z]{3,}ed)\b"
+)
+
+
+def _relative_content(text: str, cue: _Cue, s: int, e: int, quotes) -> tuple[int, int] | None:
+    """ "…, which NASA said might take place this summer": the relative clause's subject is the pronoun before the
+    speaker, so the verb right after the cue opens the reported content."""
+    m = _RELATIVE_VERB.match(text, cue.end, e)
+    if m is None:
+        return None
+    start = _first_nonspace(text, cue.end)
+    end = _content_end(text, start, s, e, cue, quotes)
+    return (start, end) if _word_count(text, start, end) >= 2 else None
+
+
 _BARE_VP = re.compile(r"(?:,|\band|\bthen|\bbut)\s*$", re.IGNORECASE)
+
+
+# "… tried to have him freed by saying …", "… after saying …": the gerund's subject is the sentence's.
+_BY_ING = re.compile(r"\b(?:by|after|while|before)$", re.IGNORECASE)
 
 
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|this|that|whose))$", re.IGNORECASE)
@@ -126,13 +155,43 @@ _COORDINATED_AFTER = re.compile(r"[^,;]*,\s+(?:and|but)\s+\w")
 
 
 def _sentence_subject(text: str, s: int, pos: int) -> Mention | None:
-    """The first noun phrase of the sentence, when it names someone (or is a pronoun)."""
-    return _first_named(
-        text,
-        iter_tokens(text, s, pos),
-        pos,
-        lambda w: not w[:1].isalnum() or w.lower() in ("and", "but", "so", "yet", "then"),
-    )
+    """The first noun phrase of the sentence, when it names someone (or is a pronoun).
+
+    A lead-in phrase before a comma ("On Thursday, the union filed …") is stepped over, and a name in apposition
+    stands for a head that is no name ("Her mother, Anwar, wept …", "One of the groups, the SDF, opposed …")."""
+    lead = _LEAD_IN.match(text, s, pos)
+    if lead is not None:
+        s = lead.end()
+    m = _first_named(text, iter_tokens(text, s, pos), pos, _not_subject_word)
+    if m is None:
+        m = subject_after(text, _first_word(text, s), pos)
+        if m is None or m.kind != "anonymous":
+            return None
+    appos = _APPOSED_NAME.match(text, m.end, pos)
+    if appos is not None and (
+        m.kind in ("anonymous", "role") or m.text.endswith(("'s", "’s")) or m.text.rsplit(None, 1)[-1].islower()
+    ):
+        named = subject_after(text, appos.end(), pos)
+        if named is not None and named.kind in ("person", "organisation") and _APPOS_CLOSE.match(text, named.end, pos):
+            return named
+    return m
+
+
+def _not_subject_word(w: str) -> bool:
+    return not w[:1].isalnum() or w.lower() in ("and", "but", "so", "yet", "then")
+
+
+# A sentence-opening time or place phrase closed by a comma: "On Thursday,", "In a statement released Monday,".
+_LEAD_IN = re.compile(
+    r"\s*(?:On|In|At|During|After|Before|Since|Following|Earlier|Later|Yesterday|Today|Last|This)\b[^,;:.“”\"]{0,60},\s*"
+)
+
+
+# What may lie between a subject's head and a name in apposition to it: the rest of the head's phrase.
+_APPOSED_NAME = re.compile(r"(?:[ \t\xa0]+(?:of|these|those|the|its|their|his|her|[a-z]+)){0,4},[ \t\xa0]*")
+
+
+_APPOS_CLOSE = re.compile(r"(?:[ \t\xa0]*\([^()]{1,30}\))?[ \t\xa0]*,[ \t\xa0]+[a-z]")
 
 
 _SPEAKER_KINDS = frozenset(("person", "organisation", "country", "pronoun", "role"))

@@ -115,6 +115,11 @@ def _dash_attribution(text: str, qe: int) -> Mention | None:
     return subject_after(text, m.start(1), m.end(1)) if toks else None
 
 
+# Auxiliaries right after a closing mark continue the writer's sentence ('The "United States" is not holding …'):
+# no speech verb, so no speaker after them.
+_NOT_SPEECH_VERBS = frozenset("is are was were has have had".split())
+
+
 def _post_quote(text: str, qe: int) -> tuple[Mention, int, int] | None:
     """“…,” Vitter demanded. / “…” the article read. — any verb right after a quote, with its subject."""
     lim = len(text)
@@ -129,7 +134,7 @@ def _post_quote(text: str, qe: int) -> tuple[Mention, int, int] | None:
     if len(words) < 2 or len(words) > 12:
         return None
     first = words[0]
-    if _VERBISH.match(first[2]) and first[2].islower():
+    if _VERBISH.match(first[2]) and first[2].islower() and first[2] not in _NOT_SPEECH_VERBS:
         m = subject_after(text, first[1], lim)
         if m is not None and m.kind != "pronoun" or m is not None and m.text.lower() in ("he", "she", "they"):
             return m, first[0], first[1]

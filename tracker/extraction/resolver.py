@@ -234,6 +234,17 @@ def _is_plural_source(words: list[str]) -> bool:
     return head.endswith("s") and not head.endswith(("ss", "us", "is")) and head not in DOCUMENT_NOUNS
 
 
+# A full stop after a word of three lower-case letters or more ends a sentence, not an abbreviation ("Monday. The
+# Harbour Authority released …" names the authority; "U.S. Navy" and "Dr. Kay" stay whole).
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3}\.)[ \t\xa0]+")
+
+
+def _issuer_name(issued: re.Match) -> str:
+    """The body an _ISSUER match names, without its article, possessive or a sentence the match ran over."""
+    name = _SENTENCE_BREAK.split(issued.group(1) or issued.group(2))[-1]
+    return _without_article(name.removesuffix("'s").removesuffix("’s"))
+
+
 class Resolver:
     """Resolve mentions in text order to the article's speakers.
 
@@ -281,6 +292,9 @@ class Resolver:
         self._surnames(text)
         self.titled.sort()
         self.last_speaker: _Entity | None = None
+        # Who spoke through each kind of document so far ("statement" → its issuer, where it was resolved), so
+        # that "the statement" later names the same author as the statement quoted before it.
+        self.documents: dict[str, tuple[int, SpeakerRef]] = {}
 
     def _surnames(self, text: str) -> None:
         """Later mentions of a named person by surname alone ("Waseem appeared in court"): the person is the one
@@ -396,13 +410,20 @@ class Resolver:
             return best
         return None
 
+    def _other_issuer(self, lo: int, hi: int, name: str) -> bool:
+        """Whether text[lo:hi] names someone other than `name` issuing a document."""
+        for issued in _ISSUER.finditer(self.text, lo, hi):
+            if _issuer_name(issued) != name:
+                return True
+        return False
+
     def _issuer(self, pos: int) -> _Entity | None:
         """Whoever issued a document or statement: the last body named as issuing one ("Met Éireann, the weather
         service, issued alerts", "a statement released by Erdogan's office") when that comes after the last
         speaker; else the most recent speaker or body named before it."""
         issued = max(_ISSUER.finditer(self.text, max(0, pos - 2000), pos), key=lambda x: x.start(), default=None)
         if issued is not None and (self.last_speaker is None or self.last_speaker.last < issued.start()):
-            name = _without_article((issued.group(1) or issued.group(2)).removesuffix("'s").removesuffix("’s"))
+            name = _issuer_name(issued)
             canon, kind = classify_name(name)
             if kind == "person" and len(canon.split()) > 3:
                 kind = "organisation"
@@ -415,6 +436,10 @@ class Resolver:
     def resolve(self, m: Mention, antecedent: Mention | None = None) -> SpeakerRef:
         """A SpeakerRef for the mention, updating the article's registry."""
         ref = self._resolve(m, antecedent)
+        if m.kind not in ("person", "pronoun", "relative") and " " in m.text and ref.name != m.text:
+            head = _head_noun(m.text)
+            if head in DOCUMENT_NOUNS:
+                self.documents[head] = (m.start, ref)
         ent = self.by_name.get(ref.name)
         if ent is not None and ref.kind != "anonymous" or ent is not None and ent.kind == "group":
             self.last_speaker = ent
@@ -472,6 +497,12 @@ class Resolver:
         if m.kind not in ("person", "pronoun", "relative") and len(words) > 1 and words[0] not in ("a", "an"):
             head = _head_noun(m.text)
             if head in DOCUMENT_NOUNS and not m.text[:1].isupper() or head in DOCUMENT_NOUNS and words[0] == "the":
+                seen = self.documents.get(head)
+                if seen is not None and not self._other_issuer(seen[0], m.start, seen[1].name):
+                    # "a statement released by Erdogan's office … The Turkish statement called for …": the same
+                    # document's author, unless someone issued another one since.
+                    ref = seen[1]
+                    return SpeakerRef(ref.name, m.text, m.start, m.end, ref.kind, ref.role)
                 issuer = self._issuer(m.start)
                 if issuer is not None:
                     return SpeakerRef(issuer.name, m.text, m.start, m.end, _ref_kind(issuer), issuer.role)

@@ -1,0 +1,39 @@
+"""Attribution (tracker/extraction/attribution.py): a cue turned into a quote with its speaker, on sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from tracker.extraction.quotes import find_quotes_raw
+from tracker.extraction.sentences import sentences
+
+
+def quotes(text):
+    return [(q.text, q.speaker.name if q.speaker else None) for q in find_quotes_raw(text, sentences(text))]
+
+
+def test_a_gerund_after_by_reports_for_the_sentence_subject():
+    text = "Last year, the two farmers tried to stop the sale by saying the land had flooded twice."
+    assert quotes(text) == [("the land had flooded twice", "the two farmers")]
+
+
+def test_a_lead_in_phrase_is_no_subject_of_a_trailing_saying():
+    text = "On Monday, the Harbour Workers Union filed a complaint against the port, saying it broke the contract."
+    assert quotes(text) == [("it broke the contract", "Harbour Workers Union")]
+
+
+def test_a_name_in_apposition_speaks_for_a_head_that_is_no_name():
+    text = "The pilot's sister, Marta Ilves, cried in court and said she had forgiven the driver."
+    assert quotes(text) == [("she had forgiven the driver", "Marta Ilves")]
+    text = "One of the unions, the Dockers Federation, left the talks and said it would strike."
+    assert quotes(text) == [("it would strike", "Dockers Federation")]
+
+
+def test_a_relative_attribution_reports_the_rest_of_its_clause():
+    text = "The agency picked two pilots for the flight, which the agency said could leave in June."
+    assert quotes(text) == [("could leave in June", "the agency")]
+    text = "They drew a map of the lakes, which they reckoned were deeper than thought."
+    assert quotes(text) == [("were deeper than thought", "they")]
+
+
+def test_a_relative_clause_without_a_verb_after_the_cue_is_no_quote():
+    assert quotes("Everything the mayor says is a lie.") == []
