@@ -37,3 +37,24 @@ def test_a_relative_attribution_reports_the_rest_of_its_clause():
 
 def test_a_relative_clause_without_a_verb_after_the_cue_is_no_quote():
     assert quotes("Everything the mayor says is a lie.") == []
+
+
+def test_a_relative_pronoun_speaker_takes_the_name_before_its_comma_and_its_clause_ends_there():
+    text = "Mr Ode, who said the bridge was safe, left the city early."
+    assert quotes(text) == [("the bridge was safe", "Ode")]
+
+
+def test_a_noun_in_ly_is_no_adverb_before_the_cue():
+    text = "The girl was found on Monday, lawyers for the family said."
+    assert quotes(text) == [("The girl was found on Monday", "lawyers for the family")]
+
+
+def test_a_bare_plural_object_before_to_is_whom_a_document_advises():
+    text = "The embassy website advises travellers to carry their passports at all times."
+    assert quotes(text) == [("travellers to carry their passports at all times", "The embassy website")]
+    text = "The new rule instructs all city clerks to publish the minutes within a week."
+    assert quotes(text) == [("all city clerks to publish the minutes within a week", "The new rule")]
+
+
+def test_a_participle_urging_after_a_noun_gives_that_noun_no_voice():
+    assert quotes("The mayor set up a fund urging donors to give to the shelter.") == []

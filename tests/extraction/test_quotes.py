@@ -516,3 +516,15 @@ def test_an_irregular_past_cue_with_a_longer_bare_subject_reports_a_clause():
 def test_an_auxiliary_after_a_closing_mark_is_the_writers_sentence_not_an_attribution():
     text = 'He wrote on his blog.\n\n"The report misreads the data. The "committee" is not counting the late ballots."'
     assert quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The singer was announced to have left the band.", "to have left the band"),
+        ("The envoy is said to have met the rebels twice.", "to have met the rebels twice"),
+    ],
+)
+def test_a_passive_report_with_no_source_is_a_quote_without_a_speaker(text, content):
+    (q,) = quotes(text)
+    assert (q.text, q.speaker) == (content, None)

@@ -92,7 +92,12 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
         return _Raw(content[0], end, "", cue.start, cue.end, mention)
     antecedent = None
     if mention.kind == "relative":
-        antecedent, _ = subject_before(text, s, mention.start)
+        k = mention.start
+        while k > s and text[k - 1] in " \t\xa0":
+            k -= 1
+        if k > s and text[k - 1] == ",":
+            k -= 1  # "Mr Ode, who said …": the antecedent ends before the comma that opens the clause
+        antecedent, _ = subject_before(text, s, k)
     back = _content_before(text, s, mention.start, quotes)
     if back is not None and _quote_at(quotes, back[0]) is not None and text[back[1] - 1] in _QUOTE_CHARS:
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)
@@ -116,7 +121,26 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
             content = _relative_content(text, cue, s, e, quotes)
     if content is None or content[1] <= content[0]:
         return None
+    if mention.kind == "relative" and content[0] > cue.start:
+        # "the family, who asked the police to release the video, watched it": the relative clause ends at its
+        # closing comma, and so does what it reports.
+        k = _comma_outside_quotes(text, content[0], content[1], quotes)
+        if k > content[0]:
+            content = content[0], _trim_end(text, content[0], k)
     return _Raw(content[0], content[1], "", cue.start, cue.end, mention, antecedent)
+
+
+def _comma_outside_quotes(text: str, lo: int, hi: int, quotes) -> int:
+    """The first comma in text[lo:hi] outside quote marks, or -1."""
+    k = text.find(",", lo, hi)
+    while k >= 0 and _quote_at_or_around(quotes, k):
+        k = text.find(",", k + 1, hi)
+    return k
+
+
+def _quote_at_or_around(quotes, pos: int) -> bool:
+    i = bisect.bisect_left(quotes, (pos + 1,)) - 1
+    return i >= 0 and quotes[i][0] <= pos < quotes[i][1]
 
 
 # A relative pronoun right before the speaker: "a mission which NASA said might take place in May".

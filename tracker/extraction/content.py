@@ -44,6 +44,10 @@ _OBJECT = re.compile(
 )
 
 
+# A bare plural object of up to four words before "to": "advises citizens to", "advised U.S. citizens to".
+_PLURAL_OBJECT = re.compile(r"\s*(?:[\w’'.&-]+\s+){0,3}?[a-z][\w’'-]*[a-z]s(?=\s+to\b)")
+
+
 _ADVERB_TIME = frozenset(
     """
     last this late early earlier later monday tuesday wednesday thursday friday saturday sunday yesterday today
@@ -176,6 +180,10 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
     k = pos
     if cue.base in OBJECT_VERBS:
         mo = _OBJECT.match(text, pos, e)
+        if not text.endswith("ing", cue.start, cue.end):
+            # "advised U.S. citizens to leave" (not "a policy urging staff to …": the participle's noun is no
+            # speaker)
+            mo = _PLURAL_OBJECT.match(text, pos, e) or mo
         if mo and mo.end() > pos and not _CONTENT_WORD.match(text[pos : pos + 10]):
             k = mo.end()
     k0 = k
@@ -216,6 +224,8 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
     wl = w.lower()
     if wl in _AUX:
         return None  # "Everything Trump says is a lie": the cue sits in a relative clause
+    if wl in _NEVER_CONTENT:
+        return None  # "the emergency he declared last week so he could build a wall": a purpose, not a report
     if wl in _CLAUSE_OPENERS and cue.base not in WEAK_VERBS and _finite_soon(text, first.end(), e):
         # "she said as a teenager she was forced …": the content opens with a subordinate clause
         end = _content_end(text, start, s, e, cue, quotes)
@@ -234,7 +244,7 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
             return None
         if wl in FUNCTION_WORDS:
             return None
-    if cue.base in NP_VERBS and (wl in DETERMINERS or wl not in FUNCTION_WORDS):
+    if cue.base in NP_VERBS and (wl in DETERMINERS or wl not in FUNCTION_WORDS) and wl not in _NOT_NP:
         end = _content_end(text, start, s, e, cue, quotes)
         return (start, end) if _word_count(text, start, end) >= 3 else None
     if cue.base in WEAK_VERBS and wl not in ("he", "she", "they", "we", "i", "it", "there"):
@@ -244,6 +254,15 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
     if _word_count(text, start, end) < 3:
         return None
     return start, end
+
+
+# Words that open no reported content right after a cue (and its time phrases).
+_NEVER_CONTENT = frozenset("so than until unless".split())
+
+
+# Words that open an adverbial clause, never a noun phrase: "the emergency he declared last week so he could
+# build …" reports nothing.
+_NOT_NP = frozenset("so because since until unless while although though if when after before as than".split())
 
 
 # Past forms that are not "-ed": a clause's verb after its subject ("stated the aircraft overran the runway").
@@ -290,6 +309,10 @@ def _aux_after_subject(text: str, start: int, e: int) -> bool:
     return False
 
 
+# A present-tense verb in the third person ("uses", "runs", "owns"); not "-ss" or "-us" nouns.
+_PRESENT_S = re.compile(r"[a-z]{2,}[^su's]s$")
+
+
 def _finite_soon(text: str, start: int, e: int) -> bool:
     """A finite verb within the first words of what follows a cue, after at least one word of subject: "reported
     the cockpit voice recorder was recovered" is a clause (a report), "reported a new mechanism" an object."""
@@ -300,6 +323,17 @@ def _finite_soon(text: str, start: int, e: int) -> bool:
             return False
         if n and (w in _FINITE_AUX or w in _IRREGULAR_PAST):
             return True
+        if (
+            n
+            and _PRESENT_S.match(w)
+            and prev not in FUNCTION_WORDS
+            and prev[-1:] != "s"
+            and "," not in text[start : m.start()]
+        ):
+            after = _CLAUSE_WORD.match(text, _skip_space(text, m.end()))
+            nxt = after.group().lower() if after else "."
+            if nxt in DETERMINERS or nxt in PRONOUNS or nxt[:1].isdigit():
+                return True  # "states the aircraft uses the A300": a present verb before its object
         if n and w.endswith("ed") and len(w) > 4 and prev not in DETERMINERS and prev not in _PREP:
             after = _CLAUSE_WORD.match(text, _skip_space(text, m.end()))
             nxt = after.group().lower() if after else "."

@@ -72,7 +72,8 @@ OBJECT_VERBS = frozenset(
 
 # Verbs whose content may be a "to"-infinitive ("vowed to …", "urged X to …").
 TO_VERBS = frozenset(
-    "urge ask warn promise vow pledge threaten invite encourage press order implore call agree confess".split()
+    "urge ask warn promise vow pledge threaten invite encourage press order implore call agree confess advise "
+    "instruct".split()
 )
 
 

@@ -288,7 +288,7 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
             spans_of_raws[raw.start, raw.end] += 1
             taken.append((raw.start, raw.end))
             prev = raw
-        if not taken and "report" in low[s:e]:
+        if not taken and _REPORT_GATE.search(low, s, e):
             raw = _reported(text, s, e)
             if raw is not None:
                 raws.append(raw)
@@ -307,9 +307,17 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
 
 
 # Reports with no source named: "There are reportedly 5000 troops", "The attacker is reported to have jumped",
+# "The mayor was announced to have resigned", "She is said to have left",
 # "Politicians were reported by local media to have visited" (then the source is the "by" phrase).
 _REPORTEDLY = re.compile(r"\b[Rr]eportedly\b,?\s*")
-_IS_REPORTED = re.compile(r"\b(?:is|are|was|were)\s+reported\s+(?:by\s+(?P<by>[^,;]{2,60}?)\s+)?(?=to\s)")
+_IS_REPORTED = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:reported|said|announced|alleged|rumou?red)\s+"
+    r"(?:by\s+(?P<by>[^,;]{2,60}?)\s+)?(?=to\s)"
+)
+
+
+# Sentences worth the two searches of _reported: a cheap test run on every sentence with no quote.
+_REPORT_GATE = re.compile(r"report|(?:is|are|was|were)\s+(?:said|announced|alleged|rumou?red)\s+to\s")
 
 
 def _reported(text: str, s: int, e: int) -> _Raw | None:

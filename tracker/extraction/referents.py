@@ -7,6 +7,8 @@ rules that use them.
 
 from __future__ import annotations
 
+import re
+
 # Nouns of documents and statements: "the statement said" is the voice of whoever issued it.
 DOCUMENT_NOUNS = frozenset(
     """
@@ -14,6 +16,43 @@ DOCUMENT_NOUNS = frozenset(
     post ruling order memo document documents release announcement communique
     survey message bulletin notice
     """.split()
+)
+
+
+# "Jane Kim of the Polar Institute and colleagues", "Kim et al": a named person's team, which "they" and a later
+# "Kim et al" point at. Group 1 is the person's name (with "de", "van" …), group 2 the group word.
+_TEAM = re.compile(
+    r"(?<![\w’'-])((?:(?:de|van|von|da|del|al)[ \t\xa0]+)?[A-Z][\w’'-]+(?:[ \t\xa0]+(?:(?:de|van|von|da|del)[ \t\xa0]+)?"
+    r"[A-Z][\w’'-]+){0,3})(?:[ \t\xa0]+of[ \t\xa0]+[^,.;()]{3,60}?)?[ \t\xa0]+"
+    r"(et\.?[ \t\xa0]+al\b\.?|and[ \t\xa0]+(?:(?:his|her|their)[ \t\xa0]+)?colleagues\b)"
+)
+
+
+# "researchers from the University of Colorado (CU) and the College of Wooster": an unnamed plural source with the
+# bodies it comes from, a group "they" and "the scientists" point back at though it is never quoted itself.
+_SOURCE_GROUP = re.compile(
+    r"(?<![\w-])(?:[Rr]esearchers|[Ss]cientists|[Ee]xperts|[Aa]stronomers|[Ee]ngineers|[Dd]octors|[Pp]hysicians|"
+    r"[Ee]conomists|[Aa]nalysts|[Ss]cholars|[Bb]iologists|[Gg]eologists|[Cc]hemists|[Pp]hysicists|"
+    r"[Aa]ttorneys[ \t\xa0]+general|[Ll]awyers|[Oo]fficials|[Ii]nvestigators)[ \t\xa0]+(?:from|at|of|with)[ \t\xa0]+"
+    r"(?:the[ \t\xa0]+)?(?:[A-Z][\w’'.&-]*|[a-z]+[ \t\xa0]+states?)"
+    r"(?:[ \t\xa0]+(?:(?:of|at|in|for|and|the|de)[ \t\xa0]+)*(?:[A-Z][\w’'.&-]*|\([^()]{1,40}\)))*"
+)
+
+
+def team_mentions(text: str) -> list[tuple[int, str, str]]:
+    """(position, lead, written) for every team ("X and colleagues", "X et al") and every unnamed plural source
+    with its bodies ("researchers from the University of …") in the text; `lead` is the named person of a team,
+    "" for a source group."""
+    out = []
+    if "colleagues" in text or "et al" in text:
+        out += [(m.start(), m.group(1), m.group(0)) for m in _TEAM.finditer(text)]
+    out += [(m.start(), "", m.group(0)) for m in _SOURCE_GROUP.finditer(text)]
+    return out
+
+
+# A mention of a team: "Kim et al", "Jane Kim and colleagues"; group 1 its lead's name.
+TEAM_MENTION = re.compile(
+    r"(.+?)[ \t\xa0]+(?:et\.?[ \t\xa0]+al\.?|and[ \t\xa0]+(?:(?:his|her|their)[ \t\xa0]+)?colleagues)"
 )
 
 

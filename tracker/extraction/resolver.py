@@ -17,7 +17,9 @@ from tracker.extraction.referents import (  # noqa: F401  (DOCUMENT_NOUNS is rea
     MALE_NAMES,
     MALE_WORDS,
     ORG_ROLE_NOUNS,
+    TEAM_MENTION,
     gender_of,
+    team_mentions,
 )
 from tracker.extraction.speaker_words import (
     FUNCTION_WORDS,
@@ -211,6 +213,10 @@ _ISSUER = re.compile(
 )
 
 
+# An issuing verb right after a subject: "… filed a lawsuit", "… quickly released a report".
+_ISSUES = re.compile(rf"[ \t\xa0]+(?:\w+ly[ \t\xa0]+)?{_ISSUE_VERBS}\b")
+
+
 _BY_AFTER = re.compile(rf"[ \t\xa0]+{_ISSUE_VERBS}[ \t\xa0]+by[ \t\xa0]+({_PROPER}(?:[ \t\xa0]+office)?)")
 
 
@@ -291,6 +297,7 @@ class Resolver:
                 self.titled.append((m.start(), name, None))
         self._surnames(text)
         self.titled.sort()
+        self.teams = team_mentions(text)  # (position, lead, as written), in text order
         self.last_speaker: _Entity | None = None
         # Who spoke through each kind of document so far ("statement" → its issuer, where it was resolved), so
         # that "the statement" later names the same author as the statement quoted before it.
@@ -358,6 +365,25 @@ class Resolver:
             if role and not ent.role:
                 ent.role = role
             ent.last = max(ent.last, pos)
+        while self.teams and self.teams[0][0] < before:
+            pos, lead, written = self.teams.pop(0)
+            self._entity(self._team_name(lead, written, pos), "group", None, pos)
+
+    def _team_name(self, lead: str, written: str, pos: int) -> str:
+        """A team by the fullest name of the person who leads it ("Stamenković et al" after "Vlada Stamenković
+        and colleagues": "Vlada Stamenković and colleagues"); an unknown lead's team as written; a source group
+        ("researchers from …") as written."""
+        if not lead:
+            return written
+        name = " ".join(_split_role(lead.split())[1]) or lead
+        person = self._person_for(name, pos)
+        if person is not None:
+            return f"{person.name} and colleagues"
+        return (
+            written
+            if "et" in written.split()[-2:-1] or written.endswith(("et al", "et al."))
+            else f"{name} and colleagues"
+        )
 
     def _person_for(self, name: str, pos: int) -> _Entity | None:
         """The earlier person a (partial) name refers to: same full name, or one ending in this surname."""
@@ -410,6 +436,24 @@ class Resolver:
             return best
         return None
 
+    def _author_before(self, head: str, pos: int) -> _Entity | None:
+        """ "the request" after "the request of Prime Minister Jan Ode": the author named with the same document
+        noun before, when no one issued a document since."""
+        lo = max(0, pos - 2000)
+        pattern = rf"\b{head}s?[ \t\xa0]+(?:of|from|by)[ \t\xa0]+({_PROPER})"
+        found = max(re.finditer(pattern, self.text[lo:pos]), key=lambda x: x.start(), default=None)
+        if found is None:
+            return None
+        at = lo + found.start()
+        if _ISSUER.search(self.text, at + len(found.group(0)), pos):
+            return None
+        canon, kind = classify_name(_without_article(found.group(1).removesuffix("'s").removesuffix("’s")))
+        if kind == "person":
+            role, words = _split_role(canon.split())
+            canon = " ".join(words) or canon
+            return self._person_for(canon, pos) or self._entity(canon, "person", role, at)
+        return self._entity(canon, kind, None, at)
+
     def _other_issuer(self, lo: int, hi: int, name: str) -> bool:
         """Whether text[lo:hi] names someone other than `name` issuing a document."""
         for issued in _ISSUER.finditer(self.text, lo, hi):
@@ -422,6 +466,11 @@ class Resolver:
         service, issued alerts", "a statement released by Erdogan's office") when that comes after the last
         speaker; else the most recent speaker or body named before it."""
         issued = max(_ISSUER.finditer(self.text, max(0, pos - 2000), pos), key=lambda x: x.start(), default=None)
+        since = max(self.last_speaker.last if self.last_speaker is not None else -1, issued.start() if issued else -1)
+        for e in self.entities:
+            # "attorneys general from sixteen states filed a lawsuit": a group issues a document as a body does.
+            if e.kind == "group" and since < e.last < pos and _ISSUES.match(self.text, e.last + len(e.name)):
+                return e
         if issued is not None and (self.last_speaker is None or self.last_speaker.last < issued.start()):
             name = _issuer_name(issued)
             canon, kind = classify_name(name)
@@ -453,6 +502,10 @@ class Resolver:
         ent = None
         low = m.text.lower()
         words = low.split()
+        team = TEAM_MENTION.fullmatch(m.text)
+        if team is not None:
+            ent = self._entity(self._team_name(team.group(1), m.text, m.start), "group", None, m.start)
+            return SpeakerRef(ent.name, m.text, m.start, m.end, "anonymous")
         documentary = (m.kind not in ("person", "pronoun", "relative") or words[0] in ("a", "an", "the")) and len(
             words
         ) > 1  # "A tweet sent from Biden's Twitter": a capitalised tail does not make the document a person
@@ -497,6 +550,9 @@ class Resolver:
         if m.kind not in ("person", "pronoun", "relative") and len(words) > 1 and words[0] not in ("a", "an"):
             head = _head_noun(m.text)
             if head in DOCUMENT_NOUNS and not m.text[:1].isupper() or head in DOCUMENT_NOUNS and words[0] == "the":
+                author = self._author_before(head, m.start)
+                if author is not None:
+                    return SpeakerRef(author.name, m.text, m.start, m.end, _ref_kind(author), author.role)
                 seen = self.documents.get(head)
                 if seen is not None and not self._other_issuer(seen[0], m.start, seen[1].name):
                     # "a statement released by Erdogan's office … The Turkish statement called for …": the same

@@ -137,7 +137,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, 
             if k < 0 or toks[k][2] != "(":
                 break
             i = k
-        elif not (w in SKIP_BEFORE_CUE or w.endswith("ly") and w.isalpha() and len(w) > 3):
+        elif not (w in SKIP_BEFORE_CUE or w.endswith("ly") and w.isalpha() and len(w) > 3 and w not in _LY_NOUNS):
             break
         i -= 1
     if i < 0:
@@ -186,6 +186,10 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, 
 
 
 _BE = frozenset("was were is are been be being".split())
+
+
+# Nouns ending in "-ly" that are no adverb before a cue ("lawyers for the family said").
+_LY_NOUNS = frozenset("family assembly ally supply rally monopoly anomaly homily".split())
 
 
 # A participle with "of" after it: "was accused of", "was convicted of".

@@ -1,0 +1,40 @@
+"""Reported content (tracker/extraction/content.py): what a cue reports and where it ends, on sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extraction.quotes import find_quotes_raw
+from tracker.extraction.sentences import sentences
+
+
+def contents(text):
+    return [q.text for q in find_quotes_raw(text, sentences(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The registry states the carrier owns two cargo planes.", "the carrier owns two cargo planes"),
+        ("The guide states the museum opens the east wing in May.", "the museum opens the east wing in May"),
+    ],
+)
+def test_a_present_verb_after_a_subject_makes_a_clause_without_that(text, content):
+    assert contents(text) == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agency reported the sales figures for the year.",
+        "They found a route through the old law, which gives the council the power to act.",
+    ],
+)
+def test_a_plural_noun_or_a_verb_in_a_relative_clause_makes_no_clause(text):
+    assert contents(text) == []
+
+
+def test_a_purpose_clause_after_a_cue_is_no_report():
+    text = "The union fought the curfew the governor declared last week so he could clear the square."
+    assert contents(text) == []
