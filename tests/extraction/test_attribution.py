@@ -58,3 +58,19 @@ def test_a_bare_plural_object_before_to_is_whom_a_document_advises():
 
 def test_a_participle_urging_after_a_noun_gives_that_noun_no_voice():
     assert quotes("The mayor set up a fund urging donors to give to the shelter.") == []
+
+
+def test_a_parenthetical_attribution_after_a_semicolon_reports_only_its_clause():
+    text = "The lab built a model of the lake, which shows warm layers; deep enough, the paper argues, to hold fish."
+    assert quotes(text) == [("deep enough, the paper argues, to hold fish", "the paper")]
+
+
+def test_according_to_after_a_colon_reports_what_follows_it():
+    text = (
+        "The plan lets the city move money from other funds: mainly, according to the auditor, $2 million from parks."
+    )
+    assert quotes(text) == [("$2 million from parks", "the auditor")]
+
+
+def test_an_object_after_a_negated_cue_is_no_inverted_speaker():
+    assert quotes("The council had not, as of Friday, announced any plans to close the pool.") == []

@@ -528,3 +528,11 @@ def test_an_auxiliary_after_a_closing_mark_is_the_writers_sentence_not_an_attrib
 def test_a_passive_report_with_no_source_is_a_quote_without_a_speaker(text, content):
     (q,) = quotes(text)
     assert (q.text, q.speaker) == (content, None)
+
+
+def test_you_outside_quote_marks_is_no_source():
+    assert quotes("Q: How would you describe your plans for the city?") == []
+
+
+def test_a_report_made_to_a_body_is_no_passive_report():
+    assert quotes("Abuse in the league is reported to the Ethics Board, which rules on each case.") == []

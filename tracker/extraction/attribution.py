@@ -77,8 +77,8 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
         )
     if mention is None:
         mention = subject_after(text, cue.end, e)
-        if mention is None:
-            return None
+        if mention is None or mention.text.split(None, 1)[0].lower() in ("any", "no"):
+            return None  # "had not, as of Monday, announced any plans": an object, not an inverted speaker
         content = _content_before(text, s, cue.start, quotes)
         if content is None and _first_word(text, s) >= cue.start:
             # "Said Ellis: “…”" — the inverted attribution opens the sentence.
@@ -104,7 +104,9 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
     elif back is not None and _framing(text, back[0]):
         content = _content_after(text, cue, s, e, quotes)
     elif _comma_before(text, s, mention.start) and _parenthetical(text, cue, e):
-        content = s, _content_end(text, s, s, e, cue, quotes)  # "The deal, he said, is dead."
+        # "The deal, he said, is dead." (after a semicolon: "…; enough, the study suggests, to feed sponges")
+        lo = max(s, text.rfind(";", s, mention.start) + 1)
+        content = _first_nonspace(text, lo), _content_end(text, lo, s, e, cue, quotes)
     elif back is not None and _forward_quote(text, cue.end, e, quotes, back) > back[1]:
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)  # "…, Mr. Barrett said, “we were …”"
     elif back is not None and _circumstance_only(text, cue, e):
@@ -238,6 +240,8 @@ def _according(text: str, cue: _Cue, s: int, e: int, quotes) -> _Raw | None:
     mention = subject_after(text, cue.end, e)
     if mention is None:
         return None
+    # "… from other places: potentially, according to X, …": a colon or semicolon opens the clause it reports.
+    s = max(s, text.rfind(":", s, cue.start) + 1, text.rfind(";", s, cue.start) + 1)
     after = text.find(",", mention.end, e)
     if cue.start - s < 3 or _first_word(text, s) >= cue.start:
         if after < 0:

@@ -312,7 +312,7 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
 _REPORTEDLY = re.compile(r"\b[Rr]eportedly\b,?\s*")
 _IS_REPORTED = re.compile(
     r"\b(?:is|are|was|were)\s+(?:reported|said|announced|alleged|rumou?red)\s+"
-    r"(?:by\s+(?P<by>[^,;]{2,60}?)\s+)?(?=to\s)"
+    r"(?:by\s+(?P<by>[^,;]{2,60}?)\s+)?(?=to\s+(?!the\b|a\b|an\b|[A-Z]))"
 )
 
 
@@ -335,12 +335,13 @@ def _reported(text: str, s: int, e: int) -> _Raw | None:
     return _Raw(start, end, "", m.start(), m.end(), None) if _word_count(text, start, end) >= 4 else None
 
 
-_FIRST_PERSON = frozenset(("i", "we"))
+_FIRST_PERSON = frozenset(("i", "we", "you"))
 
 
 def _writers_voice(text: str, raw: _Raw, quotes) -> bool:
     """ "In our testing we found that …": "I" or "we" outside any quote mark is the writer speaking, not a
-    source being quoted."""
+    source being quoted; "you" there is the writer's reader or an interviewer's question ("How would you
+    describe …?")."""
     m = raw.mention
     return (
         m is not None
