@@ -38,3 +38,16 @@ def test_a_plural_noun_or_a_verb_in_a_relative_clause_makes_no_clause(text):
 def test_a_purpose_clause_after_a_cue_is_no_report():
     text = "The union fought the curfew the governor declared last week so he could clear the square."
     assert contents(text) == []
+
+
+def test_to_and_a_gerund_is_what_a_to_verb_reports_not_an_audience():
+    assert contents("The driver confessed to acting alone.") == ["to acting alone"]
+
+
+def test_an_object_and_a_comma_before_a_quote_lead_to_the_quote():
+    text = 'The coach defended his choice of keeper, "He has saved us all season."'
+    assert contents(text) == ['"He has saved us all season."']
+
+
+def test_a_pronoun_called_a_quoted_word_is_a_partial_quote():
+    assert contents('The bakery, in a post on Monday, called it "shameful".') == ['it "shameful"']

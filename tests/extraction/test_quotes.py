@@ -536,3 +536,12 @@ def test_you_outside_quote_marks_is_no_source():
 
 def test_a_report_made_to_a_body_is_no_passive_report():
     assert quotes("Abuse in the league is reported to the Ethics Board, which rules on each case.") == []
+
+
+def test_a_quote_after_a_colon_belongs_to_the_subject_of_the_clause_before_it():
+    text = (
+        'In a notice sent on Monday, the Water Board defended the ban, which began in May, as "necessary": '
+        '"Reservoirs are at a third of their usual level and the summer has barely begun."'
+    )
+    found = [(q.text[:12], q.speaker.name if q.speaker else None) for q in quotes(text)]
+    assert found == [('"Reservoirs ', "Water Board")]

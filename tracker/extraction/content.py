@@ -94,7 +94,7 @@ _SUBORDINATORS = frozenset(
 _NEXT_WORD = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*([\w’'-]+)")
 
 
-_TO_AUDIENCE = re.compile(r"\s*(?:reporters|journalists|the|a|an|his|her|their|[A-Z])")
+_TO_AUDIENCE = re.compile(r"\s*(?:(?:reporters|journalists|the|a|an|his|her|their)\b|[A-Z])")
 
 
 # The patterns of the functions below, compiled once rather than looked up in `re`'s cache at every call.
@@ -193,6 +193,11 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         q = _quote_at(quotes, mc.end())
         if q is not None:
             return q[0], q[1]  # 'wrote on Twitter, "…"', 'told Wikinews, "…"'
+    if cue.base in QUOTE_ONLY_VERBS or cue.base in NP_VERBS:
+        mq = _OBJECT_THEN_QUOTE.match(text, k, e)
+        q = _quote_at(quotes, mq.end()) if mq else None
+        if q is not None:
+            return q[0], q[1]  # 'defended his decision, "…"'
     if cue.base in QUOTE_ONLY_VERBS:
         return None
     if k > k0:
@@ -246,6 +251,8 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
             return None
     if cue.base in NP_VERBS and (wl in DETERMINERS or wl not in FUNCTION_WORDS) and wl not in _NOT_NP:
         end = _content_end(text, start, s, e, cue, quotes)
+        if cue.base == "call" and wl in _OBJECT_PRONOUNS and _quote_at(quotes, _first_nonspace(text, first.end())):
+            return start, end  # 'called it "unexpected"': a pronoun and the quoted word it was called
         return (start, end) if _word_count(text, start, end) >= 3 else None
     if cue.base in WEAK_VERBS and wl not in ("he", "she", "they", "we", "i", "it", "there"):
         if not _finite_soon(text, start, e):
@@ -254,6 +261,15 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
     if _word_count(text, start, end) < 3:
         return None
     return start, end
+
+
+# An object and a comma before a quote: 'defended his decision, "…"', 'repeated the claim, "…"'.
+_OBJECT_THEN_QUOTE = re.compile(
+    r"[ \t\xa0]+(?:his|her|their|its|the|this|that|our|my)[ \t\xa0]+(?:[\w’'-]+[ \t\xa0]+){0,3}?[\w’'-]+[ \t\xa0]*,[ \t\xa0]*"
+)
+
+
+_OBJECT_PRONOUNS = frozenset("it them him her this that".split())
 
 
 # Words that open no reported content right after a cue (and its time phrases).

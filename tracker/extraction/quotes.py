@@ -22,7 +22,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import islice
 
-from tracker.extraction.attribution import _HAS_WORD, _attribute, _first_named, _kind, _Raw
+from tracker.extraction.attribution import _HAS_WORD, _attribute, _first_named, _kind, _Raw, _sentence_subject
 from tracker.extraction.content import _SUBORDINATORS
 from tracker.extraction.cues import SAY_VERBS, _Cue, _cue_words, _cues, _lower, inflections  # noqa: F401
 from tracker.extraction.quotemarks import (  # noqa: F401
@@ -184,6 +184,11 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
                 r = _Raw(qs, qe, "direct", post[1], post[2], post[0])
         if r is None and not full and not _is_title(text, qs + 1, qe - 1):
             r = _fragment(text, s, qs, qe, seps)
+            if r is None and words >= 4 and _COLON_BEFORE.search(text, max(s, qs - 3), qs):
+                # "In a statement, the ministry defended the strike as lawful: “…”": the clause's subject speaks.
+                lead = _sentence_subject(text, s, qs)
+                if lead is not None and lead.kind in ("person", "organisation", "country"):
+                    r = _Raw(qs, qe, "direct", None, None, lead)
         if (
             r is None
             and full
@@ -199,6 +204,9 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
             out.append(r)
             covered.add(r.start, r.end)
     return out
+
+
+_COLON_BEFORE = re.compile(r":[ \t\xa0]*$")
 
 
 _STOP_END = re.compile(r"[.,:]\s*$")
