@@ -74,3 +74,18 @@ def test_according_to_after_a_colon_reports_what_follows_it():
 
 def test_an_object_after_a_negated_cue_is_no_inverted_speaker():
     assert quotes("The council had not, as of Friday, announced any plans to close the pool.") == []
+
+
+def test_a_plural_noun_then_that_speaks_through_the_relative_clause():
+    text = "The diver found old logbooks that showed the ship had sunk in a storm."
+    assert quotes(text) == [("the ship had sunk in a storm", "old logbooks")]
+
+
+def test_that_after_a_cue_opens_its_content_and_is_no_inverted_speaker():
+    text = "The Harbour Workers Union (HWU), which includes the crane drivers, declared that the strike was over."
+    assert quotes(text) == [("that the strike was over", "Harbour Workers Union")]
+
+
+def test_according_to_after_a_quoted_phrase_reports_the_whole_sentence():
+    text = 'The jet flew over the town at "very low height" according to the Aviation Monitor.'
+    assert quotes(text) == [('The jet flew over the town at "very low height"', "Aviation Monitor")]

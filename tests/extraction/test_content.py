@@ -51,3 +51,8 @@ def test_an_object_and_a_comma_before_a_quote_lead_to_the_quote():
 
 def test_a_pronoun_called_a_quoted_word_is_a_partial_quote():
     assert contents('The bakery, in a post on Monday, called it "shameful".') == ['it "shameful"']
+
+
+def test_a_directive_verb_with_a_thing_and_no_verb_after_it_reports_nothing():
+    assert contents("The president ordered three days of mourning after the fire.") == []
+    assert contents("The president ordered troops to leave the city.") == ["troops to leave the city"]

@@ -23,9 +23,11 @@ from tracker.extraction.content import (
     _has_clause,
     _parenthetical,
 )
+from tracker.extraction.cues import _FORM_TO_BASE as _CUE_FORMS
 from tracker.extraction.cues import _Cue
 from tracker.extraction.quotemarks import _QUOTE_CHARS, _first_nonspace, _quote_at, _quote_end, _trim_end, _word_count
 from tracker.extraction.speakers import (
+    FUNCTION_WORDS,
     Mention,
     iter_tokens,
     subject_after,
@@ -65,6 +67,8 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
     tail = max(0, len(before) - 8)
     if mention is not None and _NOUN_BEFORE.search(before, tail):
         return None  # "Editor’s note", "a claim": the cue word is a noun here
+    if mention is None:
+        mention = _that_relative(text, s, cue.start)
     if mention is None and (
         _BARE_VP.search(before, tail)
         and (before.endswith(("and", "then", "but")) or text[cue.start : cue.end].endswith("ing"))
@@ -77,7 +81,7 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
         )
     if mention is None:
         mention = subject_after(text, cue.end, e)
-        if mention is None or mention.text.split(None, 1)[0].lower() in ("any", "no"):
+        if mention is None or mention.text.split(None, 1)[0].lower() in ("any", "no", "that"):
             return None  # "had not, as of Monday, announced any plans": an object, not an inverted speaker
         content = _content_before(text, s, cue.start, quotes)
         if content is None and _first_word(text, s) >= cue.start:
@@ -180,6 +184,35 @@ _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|this|that
 _COORDINATED_AFTER = re.compile(r"[^,;]*,\s+(?:and|but)\s+\w")
 
 
+# "records that showed …": "that" as a relative pronoun after a noun, right before the cue.
+_THAT_BEFORE = re.compile(r"((?:\b[a-z]+[ \t\xa0]+){0,2})\b([a-z]{3,})[ \t\xa0]+that[ \t\xa0]+$")
+
+
+_PREPOSITIONS = frozenset(
+    """
+    about above across after against along among around at before behind below beneath beside between beyond by
+    down during for from in inside into near of off on onto out outside over past through throughout to toward
+    towards under until up upon with within without
+    """.split()
+)
+
+
+def _that_relative(text: str, s: int, cue_start: int) -> Mention | None:
+    """ "came across military records that showed a bomber had attacked": "that" after a plural noun is the
+    relative pronoun subject of the cue; it stands for the noun phrase before it (the relative's antecedent)."""
+    m = _THAT_BEFORE.search(text, max(s, cue_start - 60), cue_start)
+    noun = m.group(2) if m else ""
+    if not noun.endswith("s") or noun.endswith("ss") or noun in FUNCTION_WORDS or noun in _CUE_FORMS:
+        return None
+    start = m.start(2)
+    for w in reversed(m.group(1).split()):  # the adjectives before the noun: "military records"
+        if w in FUNCTION_WORDS or w in _PREPOSITIONS or w.endswith("ed") or w in _CUE_FORMS:
+            break
+        start = text.rfind(w, m.start(1), start)
+    phrase = text[start : m.end(2)]
+    return Mention(start, m.end(2), phrase, "anonymous", phrase)
+
+
 def _sentence_subject(text: str, s: int, pos: int) -> Mention | None:
     """The first noun phrase of the sentence, when it names someone (or is a pronoun).
 
@@ -250,6 +283,16 @@ def _according(text: str, cue: _Cue, s: int, e: int, quotes) -> _Raw | None:
         end = _content_end(text, start, s, e, cue, quotes)
         return _Raw(start, end, "", cue.start, cue.end, mention) if end > start else None
     content = _content_before(text, s, cue.start, quotes)
+    if (
+        content is not None
+        and content[0] > _first_word(text, s) + 1
+        and _quote_at(quotes, content[0]) is not None
+        and text[content[1] - 1] in _QUOTE_CHARS
+        and _ONLY_STOPS.match(text, mention.end, e)
+    ):
+        # '… go around at "very low height" according to the Herald.': the quoted words are part of the
+        # sentence it reports, which runs from its start.
+        content = None
     if content is None and _ONLY_STOPS.match(text, mention.end, e) and _word_count(text, s, cue.start) >= 4:
         # "… at very low height according to The Aviation Herald.": the source closes the sentence, no comma
         content = s, _trim_end(text, s, cue.start)

@@ -254,7 +254,15 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         if cue.base == "call" and wl in _OBJECT_PRONOUNS and _quote_at(quotes, _first_nonspace(text, first.end())):
             return start, end  # 'called it "unexpected"': a pronoun and the quoted word it was called
         return (start, end) if _word_count(text, start, end) >= 3 else None
-    if cue.base in WEAK_VERBS and wl not in ("he", "she", "they", "we", "i", "it", "there"):
+    if (cue.base in WEAK_VERBS or cue.base in _DIRECTIVE_VERBS) and wl not in (
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "it",
+        "there",
+    ):
         if not _finite_soon(text, start, e):
             return None  # "reported a new mechanism", "found the body": an object, not a clause
     end = _content_end(text, start, s, e, cue, quotes)
@@ -270,6 +278,11 @@ _OBJECT_THEN_QUOTE = re.compile(
 
 
 _OBJECT_PRONOUNS = frozenset("it them him her this that".split())
+
+
+# Verbs of directing, whose object is someone told to act ("ordered troops to …"), not a clause: with no verb
+# after it the object is a thing done ("ordered three days of mourning").
+_DIRECTIVE_VERBS = frozenset("order urge invite encourage press implore instruct advise".split())
 
 
 # Words that open no reported content right after a cue (and its time phrases).

@@ -153,6 +153,13 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, 
                 ):
                     appos = (k + 1, i - 1)
                     i = k - 1
+                    if i > 0 and toks[i][2] == ")":
+                        # "The Guard Corps (IRGC), which …, declared": the head sits before its bracketed short form
+                        b = i - 1
+                        while b > 0 and i - b < 8 and toks[b][2] != "(":
+                            b -= 1
+                        if toks[b][2] == "(":
+                            i = b - 1
                     break
                 return None, negated
             if toks[k][2] in '.;:!?“”"':
