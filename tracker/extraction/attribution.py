@@ -200,6 +200,11 @@ _PREPOSITIONS = frozenset(
 def _that_relative(text: str, s: int, cue_start: int) -> Mention | None:
     """ "came across military records that showed a bomber had attacked": "that" after a plural noun is the
     relative pronoun subject of the cue; it stands for the noun phrase before it (the relative's antecedent)."""
+    k = cue_start
+    while k > s and text[k - 1] in " \t\xa0":
+        k -= 1
+    if not text.endswith("that", s, k):
+        return None
     m = _THAT_BEFORE.search(text, max(s, cue_start - 60), cue_start)
     noun = m.group(2) if m else ""
     if not noun.endswith("s") or noun.endswith("ss") or noun in FUNCTION_WORDS or noun in _CUE_FORMS:

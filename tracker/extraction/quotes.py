@@ -296,7 +296,7 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
             spans_of_raws[raw.start, raw.end] += 1
             taken.append((raw.start, raw.end))
             prev = raw
-        if not taken and _REPORT_GATE.search(low, s, e):
+        if not taken and ("report" in (seg := low[s:e]) or "d to " in seg):
             raw = _reported(text, s, e)
             if raw is not None:
                 raws.append(raw)
@@ -322,10 +322,6 @@ _IS_REPORTED = re.compile(
     r"\b(?:is|are|was|were)\s+(?:reported|said|announced|alleged|rumou?red)\s+"
     r"(?:by\s+(?P<by>[^,;]{2,60}?)\s+)?(?=to\s+(?!the\b|a\b|an\b|[A-Z]))"
 )
-
-
-# Sentences worth the two searches of _reported: a cheap test run on every sentence with no quote.
-_REPORT_GATE = re.compile(r"report|(?:is|are|was|were)\s+(?:said|announced|alleged|rumou?red)\s+to\s")
 
 
 def _reported(text: str, s: int, e: int) -> _Raw | None:

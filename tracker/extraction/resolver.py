@@ -440,9 +440,11 @@ class Resolver:
         """ "the request" after "the request of Prime Minister Jan Ode": the author named with the same document
         noun before, when no one issued a document since."""
         lo = max(0, pos - 2000)
-        pattern = rf"\b{head}s?[ \t\xa0]+(?:of|from|by)[ \t\xa0]+({_PROPER})"
+        if head not in self.text[lo:pos]:
+            return None
+        pattern = rf"{head}s?[ \t\xa0]+(?:of|from|by)[ \t\xa0]+({_PROPER})"  # a literal start: a quick scan
         found = max(re.finditer(pattern, self.text[lo:pos]), key=lambda x: x.start(), default=None)
-        if found is None:
+        if found is None or found.start() and self.text[lo + found.start() - 1].isalnum():
             return None
         at = lo + found.start()
         if _ISSUER.search(self.text, at + len(found.group(0)), pos):
