@@ -56,3 +56,25 @@ def test_a_pronoun_called_a_quoted_word_is_a_partial_quote():
 def test_a_directive_verb_with_a_thing_and_no_verb_after_it_reports_nothing():
     assert contents("The president ordered three days of mourning after the fire.") == []
     assert contents("The president ordered troops to leave the city.") == ["troops to leave the city"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The museum identifies 3 May 1921 as the day it opened.", "3 May 1921 as the day it opened"),
+        ("The registry lists the ferry as belonging to the navy.", "the ferry as belonging to the navy"),
+        ("The census office estimated the town's population at about 9,000.", "the town's population at about 9,000"),
+    ],
+)
+def test_a_verb_of_assessment_reports_its_object_with_as_or_at(text, content):
+    assert contents(text) == [content]
+
+
+@pytest.mark.parametrize("text", ["Police identified the man on Monday.", "He listed his achievements."])
+def test_a_verb_of_assessment_without_as_or_at_reports_nothing(text):
+    assert contents(text) == []
+
+
+def test_an_expectation_reports_its_object_but_a_passive_one_nothing():
+    assert contents("Forecasters expected heavy rain and high winds.") == ["heavy rain and high winds"]
+    assert contents("The storm is expected to reach the coast on Monday.") == []

@@ -512,3 +512,14 @@ def test_a_document_speaks_for_the_body_last_named_as_issuing_one():
 def test_the_subject_of_a_passive_accusation_is_not_its_speaker():
     assert speakers("Qawi was later accused of inciting the murder in some way, which he denied.") == []
     assert [s.name for s in speakers("Qawi later accused the police of inciting the riot.")] == ["Qawi"]
+
+
+def test_a_website_or_database_speaks_for_the_body_it_belongs_to():
+    from tracker.extraction.quotes import find_quotes_raw
+
+    text = "The National Weather Service website advises drivers to stay off the roads."
+    (q,) = find_quotes_raw(text)
+    assert (q.speaker.mention, q.speaker.name) == ("The National Weather Service website", "National Weather Service")
+    text = "The Institute for Rail's database of operators lists the line as belonging to the state."
+    (q,) = find_quotes_raw(text)
+    assert q.speaker.name == "Institute for Rail"

@@ -13,6 +13,7 @@ from functools import lru_cache
 from tracker.extraction.cues import (
     _CLAUSE_OPENERS,
     _CONTINUATIONS,
+    AS_VERBS,
     NP_VERBS,
     OBJECT_VERBS,
     QUOTE_ONLY_VERBS,
@@ -235,6 +236,11 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         # "she said as a teenager she was forced …": the content opens with a subordinate clause
         end = _content_end(text, start, s, e, cue, quotes)
         return (start, end) if _word_count(text, start, end) >= 4 else None
+    if cue.base in AS_VERBS and wl not in FUNCTION_WORDS or cue.base in AS_VERBS and wl in DETERMINERS:
+        if _AS_OBJECT.match(text, start, e) and (cue.base != "estimate" or not _finite_soon(text, start, e)):
+            return start, _content_end(text, start, s, e, cue, quotes)  # "identifies X as Y", "estimated X at Y"
+        if cue.base != "estimate":
+            return None
     clause_start = (
         wl in ("he", "she", "they", "we", "i", "it", "there", "this", "that", "these", "those")
         or w[0].isupper()
@@ -283,6 +289,11 @@ _OBJECT_PRONOUNS = frozenset("it them him her this that".split())
 # Verbs of directing, whose object is someone told to act ("ordered troops to …"), not a clause: with no verb
 # after it the object is a thing done ("ordered three days of mourning").
 _DIRECTIVE_VERBS = frozenset("order urge invite encourage press implore instruct advise".split())
+
+
+# An object of up to eight words and then "as" or "at" ("February 26, 1944 as the day", "the total at just over
+# one million").
+_AS_OBJECT = re.compile(r"(?:[\w’'.$%-]+,?[ \t\xa0]+){1,8}?(?:as|at)[ \t\xa0]+[\w$]")
 
 
 # Words that open no reported content right after a cue (and its time phrases).

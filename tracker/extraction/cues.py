@@ -60,7 +60,7 @@ suggest reply respond tweet post recall admit predict promise vow repeat report 
 testify concede allege estimate observe remark comment emphasize emphasise reiterate maintain indicate reveal
 disclose pledge boast caution lament charge counter retort quip joke conclude speculate hint signal agree
 announce affirm proclaim answer blog forecast swear acknowledge dispute rebut concur add continue describe
-find show reckon remark question blame accuse instruct advise speak defend condemn confess
+find show reckon remark question blame accuse instruct advise speak defend condemn confess expect identify list
 """.split()
 
 
@@ -91,8 +91,13 @@ WEAK_VERBS = frozenset(
 # Verbs whose reported content may be a noun phrase ("mentioned disparaging remarks", "called for a ban").
 NP_VERBS = frozenset(
     "mention note deny explain describe announce confirm acknowledge admit reveal disclose dispute predict promise "
-    "recall repeat call blame condemn accuse declare".split()
+    "recall repeat call blame condemn accuse declare expect".split()
 )
+
+
+# Verbs that report an object and what it is taken for ("identifies the wreck as the Grayback", "lists the
+# airline as belonging to the air force", "estimated the cost at $2 million"): only with "as" or "at" after it.
+AS_VERBS = frozenset("identify list estimate".split())
 
 
 # Verbs that report only a quote that follows them ('defended his decision, "…"', 'spoke on Fox News, "…"').
