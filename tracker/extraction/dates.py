@@ -498,9 +498,23 @@ def _future_before(text: str, pos: int) -> bool | None:
     """True when a future marker stands between the clause's start (at most 80 characters back) and the date,
     False when a past one does, None when neither."""
     lo = max(0, pos - _BEFORE)
-    if _FUTURE.search(text, lo, pos) is not None:
+    window = text[lo:pos]
+    low = window.lower() if window.isascii() else None
+    if (low is None or _FUTURE_NEEDLES.search(low)) and _FUTURE.search(text, lo, pos) is not None:
         return True
+    if low is not None and not _PAST_NEEDLES.search(low):
+        return None
     return False if _PAST.search(text, lo, pos) is not None else None
+
+
+# Every match of _FUTURE holds one of these, every match of _PAST one of those (lower-case, in an ASCII window,
+# where IGNORECASE folds only ASCII letters): a window with none is decided by a few substring tests instead of the
+# patterns, whose case-insensitive alternations tried at each of 80 characters cost more than the date itself.
+_FUTURE_NEEDLES = re.compile("ll|to|scheduled|upcoming|would")
+_PAST_NEEDLES = re.compile(
+    "was|were|had|did|ed|began|came|went|took|gave|made|won|lost|held|met|saw|said|told|found|left|fell|rose|sent"
+    "|spent|paid|built|brought|bought|broke|ran|wrote|became|struck|shot|hit"
+)
 
 
 def _anchored(m: re.Match, anchor: DateMention | None) -> DateMention | None:
