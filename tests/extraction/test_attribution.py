@@ -89,3 +89,13 @@ def test_that_after_a_cue_opens_its_content_and_is_no_inverted_speaker():
 def test_according_to_after_a_quoted_phrase_reports_the_whole_sentence():
     text = 'The jet flew over the town at "very low height" according to the Aviation Monitor.'
     assert quotes(text) == [('The jet flew over the town at "very low height"', "Aviation Monitor")]
+
+
+def test_figures_reported_by_someone_are_theirs():
+    text = "Per figures reported by the Harbour Office, 3,000 ships docked last year."
+    assert quotes(text) == [("3,000 ships docked last year", "Harbour Office")]
+
+
+def test_a_document_released_by_someone_stays_the_speaker_mention():
+    text = "According to a statement released by the Interior Ministry, the bridge will reopen in May."
+    assert quotes(text) == [("the bridge will reopen in May", "Interior Ministry")]

@@ -78,3 +78,13 @@ def test_a_verb_of_assessment_without_as_or_at_reports_nothing(text):
 def test_an_expectation_reports_its_object_but_a_passive_one_nothing():
     assert contents("Forecasters expected heavy rain and high winds.") == ["heavy rain and high winds"]
     assert contents("The storm is expected to reach the coast on Monday.") == []
+
+
+def test_no_one_opens_a_reported_clause():
+    text = "The fire gutted the hall, with local media reporting no-one was inside."
+    assert contents(text) == ["no-one was inside"]
+
+
+def test_a_passive_expectation_does_not_cut_the_report_before_it():
+    text = "Per the rule signed by the mayor, shop owners and bakers are expected to close at ten."
+    assert contents(text) == ["shop owners and bakers are expected to close at ten"]

@@ -278,6 +278,10 @@ def _according(text: str, cue: _Cue, s: int, e: int, quotes) -> _Raw | None:
     mention = subject_after(text, cue.end, e)
     if mention is None:
         return None
+    by = _BY_AGENT.search(text, cue.end, min(e, cue.end + 40)) if _FIGURES.match(text, cue.end) else None
+    if by is not None and "," not in text[cue.end : by.start()]:
+        # "Per numbers reported by the Associated Press, …": the agent gave the figures.
+        mention = subject_after(text, by.end(), e) or mention
     # "… from other places: potentially, according to X, …": a colon or semicolon opens the clause it reports.
     s = max(s, text.rfind(":", s, cue.start) + 1, text.rfind(";", s, cue.start) + 1)
     after = text.find(",", mention.end, e)
@@ -309,6 +313,17 @@ def _according(text: str, cue: _Cue, s: int, e: int, quotes) -> _Raw | None:
     if content is None:
         return None
     return _Raw(content[0], content[1], "", cue.start, cue.end, mention)
+
+
+# Figures as a source: "per numbers reported by", "according to data compiled by" (a document stays the
+# resolver's: "a statement released by the ministry").
+_FIGURES = re.compile(
+    r"[ \t\xa0]+(?:the[ \t\xa0]+)?(?:[a-z]+[ \t\xa0]+)?(?:figures|numbers|data|estimates|records|statistics)\b"
+)
+
+
+# A source's figures credited to someone: "numbers reported by", "data compiled by", "figures released by".
+_BY_AGENT = re.compile(r"[ \t\xa0]+(?:reported|released|compiled|published|gathered|collected)[ \t\xa0]+by[ \t\xa0]+")
 
 
 def _kind(text: str, start: int, end: int, quotes) -> str:

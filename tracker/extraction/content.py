@@ -246,7 +246,7 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         or w[0].isupper()
         or w[0].isdigit()
         or wl in DETERMINERS
-        or wl in ("no", "nobody", "everyone")
+        or wl in ("no", "nobody", "everyone", "no-one", "none", "nothing", "someone", "everybody")
     )
     if not clause_start and cue.base not in NP_VERBS:
         if (

@@ -147,7 +147,10 @@ _MULTI = {
     "call": ("call", re.compile(r"call(?:ed|s|ing)?(?:\s+(?:on|for)\b)?")),
     "point": ("note", re.compile(r"point(?:ed|s|ing)?\s+out\b")),
     # "Per the decree, …": "according to" in two words fewer.
-    "per": ("according", re.compile(r"per(?=\s+(?:the|a|an|his|her|its|their)\s)")),
+    "per": (
+        "according",
+        re.compile(r"per(?=\s+(?:the|a|an|his|her|its|their)\s|\s+(?:figures|numbers|data|estimates|records)\s)"),
+    ),
 }
 
 
@@ -240,8 +243,21 @@ def _cues(
             and _as_noun(low, s, start, word)
         ):
             continue
+        if base == "expect" and _passive(low, s, start):
+            continue  # "are expected to notify": no one named expects it
         out.append(_Cue(start, end, base))
     return out
+
+
+_BE_FORMS = frozenset("is are was were be been being".split())
+
+
+def _passive(low: str, s: int, start: int) -> bool:
+    """The cue form follows a form of "be" (an adverb may sit between): "is widely expected"."""
+    prev = _WORD_BEFORE.search(low, max(s, start - 24), start)
+    if prev is not None and prev.group(1).endswith("ly"):
+        prev = _WORD_BEFORE.search(low, max(s, prev.start() - 24), prev.start())
+    return prev is not None and prev.group(1) in _BE_FORMS
 
 
 # Words before a noun: "his notes", "the warning", "their posts" are things, not speech.
