@@ -425,7 +425,8 @@ def test_a_role_in_apposition_is_the_name_before_it_and_hyphenated_surnames_stay
         "Adil Abdul-Mahdi, the acting Prime Minister of Iraq, spoke out against the attack, "
         'calling it "an aggression on Iraq".'
     )
-    assert [(s.mention, s.name) for s in speakers(text)] == [("the acting Prime Minister of Iraq", "Adil Abdul-Mahdi")]
+    # (The participle after the comma speaks for the clause's subject, the name itself.)
+    assert [(s.mention, s.name) for s in speakers(text)] == [("Adil Abdul-Mahdi", "Adil Abdul-Mahdi")]
 
 
 def test_a_document_speaks_for_whoever_put_it_out():
@@ -523,3 +524,21 @@ def test_a_website_or_database_speaks_for_the_body_it_belongs_to():
     text = "The Institute for Rail's database of operators lists the line as belonging to the state."
     (q,) = find_quotes_raw(text)
     assert q.speaker.name == "Institute for Rail"
+
+
+def test_a_participle_after_a_comma_keeps_the_clause_subject_not_an_apposition():
+    from tracker.extraction.quotes import find_quotes_raw
+
+    text = 'In May, at the party\'s last rally, Ode announced his plan to run again, saying "I will win this time".'
+    found = [(q.cue, q.speaker.mention) for q in find_quotes_raw(text)]
+    assert found == [("announced", "Ode"), ("saying", "Ode")]
+
+
+def test_an_embassy_in_a_country_and_a_long_name_joined_by_and_stay_whole():
+    from tracker.extraction.quotes import find_quotes_raw
+
+    (q,) = find_quotes_raw("The British Embassy in Peru advised tourists to avoid the border.")
+    assert q.speaker.name == "British Embassy in Peru"
+    text = "On Monday, the Coastal Fishers Union of Maine and Atlantic Lobster Trade Council filed a suit, saying it was unfair."
+    (q,) = find_quotes_raw(text)
+    assert q.speaker.name == "Coastal Fishers Union of Maine and Atlantic Lobster Trade Council"

@@ -69,6 +69,8 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
         return None  # "Editor’s note", "a claim": the cue word is a noun here
     if mention is None:
         mention = _that_relative(text, s, cue.start)
+    if mention is not None and before.endswith(",") and text.endswith("ing", cue.start, cue.end):
+        mention = None  # "Biden announced his plan, saying …": a participle after a comma has no subject of its own
     if mention is None and (
         _BARE_VP.search(before, tail)
         and (before.endswith(("and", "then", "but")) or text[cue.start : cue.end].endswith("ing"))

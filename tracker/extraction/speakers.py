@@ -227,13 +227,17 @@ _STOP_AFTER = frozenset(
 )
 
 
+# Bodies named with the place they are posted in: "the Embassy in Iraq", "the Consulate in Erbil".
+_POSTED_BODIES = frozenset("embassy consulate mission office bureau delegation".split())
+
+
 # Common nouns that end a body's name after a proper adjective ("Iraqi military", "the US side").
 _BODY_NOUNS = frozenset("side government military army navy police media press authorities forces embassy".split())
 
 
 def subject_after(text: str, start: int, hi: int) -> Mention | None:
     """The speaker of an inverted attribution ("…,” said Akar", "according to the ministry")."""
-    # The walk below reads at most a dozen tokens (a name stops at nine, with one token of look-ahead), so only
+    # The walk below reads at most 13 tokens (a name stops at twelve, with one token of look-ahead), so only
     # the first sixteen of the window are made: making all of a 160-character window cost more than the walk.
     toks = list(islice(iter_tokens(text, start, min(hi, start + 160)), 16))
     if not toks:
@@ -263,6 +267,10 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
                 and _is_cap(toks[k - 1][2])
                 or wl == "to"
                 and toks[k - 1][2].lower() in TITLES  # "Ambassador to the United Nations Nikki Haley"
+                or wl == "in"
+                and toks[k - 1][2].lower() in _POSTED_BODIES
+                and k + 1 < len(toks)
+                and _is_cap(toks[k + 1][2])  # "the United States Embassy in Iraq"
             )
         ):
             break
@@ -289,6 +297,7 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             and wl.rstrip(".") not in _BODY_NOUNS
             and not (wl in TITLES and k + 1 < len(toks) and _is_cap(toks[k + 1][2]))
             and not (wl == "to" and toks[k - 1][2].lower() in TITLES)
+            and not (wl == "in" and toks[k - 1][2].lower() in _POSTED_BODIES)
             and not (
                 wl == "the" and toks[k - 1][2].lower() in ("of", "to") and k + 1 < len(toks) and _is_cap(toks[k + 1][2])
             )
@@ -305,7 +314,7 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
         if _is_cap(w):
             caps_run = True
         n = k + 1
-        if n >= 9:
+        if n >= 12:
             break
     while n > 1 and toks[n - 1][2].lower() in NAME_LINKS:
         n -= 1  # "Superintendent Ana Cruz of the national police": a link word does not end a name
