@@ -542,3 +542,10 @@ def test_an_embassy_in_a_country_and_a_long_name_joined_by_and_stay_whole():
     text = "On Monday, the Coastal Fishers Union of Maine and Atlantic Lobster Trade Council filed a suit, saying it was unfair."
     (q,) = find_quotes_raw(text)
     assert q.speaker.name == "Coastal Fishers Union of Maine and Atlantic Lobster Trade Council"
+
+
+def test_a_person_of_a_body_described_in_common_nouns_is_the_speaker():
+    from tracker.extraction.quotes import find_quotes_raw
+
+    (q,) = find_quotes_raw("Jane Ode of the advocacy group Clean Water Action said the river was dirty.")
+    assert (q.speaker.mention, q.speaker.name) == ("Jane Ode of the advocacy group Clean Water Action", "Jane Ode")

@@ -189,7 +189,32 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, 
     if appos is not None and _names_role(toks[i][2], toks[appos[0] : appos[1] + 1]):
         # "Turkish Defence Minister, Hulusi Akar, said": the name sits in the apposition, the head is the role.
         return _mention_from_words(toks[j : i + 1] + toks[appos[0] : appos[1] + 1]), negated
+    member = _member_of(toks, j, i)
+    if member is not None:
+        return member, negated
     return _mention_from_words(toks[j : i + 1]), negated
+
+
+def _member_of(toks: list[tuple[int, int, str]], j: int, i: int) -> Mention | None:
+    """ "Peter Iseley of victims' group Ending Clergy Abuse said": a person named before "of" and a body described
+    by common nouns; the person speaks, the body is where they come from."""
+    k = j - 1
+    while k >= 0 and j - k <= 4 and toks[k][2][:1].islower() and toks[k][2] != "of" and toks[k][2] not in _MEMBER_STOPS:
+        k -= 1
+    if k < 1 or k == j - 1 or toks[k][2] != "of" or not _is_cap(toks[k - 1][2]):
+        return None
+    p = k - 1
+    while p > 0 and k - p < 3 and _is_cap(toks[p - 1][2]):
+        p -= 1
+    person = _mention_from_words(toks[p:k])
+    if person.kind != "person":
+        return None
+    whole = _mention_from_words(toks[p : i + 1])
+    return Mention(whole.start, whole.end, whole.text, "person", person.name, person.role)
+
+
+# Words that end the description of a body before its name (a verb or a clause word, not a common noun).
+_MEMBER_STOPS = frozenset("and or but said says that who which was were is are has have had".split())
 
 
 _BE = frozenset("was were is are been be being".split())
