@@ -99,3 +99,16 @@ def test_figures_reported_by_someone_are_theirs():
 def test_a_document_released_by_someone_stays_the_speaker_mention():
     text = "According to a statement released by the Interior Ministry, the bridge will reopen in May."
     assert quotes(text) == [("the bridge will reopen in May", "Interior Ministry")]
+
+
+def test_read_reports_only_for_a_document_and_an_inverted_one_sits_inside_its_content():
+    text = "Because only the council may raise taxes, reads the motion, the new levy is unlawful."
+    assert quotes(text) == [
+        ("Because only the council may raise taxes, reads the motion, the new levy is unlawful", "the motion")
+    ]
+    assert quotes("I read the whole book again last summer.") == []
+
+
+def test_an_inverted_person_keeps_the_apposition_out_of_the_content():
+    text = "The plan is sound, said Ann Lee, a lawyer for the city."
+    assert quotes(text) == [("The plan is sound", "Ann Lee")]

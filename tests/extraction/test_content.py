@@ -88,3 +88,8 @@ def test_no_one_opens_a_reported_clause():
 def test_a_passive_expectation_does_not_cut_the_report_before_it():
     text = "Per the rule signed by the mayor, shop owners and bakers are expected to close at ten."
     assert contents(text) == ["shop owners and bakers are expected to close at ten"]
+
+
+def test_commit_reports_a_to_clause_not_an_object():
+    assert contents("The mayor committed to reopening the library.") == ["to reopening the library"]
+    assert contents("He committed a crime in 2010.") == []

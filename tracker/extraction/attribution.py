@@ -27,6 +27,7 @@ from tracker.extraction.cues import _FORM_TO_BASE as _CUE_FORMS
 from tracker.extraction.cues import _Cue
 from tracker.extraction.quotemarks import _QUOTE_CHARS, _first_nonspace, _quote_at, _quote_end, _trim_end, _word_count
 from tracker.extraction.speakers import (
+    DOCUMENT_NOUNS,
     FUNCTION_WORDS,
     Mention,
     iter_tokens,
@@ -51,7 +52,21 @@ class _Raw:
 
 
 def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) -> _Raw | None:
-    """Turn one cue into a raw quote: find its speaker on either side and its content on either side."""
+    """Turn one cue into a raw quote: find its speaker on either side and its content on either side.
+
+    "read" reports only for a document ("the statement read", "…, reads the motion, …"): people read books."""
+    raw = _attribute_any(text, cue, s, e, quotes, prev)
+    if cue.base == "read" and (raw is None or raw.mention is None or not _is_document(raw.mention.text)):
+        return None
+    return raw
+
+
+def _is_document(mention: str) -> bool:
+    words = mention.lower().split()
+    return len(words) > 1 and words[-1] in DOCUMENT_NOUNS
+
+
+def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) -> _Raw | None:
     if cue.base == "according":
         return _according(text, cue, s, e, quotes)
     mention, negated = subject_before(text, s, cue.start)
@@ -95,6 +110,18 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
         if content is None:
             return None
         end = _forward_quote(text, mention.end, e, quotes, content)
+        tail = _Cue(cue.start, mention.end, cue.base)
+        if (
+            end == content[1]
+            and text[end - 1] not in _QUOTE_CHARS
+            and _is_document(mention.text)
+            and _parenthetical(text, tail, e)
+            and _word_count(text, mention.end, e) >= 4
+        ):
+            # "Because only Congress may spend it, reads the motion, the order breaks the law.": an inverted
+            # document's attribution sits inside its content, which runs on after it (a person named there
+            # takes an apposition instead: "…, said Ann Lee, a lawyer.").
+            end = _content_end(text, mention.end, s, e, tail, quotes)
         return _Raw(content[0], end, "", cue.start, cue.end, mention)
     antecedent = None
     if mention.kind == "relative":

@@ -286,9 +286,10 @@ _OBJECT_THEN_QUOTE = re.compile(
 _OBJECT_PRONOUNS = frozenset("it them him her this that".split())
 
 
-# Verbs of directing, whose object is someone told to act ("ordered troops to …"), not a clause: with no verb
-# after it the object is a thing done ("ordered three days of mourning").
-_DIRECTIVE_VERBS = frozenset("order urge invite encourage press implore instruct advise".split())
+# Verbs of directing or pledging, whose content is someone told to act ("ordered troops to …") or a "to"-clause
+# ("committed to cutting …"), not a clause: with no verb after it the object is a thing done ("ordered three
+# days of mourning", "committed a crime").
+_DIRECTIVE_VERBS = frozenset("order urge invite encourage press implore instruct advise commit".split())
 
 
 # An object of up to eight words and then "as" or "at" ("February 26, 1944 as the day", "the total at just over

@@ -50,6 +50,7 @@ _IRREGULAR = {
     "swear": ("swore", "sworn"),
     "show": ("shown",),
     "find": ("found",),
+    "read": (),
 }
 
 
@@ -61,6 +62,7 @@ testify concede allege estimate observe remark comment emphasize emphasise reite
 disclose pledge boast caution lament charge counter retort quip joke conclude speculate hint signal agree
 announce affirm proclaim answer blog forecast swear acknowledge dispute rebut concur add continue describe
 find show reckon remark question blame accuse instruct advise speak defend condemn confess expect identify list
+commit read
 """.split()
 
 
@@ -73,7 +75,7 @@ OBJECT_VERBS = frozenset(
 # Verbs whose content may be a "to"-infinitive ("vowed to …", "urged X to …").
 TO_VERBS = frozenset(
     "urge ask warn promise vow pledge threaten invite encourage press order implore call agree confess advise "
-    "instruct".split()
+    "instruct commit".split()
 )
 
 
