@@ -112,3 +112,8 @@ def test_read_reports_only_for_a_document_and_an_inverted_one_sits_inside_its_co
 def test_an_inverted_person_keeps_the_apposition_out_of_the_content():
     text = "The plan is sound, said Ann Lee, a lawyer for the city."
     assert quotes(text) == [("The plan is sound", "Ann Lee")]
+
+
+def test_whom_a_source_cites_as_saying_speaks_and_the_source_keeps_its_own_clause():
+    text = "The trade paper cited the Coast Guard as stating the ferry was overloaded, and claimed a second death."
+    assert quotes(text) == [("the ferry was overloaded", "Coast Guard"), ("a second death", "The trade paper")]

@@ -49,6 +49,7 @@ class _Raw:
     mention: Mention | None
     antecedent: Mention | None = None
     speaker: SpeakerRef | None = None
+    subject: Mention | None = None  # the clause's subject when another speaks ("It cited X as saying …")
 
 
 def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) -> _Raw | None:
@@ -84,6 +85,17 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         return None  # "Editor’s note", "a claim": the cue word is a noun here
     if mention is None:
         mention = _that_relative(text, s, cue.start)
+    if text.endswith("ing", cue.start, cue.end) and before.endswith("as"):
+        cited = _CITED_AS.search(text, max(s, cue.start - 90), cue.start)
+        named = subject_after(text, cited.start(1), cited.end(1)) if cited else None
+        if named is not None:
+            # "It cited the Air Force as stating …", "quoted the mayor as saying …": whom it cites speaks.
+            content = _content_after(text, cue, s, e, quotes)
+            if content is None:
+                return None
+            raw = _Raw(content[0], content[1], "", cue.start, cue.end, named)
+            raw.subject = subject_before(text, s, cited.start())[0]
+            return raw
     if mention is not None and before.endswith(",") and text.endswith("ing", cue.start, cue.end):
         mention = None  # "Biden announced his plan, saying …": a participle after a comma has no subject of its own
     if mention is None and (
@@ -94,7 +106,9 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
     ):
         # "…, adding that", "X did Y and said": the clause carries on with the sentence's subject.
         mention = (
-            prev.mention if prev is not None and prev.mention is not None else _sentence_subject(text, s, cue.start)
+            (prev.subject or prev.mention)
+            if prev is not None and prev.mention is not None
+            else _sentence_subject(text, s, cue.start)
         )
     if mention is None:
         mention = subject_after(text, cue.end, e)
@@ -198,6 +212,11 @@ def _relative_content(text: str, cue: _Cue, s: int, e: int, quotes) -> tuple[int
     start = _first_nonspace(text, cue.end)
     end = _content_end(text, start, s, e, cue, quotes)
     return (start, end) if _word_count(text, start, end) >= 2 else None
+
+
+_CITED_AS = re.compile(
+    r"\b(?:cited|cites|citing|quoted|quotes|quoting)[ \t\xa0]+([^,;:]{2,60}?)[ \t\xa0]+as[ \t\xa0]*$"
+)
 
 
 _BARE_VP = re.compile(r"(?:,|\band|\bthen|\bbut)\s*$", re.IGNORECASE)
