@@ -117,3 +117,8 @@ def test_an_inverted_person_keeps_the_apposition_out_of_the_content():
 def test_whom_a_source_cites_as_saying_speaks_and_the_source_keeps_its_own_clause():
     text = "The trade paper cited the Coast Guard as stating the ferry was overloaded, and claimed a second death."
     assert quotes(text) == [("the ferry was overloaded", "Coast Guard"), ("a second death", "The trade paper")]
+
+
+def test_a_relative_attribution_with_as_reports_what_follows_as_up_to_a_dash():
+    text = 'The mayor spoke at the rally — which the Herald noted as a rare step — "We will not give up."'
+    assert quotes(text)[0] == ("a rare step", "Herald")

@@ -545,3 +545,8 @@ def test_a_quote_after_a_colon_belongs_to_the_subject_of_the_clause_before_it():
     )
     found = [(q.text[:12], q.speaker.name if q.speaker else None) for q in quotes(text)]
     assert found == [('"Reservoirs ', "Water Board")]
+
+
+def test_a_reduced_passive_report_with_by_and_as_names_its_source():
+    (q,) = quotes("A fishing boat, reported by local radio as belonging to the navy, sank off the cape.")
+    assert (q.text, q.cue, q.speaker.name) == ("belonging to the navy", "reported", "local radio")

@@ -199,7 +199,7 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)[ \t\xa0]*$")
 # The verb that opens what a relative attribution reports: an auxiliary or a past form, never a noun.
 _RELATIVE_VERB = re.compile(
     r"[ \t\xa0]*(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did|do|"
-    r"[a-z]{3,}ed)\b"
+    r"[a-z]{3,}ed|as)\b"
 )
 
 
@@ -209,9 +209,15 @@ def _relative_content(text: str, cue: _Cue, s: int, e: int, quotes) -> tuple[int
     m = _RELATIVE_VERB.match(text, cue.end, e)
     if m is None:
         return None
-    start = _first_nonspace(text, cue.end)
+    start = _first_nonspace(text, m.end() + 1 if m.group().strip() == "as" else cue.end)
     end = _content_end(text, start, s, e, cue, quotes)
+    dash = _DASH.search(text, start, end)  # "— which the BBC noted as unusual — ": the clause ends at its dash
+    if dash is not None:
+        end = _trim_end(text, start, dash.start())
     return (start, end) if _word_count(text, start, end) >= 2 else None
+
+
+_DASH = re.compile(r"[ \t\xa0]+[—–][ \t\xa0]|[ \t\xa0]+--[ \t\xa0]")
 
 
 _CITED_AS = re.compile(

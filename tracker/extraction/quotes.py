@@ -317,6 +317,9 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
 # Reports with no source named: "There are reportedly 5000 troops", "The attacker is reported to have jumped",
 # "The mayor was announced to have resigned", "She is said to have left",
 # "Politicians were reported by local media to have visited" (then the source is the "by" phrase).
+_REPORTED_BY_AS = re.compile(
+    r"\breported[ \t\xa0]+by[ \t\xa0]+(?P<by>[^,;]{2,50}?)[ \t\xa0]+as[ \t\xa0]+(?P<what>[^,;.]{3,120})"
+)
 _REPORTEDLY = re.compile(r"\b[Rr]eportedly\b,?\s*")
 _IS_REPORTED = re.compile(
     r"\b(?:is|are|was|were)\s+(?:reported|said|announced|alleged|rumou?red)\s+"
@@ -326,6 +329,12 @@ _IS_REPORTED = re.compile(
 
 def _reported(text: str, s: int, e: int) -> _Raw | None:
     """A report whose source the writer does not name, or names only after "by": its content, speakerless."""
+    m = _REPORTED_BY_AS.search(text, s, e)
+    if m is not None:
+        # "A cargo plane, reported by local press as belonging to the army, crashed …"
+        end = _trim_end(text, m.start("what"), m.end("what"))
+        mention = subject_after(text, m.start("by"), m.end("by"))
+        return _Raw(m.start("what"), end, "", m.start(), m.start("by") - 4, mention) if mention else None
     m = _IS_REPORTED.search(text, s, e)
     if m is not None:
         end = _trim_end(text, m.end(), e)
