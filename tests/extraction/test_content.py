@@ -93,3 +93,20 @@ def test_a_passive_expectation_does_not_cut_the_report_before_it():
 def test_commit_reports_a_to_clause_not_an_object():
     assert contents("The mayor committed to reopening the library.") == ["to reopening the library"]
     assert contents("He committed a crime in 2010.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her name is not on the co-author list because the paper was new.",
+        "Data leaked included photos, friend and group lists, and interests.",
+        "What will you do if a court rules your executive order creating a process to close the agency void?",
+    ],
+)
+def test_a_noun_list_or_a_singular_object_before_to_reports_nothing(text):
+    assert contents(text) == []
+
+
+def test_a_relative_speaker_with_a_place_phrase_reports_the_quote_after_its_comma():
+    text = 'The bill passed, said Ann Lee, who said on the council floor, "It took ten years."'
+    assert contents(text) == ["The bill passed", '"It took ten years."']

@@ -174,7 +174,10 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         # "the family, who asked the police to release the video, watched it": the relative clause ends at its
         # closing comma, and so does what it reports.
         k = _comma_outside_quotes(text, content[0], content[1], quotes)
-        if k > content[0]:
+        q = _quote_at(quotes, _first_nonspace(text, k + 1)) if k > content[0] else None
+        if q is not None:
+            content = q[0], q[1]  # "Ann Lee, who said on the council floor, “…”": the quote after the comma
+        elif k > content[0]:
             content = content[0], _trim_end(text, content[0], k)
     return _Raw(content[0], content[1], "", cue.start, cue.end, mention, antecedent)
 

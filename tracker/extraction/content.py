@@ -46,7 +46,7 @@ _OBJECT = re.compile(
 
 
 # A bare plural object of up to four words before "to": "advises citizens to", "advised U.S. citizens to".
-_PLURAL_OBJECT = re.compile(r"\s*(?:[\w’'.&-]+\s+){0,3}?[a-z][\w’'-]*[a-z]s(?=\s+to\b)")
+_PLURAL_OBJECT = re.compile(r"\s*(?:(?![\w’'.&-]*ing\s)[\w’'.&-]+\s+){0,3}?[a-z][\w’'-]*[a-z](?<![sui])s(?=\s+to\b)")
 
 
 _ADVERB_TIME = frozenset(
@@ -294,7 +294,7 @@ _DIRECTIVE_VERBS = frozenset("order urge invite encourage press implore instruct
 
 # An object of up to eight words and then "as" or "at" ("February 26, 1944 as the day", "the total at just over
 # one million").
-_AS_OBJECT = re.compile(r"(?:[\w’'.$%-]+,?[ \t\xa0]+){1,8}?(?:as|at)[ \t\xa0]+[\w$]")
+_AS_OBJECT = re.compile(r"(?:[\w’'.$%-]+,?[ \t\xa0]+){1,8}?\b(?:as|at)[ \t\xa0]+[\w$]")
 
 
 # Words that open no reported content right after a cue (and its time phrases).

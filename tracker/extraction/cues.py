@@ -247,6 +247,8 @@ def _cues(
             continue
         if base == "expect" and _passive(low, s, start):
             continue  # "are expected to notify": no one named expects it
+        if (base == "list" or base == "identify") and low.find(" as ", end, min(e, end + 90)) < 0:
+            continue  # "the group lists", "identified the man": only "lists X as …" reports
         out.append(_Cue(start, end, base))
     return out
 
