@@ -366,10 +366,11 @@ def _finite_soon(text: str, start: int, e: int) -> bool:
             return True
         if (
             n
-            and _PRESENT_S.match(w)
+            and w[-1] == "s"
             and prev not in FUNCTION_WORDS
             and prev[-1:] != "s"
-            and "," not in text[start : m.start()]
+            and _PRESENT_S.match(w)
+            and text.find(",", start, m.start()) < 0
         ):
             after = _CLAUSE_WORD.match(text, _skip_space(text, m.end()))
             nxt = after.group().lower() if after else "."

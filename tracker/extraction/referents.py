@@ -74,7 +74,7 @@ def team_mentions(text: str) -> list[tuple[int, str, str]]:
     with its bodies ("researchers from the University of …") in the text; `lead` is the named person of a team,
     "" for a source group."""
     out = []
-    for a in _TEAM_END.finditer(text):
+    for a in _TEAM_END.finditer(text) if "colleagues" in text or "et al" in text else ():
         # The name before each "et al" / "and colleagues", read in a short window (the whole pattern run over the
         # article tried every capital letter in it).
         lo = max(0, a.start() - 120)
