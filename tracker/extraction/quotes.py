@@ -296,8 +296,8 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
             spans_of_raws[raw.start, raw.end] += 1
             taken.append((raw.start, raw.end))
             prev = raw
-        if not taken and ("report" in (seg := low[s:e]) or "d to " in seg):
-            raw = _reported(text, s, e)
+        if not taken and ("report" in (seg := low[s:e]) or "d to " in seg and _PASSIVE_SAID.search(seg)):
+            raw = _reported(text, s, e, "reported by" in seg)
             if raw is not None:
                 raws.append(raw)
     for r in raws:
@@ -317,6 +317,10 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
 # Reports with no source named: "There are reportedly 5000 troops", "The attacker is reported to have jumped",
 # "The mayor was announced to have resigned", "She is said to have left",
 # "Politicians were reported by local media to have visited" (then the source is the "by" phrase).
+# The passives _IS_REPORTED reads besides "reported", as a literal scan ("said to", "announced to" …).
+_PASSIVE_SAID = re.compile(r"(?:said|announced|alleged|rumou?red) to ")
+
+
 _REPORTED_BY_AS = re.compile(
     r"\breported[ \t\xa0]+by[ \t\xa0]+(?P<by>[^,;]{2,50}?)[ \t\xa0]+as[ \t\xa0]+(?P<what>[^,;.]{3,120})"
 )
@@ -327,9 +331,9 @@ _IS_REPORTED = re.compile(
 )
 
 
-def _reported(text: str, s: int, e: int) -> _Raw | None:
+def _reported(text: str, s: int, e: int, by: bool = True) -> _Raw | None:
     """A report whose source the writer does not name, or names only after "by": its content, speakerless."""
-    m = _REPORTED_BY_AS.search(text, s, e)
+    m = _REPORTED_BY_AS.search(text, s, e) if by else None
     if m is not None:
         # "A cargo plane, reported by local press as belonging to the army, crashed …"
         end = _trim_end(text, m.start("what"), m.end("what"))

@@ -584,7 +584,7 @@ class Resolver:
         ent = None
         low = m.text.lower()
         words = low.split()
-        team = TEAM_MENTION.fullmatch(m.text)
+        team = TEAM_MENTION.fullmatch(m.text) if "et al" in m.text or "colleagues" in m.text else None
         if team is not None:
             ent = self._entity(self._team_name(team.group(1), m.text, m.start), "group", None, m.start)
             return SpeakerRef(ent.name, m.text, m.start, m.end, "anonymous")
