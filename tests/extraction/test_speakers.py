@@ -549,3 +549,17 @@ def test_a_person_of_a_body_described_in_common_nouns_is_the_speaker():
 
     (q,) = find_quotes_raw("Jane Ode of the advocacy group Clean Water Action said the river was dirty.")
     assert (q.speaker.mention, q.speaker.name) == ("Jane Ode of the advocacy group Clean Water Action", "Jane Ode")
+
+
+def test_a_lower_case_role_before_a_name_in_apposition_is_that_person():
+    from tracker.extraction.quotes import find_quotes_raw
+
+    (q,) = find_quotes_raw("The bakery's head chef, Tomas Ruiz, said the ovens were old.")
+    assert (q.speaker.name, q.speaker.role) == ("Tomas Ruiz", "The bakery's head chef")
+
+
+def test_a_kind_of_company_opening_a_name_is_dropped_and_a_plural_name_is_no_group():
+    from tracker.extraction.quotes import find_quotes_raw
+
+    text = "Shipmaker Nordvik Yards said it would cut 300 jobs. Orders fell by half, the company said."
+    assert [q.speaker.name for q in find_quotes_raw(text)] == ["Nordvik Yards", "Nordvik Yards"]

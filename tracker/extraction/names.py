@@ -133,6 +133,17 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
         return Mention(start, end, words[0], "pronoun")
     if len(words) == 1 and head in RELATIVES:
         return Mention(start, end, words[0], "relative")
+    if len(words) >= 2 and _is_cap(words[0]) and _is_industry(words[0].lower()) and all(_is_cap(w) for w in words[1:]):
+        # "Carmaker Ostrava Motors said": a descriptive noun opening the sentence before a company's name.
+        inner = _mention_from_words(toks[1:])
+        if inner.kind in ("organisation", "person"):
+            return Mention(
+                start,
+                end,
+                text,
+                "organisation",
+                inner.name if inner.kind == "organisation" else text[len(words[0]) + 1 :],
+            )
     poss = next((k for k in range(len(words) - 2, -1, -1) if words[k].endswith(("'s", "’s"))), None)
     if (
         poss is not None
@@ -207,6 +218,14 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
         named = any(w[:1].isupper() for w in words[1:])
         return Mention(start, end, text, "organisation", _without_article(text) if named else text)
     return Mention(start, end, text, "anonymous", text)
+
+
+# Nouns for a kind of company that open a sentence before its name ("Carmaker Ostrava Motors", "Retailer Kmart").
+_INDUSTRY = frozenset("retailer broadcaster insurer lender grocer supermarket airline".split())
+
+
+def _is_industry(word: str) -> bool:
+    return word in _INDUSTRY or word.endswith("maker") and len(word) > 6
 
 
 def _person_tail(words: list[str]) -> tuple[list[str], str | None]:

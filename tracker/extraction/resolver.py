@@ -258,6 +258,14 @@ def _issuer_name(issued: re.Match) -> str:
     return _without_article(name.removesuffix("'s").removesuffix("’s"))
 
 
+def _common_head(text: str) -> bool:
+    """The head noun is a common noun ("Researchers from the Ocean Institute"), not the last word of a name
+    ("Ostrava Motors", "General Motors")."""
+    head = _head_noun(text)
+    words = text.split()
+    return words[0].lower() == head or not any(w == head.capitalize() or w == head.upper() for w in words[1:])
+
+
 class Resolver:
     """Resolve mentions in text order to the article's speakers.
 
@@ -675,7 +683,12 @@ class Resolver:
             kind = m.kind
             if kind == "organisation" and m.name and m.name not in self.by_name:
                 m = _with_name(m, self._full_form(m.name, m.start))
-            if kind == "organisation" and m.text[:1].isupper() and _is_plural_source(low.split()):
+            if (
+                kind == "organisation"
+                and m.text[:1].isupper()
+                and _is_plural_source(low.split())
+                and _common_head(m.text)
+            ):
                 kind = "group"  # "Researchers from the Ocean Institute": people, whom "they" and "the scientists" name
             ent = self._entity(m.name or m.text, kind, m.role, m.start)
         else:

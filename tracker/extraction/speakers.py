@@ -188,7 +188,13 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, 
         j += 1
     if appos is not None and _names_role(toks[i][2], toks[appos[0] : appos[1] + 1]):
         # "Turkish Defence Minister, Hulusi Akar, said": the name sits in the apposition, the head is the role.
-        return _mention_from_words(toks[j : i + 1] + toks[appos[0] : appos[1] + 1]), negated
+        both = _mention_from_words(toks[j : i + 1] + toks[appos[0] : appos[1] + 1])
+        if toks[i][2].islower():
+            # "Varma's chief buyer, Rohan Iyer, said": a role that no title list knows; the name is the apposition.
+            name = _mention_from_words(toks[appos[0] : appos[1] + 1])
+            role = " ".join(w for _, _, w in toks[j : i + 1])
+            return Mention(both.start, both.end, both.text, "person", name.name, role), negated
+        return both, negated
     member = _member_of(toks, j, i)
     if member is not None:
         return member, negated
@@ -240,10 +246,14 @@ _SPEAKER_STAYS = frozenset("quoted told asked informed advised warned".split())
 
 
 def _names_role(head: str, inner: list[tuple[int, int, str]]) -> bool:
-    if head.lower() not in TITLES and head.lower() not in PERSON_ROLE_NOUNS:
-        return False
+    """ "Turkish Defence Minister, Hulusi Akar, said", "Varma's chief buyer, Rohan Iyer, said": the head is a title
+    or a lower-case role and the apposition a name (for a common noun, a person's name)."""
     words = [w for _, _, w in inner]
-    return 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
+    if not (1 <= len(words) <= 5 and all(w[:1].isupper() for w in words)):
+        return False
+    if head.lower() in TITLES or head.lower() in PERSON_ROLE_NOUNS:
+        return True
+    return head.isalpha() and head.islower() and 2 <= len(words) <= 3 and classify_name(" ".join(words))[1] == "person"
 
 
 _STOP_AFTER = frozenset(
