@@ -12,6 +12,9 @@ def test_a_labelled_paragraph_is_transcript_and_three_make_the_whole_text_an_int
     assert not in_spans(spans, 0) and in_spans(spans, 44) and not in_spans(spans, 69)
     text = "Q: When did it open?\n\nA: In 1998.\n\nIt grew quickly after that year.\n\nPIERS KANE: It did."
     assert transcript_spans(text) == [(0, len(text))]
+    text = "The writer met the owner.\n\n" + text
+    assert transcript_spans(text) == [(27, len(text))]
+    assert text[27:29] == "Q:"
 
 
 def test_an_update_or_note_label_is_no_speaker():
@@ -27,3 +30,9 @@ def test_first_or_second_person_captions_and_fragments_are_no_narration():
     assert not may_narrate("The pier opened.")
     assert may_narrate('The board chair wrote "we are thrilled" in a letter.')
     assert may_narrate("The US Navy towed the barge to the port.")
+
+
+def test_a_roman_numeral_i_is_no_first_person():
+    assert may_narrate("The museum holds a tank from World War I near the gate.")
+    assert not may_narrate("Later that year I moved the museum to the harbour.")
+    assert not may_narrate("Kade and I moved the museum to the harbour.")

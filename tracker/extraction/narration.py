@@ -46,11 +46,12 @@ def _labelled(text: str, s: int, e: int) -> bool:
 
 
 def transcript_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of `text` that are transcript: each paragraph opened by a speaker label, or the whole text when
-    at least INTERVIEW_LABELS paragraphs are."""
+    """The spans of `text` that are transcript: each paragraph opened by a speaker label, or, when at least
+    INTERVIEW_LABELS paragraphs are, all of the text from the first label on (the writer's introduction before it
+    stays narration)."""
     spans = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if _labelled(text, m.start(), m.end())]
     if len(spans) >= INTERVIEW_LABELS:
-        return [(0, len(text))]
+        return [(spans[0][0], len(text))]
     return spans
 
 
@@ -64,4 +65,14 @@ def may_narrate(chunk: str) -> bool:
     or second-person word outside quote marks."""
     if len(chunk.split()) < MIN_WORDS or _CAPTION.search(chunk) is not None:
         return False
-    return _PERSON.search(_QUOTED.sub(" ", chunk)) is None
+    plain = _QUOTED.sub(" ", chunk)
+    return not any(m.group() != "I" or not _numeral(plain, m.start()) for m in _PERSON.finditer(plain))
+
+
+_CAP_BEFORE = re.compile(r"(?<=\S)[ \t\xa0]+[A-Z][\w.'’-]*[ \t\xa0]+$")
+
+
+def _numeral(text: str, i: int) -> bool:
+    """An "I" after a capitalised word that does not open the sentence is a numeral ("World War I", "Elizabeth I",
+    "Phase I"), not the speaker."""
+    return _CAP_BEFORE.search(text, 0, i) is not None
