@@ -21,17 +21,19 @@ shuffles (`shuffle.py`). The driver sees counts, never claims.
 
 from __future__ import annotations
 
-import json
+import itertools
 import zlib
 from contextlib import nullcontext
 from dataclasses import dataclass
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from tracker.store.claim_keys import BROAD_KINDS
 from tracker.store.conflicts import MAX_CANDIDATES, conflict_row, first_disagreement, keep_first
 
-from . import shuffle, tables
+from . import fates, shuffle, tables
 from .chunk import ARTICLE_BITS, CLAIM_BITS
 from .engine import Engine
 
@@ -75,36 +77,33 @@ class Layout:
             return tables.schema(table).empty_table().select(columns or tables.schema(table).names)
         return pa.concat_tables(out)
 
-    def read(self, table: str, q: int) -> list[dict]:
-        out: list[dict] = []
-        for n in self.chunks_of(q):
-            fs, path = tables.filesystem(tables.part_path(self.run, table, n))
-            if fs.exists(path):
-                out += tables.read_part(self.run, path).to_pylist()
-        return out
+    def claims(self, table: str, q: int, columns: list[str] | None = None) -> pa.Table:
+        """A table of partition q with its articles' fates applied (`fates.apply`: a `dies` column)."""
+        return fates.apply(self.read_table(table, q, columns), fates.received(self, q))
 
 
 def _entity_bucket(layout: Layout, eid: str) -> int:
     return zlib.crc32(eid.encode("utf-8")) % layout.buckets
 
 
-EDGE = pa.schema([("key", pa.int64()), ("ord", pa.int64()), ("how", pa.string())])
+EDGE = pa.schema([("key", pa.int64()), ("ord", pa.int64()), ("how", pa.string()), ("dies", pa.int64())])
 EDGE_BACK = pa.schema([("ord", pa.int64()), ("key", pa.int64()), ("how", pa.string()), ("first", pa.int64())])
 ENTITY = pa.schema([("id", pa.string()), ("kind", pa.string()), ("ord", pa.int64()), ("i", pa.int64())])
 LABEL = pa.schema([("to", pa.int64()), ("label", pa.int64())])
 ASK = pa.schema([("ord", pa.int64()), ("label", pa.int64())])
-CANDIDATE = pa.schema(
+PAIR = pa.schema([("ord", pa.int64()), ("other_ord", pa.int64()), ("unit", pa.string())])
+ANCHOR = pa.schema(
     [
         ("ord", pa.int64()),
-        ("other_ord", pa.int64()),
-        ("other_claim_id", pa.string()),
         ("unit", pa.string()),
-        ("other_values", pa.list_(pa.float64())),
-        ("other_entities", pa.list_(pa.string())),
-        ("other_frame", pa.list_(pa.string())),
+        ("claim_id", pa.string()),
+        ("values", pa.list_(pa.float64())),
+        ("entities", pa.list_(pa.string())),
+        ("frame", pa.list_(pa.string())),
+        ("dies", pa.int64()),
     ]
 )
-STATE = pa.schema(
+CLAIMS = pa.schema(
     [
         ("ord", pa.int64()),
         ("claim_id", pa.string()),
@@ -113,9 +112,10 @@ STATE = pa.schema(
         ("match", pa.string()),
         ("keys", pa.string()),
         ("starts", pa.bool_()),
-        ("label", pa.int64()),
+        ("dies", pa.int64()),
     ]
 )
+SUBJECT = tables.GROUPING["claim_subjects"].append(pa.field("dies", pa.int64()))
 LINK = pa.schema([("child", pa.int64()), ("parent", pa.int64())])
 
 
@@ -125,12 +125,13 @@ LINK = pa.schema([("child", pa.int64()), ("parent", pa.int64())])
 def step_scatter(job: tuple[Layout, int]) -> int:
     """The partition's (key, claim) edges and subject-key rows to key buckets, its entities to entity buckets."""
     layout, q = job
-    edges = layout.read_table("claim_keys", q, EDGE.names)
+    fates.write(layout, q, fates.received(layout, q))
+    edges = layout.claims("claim_keys", q, ["key", "ord", "how"])
     shuffle.send_table(layout.run, "edges", q, edges, layout.buckets_of(edges["key"]))
-    subjects = layout.read_table("claim_subjects", q)
+    subjects = layout.claims("claim_subjects", q)
     shuffle.send_table(layout.run, "subjects", q, subjects, layout.buckets_of(subjects["key"]))
     ents: dict[int, list[dict]] = {}
-    for i, e in enumerate(layout.read_table("entities", q, ["id", "kind", "ord"]).to_pylist()):
+    for i, e in enumerate(layout.claims("entities", q, ["id", "kind", "ord"]).to_pylist()):
         ents.setdefault(_entity_bucket(layout, e["id"]), []).append({**e, "i": i})
     shuffle.send(layout.run, "entities", q, ents, ENTITY)
     return len(edges)
@@ -140,8 +141,17 @@ def step_first_holders(job: tuple[Layout, int]) -> int:
     """Each key's first holder in input order; every edge back to its claim's partition, with it."""
     layout, b = job
     edges = shuffle.receive_table(layout.run, "edges", b, EDGE)
+    dying = pc.is_valid(edges["dies"])
+    hard = None
+    if len(edges) and pc.any(dying).as_py():  # keys a replaced article's claim held: met while it was stored
+        hard_keys = pc.unique(pc.filter(edges["key"], dying))
+        in_hard = pc.is_in(edges["key"], hard_keys)
+        hard = _first_alive(edges.filter(in_hard))
+        edges = edges.filter(pc.invert(in_hard))
     first = edges.group_by("key").aggregate([("ord", "min")]).rename_columns(["key", "first"])
     back = edges.join(first, "key").select(EDGE_BACK.names)
+    if hard is not None:
+        back = pa.concat_tables([back, hard])
     shuffle.send_table(layout.run, "edges-back", b, back, layout.parts_of(back["ord"]))
     # entities: the kind first seen (input order, then order within the part) decides whether it is broad
     seen: dict[str, tuple] = {}
@@ -154,138 +164,177 @@ def step_first_holders(job: tuple[Layout, int]) -> int:
     return len(first)
 
 
+def _first_alive(edges: pa.Table) -> pa.Table:
+    """EDGE_BACK rows for keys some claim of a replaced article held: each holder's `first` is the earliest
+    holder still stored when it came (ingest deletes a replaced article's claims, and a key none of whose
+    holders is stored any more is forgotten), or itself."""
+    by_key: dict[int, list[dict]] = {}
+    for e in edges.to_pylist():
+        by_key.setdefault(e["key"], []).append(e)
+    out = []
+    for key, holders in by_key.items():
+        holders.sort(key=lambda e: e["ord"])
+        head = 0  # holders before it are all deleted (a claim once deleted stays so): linear, however hot the key
+        for i, h in enumerate(holders):
+            while head < i and not _alive(holders[head], h["ord"]):
+                head += 1
+            out.append({"ord": h["ord"], "key": key, "how": h["how"], "first": holders[head]["ord"]})
+    return pa.Table.from_pylist(out, schema=EDGE_BACK)
+
+
+def _alive(row: dict, at: int) -> bool:
+    return row["dies"] is None or row["dies"] > at
+
+
 def step_claims(job: tuple[Layout, int]) -> int:
-    """Match, keys and start of each claim of the partition; its links; returns how many claims start a group."""
+    """Match, keys and start of each claim of the partition; its links; returns how many claims start a group.
+    Writes the partition's claims once (`claims`) and their first labels (`labels-0`): the label rounds
+    read and write only (order, label) columns."""
     layout, q = job
-    info = {r["ord"]: r for r in layout.read("claim_keys", q)}
-    edges: dict[int, list[dict]] = {}
-    for e in shuffle.receive(layout.run, "edges-back", q):
-        edges.setdefault(e["ord"], []).append(e)
-    state, links, starts = [], [], 0
+    info = layout.claims("claim_keys", q, ["ord", "claim_id", "article_id", "published"]).to_pydict()
+    at = {o: i for i, o in enumerate(info["ord"])}
+    e = _read(layout, "edges-back", q, EDGE_BACK)
+    edges: dict[int, list[tuple[int, str, int]]] = {}
+    for o, key, how, first in zip(e["ord"], e["key"], e["how"], e["first"]):
+        edges.setdefault(o, []).append((key, how, first))
+    cols: dict[str, list] = {name: [] for name in CLAIMS.names}
+    children, parents = [], []
     for o in sorted(edges):
         es = edges[o]
-        met = sorted({e["how"] for e in es if e["first"] != o})
-        starts += not met
-        r = info[o]
-        state.append(
-            {
-                "ord": o,
-                "claim_id": r["claim_id"],
-                "article_id": r["article_id"],
-                "published": r["published"],
-                "match": "+".join(met) or "first",
-                "keys": json.dumps(sorted({e["key"] for e in es})),
-                "starts": not met,
-                "label": o,
-            }
-        )
-        links += [{"child": o, "parent": p} for p in sorted({e["first"] for e in es if e["first"] != o})]
-    _write_state(layout, "state-0", q, state)
-    _write_state(layout, "links", q, links, LINK)
-    to_parents: dict[int, list[dict]] = {}
-    for link in links:
-        to_parents.setdefault(layout.part_of(link["parent"]), []).append(link)
-    shuffle.send(layout.run, "links-in", q, to_parents, LINK)
-    return starts
+        met = sorted({how for _k, how, first in es if first != o})
+        i = at[o]
+        cols["ord"].append(o)
+        cols["claim_id"].append(info["claim_id"][i])
+        cols["article_id"].append(info["article_id"][i])
+        cols["published"].append(info["published"][i])
+        cols["match"].append("+".join(met) or "first")
+        cols["keys"].append("[" + ", ".join(map(str, sorted({k for k, _h, _f in es}))) + "]")  # json.dumps'
+        cols["starts"].append(not met)
+        cols["dies"].append(info["dies"][i])
+        for p in sorted({first for _k, _h, first in es if first != o}):
+            children.append(o)
+            parents.append(p)
+    _keep(layout, "claims", q, cols, CLAIMS)
+    _keep(layout, "labels-0", q, {"ord": cols["ord"], "label": cols["ord"]}, ASK)
+    _keep(layout, "links", q, {"child": children, "parent": parents}, LINK)
+    _send(layout, "links-in", q, {"child": children, "parent": parents}, _parts(layout, parents), LINK)
+    return sum(cols["starts"])
 
 
-def _write_state(layout: Layout, name: str, q: int, rows: list[dict], schema: pa.Schema = STATE) -> None:
-    """A partition's own state between steps (its claims and their labels, its links), kept in the run."""
-    shuffle.send(layout.run, name, 0, {q: rows}, schema)
+def _read(layout: Layout, step: str, q: int, schema: pa.Schema) -> dict[str, list]:
+    """What was sent or kept for q in `step`, as columns."""
+    return shuffle.receive_table(layout.run, step, q, schema).to_pydict()
 
 
-def _state(layout: Layout, name: str, q: int) -> list[dict]:
-    return shuffle.receive(layout.run, name, q)
+def _send(layout: Layout, step: str, src: int, cols: dict[str, list], dest, schema: pa.Schema) -> int:
+    """Rows given as columns to the partitions or buckets in `dest` (one per row)."""
+    if not len(dest):
+        return 0
+    return shuffle.send_table(layout.run, step, src, pa.table(cols, schema=schema), np.asarray(dest))
+
+
+def _keep(layout: Layout, step: str, q: int, cols: dict[str, list], schema: pa.Schema) -> None:
+    """A partition's own state between steps (its claims, labels and links), kept in the run."""
+    shuffle.send_table(
+        layout.run, step, 0, pa.table(cols, schema=schema), np.full(len(cols["ord" if "ord" in cols else "child"]), q)
+    )
+
+
+def _parts(layout: Layout, ords: list[int]):
+    return (np.asarray(ords, dtype=np.int64) >> CHUNK_SHIFT) * layout.partitions // layout.chunks
+
+
+def _labels(layout: Layout, q: int, it: int) -> dict[int, int]:
+    got = _read(layout, f"labels-{it}", q, ASK)
+    return dict(zip(got["ord"], got["label"]))
+
+
+def _lowest(layout: Layout, step: str, q: int) -> dict[int, int]:
+    """The lowest label sent to each claim in `step`."""
+    got = shuffle.receive_table(layout.run, step, q, LABEL)
+    if not len(got):
+        return {}
+    low = got.group_by("to").aggregate([("label", "min")]).to_pydict()
+    return dict(zip(low["to"], low["label_min"]))
 
 
 def step_up(job: tuple[Layout, int, int]) -> int:
     """Each child's label to its parents' partitions."""
     layout, q, it = job
-    label = {s["ord"]: s["label"] for s in _state(layout, f"state-{it}", q)}
-    out: dict[int, list[dict]] = {}
-    for link in _state(layout, "links", q):
-        out.setdefault(layout.part_of(link["parent"]), []).append({"to": link["parent"], "label": label[link["child"]]})
-    return shuffle.send(layout.run, f"up-{it}", q, out, LABEL)
-
-
-def _lowest(rows: list[dict]) -> dict[int, int]:
-    low: dict[int, int] = {}
-    for r in rows:
-        if r["to"] not in low or r["label"] < low[r["to"]]:
-            low[r["to"]] = r["label"]
-    return low
+    label = _labels(layout, q, it)
+    links = _read(layout, "links", q, LINK)
+    parents = links["parent"]
+    sent = {"to": parents, "label": [label[c] for c in links["child"]]}
+    return _send(layout, f"up-{it}", q, sent, _parts(layout, parents), LABEL)
 
 
 def step_down(job: tuple[Layout, int, int]) -> int:
     """Each parent's lowest label (its own or a child's) to its children's partitions."""
     layout, q, it = job
-    label = {s["ord"]: s["label"] for s in _state(layout, f"state-{it}", q)}
-    up = _lowest(shuffle.receive(layout.run, f"up-{it}", q))
-    out: dict[int, list[dict]] = {}
-    for link in shuffle.receive(layout.run, "links-in", q):
-        low = min(label[link["parent"]], up.get(link["parent"], label[link["parent"]]))
-        out.setdefault(layout.part_of(link["child"]), []).append({"to": link["child"], "label": low})
-    return shuffle.send(layout.run, f"down-{it}", q, out, LABEL)
+    label = _labels(layout, q, it)
+    up = _lowest(layout, f"up-{it}", q)
+    links = _read(layout, "links-in", q, LINK)
+    lows = [min(label[p], up.get(p, label[p])) for p in links["parent"]]
+    children = links["child"]
+    return _send(layout, f"down-{it}", q, {"to": children, "label": lows}, _parts(layout, children), LABEL)
 
 
 def step_settle(job: tuple[Layout, int, int]) -> int:
     """New labels: the lowest of a claim's own, what its children sent up and its parents sent down; returns
     how many changed."""
     layout, q, it = job
-    state = _state(layout, f"state-{it}", q)
-    up = _lowest(shuffle.receive(layout.run, f"up-{it}", q))
-    down = _lowest(shuffle.receive(layout.run, f"down-{it}", q))
+    label = _labels(layout, q, it)
+    up = _lowest(layout, f"up-{it}", q)
+    down = _lowest(layout, f"down-{it}", q)
     changed = 0
-    for s in state:
-        low = min(s["label"], up.get(s["ord"], s["label"]), down.get(s["ord"], s["label"]))
-        if low != s["label"]:
-            s["label"] = low
+    for o, own in label.items():
+        low = min(own, up.get(o, own), down.get(o, own))
+        if low != own:
+            label[o] = low
             changed += 1
-    _write_state(layout, f"state-{it + 1}", q, state)
+    _keep(layout, f"labels-{it + 1}", q, {"ord": list(label), "label": list(label.values())}, ASK)
     return changed
 
 
 def step_ask(job: tuple[Layout, int, int]) -> int:
     """Each claim asks its label's partition for the label's rank."""
     layout, q, it = job
-    out: dict[int, list[dict]] = {}
-    for s in _state(layout, f"state-{it}", q):
-        out.setdefault(layout.part_of(s["label"]), []).append({"ord": s["ord"], "label": s["label"]})
-    return shuffle.send(layout.run, "ask", q, out, ASK)
+    got = _read(layout, f"labels-{it}", q, ASK)
+    return _send(layout, "ask", q, got, _parts(layout, got["label"]), ASK)
 
 
 def step_answer(job: tuple[Layout, int, int, int]) -> int:
     """Ranks of this partition's starts (after `offset` starts in earlier partitions), sent to who asked."""
     layout, q, it, offset = job
-    starts = sorted(s["ord"] for s in _state(layout, f"state-{it}", q) if s["starts"])
+    mine = _read(layout, "claims", q, CLAIMS)
+    starts = sorted(o for o, s in zip(mine["ord"], mine["starts"]) if s)
     rank = {o: offset + i + 1 for i, o in enumerate(starts)}
-    out: dict[int, list[dict]] = {}
-    for a in shuffle.receive(layout.run, "ask", q):
-        out.setdefault(layout.part_of(a["ord"]), []).append({"to": a["ord"], "label": rank[a["label"]]})
-    return shuffle.send(layout.run, "answer", q, out, LABEL)
+    asked = _read(layout, "ask", q, ASK)
+    sent = {"to": asked["ord"], "label": [rank[label] for label in asked["label"]]}
+    return _send(layout, "answer", q, sent, _parts(layout, asked["ord"]), LABEL)
 
 
 def step_members(job: tuple[Layout, int, int]) -> int:
     layout, q, it = job
-    gid = {a["to"]: a["label"] for a in shuffle.receive(layout.run, "answer", q)}
-    rows = [
+    answers = _read(layout, "answer", q, LABEL)
+    gid = dict(zip(answers["to"], answers["label"]))
+    mine = shuffle.receive_table(layout.run, "claims", q, CLAIMS).sort_by("ord")
+    mine = mine.filter(pc.is_null(mine["dies"]))  # a replaced article's claims started or joined groups: not members
+    members = pa.table(
         {
-            "claim_id": s["claim_id"],
-            "group_id": gid[s["ord"]],
-            "article_id": s["article_id"],
-            "published": s["published"],
-            "match": s["match"],
-            "keys": s["keys"],
-            "ord": s["ord"],
-        }
-        for s in sorted(_state(layout, f"state-{it}", q), key=lambda s: s["ord"])
-    ]
-    tables.write_part(layout.run, "claim_group_members", q, rows)
-    by_group: dict[int, list[dict]] = {}
-    for r in rows:
-        by_group.setdefault(r["group_id"] % layout.buckets, []).append(r)
-    shuffle.send(layout.run, "members", q, by_group, tables.schema("claim_group_members"))
-    return len(rows)
+            "claim_id": mine["claim_id"],
+            "group_id": pa.array([gid[o] for o in mine["ord"].to_pylist()], pa.int64()),
+            "article_id": mine["article_id"],
+            "published": mine["published"],
+            "match": mine["match"],
+            "keys": mine["keys"],
+            "ord": mine["ord"],
+        },
+        schema=tables.schema("claim_group_members"),
+    )
+    tables.write_part(layout.run, "claim_group_members", q, members)
+    shuffle.send_table(layout.run, "members", q, members, members["group_id"].to_numpy() % layout.buckets)
+    return len(members)
 
 
 def step_groups(job: tuple[Layout, int]) -> int:
@@ -314,71 +363,99 @@ def step_groups(job: tuple[Layout, int]) -> int:
 
 
 def step_pairs(job: tuple[Layout, int]) -> int:
-    """Per subject key: each holder against the earlier of the key's first MAX_CANDIDATES holders."""
+    """Per subject key: each holder against the earlier of the key's first MAX_CANDIDATES holders. The pairs go
+    to the later claim's partition as three integers' worth (orders and unit); what the rule reads of the
+    earlier claim (figures, entities, wording frame) goes there once per claim and unit, not once per pair."""
     layout, b = job
-    by_key: dict[int, list[dict]] = {}
-    for r in shuffle.receive(layout.run, "subjects", b):
-        by_key.setdefault(r["key"], []).append(r)
-    out: dict[int, list[dict]] = {}
-    for holders in by_key.values():
-        holders.sort(key=lambda r: r["ord"])
-        anchors = holders[:MAX_CANDIDATES]
-        for i, c in enumerate(holders):
-            for o in anchors[: min(i, MAX_CANDIDATES)]:
-                if o["article_id"] == c["article_id"]:
+    got = shuffle.receive_table(layout.run, "subjects", b, SUBJECT).sort_by(
+        [("key", "ascending"), ("ord", "ascending")]
+    )
+    col = got.select(["key", "ord", "article_id", "unit", "dies"]).to_pydict()
+    keys, ords, arts, units, dies = col["key"], col["ord"], col["article_id"], col["unit"], col["dies"]
+    pair_ord, pair_other, pair_unit = [], [], []
+    anchors: dict[tuple[int, str, int], int] = {}  # (claim, unit, destination) -> its row
+    n, lo = len(keys), 0
+    while lo < n:  # one key's holders, in input order, are rows lo .. hi - 1
+        hi = lo
+        while hi < n and keys[hi] == keys[lo]:
+            hi += 1
+        mortal = any(dies[x] is not None for x in range(lo, hi))
+        for x in range(lo, hi):
+            if mortal:  # the first holders still stored when x came
+                alive = (y for y in range(lo, x) if dies[y] is None or dies[y] > ords[x])
+                earlier = list(itertools.islice(alive, MAX_CANDIDATES))
+            else:
+                earlier = range(lo, min(x, lo + MAX_CANDIDATES))
+            for y in earlier:
+                if arts[y] == arts[x]:
                     continue
-                out.setdefault(layout.part_of(c["ord"]), []).append(
-                    {
-                        "ord": c["ord"],
-                        "other_ord": o["ord"],
-                        "other_claim_id": o["claim_id"],
-                        "unit": c["unit"],
-                        "other_values": o["values"],
-                        "other_entities": o["entities"],
-                        "other_frame": o["frame"],
-                    }
-                )
-    return shuffle.send(layout.run, "pairs", b, out, CANDIDATE)
+                pair_ord.append(ords[x])
+                pair_other.append(ords[y])
+                pair_unit.append(units[x])
+                anchors.setdefault((ords[y], units[y], layout.part_of(ords[x])), y)
+        lo = hi
+    dest = _parts(layout, pair_ord)
+    _send(layout, "pairs", b, {"ord": pair_ord, "other_ord": pair_other, "unit": pair_unit}, dest, PAIR)
+    rows = list(anchors.values())
+    sent = got.take(pa.array(rows, pa.int64())).select(ANCHOR.names)
+    shuffle.send_table(layout.run, "anchors", b, sent, np.asarray([d for _o, _u, d in anchors], dtype=np.int64))
+    return len(pair_ord)
 
 
 def step_conflicts(job: tuple[Layout, int]) -> int:
     """The partition's claims' conflicts with earlier claims, by `tracker.store.conflicts`."""
     layout, q = job
     broad = {r["id"] for b in range(layout.buckets) for r in shuffle.receive(layout.run, "broad", b)}
+    pairs: dict[int, dict[int, set[str]]] = {}
+    received = shuffle.receive_table(layout.run, "pairs", q, PAIR).to_pydict()
+    for c_ord, o_ord, unit in zip(received["ord"], received["other_ord"], received["unit"]):
+        pairs.setdefault(c_ord, {}).setdefault(o_ord, set()).add(unit)
+    subjects = layout.claims("claim_subjects", q)
+    subjects = subjects.filter(pc.is_in(subjects["ord"], pa.array(list(pairs), pa.int64())))  # claims with pairs
     mine: dict[int, dict] = {}
-    for r in layout.read("claim_subjects", q):
+    for r in subjects.to_pylist():
         c = mine.setdefault(
-            r["ord"], {"id": r["claim_id"], "ents": set(r["entities"]), "frame": frozenset(r["frame"]), "figs": {}}
-        )
-        c["figs"][r["unit"]] = list(zip(r["positions"], r["values"]))
-    pairs: dict[int, dict[int, dict]] = {}
-    for p in shuffle.receive(layout.run, "pairs", q):
-        o = pairs.setdefault(p["ord"], {}).setdefault(
-            p["other_ord"],
+            r["ord"],
             {
-                "id": p["other_claim_id"],
-                "ents": set(p["other_entities"]),
-                "frame": frozenset(p["other_frame"]),
-                "units": set(),
-                "values": {},
+                "id": r["claim_id"],
+                "ents": set(r["entities"]),
+                "frame": frozenset(r["frame"]),
+                "figs": {},
+                "dies": r["dies"],
             },
         )
-        o["units"].add(p["unit"])
-        o["values"][p["unit"]] = p["other_values"]
-    rows = []
+        c["figs"][r["unit"]] = list(zip(r["positions"], r["values"]))
+    others: dict[int, dict] = {}
+    for a in shuffle.receive(layout.run, "anchors", q):
+        o = others.get(a["ord"])
+        if o is None:
+            o = others[a["ord"]] = {
+                "id": a["claim_id"],
+                "ents": set(a["entities"]),
+                "frame": frozenset(a["frame"]),
+                "values": {},
+                "dies": a["dies"],
+            }
+        o["values"][a["unit"]] = a["values"]
+    rows, removed = [], []
     for c_ord in sorted(pairs):
         c = mine[c_ord]
         found = []
         for o_ord in sorted(pairs[c_ord]):
-            o = pairs[c_ord][o_ord]
-            fig = first_disagreement(c["figs"], o["values"], sorted(o["units"]))
+            o = others[o_ord]
+            fig = first_disagreement(c["figs"], o["values"], sorted(pairs[c_ord][o_ord]))
             if fig is None:
                 continue
             row = conflict_row(c["id"], o["id"], fig, (c["ents"], o["ents"]), (c["frame"], o["frame"]), broad)
             found.append(None if row is None else (*row, c_ord, o_ord))
-        rows += keep_first(found)
-    names = tables.schema("claim_conflicts").names
+        # the cap counted conflicts with claims deleted later (a replaced article's); they go with them
+        for r in keep_first(found):
+            gone = [d for d in (c["dies"], others[r[-1]]["dies"]) if d is not None]
+            (removed if gone else rows).append((*r, min(gone)) if gone else r)
+    names = tables.schema("claim_conflicts_removed").names
     tables.write_part(layout.run, "claim_conflicts", q, [dict(zip(names, r)) for r in rows])
+    if removed:
+        tables.write_part(layout.run, "claim_conflicts_removed", q, [dict(zip(names, r)) for r in removed])
     return len(rows)
 
 
@@ -391,11 +468,12 @@ class GroupSummary:
     groups: int = 0
     conflicts: int = 0
     iterations: int = 0
+    repeats: int = 0  # article copies dropped or replaced by a later copy (fates.py)
 
     def line(self) -> str:
         return (
             f"{self.claims} keyed claims in {self.groups} groups ({self.iterations} label-propagation rounds); "
-            f"{self.conflicts} conflicts"
+            f"{self.conflicts} conflicts; {self.repeats} repeated article copies not kept"
         )
 
 
@@ -421,10 +499,12 @@ def group(
     qs = range(layout.partitions)
     bs = range(layout.buckets)
     shuffle.clear(run)
-    for table in ("claim_group_members", "claim_groups", "claim_conflicts", "claim_group_ids"):
+    for table in (*tables.GROUPED, "claim_group_ids", fates.TABLE):
         tables.clear(run, table)
     summary = GroupSummary()
     with nullcontext(engine) if engine is not None else Engine(scheduler, workers, quiet) as eng:
+        eng.map(fates.step_identities, [(layout, q) for q in qs], "Articles to identity buckets")
+        summary.repeats = sum(eng.map(fates.step_fates, [(layout, b) for b in bs], "Repeated articles"))
         eng.map(step_scatter, [(layout, q) for q in qs], "Sending keys to buckets")
         eng.map(step_first_holders, [(layout, b) for b in bs], "First holders")
         starts = eng.map(step_claims, [(layout, q) for q in qs], "Claims")
