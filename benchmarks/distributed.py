@@ -128,6 +128,12 @@ def dask_path(jsonl: Path, work: Path, workers: int, chunk_size: int) -> dict:
         "CPU s/article outside tasks (workers + driver)": outside / n,
         "  of which driver (client, scheduler)": driver / n,
         "overhead % of task CPU": 100 * outside / task_cpu,
+        # the outside-task CPU grows with wall time (heartbeats, ticks), not with articles: its rate per wall
+        # second, and the overhead it would be if each worker had a free core (wall = task CPU / workers)
+        "outside-task CPU per wall s: each worker / driver": (
+            f"{(outside - driver) / workers / wall:.4f} / {driver / wall:.4f}"
+        ),
+        "overhead % on free cores (from those rates)": 100 * (outside / wall) * (task_cpu / workers) / task_cpu,
         "parallelism (task CPU / wall)": task_cpu / wall,
         "worker start-up CPU s (one-off, each)": " ".join(f"{v:.2f}" for v in warm.values()),
         "peak MiB per worker": " ".join(f"{v / 2**20:.0f}" for v in peak.values()),

@@ -130,10 +130,12 @@ def step_scatter(job: tuple[Layout, int]) -> int:
     shuffle.send_table(layout.run, "edges", q, edges, layout.buckets_of(edges["key"]))
     subjects = layout.claims("claim_subjects", q)
     shuffle.send_table(layout.run, "subjects", q, subjects, layout.buckets_of(subjects["key"]))
-    ents: dict[int, list[dict]] = {}
-    for i, e in enumerate(layout.claims("entities", q, ["id", "kind", "ord"]).to_pylist()):
-        ents.setdefault(_entity_bucket(layout, e["id"]), []).append({**e, "i": i})
-    shuffle.send(layout.run, "entities", q, ents, ENTITY)
+    # entities: each one's first row here (rows are in input order) is all its bucket needs from this partition
+    ents = layout.claims("entities", q, ["id", "kind", "ord"])
+    ents = ents.append_column("i", pa.array(np.arange(len(ents)), pa.int64()))
+    ents = ents.take(ents.group_by("id", use_threads=False).aggregate([("i", "min")])["i_min"]).select(ENTITY.names)
+    buckets = np.fromiter((_entity_bucket(layout, e) for e in ents["id"].to_pylist()), np.int64, len(ents))
+    shuffle.send_table(layout.run, "entities", q, ents, buckets)
     return len(edges)
 
 
@@ -155,10 +157,10 @@ def step_first_holders(job: tuple[Layout, int]) -> int:
     shuffle.send_table(layout.run, "edges-back", b, back, layout.parts_of(back["ord"]))
     # entities: the kind first seen (input order, then order within the part) decides whether it is broad
     seen: dict[str, tuple] = {}
-    for e in shuffle.receive(layout.run, "entities", b):
-        at = (e["ord"], e["i"])
-        if e["id"] not in seen or at < seen[e["id"]][0]:
-            seen[e["id"]] = (at, e["kind"])
+    got = _read(layout, "entities", b, ENTITY)
+    for eid, kind, at in zip(got["id"], got["kind"], zip(got["ord"], got["i"])):
+        if eid not in seen or at < seen[eid][0]:
+            seen[eid] = (at, kind)
     broad = sorted(eid for eid, (_at, kind) in seen.items() if kind in BROAD_KINDS)
     shuffle.send(layout.run, "broad", b, {0: [{"id": e} for e in broad]}, pa.schema([("id", pa.string())]))
     return len(first)
