@@ -594,3 +594,32 @@ def test_mixed_fractions_and_numbers_joined_by_a_slash(text, expected):
 def test_and_a_half_adds_a_half(text, span, value):
     q = one(text)
     assert (q.text, q.value) == (span, value)
+
+
+def test_the_character_guards_never_skip_a_pattern_that_would_match():
+    """Each pattern of the figure checks is tried only where a character it needs stands; over every short string
+    of the characters that matter, a guard that says no is never contradicted by its pattern."""
+    import itertools
+
+    import tracker.extraction.quantities as q
+
+    chars = ["S", "a", "x", "N", "-", "–", " ", "\n", "\u00a0", ":", "5", "."]
+    for n in range(5):
+        for combo in itertools.product(chars, repeat=n):
+            w = "".join(combo)
+            text = w + "5"
+            s = len(w)
+            if q._MODEL_BEFORE.search(w):
+                assert q._dash_before(w[-3:]), w
+            for lo in (0, 1):
+                if q._LABEL_BEFORE.search(text[max(lo, s - 20) : s]):
+                    assert q._letter_space(text, s, lo) or text[s - 1 : s] == "\n" and q._letter_space(text, s - 1, lo)
+    for after in ["", ":30", " am", "am", " GMT", "pm", " hrs", "\u00a0pm", " x", "x", "-", "o'clock", " o'clock"]:
+        text = "5" + after
+        opens = (
+            after[:1] == ":" or after[:1] in q._TIME_OPENERS or after[:1].isspace() and after[1:2] in q._TIME_OPENERS
+        )
+        assert bool(q._TIME_AFTER.match(text, 1)) <= opens, after
+    for before in ["aged ", "She was ", "he is  ", "HE WAS ", "Aged ", "the ", "Number ", "No. ", "NUMBER ", "no "]:
+        assert q._age_before(before, 0, len(before)) == bool(q._AGE_BEFORE.search(before)), before
+        assert q._enumerated(before, 0, len(before)) == bool(q._ENUMERATOR.search(before)), before
