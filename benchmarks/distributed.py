@@ -119,6 +119,7 @@ def dask_path(jsonl: Path, work: Path, workers: int, chunk_size: int) -> dict:
     return {
         "articles": n,
         "chunks (tasks)": s.chunks,
+        "articles per task": n / s.chunks,
         "articles/s (wall)": n / wall,
         "extract wall s": wall,
         "load average at start / end of extract": f"{load0} / {load1}",
@@ -198,10 +199,13 @@ def main():
     one, two = results[1], results[2]
     print(
         f"\nscaling, 2 workers over 1: wall {two['articles/s (wall)'] / one['articles/s (wall)']:.2f}x "
-        f"(meaningful on a quiet machine only); on two free cores, by CPU: "
-        f"{one['_busiest total CPU s'] / two['_busiest total CPU s']:.2f}x (1 worker's CPU over the busier of the "
-        f"2 workers'); total worker CPU {one['_all workers total CPU s']:.1f} s vs "
-        f"{two['_all workers total CPU s']:.1f} s"
+        "(meaningful on a quiet machine only). By CPU, on two free cores: "
+        f"{one['_busiest total CPU s'] / two['_busiest total CPU s']:.2f}x (the 1 worker's CPU over the busier "
+        f"of the 2 workers'; lower when the CPU per article itself grew: total worker CPU "
+        f"{one['_all workers total CPU s']:.1f} s with 1 worker, {two['_all workers total CPU s']:.1f} s with 2, "
+        "as it does when the two workers share cores with other jobs); the 2 workers' split of their work: "
+        f"{two['_all workers total CPU s'] / two['_busiest total CPU s']:.2f}x (their CPU over the busier's: 2.00 "
+        "is an even split with nothing serialised)"
     )
     same = [
         sorted(sqlite3.connect(p).execute("select claim_id, other_claim_id, value, other_value from claim_conflicts"))

@@ -131,6 +131,11 @@ def article_ord(ord_: int) -> int:
     return (ord_ >> CLAIM_BITS) << CLAIM_BITS
 
 
+def alive(dies: int | None, at: int) -> bool:
+    """Whether a claim that dies at `dies` (None: never) is still stored when input order `at` comes."""
+    return dies is None or dies > at
+
+
 def apply(table: pa.Table, fates: dict[int, dict]) -> pa.Table:
     """`table` (with `ord`) with the fates applied: dropped copies' rows gone, replacing copies' ids re-keyed,
     and a `dies` column (null for rows kept to the end). Runs with no repeated article pay one column."""

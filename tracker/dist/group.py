@@ -4,6 +4,9 @@ Claims live in *claim partitions* (ranges of chunks, so input order runs across 
 buckets* (a key's hash); every step is one task per partition or bucket, and rows move between them only by
 shuffles (`shuffle.py`). The driver sees counts, never claims.
 
+0. Repeated articles: each claim partition sends its articles' identities to identity buckets, which settle
+   which copy is kept and when a replaced copy's claims are deleted (`fates.py`); every later step reads its
+   claims with those fates applied.
 1. Each claim partition sends its (key, claim) edges, subject-key rows and entities to the buckets.
 2. Each key bucket finds each key's first holder in input order and sends every edge back, marked first or
    not; each entity bucket keeps the kind an entity was first seen with and writes the broad ones.
@@ -14,14 +17,13 @@ shuffles (`shuffle.py`). The driver sees counts, never claims.
    minimum wins, until nothing changes. A component's label is its first claim, which starts a group.
 5. Starts are ranked across partitions (each partition's count, added up in partition order: a prefix sum of a
    few integers), and each claim asks its label's partition for that rank: its group id.
-6. Conflicts: each key bucket pairs every holder with the earlier of the key's first MAX_CANDIDATES holders
-   (another article's), sending each pair to the later claim's partition, which applies
-   `tracker.store.conflicts` (all figures compared, broad entities, its first five earlier conflicts).
+6. Conflicts (`pairs.py`): each key bucket pairs every holder with the earlier of the key's first
+   MAX_CANDIDATES holders (another article's), sending each pair to the later claim's partition, which
+   applies `tracker.store.conflicts` (all figures compared, broad entities, its first five earlier conflicts).
 """
 
 from __future__ import annotations
 
-import itertools
 import zlib
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -31,55 +33,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from tracker.store.claim_keys import BROAD_KINDS
-from tracker.store.conflicts import MAX_CANDIDATES, conflict_row, first_disagreement, keep_first
 
 from . import fates, shuffle, tables
-from .chunk import ARTICLE_BITS, CLAIM_BITS
 from .engine import Engine
+from .layout import Layout
+from .pairs import step_conflicts, step_pairs
 
-CHUNK_SHIFT = ARTICLE_BITS + CLAIM_BITS
 MAX_PARTITIONS = 256
-
-
-@dataclass(frozen=True)
-class Layout:
-    run: str
-    chunks: int  # chunk numbers run 0 .. chunks - 1
-    partitions: int  # claim partitions (ranges of chunks)
-    buckets: int  # key buckets
-
-    def part_of(self, ord_: int) -> int:
-        return (ord_ >> CHUNK_SHIFT) * self.partitions // self.chunks
-
-    def chunks_of(self, q: int) -> range:
-        lo = -(-q * self.chunks // self.partitions)
-        hi = -(-(q + 1) * self.chunks // self.partitions)
-        return range(lo, hi)
-
-    def bucket_of(self, key: int) -> int:
-        return key % self.buckets
-
-    def buckets_of(self, keys):
-        """`bucket_of` for a column of keys (numpy's % is Python's: never negative)."""
-        return keys.to_numpy() % self.buckets
-
-    def parts_of(self, ords):
-        """`part_of` for a column of input orders."""
-        return (ords.to_numpy() >> CHUNK_SHIFT) * self.partitions // self.chunks
-
-    def read_table(self, table: str, q: int, columns: list[str] | None = None) -> pa.Table:
-        out = []
-        for n in self.chunks_of(q):
-            fs, path = tables.filesystem(tables.part_path(self.run, table, n))
-            if fs.exists(path):
-                out.append(tables.read_part(self.run, path, columns))
-        if not out:
-            return tables.schema(table).empty_table().select(columns or tables.schema(table).names)
-        return pa.concat_tables(out)
-
-    def claims(self, table: str, q: int, columns: list[str] | None = None) -> pa.Table:
-        """A table of partition q with its articles' fates applied (`fates.apply`: a `dies` column)."""
-        return fates.apply(self.read_table(table, q, columns), fates.received(self, q))
 
 
 def _entity_bucket(layout: Layout, eid: str) -> int:
@@ -91,18 +51,6 @@ EDGE_BACK = pa.schema([("ord", pa.int64()), ("key", pa.int64()), ("how", pa.stri
 ENTITY = pa.schema([("id", pa.string()), ("kind", pa.string()), ("ord", pa.int64()), ("i", pa.int64())])
 LABEL = pa.schema([("to", pa.int64()), ("label", pa.int64())])
 ASK = pa.schema([("ord", pa.int64()), ("label", pa.int64())])
-PAIR = pa.schema([("ord", pa.int64()), ("other_ord", pa.int64()), ("unit", pa.string())])
-ANCHOR = pa.schema(
-    [
-        ("ord", pa.int64()),
-        ("unit", pa.string()),
-        ("claim_id", pa.string()),
-        ("values", pa.list_(pa.float64())),
-        ("entities", pa.list_(pa.string())),
-        ("frame", pa.list_(pa.string())),
-        ("dies", pa.int64()),
-    ]
-)
 CLAIMS = pa.schema(
     [
         ("ord", pa.int64()),
@@ -115,7 +63,6 @@ CLAIMS = pa.schema(
         ("dies", pa.int64()),
     ]
 )
-SUBJECT = tables.GROUPING["claim_subjects"].append(pa.field("dies", pa.int64()))
 LINK = pa.schema([("child", pa.int64()), ("parent", pa.int64())])
 
 
@@ -157,7 +104,7 @@ def step_first_holders(job: tuple[Layout, int]) -> int:
     shuffle.send_table(layout.run, "edges-back", b, back, layout.parts_of(back["ord"]))
     # entities: the kind first seen (input order, then order within the part) decides whether it is broad
     seen: dict[str, tuple] = {}
-    got = _read(layout, "entities", b, ENTITY)
+    got = layout.read_cols("entities", b, ENTITY)
     for eid, kind, at in zip(got["id"], got["kind"], zip(got["ord"], got["i"])):
         if eid not in seen or at < seen[eid][0]:
             seen[eid] = (at, kind)
@@ -178,14 +125,10 @@ def _first_alive(edges: pa.Table) -> pa.Table:
         holders.sort(key=lambda e: e["ord"])
         head = 0  # holders before it are all deleted (a claim once deleted stays so): linear, however hot the key
         for i, h in enumerate(holders):
-            while head < i and not _alive(holders[head], h["ord"]):
+            while head < i and not fates.alive(holders[head]["dies"], h["ord"]):
                 head += 1
             out.append({"ord": h["ord"], "key": key, "how": h["how"], "first": holders[head]["ord"]})
     return pa.Table.from_pylist(out, schema=EDGE_BACK)
-
-
-def _alive(row: dict, at: int) -> bool:
-    return row["dies"] is None or row["dies"] > at
 
 
 def step_claims(job: tuple[Layout, int]) -> int:
@@ -195,7 +138,7 @@ def step_claims(job: tuple[Layout, int]) -> int:
     layout, q = job
     info = layout.claims("claim_keys", q, ["ord", "claim_id", "article_id", "published"]).to_pydict()
     at = {o: i for i, o in enumerate(info["ord"])}
-    e = _read(layout, "edges-back", q, EDGE_BACK)
+    e = layout.read_cols("edges-back", q, EDGE_BACK)
     edges: dict[int, list[tuple[int, str, int]]] = {}
     for o, key, how, first in zip(e["ord"], e["key"], e["how"], e["first"]):
         edges.setdefault(o, []).append((key, how, first))
@@ -216,38 +159,15 @@ def step_claims(job: tuple[Layout, int]) -> int:
         for p in sorted({first for _k, _h, first in es if first != o}):
             children.append(o)
             parents.append(p)
-    _keep(layout, "claims", q, cols, CLAIMS)
-    _keep(layout, "labels-0", q, {"ord": cols["ord"], "label": cols["ord"]}, ASK)
-    _keep(layout, "links", q, {"child": children, "parent": parents}, LINK)
-    _send(layout, "links-in", q, {"child": children, "parent": parents}, _parts(layout, parents), LINK)
+    layout.keep_cols("claims", q, cols, CLAIMS)
+    layout.keep_cols("labels-0", q, {"ord": cols["ord"], "label": cols["ord"]}, ASK)
+    layout.keep_cols("links", q, {"child": children, "parent": parents}, LINK)
+    layout.send_cols("links-in", q, {"child": children, "parent": parents}, layout.parts_of_list(parents), LINK)
     return sum(cols["starts"])
 
 
-def _read(layout: Layout, step: str, q: int, schema: pa.Schema) -> dict[str, list]:
-    """What was sent or kept for q in `step`, as columns."""
-    return shuffle.receive_table(layout.run, step, q, schema).to_pydict()
-
-
-def _send(layout: Layout, step: str, src: int, cols: dict[str, list], dest, schema: pa.Schema) -> int:
-    """Rows given as columns to the partitions or buckets in `dest` (one per row)."""
-    if not len(dest):
-        return 0
-    return shuffle.send_table(layout.run, step, src, pa.table(cols, schema=schema), np.asarray(dest))
-
-
-def _keep(layout: Layout, step: str, q: int, cols: dict[str, list], schema: pa.Schema) -> None:
-    """A partition's own state between steps (its claims, labels and links), kept in the run."""
-    shuffle.send_table(
-        layout.run, step, 0, pa.table(cols, schema=schema), np.full(len(cols["ord" if "ord" in cols else "child"]), q)
-    )
-
-
-def _parts(layout: Layout, ords: list[int]):
-    return (np.asarray(ords, dtype=np.int64) >> CHUNK_SHIFT) * layout.partitions // layout.chunks
-
-
 def _labels(layout: Layout, q: int, it: int) -> dict[int, int]:
-    got = _read(layout, f"labels-{it}", q, ASK)
+    got = layout.read_cols(f"labels-{it}", q, ASK)
     return dict(zip(got["ord"], got["label"]))
 
 
@@ -264,10 +184,10 @@ def step_up(job: tuple[Layout, int, int]) -> int:
     """Each child's label to its parents' partitions."""
     layout, q, it = job
     label = _labels(layout, q, it)
-    links = _read(layout, "links", q, LINK)
+    links = layout.read_cols("links", q, LINK)
     parents = links["parent"]
     sent = {"to": parents, "label": [label[c] for c in links["child"]]}
-    return _send(layout, f"up-{it}", q, sent, _parts(layout, parents), LABEL)
+    return layout.send_cols(f"up-{it}", q, sent, layout.parts_of_list(parents), LABEL)
 
 
 def step_down(job: tuple[Layout, int, int]) -> int:
@@ -275,10 +195,10 @@ def step_down(job: tuple[Layout, int, int]) -> int:
     layout, q, it = job
     label = _labels(layout, q, it)
     up = _lowest(layout, f"up-{it}", q)
-    links = _read(layout, "links-in", q, LINK)
+    links = layout.read_cols("links-in", q, LINK)
     lows = [min(label[p], up.get(p, label[p])) for p in links["parent"]]
     children = links["child"]
-    return _send(layout, f"down-{it}", q, {"to": children, "label": lows}, _parts(layout, children), LABEL)
+    return layout.send_cols(f"down-{it}", q, {"to": children, "label": lows}, layout.parts_of_list(children), LABEL)
 
 
 def step_settle(job: tuple[Layout, int, int]) -> int:
@@ -294,31 +214,31 @@ def step_settle(job: tuple[Layout, int, int]) -> int:
         if low != own:
             label[o] = low
             changed += 1
-    _keep(layout, f"labels-{it + 1}", q, {"ord": list(label), "label": list(label.values())}, ASK)
+    layout.keep_cols(f"labels-{it + 1}", q, {"ord": list(label), "label": list(label.values())}, ASK)
     return changed
 
 
 def step_ask(job: tuple[Layout, int, int]) -> int:
     """Each claim asks its label's partition for the label's rank."""
     layout, q, it = job
-    got = _read(layout, f"labels-{it}", q, ASK)
-    return _send(layout, "ask", q, got, _parts(layout, got["label"]), ASK)
+    got = layout.read_cols(f"labels-{it}", q, ASK)
+    return layout.send_cols("ask", q, got, layout.parts_of_list(got["label"]), ASK)
 
 
 def step_answer(job: tuple[Layout, int, int, int]) -> int:
     """Ranks of this partition's starts (after `offset` starts in earlier partitions), sent to who asked."""
     layout, q, it, offset = job
-    mine = _read(layout, "claims", q, CLAIMS)
+    mine = layout.read_cols("claims", q, CLAIMS)
     starts = sorted(o for o, s in zip(mine["ord"], mine["starts"]) if s)
     rank = {o: offset + i + 1 for i, o in enumerate(starts)}
-    asked = _read(layout, "ask", q, ASK)
+    asked = layout.read_cols("ask", q, ASK)
     sent = {"to": asked["ord"], "label": [rank[label] for label in asked["label"]]}
-    return _send(layout, "answer", q, sent, _parts(layout, asked["ord"]), LABEL)
+    return layout.send_cols("answer", q, sent, layout.parts_of_list(asked["ord"]), LABEL)
 
 
 def step_members(job: tuple[Layout, int, int]) -> int:
     layout, q, it = job
-    answers = _read(layout, "answer", q, LABEL)
+    answers = layout.read_cols("answer", q, LABEL)
     gid = dict(zip(answers["to"], answers["label"]))
     mine = shuffle.receive_table(layout.run, "claims", q, CLAIMS).sort_by("ord")
     mine = mine.filter(pc.is_null(mine["dies"]))  # a replaced article's claims started or joined groups: not members
@@ -361,103 +281,6 @@ def step_groups(job: tuple[Layout, int]) -> int:
             }
         )
     tables.write_part(layout.run, "claim_groups", b, rows)
-    return len(rows)
-
-
-def step_pairs(job: tuple[Layout, int]) -> int:
-    """Per subject key: each holder against the earlier of the key's first MAX_CANDIDATES holders. The pairs go
-    to the later claim's partition as three integers' worth (orders and unit); what the rule reads of the
-    earlier claim (figures, entities, wording frame) goes there once per claim and unit, not once per pair."""
-    layout, b = job
-    got = shuffle.receive_table(layout.run, "subjects", b, SUBJECT).sort_by(
-        [("key", "ascending"), ("ord", "ascending")]
-    )
-    col = got.select(["key", "ord", "article_id", "unit", "dies"]).to_pydict()
-    keys, ords, arts, units, dies = col["key"], col["ord"], col["article_id"], col["unit"], col["dies"]
-    pair_ord, pair_other, pair_unit = [], [], []
-    anchors: dict[tuple[int, str, int], int] = {}  # (claim, unit, destination) -> its row
-    n, lo = len(keys), 0
-    while lo < n:  # one key's holders, in input order, are rows lo .. hi - 1
-        hi = lo
-        while hi < n and keys[hi] == keys[lo]:
-            hi += 1
-        mortal = any(dies[x] is not None for x in range(lo, hi))
-        for x in range(lo, hi):
-            if mortal:  # the first holders still stored when x came
-                alive = (y for y in range(lo, x) if dies[y] is None or dies[y] > ords[x])
-                earlier = list(itertools.islice(alive, MAX_CANDIDATES))
-            else:
-                earlier = range(lo, min(x, lo + MAX_CANDIDATES))
-            for y in earlier:
-                if arts[y] == arts[x]:
-                    continue
-                pair_ord.append(ords[x])
-                pair_other.append(ords[y])
-                pair_unit.append(units[x])
-                anchors.setdefault((ords[y], units[y], layout.part_of(ords[x])), y)
-        lo = hi
-    dest = _parts(layout, pair_ord)
-    _send(layout, "pairs", b, {"ord": pair_ord, "other_ord": pair_other, "unit": pair_unit}, dest, PAIR)
-    rows = list(anchors.values())
-    sent = got.take(pa.array(rows, pa.int64())).select(ANCHOR.names)
-    shuffle.send_table(layout.run, "anchors", b, sent, np.asarray([d for _o, _u, d in anchors], dtype=np.int64))
-    return len(pair_ord)
-
-
-def step_conflicts(job: tuple[Layout, int]) -> int:
-    """The partition's claims' conflicts with earlier claims, by `tracker.store.conflicts`."""
-    layout, q = job
-    broad = {r["id"] for b in range(layout.buckets) for r in shuffle.receive(layout.run, "broad", b)}
-    pairs: dict[int, dict[int, set[str]]] = {}
-    received = shuffle.receive_table(layout.run, "pairs", q, PAIR).to_pydict()
-    for c_ord, o_ord, unit in zip(received["ord"], received["other_ord"], received["unit"]):
-        pairs.setdefault(c_ord, {}).setdefault(o_ord, set()).add(unit)
-    subjects = layout.claims("claim_subjects", q)
-    subjects = subjects.filter(pc.is_in(subjects["ord"], pa.array(list(pairs), pa.int64())))  # claims with pairs
-    mine: dict[int, dict] = {}
-    for r in subjects.to_pylist():
-        c = mine.setdefault(
-            r["ord"],
-            {
-                "id": r["claim_id"],
-                "ents": set(r["entities"]),
-                "frame": frozenset(r["frame"]),
-                "figs": {},
-                "dies": r["dies"],
-            },
-        )
-        c["figs"][r["unit"]] = list(zip(r["positions"], r["values"]))
-    others: dict[int, dict] = {}
-    for a in shuffle.receive(layout.run, "anchors", q):
-        o = others.get(a["ord"])
-        if o is None:
-            o = others[a["ord"]] = {
-                "id": a["claim_id"],
-                "ents": set(a["entities"]),
-                "frame": frozenset(a["frame"]),
-                "values": {},
-                "dies": a["dies"],
-            }
-        o["values"][a["unit"]] = a["values"]
-    rows, removed = [], []
-    for c_ord in sorted(pairs):
-        c = mine[c_ord]
-        found = []
-        for o_ord in sorted(pairs[c_ord]):
-            o = others[o_ord]
-            fig = first_disagreement(c["figs"], o["values"], sorted(pairs[c_ord][o_ord]))
-            if fig is None:
-                continue
-            row = conflict_row(c["id"], o["id"], fig, (c["ents"], o["ents"]), (c["frame"], o["frame"]), broad)
-            found.append(None if row is None else (*row, c_ord, o_ord))
-        # the cap counted conflicts with claims deleted later (a replaced article's); they go with them
-        for r in keep_first(found):
-            gone = [d for d in (c["dies"], others[r[-1]]["dies"]) if d is not None]
-            (removed if gone else rows).append((*r, min(gone)) if gone else r)
-    names = tables.schema("claim_conflicts_removed").names
-    tables.write_part(layout.run, "claim_conflicts", q, [dict(zip(names, r)) for r in rows])
-    if removed:
-        tables.write_part(layout.run, "claim_conflicts_removed", q, [dict(zip(names, r)) for r in removed])
     return len(rows)
 
 
