@@ -623,3 +623,19 @@ def test_the_character_guards_never_skip_a_pattern_that_would_match():
     for before in ["aged ", "She was ", "he is  ", "HE WAS ", "Aged ", "the ", "Number ", "No. ", "NUMBER ", "no "]:
         assert q._age_before(before, 0, len(before)) == bool(q._AGE_BEFORE.search(before)), before
         assert q._enumerated(before, 0, len(before)) == bool(q._ENUMERATOR.search(before)), before
+
+
+def test_the_digit_pattern_matches_as_the_whole_pattern_at_every_digit():
+    """No word before a figure, vague amount or currency opens with a digit: at a digit the pattern without them
+    gives the same match, groups and all."""
+    from tracker.extraction.quantities import QUANTITY_AT_DIGIT_RE, QUANTITY_RE
+
+    text = (
+        "$5 million, 20%, 3.5 billion dollars, 4 to 5 km, 12 or so, 2019, 1,200,000 people, 5bn, 7.5m tall, "
+        "10-12 billion euros, 3 and 4, 6 per cent, 30°C, 2 1/2 hours, 45-17, (2), S-400, 24/7, 5 USD, 9 or more. "
+    ) * 3
+    places = [i for i, c in enumerate(text) if c.isdigit()]
+    full = [(m.span(), m.groups()) if m else None for m in (QUANTITY_RE.match(text, i) for i in places)]
+    digit = [(m.span(), m.groups()) if m else None for m in (QUANTITY_AT_DIGIT_RE.match(text, i) for i in places)]
+    assert digit == full
+    assert sum(1 for m in full if m) > 60

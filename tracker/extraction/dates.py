@@ -438,6 +438,7 @@ def _scan(text: str, start: int, end: int) -> list[re.Match]:
 
 
 _last_scan: list = [None, []]
+_last_future: list = [None, {}]  # the scan's list of matches, and its dates' _future_before by start
 
 
 def _candidates(text: str, ts: int, lo: int) -> list[int]:
@@ -568,7 +569,13 @@ def find_dates(text: str, start: int = 0, end: int | None = None, published: str
     end = len(text) if end is None else end
     pub = parse_published(published)
     out: list[DateMention] = []
-    for m in _scan(text, start, end):
+    found = _scan(text, start, end)
+    # Whether a date's clause is about the future depends on the text alone: worked out once per scan, for both
+    # calls an article makes (the figure finder's date spans and the claims' dates).
+    if _last_future[0] is not found:
+        _last_future[0], _last_future[1] = found, {}
+    future = _last_future[1]
+    for m in found:
         if m.group("year"):
             hit = _year(m, text)
             if hit:
@@ -579,8 +586,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None, published: str
             if hit:
                 out.append(hit)
             continue
+        at = m.start()
+        if at not in future:
+            future[at] = _future_before(text, at)
         try:
-            r = _resolve(m, pub, _future_before(text, m.start()))
+            r = _resolve(m, pub, future[at])
         except _OutOfRange:
             continue
         if r is None:

@@ -98,6 +98,15 @@ SINGLE_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 assert SINGLE_RE.pattern != QUANTITY_RE.pattern
+# QUANTITY_RE with its word before the figure, vague amount and currency made to fail at once, its groups unchanged:
+# what find_quantities tries at a digit, where none of the three can open (none starts with a digit).
+QUANTITY_AT_DIGIT_RE = re.compile(
+    QUANTITY_RE.pattern.replace("(?P<pre>", "(?P<pre>(?!)", 1)
+    .replace("(?P<vague>", "(?P<vague>(?!)", 1)
+    .replace("(?P<cur>", "(?P<cur>(?!)", 1),
+    re.VERBOSE | re.IGNORECASE,
+)
+assert QUANTITY_AT_DIGIT_RE.groupindex == QUANTITY_RE.groupindex and QUANTITY_AT_DIGIT_RE.pattern.count("(?!)") == 3
 # A number glued to letters or a hyphen after a capitalised code is a name: S-400, F-35, B - 1, COVID-19, G20.
 _MODEL_BEFORE = re.compile(r"[A-Z][A-Za-z]{0,5}\s?[-‐–]\s?$")
 _LABEL_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s$")
@@ -184,12 +193,17 @@ def _currency(cur: str | None, post: str | None) -> str | None:
 
 
 def _bounds(pre: str | None, tail: str | None, value: float | None) -> tuple[bool, float | None, float | None]:
+    if not pre and not tail and not _EMPTY_BOUNDS:
+        return False, None, None  # the common case: a bare figure, no word before or after it
     key = _SPACES.sub(" ", (pre or "").strip().lower())
     t = _SPACES.sub(" ", (tail or "").strip().lower())
     approx = key in APPROX or t == "or so"
     lower = value if key in LOWER or t == "or more" else None
     upper = value if key in UPPER or t in ("or less", "or fewer") else None
     return approx or lower is not None or upper is not None, lower, upper
+
+
+_EMPTY_BOUNDS = "" in APPROX or "" in LOWER or "" in UPPER  # (never: the tables hold words)
 
 
 def _skip(text: str, m: re.Match, lo: int) -> bool:
@@ -467,7 +481,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
                     out.append(Quantity(text[ts:stop], ts, stop, whole + num / den, unit, kind=kind))
                     pos = stop
                     continue
-            m = QUANTITY_RE.match(text, ts, end)
+            m = (QUANTITY_AT_DIGIT_RE if text[ts].isdigit() else QUANTITY_RE).match(text, ts, end)
             if m is not None:
                 break
         if m is None:
