@@ -101,7 +101,7 @@ def scratch_copy(dest: Path) -> None:
 PYTEST_ARGS = {"extraction": ["-m", "not hypothesis"]}
 
 
-def mutmut_config(modules: list[str], tests: list[str], extra: list[str] = ()) -> str:
+def mutmut_config(modules: list[str], tests: list[str], extra: list[str] = (), warmup: str = "none") -> str:
     quoted = lambda xs: "[" + ", ".join(json.dumps(x) for x in xs) + "]"  # noqa: E731
     return (
         "\n[tool.mutmut]\n"
@@ -112,19 +112,22 @@ def mutmut_config(modules: list[str], tests: list[str], extra: list[str] = ()) -
         f"pytest_add_cli_args = {quoted(['-p', 'no:cacheprovider', *extra])}\n"
         # each mutant's worker imports the code afresh with its mutant switched on: the default (fork from a
         # process that has imported everything) would leave tables built at import time (the annotation
-        # triggers, compiled patterns) unmutated, and their mutants would survive for no fault of the tests
+        # triggers, compiled patterns) unmutated, and their mutants would survive for no fault of the tests.
+        # The price is a fresh import and test collection per mutant (6 s of CPU for the extraction's tests);
+        # `--warmup collect` pays it once, and --confirm-survivors then settles the import-time survivors.
         'process_isolation = "forkserver"\n'
-        'forkserver_warmup = "none"\n'
+        f"forkserver_warmup = {json.dumps(warmup)}\n"
         # that fresh import (a second or more on a loaded machine) is not in mutmut's test timings: without
         # slack, slow imports would be counted as timeouts (which score as killed)
         "timeout_constant = 60.0\n"
     )
 
 
-def write_config(work: Path, modules: list[str], tests: list[str], extra: list[str] = ()) -> None:
+def write_config(work: Path, modules: list[str], tests: list[str], extra: list[str] = (), warmup: str = "none") -> None:
     text = (work / "pyproject.toml").read_text(encoding="utf-8")
     text = re.sub(r"(?ms)^\[tool\.mutmut\]\n.*?(?=^\[|\Z)", "", text)  # the checkout's own section
-    (work / "pyproject.toml").write_text(text.rstrip() + "\n" + mutmut_config(modules, tests, extra), encoding="utf-8")
+    config = mutmut_config(modules, tests, extra, warmup)
+    (work / "pyproject.toml").write_text(text.rstrip() + "\n" + config, encoding="utf-8")
 
 
 def mutant_names(work: Path, module: str) -> list[str]:
@@ -143,8 +146,10 @@ def spread(names: list[str], n: int) -> list[str]:
 def drawn(names: list[str], n: int, seed: int, module: str) -> list[str]:
     """n names drawn at random: a simple random sample, so its kill rate is an unbiased estimate of the module's.
     Seeded by seed and module, so a module's draw does not depend on which other modules are asked for."""
-    if n <= 0 or n >= len(names):
+    if n >= len(names):
         return sorted(names)
+    if n <= 0:  # a module whose share of a --total rounds to nothing
+        return []
     return sorted(random.Random(f"{seed}:{module}").sample(sorted(names), n))
 
 
@@ -196,6 +201,7 @@ def run_mutmut(
     rerun: bool = False,
     seed: int | None = None,
     total: int = 0,
+    warmup: str = "none",
 ) -> None:
     by_group: dict[str, list[str]] = {}
     for m in modules:
@@ -203,7 +209,7 @@ def run_mutmut(
     for group, mods in by_group.items():
         work = WORKDIR / group
         scratch_copy(work)
-        write_config(work, mods, GROUPS[group][1], PYTEST_ARGS.get(group, []))
+        write_config(work, mods, GROUPS[group][1], PYTEST_ARGS.get(group, []), warmup)
         cmd = [sys.executable, "-m", "mutmut"]
         names: list[str] = []
         chosen: dict[str, list[str]] = {}
@@ -500,6 +506,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, help="draw the sample at random with this seed (default: evenly spread)")
     ap.add_argument("--budget", type=float, default=1800, help="seconds per group before stopping")
     ap.add_argument("--children", type=int, default=2, help="mutants tested in parallel")
+    ap.add_argument(
+        "--warmup",
+        choices=["none", "collect"],
+        default="none",
+        help="collect: import and collect the tests once, not per mutant (faster; confirm the survivors after)",
+    )
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/tracker-mutation"))
     ap.add_argument("--survivors", action="store_true", help="list the surviving mutants")
     ap.add_argument("--report", action="store_true", help="only print the results of earlier runs")
@@ -517,7 +529,16 @@ def main(argv: list[str] | None = None) -> None:
         if args.confirm_survivors:
             confirm_survivors(modules, args.budget)
         else:
-            run_mutmut(modules, args.sample, args.budget, args.children, args.rerun_survivors, args.seed, args.total)
+            run_mutmut(
+                modules,
+                args.sample,
+                args.budget,
+                args.children,
+                args.rerun_survivors,
+                args.seed,
+                args.total,
+                args.warmup,
+            )
     rows = summarise_mutmut(args.survivors)
     if args.sql and not args.report:
         rows += run_sql(args.budget, args.survivors, args.only)
