@@ -346,3 +346,7 @@ def test_last_month_name_keeps_its_cue_and_weeks_count_from_today():
     assert values("The vote is two weeks from today.", "2019-11-20") == [
         ("two weeks from today", "2019-12-04", "day", True)
     ]
+
+
+def test_date_spans_from_the_first_character():
+    assert date_spans("January 16, 2021 was cold.") == [(0, 16)]
