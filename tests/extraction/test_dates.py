@@ -350,3 +350,14 @@ def test_last_month_name_keeps_its_cue_and_weeks_count_from_today():
 
 def test_date_spans_from_the_first_character():
     assert date_spans("January 16, 2021 was cold.") == [(0, 16)]
+
+
+def test_a_date_out_of_the_calendar_is_dropped_and_the_next_one_still_found():
+    # "last year" in an article dated in year 1 would be year 0: no date for it, but the scan goes on
+    assert values("The fee rose last year and again in 2019.", "0001-03-01") == [("2019", "2019", "year", False)]
+
+
+def test_dates_in_a_text_whose_lower_case_is_longer():
+    # "İ" lower-cases to two characters, so offsets of text.lower() are not those of the text: the token pass
+    # takes its slower path, which must find the same date words
+    assert values("İstanbul voted last month.", "2021-06-15") == [("last month", "2021-05", "month", True)]
