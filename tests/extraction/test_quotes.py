@@ -511,3 +511,16 @@ def test_an_irregular_past_cue_with_a_longer_bare_subject_reports_a_clause():
     found = quotes("The team found oxygen levels throughout Mars would be high enough.")
     assert [q.text for q in found] == ["oxygen levels throughout Mars would be high enough"]
     assert quotes("They found the body in a field.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will build the dam next year and it will be cheap.” — Amara Diallo",
+        "“We will build the dam next year and it will be cheap.” — Amara Diallo, minister of energy.",
+        "“We will build the dam next year and it will be cheap.” – Amara Diallo said at the site.",
+    ],
+)
+def test_a_name_after_a_dash_under_a_quote_is_its_speaker(text):
+    got = [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in find_quotes(text)]
+    assert got == [("direct", "“We will build the dam next year and it will be cheap.”", "Amara Diallo")]
