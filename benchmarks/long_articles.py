@@ -82,6 +82,7 @@ ADVERSARIAL = {
     "weekdays": "on Monday ",
     "capitalised words": "Smith Jones ",
     "capitalised sentences": None,  # distinct capitalised words opening sentences, built below
+    "people and pronouns": None,  # distinct people quoted, each followed by a quote from "he", built below
     "capitalised run": "Aa ",
     "commas": ", ",
     "semicolons": "a; ",
@@ -103,6 +104,9 @@ def build(name: str, unit: str | None, size: int, real: str) -> str:
         while len(text) < size:
             text += "\n\n" + real
         return text[:size]
+    if name == "people and pronouns":  # every name a new person for "he" and the surname lookups to weigh
+        people = _words(size // 40 + 1, True).split()
+        return " ".join(f"John {w} said “it rose.” He said “it fell.”" for w in people)[:size]
     if unit is None:  # capitalised sentences
         return (". ".join(_words(size // 5 + 1, True).split()) + ".")[:size]
     return (unit * (size // len(unit) + 1))[:size]

@@ -121,7 +121,7 @@ def _extract_fails_on(monkeypatch, module, number):
     monkeypatch.setattr(module, "extract", extract_or_fail)
 
 
-@pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.parametrize("workers", ["0", "1", "2"])
 def test_ingest_one_failing_article_is_one_line_and_exit_1(tmp_path, monkeypatch, workers):
     import tracker.store.ingest as ingest_mod
 

@@ -65,7 +65,14 @@ def _ingest(paths, db_path, workers, batch_size, raw, quiet) -> IngestSummary:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--workers", "-w", type=int, default=None, help="Processes for extraction [default: all cores]")
+@click.option(
+    "--workers",
+    "-w",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Extraction processes [default: one per core]; 0 extracts in the writing process, where an article "
+    "that crashes the interpreter ends the run instead of being skipped",
+)
 @click.option("--batch-size", type=int, default=1000, show_default=True, help="Articles per transaction")
 @click.option("--raw", is_flag=True, help="Store each file's text verbatim as the body (no cleaning)")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar")

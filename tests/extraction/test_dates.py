@@ -361,3 +361,46 @@ def test_dates_in_a_text_whose_lower_case_is_longer():
     # "İ" lower-cases to two characters, so offsets of text.lower() are not those of the text: the token pass
     # takes its slower path, which must find the same date words
     assert values("İstanbul voted last month.", "2021-06-15") == [("last month", "2021-05", "month", True)]
+
+
+_MIXED = (
+    "In 2019 and 2020, 3 weeks ago, 2 days later, on 5 May 2021, 12/3/2020 and 2020-05-05 the 1990s, 400 troops, "
+    "5th of June, May 5, 2021, since 1973 and 31 December 1999. He was 26. 3-4 in 2001-02; 1,200 or 2000s."
+)
+
+
+def test_the_digit_pattern_matches_as_the_whole_pattern_at_every_digit():
+    """At a digit only the branches that open with one can match: the pattern without the others gives the same
+    match, groups and all, at every place a digit stands."""
+    from tracker.extraction.dates import DATE_AT_DIGIT_RE, DATE_RE
+
+    text = _MIXED + " " + "".join(f"{i} {i % 13}/{i % 28}/20{i % 90:02d} " for i in range(300))
+    places = [i for i, c in enumerate(text) if c.isdigit()]
+    full = [(m.span(), m.groups()) if m else None for m in (DATE_RE.match(text, i) for i in places)]
+    assert full == [(m.span(), m.groups()) if m else None for m in (DATE_AT_DIGIT_RE.match(text, i) for i in places)]
+    assert sum(1 for m in full if m) > 300
+
+
+class _Counting:
+    """A pattern that counts its matches."""
+
+    def __init__(self, pattern):
+        self.pattern, self.calls = pattern, 0
+
+    def match(self, *args):
+        self.calls += 1
+        return self.pattern.match(*args)
+
+
+def test_a_run_of_numbers_tries_the_pattern_once_per_number(monkeypatch):
+    """Each number is a candidate for the date of the next two as well ("5 May" opens at the word before a
+    month): a place tried once is not tried again, so the scan stays one try per number, not three."""
+    import tracker.extraction.dates as dates
+
+    words, digits = _Counting(dates.DATE_RE), _Counting(dates.DATE_AT_DIGIT_RE)
+    monkeypatch.setattr(dates, "DATE_RE", words)
+    monkeypatch.setattr(dates, "DATE_AT_DIGIT_RE", digits)
+    assert find_dates("5 " * 2000) == []
+    assert (words.calls, digits.calls) == (0, 2000)
+    assert values("5 " * 200 + "in 2019") == [("2019", "2019", "year", False)]
+    assert (words.calls, digits.calls) == (1, 2200)  # each number once; "in" once, which takes the year

@@ -624,3 +624,48 @@ def test_a_currency_word_after_us_is_read_without_it():
 )
 def test_scores_with_an_en_dash_and_slashed_numbers_at_the_end_are_no_figures(text):
     assert find_quantities(text) == []
+
+
+def test_the_character_guards_never_skip_a_pattern_that_would_match():
+    """Each pattern of the figure checks is tried only where a character it needs stands; over every short string
+    of the characters that matter, a guard that says no is never contradicted by its pattern."""
+    import itertools
+
+    import tracker.extraction.quantities as q
+
+    chars = ["S", "a", "x", "N", "-", "–", " ", "\n", "\u00a0", ":", "5", "."]
+    for n in range(5):
+        for combo in itertools.product(chars, repeat=n):
+            w = "".join(combo)
+            text = w + "5"
+            s = len(w)
+            if q._MODEL_BEFORE.search(w):
+                assert q._dash_before(w[-3:]), w
+            for lo in (0, 1):
+                if q._LABEL_BEFORE.search(text[max(lo, s - 20) : s]):
+                    assert q._letter_space(text, s, lo) or text[s - 1 : s] == "\n" and q._letter_space(text, s - 1, lo)
+    for after in ["", ":30", " am", "am", " GMT", "pm", " hrs", "\u00a0pm", " x", "x", "-", "o'clock", " o'clock"]:
+        text = "5" + after
+        opens = (
+            after[:1] == ":" or after[:1] in q._TIME_OPENERS or after[:1].isspace() and after[1:2] in q._TIME_OPENERS
+        )
+        assert bool(q._TIME_AFTER.match(text, 1)) <= opens, after
+    for before in ["aged ", "She was ", "he is  ", "HE WAS ", "Aged ", "the ", "Number ", "No. ", "NUMBER ", "no "]:
+        assert q._age_before(before, 0, len(before)) == bool(q._AGE_BEFORE.search(before)), before
+        assert q._enumerated(before, 0, len(before)) == bool(q._ENUMERATOR.search(before)), before
+
+
+def test_the_digit_pattern_matches_as_the_whole_pattern_at_every_digit():
+    """No word before a figure, vague amount or currency opens with a digit: at a digit the pattern without them
+    gives the same match, groups and all."""
+    from tracker.extraction.quantities import QUANTITY_AT_DIGIT_RE, QUANTITY_RE
+
+    text = (
+        "$5 million, 20%, 3.5 billion dollars, 4 to 5 km, 12 or so, 2019, 1,200,000 people, 5bn, 7.5m tall, "
+        "10-12 billion euros, 3 and 4, 6 per cent, 30°C, 2 1/2 hours, 45-17, (2), S-400, 24/7, 5 USD, 9 or more. "
+    ) * 3
+    places = [i for i, c in enumerate(text) if c.isdigit()]
+    full = [(m.span(), m.groups()) if m else None for m in (QUANTITY_RE.match(text, i) for i in places)]
+    digit = [(m.span(), m.groups()) if m else None for m in (QUANTITY_AT_DIGIT_RE.match(text, i) for i in places)]
+    assert digit == full
+    assert sum(1 for m in full if m) > 60

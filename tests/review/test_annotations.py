@@ -337,3 +337,41 @@ def test_query_body_makes_every_parameter_bindable():
     full = b"target_id=c1&verdict=true&wrong=&note=&sources="
     assert query_body(full) is full
     assert query_body(b"{not json}") == b"{not json}"
+
+
+def test_cli_annotator_must_be_an_account_once_there_are_accounts(built, tmp_path):
+    """Alone (no accounts) any name annotates; once the database has accounts, `--by` and an import's
+    annotators must name one, so a typo never enters the append-only history."""
+    from tracker.review.users import add_user, users_path
+
+    db, db_path, _ = built
+    cid, _ = first(db, "claims")
+    runner = CliRunner()
+    alone = runner.invoke(cli, ["annotate", cid, "--verdict", "true", "--by", "anyone", "--db", str(db_path)])
+    assert alone.exit_code == 0, alone.output
+    add_user(users_path(db_path), "alice", "a long password")
+    typo = runner.invoke(cli, ["annotate", cid, "--verdict", "false", "--by", "alcie", "--db", str(db_path)])
+    assert typo.exit_code == 1
+    assert typo.output.strip() == (
+        "Error: 'alcie' is not an account of this database (see `tracker users list`; "
+        "add one with `tracker users add alcie`)"
+    )
+    ok = runner.invoke(cli, ["annotate", cid, "--verdict", "false", "--by", "alice", "--db", str(db_path)])
+    assert ok.exit_code == 0, ok.output
+    assert db.execute("select annotator, verdict from annotations order by rowid").fetchall() == [
+        ("anyone", "true"),
+        ("alice", "false"),
+    ]
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"claim_id,verdict,annotator\n{cid},true,alice\n{cid},false,bob\n", encoding="utf-8")
+    refused = runner.invoke(cli, ["annotations", "import", str(bad), "--db", str(db_path)])
+    assert refused.exit_code == 1
+    assert f"{bad}:3: 'bob' is not an account of this database" in refused.output
+    unnamed = tmp_path / "unnamed.csv"
+    unnamed.write_text(f"claim_id,verdict\n{cid},true\n", encoding="utf-8")
+    by_typo = runner.invoke(cli, ["annotations", "import", str(unnamed), "--by", "alcie", "--db", str(db_path)])
+    assert by_typo.exit_code == 1 and "'alcie' is not an account" in by_typo.output
+    assert db.execute("select count(*) from annotations").fetchone()[0] == 2
+    good = runner.invoke(cli, ["annotations", "import", str(unnamed), "--by", "alice", "--db", str(db_path)])
+    assert good.exit_code == 0, good.output
+    assert db.execute("select count(*) from annotations").fetchone()[0] == 3

@@ -91,3 +91,16 @@ def test_accounts_file_is_readable_by_its_owner_only(tmp_path):
     path.chmod(0o644)  # made by an older version
     remove_user(path, "carol")
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+
+
+def test_accounts_for_annotation(tmp_path):
+    from tracker.review.users import accounts_for_annotation
+
+    path = tmp_path / "t.users.db"
+    assert accounts_for_annotation(path) is None
+    add_user(path, "alice", "a long password")
+    add_user(path, "bob", "another password")
+    assert accounts_for_annotation(path) == frozenset({"alice", "bob"})
+    remove_user(path, "alice")
+    remove_user(path, "bob")
+    assert accounts_for_annotation(path) is None

@@ -356,9 +356,11 @@ def test_a_file_name_that_is_not_utf8_does_not_stop_its_articles(tmp_path):
     assert path == f"{folder}/caf\\udce9.txt"
 
 
-def test_an_article_that_kills_its_worker_process_costs_that_article_only(tmp_path, monkeypatch):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_article_that_kills_its_worker_process_costs_that_article_only(tmp_path, monkeypatch, workers):
     """Not an exception but the process gone (out-of-memory killer, a crash in C): the pool would wait for
-    its result forever. The window is extracted again one article at a time on a new pool."""
+    its result forever. The window is extracted again one article at a time on a new pool. With one worker
+    too: extraction has a process of its own, so the writer (and the run) survives."""
     import os
 
     import tracker.store.ingest as ingest_mod
@@ -374,7 +376,7 @@ def test_an_article_that_kills_its_worker_process_costs_that_article_only(tmp_pa
 
     monkeypatch.setattr(ingest_mod, "_extract_one", extract_or_die)
     errors = []
-    s = ingest([str(src)], tmp_path / "t.db", workers=2, batch_size=10, on_error=errors.append)
+    s = ingest([str(src)], tmp_path / "t.db", workers=workers, batch_size=10, on_error=errors.append)
     assert (s.new, s.skipped) == (29, 1)
     assert [str(e) for e in errors] == [
         f"{src}:13: extraction failed (its worker process died: killed, out of memory or crashed)"

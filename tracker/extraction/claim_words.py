@@ -37,7 +37,7 @@ PREDICTION = _cue(
     "will|won't|shall|gonna|would|forecast|forecasts|predict|predicts|might|someday|going to|"
     "is likely|are likely|was likely|were likely|is unlikely|are unlikely|it's unlikely|"
     "it's likely|expected to|could soon|could eventually|is set to|are set to|about to|next year|"
-    "in the future|one day|may well"
+    "in the future|one day|may well|scheduled to|forecast to|projected to|slated to|is to be|are to be|expects|expect"
 )
 
 
@@ -69,7 +69,7 @@ EVALUATIVE = _cue(
     "good|bad|great|terrible|horrible|wonderful|wrong|fair|unfair|best|worst|important|problematic|dangerous|"
     "disastrous|ridiculous|outrageous|shameful|strong|weak|tough|excellent|brilliant|stupid|crazy|amazing|"
     "incredible|disgrace|disaster|mistake|proud|honored|honoured|sad|unacceptable|deserve|deserves|believe in|"
-    "solemn|vital|crucial|essential|smart|wise"
+    "solemn|vital|crucial|essential|smart|wise|too late|too little|too fast|too slow|to blame"
 )
 
 
@@ -231,7 +231,10 @@ class _Tokens:
     __slots__ = ("list", "set", "joined", "cues")
 
     def __init__(self, chunk: str):
-        self.list = words = _TOKEN.findall(chunk.lower().replace("’", "'"))
+        low = chunk.lower().replace("’", "'")
+        if "non-" in low:
+            low = low.replace("non-", "non")  # "non-essential services" is no evaluation: one word, "nonessential"
+        self.list = words = _TOKEN.findall(low)
         self.set = tokens = set(words)
         self.joined = joined = f" {' '.join(words)} "
         cues: set[str] = set()

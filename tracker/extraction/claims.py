@@ -11,7 +11,8 @@ Figures, dates and entities are found once over the whole text and handed to the
 acronyms ("SSB") and relative dates need the whole article, and one scan is cheaper than one per sentence.
 
 Clauses are cut in clauses.py, judged in claim_features.py with the word lists of claim_words.py; this module
-runs them over the sentences, gives each claim its speaker (the quote holding it) and re-joins factual halves.
+runs them over the sentences, judges reported speech on what was said, gives each claim its speaker (the quote
+holding it, as claim_speakers.py decides) and re-joins factual halves.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from itertools import accumulate
 
 from tracker import ids
 from tracker.extraction.claim_features import WEIGHTS, _features, _kind, _opinion, _past, _prediction, _score  # noqa: F401
+from tracker.extraction.claim_speakers import holding_quote, states
 from tracker.extraction.claim_words import _Tokens  # noqa: F401
 from tracker.extraction.clauses import MIN_WORDS, _has_words, _is_dateline, _is_headline, _Marks, _split  # noqa: F401
-from tracker.extraction.cues import _FORM_TO_BASE, NP_VERBS
+from tracker.extraction.cues import _FORM_TO_BASE
 from tracker.extraction.dates import find_dates
 from tracker.extraction.entities import find_entities
 from tracker.extraction.quantities import find_quantities
@@ -38,39 +40,6 @@ NON_FACTUAL_KINDS = frozenset({"prediction", "opinion", "question", "appeal"})
 
 
 THRESHOLD = 0.30  # a factual-looking clause below this check-worthiness is not reported
-
-
-def _speaker(quotes: list[Quote], s: int, e: int) -> Quote | None:
-    """The quote holding most of the clause, if it holds at least half of it."""
-    best, best_overlap = None, 0
-    for q in quotes:
-        lo = q.start
-        if q.kind == "indirect" and q.cue_start is not None and q.cue_start < q.start:
-            # "X said on Tuesday that …": the attribution before the content is part of what the claim holds
-            lo = min(q.cue_start, q.speaker.start if q.speaker is not None and q.speaker.start < lo else lo)
-        overlap = min(e, q.end) - max(s, lo)
-        if overlap > best_overlap:
-            best, best_overlap = q, overlap
-    return best if best is not None and best_overlap * 2 >= e - s else None
-
-
-# A finite verb: what makes reported content a statement rather than the noun phrase of an act.
-_FINITE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|'s|’s)\b|"
-    r"\b[a-z]{3,}ed\b"
-)
-
-
-def _states(quote: Quote) -> bool:
-    """The quote asserts something, so the claim in it is its speaker's: a direct quote, or reported content
-    with a verb. "He condemned anti-semitism", "Pelosi announced the vote": the content is a noun phrase, the act
-    is the writer's report, and the claim stays the writer's."""
-    if quote.kind != "indirect" or not quote.cue:
-        return True
-    base = _FORM_TO_BASE.get(quote.cue.split()[0].lower())
-    if base == "call" or quote.cue.split()[0].lower() in ("call", "called", "calls", "calling"):
-        return False  # "groups have called for the bill to be dropped": an appeal, which the writer reports
-    return base not in NP_VERBS or _FINITE.search(quote.text) is not None
 
 
 def _within(items, s: int, e: int, starts: list[int]) -> list:
@@ -100,6 +69,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     marks = _Marks(text)
     q_starts = [q.start for q in quotes]
     q_reach = list(accumulate((q.end for q in quotes), max))  # the furthest end among the first i+1 quotes
+    reports = any(q.speaker is not None for q in quotes)  # the text reports speech: its other sentences narrate
     claims: list[Claim] = []
     seen: dict[str, int] = {}
     for s, e in spans:
@@ -124,6 +94,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
                 _within(quantities, cs, ce, qs),
                 _within(dates, cs, ce, ds),
                 _within(entities, cs, ce, es),
+                reports,
             )
             for cs, ce in clauses
         ]
@@ -139,7 +110,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
                 text=chunk,
                 start=cs,
                 end=ce,
-                speaker=quote.speaker if quote is not None and _states(quote) else None,
+                speaker=quote.speaker if quote is not None and states(quote) else None,
                 quantities=qn,
                 dates=dt,
                 entities=en,
@@ -158,14 +129,25 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
 
 # A clause as judged, before it becomes a Claim (only those reported do): a plain tuple, as one is made per clause.
 # (start, end, text, kind, score, features, quote, quantities, dates, entities, number of tokens)
-_START, _END, _KIND, _FEATS, _QUANTITIES, _DATES, _ENTITIES, _NWORDS = 0, 1, 3, 5, 7, 8, 9, 10
+_START, _END, _KIND, _FEATS, _QUOTE, _QUANTITIES, _DATES, _ENTITIES, _NWORDS = 0, 1, 3, 5, 6, 7, 8, 9, 10
 
 
-def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities) -> tuple | None:
+_SUBORDINATE = re.compile(r"(?:as|while|whilst|whereas|although|though|because|since|when|if|unless|until)\b")
+
+
+# Words a sentence cannot end on: a clause that does was cut mid-sentence (its rest was an attribution).
+_DANGLING = frozenset("with and or of to the a an by for from at as but than while".split())
+_TRAILING = " \t\n,;:—–-"
+
+
+def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities, reports=False) -> tuple | None:
     chunk = text[s:e]
     if not _has_words(chunk, MIN_WORDS - 1):
         return None
-    quote = _speaker(quotes, s, e)
+    tail = chunk.rstrip(_TRAILING)
+    if tail[tail.rfind(" ") + 1 :].lower() in _DANGLING:
+        return None  # "Critics attacked the bill, with" (the rest cut off as attribution): a fragment, no claim
+    quote = holding_quote(text, quotes, s, e)
     judged, jq, jd, je = chunk, quantities, dates, entities
     if quote is not None and quote.kind != "indirect" and (quote.start > s + 2 or quote.end < e - 2):
         # '"We were not expecting this," said Kosgei': the quote is judged, not its attribution, whose name and
@@ -175,13 +157,143 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities)
         jq = [x for x in quantities if a <= x.start and x.end <= b]
         jd = [x for x in dates if a <= x.start and x.end <= b]
         je = [x for x in entities if a <= x.start and x.end <= b]
+    elif quote is not None and quote.kind == "direct" and quote.cue_start is not None and s < quote.cue_start < e:
+        # A quote split by its attribution ('"We did not expect this", said Kosgei after the race. "But …"') is one
+        # quote: the clause is judged without the attribution and the words trailing it.
+        judged, jq, jd, je = _without_attribution(text, s, e, quote, quantities, dates, entities)
     t = _Tokens(judged)
     predicts, opinion = _prediction(t), _opinion(t)
-    feats = _features(judged, t, jq, jd, je, quote is not None, predicts or opinion)
+    feats = _features(judged, t, jq, jd, je, predicts or opinion)
     if reported or (quote is not None and quote.kind == "indirect"):
         feats.append("reported speech")
+    elif (
+        reports
+        and end_char == "."
+        and not any(q.start < e and s < q.end for q in quotes)
+        and _SUBORDINATE.match(text, s, e) is None
+    ):
+        # The writer's own full sentence in a text that reports speech: news narration, asserted as fact. Not a
+        # line without a full stop (a caption, a credit), a clause touching a quote, nor a trailing "as …" or
+        # "while …" clause split off a sentence (circumstance, not statement).
+        feats.append("narration")
     kind = _kind(judged, t, feats, end_char, predicts, opinion)
+    if quote is None:
+        # '"Demand has collapsed," president Kenji Watanabe told analysts.': judged as a whole sentence (the quote
+        # alone holds less than half of it), but the claim is still the president's
+        quote = holding_quote(text, quotes, s, e, tail=True)
+    if kind in FACTUAL_KINDS and quote is not None and quote.kind != "direct" and _characterises(quote):
+        kind = "opinion"
+    elif judged is chunk and quote is not None and _led_by_attribution(quote, s, e):
+        verb = quote.cue.split()[0].lower()
+        act = _FORM_TO_BASE.get(verb) in _ACTS
+        said = (
+            _content_kind(text, quote, end_char, quantities, dates, entities) if act or kind in FACTUAL_KINDS else None
+        )
+        if said is not None:
+            if not act:
+                kind = said
+            else:
+                # "X announced the troops would leave": that the plan was made public is the writer's event
+                quote = None
+                if kind not in FACTUAL_KINDS and verb.endswith("ed"):
+                    kind = "event"
+                    if "past event" not in feats:
+                        feats.append("past event")
+                        feats.sort(key=_FEATURE_ORDER.__getitem__)
     return s, e, chunk, kind, _score(feats), feats, quote, quantities, dates, entities, len(t.list)
+
+
+# Verbs that put a name or a label on something ('called the vote "a sham"', "branded the plan a disgrace",
+# 'characterised the strike as "an aggression"'): what follows is the speaker's view of it, not a statement of fact.
+_NAMING_VERB = re.compile(
+    r"(?:call(?:s|ed|ing)?|characteri[sz](?:e|es|ed|ing)|label(?:s|led|ed|ling|ing)?|brand(?:s|ed|ing)?|"
+    r"dub(?:s|bed|bing)?|term(?:s|ed|ing)?)",
+    re.IGNORECASE,
+)
+_AS_VERB = re.compile(r"describ(?:e|es|ed|ing)", re.IGNORECASE)
+_AS = re.compile(r"\bas\b")
+
+
+def _characterises(quote: Quote) -> bool:
+    """The reported words are a label the speaker puts on something: "called X Y", "described X as Y" (not "called
+    for X", an appeal the writer reports, nor "described how …", an account, nor "referred to X as Y", which
+    reports what a thing is called)."""
+    words = (quote.cue or "").split()
+    if not words or "for" in words:
+        return False
+    if _NAMING_VERB.fullmatch(words[0]):
+        return True
+    return _AS_VERB.fullmatch(words[0]) is not None and _AS.search(quote.text) is not None
+
+
+_OPENING = re.compile(r"[\s,:;—–-]*[\"“‘']")
+
+
+def _without_attribution(text: str, s: int, e: int, quote: Quote, quantities, dates, entities) -> tuple:
+    """The quoted words of a clause that holds a quote's attribution: what precedes the speaker and cue, and
+    what follows them only when it opens a quote again (not "after the race", ", who helped …")."""
+    a = quote.cue_start
+    b = quote.cue_end if quote.cue_end is not None else a + len(quote.cue or "")
+    spk = quote.speaker
+    if spk is not None and s <= spk.start < e:
+        a, b = min(a, spk.start), max(b, spk.end)
+    parts = [(s, a)] if _has_words(text, 2, s, a) else []
+    m = _OPENING.match(text, b, e)
+    if m is not None:
+        parts.append((m.end() - 1, e))
+    if not parts:
+        return text[s:e], quantities, dates, entities
+    judged = " ".join(text[x:y] for x, y in parts)
+
+    def inside(items):
+        return [i for i in items if any(x <= i.start and i.end <= y for x, y in parts)]
+
+    return judged, inside(quantities), inside(dates), inside(entities)
+
+
+def _led_by_attribution(quote: Quote, s: int, e: int) -> bool:
+    """ "X said (on Tuesday) (that) CONTENT", wholly in the clause, with the speaker's verb as the clause's main verb:
+    not a participle after the writer's own clause ("declared an emergency, claiming this would stem …")."""
+    return (
+        quote.kind == "indirect"
+        and quote.cue is not None
+        and quote.cue_start is not None
+        and s <= quote.cue_start < quote.start
+        and quote.end <= e + 2
+        and not quote.cue.split()[0].lower().endswith("ing")
+    )
+
+
+def _content_kind(text, quote: Quote, end_char, quantities, dates, entities) -> str | None:
+    """The kind of what the speaker said, when it is not a fact: "Carmaker X said on Wednesday it would close the
+    plant, cutting 900 jobs" reports a plan, and "Y told reporters the rise was unfair" a view, however factual
+    the attribution looks (a name, "said", a date). The claim keeps its score, which the attribution's date and
+    name rightly raise when the content is a fact."""
+    a, b = quote.start, quote.end
+    content = text[a:b]
+    t = _Tokens(content)
+    predicts, opinion = _prediction(t), _opinion(t)
+    if not (predicts or opinion or "?" in content or t.cues & _VIEW_CUES or "appeal" in t.cues):
+        return None  # none of the cues of a non-factual kind: the content's kind is factual (cheap test first)
+    jq = [x for x in quantities if a <= x.start and x.end <= b]
+    jd = [x for x in dates if a <= x.start and x.end <= b]
+    je = [x for x in entities if a <= x.start and x.end <= b]
+    feats = _features(content, t, jq, jd, je, predicts or opinion)
+    kind = _kind(content, t, feats, end_char, predicts, opinion)
+    if kind not in NON_FACTUAL_KINDS and "evaluation" in feats and _HARD.isdisjoint(feats):
+        return "opinion"  # "said the repairs came too late", "said bad planning was to blame": a judgement, past or not
+    return kind if kind in NON_FACTUAL_KINDS else None
+
+
+_HARD = frozenset(("money", "percent", "number", "date"))
+
+
+_VIEW_CUES = frozenset(("evaluation", "hedge"))
+
+
+# Verbs whose act is news in itself: "X announced it would close the plant" reports that a plan was made public,
+# which the writer asserts; "X said it would close the plant" only passes the plan on.
+_ACTS = frozenset(("announce", "declare"))
 
 
 def _rejoin(text: str, pieces: list, inner: set[int], quotes: list[Quote]) -> list:
@@ -196,7 +308,13 @@ def _rejoin(text: str, pieces: list, inner: set[int], quotes: list[Quote]) -> li
         p = pieces[i]
         j = i + 1
         if p is not None and p[_KIND] in FACTUAL_KINDS:
-            while j < n and pieces[j] is not None and pieces[j][_KIND] in FACTUAL_KINDS and pieces[j][_START] in inner:
+            while (
+                j < n
+                and pieces[j] is not None
+                and pieces[j][_KIND] in FACTUAL_KINDS
+                and pieces[j][_START] in inner
+                and (pieces[j][_QUOTE] is p[_QUOTE] or pieces[j][_QUOTE] is None or p[_QUOTE] is None)
+            ):
                 j += 1
             if j - i > 1:
                 out.append(_join(text, pieces[i:j], quotes))
@@ -240,4 +358,16 @@ def _join(text: str, run: list, quotes: list[Quote]) -> tuple:
     if "date" in feats:
         feats.discard("relative date")  # as _features: a clause with an absolute date has "date" only
     ordered = sorted(feats, key=_FEATURE_ORDER.__getitem__)
-    return (s, e, text[s:e], kind, _score(ordered), ordered, _speaker(quotes, s, e), quantities, dates, entities, words)
+    return (
+        s,
+        e,
+        text[s:e],
+        kind,
+        _score(ordered),
+        ordered,
+        holding_quote(text, quotes, s, e) or holding_quote(text, quotes, s, e, tail=True),
+        quantities,
+        dates,
+        entities,
+        words,
+    )

@@ -98,6 +98,15 @@ SINGLE_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 assert SINGLE_RE.pattern != QUANTITY_RE.pattern
+# QUANTITY_RE with its word before the figure, vague amount and currency made to fail at once, its groups unchanged:
+# what find_quantities tries at a digit, where none of the three can open (none starts with a digit).
+QUANTITY_AT_DIGIT_RE = re.compile(
+    QUANTITY_RE.pattern.replace("(?P<pre>", "(?P<pre>(?!)", 1)
+    .replace("(?P<vague>", "(?P<vague>(?!)", 1)
+    .replace("(?P<cur>", "(?P<cur>(?!)", 1),
+    re.VERBOSE | re.IGNORECASE,
+)
+assert QUANTITY_AT_DIGIT_RE.groupindex == QUANTITY_RE.groupindex and QUANTITY_AT_DIGIT_RE.pattern.count("(?!)") == 3
 # A number glued to letters or a hyphen after a capitalised code is a name: S-400, F-35, B - 1, COVID-19, G20.
 _MODEL_BEFORE = re.compile(r"[A-Z][A-Za-z]{0,5}\s?[-‐–]\s?$")
 _LABEL_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s$")
@@ -184,6 +193,8 @@ def _currency(cur: str | None, post: str | None) -> str | None:
 
 
 def _bounds(pre: str | None, tail: str | None, value: float | None) -> tuple[bool, float | None, float | None]:
+    if not pre and not tail and not _EMPTY_BOUNDS:
+        return False, None, None  # the common case: a bare figure, no word before or after it
     key = _SPACES.sub(" ", (pre or "").strip().lower())
     t = _SPACES.sub(" ", (tail or "").strip().lower())
     approx = key in APPROX or t == "or so"
@@ -192,21 +203,43 @@ def _bounds(pre: str | None, tail: str | None, value: float | None) -> tuple[boo
     return approx or lower is not None or upper is not None, lower, upper
 
 
+_EMPTY_BOUNDS = "" in APPROX or "" in LOWER or "" in UPPER  # (never: the tables hold words)
+
+
 def _skip(text: str, m: re.Match, lo: int) -> bool:
     """Numbers that are names, times or labels rather than figures."""
     s = m.start("num")
-    if _MODEL_BEFORE.search(text[max(lo, s - 8) : s]):
+    # The patterns are tried only where the character they need stands: a dash (and a space) before the number,
+    # a colon, space or letter after it (\s is what str.isspace is).
+    if _dash_before(text[max(lo, s - 3) : s]) and _MODEL_BEFORE.search(text[max(lo, s - 8) : s]):
         return True
     e = m.end("num") if not m.group("num2") else m.end("num2")
     if text.startswith("/", e) and e + 1 < len(text) and text[e + 1].isdigit():
         return True  # "24/7", "1/5/2020": a slash joins it to another number
     if m.group("scale") or m.group("scale2") or m.group("post") or m.group("post1"):
         return False
-    if _TIME_AFTER.match(text, e):
+    after = text[e : e + 1]
+    if (
+        after == ":" or after in _TIME_OPENERS or after.isspace() and text[e + 1 : e + 2] in _TIME_OPENERS
+    ) and _TIME_AFTER.match(text, e):
         return True
-    if _GLUED_AFTER.match(text, e):
+    if (after in ("-", "‐") or "a" <= after <= "z" or "A" <= after <= "Z") and _GLUED_AFTER.match(text, e):
         return not (m.group("num2") is None and _HYPHEN_UNIT.match(text, e))
     return False
+
+
+_TIME_OPENERS = frozenset("aApPgGuUoOhH")  # the letters _TIME_AFTER's words open with
+
+
+_DASHES = frozenset("-‐–")
+
+
+def _dash_before(w: str) -> bool:
+    """Whether `w` ends as a match of _MODEL_BEFORE must: a dash, or a dash and one space, at its end or before
+    a final line break (where `$` also matches)."""
+    if w.endswith("\n") and _dash_before(w[:-1]):
+        return True
+    return bool(w) and (w[-1] in _DASHES or w[-1].isspace() and w[-2:-1] in _DASHES)
 
 
 def _vague(m: re.Match, text: str, end: int) -> Quantity:
@@ -229,36 +262,37 @@ def _vague(m: re.Match, text: str, end: int) -> Quantity:
 
 
 def _build(m: re.Match, text: str, end: int) -> Quantity | None:
-    num_text = m.group("num")
+    g = m.groupdict()  # one call for the groups read below, a dozen times per figure
+    num_text = g["num"]
     if num_text.lower() in ("a", "an"):
         return None
-    scale = m.group("scale")
+    scale = g["scale"]
     value = _number(num_text, scale)
     if value is None:
         return None
-    pre = m.group("pre")
+    pre = g["pre"]
     pre_key = (pre or "").strip().lower()
-    cur = m.group("cur") or m.group("cur2")
-    post = (m.group("post") or m.group("post1") or "").strip().lower()
-    value2 = _number(m.group("num2"), m.group("scale2") or None)
-    sep = (m.group("sep") or "").lower()
+    cur = g["cur"] or g["cur2"]
+    post = (g["post"] or g["post1"] or "").strip().lower()
+    value2 = _number(g["num2"], g["scale2"] or None)
+    sep = (g["sep"] or "").lower()
     if value2 is not None and sep == "and" and pre_key != "between":
         value2 = None  # "two and three" outside "between" is a list, not a range
-    if value2 is not None and not m.group("scale") and m.group("scale2"):
-        value *= SCALES[fold(m.group("scale2").strip())]  # "$10-12 billion"
+    if value2 is not None and not g["scale"] and g["scale2"]:
+        value *= SCALES[fold(g["scale2"].strip())]  # "$10-12 billion"
     currency = _currency(cur, post if not post.startswith(("%", "per", "percentage")) else None)
-    if value2 is None and m.group("post1"):
+    if value2 is None and g["post1"]:
         q_end = m.end("post1")
     else:
         q_end = (
             m.end("tail")
-            if m.group("tail")
+            if g["tail"]
             else (
                 m.end("post")
-                if m.group("post")
+                if g["post"]
                 else (
                     m.end("scale2")
-                    if m.group("scale2")
+                    if g["scale2"]
                     else m.end("num2")
                     if value2 is not None
                     else (m.end("scale") if scale else m.end("num"))
@@ -268,9 +302,11 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
     q_start = (
         m.start("pre")
         if pre and pre_key not in ("between", "from") or (pre and value2 is not None)
-        else (m.start("cur") if m.group("cur") else m.start("num"))
+        else (m.start("cur") if g["cur"] else m.start("num"))
     )
     unit: str | None  # unit_after may find none
+    # _HYPHEN_UNIT opens with a hyphen, _DEGREES holds a degree sign: tried only where one stands.
+    hy = _HYPHEN_UNIT.match(text, q_end) if value2 is None and text[q_end : q_end + 1] in ("-", "‐") else None
     if currency == "GBP" and post.startswith("pound") and _weight(text, m):
         currency, unit, kind = None, "pounds", "measure"  # "it weighed 12 pounds", "40 pounds of cocaine"
     elif currency:
@@ -279,13 +315,13 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
         unit, kind = "percentage points", "percent"
     elif post.startswith(("%", "per")):
         unit, kind = "percent", "percent"
-    elif value2 is None and (hy := _HYPHEN_UNIT.match(text, q_end)) and hy.group(1) in FRACTIONS:
+    elif hy is not None and hy.group(1) in FRACTIONS:
         value, unit, kind = value / FRACTIONS[hy.group(1)], None, "count"  # "two-thirds"
         q_end = hy.end()
-    elif value2 is None and (hy := _HYPHEN_UNIT.match(text, q_end)):
+    elif hy is not None:
         unit, kind = hy.group(1), "measure"  # "48-acre", "four-pack"
         q_end = hy.end()
-    elif value2 is None and (deg := _DEGREES.match(text, q_end)):
+    elif value2 is None and "°" in text[q_end : q_end + 2] and (deg := _DEGREES.match(text, q_end)):
         unit, kind = (f"°{deg.group(1)}" if deg.group(1) else "degree"), "measure"
         q_end = deg.end()
     elif scale and scale.strip().lower() == "m" and value2 is None and _METRES_AFTER.match(text, m.end("scale")):
@@ -302,8 +338,8 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
             unit is None
             and not scale
             and not pre
+            and _age_before(text, max(0, m.start() - 12), m.start())
             and _AGE_AFTER.match(text, q_end)
-            and _AGE_BEFORE.search(text, max(0, m.start() - 12), m.start())
         ):
             unit, kind = "years", "measure"
         if unit in CURRENCY_WORDS:
@@ -326,7 +362,7 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
             upper=_finite(max(value, value2)),
             kind="range",
         )
-    approx, lower, upper = _bounds(pre, m.group("tail"), value)
+    approx, lower, upper = _bounds(pre, g["tail"], value)
     return Quantity(
         text=text[q_start:q_end],
         start=q_start,
@@ -339,6 +375,17 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
         upper=_finite(upper),
         kind=kind,
     )
+
+
+def _age_before(text: str, lo: int, hi: int) -> bool:
+    """_AGE_BEFORE in text[lo:hi], searched only when the window holds "aged" or "he" (as in "she") or is not ASCII
+    (where IGNORECASE may fold other letters)."""
+    window = text[lo:hi]
+    if window.isascii():
+        low = window.lower()
+        if "aged" not in low and "he" not in low:
+            return False
+    return _AGE_BEFORE.search(text, lo, hi) is not None
 
 
 # "one" counts the noun after it ("one independent supported", "by one digit", "a one year sentence"), but not
@@ -434,7 +481,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
                     out.append(Quantity(text[ts:stop], ts, stop, whole + num / den, unit, kind=kind))
                     pos = stop
                     continue
-            m = QUANTITY_RE.match(text, ts, end)
+            m = (QUANTITY_AT_DIGIT_RE if text[ts].isdigit() else QUANTITY_RE).match(text, ts, end)
             if m is not None:
                 break
         if m is None:
@@ -465,12 +512,13 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         num_end = m.end("num2") if m.group("num2") else m.end("num")
         if dates and _inside(dates, date_starts, m.start("num"), num_end) and not (m.group("cur") or m.group("post")):
             continue
-        if _is_label(text, m, start) and (sl := _SCALE_LABEL.search(text, max(start, m.start() - 9), m.start())):
+        label = _is_label(text, m, start)
+        if label and (sl := _SCALE_LABEL.search(text, max(start, m.start() - 9), m.start())):
             q = _build(m, text, m.end("num"))
             if q is not None and q.unit is None:
                 out.append(Quantity(q.text, q.start, q.end, q.value, sl.group().strip().lower(), kind="measure"))
             continue
-        if _is_label(text, m, start) or _ENUMERATOR.search(text, max(start, m.start() - 8), m.start()):
+        if label or _enumerated(text, max(start, m.start() - 8), m.start()):
             continue
         q = _build(m, text, end)
         if q is not None and shared is not None and q.unit is None and q.kind == "count":
@@ -511,7 +559,7 @@ _LIST_AFTER = re.compile(r"\s*,\s*\d+\s*[-–]\s*\d+")
 def _is_score(text: str, m: re.Match) -> bool:
     """ "won 45-17", "(6-5, 3-4)": two bare numbers joined by a dash are a score, not a range, when the first is
     the larger (a range climbs: "10-12") or when the pair is one of a list of such pairs."""
-    if not m.group("num2") or m.group("sep") not in ("-", "–") or any(m.group(g) for g in _BARE):
+    if not m.group("num2") or m.group("sep") not in ("-", "–") or any(m.group(*_BARE)):
         return False
     a, b = m.group("num"), m.group("num2")
     if not (a.isdigit() and b.isdigit()):
@@ -554,11 +602,23 @@ def _word_figure(text: str, ts: int, end: int) -> Quantity | None:
     return None
 
 
+def _enumerated(text: str, lo: int, hi: int) -> bool:
+    """_ENUMERATOR in text[lo:hi], searched only when the window holds a word it needs."""
+    window = text[lo:hi]
+    return ("umber" in window or "UMBER" in window or "No." in window) and _ENUMERATOR.search(text, lo, hi) is not None
+
+
+def _letter_space(text: str, s: int, lo: int) -> bool:
+    return s - 2 >= lo and "a" <= text[s - 2] <= "z" and text[s - 1].isspace()
+
+
 def _is_label(text: str, m: re.Match, lo: int) -> bool:
     """ "Resolution 2231", "Article 5": a capitalised word right before a bare digit number names it."""
     if m.group("pre") or m.group("cur") or m.group("post") or m.group("scale") or not m.group("num")[0].isdigit():
         return False
     s = m.start("num")
+    if not _letter_space(text, s, lo) and not (text[s - 1 : s] == "\n" and _letter_space(text, s - 1, lo)):
+        return False  # _LABEL_BEFORE ends with a lower-case letter and a space (`$` may stand before a line break)
     before = text[max(lo, s - 20) : s]
     lm = _LABEL_BEFORE.search(before)
     if not lm:

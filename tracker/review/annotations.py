@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -246,9 +246,12 @@ def read_import(path: str) -> list[tuple[str, dict]]:
     return out
 
 
-def import_file(db: sqlite_utils.Database, path: str, annotator: str | None = None) -> int:
+def import_file(
+    db: sqlite_utils.Database, path: str, annotator: str | None = None, accounts: Collection[str] | None = None
+) -> int:
     """Append every annotation in `path` in one transaction: all of them, or (on the first bad line, named
-    in the error) none. `annotator` fills rows that do not say who made them."""
+    in the error) none. `annotator` fills rows that do not say who made them; with `accounts`, every
+    annotator must be one of those names."""
     records = read_import(path)
     conn = db.conn
     if not conn.in_transaction:
@@ -259,6 +262,8 @@ def import_file(db: sqlite_utils.Database, path: str, annotator: str | None = No
         for where, rec in records:
             if annotator and not rec["annotator"]:
                 rec["annotator"] = annotator
+            if accounts is not None and rec["annotator"] and rec["annotator"] not in accounts:
+                raise AnnotationError(f"{where}: {rec['annotator']!r} is not an account of this database")
             try:
                 annotate(conn, commit=False, **rec)
             except AnnotationError as e:

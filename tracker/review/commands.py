@@ -41,7 +41,12 @@ def open_db(db_path: str):
 @click.option("--wrong", help=f"With --verdict 'extraction wrong': {', '.join(WRONG)}")
 @click.option("--note", help="Free text")
 @click.option("--source", "sources", multiple=True, help="Source URL (repeat for several)")
-@click.option("--by", "annotator", required=True, help="Who is annotating (recorded as the annotator)")
+@click.option(
+    "--by",
+    "annotator",
+    required=True,
+    help="Who is annotating (recorded as the annotator); once the database has accounts, one of them",
+)
 @db_option
 def annotate_cmd(target_id, verdict, wrong, note, sources, annotator, db_path):
     """Annotate the claim or quote TARGET_ID (an id from the claims or quotes table).
@@ -49,8 +54,15 @@ def annotate_cmd(target_id, verdict, wrong, note, sources, annotator, db_path):
     An annotation is never changed: annotating again adds a new one, which becomes the current verdict.
     """
     from tracker.review.annotations import annotate
+    from tracker.review.users import accounts_for_annotation, users_path
 
     db = open_db(db_path)
+    accounts = accounts_for_annotation(users_path(db_path))
+    if accounts is not None and annotator not in accounts:
+        raise click.ClickException(
+            f"{annotator!r} is not an account of this database (see `tracker users list`; "
+            f"add one with `tracker users add {annotator}`)"
+        )
     try:
         row = annotate(db, target_id, verdict, wrong=wrong, note=note, sources=sources, annotator=annotator)
     except AnnotationError as e:
@@ -78,10 +90,11 @@ def import_cmd(file, annotator, db_path):
     spaces or new lines, or a JSON list), annotator (or by).
     """
     from tracker.review.annotations import import_file
+    from tracker.review.users import accounts_for_annotation, users_path
 
     db = open_db(db_path)
     try:
-        n = import_file(db, file, annotator=annotator)
+        n = import_file(db, file, annotator=annotator, accounts=accounts_for_annotation(users_path(db_path)))
     except AnnotationError as e:
         raise click.ClickException(str(e)) from None
     from tracker.store.ingest import plural

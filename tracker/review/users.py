@@ -127,6 +127,17 @@ def exists(path: str | Path | None, name: str | None) -> bool:
         conn.close()
 
 
+def accounts_for_annotation(path: str | Path) -> frozenset[str] | None:
+    """The names that may annotate from the command line, or None when any name may.
+
+    Once a database has accounts, `--by` and an import's annotators must name one of them: the annotation
+    history is append-only, so a typo ("alcie") would stay in it for good, and the same person would appear
+    under two names in the browser's history and the command line's. A database with no accounts (one
+    researcher working alone, nothing served for annotation) takes any name."""
+    names = frozenset(name for name, _ in list_users(path))
+    return names or None
+
+
 def verify(path: str | Path, name: str, password: str) -> bool:
     """True when `name` exists in the accounts file and `password` is its password."""
     stored = None

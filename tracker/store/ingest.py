@@ -103,7 +103,7 @@ def ingest(
     db_path: str | Path = DEFAULT_DB,
     *,
     raw: bool = False,
-    workers: int | None = 1,
+    workers: int | None = 0,
     batch_size: int = 1000,
     stdin=None,
     on_error: Callable[[ReadError], None] | None = None,
@@ -114,7 +114,10 @@ def ingest(
 
     `on_error` receives each file or record that was skipped (the run goes on); `on_progress` receives the
     number of characters of input handled, for a progress bar; `on_status` a line on the work done after
-    the input is read (building the indexes a bulk load left out).
+    the input is read (building the indexes a bulk load left out). `workers` is the number of extraction
+    processes (None: one per core). With 0 the writing process extracts too: no processes to start, which
+    suits a few articles and tests, but an article that crashes the interpreter itself (a fault in C code,
+    the out-of-memory killer) then ends the run; with a process of its own, it is that article's error only.
     """
     summary = IngestSummary()
     items = read_articles(paths, raw, stdin)
@@ -147,8 +150,8 @@ def _store(items, db_path, summary, workers, batch_size, on_error, on_progress, 
         log.record(e)
         _count_error(summary, e, on_error)
 
-    workers = workers or default_workers()
-    pool = Workers(workers, _prepare, _worker_init) if workers > 1 else None
+    workers = default_workers() if workers is None else workers
+    pool = Workers(workers, _prepare, _worker_init) if workers > 0 else None
     gc_threshold = gc.get_threshold()
     _tune_gc()
     try:
