@@ -1,6 +1,7 @@
 """Scale benchmark: build N realistic articles, ingest them on all cores, score grouping, time Datasette pages.
 
 usage: python benchmarks/scale.py N [--workers 2] [--keep DIR] [--requests 20] [--port 8765]
+       python benchmarks/scale.py --pages-of DIR/tracker.db [--only NAME] [--requests 20]  (pages only)
 
 The corpus is made at run time from the Wikinews articles in ../shared/corpus/wikinews/*.csv (CC BY 2.5; never
 copied into the repository): each output article is a Wikinews article with its people, countries, figures
@@ -22,6 +23,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import socket
 import sqlite3
 import statistics
@@ -397,7 +399,7 @@ def pages(db_path: Path) -> dict[str, list[str]]:
     }
 
 
-def measure_pages(db_path: Path, requests: int, port: int | None) -> dict[str, dict]:
+def measure_pages(db_path: Path, requests: int, port: int | None, only: str | None = None) -> dict[str, dict]:
     port = port or free_port()
     log = open(db_path.with_suffix(".serve.log"), "w")
     proc = subprocess.Popen(
@@ -419,7 +421,7 @@ def measure_pages(db_path: Path, requests: int, port: int | None) -> dict[str, d
             raise SystemExit("tracker serve did not start; see " + str(log.name))
         out = {}
         for name, urls in pages(db_path).items():
-            if not urls:
+            if not urls or (only and only.lower() not in name.lower()):
                 continue
             fetch(base + urls[0])  # warm up
             times, bad = [], []
@@ -436,21 +438,63 @@ def measure_pages(db_path: Path, requests: int, port: int | None) -> dict[str, d
             }
         return out
     finally:
-        proc.terminate()
+        stop_server(proc)
+
+
+def stop_server(proc: subprocess.Popen, grace: float = 10.0) -> None:
+    """End `tracker serve` and the `datasette` process it runs: terminating the `tracker` process alone left
+    Datasette running after the benchmark. The server was started in a session of its own, so its process
+    group holds both; what is still there after `grace` seconds is killed."""
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    deadline = time.monotonic() + grace
+    try:
+        proc.wait(grace)
+    except subprocess.TimeoutExpired:
+        pass
+    while time.monotonic() < deadline:
         try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+            os.killpg(proc.pid, 0)  # anyone left in the group?
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        return
+    proc.wait()
+
+
+def print_pages(res: dict[str, dict], requests: int) -> None:
+    print(f"pages ({requests} requests each, ms):", flush=True)
+    for name, r in res.items():
+        flag = "" if r["p95"] < 500 else "   <-- over 500 ms"
+        err = f"  errors: {r['errors']}" if r["errors"] else ""
+        print(f"  {name:34s} p50 {r['p50']:7.1f}  p95 {r['p95']:7.1f}{flag}{err}", flush=True)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("n", type=int)
+    ap.add_argument("n", type=int, nargs="?")
+    ap.add_argument(
+        "--pages-of",
+        metavar="DB",
+        help="only time the pages of this existing database (named tracker.db; opened by `tracker serve`, "
+        "which adds any missing index), with no corpus or ingest",
+    )
+    ap.add_argument("--only", help="time only the pages whose name contains this (with --pages-of)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--requests", type=int, default=20, help="requests per page kind")
     ap.add_argument("--port", type=int)
     ap.add_argument("--keep", help="folder to keep the corpus and database in (default: a temp folder, removed)")
     args = ap.parse_args()
+    if args.pages_of:
+        print_pages(measure_pages(Path(args.pages_of), args.requests, args.port, args.only), args.requests)
+        return
+    if args.n is None:
+        ap.error("give N (articles to build and ingest) or --pages-of DB")
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="tracker-scale-"))
     folder.mkdir(parents=True, exist_ok=True)
     jsonl, db = folder / f"articles-{args.n}.jsonl", folder / "tracker.db"  # the config names the database "tracker"
@@ -497,12 +541,7 @@ def main():
             "claims flagged against their fact; {conflicts_total} conflicts in all)".format(**s),
             flush=True,
         )
-        res = measure_pages(db, args.requests, args.port)
-        print(f"pages ({args.requests} requests each, ms):")
-        for name, r in res.items():
-            flag = "" if r["p95"] < 500 else "   <-- over 500 ms"
-            err = f"  errors: {r['errors']}" if r["errors"] else ""
-            print(f"  {name:34s} p50 {r['p50']:7.1f}  p95 {r['p95']:7.1f}{flag}{err}")
+        print_pages(measure_pages(db, args.requests, args.port), args.requests)
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)

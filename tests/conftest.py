@@ -1,6 +1,13 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No per-example deadline anywhere: on a loaded machine (CI, or a laptop doing other work) the first example
+# also pays for imports and warm caches, and a deadline turns that into a failure that says nothing about the
+# code. Linear time is held by benchmarks/long_articles.py and by tests that count work, not by the clock.
+settings.register_profile("tracker", deadline=None)
+settings.load_profile("tracker")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "data" / "articles" / "turkey-s400-sanctions-review.txt"

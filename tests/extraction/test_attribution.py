@@ -1,6 +1,128 @@
-"""Attribution by "according to": the source may close the sentence, with no comma before it."""
+"""Attribution (tracker/extraction/attribution.py): a cue turned into a quote with its speaker, on sentences
+written for these tests."""
+
+from __future__ import annotations
 
 from tracker.extraction.pipeline import extract
+from tracker.extraction.quotes import find_quotes_raw
+from tracker.extraction.sentences import sentences
+
+
+def quotes(text):
+    return [(q.text, q.speaker.name if q.speaker else None) for q in find_quotes_raw(text, sentences(text))]
+
+
+def test_a_gerund_after_by_reports_for_the_sentence_subject():
+    text = "Last year, the two farmers tried to stop the sale by saying the land had flooded twice."
+    assert quotes(text) == [("the land had flooded twice", "the two farmers")]
+
+
+def test_a_lead_in_phrase_is_no_subject_of_a_trailing_saying():
+    text = "On Monday, the Harbour Workers Union filed a complaint against the port, saying it broke the contract."
+    assert quotes(text) == [("it broke the contract", "Harbour Workers Union")]
+
+
+def test_a_name_in_apposition_speaks_for_a_head_that_is_no_name():
+    text = "The pilot's sister, Marta Ilves, cried in court and said she had forgiven the driver."
+    assert quotes(text) == [("she had forgiven the driver", "Marta Ilves")]
+    text = "One of the unions, the Dockers Federation, left the talks and said it would strike."
+    assert quotes(text) == [("it would strike", "Dockers Federation")]
+
+
+def test_a_relative_attribution_reports_the_rest_of_its_clause():
+    text = "The agency picked two pilots for the flight, which the agency said could leave in June."
+    assert quotes(text) == [("could leave in June", "the agency")]
+    text = "They drew a map of the lakes, which they reckoned were deeper than thought."
+    assert quotes(text) == [("were deeper than thought", "they")]
+
+
+def test_a_relative_clause_without_a_verb_after_the_cue_is_no_quote():
+    assert quotes("Everything the mayor says is a lie.") == []
+
+
+def test_a_relative_pronoun_speaker_takes_the_name_before_its_comma_and_its_clause_ends_there():
+    text = "Mr Ode, who said the bridge was safe, left the city early."
+    assert quotes(text) == [("the bridge was safe", "Ode")]
+
+
+def test_a_noun_in_ly_is_no_adverb_before_the_cue():
+    text = "The girl was found on Monday, lawyers for the family said."
+    assert quotes(text) == [("The girl was found on Monday", "lawyers for the family")]
+
+
+def test_a_bare_plural_object_before_to_is_whom_a_document_advises():
+    text = "The embassy website advises travellers to carry their passports at all times."
+    assert quotes(text) == [("travellers to carry their passports at all times", "The embassy website")]
+    text = "The new rule instructs all city clerks to publish the minutes within a week."
+    assert quotes(text) == [("all city clerks to publish the minutes within a week", "The new rule")]
+
+
+def test_a_participle_urging_after_a_noun_gives_that_noun_no_voice():
+    assert quotes("The mayor set up a fund urging donors to give to the shelter.") == []
+
+
+def test_a_parenthetical_attribution_after_a_semicolon_reports_only_its_clause():
+    text = "The lab built a model of the lake, which shows warm layers; deep enough, the paper argues, to hold fish."
+    assert quotes(text) == [("deep enough, the paper argues, to hold fish", "the paper")]
+
+
+def test_according_to_after_a_colon_reports_what_follows_it():
+    text = (
+        "The plan lets the city move money from other funds: mainly, according to the auditor, $2 million from parks."
+    )
+    assert quotes(text) == [("$2 million from parks", "the auditor")]
+
+
+def test_an_object_after_a_negated_cue_is_no_inverted_speaker():
+    assert quotes("The council had not, as of Friday, announced any plans to close the pool.") == []
+
+
+def test_a_plural_noun_then_that_speaks_through_the_relative_clause():
+    text = "The diver found old logbooks that showed the ship had sunk in a storm."
+    assert quotes(text) == [("the ship had sunk in a storm", "old logbooks")]
+
+
+def test_that_after_a_cue_opens_its_content_and_is_no_inverted_speaker():
+    text = "The Harbour Workers Union (HWU), which includes the crane drivers, declared that the strike was over."
+    assert quotes(text) == [("that the strike was over", "Harbour Workers Union")]
+
+
+def test_according_to_after_a_quoted_phrase_reports_the_whole_sentence():
+    text = 'The jet flew over the town at "very low height" according to the Aviation Monitor.'
+    assert quotes(text) == [('The jet flew over the town at "very low height"', "Aviation Monitor")]
+
+
+def test_figures_reported_by_someone_are_theirs():
+    text = "Per figures reported by the Harbour Office, 3,000 ships docked last year."
+    assert quotes(text) == [("3,000 ships docked last year", "Harbour Office")]
+
+
+def test_a_document_released_by_someone_stays_the_speaker_mention():
+    text = "According to a statement released by the Interior Ministry, the bridge will reopen in May."
+    assert quotes(text) == [("the bridge will reopen in May", "Interior Ministry")]
+
+
+def test_read_reports_only_for_a_document_and_an_inverted_one_sits_inside_its_content():
+    text = "Because only the council may raise taxes, reads the motion, the new levy is unlawful."
+    assert quotes(text) == [
+        ("Because only the council may raise taxes, reads the motion, the new levy is unlawful", "the motion")
+    ]
+    assert quotes("I read the whole book again last summer.") == []
+
+
+def test_an_inverted_person_keeps_the_apposition_out_of_the_content():
+    text = "The plan is sound, said Ann Lee, a lawyer for the city."
+    assert quotes(text) == [("The plan is sound", "Ann Lee")]
+
+
+def test_whom_a_source_cites_as_saying_speaks_and_the_source_keeps_its_own_clause():
+    text = "The trade paper cited the Coast Guard as stating the ferry was overloaded, and claimed a second death."
+    assert quotes(text) == [("the ferry was overloaded", "Coast Guard"), ("a second death", "The trade paper")]
+
+
+def test_a_relative_attribution_with_as_reports_what_follows_as_up_to_a_dash():
+    text = 'The mayor spoke at the rally — which the Herald noted as a rare step — "We will not give up."'
+    assert quotes(text)[0] == ("a rare step", "Herald")
 
 
 def test_according_to_at_the_end_of_a_four_word_statement():

@@ -524,3 +524,42 @@ def test_an_irregular_past_cue_with_a_longer_bare_subject_reports_a_clause():
 def test_a_name_after_a_dash_under_a_quote_is_its_speaker(text):
     got = [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in find_quotes(text)]
     assert got == [("direct", "“We will build the dam next year and it will be cheap.”", "Amara Diallo")]
+
+
+def test_an_auxiliary_after_a_closing_mark_is_the_writers_sentence_not_an_attribution():
+    text = 'He wrote on his blog.\n\n"The report misreads the data. The "committee" is not counting the late ballots."'
+    assert quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The singer was announced to have left the band.", "to have left the band"),
+        ("The envoy is said to have met the rebels twice.", "to have met the rebels twice"),
+    ],
+)
+def test_a_passive_report_with_no_source_is_a_quote_without_a_speaker(text, content):
+    (q,) = quotes(text)
+    assert (q.text, q.speaker) == (content, None)
+
+
+def test_you_outside_quote_marks_is_no_source():
+    assert quotes("Q: How would you describe your plans for the city?") == []
+
+
+def test_a_report_made_to_a_body_is_no_passive_report():
+    assert quotes("Abuse in the league is reported to the Ethics Board, which rules on each case.") == []
+
+
+def test_a_quote_after_a_colon_belongs_to_the_subject_of_the_clause_before_it():
+    text = (
+        'In a notice sent on Monday, the Water Board defended the ban, which began in May, as "necessary": '
+        '"Reservoirs are at a third of their usual level and the summer has barely begun."'
+    )
+    found = [(q.text[:12], q.speaker.name if q.speaker else None) for q in quotes(text)]
+    assert found == [('"Reservoirs ', "Water Board")]
+
+
+def test_a_reduced_passive_report_with_by_and_as_names_its_source():
+    (q,) = quotes("A fishing boat, reported by local radio as belonging to the navy, sank off the cape.")
+    assert (q.text, q.cue, q.speaker.name) == ("belonging to the navy", "reported", "local radio")

@@ -33,19 +33,20 @@ def test_every_span_indexes_its_text():
                 assert not isinstance(f["value"], str), f
 
 
-# Minimums a little below what the extraction scored when they were set (main at 4c8b029 and branch quality at
-# c0040c7, whichever was lower): quotes F1 93.6, resolved name 86.4 %, claims F1 82.6, claim speaker 75.6 %,
-# figures found 97.8 % and right 89.1 %, dates right 100 %. Raise them when the extraction gets better.
+# Minimums a little below what the extraction scored when they were last raised (main after issue 13's quote,
+# speaker and claim rules, 2026-11-30): quotes F1 93.6, speaker mention 100 %, resolved name 93.2 %, claims F1
+# 90.7 and recall 95.7, claim speaker 86.4 %, figures found 97.8 % and right 89.1 %, dates right 97.0 %. Raise
+# them when the extraction gets better; a rule change that drops one below is a regression to look at.
 MINIMUMS = {
-    ("quotes", "f1"): 88.0,
+    ("quotes", "f1"): 90.0,
     ("quotes", "speaker_mention"): 95.0,
-    ("quotes", "resolved_name"): 80.0,
-    ("claims", "f1"): 78.0,
-    ("claims", "recall"): 90.0,
-    ("claims", "speaker"): 70.0,
-    ("figures", "found"): 90.0,
-    ("figures", "right"): 82.0,
-    ("dates", "right"): 92.0,
+    ("quotes", "resolved_name"): 88.0,
+    ("claims", "f1"): 86.0,
+    ("claims", "recall"): 92.0,
+    ("claims", "speaker"): 80.0,
+    ("figures", "found"): 93.0,
+    ("figures", "right"): 85.0,
+    ("dates", "right"): 93.0,
 }
 
 

@@ -130,3 +130,25 @@ def test_a_speakers_mentions_fold_to_the_first_name_and_kind_and_the_last_role()
         {"id": "olga-petrov", "name": "Olga Petrov", "kind": "person", "role": None},
     ]
     assert rows[0]["kind"] is None  # the caller's rows are left as they were
+
+
+def test_the_claim_groups_page_reads_repeated_groups_from_their_own_index_also_in_older_databases(tmp_path):
+    """The page's unit facet and count over `articles >= 2` (its default filter) read the partial index of
+    repeated groups alone; without it the facet looked up every repeated group's row (0.3 s at 100,000
+    articles). A database made before the index gets it when next opened (`tracker serve` and `tracker ingest`
+    open it through connect)."""
+    connect(tmp_path / "t.db").close()
+    conn = sqlite3.connect(tmp_path / "t.db")
+    conn.execute("drop index claim_groups_repeated_unit")
+    conn.commit()
+    conn.close()
+    db = connect(tmp_path / "t.db")
+    facet = (
+        "select unit as value, count(*) as count from (select id, label, unit, articles from claim_groups "
+        "where articles >= 2) where unit is not null group by unit order by count desc, value limit 31"
+    )
+    plan = [r[3] for r in db.execute("explain query plan " + facet)]
+    assert plan[0] == "SEARCH claim_groups USING INDEX claim_groups_repeated_unit (unit>?)", plan
+    count = "select count(*) from (select 1 from claim_groups where articles >= 2 limit 10001)"
+    plan = [r[3] for r in db.execute("explain query plan " + count)]
+    assert any("claim_groups USING COVERING INDEX" in step for step in plan), plan

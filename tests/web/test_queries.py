@@ -609,3 +609,38 @@ async def test_speaker_timeline_keeps_a_claim_in_no_group(ds_ties):
 async def test_speaker_timeline_without_a_speaker_lists_nothing(ds_ties):
     cols = ["published", "type", "kind", "text", "source", "article", "group_id", "group_articles", "id"]
     assert await rows(ds_ties, "speaker_timeline", cols, speaker="") == []  # not every speaker's items
+
+
+def _conflicting_figures_plan(tmp_path) -> list[str]:
+    import sqlite3
+
+    import yaml
+
+    from tests.conftest import ROOT
+
+    sql = yaml.safe_load((ROOT / "datasette.yaml").read_text())["databases"]["tracker"]["queries"]
+    connect(tmp_path / "t.db").close()
+    conn = sqlite3.connect(tmp_path / "t.db")
+    try:
+        return [r[3] for r in conn.execute("explain query plan " + sql["conflicting_figures"]["sql"], {"entity": "UN"})]
+    finally:
+        conn.close()
+
+
+def test_conflicting_figures_walks_all_conflicts_only_when_asked(tmp_path):
+    """Of the three ways the query finds its conflicts, only the one it needs runs: the walk over every
+    conflict (for an entity named in many claims) is bounded by x.id, -1 when not wanted, so SQLite never
+    starts it; as a plain condition it was checked on each of 470,000 conflicts at 100,000 articles."""
+    plan = _conflicting_figures_plan(tmp_path)
+    assert plan.count("SCAN x") == 1, plan  # the newest 500 when no entity is given, stopping at 500
+    assert "SEARCH x USING INTEGER PRIMARY KEY (rowid<?)" in plan, plan
+
+
+def test_conflicting_figures_expands_its_conflicts_by_joins(tmp_path):
+    """The 500 conflicts shown get their claims, articles, speakers and groups by joins, one search each
+    (the view's columns, whose correlated subqueries look each claim up five times); the one correlated
+    subquery left is the entity check of the walk over all conflicts."""
+    plan = _conflicting_figures_plan(tmp_path)
+    assert sum("CORRELATED SCALAR SUBQUERY" in step for step in plan) == 1, plan
+    for alias in ("ca", "cb"):
+        assert f"SEARCH {alias} USING INDEX sqlite_autoindex_claims_1 (id=?) LEFT-JOIN" in plan, plan

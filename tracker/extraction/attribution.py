@@ -23,9 +23,12 @@ from tracker.extraction.content import (
     _has_clause,
     _parenthetical,
 )
+from tracker.extraction.cues import _FORM_TO_BASE as _CUE_FORMS
 from tracker.extraction.cues import _Cue
 from tracker.extraction.quotemarks import _QUOTE_CHARS, _first_nonspace, _quote_at, _quote_end, _trim_end, _word_count
 from tracker.extraction.speakers import (
+    DOCUMENT_NOUNS,
+    FUNCTION_WORDS,
     Mention,
     iter_tokens,
     subject_after,
@@ -46,10 +49,25 @@ class _Raw:
     mention: Mention | None
     antecedent: Mention | None = None
     speaker: SpeakerRef | None = None
+    subject: Mention | None = None  # the clause's subject when another speaks ("It cited X as saying …")
 
 
 def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) -> _Raw | None:
-    """Turn one cue into a raw quote: find its speaker on either side and its content on either side."""
+    """Turn one cue into a raw quote: find its speaker on either side and its content on either side.
+
+    "read" reports only for a document ("the statement read", "…, reads the motion, …"): people read books."""
+    raw = _attribute_any(text, cue, s, e, quotes, prev)
+    if cue.base == "read" and (raw is None or raw.mention is None or not _is_document(raw.mention.text)):
+        return None
+    return raw
+
+
+def _is_document(mention: str) -> bool:
+    words = mention.lower().split()
+    return len(words) > 1 and words[-1] in DOCUMENT_NOUNS
+
+
+def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) -> _Raw | None:
     if cue.base == "according":
         return _according(text, cue, s, e, quotes)
     mention, negated = subject_before(text, s, cue.start)
@@ -65,19 +83,37 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
     tail = max(0, len(before) - 8)
     if mention is not None and _NOUN_BEFORE.search(before, tail):
         return None  # "Editor’s note", "a claim": the cue word is a noun here
-    if (
-        mention is None
-        and _BARE_VP.search(before, tail)
+    if mention is None:
+        mention = _that_relative(text, s, cue.start)
+    if text.endswith("ing", cue.start, cue.end) and before.endswith("as"):
+        cited = _CITED_AS.search(text, max(s, cue.start - 90), cue.start)
+        named = subject_after(text, cited.start(1), cited.end(1)) if cited else None
+        if named is not None:
+            # "It cited the Air Force as stating …", "quoted the mayor as saying …": whom it cites speaks.
+            content = _content_after(text, cue, s, e, quotes)
+            if content is None:
+                return None
+            raw = _Raw(content[0], content[1], "", cue.start, cue.end, named)
+            raw.subject = subject_before(text, s, cited.start())[0]
+            return raw
+    if mention is not None and before.endswith(",") and text.endswith("ing", cue.start, cue.end):
+        mention = None  # "Biden announced his plan, saying …": a participle after a comma has no subject of its own
+    if mention is None and (
+        _BARE_VP.search(before, tail)
         and (before.endswith(("and", "then", "but")) or text[cue.start : cue.end].endswith("ing"))
+        or _BY_ING.search(before, tail)
+        and text[cue.start : cue.end].endswith("ing")
     ):
         # "…, adding that", "X did Y and said": the clause carries on with the sentence's subject.
         mention = (
-            prev.mention if prev is not None and prev.mention is not None else _sentence_subject(text, s, cue.start)
+            (prev.subject or prev.mention)
+            if prev is not None and prev.mention is not None
+            else _sentence_subject(text, s, cue.start)
         )
     if mention is None:
         mention = subject_after(text, cue.end, e)
-        if mention is None:
-            return None
+        if mention is None or mention.text.split(None, 1)[0].lower() in ("any", "no", "that"):
+            return None  # "had not, as of Monday, announced any plans": an object, not an inverted speaker
         content = _content_before(text, s, cue.start, quotes)
         if content is None and _first_word(text, s) >= cue.start:
             # "Said Ellis: “…”" — the inverted attribution opens the sentence.
@@ -88,17 +124,36 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
         if content is None:
             return None
         end = _forward_quote(text, mention.end, e, quotes, content)
+        tail = _Cue(cue.start, mention.end, cue.base)
+        if (
+            end == content[1]
+            and text[end - 1] not in _QUOTE_CHARS
+            and _is_document(mention.text)
+            and _parenthetical(text, tail, e)
+            and _word_count(text, mention.end, e) >= 4
+        ):
+            # "Because only Congress may spend it, reads the motion, the order breaks the law.": an inverted
+            # document's attribution sits inside its content, which runs on after it (a person named there
+            # takes an apposition instead: "…, said Ann Lee, a lawyer.").
+            end = _content_end(text, mention.end, s, e, tail, quotes)
         return _Raw(content[0], end, "", cue.start, cue.end, mention)
     antecedent = None
     if mention.kind == "relative":
-        antecedent, _ = subject_before(text, s, mention.start)
+        k = mention.start
+        while k > s and text[k - 1] in " \t\xa0":
+            k -= 1
+        if k > s and text[k - 1] == ",":
+            k -= 1  # "Mr Ode, who said …": the antecedent ends before the comma that opens the clause
+        antecedent, _ = subject_before(text, s, k)
     back = _content_before(text, s, mention.start, quotes)
     if back is not None and _quote_at(quotes, back[0]) is not None and text[back[1] - 1] in _QUOTE_CHARS:
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)
     elif back is not None and _framing(text, back[0]):
         content = _content_after(text, cue, s, e, quotes)
     elif _comma_before(text, s, mention.start) and _parenthetical(text, cue, e):
-        content = s, _content_end(text, s, s, e, cue, quotes)  # "The deal, he said, is dead."
+        # "The deal, he said, is dead." (after a semicolon: "…; enough, the study suggests, to feed sponges")
+        lo = max(s, text.rfind(";", s, mention.start) + 1)
+        content = _first_nonspace(text, lo), _content_end(text, lo, s, e, cue, quotes)
     elif back is not None and _forward_quote(text, cue.end, e, quotes, back) > back[1]:
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)  # "…, Mr. Barrett said, “we were …”"
     elif back is not None and _circumstance_only(text, cue, e):
@@ -111,12 +166,73 @@ def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) 
         content = _content_after(text, cue, s, e, quotes)
         if content is None and back is not None and _ends_sentence(text, cue, e):
             content = back
+        if content is None and _RELATIVE_BEFORE.search(text, max(s, mention.start - 12), mention.start):
+            content = _relative_content(text, cue, s, e, quotes)
     if content is None or content[1] <= content[0]:
         return None
+    if mention.kind == "relative" and content[0] > cue.start:
+        # "the family, who asked the police to release the video, watched it": the relative clause ends at its
+        # closing comma, and so does what it reports.
+        k = _comma_outside_quotes(text, content[0], content[1], quotes)
+        q = _quote_at(quotes, _first_nonspace(text, k + 1)) if k > content[0] else None
+        if q is not None:
+            content = q[0], q[1]  # "Ann Lee, who said on the council floor, “…”": the quote after the comma
+        elif k > content[0]:
+            content = content[0], _trim_end(text, content[0], k)
     return _Raw(content[0], content[1], "", cue.start, cue.end, mention, antecedent)
 
 
+def _comma_outside_quotes(text: str, lo: int, hi: int, quotes) -> int:
+    """The first comma in text[lo:hi] outside quote marks, or -1."""
+    k = text.find(",", lo, hi)
+    while k >= 0 and _quote_at_or_around(quotes, k):
+        k = text.find(",", k + 1, hi)
+    return k
+
+
+def _quote_at_or_around(quotes, pos: int) -> bool:
+    i = bisect.bisect_left(quotes, (pos + 1,)) - 1
+    return i >= 0 and quotes[i][0] <= pos < quotes[i][1]
+
+
+# A relative pronoun right before the speaker: "a mission which NASA said might take place in May".
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)[ \t\xa0]*$")
+
+
+# The verb that opens what a relative attribution reports: an auxiliary or a past form, never a noun.
+_RELATIVE_VERB = re.compile(
+    r"[ \t\xa0]*(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did|do|"
+    r"[a-z]{3,}ed|as)\b"
+)
+
+
+def _relative_content(text: str, cue: _Cue, s: int, e: int, quotes) -> tuple[int, int] | None:
+    """ "…, which NASA said might take place this summer": the relative clause's subject is the pronoun before the
+    speaker, so the verb right after the cue opens the reported content."""
+    m = _RELATIVE_VERB.match(text, cue.end, e)
+    if m is None:
+        return None
+    start = _first_nonspace(text, m.end() + 1 if m.group().strip() == "as" else cue.end)
+    end = _content_end(text, start, s, e, cue, quotes)
+    dash = _DASH.search(text, start, end)  # "— which the BBC noted as unusual — ": the clause ends at its dash
+    if dash is not None:
+        end = _trim_end(text, start, dash.start())
+    return (start, end) if _word_count(text, start, end) >= 2 else None
+
+
+_DASH = re.compile(r"[ \t\xa0]+[—–][ \t\xa0]|[ \t\xa0]+--[ \t\xa0]")
+
+
+_CITED_AS = re.compile(
+    r"\b(?:cited|cites|citing|quoted|quotes|quoting)[ \t\xa0]+([^,;:]{2,60}?)[ \t\xa0]+as[ \t\xa0]*$"
+)
+
+
 _BARE_VP = re.compile(r"(?:,|\band|\bthen|\bbut)\s*$", re.IGNORECASE)
+
+
+# "… tried to have him freed by saying …", "… after saying …": the gerund's subject is the sentence's.
+_BY_ING = re.compile(r"\b(?:by|after|while|before)$", re.IGNORECASE)
 
 
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|this|that|whose))$", re.IGNORECASE)
@@ -125,14 +241,78 @@ _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|this|that
 _COORDINATED_AFTER = re.compile(r"[^,;]*,\s+(?:and|but)\s+\w")
 
 
+# "records that showed …": "that" as a relative pronoun after a noun, right before the cue.
+_THAT_BEFORE = re.compile(r"((?:\b[a-z]+[ \t\xa0]+){0,2})\b([a-z]{3,})[ \t\xa0]+that[ \t\xa0]+$")
+
+
+_PREPOSITIONS = frozenset(
+    """
+    about above across after against along among around at before behind below beneath beside between beyond by
+    down during for from in inside into near of off on onto out outside over past through throughout to toward
+    towards under until up upon with within without
+    """.split()
+)
+
+
+def _that_relative(text: str, s: int, cue_start: int) -> Mention | None:
+    """ "came across military records that showed a bomber had attacked": "that" after a plural noun is the
+    relative pronoun subject of the cue; it stands for the noun phrase before it (the relative's antecedent)."""
+    k = cue_start
+    while k > s and text[k - 1] in " \t\xa0":
+        k -= 1
+    if not text.endswith("that", s, k):
+        return None
+    m = _THAT_BEFORE.search(text, max(s, cue_start - 60), cue_start)
+    noun = m.group(2) if m else ""
+    if not noun.endswith("s") or noun.endswith("ss") or noun in FUNCTION_WORDS or noun in _CUE_FORMS:
+        return None
+    start = m.start(2)
+    for w in reversed(m.group(1).split()):  # the adjectives before the noun: "military records"
+        if w in FUNCTION_WORDS or w in _PREPOSITIONS or w.endswith("ed") or w in _CUE_FORMS:
+            break
+        start = text.rfind(w, m.start(1), start)
+    phrase = text[start : m.end(2)]
+    return Mention(start, m.end(2), phrase, "anonymous", phrase)
+
+
 def _sentence_subject(text: str, s: int, pos: int) -> Mention | None:
-    """The first noun phrase of the sentence, when it names someone (or is a pronoun)."""
-    return _first_named(
-        text,
-        iter_tokens(text, s, pos),
-        pos,
-        lambda w: not w[:1].isalnum() or w.lower() in ("and", "but", "so", "yet", "then"),
-    )
+    """The first noun phrase of the sentence, when it names someone (or is a pronoun).
+
+    A lead-in phrase before a comma ("On Thursday, the union filed …") is stepped over, and a name in apposition
+    stands for a head that is no name ("Her mother, Anwar, wept …", "One of the groups, the SDF, opposed …")."""
+    lead = _LEAD_IN.match(text, s, pos)
+    if lead is not None:
+        s = lead.end()
+    m = _first_named(text, iter_tokens(text, s, pos), pos, _not_subject_word)
+    if m is None:
+        m = subject_after(text, _first_word(text, s), pos)
+        if m is None or m.kind != "anonymous":
+            return None
+    appos = _APPOSED_NAME.match(text, m.end, pos)
+    if appos is not None and (
+        m.kind in ("anonymous", "role") or m.text.endswith(("'s", "’s")) or m.text.rsplit(None, 1)[-1].islower()
+    ):
+        named = subject_after(text, appos.end(), pos)
+        if named is not None and named.kind in ("person", "organisation") and _APPOS_CLOSE.match(text, named.end, pos):
+            return named
+    return m
+
+
+def _not_subject_word(w: str) -> bool:
+    return not w[:1].isalnum() or w.lower() in ("and", "but", "so", "yet", "then")
+
+
+# A sentence-opening time or place phrase closed by a comma: "On Thursday,", "In a statement released Monday,".
+_LEAD_IN = re.compile(
+    r"\s*(?:On|In|At|During|After|Before|Since|Following|Earlier|Later|Yesterday|Today|Last|This)\b[^,;:.“”\"]{0,60},\s*"
+)
+
+
+# What may lie between a subject's head and a name in apposition to it: the rest of the head's phrase.
+_APPOSED_NAME = re.compile(r"(?:[ \t\xa0]+(?:of|these|those|the|its|their|his|her|[a-z]+)){0,4},[ \t\xa0]*")
+
+
+_APPOS_CLOSE = re.compile(r"(?:[ \t\xa0]*\([^()]{1,30}\))?[ \t\xa0]*,[ \t\xa0]+[a-z]")
 
 
 _SPEAKER_KINDS = frozenset(("person", "organisation", "country", "pronoun", "role"))
@@ -155,6 +335,12 @@ def _according(text: str, cue: _Cue, s: int, e: int, quotes) -> _Raw | None:
     mention = subject_after(text, cue.end, e)
     if mention is None:
         return None
+    by = _BY_AGENT.search(text, cue.end, min(e, cue.end + 40)) if _FIGURES.match(text, cue.end) else None
+    if by is not None and "," not in text[cue.end : by.start()]:
+        # "Per numbers reported by the Associated Press, …": the agent gave the figures.
+        mention = subject_after(text, by.end(), e) or mention
+    # "… from other places: potentially, according to X, …": a colon or semicolon opens the clause it reports.
+    s = max(s, text.rfind(":", s, cue.start) + 1, text.rfind(";", s, cue.start) + 1)
     after = text.find(",", mention.end, e)
     if cue.start - s < 3 or _first_word(text, s) >= cue.start:
         if after < 0:
@@ -163,6 +349,16 @@ def _according(text: str, cue: _Cue, s: int, e: int, quotes) -> _Raw | None:
         end = _content_end(text, start, s, e, cue, quotes)
         return _Raw(start, end, "", cue.start, cue.end, mention) if end > start else None
     content = _content_before(text, s, cue.start, quotes)
+    if (
+        content is not None
+        and content[0] > _first_word(text, s) + 1
+        and _quote_at(quotes, content[0]) is not None
+        and text[content[1] - 1] in _QUOTE_CHARS
+        and _ONLY_STOPS.match(text, mention.end, e)
+    ):
+        # '… go around at "very low height" according to the Herald.': the quoted words are part of the
+        # sentence it reports, which runs from its start.
+        content = None
     if content is None and _ONLY_STOPS.match(text, mention.end, e) and _word_count(text, s, cue.start) >= 4:
         # "… at very low height according to The Aviation Herald.": the source closes the sentence, no comma
         content = s, _trim_end(text, s, cue.start)
@@ -174,6 +370,17 @@ def _according(text: str, cue: _Cue, s: int, e: int, quotes) -> _Raw | None:
     if content is None:
         return None
     return _Raw(content[0], content[1], "", cue.start, cue.end, mention)
+
+
+# Figures as a source: "per numbers reported by", "according to data compiled by" (a document stays the
+# resolver's: "a statement released by the ministry").
+_FIGURES = re.compile(
+    r"[ \t\xa0]+(?:the[ \t\xa0]+)?(?:[a-z]+[ \t\xa0]+)?(?:figures|numbers|data|estimates|records|statistics)\b"
+)
+
+
+# A source's figures credited to someone: "numbers reported by", "data compiled by", "figures released by".
+_BY_AGENT = re.compile(r"[ \t\xa0]+(?:reported|released|compiled|published|gathered|collected)[ \t\xa0]+by[ \t\xa0]+")
 
 
 def _kind(text: str, start: int, end: int, quotes) -> str:

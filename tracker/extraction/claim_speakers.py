@@ -28,6 +28,16 @@ def _writer_first(text: str, s: int, a: int) -> bool:
     return _FINITE.search(text, k + 1 if k >= 0 else s, a) is not None
 
 
+def _attribution_start(text: str, q: Quote) -> int:
+    """Where the attribution opens: its speaker or its cue; for a participle after a comma (", saying …") the
+    comma, as the speaker named before it did something else first (the writer's verb, "filed a lawsuit")."""
+    if q.cue and q.cue.endswith("ing") and q.speaker is not None and q.speaker.end < q.cue_start:
+        k = text.rfind(",", q.speaker.end, q.cue_start)
+        if k >= 0 and not text[k + 1 : q.cue_start].strip():
+            return k
+    return min(q.cue_start, _start(q.speaker, q.cue_start))
+
+
 def holding_quote(text: str, quotes: list[Quote], s: int, e: int, tail: bool = False) -> Quote | None:
     """The quote holding most of the clause, if it holds at least half of it. With `tail`, a direct quote holds its
     attribution after it too: for whose claim it is, not for what is judged (the quote's words alone, when the
@@ -39,7 +49,7 @@ def holding_quote(text: str, quotes: list[Quote], s: int, e: int, tail: bool = F
             q.kind == "indirect"
             and q.cue_start is not None
             and q.cue_start < q.start
-            and (q.cue_start <= s or not _writer_first(text, s, min(q.cue_start, _start(q.speaker, q.cue_start))))
+            and (q.cue_start <= s or not _writer_first(text, s, _attribution_start(text, q)))
         ):
             # "X said on Tuesday that …": the attribution before the content is part of what the claim holds; not
             # when the writer's own clause comes first ("They sued over the emergency Trump declared on Friday")

@@ -10,9 +10,17 @@ import bisect
 import re
 from functools import lru_cache
 
+from tracker.extraction.clause_shape import (
+    _AUX,
+    _PREP,
+    _aux_after_subject,
+    _finite_soon,
+    _past,
+)
 from tracker.extraction.cues import (
     _CLAUSE_OPENERS,
     _CONTINUATIONS,
+    AS_VERBS,
     NP_VERBS,
     OBJECT_VERBS,
     QUOTE_ONLY_VERBS,
@@ -33,7 +41,6 @@ from tracker.extraction.quotemarks import (
 from tracker.extraction.speakers import (
     DETERMINERS,
     FUNCTION_WORDS,
-    PRONOUNS,
     TIME_WORDS,
 )
 
@@ -44,6 +51,10 @@ _OBJECT = re.compile(
 )
 
 
+# A bare plural object of up to four words before "to": "advises citizens to", "advised U.S. citizens to".
+_PLURAL_OBJECT = re.compile(r"\s*(?:(?![\w’'.&-]*ing\s)[\w’'.&-]+\s+){0,3}?[a-z][\w’'-]*[a-z](?<![sui])s(?=\s+to\b)")
+
+
 _ADVERB_TIME = frozenset(
     """
     last this late early earlier later monday tuesday wednesday thursday friday saturday sunday yesterday today
@@ -51,9 +62,6 @@ _ADVERB_TIME = frozenset(
     recently then once separately privately openly
     """.split()
 )
-
-
-_PREP = frozenset("on in at during to via through after before with of from over by".split())
 
 
 # Words that are time adverbials only with a time noun after them ("this week", "last Tuesday").
@@ -77,11 +85,6 @@ _ADVERB_NOUNS = frozenset(
 )
 
 
-_AUX = frozenset(
-    "is are was were has have had will would can could should may might must does did do be been being am".split()
-)
-
-
 _SUBORDINATORS = frozenset(
     "though although while whereas because since if when as even unless once after before".split()
 )
@@ -90,7 +93,7 @@ _SUBORDINATORS = frozenset(
 _NEXT_WORD = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*([\w’'-]+)")
 
 
-_TO_AUDIENCE = re.compile(r"\s*(?:reporters|journalists|the|a|an|his|her|their|[A-Z])")
+_TO_AUDIENCE = re.compile(r"\s*(?:(?:reporters|journalists|the|a|an|his|her|their)\b|[A-Z])")
 
 
 # The patterns of the functions below, compiled once rather than looked up in `re`'s cache at every call.
@@ -176,6 +179,10 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
     k = pos
     if cue.base in OBJECT_VERBS:
         mo = _OBJECT.match(text, pos, e)
+        if not text.endswith("ing", cue.start, cue.end):
+            # "advised U.S. citizens to leave" (not "a policy urging staff to …": the participle's noun is no
+            # speaker)
+            mo = _PLURAL_OBJECT.match(text, pos, e) or mo
         if mo and mo.end() > pos and not _CONTENT_WORD.match(text[pos : pos + 10]):
             k = mo.end()
     k0 = k
@@ -185,6 +192,11 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         q = _quote_at(quotes, mc.end())
         if q is not None:
             return q[0], q[1]  # 'wrote on Twitter, "…"', 'told Wikinews, "…"'
+    if cue.base in QUOTE_ONLY_VERBS or cue.base in NP_VERBS:
+        mq = _OBJECT_THEN_QUOTE.match(text, k, e)
+        q = _quote_at(quotes, mq.end()) if mq else None
+        if q is not None:
+            return q[0], q[1]  # 'defended his decision, "…"'
     if cue.base in QUOTE_ONLY_VERBS:
         return None
     if k > k0:
@@ -216,16 +228,23 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
     wl = w.lower()
     if wl in _AUX:
         return None  # "Everything Trump says is a lie": the cue sits in a relative clause
+    if wl in _NEVER_CONTENT:
+        return None  # "the emergency he declared last week so he could build a wall": a purpose, not a report
     if wl in _CLAUSE_OPENERS and cue.base not in WEAK_VERBS and _finite_soon(text, first.end(), e):
         # "she said as a teenager she was forced …": the content opens with a subordinate clause
         end = _content_end(text, start, s, e, cue, quotes)
         return (start, end) if _word_count(text, start, end) >= 4 else None
+    if cue.base in AS_VERBS and wl not in FUNCTION_WORDS or cue.base in AS_VERBS and wl in DETERMINERS:
+        if _AS_OBJECT.match(text, start, e) and (cue.base != "estimate" or not _finite_soon(text, start, e)):
+            return start, _content_end(text, start, s, e, cue, quotes)  # "identifies X as Y", "estimated X at Y"
+        if cue.base != "estimate":
+            return None
     clause_start = (
         wl in ("he", "she", "they", "we", "i", "it", "there", "this", "that", "these", "those")
         or w[0].isupper()
         or w[0].isdigit()
         or wl in DETERMINERS
-        or wl in ("no", "nobody", "everyone")
+        or wl in ("no", "nobody", "everyone", "no-one", "none", "nothing", "someone", "everybody")
     )
     if not clause_start and cue.base not in NP_VERBS:
         if (
@@ -234,10 +253,20 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
             return None
         if wl in FUNCTION_WORDS:
             return None
-    if cue.base in NP_VERBS and (wl in DETERMINERS or wl not in FUNCTION_WORDS):
+    if cue.base in NP_VERBS and (wl in DETERMINERS or wl not in FUNCTION_WORDS) and wl not in _NOT_NP:
         end = _content_end(text, start, s, e, cue, quotes)
+        if cue.base == "call" and wl in _OBJECT_PRONOUNS and _quote_at(quotes, _first_nonspace(text, first.end())):
+            return start, end  # 'called it "unexpected"': a pronoun and the quoted word it was called
         return (start, end) if _word_count(text, start, end) >= 3 else None
-    if cue.base in WEAK_VERBS and wl not in ("he", "she", "they", "we", "i", "it", "there"):
+    if (cue.base in WEAK_VERBS or cue.base in _DIRECTIVE_VERBS) and wl not in (
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "it",
+        "there",
+    ):
         if not _finite_soon(text, start, e):
             return None  # "reported a new mechanism", "found the body": an object, not a clause
     end = _content_end(text, start, s, e, cue, quotes)
@@ -246,67 +275,33 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
     return start, end
 
 
-# Past forms that are not "-ed": a clause's verb after its subject ("stated the aircraft overran the runway").
-_IRREGULAR_PAST = frozenset(
-    """
-    was were had did made took gave went came saw found got said told ran overran began became fell rose won lost
-    held left kept put set sent spent built broke brought bought caught chose drew drove felt fought flew grew hit
-    knew led let meant met paid sank sat spoke stood struck swore taught thought threw understood wore wrote shot
-    """.split()
+# An object and a comma before a quote: 'defended his decision, "…"', 'repeated the claim, "…"'.
+_OBJECT_THEN_QUOTE = re.compile(
+    r"[ \t\xa0]+(?:his|her|their|its|the|this|that|our|my)[ \t\xa0]+(?:[\w’'-]+[ \t\xa0]+){0,3}?[\w’'-]+[ \t\xa0]*,[ \t\xa0]*"
 )
 
 
-_CLAUSE_WORD = re.compile(r"[\w’'-]+|[;:.!?“”\"(]")
+_OBJECT_PRONOUNS = frozenset("it them him her this that".split())
 
 
-_FINITE_AUX = _AUX - {"be", "been", "being", "do"}
+# Verbs of directing or pledging, whose content is someone told to act ("ordered troops to …") or a "to"-clause
+# ("committed to cutting …"), not a clause: with no verb after it the object is a thing done ("ordered three
+# days of mourning", "committed a crime").
+_DIRECTIVE_VERBS = frozenset("order urge invite encourage press implore instruct advise commit".split())
 
 
-def _skip_space(text: str, k: int) -> int:
-    while k < len(text) and text[k] in " \t\xa0":
-        k += 1
-    return k
+# An object of up to eight words and then "as" or "at" ("February 26, 1944 as the day", "the total at just over
+# one million").
+_AS_OBJECT = re.compile(r"(?:[\w’'.$%-]+,?[ \t\xa0]+){1,8}?\b(?:as|at)[ \t\xa0]+[\w$]")
 
 
-def _past(form: str) -> bool:
-    """A past-tense cue ("remarked", "found"): "states" or "state" may be a noun or an adjective instead."""
-    low = form.lower()
-    return low.endswith("ed") or low in _IRREGULAR_PAST
+# Words that open no reported content right after a cue (and its time phrases).
+_NEVER_CONTENT = frozenset("so than until unless".split())
 
 
-# Prepositions that may sit inside a bare subject ("oxygen levels throughout Mars would be …").
-_PLACE_PREPS = frozenset("in on at of throughout across".split())
-
-
-def _aux_after_subject(text: str, start: int, e: int) -> bool:
-    """A bare noun subject of up to five words, then an auxiliary ("remarked toilet paper is a bulky item",
-    "noted costs have risen"): a clause with no "that" and no determiner to announce it."""
-    for n, m in enumerate(_CLAUSE_WORD.finditer(text, start, min(e, start + 60))):
-        w = m.group().lower()
-        if n > 5 or not w[0].isalnum() or w in FUNCTION_WORDS and w not in _FINITE_AUX and w not in _PLACE_PREPS:
-            return False
-        if n and w in _FINITE_AUX:
-            return True
-    return False
-
-
-def _finite_soon(text: str, start: int, e: int) -> bool:
-    """A finite verb within the first words of what follows a cue, after at least one word of subject: "reported
-    the cockpit voice recorder was recovered" is a clause (a report), "reported a new mechanism" an object."""
-    prev = ""
-    for n, m in enumerate(_CLAUSE_WORD.finditer(text, start, min(e, start + 120))):
-        w = m.group().lower()
-        if w in ';:.!?“”"(' or n > 12:
-            return False
-        if n and (w in _FINITE_AUX or w in _IRREGULAR_PAST):
-            return True
-        if n and w.endswith("ed") and len(w) > 4 and prev not in DETERMINERS and prev not in _PREP:
-            after = _CLAUSE_WORD.match(text, _skip_space(text, m.end()))
-            nxt = after.group().lower() if after else "."
-            if nxt in FUNCTION_WORDS or nxt in DETERMINERS or nxt in PRONOUNS or not nxt[0].isalnum():
-                return True  # "recommended the troops withdraw"; not "accredited reporter", an adjective
-        prev = w
-    return False
+# Words that open an adverbial clause, never a noun phrase: "the emergency he declared last week so he could
+# build …" reports nothing.
+_NOT_NP = frozenset("so because since until unless while although though if when after before as than".split())
 
 
 _CUT = re.compile(

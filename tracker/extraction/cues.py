@@ -50,6 +50,7 @@ _IRREGULAR = {
     "swear": ("swore", "sworn"),
     "show": ("shown",),
     "find": ("found",),
+    "read": (),
 }
 
 
@@ -60,7 +61,8 @@ suggest reply respond tweet post recall admit predict promise vow repeat report 
 testify concede allege estimate observe remark comment emphasize emphasise reiterate maintain indicate reveal
 disclose pledge boast caution lament charge counter retort quip joke conclude speculate hint signal agree
 announce affirm proclaim answer blog forecast swear acknowledge dispute rebut concur add continue describe
-find show reckon remark question blame accuse instruct advise speak defend condemn confess
+find show reckon remark question blame accuse instruct advise speak defend condemn confess expect identify list
+commit read
 """.split()
 
 
@@ -72,7 +74,8 @@ OBJECT_VERBS = frozenset(
 
 # Verbs whose content may be a "to"-infinitive ("vowed to …", "urged X to …").
 TO_VERBS = frozenset(
-    "urge ask warn promise vow pledge threaten invite encourage press order implore call agree confess".split()
+    "urge ask warn promise vow pledge threaten invite encourage press order implore call agree confess advise "
+    "instruct commit".split()
 )
 
 
@@ -90,8 +93,13 @@ WEAK_VERBS = frozenset(
 # Verbs whose reported content may be a noun phrase ("mentioned disparaging remarks", "called for a ban").
 NP_VERBS = frozenset(
     "mention note deny explain describe announce confirm acknowledge admit reveal disclose dispute predict promise "
-    "recall repeat call blame condemn accuse declare".split()
+    "recall repeat call blame condemn accuse declare expect".split()
 )
+
+
+# Verbs that report an object and what it is taken for ("identifies the wreck as the Grayback", "lists the
+# airline as belonging to the air force", "estimated the cost at $2 million"): only with "as" or "at" after it.
+AS_VERBS = frozenset("identify list estimate".split())
 
 
 # Verbs that report only a quote that follows them ('defended his decision, "…"', 'spoke on Fox News, "…"').
@@ -141,7 +149,10 @@ _MULTI = {
     "call": ("call", re.compile(r"call(?:ed|s|ing)?(?:\s+(?:on|for)\b)?")),
     "point": ("note", re.compile(r"point(?:ed|s|ing)?\s+out\b")),
     # "Per the decree, …": "according to" in two words fewer.
-    "per": ("according", re.compile(r"per(?=\s+(?:the|a|an|his|her|its|their)\s)")),
+    "per": (
+        "according",
+        re.compile(r"per(?=\s+(?:the|a|an|his|her|its|their)\s|\s+(?:figures|numbers|data|estimates|records)\s)"),
+    ),
 }
 
 
@@ -234,8 +245,23 @@ def _cues(
             and _as_noun(low, s, start, word)
         ):
             continue
+        if base == "expect" and _passive(low, s, start):
+            continue  # "are expected to notify": no one named expects it
+        if (base == "list" or base == "identify") and low.find(" as ", end, min(e, end + 90)) < 0:
+            continue  # "the group lists", "identified the man": only "lists X as …" reports
         out.append(_Cue(start, end, base))
     return out
+
+
+_BE_FORMS = frozenset("is are was were be been being".split())
+
+
+def _passive(low: str, s: int, start: int) -> bool:
+    """The cue form follows a form of "be" (an adverb may sit between): "is widely expected"."""
+    prev = _WORD_BEFORE.search(low, max(s, start - 24), start)
+    if prev is not None and prev.group(1).endswith("ly"):
+        prev = _WORD_BEFORE.search(low, max(s, prev.start() - 24), prev.start())
+    return prev is not None and prev.group(1) in _BE_FORMS
 
 
 # Words before a noun: "his notes", "the warning", "their posts" are things, not speech.

@@ -133,8 +133,23 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
         return Mention(start, end, words[0], "pronoun")
     if len(words) == 1 and head in RELATIVES:
         return Mention(start, end, words[0], "relative")
+    if len(words) >= 2 and _is_cap(words[0]) and _is_industry(words[0].lower()) and all(_is_cap(w) for w in words[1:]):
+        # "Carmaker Ostrava Motors said": a descriptive noun opening the sentence before a company's name.
+        inner = _mention_from_words(toks[1:])
+        if inner.kind in ("organisation", "person"):
+            return Mention(
+                start,
+                end,
+                text,
+                "organisation",
+                inner.name if inner.kind == "organisation" else text[len(words[0]) + 1 :],
+            )
     poss = next((k for k in range(len(words) - 2, -1, -1) if words[k].endswith(("'s", "’s"))), None)
-    if poss is not None and words[-1].lower() in _OWNED_SOURCES and all(w.islower() for w in words[poss + 1 :]):
+    if (
+        poss is not None
+        and (words[-1].lower() in _OWNED_SOURCES or words[poss + 1].lower() in _OWNED_SOURCES)
+        and all(w.islower() for w in words[poss + 1 :])
+    ):
         # "The Centre for Aviation's database says", "Biden's Twitter account": the owner speaks.
         inner = _mention_from_words(toks[: poss + 1])
         return Mention(start, end, text, inner.kind, inner.name, inner.role)
@@ -145,6 +160,17 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
             return Mention(start, end, text, "anonymous", text)
         inner = _mention_from_words(toks[:-1] + [(toks[-1][0], toks[-1][1] - 2, words[-1][:-2])])
         return Mention(start, end, text, inner.kind, inner.name, inner.role)
+    if (
+        poss is None
+        and len(words) >= 3
+        and head in _OWNED_SOURCES
+        and _is_cap(words[-2])
+        and words[0].lower() in ("the", *(w.lower() for w in words[:1] if _is_cap(w)))
+    ):
+        # "The Internal Revenue Service website advises …": the body whose website, database or account it is.
+        inner = _mention_from_words(toks[:-1])
+        if inner.kind in ("organisation", "country", "person"):
+            return Mention(start, end, text, inner.kind, inner.name, inner.role)
     headed = _headed_by_source_noun(toks, words, start, end, text)
     if headed is not None:
         return headed
@@ -192,6 +218,14 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
         named = any(w[:1].isupper() for w in words[1:])
         return Mention(start, end, text, "organisation", _without_article(text) if named else text)
     return Mention(start, end, text, "anonymous", text)
+
+
+# Nouns for a kind of company that open a sentence before its name ("Carmaker Ostrava Motors", "Retailer Kmart").
+_INDUSTRY = frozenset("retailer broadcaster insurer lender grocer supermarket airline".split())
+
+
+def _is_industry(word: str) -> bool:
+    return word in _INDUSTRY or word.endswith("maker") and len(word) > 6
 
 
 def _person_tail(words: list[str]) -> tuple[list[str], str | None]:

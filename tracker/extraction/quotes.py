@@ -22,7 +22,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import islice
 
-from tracker.extraction.attribution import _HAS_WORD, _attribute, _first_named, _kind, _Raw
+from tracker.extraction.attribution import _HAS_WORD, _attribute, _first_named, _kind, _Raw, _sentence_subject
 from tracker.extraction.content import _SUBORDINATORS
 from tracker.extraction.cues import SAY_VERBS, _Cue, _cue_words, _cues, _lower, inflections  # noqa: F401
 from tracker.extraction.quotemarks import (  # noqa: F401
@@ -115,6 +115,11 @@ def _dash_attribution(text: str, qe: int) -> Mention | None:
     return subject_after(text, m.start(1), m.end(1)) if toks else None
 
 
+# Auxiliaries right after a closing mark continue the writer's sentence ('The "United States" is not holding …'):
+# no speech verb, so no speaker after them.
+_NOT_SPEECH_VERBS = frozenset("is are was were has have had".split())
+
+
 def _post_quote(text: str, qe: int) -> tuple[Mention, int, int] | None:
     """“…,” Vitter demanded. / “…” the article read. — any verb right after a quote, with its subject."""
     lim = len(text)
@@ -129,7 +134,7 @@ def _post_quote(text: str, qe: int) -> tuple[Mention, int, int] | None:
     if len(words) < 2 or len(words) > 12:
         return None
     first = words[0]
-    if _VERBISH.match(first[2]) and first[2].islower():
+    if _VERBISH.match(first[2]) and first[2].islower() and first[2] not in _NOT_SPEECH_VERBS:
         m = subject_after(text, first[1], lim)
         if m is not None and m.kind != "pronoun" or m is not None and m.text.lower() in ("he", "she", "they"):
             return m, first[0], first[1]
@@ -179,6 +184,11 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
                 r = _Raw(qs, qe, "direct", post[1], post[2], post[0])
         if r is None and not full and not _is_title(text, qs + 1, qe - 1):
             r = _fragment(text, s, qs, qe, seps)
+            if r is None and words >= 4 and _COLON_BEFORE.search(text, max(s, qs - 3), qs):
+                # "In a statement, the ministry defended the strike as lawful: “…”": the clause's subject speaks.
+                lead = _sentence_subject(text, s, qs)
+                if lead is not None and lead.kind in ("person", "organisation", "country"):
+                    r = _Raw(qs, qe, "direct", None, None, lead)
         if (
             r is None
             and full
@@ -194,6 +204,9 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
             out.append(r)
             covered.add(r.start, r.end)
     return out
+
+
+_COLON_BEFORE = re.compile(r":[ \t\xa0]*$")
 
 
 _STOP_END = re.compile(r"[.,:]\s*$")
@@ -283,8 +296,8 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
             spans_of_raws[raw.start, raw.end] += 1
             taken.append((raw.start, raw.end))
             prev = raw
-        if not taken and "report" in low[s:e]:
-            raw = _reported(text, s, e)
+        if not taken and ("report" in (seg := low[s:e]) or "d to " in seg and _PASSIVE_SAID.search(seg)):
+            raw = _reported(text, s, e, "reported by" in seg)
             if raw is not None:
                 raws.append(raw)
     for r in raws:
@@ -302,13 +315,30 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
 
 
 # Reports with no source named: "There are reportedly 5000 troops", "The attacker is reported to have jumped",
+# "The mayor was announced to have resigned", "She is said to have left",
 # "Politicians were reported by local media to have visited" (then the source is the "by" phrase).
+# The passives _IS_REPORTED reads besides "reported", as a literal scan ("said to", "announced to" …).
+_PASSIVE_SAID = re.compile(r"(?:said|announced|alleged|rumou?red) to ")
+
+
+_REPORTED_BY_AS = re.compile(
+    r"\breported[ \t\xa0]+by[ \t\xa0]+(?P<by>[^,;]{2,50}?)[ \t\xa0]+as[ \t\xa0]+(?P<what>[^,;.]{3,120})"
+)
 _REPORTEDLY = re.compile(r"\b[Rr]eportedly\b,?\s*")
-_IS_REPORTED = re.compile(r"\b(?:is|are|was|were)\s+reported\s+(?:by\s+(?P<by>[^,;]{2,60}?)\s+)?(?=to\s)")
+_IS_REPORTED = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:reported|said|announced|alleged|rumou?red)\s+"
+    r"(?:by\s+(?P<by>[^,;]{2,60}?)\s+)?(?=to\s+(?!the\b|a\b|an\b|[A-Z]))"
+)
 
 
-def _reported(text: str, s: int, e: int) -> _Raw | None:
+def _reported(text: str, s: int, e: int, by: bool = True) -> _Raw | None:
     """A report whose source the writer does not name, or names only after "by": its content, speakerless."""
+    m = _REPORTED_BY_AS.search(text, s, e) if by else None
+    if m is not None:
+        # "A cargo plane, reported by local press as belonging to the army, crashed …"
+        end = _trim_end(text, m.start("what"), m.end("what"))
+        mention = subject_after(text, m.start("by"), m.end("by"))
+        return _Raw(m.start("what"), end, "", m.start(), m.start("by") - 4, mention) if mention else None
     m = _IS_REPORTED.search(text, s, e)
     if m is not None:
         end = _trim_end(text, m.end(), e)
@@ -322,12 +352,13 @@ def _reported(text: str, s: int, e: int) -> _Raw | None:
     return _Raw(start, end, "", m.start(), m.end(), None) if _word_count(text, start, end) >= 4 else None
 
 
-_FIRST_PERSON = frozenset(("i", "we"))
+_FIRST_PERSON = frozenset(("i", "we", "you"))
 
 
 def _writers_voice(text: str, raw: _Raw, quotes) -> bool:
     """ "In our testing we found that …": "I" or "we" outside any quote mark is the writer speaking, not a
-    source being quoted."""
+    source being quoted; "you" there is the writer's reader or an interviewer's question ("How would you
+    describe …?")."""
     m = raw.mention
     return (
         m is not None

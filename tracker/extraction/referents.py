@@ -7,6 +7,8 @@ rules that use them.
 
 from __future__ import annotations
 
+import re
+
 # Nouns of documents and statements: "the statement said" is the voice of whoever issued it.
 DOCUMENT_NOUNS = frozenset(
     """
@@ -14,6 +16,77 @@ DOCUMENT_NOUNS = frozenset(
     post ruling order memo document documents release announcement communique
     survey message bulletin notice
     """.split()
+)
+
+
+# "Jane Kim of the Polar Institute and colleagues", "Kim et al": a named person's team, which "they" and a later
+# "Kim et al" point at. Group 1 is the person's name (with "de", "van" …), group 2 the group word.
+_TEAM = re.compile(
+    r"(?<![\w’'-])((?:(?:de|van|von|da|del|al)[ \t\xa0]+)?[A-Z][\w’'-]+(?:[ \t\xa0]+(?:(?:de|van|von|da|del)[ \t\xa0]+)?"
+    r"[A-Z][\w’'-]+){0,3})(?:[ \t\xa0]+of[ \t\xa0]+[^,.;()]{3,60}?)?[ \t\xa0]+"
+    r"(et\.?[ \t\xa0]+al\b\.?|and[ \t\xa0]+(?:(?:his|her|their)[ \t\xa0]+)?colleagues\b)"
+)
+
+
+# Where a team's mention ends, found by a scan with a literal start.
+_TEAM_END = re.compile(r" et\.?[ \t\xa0]+al\b\.?| and[ \t\xa0]+(?:(?:his|her|their)[ \t\xa0]+)?colleagues\b")
+
+
+# "researchers from the University of Colorado (CU) and the College of Wooster": an unnamed plural source with the
+# bodies it comes from, a group "they" and "the scientists" point back at though it is never quoted itself.
+_SOURCE_NOUNS = frozenset(
+    """
+    researchers scientists experts astronomers engineers doctors physicians economists analysts scholars
+    biologists geologists chemists physicists attorneys lawyers officials investigators
+    """.split()
+)
+
+
+# Where a source group may be: a plural's last letter and a preposition, a pattern with a literal start that the
+# regex engine scans for quickly (one that opened with the nouns tried every position of the article).
+_LINK = re.compile(r"s(?: general)? (?:from|at|of|with) ")
+
+
+# The bodies after the preposition: "the University of Colorado at Boulder (CU Boulder) in Colorado and the
+# College of Wooster", "sixteen states".
+_BODIES = re.compile(
+    r"(?:the[ \t\xa0]+)?(?:[A-Z][\w’'.&-]*|[a-z]+[ \t\xa0]+states?)"
+    r"(?:[ \t\xa0]+(?:(?:of|at|in|for|and|the|de)[ \t\xa0]+)*(?:[A-Z][\w’'.&-]*|\([^()]{1,40}\)))*"
+)
+
+
+def _source_groups(text: str) -> list[tuple[int, str, str]]:
+    out = []
+    for m in _LINK.finditer(text):
+        j = k = m.start() + 1
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        if text[j:k].lower() not in _SOURCE_NOUNS or j and (text[j - 1].isalnum() or text[j - 1] == "-"):
+            continue
+        b = _BODIES.match(text, m.end())
+        if b is not None:
+            out.append((j, "", text[j : b.end()]))
+    return out
+
+
+def team_mentions(text: str) -> list[tuple[int, str, str]]:
+    """(position, lead, written) for every team ("X and colleagues", "X et al") and every unnamed plural source
+    with its bodies ("researchers from the University of …") in the text; `lead` is the named person of a team,
+    "" for a source group."""
+    out = []
+    for a in _TEAM_END.finditer(text) if "colleagues" in text or "et al" in text else ():
+        # The name before each "et al" / "and colleagues", read in a short window (the whole pattern run over the
+        # article tried every capital letter in it).
+        lo = max(0, a.start() - 120)
+        m = max(_TEAM.finditer(text, lo, a.end()), key=lambda x: x.end(), default=None)
+        if m is not None and m.end() == a.end():
+            out.append((m.start(), m.group(1), m.group(0)))
+    return out + _source_groups(text)
+
+
+# A mention of a team: "Kim et al", "Jane Kim and colleagues"; group 1 its lead's name.
+TEAM_MENTION = re.compile(
+    r"(.+?)[ \t\xa0]+(?:et\.?[ \t\xa0]+al\.?|and[ \t\xa0]+(?:(?:his|her|their)[ \t\xa0]+)?colleagues)"
 )
 
 

@@ -18,7 +18,9 @@ from tracker.extraction.referents import (  # noqa: F401  (DOCUMENT_NOUNS is rea
     MALE_NAMES,
     MALE_WORDS,
     ORG_ROLE_NOUNS,
+    TEAM_MENTION,
     gender_of,
+    team_mentions,
 )
 from tracker.extraction.speaker_words import (
     FUNCTION_WORDS,
@@ -218,6 +220,10 @@ _ISSUER = re.compile(
 )
 
 
+# An issuing verb right after a subject: "… filed a lawsuit", "… quickly released a report".
+_ISSUES = re.compile(rf"[ \t\xa0]+(?:\w+ly[ \t\xa0]+)?{_ISSUE_VERBS}\b")
+
+
 _BY_AFTER = re.compile(rf"[ \t\xa0]+{_ISSUE_VERBS}[ \t\xa0]+by[ \t\xa0]+({_PROPER}(?:[ \t\xa0]+office)?)")
 
 
@@ -239,6 +245,25 @@ def _is_plural_source(words: list[str]) -> bool:
     """A plural unnamed source that later "they" can point back at ("researchers from …", "critics")."""
     head = _head_noun(" ".join(words))
     return head.endswith("s") and not head.endswith(("ss", "us", "is")) and head not in DOCUMENT_NOUNS
+
+
+# A full stop after a word of three lower-case letters or more ends a sentence, not an abbreviation ("Monday. The
+# Harbour Authority released …" names the authority; "U.S. Navy" and "Dr. Kay" stay whole).
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3}\.)[ \t\xa0]+")
+
+
+def _issuer_name(issued: re.Match) -> str:
+    """The body an _ISSUER match names, without its article, possessive or a sentence the match ran over."""
+    name = _SENTENCE_BREAK.split(issued.group(1) or issued.group(2))[-1]
+    return _without_article(name.removesuffix("'s").removesuffix("’s"))
+
+
+def _common_head(text: str) -> bool:
+    """The head noun is a common noun ("Researchers from the Ocean Institute"), not the last word of a name
+    ("Ostrava Motors", "General Motors")."""
+    head = _head_noun(text)
+    words = text.split()
+    return words[0].lower() == head or not any(w == head.capitalize() or w == head.upper() for w in words[1:])
 
 
 class Resolver:
@@ -298,7 +323,11 @@ class Resolver:
                 self.titled.append((m.start(), name, None))
         self._surnames(text)
         self.titled.sort()
+        self.teams = team_mentions(text)  # (position, lead, as written), in text order
         self.last_speaker: _Entity | None = None
+        # Who spoke through each kind of document so far ("statement" → its issuer, where it was resolved), so
+        # that "the statement" later names the same author as the statement quoted before it.
+        self.documents: dict[str, tuple[int, SpeakerRef]] = {}
 
     def _surnames(self, text: str) -> None:
         """Later mentions of a named person by surname alone ("Waseem appeared in court"): the person is the one
@@ -368,6 +397,9 @@ class Resolver:
                 ent.role = role
             ent.last = max(ent.last, pos)
             self._touch(ent)
+        while self.teams and self.teams[0][0] < before:
+            pos, lead, written = self.teams.pop(0)
+            self._entity(self._team_name(lead, written, pos), "group", None, pos)
 
     def _index_person(self, i: int, add: bool = True) -> None:
         """Enter people[i] under its whole name, its endings of two or more words and its words (or take it out);
@@ -381,6 +413,22 @@ class Resolver:
                 insort(index.setdefault(key, []), i)
             else:
                 index[key].remove(i)
+
+    def _team_name(self, lead: str, written: str, pos: int) -> str:
+        """A team by the fullest name of the person who leads it ("Stamenković et al" after "Vlada Stamenković
+        and colleagues": "Vlada Stamenković and colleagues"); an unknown lead's team as written; a source group
+        ("researchers from …") as written."""
+        if not lead:
+            return written
+        name = " ".join(_split_role(lead.split())[1]) or lead
+        person = self._person_for(name, pos)
+        if person is not None:
+            return f"{person.name} and colleagues"
+        return (
+            written
+            if "et" in written.split()[-2:-1] or written.endswith(("et al", "et al."))
+            else f"{name} and colleagues"
+        )
 
     def _person_for(self, name: str, pos: int) -> _Entity | None:
         """The earlier person a (partial) name refers to: same full name, or one ending in this surname.
@@ -476,13 +524,45 @@ class Resolver:
             return self._latest([b for b in self._logs if b[0] == "group" or b[0] == "organisation" and b[2]], pos)
         return None
 
+    def _author_before(self, head: str, pos: int) -> _Entity | None:
+        """ "the request" after "the request of Prime Minister Jan Ode": the author named with the same document
+        noun before, when no one issued a document since."""
+        lo = max(0, pos - 2000)
+        if head not in self.text[lo:pos]:
+            return None
+        pattern = rf"{head}s?[ \t\xa0]+(?:of|from|by)[ \t\xa0]+({_PROPER})"  # a literal start: a quick scan
+        found = max(re.finditer(pattern, self.text[lo:pos]), key=lambda x: x.start(), default=None)
+        if found is None or found.start() and self.text[lo + found.start() - 1].isalnum():
+            return None
+        at = lo + found.start()
+        if _ISSUER.search(self.text, at + len(found.group(0)), pos):
+            return None
+        canon, kind = classify_name(_without_article(found.group(1).removesuffix("'s").removesuffix("’s")))
+        if kind == "person":
+            role, words = _split_role(canon.split())
+            canon = " ".join(words) or canon
+            return self._person_for(canon, pos) or self._entity(canon, "person", role, at)
+        return self._entity(canon, kind, None, at)
+
+    def _other_issuer(self, lo: int, hi: int, name: str) -> bool:
+        """Whether text[lo:hi] names someone other than `name` issuing a document."""
+        for issued in _ISSUER.finditer(self.text, lo, hi):
+            if _issuer_name(issued) != name:
+                return True
+        return False
+
     def _issuer(self, pos: int) -> _Entity | None:
         """Whoever issued a document or statement: the last body named as issuing one ("Met Éireann, the weather
         service, issued alerts", "a statement released by Erdogan's office") when that comes after the last
         speaker; else the most recent speaker or body named before it."""
         issued = max(_ISSUER.finditer(self.text, max(0, pos - 2000), pos), key=lambda x: x.start(), default=None)
+        since = max(self.last_speaker.last if self.last_speaker is not None else -1, issued.start() if issued else -1)
+        for e in self.entities:
+            # "attorneys general from sixteen states filed a lawsuit": a group issues a document as a body does.
+            if e.kind == "group" and since < e.last < pos and _ISSUES.match(self.text, e.last + len(e.name)):
+                return e
         if issued is not None and (self.last_speaker is None or self.last_speaker.last < issued.start()):
-            name = _without_article((issued.group(1) or issued.group(2)).removesuffix("'s").removesuffix("’s"))
+            name = _issuer_name(issued)
             canon, kind = classify_name(name)
             if kind == "person" and len(canon.split()) > 3:
                 kind = "organisation"
@@ -495,6 +575,10 @@ class Resolver:
     def resolve(self, m: Mention, antecedent: Mention | None = None) -> SpeakerRef:
         """A SpeakerRef for the mention, updating the article's registry."""
         ref = self._resolve(m, antecedent)
+        if m.kind not in ("person", "pronoun", "relative") and " " in m.text and ref.name != m.text:
+            head = _head_noun(m.text)
+            if head in DOCUMENT_NOUNS:
+                self.documents[head] = (m.start, ref)
         ent = self.by_name.get(ref.name)
         if ent is not None and ref.kind != "anonymous" or ent is not None and ent.kind == "group":
             self.last_speaker = ent
@@ -508,6 +592,10 @@ class Resolver:
         ent = None
         low = m.text.lower()
         words = low.split()
+        team = TEAM_MENTION.fullmatch(m.text) if "et al" in m.text or "colleagues" in m.text else None
+        if team is not None:
+            ent = self._entity(self._team_name(team.group(1), m.text, m.start), "group", None, m.start)
+            return SpeakerRef(ent.name, m.text, m.start, m.end, "anonymous")
         documentary = (m.kind not in ("person", "pronoun", "relative") or words[0] in ("a", "an", "the")) and len(
             words
         ) > 1  # "A tweet sent from Biden's Twitter": a capitalised tail does not make the document a person
@@ -552,6 +640,15 @@ class Resolver:
         if m.kind not in ("person", "pronoun", "relative") and len(words) > 1 and words[0] not in ("a", "an"):
             head = _head_noun(m.text)
             if head in DOCUMENT_NOUNS and not m.text[:1].isupper() or head in DOCUMENT_NOUNS and words[0] == "the":
+                author = self._author_before(head, m.start)
+                if author is not None:
+                    return SpeakerRef(author.name, m.text, m.start, m.end, _ref_kind(author), author.role)
+                seen = self.documents.get(head)
+                if seen is not None and not self._other_issuer(seen[0], m.start, seen[1].name):
+                    # "a statement released by Erdogan's office … The Turkish statement called for …": the same
+                    # document's author, unless someone issued another one since.
+                    ref = seen[1]
+                    return SpeakerRef(ref.name, m.text, m.start, m.end, ref.kind, ref.role)
                 issuer = self._issuer(m.start)
                 if issuer is not None:
                     return SpeakerRef(issuer.name, m.text, m.start, m.end, _ref_kind(issuer), issuer.role)
@@ -586,7 +683,12 @@ class Resolver:
             kind = m.kind
             if kind == "organisation" and m.name and m.name not in self.by_name:
                 m = _with_name(m, self._full_form(m.name, m.start))
-            if kind == "organisation" and m.text[:1].isupper() and _is_plural_source(low.split()):
+            if (
+                kind == "organisation"
+                and m.text[:1].isupper()
+                and _is_plural_source(low.split())
+                and _common_head(m.text)
+            ):
                 kind = "group"  # "Researchers from the Ocean Institute": people, whom "they" and "the scientists" name
             ent = self._entity(m.name or m.text, kind, m.role, m.start)
         else:

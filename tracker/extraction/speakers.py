@@ -137,7 +137,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, 
             if k < 0 or toks[k][2] != "(":
                 break
             i = k
-        elif not (w in SKIP_BEFORE_CUE or w.endswith("ly") and w.isalpha() and len(w) > 3):
+        elif not (w in SKIP_BEFORE_CUE or w.endswith("ly") and w.isalpha() and len(w) > 3 and w not in _LY_NOUNS):
             break
         i -= 1
     if i < 0:
@@ -153,6 +153,13 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, 
                 ):
                     appos = (k + 1, i - 1)
                     i = k - 1
+                    if i > 0 and toks[i][2] == ")":
+                        # "The Guard Corps (IRGC), which …, declared": the head sits before its bracketed short form
+                        b = i - 1
+                        while b > 0 and i - b < 8 and toks[b][2] != "(":
+                            b -= 1
+                        if toks[b][2] == "(":
+                            i = b - 1
                     break
                 return None, negated
             if toks[k][2] in '.;:!?“”"':
@@ -181,11 +188,46 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, 
         j += 1
     if appos is not None and _names_role(toks[i][2], toks[appos[0] : appos[1] + 1]):
         # "Turkish Defence Minister, Hulusi Akar, said": the name sits in the apposition, the head is the role.
-        return _mention_from_words(toks[j : i + 1] + toks[appos[0] : appos[1] + 1]), negated
+        both = _mention_from_words(toks[j : i + 1] + toks[appos[0] : appos[1] + 1])
+        if toks[i][2].islower():
+            # "Varma's chief buyer, Rohan Iyer, said": a role that no title list knows; the name is the apposition.
+            name = _mention_from_words(toks[appos[0] : appos[1] + 1])
+            role = " ".join(w for _, _, w in toks[j : i + 1])
+            return Mention(both.start, both.end, both.text, "person", name.name, role), negated
+        return both, negated
+    member = _member_of(toks, j, i)
+    if member is not None:
+        return member, negated
     return _mention_from_words(toks[j : i + 1]), negated
 
 
+def _member_of(toks: list[tuple[int, int, str]], j: int, i: int) -> Mention | None:
+    """ "Peter Iseley of victims' group Ending Clergy Abuse said": a person named before "of" and a body described
+    by common nouns; the person speaks, the body is where they come from."""
+    k = j - 1
+    while k >= 0 and j - k <= 4 and toks[k][2][:1].islower() and toks[k][2] != "of" and toks[k][2] not in _MEMBER_STOPS:
+        k -= 1
+    if k < 1 or k == j - 1 or toks[k][2] != "of" or not _is_cap(toks[k - 1][2]):
+        return None
+    p = k - 1
+    while p > 0 and k - p < 3 and _is_cap(toks[p - 1][2]):
+        p -= 1
+    person = _mention_from_words(toks[p:k])
+    if person.kind != "person":
+        return None
+    whole = _mention_from_words(toks[p : i + 1])
+    return Mention(whole.start, whole.end, whole.text, "person", person.name, person.role)
+
+
+# Words that end the description of a body before its name (a verb or a clause word, not a common noun).
+_MEMBER_STOPS = frozenset("and or but said says that who which was were is are has have had".split())
+
+
 _BE = frozenset("was were is are been be being".split())
+
+
+# Nouns ending in "-ly" that are no adverb before a cue ("lawyers for the family said").
+_LY_NOUNS = frozenset("family assembly ally supply rally monopoly anomaly homily".split())
 
 
 # A participle with "of" after it: "was accused of", "was convicted of".
@@ -204,10 +246,14 @@ _SPEAKER_STAYS = frozenset("quoted told asked informed advised warned".split())
 
 
 def _names_role(head: str, inner: list[tuple[int, int, str]]) -> bool:
-    if head.lower() not in TITLES and head.lower() not in PERSON_ROLE_NOUNS:
-        return False
+    """ "Turkish Defence Minister, Hulusi Akar, said", "Varma's chief buyer, Rohan Iyer, said": the head is a title
+    or a lower-case role and the apposition a name (for a common noun, a person's name)."""
     words = [w for _, _, w in inner]
-    return 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
+    if not (1 <= len(words) <= 5 and all(w[:1].isupper() for w in words)):
+        return False
+    if head.lower() in TITLES or head.lower() in PERSON_ROLE_NOUNS:
+        return True
+    return head.isalpha() and head.islower() and 2 <= len(words) <= 3 and classify_name(" ".join(words))[1] == "person"
 
 
 _STOP_AFTER = frozenset(
@@ -216,13 +262,17 @@ _STOP_AFTER = frozenset(
 )
 
 
+# Bodies named with the place they are posted in: "the Embassy in Iraq", "the Consulate in Erbil".
+_POSTED_BODIES = frozenset("embassy consulate mission office bureau delegation".split())
+
+
 # Common nouns that end a body's name after a proper adjective ("Iraqi military", "the US side").
 _BODY_NOUNS = frozenset("side government military army navy police media press authorities forces embassy".split())
 
 
 def subject_after(text: str, start: int, hi: int) -> Mention | None:
     """The speaker of an inverted attribution ("…,” said Akar", "according to the ministry")."""
-    # The walk below reads at most a dozen tokens (a name stops at nine, with one token of look-ahead), so only
+    # The walk below reads at most 13 tokens (a name stops at twelve, with one token of look-ahead), so only
     # the first sixteen of the window are made: making all of a 160-character window cost more than the walk.
     toks = list(islice(iter_tokens(text, start, min(hi, start + 160)), 16))
     if not toks:
@@ -252,6 +302,10 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
                 and _is_cap(toks[k - 1][2])
                 or wl == "to"
                 and toks[k - 1][2].lower() in TITLES  # "Ambassador to the United Nations Nikki Haley"
+                or wl == "in"
+                and toks[k - 1][2].lower() in _POSTED_BODIES
+                and k + 1 < len(toks)
+                and _is_cap(toks[k + 1][2])  # "the United States Embassy in Iraq"
             )
         ):
             break
@@ -278,6 +332,7 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             and wl.rstrip(".") not in _BODY_NOUNS
             and not (wl in TITLES and k + 1 < len(toks) and _is_cap(toks[k + 1][2]))
             and not (wl == "to" and toks[k - 1][2].lower() in TITLES)
+            and not (wl == "in" and toks[k - 1][2].lower() in _POSTED_BODIES)
             and not (
                 wl == "the" and toks[k - 1][2].lower() in ("of", "to") and k + 1 < len(toks) and _is_cap(toks[k + 1][2])
             )
@@ -294,7 +349,7 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
         if _is_cap(w):
             caps_run = True
         n = k + 1
-        if n >= 9:
+        if n >= 12:
             break
     while n > 1 and toks[n - 1][2].lower() in NAME_LINKS:
         n -= 1  # "Superintendent Ana Cruz of the national police": a link word does not end a name

@@ -54,6 +54,7 @@ PAGE_ONLY_INDEXES = (
     "claim_groups_articles",
     "claim_groups_first_published",
     "claim_groups_unit",
+    "claim_groups_repeated_unit",
     "claim_conflicts_unit",
 )
 

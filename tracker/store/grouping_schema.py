@@ -29,6 +29,10 @@ create table if not exists claim_groups (
 create index if not exists claim_groups_articles on claim_groups(articles);
 create index if not exists claim_groups_first_published on claim_groups(first_published);
 create index if not exists claim_groups_unit on claim_groups(unit);
+-- The claim_groups page shows the groups stated in two or more articles (`articles >= 2`, tracker.web.finding)
+-- with a facet by unit: this index holds only those groups (60,000 of 830,000 at 100,000 articles), so the
+-- facet and the page's count read it alone instead of looking up every repeated group's row (0.3 s).
+create index if not exists claim_groups_repeated_unit on claim_groups(unit) where articles >= 2;
 -- a rowid table: its (group_id, published) index then holds a rowid rather than the claim id, four times
 -- narrower, and new members (which join groups all over that index) dirty fewer pages per batch
 create table if not exists claim_group_members (
@@ -143,7 +147,7 @@ def _migrate_subject_keys(db: sqlite_utils.Database) -> None:
         db.execute("alter table claim_subject_keys add column more text")
 
 
-_INDEX_NAME = re.compile(r"^\s*create index if not exists (\w+)", re.I)
+_INDEX_NAME = re.compile(r"^(?:\s*--[^\n]*\n)*\s*create index if not exists (\w+)", re.I)  # after any comment lines
 
 
 def ensure_schema(db: sqlite_utils.Database, skip: set[str] | frozenset[str] = frozenset()) -> None:

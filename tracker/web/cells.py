@@ -46,6 +46,7 @@ FIGURE_COLUMNS = {"value", "value_a", "value_b", "other_value", "lower", "upper"
 # A claim's text beside its id (the conflicts view, stored queries): the text links to the claim too.
 TEXT_OF_CLAIM = {"claim_a": "claim_id_a", "claim_b": "claim_id_b", "claim": "claim_id"}
 TABLE_COLUMNS = {"id", "target_id", "appearances"} | FIGURE_COLUMNS | set(TEXT_OF_CLAIM)
+CSS_OF = {kind: f"tracker-id tracker-{kind}" for kind in ("claim", "quote", "article", "speaker", "group")}
 
 
 def _get(row, key):
@@ -104,8 +105,7 @@ def render(row, value, column, table, database, datasette, request):
         claim_id = _get(row, TEXT_OF_CLAIM[column])
         if not claim_id or not isinstance(value, str):
             return None
-        url = links.url(datasette, database, "claim", claim_id)
-        return Markup(f'<a href="{escape(url)}" class="tracker-claim-text">{escape(value)}</a>')
+        return links.anchor(datasette, database, "claim", claim_id, "tracker-claim-text", value)
     if column == "appearances":
         if table != "claim_groups":
             return None
@@ -114,5 +114,4 @@ def render(row, value, column, table, database, datasette, request):
     kind = kind_of(column, row, table, request)
     if kind is None:
         return None
-    url = links.url(datasette, database, kind, value)
-    return Markup(f'<a href="{escape(url)}" class="tracker-id tracker-{kind}">{escape(value)}</a>')
+    return links.anchor(datasette, database, kind, value, CSS_OF[kind])

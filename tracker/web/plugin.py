@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from tracker.review import annotations as ann
 from tracker.review import users
-from tracker.web import cells, finding, reader, review_queue
+from tracker.web import cells, finding, memo, plans, reader, review_queue
 
 PLUGIN = "tracker"
 TARGETS = {"claims": "claim", "quotes": "quote"}
@@ -463,19 +463,6 @@ def extra_css_urls(datasette):
     return [datasette.urls.path("/-/tracker.css")]
 
 
-def _file_state(path: str) -> tuple:
-    """What changes whenever the database does: every commit appends to the -wal file (or, outside WAL mode,
-    rewrites the main file), so equal size and mtime of both mean no write in between."""
-    state: list[tuple[int, int] | None] = []
-    for p in (path, path + "-wal"):
-        try:
-            st = Path(p).stat()
-            state.append((st.st_mtime_ns, st.st_size))
-        except OSError:
-            state.append(None)
-    return tuple(state)
-
-
 def cache_table_counts(db) -> None:
     """Datasette 1.0a41 counts every table of a mutable database (`select count(*)` of up to 10,001 rows each)
     on every stored-query page, only to offer `select * from <first table>` in the SQL box, and on the database
@@ -487,7 +474,7 @@ def cache_table_counts(db) -> None:
     cache: dict = {}
 
     async def table_counts(limit=10):
-        key = _file_state(db.path)  # taken before counting: a write while counting shows up next time
+        key = memo.file_state(db.path)  # taken before counting: a write while counting shows up next time
         hit = cache.get(limit)
         if hit is not None and hit[0] == key:
             return dict(hit[1])
@@ -504,3 +491,5 @@ def cache_table_counts(db) -> None:
 def startup(datasette):
     for db in datasette.databases.values():
         cache_table_counts(db)
+        plans.install(db)
+        memo.install(db)  # outermost: a kept facet count is answered before any SQL is chosen

@@ -1,0 +1,31 @@
+"""Clause shape (tracker/extraction/clause_shape.py): a finite verb after a subject, or an object, after a cue."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extraction.clause_shape import _aux_after_subject, _finite_soon, _past
+
+
+@pytest.mark.parametrize(
+    ("words", "finite"),
+    [
+        ("the cockpit voice recorder was recovered", True),
+        ("the carrier owns two cargo planes", True),
+        ("the museum opens the east wing in May", True),
+        ("a new mechanism by which warm currents erode ice", False),
+        ("the sales figures for the year", False),
+        ("a way through the law, which gives the council power", False),
+    ],
+)
+def test_a_finite_verb_after_a_subject_makes_a_clause(words, finite):
+    assert _finite_soon(words, 0, len(words)) is finite
+
+
+def test_a_bare_noun_subject_then_an_auxiliary_is_a_clause():
+    assert _aux_after_subject("costs have risen sharply", 0, 24) is True
+    assert _aux_after_subject("the body in a field", 0, 19) is False
+
+
+def test_a_past_form_is_a_past_and_a_present_one_is_not():
+    assert (_past("remarked"), _past("found"), _past("states")) == (True, True, False)

@@ -1,0 +1,112 @@
+"""Reported content (tracker/extraction/content.py): what a cue reports and where it ends, on sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extraction.quotes import find_quotes_raw
+from tracker.extraction.sentences import sentences
+
+
+def contents(text):
+    return [q.text for q in find_quotes_raw(text, sentences(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The registry states the carrier owns two cargo planes.", "the carrier owns two cargo planes"),
+        ("The guide states the museum opens the east wing in May.", "the museum opens the east wing in May"),
+    ],
+)
+def test_a_present_verb_after_a_subject_makes_a_clause_without_that(text, content):
+    assert contents(text) == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agency reported the sales figures for the year.",
+        "They found a route through the old law, which gives the council the power to act.",
+    ],
+)
+def test_a_plural_noun_or_a_verb_in_a_relative_clause_makes_no_clause(text):
+    assert contents(text) == []
+
+
+def test_a_purpose_clause_after_a_cue_is_no_report():
+    text = "The union fought the curfew the governor declared last week so he could clear the square."
+    assert contents(text) == []
+
+
+def test_to_and_a_gerund_is_what_a_to_verb_reports_not_an_audience():
+    assert contents("The driver confessed to acting alone.") == ["to acting alone"]
+
+
+def test_an_object_and_a_comma_before_a_quote_lead_to_the_quote():
+    text = 'The coach defended his choice of keeper, "He has saved us all season."'
+    assert contents(text) == ['"He has saved us all season."']
+
+
+def test_a_pronoun_called_a_quoted_word_is_a_partial_quote():
+    assert contents('The bakery, in a post on Monday, called it "shameful".') == ['it "shameful"']
+
+
+def test_a_directive_verb_with_a_thing_and_no_verb_after_it_reports_nothing():
+    assert contents("The president ordered three days of mourning after the fire.") == []
+    assert contents("The president ordered troops to leave the city.") == ["troops to leave the city"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The museum identifies 3 May 1921 as the day it opened.", "3 May 1921 as the day it opened"),
+        ("The registry lists the ferry as belonging to the navy.", "the ferry as belonging to the navy"),
+        ("The census office estimated the town's population at about 9,000.", "the town's population at about 9,000"),
+    ],
+)
+def test_a_verb_of_assessment_reports_its_object_with_as_or_at(text, content):
+    assert contents(text) == [content]
+
+
+@pytest.mark.parametrize("text", ["Police identified the man on Monday.", "He listed his achievements."])
+def test_a_verb_of_assessment_without_as_or_at_reports_nothing(text):
+    assert contents(text) == []
+
+
+def test_an_expectation_reports_its_object_but_a_passive_one_nothing():
+    assert contents("Forecasters expected heavy rain and high winds.") == ["heavy rain and high winds"]
+    assert contents("The storm is expected to reach the coast on Monday.") == []
+
+
+def test_no_one_opens_a_reported_clause():
+    text = "The fire gutted the hall, with local media reporting no-one was inside."
+    assert contents(text) == ["no-one was inside"]
+
+
+def test_a_passive_expectation_does_not_cut_the_report_before_it():
+    text = "Per the rule signed by the mayor, shop owners and bakers are expected to close at ten."
+    assert contents(text) == ["shop owners and bakers are expected to close at ten"]
+
+
+def test_commit_reports_a_to_clause_not_an_object():
+    assert contents("The mayor committed to reopening the library.") == ["to reopening the library"]
+    assert contents("He committed a crime in 2010.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her name is not on the co-author list because the paper was new.",
+        "Data leaked included photos, friend and group lists, and interests.",
+        "What will you do if a court rules your executive order creating a process to close the agency void?",
+    ],
+)
+def test_a_noun_list_or_a_singular_object_before_to_reports_nothing(text):
+    assert contents(text) == []
+
+
+def test_a_relative_speaker_with_a_place_phrase_reports_the_quote_after_its_comma():
+    text = 'The bill passed, said Ann Lee, who said on the council floor, "It took ten years."'
+    assert contents(text) == ["The bill passed", '"It took ten years."']
