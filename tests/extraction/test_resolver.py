@@ -225,7 +225,7 @@ def test_the_document_names_the_author_it_was_credited_to_before():
     assert speakers(text)[-1] == ("The request", "Jan Ode")
 
 
-def speakers(text):
+def named_speakers(text):
     return [(q.kind, q.speaker.name, q.speaker.mention, q.speaker.kind) for q in extract(text).quotes]
 
 
@@ -250,7 +250,7 @@ def speakers(text):
     ],
 )
 def test_later_mentions_point_back_at_the_named_speaker(text, expected):
-    assert speakers(text) == expected
+    assert named_speakers(text) == expected
 
 
 def test_a_role_word_opening_a_name_is_its_role():
