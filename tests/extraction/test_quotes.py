@@ -563,3 +563,9 @@ def test_a_quote_after_a_colon_belongs_to_the_subject_of_the_clause_before_it():
 def test_a_reduced_passive_report_with_by_and_as_names_its_source():
     (q,) = quotes("A fishing boat, reported by local radio as belonging to the navy, sank off the cape.")
     assert (q.text, q.cue, q.speaker.name) == ("belonging to the navy", "reported", "local radio")
+
+
+def test_a_quote_after_a_colon_runs_to_its_closing_mark_across_sentences():
+    text = "Amara Diallo said: “The dam is safe. It will open in May.”"
+    got = [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in find_quotes(text)]
+    assert got == [("direct", "“The dam is safe. It will open in May.”", "Amara Diallo")]

@@ -527,6 +527,7 @@ def test_speaker_after_the_cue_an_organisation_linked_by_for_and_a_titled_person
     assert who("“The dam is safe,” said Minister Amara Diallo.") == [
         ("Amara Diallo", "Minister Amara Diallo", "person", "Minister")
     ]
+    assert who("“The dam is safe,” said Minister Diallo.") == [("Diallo", "Minister Diallo", "person", "Minister")]
 
 
 def test_a_website_or_database_speaks_for_the_body_it_belongs_to():
