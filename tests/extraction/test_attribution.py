@@ -3,6 +3,7 @@ written for these tests."""
 
 from __future__ import annotations
 
+from tracker.extraction.pipeline import extract
 from tracker.extraction.quotes import find_quotes_raw
 from tracker.extraction.sentences import sentences
 
@@ -138,3 +139,9 @@ def test_a_relative_after_an_apposition_speaks_for_the_name_before_it():
     assert quotes(text) == [('"the fields are drying."', "Iris Tamm")]
     text = 'The survey was run by the institute director, Iris Tamm, who said "the fields are drying."'
     assert quotes(text) == [('"the fields are drying."', "Iris Tamm")]
+
+
+def test_according_to_at_the_end_of_a_four_word_statement():
+    text = "The plane landed safely according to The Aviation Herald."
+    got = [(q.kind, q.text, q.cue, q.speaker.name, q.speaker.kind) for q in extract(text).quotes]
+    assert got == [("indirect", "The plane landed safely", "according to", "The Aviation Herald", "organisation")]

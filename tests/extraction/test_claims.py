@@ -633,3 +633,10 @@ def test_called_on_is_a_request_and_a_hard_figure_stays_factual():
     assert [c.kind for c in extract(text, "2021-06-01").claims] == ["quantity"]
     text = "Okafor called the stadium deal a waste."
     assert [c.kind for c in extract(text, "2021-06-01").claims] == ["opinion"]
+
+
+def test_a_call_for_something_is_reported_by_the_writer_not_stated_by_the_callers():
+    from tracker.extraction.pipeline import extract
+
+    text = "Farmers' groups are calling for the dam to be closed."
+    assert [(c.text, c.speaker) for c in extract(text).claims] == [(text, None)]

@@ -513,6 +513,19 @@ def test_an_irregular_past_cue_with_a_longer_bare_subject_reports_a_clause():
     assert quotes("They found the body in a field.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will build the dam next year and it will be cheap.” — Amara Diallo",
+        "“We will build the dam next year and it will be cheap.” — Amara Diallo, minister of energy.",
+        "“We will build the dam next year and it will be cheap.” – Amara Diallo said at the site.",
+    ],
+)
+def test_a_name_after_a_dash_under_a_quote_is_its_speaker(text):
+    got = [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in find_quotes(text)]
+    assert got == [("direct", "“We will build the dam next year and it will be cheap.”", "Amara Diallo")]
+
+
 def test_an_auxiliary_after_a_closing_mark_is_the_writers_sentence_not_an_attribution():
     text = 'He wrote on his blog.\n\n"The report misreads the data. The "committee" is not counting the late ballots."'
     assert quotes(text) == []
@@ -578,3 +591,9 @@ def test_a_participle_apposition_with_as_is_no_speech():
     assert quotes(text) == []
     (q,) = quotes("Officers identified the driver as Marek Ilic.")
     assert (q.text, q.speaker.mention) == ("the driver as Marek Ilic", "Officers")
+
+
+def test_a_quote_after_a_colon_runs_to_its_closing_mark_across_sentences():
+    text = "Amara Diallo said: “The dam is safe. It will open in May.”"
+    got = [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in find_quotes(text)]
+    assert got == [("direct", "“The dam is safe. It will open in May.”", "Amara Diallo")]
