@@ -89,8 +89,8 @@ def test_bounds(text, lower, upper):
 
 def test_vague_plurals():
     q = one("Hundreds of protesters gathered.")
-    # At least a hundred, no upper bound stated.
-    assert q.value is None and (q.lower, q.upper) == (100, None) and q.unit == "protesters" and q.approximate
+    # At least a hundred, no upper bound stated: written as "more than 100" is (value 100, lower 100).
+    assert q.value == 100 and (q.lower, q.upper) == (100, None) and q.unit == "protesters" and q.approximate
     q = one("Vigils were attended by thousands.")
     assert (q.text, q.lower, q.upper) == ("thousands", 1000, None)
 
@@ -313,7 +313,7 @@ def test_a_hyphenated_measure_before_the_noun_is_a_figure_of_its_own():
 )
 def test_vague_quantities_with_a_multiplier_or_case_trap(text, lower, upper, unit):
     q = one(text)
-    assert (q.value, q.lower, q.upper, q.unit, q.approximate) == (None, lower, upper, unit, True)
+    assert (q.value, q.lower, q.upper, q.unit, q.approximate) == (lower, lower, upper, unit, True)
 
 
 def test_every_vague_phrase_the_pattern_takes_is_in_the_table():
@@ -639,3 +639,37 @@ def test_the_digit_pattern_matches_as_the_whole_pattern_at_every_digit():
     digit = [(m.span(), m.groups()) if m else None for m in (QUANTITY_AT_DIGIT_RE.match(text, i) for i in places)]
     assert digit == full
     assert sum(1 for m in full if m) > 60
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Storms killed 14 farmers and injured 30 more on Monday.", [(14, "farmers"), (30, "farmers")]),
+        (
+            "The raids left dozens of civilians dead and hundreds more homeless.",
+            [(12, "civilians"), (100, "civilians")],
+        ),
+        # "more than" is a bound, not "more of the same"; a new sentence starts afresh.
+        ("Police held 40 fans and more than 20 were fined.", [(40, "fans"), (20, None)]),
+        ("Police held 40 fans. Later 20 more arrived.", [(40, "fans"), (20, None)]),
+        ("It raised $5 million, and 3 more came later.", [(5e6, "USD"), (3, None)]),
+    ],
+)
+def test_a_count_followed_by_more_counts_the_noun_of_the_count_before_it(text, expected):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        ("The war cost hundreds of British and Canadian sailors their lives.", "sailors"),
+        ("About 300 local and state officials attended.", "officials"),
+        ("Some 50 public or private hospitals took part.", "hospitals"),
+    ],
+)
+def test_two_modifiers_joined_by_and_before_the_noun_are_passed_over(text, unit):
+    assert one(text).unit == unit
+
+
+def test_a_list_of_plural_nouns_is_not_taken_for_two_modifiers():
+    assert one("They bought 12 tables and chairs for the hall.").unit == "tables"

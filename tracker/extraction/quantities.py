@@ -251,7 +251,7 @@ def _vague(m: re.Match, text: str, end: int) -> Quantity:
         text=text[m.start() : stop],
         start=m.start(),
         end=stop,
-        value=None,
+        value=lo if hi is None else None,  # "hundreds" as "more than 100" is written: value 100, lower 100
         unit=cur or unit,
         currency=cur,
         approximate=True,
@@ -488,7 +488,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             return out
         pos = m.end()
         if m.group("vague"):
-            out.append(_vague(m, text, end))
+            out.append(_more_of(_vague(m, text, end), out, text))
             continue
         shared = None
         if m.group("num2") and m.group("sep").lower() == "and" and (m.group("pre") or "").strip().lower() != "between":
@@ -526,9 +526,27 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             if unit and unit not in CURRENCY_WORDS:
                 q = dataclasses.replace(q, unit=unit)
         if q is not None:
-            out.append(q)
+            out.append(_more_of(q, out, text))
             # "two 12-roll packs": the measure inside the count is read next, as a figure of its own.
             pos = m.end() if _HYPHEN_MODIFIER.match(text, m.end()) else max(pos, q.end)
+
+
+# "thousands more", "12 more were hurt": more of what the figure before it in the sentence counts.
+_MORE_AFTER = re.compile(r"\s+more\b(?!\s+(?:than|of)\b)")
+_SENTENCE_BREAK = re.compile(r"[.!?][\s\"”’)]")
+
+
+def _more_of(q: Quantity, out: list[Quantity], text: str) -> Quantity:
+    """A count with no noun followed by "more" counts the noun of the count before it in the same sentence
+    ("hundreds of soldiers and the wounding of thousands more": soldiers)."""
+    if q.unit is not None or q.kind not in ("count", "range") or not text.startswith(" more", q.end):
+        return q
+    if not out or not _MORE_AFTER.match(text, q.end):
+        return q
+    prev = out[-1]
+    if prev.unit is None or prev.currency or prev.kind != "count" or _SENTENCE_BREAK.search(text, prev.end, q.start):
+        return q
+    return dataclasses.replace(q, unit=prev.unit)
 
 
 # "pounds" weigh rather than pay after a verb of weight or before "of" and a noun ("40 pounds of cocaine").
