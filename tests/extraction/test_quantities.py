@@ -673,3 +673,65 @@ def test_two_modifiers_joined_by_and_before_the_noun_are_passed_over(text, unit)
 
 def test_a_list_of_plural_nouns_is_not_taken_for_two_modifiers():
     assert one("They bought 12 tables and chairs for the hall.").unit == "tables"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The ship sank on its ninth voyage.", [("ninth voyage", 9, "voyage", "rank")]),
+        (
+            "He was elected on the third ballot with 54 votes.",
+            [("third ballot", 3, "ballot", "rank"), ("54 votes", 54, "votes", "count")],
+        ),
+        (
+            "Officials confirmed a twelfth case, the fourteenth death overall.",
+            [("fourteenth death", 14, "death", "rank")],
+        ),
+        (
+            "Paris, the city's seventeenth arrondissement",
+            [("seventeenth arrondissement", 17, "arrondissement", "rank")],
+        ),
+    ],
+)
+def test_an_ordinal_before_a_noun_numbers_it(text, expected):
+    assert [(q.text, q.value, q.unit, q.kind) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She finished in third place.",
+        "It is the second largest city.",
+        "It is the fifth most visited site.",
+        "He scored in the second half.",
+        "The Third Reich fell.",
+        "Pills are taken every second day.",
+        "Protests went on for the fourth day.",
+        "He won for the second time.",
+        "The second-biggest bank failed.",
+        "Second and third place went to Kenya.",
+    ],
+)
+def test_ordinals_that_rank_or_name_are_no_figures(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,span,unit",
+    [
+        ("Not a single French soldier was hurt.", "Not a single French soldier", "soldier"),
+        ("The guards did not fire a single shot.", "not fire a single shot", "shot"),
+        ("It passed without a single vote against.", "without a single vote", "vote"),
+        ("They did not even score a single goal.", "not even score a single goal", "goal"),
+    ],
+)
+def test_not_a_single_counts_none(text, span, unit):
+    q = one(text)
+    assert (q.text, q.value, q.unit) == (span, 0, unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["He cast a single vote.", "It was not just a single case.", "Not a single one was found."]
+)
+def test_a_single_without_a_negation_or_with_only_is_no_zero(text):
+    assert find_quantities(text) == []

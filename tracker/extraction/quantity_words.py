@@ -315,3 +315,18 @@ FRACTIONS = {
     "tenth": 10,
     "tenths": 10,
 }
+
+# Ordinals written as words, "first" left out: "the first time", "the first woman" name a record rather than a
+# count, where "its tenth patrol" or "the second ballot" says how many there have been.
+ORDINALS = {
+    w: i + 2
+    for i, w in enumerate(
+        """second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth
+        fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split()
+    )
+}
+# Nouns after an ordinal that rank rather than count: "third place", "the second half", "the fifth century".
+ORDINAL_NOT_UNITS = frozenset(
+    """place places time times half quarter century centuries millennium hand person generation row round
+    most least""".split()
+)
