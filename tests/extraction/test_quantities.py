@@ -735,3 +735,46 @@ def test_not_a_single_counts_none(text, span, unit):
 )
 def test_a_single_without_a_negation_or_with_only_is_no_zero(text):
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,span,value,unit,lower,upper",
+    [
+        ("The sprinter won by a tenth of a second.", "a tenth of a second", 0.1, "second", None, None),
+        ("It drifted a thousandth of an inch.", "a thousandth of an inch", 0.001, "inch", None, None),
+        (
+            "Plants grew in as little as a millionth of a mole per litre.",
+            "as little as a millionth of a mole per litre",
+            1e-6,
+            "mole per litre",
+            None,
+            1e-6,
+        ),
+        ("About a tenth of the budget went to roads.", "About a tenth", 0.1, None, None, None),
+    ],
+)
+def test_a_share_of_one_unit_of_measure_is_a_figure_in_that_unit(text, span, value, unit, lower, upper):
+    q = one(text)
+    assert (q.text, q.unit, q.lower, q.upper) == (span, unit, lower, upper)
+    assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text,span,value,unit",
+    [
+        ("Half a million people marched in the capital.", "Half a million people", 5e5, "people"),
+        ("The roof cost a quarter of a million dollars.", "a quarter of a million dollars", 2.5e5, "USD"),
+        ("Three quarters of a million tickets sold.", "Three quarters of a million tickets", 7.5e5, "tickets"),
+        ("Only half a dozen lawmakers came.", "half a dozen lawmakers", 6, "lawmakers"),
+        ("It lost two-thirds of a billion euros.", "two-thirds of a billion euros", 2e9 / 3, "EUR"),
+    ],
+)
+def test_a_share_of_a_scale_word_is_one_number(text, span, value, unit):
+    q = one(text)
+    assert (q.text, q.unit) == (span, unit)
+    assert q.value == pytest.approx(value)
+
+
+def test_a_bound_before_a_share_of_a_scale_word():
+    q = one("Nearly half a million voters stayed home.")
+    assert (q.text, q.value, q.upper, q.unit) == ("Nearly half a million voters", 5e5, 5e5, "voters")

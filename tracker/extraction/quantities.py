@@ -129,10 +129,23 @@ _MIXED = re.compile(r"(?<![\w/.,])(\d{1,3})\s+([1-9])/([2-9]|1[0-6])(?![\w/]|\.\
 _WITHIN_ONE = re.compile(r"within\s+(?:a|an|one)\s+(second|minute|hour|day|week|fortnight|month|year|decade)\b", re.I)
 # "a third of the country", "about a quarter as much": a share written with its article.
 _SHARE = re.compile(
-    r"(?:(more\s+than|less\s+than|over|under|at\s+least|nearly|almost|about|roughly)\s+)?"
-    r"(?:(?:a|one)\s+(half|third|quarter|fifth|tenth)|(half))\s+(?=(?:of|as)\b)",
+    r"(?:(more\s+than|less\s+than|over|under|at\s+least|nearly|almost|about|roughly|as\s+little\s+as)\s+)?"
+    r"(?:(?:a|one)\s+(half|third|quarter|fifth|tenth|hundredth|thousandth|millionth|billionth)|(half))\s+"
+    r"(?=(?:of|as)\b)",
     re.I,
 )
+# "half a million people", "about a quarter of a billion dollars": a share of a scale word is one number (without
+# this, "a million people" after "half" was read alone, twice the figure).
+_PART_OF_SCALE = re.compile(
+    r"(?:(about|around|approximately|roughly|some|nearly|almost|over|more\s+than|less\s+than|at\s+least|up\s+to"
+    r"|just\s+over|just\s+under)\s+)?"
+    r"(?:(half)|(?:a|one)\s+(quarter|third)|three\s+(quarters)|two[\s-]+(thirds))(?:\s+of)?\s+an?\s+"
+    r"(hundred|thousand|million|billion|trillion|dozen)\b",
+    re.I,
+)
+_PARTS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "quarters": 0.75, "thirds": 2 / 3}
+# "a tenth of a second", "a millionth of a mole": a share of one unit of measure is a figure in that unit.
+_OF_ONE = re.compile(r"\s+of\s+(?:a|an|one)(?=\s)", re.I)
 # An age: "She was 26.", "aged 61": a bare number after "aged", or after "he/she was" and before the clause ends.
 _AGE_BEFORE = re.compile(r"(?:\baged|\b(?:he|she)\s+(?:was|is))\s+$", re.I)
 _AGE_AFTER = re.compile(r"\s*(?:[.,;)]|$)")
@@ -488,7 +501,7 @@ def _find(text: str, start: int, end: int) -> list[Quantity]:
             i += 1
             if ts < pos:
                 continue
-            if text[ts] in "aAoOwWmMlLhHnNrRuU" and (q := _word_figure(text, ts, end)) is not None:
+            if text[ts] in "aAoOwWmMlLhHnNrRuUtT" and (q := _word_figure(text, ts, end)) is not None:
                 out.append(q)
                 pos = q.end
                 continue
@@ -674,12 +687,29 @@ def _word_figure(text: str, ts: int, end: int) -> Quantity | None:
     w = _WITHIN_ONE.match(text, ts, end)
     if w is not None:
         return Quantity(w.group(), ts, w.end(), 1.0, w.group(1).lower(), approximate=True, upper=1.0, kind="measure")
+    ps = _PART_OF_SCALE.match(text, ts, end)
+    if ps is not None and (ts == 0 or not text[ts - 1].isalnum()):
+        part = next(g for g in ps.groups()[1:5] if g)
+        value = _PARTS[part.lower()] * SCALES.get(ps.group(6).lower(), 12)  # (a dozen: 12)
+        approx, lower, upper = _bounds(ps.group(1), None, value)
+        unit, uend = unit_after(text, ps.end(), end, False)
+        cur = CURRENCY_WORDS.get(unit or "")
+        stop = uend if unit else ps.end()
+        return Quantity(
+            text[ts:stop], ts, stop, value, cur or unit, cur, approx, lower, upper, "money" if cur else "count"
+        )
     sh = _SHARE.match(text, ts, end)
     if sh is not None and (ts == 0 or not text[ts - 1].isalnum()):
         stop = sh.end(3) if sh.group(3) else sh.end(2)
         value = 1 / FRACTIONS[(sh.group(2) or sh.group(3)).lower()]
         approx, lower, upper = _bounds(sh.group(1), None, value)
-        return Quantity(text[ts:stop], ts, stop, value, None, approximate=approx, lower=lower, upper=upper)
+        unit, kind = None, "count"
+        if (of := _OF_ONE.match(text, stop, end)) is not None:
+            measure, mend = unit_after(text, of.end(), end, True)
+            head = measure.split()[0] if measure else ""
+            if head and (head in MEASURES or head + "s" in MEASURES or head + "es" in MEASURES):
+                unit, kind, stop = measure, "measure", mend  # "a tenth of a second": 0.1 second
+        return Quantity(text[ts:stop], ts, stop, value, unit, approximate=approx, lower=lower, upper=upper, kind=kind)
     return None
 
 

@@ -314,6 +314,14 @@ FRACTIONS = {
     "fifths": 5,
     "tenth": 10,
     "tenths": 10,
+    "hundredth": 100,
+    "hundredths": 100,
+    "thousandth": 1000,
+    "thousandths": 1000,
+    "millionth": 1000000,
+    "millionths": 1000000,
+    "billionth": 1000000000,
+    "billionths": 1000000000,
 }
 
 # Ordinals written as words, "first" left out: "the first time", "the first woman" name a record rather than a

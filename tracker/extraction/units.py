@@ -110,7 +110,7 @@ def unit_after(text: str, pos: int, end: int, singular: bool) -> tuple[str | Non
     w, i = kept[last]
     unit = " ".join(x for x, _ in kept[: last + 1]).lower()
     uend = i + len(w)
-    if unit in MEASURES:
+    if unit in MEASURES or unit + "s" in MEASURES:  # "moles per cubic meter", "one mole per litre"
         per = _PER_UNIT.match(text, uend, end)
         if per and per.group(2).lower() in PER_UNITS:
             unit, uend = f"{unit} per {per.group(1) or ''}{per.group(2)}".lower(), per.end()
