@@ -778,3 +778,50 @@ def test_a_share_of_a_scale_word_is_one_number(text, span, value, unit):
 def test_a_bound_before_a_share_of_a_scale_word():
     q = one("Nearly half a million voters stayed home.")
     assert (q.text, q.value, q.upper, q.unit) == ("Nearly half a million voters", 5e5, 5e5, "voters")
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        ("The ferry sank with all 212 aboard.", "people"),
+        ("Rescuers reached the nine on board by noon.", "people"),
+        ("Four of the 30 on-board were hurt.", "people"),
+        ("The jet carried 8 tonnes aboard.", "tonnes"),
+        ("The trawler had 14 crew.", "crew"),
+    ],
+)
+def test_a_bare_number_aboard_counts_people(text, unit):
+    qs = find_quantities(text)
+    assert qs[-1].unit == unit
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "The camp holds 9,000 families, down from a peak of 12,000 in June.",
+            [(9000, "families"), (12000, "families")],
+        ),
+        ("Enrolment rose to 40 schools from 25.", [(40, "schools"), (25, "schools")]),
+        ("They found 60 graves, more than the 45 expected.", [(60, "graves"), (45, "graves")]),
+        # no comparison word, or a new sentence: the bare number stands alone
+        ("Police held 40 fans and freed 20 on Sunday.", [(40, "fans"), (20, None)]),
+        ("The camp holds 9,000 families. From 2,000 came nothing.", [(9000, "families"), (2000, None)]),
+    ],
+)
+def test_a_bare_number_compared_with_a_count_counts_its_noun(text, expected):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,span,lower",
+    [
+        ("Volunteers signed up by the hundreds this week.", "hundreds", 100),
+        ("Losses ran into the millions last year.", "millions", 1e6),
+        ("Hundreds of thousands marched on Sunday.", "Hundreds of thousands", 1e5),
+        ("The tens of thousands who fled returned.", "tens of thousands", 1e4),
+    ],
+)
+def test_a_vague_plural_after_the_or_with_its_multiplier_stands_alone(text, span, lower):
+    q = one(text)
+    assert (q.text, q.value, q.lower, q.unit) == (span, lower, lower, None)

@@ -69,6 +69,11 @@ _SCALE = (
     rf"|(?:{_alternation(SCALE_LETTERS)})\b)"
 )
 _VAGUE = rf"(?:(?:{_alternation(_VAGUE_MULTIPLIERS)})\s+of\s+)?(?:{_alternation(_VAGUE_PLURALS)})"
+# "by the hundreds", "in the thousands": a vague plural after "the" stands alone (one look-behind per plural: each
+# must have a fixed width).
+_AFTER_THE = "|".join(rf"(?<=\bthe\s{p})" for p in _VAGUE_PLURALS)
+# "hundreds of thousands came": with its multiplier a vague plural stands alone before any word.
+_AFTER_MULTIPLIER = "|".join(rf"(?<=\sof\s{p})" for p in _VAGUE_PLURALS)
 # ISO codes in capitals only: "they try 40 times" and "rub 40" are verbs.
 _CUR = r"(?:US\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₩₺₦₱]|(?:Rs\.?|(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|TRY|ZAR))\s?)"
 _PRE = (
@@ -83,7 +88,7 @@ QUANTITY_RE = re.compile(
     rf"""
     (?<![\w$€£¥.,:/%-])
     (?P<pre>{_PRE})?
-    (?:(?P<vague>{_VAGUE})(?:\s+of\b|(?=\s*[.,;:!?)]|\s+more\b))
+    (?:(?P<vague>{_VAGUE})(?:\s+of\b|(?=\s*[.,;:!?)]|\s+more\b)|{_AFTER_THE}|{_AFTER_MULTIPLIER})
      |(?P<cur>{_CUR})?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?(?P<post1>\s*(?:%|per\s?cent\b|percent\b))?
       (?:\s*(?P<sep>-|–|—|\bto\b|\band\b|\bor\b)\s*(?P<cur2>{_CUR})?(?P<num2>{_DIGITS}|{_WORDS})(?P<scale2>{_SCALE})?)?
       (?P<post>\s*(?:%|per\s?cent\b|percentage\s+points?\b|(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|TRY|ZAR)\b
@@ -151,6 +156,8 @@ _AGE_BEFORE = re.compile(r"(?:\baged|\b(?:he|she)\s+(?:was|is))\s+$", re.I)
 _AGE_AFTER = re.compile(r"\s*(?:[.,;)]|$)")
 # A rank on a named scale, "Category 5", "Level 3": the number is a figure whose unit is the scale word.
 _SCALE_LABEL = re.compile(r"\b(?-i:Category|Level|Stage|Phase|Grade|Class|Tier)\s$")
+# "all 157 aboard", "sixteen on-board": a bare number before these counts the people on a craft.
+_ABOARD = re.compile(r"\s+(?:on[\s-]?board|aboard)\b", re.I)
 # Degrees glued to the number: "67.5°", "30 °C".
 _DEGREES = re.compile(r"\s?°(?:\s?([CF])\b)?")
 # "1.8m tall": metres, not million.
@@ -357,6 +364,8 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
             and _AGE_AFTER.match(text, q_end)
         ):
             unit, kind = "years", "measure"
+        if unit is None and text[q_end : q_end + 1].isspace() and _ABOARD.match(text, q_end):
+            unit = "people"  # "all 157 aboard", "the sixteen on board": the people on a craft
         if unit in CURRENCY_WORDS:
             unit = currency = CURRENCY_WORDS[unit]
             kind = "money"
@@ -582,20 +591,26 @@ def _find(text: str, start: int, end: int) -> list[Quantity]:
             pos = m.end() if _HYPHEN_MODIFIER.match(text, m.end()) else max(pos, q.end)
 
 
-# "thousands more", "12 more were hurt": more of what the figure before it in the sentence counts.
+# "thousands more", "12 more were hurt": more of what the figure before it in the sentence counts. So is a bare
+# number compared with a count ("two million refugees, down from a peak of over three million").
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+(?:than|of)\b)")
+_COMPARED = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs)\b", re.I)
 _SENTENCE_BREAK = re.compile(r"[.!?][\s\"”’)]")
 
 
 def _more_of(q: Quantity, out: list[Quantity], text: str) -> Quantity:
-    """A count with no noun followed by "more" counts the noun of the count before it in the same sentence
-    ("hundreds of soldiers and the wounding of thousands more": soldiers)."""
-    if q.unit is not None or q.kind not in ("count", "range") or not text.startswith(" more", q.end):
-        return q
-    if not out or not _MORE_AFTER.match(text, q.end):
+    """A count with no noun counts the noun of the count before it in the same sentence when "more" follows it
+    ("hundreds of soldiers and the wounding of thousands more") or a comparison word stands between them ("rose
+    to 40 schools from 25")."""
+    if q.unit is not None or q.kind not in ("count", "range") or not out:
         return q
     prev = out[-1]
-    if prev.unit is None or prev.currency or prev.kind != "count" or _SENTENCE_BREAK.search(text, prev.end, q.start):
+    if prev.unit is None or prev.currency or prev.kind != "count" or q.start - prev.end > 120:
+        return q
+    more = text.startswith(" more", q.end) and _MORE_AFTER.match(text, q.end)
+    if not more and not _COMPARED.search(text, prev.end, q.start):
+        return q
+    if _SENTENCE_BREAK.search(text, prev.end, q.start):
         return q
     return dataclasses.replace(q, unit=prev.unit)
 

@@ -285,7 +285,7 @@ UNIT_SKIP = frozenset(
 )
 IRREGULAR_PLURALS = frozenset(
     "people men women children staff police personnel troops cattle sheep fish aircraft deer feet teeth mice "
-    "police data media criteria buffalo bison moose species series offspring salmon livestock".split()
+    "police data media criteria buffalo bison moose species series offspring salmon livestock crew".split()
 )
 NATIONALITY = frozenset(
     """american british english scottish welsh irish french german italian spanish portuguese dutch belgian
