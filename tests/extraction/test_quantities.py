@@ -825,3 +825,21 @@ def test_a_bare_number_compared_with_a_count_counts_its_noun(text, expected):
 def test_a_vague_plural_after_the_or_with_its_multiplier_stands_alone(text, span, lower):
     q = one(text)
     assert (q.text, q.value, q.lower, q.unit) == (span, lower, lower, None)
+
+
+@pytest.mark.parametrize(
+    "text,span,value",
+    [
+        ("Two thirds of members backed the motion.", "Two thirds", 2 / 3),
+        ("She kept three quarters of the land.", "three quarters", 0.75),
+        ("Four fifths of the town was flooded.", "Four fifths", 0.8),
+    ],
+)
+def test_a_fraction_written_in_two_words_is_a_share(text, span, value):
+    q = one(text)
+    assert (q.text, q.unit) == (span, None)
+    assert q.value == pytest.approx(value)
+
+
+def test_quarters_without_of_are_counted():
+    assert (one("Output fell for two quarters.").value, one("Output fell for two quarters.").unit) == (2, "quarters")

@@ -156,6 +156,7 @@ _AGE_BEFORE = re.compile(r"(?:\baged|\b(?:he|she)\s+(?:was|is))\s+$", re.I)
 _AGE_AFTER = re.compile(r"\s*(?:[.,;)]|$)")
 # A rank on a named scale, "Category 5", "Level 3": the number is a figure whose unit is the scale word.
 _SCALE_LABEL = re.compile(r"\b(?-i:Category|Level|Stage|Phase|Grade|Class|Tier)\s$")
+_OF_AFTER = re.compile(r"\s+of\b")
 # "all 157 aboard", "sixteen on-board": a bare number before these counts the people on a craft.
 _ABOARD = re.compile(r"\s+(?:on[\s-]?board|aboard)\b", re.I)
 # Degrees glued to the number: "67.5°", "30 °C".
@@ -364,6 +365,8 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
             and _AGE_AFTER.match(text, q_end)
         ):
             unit, kind = "years", "measure"
+        if unit in FRACTIONS and not scale and value < 20 and _OF_AFTER.match(text, uend):
+            value, unit, q_end = value / FRACTIONS[unit], None, uend  # "two thirds of voters": 2/3, as "two-thirds"
         if unit is None and text[q_end : q_end + 1].isspace() and _ABOARD.match(text, q_end):
             unit = "people"  # "all 157 aboard", "the sixteen on board": the people on a craft
         if unit in CURRENCY_WORDS:
