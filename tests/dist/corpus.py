@@ -88,6 +88,37 @@ def articles(n: int, seed: int = 7) -> list[dict]:
     return out
 
 
+REVISED = " Turkey agreed to pay {fig} for the Blue River Dam project, officials said."
+
+
+def with_repeats(arts: list[dict]) -> list[dict]:
+    """`arts` (at least 40) with articles repeated the ways a crawl repeats them, each later in the input than
+    its first copy: an exact copy (twice: once next to it, once far away); the same URL with a changed figure;
+    the same URL with a changed headline (its id changes with the headline); a changed copy that a third copy
+    changes back; and, without URLs, the same title, date and source with changed text. Which copy a path
+    keeps, and under which id, is the rule under test."""
+    out = [dict(a) for a in arts]
+
+    def changed(a: dict, **kw) -> dict:
+        return {**a, **kw}
+
+    no_url = [changed(out[i], url=None) for i in (3, 4)]
+    out[3], out[4] = no_url
+    later = [
+        (2, dict(out[1])),  # an exact copy, next to the first
+        (len(out) - 5, dict(out[1])),  # and another, far later
+        (25, changed(out[6], text=out[6]["text"] + REVISED.format(fig="$9 billion"))),  # same URL, changed text
+        (30, changed(out[7], title="UPDATED: " + out[7]["title"])),  # same URL, changed headline: same article
+        (18, changed(out[8], text=out[8]["text"] + REVISED.format(fig="$7 billion"))),  # changed ...
+        (len(out) - 2, dict(out[8])),  # ... and changed back
+        (33, changed(out[3], text=REVISED.format(fig="$8 billion") + out[3]["text"])),  # no URL: title, date, source
+        (36, dict(out[4])),  # no URL, an exact copy
+    ]
+    for at, a in sorted(later, key=lambda x: -x[0]):
+        out.insert(at, a)
+    return out
+
+
 def write_jsonl(path: Path, n: int, seed: int = 7) -> Path:
     path.write_text("".join(json.dumps(a) + "\n" for a in articles(n, seed)), encoding="utf-8")
     return path

@@ -10,6 +10,7 @@ from tests.dist.corpus import contents
 from tracker.cli import cli
 
 N = 240
+REPEATS = 8  # later copies of articles (tests.dist.corpus.with_repeats)
 
 
 @pytest.fixture(scope="module")
@@ -17,21 +18,23 @@ def corpus(tmp_path_factory):
     """The made-up corpus in two JSON Lines files and one JSON file (a file per task), and what ingest stores."""
     import json
 
-    from tests.dist.corpus import articles
+    from tests.dist.corpus import articles, with_repeats
 
     d = tmp_path_factory.mktemp("corpus")
     src = d / "in"
     src.mkdir()
-    arts = articles(N)
+    arts = with_repeats(articles(N))  # N articles, some of them several times (ingest keeps one of each)
     (src / "a.jsonl").write_text("".join(json.dumps(a) + "\n" for a in arts[:150]), encoding="utf-8")
     (src / "b.json").write_text(json.dumps(arts[150:170]), encoding="utf-8")
     (src / "c.jsonl").write_text("".join(json.dumps(a) + "\n\n" for a in arts[170:]), encoding="utf-8")
+    assert len(arts) == N + REPEATS
     runner = CliRunner()
     ingested = []
     for workers, batch in ((1, 1000), (2, 17)):
         db = d / f"ingest-{workers}-{batch}.db"
         r = runner.invoke(cli, ["ingest", str(src), "--db", str(db), "-w", str(workers), "--batch-size", str(batch)])
         assert r.exit_code == 0, r.output
+        assert f"{N + REPEATS} articles: {N} new, 3 unchanged, 5 updated" in r.output  # every kind of repeat
         ingested.append(contents(db))
     assert ingested[0] == ingested[1]
     return src, ingested[0]
@@ -42,7 +45,7 @@ def _dask_path(src, tmp_path, *scheduler) -> dict:
     run, db = tmp_path / "run", tmp_path / "loaded.db"
     r = runner.invoke(cli, ["extract", str(src), "-o", str(run), "--chunk-size", "40", "-q", *scheduler])
     assert r.exit_code == 0, r.output
-    assert f"{N} articles" in r.output
+    assert f"{N + REPEATS} articles" in r.output
     r = runner.invoke(cli, ["group", str(run), "--buckets", "3", "-q", *scheduler])
     assert r.exit_code == 0, r.output
     r = runner.invoke(cli, ["load", str(run), "--db", str(db), "-q"])
@@ -76,14 +79,20 @@ def test_a_rerun_rewrites_the_same_parts(corpus, tmp_path):
     src, _ = corpus
     run = tmp_path / "run"
     runner = CliRunner()
+    runs = []
     for _ in range(2):
         assert runner.invoke(cli, ["extract", str(src), "-o", str(run), "--chunk-size", "40", "-q"]).exit_code == 0
         parts = sorted(p.relative_to(run) for p in run.rglob("*.parquet"))
-        claims = pq.read_table(run / "claims").to_pylist()
+        runs.append(pq.read_table(run / "claims").to_pylist())
     assert [p.as_posix() for p in parts if p.parts[0] == "claims"] == [
         f"claims/part-{n:06d}.parquet" for n in range(len([p for p in parts if p.parts[0] == "claims"]))
     ]
-    assert len(claims) == len({c["id"] for c in claims}) == len(corpus[1]["claims"])
+    claims = runs[1]
+    assert runs[0] == claims
+    # every copy's claims are in the run (the copies are settled by group): one row per claim of each copy
+    articles = pq.read_table(run / "articles").to_pylist()
+    assert len(claims) == len({c["ord"] for c in claims}) == sum(a["claim_count"] for a in articles)
+    assert len(articles) == N + REPEATS
 
 
 def test_a_missing_run_or_bad_input_is_reported(tmp_path):

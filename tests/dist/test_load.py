@@ -80,7 +80,7 @@ async def test_datasette_serves_a_loaded_database(run, tmp_path):
     assert r.status_code == 200 and r.json()
 
 
-def test_an_article_twice_in_the_input_is_refused_with_its_name(tmp_path):
+def test_an_article_twice_is_stored_once_after_group_and_refused_before(tmp_path):
     from click.testing import CliRunner
 
     from tracker.cli import cli
@@ -88,8 +88,14 @@ def test_an_article_twice_in_the_input_is_refused_with_its_name(tmp_path):
     arts = articles(3, seed=2)
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps(a) + "\n" for a in [*arts, arts[1]]), encoding="utf-8")
-    extract([str(src)], str(tmp_path / "run"))
-    group(str(tmp_path / "run"))
-    r = CliRunner().invoke(cli, ["load", str(tmp_path / "run"), "--db", str(tmp_path / "t.db")])
-    assert r.exit_code == 1
-    assert "more than once (one copy read from " in r.output and "tracker ingest" in r.output
+    run = str(tmp_path / "run")
+    extract([str(src)], run)
+    r = CliRunner().invoke(cli, ["load", run, "--db", str(tmp_path / "t.db")])
+    assert r.exit_code == 1  # which copy is kept is settled by group
+    assert "more than once (one copy read from " in r.output and "run tracker group" in r.output
+    assert group(run).repeats == 1
+    s = load(run, tmp_path / "t.db")
+    db = connect(tmp_path / "t.db")
+    assert s.articles == db["articles"].count == 3
+    # the exact copy is skipped, as ingest skips it: the first copy's row (its file:line) is the one stored
+    assert db.execute("select path from articles where url = ?", [arts[1]["url"]]).fetchall() == [(f"{src}:2",)]

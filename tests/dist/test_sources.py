@@ -83,8 +83,9 @@ def test_extract_group_and_load_through_s3(s3, tmp_path):
     for name in ("a.jsonl", "b.json"):
         s3.put(str(local / name), f"corpus/in/{name}")
     s = extract(["s3://corpus/in/"], "s3://corpus/run", chunk_size=15)
-    assert (s.chunks, s.articles, s.errors) == (5, 60, [])
-    assert s3.exists("corpus/run/claims/part-000004.parquet")
+    # 50 lines in 3 equal ranges (the nearest to 15 articles each), the JSON file whole: parts 0 to 3
+    assert (s.chunks, s.articles, s.errors) == (4, 60, [])
+    assert s3.exists("corpus/run/claims/part-000003.parquet")
     group("s3://corpus/run", buckets=2)
     assert s3.exists("corpus/run/claim_conflicts/part-000000.parquet")
     assert not s3.exists("corpus/run/_shuffle")

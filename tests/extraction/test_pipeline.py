@@ -1,5 +1,6 @@
 """`tracker.extract`, the public entry point: never raises, and every offset indexes the text it was given."""
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -110,3 +111,36 @@ def test_a_claim_inside_a_quote_takes_the_quotes_speaker():
     ((qid, speaker),) = [(q.id, q.speaker.name) for q in e.quotes]
     assert [(c.speaker.name if c.speaker else None, c.quote_id) for c in e.claims] == [(speaker, qid)]
     assert speaker == "the minister"
+
+
+def test_the_garbage_collector_is_paused_only_for_the_call(monkeypatch):
+    """extract pauses the cyclic collector while it runs and leaves it as it found it, on error too."""
+    import gc
+
+    import tracker.extraction.pipeline as pipeline
+    from tracker.extraction.pipeline import extract as extract_text
+
+    seen = []
+
+    def spy(text):
+        seen.append(gc.isenabled())
+        return [(0, len(text))]
+
+    monkeypatch.setattr(pipeline, "sentences", spy)
+    assert gc.isenabled()
+    extract_text("He said “it rose 5%” on May 5.")
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        extract_text("It rose.")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+    def broken(text, spans):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "find_quotes", broken)
+    with pytest.raises(RuntimeError):
+        extract_text("It rose.")
+    assert gc.isenabled()

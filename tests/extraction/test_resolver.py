@@ -220,3 +220,18 @@ def test_the_document_names_the_author_it_was_credited_to_before():
         "The request said the assembly would meet again in May."
     )
     assert speakers(text)[-1] == ("The request", "Jan Ode")
+
+
+def test_a_role_before_a_title_never_reaches_back_past_a_full_stop():
+    """The capitalised words before a title are its role ("Democratic Senator", "U.S. Ambassador"), but the
+    last word of the sentence before and a sentence's opening adverb are not."""
+
+    def roles(text):
+        return [(q.speaker.name, q.speaker.role) for q in find_quotes(text)]
+
+    said = ' "We will pass it," she said.'
+    assert roles("The bill was written by Omar Khan. Later Senator Mary Diaz spoke." + said) == [
+        ("Mary Diaz", "Senator")
+    ]
+    assert roles("Democratic Senator Mary Diaz spoke." + said) == [("Mary Diaz", "Democratic Senator")]
+    assert roles("U.S. Ambassador Mary Diaz spoke." + said) == [("Mary Diaz", "U.S. Ambassador")]

@@ -3,7 +3,7 @@
 `chunk_rows` is a pure function of its input (no database, no clock beyond the write times every run differs
 in, no engine): the same records give the same rows, so a failed chunk is simply run again, and a Spark user
 can call it from `mapPartitions` as Dask does here. The rows are those `tracker ingest` stores (built by the
-same `rows_for`), plus each row's input order (`ord`: chunk, article, claim) and the per-claim inputs of the
+same `rows_for`), plus each row's input order (`ord`: chunk, article, and claim for claims) and the per-claim inputs of the
 batch grouping: `claim_keys` (one row per claim and group key) and `claim_subjects` (one row per claim and
 conflict subject key, with what the conflict rule reads of the claim).
 """
@@ -97,11 +97,10 @@ def chunk_rows(
 
 
 def _add_article(out: dict[str, list[dict]], rows: dict, article_ord: int) -> None:
-    rows["articles"][0]["ord"] = article_ord
-    for table in STORED:
+    for table in STORED:  # every row knows its article's place (claims their own): load replays by it
+        for r in rows[table]:
+            r["ord"] = article_ord
         out[table].extend(rows[table])
-    for e in rows["entities"]:
-        e["ord"] = article_ord
     claims = rows["claims"]
     ents: dict[str, list[str]] = {}
     for ce in rows["claim_entities"]:

@@ -28,8 +28,10 @@ from tracker.store.db import (
     _upsert_articles,
     _upsert_speakers,
     connect,
+    delete_children,
 )
 
+from . import fates
 from .chunk import STORED
 from .tables import parts, read_part
 
@@ -49,11 +51,41 @@ class LoadSummary:
         )
 
 
-def _rows(run: str, path: str) -> list[dict]:
-    rows = read_part(run, path).to_pylist()
-    for r in rows:
-        r.pop("ord", None)
-    return rows
+def _segments(rows: dict[str, list[dict]], fate: dict[int, dict]):
+    """A part's rows as ingest writes them when the input repeats articles (`fates.py`): a dropped copy's rows
+    gone, a replacing copy's re-keyed to the stored id, and the part cut where a copy replaces a stored one,
+    since ingest deletes the stored copy's quotes and claims just before writing it. Yields (rows, the stored
+    id to clear first or None); the rows lose their `ord`."""
+    cuts: list[tuple[int, str | None]] = [(-1, None)]
+    if fate and any(fates.article_ord(r["ord"]) in fate for r in rows["articles"]):
+        own = {r["ord"]: r["id"] for r in rows["articles"]}  # each copy's own id, before re-keying
+        kept: dict[str, list[dict]] = {}
+        for table, table_rows in rows.items():
+            kept[table] = []
+            for r in table_rows:
+                f = fate.get(fates.article_ord(r["ord"]))
+                if f is not None and f["dropped"]:
+                    continue
+                if f is not None and f["replaces"] and table not in ("speakers", "speaker_aliases", "entities"):
+                    fates.rekey(r, own[fates.article_ord(r["ord"])], f["stored_id"])
+                kept[table].append(r)
+        rows = kept
+        cuts += [
+            (r["ord"], fate[r["ord"]]["stored_id"]) for r in rows["articles"] if fate.get(r["ord"], {}).get("replaces")
+        ]
+    segments = []
+    for i, (lo, clear) in enumerate(cuts):
+        hi = cuts[i + 1][0] if i + 1 < len(cuts) else None
+        if len(cuts) == 1:
+            segments.append((rows, clear))
+            continue
+        segments.append(
+            ({t: [r for r in rs if r["ord"] >= lo and (hi is None or r["ord"] < hi)] for t, rs in rows.items()}, clear)
+        )
+    for table_rows in rows.values():
+        for r in table_rows:
+            del r["ord"]
+    yield from segments
 
 
 def _fresh(db_path: str | Path) -> sqlite_utils.Database:
@@ -68,39 +100,43 @@ def _fresh(db_path: str | Path) -> sqlite_utils.Database:
     return db
 
 
+def _fts_triggers(db: sqlite_utils.Database) -> list[str]:
+    """Take off the full-text tables' delete and update triggers, returning their SQL to put them back: the
+    index is filled in one statement at the end, and until then a re-parsed article's deleted claims (and its
+    updated row) have no entry for a trigger to remove (removing one that is not there corrupts the index)."""
+    found = db.execute(
+        "select name, sql from sqlite_master where type = 'trigger' and (name like '%_ad' or name like '%_au') "
+        f"and tbl_name in ({', '.join('?' * len(FTS))})",
+        list(FTS),
+    ).fetchall()
+    for name, _sql in found:
+        db.execute(f"drop trigger [{name}]")
+    return [sql for _name, sql in found]
+
+
 def load(run: str, db_path: str | Path, where: str | None = None, on_status=None) -> LoadSummary:
     """Build the database at `db_path` (replacing any file there) from the run folder `run`."""
     t0 = time.perf_counter()
     say = on_status or (lambda _line: None)
     db = _fresh(db_path)
     by_table = {t: parts(run, t) for t in STORED}
+    fate = fates.read_all(run)  # None: `tracker group` has not settled repeated articles
+    triggers = _fts_triggers(db)
     kept_claims: set[str] | None = None if where is None else set()
     if where is not None:
-        cols = [c.name for c in db["articles"].columns]
         db.execute("create temp table _slice as select * from articles where 0")
-        select = f"select id from temp._slice where ({where})"
     say(f"Loading {len(by_table['articles'])} parts")
     for i, _ in enumerate(by_table["articles"]):
-        rows = {t: _rows(run, by_table[t][i]) for t in STORED}
         with db.atomic():
-            if kept_claims is not None:  # a slice (--where)
-                db.execute("delete from temp._slice")
-                db.conn.executemany(
-                    f"insert into temp._slice ({', '.join(cols)}) values ({', '.join('?' * len(cols))})",
-                    [tuple(r.get(c) for c in cols) for r in rows["articles"]],
-                )
-                keep = {r[0] for r in db.execute(select)}
-                rows = _slice(rows, keep)
-                kept_claims.update(c["id"] for c in rows["claims"])
-            _refuse_repeats(db, rows["articles"])
-            _upsert_speakers(db, rows["speakers"])
-            _insert(db, "speaker_aliases", rows["speaker_aliases"])
-            _insert(db, "entities", _dedupe(rows["entities"], "id"))
-            _upsert_articles(db, rows["articles"])
-            for table in ("quotes", "claims"):
-                _insert(db, table, _dedupe(rows[table], "id"))
-            for table in ("quantities", "claim_dates", "claim_entities"):
-                _insert(db, table, rows[table])
+            for rows, clear in _segments({t: read_part(run, by_table[t][i]).to_pylist() for t in STORED}, fate or {}):
+                if fate is None:
+                    _refuse_repeats(db, rows["articles"])
+                if clear is not None:  # ingest deletes the stored copy's quotes and claims, then writes this one
+                    delete_children(db, clear)
+                if where is not None:
+                    rows = _slice(rows, _in_slice(db, rows["articles"], where))
+                    kept_claims.update(c["id"] for c in rows["claims"])
+                _write(db, rows)
     if where is not None:  # a speaker or entity named in several parts was kept by each part that named it
         with db.atomic():
             db.execute(
@@ -114,13 +150,15 @@ def load(run: str, db_path: str | Path, where: str | None = None, on_status=None
         say(f"No claim groups in {run}: run `tracker group {run}` first to have them")
     say("Loading claim groups and conflicts")
     with db.atomic():
-        summary.groups, summary.conflicts = _load_groups(db, run, kept_claims)
+        summary.groups, summary.conflicts = _load_groups(db, run, kept_claims, fate)
     say("Filling full-text search")
     with db.atomic():
         for table, columns in FTS.items():
             listed = ", ".join(f"[{c}]" for c in columns)
             db.execute(f"insert into [{table}_fts] (rowid, {listed}) select rowid, {listed} from [{table}]")
         db.execute(f"delete from [{FTS_BATCH_TABLE}]")
+        for sql in triggers:
+            db.execute(sql)
     say(f"Building {len(bulk.deferred(db))} indexes")
     bulk.build_deferred(db)
     summary.articles = db["articles"].count
@@ -130,8 +168,65 @@ def load(run: str, db_path: str | Path, where: str | None = None, on_status=None
     return summary
 
 
+def _in_slice(db: sqlite_utils.Database, articles: list[dict], where: str) -> set[str]:
+    """The ids of `articles` that meet the slice's condition, asked of SQLite (the condition is SQL)."""
+    cols = [c.name for c in db["articles"].columns]
+    db.execute("delete from temp._slice")
+    db.conn.executemany(
+        f"insert into temp._slice ({', '.join(cols)}) values ({', '.join('?' * len(cols))})",
+        [tuple(r.get(c) for c in cols) for r in articles],
+    )
+    return {r[0] for r in db.execute(f"select id from temp._slice where ({where})")}
+
+
+def _write(db: sqlite_utils.Database, rows: dict[str, list[dict]]) -> None:
+    """One segment's rows, with the statements and in the order ingest writes a window."""
+    _upsert_speakers(db, rows["speakers"])
+    _insert(db, "speaker_aliases", rows["speaker_aliases"])
+    _insert(db, "entities", _dedupe(rows["entities"], "id"))
+    _upsert_articles(db, rows["articles"])
+    for table in ("quotes", "claims"):
+        _insert(db, table, _dedupe(rows[table], "id"))
+    for table in ("quantities", "claim_dates", "claim_entities"):
+        _insert(db, table, rows[table])
+
+
+def _load_conflicts(db: sqlite_utils.Database, run: str, inside) -> int:
+    """The conflicts, numbered as ingest numbers them: in input order, and with the ones ingest stored and then
+    deleted with a replaced article's claims (`claim_conflicts_removed`) inserted and deleted at the same
+    points, so that the ids after them are ingest's too."""
+    cols = ("claim_id", "other_claim_id", "unit", "value", "other_value", "shared_entities", "wording_overlap")
+    insert = f"insert into claim_conflicts ({', '.join(cols)}) values ({', '.join('?' * len(cols))})"
+    removed = {int(p.rsplit("part-", 1)[1].split(".")[0]): p for p in parts(run, "claim_conflicts_removed")}
+    pending: list[tuple[int, int]] = []  # (input order it is deleted at, its id)
+    n = 0
+    for path in parts(run, "claim_conflicts"):
+        rows = read_part(run, path).to_pylist()
+        q = int(path.rsplit("part-", 1)[1].split(".")[0])
+        if q in removed:
+            rows = sorted(rows + read_part(run, removed[q]).to_pylist(), key=lambda r: (r["ord"], r["other_ord"]))
+        rows = [r for r in rows if inside(r["claim_id"]) and inside(r["other_claim_id"])]
+        if not any(r.get("gone") is not None for r in rows) and not pending:
+            db.conn.executemany(insert, [tuple(r[c] for c in cols) for r in rows])
+            n += len(rows)
+            continue
+        for r in rows:  # one at a time: the ids of what is deleted later are needed
+            due = sorted(p for p in pending if p[0] <= r["ord"])
+            if due:
+                db.conn.executemany("delete from claim_conflicts where id = ?", [(i,) for _at, i in due])
+                pending = [p for p in pending if p[0] > r["ord"]]
+            cur = db.conn.execute(insert, tuple(r[c] for c in cols))
+            if r.get("gone") is not None:
+                pending.append((r["gone"], cur.lastrowid))
+            else:
+                n += 1
+    if pending:
+        db.conn.executemany("delete from claim_conflicts where id = ?", [(i,) for _at, i in pending])
+    return n
+
+
 class RepeatedArticle(ValueError):
-    """The run holds one article twice: ingest would keep one (or re-parse it), the Dask path cannot yet."""
+    """The run holds one article twice and `tracker group` has not settled which copy is kept."""
 
 
 def _refuse_repeats(db: sqlite_utils.Database, articles: list[dict]) -> None:
@@ -148,8 +243,8 @@ def _refuse_repeats(db: sqlite_utils.Database, articles: list[dict]) -> None:
     if repeated:
         a = next(x for x in articles if x["id"] == repeated[0])
         raise RepeatedArticle(
-            f"the run holds article {repeated[0]} more than once (one copy read from {a['path']}): the Dask path "
-            "needs each article once in its input; remove the copies, or use tracker ingest, which keeps one"
+            f"the run holds article {repeated[0]} more than once (one copy read from {a['path']}): run "
+            "tracker group on the run first, which settles which copy is kept (as tracker ingest keeps it)"
         )
 
 
@@ -168,7 +263,9 @@ def _slice(rows: dict[str, list[dict]], keep: set[str]) -> dict[str, list[dict]]
     return out
 
 
-def _load_groups(db: sqlite_utils.Database, run: str, claims: set[str] | None) -> tuple[int, int]:
+def _load_groups(
+    db: sqlite_utils.Database, run: str, claims: set[str] | None, fate: dict[int, dict] | None
+) -> tuple[int, int]:
     """Group members, conflicts and the ingest's lookup tables (group keys, subject keys, the next group id) from
     the run's `tracker group` output, then the groups' summaries by the ingest's own refresh."""
     inside = (lambda c: True) if claims is None else claims.__contains__
@@ -182,27 +279,7 @@ def _load_groups(db: sqlite_utils.Database, run: str, claims: set[str] | None) -
                 if inside(r["claim_id"])
             ],
         )
-    n_conflicts = 0
-    for path in parts(run, "claim_conflicts"):
-        rows = [
-            (
-                r["claim_id"],
-                r["other_claim_id"],
-                r["unit"],
-                r["value"],
-                r["other_value"],
-                r["shared_entities"],
-                r["wording_overlap"],
-            )
-            for r in read_part(run, path).to_pylist()
-            if inside(r["claim_id"]) and inside(r["other_claim_id"])
-        ]
-        n_conflicts += len(rows)
-        db.conn.executemany(
-            "insert into claim_conflicts (claim_id, other_claim_id, unit, value, other_value, shared_entities, "
-            "wording_overlap) values (?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+    n_conflicts = _load_conflicts(db, run, inside)
     for path in parts(run, "claim_subjects"):
         db.conn.executemany(
             "insert into claim_subject_keys (key, claim_id, article_id, unit, value, more) values (?, ?, ?, ?, ?, ?)",
@@ -215,8 +292,8 @@ def _load_groups(db: sqlite_utils.Database, run: str, claims: set[str] | None) -
                     r["values"][0],
                     json.dumps(r["values"][1:]) if len(r["values"]) > 1 else None,
                 )
-                for r in read_part(run, path).to_pylist()
-                if inside(r["claim_id"])
+                for r in fates.apply(read_part(run, path), fate or {}).to_pylist()
+                if inside(r["claim_id"]) and r["dies"] is None  # a replaced article's claims were deleted
             ],
         )
     db.execute(

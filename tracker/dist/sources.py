@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from tracker.read.formats import JSONL_SUFFIXES, SUPPORTED, iter_files
 
-SAMPLE_BYTES = 1 << 16  # read from a JSON Lines file's start to estimate bytes per article
+SAMPLE_BYTES = 1 << 16  # read at a few places of a JSON Lines file to estimate bytes per article
+SAMPLES = 16  # the file's start and 15 more places spread over it: its first articles need not be typical
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +80,18 @@ def expand(inputs: list[str]) -> list[str]:
     return out
 
 
-def _bytes_per_line(path: str) -> float:
+def _bytes_per_line(path: str, size: int) -> float:
+    """Bytes per line from the newlines in windows read at SAMPLES places of the file: the newlines a window of
+    fixed length holds estimate their density without favouring short lines (whole lines in a window would:
+    an article longer than the window is never whole in it)."""
+    nbytes = lines = 0
     with open_input(path) as f:
-        head = f.read(SAMPLE_BYTES)
-    lines = head.count(b"\n")
-    return len(head) / lines if lines else float(len(head) or 1)
+        for k in range(SAMPLES if size > SAMPLES * SAMPLE_BYTES else 1):
+            f.seek(k * size // SAMPLES)
+            window = f.read(SAMPLE_BYTES)
+            nbytes += len(window)
+            lines += window.count(b"\n")
+    return nbytes / lines if lines else float(size or 1)
 
 
 def plan(inputs: list[str], chunk_size: int = 1000) -> list[Chunk]:
@@ -93,7 +101,9 @@ def plan(inputs: list[str], chunk_size: int = 1000) -> list[Chunk]:
     for path in expand(inputs):
         if os.path.splitext(path)[1].lower() in JSONL_SUFFIXES:
             size = size_of(path)
-            step = max(1, int(_bytes_per_line(path) * chunk_size))
+            # ranges of equal size, as many as make them nearest chunk_size articles (no short last range)
+            n = max(1, round(size / (_bytes_per_line(path, size) * chunk_size)))
+            step = max(1, -(-size // n))
             for start in range(0, max(size, 1), step):
                 chunks.append(Chunk(len(chunks), path, start, min(start + step, size)))
         else:

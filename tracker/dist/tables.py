@@ -1,8 +1,8 @@
 """The run's Parquet tables: their Arrow schemas and how parts are written and read (locally or through fsspec).
 
 The stored tables take their columns and types from the project's SQLite schema (`tracker.store.db`), so the
-Parquet run and a database loaded from it cannot disagree on a column; `ord` (input order) is added where the
-batch steps need it. A table is a folder of parts, `RUN/<table>/part-<n>.parquet`, one per chunk or bucket:
+Parquet run and a database loaded from it cannot disagree on a column; `ord` (input order: the article's, or
+the claim's for claims) is added to each, for the batch steps and for load's replay of repeated articles. A table is a folder of parts, `RUN/<table>/part-<n>.parquet`, one per chunk or bucket:
 writing a part again replaces it whole.
 """
 
@@ -18,7 +18,6 @@ from .sources import filesystem
 _TYPES = {"TEXT": pa.string(), "INTEGER": pa.int64(), "FLOAT": pa.float64(), "REAL": pa.float64()}
 # autoincrement ids that only the database assigns (in load, in input order)
 _DB_ONLY = {"quantities": {"id"}, "claim_dates": {"id"}}
-_ORD = {"articles", "claims", "entities"}
 
 GROUPING = {
     "claim_keys": pa.schema(
@@ -73,6 +72,23 @@ GROUPED = {
             ("other_ord", pa.int64()),  # the earlier claim's
         ]
     ),
+    # conflicts found with a claim of an article a later copy replaced (tracker.dist.fates): ingest stored them
+    # and deleted them with the claim, at the replacing copy's input order (`gone`); kept apart, only so that
+    # load numbers the conflicts as ingest does
+    "claim_conflicts_removed": pa.schema(
+        [
+            ("claim_id", pa.string()),
+            ("other_claim_id", pa.string()),
+            ("unit", pa.string()),
+            ("value", pa.float64()),
+            ("other_value", pa.float64()),
+            ("shared_entities", pa.int64()),
+            ("wording_overlap", pa.float64()),
+            ("ord", pa.int64()),
+            ("other_ord", pa.int64()),
+            ("gone", pa.int64()),
+        ]
+    ),
     "claim_groups": pa.schema(
         [
             ("id", pa.int64()),
@@ -97,8 +113,7 @@ def stored_schema(table: str) -> pa.Schema:
         for _cid, name, type_, *_ in db.execute(f"pragma table_info([{table}])").fetchall()
         if name not in _DB_ONLY.get(table, ())
     ]
-    if table in _ORD:
-        fields.append(("ord", pa.int64()))
+    fields.append(("ord", pa.int64()))  # every stored table: its article's input order (a claim's own)
     return pa.schema(fields)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from tracker.extraction.claims import find_claims
 from tracker.extraction.quotes import find_quotes
 from tracker.extraction.sentences import sentences
@@ -16,7 +18,16 @@ def extract(text: str, published: str | None = None) -> Extraction:
     """
     if not text:
         return Extraction([], [])
-    spans = sentences(text)
-    quotes = find_quotes(text, spans)
-    claims = find_claims(text, quotes, published, spans)
+    # The cyclic garbage collector is paused for the call: extraction makes many small objects and no cycles to
+    # speak of, and each collection walks every object alive, which in a long article are hundreds of thousands
+    # (figures, dates, matches): 1 MB of years ("2020 2020 …") took 4.1 s of CPU with it running, 3.1 s without.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        spans = sentences(text)
+        quotes = find_quotes(text, spans)
+        claims = find_claims(text, quotes, published, spans)
+    finally:
+        if paused:
+            gc.enable()
     return Extraction(quotes, claims)

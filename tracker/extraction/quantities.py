@@ -565,15 +565,17 @@ def _find(text: str, start: int, end: int) -> list[Quantity]:
             # "fell 3.38% to $55.12": a change and a level, two figures, not a range
             m = SINGLE_RE.match(text, m.start(), m.start("sep")) or m
             pos = m.end()
-        if _is_score(text, m) or _in_reference(text, m):
-            continue
-        if _skip(text, m, start):
-            continue
+        # Each test below drops the figure, so their order does not matter: the one most often true in a text
+        # dense with dates (a number inside a date, "May 5") goes first.
         if dates is None:
             dates = date_spans(text, start, end)
             date_starts = [a for a, _ in dates]
         num_end = m.end("num2") if m.group("num2") else m.end("num")
         if dates and _inside(dates, date_starts, m.start("num"), num_end) and not (m.group("cur") or m.group("post")):
+            continue
+        if _is_score(text, m) or _in_reference(text, m):
+            continue
+        if _skip(text, m, start):
             continue
         label = _is_label(text, m, start)
         if label and (sl := _SCALE_LABEL.search(text, max(start, m.start() - 9), m.start())):

@@ -141,7 +141,10 @@ _PLACE_HEADS = frozenset(
 _OPEN_MARKS = frozenset("\"“«„'‘")
 
 
-_ROLE_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]*[ \t\xa0]+){0,3})$")
+# Up to three capitalised words before a title ("Democratic Senator", "U.S. Ambassador"); a word may end in a
+# full stop only as an initialism or a short abbreviation ("U.S.", "Lt."), never a sentence's last word ("…
+# by Omar Khan. Later Senator Mary Diaz": no role "Omar Khan. Later").
+_ROLE_BEFORE = re.compile(r"((?:(?:(?:[A-Z]\.){2,}|[A-Z][a-z]{0,2}\.|[A-Z][\w’'-]*)[ \t\xa0]+){0,3})$")
 
 
 _ROLE_FILLER = frozenset("the a an of for and acting former then new".split())
@@ -294,7 +297,10 @@ class Resolver:
         self.titled: list[tuple[int, str, str | None]] = []  # (position, name, role)
         for m in _TITLED.finditer(text):
             pre = _ROLE_BEFORE.search(text, max(0, m.start() - 48), m.start())
-            phrase = (pre.group(1) if pre else "") + m.group(0)
+            lead = pre.group(1).split() if pre else []
+            while lead and lead[0].lower() in FUNCTION_WORDS:  # a sentence's opening "Later", "The", "When"
+                lead.pop(0)
+            phrase = " ".join([*lead, m.group(0)])
             role, name_words = _split_role(phrase.replace(",", " , ").split())
             name = " ".join(w for w in name_words if w != ",")
             role = (role or "").replace(" ,", "").strip() or None

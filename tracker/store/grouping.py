@@ -161,6 +161,9 @@ def update(
         ex_many(
             "update claim_group_keys set members = members - ? where key = ?", [(n, k) for k, n in key_drops.items()]
         )
+        # a key no stored claim holds any more is forgotten now, before the batch's claims are keyed: else the
+        # batch's claims would meet it and the next batch's would not (the result would depend on the batch)
+        ex_many("delete from claim_group_keys where key = ? and members <= 0", [(k,) for k in key_drops])
         for part in _chunks(removed):
             marks = ",".join("?" * len(part))
             ex(f"delete from claim_group_members where claim_id in ({marks})", part)
@@ -270,8 +273,6 @@ def update(
             rows,
         )
 
-    if key_drops:
-        db.conn.executemany("delete from claim_group_keys where key = ? and members <= 0", [(k,) for k in key_drops])
     if dirty:
         db.conn.executemany("insert or ignore into claim_groups_dirty (id) values (?)", [(g,) for g in dirty])
     if refresh:

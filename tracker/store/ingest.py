@@ -22,7 +22,7 @@ from tracker.records import Article
 from tracker.store import bulk, grouping
 from tracker.store.db import DEFAULT_DB, connect, status_of, write_rows
 from tracker.store.errors import ErrorLog
-from tracker.store.rows import rows_for
+from tracker.store.rows import _now, rows_for
 from tracker.store.workers import Workers
 
 
@@ -140,6 +140,7 @@ def _store(items, db_path, summary, workers, batch_size, on_error, on_progress, 
     # Re-parsing every stored article after a parser change never gets there, so it never drops and rebuilds
     # the indexes for nothing at its last window.
     held = db.execute("select count(*) from articles").fetchone()[0]
+    started = _now()  # articles stored from here on were stored by this run (`_stored_since`)
     bulk_after = max(held, batch_size)
     # The rows written here are consistent by construction (an article, then its claims, then their figures,
     # in one transaction; tests hold that), and checking every reference cost about 6 % of the writer's time at
@@ -219,6 +220,11 @@ def _store(items, db_path, summary, workers, batch_size, on_error, on_progress, 
                     # the same article again (same id, or same URL): store the first, look again
                     flush(wait=True)
                     aid, digest, status = status_of(db, article)
+                elif status == "updated" and (window or pending) and _stored_since(db, aid, started):
+                    # a later copy of an article this run stored: the stored copy's claims are deleted when the
+                    # window is written, so the window must start here (else the articles before it in the
+                    # window would not meet them, and the result would depend on the window's size)
+                    flush(wait=True)
             except Exception as e:  # e.g. a value that cannot be hashed: this article only
                 error(ReadError(article.path or path, f"storing failed ({describe(e)})", path, "write"))
                 continue
@@ -250,6 +256,12 @@ def _store(items, db_path, summary, workers, batch_size, on_error, on_progress, 
         gc.set_threshold(*gc_threshold)
         gc.unfreeze()
     return summary
+
+
+def _stored_since(db, aid: str, started: str) -> bool:
+    """Whether the stored article `aid` was first stored at or after `started` (by this run)."""
+    row = db.execute("select ingested_at from articles where id = ?", [aid]).fetchone()
+    return row is not None and (row[0] or "") >= started
 
 
 def _keys(article: Article, aid: str) -> tuple[str, ...]:
