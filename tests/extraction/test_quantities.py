@@ -843,3 +843,19 @@ def test_a_fraction_written_in_two_words_is_a_share(text, span, value):
 
 def test_quarters_without_of_are_counted():
     assert (one("Output fell for two quarters.").value, one("Output fell for two quarters.").unit) == (2, "quarters")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Airbus 320 landed late. The 320 had a burst tyre.",
+        "The airline flies Boeing 787s; the 787 is its pride.",
+    ],
+)
+def test_a_bare_number_the_text_names_elsewhere_is_a_model(text):
+    assert find_quantities(text) == []
+
+
+def test_a_bare_number_after_a_month_or_a_function_word_stays_a_figure():
+    qs = find_quantities("In May 250 were freed. The 250 went home.")
+    assert [(q.text, q.value) for q in qs] == [("250", 250), ("250", 250)]

@@ -590,10 +590,27 @@ def _find(text: str, start: int, end: int) -> list[Quantity]:
             unit, _ = unit_after(text, shared, end, True)
             if unit and unit not in CURRENCY_WORDS:
                 q = dataclasses.replace(q, unit=unit)
+        if q is not None and q.unit is None and q.text.isdigit() and len(q.text) >= 3 and _named(text, q.text):
+            continue  # "the 707 was a freighter" where the text says "Boeing 707": a model, not a figure
         if q is not None:
             out.append(_more_of(q, out, text))
             # "two 12-roll packs": the measure inside the count is read next, as a figure of its own.
             pos = m.end() if _HYPHEN_MODIFIER.match(text, m.end()) else max(pos, q.end)
+
+
+def _named(text: str, number: str) -> bool:
+    """Whether `number` stands somewhere in the text right after a capitalised name ("Boeing 707", "Airbus
+    320s"): then a bare "707" elsewhere names the same thing. Tried only for bare numbers of three digits or more
+    with no noun, bound or sign (rare), so the search over the text is cheap."""
+    for nm in re.finditer(rf"\b([A-Z][A-Za-z]*)\s{number}(?![\d.,]\d)", text):
+        if nm.group(1).lower() not in UNIT_STOP and nm.group(1).lower() not in _MONTH_WORDS:
+            return True
+    return False
+
+
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
 
 
 # "thousands more", "12 more were hurt": more of what the figure before it in the sentence counts. So is a bare
