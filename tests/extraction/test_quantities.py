@@ -859,3 +859,27 @@ def test_a_bare_number_the_text_names_elsewhere_is_a_model(text):
 def test_a_bare_number_after_a_month_or_a_function_word_stays_a_figure():
     qs = find_quantities("In May 250 were freed. The 250 went home.")
     assert [(q.text, q.value) for q in qs] == [("250", 250), ("250", 250)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The party took 14 of the 40 seats.", [("14", "seats"), ("40 seats", "seats")]),
+        ("Seven of its 30 branches closed.", [("Seven", "branches"), ("30 branches", "branches")]),
+        ("Nine of them were freed.", [("Nine", None)]),
+    ],
+)
+def test_a_part_of_a_counted_whole_counts_the_same_noun(text, expected):
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,span,value",
+    [
+        ("The bank cut rates by half a percentage point.", "half a percentage point", 0.5),
+        ("Yields rose a quarter of a percentage point.", "a quarter of a percentage point", 0.25),
+    ],
+)
+def test_a_share_of_a_percentage_point(text, span, value):
+    q = one(text)
+    assert (q.text, q.value, q.unit, q.kind) == (span, value, "percentage points", "percent")

@@ -139,13 +139,14 @@ _SHARE = re.compile(
     r"(?=(?:of|as)\b)",
     re.I,
 )
-# "half a million people", "about a quarter of a billion dollars": a share of a scale word is one number (without
+# "half a million people", "about a quarter of a billion dollars": a share of a scale word (or of a percentage
+# point) is one number (without
 # this, "a million people" after "half" was read alone, twice the figure).
 _PART_OF_SCALE = re.compile(
     r"(?:(about|around|approximately|roughly|some|nearly|almost|over|more\s+than|less\s+than|at\s+least|up\s+to"
     r"|just\s+over|just\s+under)\s+)?"
     r"(?:(half)|(?:a|one)\s+(quarter|third)|three\s+(quarters)|two[\s-]+(thirds))(?:\s+of)?\s+an?\s+"
-    r"(hundred|thousand|million|billion|trillion|dozen)\b",
+    r"(hundred|thousand|million|billion|trillion|dozen|percentage\s+point|per\s?cent(?:age)?\s+point)\b",
     re.I,
 )
 _PARTS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "quarters": 0.75, "thirds": 2 / 3}
@@ -157,6 +158,10 @@ _AGE_AFTER = re.compile(r"\s*(?:[.,;)]|$)")
 # A rank on a named scale, "Category 5", "Level 3": the number is a figure whose unit is the scale word.
 _SCALE_LABEL = re.compile(r"\b(?-i:Category|Level|Stage|Phase|Grade|Class|Tier)\s$")
 _OF_AFTER = re.compile(r"\s+of\b")
+# "23 of the 61 seats", "five of its 12 members": a part of a counted whole counts the same noun.
+_OF_THE_NUMBER = re.compile(
+    rf"\s+of\s+(?:(?:the|its|their|his|her|our|all|these|those)\s+)?(?:{_DIGITS}|{_WORDS})(?=\s+[a-z])", re.I
+)
 # "all 157 aboard", "sixteen on-board": a bare number before these counts the people on a craft.
 _ABOARD = re.compile(r"\s+(?:on[\s-]?board|aboard)\b", re.I)
 # Degrees glued to the number: "67.5°", "30 °C".
@@ -367,6 +372,10 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
             unit, kind = "years", "measure"
         if unit in FRACTIONS and not scale and value < 20 and _OF_AFTER.match(text, uend):
             value, unit, q_end = value / FRACTIONS[unit], None, uend  # "two thirds of voters": 2/3, as "two-thirds"
+        if unit is None and value2 is None and (part := _OF_THE_NUMBER.match(text, q_end, end)) is not None:
+            unit, _ = unit_after(text, part.end(), end, False)  # "won 23 of the 61 seats": 23 seats
+            unit = None if unit in CURRENCY_WORDS else unit
+            uend = q_end
         if unit is None and text[q_end : q_end + 1].isspace() and _ABOARD.match(text, q_end):
             unit = "people"  # "all 157 aboard", "the sixteen on board": the people on a craft
         if unit in CURRENCY_WORDS:
@@ -727,7 +736,12 @@ def _word_figure(text: str, ts: int, end: int) -> Quantity | None:
     ps = _PART_OF_SCALE.match(text, ts, end)
     if ps is not None and (ts == 0 or not text[ts - 1].isalnum()):
         part = next(g for g in ps.groups()[1:5] if g)
-        value = _PARTS[part.lower()] * SCALES.get(ps.group(6).lower(), 12)  # (a dozen: 12)
+        whole = ps.group(6).lower()
+        if whole.startswith("per"):  # "half a percentage point"
+            value = _PARTS[part.lower()]
+            approx, lower, upper = _bounds(ps.group(1), None, value)
+            return Quantity(ps.group(), ts, ps.end(), value, "percentage points", None, approx, lower, upper, "percent")
+        value = _PARTS[part.lower()] * SCALES.get(whole, 12)  # (a dozen: 12)
         approx, lower, upper = _bounds(ps.group(1), None, value)
         unit, uend = unit_after(text, ps.end(), end, False)
         cur = CURRENCY_WORDS.get(unit or "")
