@@ -883,3 +883,19 @@ def test_a_part_of_a_counted_whole_counts_the_same_noun(text, expected):
 def test_a_share_of_a_percentage_point(text, span, value):
     q = one(text)
     assert (q.text, q.value, q.unit, q.kind) == (span, value, "percentage points", "percent")
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        ("Crews flew eight fire-fighting helicopters.", "helicopters"),
+        ("The board read 300 signed letters.", "letters"),
+        ("Officers seized 40 stolen bicycles.", "bicycles"),
+        ("The ward has 12 vacant beds.", "beds"),
+        # a noun before the noun stays: it names the kind
+        ("The town has 12 speed cameras.", "speed cameras"),
+        ("She saw 3 red cards.", "red cards"),
+    ],
+)
+def test_a_hyphenated_or_participle_modifier_is_not_part_of_the_noun(text, unit):
+    assert one(text).unit == unit

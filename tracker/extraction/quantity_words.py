@@ -281,7 +281,7 @@ UNIT_STOP = frozenset(
 UNIT_SKIP = frozenset(
     """new more other additional further extra former current senior junior top young old older small large big
     major key different separate several full total entire single individual whole own remaining estimated
-    so-called recent""".split()
+    so-called recent vacant empty unfilled""".split()
 )
 IRREGULAR_PLURALS = frozenset(
     "people men women children staff police personnel troops cattle sheep fish aircraft deer feet teeth mice "

@@ -36,6 +36,18 @@ def _demonym(word: str) -> bool:
     return w in NATIONALITY or w.endswith("-made") or w.endswith("-based")
 
 
+def _passing_modifier(lw: str) -> bool:
+    """A word before the noun that describes rather than names it: a hyphenated compound ("water-bombing",
+    "long-range") or a past participle ("written", "armed", "injured"); "nursing posts", "postal ballots" keep
+    theirs."""
+    if "-" in lw:
+        return not lw[0].isdigit()
+    return len(lw) >= 5 and (lw.endswith("ed") and not lw.endswith("eed") or lw.endswith(_PARTICIPLE_EN))
+
+
+_PARTICIPLE_EN = ("tten", "olen", "oken", "aken", "dden", "ozen", "iven")  # written, stolen, broken, taken, hidden
+
+
 def _coordinated(words: list[tuple[str, int]], k: int) -> bool:
     """Whether words[k] opens two modifiers joined by "and"/"or" before the noun ("British and Canadian troops",
     "local and state officials": troops, officials): neither modifier is a plural or a measure, and a noun follows them."""
@@ -77,6 +89,8 @@ def unit_after(text: str, pos: int, end: int, singular: bool) -> tuple[str | Non
             continue
         if not kept and (lw in UNIT_SKIP or (_demonym(w) and len(words) > 1)):
             continue
+        if not kept and _passing_modifier(lw) and k + 1 < len(words) and words[k + 1][0][:1].islower():
+            continue  # "six water-bombing planes", "1,200 written objections": the planes, the objections
         if lw in UNIT_STOP or lw.endswith("ly") or lw in SCALES:
             break
         if lw.endswith(("'s", "’s")):
