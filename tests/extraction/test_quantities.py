@@ -899,3 +899,40 @@ def test_a_share_of_a_percentage_point(text, span, value):
 )
 def test_a_hyphenated_or_participle_modifier_is_not_part_of_the_noun(text, unit):
     assert one(text).unit == unit
+
+
+@pytest.mark.parametrize(
+    "text,span,lower",
+    [
+        ("Dozens were hurt in the crush.", "Dozens", 12),
+        ("Thousands lined the route.", "Thousands", 1000),
+        ("Hundreds of thousands fled the city.", "Hundreds of thousands", 1e5),
+    ],
+)
+def test_a_vague_plural_before_a_verb_is_a_figure_with_no_noun(text, span, lower):
+    q = one(text)
+    assert (q.text, q.value, q.lower, q.unit) == (span, lower, lower, None)
+
+
+def test_scores_as_a_noun_is_no_figure():
+    assert find_quantities("Reading scores improved.") == []
+
+
+@pytest.mark.parametrize(
+    "text,span,value,upper",
+    [
+        ("One in four children lives in poverty.", "One in four", 0.25, None),
+        ("Nearly 2 out of 5 firms cut jobs.", "Nearly 2 out of 5", 0.4, 0.4),
+        ("The disease strikes one in a million.", "one in a million", 1e-6, None),
+        ("It affects 12 in 100,000 people.", "12 in 100,000", 1.2e-4, None),
+    ],
+)
+def test_one_in_five_is_a_share(text, span, value, upper):
+    q = one(text)
+    assert (q.text, q.unit, q.upper) == (span, None, upper)
+    assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["She scored 3 in 2021.", "He won 5 in 3 days."])
+def test_a_number_in_a_year_or_a_larger_number_in_a_smaller_is_no_share(text):
+    assert all(q.value >= 1 for q in find_quantities(text))

@@ -72,6 +72,9 @@ _VAGUE = rf"(?:(?:{_alternation(_VAGUE_MULTIPLIERS)})\s+of\s+)?(?:{_alternation(
 # "by the hundreds", "in the thousands": a vague plural after "the" stands alone (one look-behind per plural: each
 # must have a fixed width).
 _AFTER_THE = "|".join(rf"(?<=\bthe\s{p})" for p in _VAGUE_PLURALS)
+# "Dozens were injured", "thousands marched": a vague plural before any other word is a figure with no noun
+# ("scores" not: "test scores rose").
+_BEFORE_VERB = r"(?<!scores)(?=\s+(?!of\b)[a-z])"
 # "hundreds of thousands came": with its multiplier a vague plural stands alone before any word.
 _AFTER_MULTIPLIER = "|".join(rf"(?<=\sof\s{p})" for p in _VAGUE_PLURALS)
 # ISO codes in capitals only: "they try 40 times" and "rub 40" are verbs.
@@ -88,7 +91,7 @@ QUANTITY_RE = re.compile(
     rf"""
     (?<![\w$€£¥.,:/%-])
     (?P<pre>{_PRE})?
-    (?:(?P<vague>{_VAGUE})(?:\s+of\b|(?=\s*[.,;:!?)]|\s+more\b)|{_AFTER_THE}|{_AFTER_MULTIPLIER})
+    (?:(?P<vague>{_VAGUE})(?:\s+of\b|(?=\s*[.,;:!?)]|\s+more\b)|{_AFTER_THE}|{_AFTER_MULTIPLIER}|{_BEFORE_VERB})
      |(?P<cur>{_CUR})?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?(?P<post1>\s*(?:%|per\s?cent\b|percent\b))?
       (?:\s*(?P<sep>-|–|—|\bto\b|\band\b|\bor\b)\s*(?P<cur2>{_CUR})?(?P<num2>{_DIGITS}|{_WORDS})(?P<scale2>{_SCALE})?)?
       (?P<post>\s*(?:%|per\s?cent\b|percentage\s+points?\b|(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|TRY|ZAR)\b
@@ -272,7 +275,10 @@ def _dash_before(w: str) -> bool:
 
 def _vague(m: re.Match, text: str, end: int) -> Quantity:
     lo, hi = VAGUE[_SPACES.sub(" ", fold(m.group("vague")))]
-    unit, uend = unit_after(text, m.end(), end, False)
+    if m.end() == m.end("vague"):
+        unit, uend = None, m.end()  # "Dozens were hurt", "thousands." : the noun is not after it
+    else:
+        unit, uend = unit_after(text, m.end(), end, False)  # "thousands of people"
     cur = CURRENCY_WORDS.get(unit or "")
     stop = uend if unit else m.end()
     return Quantity(
@@ -562,6 +568,12 @@ def _find(text: str, start: int, end: int) -> list[Quantity]:
         if m.group("vague"):
             out.append(_more_of(_vague(m, text, end), out, text))
             continue
+        if (text.startswith(" in ", m.end("num")) or text.startswith(" out of ", m.end("num"))) and (
+            r := _ratio(text, m, end)
+        ) is not None:
+            out.append(r)
+            pos = r.end
+            continue
         shared = None
         if m.group("num2") and m.group("sep").lower() == "and" and (m.group("pre") or "").strip().lower() != "between":
             # "€3bn and £40m" is two figures, not a range: read the first alone and go on after it.
@@ -605,6 +617,29 @@ def _find(text: str, start: int, end: int) -> list[Quantity]:
             out.append(_more_of(q, out, text))
             # "two 12-roll packs": the measure inside the count is read next, as a figure of its own.
             pos = m.end() if _HYPHEN_MODIFIER.match(text, m.end()) else max(pos, q.end)
+
+
+# "one in five adults", "3 out of 10 voters": a share, not a count of the noun.
+_RATIO = re.compile(rf"\s+(?:in|out\s+of)\s+({_DIGITS}|{_WORDS})(?![\w%.,]\w)", re.I)
+
+
+def _ratio(text: str, m: re.Match, end: int) -> Quantity | None:
+    """ "One in five adults smoke" is a share of 1/5 (with its bound: "roughly one in three"), when the first
+    number is the smaller and neither has a scale or sign (a bare number past 1000 is a year); tried only where
+    " in " or " out of " follows."""
+    if any(m.group(g) for g in ("cur", "scale", "post", "post1", "num2")):
+        return None
+    r = _RATIO.match(text, m.end("num"), end)
+    if r is None:
+        return None
+    a, b = _number(m.group("num"), None), _number(r.group(1), None)
+    big = r.group(1)
+    if a is None or b is None or not 0 < a < b or b > 1000 and big.isdigit():
+        return None  # "2 in 2019": a year; "10 in 100,000" and "one in a million" are rates
+    value = a / b
+    approx, lower, upper = _bounds(m.group("pre"), None, value)
+    start = m.start("pre") if m.group("pre") else m.start("num")
+    return Quantity(text[start : r.end()], start, r.end(), value, None, approximate=approx, lower=lower, upper=upper)
 
 
 def _named(text: str, number: str) -> bool:
