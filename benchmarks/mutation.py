@@ -2,6 +2,7 @@
 
 usage:
   python benchmarks/mutation.py tracker/extraction/quantities.py [MODULE ...] [--sample N] [--budget S]
+  python benchmarks/mutation.py tracker/extraction/ --total 350 --seed 16   # a random sample, weighted by size
   python benchmarks/mutation.py --sql [--budget S]
   python benchmarks/mutation.py MODULE ... --rerun-survivors  # after adding tests: the survivors again
   python benchmarks/mutation.py MODULE ... --confirm-survivors  # each survivor applied for real, tests rerun
@@ -13,7 +14,13 @@ that reach it against each. A mutant is *killed* when a test fails, *survived* w
 a scratch copy of the repository (`--workdir`, default /tmp/tracker-mutation/<group>), configured there to
 mutate only the modules asked for and to run only the tests of their stage (see GROUPS), so the checkout and
 its pyproject stay untouched. `--sample N` runs an evenly spread sample of N mutants per module (the machine
-has two cores: every mutant of the extraction package is hours); the numbers printed say how many ran.
+has two cores: every mutant of the extraction package is hours); with `--seed S` the N are drawn at random
+instead (the same N for the same seed and the same code). `--total N --seed S` draws N mutants over all the
+modules asked for, each module's share in proportion to its number of mutants, so the pooled kill rate
+estimates the package's. A directory (`tracker/extraction/`) stands for its modules. The numbers printed
+say how many ran, and each kill rate comes with its 95 % Wilson interval: a sample's rate is an estimate.
+`--warmup collect` has mutmut import and collect the tests once rather than per mutant (6 s of CPU each for the
+extraction's tests); code run at import then keeps its unmutated tables, so run --confirm-survivors after it.
 
 The SQL that lives outside Python functions is mutated here, since mutmut only knows Python: `--sql` applies
 SQL operators (desc->asc, >=->>, and->or, not in->in, min->max, left join->join, a narrowed trigger...)
@@ -29,6 +36,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import random
 import re
 import shutil
 import subprocess
@@ -45,7 +54,9 @@ WORKDIR = Path("/tmp/tracker-mutation")
 GROUPS = {
     "extraction": (
         "tracker/extraction/",
-        ["tests/extraction", "tests/test_parse.py", "tests/evaluate/test_claims.py"],
+        # the stage's unit tests (the example article's gate among them), the hand-annotated gold set and the
+        # parse step: 591 tests, ~4 s of CPU for a surviving mutant
+        ["tests/extraction", "tests/gold", "tests/test_parse.py"],
     ),
     "annotations": (
         "tracker/store/annotation_rules.py tracker/review/annotations.py",
@@ -92,7 +103,7 @@ def scratch_copy(dest: Path) -> None:
 PYTEST_ARGS = {"extraction": ["-m", "not hypothesis"]}
 
 
-def mutmut_config(modules: list[str], tests: list[str], extra: list[str] = ()) -> str:
+def mutmut_config(modules: list[str], tests: list[str], extra: list[str] = (), warmup: str = "none") -> str:
     quoted = lambda xs: "[" + ", ".join(json.dumps(x) for x in xs) + "]"  # noqa: E731
     return (
         "\n[tool.mutmut]\n"
@@ -103,19 +114,22 @@ def mutmut_config(modules: list[str], tests: list[str], extra: list[str] = ()) -
         f"pytest_add_cli_args = {quoted(['-p', 'no:cacheprovider', *extra])}\n"
         # each mutant's worker imports the code afresh with its mutant switched on: the default (fork from a
         # process that has imported everything) would leave tables built at import time (the annotation
-        # triggers, compiled patterns) unmutated, and their mutants would survive for no fault of the tests
+        # triggers, compiled patterns) unmutated, and their mutants would survive for no fault of the tests.
+        # The price is a fresh import and test collection per mutant (6 s of CPU for the extraction's tests);
+        # `--warmup collect` pays it once, and --confirm-survivors then settles the import-time survivors.
         'process_isolation = "forkserver"\n'
-        'forkserver_warmup = "none"\n'
+        f"forkserver_warmup = {json.dumps(warmup)}\n"
         # that fresh import (a second or more on a loaded machine) is not in mutmut's test timings: without
         # slack, slow imports would be counted as timeouts (which score as killed)
         "timeout_constant = 60.0\n"
     )
 
 
-def write_config(work: Path, modules: list[str], tests: list[str], extra: list[str] = ()) -> None:
+def write_config(work: Path, modules: list[str], tests: list[str], extra: list[str] = (), warmup: str = "none") -> None:
     text = (work / "pyproject.toml").read_text(encoding="utf-8")
     text = re.sub(r"(?ms)^\[tool\.mutmut\]\n.*?(?=^\[|\Z)", "", text)  # the checkout's own section
-    (work / "pyproject.toml").write_text(text.rstrip() + "\n" + mutmut_config(modules, tests, extra), encoding="utf-8")
+    config = mutmut_config(modules, tests, extra, warmup)
+    (work / "pyproject.toml").write_text(text.rstrip() + "\n" + config, encoding="utf-8")
 
 
 def mutant_names(work: Path, module: str) -> list[str]:
@@ -131,31 +145,89 @@ def spread(names: list[str], n: int) -> list[str]:
     return [names[int(i * step)] for i in range(n)]
 
 
+def drawn(names: list[str], n: int, seed: int, module: str) -> list[str]:
+    """n names drawn at random: a simple random sample, so its kill rate is an unbiased estimate of the module's.
+    Seeded by seed and module, so a module's draw does not depend on which other modules are asked for."""
+    if n >= len(names):
+        return sorted(names)
+    if n <= 0:  # a module whose share of a --total rounds to nothing
+        return []
+    return sorted(random.Random(f"{seed}:{module}").sample(sorted(names), n))
+
+
+def shares(sizes: dict[str, int], total: int) -> dict[str, int]:
+    """total split over the modules in proportion to their sizes (largest remainders get the odd ones)."""
+    whole = sum(sizes.values())
+    if whole <= total:
+        return dict(sizes)
+    exact = {m: total * n / whole for m, n in sizes.items()}
+    out = {m: int(x) for m, x in exact.items()}
+    for m in sorted(exact, key=lambda m: (out[m] - exact[m], m))[: total - sum(out.values())]:
+        out[m] += 1
+    return out
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95 % Wilson score interval of a rate k/n: honest at small n and near 0 or 1, where k/n ± 1.96·se is not."""
+    if n == 0:
+        return (0.0, 1.0)
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def expand(modules: list[str]) -> list[str]:
+    """A directory stands for its modules (package __init__ files left out: they only re-export)."""
+    out = []
+    for m in modules:
+        path = ROOT / m
+        if path.is_dir():
+            out += sorted(str(p.relative_to(ROOT)) for p in path.glob("*.py") if p.name != "__init__.py")
+        else:
+            out.append(m)
+    return out
+
+
 def survivors_of(work: Path, module: str) -> list[str]:
     meta = work / "mutants" / (module + ".meta")
     codes = json.loads(meta.read_text())["exit_code_by_key"] if meta.exists() else {}
     return sorted(name for name, code in codes.items() if code in (0, 5, 33))
 
 
-def run_mutmut(modules: list[str], sample: int, budget: float, children: int, rerun: bool = False) -> None:
+def run_mutmut(
+    modules: list[str],
+    sample: int,
+    budget: float,
+    children: int,
+    rerun: bool = False,
+    seed: int | None = None,
+    total: int = 0,
+    warmup: str = "none",
+) -> None:
     by_group: dict[str, list[str]] = {}
     for m in modules:
         by_group.setdefault(group_of(m), []).append(m)
     for group, mods in by_group.items():
         work = WORKDIR / group
         scratch_copy(work)
-        write_config(work, mods, GROUPS[group][1], PYTEST_ARGS.get(group, []))
+        write_config(work, mods, GROUPS[group][1], PYTEST_ARGS.get(group, []), warmup)
         cmd = [sys.executable, "-m", "mutmut"]
         names: list[str] = []
+        chosen: dict[str, list[str]] = {}
         if rerun:  # the survivors (and no-tests) of the last run, against the tests as they are now
             names = [n for m in mods for n in survivors_of(work, m)]
             if not names:
                 continue
-        elif sample:
+        elif sample or total:
             # generate the mutants (no tests run for a name that matches nothing), then pick the sample
             subprocess.run(cmd + ["run", "__no_such_mutant__"], cwd=work, capture_output=True, text=True)
+            every = {m: mutant_names(work, m) for m in mods}
+            want = shares({m: len(v) for m, v in every.items()}, total) if total else dict.fromkeys(mods, sample)
             for m in mods:
-                names += spread(mutant_names(work, m), sample)
+                chosen[m] = spread(every[m], want[m]) if seed is None else drawn(every[m], want[m], seed, m)
+                names += chosen[m]
+            (work / "sample.json").write_text(json.dumps(chosen | {"__seed__": seed}))
         t0 = time.monotonic()
         print(f"[{group}] mutating {', '.join(mods)}: {len(names) or 'all'} mutants, budget {budget:.0f} s", flush=True)
         try:
@@ -168,8 +240,8 @@ def run_mutmut(modules: list[str], sample: int, budget: float, children: int, re
             )
         except subprocess.TimeoutExpired:
             print(f"[{group}] budget spent after {time.monotonic() - t0:.0f} s: the rest is reported as not run")
-        if not rerun:
-            (work / "sample.json").write_text(json.dumps({m: spread(mutant_names(work, m), sample) for m in mods}))
+        if not rerun and not chosen:  # the whole population
+            (work / "sample.json").unlink(missing_ok=True)
 
 
 def confirm_survivors(modules: list[str], budget: float) -> None:
@@ -216,13 +288,15 @@ def summarise_mutmut(show_survivors: bool) -> list[tuple[str, dict[str, int]]]:
         for meta in sorted((work / "mutants").rglob("*.py.meta")):
             module = str(meta.relative_to(work / "mutants"))[: -len(".meta")]
             codes = json.loads(meta.read_text())["exit_code_by_key"]
-            chosen = samples.get(module) or list(codes)
+            chosen = samples.get(module, list(codes) if not samples else [])
             counts: dict[str, int] = {}
             survivors = []
             for name in chosen:
                 status = STATUS.get(codes.get(name), "suspicious")
-                if status == "survived" and confirmed.get(name) == "killed":
-                    status = "killed"  # by the tests, once the mutant was really in the code (see confirm_survivors)
+                if status in ("survived", "no tests") and confirmed.get(name) in ("killed", "survived"):
+                    # by the tests, once the mutant was really in the code (see confirm_survivors): code run at
+                    # import has no test of its own in mutmut's bookkeeping, so its mutants come out as no tests
+                    status = confirmed[name]
                 counts[status] = counts.get(status, 0) + 1
                 if status == "survived":
                     survivors.append(name)
@@ -406,13 +480,22 @@ def run_sql(budget: float, show_survivors: bool, only: str | None = None) -> lis
 
 
 def print_table(rows: list[tuple[str, dict[str, int]]]) -> None:
-    print(f"{'module':52} {'killed':>7} {'survived':>9} {'timeout':>8} {'no tests':>9} {'not run':>8} {'score':>7}")
-    for module, c in rows:
+    """One row per module, and a pooled row when several ran: the score is (killed + timeout) / ran, with its
+    95 % Wilson interval (a sample's score is an estimate of the module's, not the module's)."""
+    head = f"{'module':52} {'killed':>7} {'survived':>9} {'timeout':>8} {'no tests':>9} {'not run':>8}"
+    print(f"{head} {'score':>7}  95 % interval")
+    pooled: dict[str, int] = {}
+    for _module, c in rows:
+        for k, v in c.items():
+            if k != "generated":
+                pooled[k] = pooled.get(k, 0) + v
+    for module, c in rows + ([("all of the above", pooled)] if len(rows) > 1 else []):
         killed, survived = c.get("killed", 0), c.get("survived", 0)
         timeout, none = c.get("timeout", 0), c.get("no tests", 0)
         ran = killed + survived + timeout + none + c.get("suspicious", 0) + c.get("skipped", 0)
-        score = f"{100 * (killed + timeout) / ran:.1f}%" if ran else "-"
-        print(f"{module:52} {killed:>7} {survived:>9} {timeout:>8} {none:>9} {c.get('not run', 0):>8} {score:>7}")
+        lo, hi = wilson(killed + timeout, ran)
+        score = f"{100 * (killed + timeout) / ran:6.1f}%  {100 * lo:5.1f}–{100 * hi:5.1f} %" if ran else "      -"
+        print(f"{module:52} {killed:>7} {survived:>9} {timeout:>8} {none:>9} {c.get('not run', 0):>8} {score}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -421,8 +504,16 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("modules", nargs="*", help="Python modules to mutate, e.g. tracker/extraction/dates.py")
     ap.add_argument("--sql", action="store_true", help="mutate the stored queries and the annotation triggers")
     ap.add_argument("--sample", type=int, default=0, help="mutants per module (0: all)")
+    ap.add_argument("--total", type=int, default=0, help="mutants over all the modules, shared by their size")
+    ap.add_argument("--seed", type=int, help="draw the sample at random with this seed (default: evenly spread)")
     ap.add_argument("--budget", type=float, default=1800, help="seconds per group before stopping")
     ap.add_argument("--children", type=int, default=2, help="mutants tested in parallel")
+    ap.add_argument(
+        "--warmup",
+        choices=["none", "collect"],
+        default="none",
+        help="collect: import and collect the tests once, not per mutant (faster; confirm the survivors after)",
+    )
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/tracker-mutation"))
     ap.add_argument("--survivors", action="store_true", help="list the surviving mutants")
     ap.add_argument("--report", action="store_true", help="only print the results of earlier runs")
@@ -435,11 +526,21 @@ def main(argv: list[str] | None = None) -> None:
         return sql_worker(args.sql_worker)
     WORKDIR = args.workdir
     t0 = time.process_time()
-    if args.modules and not args.report:
+    modules = expand(args.modules)
+    if modules and not args.report:
         if args.confirm_survivors:
-            confirm_survivors(args.modules, args.budget)
+            confirm_survivors(modules, args.budget)
         else:
-            run_mutmut(args.modules, args.sample, args.budget, args.children, args.rerun_survivors)
+            run_mutmut(
+                modules,
+                args.sample,
+                args.budget,
+                args.children,
+                args.rerun_survivors,
+                args.seed,
+                args.total,
+                args.warmup,
+            )
     rows = summarise_mutmut(args.survivors)
     if args.sql and not args.report:
         rows += run_sql(args.budget, args.survivors, args.only)

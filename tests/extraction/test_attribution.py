@@ -3,6 +3,7 @@ written for these tests."""
 
 from __future__ import annotations
 
+from tracker.extraction.pipeline import extract
 from tracker.extraction.quotes import find_quotes_raw
 from tracker.extraction.sentences import sentences
 
@@ -122,3 +123,9 @@ def test_whom_a_source_cites_as_saying_speaks_and_the_source_keeps_its_own_claus
 def test_a_relative_attribution_with_as_reports_what_follows_as_up_to_a_dash():
     text = 'The mayor spoke at the rally — which the Herald noted as a rare step — "We will not give up."'
     assert quotes(text)[0] == ("a rare step", "Herald")
+
+
+def test_according_to_at_the_end_of_a_four_word_statement():
+    text = "The plane landed safely according to The Aviation Herald."
+    got = [(q.kind, q.text, q.cue, q.speaker.name, q.speaker.kind) for q in extract(text).quotes]
+    assert got == [("indirect", "The plane landed safely", "according to", "The Aviation Herald", "organisation")]

@@ -606,3 +606,10 @@ def test_a_non_prefixed_word_is_not_the_evaluation_it_negates():
     t = _Tokens("The islands closed schools and non-essential public services.")
     assert "nonessential" in t.set and "evaluation" not in t.cues
     assert "evaluation" in _Tokens("The islands closed essential public services.").cues
+
+
+def test_a_call_for_something_is_reported_by_the_writer_not_stated_by_the_callers():
+    from tracker.extraction.pipeline import extract
+
+    text = "Farmers' groups are calling for the dam to be closed."
+    assert [(c.text, c.speaker) for c in extract(text).claims] == [(text, None)]

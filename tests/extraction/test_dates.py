@@ -287,6 +287,82 @@ def test_a_weekday_as_a_limit_looks_ahead_unless_the_clause_is_past(text, value)
     assert find_dates(text, published="2019-10-02")[-1].value == value
 
 
+def test_a_holiday_with_its_year_is_absolute_and_without_one_relative():
+    # Thanksgiving 2013: the fourth Thursday of November 2013 (the 7th, 14th, 21st, 28th)
+    assert values("They met at Thanksgiving 2013.") == [("Thanksgiving 2013", "2013-11-28", "day", False)]
+    # no year: the last one before a publication on 10 December 2021 (Thanksgiving 2021 fell on the 25th)
+    assert values("They met on Black Friday.", "2021-12-10") == [("Black Friday", "2021-11-26", "day", True)]
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("They met on Christmas Eve 2019.", "2019-12-24"),
+        ("They met on Christmas Day 2019.", "2019-12-25"),
+        ("It opened on New Year's Day 2020.", "2020-01-01"),
+        ("It opened on New Year's Eve 2020.", "2020-12-31"),
+    ],
+)
+def test_christmas_and_new_year_and_their_eves(text, value):
+    (hit,) = find_dates(text)
+    assert (hit.value, hit.precision, hit.relative) == (value, "day", False)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a count in digits; years from a year
+        ("The plant opened in 2011 and closed 2 years later.", [("2011", "2011"), ("2 years later", "2013")]),
+        # months from a month: the anchor has no day, and needs none
+        (
+            "It began in March 2020 and ended two months later.",
+            [("March 2020", "2020-03"), ("two months later", "2020-05")],
+        ),
+        # days from a day: three days, not three weeks
+        (
+            "It began on March 3, 2020, and ended three days later.",
+            [("March 3, 2020", "2020-03-03"), ("three days later", "2020-03-06")],
+        ),
+    ],
+)
+def test_counted_later_in_digits_months_and_days(text, expected):
+    assert [(d.text, d.value) for d in find_dates(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, value",
+    [
+        ("They vote next March.", "2021-03-10", "2022-03"),  # "next" in the month itself: next year's
+        ("It fell this past March.", "2021-03-20", "2020-03"),  # "this past" in the month itself: last year's
+        ("The talks are on January 5.", "2021-12-20", "2022-01-05"),  # a fortnight ahead, over the year end
+    ],
+)
+def test_months_named_in_their_own_month_or_over_the_year_end(text, published, value):
+    assert [d.value for d in find_dates(text, published=published)] == [value]
+
+
+def test_last_month_name_keeps_its_cue_and_weeks_count_from_today():
+    assert values("It fell last March.", "2021-03-20") == [("last March", "2020-03", "month", True)]
+    assert values("The vote is two weeks from today.", "2019-11-20") == [
+        ("two weeks from today", "2019-12-04", "day", True)
+    ]
+
+
+def test_date_spans_from_the_first_character():
+    assert date_spans("January 16, 2021 was cold.") == [(0, 16)]
+
+
+def test_a_date_out_of_the_calendar_is_dropped_and_the_next_one_still_found():
+    # "last year" in an article dated in year 1 would be year 0: no date for it, but the scan goes on
+    assert values("The fee rose last year and again in 2019.", "0001-03-01") == [("2019", "2019", "year", False)]
+
+
+def test_dates_in_a_text_whose_lower_case_is_longer():
+    # "İ" lower-cases to two characters, so offsets of text.lower() are not those of the text: the token pass
+    # takes its slower path, which must find the same date words
+    assert values("İstanbul voted last month.", "2021-06-15") == [("last month", "2021-05", "month", True)]
+
+
 _MIXED = (
     "In 2019 and 2020, 3 weeks ago, 2 days later, on 5 May 2021, 12/3/2020 and 2020-05-05 the 1990s, 400 troops, "
     "5th of June, May 5, 2021, since 1973 and 31 December 1999. He was 26. 3-4 in 2001-02; 1,200 or 2000s."

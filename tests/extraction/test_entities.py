@@ -87,3 +87,14 @@ def test_capitalised_index_answers_as_the_search_does():
     index = _Capitalised(text)
     index.cache = {f"filler{i}": False for i in range(100)}  # past the searches: the index answers
     assert {w: index.inside(w) for w in words} == searched
+
+
+def test_an_unknown_all_capitals_word_is_an_organisation():
+    assert [(e.text, e.name, e.kind) for e in find_entities("Officials from the ZKPQ met.")] == [
+        ("ZKPQ", "ZKPQ", "organisation")
+    ]
+
+
+def test_a_name_with_its_own_acronym_is_an_organisation_even_if_it_reads_as_a_person():
+    got = [(e.text, e.name, e.kind, e.acronym) for e in find_entities("Talks with Tomas Berg Lund (TBL) ended.")]
+    assert got == [("Tomas Berg Lund (TBL)", "Tomas Berg Lund", "organisation", "TBL")]

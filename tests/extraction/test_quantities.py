@@ -596,6 +596,36 @@ def test_and_a_half_adds_a_half(text, span, value):
     assert (q.text, q.value) == (span, value)
 
 
+def test_or_fewer_is_an_upper_bound():
+    q = one("20 or fewer people came.")
+    assert (q.text, q.value, q.unit, q.kind, q.lower, q.upper, q.approximate) == (
+        "20 or fewer people",
+        20.0,
+        "people",
+        "count",
+        None,
+        20.0,
+        True,
+    )
+
+
+def test_a_currency_word_after_us_is_read_without_it():
+    # "US dollar" is not in the table as such: "US" is dropped and "dollar" read
+    q = one("The grant was 5 million US dollar.")
+    assert (q.text, q.value, q.currency, q.kind) == ("5 million US dollar", 5e6, "USD", "money")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They won 45–17 on Sunday.",  # a score with an en dash, the larger number first
+        "The shop is open 24/7",  # a slash joins the number to another, at the very end of the text
+    ],
+)
+def test_scores_with_an_en_dash_and_slashed_numbers_at_the_end_are_no_figures(text):
+    assert find_quantities(text) == []
+
+
 def test_the_character_guards_never_skip_a_pattern_that_would_match():
     """Each pattern of the figure checks is tried only where a character it needs stands; over every short string
     of the characters that matter, a guard that says no is never contradicted by its pattern."""

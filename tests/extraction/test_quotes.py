@@ -513,6 +513,19 @@ def test_an_irregular_past_cue_with_a_longer_bare_subject_reports_a_clause():
     assert quotes("They found the body in a field.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will build the dam next year and it will be cheap.” — Amara Diallo",
+        "“We will build the dam next year and it will be cheap.” — Amara Diallo, minister of energy.",
+        "“We will build the dam next year and it will be cheap.” – Amara Diallo said at the site.",
+    ],
+)
+def test_a_name_after_a_dash_under_a_quote_is_its_speaker(text):
+    got = [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in find_quotes(text)]
+    assert got == [("direct", "“We will build the dam next year and it will be cheap.”", "Amara Diallo")]
+
+
 def test_an_auxiliary_after_a_closing_mark_is_the_writers_sentence_not_an_attribution():
     text = 'He wrote on his blog.\n\n"The report misreads the data. The "committee" is not counting the late ballots."'
     assert quotes(text) == []
@@ -550,3 +563,9 @@ def test_a_quote_after_a_colon_belongs_to_the_subject_of_the_clause_before_it():
 def test_a_reduced_passive_report_with_by_and_as_names_its_source():
     (q,) = quotes("A fishing boat, reported by local radio as belonging to the navy, sank off the cape.")
     assert (q.text, q.cue, q.speaker.name) == ("belonging to the navy", "reported", "local radio")
+
+
+def test_a_quote_after_a_colon_runs_to_its_closing_mark_across_sentences():
+    text = "Amara Diallo said: “The dam is safe. It will open in May.”"
+    got = [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in find_quotes(text)]
+    assert got == [("direct", "“The dam is safe. It will open in May.”", "Amara Diallo")]

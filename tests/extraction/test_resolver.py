@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 import tracker.extraction.quotes as quotes_mod
 from tests.conftest import EXAMPLE
+from tracker.extraction.pipeline import extract
 from tracker.extraction.quotes import find_quotes, find_quotes_raw
 from tracker.extraction.resolver import Resolver, _Entity, _is_named
 from tracker.extraction.sentences import sentences
@@ -220,6 +223,39 @@ def test_the_document_names_the_author_it_was_credited_to_before():
         "The request said the assembly would meet again in May."
     )
     assert speakers(text)[-1] == ("The request", "Jan Ode")
+
+
+def named_speakers(text):
+    return [(q.kind, q.speaker.name, q.speaker.mention, q.speaker.kind) for q in extract(text).quotes]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Critics say the dam is unsafe. “It will fail within a decade,” they said.",
+            [("indirect", "Critics", "Critics", "anonymous"), ("direct", "Critics", "they", "anonymous")],
+        ),
+        (
+            "Businessman Don Blankenship said the mine was safe. “It was safe,” Blankenship said.",
+            [
+                ("indirect", "Don Blankenship", "Businessman Don Blankenship", "person"),
+                ("direct", "Don Blankenship", "Blankenship", "person"),
+            ],
+        ),
+        (
+            "Maria Lopez, the mayor, said the dam was safe. “It is safe,” she said.",
+            [("indirect", "Maria Lopez", "Maria Lopez", "person"), ("direct", "Maria Lopez", "she", "person")],
+        ),
+    ],
+)
+def test_later_mentions_point_back_at_the_named_speaker(text, expected):
+    assert named_speakers(text) == expected
+
+
+def test_a_role_word_opening_a_name_is_its_role():
+    text = "Businessman Don Blankenship said the mine was safe."
+    assert [(q.speaker.name, q.speaker.role) for q in extract(text).quotes] == [("Don Blankenship", "Businessman")]
 
 
 def test_a_role_before_a_title_never_reaches_back_past_a_full_stop():

@@ -36,3 +36,8 @@ def test_spans_are_ordered_inside_and_trimmed(text):
         assert last <= s < e <= len(text)
         assert not text[s].isspace() and not text[e - 1].isspace()
         last = e
+
+
+def test_a_dotted_acronym_not_in_the_table_does_not_split():
+    t = "She joined the Z.Q. Group in May. It grew fast."
+    assert texts(t) == ["She joined the Z.Q. Group in May.", "It grew fast."]

@@ -515,6 +515,21 @@ def test_the_subject_of_a_passive_accusation_is_not_its_speaker():
     assert [s.name for s in speakers("Qawi later accused the police of inciting the riot.")] == ["Qawi"]
 
 
+def test_speaker_after_the_cue_an_organisation_linked_by_for_and_a_titled_person():
+    from tracker.extraction.pipeline import extract
+
+    def who(text):
+        return [(q.speaker.name, q.speaker.mention, q.speaker.kind, q.speaker.role) for q in extract(text).quotes]
+
+    assert who("“The dam is safe,” said the Centre for Disease Control.") == [
+        ("Centre for Disease Control", "the Centre for Disease Control", "organisation", None)
+    ]
+    assert who("“The dam is safe,” said Minister Amara Diallo.") == [
+        ("Amara Diallo", "Minister Amara Diallo", "person", "Minister")
+    ]
+    assert who("“The dam is safe,” said Minister Diallo.") == [("Diallo", "Minister Diallo", "person", "Minister")]
+
+
 def test_a_website_or_database_speaks_for_the_body_it_belongs_to():
     from tracker.extraction.quotes import find_quotes_raw
 

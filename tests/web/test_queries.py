@@ -551,6 +551,66 @@ async def test_conflicts_narrowed_to_an_entity_named_by_its_acronym_only(ds_repe
     assert await rows(ds_repeats, "conflicting_figures", cols, entity="Audits") == got  # or by its name
 
 
+GHANA = _entity("Ghana")
+
+# Two facts each repeated in two articles, so that repeated_claims must break the tie on the last appearance; and a
+# claim of the minister's that joins no group (too few words to key, no figure), which speaker_timeline must keep.
+
+
+@pytest.fixture(scope="module")
+def ds_ties(tmp_path_factory):
+    path = tmp_path_factory.mktemp("db") / "tracker.db"
+    bridge, port = "The bridge cost $40 million.", "Ghana paid €7 million for the port."
+
+    def article(n, date, source, claims):
+        a = Article(title=f"Roads {n}", body=f"Roads {n}.", published=date, source=source, url=f"https://e.org/r{n}")
+        return Parsed(a, Extraction([], claims))
+
+    def bridge_claim():
+        return _claim("c1", "quantity", bridge, 0.5, DIALLO, [_money("$40 million", 4e7)], [KENYA])
+
+    def port_claim():
+        return _claim("c1", "quantity", port, 0.5, POWER, [_money("€7 million", 7e6, "EUR")], [GHANA])
+
+    articles = [  # written in this order, so the bridge's group is number 1 and the port's number 2
+        article(1, "2020-03-01", "Wire", [bridge_claim()]),
+        article(2, "2020-03-02", "Daily", [port_claim()]),
+        article(3, "2020-03-05", "Wire", [bridge_claim(), _claim("c2", "event", "Diallo left early.", 0.3, DIALLO)]),
+        article(4, "2020-04-09", "Daily", [port_claim()]),
+    ]
+    db = connect(path)
+    write_batch(db, [(p, *status_of(db, p.article)) for p in articles])
+    db.close()
+    return datasette_app(path)
+
+
+async def test_repeated_claims_tie_broken_by_the_latest_appearance(ds_ties):
+    ds = ds_ties
+    cols = ["group_id", "articles", "sources", "speakers", "first_published", "last_published", "conflicts"]
+    cols += ["first_wording", "value", "unit"]
+    assert await rows(ds, "repeated_claims", cols) == [  # both in two articles: the port's, seen last, first
+        (2, 2, 1, 1, "2020-03-02", "2020-04-09", 0, "Ghana paid €7 million for the port.", 7e6, "EUR"),
+        (1, 2, 1, 1, "2020-03-01", "2020-03-05", 0, "The bridge cost $40 million.", 4e7, "USD"),
+    ]
+
+
+async def test_speaker_timeline_keeps_a_claim_in_no_group(ds_ties):
+    ds = ds_ties
+    r1, r3 = "roads-1-72168550", "roads-3-9de31bfa"  # ids of title + url
+    cols = ["published", "type", "kind", "text", "source", "article", "group_id", "group_articles", "id"]
+    bridge = "The bridge cost $40 million."
+    assert await rows(ds, "speaker_timeline", cols, speaker="Diallo") == [
+        ("2020-03-01", "claim", "quantity", bridge, "Wire", "Roads 1", 1, 2, f"{r1}-c1"),
+        ("2020-03-05", "claim", "quantity", bridge, "Wire", "Roads 3", 1, 2, f"{r3}-c1"),
+        ("2020-03-05", "claim", "event", "Diallo left early.", "Wire", "Roads 3", None, None, f"{r3}-c2"),
+    ]
+
+
+async def test_speaker_timeline_without_a_speaker_lists_nothing(ds_ties):
+    cols = ["published", "type", "kind", "text", "source", "article", "group_id", "group_articles", "id"]
+    assert await rows(ds_ties, "speaker_timeline", cols, speaker="") == []  # not every speaker's items
+
+
 def _conflicting_figures_plan(tmp_path) -> list[str]:
     import sqlite3
 

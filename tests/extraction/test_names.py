@@ -1,0 +1,39 @@
+"""Names of speakers: what kind a name is, and how a titled or placed name is split. Sentences written for these
+tests; each speaker is the one a reader would name."""
+
+import pytest
+
+from tracker.extraction.names import classify_name
+from tracker.extraction.pipeline import extract
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("Procter & Gamble", "organisation"),  # names linked by "&" are an institution's
+        ("Democrats", "anonymous"),  # a plural group word names no one in particular
+    ],
+)
+def test_classify_name(name, kind):
+    assert classify_name(name) == (name, kind)
+
+
+def speakers(text):
+    return [(q.kind, (q.speaker.name, q.speaker.kind, q.speaker.role)) for q in extract(text).quotes]
+
+
+def test_a_person_and_where_they_work_is_the_person():
+    text = "“The river is sacred,” said Crystal Bearing of the tribal preservation office."
+    assert speakers(text) == [("direct", ("Crystal Bearing", "person", None))]
+    text = "Crystal Bearing of the tribal preservation office said the river was sacred."
+    assert [(kind, who[:2]) for kind, who in speakers(text)] == [("indirect", ("Crystal Bearing", "person"))]
+
+
+def test_a_title_with_an_of_phrase_keeps_a_middle_initial_in_the_name():
+    text = "“We are ready,” said Secretary of Labor Dana J. Whitfield."
+    assert speakers(text) == [("direct", ("Dana J. Whitfield", "person", "Secretary of Labor"))]
+
+
+def test_a_spokesman_at_an_organisation_speaks_for_it():
+    text = "A spokesman at the Health Ministry said the dam was safe."
+    assert speakers(text) == [("indirect", ("Health Ministry", "organisation", None))]

@@ -1,0 +1,32 @@
+"""Quote marks: which passages are quoted, and what a quote mark at the start of a paragraph means.
+
+The sentences are written for these tests."""
+
+from tracker.extraction.quotemarks import quote_spans
+from tracker.extraction.quotes import find_quotes
+
+
+def test_quote_spans_closed_continued_and_cut_at_the_paragraph_end():
+    assert quote_spans("“We will build it,” she said.") == [(0, 19, True)]
+    # a quote that runs on into a paragraph opening with a mark continues there, to its closing mark
+    assert quote_spans("He said: “We will build it.\n\n“And it will be cheap.”") == [(9, 52, True)]
+    # without the re-opening mark it ends with its paragraph, unclosed
+    assert quote_spans("He said: “We will build it.\n\nIt will be cheap.") == [(9, 27, False)]
+
+
+def test_a_quote_that_is_a_paragraph_of_its_own_continues_the_previous_speaker():
+    text = (
+        "“We will build the dam next year,” said Amara Diallo.\n“It will bring power to every village in the region.”"
+    )
+    got = [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in find_quotes(text)]
+    assert got == [
+        ("direct", "“We will build the dam next year,”", "Amara Diallo"),
+        ("direct", "“It will bring power to every village in the region.”", "Amara Diallo"),
+    ]
+
+
+def test_a_comma_cue_inside_a_quoted_phrase_does_not_end_the_reported_content():
+    # ", while" would end reported speech ("X said A, while B ..."), but not inside the quoted words
+    text = "Amara Diallo said the dam would be “cheap, while it lasts” and open in May."
+    got = [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in find_quotes(text)]
+    assert got == [("partial", "the dam would be “cheap, while it lasts” and open in May", "Amara Diallo")]
