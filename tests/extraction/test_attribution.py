@@ -125,6 +125,22 @@ def test_a_relative_attribution_with_as_reports_what_follows_as_up_to_a_dash():
     assert quotes(text)[0] == ("a rare step", "Herald")
 
 
+def test_a_time_colon_is_no_clause_break_before_according_to():
+    text = "The ferry left the quay at 4:45 p.m. on Sunday, according to the Harbour Authority."
+    assert quotes(text) == [("The ferry left the quay at 4:45 p.m. on Sunday", "Harbour Authority")]
+    text = "It was late: the ferry had left, according to the Harbour Authority."
+    assert quotes(text) == [("the ferry had left", "Harbour Authority")]
+
+
+def test_a_relative_after_an_apposition_speaks_for_the_name_before_it():
+    text = 'The survey was run by Iris Tamm, a soil chemist and Senior Fellow at NRI, who said "the fields are drying."'
+    assert quotes(text) == [('"the fields are drying."', "Iris Tamm")]
+    text = 'The survey was run by Iris Tamm, a chemist, who said "the fields are drying."'
+    assert quotes(text) == [('"the fields are drying."', "Iris Tamm")]
+    text = 'The survey was run by the institute director, Iris Tamm, who said "the fields are drying."'
+    assert quotes(text) == [('"the fields are drying."', "Iris Tamm")]
+
+
 def test_according_to_at_the_end_of_a_four_word_statement():
     text = "The plane landed safely according to The Aviation Herald."
     got = [(q.kind, q.text, q.cue, q.speaker.name, q.speaker.kind) for q in extract(text).quotes]

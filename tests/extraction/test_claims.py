@@ -608,6 +608,33 @@ def test_a_non_prefixed_word_is_not_the_evaluation_it_negates():
     assert "evaluation" in _Tokens("The islands closed essential public services.").cues
 
 
+def test_an_interview_answer_or_a_first_person_sentence_is_no_narration():
+    """In a Q&A transcript the answers are the interviewee's, not the writer's: no "narration" feature there,
+    nor on a sentence in the first person."""
+    from tracker.extraction.pipeline import extract
+
+    text = (
+        'Coach Ada Brill said "the season starts soon."\n\n((WN)) How large is the club?\n\n'
+        "((Ada Brill)) The club has grown across the region over a decade.\n\n((WN)) And the pitch?\n\n"
+        "The pitch was rebuilt by volunteers after the floods."
+    )
+    feats = [c.features for c in extract(text, "2021-06-01").claims]
+    assert all("narration" not in f for f in feats), feats
+    text = 'The mayor said "we are ready." Our port is run by a family firm.'
+    assert [c.features for c in extract(text, "2021-06-01").claims if c.start > 30] == []
+
+
+def test_called_on_is_a_request_and_a_hard_figure_stays_factual():
+    from tracker.extraction.pipeline import extract
+
+    text = "Okafor called on the league to suspend the referee."
+    assert [c.kind for c in extract(text, "2021-06-01").claims] == ["other"]
+    text = "Okafor called the $40 million stadium deal a waste."
+    assert [c.kind for c in extract(text, "2021-06-01").claims] == ["quantity"]
+    text = "Okafor called the stadium deal a waste."
+    assert [c.kind for c in extract(text, "2021-06-01").claims] == ["opinion"]
+
+
 def test_a_call_for_something_is_reported_by_the_writer_not_stated_by_the_callers():
     from tracker.extraction.pipeline import extract
 

@@ -75,8 +75,10 @@ def test_a_verb_of_assessment_without_as_or_at_reports_nothing(text):
     assert contents(text) == []
 
 
-def test_an_expectation_reports_its_object_but_a_passive_one_nothing():
-    assert contents("Forecasters expected heavy rain and high winds.") == ["heavy rain and high winds"]
+def test_an_expectation_is_no_speech():
+    """ "expect" is no speech cue (on unseen Wikinews text it was wrong 7 times of 7: "the current expected date"
+    became a quote by "the current")."""
+    assert contents("Forecasters expected heavy rain and high winds.") == []
     assert contents("The storm is expected to reach the coast on Monday.") == []
 
 

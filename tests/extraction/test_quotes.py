@@ -565,6 +565,34 @@ def test_a_reduced_passive_report_with_by_and_as_names_its_source():
     assert (q.text, q.cue, q.speaker.name) == ("belonging to the navy", "reported", "local radio")
 
 
+def test_expect_is_no_speech_cue():
+    text = "The planned opening date for the bridge is in June."
+    assert quotes(text) == []
+    text = "Grocers expected prices to rise further this winter."
+    assert quotes(text) == []
+
+
+def test_a_passive_instruction_names_no_speaker():
+    for text in (
+        "Shoppers in the eastern district have been instructed to stay indoors.",
+        "Passengers were advised to check their bookings online.",
+        "Fans were told to arrive early for the final.",
+        "Hikers are urged to carry water on the trail.",
+    ):
+        assert quotes(text) == [], text
+    (q,) = quotes("The ranger advised hikers to carry water on the trail.")
+    assert (q.text, q.speaker.mention) == ("hikers to carry water on the trail", "The ranger")
+
+
+def test_a_participle_apposition_with_as_is_no_speech():
+    text = "A young driver, identified only as Marek, was pulled from the wreck."
+    assert quotes(text) == []
+    text = "The crowd, estimated at 9,000, marched to the square."
+    assert quotes(text) == []
+    (q,) = quotes("Officers identified the driver as Marek Ilic.")
+    assert (q.text, q.speaker.mention) == ("the driver as Marek Ilic", "Officers")
+
+
 def test_a_quote_after_a_colon_runs_to_its_closing_mark_across_sentences():
     text = "Amara Diallo said: “The dam is safe. It will open in May.”"
     got = [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in find_quotes(text)]

@@ -271,3 +271,14 @@ def test_a_role_before_a_title_never_reaches_back_past_a_full_stop():
     ]
     assert roles("Democratic Senator Mary Diaz spoke." + said) == [("Mary Diaz", "Democratic Senator")]
     assert roles("U.S. Ambassador Mary Diaz spoke." + said) == [("Mary Diaz", "U.S. Ambassador")]
+
+
+def test_a_document_by_a_body_with_and_in_its_name_is_that_body_not_the_last_speaker():
+    text = (
+        "Mayor Ana Ruiz said the city was ready. According to the reports by Bellmont Institute for Coastal "
+        "Science and Engineering, over 3,000 homes have flooded."
+    )
+    assert [(q.text, q.speaker.name) for q in find_quotes(text)] == [
+        ("the city was ready", "Ana Ruiz"),
+        ("over 3,000 homes have flooded", "Bellmont Institute for Coastal Science and Engineering"),
+    ]

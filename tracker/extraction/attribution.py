@@ -142,7 +142,7 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         k = mention.start
         while k > s and text[k - 1] in " \t\xa0":
             k -= 1
-        if k > s and text[k - 1] == ",":
+        if k > s and text[k - 1] == "," and not _apposition_before(text, s, k - 1):
             k -= 1  # "Mr Ode, who said …": the antecedent ends before the comma that opens the clause
         antecedent, _ = subject_before(text, s, k)
     back = _content_before(text, s, mention.start, quotes)
@@ -330,6 +330,30 @@ def _first_named(text: str, toks, pos: int, skip) -> Mention | None:
     return None
 
 
+def _apposition_before(text: str, s: int, comma: int) -> bool:
+    """The words before a relative clause's comma are an apposition set off by an earlier comma and opened by a
+    lower-case word ("Mark Hay, a marine ecologist at GT, who said"): the speaker is the name before the
+    apposition, which the subject search reaches by stepping over it from the comma; only a name itself right
+    before the comma ("the coach, Ann Lee, who said") is the antecedent there."""
+    prev = text.rfind(",", s, comma)
+    if prev < 0:
+        return False
+    k = _first_nonspace(text, prev + 1)
+    return k < comma and text[k].islower()
+
+
+def _clause_break(text: str, s: int, cue_start: int) -> int:
+    """Where the clause holding the cue opens: after the last colon or semicolon before it that whitespace follows
+    ("potentially: according to …"), never inside a time or ratio ("at about 2:20 a.m., according to …")."""
+    k = cue_start
+    while True:
+        k = max(text.rfind(":", s, k), text.rfind(";", s, k))
+        if k < 0:
+            return s
+        if text[k + 1 : k + 2] in (" ", "\t", "\xa0", "\n"):
+            return _first_nonspace(text, k + 1)
+
+
 def _according(text: str, cue: _Cue, s: int, e: int, quotes) -> _Raw | None:
     """ "according to X, …" puts the content after the source; "…, according to X" before it."""
     mention = subject_after(text, cue.end, e)
@@ -340,7 +364,7 @@ def _according(text: str, cue: _Cue, s: int, e: int, quotes) -> _Raw | None:
         # "Per numbers reported by the Associated Press, …": the agent gave the figures.
         mention = subject_after(text, by.end(), e) or mention
     # "… from other places: potentially, according to X, …": a colon or semicolon opens the clause it reports.
-    s = max(s, text.rfind(":", s, cue.start) + 1, text.rfind(";", s, cue.start) + 1)
+    s = _clause_break(text, s, cue.start)
     after = text.find(",", mention.end, e)
     if cue.start - s < 3 or _first_word(text, s) >= cue.start:
         if after < 0:

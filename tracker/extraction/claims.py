@@ -29,6 +29,7 @@ from tracker.extraction.clauses import MIN_WORDS, _has_words, _is_dateline, _is_
 from tracker.extraction.cues import _FORM_TO_BASE
 from tracker.extraction.dates import find_dates
 from tracker.extraction.entities import find_entities
+from tracker.extraction.narration import in_spans, may_narrate, transcript_spans
 from tracker.extraction.quantities import find_quantities
 from tracker.extraction.sentences import sentences
 from tracker.records import Claim, Quote
@@ -70,6 +71,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     q_starts = [q.start for q in quotes]
     q_reach = list(accumulate((q.end for q in quotes), max))  # the furthest end among the first i+1 quotes
     reports = any(q.speaker is not None for q in quotes)  # the text reports speech: its other sentences narrate
+    transcript = transcript_spans(text) if reports else []  # an interview's answers are no narration
     claims: list[Claim] = []
     seen: dict[str, int] = {}
     for s, e in spans:
@@ -94,7 +96,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
                 _within(quantities, cs, ce, qs),
                 _within(dates, cs, ce, ds),
                 _within(entities, cs, ce, es),
-                reports,
+                reports and not in_spans(transcript, cs),
             )
             for cs, ce in clauses
         ]
@@ -171,17 +173,26 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
         and end_char == "."
         and not any(q.start < e and s < q.end for q in quotes)
         and _SUBORDINATE.match(text, s, e) is None
+        and may_narrate(chunk)
     ):
         # The writer's own full sentence in a text that reports speech: news narration, asserted as fact. Not a
         # line without a full stop (a caption, a credit), a clause touching a quote, nor a trailing "as …" or
-        # "while …" clause split off a sentence (circumstance, not statement).
+        # "while …" clause split off a sentence (circumstance, not statement), nor one in the first or second
+        # person, a caption or a fragment (narration.py; transcripts are left out by the caller).
         feats.append("narration")
     kind = _kind(judged, t, feats, end_char, predicts, opinion)
     if quote is None:
         # '"Demand has collapsed," president Kenji Watanabe told analysts.': judged as a whole sentence (the quote
         # alone holds less than half of it), but the claim is still the president's
         quote = holding_quote(text, quotes, s, e, tail=True)
-    if kind in FACTUAL_KINDS and quote is not None and quote.kind != "direct" and _characterises(quote):
+    if (
+        kind in FACTUAL_KINDS
+        and quote is not None
+        and quote.kind != "direct"
+        and _HARD.isdisjoint(feats)
+        and _characterises(quote)
+    ):
+        # A hard figure ("called the $2 billion deal a loss") is checkable whatever the label put on it.
         kind = "opinion"
     elif judged is chunk and quote is not None and _led_by_attribution(quote, s, e):
         verb = quote.cue.split()[0].lower()
@@ -217,9 +228,9 @@ _AS = re.compile(r"\bas\b")
 def _characterises(quote: Quote) -> bool:
     """The reported words are a label the speaker puts on something: "called X Y", "described X as Y" (not "called
     for X", an appeal the writer reports, nor "described how …", an account, nor "referred to X as Y", which
-    reports what a thing is called)."""
+    reports what a thing is called, nor "called on X to …", a request)."""
     words = (quote.cue or "").split()
-    if not words or "for" in words:
+    if not words or "for" in words or "on" in words:
         return False
     if _NAMING_VERB.fullmatch(words[0]):
         return True

@@ -61,7 +61,7 @@ suggest reply respond tweet post recall admit predict promise vow repeat report 
 testify concede allege estimate observe remark comment emphasize emphasise reiterate maintain indicate reveal
 disclose pledge boast caution lament charge counter retort quip joke conclude speculate hint signal agree
 announce affirm proclaim answer blog forecast swear acknowledge dispute rebut concur add continue describe
-find show reckon remark question blame accuse instruct advise speak defend condemn confess expect identify list
+find show reckon remark question blame accuse instruct advise speak defend condemn confess identify list
 commit read
 """.split()
 
@@ -93,7 +93,7 @@ WEAK_VERBS = frozenset(
 # Verbs whose reported content may be a noun phrase ("mentioned disparaging remarks", "called for a ban").
 NP_VERBS = frozenset(
     "mention note deny explain describe announce confirm acknowledge admit reveal disclose dispute predict promise "
-    "recall repeat call blame condemn accuse declare expect".split()
+    "recall repeat call blame condemn accuse declare".split()
 )
 
 
@@ -245,15 +245,35 @@ def _cues(
             and _as_noun(low, s, start, word)
         ):
             continue
-        if base == "expect" and _passive(low, s, start):
-            continue  # "are expected to notify": no one named expects it
         if (base == "list" or base == "identify") and low.find(" as ", end, min(e, end + 90)) < 0:
             continue  # "the group lists", "identified the man": only "lists X as …" reports
+        if base in _INSTRUCTING and _passive(low, s, start):
+            continue  # "residents were advised to leave": who advised them is not said
+        if base in AS_VERBS and _participle_apposition(low, s, start, end):
+            continue  # "a boy, identified only as Ivan, was rescued": a description, not speech
         out.append(_Cue(start, end, base))
     return out
 
 
 _BE_FORMS = frozenset("is are was were be been being".split())
+
+
+# Verbs whose passive ("were advised to", "have been instructed to", "was told to") names only who was addressed:
+# the one who spoke is not said, so the verb reports no one's words.
+_INSTRUCTING = frozenset("advise instruct order urge encourage tell ask".split())
+
+
+_APPOSITION = re.compile(r"[ \t\xa0]+(?:(?:only|simply|officially|formally|locally)[ \t\xa0]+)?a[st]\b")
+
+
+def _participle_apposition(low: str, s: int, start: int, end: int) -> bool:
+    """The cue is a participle set off by a comma and followed straight by "as"/"at" (", identified only as Ivan,",
+    ", estimated at 5,000,"): it describes the noun before it. "Police identified the man as …" keeps its object
+    between the verb and "as", and no comma opens it."""
+    k = start
+    while k > s and low[k - 1] in " \t\xa0":
+        k -= 1
+    return k > s and low[k - 1] == "," and _APPOSITION.match(low, end) is not None
 
 
 def _passive(low: str, s: int, start: int) -> bool:

@@ -1,0 +1,38 @@
+"""Narration (tracker/extraction/narration.py): where a sentence can be the writer's statement, on texts written
+for these tests."""
+
+from tracker.extraction.narration import in_spans, may_narrate, transcript_spans
+
+
+def test_a_labelled_paragraph_is_transcript_and_three_make_the_whole_text_an_interview():
+    text = "The ferry sank near the reef.\n\n((Lena Orr)) The water came in fast.\n\nRescuers arrived at dawn."
+    spans = transcript_spans(text)
+    assert spans == [(31, 67)]
+    assert text[31:67] == "((Lena Orr)) The water came in fast."
+    assert not in_spans(spans, 0) and in_spans(spans, 44) and not in_spans(spans, 69)
+    text = "Q: When did it open?\n\nA: In 1998.\n\nIt grew quickly after that year.\n\nPIERS KANE: It did."
+    assert transcript_spans(text) == [(0, len(text))]
+    text = "The writer met the owner.\n\n" + text
+    assert transcript_spans(text) == [(27, len(text))]
+    assert text[27:29] == "Q:"
+
+
+def test_an_update_or_note_label_is_no_speaker():
+    text = "Update: the road reopened.\n\nNote: figures are provisional.\n\nEditor's note: none.\n\nThe end."
+    assert transcript_spans(text) == []
+
+
+def test_first_or_second_person_captions_and_fragments_are_no_narration():
+    assert may_narrate("The harbour board approved the new pier on Monday.")
+    assert not may_narrate("We approved the new pier on Monday.")
+    assert not may_narrate("The board gave you the new pier on Monday.")
+    assert not may_narrate("Kite festival on the beach. Image: Tomas Ruiz.")
+    assert not may_narrate("The pier opened.")
+    assert may_narrate('The board chair wrote "we are thrilled" in a letter.')
+    assert may_narrate("The US Navy towed the barge to the port.")
+
+
+def test_a_roman_numeral_i_is_no_first_person():
+    assert may_narrate("The museum holds a tank from World War I near the gate.")
+    assert not may_narrate("Later that year I moved the museum to the harbour.")
+    assert not may_narrate("Kade and I moved the museum to the harbour.")

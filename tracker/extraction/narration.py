@@ -1,0 +1,78 @@
+"""Where a sentence can be the writer's own narration, asserted as fact.
+
+Claims marks a full sentence of a text that reports speech as "narration". That holds for news prose, not for
+a transcript: in a Q&A interview ("((Jane Roe)) We started in 2010.", "Q: …", "A: …", "MAYOR: …") the sentences
+are the interviewee's answers, not the writer's statements. Nor does it hold for a sentence in the first or
+second person ("we", "you": someone speaking, not a reporter), a picture's caption or credit ("Image: …"), or a
+fragment of a few words.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A speaker label opening a paragraph: "((Jane Roe))", "Q:", "A:", "MAYOR:", "Jane Roe:" (up to four
+# capitalised words, then a colon and a space).
+_LABEL = re.compile(
+    r"[ \t\xa0]*(?:\(\([^()\n]{1,60}\)\)|[QA]:|[A-Z][\w.'’-]*(?:[ \t\xa0][A-Z][\w.'’-]*){0,3}:(?=[ \t\xa0]))"
+)
+
+# Labels that open a paragraph without naming a speaker ("Update: …", "Note: …").
+_NOT_SPEAKERS = frozenset("update note correction editor's editors source sources see also image photo".split())
+
+# Paragraphs opened by a label in a text that make the whole text an interview: an answer may run on over
+# paragraphs that carry no label of their own.
+INTERVIEW_LABELS = 3
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+# First- and second-person words (case matters: "US" is a country, "I" only upper-case).
+_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|us|[Yy]ou|[Yy]our)\b")
+
+# Text between quote marks, which may hold someone's "I" or "we" inside a writer's sentence.
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+
+_CAPTION = re.compile(r"\b(?:Image|Photo|Photograph|Picture|Credit|Video)\s*:", re.IGNORECASE)
+
+MIN_WORDS = 5
+
+
+def _labelled(text: str, s: int, e: int) -> bool:
+    m = _LABEL.match(text, s, e)
+    if m is None:
+        return False
+    word = m.group().strip(" \t\xa0:()").split(" ")[0].lower()
+    return word not in _NOT_SPEAKERS
+
+
+def transcript_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` that are transcript: each paragraph opened by a speaker label, or, when at least
+    INTERVIEW_LABELS paragraphs are, all of the text from the first label on (the writer's introduction before it
+    stays narration)."""
+    spans = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if _labelled(text, m.start(), m.end())]
+    if len(spans) >= INTERVIEW_LABELS:
+        return [(spans[0][0], len(text))]
+    return spans
+
+
+def in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    """`pos` falls in one of `spans` (few: a list scan)."""
+    return any(a <= pos < b for a, b in spans)
+
+
+def may_narrate(chunk: str) -> bool:
+    """The sentence can be the writer's statement: five words or more, no caption or credit label, and no first-
+    or second-person word outside quote marks."""
+    if len(chunk.split()) < MIN_WORDS or _CAPTION.search(chunk) is not None:
+        return False
+    plain = _QUOTED.sub(" ", chunk)
+    return not any(m.group() != "I" or not _numeral(plain, m.start()) for m in _PERSON.finditer(plain))
+
+
+_CAP_BEFORE = re.compile(r"(?<=\S)[ \t\xa0]+[A-Z][\w.'’-]*[ \t\xa0]+$")
+
+
+def _numeral(text: str, i: int) -> bool:
+    """An "I" after a capitalised word that does not open the sentence is a numeral ("World War I", "Elizabeth I",
+    "Phase I"), not the speaker."""
+    return _CAP_BEFORE.search(text, 0, i) is not None
