@@ -539,9 +539,17 @@ def test_a_name_after_a_dash_with_the_outlet_after_a_slash_speaks_not_the_outlet
     assert (q.kind, q.text, q.speaker.name, q.speaker.kind) == ("direct", "“The talks have failed.”", *speaker)
 
 
-def test_a_lone_word_before_a_slash_after_a_dash_is_no_attribution():
-    # "— Diallo/Reuters" could be a credit line or a caption; a surname alone is too little to call it a speaker.
-    assert find_quotes("“The talks have failed.” — Diallo/Reuters") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A surname alone before the slash is too little to call it a speaker (a credit line, a caption).
+        "“The talks have failed.” — Diallo/Reuters",
+        # Words after the slash that go on as a sentence: not an outlet, so no attribution.
+        "“The talks have failed.” — Reuters/Ipsos poll shows support falling.",
+    ],
+)
+def test_a_dash_and_slash_without_a_full_name_and_an_outlet_is_no_attribution(text):
+    assert find_quotes(text) == []
 
 
 def test_an_auxiliary_after_a_closing_mark_is_the_writers_sentence_not_an_attribution():
