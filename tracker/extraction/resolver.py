@@ -415,7 +415,7 @@ class Resolver:
         """Enter people[i] under its whole name, its endings of two or more words and its words (or take it out);
         each list stays in the order of `people`."""
         words = self.people[i][1]
-        keys = [(self._by_full, tuple(words))]
+        keys: list[tuple[dict, object]] = [(self._by_full, tuple(words))]
         keys += [(self._by_suffix, tuple(words[-k:])) for k in range(2, len(words))]
         keys += [(self._by_word, w) for w in dict.fromkeys(words)]
         for index, key in keys:
