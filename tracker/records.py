@@ -72,7 +72,7 @@ class Quantity:
     approximate: bool = False
     lower: float | None = None
     upper: float | None = None
-    kind: str = "count"  # money, count, percent, range, measure
+    kind: str = "count"  # money, count, percent, range, measure, rank (an ordinal: "its tenth patrol")
 
     def to_dict(self) -> dict:
         return asdict(self)

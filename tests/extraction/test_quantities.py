@@ -89,8 +89,8 @@ def test_bounds(text, lower, upper):
 
 def test_vague_plurals():
     q = one("Hundreds of protesters gathered.")
-    # At least a hundred, no upper bound stated.
-    assert q.value is None and (q.lower, q.upper) == (100, None) and q.unit == "protesters" and q.approximate
+    # At least a hundred, no upper bound stated: written as "more than 100" is (value 100, lower 100).
+    assert q.value == 100 and (q.lower, q.upper) == (100, None) and q.unit == "protesters" and q.approximate
     q = one("Vigils were attended by thousands.")
     assert (q.text, q.lower, q.upper) == ("thousands", 1000, None)
 
@@ -313,7 +313,7 @@ def test_a_hyphenated_measure_before_the_noun_is_a_figure_of_its_own():
 )
 def test_vague_quantities_with_a_multiplier_or_case_trap(text, lower, upper, unit):
     q = one(text)
-    assert (q.value, q.lower, q.upper, q.unit, q.approximate) == (None, lower, upper, unit, True)
+    assert (q.value, q.lower, q.upper, q.unit, q.approximate) == (lower, lower, upper, unit, True)
 
 
 def test_every_vague_phrase_the_pattern_takes_is_in_the_table():
@@ -669,3 +669,300 @@ def test_the_digit_pattern_matches_as_the_whole_pattern_at_every_digit():
     digit = [(m.span(), m.groups()) if m else None for m in (QUANTITY_AT_DIGIT_RE.match(text, i) for i in places)]
     assert digit == full
     assert sum(1 for m in full if m) > 60
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Storms killed 14 farmers and injured 30 more on Monday.", [(14, "farmers"), (30, "farmers")]),
+        (
+            "The raids left dozens of civilians dead and hundreds more homeless.",
+            [(12, "civilians"), (100, "civilians")],
+        ),
+        # "more than" is a bound, not "more of the same"; a new sentence starts afresh.
+        ("Police held 40 fans and more than 20 were fined.", [(40, "fans"), (20, None)]),
+        ("Police held 40 fans. Later 20 more arrived.", [(40, "fans"), (20, None)]),
+        ("It raised $5 million, and 3 more came later.", [(5e6, "USD"), (3, None)]),
+    ],
+)
+def test_a_count_followed_by_more_counts_the_noun_of_the_count_before_it(text, expected):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        ("The war cost hundreds of British and Canadian sailors their lives.", "sailors"),
+        ("About 300 local and state officials attended.", "officials"),
+        ("Some 50 public or private hospitals took part.", "hospitals"),
+    ],
+)
+def test_two_modifiers_joined_by_and_before_the_noun_are_passed_over(text, unit):
+    assert one(text).unit == unit
+
+
+def test_a_list_of_plural_nouns_is_not_taken_for_two_modifiers():
+    assert one("They bought 12 tables and chairs for the hall.").unit == "tables"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The ship sank on its ninth voyage.", [("ninth voyage", 9, "voyage", "rank")]),
+        (
+            "He was elected on the third ballot with 54 votes.",
+            [("third ballot", 3, "ballot", "rank"), ("54 votes", 54, "votes", "count")],
+        ),
+        (
+            "Officials confirmed a twelfth case, the fourteenth death overall.",
+            [("fourteenth death", 14, "death", "rank")],
+        ),
+        (
+            "Paris, the city's seventeenth arrondissement",
+            [("seventeenth arrondissement", 17, "arrondissement", "rank")],
+        ),
+    ],
+)
+def test_an_ordinal_before_a_noun_numbers_it(text, expected):
+    assert [(q.text, q.value, q.unit, q.kind) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She finished in third place.",
+        "It is the second largest city.",
+        "It is the fifth most visited site.",
+        "He scored in the second half.",
+        "The Third Reich fell.",
+        "Pills are taken every second day.",
+        "Protests went on for the fourth day.",
+        "He won for the second time.",
+        "The second-biggest bank failed.",
+        "Second and third place went to Kenya.",
+    ],
+)
+def test_ordinals_that_rank_or_name_are_no_figures(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,span,unit",
+    [
+        ("Not a single French soldier was hurt.", "Not a single French soldier", "soldier"),
+        ("The guards did not fire a single shot.", "not fire a single shot", "shot"),
+        ("It passed without a single vote against.", "without a single vote", "vote"),
+        ("They did not even score a single goal.", "not even score a single goal", "goal"),
+    ],
+)
+def test_not_a_single_counts_none(text, span, unit):
+    q = one(text)
+    assert (q.text, q.value, q.unit) == (span, 0, unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["He cast a single vote.", "It was not just a single case.", "Not a single one was found."]
+)
+def test_a_single_without_a_negation_or_with_only_is_no_zero(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,span,value,unit,lower,upper",
+    [
+        ("The sprinter won by a tenth of a second.", "a tenth of a second", 0.1, "second", None, None),
+        ("It drifted a thousandth of an inch.", "a thousandth of an inch", 0.001, "inch", None, None),
+        (
+            "Plants grew in as little as a millionth of a mole per litre.",
+            "as little as a millionth of a mole per litre",
+            1e-6,
+            "mole per litre",
+            None,
+            1e-6,
+        ),
+        ("About a tenth of the budget went to roads.", "About a tenth", 0.1, None, None, None),
+    ],
+)
+def test_a_share_of_one_unit_of_measure_is_a_figure_in_that_unit(text, span, value, unit, lower, upper):
+    q = one(text)
+    assert (q.text, q.unit, q.lower, q.upper) == (span, unit, lower, upper)
+    assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text,span,value,unit",
+    [
+        ("Half a million people marched in the capital.", "Half a million people", 5e5, "people"),
+        ("The roof cost a quarter of a million dollars.", "a quarter of a million dollars", 2.5e5, "USD"),
+        ("Three quarters of a million tickets sold.", "Three quarters of a million tickets", 7.5e5, "tickets"),
+        ("Only half a dozen lawmakers came.", "half a dozen lawmakers", 6, "lawmakers"),
+        ("It lost two-thirds of a billion euros.", "two-thirds of a billion euros", 2e9 / 3, "EUR"),
+    ],
+)
+def test_a_share_of_a_scale_word_is_one_number(text, span, value, unit):
+    q = one(text)
+    assert (q.text, q.unit) == (span, unit)
+    assert q.value == pytest.approx(value)
+
+
+def test_a_bound_before_a_share_of_a_scale_word():
+    q = one("Nearly half a million voters stayed home.")
+    assert (q.text, q.value, q.upper, q.unit) == ("Nearly half a million voters", 5e5, 5e5, "voters")
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        ("The ferry sank with all 212 aboard.", "people"),
+        ("Rescuers reached the nine on board by noon.", "people"),
+        ("Four of the 30 on-board were hurt.", "people"),
+        ("The jet carried 8 tonnes aboard.", "tonnes"),
+        ("The trawler had 14 crew.", "crew"),
+    ],
+)
+def test_a_bare_number_aboard_counts_people(text, unit):
+    qs = find_quantities(text)
+    assert qs[-1].unit == unit
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "The camp holds 9,000 families, down from a peak of 12,000 in June.",
+            [(9000, "families"), (12000, "families")],
+        ),
+        ("Enrolment rose to 40 schools from 25.", [(40, "schools"), (25, "schools")]),
+        ("They found 60 graves, more than the 45 expected.", [(60, "graves"), (45, "graves")]),
+        # no comparison word, or a new sentence: the bare number stands alone
+        ("Police held 40 fans and freed 20 on Sunday.", [(40, "fans"), (20, None)]),
+        ("The camp holds 9,000 families. From 2,000 came nothing.", [(9000, "families"), (2000, None)]),
+    ],
+)
+def test_a_bare_number_compared_with_a_count_counts_its_noun(text, expected):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,span,lower",
+    [
+        ("Volunteers signed up by the hundreds this week.", "hundreds", 100),
+        ("Losses ran into the millions last year.", "millions", 1e6),
+        ("Hundreds of thousands marched on Sunday.", "Hundreds of thousands", 1e5),
+        ("The tens of thousands who fled returned.", "tens of thousands", 1e4),
+    ],
+)
+def test_a_vague_plural_after_the_or_with_its_multiplier_stands_alone(text, span, lower):
+    q = one(text)
+    assert (q.text, q.value, q.lower, q.unit) == (span, lower, lower, None)
+
+
+@pytest.mark.parametrize(
+    "text,span,value",
+    [
+        ("Two thirds of members backed the motion.", "Two thirds", 2 / 3),
+        ("She kept three quarters of the land.", "three quarters", 0.75),
+        ("Four fifths of the town was flooded.", "Four fifths", 0.8),
+    ],
+)
+def test_a_fraction_written_in_two_words_is_a_share(text, span, value):
+    q = one(text)
+    assert (q.text, q.unit) == (span, None)
+    assert q.value == pytest.approx(value)
+
+
+def test_quarters_without_of_are_counted():
+    assert (one("Output fell for two quarters.").value, one("Output fell for two quarters.").unit) == (2, "quarters")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Airbus 320 landed late. The 320 had a burst tyre.",
+        "The airline flies Boeing 787s; the 787 is its pride.",
+    ],
+)
+def test_a_bare_number_the_text_names_elsewhere_is_a_model(text):
+    assert find_quantities(text) == []
+
+
+def test_a_bare_number_after_a_month_or_a_function_word_stays_a_figure():
+    qs = find_quantities("In May 250 were freed. The 250 went home.")
+    assert [(q.text, q.value) for q in qs] == [("250", 250), ("250", 250)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The party took 14 of the 40 seats.", [("14", "seats"), ("40 seats", "seats")]),
+        ("Seven of its 30 branches closed.", [("Seven", "branches"), ("30 branches", "branches")]),
+        ("Nine of them were freed.", [("Nine", None)]),
+    ],
+)
+def test_a_part_of_a_counted_whole_counts_the_same_noun(text, expected):
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,span,value",
+    [
+        ("The bank cut rates by half a percentage point.", "half a percentage point", 0.5),
+        ("Yields rose a quarter of a percentage point.", "a quarter of a percentage point", 0.25),
+    ],
+)
+def test_a_share_of_a_percentage_point(text, span, value):
+    q = one(text)
+    assert (q.text, q.value, q.unit, q.kind) == (span, value, "percentage points", "percent")
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        ("Crews flew eight fire-fighting helicopters.", "helicopters"),
+        ("The board read 300 signed letters.", "letters"),
+        ("Officers seized 40 stolen bicycles.", "bicycles"),
+        ("The ward has 12 vacant beds.", "beds"),
+        # a noun before the noun stays: it names the kind
+        ("The town has 12 speed cameras.", "speed cameras"),
+        ("She saw 3 red cards.", "red cards"),
+    ],
+)
+def test_a_hyphenated_or_participle_modifier_is_not_part_of_the_noun(text, unit):
+    assert one(text).unit == unit
+
+
+@pytest.mark.parametrize(
+    "text,span,lower",
+    [
+        ("Dozens were hurt in the crush.", "Dozens", 12),
+        ("Thousands lined the route.", "Thousands", 1000),
+        ("Hundreds of thousands fled the city.", "Hundreds of thousands", 1e5),
+    ],
+)
+def test_a_vague_plural_before_a_verb_is_a_figure_with_no_noun(text, span, lower):
+    q = one(text)
+    assert (q.text, q.value, q.lower, q.unit) == (span, lower, lower, None)
+
+
+def test_scores_as_a_noun_is_no_figure():
+    assert find_quantities("Reading scores improved.") == []
+
+
+@pytest.mark.parametrize(
+    "text,span,value,upper",
+    [
+        ("One in four children lives in poverty.", "One in four", 0.25, None),
+        ("Nearly 2 out of 5 firms cut jobs.", "Nearly 2 out of 5", 0.4, 0.4),
+        ("The disease strikes one in a million.", "one in a million", 1e-6, None),
+        ("It affects 12 in 100,000 people.", "12 in 100,000", 1.2e-4, None),
+    ],
+)
+def test_one_in_five_is_a_share(text, span, value, upper):
+    q = one(text)
+    assert (q.text, q.unit, q.upper) == (span, None, upper)
+    assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["She scored 3 in 2021.", "He won 5 in 3 days."])
+def test_a_number_in_a_year_or_a_larger_number_in_a_smaller_is_no_share(text):
+    assert all(q.value >= 1 for q in find_quantities(text))

@@ -526,6 +526,32 @@ def test_a_name_after_a_dash_under_a_quote_is_its_speaker(text):
     assert got == [("direct", "“We will build the dam next year and it will be cheap.”", "Amara Diallo")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“The talks have failed.” — Amara Diallo/Reuters", ("Amara Diallo", "person")),
+        ("“The talks have failed.” – Amara Diallo / Reuters\nThe markets fell.", ("Amara Diallo", "person")),
+        ("“The talks have failed.” — UNICEF/AFP", ("UNICEF", "organisation")),
+    ],
+)
+def test_a_name_after_a_dash_with_the_outlet_after_a_slash_speaks_not_the_outlet(text, speaker):
+    (q,) = find_quotes(text)
+    assert (q.kind, q.text, q.speaker.name, q.speaker.kind) == ("direct", "“The talks have failed.”", *speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A surname alone before the slash is too little to call it a speaker (a credit line, a caption).
+        "“The talks have failed.” — Diallo/Reuters",
+        # Words after the slash that go on as a sentence: not an outlet, so no attribution.
+        "“The talks have failed.” — Reuters/Ipsos poll shows support falling.",
+    ],
+)
+def test_a_dash_and_slash_without_a_full_name_and_an_outlet_is_no_attribution(text):
+    assert find_quotes(text) == []
+
+
 def test_an_auxiliary_after_a_closing_mark_is_the_writers_sentence_not_an_attribution():
     text = 'He wrote on his blog.\n\n"The report misreads the data. The "committee" is not counting the late ballots."'
     assert quotes(text) == []

@@ -282,3 +282,11 @@ def test_a_document_by_a_body_with_and_in_its_name_is_that_body_not_the_last_spe
         ("the city was ready", "Ana Ruiz"),
         ("over 3,000 homes have flooded", "Bellmont Institute for Coastal Science and Engineering"),
     ]
+
+
+def test_a_plural_linked_by_for_to_a_name_is_a_body_not_a_group_of_people():
+    text = "Doctors for Peace said the clinic was closed. Researchers from the Polar Institute said the ice was thin."
+    assert [(q.speaker.name, q.speaker.kind) for q in find_quotes_raw(text, sentences(text))] == [
+        ("Doctors for Peace", "organisation"),
+        ("Researchers from the Polar Institute", "anonymous"),
+    ]

@@ -578,3 +578,23 @@ def test_a_kind_of_company_opening_a_name_is_dropped_and_a_plural_name_is_no_gro
 
     text = "Shipmaker Nordvik Yards said it would cut 300 jobs. Orders fell by half, the company said."
     assert [q.speaker.name for q in find_quotes_raw(text)] == ["Nordvik Yards", "Nordvik Yards"]
+
+
+def test_names_joined_by_ampersand_are_one_organisation_on_either_side_of_the_cue():
+    text = "“We are recalling the batch,” said Johnson & Johnson. Procter & Gamble said it would not follow."
+    found = speakers(text)
+    assert [(s.name, s.mention, s.kind) for s in found] == [
+        ("Johnson & Johnson", "Johnson & Johnson", "organisation"),
+        ("Procter & Gamble", "Procter & Gamble", "organisation"),
+    ]
+
+
+def test_a_lone_plural_before_for_names_a_group_not_a_person():
+    text = "“The clinic is closed,” said Doctors for Peace"
+    found = speakers(text)
+    assert [(s.name, s.kind) for s in found] == [("Doctors for Peace", "organisation")]
+    (s,) = speakers("Americans for Prosperity said the tax was unfair.")
+    assert (s.name, s.kind) == ("Americans for Prosperity", "organisation")
+    # Two capitalised words before "for" are a person's name; the body they speak for is not part of it.
+    (s,) = speakers("“Fine,” said Amara Diallo for the union.")
+    assert (s.name, s.kind) == ("Amara Diallo", "person")

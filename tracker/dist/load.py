@@ -133,7 +133,7 @@ def load(run: str, db_path: str | Path, where: str | None = None, on_status=None
                     _refuse_repeats(db, rows["articles"])
                 if clear is not None:  # ingest deletes the stored copy's quotes and claims, then writes this one
                     delete_children(db, clear)
-                if where is not None:
+                if where is not None and kept_claims is not None:
                     rows = _slice(rows, _in_slice(db, rows["articles"], where))
                     kept_claims.update(c["id"] for c in rows["claims"])
                 _write(db, rows)
@@ -217,6 +217,7 @@ def _load_conflicts(db: sqlite_utils.Database, run: str, inside) -> int:
                 pending = [p for p in pending if p[0] > r["ord"]]
             cur = db.conn.execute(insert, tuple(r[c] for c in cols))
             if r.get("gone") is not None:
+                assert cur.lastrowid is not None  # an insert's rowid
                 pending.append((r["gone"], cur.lastrowid))
             else:
                 n += 1

@@ -52,7 +52,7 @@ def step_pairs(job: tuple[Layout, int]) -> int:
         for x in range(lo, hi):
             if mortal:  # the first holders still stored when x came
                 alive = (y for y in range(lo, x) if fates.alive(dies[y], ords[x]))
-                earlier = list(itertools.islice(alive, MAX_CANDIDATES))
+                earlier: list[int] | range = list(itertools.islice(alive, MAX_CANDIDATES))
             else:
                 earlier = range(lo, min(x, lo + MAX_CANDIDATES))
             for y in earlier:
@@ -106,7 +106,8 @@ def step_conflicts(job: tuple[Layout, int]) -> int:
                 "dies": a["dies"],
             }
         o["values"][a["unit"]] = a["values"]
-    rows, removed = [], []
+    rows: list[tuple] = []
+    removed: list[tuple] = []
     for c_ord in sorted(pairs):
         c = mine[c_ord]
         found = []

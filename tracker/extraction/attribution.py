@@ -88,7 +88,7 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
     if text.endswith("ing", cue.start, cue.end) and before.endswith("as"):
         cited = _CITED_AS.search(text, max(s, cue.start - 90), cue.start)
         named = subject_after(text, cited.start(1), cited.end(1)) if cited else None
-        if named is not None:
+        if cited is not None and named is not None:
             # "It cited the Air Force as stating …", "quoted the mayor as saying …": whom it cites speaks.
             content = _content_after(text, cue, s, e, quotes)
             if content is None:
@@ -124,18 +124,18 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         if content is None:
             return None
         end = _forward_quote(text, mention.end, e, quotes, content)
-        tail = _Cue(cue.start, mention.end, cue.base)
+        after = _Cue(cue.start, mention.end, cue.base)
         if (
             end == content[1]
             and text[end - 1] not in _QUOTE_CHARS
             and _is_document(mention.text)
-            and _parenthetical(text, tail, e)
+            and _parenthetical(text, after, e)
             and _word_count(text, mention.end, e) >= 4
         ):
             # "Because only Congress may spend it, reads the motion, the order breaks the law.": an inverted
             # document's attribution sits inside its content, which runs on after it (a person named there
             # takes an apposition instead: "…, said Ann Lee, a lawyer.").
-            end = _content_end(text, mention.end, s, e, tail, quotes)
+            end = _content_end(text, mention.end, s, e, after, quotes)
         return _Raw(content[0], end, "", cue.start, cue.end, mention)
     antecedent = None
     if mention.kind == "relative":
@@ -263,7 +263,9 @@ def _that_relative(text: str, s: int, cue_start: int) -> Mention | None:
     if not text.endswith("that", s, k):
         return None
     m = _THAT_BEFORE.search(text, max(s, cue_start - 60), cue_start)
-    noun = m.group(2) if m else ""
+    if m is None:
+        return None
+    noun = m.group(2)
     if not noun.endswith("s") or noun.endswith("ss") or noun in FUNCTION_WORDS or noun in _CUE_FORMS:
         return None
     start = m.start(2)

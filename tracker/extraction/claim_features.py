@@ -345,7 +345,7 @@ def _features(chunk: str, t: _Tokens, quantities, dates, entities, modal: bool) 
             feats.append("money")
         if "percent" in kinds:
             feats.append("percent")
-        if kinds - {"money", "percent"}:
+        if kinds - {"money", "percent", "rank"}:  # "its tenth patrol" numbers a patrol, it is no statistic
             feats.append("number")
     if dates:
         feats.append("date" if any(not d.relative for d in dates) else "relative date")

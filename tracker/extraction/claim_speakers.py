@@ -31,11 +31,12 @@ def _writer_first(text: str, s: int, a: int) -> bool:
 def _attribution_start(text: str, q: Quote) -> int:
     """Where the attribution opens: its speaker or its cue; for a participle after a comma (", saying …") the
     comma, as the speaker named before it did something else first (the writer's verb, "filed a lawsuit")."""
-    if q.cue and q.cue.endswith("ing") and q.speaker is not None and q.speaker.end < q.cue_start:
-        k = text.rfind(",", q.speaker.end, q.cue_start)
-        if k >= 0 and not text[k + 1 : q.cue_start].strip():
+    cue_start = q.cue_start if q.cue_start is not None else q.end  # a quote with no cue: after it
+    if q.cue and q.cue.endswith("ing") and q.speaker is not None and q.speaker.end < cue_start:
+        k = text.rfind(",", q.speaker.end, cue_start)
+        if k >= 0 and not text[k + 1 : cue_start].strip():
             return k
-    return min(q.cue_start, _start(q.speaker, q.cue_start))
+    return min(cue_start, _start(q.speaker, cue_start))
 
 
 def holding_quote(text: str, quotes: list[Quote], s: int, e: int, tail: bool = False) -> Quote | None:

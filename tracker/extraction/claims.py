@@ -195,7 +195,7 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
         # A hard figure ("called the $2 billion deal a loss") is checkable whatever the label put on it.
         kind = "opinion"
     elif judged is chunk and quote is not None and _led_by_attribution(quote, s, e):
-        verb = quote.cue.split()[0].lower()
+        verb = (quote.cue or "").split()[0].lower()
         act = _FORM_TO_BASE.get(verb) in _ACTS
         said = (
             _content_kind(text, quote, end_char, quantities, dates, entities) if act or kind in FACTUAL_KINDS else None
@@ -243,7 +243,7 @@ _OPENING = re.compile(r"[\s,:;—–-]*[\"“‘']")
 def _without_attribution(text: str, s: int, e: int, quote: Quote, quantities, dates, entities) -> tuple:
     """The quoted words of a clause that holds a quote's attribution: what precedes the speaker and cue, and
     what follows them only when it opens a quote again (not "after the race", ", who helped …")."""
-    a = quote.cue_start
+    a = quote.cue_start if quote.cue_start is not None else quote.end
     b = quote.cue_end if quote.cue_end is not None else a + len(quote.cue or "")
     spk = quote.speaker
     if spk is not None and s <= spk.start < e:

@@ -25,6 +25,8 @@ from tracker.extraction.quantity_words import (  # noqa: F401 (re-exported: name
     LOWER,
     MEASURES,
     NATIONALITY,
+    ORDINAL_NOT_UNITS,
+    ORDINALS,
     PER_UNITS,
     SCALE_ABBREVIATIONS,
     SCALE_LETTERS,
@@ -36,7 +38,7 @@ from tracker.extraction.quantity_words import (  # noqa: F401 (re-exported: name
     UPPER,
     VAGUE,
 )
-from tracker.extraction.triggers import triggers
+from tracker.extraction.triggers import _trie, triggers
 from tracker.extraction.units import _HYPHEN_MODIFIER, unit_after
 from tracker.records import Quantity
 
@@ -67,6 +69,14 @@ _SCALE = (
     rf"|(?:{_alternation(SCALE_LETTERS)})\b)"
 )
 _VAGUE = rf"(?:(?:{_alternation(_VAGUE_MULTIPLIERS)})\s+of\s+)?(?:{_alternation(_VAGUE_PLURALS)})"
+# "by the hundreds", "in the thousands": a vague plural after "the" stands alone (one look-behind per plural: each
+# must have a fixed width).
+_AFTER_THE = "|".join(rf"(?<=\bthe\s{p})" for p in _VAGUE_PLURALS)
+# "Dozens were injured", "thousands marched": a vague plural before any other word is a figure with no noun
+# ("scores" not: "test scores rose").
+_BEFORE_VERB = r"(?<!scores)(?=\s+(?!of\b)[a-z])"
+# "hundreds of thousands came": with its multiplier a vague plural stands alone before any word.
+_AFTER_MULTIPLIER = "|".join(rf"(?<=\sof\s{p})" for p in _VAGUE_PLURALS)
 # ISO codes in capitals only: "they try 40 times" and "rub 40" are verbs.
 _CUR = r"(?:US\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₩₺₦₱]|(?:Rs\.?|(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|TRY|ZAR))\s?)"
 _PRE = (
@@ -81,7 +91,7 @@ QUANTITY_RE = re.compile(
     rf"""
     (?<![\w$€£¥.,:/%-])
     (?P<pre>{_PRE})?
-    (?:(?P<vague>{_VAGUE})(?:\s+of\b|(?=\s*[.,;:!?)]|\s+more\b))
+    (?:(?P<vague>{_VAGUE})(?:\s+of\b|(?=\s*[.,;:!?)]|\s+more\b)|{_AFTER_THE}|{_AFTER_MULTIPLIER}|{_BEFORE_VERB})
      |(?P<cur>{_CUR})?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?(?P<post1>\s*(?:%|per\s?cent\b|percent\b))?
       (?:\s*(?P<sep>-|–|—|\bto\b|\band\b|\bor\b)\s*(?P<cur2>{_CUR})?(?P<num2>{_DIGITS}|{_WORDS})(?P<scale2>{_SCALE})?)?
       (?P<post>\s*(?:%|per\s?cent\b|percentage\s+points?\b|(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|TRY|ZAR)\b
@@ -127,15 +137,36 @@ _MIXED = re.compile(r"(?<![\w/.,])(\d{1,3})\s+([1-9])/([2-9]|1[0-6])(?![\w/]|\.\
 _WITHIN_ONE = re.compile(r"within\s+(?:a|an|one)\s+(second|minute|hour|day|week|fortnight|month|year|decade)\b", re.I)
 # "a third of the country", "about a quarter as much": a share written with its article.
 _SHARE = re.compile(
-    r"(?:(more\s+than|less\s+than|over|under|at\s+least|nearly|almost|about|roughly)\s+)?"
-    r"(?:(?:a|one)\s+(half|third|quarter|fifth|tenth)|(half))\s+(?=(?:of|as)\b)",
+    r"(?:(more\s+than|less\s+than|over|under|at\s+least|nearly|almost|about|roughly|as\s+little\s+as)\s+)?"
+    r"(?:(?:a|one)\s+(half|third|quarter|fifth|tenth|hundredth|thousandth|millionth|billionth)|(half))\s+"
+    r"(?=(?:of|as)\b)",
     re.I,
 )
+# "half a million people", "about a quarter of a billion dollars": a share of a scale word (or of a percentage
+# point) is one number (without
+# this, "a million people" after "half" was read alone, twice the figure).
+_PART_OF_SCALE = re.compile(
+    r"(?:(about|around|approximately|roughly|some|nearly|almost|over|more\s+than|less\s+than|at\s+least|up\s+to"
+    r"|just\s+over|just\s+under)\s+)?"
+    r"(?:(half)|(?:a|one)\s+(quarter|third)|three\s+(quarters)|two[\s-]+(thirds))(?:\s+of)?\s+an?\s+"
+    r"(hundred|thousand|million|billion|trillion|dozen|percentage\s+point|per\s?cent(?:age)?\s+point)\b",
+    re.I,
+)
+_PARTS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "quarters": 0.75, "thirds": 2 / 3}
+# "a tenth of a second", "a millionth of a mole": a share of one unit of measure is a figure in that unit.
+_OF_ONE = re.compile(r"\s+of\s+(?:a|an|one)(?=\s)", re.I)
 # An age: "She was 26.", "aged 61": a bare number after "aged", or after "he/she was" and before the clause ends.
 _AGE_BEFORE = re.compile(r"(?:\baged|\b(?:he|she)\s+(?:was|is))\s+$", re.I)
 _AGE_AFTER = re.compile(r"\s*(?:[.,;)]|$)")
 # A rank on a named scale, "Category 5", "Level 3": the number is a figure whose unit is the scale word.
 _SCALE_LABEL = re.compile(r"\b(?-i:Category|Level|Stage|Phase|Grade|Class|Tier)\s$")
+_OF_AFTER = re.compile(r"\s+of\b")
+# "23 of the 61 seats", "five of its 12 members": a part of a counted whole counts the same noun.
+_OF_THE_NUMBER = re.compile(
+    rf"\s+of\s+(?:(?:the|its|their|his|her|our|all|these|those)\s+)?(?:{_DIGITS}|{_WORDS})(?=\s+[a-z])", re.I
+)
+# "all 157 aboard", "sixteen on-board": a bare number before these counts the people on a craft.
+_ABOARD = re.compile(r"\s+(?:on[\s-]?board|aboard)\b", re.I)
 # Degrees glued to the number: "67.5°", "30 °C".
 _DEGREES = re.compile(r"\s?°(?:\s?([CF])\b)?")
 # "1.8m tall": metres, not million.
@@ -244,14 +275,17 @@ def _dash_before(w: str) -> bool:
 
 def _vague(m: re.Match, text: str, end: int) -> Quantity:
     lo, hi = VAGUE[_SPACES.sub(" ", fold(m.group("vague")))]
-    unit, uend = unit_after(text, m.end(), end, False)
+    if m.end() == m.end("vague"):
+        unit, uend = None, m.end()  # "Dozens were hurt", "thousands." : the noun is not after it
+    else:
+        unit, uend = unit_after(text, m.end(), end, False)  # "thousands of people"
     cur = CURRENCY_WORDS.get(unit or "")
     stop = uend if unit else m.end()
     return Quantity(
         text=text[m.start() : stop],
         start=m.start(),
         end=stop,
-        value=None,
+        value=lo if hi is None else None,  # "hundreds" as "more than 100" is written: value 100, lower 100
         unit=cur or unit,
         currency=cur,
         approximate=True,
@@ -342,6 +376,14 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
             and _AGE_AFTER.match(text, q_end)
         ):
             unit, kind = "years", "measure"
+        if unit in FRACTIONS and not scale and value < 20 and _OF_AFTER.match(text, uend):
+            value, unit, q_end = value / FRACTIONS[unit], None, uend  # "two thirds of voters": 2/3, as "two-thirds"
+        if unit is None and value2 is None and (part := _OF_THE_NUMBER.match(text, q_end, end)) is not None:
+            unit, _ = unit_after(text, part.end(), end, False)  # "won 23 of the 61 seats": 23 seats
+            unit = None if unit in CURRENCY_WORDS else unit
+            uend = q_end
+        if unit is None and text[q_end : q_end + 1].isspace() and _ABOARD.match(text, q_end):
+            unit = "people"  # "all 157 aboard", "the sixteen on board": the people on a craft
         if unit in CURRENCY_WORDS:
             unit = currency = CURRENCY_WORDS[unit]
             kind = "money"
@@ -433,9 +475,45 @@ def _triggers(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
 _BEFORE_NUMBER = 40
 
 
+# "its tenth patrol", "on the second ballot": an ordinal in lower case (capitalised, it names: "Second World War")
+# before the noun it numbers; not after "a" ("a third party", "a second attack" is one more) nor "every" ("every
+# second day"). Its kind is "rank": it numbers one thing rather than counting many.
+# A trie with no look-behind: half the cost of the plain alternation; the character before is checked after.
+_ORDINAL = re.compile(r"(" + _trie(ORDINALS) + r")(?=\s+[a-z])")
+_ORDINAL_NOT_BEFORE = re.compile(r"\b(?:[Aa]n?|per|every|each|one)\s+$")
+
+
+def _ordinals(text: str, start: int, end: int) -> list[Quantity]:
+    """Ordinals before the noun they number, in text[start:end]."""
+    out = []
+    for m in _ORDINAL.finditer(text, start, end):
+        s = m.start()
+        if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_-"):
+            continue
+        if _ORDINAL_NOT_BEFORE.search(text, max(start, m.start() - 7), m.start()):
+            continue
+        unit, uend = unit_after(text, m.end(), end, True)
+        if unit is None or unit.split()[0] in ORDINAL_NOT_UNITS or unit.endswith("est"):
+            continue
+        if unit in MEASURES or unit + "s" in MEASURES or unit in CURRENCY_WORDS:
+            continue  # "the third day", "the second year": a point in time, not a count
+        out.append(Quantity(text[m.start() : uend], m.start(), uend, float(ORDINALS[m.group(1)]), unit, kind="rank"))
+    return out
+
+
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Figures in text[start:end], offsets into `text`, in order."""
     end = len(text) if end is None else end
+    out = _find(text, start, end)
+    extra = _ordinals(text, start, end)
+    if extra:
+        taken = [(q.start, q.end) for q in out]
+        extra = [q for q in extra if not any(a < q.end and q.start < b for a, b in taken)]
+        out = sorted(out + extra, key=lambda q: q.start)
+    return out
+
+
+def _find(text: str, start: int, end: int) -> list[Quantity]:
     out: list[Quantity] = []
     dates = None
     date_starts: list[int] = []
@@ -450,7 +528,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             i += 1
             if ts < pos:
                 continue
-            if text[ts] in "aAoOwWmMlLhHnNrRuU" and (q := _word_figure(text, ts, end)) is not None:
+            if text[ts] in "aAoOwWmMlLhHnNrRuUtT" and (q := _word_figure(text, ts, end)) is not None:
                 out.append(q)
                 pos = q.end
                 continue
@@ -488,7 +566,13 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             return out
         pos = m.end()
         if m.group("vague"):
-            out.append(_vague(m, text, end))
+            out.append(_more_of(_vague(m, text, end), out, text))
+            continue
+        if (text.startswith(" in ", m.end("num")) or text.startswith(" out of ", m.end("num"))) and (
+            r := _ratio(text, m, end)
+        ) is not None:
+            out.append(r)
+            pos = r.end
             continue
         shared = None
         if m.group("num2") and m.group("sep").lower() == "and" and (m.group("pre") or "").strip().lower() != "between":
@@ -527,10 +611,74 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             unit, _ = unit_after(text, shared, end, True)
             if unit and unit not in CURRENCY_WORDS:
                 q = dataclasses.replace(q, unit=unit)
+        if q is not None and q.unit is None and q.text.isdigit() and len(q.text) >= 3 and _named(text, q.text):
+            continue  # "the 707 was a freighter" where the text says "Boeing 707": a model, not a figure
         if q is not None:
-            out.append(q)
+            out.append(_more_of(q, out, text))
             # "two 12-roll packs": the measure inside the count is read next, as a figure of its own.
             pos = m.end() if _HYPHEN_MODIFIER.match(text, m.end()) else max(pos, q.end)
+
+
+# "one in five adults", "3 out of 10 voters": a share, not a count of the noun.
+_RATIO = re.compile(rf"\s+(?:in|out\s+of)\s+({_DIGITS}|{_WORDS})(?![\w%.,]\w)", re.I)
+
+
+def _ratio(text: str, m: re.Match, end: int) -> Quantity | None:
+    """ "One in five adults smoke" is a share of 1/5 (with its bound: "roughly one in three"), when the first
+    number is the smaller and neither has a scale or sign (a bare number past 1000 is a year); tried only where
+    " in " or " out of " follows."""
+    if any(m.group(g) for g in ("cur", "scale", "post", "post1", "num2")):
+        return None
+    r = _RATIO.match(text, m.end("num"), end)
+    if r is None:
+        return None
+    a, b = _number(m.group("num"), None), _number(r.group(1), None)
+    big = r.group(1)
+    if a is None or b is None or not 0 < a < b or b > 1000 and big.isdigit():
+        return None  # "2 in 2019": a year; "10 in 100,000" and "one in a million" are rates
+    value = a / b
+    approx, lower, upper = _bounds(m.group("pre"), None, value)
+    start = m.start("pre") if m.group("pre") else m.start("num")
+    return Quantity(text[start : r.end()], start, r.end(), value, None, approximate=approx, lower=lower, upper=upper)
+
+
+def _named(text: str, number: str) -> bool:
+    """Whether `number` stands somewhere in the text right after a capitalised name ("Boeing 707", "Airbus
+    320s"): then a bare "707" elsewhere names the same thing. Tried only for bare numbers of three digits or more
+    with no noun, bound or sign (rare), so the search over the text is cheap."""
+    for nm in re.finditer(rf"\b([A-Z][A-Za-z]*)\s{number}(?![\d.,]\d)", text):
+        if nm.group(1).lower() not in UNIT_STOP and nm.group(1).lower() not in _MONTH_WORDS:
+            return True
+    return False
+
+
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+# "thousands more", "12 more were hurt": more of what the figure before it in the sentence counts. So is a bare
+# number compared with a count ("two million refugees, down from a peak of over three million").
+_MORE_AFTER = re.compile(r"\s+more\b(?!\s+(?:than|of)\b)")
+_COMPARED = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs)\b", re.I)
+_SENTENCE_BREAK = re.compile(r"[.!?][\s\"”’)]")
+
+
+def _more_of(q: Quantity, out: list[Quantity], text: str) -> Quantity:
+    """A count with no noun counts the noun of the count before it in the same sentence when "more" follows it
+    ("hundreds of soldiers and the wounding of thousands more") or a comparison word stands between them ("rose
+    to 40 schools from 25")."""
+    if q.unit is not None or q.kind not in ("count", "range") or not out:
+        return q
+    prev = out[-1]
+    if prev.unit is None or prev.currency or prev.kind != "count" or q.start - prev.end > 120:
+        return q
+    more = text.startswith(" more", q.end) and _MORE_AFTER.match(text, q.end)
+    if not more and not _COMPARED.search(text, prev.end, q.start):
+        return q
+    if _SENTENCE_BREAK.search(text, prev.end, q.start):
+        return q
+    return dataclasses.replace(q, unit=prev.unit)
 
 
 # "pounds" weigh rather than pay after a verb of weight or before "of" and a noun ("40 pounds of cocaine").
@@ -590,17 +738,64 @@ def _in_reference(text: str, m: re.Match) -> bool:
     return ref is not None and ref.end() >= m.end("num")
 
 
+# "Not a single American life was lost": none of the noun after it.
+_NOT_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:not|nor|never|without)\s+(?:(?!(?:just|only|merely|simply)\s)[a-z]+\s+){0,2}$", re.I
+)
+_A_SINGLE = re.compile(r"a\s+single\b", re.I)
+
+
+def _none_of(text: str, ts: int, end: int) -> Quantity | None:
+    """ "not a single life", "did not fire a single shot", "without a single vote": a count of zero of the noun
+    after it (a verb or two may stand between the negation and "a single")."""
+    sg = _A_SINGLE.match(text, ts, end)
+    if sg is None:
+        return None
+    nb = _NOT_BEFORE.search(text, max(0, ts - 32), ts)
+    if nb is None:
+        return None
+    unit, uend = unit_after(text, sg.end(), end, True)
+    if unit is None or unit == "one":
+        return None
+    return Quantity(text[nb.start() : uend], nb.start(), uend, 0.0, unit, kind="count")
+
+
 def _word_figure(text: str, ts: int, end: int) -> Quantity | None:
-    """Figures with no digit or number word: "within a month" (at most 1 month), "a third of" (1/3)."""
+    """Figures with no digit or number word: "within a month" (at most 1 month), "a third of" (1/3), "not a
+    single life" (0)."""
+    if text[ts] in "aA" and (q := _none_of(text, ts, end)) is not None:
+        return q
     w = _WITHIN_ONE.match(text, ts, end)
     if w is not None:
         return Quantity(w.group(), ts, w.end(), 1.0, w.group(1).lower(), approximate=True, upper=1.0, kind="measure")
+    ps = _PART_OF_SCALE.match(text, ts, end)
+    if ps is not None and (ts == 0 or not text[ts - 1].isalnum()):
+        part = next(g for g in ps.groups()[1:5] if g)
+        whole = ps.group(6).lower()
+        if whole.startswith("per"):  # "half a percentage point"
+            value = _PARTS[part.lower()]
+            approx, lower, upper = _bounds(ps.group(1), None, value)
+            return Quantity(ps.group(), ts, ps.end(), value, "percentage points", None, approx, lower, upper, "percent")
+        value = _PARTS[part.lower()] * SCALES.get(whole, 12)  # (a dozen: 12)
+        approx, lower, upper = _bounds(ps.group(1), None, value)
+        unit, uend = unit_after(text, ps.end(), end, False)
+        cur = CURRENCY_WORDS.get(unit or "")
+        stop = uend if unit else ps.end()
+        return Quantity(
+            text[ts:stop], ts, stop, value, cur or unit, cur, approx, lower, upper, "money" if cur else "count"
+        )
     sh = _SHARE.match(text, ts, end)
     if sh is not None and (ts == 0 or not text[ts - 1].isalnum()):
         stop = sh.end(3) if sh.group(3) else sh.end(2)
         value = 1 / FRACTIONS[(sh.group(2) or sh.group(3)).lower()]
         approx, lower, upper = _bounds(sh.group(1), None, value)
-        return Quantity(text[ts:stop], ts, stop, value, None, approximate=approx, lower=lower, upper=upper)
+        unit, kind = None, "count"
+        if (of := _OF_ONE.match(text, stop, end)) is not None:
+            measure, mend = unit_after(text, of.end(), end, True)
+            head = measure.split()[0] if measure else ""
+            if head and (head in MEASURES or head + "s" in MEASURES or head + "es" in MEASURES):
+                unit, kind, stop = measure, "measure", mend  # "a tenth of a second": 0.1 second
+        return Quantity(text[ts:stop], ts, stop, value, unit, approximate=approx, lower=lower, upper=upper, kind=kind)
     return None
 
 

@@ -281,11 +281,11 @@ UNIT_STOP = frozenset(
 UNIT_SKIP = frozenset(
     """new more other additional further extra former current senior junior top young old older small large big
     major key different separate several full total entire single individual whole own remaining estimated
-    so-called recent""".split()
+    so-called recent vacant empty unfilled""".split()
 )
 IRREGULAR_PLURALS = frozenset(
     "people men women children staff police personnel troops cattle sheep fish aircraft deer feet teeth mice "
-    "police data media criteria buffalo bison moose species series offspring salmon livestock".split()
+    "police data media criteria buffalo bison moose species series offspring salmon livestock crew".split()
 )
 NATIONALITY = frozenset(
     """american british english scottish welsh irish french german italian spanish portuguese dutch belgian
@@ -314,4 +314,27 @@ FRACTIONS = {
     "fifths": 5,
     "tenth": 10,
     "tenths": 10,
+    "hundredth": 100,
+    "hundredths": 100,
+    "thousandth": 1000,
+    "thousandths": 1000,
+    "millionth": 1000000,
+    "millionths": 1000000,
+    "billionth": 1000000000,
+    "billionths": 1000000000,
 }
+
+# Ordinals written as words, "first" left out: "the first time", "the first woman" name a record rather than a
+# count, where "its tenth patrol" or "the second ballot" says how many there have been.
+ORDINALS = {
+    w: i + 2
+    for i, w in enumerate(
+        """second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth
+        fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split()
+    )
+}
+# Nouns after an ordinal that rank rather than count: "third place", "the second half", "the fifth century".
+ORDINAL_NOT_UNITS = frozenset(
+    """place places time times half quarter century centuries millennium hand person generation row round
+    most least""".split()
+)

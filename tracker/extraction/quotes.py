@@ -102,17 +102,34 @@ def _fragment(text: str, s: int, qs: int, qe: int, seps: list[int]) -> _Raw | No
 _DASH_NAME = re.compile(r"[ \t\xa0]*(?:[―—–]|--)[ \t\xa0]*((?:[A-Z][\w’'.-]*[ \t\xa0]*){1,5})")
 
 
+# An outlet after the slash of a dash attribution: capitalised words to the end of the line or sentence.
+_SLASH_OUTLET = re.compile(r"/[ \t\xa0]*(?:[A-Z][\w’'.&-]*[ \t\xa0]*){1,4}(?:[.\n]|$)")
+
+
 def _dash_attribution(text: str, qe: int) -> Mention | None:
-    """“…” ― Jane Doe: a name after a dash under a quote (listicles, readers' comments, epigraphs)."""
+    """“…” ― Jane Doe: a name after a dash under a quote (listicles, readers' comments, epigraphs).
+
+    Wire copy and social posts add where it appeared after a slash ("— Amara Diallo/Reuters"): the name before
+    the slash speaks, the outlet does not. A slash could also follow a word that is no name, so the name before
+    one must be a person's full name (two capitalised words or more) or an organisation, and the outlet after it
+    capitalised words up to the end of the line or sentence."""
     m = _DASH_NAME.match(text, qe)
     if not m:
         return None
     rest = text[m.end(1) : m.end(1) + 3]
-    if rest and rest[0] not in "\n.,;" and not rest.startswith(" ") and m.end(1) < len(text):
+    slash = rest[:1] == "/"
+    if slash and not _SLASH_OUTLET.match(text, m.end(1)):
+        return None  # "— Reuters/Ipsos poll shows …": the words after the slash go on as a sentence
+    if rest and rest[0] not in "\n.,;" and not slash and not rest.startswith(" ") and m.end(1) < len(text):
         return None
     toks = tokens(text, m.start(1), m.end(1))
     toks = [t for t in toks if t[2] not in (".",)]
-    return subject_after(text, m.start(1), m.end(1)) if toks else None
+    if not toks:
+        return None
+    who = subject_after(text, m.start(1), m.end(1))
+    if slash and (who is None or not (who.kind == "organisation" or who.kind == "person" and len(toks) >= 2)):
+        return None
+    return who
 
 
 # Auxiliaries right after a closing mark continue the writer's sentence ('The "United States" is not holding …'):

@@ -264,9 +264,12 @@ def _issuer_name(issued: re.Match) -> str:
 
 def _common_head(text: str) -> bool:
     """The head noun is a common noun ("Researchers from the Ocean Institute"), not the last word of a name
-    ("Ostrava Motors", "General Motors")."""
+    ("Ostrava Motors", "General Motors"), nor the first word of a name linked by "for" or "&" ("Doctors for
+    Peace", "Americans for Prosperity": a group's name; people described are "Researchers from …")."""
     head = _head_noun(text)
     words = text.split()
+    if len(words) >= 3 and words[1].lower() in ("for", "&") and words[2][:1].isupper():
+        return False
     return words[0].lower() == head or not any(w == head.capitalize() or w == head.upper() for w in words[1:])
 
 
@@ -412,7 +415,7 @@ class Resolver:
         """Enter people[i] under its whole name, its endings of two or more words and its words (or take it out);
         each list stays in the order of `people`."""
         words = self.people[i][1]
-        keys = [(self._by_full, tuple(words))]
+        keys: list[tuple[dict, object]] = [(self._by_full, tuple(words))]
         keys += [(self._by_suffix, tuple(words[-k:])) for k in range(2, len(words))]
         keys += [(self._by_word, w) for w in dict.fromkeys(words)]
         for index, key in keys:

@@ -54,7 +54,7 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
                 and _is_cap(toks[j - 2][2])
             ):
                 j -= 1
-            elif pl in NAME_LINKS and j - 2 >= 0 and _is_cap(toks[j - 2][2]) and _org_before(toks, j - 2):
+            elif pl in NAME_LINKS and j - 2 >= 0 and _is_cap(toks[j - 2][2]) and _linked_name(toks, j - 1):
                 j -= 1  # "Center for Strategic and International Studies": one name, not two speakers
             elif (
                 pl in TITLES
@@ -95,6 +95,24 @@ def _org_before(toks: list[tuple[int, int, str]], k: int) -> bool:
             return True
         k -= 1
     return False
+
+
+def _linked_name(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """The link word at token k (between capitalised words) joins one name rather than two: always for "&"
+    ("Johnson & Johnson", "Procter & Gamble": a firm's name, never two speakers); for "of"/"for"/"and" after an
+    organisation word ("Center for Strategic and International Studies"); and "for" after a lone capitalised
+    plural ("Doctors for Peace", "Americans for Prosperity"), which is a group's name, since a person is not
+    named by one plural word."""
+    link = toks[k][2].lower()
+    if link == "&":
+        return True
+    if _org_before(toks, k - 1):
+        return True
+    if link != "for" or k < 1:
+        return False
+    head = toks[k - 1][2]
+    lone = k < 2 or not (_is_cap(toks[k - 2][2]) or toks[k - 2][2].lower() in NAME_LINKS)
+    return lone and head.isalpha() and len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
 
 
 def _bare_left(toks: list[tuple[int, int, str]], i: int) -> int:
@@ -289,6 +307,17 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
     caps_run = False
     for k, (_, _, w) in enumerate(toks):
         wl = w.lower()
+        if (
+            k > 0
+            and wl in ("for", "&")
+            and caps_run
+            and k + 1 < len(toks)
+            and _is_cap(toks[k + 1][2])
+            and _is_cap(toks[k - 1][2])
+            and _linked_name(toks, k)
+        ):
+            n = k + 1
+            continue  # "the Center for Strategic Studies", "Johnson & Johnson", "Doctors for Peace"
         if not w[:1].isalnum() and w not in ("’s", "'s"):
             break
         if (
@@ -311,17 +340,6 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             break
         if k > 0 and wl in TIME_WORDS:
             break
-        if (
-            k > 0
-            and wl in ("for", "&")
-            and caps_run
-            and k + 1 < len(toks)
-            and _is_cap(toks[k + 1][2])
-            and _is_cap(toks[k - 1][2])
-            and _org_before(toks, k - 1)
-        ):
-            n = k + 1
-            continue  # "the Center for Strategic Studies"
         if (
             k > 0
             and caps_run

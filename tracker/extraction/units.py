@@ -23,7 +23,7 @@ _HYPHEN_MODIFIER = re.compile(r"\s+\d[\d.,]*[-‐][a-z]{2,}\b(?=\s+[a-z])")
 # "moles of oxygen per cubic meter": what is measured may sit between the measure and its "per".
 _PER_UNIT = re.compile(r"(?:\s+of\s+[a-z]+)?\s+per\s+((?:cubic|square)\s+)?([A-Za-z]+)\b")
 # Per hour: km/h is one word; "U.S." too.
-_UNIT_WORDS = re.compile(r"(?:\s+of)?((?:\s+[A-Za-z][\w'’-]*(?:/h\b)?(?:\.[A-Za-z]\.?)*){1,4})")
+_UNIT_WORDS = re.compile(r"(?:\s+of)?((?:\s+[A-Za-z][\w'’-]*(?:/h\b)?(?:\.[A-Za-z]\.?)*){1,6})")
 
 
 def _is_plural(word: str) -> bool:
@@ -34,6 +34,29 @@ def _is_plural(word: str) -> bool:
 def _demonym(word: str) -> bool:
     w = word.lower()
     return w in NATIONALITY or w.endswith("-made") or w.endswith("-based")
+
+
+def _passing_modifier(lw: str) -> bool:
+    """A word before the noun that describes rather than names it: a hyphenated compound ("water-bombing",
+    "long-range") or a past participle ("written", "armed", "injured"); "nursing posts", "postal ballots" keep
+    theirs."""
+    if "-" in lw:
+        return not lw[0].isdigit()
+    return len(lw) >= 5 and (lw.endswith("ed") and not lw.endswith("eed") or lw.endswith(_PARTICIPLE_EN))
+
+
+_PARTICIPLE_EN = ("tten", "olen", "oken", "aken", "dden", "ozen", "iven")  # written, stolen, broken, taken, hidden
+
+
+def _coordinated(words: list[tuple[str, int]], k: int) -> bool:
+    """Whether words[k] opens two modifiers joined by "and"/"or" before the noun ("British and Canadian troops",
+    "local and state officials": troops, officials): neither modifier is a plural or a measure, and a noun follows them."""
+    if k + 3 >= len(words) or words[k + 1][0] not in ("and", "or"):
+        return False
+    a, b = words[k][0], words[k + 2][0]
+    if a.lower() in UNIT_STOP or b.lower() in UNIT_STOP or not (b[:1].islower() or _demonym(b)):
+        return False
+    return not any(_is_plural(x) or x.lower() in MEASURES or x.lower() in SCALES for x in (a, b))
 
 
 def unit_after(text: str, pos: int, end: int, singular: bool) -> tuple[str | None, int]:
@@ -56,10 +79,18 @@ def unit_after(text: str, pos: int, end: int, singular: bool) -> tuple[str | Non
         words.append((w.rstrip("’'"), i))
     kept: list[tuple[str, int]] = []
     skipped = 0
+    coordinated = -1
     for k, (w, i) in enumerate(words):
         lw = w.lower()
+        if k <= coordinated:
+            continue
+        if not kept and _coordinated(words, k):
+            coordinated = k + 2  # "American and coalition service members": two modifiers joined, then the noun
+            continue
         if not kept and (lw in UNIT_SKIP or (_demonym(w) and len(words) > 1)):
             continue
+        if not kept and _passing_modifier(lw) and k + 1 < len(words) and words[k + 1][0][:1].islower():
+            continue  # "six water-bombing planes", "1,200 written objections": the planes, the objections
         if lw in UNIT_STOP or lw.endswith("ly") or lw in SCALES:
             break
         if lw.endswith(("'s", "’s")):
@@ -93,7 +124,7 @@ def unit_after(text: str, pos: int, end: int, singular: bool) -> tuple[str | Non
     w, i = kept[last]
     unit = " ".join(x for x, _ in kept[: last + 1]).lower()
     uend = i + len(w)
-    if unit in MEASURES:
+    if unit in MEASURES or unit + "s" in MEASURES:  # "moles per cubic meter", "one mole per litre"
         per = _PER_UNIT.match(text, uend, end)
         if per and per.group(2).lower() in PER_UNITS:
             unit, uend = f"{unit} per {per.group(1) or ''}{per.group(2)}".lower(), per.end()

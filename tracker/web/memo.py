@@ -41,6 +41,7 @@ def file_state(path: str) -> tuple:
 
 
 def _key(sql: str, params, args: tuple, kwargs: dict):
+    bound: tuple
     if isinstance(params, dict):
         bound = tuple(sorted((k, repr(v)) for k, v in params.items()))
     else:
