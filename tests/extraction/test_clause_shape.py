@@ -29,3 +29,10 @@ def test_a_bare_noun_subject_then_an_auxiliary_is_a_clause():
 
 def test_a_past_form_is_a_past_and_a_present_one_is_not():
     assert (_past("remarked"), _past("found"), _past("states")) == (True, True, False)
+
+
+def test_a_present_verb_is_judged_by_the_word_after_one_space():
+    # "uses" after a subject noun is a verb when a determiner follows it; the word after is found past the
+    # space, from the verb's end (neither before it nor a character into the next word)
+    assert _finite_soon("the aircraft uses the A300 engine.", 0, 34) is True
+    assert _finite_soon("the aircraft uses fuel sparingly.", 0, 33) is False

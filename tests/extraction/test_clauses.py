@@ -11,3 +11,31 @@ def test_a_line_without_closing_punctuation_is_a_headline_only_in_title_case():
     assert claims("Dam Costs Rise 40% In Kenya In 2019") == []  # title case, no full stop: a headline
     text = "Prices rose 40% in the country in 2019"  # lower case words: a statement that lost its full stop
     assert claims(text) == [(text, "quantity")]
+
+
+def test_a_leading_clause_before_too_few_words_stays_whole():
+    # "When …," is cut off only when at least MIN_WORDS words follow it in the same sentence; the words of the
+    # next sentence do not count.
+    text = "When the storm hit the coast at noon, 40 died. Prices rose 40% in the country in 2019."
+    assert claims(text) == [
+        ("When the storm hit the coast at noon, 40 died.", "quantity"),
+        ("Prices rose 40% in the country in 2019.", "quantity"),
+    ]
+
+
+def test_a_reported_cut_overlapping_a_leading_clause():
+    # the cut before "that" starts at the comma, inside the leading "When …," clause's cut: the later cut is
+    # skipped, not a second clause
+    text = "When prices rose sharply last year, the minister said that wages would fall by May."
+    assert claims(text) == [
+        ("When prices rose sharply last year", "comparison"),
+        ("wages would fall by May.", "prediction"),
+    ]
+
+
+def test_a_dateline_needs_a_figure_inside_its_own_line():
+    from tracker.extraction.clauses import _is_dateline
+
+    text = "Published on Monday\nPrices rose 40% in 2019."
+    assert _is_dateline(text, 0, 19) is False  # date words but no figure in the line: the next line's do not count
+    assert _is_dateline("Published on Monday 3 March 2020", 0, 32) is True

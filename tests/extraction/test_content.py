@@ -112,3 +112,9 @@ def test_a_noun_list_or_a_singular_object_before_to_reports_nothing(text):
 def test_a_relative_speaker_with_a_place_phrase_reports_the_quote_after_its_comma():
     text = 'The bill passed, said Ann Lee, who said on the council floor, "It took ten years."'
     assert contents(text) == ["The bill passed", '"It took ten years."']
+
+
+def test_a_colon_at_a_line_end_reports_the_next_paragraph_only():
+    # "Caddell continued:" and the content in the next paragraph: it ends at that paragraph's end, not the text's
+    text = "Caddell continued:\nWe will win the state by ten points.\nThe polls closed at eight.\nTurnout was high."
+    assert contents(text) == ["We will win the state by ten points."]
