@@ -47,6 +47,20 @@ GROUPING = {
         [("chunk", pa.int64()), ("where", pa.string()), ("reason", pa.string()), ("stage", pa.string())]
     ),
 }
+_CONFLICTS = pa.schema(
+    [
+        ("claim_id", pa.string()),
+        ("other_claim_id", pa.string()),
+        ("unit", pa.string()),
+        ("value", pa.float64()),
+        ("other_value", pa.float64()),
+        ("shared_entities", pa.int64()),
+        ("wording_overlap", pa.float64()),
+        ("ord", pa.int64()),  # the later claim's
+        ("other_ord", pa.int64()),  # the earlier claim's
+    ]
+)
+
 GROUPED = {
     "claim_group_members": pa.schema(
         [
@@ -59,36 +73,11 @@ GROUPED = {
             ("ord", pa.int64()),
         ]
     ),
-    "claim_conflicts": pa.schema(
-        [
-            ("claim_id", pa.string()),
-            ("other_claim_id", pa.string()),
-            ("unit", pa.string()),
-            ("value", pa.float64()),
-            ("other_value", pa.float64()),
-            ("shared_entities", pa.int64()),
-            ("wording_overlap", pa.float64()),
-            ("ord", pa.int64()),  # the later claim's
-            ("other_ord", pa.int64()),  # the earlier claim's
-        ]
-    ),
+    "claim_conflicts": _CONFLICTS,
     # conflicts found with a claim of an article a later copy replaced (tracker.dist.fates): ingest stored them
     # and deleted them with the claim, at the replacing copy's input order (`gone`); kept apart, only so that
     # load numbers the conflicts as ingest does
-    "claim_conflicts_removed": pa.schema(
-        [
-            ("claim_id", pa.string()),
-            ("other_claim_id", pa.string()),
-            ("unit", pa.string()),
-            ("value", pa.float64()),
-            ("other_value", pa.float64()),
-            ("shared_entities", pa.int64()),
-            ("wording_overlap", pa.float64()),
-            ("ord", pa.int64()),
-            ("other_ord", pa.int64()),
-            ("gone", pa.int64()),
-        ]
-    ),
+    "claim_conflicts_removed": _CONFLICTS.append(pa.field("gone", pa.int64())),
     "claim_groups": pa.schema(
         [
             ("id", pa.int64()),
