@@ -69,10 +69,12 @@ def may_narrate(chunk: str) -> bool:
     return not any(m.group() != "I" or not _numeral(plain, m.start()) for m in _PERSON.finditer(plain))
 
 
+_NUMERAL_WINDOW = 80  # characters before an "I" that hold the capitalised word and the one before it
 _CAP_BEFORE = re.compile(r"(?<=\S)[ \t\xa0]+[A-Z][\w.'’-]*[ \t\xa0]+$")
 
 
 def _numeral(text: str, i: int) -> bool:
     """An "I" after a capitalised word that does not open the sentence is a numeral ("World War I", "Elizabeth I",
     "Phase I"), not the speaker."""
-    return _CAP_BEFORE.search(text, 0, i) is not None
+    # Only the few words before it matter: searching from the sentence's start would rescan it for every "I".
+    return _CAP_BEFORE.search(text, max(0, i - _NUMERAL_WINDOW), i) is not None

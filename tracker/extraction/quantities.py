@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import math
 import re
 
@@ -645,11 +646,23 @@ def _ratio(text: str, m: re.Match, end: int) -> Quantity | None:
 def _named(text: str, number: str) -> bool:
     """Whether `number` stands somewhere in the text right after a capitalised name ("Boeing 707", "Airbus
     320s"): then a bare "707" elsewhere names the same thing. Tried only for bare numbers of three digits or more
-    with no noun, bound or sign (rare), so the search over the text is cheap."""
-    for nm in re.finditer(rf"\b([A-Z][A-Za-z]*)\s{number}(?![\d.,]\d)", text):
-        if nm.group(1).lower() not in UNIT_STOP and nm.group(1).lower() not in _MONTH_WORDS:
-            return True
-    return False
+    with no noun, bound or sign."""
+    return number in _named_numbers(text)
+
+
+_NAME_NUMBER = re.compile(r"\b([A-Z][A-Za-z]*)\s(\d{3,})(?![\d.,]\d)")
+
+
+@functools.lru_cache(maxsize=1)
+def _named_numbers(text: str) -> frozenset[str]:
+    """The numbers the text writes right after a name, found in one pass and kept for the article (figures are
+    found sentence by sentence in the same text): a search of the whole text per number would grow with the
+    square of a text full of such numbers."""
+    return frozenset(
+        m.group(2)
+        for m in _NAME_NUMBER.finditer(text)
+        if m.group(1).lower() not in UNIT_STOP and m.group(1).lower() not in _MONTH_WORDS
+    )
 
 
 _MONTH_WORDS = frozenset(
