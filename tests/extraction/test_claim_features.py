@@ -56,3 +56,16 @@ def test_past_events(text):
 def test_a_condition_after_filler_words_is_still_a_condition():
     text = "Well so if taxes are cut, revenue falls by 20%."
     assert [(t, k) for t, k, _ in claims(text)] == [(text, "prediction")]
+
+
+# Issue 16, survivors of the seed-31 mutation sample (2026-11-30, branch mutation3).
+
+
+def test_are_now_doing_is_an_ongoing_state():
+    assert claims("Thousands of residents are now living in temporary shelters near Kharkiv.") == [
+        (
+            "Thousands of residents are now living in temporary shelters near Kharkiv.",
+            "quantity",
+            ["number", "named entity", "ongoing", "third party"],
+        )
+    ]

@@ -37,3 +37,19 @@ def test_a_title_with_an_of_phrase_keeps_a_middle_initial_in_the_name():
 def test_a_spokesman_at_an_organisation_speaks_for_it():
     text = "A spokesman at the Health Ministry said the dam was safe."
     assert speakers(text) == [("indirect", ("Health Ministry", "organisation", None))]
+
+
+# Issue 16, survivors of the seed-31 mutation sample (2026-11-30, branch mutation3).
+
+
+def test_a_capitalised_alias_speaks_under_its_canonical_name():
+    assert speakers("The State Department said the embassy would reopen in March.") == [
+        ("indirect", ("United States Department of State", "organisation", None))
+    ]
+
+
+def test_a_role_before_the_name_is_kept_whole_to_its_last_letter():
+    # only a trailing comma is dropped from the role: "SpaceX" keeps its X
+    assert speakers("Chief executive of SpaceX Elon Musk said the rocket would launch in May.") == [
+        ("indirect", ("Elon Musk", "person", "Chief executive of SpaceX"))
+    ]

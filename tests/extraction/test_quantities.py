@@ -966,3 +966,26 @@ def test_one_in_five_is_a_share(text, span, value, upper):
 @pytest.mark.parametrize("text", ["She scored 3 in 2021.", "He won 5 in 3 days."])
 def test_a_number_in_a_year_or_a_larger_number_in_a_smaller_is_no_share(text):
     assert all(q.value >= 1 for q in find_quantities(text))
+
+
+# Issue 16, survivors of the seed-31 mutation sample (2026-11-30, branch mutation3).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "40 more" after a percentage: a share is not a count of things, its unit is not borrowed
+        (
+            "Rebels held 20 percent of the country, and in the spring 40 more joined.",
+            [("20 percent", 20.0, "percent"), ("40", 40.0, None)],
+        ),
+        # the count to borrow from is more than 120 characters back: too far to be what "500 more" counts
+        (
+            "The ministry counted 300 new cases in the capital on Monday, after a weekend in which hospitals across "
+            "the country reported shortages of staff and beds; by Friday there were 500 more.",
+            [("300 new cases", 300.0, "cases"), ("500", 500.0, None)],
+        ),
+    ],
+)
+def test_more_borrows_the_unit_only_of_a_near_count(text, expected):
+    assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expected

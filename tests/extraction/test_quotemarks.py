@@ -30,3 +30,13 @@ def test_a_comma_cue_inside_a_quoted_phrase_does_not_end_the_reported_content():
     text = "Amara Diallo said the dam would be “cheap, while it lasts” and open in May."
     got = [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in find_quotes(text)]
     assert got == [("partial", "the dam would be “cheap, while it lasts” and open in May", "Amara Diallo")]
+
+
+# Issue 16, survivors of the seed-31 mutation sample (2026-11-30, branch mutation3).
+
+
+def test_an_opening_glyph_typed_where_a_quote_closes_closes_it():
+    # a misused “ after the last word and before a space closes the quote, so the quote does not run on
+    text = "The governor said: “Prices will fall by spring.“ She left the room."
+    assert quote_spans(text) == [(19, 48, True)]
+    assert [(q.text, q.speaker.name) for q in find_quotes(text)] == [("“Prices will fall by spring.“", "The governor")]

@@ -623,3 +623,20 @@ def test_a_quote_after_a_colon_runs_to_its_closing_mark_across_sentences():
     text = "Amara Diallo said: “The dam is safe. It will open in May.”"
     got = [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in find_quotes(text)]
     assert got == [("direct", "“The dam is safe. It will open in May.”", "Amara Diallo")]
+
+
+# Issue 16, survivors of the seed-31 mutation sample (2026-11-30, branch mutation3).
+
+
+def test_a_two_word_quote_takes_the_speaker_and_verb_after_it():
+    text = "Protesters gathered at noon. “Justice now,” the crowd chanted."
+    assert [(q.kind, q.text, q.cue, q.speaker.name) for q in find_quotes(text)] == [
+        ("direct", "“Justice now,”", "chanted", "the crowd")
+    ]
+
+
+def test_a_quoted_fragment_after_yet_is_the_next_clauses_subjects():
+    text = "The council approved the budget, yet Mayor Ann Lee opposed the “reckless spending” for months."
+    assert [(q.kind, q.text, q.cue, q.speaker.name) for q in find_quotes(text)] == [
+        ("partial", "the “reckless spending”", "opposed", "Ann Lee")
+    ]

@@ -290,3 +290,43 @@ def test_a_plural_linked_by_for_to_a_name_is_a_body_not_a_group_of_people():
         ("Doctors for Peace", "organisation"),
         ("Researchers from the Polar Institute", "anonymous"),
     ]
+
+
+# Issue 16, survivors of the seed-31 mutation sample (2026-11-30, branch mutation3): each test states the rule the
+# mutated line implements.
+
+
+def test_a_team_named_by_et_al_alone_is_led_by_the_named_researcher():
+    # a text with "et al" and no "and colleagues": the team is still found, and "the researchers" point back at it
+    text = (
+        "The study, led by Maria Lopez et al. at the University of Lisbon, found that sea levels rose by 4 mm a "
+        "year. “The data are clear,” the researchers said."
+    )
+    assert named_speakers(text) == [
+        ("indirect", "The study", "The study", "organisation"),
+        ("direct", "Maria Lopez and colleagues", "the researchers", "anonymous"),
+    ]
+
+
+def test_the_document_names_the_organisation_it_was_credited_to_before():
+    text = (
+        "The airline turned down the request of the European Commission to refund all tickets. "
+        "Critics said the refusal was unlawful. "
+        "The request said passengers must be paid within 14 days."
+    )
+    assert named_speakers(text) == [
+        ("indirect", "Critics", "Critics", "anonymous"),
+        ("indirect", "European Commission", "The request", "organisation"),
+    ]
+
+
+def test_a_name_written_with_a_no_break_space_is_the_same_person_under_the_first_spelling():
+    text = (
+        "Prime Minister Jan Ode said the assembly would close on Friday. "
+        "“We have no choice,” Jan\xa0Ode told reporters. “The budget is empty,” Ode said."
+    )
+    assert named_speakers(text) == [
+        ("indirect", "Jan Ode", "Prime Minister Jan Ode", "person"),
+        ("direct", "Jan Ode", "Jan\xa0Ode", "person"),
+        ("direct", "Jan Ode", "Ode", "person"),
+    ]

@@ -598,3 +598,21 @@ def test_a_lone_plural_before_for_names_a_group_not_a_person():
     # Two capitalised words before "for" are a person's name; the body they speak for is not part of it.
     (s,) = speakers("“Fine,” said Amara Diallo for the union.")
     assert (s.name, s.kind) == ("Amara Diallo", "person")
+
+
+# Issue 16, survivors of the seed-31 mutation sample (2026-11-30, branch mutation3).
+
+
+def test_a_post_from_an_account_speaks_for_its_owner_as_a_person():
+    text = 'Joe Biden spoke. A tweet from Biden\'s account said "My running mate will be a woman."'
+    assert [(s.name, s.mention, s.kind) for s in speakers(text)] == [
+        ("Joe Biden", "A tweet from Biden's account", "person")
+    ]
+
+
+def test_a_speaker_after_the_cue_keeps_where_its_embassy_is_posted():
+    # "in" continues the name after a posted body ("Embassy in Iraq"), as before the cue
+    text = "“The attack will not change our mission,” said the United States Embassy in Iraq."
+    assert [(s.name, s.mention) for s in speakers(text)] == [
+        ("United States Embassy in Iraq", "the United States Embassy in Iraq")
+    ]
