@@ -39,3 +39,19 @@ def test_a_dateline_needs_a_figure_inside_its_own_line():
     text = "Published on Monday\nPrices rose 40% in 2019."
     assert _is_dateline(text, 0, 19) is False  # date words but no figure in the line: the next line's do not count
     assert _is_dateline("Published on Monday 3 March 2020", 0, 32) is True
+
+
+# Issue 16, survivors of the seed-31 mutation sample (2026-11-30, branch mutation3).
+
+
+def test_a_text_cut_off_after_that_is_read_to_its_end():
+    # a feed item truncated mid-sentence: the "that" at the very end opens no clause, and reading it fails nothing
+    text = "Officials said on Monday that 40 people had died in the floods. The ministry later added that"
+    assert claims(text) == [("Officials said on Monday that 40 people had died in the floods.", "quantity")]
+
+
+def test_factual_halves_joined_again_keep_the_entities_of_both():
+    text = "Exports from Germany have begun to fall, but sales to China are still up on last year."
+    assert [(c.text, c.kind, [e.name for e in c.entities]) for c in extract(text).claims] == [
+        (text, "comparison", ["Germany", "China"])
+    ]

@@ -33,11 +33,17 @@ def test_a_present_verb_after_a_subject_makes_a_clause_without_that(text, conten
 )
 def test_a_plural_noun_or_a_verb_in_a_relative_clause_makes_no_clause(text):
     assert contents(text) == []
+    # while its own verb does: "reported the engine was damaged" reports
+    text = "The agency reported the engine was damaged\nInvestigators were sent to the plant on Monday."
+    assert contents(text) == ["the engine was damaged"]
 
 
 def test_a_purpose_clause_after_a_cue_is_no_report():
     text = "The union fought the curfew the governor declared last week so he could clear the square."
     assert contents(text) == []
+    # while its own verb does: "reported the engine was damaged" reports
+    text = "The agency reported the engine was damaged\nInvestigators were sent to the plant on Monday."
+    assert contents(text) == ["the engine was damaged"]
 
 
 def test_to_and_a_gerund_is_what_a_to_verb_reports_not_an_audience():
@@ -73,6 +79,9 @@ def test_a_verb_of_assessment_reports_its_object_with_as_or_at(text, content):
 @pytest.mark.parametrize("text", ["Police identified the man on Monday.", "He listed his achievements."])
 def test_a_verb_of_assessment_without_as_or_at_reports_nothing(text):
     assert contents(text) == []
+    # while its own verb does: "reported the engine was damaged" reports
+    text = "The agency reported the engine was damaged\nInvestigators were sent to the plant on Monday."
+    assert contents(text) == ["the engine was damaged"]
 
 
 def test_an_expectation_is_no_speech():
@@ -107,6 +116,9 @@ def test_commit_reports_a_to_clause_not_an_object():
 )
 def test_a_noun_list_or_a_singular_object_before_to_reports_nothing(text):
     assert contents(text) == []
+    # while its own verb does: "reported the engine was damaged" reports
+    text = "The agency reported the engine was damaged\nInvestigators were sent to the plant on Monday."
+    assert contents(text) == ["the engine was damaged"]
 
 
 def test_a_relative_speaker_with_a_place_phrase_reports_the_quote_after_its_comma():
@@ -118,3 +130,16 @@ def test_a_colon_at_a_line_end_reports_the_next_paragraph_only():
     # "Caddell continued:" and the content in the next paragraph: it ends at that paragraph's end, not the text's
     text = "Caddell continued:\nWe will win the state by ten points.\nThe polls closed at eight.\nTurnout was high."
     assert contents(text) == ["We will win the state by ten points."]
+
+
+# Issue 16, survivors of the seed-31 mutation sample (2026-11-30, branch mutation3).
+
+
+def test_the_verb_that_makes_a_cues_object_a_clause_is_looked_for_in_its_own_line():
+    # "reported a new fault …" is an object, not a report; the verb "were" of the next line (a line without a
+    # full stop is a sentence of its own) does not make it a clause
+    text = "The agency reported a new fault in the engine\nInvestigators were sent to the plant on Monday."
+    assert contents(text) == []
+    # while its own verb does: "reported the engine was damaged" reports
+    text = "The agency reported the engine was damaged\nInvestigators were sent to the plant on Monday."
+    assert contents(text) == ["the engine was damaged"]
