@@ -69,3 +69,24 @@ def test_are_now_doing_is_an_ongoing_state():
             ["number", "named entity", "ongoing", "third party"],
         )
     ]
+
+
+# Issue 16, survivors of a seed-41 mutation sample of the quote and claim modules (2026-11-30, branch mutation3).
+
+
+def test_a_past_tense_statement_without_a_date_is_an_event():
+    assert claims("The company closed its last factory in Ohio.") == [
+        ("The company closed its last factory in Ohio.", "event", ["named entity", "past event"])
+    ]
+
+
+def test_a_quoted_question_is_a_question_though_its_sentence_ends_with_a_full_stop():
+    text = "“Who will pay for the 40 damaged homes?” the mayor asked on Monday."
+    assert claims(text) == [(text, "question", ["number", "modal"])]
+
+
+def test_we_before_a_figure_is_not_we_have():
+    # "we have 40 …" states what exists; "we lost 40 jobs" is a plain first-person statement
+    assert claims("We lost 40 jobs at the plant in 2020.") == [
+        ("We lost 40 jobs at the plant in 2020.", "quantity", ["number", "date", "past event", "statistic"])
+    ]

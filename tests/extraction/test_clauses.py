@@ -55,3 +55,12 @@ def test_factual_halves_joined_again_keep_the_entities_of_both():
     assert [(c.text, c.kind, [e.name for e in c.entities]) for c in extract(text).claims] == [
         (text, "comparison", ["Germany", "China"])
     ]
+
+
+def test_a_clause_after_a_rejoined_pair_is_still_judged():
+    # the two factual halves are one claim again; the prediction after the semicolon stays a claim of its own
+    text = "Exports fell 3 percent in May, but sales to China rose 2 percent; prices will rise again next year."
+    assert claims(text) == [
+        ("Exports fell 3 percent in May, but sales to China rose 2 percent", "quantity"),
+        ("prices will rise again next year.", "prediction"),
+    ]

@@ -53,3 +53,16 @@ def test_a_role_before_the_name_is_kept_whole_to_its_last_letter():
     assert speakers("Chief executive of SpaceX Elon Musk said the rocket would launch in May.") == [
         ("indirect", ("Elon Musk", "person", "Chief executive of SpaceX"))
     ]
+
+
+# Issue 16, survivors of a seed-41 mutation sample of the quote and claim modules (2026-11-30, branch mutation3).
+
+
+def test_an_industry_noun_before_a_one_word_company_name_is_dropped():
+    assert speakers("Carmaker Tesla said it would cut prices in China.") == [
+        ("indirect", ("Tesla", "organisation", None))
+    ]
+
+
+def test_an_account_owned_by_the_first_word_speaks_for_its_owner():
+    assert speakers("Trump's account posted that the election was stolen.") == [("indirect", ("Trump", "person", None))]

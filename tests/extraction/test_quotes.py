@@ -640,3 +640,26 @@ def test_a_quoted_fragment_after_yet_is_the_next_clauses_subjects():
     assert [(q.kind, q.text, q.cue, q.speaker.name) for q in find_quotes(text)] == [
         ("partial", "the “reckless spending”", "opposed", "Ann Lee")
     ]
+
+
+# Issue 16, survivors of a seed-41 mutation sample of the quote and claim modules (2026-11-30, branch mutation3).
+
+
+def test_an_unnamed_subject_before_a_colon_does_not_speak_the_quote_after_it():
+    # the clause's subject speaks a quote after its colon only when it names someone (a person, an organisation,
+    # a country); "officials" does not, and no speaker is made up of the clause's words
+    text = "In a statement, officials defended the strike as lawful: “The target was a military depot.”"
+    assert find_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The council approved the budget, but Mayor Ann Lee also opposed the “reckless spending” in it.", "Ann Lee"),
+        ("The council approved the budget, but the Greens have opposed the “reckless spending” in it.", "Greens"),
+    ],
+)
+def test_also_and_have_between_the_subject_and_its_verb_are_stepped_over(text, speaker):
+    assert [(q.kind, q.text, q.speaker.name) for q in find_quotes(text)] == [
+        ("partial", "the “reckless spending”", speaker)
+    ]

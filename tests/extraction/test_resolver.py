@@ -330,3 +330,9 @@ def test_a_name_written_with_a_no_break_space_is_the_same_person_under_the_first
         ("direct", "Jan Ode", "Jan\xa0Ode", "person"),
         ("direct", "Jan Ode", "Ode", "person"),
     ]
+
+
+def test_a_team_written_as_et_al_speaks_as_an_anonymous_group():
+    assert named_speakers("Lopez et al. wrote that sea levels rose by 4 mm a year.") == [
+        ("indirect", "Lopez et al.", "Lopez et al.", "anonymous")
+    ]

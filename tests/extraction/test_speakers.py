@@ -616,3 +616,22 @@ def test_a_speaker_after_the_cue_keeps_where_its_embassy_is_posted():
     assert [(s.name, s.mention) for s in speakers(text)] == [
         ("United States Embassy in Iraq", "the United States Embassy in Iraq")
     ]
+
+
+# Issue 16, survivors of a seed-41 mutation sample of the quote and claim modules (2026-11-30, branch mutation3).
+
+
+def test_a_negated_cue_reports_nothing_whatever_the_contraction():
+    # "wasn't" is not in NEGATIONS: any word ending in n't negates
+    assert speakers("The minister wasn't saying whether the plant would close in May.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chief executive Frans van Houten said the company would cut 4,000 jobs.",
+        "“We will cut 4,000 jobs,” Frans van Houten said.",
+    ],
+)
+def test_a_name_with_van_is_read_whole_before_the_cue(text):
+    assert [(s.name, s.kind) for s in speakers(text)] == [("Frans van Houten", "person")]
