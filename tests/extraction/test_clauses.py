@@ -64,3 +64,11 @@ def test_a_clause_after_a_rejoined_pair_is_still_judged():
         ("Exports fell 3 percent in May, but sales to China rose 2 percent", "quantity"),
         ("prices will rise again next year.", "prediction"),
     ]
+
+
+def test_a_rejoined_claim_with_an_absolute_date_has_date_only():
+    # as for a single clause: "in May 2020" makes the claim dated, and "last week" adds no "relative date"
+    text = "Exports fell 3 percent in May 2020, but sales to China rose 2 percent last week."
+    assert [(c.text, c.features) for c in extract(text, published="2021-06-15").claims] == [
+        (text, ["percent", "date", "named entity", "past event", "comparison", "statistic", "third party"])
+    ]

@@ -663,3 +663,11 @@ def test_also_and_have_between_the_subject_and_its_verb_are_stepped_over(text, s
     assert [(q.kind, q.text, q.speaker.name) for q in find_quotes(text)] == [
         ("partial", "the “reckless spending”", speaker)
     ]
+
+
+def test_a_quoted_paragraph_after_a_partial_quote_is_its_speakers():
+    text = "The mayor called the plan “a disaster”.\n\n“We will fight it in every court in the country.”"
+    assert [(q.kind, q.text, q.speaker.name) for q in find_quotes(text)] == [
+        ("partial", "the plan “a disaster”", "The mayor"),
+        ("direct", "“We will fight it in every court in the country.”", "The mayor"),
+    ]

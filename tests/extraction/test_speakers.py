@@ -635,3 +635,10 @@ def test_a_negated_cue_reports_nothing_whatever_the_contraction():
 )
 def test_a_name_with_van_is_read_whole_before_the_cue(text):
     assert [(s.name, s.kind) for s in speakers(text)] == [("Frans van Houten", "person")]
+
+
+def test_an_adverb_before_a_participle_stays_in_the_speakers_description():
+    text = "“We are ready for the talks,” said the newly appointed foreign minister."
+    assert [(s.name, s.mention) for s in speakers(text)] == [
+        ("the newly appointed foreign minister", "the newly appointed foreign minister")
+    ]
