@@ -404,3 +404,22 @@ def test_a_run_of_numbers_tries_the_pattern_once_per_number(monkeypatch):
     assert (words.calls, digits.calls) == (0, 2000)
     assert values("5 " * 200 + "in 2019") == [("2019", "2019", "year", False)]
     assert (words.calls, digits.calls) == (1, 2200)  # each number once; "in" once, which takes the year
+
+
+def test_a_sentence_of_dates_is_read_up_to_the_bound(monkeypatch):
+    """Given the sentences, a sentence of thousands of numbers costs the date pattern MAX_NUMBERS tries, not one
+    per number; the sentences after it are read whole, and without the sentences every date is found."""
+    import tracker.extraction.dates as dates
+    from tracker.extraction.sentences import sentences
+    from tracker.extraction.triggers import MAX_NUMBERS
+
+    text = "It came in " + "2020 " * 3000 + "and after. It ended on May 5, 2021."
+    spans = sentences(text)
+    words, digits = _Counting(dates.DATE_RE), _Counting(dates.DATE_AT_DIGIT_RE)
+    monkeypatch.setattr(dates, "DATE_RE", words)
+    monkeypatch.setattr(dates, "DATE_AT_DIGIT_RE", digits)
+    found = find_dates(text, published="2021-06-01", sentences=spans)
+    assert [d.text for d in found] == ["2020"] * MAX_NUMBERS + ["May 5, 2021"]
+    # the word pattern tries "in" (which takes the first 2020), "on" and "May"; the digit one the 99 other years
+    assert (words.calls, digits.calls) == (3, MAX_NUMBERS - 1)
+    assert len(find_dates(text, published="2021-06-01")) == 3001

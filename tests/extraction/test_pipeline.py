@@ -144,3 +144,29 @@ def test_the_garbage_collector_is_paused_only_for_the_call(monkeypatch):
     with pytest.raises(RuntimeError):
         extract_text("It rose.")
     assert gc.isenabled()
+
+
+def test_a_sentence_of_thousands_of_numbers_costs_a_bounded_number_of_tries(monkeypatch):
+    """extract hands the sentences to the figure and date finders: a sentence of 20,000 numbers costs each pattern
+    at most triggers.MAX_NUMBERS tries and its claim keeps that many figures; the sentence after it is read whole."""
+    import tracker.extraction.dates as dates
+    import tracker.extraction.quantities as quantities
+    from tracker.extraction.pipeline import extract
+    from tracker.extraction.triggers import MAX_NUMBERS
+
+    calls = {"figures": 0, "dates": 0}
+
+    def counting(name, pattern):
+        class Counting:
+            def match(self, *args):
+                calls[name] += 1
+                return pattern.match(*args)
+
+        return Counting()
+
+    monkeypatch.setattr(quantities, "QUANTITY_AT_DIGIT_RE", counting("figures", quantities.QUANTITY_AT_DIGIT_RE))
+    monkeypatch.setattr(dates, "DATE_AT_DIGIT_RE", counting("dates", dates.DATE_AT_DIGIT_RE))
+    e = extract("The counts were " + "5 " * 20000 + "in all. Sales rose 7 percent in 2020.", "2021-01-16")
+    # and "7" and "2020" for figures, "7" for dates ("in 2020" is taken at "in", by the word pattern)
+    assert calls == {"figures": MAX_NUMBERS + 2, "dates": MAX_NUMBERS + 1}
+    assert [(len(c.quantities), [d.value for d in c.dates]) for c in e.claims] == [(MAX_NUMBERS, []), (1, ["2020"])]

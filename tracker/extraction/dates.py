@@ -409,11 +409,12 @@ def _year(m: re.Match, text: str) -> DateMention | None:
 _LOOKBACK = 12  # longest cue before a trigger: "the year ", "through ", "earlier this "
 
 
-def _scan(text: str, start: int, end: int) -> list[re.Match]:
-    """Date-pattern matches in text[start:end], found from triggers; one cached scan serves both the dates of a
-    claim and the spans the figure finder must skip."""
+def _scan(text: str, start: int, end: int, sentences: list[tuple[int, int]] | None = None) -> list[re.Match]:
+    """Date-pattern matches in text[start:end], found from triggers (bounded per sentence with `sentences`: see
+    triggers.MAX_NUMBERS); one cached scan serves both the dates of a claim and the spans the figure finder must
+    skip."""
     key = (text, start, end)
-    if _last_scan[0] == key:
+    if _last_scan[0] == key and _last_scan[2] is sentences:
         return _last_scan[1]
     found: list[re.Match] = []
     pos = start
@@ -421,7 +422,7 @@ def _scan(text: str, start: int, end: int) -> list[re.Match]:
     # match at a place depends only on the place, and one tried before ended, if at all, before that trigger).
     # In a run of numbers each is a candidate for the next two triggers: tried once, not three times.
     tried: set[int] = set()
-    for ts, te in triggers(text, start, end)[0]:
+    for ts, te in triggers(text, start, end, sentences)[0]:
         if te <= pos:
             continue
         for c in _candidates(text, ts, max(pos, ts - _LOOKBACK)):
@@ -433,11 +434,11 @@ def _scan(text: str, start: int, end: int) -> list[re.Match]:
                 found.append(m)
                 pos = m.end()
                 break
-    _last_scan[0], _last_scan[1] = key, found
+    _last_scan[:] = [key, found, sentences]
     return found
 
 
-_last_scan: list = [None, []]
+_last_scan: list = [None, [], None]
 _last_future: list = [None, {}]  # the scan's list of matches, and its dates' _future_before by start
 
 
@@ -564,12 +565,19 @@ def _anchored(m: re.Match, anchor: DateMention | None) -> DateMention | None:
     return DateMention(text=m.group(), start=m.start(), end=m.end(), value=value, precision=precision, relative=True)
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None, published: str | None = None) -> list[DateMention]:
-    """Date mentions in text[start:end], offsets into `text`."""
+def find_dates(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    published: str | None = None,
+    sentences: list[tuple[int, int]] | None = None,
+) -> list[DateMention]:
+    """Date mentions in text[start:end], offsets into `text`. With the text's `sentences`, a sentence's dates are
+    looked for among its first triggers.MAX_NUMBERS numbers only (a bound on the work a table run together costs)."""
     end = len(text) if end is None else end
     pub = parse_published(published)
     out: list[DateMention] = []
-    found = _scan(text, start, end)
+    found = _scan(text, start, end, sentences)
     # Whether a date's clause is about the future depends on the text alone: worked out once per scan, for both
     # calls an article makes (the figure finder's date spans and the claims' dates).
     if _last_future[0] is not found:
@@ -607,7 +615,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None, published: str
 _ANY_DAY = "2000-06-15"
 
 
-def date_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def date_spans(
+    text: str, start: int = 0, end: int | None = None, sentences: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """Where dates are, whatever their value: numbers inside them ("16" in "January 16", "3" in "3 weeks ago")
     are not figures. Resolved against an arbitrary day because only the spans matter."""
-    return [(d.start, d.end) for d in find_dates(text, start, end, _ANY_DAY)]
+    return [(d.start, d.end) for d in find_dates(text, start, end, _ANY_DAY, sentences)]
