@@ -154,7 +154,7 @@ def test_a_sentence_of_thousands_of_numbers_costs_a_bounded_number_of_tries(monk
     from tracker.extraction.pipeline import extract
     from tracker.extraction.triggers import MAX_NUMBERS
 
-    calls = {"figures": 0, "dates": 0}
+    calls = {"figures": 0, "dates": 0, "date prechecks": 0}
 
     def counting(name, pattern):
         class Counting:
@@ -166,7 +166,9 @@ def test_a_sentence_of_thousands_of_numbers_costs_a_bounded_number_of_tries(monk
 
     monkeypatch.setattr(quantities, "QUANTITY_AT_DIGIT_RE", counting("figures", quantities.QUANTITY_AT_DIGIT_RE))
     monkeypatch.setattr(dates, "DATE_AT_DIGIT_RE", counting("dates", dates.DATE_AT_DIGIT_RE))
+    monkeypatch.setattr(dates, "_DIGIT_MAY_OPEN", counting("date prechecks", dates._DIGIT_MAY_OPEN))
     e = extract("The counts were " + "5 " * 20000 + "in all. Sales rose 7 percent in 2020.", "2021-01-16")
-    # and "7" and "2020" for figures, "7" for dates ("in 2020" is taken at "in", by the word pattern)
-    assert calls == {"figures": MAX_NUMBERS + 2, "dates": MAX_NUMBERS + 1}
+    # and "7" and "2020" for figures, "7" for dates ("in 2020" is taken at "in", by the word pattern), where the
+    # date pattern is tried only at "7", a number before a word
+    assert calls == {"figures": MAX_NUMBERS + 2, "date prechecks": MAX_NUMBERS + 1, "dates": 1}
     assert [(len(c.quantities), [d.value for d in c.dates]) for c in e.claims] == [(MAX_NUMBERS, []), (1, ["2020"])]

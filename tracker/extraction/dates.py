@@ -99,6 +99,11 @@ for _name in ("hol", "mdy", "my", "cm", "rel", "anch", "wd", "word", "part", "an
     _AT_DIGIT = _AT_DIGIT.replace(f"(?P<{_name}>", f"(?P<{_name}>(?!)", 1)
 DATE_AT_DIGIT_RE = re.compile(_AT_DIGIT, re.VERBOSE | re.IGNORECASE)
 assert DATE_AT_DIGIT_RE.groupindex == DATE_RE.groupindex and _AT_DIGIT.count("(?!)") == 11
+# What DATE_AT_DIGIT_RE's branches need at the digits they open with, in one small pattern: four digits (a year,
+# an ISO date), or up to three and then a slash ("5/6/2020") or a word ("5 May", "5th of May", "3 weeks ago").
+# Where this fails the full pattern cannot match, so it is not tried: in a run of bare numbers ("5 5 5", a table)
+# that is most of the date scan's cost per number.
+_DIGIT_MAY_OPEN = re.compile(r"\d{4}(?!\d)|\d{1,3}(?:/|(?:st|nd|rd|th)?\s+[^\W\d_])", re.IGNORECASE)
 _CASED_MONTH = re.compile(_MONTH + r"$")
 _SPACES = re.compile(r"\s+")
 _CASED_WEEKDAY = re.compile(_WEEKDAY + r"$")
@@ -429,7 +434,10 @@ def _scan(text: str, start: int, end: int, sentences: list[tuple[int, int]] | No
             if c in tried:
                 continue
             tried.add(c)
-            m = (DATE_AT_DIGIT_RE if text[c].isdigit() else DATE_RE).match(text, c, end)
+            if text[c].isdigit():
+                m = DATE_AT_DIGIT_RE.match(text, c, end) if _DIGIT_MAY_OPEN.match(text, c, end) else None
+            else:
+                m = DATE_RE.match(text, c, end)
             if m and m.end() > ts:
                 found.append(m)
                 pos = m.end()
