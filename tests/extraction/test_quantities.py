@@ -996,3 +996,12 @@ def test_a_sentence_of_numbers_is_read_up_to_the_bound(monkeypatch):
     assert [q.text for q in found] == ["5"] * MAX_NUMBERS + ["7 percent"]
     assert len(find_quantities(text)) == 5001
     assert digits.calls == MAX_NUMBERS + 1 + 5001
+
+
+def test_the_numbers_named_after_a_capitalised_word():
+    """A number right after a capitalised word that opens at a word boundary names a thing ("Boeing 707"); not
+    after a capital inside a word, a month or a unit word."""
+    from tracker.extraction.quantities import _named_numbers
+
+    text = "(Boeing 707) and Airbus 320s; xBoeing 747, ÉAirbus 380, A_B 400, May 2020, Over 500 flew."
+    assert _named_numbers(text) == frozenset({"707", "320"})
