@@ -172,3 +172,18 @@ def test_a_sentence_of_thousands_of_numbers_costs_a_bounded_number_of_tries(monk
     # date pattern is tried only at "7", a number before a word
     assert calls == {"figures": MAX_NUMBERS + 2, "date prechecks": MAX_NUMBERS + 1, "dates": 1}
     assert [(len(c.quantities), [d.value for d in c.dates]) for c in e.claims] == [(MAX_NUMBERS, []), (1, ["2020"])]
+
+
+def test_an_article_frees_what_the_figure_and_date_finders_kept_of_it():
+    """The finders keep their last text's tokens, date scan and named numbers for the calls of one article;
+    extract drops them when it is done, so a long article's hundreds of thousands of matches do not outlive it."""
+    import tracker.extraction.dates as dates
+    import tracker.extraction.quantities as quantities
+    import tracker.extraction.triggers as triggers
+    from tracker.extraction.pipeline import extract
+
+    text = "The Boeing 707 cost $5 million on May 5, 2020, and 707 were sold."
+    assert len(extract(text, "2021-01-16").claims) == 1
+    assert dates._last_scan == [None, [], None] and dates._last_future == [None, {}]
+    assert triggers._last_tokens == [None, ([], [], [])] and triggers._last_limited == [None, None, None]
+    assert quantities._named_numbers.cache_info().currsize == 0

@@ -450,6 +450,14 @@ _last_scan: list = [None, [], None]
 _last_future: list = [None, {}]  # the scan's list of matches, and its dates' _future_before by start
 
 
+def forget() -> None:
+    """Drop the scan kept for the last text: `extract` calls this when it is done with an article, so that the
+    article frees what it made (a long one's matches are hundreds of thousands of objects) and the next does not
+    pay for it."""
+    _last_scan[:] = [None, [], None]
+    _last_future[:] = [None, {}]
+
+
 def _candidates(text: str, ts: int, lo: int) -> list[int]:
     """Starts of the (up to two) words just before a trigger, then the trigger: where a cue may open a date.
     A word before the trigger is kept only if DATE_RE can begin with it (`_may_open`)."""

@@ -14,6 +14,7 @@ import math
 import re
 
 from tracker.extraction.dates import date_spans
+from tracker.extraction.dates import forget as forget_dates
 from tracker.extraction.fold import fold
 from tracker.extraction.quantity_words import (  # noqa: F401 (re-exported: names.py and the tests read them here)
     _VAGUE_MULTIPLIERS,
@@ -40,6 +41,7 @@ from tracker.extraction.quantity_words import (  # noqa: F401 (re-exported: name
     VAGUE,
 )
 from tracker.extraction.triggers import _trie, triggers
+from tracker.extraction.triggers import forget as forget_tokens
 from tracker.extraction.units import _HYPHEN_MODIFIER, unit_after
 from tracker.records import Quantity
 
@@ -669,6 +671,14 @@ def _named_numbers(text: str) -> frozenset[str]:
         for m in _NAME_NUMBER.finditer(text)
         if m.group(1).lower() not in UNIT_STOP and m.group(1).lower() not in _MONTH_WORDS
     )
+
+
+def forget() -> None:
+    """Drop what is kept for the last text: its numbers after names, its date scan and its tokens (see
+    dates.forget)."""
+    _named_numbers.cache_clear()
+    forget_dates()
+    forget_tokens()
 
 
 _MONTH_WORDS = frozenset(

@@ -197,3 +197,9 @@ def _tokens(text: str, start: int, end: int) -> tuple[list, list[int], list[int]
 
 
 _last_tokens: list = [None, ([], [], [])]
+
+
+def forget() -> None:
+    """Drop the tokens kept for the last text (see dates.forget)."""
+    _last_tokens[:] = [None, ([], [], [])]
+    _last_limited[:] = [None, None, None]
