@@ -187,3 +187,27 @@ def test_an_article_frees_what_the_figure_and_date_finders_kept_of_it():
     assert dates._last_scan == [None, [], None] and dates._last_future == [None, {}]
     assert triggers._last_tokens == [None, ([], [], [])] and triggers._last_limited == [None, None, None]
     assert quantities._named_numbers.cache_info().currsize == 0
+
+
+def test_a_text_of_short_sentences_of_numbers_costs_its_budget_of_tries(monkeypatch):
+    """A table pasted as text, short rows of numbers: each sentence is under the bound per sentence, and the text
+    as a whole costs the figure pattern one try per number of its budget (triggers.CHARS_PER_NUMBER), not one
+    per number; the figures of its first rows are all found."""
+    import tracker.extraction.quantities as quantities
+    from tracker.extraction.pipeline import extract
+    from tracker.extraction.triggers import CHARS_PER_NUMBER
+
+    tries = []
+
+    class Counting:
+        def match(self, *args):
+            tries.append(args[1])
+            return pattern.match(*args)
+
+    pattern = quantities.QUANTITY_AT_DIGIT_RE
+    monkeypatch.setattr(quantities, "QUANTITY_AT_DIGIT_RE", Counting())
+    text = "It rose 5, 6 and 7. " * 4000  # 12,000 numbers in 80,000 characters
+    claims = extract(text, "2021-01-16").claims
+    assert len(tries) == len(text) // CHARS_PER_NUMBER == 5000
+    assert len(claims) == 4000
+    assert [len(c.quantities) for c in claims] == [3] * 1666 + [2] + [0] * 2333  # 5,000 figures, then none

@@ -29,3 +29,22 @@ def test_a_sentence_past_the_bound_keeps_the_tokens_before_its_bounded_number():
     assert len(all_figures) - len(figures) == 50 + 1  # its last 50 numbers and "in" (before "May")
     short = "It rose " + "5 " * MAX_NUMBERS + "in May."
     assert triggers(short, 0, len(short), sentences(short)) == triggers(short, 0, len(short))
+
+
+def test_a_text_denser_in_numbers_than_prose_keeps_the_tokens_of_its_budget():
+    """Short sentences of numbers (a table pasted as text) pass the bound per sentence; the text as a whole keeps
+    its first max(MIN_NUMBERS, characters // CHARS_PER_NUMBER) numbers and no token after the first it drops."""
+    from tracker.extraction.triggers import CHARS_PER_NUMBER, MIN_NUMBERS
+
+    text = "5 5 5 5 5. " * 2000  # 10,000 numbers in 22,000 characters
+    spans = sentences(text)
+    budget = max(MIN_NUMBERS, len(text) // CHARS_PER_NUMBER)
+    assert budget == 1375
+    dates, figures, numbers = triggers(text, 0, len(text), spans)
+    _, _, all_numbers = triggers(text, 0, len(text))
+    assert numbers == all_numbers[:budget]
+    assert figures == numbers and dates == [(s, s + 1) for s in numbers]
+    small = "5 5 5 5 5. " * 100  # 500 numbers: under MIN_NUMBERS, all kept
+    assert triggers(small, 0, len(small), sentences(small)) == triggers(small, 0, len(small))
+    prose = "In 2020, 5 of the 12 members of the council voted for it. " * 2000  # one number per 20 characters
+    assert triggers(prose, 0, len(prose), sentences(prose)) == triggers(prose, 0, len(prose))

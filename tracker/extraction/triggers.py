@@ -78,6 +78,14 @@ _WANTED_WORD = re.compile(r"(?:" + _TRIGGER_WORDS + r")(?![a-z])")
 # one such sentence of 1 MB took 10 s. Real news stays far below it (at most 12 in a sentence of the Wikinews
 # corpus and the real-news evaluation set), so the bound changes nothing there.
 MAX_NUMBERS = 100
+# The most numbers of a whole text they are looked for among: one per CHARS_PER_NUMBER characters, and at least
+# MIN_NUMBERS. The bound per sentence leaves the text made of short sentences (or lines) of numbers, a table pasted
+# as text ("5 5 5 5 5.", one row per line): there every number is read, at the same 15-20 µs, and 1 MB of such rows
+# took 8 s. Prose cannot be that dense: the densest article of the Wikinews corpus and the real-news evaluation
+# set holds one number per 51 characters, the most numbers any holds is 219, so this bound changes nothing there
+# either. What it cuts is the tail of a table-like text: the numbers past its budget are not read.
+CHARS_PER_NUMBER = 16
+MIN_NUMBERS = 500
 
 
 def triggers(
@@ -88,14 +96,21 @@ def triggers(
     starts of those that are numbers themselves (digits, NUMBER_WORDS): every figure holds one.
 
     With `sentences` (the text's sentence spans, in order), a sentence's tokens from its (MAX_NUMBERS + 1)-th
-    number on are left out: the figure and date finders, which both start from these, then do a bounded amount of
-    work per sentence."""
+    number on are left out, and the text's from the number past its budget (CHARS_PER_NUMBER, MIN_NUMBERS): the
+    figure and date finders, which both start from these, then do a bounded amount of work per sentence and per
+    character."""
     tokens = _tokens(text, start, end)
     if sentences is None or len(tokens[2]) <= MAX_NUMBERS:
         return tokens
     if _last_limited[0] is tokens and _last_limited[1] is sentences:
         return _last_limited[2]
     cuts = _cuts(tokens[2], sentences)
+    budget = max(MIN_NUMBERS, (end - start) // CHARS_PER_NUMBER)
+    if len(tokens[2]) > budget:
+        kept = _without(tokens[2], cuts) if cuts else tokens[2]
+        if len(kept) > budget:
+            past = kept[budget]  # a number no cut holds: every cut before it ends before it
+            cuts = [c for c in cuts if c[0] < past] + [(past, end)]
     limited = (
         (_without(tokens[0], cuts, True), _without(tokens[1], cuts), _without(tokens[2], cuts)) if cuts else tokens
     )
