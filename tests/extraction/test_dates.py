@@ -460,3 +460,19 @@ def test_the_digit_precheck_spares_the_pattern_at_bare_numbers(monkeypatch):
     # "12 on" (a number before a word, where a date may open), "on" (which fails at the digit after it) and
     # "5 May 2020"; not the other numbers, each before a number
     assert (words.calls, digits.calls) == (1, 2)
+
+
+def test_the_clause_is_read_for_its_tense_only_for_dates_that_need_it(monkeypatch):
+    """_future_before (a search of up to 80 characters) is asked only where a date's value depends on it (a
+    weekday, a month or day without a year), once per date: not for "and 7" with no month before it, an ISO date
+    or "three weeks ago"."""
+    import tracker.extraction.dates as dates
+
+    asked = []
+    real = dates._future_before
+    monkeypatch.setattr(dates, "_future_before", lambda text, pos: asked.append(pos) or real(text, pos))
+    text = "It rose 5, 6 and 7. " * 50 + "It was signed on 2020-05-01, three weeks ago. It will open on Monday."
+    found = find_dates(text, published="2021-05-05")
+    assert [d.text for d in found] == ["2020-05-01", "three weeks ago", "on Monday"]
+    assert asked == [text.index("on Monday")]
+    assert [d.value for d in found][2] == "2021-05-10"  # the coming Monday: the clause is about the future

@@ -8,6 +8,7 @@ only worth storing when resolved, so they are dropped when the publication date 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 from functools import lru_cache
 
@@ -271,12 +272,22 @@ def _month_day(pub: date | None, month: str, day: str, future: bool | None = Non
         return None
 
 
+# Whether a date's clause is about the future (True), the past (False) or neither (None), or a function that works
+# it out: _future_before searches up to 80 characters of patterns, so find_dates asks it only of the dates whose
+# value depends on it, not of every match ("and 7" with no month before it, an ISO date, "three weeks ago").
+_Future = bool | None | Callable[[], bool | None]
+
+
+def _known(future: _Future) -> bool | None:
+    return future() if callable(future) else future
+
+
 # The first date of a pair, right before its "and": "September and October", "March 4 and 5".
 _MONTH_BEFORE = re.compile(rf"\b(?P<pm>{_MONTH})\s+$")
 _MONTH_DAY_BEFORE = re.compile(rf"\b(?P<pm>{_MONTH})\s+{_DAY}\s+$")
 
 
-def _second_of_pair(m: re.Match, pub: date | None, future: bool | None) -> tuple[str, str, bool, int] | None:
+def _second_of_pair(m: re.Match, pub: date | None, future: _Future) -> tuple[str, str, bool, int] | None:
     """The second of two dates joined by "and"/"or" that name their month once ("March 4 and 5") or their cue
     once ("this past December and January"): read as the first is, or no date when no month stands before."""
     text, start = m.string, m.start()
@@ -286,11 +297,12 @@ def _second_of_pair(m: re.Match, pub: date | None, future: bool | None) -> tuple
         before = _MONTH_BEFORE.search(text, max(0, start - 12), start)
         if before is None or not _CASED_MONTH.match(before.group("pm")) or not _CASED_MONTH.match(m.group("m7")):
             return None
-        return _bare_month(pub, MONTHS[fold(m.group("m7")).rstrip(".")], "and", future), "month", True, m.start("m7")
+        month = MONTHS[fold(m.group("m7")).rstrip(".")]
+        return _bare_month(pub, month, "and", _known(future)), "month", True, m.start("m7")
     before = _MONTH_DAY_BEFORE.search(text, max(0, start - 16), start)
     if before is None or not _CASED_MONTH.match(before.group("pm")):
         return None
-    hit = _month_day(pub, before.group("pm"), m.group("d7"), future)
+    hit = _month_day(pub, before.group("pm"), m.group("d7"), _known(future))
     return hit + (True, m.start("d7")) if hit else None
 
 
@@ -335,8 +347,9 @@ def _holiday(name: str, year: str | None, pub: date | None, future: bool | None,
     return _day(pick), "day", True, start
 
 
-def _resolve(m: re.Match, pub: date | None, future: bool | None = None) -> tuple[str, str, bool, int] | None:
-    """(value, precision, relative, start) for one match, or None when it is not a date after all."""
+def _resolve(m: re.Match, pub: date | None, future: _Future = None) -> tuple[str, str, bool, int] | None:
+    """(value, precision, relative, start) for one match, or None when it is not a date after all. `future` (see
+    _Future) is asked only by the dates that need it: a month or day without a year, a weekday, a holiday."""
     g = m  # groups are read by name as needed: groupdict() would build all thirty for every date
     start = m.start()
     if g["iso"]:
@@ -345,7 +358,7 @@ def _resolve(m: re.Match, pub: date | None, future: bool | None = None) -> tuple
     if g["num"]:
         return _numeric(g["n1"], g["n2"], g["ny"], start)
     if g["hol"]:
-        return _holiday(g["hname"], g["hy"], pub, future, start)
+        return _holiday(g["hname"], g["hy"], pub, None if g["hy"] else _known(future), start)
     if g["mdy"] or g["dmy"]:
         month, day, year = (g["m1"], g["d1"], g["y1"]) if g["mdy"] else (g["m2"], g["d2"], g["y2"])
         if not _CASED_MONTH.match(month):
@@ -355,7 +368,7 @@ def _resolve(m: re.Match, pub: date | None, future: bool | None = None) -> tuple
                 return None
             year = str(pub.year + {"last": -1, "next": 1, "this": 0}[fold(g["ly"])])  # "December 22, last year"
         relative = not year  # "December 22, last year" names its year as surely as "December 22, 2018"
-        hit = _full(year, month, day) if year else _month_day(pub, month, day, future)
+        hit = _full(year, month, day) if year else _month_day(pub, month, day, _known(future))
         return hit + (relative, start) if hit else None
     if g["andm"] or g["andd"]:
         return _second_of_pair(m, pub, future)
@@ -371,7 +384,7 @@ def _resolve(m: re.Match, pub: date | None, future: bool | None = None) -> tuple
         keep_cue = cue in ("last", "next", "this", "early", "late") or cue.startswith("mid") or cue.endswith("past")
         cue = "past" if cue.endswith("past") else cue
         return (
-            _bare_month(pub, MONTHS[g["m4"].lower().rstrip(".")], cue, future),
+            _bare_month(pub, MONTHS[g["m4"].lower().rstrip(".")], cue, _known(future)),
             "month",
             True,
             (start if keep_cue else m.start("m4")),
@@ -390,7 +403,7 @@ def _resolve(m: re.Match, pub: date | None, future: bool | None = None) -> tuple
         if not _CASED_WEEKDAY.match(g["wday"]):
             return None
         cue = (g["wcue"] or "").lower() or None
-        return _day(_weekday(pub, WEEKDAYS[g["wday"].lower()], cue, future)), "day", True, start
+        return _day(_weekday(pub, WEEKDAYS[g["wday"].lower()], cue, _known(future))), "day", True, start
     if g["part"]:
         # "last night" is the evening before publication; "this morning" the day itself
         shift = -1 if fold(g["pdir"]) == "last" else 0
@@ -611,10 +624,14 @@ def find_dates(
                 out.append(hit)
             continue
         at = m.start()
-        if at not in future:
-            future[at] = _future_before(text, at)
+
+        def clause_future(at: int = at) -> bool | None:
+            if at not in future:
+                future[at] = _future_before(text, at)
+            return future[at]
+
         try:
-            r = _resolve(m, pub, future[at])
+            r = _resolve(m, pub, clause_future)
         except _OutOfRange:
             continue
         if r is None:
