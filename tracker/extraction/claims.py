@@ -62,7 +62,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     if not text:
         return []
     spans = sentence_spans if sentence_spans is not None else sentences(text)
-    quantities = find_quantities(text, sentences=spans)  # bounded per sentence: triggers.MAX_NUMBERS
+    quantities = find_quantities(text, sentences=spans)  # bounded per sentence and per text: see triggers.py
     dates = find_dates(text, published=published, sentences=spans)
     entities = find_entities(text)
     qs, ds, es = [q.start for q in quantities], [d.start for d in dates], [x.start for x in entities]

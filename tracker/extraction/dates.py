@@ -428,9 +428,9 @@ _LOOKBACK = 12  # longest cue before a trigger: "the year ", "through ", "earlie
 
 
 def _scan(text: str, start: int, end: int, sentences: list[tuple[int, int]] | None = None) -> list[re.Match]:
-    """Date-pattern matches in text[start:end], found from triggers (bounded per sentence with `sentences`: see
-    triggers.MAX_NUMBERS); one cached scan serves both the dates of a claim and the spans the figure finder must
-    skip."""
+    """Date-pattern matches in text[start:end], found from triggers (bounded per sentence and per text with
+    `sentences`: see triggers.MAX_NUMBERS); one cached scan serves both the dates of a claim and the spans the
+    figure finder must skip."""
     key = (text, start, end)
     if _last_scan[0] == key and _last_scan[2] is sentences:
         return _last_scan[1]
@@ -601,8 +601,9 @@ def find_dates(
     published: str | None = None,
     sentences: list[tuple[int, int]] | None = None,
 ) -> list[DateMention]:
-    """Date mentions in text[start:end], offsets into `text`. With the text's `sentences`, a sentence's dates are
-    looked for among its first triggers.MAX_NUMBERS numbers only (a bound on the work a table run together costs)."""
+    """Date mentions in text[start:end], offsets into `text`. With the text's `sentences`, dates are looked for
+    among the first triggers.MAX_NUMBERS numbers of each sentence and the text's budget of numbers only (a bound on
+    the work a table run together costs)."""
     end = len(text) if end is None else end
     pub = parse_published(published)
     out: list[DateMention] = []

@@ -470,7 +470,7 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> 
 # ("more than", "about"). The full pattern is only tried at these, with `match`, in order: the same leftmost
 # matches as searching the whole text, without trying a dozen alternatives at every character. Words are looked
 # up in a set: a case-insensitive alternation of a hundred words costs more than the whole scan should.
-def _triggers(text: str, start: int, end: int, sentences=None) -> tuple[list[int], list[int]]:
+def _triggers(text: str, start: int, end: int, sentences: list | None = None) -> tuple[list[int], list[int]]:
     return triggers(text, start, end, sentences)[1:]
 
 
@@ -507,9 +507,9 @@ def _ordinals(text: str, start: int, end: int) -> list[Quantity]:
 def find_quantities(
     text: str, start: int = 0, end: int | None = None, sentences: list[tuple[int, int]] | None = None
 ) -> list[Quantity]:
-    """Figures in text[start:end], offsets into `text`, in order. With the text's `sentences`, a sentence's figures
-    are looked for among its first triggers.MAX_NUMBERS numbers only (a bound on the work a table run together
-    costs; real news never comes near it)."""
+    """Figures in text[start:end], offsets into `text`, in order. With the text's `sentences`, figures are looked
+    for among the first triggers.MAX_NUMBERS numbers of each sentence and the text's budget of numbers only (a bound
+    on the work a table run together costs; real news never comes near it)."""
     end = len(text) if end is None else end
     out = _find(text, start, end, sentences)
     extra = _ordinals(text, start, end)
@@ -520,7 +520,7 @@ def find_quantities(
     return out
 
 
-def _find(text: str, start: int, end: int, sentences=None) -> list[Quantity]:
+def _find(text: str, start: int, end: int, sentences: list | None = None) -> list[Quantity]:
     out: list[Quantity] = []
     dates = None
     date_starts: list[int] = []
