@@ -114,6 +114,8 @@ async def test_paged_queries_link_to_their_next_page(site, tmp_path):
     assert pages == ["/tracker/conflicting_figures?entity="] + [
         f"/tracker/conflicting_figures?entity=&before={i}" for i in ids
     ]
+    html = (await ds.client.get(pages[0])).text
+    assert f'rel="next">Older conflicts (before {ids[-1]}) →</a>' in html
     html = (await ds.client.get(pages[-1])).text
     assert "0 results" in html and "tracker-more" not in html
     # the timeline (all of it on one page of the query's own size): the next page asks for the entries

@@ -79,7 +79,8 @@ def more_link(datasette, request, columns, display_rows) -> dict | None:
         return None
     args = [(k, v) for k in request.args.keys() if k != spec["parameter"] for v in request.args.getlist(k)]
     args.append((spec["parameter"], value))
-    return {"label": spec.get("label") or "More", "url": request.path + "?" + urlencode(args)}
+    label = f"{spec.get('label') or 'More'} (before {value})"
+    return {"label": label, "url": request.path + "?" + urlencode(args)}
 
 
 def template_vars(datasette, database, view_name, request):
