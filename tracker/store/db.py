@@ -233,8 +233,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     ensure_annotation_schema(db)
     from tracker.store import facet_tables, name_search
 
-    facet_tables.ensure(db)
-    name_search.ensure(db)
+    facet_tables.ensure(db, skip=waiting)
+    name_search.ensure(db, skip=waiting)
 
 
 # While write_rows holds a row here (only inside its own transaction, so no other connection ever sees one),

@@ -43,10 +43,18 @@ def _triggers(db: sqlite_utils.Database) -> None:
             db.execute(sql)
 
 
-def ensure(db: sqlite_utils.Database) -> None:
+def drop(db: sqlite_utils.Database) -> None:
+    """Remove the table and its triggers (a bulk load does, and builds them again at its end)."""
+    for name in TRIGGERS:
+        db.execute(f"drop trigger if exists [{name}]")
+    db.execute(f"drop table if exists [{TABLE}]")
+
+
+def ensure(db: sqlite_utils.Database, skip: frozenset[str] | set[str] = frozenset()) -> None:
     """Create the table and its triggers if missing, filling the table from the claims in the same transaction
-    (a reader never sees it half filled, and no claim is written between the copy and the triggers)."""
-    if not db.table("claims").exists():
+    (a reader never sees it half filled, and no claim is written between the copy and the triggers); not
+    while a bulk load has left it out (`skip`)."""
+    if TABLE in skip or not db.table("claims").exists():
         return
     if db.table(TABLE).exists():
         _triggers(db)

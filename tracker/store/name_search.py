@@ -45,14 +45,23 @@ def triggers(index: str, table: str, column: str) -> dict[str, str]:
     }
 
 
-def ensure(db: sqlite_utils.Database) -> None:
-    """Create (and fill) each missing index and its triggers, each in one transaction with its triggers, so
-    that no name is written between the copy and the triggers."""
+def drop(db: sqlite_utils.Database, index: str) -> None:
+    """Stop keeping one index (a bulk load does, and fills it again at its end): its triggers go, the index
+    stays as it was, so that the queries still run, finding the names stored before the load."""
+    table, column = INDEXES[index]
+    for name in triggers(index, table, column):
+        db.execute(f"drop trigger if exists [{name}]")
+
+
+def ensure(db: sqlite_utils.Database, skip: frozenset[str] | set[str] = frozenset()) -> None:
+    """Create and fill each index that is missing or not kept (its triggers missing or different), each in one
+    transaction with its triggers, so that no name is written between the copy and the triggers; not those a
+    running bulk load has left out (`skip`)."""
     names = set(db.table_names())
     if "entities" in names:
         db.execute(ACRONYM_INDEX)
     for index, (table, column) in INDEXES.items():
-        if table not in names:
+        if table not in names or index in skip:
             continue
         wanted = triggers(index, table, column)
         have = dict(

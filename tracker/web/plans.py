@@ -34,6 +34,8 @@ import sqlite3
 
 from datasette.database import QueryInterrupted
 
+from tracker.web.memo import file_state
+
 # At this many matches, a walk down the sort index finds a page of 51 matches within about 55,000 index
 # entries of the 2.8 million claims at 100,000 articles (a few ms); fewer matches are cheaper to look up.
 SEARCH_MANY = 2000
@@ -93,18 +95,20 @@ class Sizes:
     """How many rows a table has (its largest rowid: tables here are appended to) and how many of them a
     search matches, counted up to what the choice needs; remembered for the next query of the same page."""
 
-    def __init__(self):
+    def __init__(self, state=lambda: None):
         self.kept: dict[tuple, tuple[int, int]] = {}
-        self.narrow: set[str] = set()
+        self.state = state  # what changes with every write to the database (memo.file_state)
+        self.narrow: tuple = (object(), set())
 
     async def narrow_tables(self, execute) -> set[str]:
-        """Which of the NARROW tables the database has (looked for again until all are found)."""
-        wanted = set(NARROW.values())
-        if self.narrow != wanted:
-            names = ", ".join(f"'{t}'" for t in sorted(wanted))
+        """Which of the NARROW tables the database has, looked for again after any write (a bulk load drops
+        claim_kinds while it runs)."""
+        state = self.state()
+        if state is None or self.narrow[0] != state:
+            names = ", ".join(f"'{t}'" for t in sorted(set(NARROW.values())))
             rows = (await execute(f"select name from sqlite_master where type = 'table' and name in ({names})")).rows
-            self.narrow = {r[0] for r in rows}
-        return self.narrow
+            self.narrow = (state, {r[0] for r in rows})
+        return self.narrow[1]
 
     async def of(self, execute, table: str, fts: str, match: str, search) -> tuple[int, int]:
         key = (table, fts, match, search)
@@ -175,7 +179,8 @@ def install(db) -> None:
     if getattr(db, "_tracker_plans", False):
         return
     original = db.execute
-    sizes = Sizes()
+    path = None if db.is_memory or not db.path else db.path
+    sizes = Sizes(lambda: file_state(path) if path else None)
 
     async def execute(sql, params=None, *args, **kwargs):
         return await original(await rewrite(original, sql, params, sizes), params, *args, **kwargs)
