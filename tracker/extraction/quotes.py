@@ -388,10 +388,20 @@ def _writers_voice(text: str, raw: _Raw, quotes) -> bool:
 _COORD = re.compile(r"(?:,\s*|\s+)(?:but|and|while|whereas|although|though)\s*$")
 
 
+# The words one of which every _COORD match holds ("although" holds "though").
+_COORD_WORD = re.compile(r"but|and|while|whereas|though")
+
+
 def _coordinated(text: str, prev: _Raw, cue: _Cue, s: int) -> bool:
     """ "X said A, but he noted B" / "X said A and said B": a second report coordinated inside the first one's
     content ends that content and starts its own (the previous one is cut in place)."""
     if not (prev.start < cue.start < prev.end) or _inside_quote_span(text, prev, cue.start):
+        return False
+    # The subject found below starts no earlier than 200 characters before the cue (its search window), so a
+    # coordinator within reach of it lies in text[lo:cue.start]; without one, the subject need not be found (a
+    # sentence of many cues and no conjunction looked for each cue's subject).
+    lo = max(prev.start, max(s, cue.start - 200) - 12)
+    if _COORD_WORD.search(text, lo, cue.start) is None:
         return False
     mention, negated = subject_before(text, s, cue.start)
     anchor = mention.start if mention is not None else cue.start
