@@ -47,17 +47,16 @@ def _paragraph_ends(text: str) -> list[int]:
     return ends
 
 
-def _is_space(ch: str) -> bool:
-    return ch == "" or ch.isspace()
-
-
 def _mark_role(text: str, m: re.Match) -> str:
     """ "open" or "close", from the glyph and its neighbours: a mark after a space before a word opens."""
     g = m.group()
-    before = text[m.start() - 1] if m.start() else ""
-    after = text[m.end()] if m.end() < len(text) else ""
-    opens_ctx = (_is_space(before) or before in "([{—–-/") and not _is_space(after)
-    closes_ctx = not _is_space(before) and (_is_space(after) or after in ".,;:!?)]}—–-…" or after in _QUOTE_CHARS)
+    s, e = m.span()
+    before = text[s - 1] if s else ""
+    after = text[e : e + 1]
+    space_before = not before or before.isspace()  # ("": the text's start or end)
+    space_after = not after or after.isspace()
+    opens_ctx = (space_before or before in "([{—–-/") and not space_after
+    closes_ctx = not space_before and (space_after or after in ".,;:!?)]}—–-…" or after in _QUOTE_CHARS)
     if g in _OPEN_GLYPHS:
         return "close" if closes_ctx and not opens_ctx else "open"
     if g in _CLOSE_GLYPHS:
@@ -66,7 +65,7 @@ def _mark_role(text: str, m: re.Match) -> str:
         return "open"
     if closes_ctx and not opens_ctx:
         return "close"
-    return "open" if _is_space(before) else "close"
+    return "open" if space_before else "close"
 
 
 def quote_spans(text: str) -> list[tuple[int, int, bool]]:

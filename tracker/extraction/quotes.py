@@ -55,6 +55,12 @@ _VERBISH = re.compile(
 _BOUNDARY_WORDS = frozenset("that which who whom because since while when so whether if although though".split())
 
 
+def _joining_word(w: str) -> bool:
+    """A word that opens a clause before its subject: a subordinator or a coordinating conjunction."""
+    low = w.lower()
+    return low in _SUBORDINATORS or low in ("and", "but", "so", "yet")
+
+
 def _clause_subject(text: str, s: int, pos: int, seps: list[int]) -> tuple[Mention, int, int] | None:
     """The named subject and verb of the clause holding a quoted fragment ("the US has opposed … “…”").
 
@@ -62,12 +68,7 @@ def _clause_subject(text: str, s: int, pos: int, seps: list[int]) -> tuple[Menti
     one between s and pos (a binary search, where `rfind` rescanned the sentence for every quote)."""
     i = bisect.bisect_left(seps, pos) - 1
     lo = seps[i] + 1 if i >= 0 and seps[i] >= s else s
-    m = _first_named(
-        text,
-        iter_tokens(text, lo, pos),
-        pos,
-        lambda w: w.lower() in _SUBORDINATORS or w.lower() in ("and", "but", "so", "yet"),
-    )
+    m = _first_named(text, lo, pos, _joining_word)
     if m is None:
         return None
     if m.kind == "pronoun" and m.text.lower() not in ("he", "she", "they"):
