@@ -25,7 +25,7 @@ from tracker.extraction.content import (
 )
 from tracker.extraction.cues import _FORM_TO_BASE as _CUE_FORMS
 from tracker.extraction.cues import _Cue
-from tracker.extraction.quotemarks import _QUOTE_CHARS, _first_nonspace, _quote_at, _quote_end, _trim_end, _word_count
+from tracker.extraction.quotemarks import _QUOTE_CHARS, _ending_by, _first_nonspace, _quote_at, _trim_end, _word_count
 from tracker.extraction.speakers import (
     _TOKEN,
     DOCUMENT_NOUNS,
@@ -416,7 +416,7 @@ def _kind(text: str, start: int, end: int, quotes) -> str:
     i = bisect.bisect_left(quotes, (start,))
     if i == len(quotes) or quotes[i][1] > end + 1:
         return "indirect"
-    last = quotes[bisect.bisect_right(quotes, end + 1, key=_quote_end) - 1]
+    last = quotes[_ending_by(quotes, end + 1) - 1]
     if quotes[i][0] <= start + 1 and last[1] >= end - 1:
         return "direct"
     return "partial"

@@ -168,5 +168,19 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _quote_end(q: tuple[int, int, bool]) -> int:
-    return q[1]
+# Quotes are sorted and apart (each ends at or before the next one opens, and ends after it opens), so the ones
+# ending by a position are those opening before it, less the last of those when it ends after the position. The
+# two searches below are bisect_left / bisect_right over the ends, made from one search over the (start, ...)
+# tuples in C (with a key function, a Python call per step of the search).
+
+
+def _first_ending_from(quotes: list[tuple[int, int, bool]], pos: int) -> int:
+    """The index of the first quote that ends at or after pos (bisect_left of pos in the ends)."""
+    i = bisect.bisect_left(quotes, (pos,))  # quotes opening before pos: only the last of them may end at pos or on
+    return i - 1 if i and quotes[i - 1][1] >= pos else i
+
+
+def _ending_by(quotes: list[tuple[int, int, bool]], pos: int) -> int:
+    """How many quotes end at or before pos (bisect_right of pos in the ends)."""
+    i = bisect.bisect_left(quotes, (pos,))
+    return i if not i or quotes[i - 1][1] <= pos else i - 1
