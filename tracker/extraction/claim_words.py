@@ -9,7 +9,7 @@ import re
 _I = re.IGNORECASE
 
 
-def _cue(spec: str) -> tuple[frozenset, dict]:
+def _cue(spec: str) -> tuple[frozenset, dict[str, tuple[str, ...]]]:
     """("because|due to") -> single words to look up in the token set, and phrases by their first word, to find
     in the joined tokens only when that first word occurs."""
     items = [x.strip() for x in spec.split("|") if x.strip()]
@@ -17,7 +17,8 @@ def _cue(spec: str) -> tuple[frozenset, dict]:
     for x in items:
         if " " in x:
             phrases.setdefault(x.split()[0], []).append(f" {x} ")
-    return frozenset(x for x in items if " " not in x), phrases
+    # Tuples, so that `str.startswith` takes a first word's phrases at once (_Tokens.starts).
+    return frozenset(x for x in items if " " not in x), {k: tuple(v) for k, v in phrases.items()}
 
 
 APPEAL_START = _cue(
@@ -292,4 +293,4 @@ class _Tokens:
         if not candidates:
             return False
         head = " " + " ".join(toks[i : i + 4]) + " "
-        return any(head.startswith(p) for p in candidates)
+        return head.startswith(candidates)
