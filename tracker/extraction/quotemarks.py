@@ -171,7 +171,7 @@ def _trim_end(text: str, start: int, end: int) -> int:
 # Quotes are sorted and apart (each ends at or before the next one opens, and ends after it opens), so the ones
 # ending by a position are those opening before it, less the last of those when it ends after the position. The
 # two searches below are bisect_left / bisect_right over the ends, made from one search over the (start, ...)
-# tuples in C (with a key function, a Python call per step of the search).
+# tuples, all in C (a key function would cost a Python call per step of the search).
 
 
 def _first_ending_from(quotes: list[tuple[int, int, bool]], pos: int) -> int:
