@@ -56,3 +56,19 @@ def test_past_events(text):
 def test_a_condition_after_filler_words_is_still_a_condition():
     text = "Well so if taxes are cut, revenue falls by 20%."
     assert [(t, k) for t, k, _ in claims(text)] == [(text, "prediction")]
+
+
+def test_score_is_the_logistic_of_the_weights_whether_remembered_or_not(monkeypatch):
+    import math
+
+    from tracker.extraction import claim_features as cf
+
+    feats = ["money", "date", "named entity", "short"]
+    expected = 1.0 / (1.0 + math.exp(-(cf.BIAS + sum([1.5, 2.2, 0.7, -0.3]))))
+    monkeypatch.setattr(cf, "_SCORES", {})
+    assert cf._score(feats) == expected
+    assert cf._SCORES == {tuple(feats): expected}
+    assert cf._score(list(feats)) == expected
+    monkeypatch.setattr(cf, "_MAX_SCORES", 1)
+    assert cf._score(["percent"]) == 1.0 / (1.0 + math.exp(-(cf.BIAS + 2.5)))
+    assert len(cf._SCORES) == 1  # full: a new list is scored, not remembered
