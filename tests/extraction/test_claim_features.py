@@ -58,6 +58,22 @@ def test_a_condition_after_filler_words_is_still_a_condition():
     assert [(t, k) for t, k, _ in claims(text)] == [(text, "prediction")]
 
 
+def test_score_is_the_logistic_of_the_weights_whether_remembered_or_not(monkeypatch):
+    import math
+
+    from tracker.extraction import claim_features as cf
+
+    feats = ["money", "date", "named entity", "short"]
+    expected = 1.0 / (1.0 + math.exp(-(cf.BIAS + sum([1.5, 2.2, 0.7, -0.3]))))
+    monkeypatch.setattr(cf, "_SCORES", {})
+    assert cf._score(feats) == expected
+    assert cf._SCORES == {tuple(feats): expected}
+    assert cf._score(list(feats)) == expected
+    monkeypatch.setattr(cf, "_MAX_SCORES", 1)
+    assert cf._score(["percent"]) == 1.0 / (1.0 + math.exp(-(cf.BIAS + 2.5)))
+    assert len(cf._SCORES) == 1  # full: a new list is scored, not remembered
+
+
 # Issue 16, survivors of the seed-31 mutation sample (2026-11-30, branch mutation3).
 
 

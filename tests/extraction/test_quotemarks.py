@@ -2,6 +2,9 @@
 
 The sentences are written for these tests."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tracker.extraction.quotemarks import quote_spans
 from tracker.extraction.quotes import find_quotes
 
@@ -30,6 +33,30 @@ def test_a_comma_cue_inside_a_quoted_phrase_does_not_end_the_reported_content():
     text = "Amara Diallo said the dam would be “cheap, while it lasts” and open in May."
     got = [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in find_quotes(text)]
     assert got == [("partial", "the dam would be “cheap, while it lasts” and open in May", "Amara Diallo")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from('ab “”"«»\n.,'), max_size=60))
+def test_searches_over_quote_ends_are_bisections_of_the_ends(text):
+    from bisect import bisect_left, bisect_right
+
+    from tracker.extraction.quotemarks import _ending_by, _first_ending_from
+
+    quotes = quote_spans(text)
+    ends = [e for _, e, _ in quotes]
+    for pos in range(len(text) + 2):
+        assert _first_ending_from(quotes, pos) == bisect_left(ends, pos)
+        assert _ending_by(quotes, pos) == bisect_right(ends, pos)
+
+
+def test_searches_over_quote_ends_on_a_text():
+    from tracker.extraction.quotemarks import _ending_by, _first_ending_from
+
+    text = "“Ab,” he said. “Cd ef.” x"
+    quotes = quote_spans(text)
+    assert [(s, e) for s, e, _ in quotes] == [(0, 5), (15, 23)]
+    assert [_first_ending_from(quotes, p) for p in (0, 5, 6, 23, 24)] == [0, 0, 1, 1, 2]
+    assert [_ending_by(quotes, p) for p in (0, 4, 5, 22, 23)] == [0, 0, 1, 1, 2]
 
 
 # Issue 16, survivors of the seed-31 mutation sample (2026-11-30, branch mutation3).

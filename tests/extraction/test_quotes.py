@@ -625,6 +625,36 @@ def test_a_quote_after_a_colon_runs_to_its_closing_mark_across_sentences():
     assert got == [("direct", "“The dam is safe. It will open in May.”", "Amara Diallo")]
 
 
+def _counting_subject_before(monkeypatch) -> dict:
+    """Count the subject searches _coordinated makes (quotes.subject_before; attributions use their own)."""
+    import tracker.extraction.quotes as quotes_module
+
+    calls = {"n": 0}
+    original = quotes_module.subject_before
+
+    def counting(*args):
+        calls["n"] += 1
+        return original(*args)
+
+    monkeypatch.setattr(quotes_module, "subject_before", counting)
+    return calls
+
+
+def test_a_cue_inside_content_looks_for_its_subject_only_near_a_conjunction(monkeypatch):
+    # "said said said …": every cue lies inside the first one's content, and no "but"/"and" is near any of them,
+    # so none can start a coordinated report: their subjects are not looked for (5 s/MB at 1 MB when they were).
+    calls = _counting_subject_before(monkeypatch)
+    quotes = find_quotes_raw("Officials said " + "said " * 50 + "it rose.")
+    assert [(q.start, q.speaker.name) for q in quotes] == [(15, "Officials")]
+    assert calls["n"] == 0
+    quotes = find_quotes_raw("Ann Lee said the plan failed, but she said the vote was fair.")
+    assert [(q.text, q.speaker.name) for q in quotes] == [
+        ("the plan failed", "Ann Lee"),
+        ("the vote was fair", "Ann Lee"),
+    ]
+    assert calls["n"] == 1
+
+
 # Issue 16, survivors of the seed-31 mutation sample (2026-11-30, branch mutation3).
 
 

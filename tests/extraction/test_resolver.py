@@ -292,6 +292,33 @@ def test_a_plural_linked_by_for_to_a_name_is_a_body_not_a_group_of_people():
     ]
 
 
+def test_capital_runs_are_those_of_the_lookbehind_first_pattern():
+    # The surname scan's pattern opens with the run's first character (so the engine skips to it); its matches are
+    # those of the pattern that tested the character before first, over every short string of the characters
+    # that matter (capitals, lower case, digits, an underscore, a non-ASCII letter, spaces and punctuation).
+    import itertools
+    import re
+
+    from tracker.extraction.resolver import _CAPITAL_RUN
+
+    before = re.compile(r"(?<![^\W_])[^\W_a-z0-9][^\W_]*")
+    for n in range(5):
+        for chars in itertools.product("Aa1_É -", repeat=n):
+            text = "".join(chars)
+            for start in range(len(text) + 1):
+                assert [m.span() for m in _CAPITAL_RUN.finditer(text, start)] == [
+                    m.span() for m in before.finditer(text, start)
+                ]
+    # An underscore ends a run ("Ann", "Lee"); a capital inside a word ("x1B") starts none.
+    assert [m.group() for m in _CAPITAL_RUN.finditer("Ann_Lee met ÉLodie, x1B and Quinn-Jones")] == [
+        "Ann",
+        "Lee",
+        "ÉLodie",
+        "Quinn",
+        "Jones",
+    ]
+
+
 # Issue 16, survivors of the seed-31 mutation sample (2026-11-30, branch mutation3): each test states the rule the
 # mutated line implements.
 

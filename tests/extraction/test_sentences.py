@@ -1,4 +1,6 @@
-from hypothesis import given
+import re
+
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.extraction.sentences import paragraphs, sentences
@@ -41,3 +43,35 @@ def test_spans_are_ordered_inside_and_trimmed(text):
 def test_a_dotted_acronym_not_in_the_table_does_not_split():
     t = "She joined the Z.Q. Group in May. It grew fast."
     assert texts(t) == ["She joined the Z.Q. Group in May.", "It grew fast."]
+
+
+# The boundary pattern as it was written before it opened with the class of stops: the reference for the faster one.
+_BOUNDARY_BEFORE = re.compile(r"(?<![.!?…])([.!?…]++)([\"'”’»)\]]*+)(\s++)(?=[\"'“‘«(\[]?[A-Z0-9À-Ý])")
+
+
+def _boundaries(pattern, text, start=0, end=None):
+    end = len(text) if end is None else end
+    return [(m.span(1), m.span(2), m.span(3)) for m in pattern.finditer(text, start, end)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from('..!?…"”’)] \nAa1«('), max_size=40), st.integers(0, 5))
+def test_boundaries_are_those_of_the_lookbehind_first_pattern(text, start):
+    from tracker.extraction.sentences import _BOUNDARY
+
+    assert _boundaries(_BOUNDARY, text) == _boundaries(_BOUNDARY_BEFORE, text)
+    start = min(start, len(text))  # a paragraph's start: the character before it is still looked at
+    assert _boundaries(_BOUNDARY, text, start) == _boundaries(_BOUNDARY_BEFORE, text, start)
+
+
+def test_boundary_opens_at_the_first_stop_of_a_run():
+    from tracker.extraction.sentences import _BOUNDARY
+
+    text = 'He left... Then "Go!?" She ran.. Z'
+    assert _boundaries(_BOUNDARY, text) == [
+        ((7, 10), (10, 10), (10, 11)),
+        ((19, 21), (21, 22), (22, 23)),
+        ((30, 32), (32, 32), (32, 33)),
+    ]
+    # Starting inside the first run: the stop before the start still counts, so no boundary opens there.
+    assert _boundaries(_BOUNDARY, text, 8) == [((19, 21), (21, 22), (22, 23)), ((30, 32), (32, 32), (32, 33))]

@@ -600,6 +600,26 @@ def test_a_lone_plural_before_for_names_a_group_not_a_person():
     assert (s.name, s.kind) == ("Amara Diallo", "person")
 
 
+def test_subject_after_settles_on_the_first_token_before_making_the_rest(monkeypatch):
+    import tracker.extraction.speakers as speakers_module
+
+    made = []
+    original = speakers_module.iter_tokens
+
+    def counting(text, lo, hi):
+        made.append((lo, hi))
+        return original(text, lo, hi)
+
+    monkeypatch.setattr(speakers_module, "iter_tokens", counting)
+    text = '"a" "a" said the ministry spokesman Ali Reza.'
+    assert subject_after(text, 0, len(text)) is None  # a quote mark: no speaker, nothing more made
+    assert subject_after(text, 4, len(text)) is None
+    assert made == []
+    m = subject_after(text, 13, len(text))
+    assert (m.text, m.kind) == ("the ministry spokesman Ali Reza", "person")
+    assert made == [(13, len(text))]
+
+
 # Issue 16, survivors of the seed-31 mutation sample (2026-11-30, branch mutation3).
 
 

@@ -58,13 +58,29 @@ def test_bulk_load_ends_with_the_same_indexes_and_rows(tmp_path):
     lines = []
     ingest([str(src)], tmp_path / "bulk.db", batch_size=10, on_status=lines.append)
     ingest([str(src)], tmp_path / "plain.db", batch_size=100)  # one window: never a bulk load
-    assert lines == [f"Building {len(bulk.PAGE_ONLY_INDEXES)} indexes left out during the load"]
+    assert lines == [f"Building {len(bulk.LEFT_OUT)} indexes left out during the load"]
     assert indexes(tmp_path / "bulk.db") == indexes(tmp_path / "plain.db")
     assert set(bulk.PAGE_ONLY_INDEXES) <= set(indexes(tmp_path / "plain.db"))
     assert dump(tmp_path / "bulk.db") == dump(tmp_path / "plain.db")
     db = connect(tmp_path / "bulk.db")
     assert bulk.deferred(db) == {}
     assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
+    _assert_derived_tables_kept(db)
+
+
+def _assert_derived_tables_kept(db):
+    """claim_kinds and the name indexes hold what their tables do, and their triggers are back."""
+    from tracker.store import facet_tables, name_search
+
+    claims = db.execute("select rowid, kind from claims order by rowid").fetchall()
+    assert claims and db.execute(f"select id, kind from {facet_tables.TABLE} order by id").fetchall() == claims
+    for index, (table, column) in name_search.INDEXES.items():
+        rows = db.execute(f"select rowid, {column} from {table} where {column} is not null order by rowid").fetchall()
+        assert rows and db.execute(f"select rowid, {column} from {index} order by rowid").fetchall() == rows, index
+    triggers = {r[0] for r in db.execute("select name from sqlite_master where type = 'trigger'")}
+    assert set(facet_tables.TRIGGERS) <= triggers
+    for index, (table, column) in name_search.INDEXES.items():
+        assert set(name_search.triggers(index, table, column)) <= triggers
 
 
 def test_adding_less_than_the_database_holds_or_reparsing_it_keeps_the_indexes(tmp_path, monkeypatch):
@@ -86,7 +102,7 @@ def test_interrupted_bulk_load_is_consistent_and_the_next_run_builds_the_indexes
         ingest([str(src)], tmp_path / "t.db", batch_size=10)
     db = connect(tmp_path / "t.db")  # opening the database does not put back what the load left out
     left_out = bulk.deferred(db)
-    assert set(left_out) == set(bulk.PAGE_ONLY_INDEXES)
+    assert set(left_out) == set(bulk.LEFT_OUT)
     assert not set(left_out) & set(indexes(tmp_path / "t.db"))
     assert db["articles"].count == 30 and db.execute("pragma integrity_check").fetchone()[0] == "ok"
     db.close()
@@ -102,10 +118,15 @@ async def test_pages_answer_while_indexes_are_left_out_and_serve_builds_them(tmp
     ingest([str(_corpus(tmp_path / "in.jsonl", 20))], tmp_path / "tracker.db", batch_size=100)
     db = connect(tmp_path / "tracker.db")
     assert bulk.defer_indexes(db) == len(bulk.PAGE_ONLY_INDEXES)
+    assert "claim_kinds" not in db.table_names()  # dropped; the name indexes stay, no longer kept
+    assert {"entities_name_fts", "speakers_name_fts"} <= set(db.table_names())
     db.close()
     ds = datasette_app(tmp_path / "tracker.db")
     for path in (
         "/tracker/claims?_facet=kind",
+        "/tracker/claims?_search=the&_facet=kind",
+        "/tracker/speaker_timeline?speaker=Lopez",
+        "/tracker/conflicting_figures?entity=Peru",
         "/tracker/quotes?speaker_id=ana-lopez",
         "/tracker/quantities?unit=USD&_sort=value",
         "/tracker/claim_groups",
@@ -114,6 +135,7 @@ async def test_pages_answer_while_indexes_are_left_out_and_serve_builds_them(tmp
     _build_deferred_indexes(tmp_path / "tracker.db")
     assert set(bulk.PAGE_ONLY_INDEXES) <= set(indexes(tmp_path / "tracker.db"))
     assert bulk.deferred(connect(tmp_path / "tracker.db")) == {}
+    _assert_derived_tables_kept(connect(tmp_path / "tracker.db"))
 
 
 def test_an_interrupted_build_keeps_the_records_of_the_indexes_not_built(tmp_path):
@@ -129,9 +151,9 @@ def test_an_interrupted_build_keeps_the_records_of_the_indexes_not_built(tmp_pat
 
     with pytest.raises(KeyboardInterrupt):
         bulk.build_deferred(db, on_index=stop_at_third)
-    assert set(bulk.deferred(db)) == set(bulk.PAGE_ONLY_INDEXES) - set(seen[:2])
+    assert set(bulk.deferred(db)) == set(bulk.LEFT_OUT) - set(seen[:2])
     assert set(seen[:2]) <= set(indexes(tmp_path / "t.db"))
-    assert bulk.build_deferred(db) == len(bulk.PAGE_ONLY_INDEXES) - 2
+    assert bulk.build_deferred(db) == len(bulk.LEFT_OUT) - 2
     assert bulk.deferred(db) == {}
 
 
@@ -145,7 +167,7 @@ def test_serve_leaves_the_indexes_to_a_running_ingest(tmp_path, capsys):
     db.close()
     with bulk.ingest_lock(db_path):
         _build_deferred_indexes(db_path)
-        assert set(bulk.deferred(connect(db_path))) == set(bulk.PAGE_ONLY_INDEXES)
+        assert set(bulk.deferred(connect(db_path))) == set(bulk.LEFT_OUT)
     assert "an ingest is writing" in capsys.readouterr().err
     _build_deferred_indexes(db_path)
     assert bulk.deferred(connect(db_path)) == {}

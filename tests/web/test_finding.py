@@ -81,3 +81,51 @@ async def test_claim_groups_default_to_facts_in_two_or_more_articles(site):
     assert [r["id"] for r in page.json()] == every
     page = await ds.client.get("/tracker/claim_groups.json?_shape=array&_sort=id&articles__gte=1&_size=max")
     assert [r["id"] for r in page.json()] == every
+
+
+async def _follow(ds, url: str) -> list[str]:
+    """The URLs of a paged query's pages, from `url` on, following the link under each table."""
+    seen = [url]
+    while True:
+        html = (await ds.client.get(seen[-1])).text
+        link = re.search(r'<p class="tracker-more"><a href="([^"]+)" rel="next">', html)
+        if not link:
+            return seen
+        seen.append(link.group(1).replace("&amp;", "&"))
+        assert len(seen) < 50
+
+
+async def test_paged_queries_link_to_their_next_page(site, tmp_path):
+    import yaml
+
+    _, db_path = site
+    config = yaml.safe_load((ROOT / "datasette.yaml").read_text())
+    paged = config["plugins"]["tracker"]["paged_queries"]
+    assert paged["conflicting_figures"]["size"] == 100 and paged["speaker_timeline"]["size"] == 200
+    paged["conflicting_figures"]["size"] = paged["speaker_timeline"]["size"] = 1
+    (tmp_path / "datasette.yaml").write_text(yaml.safe_dump(config))
+    ds = datasette_app(db_path, config=tmp_path / "datasette.yaml")
+    conn = sqlite3.connect(db_path)
+    ids = [r[0] for r in conn.execute("select id from claim_conflicts order by id desc")]
+    conn.close()
+    assert len(ids) >= 1
+    pages = await _follow(ds, "/tracker/conflicting_figures?entity=")
+    # every page but the first asks for the conflicts before the one the previous page ended on
+    assert pages == ["/tracker/conflicting_figures?entity="] + [
+        f"/tracker/conflicting_figures?entity=&before={i}" for i in ids
+    ]
+    html = (await ds.client.get(pages[0])).text
+    assert f'rel="next">Older conflicts (before {ids[-1]}) →</a>' in html
+    html = (await ds.client.get(pages[-1])).text
+    assert "0 results" in html and "tracker-more" not in html
+    # the timeline (all of it on one page of the query's own size): the next page asks for the entries
+    # before the oldest day shown
+    timeline = "/tracker/speaker_timeline?speaker=a"
+    data = (await ds.client.get("/tracker/speaker_timeline.json?speaker=a&_shape=array")).json()
+    days = sorted({r["published"] for r in data}, reverse=True)
+    assert len(days) >= 2
+    assert data[-1]["published"] == days[-1]
+    assert await _follow(ds, timeline) == [timeline, f"{timeline}&before={days[-1]}"]
+    # with the configured sizes, a page of fewer rows has no link
+    assert await _follow(site[0], "/tracker/conflicting_figures?entity=") == ["/tracker/conflicting_figures?entity="]
+    assert await _follow(site[0], timeline) == [timeline]

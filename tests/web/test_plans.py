@@ -119,6 +119,43 @@ async def test_facets_of_a_search_read_a_covering_index_when_the_table_is_small(
     assert after["count"] == before["count"] > 0
 
 
+async def test_a_claims_search_counts_from_the_index_and_its_kind_facet_from_claim_kinds(site, monkeypatch):
+    _, db_path = site
+    path = "/tracker/claims.json?_search=the&_facet=kind&_extra=count&_extra=facet_results"
+
+    async def unchanged(execute, sql, params, sizes):
+        return sql
+
+    with monkeypatch.context() as patched:
+        patched.setattr(plans, "rewrite", unchanged)  # Datasette's own SQL
+        before, _ = await traced(db_path, path)
+    after, sqls = await traced(db_path, path)
+    assert (
+        "select count(*) from (select 1 from claims_fts where claims_fts match escape_fts(:search) limit 10001)" in sqls
+    )
+    assert (
+        "select n.kind as value, count(*) as count from claims_fts join [claim_kinds] n on n.id = claims_fts.rowid "
+        "where claims_fts match escape_fts(:search) and n.kind is not null group by n.kind "
+        "order by count desc, value limit 31" in sqls
+    )
+    assert after["count"] == before["count"] == len(_claims_by_score(db_path, "the")) > 0
+    assert after["facet_results"] == before["facet_results"]
+    assert sum(v["count"] for v in after["facet_results"]["results"]["kind"]["results"]) == after["count"]
+
+
+async def test_a_search_with_another_filter_or_without_claim_kinds_keeps_datasettes_sql():
+    inner = "select rowid from claims_fts where claims_fts match escape_fts(:search)"
+    filtered = f"select count(*) from (select 1 from claims where rowid in ({inner}) and kind = :p0 limit 10001)"
+    assert plans.search_count_sql(filtered) is None
+    facet = (
+        "select kind as value, count(*) as count from ( select id, kind from claims where rowid in "
+        f"({inner}) ) where kind is not null group by kind order by count desc, value limit 31"
+    )
+    assert plans.search_facet_sql(facet, set()) is None  # a database made before claim_kinds
+    assert plans.search_facet_sql(facet.replace("kind", "speaker_id"), {"claim_kinds"}) is None
+    assert plans.search_facet_sql(facet, {"claim_kinds"}).startswith("select n.kind as value")
+
+
 @pytest.mark.parametrize(
     "sql",
     [

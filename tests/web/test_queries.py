@@ -408,18 +408,52 @@ async def test_conflicting_figures_newest_first_and_narrowed_to_an_entity(ds):
     assert await rows(ds, "conflicting_figures", cols, entity="") == both
     assert await rows(ds, "conflicting_figures", cols, entity="UN") == both
     assert await rows(ds, "conflicting_figures", cols, entity="Brazil") == []
+    assert await rows(ds, "conflicting_figures", cols, entity="", before="2") == both[1:]  # the next page
+    assert await rows(ds, "conflicting_figures", cols, entity="UN", before="2") == both[1:]
+    assert await rows(ds, "conflicting_figures", cols, entity="", before="1") == []
+    assert await rows(ds, "conflicting_figures", cols, entity="", before="not a number") == both  # the newest
 
 
-async def test_speaker_timeline_in_date_order(ds):
+async def test_speaker_timeline_newest_first(ds):
     cols = ["published", "type", "kind", "text", "source", "article", "group_id", "group_articles", "id"]
     cost2 = "The dam cost $2 billion."
-    assert await rows(ds, "speaker_timeline", cols, speaker="Diallo") == [
-        ("2020-01-05", "claim", "quantity", cost2, "Wire", "Dam cost rises", 1, 2, f"{A1}-c1"),
-        ("2020-01-05", "quote", "direct", cost2, "Wire", "Dam cost rises", None, None, f"{A1}-q1"),
+    newest = [
         ("2020-02-10", "claim", "quantity", cost2, "Daily", "Dam opens", 1, 2, f"{A2}-c1"),
         ("2020-02-10", "quote", "indirect", cost2, "Daily", "Dam opens", None, None, f"{A2}-q2"),
         ("2020-02-10", "quote", "direct", "Work starts soon.", "Daily", "Dam opens", None, None, f"{A2}-q4"),
     ]
+    older = [
+        ("2020-01-05", "claim", "quantity", cost2, "Wire", "Dam cost rises", 1, 2, f"{A1}-c1"),
+        ("2020-01-05", "quote", "direct", cost2, "Wire", "Dam cost rises", None, None, f"{A1}-q1"),
+    ]
+    assert await rows(ds, "speaker_timeline", cols, speaker="Diallo") == newest + older
+    assert await rows(ds, "speaker_timeline", cols, speaker="Diallo", before="2020-02-10") == older
+    assert await rows(ds, "speaker_timeline", cols, speaker="Diallo", before="2020-01-05") == []
+
+
+def test_speaker_timeline_pages_leave_no_entry_out(ds):
+    """With pages of 2 entries (the query's 200 made small), following `before` from page to page shows every
+    dated entry once, newest first, a day's entries never split between two pages."""
+    import sqlite3
+
+    import yaml
+
+    from tests.conftest import ROOT
+
+    sql = yaml.safe_load((ROOT / "datasette.yaml").read_text())["databases"]["tracker"]["queries"]
+    sql = sql["speaker_timeline"]["sql"]
+    assert "offset 199" in sql
+    db = sqlite3.connect(ds.get_database("tracker").path)
+    every = db.execute(sql, {"speaker": "Diallo", "before": ""}).fetchall()
+    pages, before = [], ""
+    while page := db.execute(sql.replace("offset 199", "offset 1"), {"speaker": "Diallo", "before": before}).fetchall():
+        pages.append([(r[0], r[-1]) for r in page])
+        before = page[-1][0]
+    assert pages == [  # the second newest entry's day is 2020-02-10: all three of that day, then the rest
+        [("2020-02-10", f"{A2}-c1"), ("2020-02-10", f"{A2}-q2"), ("2020-02-10", f"{A2}-q4")],
+        [("2020-01-05", f"{A1}-c1"), ("2020-01-05", f"{A1}-q1")],
+    ]
+    assert [e for page in pages for e in page] == [(r[0], r[-1]) for r in every]
 
 
 async def test_per_month_queries(ds):
@@ -600,9 +634,9 @@ async def test_speaker_timeline_keeps_a_claim_in_no_group(ds_ties):
     cols = ["published", "type", "kind", "text", "source", "article", "group_id", "group_articles", "id"]
     bridge = "The bridge cost $40 million."
     assert await rows(ds, "speaker_timeline", cols, speaker="Diallo") == [
-        ("2020-03-01", "claim", "quantity", bridge, "Wire", "Roads 1", 1, 2, f"{r1}-c1"),
         ("2020-03-05", "claim", "quantity", bridge, "Wire", "Roads 3", 1, 2, f"{r3}-c1"),
         ("2020-03-05", "claim", "event", "Diallo left early.", "Wire", "Roads 3", None, None, f"{r3}-c2"),
+        ("2020-03-01", "claim", "quantity", bridge, "Wire", "Roads 1", 1, 2, f"{r1}-c1"),
     ]
 
 
@@ -622,7 +656,12 @@ def _conflicting_figures_plan(tmp_path) -> list[str]:
     connect(tmp_path / "t.db").close()
     conn = sqlite3.connect(tmp_path / "t.db")
     try:
-        return [r[3] for r in conn.execute("explain query plan " + sql["conflicting_figures"]["sql"], {"entity": "UN"})]
+        return [
+            r[3]
+            for r in conn.execute(
+                "explain query plan " + sql["conflicting_figures"]["sql"], {"entity": "UN", "before": ""}
+            )
+        ]
     finally:
         conn.close()
 
@@ -630,14 +669,17 @@ def _conflicting_figures_plan(tmp_path) -> list[str]:
 def test_conflicting_figures_walks_all_conflicts_only_when_asked(tmp_path):
     """Of the three ways the query finds its conflicts, only the one it needs runs: the walk over every
     conflict (for an entity named in many claims) is bounded by x.id, -1 when not wanted, so SQLite never
-    starts it; as a plain condition it was checked on each of 470,000 conflicts at 100,000 articles."""
+    starts it; as a plain condition it was checked on each of 470,000 conflicts at 100,000 articles. The
+    newest 100 (no entity) and those older than `before` are one walk down the conflict ids, which stops at
+    100; the conflicts of an entity named in few claims are found by claim, never by walking the ids."""
     plan = _conflicting_figures_plan(tmp_path)
-    assert plan.count("SCAN x") == 1, plan  # the newest 500 when no entity is given, stopping at 500
-    assert "SEARCH x USING INTEGER PRIMARY KEY (rowid<?)" in plan, plan
+    assert not [step for step in plan if step.startswith("SCAN x")], plan
+    assert plan.count("SEARCH x USING INTEGER PRIMARY KEY (rowid<?)") == 2, plan
+    assert "SEARCH x USING COVERING INDEX sqlite_autoindex_claim_conflicts_1 (claim_id=?)" in plan, plan
 
 
 def test_conflicting_figures_expands_its_conflicts_by_joins(tmp_path):
-    """The 500 conflicts shown get their claims, articles, speakers and groups by joins, one search each
+    """The 100 conflicts shown get their claims, articles, speakers and groups by joins, one search each
     (the view's columns, whose correlated subqueries look each claim up five times); the one correlated
     subquery left is the entity check of the walk over all conflicts."""
     plan = _conflicting_figures_plan(tmp_path)

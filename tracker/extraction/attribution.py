@@ -25,12 +25,12 @@ from tracker.extraction.content import (
 )
 from tracker.extraction.cues import _FORM_TO_BASE as _CUE_FORMS
 from tracker.extraction.cues import _Cue
-from tracker.extraction.quotemarks import _QUOTE_CHARS, _first_nonspace, _quote_at, _quote_end, _trim_end, _word_count
+from tracker.extraction.quotemarks import _QUOTE_CHARS, _ending_by, _first_nonspace, _quote_at, _trim_end, _word_count
 from tracker.extraction.speakers import (
+    _TOKEN,
     DOCUMENT_NOUNS,
     FUNCTION_WORDS,
     Mention,
-    iter_tokens,
     subject_after,
     subject_before,
 )
@@ -285,7 +285,7 @@ def _sentence_subject(text: str, s: int, pos: int) -> Mention | None:
     lead = _LEAD_IN.match(text, s, pos)
     if lead is not None:
         s = lead.end()
-    m = _first_named(text, iter_tokens(text, s, pos), pos, _not_subject_word)
+    m = _first_named(text, s, pos, _not_subject_word)
     if m is None:
         m = subject_after(text, _first_word(text, s), pos)
         if m is None or m.kind != "anonymous":
@@ -320,14 +320,15 @@ _APPOS_CLOSE = re.compile(r"(?:[ \t\xa0]*\([^()]{1,30}\))?[ \t\xa0]*,[ \t\xa0]+[
 _SPEAKER_KINDS = frozenset(("person", "organisation", "country", "pronoun", "role"))
 
 
-def _first_named(text: str, toks, pos: int, skip) -> Mention | None:
-    """The noun phrase at the first token `skip` lets through, when it names someone (or is a pronoun).
+def _first_named(text: str, lo: int, pos: int, skip) -> Mention | None:
+    """The noun phrase at the first token of text[lo:pos] that `skip` lets through, when it names someone (or is a
+    pronoun).
 
-    `toks` is read lazily (`iter_tokens`) up to that token: tokenising the whole clause for every quote in it
-    made a long sentence with many quotes quadratic."""
-    for start, _, word in toks:
-        if not skip(word):
-            m = subject_after(text, start, pos)
+    The tokens are read lazily up to that token: tokenising the whole clause for every quote in it made a long
+    sentence with many quotes quadratic."""
+    for t in _TOKEN.finditer(text, lo, pos):
+        if not skip(t.group()):
+            m = subject_after(text, t.start(), pos)
             return m if m is not None and m.kind in _SPEAKER_KINDS else None
     return None
 
@@ -415,7 +416,7 @@ def _kind(text: str, start: int, end: int, quotes) -> str:
     i = bisect.bisect_left(quotes, (start,))
     if i == len(quotes) or quotes[i][1] > end + 1:
         return "indirect"
-    last = quotes[bisect.bisect_right(quotes, end + 1, key=_quote_end) - 1]
+    last = quotes[_ending_by(quotes, end + 1) - 1]
     if quotes[i][0] <= start + 1 and last[1] >= end - 1:
         return "direct"
     return "partial"

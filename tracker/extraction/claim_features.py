@@ -403,9 +403,23 @@ def _may_is_month(t: _Tokens, dates) -> bool:
     return t.list.count("may") <= sum(d.text.lower().count("may") for d in dates)
 
 
+# Scores by feature list: a clause has one of a few hundred lists on news, and a look-up costs a quarter of the sum
+# and exp (the same function makes each value, so a score is the same whether looked up or not).
+_SCORES: dict[tuple[str, ...], float] = {}
+
+
+_MAX_SCORES = 4096
+
+
 def _score(feats: list[str]) -> float:
-    z = BIAS + sum(map(WEIGHTS.get, feats, _ZEROS))
-    return 1.0 / (1.0 + math.exp(-z))
+    key = tuple(feats)
+    score = _SCORES.get(key)
+    if score is None:
+        z = BIAS + sum(map(WEIGHTS.get, feats, _ZEROS))
+        score = 1.0 / (1.0 + math.exp(-z))
+        if len(_SCORES) < _MAX_SCORES:
+            _SCORES[key] = score
+    return score
 
 
 def _kind(chunk: str, t: _Tokens, feats: list[str], sentence_end: str, predicts: bool, opinion: bool) -> str:

@@ -9,7 +9,7 @@ import re
 _I = re.IGNORECASE
 
 
-def _cue(spec: str) -> tuple[frozenset, dict]:
+def _cue(spec: str) -> tuple[frozenset, dict[str, tuple[str, ...]]]:
     """("because|due to") -> single words to look up in the token set, and phrases by their first word, to find
     in the joined tokens only when that first word occurs."""
     items = [x.strip() for x in spec.split("|") if x.strip()]
@@ -17,7 +17,8 @@ def _cue(spec: str) -> tuple[frozenset, dict]:
     for x in items:
         if " " in x:
             phrases.setdefault(x.split()[0], []).append(f" {x} ")
-    return frozenset(x for x in items if " " not in x), phrases
+    # Tuples, so that `str.startswith` takes a first word's phrases at once (_Tokens.starts).
+    return frozenset(x for x in items if " " not in x), {k: tuple(v) for k, v in phrases.items()}
 
 
 APPEAL_START = _cue(
@@ -183,6 +184,26 @@ ED_NOT_VERB = frozenset(
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
+# Every byte but a-z, 0-9 and the apostrophe made a space: a _TOKEN lies within one run of the rest.
+_NOT_TOKEN = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 or c == 39 else 32 for c in range(256))
+
+
+def _words(low: str) -> list[str]:
+    """_TOKEN.findall(low), for a lower-cased clause: the runs of a-z, 0-9 and apostrophes (one translate and one
+    split, in C; a non-ASCII character is a "?" there, no token character), of which only those holding an
+    apostrophe need the regex ("'we", "don't", "rock'n'roll"). About 1.5 times as fast as the regex scan of a clause."""
+    words = low.encode("ascii", "replace").translate(_NOT_TOKEN).decode("ascii").split()
+    if "'" not in low:
+        return words
+    out: list[str] = []
+    for w in words:
+        if "'" in w:
+            out.extend(_TOKEN.findall(w))
+        else:
+            out.append(w)
+    return out
+
+
 _LETS_INSIDE = re.compile(r"(?:^|[^\w\s]\s*)let[’']s\s+(?!concede|say|suppose|assume)", _I)
 
 
@@ -234,7 +255,7 @@ class _Tokens:
         low = chunk.lower().replace("’", "'")
         if "non-" in low:
             low = low.replace("non-", "non")  # "non-essential services" is no evaluation: one word, "nonessential"
-        self.list = words = _TOKEN.findall(low)
+        self.list = words = _words(low)
         self.set = tokens = set(words)
         self.joined = joined = f" {' '.join(words)} "
         cues: set[str] = set()
@@ -272,4 +293,4 @@ class _Tokens:
         if not candidates:
             return False
         head = " " + " ".join(toks[i : i + 4]) + " "
-        return any(head.startswith(p) for p in candidates)
+        return head.startswith(candidates)

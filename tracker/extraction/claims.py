@@ -62,8 +62,8 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     if not text:
         return []
     spans = sentence_spans if sentence_spans is not None else sentences(text)
-    quantities = find_quantities(text)
-    dates = find_dates(text, published=published)
+    quantities = find_quantities(text, sentences=spans)  # bounded per sentence and per text: see triggers.py
+    dates = find_dates(text, published=published, sentences=spans)
     entities = find_entities(text)
     qs, ds, es = [q.start for q in quantities], [d.start for d in dates], [x.start for x in entities]
     quotes = sorted(quotes or [], key=lambda q: q.start)
@@ -149,7 +149,7 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
     tail = chunk.rstrip(_TRAILING)
     if tail[tail.rfind(" ") + 1 :].lower() in _DANGLING:
         return None  # "Critics attacked the bill, with" (the rest cut off as attribution): a fragment, no claim
-    quote = holding_quote(text, quotes, s, e)
+    quote = holding_quote(text, quotes, s, e) if quotes else None  # (most sentences have no quote near)
     judged, jq, jd, je = chunk, quantities, dates, entities
     if quote is not None and quote.kind != "indirect" and (quote.start > s + 2 or quote.end < e - 2):
         # '"We were not expecting this," said Kosgei': the quote is judged, not its attribution, whose name and
@@ -181,7 +181,7 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
         # person, a caption or a fragment (narration.py; transcripts are left out by the caller).
         feats.append("narration")
     kind = _kind(judged, t, feats, end_char, predicts, opinion)
-    if quote is None:
+    if quote is None and quotes:
         # '"Demand has collapsed," president Kenji Watanabe told analysts.': judged as a whole sentence (the quote
         # alone holds less than half of it), but the claim is still the president's
         quote = holding_quote(text, quotes, s, e, tail=True)

@@ -30,10 +30,10 @@ from tracker.extraction.cues import (
     _Cue,
 )
 from tracker.extraction.quotemarks import (
+    _first_ending_from,
     _first_nonspace,
     _inside,
     _quote_at,
-    _quote_end,
     _rstrip,
     _trim_end,
     _word_count,
@@ -351,7 +351,7 @@ def _content_before(text: str, s: int, upto: int, quotes) -> tuple[int, int] | N
     # The quote ending at k (or at k - 1 before a comma or dash); quotes are sorted and apart, so their ends are
     # sorted too and a binary search finds it. Two such quotes cannot both exist (a quote spans two characters).
     for want in (k - 1, k) if ch in ",—–" else (k,):
-        i = bisect.bisect_left(quotes, want, key=_quote_end)
+        i = _first_ending_from(quotes, want)
         if i < len(quotes) and quotes[i][1] == want:
             return quotes[i][0], quotes[i][1]
     if ch not in ",—–":

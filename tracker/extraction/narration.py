@@ -63,7 +63,8 @@ def in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
 def may_narrate(chunk: str) -> bool:
     """The sentence can be the writer's statement: five words or more, no caption or credit label, and no first-
     or second-person word outside quote marks."""
-    if len(chunk.split()) < MIN_WORDS or _CAPTION.search(chunk) is not None:
+    # (At most MIN_WORDS pieces are split off: enough to count to MIN_WORDS. A caption label holds a colon.)
+    if len(chunk.split(None, MIN_WORDS - 1)) < MIN_WORDS or ":" in chunk and _CAPTION.search(chunk) is not None:
         return False
     plain = _QUOTED.sub(" ", chunk)
     return not any(m.group() != "I" or not _numeral(plain, m.start()) for m in _PERSON.finditer(plain))

@@ -47,17 +47,16 @@ def _paragraph_ends(text: str) -> list[int]:
     return ends
 
 
-def _is_space(ch: str) -> bool:
-    return ch == "" or ch.isspace()
-
-
 def _mark_role(text: str, m: re.Match) -> str:
     """ "open" or "close", from the glyph and its neighbours: a mark after a space before a word opens."""
     g = m.group()
-    before = text[m.start() - 1] if m.start() else ""
-    after = text[m.end()] if m.end() < len(text) else ""
-    opens_ctx = (_is_space(before) or before in "([{—–-/") and not _is_space(after)
-    closes_ctx = not _is_space(before) and (_is_space(after) or after in ".,;:!?)]}—–-…" or after in _QUOTE_CHARS)
+    s, e = m.span()
+    before = text[s - 1] if s else ""
+    after = text[e : e + 1]
+    space_before = not before or before.isspace()  # ("": the text's start or end)
+    space_after = not after or after.isspace()
+    opens_ctx = (space_before or before in "([{—–-/") and not space_after
+    closes_ctx = not space_before and (space_after or after in ".,;:!?)]}—–-…" or after in _QUOTE_CHARS)
     if g in _OPEN_GLYPHS:
         return "close" if closes_ctx and not opens_ctx else "open"
     if g in _CLOSE_GLYPHS:
@@ -66,7 +65,7 @@ def _mark_role(text: str, m: re.Match) -> str:
         return "open"
     if closes_ctx and not opens_ctx:
         return "close"
-    return "open" if _is_space(before) else "close"
+    return "open" if space_before else "close"
 
 
 def quote_spans(text: str) -> list[tuple[int, int, bool]]:
@@ -169,5 +168,19 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _quote_end(q: tuple[int, int, bool]) -> int:
-    return q[1]
+# Quotes are sorted and apart (each ends at or before the next one opens, and ends after it opens), so the ones
+# ending by a position are those opening before it, less the last of those when it ends after the position. The
+# two searches below are bisect_left / bisect_right over the ends, made from one search over the (start, ...)
+# tuples, all in C (a key function would cost a Python call per step of the search).
+
+
+def _first_ending_from(quotes: list[tuple[int, int, bool]], pos: int) -> int:
+    """The index of the first quote that ends at or after pos (bisect_left of pos in the ends)."""
+    i = bisect.bisect_left(quotes, (pos,))  # quotes opening before pos: only the last of them may end at pos or on
+    return i - 1 if i and quotes[i - 1][1] >= pos else i
+
+
+def _ending_by(quotes: list[tuple[int, int, bool]], pos: int) -> int:
+    """How many quotes end at or before pos (bisect_right of pos in the ends)."""
+    i = bisect.bisect_left(quotes, (pos,))
+    return i if not i or quotes[i - 1][1] <= pos else i - 1

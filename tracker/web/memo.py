@@ -4,7 +4,7 @@ A table page counts its facets' values over the whole table (or the whole of its
 claims page's kind facet steps through all 2.8 million entries of an index at 100,000 articles (0.15-0.4 s),
 the quotes page's three facets through 786,000 each. Their answers change only when the database does, and
 every write changes the database file or its write-ahead log (size or modification time), so each answer is
-kept until then, as the table counts are (`tracker.web.plugin.cache_table_counts`). Only Datasette's facet
+kept until then, as the table counts are (`keep_table_counts`). Only Datasette's facet
 counts are kept (a few dozen rows each, at most KEPT answers). A facet that runs past Datasette's facet time
 limit (400 ms here) is left off that page, as before, and counted once more in the background within the
 page time limit (3 s), so that the next view shows it.
@@ -18,6 +18,7 @@ import sqlite3
 from pathlib import Path
 
 from datasette.database import QueryInterrupted
+from datasette.utils import escape_sqlite
 
 KEPT = 256
 FACET = re.compile(  # Datasette's (1.0a41, datasette/facets.py) count of a column's values
@@ -90,3 +91,48 @@ def install(db) -> None:
     db.execute = execute
     db._tracker_memo = True
     db._tracker_memo_counting = counting
+
+
+def keep_table_counts(db) -> None:
+    """Datasette 1.0a41 counts every table of a mutable database (`select count(*)` of up to 10,001 rows each)
+    on every stored-query page, only to offer `select * from <first table>` in the SQL box, and on the database
+    page: ~0.2 s per page at 100,000 articles. Keep the counts until the database file or its write-ahead
+    log changes (any write does), so the numbers shown are the same as before, just not recounted.
+
+    A count that runs past Datasette's limit for it (100 ms a table on the database page) shows as "Many rows",
+    as before, but is kept too, and counted again once in the background within the page time limit: recounting
+    every table on every view until all of them fit (the full-text index's own tables take 35-55 ms each, more
+    when the file is not in memory) was what kept the database page at 0.3-0.6 s on some views."""
+    if not db.is_mutable or db.is_memory or not db.path or getattr(db, "_tracker_counts_cached", False):
+        return
+    original = db.table_counts
+    cache: dict = {}
+    pending: dict = {}  # limit -> the background task filling in the counts that timed out
+
+    async def fill_in(limit, key, counts) -> None:
+        try:
+            for table in [t for t, n in counts.items() if n is None]:
+                try:
+                    sql = f"select count(*) from (select * from {escape_sqlite(table)} limit {db.count_limit + 1})"
+                    counts[table] = (await db.execute(sql, log_sql_errors=False)).rows[0][0]
+                except (QueryInterrupted, sqlite3.Error):
+                    pass  # past the page time limit too: "Many rows" until the database changes
+            if cache.get(limit, (None,))[0] == key:
+                cache[limit] = (key, counts)
+        finally:
+            pending.pop(limit, None)
+
+    async def table_counts(limit=10):
+        key = file_state(db.path)  # taken before counting: a write while counting shows up next time
+        hit = cache.get(limit)
+        if hit is not None and hit[0] == key:
+            return dict(hit[1])
+        counts = await original(limit)
+        cache[limit] = (key, dict(counts))
+        if None in counts.values() and limit not in pending:
+            pending[limit] = asyncio.get_running_loop().create_task(fill_in(limit, key, dict(counts)))
+        return dict(counts)
+
+    db.table_counts = table_counts
+    db._tracker_counts_cached = True
+    db._tracker_counts_pending = pending

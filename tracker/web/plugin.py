@@ -463,33 +463,9 @@ def extra_css_urls(datasette):
     return [datasette.urls.path("/-/tracker.css")]
 
 
-def cache_table_counts(db) -> None:
-    """Datasette 1.0a41 counts every table of a mutable database (`select count(*)` of up to 10,001 rows each)
-    on every stored-query page, only to offer `select * from <first table>` in the SQL box, and on the database
-    page: ~0.2 s per page at 100,000 articles. Keep the counts until the database file or its write-ahead
-    log changes (any write does), so the numbers shown are the same as before, just not recounted."""
-    if not db.is_mutable or db.is_memory or not db.path or getattr(db, "_tracker_counts_cached", False):
-        return
-    original = db.table_counts
-    cache: dict = {}
-
-    async def table_counts(limit=10):
-        key = memo.file_state(db.path)  # taken before counting: a write while counting shows up next time
-        hit = cache.get(limit)
-        if hit is not None and hit[0] == key:
-            return dict(hit[1])
-        counts = await original(limit)
-        if None not in counts.values():  # a count that timed out is tried again next time
-            cache[limit] = (key, counts)
-        return dict(counts)
-
-    db.table_counts = table_counts
-    db._tracker_counts_cached = True
-
-
 @hookimpl
 def startup(datasette):
     for db in datasette.databases.values():
-        cache_table_counts(db)
+        memo.keep_table_counts(db)
         plans.install(db)
         memo.install(db)  # outermost: a kept facet count is answered before any SQL is chosen

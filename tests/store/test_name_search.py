@@ -1,0 +1,62 @@
+"""The trigram indexes of entity, speaker and alias names stay equal to their tables and answer `like` as the
+plain scan does (tracker.store.name_search)."""
+
+import pytest
+
+from tracker.store import name_search
+from tracker.store.db import connect
+
+NAMES = ["Turkey", "Türkiye", "United Nations", "S-400", "Ana López", "ana lopez", "50% Fund", "Nato_Plus"]
+
+
+def _plain(db, table, column, text):
+    return sorted(r[0] for r in db.execute(f"select rowid from {table} where {column} like '%' || ? || '%'", [text]))
+
+
+def _indexed(db, index, column, text):
+    return sorted(r[0] for r in db.execute(f"select rowid from {index} where {column} like '%' || ? || '%'", [text]))
+
+
+@pytest.fixture
+def db(tmp_path):
+    db = connect(tmp_path / "t.db")
+    for i, name in enumerate(NAMES):
+        db.execute("insert into entities (id, name, kind) values (?, ?, 'other')", [f"e{i}", name])
+        db.execute("insert into speakers (id, name) values (?, ?)", [f"s{i}", name])
+        db.execute("insert into speaker_aliases (speaker_id, alias) values (?, ?)", [f"s{i}", name.upper()])
+    db.conn.commit()
+    return db
+
+
+@pytest.mark.parametrize("text", ["Turkey", "TURK", "key", "ana l", "S-4", "0% F", "o_P", "Nations", "zzz", "Lóp"])
+def test_the_index_answers_like_as_the_scan_does(db, text):
+    for index, (table, column) in name_search.INDEXES.items():
+        expected = _plain(db, table, column, text)
+        assert _indexed(db, index, column, text) == expected, (index, text)
+    assert _plain(db, "entities", "name", "turkey") == [1]  # case-insensitive, as `like` is
+
+
+def test_the_index_follows_inserts_updates_and_deletes(db):
+    db.execute("update entities set name = 'Peru' where id = 'e0'")
+    db.execute("delete from entities where id = 'e2'")
+    db.execute("insert into entities (id, name, kind) values ('e9', 'Lima Metro', 'other')")
+    db.execute("update speakers set kind = 'person' where id = 's1'")  # the ingest's upsert: name untouched
+    db.conn.commit()
+    for index, (table, column) in name_search.INDEXES.items():
+        rows = db.execute(f"select rowid, {column} from {table} where {column} is not null order by rowid").fetchall()
+        assert db.execute(f"select rowid, {column} from {index} order by rowid").fetchall() == rows, index
+    assert _indexed(db, "entities_name_fts", "name", "Turkey") == []
+    assert _indexed(db, "entities_name_fts", "name", "Metro") == [9]
+
+
+def test_an_older_database_gets_the_indexes_on_open(db, tmp_path):
+    for index in name_search.INDEXES:
+        db.execute(f"drop table {index}")
+    db.execute("drop index idx_entities_acronym")
+    db.conn.commit()
+    db.close()
+    db = connect(tmp_path / "t.db")
+    for index, (table, column) in name_search.INDEXES.items():
+        assert db.execute(f"select count(*) from {index}").fetchone()[0] == len(NAMES)
+        assert _indexed(db, index, column, "Nations") == _plain(db, table, column, "Nations") != []
+    assert "idx_entities_acronym" in {i.name for i in db["entities"].indexes}
