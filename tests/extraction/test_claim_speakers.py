@@ -132,3 +132,13 @@ def test_a_quote_with_a_long_attribution_after_it_is_its_speakers_claim():
     )
     claims = [c for c in extract(text, "2023-03-01").claims if c.kind in FACTUAL_KINDS and c.start > 20]
     assert [c.speaker.name for c in claims] == ["Ines Moreau"]
+
+
+# Issue 16: a survivor of the fresh seed-59 sample, written after it was measured (not re-measured).
+
+
+def test_a_call_in_the_present_tense_is_the_writers_report_too():
+    from tracker.extraction.pipeline import extract
+
+    claims = extract("The union calls for wages to rise by 5 percent next year.", "2021-06-15").claims
+    assert [(c.kind, c.speaker) for c in claims] == [("prediction", None)]

@@ -476,3 +476,20 @@ def test_the_clause_is_read_for_its_tense_only_for_dates_that_need_it(monkeypatc
     assert [d.text for d in found] == ["2020-05-01", "three weeks ago", "on Monday"]
     assert asked == [text.index("on Monday")]
     assert [d.value for d in found][2] == "2021-05-10"  # the coming Monday: the clause is about the future
+
+
+# Issue 16: survivors of the fresh seed-59 sample, written after it was measured (not re-measured).
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("The president will speak to the nation tonight.", "2021-11-25", [("tonight", "2021-11-25", "day", True)]),
+        # a holiday on the publication day is that day, not last year's
+        ("Shops closed on Thanksgiving.", "2021-11-25", [("Thanksgiving", "2021-11-25", "day", True)]),
+        # the fourth Thursday of November 2018, a year whose 1 November is a Thursday
+        ("Shops closed on Thanksgiving.", "2018-12-03", [("Thanksgiving", "2018-11-22", "day", True)]),
+    ],
+)
+def test_tonight_and_thanksgiving_against_the_publication_day(text, published, expected):
+    assert values(text, published) == expected

@@ -1028,3 +1028,41 @@ def test_the_numbers_named_after_a_capitalised_word():
 )
 def test_more_borrows_the_unit_only_of_a_near_count(text, expected):
     assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+# Issue 16: survivors of the fresh seed-59 sample, written after it was measured (not re-measured).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a range after a count takes the count's unit ("between 30 and 40 more" people)
+        (
+            "Police arrested 20 people on Monday and between 30 and 40 more on Tuesday.",
+            [
+                ("20 people", 20.0, "people", "count", None, None),
+                ("between 30 and 40", None, "people", "range", 30.0, 40.0),
+            ],
+        ),
+        # a part of a scale word before a currency is money
+        (
+            "The storm caused half a million dollars of damage.",
+            [("half a million dollars", 500000.0, "USD", "money", None, None)],
+        ),
+        # "not … a single" is a count of zero
+        ("The army did not fire a single shot.", [("not fire a single shot", 0.0, "shot", "count", None, None)]),
+        # a figure after a scale label measures on that scale
+        (
+            "The storm was upgraded to a Category 4 hurricane on Monday.",
+            [("4", 4.0, "category", "measure", None, None)],
+        ),
+        (
+            "The central bank raised its rate by 0.5 percentage points on Thursday.",
+            [("0.5 percentage points", 0.5, "percentage points", "percent", None, None)],
+        ),
+        # a three-letter plural is a counted noun
+        ("The campaign bought 300 ads on local television.", [("300 ads", 300.0, "ads", "count", None, None)]),
+    ],
+)
+def test_the_kind_and_unit_of_each_figure(text, expected):
+    assert [(q.text, q.value, q.unit, q.kind, q.lower, q.upper) for q in find_quantities(text)] == expected
