@@ -143,3 +143,10 @@ def test_the_verb_that_makes_a_cues_object_a_clause_is_looked_for_in_its_own_lin
     # while its own verb does: "reported the engine was damaged" reports
     text = "The agency reported the engine was damaged\nInvestigators were sent to the plant on Monday."
     assert contents(text) == ["the engine was damaged"]
+
+
+# Issue 16: a survivor of the fresh seed-59 sample, written after it was measured (not re-measured).
+
+
+def test_a_five_letter_ly_adverb_after_the_object_is_stepped_over():
+    assert contents("The minister told reporters daily that taxes would rise.") == ["that taxes would rise"]

@@ -66,3 +66,16 @@ def test_an_industry_noun_before_a_one_word_company_name_is_dropped():
 
 def test_an_account_owned_by_the_first_word_speaks_for_its_owner():
     assert speakers("Trump's account posted that the election was stolen.") == [("indirect", ("Trump", "person", None))]
+
+
+# Issue 16: survivors of the fresh seed-59 sample, written after it was measured (not re-measured).
+
+
+def test_a_person_of_a_workplace_keeps_the_workplace_as_role():
+    text = "Crystal Whitehorse of the tribal preservation office said the site was 800 years old."
+    assert speakers(text) == [("indirect", ("Crystal Whitehorse", "person", "of the tribal preservation office"))]
+
+
+def test_this_before_a_role_noun_points_back_at_the_person():
+    text = "Ann Lee met the workers. “We will not close the plant,” this spokeswoman said."
+    assert speakers(text) == [("direct", ("Ann Lee", "person", "spokeswoman"))]
