@@ -493,3 +493,10 @@ def test_the_clause_is_read_for_its_tense_only_for_dates_that_need_it(monkeypatc
 )
 def test_tonight_and_thanksgiving_against_the_publication_day(text, published, expected):
     assert values(text, published) == expected
+
+
+def test_months_later_counts_from_a_day_named_before():
+    assert values("The dam opened on 3 May 2011. Two months later it burst.", "2021-06-15") == [
+        ("3 May 2011", "2011-05-03", "day", False),
+        ("Two months later", "2011-07", "month", True),
+    ]

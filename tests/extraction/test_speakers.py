@@ -662,3 +662,9 @@ def test_an_adverb_before_a_participle_stays_in_the_speakers_description():
     assert [(s.name, s.mention) for s in speakers(text)] == [
         ("the newly appointed foreign minister", "the newly appointed foreign minister")
     ]
+
+
+def test_a_four_letter_plural_before_for_names_a_group():
+    # "Moms for Liberty", like "Doctors for Peace": one plural word before "for" is a group's name, not a person
+    text = "“The books will go,” said Moms for Liberty."
+    assert [(s.name, s.kind) for s in speakers(text)] == [("Moms for Liberty", "organisation")]
