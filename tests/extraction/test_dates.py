@@ -1,6 +1,8 @@
 """Dates: absolute forms, and relative ones resolved against the publication date across month and year ends."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.extraction.dates import date_spans, find_dates
 
@@ -398,9 +400,79 @@ def test_a_run_of_numbers_tries_the_pattern_once_per_number(monkeypatch):
     import tracker.extraction.dates as dates
 
     words, digits = _Counting(dates.DATE_RE), _Counting(dates.DATE_AT_DIGIT_RE)
+    precheck = _Counting(dates._DIGIT_MAY_OPEN)
     monkeypatch.setattr(dates, "DATE_RE", words)
     monkeypatch.setattr(dates, "DATE_AT_DIGIT_RE", digits)
+    monkeypatch.setattr(dates, "_DIGIT_MAY_OPEN", precheck)
     assert find_dates("5 " * 2000) == []
-    assert (words.calls, digits.calls) == (0, 2000)
+    assert (words.calls, precheck.calls, digits.calls) == (0, 2000, 0)  # no number opens a date: the pattern waits
     assert values("5 " * 200 + "in 2019") == [("2019", "2019", "year", False)]
-    assert (words.calls, digits.calls) == (1, 2200)  # each number once; "in" once, which takes the year
+    assert (words.calls, precheck.calls) == (1, 2200)  # each number once; "in" once, which takes the year
+    assert digits.calls == 1  # the last "5", before a word ("in"), where a date may open
+    assert len(find_dates("5 May " * 1000, published="2021-05-05")) == 1000
+    assert (precheck.calls, digits.calls) == (3200, 1001)  # each "5" once, and each opens a date
+
+
+def test_a_sentence_of_dates_is_read_up_to_the_bound(monkeypatch):
+    """Given the sentences, a sentence of thousands of numbers costs the date pattern MAX_NUMBERS tries, not one
+    per number; the sentences after it are read whole, and without the sentences every date is found."""
+    import tracker.extraction.dates as dates
+    from tracker.extraction.sentences import sentences
+    from tracker.extraction.triggers import MAX_NUMBERS
+
+    text = "It came in " + "2020 " * 3000 + "and after. It ended on May 5, 2021."
+    spans = sentences(text)
+    words, digits = _Counting(dates.DATE_RE), _Counting(dates.DATE_AT_DIGIT_RE)
+    monkeypatch.setattr(dates, "DATE_RE", words)
+    monkeypatch.setattr(dates, "DATE_AT_DIGIT_RE", digits)
+    found = find_dates(text, published="2021-06-01", sentences=spans)
+    assert [d.text for d in found] == ["2020"] * MAX_NUMBERS + ["May 5, 2021"]
+    # the word pattern tries "in" (which takes the first 2020), "on" and "May"; the digit one the 99 other years
+    assert (words.calls, digits.calls) == (3, MAX_NUMBERS - 1)
+    assert len(find_dates(text, published="2021-06-01")) == 3001
+
+
+_DIGIT_PIECES = ["5", "12", "2020", "31st", "5TH", "5ſt", " ", "\n", "May", "may", "of", "ſep", "weeks", "ago", "later"]
+_DIGIT_PIECES += ["/", "-", "2019-02-03", "05/06/2020", "a", ".", ",", "%", "٣", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DIGIT_PIECES), min_size=1, max_size=12), st.integers(0, 40))
+def test_the_digit_precheck_never_refuses_a_place_the_date_pattern_takes(pieces, cut):
+    """_DIGIT_MAY_OPEN, tried before the date pattern at a digit, fails only where the pattern fails too."""
+    from tracker.extraction.dates import _DIGIT_MAY_OPEN, DATE_AT_DIGIT_RE
+
+    text = "".join(pieces)
+    for end in (len(text), min(len(text), cut)):
+        for c in range(end):
+            if text[c].isdigit() and DATE_AT_DIGIT_RE.match(text, c, end):
+                assert _DIGIT_MAY_OPEN.match(text, c, end), (text, c, end)
+
+
+def test_the_digit_precheck_spares_the_pattern_at_bare_numbers(monkeypatch):
+    """In a run of bare numbers no date can open at a digit: the date pattern is not tried at all."""
+    import tracker.extraction.dates as dates
+
+    words, digits = _Counting(dates.DATE_RE), _Counting(dates.DATE_AT_DIGIT_RE)
+    monkeypatch.setattr(dates, "DATE_RE", words)
+    monkeypatch.setattr(dates, "DATE_AT_DIGIT_RE", digits)
+    assert values("It rose 5 12 5 12 on 5 May 2020.") == [("5 May 2020", "2020-05-05", "day", False)]
+    # "12 on" (a number before a word, where a date may open), "on" (which fails at the digit after it) and
+    # "5 May 2020"; not the other numbers, each before a number
+    assert (words.calls, digits.calls) == (1, 2)
+
+
+def test_the_clause_is_read_for_its_tense_only_for_dates_that_need_it(monkeypatch):
+    """_future_before (a search of up to 80 characters) is asked only where a date's value depends on it (a
+    weekday, a month or day without a year), once per date: not for "and 7" with no month before it, an ISO date
+    or "three weeks ago"."""
+    import tracker.extraction.dates as dates
+
+    asked = []
+    real = dates._future_before
+    monkeypatch.setattr(dates, "_future_before", lambda text, pos: asked.append(pos) or real(text, pos))
+    text = "It rose 5, 6 and 7. " * 50 + "It was signed on 2020-05-01, three weeks ago. It will open on Monday."
+    found = find_dates(text, published="2021-05-05")
+    assert [d.text for d in found] == ["2020-05-01", "three weeks ago", "on Monday"]
+    assert asked == [text.index("on Monday")]
+    assert [d.value for d in found][2] == "2021-05-10"  # the coming Monday: the clause is about the future

@@ -144,3 +144,70 @@ def test_the_garbage_collector_is_paused_only_for_the_call(monkeypatch):
     with pytest.raises(RuntimeError):
         extract_text("It rose.")
     assert gc.isenabled()
+
+
+def test_a_sentence_of_thousands_of_numbers_costs_a_bounded_number_of_tries(monkeypatch):
+    """extract hands the sentences to the figure and date finders: a sentence of 20,000 numbers costs each pattern
+    at most triggers.MAX_NUMBERS tries and its claim keeps that many figures; the sentence after it is read whole."""
+    import tracker.extraction.dates as dates
+    import tracker.extraction.quantities as quantities
+    from tracker.extraction.pipeline import extract
+    from tracker.extraction.triggers import MAX_NUMBERS
+
+    calls = {"figures": 0, "dates": 0, "date prechecks": 0}
+
+    def counting(name, pattern):
+        class Counting:
+            def match(self, *args):
+                calls[name] += 1
+                return pattern.match(*args)
+
+        return Counting()
+
+    monkeypatch.setattr(quantities, "QUANTITY_AT_DIGIT_RE", counting("figures", quantities.QUANTITY_AT_DIGIT_RE))
+    monkeypatch.setattr(dates, "DATE_AT_DIGIT_RE", counting("dates", dates.DATE_AT_DIGIT_RE))
+    monkeypatch.setattr(dates, "_DIGIT_MAY_OPEN", counting("date prechecks", dates._DIGIT_MAY_OPEN))
+    e = extract("The counts were " + "5 " * 20000 + "in all. Sales rose 7 percent in 2020.", "2021-01-16")
+    # and "7" and "2020" for figures, "7" for dates ("in 2020" is taken at "in", by the word pattern), where the
+    # date pattern is tried only at "7", a number before a word
+    assert calls == {"figures": MAX_NUMBERS + 2, "date prechecks": MAX_NUMBERS + 1, "dates": 1}
+    assert [(len(c.quantities), [d.value for d in c.dates]) for c in e.claims] == [(MAX_NUMBERS, []), (1, ["2020"])]
+
+
+def test_an_article_frees_what_the_figure_and_date_finders_kept_of_it():
+    """The finders keep their last text's tokens, date scan and named numbers for the calls of one article;
+    extract drops them when it is done, so a long article's hundreds of thousands of matches do not outlive it."""
+    import tracker.extraction.dates as dates
+    import tracker.extraction.quantities as quantities
+    import tracker.extraction.triggers as triggers
+    from tracker.extraction.pipeline import extract
+
+    text = "The Boeing 707 cost $5 million on May 5, 2020, and 707 were sold."
+    assert len(extract(text, "2021-01-16").claims) == 1
+    assert dates._last_scan == [None, [], None] and dates._last_future == [None, {}]
+    assert triggers._last_tokens == [None, ([], [], [])] and triggers._last_limited == [None, None, None]
+    assert quantities._named_numbers.cache_info().currsize == 0
+
+
+def test_a_text_of_short_sentences_of_numbers_costs_its_budget_of_tries(monkeypatch):
+    """A table pasted as text, short rows of numbers: each sentence is under the bound per sentence, and the text
+    as a whole costs the figure pattern one try per number of its budget (triggers.CHARS_PER_NUMBER), not one
+    per number; the figures of its first rows are all found."""
+    import tracker.extraction.quantities as quantities
+    from tracker.extraction.pipeline import extract
+    from tracker.extraction.triggers import CHARS_PER_NUMBER
+
+    tries = []
+
+    class Counting:
+        def match(self, *args):
+            tries.append(args[1])
+            return pattern.match(*args)
+
+    pattern = quantities.QUANTITY_AT_DIGIT_RE
+    monkeypatch.setattr(quantities, "QUANTITY_AT_DIGIT_RE", Counting())
+    text = "It rose 5, 6 and 7. " * 4000  # 12,000 numbers in 80,000 characters
+    claims = extract(text, "2021-01-16").claims
+    assert len(tries) == len(text) // CHARS_PER_NUMBER == 5000
+    assert len(claims) == 4000
+    assert [len(c.quantities) for c in claims] == [3] * 1666 + [2] + [0] * 2333  # 5,000 figures, then none

@@ -966,3 +966,42 @@ def test_one_in_five_is_a_share(text, span, value, upper):
 @pytest.mark.parametrize("text", ["She scored 3 in 2021.", "He won 5 in 3 days."])
 def test_a_number_in_a_year_or_a_larger_number_in_a_smaller_is_no_share(text):
     assert all(q.value >= 1 for q in find_quantities(text))
+
+
+class _Counting:
+    """A pattern that counts its matches."""
+
+    def __init__(self, pattern):
+        self.pattern, self.calls = pattern, 0
+
+    def match(self, *args):
+        self.calls += 1
+        return self.pattern.match(*args)
+
+
+def test_a_sentence_of_numbers_is_read_up_to_the_bound(monkeypatch):
+    """Given the sentences, a sentence of thousands of numbers costs the figure pattern MAX_NUMBERS tries, not one
+    per number (it is a table run together, not a claim a reader checks figure by figure); the sentences after
+    it are read whole, and without the sentences every number is read."""
+    import tracker.extraction.quantities as quantities
+    from tracker.extraction.sentences import sentences
+    from tracker.extraction.triggers import MAX_NUMBERS
+
+    text = "It rose " + "5 " * 5000 + "in all. Sales rose 7 percent."
+    spans = sentences(text)
+    digits = _Counting(quantities.QUANTITY_AT_DIGIT_RE)
+    monkeypatch.setattr(quantities, "QUANTITY_AT_DIGIT_RE", digits)
+    found = find_quantities(text, sentences=spans)
+    assert digits.calls == MAX_NUMBERS + 1
+    assert [q.text for q in found] == ["5"] * MAX_NUMBERS + ["7 percent"]
+    assert len(find_quantities(text)) == 5001
+    assert digits.calls == MAX_NUMBERS + 1 + 5001
+
+
+def test_the_numbers_named_after_a_capitalised_word():
+    """A number right after a capitalised word that opens at a word boundary names a thing ("Boeing 707"); not
+    after a capital inside a word, a month or a unit word."""
+    from tracker.extraction.quantities import _named_numbers
+
+    text = "(Boeing 707) and Airbus 320s; xBoeing 747, ÉAirbus 380, A_B 400, May 2020, Over 500 flew."
+    assert _named_numbers(text) == frozenset({"707", "320"})

@@ -62,8 +62,8 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     if not text:
         return []
     spans = sentence_spans if sentence_spans is not None else sentences(text)
-    quantities = find_quantities(text)
-    dates = find_dates(text, published=published)
+    quantities = find_quantities(text, sentences=spans)  # bounded per sentence and per text: see triggers.py
+    dates = find_dates(text, published=published, sentences=spans)
     entities = find_entities(text)
     qs, ds, es = [q.start for q in quantities], [d.start for d in dates], [x.start for x in entities]
     quotes = sorted(quotes or [], key=lambda q: q.start)

@@ -8,6 +8,7 @@ only worth storing when resolved, so they are dropped when the publication date 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 from functools import lru_cache
 
@@ -99,6 +100,11 @@ for _name in ("hol", "mdy", "my", "cm", "rel", "anch", "wd", "word", "part", "an
     _AT_DIGIT = _AT_DIGIT.replace(f"(?P<{_name}>", f"(?P<{_name}>(?!)", 1)
 DATE_AT_DIGIT_RE = re.compile(_AT_DIGIT, re.VERBOSE | re.IGNORECASE)
 assert DATE_AT_DIGIT_RE.groupindex == DATE_RE.groupindex and _AT_DIGIT.count("(?!)") == 11
+# What DATE_AT_DIGIT_RE's branches need at the digits they open with, in one small pattern: four digits (a year,
+# an ISO date), or up to three and then a slash ("5/6/2020") or a word ("5 May", "5th of May", "3 weeks ago").
+# Where this fails the full pattern cannot match, so it is not tried: in a run of bare numbers ("5 5 5", a table)
+# that is most of the date scan's cost per number.
+_DIGIT_MAY_OPEN = re.compile(r"\d{4}(?!\d)|\d{1,3}(?:/|(?:st|nd|rd|th)?\s+[^\W\d_])", re.IGNORECASE)
 _CASED_MONTH = re.compile(_MONTH + r"$")
 _SPACES = re.compile(r"\s+")
 _CASED_WEEKDAY = re.compile(_WEEKDAY + r"$")
@@ -266,12 +272,22 @@ def _month_day(pub: date | None, month: str, day: str, future: bool | None = Non
         return None
 
 
+# Whether a date's clause is about the future (True), the past (False) or neither (None), or a function that works
+# it out: _future_before searches up to 80 characters of patterns, so find_dates asks it only of the dates whose
+# value depends on it, not of every match ("and 7" with no month before it, an ISO date, "three weeks ago").
+_Future = bool | None | Callable[[], bool | None]
+
+
+def _known(future: _Future) -> bool | None:
+    return future() if callable(future) else future
+
+
 # The first date of a pair, right before its "and": "September and October", "March 4 and 5".
 _MONTH_BEFORE = re.compile(rf"\b(?P<pm>{_MONTH})\s+$")
 _MONTH_DAY_BEFORE = re.compile(rf"\b(?P<pm>{_MONTH})\s+{_DAY}\s+$")
 
 
-def _second_of_pair(m: re.Match, pub: date | None, future: bool | None) -> tuple[str, str, bool, int] | None:
+def _second_of_pair(m: re.Match, pub: date | None, future: _Future) -> tuple[str, str, bool, int] | None:
     """The second of two dates joined by "and"/"or" that name their month once ("March 4 and 5") or their cue
     once ("this past December and January"): read as the first is, or no date when no month stands before."""
     text, start = m.string, m.start()
@@ -281,11 +297,12 @@ def _second_of_pair(m: re.Match, pub: date | None, future: bool | None) -> tuple
         before = _MONTH_BEFORE.search(text, max(0, start - 12), start)
         if before is None or not _CASED_MONTH.match(before.group("pm")) or not _CASED_MONTH.match(m.group("m7")):
             return None
-        return _bare_month(pub, MONTHS[fold(m.group("m7")).rstrip(".")], "and", future), "month", True, m.start("m7")
+        month = MONTHS[fold(m.group("m7")).rstrip(".")]
+        return _bare_month(pub, month, "and", _known(future)), "month", True, m.start("m7")
     before = _MONTH_DAY_BEFORE.search(text, max(0, start - 16), start)
     if before is None or not _CASED_MONTH.match(before.group("pm")):
         return None
-    hit = _month_day(pub, before.group("pm"), m.group("d7"), future)
+    hit = _month_day(pub, before.group("pm"), m.group("d7"), _known(future))
     return hit + (True, m.start("d7")) if hit else None
 
 
@@ -330,8 +347,9 @@ def _holiday(name: str, year: str | None, pub: date | None, future: bool | None,
     return _day(pick), "day", True, start
 
 
-def _resolve(m: re.Match, pub: date | None, future: bool | None = None) -> tuple[str, str, bool, int] | None:
-    """(value, precision, relative, start) for one match, or None when it is not a date after all."""
+def _resolve(m: re.Match, pub: date | None, future: _Future = None) -> tuple[str, str, bool, int] | None:
+    """(value, precision, relative, start) for one match, or None when it is not a date after all. `future` (see
+    _Future) is asked only by the dates that need it: a month or day without a year, a weekday, a holiday."""
     g = m  # groups are read by name as needed: groupdict() would build all thirty for every date
     start = m.start()
     if g["iso"]:
@@ -340,7 +358,7 @@ def _resolve(m: re.Match, pub: date | None, future: bool | None = None) -> tuple
     if g["num"]:
         return _numeric(g["n1"], g["n2"], g["ny"], start)
     if g["hol"]:
-        return _holiday(g["hname"], g["hy"], pub, future, start)
+        return _holiday(g["hname"], g["hy"], pub, None if g["hy"] else _known(future), start)
     if g["mdy"] or g["dmy"]:
         month, day, year = (g["m1"], g["d1"], g["y1"]) if g["mdy"] else (g["m2"], g["d2"], g["y2"])
         if not _CASED_MONTH.match(month):
@@ -350,7 +368,7 @@ def _resolve(m: re.Match, pub: date | None, future: bool | None = None) -> tuple
                 return None
             year = str(pub.year + {"last": -1, "next": 1, "this": 0}[fold(g["ly"])])  # "December 22, last year"
         relative = not year  # "December 22, last year" names its year as surely as "December 22, 2018"
-        hit = _full(year, month, day) if year else _month_day(pub, month, day, future)
+        hit = _full(year, month, day) if year else _month_day(pub, month, day, _known(future))
         return hit + (relative, start) if hit else None
     if g["andm"] or g["andd"]:
         return _second_of_pair(m, pub, future)
@@ -366,7 +384,7 @@ def _resolve(m: re.Match, pub: date | None, future: bool | None = None) -> tuple
         keep_cue = cue in ("last", "next", "this", "early", "late") or cue.startswith("mid") or cue.endswith("past")
         cue = "past" if cue.endswith("past") else cue
         return (
-            _bare_month(pub, MONTHS[g["m4"].lower().rstrip(".")], cue, future),
+            _bare_month(pub, MONTHS[g["m4"].lower().rstrip(".")], cue, _known(future)),
             "month",
             True,
             (start if keep_cue else m.start("m4")),
@@ -385,7 +403,7 @@ def _resolve(m: re.Match, pub: date | None, future: bool | None = None) -> tuple
         if not _CASED_WEEKDAY.match(g["wday"]):
             return None
         cue = (g["wcue"] or "").lower() or None
-        return _day(_weekday(pub, WEEKDAYS[g["wday"].lower()], cue, future)), "day", True, start
+        return _day(_weekday(pub, WEEKDAYS[g["wday"].lower()], cue, _known(future))), "day", True, start
     if g["part"]:
         # "last night" is the evening before publication; "this morning" the day itself
         shift = -1 if fold(g["pdir"]) == "last" else 0
@@ -409,11 +427,12 @@ def _year(m: re.Match, text: str) -> DateMention | None:
 _LOOKBACK = 12  # longest cue before a trigger: "the year ", "through ", "earlier this "
 
 
-def _scan(text: str, start: int, end: int) -> list[re.Match]:
-    """Date-pattern matches in text[start:end], found from triggers; one cached scan serves both the dates of a
-    claim and the spans the figure finder must skip."""
+def _scan(text: str, start: int, end: int, sentences: list[tuple[int, int]] | None = None) -> list[re.Match]:
+    """Date-pattern matches in text[start:end], found from triggers (bounded per sentence and per text with
+    `sentences`: see triggers.MAX_NUMBERS); one cached scan serves both the dates of a claim and the spans the
+    figure finder must skip."""
     key = (text, start, end)
-    if _last_scan[0] == key:
+    if _last_scan[0] == key and _last_scan[2] is sentences:
         return _last_scan[1]
     found: list[re.Match] = []
     pos = start
@@ -421,24 +440,35 @@ def _scan(text: str, start: int, end: int) -> list[re.Match]:
     # match at a place depends only on the place, and one tried before ended, if at all, before that trigger).
     # In a run of numbers each is a candidate for the next two triggers: tried once, not three times.
     tried: set[int] = set()
-    for ts, te in triggers(text, start, end)[0]:
+    for ts, te in triggers(text, start, end, sentences)[0]:
         if te <= pos:
             continue
         for c in _candidates(text, ts, max(pos, ts - _LOOKBACK)):
             if c in tried:
                 continue
             tried.add(c)
-            m = (DATE_AT_DIGIT_RE if text[c].isdigit() else DATE_RE).match(text, c, end)
+            if text[c].isdigit():
+                m = DATE_AT_DIGIT_RE.match(text, c, end) if _DIGIT_MAY_OPEN.match(text, c, end) else None
+            else:
+                m = DATE_RE.match(text, c, end)
             if m and m.end() > ts:
                 found.append(m)
                 pos = m.end()
                 break
-    _last_scan[0], _last_scan[1] = key, found
+    _last_scan[:] = [key, found, sentences]
     return found
 
 
-_last_scan: list = [None, []]
+_last_scan: list = [None, [], None]
 _last_future: list = [None, {}]  # the scan's list of matches, and its dates' _future_before by start
+
+
+def forget() -> None:
+    """Drop the scan kept for the last text: `extract` calls this when it is done with an article, so that the
+    article frees what it made (a long one's matches are hundreds of thousands of objects) and the next does not
+    pay for it."""
+    _last_scan[:] = [None, [], None]
+    _last_future[:] = [None, {}]
 
 
 def _candidates(text: str, ts: int, lo: int) -> list[int]:
@@ -564,12 +594,20 @@ def _anchored(m: re.Match, anchor: DateMention | None) -> DateMention | None:
     return DateMention(text=m.group(), start=m.start(), end=m.end(), value=value, precision=precision, relative=True)
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None, published: str | None = None) -> list[DateMention]:
-    """Date mentions in text[start:end], offsets into `text`."""
+def find_dates(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    published: str | None = None,
+    sentences: list[tuple[int, int]] | None = None,
+) -> list[DateMention]:
+    """Date mentions in text[start:end], offsets into `text`. With the text's `sentences`, dates are looked for
+    among the first triggers.MAX_NUMBERS numbers of each sentence and the text's budget of numbers only (a bound on
+    the work a table run together costs)."""
     end = len(text) if end is None else end
     pub = parse_published(published)
     out: list[DateMention] = []
-    found = _scan(text, start, end)
+    found = _scan(text, start, end, sentences)
     # Whether a date's clause is about the future depends on the text alone: worked out once per scan, for both
     # calls an article makes (the figure finder's date spans and the claims' dates).
     if _last_future[0] is not found:
@@ -587,10 +625,14 @@ def find_dates(text: str, start: int = 0, end: int | None = None, published: str
                 out.append(hit)
             continue
         at = m.start()
-        if at not in future:
-            future[at] = _future_before(text, at)
+
+        def clause_future(at: int = at) -> bool | None:
+            if at not in future:
+                future[at] = _future_before(text, at)
+            return future[at]
+
         try:
-            r = _resolve(m, pub, future[at])
+            r = _resolve(m, pub, clause_future)
         except _OutOfRange:
             continue
         if r is None:
@@ -607,7 +649,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None, published: str
 _ANY_DAY = "2000-06-15"
 
 
-def date_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def date_spans(
+    text: str, start: int = 0, end: int | None = None, sentences: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """Where dates are, whatever their value: numbers inside them ("16" in "January 16", "3" in "3 weeks ago")
     are not figures. Resolved against an arbitrary day because only the spans matter."""
-    return [(d.start, d.end) for d in find_dates(text, start, end, _ANY_DAY)]
+    return [(d.start, d.end) for d in find_dates(text, start, end, _ANY_DAY, sentences)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 
 from tracker.extraction.claims import find_claims
+from tracker.extraction.quantities import forget as forget_figures
 from tracker.extraction.quotes import find_quotes
 from tracker.extraction.sentences import sentences
 from tracker.records import Extraction
@@ -28,6 +29,7 @@ def extract(text: str, published: str | None = None) -> Extraction:
         quotes = find_quotes(text, spans)
         claims = find_claims(text, quotes, published, spans)
     finally:
+        forget_figures()  # the figure and date finders' caches of this text, freed by this article, not the next
         if paused:
             gc.enable()
     return Extraction(quotes, claims)

@@ -14,6 +14,7 @@ import math
 import re
 
 from tracker.extraction.dates import date_spans
+from tracker.extraction.dates import forget as forget_dates
 from tracker.extraction.fold import fold
 from tracker.extraction.quantity_words import (  # noqa: F401 (re-exported: names.py and the tests read them here)
     _VAGUE_MULTIPLIERS,
@@ -40,6 +41,7 @@ from tracker.extraction.quantity_words import (  # noqa: F401 (re-exported: name
     VAGUE,
 )
 from tracker.extraction.triggers import _trie, triggers
+from tracker.extraction.triggers import forget as forget_tokens
 from tracker.extraction.units import _HYPHEN_MODIFIER, unit_after
 from tracker.records import Quantity
 
@@ -468,8 +470,8 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> 
 # ("more than", "about"). The full pattern is only tried at these, with `match`, in order: the same leftmost
 # matches as searching the whole text, without trying a dozen alternatives at every character. Words are looked
 # up in a set: a case-insensitive alternation of a hundred words costs more than the whole scan should.
-def _triggers(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
-    return triggers(text, start, end)[1:]
+def _triggers(text: str, start: int, end: int, sentences: list | None = None) -> tuple[list[int], list[int]]:
+    return triggers(text, start, end, sentences)[1:]
 
 
 # The most characters between where a figure starts and its number: "no fewer than US$ 5", "an average of 12".
@@ -502,10 +504,14 @@ def _ordinals(text: str, start: int, end: int) -> list[Quantity]:
     return out
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """Figures in text[start:end], offsets into `text`, in order."""
+def find_quantities(
+    text: str, start: int = 0, end: int | None = None, sentences: list[tuple[int, int]] | None = None
+) -> list[Quantity]:
+    """Figures in text[start:end], offsets into `text`, in order. With the text's `sentences`, figures are looked
+    for among the first triggers.MAX_NUMBERS numbers of each sentence and the text's budget of numbers only (a bound
+    on the work a table run together costs; real news never comes near it)."""
     end = len(text) if end is None else end
-    out = _find(text, start, end)
+    out = _find(text, start, end, sentences)
     extra = _ordinals(text, start, end)
     if extra:
         taken = [(q.start, q.end) for q in out]
@@ -514,12 +520,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     return out
 
 
-def _find(text: str, start: int, end: int) -> list[Quantity]:
+def _find(text: str, start: int, end: int, sentences: list | None = None) -> list[Quantity]:
     out: list[Quantity] = []
     dates = None
     date_starts: list[int] = []
     pos = start
-    triggers, numbers = _triggers(text, start, end)
+    triggers, numbers = _triggers(text, start, end, sentences)
     i = j = 0
     n, n_numbers = len(triggers), len(numbers)
     while True:
@@ -590,7 +596,7 @@ def _find(text: str, start: int, end: int) -> list[Quantity]:
         # Each test below drops the figure, so their order does not matter: the one most often true in a text
         # dense with dates (a number inside a date, "May 5") goes first.
         if dates is None:
-            dates = date_spans(text, start, end)
+            dates = date_spans(text, start, end, sentences)
             date_starts = [a for a, _ in dates]
         num_end = m.end("num2") if m.group("num2") else m.end("num")
         if dates and _inside(dates, date_starts, m.start("num"), num_end) and not (m.group("cur") or m.group("post")):
@@ -650,7 +656,9 @@ def _named(text: str, number: str) -> bool:
     return number in _named_numbers(text)
 
 
-_NAME_NUMBER = re.compile(r"\b([A-Z][A-Za-z]*)\s(\d{3,})(?![\d.,]\d)")
+# `\b` spelt as a look-behind after the capital: a pattern that opens with a class lets the engine skip to the next
+# capital instead of entering the pattern at every character (the same matches).
+_NAME_NUMBER = re.compile(r"([A-Z](?<!\w[A-Z])[A-Za-z]*)\s(\d{3,})(?![\d.,]\d)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -663,6 +671,14 @@ def _named_numbers(text: str) -> frozenset[str]:
         for m in _NAME_NUMBER.finditer(text)
         if m.group(1).lower() not in UNIT_STOP and m.group(1).lower() not in _MONTH_WORDS
     )
+
+
+def forget() -> None:
+    """Drop what is kept for the last text: its numbers after names, its date scan and its tokens (see
+    dates.forget)."""
+    _named_numbers.cache_clear()
+    forget_dates()
+    forget_tokens()
 
 
 _MONTH_WORDS = frozenset(

@@ -8,6 +8,7 @@ so `dates.find_dates` and `quantities.find_quantities` run their patterns only i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 # Words that can open or hold a date (capitalised months and days; cue words in either case), for `triggers`:
 # one token pass shared with the figure finder.
@@ -71,10 +72,81 @@ _WANTED = re.compile(r"[^a-z](?:(?<=\d)\d*|(?<=[$€£¥₹₽₩₺₦₱~])|("
 _WANTED_WORD = re.compile(r"(?:" + _TRIGGER_WORDS + r")(?![a-z])")
 
 
-def triggers(text: str, start: int, end: int) -> tuple[list, list[int], list[int]]:
+# The most numbers (digits, number words) of one sentence that figures and dates are looked for among. A sentence
+# holding more is a table or a list run together (a spreadsheet pasted as one line, "5 5 5 …"), not a claim a
+# reader checks figure by figure, and each number costs the figure and date finders about 20 µs: without a bound,
+# one such sentence of 1 MB took 10 s. Real news stays far below it (at most 12 in a sentence of the Wikinews
+# corpus and the real-news evaluation set), so the bound changes nothing there.
+MAX_NUMBERS = 100
+# The most numbers of a whole text they are looked for among: one per CHARS_PER_NUMBER characters, and at least
+# MIN_NUMBERS. The bound per sentence leaves the text made of short sentences (or lines) of numbers, a table pasted
+# as text ("5 5 5 5 5.", one row per line): there every number is read, at the same 15-20 µs, and 1 MB of such rows
+# took 8 s. Prose cannot be that dense: the densest article of the Wikinews corpus and the real-news evaluation
+# set holds one number per 51 characters, the most numbers any holds is 219, so this bound changes nothing there
+# either. What it cuts is the tail of a table-like text: the numbers past its budget are not read.
+CHARS_PER_NUMBER = 16
+MIN_NUMBERS = 500
+
+
+def triggers(
+    text: str, start: int, end: int, sentences: list[tuple[int, int]] | None = None
+) -> tuple[list, list[int], list[int]]:
     """One pass over the tokens of text[start:end]: the (start, end) of each word or number a date can hold,
     the starts of the tokens a figure can begin with (digits, currency signs, FIGURE_WORDS in any case), and the
-    starts of those that are numbers themselves (digits, NUMBER_WORDS): every figure holds one."""
+    starts of those that are numbers themselves (digits, NUMBER_WORDS): every figure holds one.
+
+    With `sentences` (the text's sentence spans, in order), a sentence's tokens from its (MAX_NUMBERS + 1)-th
+    number on are left out, and the text's from the number past its budget (CHARS_PER_NUMBER, MIN_NUMBERS): the
+    figure and date finders, which both start from these, then do a bounded amount of work per sentence and per
+    character."""
+    tokens = _tokens(text, start, end)
+    if sentences is None or len(tokens[2]) <= MAX_NUMBERS:
+        return tokens
+    if _last_limited[0] is tokens and _last_limited[1] is sentences:
+        return _last_limited[2]
+    cuts = _cuts(tokens[2], sentences)
+    budget = max(MIN_NUMBERS, (end - start) // CHARS_PER_NUMBER)
+    if len(tokens[2]) > budget:
+        kept = _without(tokens[2], cuts) if cuts else tokens[2]
+        if len(kept) > budget:
+            past = kept[budget]  # a number no cut holds: every cut before it ends before it
+            cuts = [c for c in cuts if c[0] < past] + [(past, end)]
+    limited = (
+        (_without(tokens[0], cuts, True), _without(tokens[1], cuts), _without(tokens[2], cuts)) if cuts else tokens
+    )
+    _last_limited[:] = [tokens, sentences, limited]
+    return limited
+
+
+_last_limited: list = [None, None, None]  # the tokens, the sentences and the tokens without the cut regions
+
+
+def _cuts(numbers: list[int], sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """For each sentence with more than MAX_NUMBERS numbers, the region from its (MAX_NUMBERS + 1)-th to its end."""
+    out = []
+    i, n = 0, len(numbers)
+    for s, e in sentences:
+        i = bisect_left(numbers, s, i)
+        j = i + MAX_NUMBERS
+        if j < n and numbers[j] < e:
+            out.append((numbers[j], e))
+    return out
+
+
+def _without(items: list, cuts: list[tuple[int, int]], spans: bool = False) -> list:
+    """`items` (sorted starts, or sorted (start, end) spans) without those starting in one of `cuts`."""
+    out: list = []
+    i = 0
+    for a, b in cuts:
+        j = bisect_left(items, (a,) if spans else a, i)
+        out += items[i:j]
+        i = max(j, bisect_left(items, (b,) if spans else b, j))
+    out += items[i:]
+    return out
+
+
+def _tokens(text: str, start: int, end: int) -> tuple[list, list[int], list[int]]:
+    """triggers' one pass, cached for the text (both finders and every claim of an article ask for it)."""
     key = (text, start, end)
     if _last_tokens[0] == key:
         return _last_tokens[1]
@@ -140,3 +212,9 @@ def triggers(text: str, start: int, end: int) -> tuple[list, list[int], list[int
 
 
 _last_tokens: list = [None, ([], [], [])]
+
+
+def forget() -> None:
+    """Drop the tokens kept for the last text (see dates.forget)."""
+    _last_tokens[:] = [None, ([], [], [])]
+    _last_limited[:] = [None, None, None]

@@ -1,0 +1,50 @@
+"""Where figures and dates can begin, and the bound on how many numbers of one sentence they are looked for among."""
+
+from tracker.extraction.sentences import sentences
+from tracker.extraction.triggers import MAX_NUMBERS, triggers
+
+
+def test_tokens_a_figure_or_a_date_can_begin_with():
+    text = "About 5 people left on May 3, 2020."
+    dates, figures, numbers = triggers(text, 0, len(text))
+    assert [text[s:e] for s, e in dates] == ["5", "May", "3", "2020"]
+    assert [text[s : s + 5] for s in figures] == ["About", "5 peo", "3, 20", "2020."]
+    assert [text[s : s + 2] for s in numbers] == ["5 ", "3,", "20"]
+
+
+def test_a_sentence_past_the_bound_keeps_the_tokens_before_its_bounded_number():
+    """Sentences with at most MAX_NUMBERS numbers keep every token; in a longer one, the tokens from its
+    (MAX_NUMBERS + 1)-th number to its end are left out, and the next sentence is whole again."""
+    long = "It rose " + "5 " * (MAX_NUMBERS + 50) + "in May."
+    text = "It rose 5 in May. " + long + " It fell 7 in June."
+    spans = sentences(text)
+    assert len(spans) == 3
+    dates, figures, numbers = triggers(text, 0, len(text), spans)
+    assert len(numbers) == 1 + MAX_NUMBERS + 1
+    assert numbers[-1] == text.index("7 in June")
+    assert [text[s:e] for s, e in dates] == ["5", "May"] + ["5"] * MAX_NUMBERS + ["7", "June"]
+    _, all_figures, all_numbers = triggers(text, 0, len(text))
+    cut = all_numbers[1 + MAX_NUMBERS]  # the long sentence's (MAX_NUMBERS + 1)-th number
+    assert figures == [s for s in all_figures if s < cut or s >= spans[1][1]]
+    assert len(all_figures) - len(figures) == 50 + 1  # its last 50 numbers and "in" (before "May")
+    short = "It rose " + "5 " * MAX_NUMBERS + "in May."
+    assert triggers(short, 0, len(short), sentences(short)) == triggers(short, 0, len(short))
+
+
+def test_a_text_denser_in_numbers_than_prose_keeps_the_tokens_of_its_budget():
+    """Short sentences of numbers (a table pasted as text) pass the bound per sentence; the text as a whole keeps
+    its first max(MIN_NUMBERS, characters // CHARS_PER_NUMBER) numbers and no token after the first it drops."""
+    from tracker.extraction.triggers import CHARS_PER_NUMBER, MIN_NUMBERS
+
+    text = "5 5 5 5 5. " * 2000  # 10,000 numbers in 22,000 characters
+    spans = sentences(text)
+    budget = max(MIN_NUMBERS, len(text) // CHARS_PER_NUMBER)
+    assert budget == 1375
+    dates, figures, numbers = triggers(text, 0, len(text), spans)
+    _, _, all_numbers = triggers(text, 0, len(text))
+    assert numbers == all_numbers[:budget]
+    assert figures == numbers and dates == [(s, s + 1) for s in numbers]
+    small = "5 5 5 5 5. " * 100  # 500 numbers: under MIN_NUMBERS, all kept
+    assert triggers(small, 0, len(small), sentences(small)) == triggers(small, 0, len(small))
+    prose = "In 2020, 5 of the 12 members of the council voted for it. " * 2000  # one number per 20 characters
+    assert triggers(prose, 0, len(prose), sentences(prose)) == triggers(prose, 0, len(prose))
