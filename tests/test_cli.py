@@ -1,4 +1,5 @@
 import json
+import socket
 
 import pytest
 from click.testing import CliRunner
@@ -81,9 +82,12 @@ def test_serve_builds_missing_database_then_runs_datasette(tmp_path, monkeypatch
     seen = {}
     monkeypatch.setattr(serve_mod, "serve", lambda db, host, port, extra: seen.update(db=db, port=port) or 0)
     db = tmp_path / "new.db"
-    r = CliRunner().invoke(cli, ["serve", "--db", str(db), "--port", "8123", "--articles", str(EXAMPLE.parent)])
+    with socket.socket() as s:  # a port free right now: a fixed one may be held by anything on the machine
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    r = CliRunner().invoke(cli, ["serve", "--db", str(db), "--port", str(port), "--articles", str(EXAMPLE.parent)])
     assert r.exit_code == 0, r.output
-    assert db.exists() and seen == {"db": str(db), "port": 8123}
+    assert db.exists() and seen == {"db": str(db), "port": port}
     # port 0: whatever holds 8001 on this machine must not decide which check answers first
     r = CliRunner().invoke(
         cli, ["serve", "--db", str(tmp_path / "other.db"), "--port", "0", "--articles", str(tmp_path / "nope")]

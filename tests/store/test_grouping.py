@@ -830,3 +830,100 @@ def test_ingest_gives_the_same_rows_whatever_the_batch_size_and_workers(tmp_path
     assert per_claim > grouping.MAX_CONFLICTS_PER_CLAIM
     assert db.execute("select count(*) from speakers where role is not null").fetchone()[0] >= 3
     assert db["claim_conflicts"].count > 1000
+
+
+def test_one_unit_written_two_ways_is_one_fact_and_the_conflict_names_it_once(tmp_path):
+    """ "40 kilometers" and "55 km" are figures in one unit: they conflict, and the conflict's unit is "km"; a counted
+    noun is compared and shown in the singular ("countries" → "country", not "countrie")."""
+
+    def q(text, value, unit):
+        return Quantity(text=text, start=0, end=len(text), value=value, unit=unit, kind="quantity")
+
+    road = [ent("Kenya"), ent("Mombasa", "city")]
+    db = connect(tmp_path / "t.db")
+    store(
+        db,
+        article(
+            "a1",
+            "2021-03-01",
+            "R",
+            claim(
+                "c1",
+                "The new Mombasa road in Kenya is 40 kilometers long.",
+                [q("40 kilometers", 40, "kilometers")],
+                road,
+            ),
+        ),
+        article(
+            "a2",
+            "2021-03-02",
+            "AP",
+            claim("c1", "The new Mombasa road in Kenya is 55 km long.", [q("55 km", 55, "km")], road),
+        ),
+        article(
+            "a3",
+            "2021-03-03",
+            "R",
+            claim(
+                "c1",
+                "Troops from 12 countries joined the Kenya and Mombasa mission.",
+                [q("12 countries", 12, "countries")],
+                road,
+            ),
+        ),
+        article(
+            "a4",
+            "2021-03-04",
+            "AP",
+            claim(
+                "c1",
+                "Troops from 15 countries joined the Kenya and Mombasa mission.",
+                [q("15 countries", 15, "countries")],
+                road,
+            ),
+        ),
+    )
+    assert sorted(r[0] for r in db.execute("select unit from claim_conflicts")) == ["country", "km"]
+    # the figures themselves keep the unit as the article wrote it
+    assert sorted(r[0] for r in db.execute("select distinct unit from quantities")) == ["countries", "kilometers", "km"]
+
+
+def test_a_database_grouped_under_other_rules_is_regrouped_when_opened(tmp_path):
+    """Keys stored under the old unit names never meet new ones, so the groups are made again from the stored
+    claims, once, with a line saying so; the result is what grouping under today's rules gives."""
+    path = tmp_path / "t.db"
+    db = connect(path)
+    kenya = [ent("Kenya"), ent("Mombasa", "city")]
+    unit = lambda v, u: Quantity(text=f"{v} {u}", start=0, end=1, value=v, unit=u, kind="quantity")  # noqa: E731
+    store(
+        db,
+        article(
+            "a1",
+            "2021-03-01",
+            "R",
+            claim("c1", "The new Mombasa road in Kenya is 40 kilometers long.", [unit(40, "kilometers")], kenya),
+        ),
+        article(
+            "a2",
+            "2021-03-02",
+            "AP",
+            claim("c1", "The new Mombasa road in Kenya is 55 km long.", [unit(55, "km")], kenya),
+        ),
+    )
+    fresh = (sorted(map(sorted, _partition(db))), db["claim_conflicts"].count)
+    assert fresh[1] == 1
+    # as an earlier version left it: no conflict (the units did not meet) and no recorded rules version
+    db.execute("delete from claim_conflicts")
+    db.execute("drop table claim_grouping_rules")
+    db.conn.commit()
+    seen = []
+    assert grouping.ensure_rules(db, echo=seen.append) is True
+    assert seen == ["regrouping the claims of 2 articles: they were grouped under rules version 1, this is version 2"]
+    assert (sorted(map(sorted, _partition(db))), db["claim_conflicts"].count) == fresh
+    assert_consistent(db)
+    # once recorded, opening again does nothing; nor does a bulk load that has not finished
+    assert grouping.ensure_rules(db, echo=seen.append) is False
+    db.execute("update claim_grouping_rules set version = 1")
+    db.conn.commit()
+    assert grouping.ensure_rules(db, skip={"some_index"}, echo=seen.append) is False
+    assert len(seen) == 1

@@ -2,6 +2,8 @@
 from data/articles, driven with Chromium. Set TRACKER_SCREENSHOT=docs/annotation.png to refresh the README
 screenshot."""
 
+import contextlib
+import json
 import os
 import shutil
 import socket
@@ -45,16 +47,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("browser")
-    db_path = folder / "tracker.db"
-    ingest([str(ROOT / "data" / "articles")], db_path)
-    db = connect(db_path)
-    ensure_annotation_schema(db)
-    db.close()
-    add_user(users_path(db_path), "alice", PASSWORD)
-    plant_conflict(db_path)
+@contextlib.contextmanager
+def serving(db_path):
+    """`datasette serve` (the command `tracker serve` runs) on db_path, on a free port: (base URL, port)."""
     port = free_port()
     proc = subprocess.Popen(
         serve_command(db_path, "127.0.0.1", port), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -71,10 +66,24 @@ def server(tmp_path_factory):
                 time.sleep(0.2)
         else:
             pytest.fail("datasette did not start")
-        yield base, db_path, port
+        yield base, port
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("browser")
+    db_path = folder / "tracker.db"
+    ingest([str(ROOT / "data" / "articles")], db_path)
+    db = connect(db_path)
+    ensure_annotation_schema(db)
+    db.close()
+    add_user(users_path(db_path), "alice", PASSWORD)
+    plant_conflict(db_path)
+    with serving(db_path) as (base, port):
+        yield base, db_path, port
 
 
 @pytest.fixture(scope="module")
@@ -311,3 +320,98 @@ def test_reviewer_annotates_three_claims_from_the_keyboard(server, browser, tmp_
     remaining = page.locator(".tracker-card").evaluate_all("cards => cards.map(c => c.dataset.claimId)")
     assert not set(queue) & set(remaining)
     context.close()
+
+
+# Articles as a real archive has them: long headlines (so 80-character slug ids), long speaker and source
+# names, figures in words. Two of them disagree about the same project's cost.
+LONG_ARTICLES = [
+    {
+        "title": "Parliamentary budget committee questions the Golden Silver Corridor rail project as cost "
+        "overruns mount across the northern provinces",
+        "published": "2021-06-02",
+        "source": "Agencia Internacional de Noticias Económicas",
+        "url": "https://example.org/corridor-committee",
+        "text": "Officials in Spain put the cost of the Golden Silver Corridor project at $1.527 billion, "
+        "according to the parliamentary budget committee of the Cortes Generales.\n\n"
+        '"We will not approve another euro," committee chair Maria Gonzalez-Fernandez de la Vega said.',
+    },
+    {
+        "title": "Finance ministry defends the Golden Silver Corridor rail project before the European "
+        "Commission's infrastructure review panel in Brussels",
+        "published": "2021-06-19",
+        "source": "International Economic Wire Service",
+        "url": "https://example.org/corridor-ministry",
+        "text": '"The Golden Silver Corridor project will cost Spain $2.25 billion in total," Finance Minister '
+        "Alejandro Castellanos-Rodriguez y Montenegro said on Monday in Brussels.",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def long_server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("long")
+    src = folder / "long.jsonl"
+    src.write_text("".join(json.dumps(a) + "\n" for a in LONG_ARTICLES), encoding="utf-8")
+    db_path = folder / "tracker.db"
+    ingest([str(src)], db_path)
+    conn = sqlite3.connect(db_path)
+    a, b = (
+        conn.execute(
+            "select c.id from claims c join quantities q on q.claim_id = c.id where q.unit = 'USD' and q.value = ?",
+            [v],
+        ).fetchone()[0]
+        for v in (1.527e9, 2.25e9)
+    )
+    conn.execute("delete from claim_conflicts")
+    conn.execute(
+        "insert into claim_conflicts (claim_id, other_claim_id, unit, value, other_value, shared_entities, "
+        "wording_overlap) values (?, ?, 'USD', 1.527e9, 2.25e9, 2, 0.62)",
+        [a, b],
+    )
+    conn.commit()
+    conn.close()
+    assert min(len(a), len(b)) >= 75, "the ids are long slugs"
+    with serving(db_path) as (base, _):
+        yield base, a, b
+
+
+READABLE_COLUMN = 40  # px: a number, a short id or a wrapped header; one letter a line is about 20
+
+
+@pytest.mark.parametrize("page_path", ["claim_conflicts_side_by_side", "conflicting_figures?entity=Spain"])
+def test_side_by_side_pages_fit_1280_px_with_long_titles_and_ids(long_server, browser, tmp_path, page_path):
+    base, a, b = long_server
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{base}/tracker/{page_path}")
+    # Both claims of the conflict side by side on screen, readable widths, nothing scrolls sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    card = page.locator(".tracker-conflict")
+    assert card.count() == 1
+    boxes = []
+    for claim in (a, b):
+        link = card.locator(f'a.tracker-claim-text[href="/tracker/claims/{claim}"]')
+        assert link.count() == 1 and link.is_visible()
+        box = link.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 1280
+        boxes.append(box)
+    assert boxes[0]["x"] + boxes[0]["width"] <= boxes[1]["x"]  # a beside b, not below it
+    assert all(w >= 400 for w in card.locator(".tracker-side").evaluate_all("s => s.map(e => e.offsetWidth)"))
+    assert card.locator(".tracker-figure-big").all_inner_texts() == ["$1.527 billion", "$2.25 billion"]
+    page.screenshot(path=str(tmp_path / "cards.png"))
+    # The table, one click away: no column squeezed to a letter a line, the ids short with the full id kept in
+    # the title, and the page itself still does not scroll sideways (the table scrolls in its frame).
+    with page.expect_navigation():
+        page.click("text=show as a table")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    widths = page.locator("table.rows-and-columns thead th").evaluate_all(
+        "ths => ths.map(th => [th.className, th.getBoundingClientRect().width])"
+    )
+    assert len(widths) == 21
+    narrow = [(name, round(w)) for name, w in widths if w < READABLE_COLUMN]
+    assert not narrow
+    for column, claim in (("claim_id_a", a), ("claim_id_b", b)):
+        link = page.locator(f"td.col-{column} a")
+        assert link.get_attribute("title") == claim and link.inner_text() == claim.rsplit("-", 1)[1]
+    row = page.locator("table.rows-and-columns tbody tr").first.bounding_box()
+    assert row["height"] < 300  # one letter a line made rows over 1,000 px tall
+    page.close()

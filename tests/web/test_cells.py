@@ -18,15 +18,17 @@ async def test_conflicts_view_links_both_claims_groups_and_shows_figures(site):
         db_path, "select claim_id_a, claim_id_b, group_a, group_b from claim_conflicts_side_by_side limit 1"
     )
     html = (await ds.client.get("/tracker/claim_conflicts_side_by_side?_layout=table")).text
-    assert f'<a href="/tracker/claims/{a}" class="tracker-id tracker-claim">{a}</a>' in html
-    assert f'<a href="/tracker/claims/{b}" class="tracker-id tracker-claim">{b}</a>' in html
+    # On the side-by-side pages a claim id shows its last part, the whole id in the title.
+    short_a, short_b = a.rsplit("-", 1)[1], b.rsplit("-", 1)[1]
+    assert f'<a href="/tracker/claims/{a}" class="tracker-id tracker-claim" title="{a}">{short_a}</a>' in html
+    assert f'<a href="/tracker/claims/{b}" class="tracker-id tracker-claim" title="{b}">{short_b}</a>' in html
     assert f'<a href="/tracker/claim_group?group={ga}" class="tracker-id tracker-group">{ga}</a>' in html
     assert f'href="/tracker/claim_group?group={gb}"' in html
     assert '<span class="tracker-figure" title="2000000000.0">$2 billion</span>' in html
     assert '<span class="tracker-figure" title="2500000000.0">$2.5 billion</span>' in html
     # The stored query over the view as well, while CSV and JSON keep raw values.
-    q = (await ds.client.get("/tracker/conflicting_figures?entity=")).text
-    assert f'<a href="/tracker/claims/{a}" class="tracker-id tracker-claim">{a}</a>' in q
+    q = (await ds.client.get("/tracker/conflicting_figures?entity=&_layout=table")).text
+    assert f'<a href="/tracker/claims/{a}" class="tracker-id tracker-claim" title="{a}">{short_a}</a>' in q
     assert "$2.5 billion" in q
     csv = (await ds.client.get("/tracker/claim_conflicts_side_by_side.csv?_col=value_a&_col=value_b")).text
     assert csv.splitlines() == ["value_a,value_b", "2000000000.0,2500000000.0"]
@@ -115,3 +117,39 @@ def test_plain_ids_are_linked_without_escaping_and_others_escaped(site, monkeypa
     monkeypatch.setattr(links, "escape", escape)
     odd = links.anchor(ds, "tracker", "claim", 'x"<y', "c", 'say "<b>"')
     assert odd == '<a href="/tracker/claims/x~22~3Cy" class="c">say &#34;&lt;b&gt;&#34;</a>'
+
+
+async def test_conflicting_figures_shows_pairs_side_by_side_by_default(site):
+    ds, db_path = site
+    conflict, a, b, text_a, text_b, ga = one(
+        db_path,
+        "select conflict_id, claim_id_a, claim_id_b, claim_a, claim_b, group_a from claim_conflicts_side_by_side "
+        "limit 1",
+    )
+    html = (await ds.client.get("/tracker/conflicting_figures?entity=")).text
+    card = html[html.index(f'data-conflict-id="{conflict}"') :]
+    card = card[: card.index("</section>")]
+    assert f'<a href="/tracker/claims/{a}" class="tracker-claim-text">{text_a}</a>' in card
+    assert f'<a href="/tracker/claims/{b}" class="tracker-claim-text">{text_b}</a>' in card
+    assert card.index("$2 billion") < card.index("$2.5 billion")
+    assert f'claim group <a href="/tracker/claim_group?group={ga}" class="tracker-id tracker-group">{ga}</a>' in card
+    assert "&amp;nbsp;" not in card and "&nbsp;" not in card  # empty cells are left out, not shown as spaces
+    assert '<a href="?entity=&amp;_layout=table" rel="nofollow">show as a table</a>' in html
+    assert '<table class="rows-and-columns">' not in html
+    table = (await ds.client.get("/tracker/conflicting_figures?entity=&_layout=table")).text
+    assert '<table class="rows-and-columns">' in table and 'data-conflict-id="' not in table
+    assert '<a href="?entity=">show as pairs side by side</a>' in table
+
+
+async def test_other_stored_queries_keep_datasettes_table(site):
+    ds, _ = site
+    html = (await ds.client.get("/tracker/claims_with_money")).text
+    assert '<table class="rows-and-columns">' in html and "tracker-layout-switch" not in html
+
+
+def test_short_id_is_the_last_part():
+    from tracker.web.cells import short_id
+
+    assert short_id("us-kenji-fischer-overturns-fraud-convictions-in-kelly-v-ca58687c-c535da7672c") == "c535da7672c"
+    assert short_id("c535da7672c") == "c535da7672c"
+    assert short_id("odd-") == "odd-"

@@ -45,6 +45,14 @@ async def test_script_in_article_text_is_escaped_on_every_page(site):
     claims = [r[0] for r in conn.execute("select id from claims where text like '%<script>%'")]
     quotes = [r[0] for r in conn.execute("select id from quotes where text like '%<script>%'")]
     group = conn.execute("select group_id from claim_group_members limit 1").fetchone()[0]
+    # A conflict between two of its claims, for the side-by-side pages (cards and tables).
+    first, second = [r[0] for r in conn.execute("select id from claims order by start limit 2")]
+    conn.execute(
+        "insert into claim_conflicts (claim_id, other_claim_id, unit, value, other_value, shared_entities, "
+        "wording_overlap) values (?, ?, 'USD', 3e9, 4e9, 1, 0.5)",
+        [first, second],
+    )
+    conn.commit()
     conn.close()
     assert claims and quotes, "the script text is inside a claim and a quote"
     pages = [
@@ -52,6 +60,10 @@ async def test_script_in_article_text_is_escaped_on_every_page(site):
         "/-/review",
         "/tracker/claim_groups?_groups=all",
         f"/tracker/claim_group?group={group}",
+        "/tracker/claim_conflicts_side_by_side",
+        "/tracker/claim_conflicts_side_by_side?_layout=table",
+        "/tracker/conflicting_figures?entity=",
+        "/tracker/conflicting_figures?entity=&_layout=table",
     ]
     pages += [f"/tracker/claims/{c}" for c in claims] + [f"/tracker/quotes/{q}" for q in quotes]
     for path in pages:

@@ -19,108 +19,16 @@ from pathlib import Path
 
 from tracker.extraction.claims import FACTUAL_KINDS
 from tracker.extraction.pipeline import extract
+from tracker.extraction.unit_names import canonical_unit
 
 _PUNCT = re.compile(r"[^\w\s%]+")
 _SPACE = re.compile(r"\s+")
 
-# Units the metric treats as one however they are written: a measure abbreviated or spelled out, percent as "%".
-_UNIT_SAME = {
-    "percent": "%",
-    "per cent": "%",
-    "percentage": "%",
-    "percentage point": "% point",
-    "kilometre": "km",
-    "kilometer": "km",
-    "kilometer per hour": "km/h",
-    "kph": "km/h",
-    "mi": "mile",
-    "metre": "m",
-    "meter": "m",
-    "centimetre": "cm",
-    "centimeter": "cm",
-    "millimetre": "mm",
-    "millimeter": "mm",
-    "ft": "foot",
-    "kilogram": "kg",
-    "kilo": "kg",
-    "gram": "g",
-    "lb": "pound",
-    "litre": "l",
-    "liter": "l",
-    "tonne": "ton",
-    "metric ton": "ton",
-    "sq mi": "square mile",
-    "sq km": "square km",
-    "square kilometre": "square km",
-    "square kilometer": "square km",
-    "mph": "mile per hour",
-    "hr": "hour",
-    "min": "minute",
-    "sec": "second",
-    "yr": "year",
-    "°c": "degree celsius",
-    "°f": "degree fahrenheit",
-}
-_IRREGULAR_PLURALS = {
-    "feet": "foot",
-    "men": "man",
-    "women": "woman",
-    "children": "child",
-    "teeth": "tooth",
-    "mice": "mouse",
-    "geese": "goose",
-    "lives": "life",
-    "wives": "wife",
-    "knives": "knife",
-    "wolves": "wolf",
-    "halves": "half",
-    "leaves": "leaf",
-    "shelves": "shelf",
-    "thieves": "thief",
-    "crises": "crisis",
-    "analyses": "analysis",
-    "theses": "thesis",
-    "diagnoses": "diagnosis",
-    "hypotheses": "hypothesis",
-    "bases": "base",
-    "species": "species",
-    "series": "series",
-    "news": "news",
-    "people": "people",
-    "data": "data",
-    "police": "police",
-    "cattle": "cattle",
-    "aircraft": "aircraft",
-    "headquarters": "headquarters",
-    "means": "means",
-}
-
-
-def singular(word: str) -> str:
-    """The singular of an English noun, by the regular rules and a short list of exceptions ("feet", "crises")."""
-    w = word.lower()
-    if w in _IRREGULAR_PLURALS:
-        return _IRREGULAR_PLURALS[w]
-    if len(w) <= 3 or w.endswith(("ss", "us", "is", "ous")):
-        return w
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
-        return w[:-2]
-    if w.endswith("s"):
-        return w[:-1]
-    return w
-
 
 def norm_unit(unit: str | None) -> str | None:
-    """A unit as the metric compares it: currency codes and "%" as they are, other units lower case and singular,
-    one spelling per measure ("kilometres" = "km")."""
-    if not unit:
-        return None
-    u = _SPACE.sub(" ", unit.strip().lower())
-    u = _UNIT_SAME.get(u, u)
-    u = " ".join(singular(w) for w in u.split(" "))
-    return _UNIT_SAME.get(u, u)
+    """A unit as the metric compares it: its canonical name (`unit_names`), in lower case."""
+    u = canonical_unit(unit)
+    return u.lower() if u else None
 
 
 def norm_name(name: str | None) -> str:

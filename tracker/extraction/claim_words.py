@@ -228,21 +228,24 @@ CUES = {
 
 
 def _cue_index(cues: dict) -> tuple[dict, frozenset, dict, frozenset]:
-    """Single cue words -> the cue names they belong to; phrases by first word, then by second word, so that a
-    clause only tests the phrases whose first two words it holds."""
+    """Single cue words -> the cue names they belong to; phrases by their first two words, so that a clause only
+    tests the phrases whose first two words stand next to each other in it (the pairs of its tokens met with
+    one set intersection, in C, instead of a loop over its words that may open a phrase). A two-word phrase
+    needs no further test: its words side by side are the phrase."""
     words: dict[str, set] = {}
-    phrases: dict[str, dict[str, list]] = {}
+    pairs: dict[tuple[str, str], list] = {}
     for name, (ws, ps) in cues.items():
         for w in ws:
             words.setdefault(w, set()).add(name)
-        for first, items in ps.items():
+        for items in ps.values():
             for p in items:
-                phrases.setdefault(first, {}).setdefault(p.split()[1], []).append((p, name))
-    by_first = {f: (frozenset(d), d) for f, d in phrases.items()}
-    return ({w: frozenset(v) for w, v in words.items()}, frozenset(words), by_first, frozenset(by_first))
+                first, second = p.split()[:2]
+                pairs.setdefault((first, second), []).append((p, name, p.count(" ") == 3))
+    by_pair = {k: tuple(v) for k, v in pairs.items()}
+    return ({w: frozenset(v) for w, v in words.items()}, frozenset(words), by_pair, frozenset(by_pair))
 
 
-_CUE_WORDS, _CUE_WORD_SET, _CUE_PHRASES, _CUE_PHRASE_SET = _cue_index(CUES)
+_CUE_WORDS, _CUE_WORD_SET, _CUE_PAIRS, _CUE_PAIR_SET = _cue_index(CUES)
 
 
 class _Tokens:
@@ -261,12 +264,10 @@ class _Tokens:
         cues: set[str] = set()
         for w in tokens & _CUE_WORD_SET:
             cues |= _CUE_WORDS[w]
-        for first in tokens & _CUE_PHRASE_SET:
-            seconds, by_second = _CUE_PHRASES[first]
-            for second in tokens & seconds:
-                for p, name in by_second[second]:
-                    if name not in cues and p in joined:
-                        cues.add(name)
+        for pair in _CUE_PAIR_SET.intersection(zip(words, words[1:])):
+            for p, name, two_words in _CUE_PAIRS[pair]:
+                if name not in cues and (two_words or p in joined):
+                    cues.add(name)
         self.cues = cues
 
     def has(self, cue: tuple[frozenset, dict]) -> bool:

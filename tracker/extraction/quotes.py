@@ -283,10 +283,12 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
     words = _cue_words(low)
     raws: list[_Raw] = []
     spans_of_raws: Counter = Counter()  # (start, end) of raws, to drop a repeat without comparing with each raw
+    nw = len(words)
     for s, e in spans:
         prev = None
         taken: list[tuple[int, int]] = []
-        for cue in _cues(text, low, s, e, quotes, words):
+        w = bisect.bisect_left(words, (s, -1, ""))  # the sentence's first cue word, if any: most sentences hold none
+        for cue in _cues(text, low, s, e, quotes, words) if w < nw and words[w][0] < e else ():
             # Cues come in order: a span ending before this one can hold no later cue either, so it is dropped
             # (the list stays short; tested against every span, it made a sentence of many cues quadratic).
             if taken:
@@ -314,8 +316,10 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
             spans_of_raws[raw.start, raw.end] += 1
             taken.append((raw.start, raw.end))
             prev = raw
-        if not taken and ("report" in (seg := low[s:e]) or "d to " in seg and _PASSIVE_SAID.search(seg)):
-            raw = _reported(text, s, e, "reported by" in seg)
+        if not taken and (
+            low.find("report", s, e) >= 0 or low.find("d to ", s, e) >= 0 and _PASSIVE_SAID.search(low, s, e)
+        ):
+            raw = _reported(text, s, e, low.find("reported by", s, e) >= 0)
             if raw is not None:
                 raws.append(raw)
     for r in raws:

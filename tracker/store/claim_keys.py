@@ -11,6 +11,8 @@ import hashlib
 import re
 from itertools import combinations
 
+from tracker.extraction.unit_names import canonical_unit
+
 MIN_WORDING_TOKENS = 5
 MIN_FRAME_TOKENS = 3
 MAX_ENTITIES = 5
@@ -101,15 +103,9 @@ def same_within_rounding(a: float, b: float) -> bool:
 
 
 def norm_unit(unit: str | None) -> str | None:
-    if not unit:
-        return None
-    u = unit.strip()
-    if len(u) == 3 and u.isupper():  # a currency code: kept as stored, so conflict views read USD like the rest
-        return u
-    u = u.lower()
-    if len(u) > 4 and u.endswith("s") and not u.endswith("ss"):
-        u = u[:-1]
-    return u
+    """The unit claims are compared by: its one name (`unit_names.canonical_unit`: "kilometers" = "km", "countries"
+    = "country"), so that one figure written two ways is one fact, and a conflict's unit reads as a word."""
+    return canonical_unit(unit)
 
 
 def key_hash(text: str) -> int:

@@ -336,6 +336,36 @@ def _refresh(db: sqlite_utils.Database) -> None:
     """)
 
 
+# The version of the rules that make claims the same fact (claim_keys). Groups, keys and conflicts stored under
+# other rules do not meet the ones made under these (a unit named two ways never matches), so a database grouped
+# under another version is regrouped from its stored claims when it is next opened for writing.
+# 2: units compared by their one name (unit_names: "kilometers" = "km", "countries" = "country").
+RULES_VERSION = 2
+
+
+def ensure_rules(db: sqlite_utils.Database, skip: set[str] | frozenset[str] = frozenset(), echo=None) -> bool:
+    """Regroup the database if its groups were made under other rules than RULES_VERSION (a database made before
+    the version was recorded counts as version 1); not while a bulk load is unfinished (`skip` non-empty: it
+    writes no groups until its end, when the schema is ensured again). Returns whether it regrouped."""
+    db.execute("create table if not exists claim_grouping_rules (version integer not null)")
+    row = db.execute("select version from claim_grouping_rules").fetchone()
+    if (row and row[0] == RULES_VERSION) or skip:
+        return False
+    grouped = db.execute("select exists (select 1 from claim_group_members)").fetchone()[0]
+    if grouped:
+        n = db.execute("select count(*) from articles").fetchone()[0]
+        if echo:
+            echo(
+                f"regrouping the claims of {n:,} articles: they were grouped under rules version "
+                f"{row[0] if row else 1}, this is version {RULES_VERSION}"
+            )
+        rebuild(db)
+    with db.conn:
+        db.execute("delete from claim_grouping_rules")
+        db.execute("insert into claim_grouping_rules (version) values (?)", [RULES_VERSION])
+    return bool(grouped)
+
+
 def rebuild(db: sqlite_utils.Database) -> None:
     """Regroup the whole database from scratch (after changing the rules); ingest never needs this."""
     with db.conn:

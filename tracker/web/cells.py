@@ -46,6 +46,11 @@ FIGURE_COLUMNS = {"value", "value_a", "value_b", "other_value", "lower", "upper"
 # A claim's text beside its id (the conflicts view, stored queries): the text links to the claim too.
 TEXT_OF_CLAIM = {"claim_a": "claim_id_a", "claim_b": "claim_id_b", "claim": "claim_id"}
 TABLE_COLUMNS = {"id", "target_id", "appearances"} | FIGURE_COLUMNS | set(TEXT_OF_CLAIM)
+# The pages that show two claims side by side: their claim id columns show only the id's last part (the claim's
+# own hash, `c535da7672c`), the full id in the link's title, so that slugs of 80 characters neither take a
+# column of their own nor, broken to fit, stand one letter a line. The claim texts beside them link as well.
+SIDE_BY_SIDE = {"claim_conflicts_side_by_side", "conflicting_figures"}
+SHORT_ID_COLUMNS = {"claim_id_a", "claim_id_b"}
 CSS_OF = {kind: f"tracker-id tracker-{kind}" for kind in ("claim", "quote", "article", "speaker", "group")}
 
 
@@ -77,6 +82,11 @@ def kind_of(column: str, row, table: str | None, request) -> str | None:
     if row_type in ("claim", "quote"):
         return row_type
     return ID_OF_QUERY.get(_query_name(request) or "")
+
+
+def short_id(value: str) -> str:
+    """An id's last hyphenated part (`...-ca58687c-c535da7672c` -> `c535da7672c`), or the id when it has none."""
+    return value.rsplit("-", 1)[-1] or value
 
 
 def figure_cell(column: str, row, table: str | None, value):
@@ -111,6 +121,8 @@ def render(row, value, column, table, database, datasette, request):
             return None
         url = links.url(datasette, database, "group", _get(row, "id"))
         return Markup(f'<a href="{escape(url)}">{escape(value)}</a>')
+    if column in SHORT_ID_COLUMNS and (table or _query_name(request)) in SIDE_BY_SIDE and isinstance(value, str):
+        return links.anchor(datasette, database, "claim", value, "tracker-id tracker-claim", short_id(value), value)
     kind = kind_of(column, row, table, request)
     if kind is None:
         return None

@@ -40,11 +40,13 @@ def url(datasette, database: str, kind: str, value) -> str:
     return prefix + (text if PLAIN.fullmatch(text) else tilde_encode(text))
 
 
-def anchor(datasette, database: str, kind: str, value, css_class: str, text=None) -> Markup:
-    """`<a href="(the page of value)" class="css_class">text</a>`, text being the id itself unless given. An id
-    of plain characters in a URL of plain characters needs no escaping, which is most of them."""
+def anchor(datasette, database: str, kind: str, value, css_class: str, text=None, title=None) -> Markup:
+    """`<a href="(the page of value)" class="css_class">text</a>`, text being the id itself unless given (and a
+    title attribute when given). An id of plain characters in a URL of plain characters needs no escaping, which
+    is most of them."""
     href = url(datasette, database, kind, value)
     label = str(value) if text is None else text
+    hint = "" if title is None else f' title="{escape(title)}"'
     if isinstance(label, str) and PLAIN.fullmatch(label) and SAFE_URL.fullmatch(href):
-        return Markup(f'<a href="{href}" class="{css_class}">{label}</a>')
-    return Markup(f'<a href="{escape(href)}" class="{css_class}">{escape(label)}</a>')
+        return Markup(f'<a href="{href}" class="{css_class}"{hint}>{label}</a>')
+    return Markup(f'<a href="{escape(href)}" class="{css_class}"{hint}>{escape(label)}</a>')

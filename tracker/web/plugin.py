@@ -24,6 +24,9 @@ from tracker.web import cells, finding, memo, plans, reader, review_queue
 PLUGIN = "tracker"
 TARGETS = {"claims": "claim", "quotes": "quote"}
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+# Datasette templates the tracker replaces (each falls back to Datasette's own, `default:name`, where it changes
+# nothing): searched after --template-dir and before Datasette's own templates.
+OVERRIDES = TEMPLATES / "overrides"
 
 
 @hookimpl
@@ -42,6 +45,9 @@ def prepare_jinja2_environment(env, datasette):
         loader = FileSystemLoader(str(TEMPLATES))
         loader._tracker = True
         loaders.append(loader)
+        searchpath = getattr(loaders[0], "searchpath", None)
+        if isinstance(searchpath, list) and str(OVERRIDES) not in searchpath:
+            searchpath.insert(max(len(searchpath) - 1, 0), str(OVERRIDES))
         # Datasette picks a row template by database name; `tracker serve --db other.db` names it `other`.
         database = _config(datasette).get("database", "tracker")
         if database != "tracker":
