@@ -70,6 +70,7 @@ ADVERSARIAL = {
     "guillemets": "«a» ",
     "apostrophes": "'a' ",
     "quotes with cues": '"We won," he said. ',
+    "first-person quotes": '"We won," I said. I said “we lost.” ',  # "I" outside quotes: the writer's voice test
     "quotes in one sentence": "“a b c,” ",
     "reported speech": "Smith said that it rose, ",
     "said said said": "said ",

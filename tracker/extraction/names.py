@@ -104,6 +104,11 @@ def classify_name(name: str) -> tuple[str, str]:
     hit = resolve_alias(name)
     if hit:
         return hit
+    return _classify_unaliased(name)
+
+
+def _classify_unaliased(name: str) -> tuple[str, str]:
+    """`classify_name` for a name already looked up in the alias table and not found there."""
     words = name.lower().replace("’", "'").split()
     if any(w.rstrip(",") in ORG_WORDS for w in words) or words and words[0] == "the":
         return name, "organisation"
@@ -144,7 +149,12 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
                 "organisation",
                 inner.name if inner.kind == "organisation" else text[len(words[0]) + 1 :],
             )
-    poss = next((k for k in range(len(words) - 2, -1, -1) if words[k].endswith(("'s", "’s"))), None)
+    poss = None
+    if "'s" in text or "’s" in text:  # (most mentions hold no possessive: no word to test)
+        for k in range(len(words) - 2, -1, -1):
+            if words[k].endswith(("'s", "’s")):
+                poss = k
+                break
     if (
         poss is not None
         and (words[-1].lower() in _OWNED_SOURCES or words[poss + 1].lower() in _OWNED_SOURCES)
@@ -183,7 +193,11 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
         alias = resolve_alias(text)
         if alias:
             return Mention(start, end, text, alias[1], alias[0])
-        first_cap = next(i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit() or i == len(words) - 1)
+        first_cap = len(words) - 1
+        for i, w in enumerate(words):
+            if w[:1].isupper() or w[:1].isdigit():
+                first_cap = i
+                break
         role, name_words = _split_role(words[first_cap:])
         pre = " ".join(words[:first_cap])
         if pre and pre.lower() not in DETERMINERS:
@@ -196,7 +210,8 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
         if place:
             role = f"{role} {place}" if role else place
         name = " ".join(name_words) or text
-        canon, kind = classify_name(name)
+        # (the alias table was asked for the whole text above: the same name needs no second look-up)
+        canon, kind = _classify_unaliased(name) if name == text else classify_name(name)
         if kind == "person" and pre.lower() == "the" and not role and len(name_words) == 1:
             kind = "organisation"  # "the Treasury", "the Bundesbank": a person is not named with "the"
         if kind == "organisation" and (words[0].lower() == "the" or role):
@@ -272,7 +287,11 @@ def _headed_by_source_noun(toks, words: list[str], start: int, end: int, text: s
     """A source noun with a prepositional phrase ("Officials in Brussels", "two diplomats at the UN", "the
     spokesman for the ministry"): the noun, not the capitalised name at the end, decides who speaks. A
     spokesperson for an organisation speaks for it; other such phrases stay anonymous (or a role, when definite)."""
-    p = next((i for i in range(1, len(words)) if words[i].lower() in PREPOSITIONS), None)
+    p = None
+    for i in range(1, len(words)):
+        if words[i].lower() in PREPOSITIONS:
+            p = i
+            break
     if p is None or p + 1 >= len(words):
         return None
     head = words[p - 1]

@@ -385,12 +385,15 @@ def _writers_voice(text: str, raw: _Raw, quotes) -> bool:
     source being quoted; "you" there is the writer's reader or an interviewer's question ("How would you
     describe …?")."""
     m = raw.mention
-    return (
-        m is not None
-        and m.kind == "pronoun"
-        and m.text.lower() in _FIRST_PERSON
-        and not any(qs <= m.start < qe for qs, qe, _ in quotes)
-    )
+    return m is not None and m.kind == "pronoun" and m.text.lower() in _FIRST_PERSON and not _in_quote(quotes, m.start)
+
+
+def _in_quote(quotes: list[tuple[int, int, bool]], pos: int) -> bool:
+    """Whether pos lies in a quote, marks included (qs <= pos < qe). Quotes are sorted and apart, so only the last
+    one opening at or before pos can hold it: one bisection (a scan of every quote per first-person mention made
+    an article of "“…,” I said." quadratic, 12 s/MB at 100 KB)."""
+    i = bisect.bisect_left(quotes, (pos + 1,)) - 1
+    return i >= 0 and pos < quotes[i][1]
 
 
 _COORD = re.compile(r"(?:,\s*|\s+)(?:but|and|while|whereas|although|though)\s*$")
