@@ -363,3 +363,53 @@ def test_a_team_written_as_et_al_speaks_as_an_anonymous_group():
     assert named_speakers("Lopez et al. wrote that sea levels rose by 4 mm a year.") == [
         ("indirect", "Lopez et al.", "Lopez et al.", "anonymous")
     ]
+
+
+def _occurrences_by_search(text: str, name: str, pos: int) -> list[int]:
+    """What `_full_form` searched before the index (and still does before position 5,000)."""
+    import re
+
+    return [h.start() for h in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[:pos])]
+
+
+def test_a_bodys_earlier_mentions_come_from_the_index_as_the_search_found_them():
+    # Words glued by hyphens, underscores, digits and accents; names that overlap themselves ("Aa Aa" in
+    # "Aa Aa Aa"); a match ending exactly at pos (the search's end needs no boundary after it).
+    rng = random.Random(12)
+    pieces = ["Aa", "Aa", "Ab", "Éa", "aa", "A1", "_A", "Aa_", "-", " ", " ", " ", ".", "’", "Aa-Ab", "1", "ÉA"]
+    names = ["Aa", "Aa Aa", "Ab", "Éa", "Aa Ab", "A1", "ÉA", "Aa’", "Aa."]
+    checked = 0
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        for name in names:
+            for pos in {len(text), rng.randint(0, len(text)), *(m + len(name) for m in range(len(text)))}:
+                resolver = Resolver(text)
+                assert list(resolver._occurrences(name, pos)) == _occurrences_by_search(text, name, pos), (
+                    text,
+                    name,
+                    pos,
+                )
+                checked += 1
+    assert checked > 10_000
+
+
+def test_a_long_text_of_many_bodies_indexes_its_capitalised_runs_once(monkeypatch):
+    # "The X Ministry said … The ministry said …" with a new X each time: each new body searched the whole text
+    # before it for a fuller form of its name (13 s/MB at 100 KB); now one pass over the text builds an index.
+    import tracker.extraction.resolver as resolver_mod
+
+    passes = {"n": 0}
+    original = resolver_mod._CAPITALISED_WORD_RUN
+
+    class Counting:
+        def finditer(self, text):
+            passes["n"] += 1
+            return original.finditer(text)
+
+    monkeypatch.setattr(resolver_mod, "_CAPITALISED_WORD_RUN", Counting())
+    words = [f"Z{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676)}" for i in range(400)]
+    text = " ".join(f"The {w} Ministry said “it rose.” The ministry said “it fell.”" for w in words)
+    got = find_quotes(text)
+    assert len(got) == 800
+    assert [q.speaker.name for q in got[::2]] == [f"{w} Ministry" for w in words]
+    assert passes["n"] == 1

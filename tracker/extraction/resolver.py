@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right, insort
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from tracker.extraction.names import _split_role, _without_article, classify_name
@@ -37,6 +38,13 @@ from tracker.records import SpeakerRef
 # search (str.find) is far cheaper than the Python step per capitalised word of the one pass: on the Wikinews
 # articles Resolver() took 0.29 ms at 8 and 0.22 ms at 32 (CPU per article).
 _SURNAME_SEARCHES = 32
+# Up to this position `_full_form` searches the text before a body's mention; past it, an index of capitalised runs.
+_FULL_FORM_SCAN = 5000
+_WORD_RUN = re.compile(r"\w+")
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+# Whole runs of word characters that open with a character an upper-case letter may be (every one that is not a
+# digit, an underscore or a lower-case ASCII letter): the runs a capitalised name can open with.
+_CAPITALISED_WORD_RUN = re.compile(r"(?<!\w)[^\W\d_a-z]\w*")
 _ALNUM_RUN = re.compile(r"[^\W_]+")
 # The runs `_surnames` looks up: whole runs of letters and digits that do not open with a lower-case ASCII letter
 # or an ASCII digit (a surname opens with a capital), so the engine, not a Python step, passes over common words.
@@ -299,6 +307,7 @@ class Resolver:
         self._state: list[tuple | None] = []  # per entity, the (last, bucket) of its newest key
         self._live: dict[tuple, int] = {}  # entities per bucket
         self._titled_next = 0  # titled[:_titled_next] are registered
+        self._runs: dict[str, list[int]] | None = None  # capitalised word runs -> their starts (see _occurrences)
         self.text = text
         self.by_name: dict[str, _Entity] = {}
         self.titled: list[tuple[int, str, str | None]] = []  # (position, name, role)
@@ -730,11 +739,47 @@ class Resolver:
         words = name.split()
         if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words) or name.isupper():
             return name
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text[:pos]):
-            full = _capitalised_run(self.text, hit.start(), hit.end())
+        if pos <= _FULL_FORM_SCAN:
+            hits: Iterator[int] = (
+                h.start() for h in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text[:pos])
+            )
+        else:
+            hits = self._occurrences(name, pos)
+        for start in hits:
+            full = _capitalised_run(self.text, start, start + len(name))
             if len(full.split()) > len(words):
                 return full
         return name
+
+    def _occurrences(self, name: str, pos: int) -> Iterator[int]:
+        r"""The starts of what `re.finditer(r"(?<![\w-])NAME(?![\w-])", text[:pos])` finds, in order, from an index
+        of the text's capitalised word runs built once: a search of the text before each new body's mention made a
+        long text of many bodies quadratic (13 s/MB at 100 KB). A match opens a whole run of word characters equal to
+        the name's first run (the name opens with a capital; no word character is before the match, and what
+        follows the name's first run in the name is none), so only those runs' starts are tried."""
+        if self._runs is None:
+            self._runs = {}
+            for m in _CAPITALISED_WORD_RUN.finditer(self.text):
+                self._runs.setdefault(m.group(), []).append(m.start())
+        text = self.text
+        n = len(name)
+        lead = _WORD_RUN.match(name)
+        after = 0  # finditer goes on after a match, never inside it
+        for p in self._runs.get(lead.group(), ()) if lead is not None else ():
+            end = p + n
+            if end >= pos:
+                break  # (a match ending at pos itself is tried below: the slice's end needs no boundary after it)
+            if (
+                p >= after
+                and text.startswith(name, p)
+                and (not p or text[p - 1] != "-")
+                and not _WORD_OR_HYPHEN.match(text, end)
+            ):
+                after = end
+                yield p
+        p = pos - n
+        if p >= after and p >= 0 and text.startswith(name, p) and not (p and _WORD_OR_HYPHEN.match(text, p - 1)):
+            yield p
 
     def _role_match(self, m: Mention) -> _Entity | None:
         """The most recent person whose known role shares the role noun ("the defence minister")."""
