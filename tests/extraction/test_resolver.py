@@ -12,8 +12,9 @@ import tracker.extraction.quotes as quotes_mod
 from tests.conftest import EXAMPLE
 from tracker.extraction.pipeline import extract
 from tracker.extraction.quotes import find_quotes, find_quotes_raw
-from tracker.extraction.resolver import Resolver, _Entity, _is_named
+from tracker.extraction.resolver import _ROLE_FILLER, Resolver, _Entity, _is_named, _stem
 from tracker.extraction.sentences import sentences
+from tracker.extraction.speaker_words import Mention
 
 
 class _Scanning(Resolver):
@@ -46,6 +47,18 @@ class _Scanning(Resolver):
             if e.kind in kinds and e.last <= pos and (best is None or e.last > best.last):
                 if not_gender is None or e.gender != not_gender:
                     best = e
+        return best
+
+    def _role_match(self, m):
+        if not m.role:
+            return None
+        words = {_stem(w) for w in m.role.lower().split() if w not in _ROLE_FILLER}
+        best, best_key = None, (0, -1)
+        for e in self.entities:
+            if e.kind == "person" and e.role and e.last <= m.start:
+                shared = len(words & {_stem(w) for w in e.role.lower().split()})
+                if shared and (shared, e.last) > best_key:
+                    best, best_key = e, (shared, e.last)
         return best
 
     def _pronoun(self, low, pos):
@@ -413,3 +426,65 @@ def test_a_long_text_of_many_bodies_indexes_its_capitalised_runs_once(monkeypatc
     assert len(got) == 800
     assert [q.speaker.name for q in got[::2]] == [f"{w} Ministry" for w in words]
     assert passes["n"] == 1
+
+
+_ROLES = ["Defence Minister", "Foreign Minister", "minister", "Prime Minister of Iraq", "senator", "the mayor", None]
+
+
+def _run_roles(resolver: Resolver, seed: int) -> list:
+    """People registered with roles (set once, as the resolver does) at mostly rising positions, and role nouns
+    ("the minister", "the foreign minister") looked up between; what each lookup answers."""
+    rng = random.Random(seed)
+    out = []
+    pos = 0
+    for _ in range(300):
+        pos = max(0, pos + rng.randint(-20, 60))
+        if rng.random() < 0.45:
+            name = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+            role = rng.choice(_ROLES)
+            ent = resolver._person_for(name, pos) or resolver._entity(name, "person", role, pos)
+            if role and not ent.role:
+                ent.role = role
+            ent.last = max(ent.last, pos)
+            if ent.gender is None and rng.random() < 0.3:
+                ent.gender = rng.choice(["f", "m"])
+            resolver._touch(ent)
+            out.append(("person", ent.name, ent.index, ent.role))
+        else:
+            role = rng.choice(["minister", "foreign minister", "prime minister", "senator", "mayor", "the", "chief"])
+            ask = max(0, pos - rng.randint(0, 80))
+            found = resolver._role_match(Mention(ask, ask + 3, f"the {role}", "role", None, role))
+            out.append((role, ask, found.name if found else None, found.index if found else None))
+    return out
+
+
+def test_role_nouns_answer_as_the_scan_did():
+    # The persons are walked most recent first and the walk stops at a role sharing every word, instead of a
+    # scan of every entity per role noun (12 s/MB at 200 KB for "Defence Minister John X said … The minister
+    # said …" with a new X each time); the answers are the scan's, ties included.
+    answers = 0
+    for seed in range(40):
+        got = _run_roles(Resolver(""), seed)
+        assert got == _run_roles(_Scanning(""), seed)
+        answers += sum(1 for r in got if len(r) == 4 and r[0] != "person" and r[2] is not None)
+    assert answers > 1000
+
+
+def test_a_role_noun_walks_back_only_to_the_latest_person_holding_that_role(monkeypatch):
+    import tracker.extraction.resolver as resolver_mod
+
+    calls = {"n": 0}
+    original = resolver_mod._stem
+
+    def counting(word):
+        calls["n"] += 1
+        return original(word)
+
+    monkeypatch.setattr(resolver_mod, "_stem", counting)
+    text = " ".join(f"Defence Minister John Z{i:03d} said “it rose.” The minister said “it fell.”" for i in range(300))
+    text = text.replace("0", "a").replace("1", "b").replace("2", "c").replace("3", "d").replace("4", "e")
+    text = text.replace("5", "f").replace("6", "g").replace("7", "h").replace("8", "i").replace("9", "j")
+    got = find_quotes(text)
+    assert [q.speaker.name for q in got[1::2]] == [q.speaker.name for q in got[::2]]
+    assert len({q.speaker.name for q in got}) == 300
+    assert calls["n"] < 10 * 300  # the words of a role or two per role noun, not of every person named before it
