@@ -10,7 +10,6 @@ import re
 from bisect import bisect_right, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from heapq import merge
 
 from tracker.extraction.names import _split_role, _without_article, classify_name
 from tracker.extraction.referents import (  # noqa: F401  (DOCUMENT_NOUNS is read here by speakers.py)
@@ -307,6 +306,10 @@ class Resolver:
         self._logs: dict[tuple, list[tuple[int, int]]] = {}
         self._state: list[tuple | None] = []  # per entity, the (last, bucket) of its newest key
         self._live: dict[tuple, int] = {}  # entities per bucket
+        # The same for the persons with a role, for role nouns (_role_match): their keys (last, -index), sorted,
+        # and the `last` of each one's current key.
+        self._role_log: list[tuple[int, int]] = []
+        self._role_last: dict[int, int] = {}
         self._titled_next = 0  # titled[:_titled_next] are registered
         self._runs: dict[str, list[int]] | None = None  # capitalised word runs -> their starts (see _occurrences)
         self.text = text
@@ -487,6 +490,17 @@ class Resolver:
 
     def _touch(self, e: _Entity) -> None:
         """Record a change of the entity's `last`, gender or name (see _latest)."""
+        if e.role and e.kind == "person" and self._role_last.get(e.index) != e.last:
+            # (a role, once given, stays; `last` only grows)
+            self._role_last[e.index] = e.last
+            log = self._role_log
+            key = (e.last, -e.index)
+            if not log or log[-1] <= key:
+                log.append(key)
+            else:
+                insort(log, key)
+            if len(log) > 2 * len(self._role_last) + 32:
+                log[:] = sorted({k for k in log if self._role_last[-k[1]] == k[0]})
         bucket = (e.kind, e.gender, e.kind != "organisation" or _is_named(e.name))
         state = self._state[e.index]
         if state is not None and state[0] == e.last and state[1] == bucket:
@@ -790,28 +804,23 @@ class Resolver:
         if not words:
             return None
         best, best_key = None, (0, -1)
-        # The persons seen by m.start, most recent first (ties: the earliest made first), from the recency logs:
-        # the first whose role shares every word wins at once, as no later one in this order can beat it (a scan
-        # of every entity per role noun made a long text of titled people quadratic: 12 s/MB at 200 KB).
-        walks = [self._back(bucket, m.start) for bucket in self._logs if bucket[0] == "person"]
-        for key in merge(*walks, reverse=True):
-            e = self.entities[-key[1]]
-            if e.role:
-                shared = len(words & {_stem(w) for w in e.role.lower().split()})
-                # The role that shares most words wins ("the acting Prime Minister of Iraq" is the Iraqi prime
-                # minister, not the Israeli one named later), then the most recent.
-                if shared and (shared, e.last) > best_key:
-                    best, best_key = e, (shared, e.last)
-                    if shared == len(words):
-                        break
+        # The persons with a role seen by m.start, most recent first (ties: the earliest made first), from their
+        # recency log: the first whose role shares every word wins at once, as no later one in this order can beat
+        # it (a scan of every entity per role noun made a long text of titled people quadratic: 12 s/MB at 200 KB).
+        log, current = self._role_log, self._role_last
+        for j in range(bisect_right(log, (m.start, 1)) - 1, -1, -1):
+            last, index = log[j]
+            if current[-index] != last:
+                continue  # a stale key: the person was seen again later
+            e = self.entities[-index]
+            shared = len(words & {_stem(w) for w in e.role.lower().split()})  # type: ignore[union-attr]
+            # The role that shares most words wins ("the acting Prime Minister of Iraq" is the Iraqi prime
+            # minister, not the Israeli one named later), then the most recent.
+            if shared and (shared, e.last) > best_key:
+                best, best_key = e, (shared, e.last)
+                if shared == len(words):
+                    break
         return best
-
-    def _back(self, bucket: tuple, pos: int) -> Iterator[tuple[int, int]]:
-        """The current keys (last, -index) of the bucket's entities seen at or before pos, greatest first."""
-        log = self._logs[bucket]
-        for j in range(bisect_right(log, (pos, 1)) - 1, -1, -1):
-            if self._current(log[j], bucket):
-                yield log[j]
 
     def aliases(self, name: str) -> list[str]:
         ent = self.by_name.get(name)
