@@ -309,6 +309,10 @@ class Resolver:
         # The same for the persons with a role, for role nouns (_role_match): their keys (last, -index), sorted,
         # and the `last` of each one's current key.
         self._role_log: list[tuple[int, int]] = []
+        # The most recent person holding a word or an ending of two or more words (the earliest made on a tie), for
+        # _person_for's surname look-ups: found by a scan of the holders once, then kept by _touch and
+        # _index_person (a scan per look-up made "X Lee said … Lee said …" with a new X each time quadratic).
+        self._holder: dict[tuple, _Entity] = {}
         self._role_last: dict[int, int] = {}
         self._titled_next = 0  # titled[:_titled_next] are registered
         self._runs: dict[str, list[int]] | None = None  # capitalised word runs -> their starts (see _occurrences)
@@ -434,7 +438,18 @@ class Resolver:
         keys: list[tuple[dict, object]] = [(self._by_full, tuple(words))]
         keys += [(self._by_suffix, tuple(words[-k:])) for k in range(2, len(words))]
         keys += [(self._by_word, w) for w in dict.fromkeys(words)]
+        e = self.people[i][0]
+        holders = self._holder
         for index, key in keys:
+            held = ("w", key) if index is self._by_word else ("s", key) if index is self._by_suffix else None
+            best = holders.get(held) if held is not None else None
+            if (
+                held is not None and best is not None
+            ):  # keep the most recent holder of that word or ending as _person_for found it
+                if not add and best is e:
+                    del holders[held]
+                elif add and (e.last, -e.index) > (best.last, -best.index):
+                    holders[held] = e
             if add:
                 insort(index.setdefault(key, []), i)
             else:
@@ -481,11 +496,16 @@ class Resolver:
             self._index_person(first)
             self.by_name[name] = e
             return e
-        best = None
+        held = ("w", words[0]) if n == 1 else ("s", tuple(words))
+        best = self._holder.get(held)
+        if best is not None:
+            return best
         for i in self._by_word.get(words[0], ()) if n == 1 else self._by_suffix.get(tuple(words), ()):
             e = self.people[i][0]
             if best is None or e.last > best.last:
                 best = e
+        if best is not None:
+            self._holder[held] = best
         return best
 
     def _touch(self, e: _Entity) -> None:
@@ -505,6 +525,13 @@ class Resolver:
         state = self._state[e.index]
         if state is not None and state[0] == e.last and state[1] == bucket:
             return
+        if self._holder and e.kind == "person" and (state is None or state[0] != e.last):
+            words = e.name.split()
+            key = (e.last, -e.index)
+            for held in [("w", w) for w in words] + [("s", tuple(words[-k:])) for k in range(2, len(words))]:
+                best = self._holder.get(held)
+                if best is not None and key > (best.last, -best.index):
+                    self._holder[held] = e
         if state is None or state[1] != bucket:
             self._live[bucket] = self._live.get(bucket, 0) + 1
             if state is not None:
