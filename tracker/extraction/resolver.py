@@ -39,7 +39,7 @@ from tracker.records import SpeakerRef
 # articles Resolver() took 0.29 ms at 8 and 0.22 ms at 32 (CPU per article).
 _SURNAME_SEARCHES = 32
 # Up to this position `_full_form` searches the text before a body's mention; past it, an index of capitalised runs.
-_FULL_FORM_SCAN = 5000
+_FULL_FORM_SCAN = 20_000
 _WORD_RUN = re.compile(r"\w+")
 _WORD_OR_HYPHEN = re.compile(r"[\w-]")
 # Whole runs of word characters that open with a character an upper-case letter may be (every one that is not a
