@@ -441,11 +441,10 @@ class Resolver:
         e = self.people[i][0]
         holders = self._holder
         for index, key in keys:
+            # Keep the most recent holder of that word or ending as _person_for found it (if it was asked for).
             held = ("w", key) if index is self._by_word else ("s", key) if index is self._by_suffix else None
-            best = holders.get(held) if held is not None else None
-            if (
-                held is not None and best is not None
-            ):  # keep the most recent holder of that word or ending as _person_for found it
+            best = holders.get(held) if holders and held is not None else None
+            if held is not None and best is not None:
                 if not add and best is e:
                     del holders[held]
                 elif add and (e.last, -e.index) > (best.last, -best.index):
