@@ -66,7 +66,8 @@ PAGE_ONLY_INDEXES = (
 # stops keeping them and builds each again at its end, in one pass (about 11 s at 100,000 articles).
 # claim_kinds is dropped (the claims search's facet reads the claims meanwhile); a name index stays as it was
 # (the queries that take a name find those stored before the load until it ends, as claim groups are
-# refreshed at its end too). Recorded in the same table as the indexes, with this in place of the statement.
+# refreshed at its end too) and is emptied and filled afresh at the end, since names written meanwhile are
+# missing from it. Recorded in the same table as the indexes, with this in place of the statement.
 DERIVED = (facet_tables.TABLE, *name_search.INDEXES)
 DERIVED_SQL = "-- a derived table, rebuilt by tracker.store.bulk.build_deferred"
 LEFT_OUT = PAGE_ONLY_INDEXES + DERIVED
