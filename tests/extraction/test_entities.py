@@ -98,3 +98,31 @@ def test_an_unknown_all_capitals_word_is_an_organisation():
 def test_a_name_with_its_own_acronym_is_an_organisation_even_if_it_reads_as_a_person():
     got = [(e.text, e.name, e.kind, e.acronym) for e in find_entities("Talks with Tomas Berg Lund (TBL) ended.")]
     assert got == [("Tomas Berg Lund (TBL)", "Tomas Berg Lund", "organisation", "TBL")]
+
+
+def test_one_word_names_get_what_the_general_path_gives(monkeypatch):
+    from tracker.extraction import entities
+
+    text = (
+        "Defence Minister Hulusi Akar met NATO envoys in Ankara. Akar said Turkey's Pentagon talks went well.\n"
+        "Constitution reform came up. Reform is due, said the SSB. Presidency of Defence Industries (SSB) agreed. "
+        "Ankara\nTurkey and U.S. officials, with Erdogan’s aides, met in Brussels."
+    )
+    fast = find_entities(text)
+    monkeypatch.setattr(
+        entities,
+        "_single",
+        lambda text, s, e, name, acronyms, people, cap: entities._entity(text, s, e, None, None, acronyms, people, cap),
+    )
+    assert find_entities(text) == fast
+    assert [(x.text, x.name, x.kind) for x in fast if " " not in x.text] == [
+        ("NATO", "NATO", "organisation"),
+        ("Ankara", "Turkey", "country"),
+        ("Akar", "Hulusi Akar", "person"),  # the surname of a person named before
+        ("Turkey", "Turkey", "country"),
+        ("Pentagon", "United States Department of Defense", "organisation"),
+        ("SSB", "SSB", "organisation"),
+        ("Ankara\nTurkey", "Ankara Turkey", "person"),  # two words: the general path
+        ("Erdogan", "Erdogan", "other"),
+        ("Brussels", "European Union", "organisation"),
+    ]

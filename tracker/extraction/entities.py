@@ -172,8 +172,14 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
     for m in ENTITY_RE.finditer(text, start, end):
         if m.lastindex == 1:  # no acronym after it
             name = m.group(1)
-            if " " not in name and (name in skip or name.rstrip(".-'’") in skip or name.rstrip(".") in skip):
-                continue  # "The", "He", "American": one opening word or title alone is never an entity
+            if " " not in name:
+                if name in skip or name.rstrip(".-'’") in skip or name.rstrip(".") in skip:
+                    continue  # "The", "He", "American": one opening word or title alone is never an entity
+                if len(name.split()) == 1:  # one word (not "Ankara\nTurkey"): the most common name by far
+                    ent = _single(text, m.start(), m.end(), name, acronyms, people, capitalised)
+                    if ent is not None:
+                        out.append(ent)
+                    continue
         for s, e, acr_end in _pieces(m, text, acronyms):
             ent = _entity(text, s, e, m.group("acr") if acr_end else None, acr_end, acronyms, people, capitalised)
             if ent is not None:
@@ -262,6 +268,36 @@ def _entity(
     canon, kind = _resolve_name(name, kind, people, alias)
     if kind == "person" and len(words) >= 2:
         people[words[-1]] = name
+    return Entity(text=text[s:e], start=s, end=e, name=canon, kind=kind)
+
+
+def _single(
+    text: str, s: int, e: int, name: str, acronyms: dict, people: dict, capitalised: _Capitalised
+) -> Entity | None:
+    """`_entity` for a match of one word with no acronym after it that find_entities found outside _SKIP_SINGLE
+    (so no opening word or title to trim, no connector, no possessive inside): the same entity, without the
+    general path's splitting and joining of words, for the two matches in three that are one word."""
+    if name.endswith(_POSSESSIVE_ENDS):
+        name = name[:-2]
+        e = s + len(name)
+    while name and name[-1] in ".-'’":
+        name = name[:-1]
+        e -= 1
+    if not name or _drop_single(name, s, text, capitalised):
+        return None
+    if name in acronyms:
+        full, kind = acronyms[name]
+        return Entity(text=text[s:e], start=s, end=e, name=full, kind=kind, acronym=name)
+    alias = resolve_alias(name)
+    if alias:
+        kind = alias[1]
+    elif name in LAW_WORDS:
+        kind = "law"
+    elif name in ORG_WORDS or (name.isupper() and len(name) >= 2):
+        kind = "organisation"
+    else:
+        kind = "other"  # (`_kind` of one word: a person's name takes two)
+    canon, kind = _resolve_name(name, kind, people, alias)
     return Entity(text=text[s:e], start=s, end=e, name=canon, kind=kind)
 
 
