@@ -184,13 +184,22 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
             ent = _entity(text, s, e, m.group("acr") if acr_end else None, acr_end, acronyms, people, capitalised)
             if ent is not None:
                 out.append(ent)
-    out.extend(_models(text, start, end))
-    out.sort(key=lambda x: x.start)
+    models = _models(text, start, end)
+    if models:  # (the names come in text order: only model codes need sorting in)
+        out.extend(models)
+        out.sort(key=lambda x: x.start)
     return out
+
+
+# Every model code holds a hyphen and a digit ("S-400"): four articles in five hold none, and there MODEL_RE, which
+# enters its pattern at every capital letter, is not run (a search for a literal hyphen skips ahead to each).
+_DASH_DIGIT = re.compile(r"-\d")
 
 
 def _models(text: str, start: int, end: int) -> list[Entity]:
     """Model codes are weapons when any mention sits next to a weapon noun ("the S-400 missile system")."""
+    if _DASH_DIGIT.search(text, start, end) is None:
+        return []
     found = [(m.start(), m.end(), m.group(0)) for m in MODEL_RE.finditer(text, start, end)]
     weapons = {n for s, e, n in found if WEAPON_NOUNS.search(text[e : e + 40] + " " + text[max(start, s - 25) : s])}
     return [Entity(text=n, start=s, end=e, name=n, kind="weapon" if n in weapons else "other") for s, e, n in found]

@@ -526,6 +526,7 @@ def _find(text: str, start: int, end: int, sentences: list | None = None) -> lis
     date_starts: list[int] = []
     pos = start
     triggers, numbers = _triggers(text, start, end, sentences)
+    slash = "/" in text  # _MIXED needs one ("2 1/2"): most articles have none
     i = j = 0
     n, n_numbers = len(triggers), len(numbers)
     while True:
@@ -543,7 +544,8 @@ def _find(text: str, start: int, end: int, sentences: list | None = None) -> lis
                 j += 1
             if j == n_numbers or numbers[j] - ts > _BEFORE_NUMBER:
                 continue  # "in", "about", "US" with no number after them
-            if (clock := _CLOCK.match(text, ts, end)) is not None:
+            digit = text[ts].isdigit()  # _CLOCK and _MIXED open with a digit: at a word they cannot match
+            if digit and ":" in text[ts + 1 : ts + 3] and (clock := _CLOCK.match(text, ts, end)) is not None:
                 h, mi, sec = clock.groups()
                 out.append(
                     Quantity(
@@ -557,7 +559,7 @@ def _find(text: str, start: int, end: int, sentences: list | None = None) -> lis
                 )
                 pos = clock.end()
                 continue
-            if (mixed := _MIXED.match(text, ts, end)) is not None:
+            if digit and slash and (mixed := _MIXED.match(text, ts, end)) is not None:
                 whole, num, den = (int(x) for x in mixed.groups())
                 if num < den:
                     unit, uend = unit_after(text, mixed.end(), end, False)
@@ -566,7 +568,7 @@ def _find(text: str, start: int, end: int, sentences: list | None = None) -> lis
                     out.append(Quantity(text[ts:stop], ts, stop, whole + num / den, unit, kind=kind))
                     pos = stop
                     continue
-            m = (QUANTITY_AT_DIGIT_RE if text[ts].isdigit() else QUANTITY_RE).match(text, ts, end)
+            m = (QUANTITY_AT_DIGIT_RE if digit else QUANTITY_RE).match(text, ts, end)
             if m is not None:
                 break
         if m is None:
