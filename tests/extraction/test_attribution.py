@@ -145,3 +145,28 @@ def test_according_to_at_the_end_of_a_four_word_statement():
     text = "The plane landed safely according to The Aviation Herald."
     got = [(q.kind, q.text, q.cue, q.speaker.name, q.speaker.kind) for q in extract(text).quotes]
     assert got == [("indirect", "The plane landed safely", "according to", "The Aviation Herald", "organisation")]
+
+
+def kinds(text):
+    return [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in find_quotes_raw(text, sentences(text))]
+
+
+def test_a_bare_base_form_after_a_and_its_words_is_a_noun_not_a_cue():
+    text = "The ministry published a short reply: “We will not comment on the case.”"
+    assert kinds(text) == [("direct", "“We will not comment on the case.”", "The ministry")]
+
+
+def test_an_aside_between_subject_and_cue_leaves_the_subject_speaking():
+    text = "The company, though profitable, said it would cut 200 jobs."
+    assert kinds(text) == [("indirect", "it would cut 200 jobs", "The company")]
+
+
+def test_an_aside_before_an_inverted_name_keeps_the_name_speaking():
+    text = "The deal, while imperfect, said Ann Lee, is the best on offer."
+    assert quotes(text) == [("The deal, while imperfect", "Ann Lee")]
+
+
+def test_a_name_in_apposition_to_an_inverted_role_speaks():
+    for role in ("the head of SpaceX", "the chief executive of SpaceX"):
+        text = f"The rocket is ready for its first flight, said {role}, Elon Musk."
+        assert kinds(text) == [("indirect", "The rocket is ready for its first flight", "Elon Musk")]

@@ -640,3 +640,23 @@ def test_a_call_for_something_is_reported_by_the_writer_not_stated_by_the_caller
 
     text = "Farmers' groups are calling for the dam to be closed."
     assert [(c.text, c.speaker) for c in extract(text).claims] == [(text, None)]
+
+
+def test_an_attribution_left_alone_before_a_colon_is_no_claim():
+    """'He told her on one occasion: “…”' is who said the quote, not a fact the writer asserts; the quote is the
+    claim, its speaker's. A lead that states a figure of its own is kept."""
+    from tracker import extract
+
+    def claims(text):
+        return [(c.kind, c.text, c.speaker.name if c.speaker else None) for c in extract(text, "2021-05-05").claims]
+
+    assert claims("He told her on one occasion: “You will never be a doctor.” She became one anyway.") == [
+        ("prediction", "“You will never be a doctor.”", "He")
+    ]
+    assert claims(
+        "In a live-streamed statement, Sanders said to Biden: “We will work together to beat the president.”"
+    ) == [("prediction", "“We will work together to beat the president.”", "Sanders")]
+    assert claims("The minister said 3,000 jobs were lost in April: “It is a disaster for the region.”") == [
+        ("quantity", "3,000 jobs were lost in April", "The minister"),
+        ("opinion", "“It is a disaster for the region.”", "The minister"),
+    ]

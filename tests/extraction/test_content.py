@@ -150,3 +150,35 @@ def test_the_verb_that_makes_a_cues_object_a_clause_is_looked_for_in_its_own_lin
 
 def test_a_five_letter_ly_adverb_after_the_object_is_stepped_over():
     assert contents("The minister told reporters daily that taxes would rise.") == ["that taxes would rise"]
+
+
+def quotes_of(text):
+    return [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in find_quotes_raw(text, sentences(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor told the council: “The bridge across the river is ready.”",
+        "The mayor told reporters:\n“The bridge across the river is ready.”",
+    ],
+)
+def test_whom_a_verb_of_telling_addresses_before_a_colon_is_no_content(text):
+    assert quotes_of(text) == [("direct", "“The bridge across the river is ready.”", "The mayor")]
+
+
+def test_a_that_with_nothing_after_it_reports_nothing():
+    text = "The minister said the plan was sound. She added that"
+    assert quotes_of(text) == [("indirect", "the plan was sound", "The minister")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The minister said early on Monday that the talks had failed.", "that the talks had failed"),
+        ("The minister said late in the evening that the talks had failed.", "that the talks had failed"),
+        ("The minister said early results showed a gain in exports.", "early results showed a gain in exports"),
+    ],
+)
+def test_early_or_late_before_a_time_phrase_is_a_circumstance_of_the_report(text, content):
+    assert contents(text) == [content]

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tracker.extraction.clause_shape import _AUX
 from tracker.extraction.content import (
     _ONLY_STOPS,
     _circumstance_only,
@@ -83,6 +84,8 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
     tail = max(0, len(before) - 8)
     if mention is not None and _NOUN_BEFORE.search(before, tail):
         return None  # "Editor’s note", "a claim": the cue word is a noun here
+    if mention is not None and _noun_of_indefinite(text, mention, cue):
+        return None  # "published a short reply": after "a" and its words, a bare base form is the phrase's noun
     if mention is None:
         mention = _that_relative(text, s, cue.start)
     if text.endswith("ing", cue.start, cue.end) and before.endswith("as"):
@@ -110,10 +113,13 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
             if prev is not None and prev.mention is not None
             else _sentence_subject(text, s, cue.start)
         )
+    if mention is None and before.endswith(","):
+        mention = _subject_across_aside(text, s, b_end - 1, cue.end, e)
     if mention is None:
         mention = subject_after(text, cue.end, e)
         if mention is None or mention.text.split(None, 1)[0].lower() in ("any", "no", "that"):
             return None  # "had not, as of Monday, announced any plans": an object, not an inverted speaker
+        mention = _apposed_name(text, mention, e)
         content = _content_before(text, s, cue.start, quotes)
         if content is None and _first_word(text, s) >= cue.start:
             # "Said Ellis: “…”" — the inverted attribution opens the sentence.
@@ -182,6 +188,53 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
     return _Raw(content[0], content[1], "", cue.start, cue.end, mention, antecedent)
 
 
+# Words that open an aside between a subject and its verb: "The company, though profitable, said …".
+_ASIDE_OPENERS = frozenset("though although while whilst despite even if when once as unlike like".split())
+
+
+_NEXT_TOKEN = re.compile(r"[ \t\xa0]*([\w’'-]+)")
+
+
+def _subject_across_aside(text: str, s: int, comma: int, cue_end: int, e: int) -> Mention | None:
+    """ "The company, though profitable, said it would cut jobs": an aside set off by commas (opened by a word
+    such as "though") sits between the sentence's subject and the cue, which then has a clause after it, not an
+    inverted speaker ("…, while imperfect, said Ann Lee" keeps Ann Lee)."""
+    j = text.rfind(",", s, comma)
+    w = _NEXT_TOKEN.match(text, j + 1, comma) if j > s else None
+    if w is None or w.group(1).lower() not in _ASIDE_OPENERS:
+        return None
+    after = subject_after(text, cue_end, e)
+    if after is not None and after.kind != "pronoun":
+        nxt = _NEXT_TOKEN.match(text, after.end, e)
+        if nxt is None or nxt.group(1).lower() not in _AUX:
+            return None  # a name or a phrase not followed by a verb: the inverted speaker
+    m, negated = subject_before(text, s, j)
+    if m is None or negated or m.start > _first_word(text, s) or m.kind not in _SPEAKER_KINDS:
+        return None
+    return m
+
+
+# A person's name in apposition after an inverted speaker's role: "said the head of SpaceX, Elon Musk.".
+_APPOSED_AFTER = re.compile(r"[ \t\xa0]*,[ \t\xa0]*(?=[A-Z])")
+
+
+_NAME_CLOSE = re.compile(r"[ \t\xa0]*(?:[,.;!?)]|$)")
+
+
+def _apposed_name(text: str, mention: Mention, e: int) -> Mention:
+    """The name that a role phrase introduces ("said the chief executive of SpaceX, Elon Musk"), which speaks for
+    it; the phrase stays the speaker when no person's name closes the apposition."""
+    if not mention.text[:1].islower():
+        return mention  # a name itself ("said Jane Doe, a lawyer")
+    m = _APPOSED_AFTER.match(text, mention.end, e)
+    if m is None:
+        return mention
+    named = subject_after(text, m.end(), e)
+    if named is None or named.kind != "person" or not _NAME_CLOSE.match(text, named.end, e):
+        return mention
+    return named
+
+
 def _comma_outside_quotes(text: str, lo: int, hi: int, quotes) -> int:
     """The first comma in text[lo:hi] outside quote marks, or -1."""
     k = text.find(",", lo, hi)
@@ -233,6 +286,29 @@ _BARE_VP = re.compile(r"(?:,|\band|\bthen|\bbut)\s*$", re.IGNORECASE)
 
 # "… tried to have him freed by saying …", "… after saying …": the gerund's subject is the sentence's.
 _BY_ING = re.compile(r"\b(?:by|after|while|before)$", re.IGNORECASE)
+
+
+# A singular indefinite noun phrase, which no bare base form of a verb can follow as its subject.
+_A_OR_AN = re.compile(r"an?[ \t\xa0]", re.IGNORECASE)
+
+
+def _noun_of_indefinite(text: str, mention: Mention, cue: _Cue) -> bool:
+    """The cue word is a bare base form ("reply", "comment") right after a singular noun phrase opened by "a" or
+    "an", and a colon follows it: no such phrase is the subject of a base form ("a reader would ask" has its modal
+    between them, "a review of records indicate" ends on a plural that the verb agrees with),
+    so the word is the phrase's noun."""
+    return (
+        _A_OR_AN.match(mention.text) is not None
+        and text[cue.start : cue.end].lower() == cue.base
+        and not text[mention.end : cue.start].strip()
+        and not mention.text.endswith("s")
+        and _COLON_AFTER.match(text, cue.end) is not None
+    )
+
+
+# The noun that a colon follows introduces what comes after it ("a short reply: “…”"). (Without a colon the
+# same reading of "make a controversial comment that …" lost a found quote on polnear-dev.)
+_COLON_AFTER = re.compile(r"[ \t\xa0]*:")
 
 
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|this|that|whose))$", re.IGNORECASE)

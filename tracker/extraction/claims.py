@@ -25,7 +25,7 @@ from tracker import ids
 from tracker.extraction.claim_features import WEIGHTS, _features, _kind, _opinion, _past, _prediction, _score  # noqa: F401
 from tracker.extraction.claim_speakers import holding_quote, states
 from tracker.extraction.claim_words import _Tokens  # noqa: F401
-from tracker.extraction.clauses import MIN_WORDS, _has_words, _is_dateline, _is_headline, _Marks, _split  # noqa: F401
+from tracker.extraction.clauses import MIN_WORDS, _has_words, _is_dateline, _is_headline, _Marks, _split, bare_lead  # noqa: F401
 from tracker.extraction.cues import _FORM_TO_BASE
 from tracker.extraction.dates import find_dates
 from tracker.extraction.entities import find_entities
@@ -102,6 +102,8 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
         ]
         if inner and len(clauses) > 1:  # one clause has nothing to re-join
             pieces = _rejoin(text, pieces, inner, near)
+            if near:  # 'He told her on one occasion: “…”' left on its own: the quote's attribution, no claim
+                pieces = [p for p in pieces if p is None or not bare_lead(text, p[_START], p[_END], near)]
         for piece in pieces:
             if piece is None or (piece[3] in FACTUAL_KINDS and piece[4] < THRESHOLD):
                 continue

@@ -267,6 +267,21 @@ def _split(
     return _merge_short(text, trimmed), reported, inner
 
 
+def bare_lead(text: str, a: int, b: int, quotes: list[Quote]) -> bool:
+    """The clause text[a:b] is only the attribution of the direct quote after the colon that ends it ("He told her
+    on one occasion: “…”"): the quote's cue lies in it, and it is short and holds no figure (as a bare
+    attribution tail, `_bare_tail`)."""
+    colon = b
+    while colon < len(text) and text[colon] in " \t":
+        colon += 1
+    if colon >= len(text) or text[colon] != ":":
+        return False
+    for q in quotes:
+        if q.kind == "direct" and colon < q.start <= colon + 3 and q.cue_start is not None and a <= q.cue_start < colon:
+            return _bare_tail(text, a, colon)
+    return False
+
+
 def _interjection(text: str, b: int, e: int) -> bool:
     """A short subordinate clause closed by a comma with the sentence going on after it."""
     comma = text.find(",", b, e)

@@ -76,6 +76,10 @@ _TIME_NOUN_NEXT = re.compile(
 )
 
 
+# A time preposition after "early" or "late" makes them adverbs of time: "said early on Monday", "late in the day".
+_PREP_NEXT = re.compile(r"[ \t\xa0]+(?:on|in|at|during|this|last|next)\b", re.IGNORECASE)
+
+
 _ADVERB_NOUNS = frozenset(
     """
     statement interview conference briefing reporters journalists press call speech rally post tweet letter email
@@ -112,6 +116,9 @@ _THAT_SOON = re.compile(r"[^,;.“”\"]{0,40}?\bthat\b")
 _CONTENT_OPENER = re.compile(r"\s*,?\s*(that|to|how|what|why|whether|if|when|where)\b")
 
 
+_HAS_WORD = re.compile(r"\w")
+
+
 _FIRST_WORD_OF = re.compile(r"[\w’'$-]+")
 
 
@@ -137,7 +144,11 @@ def _skip_adverbials(text: str, pos: int, hi: int) -> int:
             if wl == "to" and not _TO_AUDIENCE.match(text[m.end() : m.end() + 14]):
                 return k
             in_pp = True
-        elif wl in _DEICTIC and not _TIME_NOUN_NEXT.match(text, m.end(), hi):
+        elif (
+            wl in _DEICTIC
+            and not _TIME_NOUN_NEXT.match(text, m.end(), hi)
+            and not (wl in ("early", "late") and _PREP_NEXT.match(text, m.end(), hi))
+        ):
             return k  # "claimed this is a move": "this" opens the content unless a time noun follows
         elif wl in _ADVERB_TIME or wl.endswith("ly") and len(wl) > 4:
             if wl in TIME_WORDS:
@@ -151,12 +162,23 @@ def _skip_adverbials(text: str, pos: int, hi: int) -> int:
         k = m.end()
 
 
+# The object of a verb of telling and then a colon: " the council:", " reporters:", " the BBC's Jane Doe:".
+_OBJECT_COLON = re.compile(r"[ \t\xa0]+(?:[\w’'.&-]+[ \t\xa0]+){0,3}?[\w’'.&-]+[ \t\xa0]*:(?=\s)")
+
+
 def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int, int, bool]]) -> tuple[int, int] | None:
     """The reported content that follows a cue, or None when the cue is not followed by one."""
     pos = cue.end
     n = len(text)
     m = _AFTER_CUE.match(text, pos)
     assert m is not None  # every part of the pattern is optional: it matches, if only the empty string
+    if cue.base in OBJECT_VERBS and not m.group(1) and not m.group(2) and text.find(":", pos, pos + 40) >= 0:
+        mo = _OBJECT_COLON.match(text, pos)
+        if mo is not None:
+            # "told the council: “…”", "told reporters:" and the quote in the next paragraph: whom it tells is
+            # no content, what follows the colon is.
+            m = _AFTER_CUE.match(text, mo.end() - 1)
+            assert m is not None
     colon = m.group(1) == ":"
     after = m.end()
     if m.group(2) and not colon:
@@ -214,7 +236,10 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         start = mt.start(1)
         if cue.base in OBJECT_VERBS and word == "to":
             start = _first_nonspace(text, pos)  # "urged X to …": the content takes in whom it urges
-        return start, _content_end(text, start, s, e, cue, quotes)
+        end = _content_end(text, start, s, e, cue, quotes)
+        if _HAS_WORD.search(text, mt.end(1), end) is None:
+            return None  # "… she added that" and nothing after it: a report with no content is no quote
+        return start, end
     start = _first_nonspace(text, k)
     if start >= e:
         return None

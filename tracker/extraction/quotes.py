@@ -97,6 +97,9 @@ def _fragment(text: str, s: int, qs: int, qe: int, seps: list[int]) -> _Raw | No
         start = _first_nonspace(text, ve)
     elif _word_count(text, qs, qe) < 3:
         return None  # a scare-quoted word far from the verb
+    if start == qs and _COLON_BEFORE.search(text, max(s, qs - 3), qs):
+        # "The ministry published a short reply: “…”": a whole quote the clause introduces with a colon is direct.
+        return _Raw(start, qe, "direct", vs, ve, m)
     return _Raw(start, qe, "partial", vs, ve, m)
 
 

@@ -359,15 +359,25 @@ def ensure_rules(db: sqlite_utils.Database, skip: set[str] | frozenset[str] = fr
                 f"regrouping the claims of {n:,} articles: they were grouped under rules version "
                 f"{row[0] if row else 1}, this is version {RULES_VERSION}"
             )
-        rebuild(db)
+        step = max(1, n // 10)
+        mark = [step]
+
+        def tell(done: int, total: int) -> None:
+            if echo and (done >= mark[0] or done == total):
+                echo(f"regrouped {done:,} of {total:,} articles")
+                mark[0] = done + step
+
+        rebuild(db, progress=tell)
     with db.conn:
         db.execute("delete from claim_grouping_rules")
         db.execute("insert into claim_grouping_rules (version) values (?)", [RULES_VERSION])
     return bool(grouped)
 
 
-def rebuild(db: sqlite_utils.Database) -> None:
-    """Regroup the whole database from scratch (after changing the rules); ingest never needs this."""
+def rebuild(db: sqlite_utils.Database, progress=None) -> None:
+    """Regroup the whole database from scratch (after changing the rules); ingest never needs this. `progress`,
+    if given, is called with (articles done, articles in all) after each chunk: at 100,000 articles this takes
+    minutes, and a silent wait that long looks like a hang."""
     with db.conn:
         for t in (
             "claim_conflicts",
@@ -379,6 +389,7 @@ def rebuild(db: sqlite_utils.Database) -> None:
         ):
             db.execute(f"delete from {t}")
         aids = [r[0] for r in db.execute("select id from articles order by ingested_at, id").fetchall()]
+        done = 0
         for part in _chunks(aids, 500):
             marks = ",".join("?" * len(part))
             merged = {
@@ -415,3 +426,6 @@ def rebuild(db: sqlite_utils.Database) -> None:
                 ],
             }
             update(db, merged)
+            done += len(part)
+            if progress:
+                progress(done, len(aids))
