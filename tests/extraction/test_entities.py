@@ -133,3 +133,18 @@ def test_model_codes_are_sorted_in_among_names_and_looked_for_only_where_a_hyphe
     assert got == [("Ankara", "country"), ("S-400", "weapon"), ("Greece", "other"), ("F-35", "weapon")]
     got = [(e.text, e.kind) for e in find_entities("Ankara bought the S 400, while Greece ordered F35 jets.")]
     assert got == [("Ankara", "country"), ("Greece", "other"), ("F35", "organisation")]  # no model code
+
+
+def test_a_names_words_are_all_capitalised_exactly_when_none_is_a_connector():
+    # _kind and _trim rely on it: every word ENTITY_RE joins into a name opens with a capital or is a connector.
+    from tracker.extraction.entities import _CONNECTORS, ENTITY_RE
+
+    text = (
+        "The Ministry of Defence of Turkey and Mr. Hulusi Akar met U.S. officials. Ludwig van der Rohe, "
+        "Abu Bakr al Baghdadi, Jean de la Fontaine, Turkey’s Presidency of Defence Industries (SSB), "
+        "Countering America's Adversaries Through Sanctions Act, O'Neill-Smith and Al-Assad\tBin Laden du Pont."
+    )
+    tails = [m.group("name").split()[i:] for m in ENTITY_RE.finditer(text) for i in range(len(m.group("name").split()))]
+    assert len(tails) == 40 and any(not _CONNECTORS.isdisjoint(t) for t in tails)
+    for words in tails:
+        assert all(w[0].isupper() for w in words) == _CONNECTORS.isdisjoint(words), words

@@ -87,6 +87,9 @@ ENTITY_RE = re.compile(
     rf"(?:\s*\((?P<acr>[A-Z][A-Za-z&]{{1,9}})\))?"
 )
 MODEL_RE = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z]{0,4}-\d{1,4}[A-Z]{0,2}\b")  # `(?<!\w[A-Z])`: `\b` before it
+# A name's words are those of an ENTITY_RE match, or a tail of them: each opens with an ASCII capital or is one
+# of these (all lower-case). So "every word capitalised" is `_CONNECTORS.isdisjoint(words)`, one set operation
+# instead of a generator per name (a test checks the two agree on the words of every match of a sample).
 _CONNECTORS = frozenset("of for the de del da di du la le von van der den al bin".split())
 _POSSESSIVE_ENDS = ("'s", "’s")
 _POSSESSIVE_INSIDE = re.compile(r"['’]s\s")
@@ -131,7 +134,7 @@ def _kind(name: str, words: list[str], alias: tuple[str, str] | None) -> str:
         return "organisation"
     if len(words) == 1 and name.isupper() and len(name) >= 2:
         return "organisation"
-    if 2 <= len(words) <= 4 and all(w[0].isupper() for w in words):
+    if 2 <= len(words) <= 4 and _CONNECTORS.isdisjoint(words):  # every word capitalised (see _CONNECTORS)
         return "person"
     return "other"
 
@@ -145,7 +148,7 @@ def _trim(words: list[str]) -> tuple[list[str], bool]:
     for i in range(len(words) - 2, -1, -1):
         if words[i].rstrip(".") in TITLES:
             rest = words[i + 1 :]
-            if all(w[0].isupper() for w in rest):
+            if _CONNECTORS.isdisjoint(rest):  # every word capitalised (see _CONNECTORS)
                 return rest, True
             break
     return words, titled
