@@ -42,6 +42,7 @@ from tracker.extraction.quantity_words import (  # noqa: F401 (re-exported: name
 )
 from tracker.extraction.triggers import _trie, triggers
 from tracker.extraction.triggers import forget as forget_tokens
+from tracker.extraction.triggers import ordinals as ordinal_starts
 from tracker.extraction.units import _HYPHEN_MODIFIER, unit_after
 from tracker.records import Quantity
 
@@ -487,11 +488,15 @@ _ORDINAL_NOT_BEFORE = re.compile(r"\b(?:[Aa]n?|per|every|each|one)\s+$")
 
 
 def _ordinals(text: str, start: int, end: int) -> list[Quantity]:
-    """Ordinals before the noun they number, in text[start:end]."""
+    """Ordinals before the noun they number, in text[start:end]: the matches of _ORDINAL with no letter, digit,
+    "_" or "-" before them, found from the ordinal words of the token pass (triggers.ordinals) rather than by
+    trying _ORDINAL at every character."""
     out = []
-    for m in _ORDINAL.finditer(text, start, end):
-        s = m.start()
+    for s in ordinal_starts(text, start, end):
         if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_-"):
+            continue
+        m = _ORDINAL.match(text, s, end)
+        if m is None:
             continue
         if _ORDINAL_NOT_BEFORE.search(text, max(start, m.start() - 7), m.start()):
             continue
