@@ -132,6 +132,7 @@ def _build_deferred_indexes(db_path) -> None:
     still writing (it holds the ingest lock): that one builds them when it ends."""
     import sqlite3
 
+    from tracker.store import grouping
     from tracker.store.bulk import build_deferred, no_ingest_running
     from tracker.store.db import connect
 
@@ -153,6 +154,8 @@ def _build_deferred_indexes(db_path) -> None:
             )
         except sqlite3.OperationalError as e:
             click.echo(f"{db_path}: indexes not built yet ({e})", err=True)
+        else:
+            grouping.ensure_rules(db, echo=lambda line: click.echo(line, err=True))
         finally:
             db.close()
 

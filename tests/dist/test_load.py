@@ -99,3 +99,32 @@ def test_an_article_twice_is_stored_once_after_group_and_refused_before(tmp_path
     assert s.articles == db["articles"].count == 3
     # the exact copy is skipped, as ingest skips it: the first copy's row (its file:line) is the one stored
     assert db.execute("select path from articles where url = ?", [arts[1]["url"]]).fetchall() == [(f"{src}:2",)]
+
+
+def test_a_run_says_which_grouping_rules_its_keys_follow_and_an_older_one_is_regrouped(run, tmp_path):
+    """Claim keys are made at extract: a database loaded from a run carries the run's rules version, so that a
+    run extracted before the version was noted (no note: version 1) is regrouped by the next ingest or serve."""
+    import os
+
+    from tracker.dist.tables import RULES_NOTE, read_note
+    from tracker.store import grouping
+
+    assert read_note(run, RULES_NOTE) == str(grouping.RULES_VERSION)
+    load(run, tmp_path / "new.db")
+    db = connect(tmp_path / "new.db")
+    assert db.execute("select version from claim_grouping_rules").fetchall() == [(grouping.RULES_VERSION,)]
+    assert grouping.ensure_rules(db) is False
+    note = os.path.join(run, RULES_NOTE)
+    kept = open(note).read()
+    os.remove(note)
+    try:
+        load(run, tmp_path / "old.db")
+    finally:
+        with open(note, "w") as f:
+            f.write(kept)
+    db = connect(tmp_path / "old.db")
+    assert db.execute("select version from claim_grouping_rules").fetchall() == [(1,)]
+    lines: list[str] = []
+    assert grouping.ensure_rules(db, echo=lines.append) is True
+    assert lines[0].startswith("regrouping the claims of ") and lines[-1].endswith(" articles")
+    assert db.execute("select version from claim_grouping_rules").fetchall() == [(grouping.RULES_VERSION,)]

@@ -930,3 +930,25 @@ def test_a_database_grouped_under_other_rules_is_regrouped_when_opened(tmp_path)
     db.conn.commit()
     assert grouping.ensure_rules(db, skip={"some_index"}, echo=seen.append) is False
     assert len(seen) == 2
+
+
+def test_only_ingest_and_serve_regroup_an_old_database_and_ingest_says_so(tmp_path):
+    """Opening a database (an annotation, a query) never starts a regroup, which takes minutes at scale and holds
+    the write lock; `tracker ingest` does it first, under its lock, and says so."""
+    from click.testing import CliRunner
+
+    from tests.conftest import EXAMPLE
+    from tracker.cli import cli
+
+    path = tmp_path / "t.db"
+    assert CliRunner().invoke(cli, ["ingest", str(EXAMPLE), "--db", str(path), "-q"]).exit_code == 0
+    db = connect(path)
+    assert db.execute("select version from claim_grouping_rules").fetchall() == [(grouping.RULES_VERSION,)]
+    db.execute("drop table claim_grouping_rules")  # as a database grouped before the version was noted
+    db.conn.commit()
+    db = connect(path)  # opening it notes nothing and regroups nothing
+    assert db.execute("select count(*) from claim_grouping_rules").fetchone()[0] == 0
+    r = CliRunner().invoke(cli, ["ingest", str(EXAMPLE), "--db", str(path)])
+    assert r.exit_code == 0, r.output
+    assert "regrouping the claims of 1 article: they were grouped under rules version 1" in r.stderr
+    assert connect(path).execute("select version from claim_grouping_rules").fetchall() == [(grouping.RULES_VERSION,)]

@@ -7,10 +7,12 @@ import time
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 
+from tracker.store.grouping import RULES_VERSION
+
 from .chunk import GROUPING_INPUTS, STORED, chunk_rows, read_chunk
 from .engine import Engine
 from .sources import Chunk, count_lines, number_lines, plan
-from .tables import clear, write_part
+from .tables import RULES_NOTE, clear, write_note, write_part
 
 TABLES = (*STORED, *GROUPING_INPUTS, "errors")
 
@@ -115,6 +117,8 @@ def extract(
             chunks = number_lines(chunks, [n for n, _cpu in counted])
         for table in TABLES:
             clear(run, table)
+        # the claim keys are made here: a load must know which grouping rules they follow (tracker.store.grouping)
+        write_note(run, RULES_NOTE, str(RULES_VERSION))
         results = eng.map(run_chunk, [(c, run, raw) for c in chunks], "Extracting")
     s = ExtractSummary(chunks=len(chunks), count_cpu=sum(cpu for _n, cpu in counted), tasks=results)
     for r in results:

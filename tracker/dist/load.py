@@ -33,7 +33,7 @@ from tracker.store.db import (
 
 from . import fates
 from .chunk import STORED
-from .tables import parts, read_part
+from .tables import RULES_NOTE, parts, read_note, read_part
 
 
 @dataclass
@@ -161,6 +161,10 @@ def load(run: str, db_path: str | Path, where: str | None = None, on_status=None
             db.execute(sql)
     say(f"Building {len(bulk.deferred(db))} indexes")
     bulk.build_deferred(db)
+    # Groups made under other rules than today's are regrouped by the next `tracker ingest` or `tracker serve`;
+    # a run extracted before runs noted their rules made its keys under version 1.
+    with db.atomic():
+        db.execute("update claim_grouping_rules set version = ?", [int(read_note(run, RULES_NOTE) or 1)])
     summary.articles = db["articles"].count
     summary.claims = db["claims"].count
     db.close()

@@ -143,3 +143,23 @@ def clear(run: str, table: str) -> None:
     fs, path = filesystem(f"{run.rstrip('/')}/{table}")
     if fs.exists(path):
         fs.rm(path, recursive=True)
+
+
+RULES_NOTE = "grouping_rules_version"  # the grouping rules (claim keys) a run was extracted under
+
+
+def write_note(run: str, name: str, text: str) -> None:
+    """A small text file in the run folder saying how its rows were made (e.g. the grouping rules version)."""
+    fs, path = filesystem(f"{run.rstrip('/')}/{name}")
+    fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
+    with fs.open(path, "w") as f:
+        f.write(text)
+
+
+def read_note(run: str, name: str) -> str | None:
+    """The note `name` of the run, or None for a run made before it was written."""
+    fs, path = filesystem(f"{run.rstrip('/')}/{name}")
+    if not fs.exists(path):
+        return None
+    with fs.open(path, "r") as f:
+        return f.read().strip()

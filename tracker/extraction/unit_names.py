@@ -83,6 +83,15 @@ IRREGULAR_PLURALS = {
     "aircraft": "aircraft",
     "headquarters": "headquarters",
     "means": "means",
+    "abuses": "abuse",
+    "excuses": "excuse",
+    "fuses": "fuse",
+    "canoes": "canoe",
+    "niches": "niche",
+    "caches": "cache",
+    "aches": "ache",
+    "headaches": "headache",
+    "avalanches": "avalanche",
 }
 
 
@@ -95,10 +104,14 @@ def singular(word: str) -> str:
         return w
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
-    if w.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
-        return w[:-2]
+    if w.endswith("zzes"):
+        return w[:-3]  # quizzes
+    if w.endswith("uses") and w[-5] not in "aeiou":
+        return w[:-2]  # buses, viruses, bonuses, campuses (not houses, causes, clauses: a vowel before)
+    if w.endswith(("ches", "shes", "sses", "xes")) or (w.endswith("oes") and len(w) > 5):
+        return w[:-2]  # churches, dishes, classes, taxes, heroes, potatoes (not shoes, toes)
     if w.endswith("s"):
-        return w[:-1]
+        return w[:-1]  # prizes, sizes, cases, horses
     return w
 
 

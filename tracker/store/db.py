@@ -8,7 +8,6 @@ quotes on purpose: they must outlive a re-parse, and an annotation whose claim i
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -231,7 +230,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     from tracker.store.annotation_rules import ensure_annotation_schema
 
     grouping.ensure_schema(db, skip=waiting)
-    grouping.ensure_rules(db, skip=waiting, echo=lambda m: print(f"tracker: {m}", file=sys.stderr, flush=True))
+    grouping.record_rules(db)
     ensure_annotation_schema(db)
     from tracker.store import facet_tables, name_search
 

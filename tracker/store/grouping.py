@@ -343,6 +343,18 @@ def _refresh(db: sqlite_utils.Database) -> None:
 RULES_VERSION = 2
 
 
+def record_rules(db: sqlite_utils.Database) -> None:
+    """Note the rules a database is grouped under: a new one (no groups yet) is grouped under today's; one with
+    groups and no note was grouped before notes were kept (version 1) and is left for `ensure_rules`, which only
+    `tracker ingest` and `tracker serve` call (a regroup takes minutes at scale and holds the write lock, so
+    opening a database for anything else, an annotation, never starts one)."""
+    db.execute("create table if not exists claim_grouping_rules (version integer not null)")
+    if db.execute("select 1 from claim_grouping_rules").fetchone() is None:
+        if db.execute("select exists (select 1 from claim_group_members)").fetchone()[0] == 0:
+            with db.conn:
+                db.execute("insert into claim_grouping_rules (version) values (?)", [RULES_VERSION])
+
+
 def ensure_rules(db: sqlite_utils.Database, skip: set[str] | frozenset[str] = frozenset(), echo=None) -> bool:
     """Regroup the database if its groups were made under other rules than RULES_VERSION (a database made before
     the version was recorded counts as version 1); not while a bulk load is unfinished (`skip` non-empty: it
@@ -356,7 +368,7 @@ def ensure_rules(db: sqlite_utils.Database, skip: set[str] | frozenset[str] = fr
         n = db.execute("select count(*) from articles").fetchone()[0]
         if echo:
             echo(
-                f"regrouping the claims of {n:,} articles: they were grouped under rules version "
+                f"regrouping the claims of {n:,} article{'' if n == 1 else 's'}: they were grouped under rules version "
                 f"{row[0] if row else 1}, this is version {RULES_VERSION}"
             )
         step = max(1, n // 10)

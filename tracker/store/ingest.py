@@ -134,6 +134,8 @@ def ingest(
 def _store(items, db_path, summary, workers, batch_size, on_error, on_progress, on_status) -> IngestSummary:
     """The ingest proper, holding the ingest lock: extract the articles read and write them in windows."""
     db = connect(db_path)
+    # groups made under other rules are made again first, under the ingest lock (see grouping.ensure_rules)
+    grouping.ensure_rules(db, skip=set(bulk.deferred(db)), echo=on_status)
     log = ErrorLog(db)
     # A run that stores more articles than the database held when it began (and more than one window) is a
     # bulk load: from then on it leaves out the page-only indexes and builds them at its end (tracker.store.bulk).

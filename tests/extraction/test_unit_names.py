@@ -1,0 +1,54 @@
+"""One name per unit: what grouping, conflicts and the real-news metric compare figures by."""
+
+import pytest
+
+from tracker.extraction.unit_names import canonical_unit, singular
+
+
+@pytest.mark.parametrize(
+    "plural, one",
+    [
+        ("countries", "country"),
+        ("days", "day"),
+        ("companies", "company"),
+        ("witnesses", "witness"),
+        ("prizes", "prize"),
+        ("sizes", "size"),
+        ("cases", "case"),
+        ("horses", "horse"),
+        ("houses", "house"),
+        ("causes", "cause"),
+        ("buses", "bus"),
+        ("viruses", "virus"),
+        ("bonuses", "bonus"),
+        ("quizzes", "quiz"),
+        ("churches", "church"),
+        ("inches", "inch"),
+        ("niches", "niche"),
+        ("taxes", "tax"),
+        ("classes", "class"),
+        ("heroes", "hero"),
+        ("potatoes", "potato"),
+        ("shoes", "shoe"),
+        ("toes", "toe"),
+        ("feet", "foot"),
+        ("crises", "crisis"),
+        ("species", "species"),
+        ("people", "people"),
+        ("bus", "bus"),
+        ("status", "status"),
+    ],
+)
+def test_the_singular_of_a_counted_noun_is_a_word(plural, one):
+    assert singular(plural) == one
+
+
+def test_one_name_per_unit_however_it_is_written():
+    assert [canonical_unit(u) for u in ("kilometers", "kilometre", "km", "KM")] == ["km"] * 4
+    assert [canonical_unit(u) for u in ("percent", "per cent", "%")] == ["%"] * 3
+    assert canonical_unit("miles  per hour") == canonical_unit("mph") == "mile per hour"
+    assert canonical_unit("°C") == "degree celsius"
+    # a currency code stays in capitals, a measure's capital abbreviation does not
+    assert (canonical_unit("USD"), canonical_unit("MPH")) == ("USD", "mile per hour")
+    assert (canonical_unit(None), canonical_unit("")) == (None, None)
+    assert canonical_unit("Hong Kong dollars") == "hong kong dollar"
