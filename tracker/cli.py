@@ -155,7 +155,13 @@ def _build_deferred_indexes(db_path) -> None:
         except sqlite3.OperationalError as e:
             click.echo(f"{db_path}: indexes not built yet ({e})", err=True)
         else:
-            grouping.ensure_rules(db, echo=lambda line: click.echo(line, err=True))
+            behind = grouping.rules_behind(db)
+            if behind is not None:  # a regroup takes minutes at scale: serving does not wait for it
+                click.echo(
+                    f"{db_path}: claim groups were made under grouping rules version {behind} (this is version "
+                    f"{grouping.RULES_VERSION}); the next `tracker ingest` into it regroups them",
+                    err=True,
+                )
         finally:
             db.close()
 

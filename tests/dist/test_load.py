@@ -135,7 +135,7 @@ async def test_the_name_indexes_of_a_loaded_database_hold_its_names(run, tmp_pat
 
 def test_a_run_says_which_grouping_rules_its_keys_follow_and_an_older_one_is_regrouped(run, tmp_path):
     """Claim keys are made at extract: a database loaded from a run carries the run's rules version, so that a
-    run extracted before the version was noted (no note: version 1) is regrouped by the next ingest or serve."""
+    run extracted before the version was noted (no note: version 1) is regrouped by the next ingest."""
     import os
 
     from tracker.dist.tables import RULES_NOTE, read_note
