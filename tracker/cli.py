@@ -132,7 +132,7 @@ def _build_deferred_indexes(db_path) -> None:
     still writing (it holds the ingest lock): that one builds them when it ends."""
     import sqlite3
 
-    from tracker.store import grouping
+    from tracker.store import bulk, grouping
     from tracker.store.bulk import build_deferred, no_ingest_running
     from tracker.store.db import connect
 
@@ -149,13 +149,19 @@ def _build_deferred_indexes(db_path) -> None:
             build_deferred(
                 db,
                 on_index=lambda name: click.echo(
-                    f"Building index {name} (left out by an interrupted ingest)", err=True
+                    f"Building {bulk.describe([name])} (left out by an interrupted ingest)", err=True
                 ),
             )
         except sqlite3.OperationalError as e:
             click.echo(f"{db_path}: indexes not built yet ({e})", err=True)
         else:
-            grouping.ensure_rules(db, echo=lambda line: click.echo(line, err=True))
+            behind = grouping.rules_behind(db)
+            if behind is not None:  # a regroup takes minutes at scale: serving does not wait for it
+                click.echo(
+                    f"{db_path}: claim groups were made under grouping rules version {behind} (this is version "
+                    f"{grouping.RULES_VERSION}); the next `tracker ingest` into it regroups them",
+                    err=True,
+                )
         finally:
             db.close()
 

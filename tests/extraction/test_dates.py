@@ -500,3 +500,20 @@ def test_months_later_counts_from_a_day_named_before():
         ("3 May 2011", "2011-05-03", "day", False),
         ("Two months later", "2011-07", "month", True),
     ]
+
+
+def test_a_future_or_past_marker_counts_only_after_the_last_stop_before_the_date():
+    # _future_before searches only after the last ". ! ? ;" or line break of its window (`[^.!?;\n]*$`), and a
+    # final line break is one `$` matches before.
+    from tracker.extraction.dates import _future_before
+
+    cases = {
+        "The talks will resume on ": True,
+        "The talks will resume. On ": None,
+        "He said it will\n": True,
+        "He will go;\nthen on ": None,
+        "They met. It was signed on ": False,
+        "It was signed; talks will end on ": True,
+        "Talks will end! It was signed on ": False,
+    }
+    assert {t: _future_before(t, len(t)) for t in cases} == cases

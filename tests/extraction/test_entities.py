@@ -98,3 +98,53 @@ def test_an_unknown_all_capitals_word_is_an_organisation():
 def test_a_name_with_its_own_acronym_is_an_organisation_even_if_it_reads_as_a_person():
     got = [(e.text, e.name, e.kind, e.acronym) for e in find_entities("Talks with Tomas Berg Lund (TBL) ended.")]
     assert got == [("Tomas Berg Lund (TBL)", "Tomas Berg Lund", "organisation", "TBL")]
+
+
+def test_one_word_names_get_what_the_general_path_gives(monkeypatch):
+    from tracker.extraction import entities
+
+    text = (
+        "Defence Minister Hulusi Akar met NATO envoys in Ankara. Akar said Turkey's Pentagon talks went well.\n"
+        "Constitution reform came up. Reform is due, said the SSB. Presidency of Defence Industries (SSB) agreed. "
+        "Ankara\nTurkey and U.S. officials, with Erdogan’s aides, met in Brussels."
+    )
+    fast = find_entities(text)
+    monkeypatch.setattr(
+        entities,
+        "_single",
+        lambda text, s, e, name, acronyms, people, cap: entities._entity(text, s, e, None, None, acronyms, people, cap),
+    )
+    assert find_entities(text) == fast
+    assert [(x.text, x.name, x.kind) for x in fast if " " not in x.text] == [
+        ("NATO", "NATO", "organisation"),
+        ("Ankara", "Turkey", "country"),
+        ("Akar", "Hulusi Akar", "person"),  # the surname of a person named before
+        ("Turkey", "Turkey", "country"),
+        ("Pentagon", "United States Department of Defense", "organisation"),
+        ("SSB", "SSB", "organisation"),
+        ("Ankara\nTurkey", "Ankara Turkey", "person"),  # two words: the general path
+        ("Erdogan", "Erdogan", "other"),
+        ("Brussels", "European Union", "organisation"),
+    ]
+
+
+def test_model_codes_are_sorted_in_among_names_and_looked_for_only_where_a_hyphen_digit_is():
+    got = [(e.text, e.kind) for e in find_entities("Ankara bought the S-400, while Greece ordered F-35 jets.")]
+    assert got == [("Ankara", "country"), ("S-400", "weapon"), ("Greece", "other"), ("F-35", "weapon")]
+    got = [(e.text, e.kind) for e in find_entities("Ankara bought the S 400, while Greece ordered F35 jets.")]
+    assert got == [("Ankara", "country"), ("Greece", "other"), ("F35", "organisation")]  # no model code
+
+
+def test_a_names_words_are_all_capitalised_exactly_when_none_is_a_connector():
+    # _kind and _trim rely on it: every word ENTITY_RE joins into a name opens with a capital or is a connector.
+    from tracker.extraction.entities import _CONNECTORS, ENTITY_RE
+
+    text = (
+        "The Ministry of Defence of Turkey and Mr. Hulusi Akar met U.S. officials. Ludwig van der Rohe, "
+        "Abu Bakr al Baghdadi, Jean de la Fontaine, Turkey’s Presidency of Defence Industries (SSB), "
+        "Countering America's Adversaries Through Sanctions Act, O'Neill-Smith and Al-Assad\tBin Laden du Pont."
+    )
+    tails = [m.group("name").split()[i:] for m in ENTITY_RE.finditer(text) for i in range(len(m.group("name").split()))]
+    assert len(tails) == 40 and any(not _CONNECTORS.isdisjoint(t) for t in tails)
+    for words in tails:
+        assert all(w[0].isupper() for w in words) == _CONNECTORS.isdisjoint(words), words

@@ -185,8 +185,9 @@ def test_an_article_frees_what_the_figure_and_date_finders_kept_of_it():
     text = "The Boeing 707 cost $5 million on May 5, 2020, and 707 were sold."
     assert len(extract(text, "2021-01-16").claims) == 1
     assert dates._last_scan == [None, [], None] and dates._last_future == [None, {}]
-    assert triggers._last_tokens == [None, ([], [], [])] and triggers._last_limited == [None, None, None]
+    assert triggers._last_tokens == [None, ([], [], []), []] and triggers._last_limited == [None, None, None]
     assert quantities._named_numbers.cache_info().currsize == 0
+    assert quantities._word_needles.cache_info().currsize == 0
 
 
 def test_a_text_of_short_sentences_of_numbers_costs_its_budget_of_tries(monkeypatch):

@@ -1066,3 +1066,35 @@ def test_more_borrows_the_unit_only_of_a_near_count(text, expected):
 )
 def test_the_kind_and_unit_of_each_figure(text, expected):
     assert [(q.text, q.value, q.unit, q.kind, q.lower, q.upper) for q in find_quantities(text)] == expected
+
+
+def test_word_figures_are_found_only_where_their_words_are_and_read_through_folded_letters():
+    # "single", "within" and the fraction words are looked for once per text (`_word_needles`); a text holding
+    # them still gets its word figures, and letters IGNORECASE reads as ASCII ones are folded, not a KeyError.
+    got = [
+        [(q.text, q.value, q.unit) for q in find_quantities(t)]
+        for t in (
+            "Not a sıngle shot was fired.",
+            "It ended within a week.",
+            "Some HALF a mıllion came.",
+            "A thırd of voters stayed home.",
+            "A quarter of voters left, in a week.",
+        )
+    ]
+    assert got == [
+        [("Not a sıngle shot", 0.0, "shot")],
+        [("within a week", 1.0, "week")],
+        [("HALF a mıllion", 500000.0, None)],
+        [("A thırd", 1 / 3, None)],
+        [("A quarter", 0.25, None)],
+    ]
+
+
+def test_word_needles_are_kept_for_one_text_and_freed_by_forget():
+    from tracker.extraction.quantities import _word_needles, forget
+
+    assert _word_needles("within a half") == (False, True, True)
+    assert _word_needles("Not a ſingle one") == (True, False, False)  # long s folds to "s"
+    assert _word_needles.cache_info().currsize == 1
+    forget()
+    assert _word_needles.cache_info().currsize == 0

@@ -48,3 +48,14 @@ def test_a_text_denser_in_numbers_than_prose_keeps_the_tokens_of_its_budget():
     assert triggers(small, 0, len(small), sentences(small)) == triggers(small, 0, len(small))
     prose = "In 2020, 5 of the 12 members of the council voted for it. " * 2000  # one number per 20 characters
     assert triggers(prose, 0, len(prose), sentences(prose)) == triggers(prose, 0, len(prose))
+
+
+def test_ordinals_come_from_the_token_pass_as_whole_lower_case_words():
+    from tracker.extraction.triggers import forget, ordinals
+
+    text = "The third vote, a Third way, thirds, 5fifth and x-sixth; twentieth\nseventh."
+    words = ["third", "fifth", "sixth", "twentieth", "seventh"]  # "fifth" after a digit: _ordinals checks that
+    assert ordinals(text, 0, len(text)) == [text.index(w) for w in words]
+    assert ordinals(text, 10, 56) == [text.index("fifth"), text.index("sixth")]
+    forget()
+    assert ordinals("\u0130t was the \u212a second try", 0, 26) == [13]  # the slow path (lower-casing moves letters)

@@ -58,7 +58,7 @@ def test_bulk_load_ends_with_the_same_indexes_and_rows(tmp_path):
     lines = []
     ingest([str(src)], tmp_path / "bulk.db", batch_size=10, on_status=lines.append)
     ingest([str(src)], tmp_path / "plain.db", batch_size=100)  # one window: never a bulk load
-    assert lines == [f"Building {len(bulk.LEFT_OUT)} indexes left out during the load"]
+    assert lines == [f"Building {len(bulk.LEFT_OUT)} indexes and tables left out during the load"]
     assert indexes(tmp_path / "bulk.db") == indexes(tmp_path / "plain.db")
     assert set(bulk.PAGE_ONLY_INDEXES) <= set(indexes(tmp_path / "plain.db"))
     assert dump(tmp_path / "bulk.db") == dump(tmp_path / "plain.db")
@@ -171,6 +171,37 @@ def test_serve_leaves_the_indexes_to_a_running_ingest(tmp_path, capsys):
     assert "an ingest is writing" in capsys.readouterr().err
     _build_deferred_indexes(db_path)
     assert bulk.deferred(connect(db_path)) == {}
+    err = capsys.readouterr().err.splitlines()
+    assert "Building index idx_articles_published (left out by an interrupted ingest)" in err
+    assert "Building table claim_kinds (left out by an interrupted ingest)" in err
+    assert "Building table entities_name_fts (left out by an interrupted ingest)" in err
+
+
+def test_names_first_written_during_a_bulk_load_are_in_the_indexes_after_it(tmp_path):
+    """The name indexes stay during a load, no longer kept: its end fills them afresh, not only their triggers."""
+    from tracker.store import name_search
+
+    db = connect(tmp_path / "t.db")
+    db.execute("insert into entities (id, name, kind) values ('peru', 'Peru', 'country')")
+    db.execute("insert into entities (id, name, kind) values ('chile', 'Chile', 'country')")
+    db.execute("insert into speakers (id, name) values ('ana', 'Ana Lopez')")
+    db.execute("insert into speaker_aliases (speaker_id, alias) values ('ana', 'Minister Lopez')")
+    db.conn.commit()
+    bulk.defer_indexes(db)
+    db.execute("insert into entities (id, name, kind) values ('metro', 'Lima Metro', 'organisation')")
+    db.execute("update entities set name = 'Republic of Chile' where id = 'chile'")
+    db.execute("insert into speakers (id, name) values ('rosa', 'Rosa Diaz')")
+    db.execute("insert into speaker_aliases (speaker_id, alias) values ('rosa', 'Dr Diaz')")
+    db.execute("delete from speaker_aliases where speaker_id = 'ana'")
+    db.conn.commit()
+    bulk.build_deferred(db)
+    for index, (table, column) in name_search.INDEXES.items():
+        rows = db.execute(f"select rowid, {column} from {table} order by rowid").fetchall()
+        assert db.execute(f"select rowid, {column} from {index} order by rowid").fetchall() == rows, index
+    assert db.execute("select rowid, name from entities_name_fts where name like '%Metro%'").fetchall() == [
+        (3, "Lima Metro")
+    ]
+    assert db.execute("select alias from speaker_aliases_alias_fts").fetchall() == [("Dr Diaz",)]
 
 
 def test_an_ingest_holds_the_lock_while_it_writes(tmp_path):

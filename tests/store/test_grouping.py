@@ -952,3 +952,26 @@ def test_only_ingest_and_serve_regroup_an_old_database_and_ingest_says_so(tmp_pa
     assert r.exit_code == 0, r.output
     assert "regrouping the claims of 1 article: they were grouped under rules version 1" in r.stderr
     assert connect(path).execute("select version from claim_grouping_rules").fetchall() == [(grouping.RULES_VERSION,)]
+
+
+def test_serve_says_the_groups_are_behind_and_does_not_wait_for_a_regroup(tmp_path, monkeypatch):
+    """A regroup takes as long as grouping the corpus did: `tracker serve` tells, the next ingest does it."""
+    from click.testing import CliRunner
+
+    import tracker.web.serve as serve_mod
+    from tests.conftest import EXAMPLE
+    from tracker.cli import cli
+
+    path = tmp_path / "t.db"
+    assert CliRunner().invoke(cli, ["ingest", str(EXAMPLE), "--db", str(path), "-q"]).exit_code == 0
+    db = connect(path)
+    assert grouping.rules_behind(db) is None
+    db.execute("update claim_grouping_rules set version = 1")
+    db.conn.commit()
+    assert grouping.rules_behind(db) == 1
+    monkeypatch.setattr(serve_mod, "serve", lambda db, host, port, extra: 0)
+    monkeypatch.setattr(serve_mod, "port_in_use", lambda host, port: False)
+    r = CliRunner().invoke(cli, ["serve", "--db", str(path)])
+    assert r.exit_code == 0, r.output
+    assert "claim groups were made under grouping rules version 1 (this is version 2)" in r.stderr
+    assert connect(path).execute("select version from claim_grouping_rules").fetchall() == [(1,)]

@@ -60,3 +60,63 @@ def test_an_older_database_gets_the_indexes_on_open(db, tmp_path):
         assert db.execute(f"select count(*) from {index}").fetchone()[0] == len(NAMES)
         assert _indexed(db, index, column, "Nations") == _plain(db, table, column, "Nations") != []
     assert "idx_entities_acronym" in {i.name for i in db["entities"].indexes}
+
+
+def _same_as_tables(db):
+    for index, (table, column) in name_search.INDEXES.items():
+        rows = db.execute(f"select rowid, {column} from {table} where {column} is not null order by rowid").fetchall()
+        assert db.execute(f"select rowid, {column} from {index} order by rowid").fetchall() == rows, index
+
+
+def test_a_replace_from_a_plain_connection_does_not_break_later_inserts(db, tmp_path):
+    """Without recursive_triggers (the sqlite3 shell, Datasette's write API) INSERT OR REPLACE deletes the old
+    row without its delete trigger: the index keeps a row under the old rowid, which a later insert reuses."""
+    import sqlite3
+
+    last = f"e{len(NAMES) - 1}"  # the highest rowid: replaced, its new row deleted, the next insert reuses it
+    conn = sqlite3.connect(tmp_path / "t.db")
+    try:
+        assert conn.execute("pragma recursive_triggers").fetchone() == (0,)
+        conn.execute("insert or replace into entities (id, name, kind) values (?, 'Lima Metro', 'other')", [last])
+        conn.execute("delete from entities where name = 'Lima Metro'")
+        conn.execute("insert into entities (id, name, kind) values ('e20', 'Cusco Rail', 'other')")
+        conn.execute("insert or replace into speakers (id, name) values ('s0', 'Rosa Diaz')")
+        conn.execute("delete from speakers where id = 's0'")
+        conn.execute("insert into speakers (id, name) values ('s20', 'Luis Vega')")
+        conn.commit()
+    finally:
+        conn.close()
+    rowid = db.execute("select rowid from entities where id = 'e20'").fetchone()[0]
+    assert rowid == len(NAMES)  # the rowid the replaced row had
+    assert _indexed(db, "entities_name_fts", "name", "Cusco") == [rowid]
+    assert _indexed(db, "entities_name_fts", "name", "Nato") == []  # the replaced name is gone with its row
+    assert _indexed(db, "speakers_name_fts", "name", "Vega") == [len(NAMES) + 1]
+
+
+def test_without_the_trigram_tokenizer_the_indexes_are_plain_tables_the_queries_scan(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(name_search, "TOKENIZER", "no_such_tokenizer")  # as SQLite before 3.34 has none
+    db = connect(tmp_path / "t.db")
+    err = capsys.readouterr().err.splitlines()
+    assert [line for line in err if "trigram" in line] == [
+        "tracker: no trigram full-text index in this SQLite (no such tokenizer: no_such_tokenizer): "
+        "a search by name scans the names (slower)"
+    ]
+    for index in name_search.INDEXES:
+        sql = db.execute("select sql from sqlite_master where name = ?", [index]).fetchone()[0]
+        assert sql.startswith(f"CREATE TABLE [{index}]"), sql
+    for i, name in enumerate(NAMES):
+        db.execute("insert into entities (id, name, kind) values (?, ?, 'other')", [f"e{i}", name])
+        db.execute("insert into speakers (id, name) values (?, ?)", [f"s{i}", name])
+        db.execute("insert into speaker_aliases (speaker_id, alias) values (?, ?)", [f"s{i}", name.upper()])
+    db.execute("update entities set name = 'Peru' where id = 'e0'")
+    db.execute("delete from speaker_aliases where speaker_id = 's2'")
+    db.execute("delete from speakers where id = 's2'")
+    db.conn.commit()
+    _same_as_tables(db)
+    for index, (table, column) in name_search.INDEXES.items():
+        assert _indexed(db, index, column, "Nation") == _plain(db, table, column, "Nation"), index
+    db.close()
+    capsys.readouterr()
+    db = connect(tmp_path / "t.db")  # opened again: kept as it is, nothing said
+    assert "trigram" not in capsys.readouterr().err
+    _same_as_tables(db)

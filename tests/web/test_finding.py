@@ -119,13 +119,127 @@ async def test_paged_queries_link_to_their_next_page(site, tmp_path):
     html = (await ds.client.get(pages[-1])).text
     assert "0 results" in html and "tracker-more" not in html
     # the timeline (all of it on one page of the query's own size): the next page asks for the entries
-    # before the oldest day shown
+    # after the last one shown in the query's order (published desc, type, id), a cursor of all three
     timeline = "/tracker/speaker_timeline?speaker=a"
     data = (await ds.client.get("/tracker/speaker_timeline.json?speaker=a&_shape=array")).json()
     days = sorted({r["published"] for r in data}, reverse=True)
     assert len(days) >= 2
-    assert data[-1]["published"] == days[-1]
-    assert await _follow(ds, timeline) == [timeline, f"{timeline}&before={days[-1]}"]
+    last = data[-1]
+    assert last["published"] == days[-1]
+    cursor = f"{last['published']},{last['type']},{last['id']}"
+    assert await _follow(ds, timeline) == [timeline, f"{timeline}&before={cursor}"]
+    html = (await ds.client.get(timeline)).text
+    assert f'rel="next">Older entries (before {days[-1]}) →</a>' in html
     # with the configured sizes, a page of fewer rows has no link
     assert await _follow(site[0], "/tracker/conflicting_figures?entity=") == ["/tracker/conflicting_figures?entity="]
     assert await _follow(site[0], timeline) == [timeline]
+
+
+@pytest.fixture(scope="module")
+def busy_day(tmp_path_factory):
+    """One speaker with far more entries on one day than a page holds: 430 quotes and 40 claims on
+    2024-05-02 (two articles) and 5 quotes on 2024-05-01, so that pages of 200 are cut inside that day twice."""
+    from tracker.parse import Parsed
+    from tracker.records import Article, Claim, Extraction, Quote, SpeakerRef
+    from tracker.store.db import status_of, write_batch
+
+    speaker = SpeakerRef(name="Amara Diallo", mention="Amara Diallo", start=0, end=12, kind="person")
+
+    def quote(i: int) -> Quote:
+        text = f"Statement number {i}."
+        return Quote(id=f"q{i}", kind="direct", text=text, start=i, end=i + len(text), cue="said", speaker=speaker)
+
+    def claim(i: int) -> Claim:
+        text = f"Finding number {i} was published."
+        return Claim(id=f"c{i}", kind="event", text=text, start=i, end=i + len(text), speaker=speaker, score=0.5)
+
+    def parsed(n: int, date: str, quotes: int, claims: int) -> Parsed:
+        a = Article(title=f"Briefing {n}", body="Briefing.", published=date, source="Wire", url=f"https://e.org/b{n}")
+        return Parsed(a, Extraction([quote(i) for i in range(quotes)], [claim(i) for i in range(claims)]))
+
+    db_path = tmp_path_factory.mktemp("busy") / "tracker.db"
+    db = connect(db_path)
+    batch = [parsed(1, "2024-05-02", 300, 40), parsed(2, "2024-05-02", 130, 0), parsed(3, "2024-05-01", 5, 0)]
+    write_batch(db, [(p, *status_of(db, p.article)) for p in batch])
+    db.close()
+    return datasette_app(db_path), db_path
+
+
+async def test_speaker_timeline_pages_show_every_entry_of_a_busy_day_once(busy_day):
+    ds, db_path = busy_day
+    conn = sqlite3.connect(db_path)
+    every = conn.execute(
+        "select published, type, id from (select published, 'quote' as type, id from quotes"
+        " union all select published, 'claim', id from claims) order by published desc, type, id"
+    ).fetchall()
+    conn.close()
+    assert len(every) == 475 and sum(1 for e in every if e[0] == "2024-05-02") == 470
+    pages = await _follow(ds, "/tracker/speaker_timeline?speaker=Diallo")
+    shown = []
+    for url in pages:
+        data = (await ds.client.get(url.replace("speaker_timeline?", "speaker_timeline.json?_shape=array&"))).json()
+        shown.append([(r["published"], r["type"], r["id"]) for r in data])
+    assert [len(page) for page in shown] == [200, 200, 75]
+    assert [e for page in shown for e in page] == every  # each exactly once, in the query's order
+    # each link starts after the last entry of the page before it, two of them inside 2024-05-02
+    assert [p.split("&before=")[-1] for p in pages[1:]] == [",".join(shown[0][-1]), ",".join(shown[1][-1])]
+    assert shown[1][-1][0] == "2024-05-02" and shown[2][0][0] == "2024-05-02"
+    # a date alone still means "before that day"
+    data = (await ds.client.get("/tracker/speaker_timeline.json?_shape=array&speaker=Diallo&before=2024-05-02")).json()
+    assert [(r["published"], r["type"], r["id"]) for r in data] == every[-5:]
+
+
+@pytest.fixture(scope="module")
+def many_conflicts(tmp_path_factory):
+    """Six articles stating six different costs of the same dam (about Kenya and the UN; every other one names the
+    Office of Audits too): every pair conflicts."""
+    from tracker.parse import Parsed
+    from tracker.records import Article, Claim, Entity, Extraction, Quantity
+    from tracker.store.db import status_of, write_batch
+
+    kenya = Entity(text="Kenya", start=0, end=5, name="Kenya", kind="country")
+    un = Entity(text="UN", start=0, end=2, name="United Nations", kind="organisation", acronym="UN")
+    audits = Entity(text="OFA", start=0, end=3, name="Office of Audits", kind="organisation", acronym="OFA")
+
+    def parsed(n: int) -> Parsed:
+        text, figure = f"The dam cost ${n} billion.", f"${n} billion"
+        money = Quantity(text=figure, start=0, end=len(figure), value=n * 1e9, unit="USD", currency="USD", kind="money")
+        entities = [kenya, un, audits] if n % 2 else [kenya, un]
+        claim = Claim("c1", "quantity", text, 0, len(text), None, quantities=[money], entities=entities, score=0.5)
+        a = Article(title=f"Dam {n}", body=text, published=f"2020-01-0{n}", source="Wire", url=f"https://e.org/d{n}")
+        return Parsed(a, Extraction([], [claim]))
+
+    db_path = tmp_path_factory.mktemp("conflicts") / "tracker.db"
+    db = connect(db_path)
+    write_batch(db, [(p, *status_of(db, p.article)) for p in map(parsed, range(2, 8))])
+    db.close()
+    return db_path
+
+
+def test_conflicting_figures_pages_show_every_conflict_once(many_conflicts):
+    """conflicting_figures pages by conflict id, which is unique: with pages of 2 (the query's 100 made small),
+    following `before` shows every conflict exactly once, newest first, with or without an entity."""
+    import yaml
+
+    sql = yaml.safe_load((ROOT / "datasette.yaml").read_text())["databases"]["tracker"]["queries"]
+    sql = sql["conflicting_figures"]["sql"]
+    assert sql.count("limit 100") == 4
+    small = sql.replace("limit 100", "limit 2")
+    conn = sqlite3.connect(many_conflicts)
+    every = [r[0] for r in conn.execute("select id from claim_conflicts order by id desc")]
+    named = [
+        r[0]
+        for r in conn.execute(
+            "select distinct x.id from claim_conflicts x join claim_entities ce on ce.claim_id = x.claim_id"
+            " join entities e on e.id = ce.entity_id where e.acronym = 'OFA' order by x.id desc"
+        )
+    ]
+    assert len(every) == 15 and 3 <= len(named) < 15
+    for wanted, expected in (("", every), ("OFA", named), ("Audits", named), ("UN", every)):
+        pages, before = [], ""
+        while page := conn.execute(small, {"entity": wanted, "before": before}).fetchall():
+            pages.append([r[0] for r in page])
+            before = str(page[-1][0])
+        assert [len(p) for p in pages[:-1]] == [2] * (len(pages) - 1)
+        assert [i for p in pages for i in p] == expected
+    conn.close()

@@ -432,8 +432,8 @@ async def test_speaker_timeline_newest_first(ds):
 
 
 def test_speaker_timeline_pages_leave_no_entry_out(ds):
-    """With pages of 2 entries (the query's 200 made small), following `before` from page to page shows every
-    dated entry once, newest first, a day's entries never split between two pages."""
+    """With pages of 2 entries (the query's 200 made small), following `before` (the last row's published, type
+    and id) from page to page shows every dated entry exactly once, newest first, a day split between pages."""
     import sqlite3
 
     import yaml
@@ -442,16 +442,18 @@ def test_speaker_timeline_pages_leave_no_entry_out(ds):
 
     sql = yaml.safe_load((ROOT / "datasette.yaml").read_text())["databases"]["tracker"]["queries"]
     sql = sql["speaker_timeline"]["sql"]
-    assert "offset 199" in sql
+    assert sql.count("offset 199") == 1 and sql.count("limit 200") == 2
+    small = sql.replace("offset 199", "offset 1").replace("limit 200", "limit 2")
     db = sqlite3.connect(ds.get_database("tracker").path)
     every = db.execute(sql, {"speaker": "Diallo", "before": ""}).fetchall()
     pages, before = [], ""
-    while page := db.execute(sql.replace("offset 199", "offset 1"), {"speaker": "Diallo", "before": before}).fetchall():
+    while page := db.execute(small, {"speaker": "Diallo", "before": before}).fetchall():
         pages.append([(r[0], r[-1]) for r in page])
-        before = page[-1][0]
-    assert pages == [  # the second newest entry's day is 2020-02-10: all three of that day, then the rest
-        [("2020-02-10", f"{A2}-c1"), ("2020-02-10", f"{A2}-q2"), ("2020-02-10", f"{A2}-q4")],
-        [("2020-01-05", f"{A1}-c1"), ("2020-01-05", f"{A1}-q1")],
+        before = f"{page[-1][0]},{page[-1][1]},{page[-1][-1]}"
+    assert pages == [  # 2020-02-10's three entries are cut after the second
+        [("2020-02-10", f"{A2}-c1"), ("2020-02-10", f"{A2}-q2")],
+        [("2020-02-10", f"{A2}-q4"), ("2020-01-05", f"{A1}-c1")],
+        [("2020-01-05", f"{A1}-q1")],
     ]
     assert [e for page in pages for e in page] == [(r[0], r[-1]) for r in every]
 

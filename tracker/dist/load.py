@@ -161,7 +161,7 @@ def load(run: str, db_path: str | Path, where: str | None = None, on_status=None
             db.execute(sql)
     say(f"Building {len(bulk.deferred(db))} indexes")
     bulk.build_deferred(db)
-    # Groups made under other rules than today's are regrouped by the next `tracker ingest` or `tracker serve`;
+    # Groups made under other rules than today's are regrouped by the next `tracker ingest`;
     # a run extracted before runs noted their rules made its keys under version 1.
     with db.atomic():
         db.execute("update claim_grouping_rules set version = ?", [int(read_note(run, RULES_NOTE) or 1)])

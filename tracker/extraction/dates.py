@@ -544,6 +544,11 @@ def _future_before(text: str, pos: int) -> bool | None:
     """True when a future marker stands between the clause's start (at most 80 characters back) and the date,
     False when a past one does, None when neither."""
     lo = max(0, pos - _BEFORE)
+    # Both patterns end in `[^.!?;\n]*$`: a marker counts only with no stop, "!", "?", ";" or line break between
+    # it and the date (`$` also matching before a final line break), so they are searched only after the last of
+    # these: the same matches, in a third of the window on average.
+    stop = pos - 1 if pos > lo and text[pos - 1] == "\n" else pos
+    lo = max(lo, *(text.rfind(c, lo, stop) + 1 for c in ".!?;\n"))
     window = text[lo:pos]
     low = window.lower() if window.isascii() else None
     if (low is None or _FUTURE_NEEDLES.search(low)) and _FUTURE.search(text, lo, pos) is not None:

@@ -87,6 +87,9 @@ ENTITY_RE = re.compile(
     rf"(?:\s*\((?P<acr>[A-Z][A-Za-z&]{{1,9}})\))?"
 )
 MODEL_RE = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z]{0,4}-\d{1,4}[A-Z]{0,2}\b")  # `(?<!\w[A-Z])`: `\b` before it
+# A name's words are those of an ENTITY_RE match, or a tail of them: each opens with an ASCII capital or is one
+# of these (all lower-case). So "every word capitalised" is `_CONNECTORS.isdisjoint(words)`, one set operation
+# instead of a generator per name (a test checks the two agree on the words of every match of a sample).
 _CONNECTORS = frozenset("of for the de del da di du la le von van der den al bin".split())
 _POSSESSIVE_ENDS = ("'s", "’s")
 _POSSESSIVE_INSIDE = re.compile(r"['’]s\s")
@@ -131,7 +134,7 @@ def _kind(name: str, words: list[str], alias: tuple[str, str] | None) -> str:
         return "organisation"
     if len(words) == 1 and name.isupper() and len(name) >= 2:
         return "organisation"
-    if 2 <= len(words) <= 4 and all(w[0].isupper() for w in words):
+    if 2 <= len(words) <= 4 and _CONNECTORS.isdisjoint(words):  # every word capitalised (see _CONNECTORS)
         return "person"
     return "other"
 
@@ -145,7 +148,7 @@ def _trim(words: list[str]) -> tuple[list[str], bool]:
     for i in range(len(words) - 2, -1, -1):
         if words[i].rstrip(".") in TITLES:
             rest = words[i + 1 :]
-            if all(w[0].isupper() for w in rest):
+            if _CONNECTORS.isdisjoint(rest):  # every word capitalised (see _CONNECTORS)
                 return rest, True
             break
     return words, titled
@@ -172,19 +175,34 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
     for m in ENTITY_RE.finditer(text, start, end):
         if m.lastindex == 1:  # no acronym after it
             name = m.group(1)
-            if " " not in name and (name in skip or name.rstrip(".-'’") in skip or name.rstrip(".") in skip):
-                continue  # "The", "He", "American": one opening word or title alone is never an entity
+            if " " not in name:
+                if name in skip or name.rstrip(".-'’") in skip or name.rstrip(".") in skip:
+                    continue  # "The", "He", "American": one opening word or title alone is never an entity
+                if len(name.split()) == 1:  # one word (not "Ankara\nTurkey"): the most common name by far
+                    ent = _single(text, m.start(), m.end(), name, acronyms, people, capitalised)
+                    if ent is not None:
+                        out.append(ent)
+                    continue
         for s, e, acr_end in _pieces(m, text, acronyms):
             ent = _entity(text, s, e, m.group("acr") if acr_end else None, acr_end, acronyms, people, capitalised)
             if ent is not None:
                 out.append(ent)
-    out.extend(_models(text, start, end))
-    out.sort(key=lambda x: x.start)
+    models = _models(text, start, end)
+    if models:  # (the names come in text order: only model codes need sorting in)
+        out.extend(models)
+        out.sort(key=lambda x: x.start)
     return out
+
+
+# Every model code holds a hyphen and a digit ("S-400"): four articles in five hold none, and there MODEL_RE, which
+# enters its pattern at every capital letter, is not run (a search for a literal hyphen skips ahead to each).
+_DASH_DIGIT = re.compile(r"-\d")
 
 
 def _models(text: str, start: int, end: int) -> list[Entity]:
     """Model codes are weapons when any mention sits next to a weapon noun ("the S-400 missile system")."""
+    if _DASH_DIGIT.search(text, start, end) is None:
+        return []
     found = [(m.start(), m.end(), m.group(0)) for m in MODEL_RE.finditer(text, start, end)]
     weapons = {n for s, e, n in found if WEAPON_NOUNS.search(text[e : e + 40] + " " + text[max(start, s - 25) : s])}
     return [Entity(text=n, start=s, end=e, name=n, kind="weapon" if n in weapons else "other") for s, e, n in found]
@@ -262,6 +280,36 @@ def _entity(
     canon, kind = _resolve_name(name, kind, people, alias)
     if kind == "person" and len(words) >= 2:
         people[words[-1]] = name
+    return Entity(text=text[s:e], start=s, end=e, name=canon, kind=kind)
+
+
+def _single(
+    text: str, s: int, e: int, name: str, acronyms: dict, people: dict, capitalised: _Capitalised
+) -> Entity | None:
+    """`_entity` for a match of one word with no acronym after it that find_entities found outside _SKIP_SINGLE
+    (so no opening word or title to trim, no connector, no possessive inside): the same entity, without the
+    general path's splitting and joining of words, for the two matches in three that are one word."""
+    if name.endswith(_POSSESSIVE_ENDS):
+        name = name[:-2]
+        e = s + len(name)
+    while name and name[-1] in ".-'’":
+        name = name[:-1]
+        e -= 1
+    if not name or _drop_single(name, s, text, capitalised):
+        return None
+    if name in acronyms:
+        full, kind = acronyms[name]
+        return Entity(text=text[s:e], start=s, end=e, name=full, kind=kind, acronym=name)
+    alias = resolve_alias(name)
+    if alias:
+        kind = alias[1]
+    elif name in LAW_WORDS:
+        kind = "law"
+    elif name in ORG_WORDS or (name.isupper() and len(name) >= 2):
+        kind = "organisation"
+    else:
+        kind = "other"  # (`_kind` of one word: a person's name takes two)
+    canon, kind = _resolve_name(name, kind, people, alias)
     return Entity(text=text[s:e], start=s, end=e, name=canon, kind=kind)
 
 

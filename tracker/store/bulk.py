@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -66,7 +66,8 @@ PAGE_ONLY_INDEXES = (
 # stops keeping them and builds each again at its end, in one pass (about 11 s at 100,000 articles).
 # claim_kinds is dropped (the claims search's facet reads the claims meanwhile); a name index stays as it was
 # (the queries that take a name find those stored before the load until it ends, as claim groups are
-# refreshed at its end too). Recorded in the same table as the indexes, with this in place of the statement.
+# refreshed at its end too) and is emptied and filled afresh at the end, since names written meanwhile are
+# missing from it. Recorded in the same table as the indexes, with this in place of the statement.
 DERIVED = (facet_tables.TABLE, *name_search.INDEXES)
 DERIVED_SQL = "-- a derived table, rebuilt by tracker.store.bulk.build_deferred"
 LEFT_OUT = PAGE_ONLY_INDEXES + DERIVED
@@ -85,6 +86,21 @@ def _build_derived(db: sqlite_utils.Database, name: str) -> None:
         facet_tables.ensure(db, skip=others)
     else:
         name_search.ensure(db, skip=others)
+
+
+def describe(names: Iterable[str]) -> str:
+    """What a set of left-out names is, for a progress line: "26 indexes and tables", "index idx_x", "table
+    claim_kinds" (the derived tables are tables, or FTS tables, not indexes)."""
+    names = list(names)
+    tables = sum(1 for n in names if n in DERIVED)
+    if len(names) == 1:
+        return f"{'table' if tables else 'index'} {names[0]}"
+    n = len(names)
+    if tables == 0:
+        return f"{n} indexes"
+    if tables == n:
+        return f"{n} tables"
+    return f"{n} indexes and tables"
 
 
 def ensure_table(db: sqlite_utils.Database) -> None:

@@ -35,12 +35,10 @@ TRIGGERS = {
 }
 
 
-def _triggers(db: sqlite_utils.Database) -> None:
-    for name, sql in TRIGGERS.items():
-        row = db.execute("select sql from sqlite_master where type = 'trigger' and name = ?", [name]).fetchone()
-        if row is None or row[0] != sql:
-            db.execute(f"drop trigger if exists [{name}]")
-            db.execute(sql)
+def _kept(db: sqlite_utils.Database) -> bool:
+    """Whether every trigger is there as written here."""
+    have = dict(db.execute(f"select name, sql from sqlite_master where type = 'trigger' and name like '{TABLE}_%'"))
+    return all(have.get(name) == sql for name, sql in TRIGGERS.items())
 
 
 def drop(db: sqlite_utils.Database) -> None:
@@ -51,22 +49,29 @@ def drop(db: sqlite_utils.Database) -> None:
 
 
 def ensure(db: sqlite_utils.Database, skip: frozenset[str] | set[str] = frozenset()) -> None:
-    """Create the table and its triggers if missing, filling the table from the claims in the same transaction
-    (a reader never sees it half filled, and no claim is written between the copy and the triggers); not
-    while a bulk load has left it out (`skip`)."""
+    """Create the table if missing and, whenever it is new or not kept (its triggers missing or different, as
+    after a bulk load or an upgrade that changes them), fill it afresh from the claims in the transaction that
+    puts the triggers back (a reader never sees it half filled, and no claim is written between the copy and
+    the triggers); not while a bulk load has left it out (`skip`)."""
     if TABLE in skip or not db.table("claims").exists():
         return
-    if db.table(TABLE).exists():
-        _triggers(db)
+    exists = db.table(TABLE).exists()
+    if exists and _kept(db):
         return
     conn = db.conn
     own = not conn.in_transaction  # inside a caller's transaction, its commit covers this too
     if own:
         conn.execute("begin immediate")
     try:
-        conn.execute(f"create table [{TABLE}] (id integer primary key, kind text)")
-        _triggers(db)
+        for name in TRIGGERS:
+            conn.execute(f"drop trigger if exists [{name}]")
+        if exists:
+            conn.execute(f"delete from [{TABLE}]")  # claims written while it was not kept are missing
+        else:
+            conn.execute(f"create table [{TABLE}] (id integer primary key, kind text)")
         conn.execute(f"insert into [{TABLE}] (id, kind) select rowid, kind from claims")
+        for sql in TRIGGERS.values():
+            conn.execute(sql)
     except BaseException:
         if own:
             conn.execute("rollback")

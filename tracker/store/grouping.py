@@ -346,13 +346,28 @@ RULES_VERSION = 2
 def record_rules(db: sqlite_utils.Database) -> None:
     """Note the rules a database is grouped under: a new one (no groups yet) is grouped under today's; one with
     groups and no note was grouped before notes were kept (version 1) and is left for `ensure_rules`, which only
-    `tracker ingest` and `tracker serve` call (a regroup takes minutes at scale and holds the write lock, so
-    opening a database for anything else, an annotation, never starts one)."""
+    `tracker ingest` calls (a regroup takes as long as grouping the corpus did and holds the write lock, so
+    opening a database for anything else, serving or an annotation, never starts one; `tracker serve` says so)."""
     db.execute("create table if not exists claim_grouping_rules (version integer not null)")
     if db.execute("select 1 from claim_grouping_rules").fetchone() is None:
         if db.execute("select exists (select 1 from claim_group_members)").fetchone()[0] == 0:
             with db.conn:
                 db.execute("insert into claim_grouping_rules (version) values (?)", [RULES_VERSION])
+
+
+def rules_behind(db: sqlite_utils.Database) -> int | None:
+    """The rules version the database's groups were made under, when it is not today's (None when it is, or
+    when there are no groups yet)."""
+    row = (
+        db.execute("select version from claim_grouping_rules").fetchone()
+        if db["claim_grouping_rules"].exists()
+        else None
+    )
+    if row and row[0] == RULES_VERSION:
+        return None
+    if db.execute("select exists (select 1 from claim_group_members)").fetchone()[0] == 0:
+        return None
+    return row[0] if row else 1
 
 
 def ensure_rules(db: sqlite_utils.Database, skip: set[str] | frozenset[str] = frozenset(), echo=None) -> bool:

@@ -249,7 +249,7 @@ def _store(items, db_path, summary, workers, batch_size, on_error, on_progress, 
         waiting = bulk.deferred(db)
         if waiting:
             if on_status:
-                on_status(f"Building {plural(len(waiting), 'index', 'indexes')} left out during the load")
+                on_status(f"Building {bulk.describe(waiting)} left out during the load")
             bulk.build_deferred(db)
     finally:
         if pool is not None:

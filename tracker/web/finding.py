@@ -68,19 +68,25 @@ def groups_default_applies(request, table: str) -> bool:
 def more_link(datasette, request, columns, display_rows) -> dict | None:
     """{"label", "url"} of the next page of a stored query shown a page at a time (`paged_queries` in the plugin
     configuration), when this page is full; None otherwise. The next page is the same URL with the query's
-    paging parameter set to the paging column of the last row shown (its text: the cell as displayed)."""
+    paging parameter set to the paging column of the last row shown (its text: the cell as displayed), or, when
+    `column` is a list, to those columns' texts joined by commas: a cursor in the query's total order, so that a
+    page cut inside a run of equal first values (a busy day) neither skips nor repeats a row. The label shows
+    the first column's text."""
     name = ((getattr(request, "url_vars", None) or {}).get("table")) if request else None
     spec = ((datasette.plugin_config("tracker") or {}).get("paged_queries") or {}).get(name or "")
-    if not spec or len(display_rows) < int(spec["size"]) or spec["column"] not in columns:
+    if not spec or len(display_rows) < int(spec["size"]):
         return None
-    cell = display_rows[-1][list(columns).index(spec["column"])]
-    value = Markup(str(cell)).striptags()
-    if not value:
+    wanted = spec["column"] if isinstance(spec["column"], list) else [spec["column"]]
+    if any(c not in columns for c in wanted):
+        return None
+    last = display_rows[-1]
+    values = [str(Markup(str(last[list(columns).index(c)])).striptags()) for c in wanted]
+    if not all(values):
         return None
     args = [(k, v) for k in request.args.keys() if k != spec["parameter"] for v in request.args.getlist(k)]
-    args.append((spec["parameter"], value))
-    label = f"{spec.get('label') or 'More'} (before {value})"
-    return {"label": label, "url": request.path + "?" + urlencode(args)}
+    args.append((spec["parameter"], ",".join(values)))
+    label = f"{spec.get('label') or 'More'} (before {values[0]})"
+    return {"label": label, "url": request.path + "?" + urlencode(args, safe=",")}
 
 
 def template_vars(datasette, database, view_name, request):
