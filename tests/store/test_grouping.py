@@ -975,3 +975,48 @@ def test_serve_says_the_groups_are_behind_and_does_not_wait_for_a_regroup(tmp_pa
     assert r.exit_code == 0, r.output
     assert "claim groups were made under grouping rules version 1 (this is version 2)" in r.stderr
     assert connect(path).execute("select version from claim_grouping_rules").fetchall() == [(1,)]
+
+
+def test_a_regroup_cut_short_is_made_again_by_the_next_ingest(tmp_path, monkeypatch):
+    """The old version stays noted until the regroup ends: a regroup killed half way (its deletes committed)
+    is not taken for a finished one."""
+    path = tmp_path / "t.db"
+    db = connect(path)
+    kenya = [ent("Kenya"), ent("Mombasa", "city")]
+    unit = lambda v, u: Quantity(text=f"{v} {u}", start=0, end=1, value=v, unit=u, kind="quantity")  # noqa: E731
+    store(
+        db,
+        article(
+            "a1",
+            "2021-03-01",
+            "R",
+            claim("c1", "The new Mombasa road in Kenya is 40 kilometers long.", [unit(40, "kilometers")], kenya),
+        ),
+        article(
+            "a2",
+            "2021-03-02",
+            "AP",
+            claim("c1", "The new Mombasa road in Kenya is 55 km long.", [unit(55, "km")], kenya),
+        ),
+    )
+    fresh = (sorted(map(sorted, _partition(db))), db["claim_conflicts"].count)
+    db.execute("update claim_grouping_rules set version = 1")
+    db.conn.commit()
+
+    def killed(db, progress=None):
+        with db.conn:
+            for t in ("claim_conflicts", "claim_group_members", "claim_groups"):
+                db.execute(f"delete from {t}")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(grouping, "rebuild", killed)
+    try:
+        grouping.ensure_rules(db)
+    except KeyboardInterrupt:
+        pass
+    monkeypatch.undo()
+    db = connect(path)
+    assert db["claim_group_members"].count == 0 and grouping.rules_behind(db) == 1
+    assert grouping.ensure_rules(db) is True
+    assert (sorted(map(sorted, _partition(db))), db["claim_conflicts"].count) == fresh
+    assert grouping.rules_behind(db) is None

@@ -343,62 +343,71 @@ def _refresh(db: sqlite_utils.Database) -> None:
 RULES_VERSION = 2
 
 
+def _noted(db: sqlite_utils.Database) -> int | None:
+    if not db["claim_grouping_rules"].exists():
+        return None
+    row = db.execute("select version from claim_grouping_rules").fetchone()
+    return row[0] if row else None
+
+
+def rules_behind(db: sqlite_utils.Database) -> int | None:
+    """The rules version the database's groups were made under, when it is not today's; None when it is, or
+    when there are no groups and none noted (a new database)."""
+    noted = _noted(db)
+    if noted == RULES_VERSION:
+        return None
+    if noted is None:
+        return 1 if db.execute("select exists (select 1 from claim_group_members)").fetchone()[0] else None
+    return noted
+
+
 def record_rules(db: sqlite_utils.Database) -> None:
     """Note the rules a database is grouped under: a new one (no groups yet) is grouped under today's; one with
     groups and no note was grouped before notes were kept (version 1) and is left for `ensure_rules`, which only
     `tracker ingest` calls (a regroup takes as long as grouping the corpus did and holds the write lock, so
     opening a database for anything else, serving or an annotation, never starts one; `tracker serve` says so)."""
     db.execute("create table if not exists claim_grouping_rules (version integer not null)")
-    if db.execute("select 1 from claim_grouping_rules").fetchone() is None:
-        if db.execute("select exists (select 1 from claim_group_members)").fetchone()[0] == 0:
-            with db.conn:
-                db.execute("insert into claim_grouping_rules (version) values (?)", [RULES_VERSION])
+    if _noted(db) is None and rules_behind(db) is None:
+        with db.conn:
+            db.execute("insert into claim_grouping_rules (version) values (?)", [RULES_VERSION])
 
 
-def rules_behind(db: sqlite_utils.Database) -> int | None:
-    """The rules version the database's groups were made under, when it is not today's (None when it is, or
-    when there are no groups yet)."""
-    row = (
-        db.execute("select version from claim_grouping_rules").fetchone()
-        if db["claim_grouping_rules"].exists()
-        else None
-    )
-    if row and row[0] == RULES_VERSION:
-        return None
-    if db.execute("select exists (select 1 from claim_group_members)").fetchone()[0] == 0:
-        return None
-    return row[0] if row else 1
+def _note(db: sqlite_utils.Database, version: int) -> None:
+    with db.conn:
+        db.execute("delete from claim_grouping_rules")
+        db.execute("insert into claim_grouping_rules (version) values (?)", [version])
 
 
 def ensure_rules(db: sqlite_utils.Database, skip: set[str] | frozenset[str] = frozenset(), echo=None) -> bool:
     """Regroup the database if its groups were made under other rules than RULES_VERSION (a database made before
-    the version was recorded counts as version 1); not while a bulk load is unfinished (`skip` non-empty: it
-    writes no groups until its end, when the schema is ensured again). Returns whether it regrouped."""
+    the version was noted counts as version 1); not while a bulk load is unfinished (`skip` non-empty: it
+    writes no groups until its end, when the schema is ensured again). The old version stays noted until the
+    regroup has finished, so a regroup cut short (killed, a full disk) is made again by the next ingest rather
+    than leaving part of the groups marked current. Returns whether it regrouped."""
     db.execute("create table if not exists claim_grouping_rules (version integer not null)")
-    row = db.execute("select version from claim_grouping_rules").fetchone()
-    if (row and row[0] == RULES_VERSION) or skip:
+    behind = rules_behind(db)
+    if skip or behind is None:
+        if not skip and _noted(db) is None:
+            _note(db, RULES_VERSION)
         return False
-    grouped = db.execute("select exists (select 1 from claim_group_members)").fetchone()[0]
-    if grouped:
-        n = db.execute("select count(*) from articles").fetchone()[0]
-        if echo:
-            echo(
-                f"regrouping the claims of {n:,} article{'' if n == 1 else 's'}: they were grouped under rules version "
-                f"{row[0] if row else 1}, this is version {RULES_VERSION}"
-            )
-        step = max(1, n // 10)
-        mark = [step]
+    n = db.execute("select count(*) from articles").fetchone()[0]
+    if echo:
+        echo(
+            f"regrouping the claims of {n:,} article{'' if n == 1 else 's'}: they were grouped under rules version "
+            f"{behind}, this is version {RULES_VERSION}"
+        )
+    _note(db, behind)
+    step = max(1, n // 10)
+    mark = [step]
 
-        def tell(done: int, total: int) -> None:
-            if echo and (done >= mark[0] or done == total):
-                echo(f"regrouped {done:,} of {total:,} articles")
-                mark[0] = done + step
+    def tell(done: int, total: int) -> None:
+        if echo and (done >= mark[0] or done == total):
+            echo(f"regrouped {done:,} of {total:,} articles")
+            mark[0] = done + step
 
-        rebuild(db, progress=tell)
-    with db.conn:
-        db.execute("delete from claim_grouping_rules")
-        db.execute("insert into claim_grouping_rules (version) values (?)", [RULES_VERSION])
-    return bool(grouped)
+    rebuild(db, progress=tell)
+    _note(db, RULES_VERSION)
+    return True
 
 
 def rebuild(db: sqlite_utils.Database, progress=None) -> None:
