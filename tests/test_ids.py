@@ -24,3 +24,11 @@ def test_normalise_is_the_regex_on_every_kind_of_text():
 def test_quote_styles_do_not_change_an_id():
     assert normalise("Turkey’s “S-400” deal — done…") == "turkey s s 400 deal done"
     assert item_id("c", "Turkey’s deal") == item_id("c", "Turkey's  deal") == "c7550e23267"
+
+
+def test_normalise_makes_each_punctuation_mark_a_space():
+    from tracker.ids import _PUNCTUATION, normalise
+
+    assert normalise("“It rose,” he said…") == "it rose he said"
+    for c in _PUNCTUATION:
+        assert normalise(f"a{c}b") == "a b"

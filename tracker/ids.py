@@ -19,15 +19,16 @@ _ASCII_NON_WORD = bytes(i if chr(i).isalnum() or i == 95 else 32 for i in range(
 # the ASCII path (a curly apostrophe sent a claim down the regex, four times the cost of the whole id).
 _PUNCTUATION = "‘’‚“”„«»‹›‐‑–—―…\u00a0\u2009\u202f·•′″"
 assert not _NON_WORD.sub("", _PUNCTUATION)  # every one is outside \w
+# All of them at once: one substitution instead of a test per character (half the cost of an id with a curly
+# quote mark, which every quote's id has).
+_PUNCTUATION_CHAR = re.compile("[" + re.escape(_PUNCTUATION) + "]")
 
 
 def normalise(text: str) -> str:
     """Lower-case words only: quote styles, spacing and punctuation changes do not change an id."""
     low = text.lower()
     if not low.isascii():
-        for c in _PUNCTUATION:
-            if c in low:
-                low = low.replace(c, " ")
+        low = _PUNCTUATION_CHAR.sub(" ", low)
     if low.isascii():
         return b" ".join(low.encode("ascii").translate(_ASCII_NON_WORD).split()).decode("ascii")
     return _NON_WORD.sub(" ", low).strip()

@@ -79,3 +79,38 @@ def test_a_person_of_a_workplace_keeps_the_workplace_as_role():
 def test_this_before_a_role_noun_points_back_at_the_person():
     text = "Ann Lee met the workers. “We will not close the plant,” this spokeswoman said."
     assert speakers(text) == [("direct", ("Ann Lee", "person", "spokeswoman"))]
+
+
+def test_a_phrase_read_again_takes_its_own_offsets_and_a_fresh_record():
+    from tracker.extraction.names import _mention_from_words
+
+    first = _mention_from_words([(0, 4, "John"), (5, 11, "Smith.")])
+    again = _mention_from_words([(40, 44, "John"), (45, 51, "Smith.")])
+    assert (first.start, first.end, first.text, first.kind, first.name) == (0, 10, "John Smith", "person", "John Smith")
+    assert (again.start, again.end, again.text, again.kind, again.name) == (
+        40,
+        50,
+        "John Smith",
+        "person",
+        "John Smith",
+    )
+    assert again is not first
+
+
+def test_a_phrase_is_read_again_when_the_alias_table_changes(tmp_path, monkeypatch):
+    from tracker.extraction import aliases
+    from tracker.extraction.names import _mention_from_words
+
+    toks = [(0, 5, "Quaxo"), (6, 12, "Plinth")]
+    assert _mention_from_words(toks).kind == "person"
+    extra = tmp_path / "extra.csv"
+    extra.write_text("alias,name,kind\nquaxo plinth,Quaxo Plinth Holdings,organisation\n", encoding="utf-8")
+    monkeypatch.setenv("TRACKER_ALIASES", str(extra))
+    aliases.load_aliases.cache_clear()
+    try:
+        m = _mention_from_words(toks)
+        assert (m.kind, m.name) == ("organisation", "Quaxo Plinth Holdings")
+    finally:
+        monkeypatch.delenv("TRACKER_ALIASES")
+        aliases.load_aliases.cache_clear()
+    assert _mention_from_words(toks).kind == "person"

@@ -67,3 +67,20 @@ def test_an_opening_glyph_typed_where_a_quote_closes_closes_it():
     text = "The governor said: “Prices will fall by spring.“ She left the room."
     assert quote_spans(text) == [(19, 48, True)]
     assert [(q.text, q.speaker.name) for q in find_quotes(text)] == [("“Prices will fall by spring.“", "The governor")]
+
+
+@given(st.text(alphabet="Ab c1’'of The", max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_short_title_is_a_title_of_at_most_six_words(text):
+    from tracker.extraction.quotemarks import _is_title, _short_title, _word_count
+
+    assert _short_title(text, 0, len(text)) == (_word_count(text, 0, len(text)) <= 6 and _is_title(text, 0, len(text)))
+
+
+def test_short_title_examples():
+    from tracker.extraction.quotemarks import _short_title
+
+    assert _short_title("Shark Tank", 0, 10) is True
+    assert _short_title("The Lord of the Rings", 0, 21) is True
+    assert _short_title("One Two Three Four Five Six Seven", 0, 33) is False  # seven words: not short
+    assert _short_title("it rose", 0, 7) is False

@@ -209,13 +209,22 @@ def _cue_words(low: str) -> list[tuple[int, int, str]]:
 
 
 def _cues(
-    text: str, low: str, s: int, e: int, inside: list[tuple[int, int, bool]], words: list[tuple[int, int, str]]
+    text: str,
+    low: str,
+    s: int,
+    e: int,
+    inside: list[tuple[int, int, bool]],
+    words: list[tuple[int, int, str]],
+    first: int | None = None,
 ) -> list[_Cue]:
-    """Reporting cues in text[s:e], from the article's candidate words."""
+    """Reporting cues in text[s:e], from the article's candidate words (`first`: the index of the first one at or
+    after s, when the caller has found it already)."""
     out = []
     # Indexed from the sentence's first word, not sliced: a slice would copy the rest of the article's words
     # for every sentence.
-    for i in range(bisect.bisect_left(words, (s, -1, "")), len(words)):
+    if first is None:
+        first = bisect.bisect_left(words, (s, -1, ""))
+    for i in range(first, len(words)):
         start, we, word = words[i]
         if start >= e:
             break

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extraction.aliases import resolve_alias
+from tracker.extraction.aliases import load_aliases, resolve_alias
 from tracker.extraction.quantities import NATIONALITY
 from tracker.extraction.sentences import ABBREVIATIONS
 from tracker.extraction.speaker_words import (
@@ -124,7 +124,31 @@ def _classify_unaliased(name: str) -> tuple[str, str]:
 _GROUPS = frozenset({"republican", "democrat", "conservative", "liberal", "progressive", "american", "voter"})
 
 
+# What `_mention_from_words` made of each phrase's words, by the alias table it was made with: (table, end cut,
+# kind, name, role). A mention depends on its words alone (its offsets are the first token's start and the last
+# one's end, less a full stop dropped after the phrase), and a speaker is named the same way again and again in
+# an article ("Smith said" … "Smith said", "he said"), so each phrase is read once. Cleared when full.
+_MENTIONS: dict[tuple[str, ...], tuple] = {}
+_MENTIONS_MAX = 8192
+
+
 def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
+    """The mention a phrase's tokens make: a person, organisation, pronoun, role, … with its name and role."""
+    key = tuple([t[2] for t in toks])
+    table = load_aliases()
+    hit = _MENTIONS.get(key)
+    start, end = toks[0][0], toks[-1][1]
+    if hit is not None and hit[0] is table:
+        _, cut, text, kind, name, role = hit
+        return Mention(start, end - cut, text, kind, name, role)
+    m = _read_mention(toks)
+    if len(_MENTIONS) >= _MENTIONS_MAX:
+        _MENTIONS.clear()
+    _MENTIONS[key] = (table, end - m.end, m.text, m.kind, m.name, m.role)
+    return m
+
+
+def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
     last = toks[-1][2]
     if len(last) > 2 and last.endswith(".") and last[:-1].lower() not in ABBREVIATIONS and "." not in last[:-1]:
         toks = toks[:-1] + [(toks[-1][0], toks[-1][1] - 1, last[:-1])]  # a full stop after the phrase

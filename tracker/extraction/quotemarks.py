@@ -140,6 +140,15 @@ def _is_title(text: str, s: int, e: int) -> bool:
     return len(words) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in content) and len(words) <= 8
 
 
+def _short_title(text: str, s: int, e: int) -> bool:
+    """`_word_count(text, s, e) <= 6 and _is_title(text, s, e)` from one reading of the words (asked of every
+    direct quote)."""
+    words = _WORD.findall(text, s, e)
+    return 2 <= len(words) <= 6 and all(
+        w[0].isupper() or w[0].isdigit() for w in words if w.lower() not in FUNCTION_WORDS or w[0].isupper()
+    )
+
+
 def _first_nonspace(text: str, k: int) -> int:
     n = len(text)
     while k < n and text[k].isspace():

@@ -30,6 +30,7 @@ from tracker.extraction.quotemarks import (  # noqa: F401
     _first_nonspace,
     _is_title,
     _quote_at,
+    _short_title,
     _trim_end,
     _word_count,
     quote_spans,
@@ -291,7 +292,7 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
         prev = None
         taken: list[tuple[int, int]] = []
         w = bisect.bisect_left(words, (s, -1, ""))  # the sentence's first cue word, if any: most sentences hold none
-        for cue in _cues(text, low, s, e, quotes, words) if w < nw and words[w][0] < e else ():
+        for cue in _cues(text, low, s, e, quotes, words, w) if w < nw and words[w][0] < e else ():
             # Cues come in order: a span ending before this one can hold no later cue either, so it is dropped
             # (the list stays short; tested against every span, it made a sentence of many cues quadratic).
             if taken:
@@ -330,8 +331,7 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
     raws = [
         r
         for r in raws
-        if not (r.kind == "direct" and _word_count(text, r.start, r.end) <= 6 and _is_title(text, r.start, r.end))
-        and not _writers_voice(text, r, quotes)
+        if not (r.kind == "direct" and _short_title(text, r.start, r.end)) and not _writers_voice(text, r, quotes)
     ]
     raws = _attach_loose(text, raws, quotes, spans)
     raws = _drop_nested(raws)
@@ -446,6 +446,8 @@ def _drop_nested(raws: list[_Raw]) -> list[_Raw]:
 
 
 def _resolve(text: str, raws: list[_Raw]) -> None:
+    if all(r.mention is None for r in raws):
+        return  # nothing to resolve: the resolver's prescan of the text's names would go unused
     resolver = Resolver(text)
     for r in sorted(raws, key=lambda r: r.mention.start if r.mention else r.start):
         if r.mention is not None:
