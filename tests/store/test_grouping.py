@@ -888,13 +888,14 @@ def test_one_unit_written_two_ways_is_one_fact_and_the_conflict_names_it_once(tm
     assert sorted(r[0] for r in db.execute("select distinct unit from quantities")) == ["countries", "kilometers", "km"]
 
 
-def test_a_database_grouped_under_other_rules_is_regrouped_when_opened(tmp_path):
-    """Keys stored under the old unit names never meet new ones, so the groups are made again from the stored
-    claims, once, with a line saying so; the result is what grouping under today's rules gives."""
-    path = tmp_path / "t.db"
+def _one_road_in_two_units(path):
+    """Two articles giving one road's length in kilometers and in km: one conflict under today's unit names."""
     db = connect(path)
     kenya = [ent("Kenya"), ent("Mombasa", "city")]
-    unit = lambda v, u: Quantity(text=f"{v} {u}", start=0, end=1, value=v, unit=u, kind="quantity")  # noqa: E731
+
+    def unit(v, u):
+        return Quantity(text=f"{v} {u}", start=0, end=1, value=v, unit=u, kind="quantity")
+
     store(
         db,
         article(
@@ -910,6 +911,14 @@ def test_a_database_grouped_under_other_rules_is_regrouped_when_opened(tmp_path)
             claim("c1", "The new Mombasa road in Kenya is 55 km long.", [unit(55, "km")], kenya),
         ),
     )
+    return db
+
+
+def test_a_database_grouped_under_other_rules_is_regrouped_when_opened(tmp_path):
+    """Keys stored under the old unit names never meet new ones, so the groups are made again from the stored
+    claims, once, with a line saying so; the result is what grouping under today's rules gives."""
+    path = tmp_path / "t.db"
+    db = _one_road_in_two_units(path)
     fresh = (sorted(map(sorted, _partition(db))), db["claim_conflicts"].count)
     assert fresh[1] == 1
     # as an earlier version left it: no conflict (the units did not meet) and no recorded rules version
@@ -981,24 +990,7 @@ def test_a_regroup_cut_short_is_made_again_by_the_next_ingest(tmp_path, monkeypa
     """The old version stays noted until the regroup ends: a regroup killed half way (its deletes committed)
     is not taken for a finished one."""
     path = tmp_path / "t.db"
-    db = connect(path)
-    kenya = [ent("Kenya"), ent("Mombasa", "city")]
-    unit = lambda v, u: Quantity(text=f"{v} {u}", start=0, end=1, value=v, unit=u, kind="quantity")  # noqa: E731
-    store(
-        db,
-        article(
-            "a1",
-            "2021-03-01",
-            "R",
-            claim("c1", "The new Mombasa road in Kenya is 40 kilometers long.", [unit(40, "kilometers")], kenya),
-        ),
-        article(
-            "a2",
-            "2021-03-02",
-            "AP",
-            claim("c1", "The new Mombasa road in Kenya is 55 km long.", [unit(55, "km")], kenya),
-        ),
-    )
+    db = _one_road_in_two_units(path)
     fresh = (sorted(map(sorted, _partition(db))), db["claim_conflicts"].count)
     db.execute("update claim_grouping_rules set version = 1")
     db.conn.commit()

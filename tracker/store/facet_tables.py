@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from tracker.store.transactions import immediate
+
 TABLE = "claim_kinds"
 TRIGGERS = {
     f"{TABLE}_ai": (
@@ -59,10 +61,7 @@ def ensure(db: sqlite_utils.Database, skip: frozenset[str] | set[str] = frozense
     if exists and _kept(db):
         return
     conn = db.conn
-    own = not conn.in_transaction  # inside a caller's transaction, its commit covers this too
-    if own:
-        conn.execute("begin immediate")
-    try:
+    with immediate(conn):  # inside a caller's transaction, its commit covers this too
         for name in TRIGGERS:
             conn.execute(f"drop trigger if exists [{name}]")
         if exists:
@@ -72,9 +71,3 @@ def ensure(db: sqlite_utils.Database, skip: frozenset[str] | set[str] = frozense
         conn.execute(f"insert into [{TABLE}] (id, kind) select rowid, kind from claims")
         for sql in TRIGGERS.values():
             conn.execute(sql)
-    except BaseException:
-        if own:
-            conn.execute("rollback")
-        raise
-    if own:
-        conn.execute("commit")

@@ -30,6 +30,8 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from tracker.store.transactions import immediate
+
 # index -> (table, column)
 INDEXES = {
     "entities_name_fts": ("entities", "name"),
@@ -110,10 +112,7 @@ def ensure(
         if index in names and all(have.get(k) == v for k, v in wanted.items()):
             continue
         conn = db.conn
-        own = not conn.in_transaction
-        if own:
-            conn.execute("begin immediate")
-        try:
+        with immediate(conn):
             for name in wanted:
                 conn.execute(f"drop trigger if exists [{name}]")
             if index in names:
@@ -126,11 +125,5 @@ def ensure(
             )
             for sql in wanted.values():
                 conn.execute(sql)
-        except BaseException:
-            if own:
-                conn.execute("rollback")
-            raise
-        if own:
-            conn.execute("commit")
     if plain:
         say(f"no trigram full-text index in this SQLite ({plain}): a search by name scans the names (slower)")
