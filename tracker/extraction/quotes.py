@@ -175,7 +175,7 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
     attribution, a fragment whose clause has a named subject, or a whole quoted paragraph by the last speaker."""
     covered = _Covered([(r.start, r.end) for r in raws])
     previous = _Previous(raws)
-    seps = [m.start() for m in _CLAUSE_SEP.finditer(text)]
+    seps: list[int] | None = None  # every comma and semicolon, found when a fragment first needs them
     # No word character lies in text[fw_from:fw], and text[fw] is one (or fw is the text's end). Sentence starts
     # only grow, so each search starts past the last one found: one pass over the text in all.
     fw_from = fw = -1
@@ -205,6 +205,8 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
             elif post is not None:
                 r = _Raw(qs, qe, "direct", post[1], post[2], post[0])
         if r is None and not full and not _is_title(text, qs + 1, qe - 1):
+            if seps is None:
+                seps = [m.start() for m in _CLAUSE_SEP.finditer(text)]
             r = _fragment(text, s, qs, qe, seps)
             if r is None and words >= 4 and _COLON_BEFORE.search(text, max(s, qs - 3), qs):
                 # "In a statement, the ministry defended the strike as lawful: “…”": the clause's subject speaks.
