@@ -326,7 +326,13 @@ _ZEROS = repeat(0.0)
 _FACT_CUES = ("comparison", "causal", "rule", "statistic", "reporting verb", "policy action")
 
 
+_FACT_CUE_SET = frozenset(_FACT_CUES)
+
+
 _VIEW_CUES = ("hedge", "evaluation", "second person")
+
+
+_VIEW_CUE_SET = frozenset(_VIEW_CUES)
 
 
 def _word_figure_of_one_or_less(q) -> bool:
@@ -338,7 +344,8 @@ def _features(chunk: str, t: _Tokens, quantities, dates, entities, modal: bool) 
     # "one independent", "about a third of", "within a month", "half of" are figures to store, but one or less in
     # words reads as an article or a share as often as a count: it does not make a clause check-worthy (the
     # score's weights were fitted before these were figures; shares have their own feature, "proportion").
-    quantities = [q for q in quantities if not _word_figure_of_one_or_less(q)]
+    if quantities:
+        quantities = [q for q in quantities if not _word_figure_of_one_or_less(q)]
     if quantities:
         kinds = {q.kind for q in quantities}
         if "money" in kinds or any(q.currency for q in quantities):
@@ -363,13 +370,13 @@ def _features(chunk: str, t: _Tokens, quantities, dates, entities, modal: bool) 
     if _ongoing(t):
         feats.append("ongoing")
     cues = t.cues
-    if cues:
+    if cues and not cues.isdisjoint(_FACT_CUE_SET):  # (most clauses hold no such cue: one test in C, not six)
         for name in _FACT_CUES:
             if name in cues:
                 feats.append(name)
     if _superlative(t):
         feats.append("superlative")
-    if cues:
+    if cues and not cues.isdisjoint(_VIEW_CUE_SET):
         for name in _VIEW_CUES:
             if name in cues:
                 feats.append(name)

@@ -96,7 +96,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
                 _within(quantities, cs, ce, qs),
                 _within(dates, cs, ce, ds),
                 _within(entities, cs, ce, es),
-                reports and not in_spans(transcript, cs),
+                reports and (not transcript or not in_spans(transcript, cs)),
             )
             for cs, ce in clauses
         ]
