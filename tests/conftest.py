@@ -43,3 +43,15 @@ def interrupt_extraction_at(monkeypatch, n: int) -> None:
         return real(article)
 
     monkeypatch.setattr(ingest_mod, "_extract_one", dying)
+
+
+class CountingPattern:
+    """A compiled pattern that counts its `match` calls: the tests that hold a scan to linear work count tries,
+    not time."""
+
+    def __init__(self, pattern):
+        self.pattern, self.calls = pattern, 0
+
+    def match(self, *args):
+        self.calls += 1
+        return self.pattern.match(*args)

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import CountingPattern
 from tracker.extraction.dates import date_spans, find_dates
 
 
@@ -383,24 +384,13 @@ def test_the_digit_pattern_matches_as_the_whole_pattern_at_every_digit():
     assert sum(1 for m in full if m) > 300
 
 
-class _Counting:
-    """A pattern that counts its matches."""
-
-    def __init__(self, pattern):
-        self.pattern, self.calls = pattern, 0
-
-    def match(self, *args):
-        self.calls += 1
-        return self.pattern.match(*args)
-
-
 def test_a_run_of_numbers_tries_the_pattern_once_per_number(monkeypatch):
     """Each number is a candidate for the date of the next two as well ("5 May" opens at the word before a
     month): a place tried once is not tried again, so the scan stays one try per number, not three."""
     import tracker.extraction.dates as dates
 
-    words, digits = _Counting(dates.DATE_RE), _Counting(dates.DATE_AT_DIGIT_RE)
-    precheck = _Counting(dates._DIGIT_MAY_OPEN)
+    words, digits = CountingPattern(dates.DATE_RE), CountingPattern(dates.DATE_AT_DIGIT_RE)
+    precheck = CountingPattern(dates._DIGIT_MAY_OPEN)
     monkeypatch.setattr(dates, "DATE_RE", words)
     monkeypatch.setattr(dates, "DATE_AT_DIGIT_RE", digits)
     monkeypatch.setattr(dates, "_DIGIT_MAY_OPEN", precheck)
@@ -422,7 +412,7 @@ def test_a_sentence_of_dates_is_read_up_to_the_bound(monkeypatch):
 
     text = "It came in " + "2020 " * 3000 + "and after. It ended on May 5, 2021."
     spans = sentences(text)
-    words, digits = _Counting(dates.DATE_RE), _Counting(dates.DATE_AT_DIGIT_RE)
+    words, digits = CountingPattern(dates.DATE_RE), CountingPattern(dates.DATE_AT_DIGIT_RE)
     monkeypatch.setattr(dates, "DATE_RE", words)
     monkeypatch.setattr(dates, "DATE_AT_DIGIT_RE", digits)
     found = find_dates(text, published="2021-06-01", sentences=spans)
@@ -453,7 +443,7 @@ def test_the_digit_precheck_spares_the_pattern_at_bare_numbers(monkeypatch):
     """In a run of bare numbers no date can open at a digit: the date pattern is not tried at all."""
     import tracker.extraction.dates as dates
 
-    words, digits = _Counting(dates.DATE_RE), _Counting(dates.DATE_AT_DIGIT_RE)
+    words, digits = CountingPattern(dates.DATE_RE), CountingPattern(dates.DATE_AT_DIGIT_RE)
     monkeypatch.setattr(dates, "DATE_RE", words)
     monkeypatch.setattr(dates, "DATE_AT_DIGIT_RE", digits)
     assert values("It rose 5 12 5 12 on 5 May 2020.") == [("5 May 2020", "2020-05-05", "day", False)]

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.conftest import CountingPattern
 from tracker.extraction.quantities import find_quantities
 
 
@@ -968,17 +969,6 @@ def test_a_number_in_a_year_or_a_larger_number_in_a_smaller_is_no_share(text):
     assert all(q.value >= 1 for q in find_quantities(text))
 
 
-class _Counting:
-    """A pattern that counts its matches."""
-
-    def __init__(self, pattern):
-        self.pattern, self.calls = pattern, 0
-
-    def match(self, *args):
-        self.calls += 1
-        return self.pattern.match(*args)
-
-
 def test_a_sentence_of_numbers_is_read_up_to_the_bound(monkeypatch):
     """Given the sentences, a sentence of thousands of numbers costs the figure pattern MAX_NUMBERS tries, not one
     per number (it is a table run together, not a claim a reader checks figure by figure); the sentences after
@@ -989,7 +979,7 @@ def test_a_sentence_of_numbers_is_read_up_to_the_bound(monkeypatch):
 
     text = "It rose " + "5 " * 5000 + "in all. Sales rose 7 percent."
     spans = sentences(text)
-    digits = _Counting(quantities.QUANTITY_AT_DIGIT_RE)
+    digits = CountingPattern(quantities.QUANTITY_AT_DIGIT_RE)
     monkeypatch.setattr(quantities, "QUANTITY_AT_DIGIT_RE", digits)
     found = find_quantities(text, sentences=spans)
     assert digits.calls == MAX_NUMBERS + 1
