@@ -1,6 +1,8 @@
 """The trigram indexes of entity, speaker and alias names stay equal to their tables and answer `like` as the
 plain scan does (tracker.store.name_search)."""
 
+import sqlite3
+
 import pytest
 
 from tracker.store import name_search
@@ -119,4 +121,34 @@ def test_without_the_trigram_tokenizer_the_indexes_are_plain_tables_the_queries_
     capsys.readouterr()
     db = connect(tmp_path / "t.db")  # opened again: kept as it is, nothing said
     assert "trigram" not in capsys.readouterr().err
+    _same_as_tables(db)
+
+
+def test_an_index_and_its_triggers_are_made_together_or_not_at_all(db, monkeypatch):
+    """The refill of an index and the triggers that keep it are one transaction (a savepoint inside a caller's):
+    a failure part way leaves the index and its triggers as they were, never an index no trigger keeps."""
+    before = {i: db.execute(f"select count(*) from {i}").fetchone()[0] for i in name_search.INDEXES}
+    db.execute("drop trigger entities_name_fts_ai")  # as a bulk load leaves it: the next open refills
+    db.conn.commit()
+    real = name_search.triggers
+
+    def broken(index, table, column):
+        made = real(index, table, column)
+        made[f"{index}_au"] = "CREATE TRIGGER no syntax"
+        return made
+
+    monkeypatch.setattr(name_search, "triggers", broken)
+    with pytest.raises(sqlite3.OperationalError):
+        name_search.ensure(db)
+    assert not db.conn.in_transaction
+    assert {i: db.execute(f"select count(*) from {i}").fetchone()[0] for i in name_search.INDEXES} == before
+    assert db.execute("select count(*) from sqlite_master where name = 'entities_name_fts_ad'").fetchone()[0] == 1
+    monkeypatch.undo()
+    # inside a caller's transaction the caller decides: rolled back, the refill is undone with it
+    db.execute("begin")
+    name_search.ensure(db)
+    assert db.execute("select count(*) from sqlite_master where name = 'entities_name_fts_ai'").fetchone()[0] == 1
+    db.execute("rollback")
+    assert db.execute("select count(*) from sqlite_master where name = 'entities_name_fts_ai'").fetchone()[0] == 0
+    name_search.ensure(db)
     _same_as_tables(db)

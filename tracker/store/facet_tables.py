@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from tracker.store.transactions import immediate
-
 TABLE = "claim_kinds"
 TRIGGERS = {
     f"{TABLE}_ai": (
@@ -61,7 +59,7 @@ def ensure(db: sqlite_utils.Database, skip: frozenset[str] | set[str] = frozense
     if exists and _kept(db):
         return
     conn = db.conn
-    with immediate(conn):  # inside a caller's transaction, its commit covers this too
+    with db.atomic():  # inside a caller's transaction, a savepoint of it
         for name in TRIGGERS:
             conn.execute(f"drop trigger if exists [{name}]")
         if exists:

@@ -30,8 +30,6 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from tracker.store.transactions import immediate
-
 # index -> (table, column)
 INDEXES = {
     "entities_name_fts": ("entities", "name"),
@@ -112,7 +110,7 @@ def ensure(
         if index in names and all(have.get(k) == v for k, v in wanted.items()):
             continue
         conn = db.conn
-        with immediate(conn):
+        with db.atomic():
             for name in wanted:
                 conn.execute(f"drop trigger if exists [{name}]")
             if index in names:
