@@ -379,7 +379,7 @@ def test_a_team_written_as_et_al_speaks_as_an_anonymous_group():
 
 
 def _occurrences_by_search(text: str, name: str, pos: int) -> list[int]:
-    """What `_full_form` searched before the index (and still does up to position 20,000)."""
+    """What `_full_form` searched before the index of capitalised runs: the plain scan it must agree with."""
     import re
 
     return [h.start() for h in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[:pos])]

@@ -38,8 +38,6 @@ from tracker.records import SpeakerRef
 # search (str.find) is far cheaper than the Python step per capitalised word of the one pass: on the Wikinews
 # articles Resolver() took 0.29 ms at 8 and 0.22 ms at 32 (CPU per article).
 _SURNAME_SEARCHES = 32
-# Up to this position `_full_form` searches the text before a body's mention; past it, an index of capitalised runs.
-_FULL_FORM_SCAN = 20_000
 _WORD_RUN = re.compile(r"\w+")
 _WORD_OR_HYPHEN = re.compile(r"[\w-]")
 # Whole runs of word characters that open with a character an upper-case letter may be (every one that is not a
@@ -780,13 +778,7 @@ class Resolver:
         words = name.split()
         if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words) or name.isupper():
             return name
-        if pos <= _FULL_FORM_SCAN:
-            hits: Iterator[int] = (
-                h.start() for h in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text[:pos])
-            )
-        else:
-            hits = self._occurrences(name, pos)
-        for start in hits:
+        for start in self._occurrences(name, pos):
             full = _capitalised_run(self.text, start, start + len(name))
             if len(full.split()) > len(words):
                 return full
