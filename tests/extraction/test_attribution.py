@@ -3,6 +3,8 @@ written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from tracker.extraction.pipeline import extract
 from tracker.extraction.quotes import find_quotes_raw
 from tracker.extraction.sentences import sentences
@@ -170,3 +172,19 @@ def test_a_name_in_apposition_to_an_inverted_role_speaks():
     for role in ("the head of SpaceX", "the chief executive of SpaceX"):
         text = f"The rocket is ready for its first flight, said {role}, Elon Musk."
         assert kinds(text) == [("indirect", "The rocket is ready for its first flight", "Elon Musk")]
+
+
+# Issue 16, survivors of the seed-103 mutation sample of the quote modules (2026-11-30, branch mutquote).
+
+
+def test_a_relative_clause_reports_up_to_its_closing_comma_past_commas_inside_quote_marks():
+    text = "The coach, who said the team was “tired, but happy”, left the stadium early."
+    assert kinds(text) == [("partial", "the team was “tired, but happy”", "The coach")]
+    text = "The coach, who said the team was tired, left the stadium early."
+    assert kinds(text) == [("indirect", "the team was tired", "The coach")]
+
+
+@pytest.mark.parametrize("opener", ["Then", "But", "So", "And", "Yet"])
+def test_a_conjunction_opening_the_sentence_is_no_part_of_the_subject_that_carries_on(opener):
+    text = f"{opener} the coach packed the bags and said the team was tired."
+    assert kinds(text) == [("indirect", "the team was tired", "the coach")]

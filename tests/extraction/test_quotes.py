@@ -747,3 +747,28 @@ def test_first_person_quotes_stay_the_writers_voice_or_the_speakers_as_before():
         ("“I won.”", "He"),
         ("“Yes,” she said, “I said so.”", "she"),
     ]
+
+
+# Issue 16, survivors of the seed-103 mutation sample of the quote modules (2026-11-30, branch mutquote).
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("“We will not back down,” thundered the senator.", "thundered", "the senator"),
+        ("“We will not back down,” snapped Ruth Alvarez.", "snapped", "Ruth Alvarez"),
+        ("“We will not back down,” laughed the union.", "laughed", "the union"),
+        ("“We will not back down,” thundered he.", "thundered", "he"),
+        ("“We will not back down,” the senator thundered.", "thundered", "the senator"),
+        ("“We will not back down,” Ruth Alvarez fumed on Monday night in Ankara.", "fumed", "Ruth Alvarez"),
+    ],
+)
+def test_any_verb_beside_a_named_subject_right_after_a_quote_attributes_it(text, cue, speaker):
+    # no reporting cue here: the verb right after the quote, before or after its subject, is the attribution
+    assert [(q.kind, q.text, q.cue, q.speaker.mention) for q in quotes(text)] == [
+        ("direct", "“We will not back down,”", cue, speaker)
+    ]
+
+
+def test_it_after_a_verb_right_after_a_quote_speaks_for_nobody():
+    assert quotes("“We will not back down,” thundered it.") == []
