@@ -182,3 +182,31 @@ def test_a_that_with_nothing_after_it_reports_nothing():
 )
 def test_early_or_late_before_a_time_phrase_is_a_circumstance_of_the_report(text, content):
     assert contents(text) == [content]
+
+
+# Issue 16, survivors of the seed-103 mutation sample of the quote modules (2026-11-30, branch mutquote).
+
+
+def test_that_closing_its_sentence_reports_nothing_though_a_sentence_follows():
+    assert contents("The ministry later added that. Nobody knew why.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The minister suggested Russia pay for the damage.", "Russia pay for the damage"),
+        ("The minister hinted Moscow would pay for the damage.", "Moscow would pay for the damage"),
+        ("The agency hinted 300 homes would be built by May.", "300 homes would be built by May"),
+    ],
+)
+def test_a_capitalised_word_or_a_figure_after_a_cue_opens_a_clause(text, content):
+    assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == [("indirect", content)]
+
+
+@pytest.mark.parametrize("pronoun", ["he", "she", "they", "we", "it", "there"])
+@pytest.mark.parametrize("cue", ["added", "noted"])
+def test_a_subject_pronoun_after_a_weak_cue_opens_a_clause_whatever_its_verb(cue, pronoun):
+    # "swam" is no verb the clause-shape rules know: the pronoun alone shows a clause follows
+    text = f"The coach {cue} {pronoun} swam across the lake."
+    got = [(q.kind, q.text, q.cue, q.speaker.name) for q in find_quotes_raw(text, sentences(text))]
+    assert got == [("indirect", f"{pronoun} swam across the lake", cue, "The coach")]

@@ -772,3 +772,22 @@ def test_any_verb_beside_a_named_subject_right_after_a_quote_attributes_it(text,
 
 def test_it_after_a_verb_right_after_a_quote_speaks_for_nobody():
     assert quotes("“We will not back down,” thundered it.") == []
+
+
+def test_a_quoted_phrase_after_a_clause_boundary_is_a_partial_quote_of_the_clauses_subject():
+    # "because" lies between the verb and the quote: the quote alone is the content, and it is partial (only a quote
+    # the clause introduces with a colon is direct)
+    text = "The US has opposed the plan because it is “a dangerous step toward war”."
+    got = [(q.kind, q.text, q.cue, q.speaker.name) for q in quotes(text)]
+    assert got == [("partial", "“a dangerous step toward war”", "opposed", "United States")]
+
+
+@pytest.mark.parametrize(("open_mark", "close_mark"), [('"', '"'), ("“", "”")])
+def test_a_second_report_after_quoted_words_closed_in_pairs_ends_the_first(open_mark, close_mark):
+    # two straight pairs (four marks) before "he added" leave it outside any quote, as do two curly pairs
+    words = f"the bridge was {open_mark}safe{close_mark} and {open_mark}cheap{close_mark}"
+    text = f"The mayor said {words} and he added that it would open in May."
+    assert [(q.kind, q.text, q.cue, q.speaker.mention) for q in quotes(text)] == [
+        ("partial", words, "said", "The mayor"),
+        ("indirect", "that it would open in May", "added", "he"),
+    ]
