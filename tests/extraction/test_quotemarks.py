@@ -84,3 +84,24 @@ def test_short_title_examples():
     assert _short_title("The Lord of the Rings", 0, 21) is True
     assert _short_title("One Two Three Four Five Six Seven", 0, 33) is False  # seven words: not short
     assert _short_title("it rose", 0, 7) is False
+
+
+# Issue 16, survivors of the seed-103 mutation sample of the quote modules (2026-11-30, branch mutquote).
+
+
+def test_a_quote_left_open_at_its_paragraph_end_is_cut_there_and_the_next_quote_pairs_on_its_own():
+    text = "He said: “We will build it.\nShe said: “It will be cheap.”"
+    assert quote_spans(text) == [(9, 27, False), (38, 57, True)]
+
+
+def continued(paragraphs):
+    """An opening line and `paragraphs` more, each opening with a mark, the last closing the quote."""
+    lines = ["He said: “Part 1."] + [f"“Part {i}." for i in range(2, paragraphs + 2)]
+    return "\n".join(lines) + "”"
+
+
+def test_an_open_quote_continues_over_six_paragraphs_that_open_with_a_mark_and_no_more():
+    assert quote_spans(continued(5)) == [(9, 63, True)]
+    assert quote_spans(continued(6)) == [(9, 72, True)]
+    # a seventh continued paragraph is too many: the quote ends with the sixth, the seventh is a quote of its own
+    assert quote_spans(continued(7)) == [(9, 71, False), (72, 81, True)]

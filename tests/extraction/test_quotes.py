@@ -791,3 +791,14 @@ def test_a_second_report_after_quoted_words_closed_in_pairs_ends_the_first(open_
         ("partial", words, "said", "The mayor"),
         ("indirect", "that it would open in May", "added", "he"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("subject", "kind"), [("Russia", "country"), ("The ministry", "organisation"), ("Amara Diallo", "person")]
+)
+def test_a_quote_after_a_colon_belongs_to_a_country_organisation_or_person_subject_across_an_aside(subject, kind):
+    # the aside between the subject and its verb leaves the clause after the last comma without a subject: the
+    # sentence's subject speaks the quote the colon introduces
+    text = f"{subject}, in a statement on Monday, defended the strike as lawful: “The target was a military depot.”"
+    got = [(q.kind, q.text, q.cue, q.speaker.mention, q.speaker.kind) for q in quotes(text)]
+    assert got == [("direct", "“The target was a military depot.”", None, subject, kind)]
