@@ -2,6 +2,7 @@
 
 The sentences are written for these tests."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -105,3 +106,40 @@ def test_an_open_quote_continues_over_six_paragraphs_that_open_with_a_mark_and_n
     assert quote_spans(continued(6)) == [(9, 72, True)]
     # a seventh continued paragraph is too many: the quote ends with the sixth, the seventh is a quote of its own
     assert quote_spans(continued(7)) == [(9, 71, False), (72, 81, True)]
+
+
+def found(text):
+    return [(q.kind, q.text, q.cue, q.speaker.mention) for q in find_quotes(text)]
+
+
+# Every pair of marks the quote rules know: English curly and straight, French guillemets (both ways), German low-high,
+# TeX-style doubled backquotes and apostrophes, and a closing glyph mistyped for the opening one.
+PAIRS = [("“", "”"), ('"', '"'), ("«", "»"), ("»", "«"), ("„", "“"), ("„", "”"), ("``", "''"), ("''", "''"), ("”", "”")]
+
+
+@pytest.mark.parametrize(("open_mark", "close_mark"), PAIRS)
+def test_every_pair_of_marks_quotes_before_after_and_inside_an_attribution(open_mark, close_mark):
+    quote = f"{open_mark}We will build the bridge,{close_mark}"
+    assert found(f"{quote} the mayor said.") == [("direct", quote, "said", "the mayor")]
+    assert found(f"{quote} said the mayor.") == [("direct", quote, "said", "the mayor")]
+    assert quote_spans(f"{quote} the mayor said.") == [(0, len(quote), True)]
+    whole = f"{open_mark}We will build the bridge.{close_mark}"
+    assert found(f"The mayor said: {whole}") == [("direct", whole, "said", "The mayor")]
+    phrase = f"{open_mark}too costly{close_mark}"
+    assert found(f"The mayor said the bridge was {phrase}.") == [
+        ("partial", f"the bridge was {phrase}", "said", "The mayor")
+    ]
+
+
+@pytest.mark.parametrize("before", ["(", "[", "{", "—", "–", "-", "/"])
+def test_a_mark_after_an_opening_bracket_or_dash_opens_a_quote(before):
+    # a straight mark or a mistyped closing glyph there opens, though no space precedes it
+    for mark in ('"', "”"):
+        text = f"The sign read {before}{mark}Keep out{mark} today."
+        assert [text[s:e] for s, e, _ in quote_spans(text)] == [f"{mark}Keep out{mark}"]
+
+
+@pytest.mark.parametrize("after", list(".,;:!?)]}—–-…") + ['"', "”", "’", "'"])
+def test_an_opening_glyph_before_a_stop_a_bracket_a_dash_or_a_mark_closes_a_quote(after):
+    text = f"The sign read “Keep out“{after} today."
+    assert quote_spans(text) == [(14, 24, True)]
