@@ -210,3 +210,63 @@ def test_a_subject_pronoun_after_a_weak_cue_opens_a_clause_whatever_its_verb(cue
     text = f"The coach {cue} {pronoun} swam across the lake."
     got = [(q.kind, q.text, q.cue, q.speaker.name) for q in find_quotes_raw(text, sentences(text))]
     assert got == [("indirect", f"{pronoun} swam across the lake", cue, "The coach")]
+
+
+# Time, place and medium phrases between a cue and its content, stepped over with and without "that".
+ADVERBIALS = [
+    "on Monday",
+    "in a statement",
+    "late on Tuesday",
+    "early this week",
+    "publicly",
+    "again",
+    "in an interview with the BBC",
+    "at a news conference in Ankara",
+    "last week",
+    "on Monday in a statement",
+    "repeatedly",
+    "this morning",
+    "yesterday",
+    "on 3 March",
+    "in a post on Facebook",
+    "separately",
+    "earlier",
+    "later",
+    "to reporters",
+    "to the BBC's Jane Doe",
+]
+
+
+@pytest.mark.parametrize("adverbial", ADVERBIALS)
+def test_every_time_place_and_medium_phrase_after_the_cue_is_stepped_over(adverbial):
+    for that in ("that ", ""):
+        text = f"The minister said {adverbial} {that}taxes would rise in May."
+        got = [(q.kind, q.text, q.cue, q.speaker.mention) for q in find_quotes_raw(text, sentences(text))]
+        assert got == [("indirect", f"{that}taxes would rise in May", "said", "The minister")]
+
+
+# Verbs whose object (whom they address) comes before the content; those of them that take a "to"-clause report the
+# object with it ("urged farmers to sell").
+OBJECT_CUES = "told urged asked warned reminded assured informed advised invited encouraged pressed ordered implored"
+TO_CUES = "urged asked warned advised invited encouraged pressed ordered implored instructed"
+
+
+@pytest.mark.parametrize("cue", OBJECT_CUES.split() + ["instructed"])
+def test_whom_a_verb_of_telling_addresses_is_left_out_of_its_that_clause(cue):
+    for whom in ("the farmers", "Reuters"):
+        text = f"The minister {cue} {whom} that taxes would rise in May."
+        got = [(q.kind, q.text, q.cue, q.speaker.mention) for q in find_quotes_raw(text, sentences(text))]
+        assert got == [("indirect", "that taxes would rise in May", cue, "The minister")]
+
+
+@pytest.mark.parametrize("cue", TO_CUES.split())
+def test_whom_a_verb_of_urging_addresses_is_reported_with_its_to_clause(cue):
+    for whom in ("the farmers", "farmers"):
+        text = f"The minister {cue} {whom} to sell their land."
+        got = [(q.kind, q.text, q.cue, q.speaker.mention) for q in find_quotes_raw(text, sentences(text))]
+        assert got == [("indirect", f"{whom} to sell their land", cue, "The minister")]
+
+
+@pytest.mark.parametrize("cue", ["reminded", "assured", "informed"])
+def test_a_verb_of_telling_that_takes_no_to_clause_reports_none(cue):
+    assert contents(f"The minister {cue} the farmers to sell their land.") == []
