@@ -270,3 +270,34 @@ def test_whom_a_verb_of_urging_addresses_is_reported_with_its_to_clause(cue):
 @pytest.mark.parametrize("cue", ["reminded", "assured", "informed"])
 def test_a_verb_of_telling_that_takes_no_to_clause_reports_none(cue):
     assert contents(f"The minister {cue} the farmers to sell their land.") == []
+
+
+FIRST = ("indirect", "taxes would rise in May", "said", "The minister")
+
+
+@pytest.mark.parametrize(
+    ("tail", "second"),
+    [
+        (", adding that it was late", ("indirect", "that it was late", "adding", "The minister")),
+        (", saying it was late", ("indirect", "it was late", "saying", "The minister")),
+        (", noting it was late", ("indirect", "it was late", "noting", "The minister")),
+        (", arguing it was late", ("indirect", "it was late", "arguing", "The minister")),
+        (", explaining it was late", ("indirect", "it was late", "explaining", "The minister")),
+        (", insisting it was late", ("indirect", "it was late", "insisting", "The minister")),
+        (", claiming it was late", ("indirect", "it was late", "claiming", "The minister")),
+        (", stressing it was late", ("indirect", "it was late", "stressing", "The minister")),
+        (", telling reporters it was late", ("indirect", "it was late", "telling", "The minister")),
+        (", writing that it was late", ("indirect", "that it was late", "writing", "The minister")),
+        (", but added it was late", ("indirect", "it was late", "added", "The minister")),
+        (", but said it was late", ("indirect", "it was late", "said", "The minister")),
+        (", but noted it was late", ("indirect", "it was late", "noted", "The minister")),
+        (", while the council disagreed", None),
+        (", whereas the council disagreed", None),
+        ("; the council disagreed", None),
+    ],
+)
+def test_reported_content_ends_before_a_continuing_participle_a_contrast_or_a_semicolon(tail, second):
+    # (not pinned: ", warning it was late" and " — adding that it was late" lose their second report)
+    text = f"The minister said taxes would rise in May{tail}."
+    got = [(q.kind, q.text, q.cue, q.speaker.mention) for q in find_quotes_raw(text, sentences(text))]
+    assert got == [FIRST] + ([second] if second else [])
