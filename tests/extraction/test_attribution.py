@@ -276,3 +276,11 @@ def test_every_shape_of_attribution_with_every_sort_of_speaker(shape, kind, cont
     name = written if name == speaker else name
     got = [(q.kind, q.text, q.cue, q.speaker.mention, q.speaker.name) for q in find_quotes_raw(text, sentences(text))]
     assert got == [(kind, content.format(S=written), cue, written, name)]
+
+
+# Issue 16, survivors of the seed-104 mutation sample of the quote modules (2026-11-30, branch mutquote).
+
+
+def test_a_semicolon_after_according_to_opens_no_clause_for_it():
+    text = "The ferry left at noon, according to the harbour master; the bus left later."
+    assert kinds(text) == [("indirect", "The ferry left at noon", "the harbour master")]

@@ -57,3 +57,10 @@ def test_a_past_verb_ending_its_clause_after_a_subject_makes_a_weak_cues_object_
     # a comma or a function word is one ("reported the accredited reporter" is an object)
     assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == [("indirect", content)]
     assert find_quotes_raw("The agency reported the accredited reporter.") == []
+
+
+def test_a_plural_noun_after_a_plural_noun_is_no_verb_before_its_object():
+    # "volumes" after "sales" is the head of a noun phrase, not a verb as in "the carrier owns two planes", so
+    # "reported" has an object here, not a clause
+    text = "The agency reported the sales volumes this quarter."
+    assert find_quotes_raw(text, sentences(text)) == []

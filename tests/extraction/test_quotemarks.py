@@ -143,3 +143,14 @@ def test_a_mark_after_an_opening_bracket_or_dash_opens_a_quote(before):
 def test_an_opening_glyph_before_a_stop_a_bracket_a_dash_or_a_mark_closes_a_quote(after):
     text = f"The sign read “Keep out“{after} today."
     assert quote_spans(text) == [(14, 24, True)]
+
+
+# Issue 16, survivors of the seed-104 mutation sample of the quote modules (2026-11-30, branch mutquote).
+
+
+@pytest.mark.parametrize("spaces", [" ", "  ", "   ", " \t "])
+def test_a_quote_cut_at_its_paragraph_end_loses_only_the_trailing_spaces(spaces):
+    text = f"He said: “We will build it.{spaces}\nIt will be cheap."
+    assert quote_spans(text) == [(9, 27, False)]
+    text = f"He said: “We will build it.{spaces}\nShe said: “No.”"
+    assert [text[s:e] for s, e, _ in quote_spans(text)] == ["“We will build it.", "“No.”"]

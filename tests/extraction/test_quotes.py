@@ -802,3 +802,16 @@ def test_a_quote_after_a_colon_belongs_to_a_country_organisation_or_person_subje
     text = f"{subject}, in a statement on Monday, defended the strike as lawful: “The target was a military depot.”"
     got = [(q.kind, q.text, q.cue, q.speaker.mention, q.speaker.kind) for q in quotes(text)]
     assert got == [("direct", "“The target was a military depot.”", None, subject, kind)]
+
+
+# Issue 16, survivors of the seed-104 mutation sample of the quote modules (2026-11-30, branch mutquote).
+
+
+def test_a_verb_after_a_quote_attributes_it_in_a_sentence_of_up_to_twelve_words():
+    text = "“We will not back down,” the senator from the northern province thundered at a rally in Ankara."
+    got = [(q.kind, q.text, q.cue, q.speaker.mention) for q in quotes(text)]
+    assert got == [("direct", "“We will not back down,”", "thundered", "the senator from the northern province")]
+
+
+def test_capitalised_words_after_a_dash_that_run_on_as_a_sentence_are_no_signature():
+    assert quotes("“The dam is ready.” — Monday brought the news.") == []
