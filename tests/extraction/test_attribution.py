@@ -284,3 +284,9 @@ def test_every_shape_of_attribution_with_every_sort_of_speaker(shape, kind, cont
 def test_a_semicolon_after_according_to_opens_no_clause_for_it():
     text = "The ferry left at noon, according to the harbour master; the bus left later."
     assert kinds(text) == [("indirect", "The ferry left at noon", "the harbour master")]
+
+
+def test_a_plural_noun_before_that_speaks_as_written_with_its_adjectives():
+    text = "The diver found old logbooks that showed the ship had sunk in a storm."
+    got = [(q.text, q.cue, q.speaker.mention, q.speaker.start, q.speaker.end) for q in find_quotes_raw(text)]
+    assert got == [("the ship had sunk in a storm", "showed", "old logbooks", 16, 28)]

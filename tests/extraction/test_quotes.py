@@ -846,3 +846,12 @@ def test_every_passive_report_gives_its_content_and_its_source_only_when_named(t
 @pytest.mark.parametrize("text", ["The attacker is reported to the police.", "The attacker was reported to a court."])
 def test_a_passive_report_to_someone_is_no_report_of_speech(text):
     assert quotes(text) == []
+
+
+def test_a_quote_after_the_second_speakers_attribution_continues_the_second_speaker():
+    text = "“The bridge is ready,” Amara Diallo said. “The road is not,” Jane Okafor said. “It needs a year.”"
+    got = [(q.kind, q.text, q.speaker.name) for q in quotes(text)]
+    assert got == [
+        ("direct", "“The bridge is ready,”", "Amara Diallo"),
+        ("direct", "“The road is not,” Jane Okafor said. “It needs a year.”", "Jane Okafor"),
+    ]
