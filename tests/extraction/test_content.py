@@ -301,3 +301,50 @@ def test_reported_content_ends_before_a_continuing_participle_a_contrast_or_a_se
     text = f"The minister said taxes would rise in May{tail}."
     got = [(q.kind, q.text, q.cue, q.speaker.mention) for q in find_quotes_raw(text, sentences(text))]
     assert got == [FIRST] + ([second] if second else [])
+
+
+# Issue 16, survivors of the seed-104 mutation sample of the quote modules (2026-11-30, branch mutquote).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor agreed when asked about the bridge.",
+        "The union agreed if the wages rose.",
+        "The minister only commented if asked directly.",
+        "The council responded where the river had flooded.",
+    ],
+)
+def test_when_if_or_where_after_a_cue_that_takes_no_question_opens_no_report(text):
+    assert contents(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor told the council: “The bridge is ready.”",
+        "The mayor told the council on Monday: “The bridge is ready.”",
+        "The mayor told reporters:\n“The bridge is ready.”",
+    ],
+)
+def test_whom_a_verb_of_telling_addresses_before_a_colon_leaves_the_quote_after_it_whole(text):
+    got = [(q.kind, q.text, q.cue, q.speaker.mention) for q in find_quotes_raw(text, sentences(text))]
+    assert got == [("direct", "“The bridge is ready.”", "told", "The mayor")]
+
+
+def test_a_report_ends_with_its_sentence_though_a_continuing_participle_follows_later():
+    text = "The minister said taxes would rise. Farmers were angry, saying prices were high."
+    got = [(q.text, q.cue, q.speaker.mention) for q in find_quotes_raw(text, sentences(text))]
+    assert got == [("taxes would rise", "said", "The minister"), ("prices were high", "saying", "Farmers")]
+
+
+def test_a_subordinate_report_ends_at_the_first_comma_outside_its_quote_marks():
+    text = "Though the mayor said the plan was “cheap, fast and safe”, the council rejected it."
+    got = [(q.kind, q.text, q.speaker.mention) for q in find_quotes_raw(text, sentences(text))]
+    assert got == [("partial", "the plan was “cheap, fast and safe”", "the mayor")]
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_possessive_inside_a_phrase_after_the_cue_is_stepped_over_with_either_apostrophe(apostrophe):
+    text = f"The minister said in the ministry{apostrophe}s weekly statement taxes would rise in May."
+    assert contents(text) == ["taxes would rise in May"]
