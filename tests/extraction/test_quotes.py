@@ -855,3 +855,39 @@ def test_a_quote_after_the_second_speakers_attribution_continues_the_second_spea
         ("direct", "“The bridge is ready,”", "Amara Diallo"),
         ("direct", "“The road is not,” Jane Okafor said. “It needs a year.”", "Jane Okafor"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town has adopted “Plan B” for the winter.",
+        "The council has approved “Plan B” for the winter.",
+        "The town has adopted “Shark Tank” rules.",
+    ],
+)
+def test_a_capitalised_name_in_quote_marks_inside_a_clause_is_no_quote(text):
+    # a title or a name ending in a one-letter word ("Plan B") is a name, not a fragment of speech
+    assert quotes(text) == []
+
+
+def test_a_four_word_quote_after_a_colon_belongs_to_the_subject_across_an_aside():
+    text = "Russia, in a statement on Monday, defended the strike as lawful: “The target was military.”"
+    got = [(q.kind, q.text, q.cue, q.speaker.mention) for q in quotes(text)]
+    assert got == [("direct", "“The target was military.”", None, "Russia")]
+
+
+def test_a_quote_opening_with_a_framing_word_keeps_a_long_attribution_after_it():
+    # "When …" opens the quote, not the sentence's frame: the speaker after it, however long, speaks the quote
+    text = (
+        "“When the bridge opens, we will celebrate,” the mayor of the small northern town of Lake Kivu said on"
+        " Monday at a press conference."
+    )
+    got = [(q.kind, q.text, q.cue, q.speaker.mention) for q in quotes(text)]
+    assert got == [
+        (
+            "direct",
+            "“When the bridge opens, we will celebrate,”",
+            "said",
+            "the mayor of the small northern town of Lake Kivu",
+        )
+    ]
