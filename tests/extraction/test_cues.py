@@ -162,3 +162,24 @@ def test_verbs_that_report_only_a_quote_or_an_object_as_something_take_no_that_c
     for form in (third, past):
         assert found(f"{quote} the mayor {form}.") == [("direct", quote, form, "the mayor")]
         assert found(f"The mayor {form} that the bridge would open in May.") == []
+
+
+# Issue 16, survivors of the seed-104 mutation sample of the quote modules (2026-11-30, branch mutquote).
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The mayor of İzmir said the bridge was ready.",
+            ("indirect", "the bridge was ready", "said", "The mayor of İzmir"),
+        ),
+        (
+            "“The bridge is ready,” said the mayor of İzmir.",
+            ("direct", "“The bridge is ready,”", "said", "the mayor of İzmir"),
+        ),
+    ],
+)
+def test_a_letter_whose_lower_case_is_longer_leaves_the_offsets_of_what_follows_it_right(text, expected):
+    # "İ" lower-cases to two characters: the cue search reads a lower-cased copy of the same length
+    assert found(text) == [expected]

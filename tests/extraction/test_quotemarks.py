@@ -154,3 +154,13 @@ def test_a_quote_cut_at_its_paragraph_end_loses_only_the_trailing_spaces(spaces)
     assert quote_spans(text) == [(9, 27, False)]
     text = f"He said: “We will build it.{spaces}\nShe said: “No.”"
     assert [text[s:e] for s, e, _ in quote_spans(text)] == ["“We will build it.", "“No.”"]
+
+
+def test_paragraph_ends_are_found_in_a_text_that_opens_with_a_line_break():
+    # scraped bodies often open with a line break: the paragraphs after it still end an open quote
+    assert quote_spans("\nHe said: “We will build it.\nIt will be cheap.") == [(10, 28, False)]
+
+
+def test_a_quote_opening_the_text_is_cut_at_its_paragraph_end_like_any_other():
+    assert quote_spans("“We will build it.\nIt will be cheap.") == [(0, 18, False)]
+    assert quote_spans("“We will build it.\nShe said: “No.”") == [(0, 18, False), (29, 34, True)]
