@@ -348,3 +348,26 @@ def test_a_subordinate_report_ends_at_the_first_comma_outside_its_quote_marks():
 def test_a_possessive_inside_a_phrase_after_the_cue_is_stepped_over_with_either_apostrophe(apostrophe):
     text = f"The minister said in the ministry{apostrophe}s weekly statement taxes would rise in May."
     assert contents(text) == ["taxes would rise in May"]
+
+
+# Verbs whose prepositional phrases are circumstances (where, when, in what medium) of a report made before them.
+PLAIN_SAY = (
+    "said added wrote noted explained stressed warned announced confirmed stated declared reiterated acknowledged "
+    "admitted predicted claimed argued conceded tweeted posted estimated reported"
+)
+
+
+@pytest.mark.parametrize("cue", PLAIN_SAY.split() + ["told"])
+@pytest.mark.parametrize(
+    "circumstance", ["in a statement on Monday", "during a visit to the port", "at a news conference in Ankara"]
+)
+def test_a_circumstance_after_an_attribution_leaves_the_report_before_it(cue, circumstance):
+    whom = " reporters" if cue == "told" else ""
+    text = f"Taxes will rise in May, the minister {cue}{whom} {circumstance}."
+    got = [(q.kind, q.text, q.cue, q.speaker.mention) for q in find_quotes_raw(text, sentences(text))]
+    assert got == [("indirect", "Taxes will rise in May", cue, "the minister")]
+
+
+@pytest.mark.parametrize("complement", ["insisted on a vote", "agreed with the unions", "responded to the unions"])
+def test_a_preposition_a_verb_takes_as_its_complement_is_no_circumstance_of_a_report(complement):
+    assert contents(f"Taxes will rise in May, the minister {complement}.") == []
