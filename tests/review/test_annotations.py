@@ -339,6 +339,23 @@ def test_query_body_makes_every_parameter_bindable():
     assert query_body(b"{not json}") == b"{not json}"
 
 
+def test_query_body_reads_a_body_as_datasette_does():
+    """Datasette reads a body as JSON only when it starts with { and ends with }, anything else as a form; and
+    bytes that are not UTF-8 would make it fail, so they are replaced (U+FFFD) before it sees them."""
+    from tracker.review.annotations import query_body
+
+    half = b'{"target_id": "c1"'  # not JSON to Datasette: a form whose one field is named by the whole text
+    assert query_body(half) == b"%7B%22target_id%22%3A+%22c1%22=&target_id=&verdict=&wrong=&note=&sources="
+    assert query_body(b"target_id=c1&note=\xff") == b"target_id=c1&note=%EF%BF%BD&verdict=&wrong=&sources="
+    assert json.loads(query_body(b'{"target_id": "c1", "note": "\xff"}')) == {
+        "target_id": "c1",
+        "note": "\ufffd",
+        "verdict": "",
+        "wrong": "",
+        "sources": "",
+    }
+
+
 def test_cli_annotator_must_be_an_account_once_there_are_accounts(built, tmp_path):
     """Alone (no accounts) any name annotates; once the database has accounts, `--by` and an import's
     annotators must name one, so a typo never enters the append-only history."""
