@@ -660,6 +660,7 @@ def test_conflicting_figures_of_a_pattern_naming_several_entities(ds_repeats):
     sql = _stored_sql("conflicting_figures")
     assert _conflict_pages(ds_repeats, sql, "it") == [[6, 5, 4, 3, 2, 1]]
     assert _conflict_pages(ds_repeats, sql, "OFA") == [[4, 3, 2, 1]]
+    assert _conflict_pages(ds_repeats, sql, "of") == [[4, 3, 2, 1]]  # two letters: the Office of Audits alone
     assert sql.count("limit 5001") == 1 and len(re.findall(r"\b5000\b", sql)) == 1
     cut = re.sub(r"\b5000\b", "0", sql.replace("limit 5001", "limit 1"))
     assert _conflict_pages(ds_repeats, cut, "it") == [[6, 5, 4, 3, 2, 1]]
