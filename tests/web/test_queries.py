@@ -475,6 +475,7 @@ async def test_per_month_queries(ds):
             ("2020-01", 1, 1),
             ("2020-02", 2, 1),
         ]
+    assert await rows(ds, "speaker_quotes_per_month", ["month", "quotes", "claims"], speaker="") == []
     assert await rows(ds, "quotes_per_speaker_month", ["month", "speaker", "quotes"]) == [
         ("2020-01", "Amara Diallo", 1),
         ("2020-02", "Amara Diallo", 2),
@@ -785,3 +786,25 @@ def test_conflicting_figures_expands_its_conflicts_by_joins(tmp_path):
     assert sum("CORRELATED SCALAR SUBQUERY" in step for step in plan) == 1, plan
     for alias in ("ca", "cb"):
         assert f"SEARCH {alias} USING INDEX sqlite_autoindex_claims_1 (id=?) LEFT-JOIN" in plan, plan
+
+
+@pytest.fixture(scope="module")
+def ds_crowd(tmp_path_factory):
+    """Nine speakers in one article, the k-th quoted k times: one more than the chart of the most-quoted holds."""
+    path = tmp_path_factory.mktemp("db") / "tracker.db"
+    quotes = [
+        _quote(f"q{k}-{i}", f"Point {i} of speaker {k}.", _speaker(f"Speaker {k}"), start=100 * k + i)
+        for k in range(1, 10)
+        for i in range(k)
+    ]
+    a = Article(title="Town hall", body="Town hall.", published="2020-05-01", source="Wire", url="https://e.org/t")
+    db = connect(path)
+    write_batch(db, [(p, *status_of(db, p.article)) for p in [Parsed(a, Extraction(quotes, []))]])
+    db.close()
+    return datasette_app(path)
+
+
+async def test_quotes_per_speaker_month_charts_the_eight_most_quoted(ds_crowd):
+    assert await rows(ds_crowd, "quotes_per_speaker_month", ["month", "speaker", "quotes"]) == [
+        ("2020-05", f"Speaker {k}", k) for k in range(9, 1, -1)
+    ]
