@@ -138,6 +138,8 @@ CLAIM_LIST = "true, mostly true, half true, misleading, false, unverifiable, ext
 @pytest.mark.parametrize(
     "values, message",
     [
+        ({"target_id": None}, "say which claim or quote to annotate: target_id is missing"),
+        ({"target_id": ""}, "say which claim or quote to annotate: target_id is missing"),
         ({"target_type": None}, "no claim or quote has this id"),
         ({"target_type": "article"}, "no claim or quote has this id"),
         ({"target_id": "no-such-claim"}, "no claim or quote has this id"),
