@@ -65,6 +65,23 @@ def test_annotate_records_target_and_blank_fields_as_null(built):
     assert stored == (None, None, None)
 
 
+def test_annotate_commits_what_it_appends(built):
+    """When annotate returns, its annotation is committed, even on a connection the caller left a transaction
+    open on (sqlite3 opens none by itself before ANNOTATE_SQL, which starts with WITH)."""
+    db, db_path, _ = built
+    cid, _ = first(db, "claims")
+    db.conn.execute("begin")
+    annotate(db, cid, "true", annotator="alice")
+    assert not db.conn.in_transaction
+    other = sqlite3.connect(db_path)
+    try:
+        assert other.execute("select target_id, verdict, annotator from annotations").fetchall() == [
+            (cid, "true", "alice")
+        ]
+    finally:
+        other.close()
+
+
 def test_blank_strings_from_a_form_become_null(built):
     """What a browser or JSON client sends for empty fields: '' for every parameter."""
     db, _, _ = built
