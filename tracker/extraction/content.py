@@ -186,6 +186,20 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
     q = _quote_at(quotes, after)
     if q is not None and (m.group(1) or colon):
         return q[0], q[1]
+    if (
+        q is not None
+        and not m.group(2)
+        and after < e
+        and text[after] not in "'’"
+        and cue.base not in OBJECT_VERBS
+        and cue.base not in QUOTE_ONLY_VERBS
+        and cue.base != "according"
+        and cue.base != "express"
+    ):
+        # 'said “…”': a quote opens right after the cue and its spaces. The steps below would step over no time
+        # phrase, comma, object or "that" (a quote mark is none of them) and come to this quote: its content, to
+        # its end or past it.
+        return q[0], max(q[1], _content_end(text, after, s, e, cue, quotes))
     if colon:
         if m.group(2):  # "Caddell continued:" and the quote in the next paragraph
             pe = text.find("\n", after)

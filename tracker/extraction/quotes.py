@@ -142,14 +142,17 @@ def _dash_attribution(text: str, qe: int) -> Mention | None:
 _NOT_SPEECH_VERBS = frozenset("is are was were has have had".split())
 
 
+# What ends the words after a quote that `_post_quote` reads: a line end, a stop or an opening quote mark.
+_POST_STOP = re.compile('[\n.!?;“"]')
+
+
 def _post_quote(text: str, qe: int) -> tuple[Mention, int, int] | None:
     """“…,” Vitter demanded. / “…” the article read. — any verb right after a quote, with its subject."""
-    lim = len(text)
-    for ch in '\n.!?;“"':
-        k = text.find(ch, qe + 1, qe + 120)
-        if k >= 0:
-            lim = min(lim, k)
-    if lim == len(text) or lim - qe > 110:
+    stop = _POST_STOP.search(text, qe + 1, qe + 120)  # the first line end, stop or opening mark after the quote
+    if stop is None:
+        return None
+    lim = stop.start()
+    if lim - qe > 110:
         return None
     seg = tokens(text, qe, lim)
     words = [t for t in seg if t[2][:1].isalnum()]
@@ -161,9 +164,11 @@ def _post_quote(text: str, qe: int) -> tuple[Mention, int, int] | None:
         if m is not None and m.kind != "pronoun" or m is not None and m.text.lower() in ("he", "she", "they"):
             return m, first[0], first[1]
         return None
-    for vs, ve, w in words[1:]:
+    for n, (vs, ve, w) in enumerate(words[1:], 1):
         if w.islower() and _VERBISH.match(w):
-            m, neg = subject_before(text, qe, vs)
+            # The subject search reads the tokens of text[qe:vs] (all of them: they lie within 110 characters),
+            # which are those of `seg` before the verb (a word token starts no token run of the one before).
+            m, neg = subject_before(text, qe, vs, seg[: seg.index(words[n])])
             if m is not None and not neg and m.start <= words[0][0] + 1:
                 return m, vs, ve
             return None
@@ -247,14 +252,13 @@ def _continues(text: str, prev: _Raw, qs: int) -> bool:
 
 
 def _sentence_start(spans: list[tuple[int, int]], pos: int) -> int:
-    lo, hi = 0, len(spans)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if spans[mid][0] <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
+    """The start of the last sentence opening at or before pos (0 if none): one C bisection over the (start, end)
+    pairs (ends are finite, so (pos, inf) sorts after every pair opening at pos)."""
+    lo = bisect.bisect_right(spans, (pos, _INF))
     return spans[lo - 1][0] if lo else 0
+
+
+_INF = float("inf")
 
 
 def _colon_lead(text: str, raw: _Raw, quotes) -> None:

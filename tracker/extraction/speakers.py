@@ -127,13 +127,17 @@ def _bare_left(toks: list[tuple[int, int, str]], i: int) -> int:
     return j
 
 
-def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, bool]:
+def subject_before(
+    text: str, lo: int, cue_start: int, toks: list[tuple[int, int, str]] | None = None
+) -> tuple[Mention | None, bool]:
     """The subject of a reporting verb: the noun phrase just before it, skipping adverbs and auxiliaries.
 
     Returns (mention, negated); appositions ("Akar, a former general, said") are stepped over to their head, and
-    a trailing prepositional phrase ("a source familiar with the matter") is kept with its noun.
+    a trailing prepositional phrase ("a source familiar with the matter") is kept with its noun. `toks`: the
+    tokens of text[max(lo, cue_start - 200):cue_start], when the caller has them already.
     """
-    toks = tokens(text, max(lo, cue_start - 200), cue_start)
+    if toks is None:
+        toks = tokens(text, max(lo, cue_start - 200), cue_start)
     i = len(toks) - 1
     negated = False
     appos = None
