@@ -334,10 +334,11 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
                 raws.append(raw)
     for r in raws:
         r.kind = _kind(text, r.start, r.end, quotes)
+    # (The writer's voice first: a cheap test of the mention, which drops the raw whatever its words.)
     raws = [
         r
         for r in raws
-        if not (r.kind == "direct" and _short_title(text, r.start, r.end)) and not _writers_voice(text, r, quotes)
+        if not _writers_voice(text, r, quotes) and not (r.kind == "direct" and _short_title(text, r.start, r.end))
     ]
     raws = _attach_loose(text, raws, quotes, spans)
     raws = _drop_nested(raws)

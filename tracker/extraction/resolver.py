@@ -448,7 +448,13 @@ class Resolver:
                 elif add and (e.last, -e.index) > (best.last, -best.index):
                     holders[held] = e
             if add:
-                insort(index.setdefault(key, []), i)
+                at = index.get(key)
+                if at is None:
+                    index[key] = [i]
+                elif not at or at[-1] < i:
+                    at.append(i)  # (people are entered in order: most keys take the newest at their end)
+                else:
+                    insort(at, i)
             else:
                 index[key].remove(i)
 
@@ -534,7 +540,9 @@ class Resolver:
             if state is not None:
                 self._live[state[1]] -= 1
         self._state[e.index] = (e.last, bucket)
-        log = self._logs.setdefault(bucket, [])
+        log = self._logs.get(bucket)
+        if log is None:
+            log = self._logs[bucket] = []
         key = (e.last, -e.index)
         if not log or log[-1] <= key:
             log.append(key)
