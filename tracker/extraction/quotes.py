@@ -20,7 +20,8 @@ import bisect
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
+from operator import le, lt
 
 from tracker.extraction.attribution import _HAS_WORD, _attribute, _first_named, _kind, _Raw, _sentence_subject
 from tracker.extraction.content import _SUBORDINATORS
@@ -269,7 +270,12 @@ def _colon_lead(text: str, raw: _Raw, quotes) -> None:
 
 
 def _clean_spans(text: str, spans) -> list[tuple[int, int]]:
+    """The sentence spans as sorted (start, end) pairs of ints within the text, empty ones dropped. Spans that are
+    so already (those of `sentences`, which `extract` hands over) are checked by a few passes in C and copied,
+    instead of being rebuilt one by one."""
     n = len(text)
+    if type(spans) is list and spans and _clean_already(spans, n):
+        return list(spans)
     out = []
     for sp in spans or []:
         try:
@@ -281,6 +287,23 @@ def _clean_spans(text: str, spans) -> list[tuple[int, int]]:
             out.append((s, e))
     out.sort()
     return out
+
+
+def _clean_already(spans: list, n: int) -> bool:
+    """Every span a tuple of two ints (not bools), 0 <= start < end <= n, in sorted order: what `_clean_spans` would
+    rebuild unchanged."""
+    if set(map(type, spans)) != {tuple} or set(map(len, spans)) != {2}:
+        return False
+    flat = list(chain.from_iterable(spans))
+    if set(map(type, flat)) != {int}:
+        return False
+    starts, ends = flat[0::2], flat[1::2]
+    return (
+        min(starts) >= 0
+        and max(ends) <= n
+        and all(map(lt, starts, ends))
+        and all(map(le, spans, islice(spans, 1, None)))
+    )
 
 
 def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = None) -> list[Quote]:
@@ -459,9 +482,13 @@ def _resolve(text: str, raws: list[_Raw]) -> None:
     for r in sorted(raws, key=lambda r: r.mention.start if r.mention else r.start):
         if r.mention is not None:
             r.speaker = resolver.resolve(r.mention, r.antecedent)
+    by_name = resolver.by_name
     for r in raws:
         if r.speaker is not None:
-            r.speaker.aliases = [a for a in resolver.aliases(r.speaker.name) if a != r.speaker.mention]
+            # (resolver.aliases(name), read in place rather than copied for each quote)
+            ent = by_name.get(r.speaker.name)
+            mention = r.speaker.mention
+            r.speaker.aliases = [a for a in ent.mentions if a != mention] if ent is not None else []
 
 
 def _to_quotes(text: str, raws: list[_Raw]) -> list[Quote]:

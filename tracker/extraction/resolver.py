@@ -420,7 +420,10 @@ class Resolver:
         while self._titled_next < len(titled) and titled[self._titled_next][0] < before:
             pos, name, role = titled[self._titled_next]
             self._titled_next += 1
-            ent = self._person_for(name, pos) or self._entity(name, "person", role, pos)
+            ent = self._person_for(name, pos)
+            if ent is None:
+                self._entity(name, "person", role, pos)  # (made with its role, seen at pos and recorded: done)
+                continue
             if role and not ent.role:
                 ent.role = role
             ent.last = max(ent.last, pos)
@@ -440,13 +443,14 @@ class Resolver:
         holders = self._holder
         for index, key in keys:
             # Keep the most recent holder of that word or ending as _person_for found it (if it was asked for).
-            held = ("w", key) if index is self._by_word else ("s", key) if index is self._by_suffix else None
-            best = holders.get(held) if holders and held is not None else None
-            if held is not None and best is not None:
-                if not add and best is e:
-                    del holders[held]
-                elif add and (e.last, -e.index) > (best.last, -best.index):
-                    holders[held] = e
+            if holders:
+                held = ("w", key) if index is self._by_word else ("s", key) if index is self._by_suffix else None
+                best = holders.get(held) if held is not None else None
+                if held is not None and best is not None:
+                    if not add and best is e:
+                        del holders[held]
+                    elif add and (e.last, -e.index) > (best.last, -best.index):
+                        holders[held] = e
             if add:
                 at = index.get(key)
                 if at is None:
