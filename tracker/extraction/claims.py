@@ -75,8 +75,11 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     transcript = transcript_spans(text) if reports else []  # an interview's answers are no narration
     claims: list[Claim] = []
     seen: dict[str, int] = {}
+    n = len(text)
     for s, e in spans:
-        if _is_headline(text, s, e) or _is_dateline(text, s, e):
+        # (Each test's first condition asked here, not in a call per sentence: a headline ends its line, a dateline
+        # is short.)
+        if (e >= n or text[e] == "\n") and _is_headline(text, s, e) or e - s <= 60 and _is_dateline(text, s, e):
             continue
         k = e  # the sentence's last character before closing quotes and brackets
         while k > s and text[k - 1] in _CLOSING:
@@ -94,9 +97,9 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
                 near,
                 end_char,
                 cs in reported,
-                _within(quantities, cs, ce, qs),
-                _within(dates, cs, ce, ds),
-                _within(entities, cs, ce, es),
+                _within(quantities, cs, ce, qs) if quantities else [],
+                _within(dates, cs, ce, ds) if dates else [],
+                _within(entities, cs, ce, es) if entities else [],
                 reports and (not transcript or not in_spans(transcript, cs)),
             )
             for cs, ce in clauses

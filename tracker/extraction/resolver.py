@@ -544,9 +544,10 @@ class Resolver:
             if state is not None:
                 self._live[state[1]] -= 1
         self._state[e.index] = (e.last, bucket)
-        log = self._logs.get(bucket)
-        if log is None:
-            log = self._logs[bucket] = []
+        found = self._logs.get(bucket)
+        if found is None:
+            found = self._logs[bucket] = []
+        log = found
         key = (e.last, -e.index)
         if not log or log[-1] <= key:
             log.append(key)
