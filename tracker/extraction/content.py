@@ -349,6 +349,11 @@ _CUT = re.compile(
 )
 
 
+# One of these opens or ends every _CUT match: a content without any (most short ones) is not searched for a cut,
+# a scan of every position in the engine (a search for these characters skips to them: a sixth of the cost).
+_CUT_CHARS = re.compile("[,;—–]")
+
+
 def _content_end(text: str, start: int, s: int, e: int, cue: _Cue, quotes) -> int:
     """Where reported content ends: the sentence end, before a trailing ", adding …" or ", he said", and at the
     first comma when the attribution itself is a subordinate clause ("Though X stressed that …, Y …")."""
@@ -358,7 +363,7 @@ def _content_end(text: str, start: int, s: int, e: int, cue: _Cue, quotes) -> in
     i = bisect.bisect_left(quotes, (end,)) - 1
     if i >= 0 and quotes[i][0] >= start and quotes[i][1] > end:
         end = quotes[i][1]
-    m = _CUT.search(text, start, end)
+    m = _CUT.search(text, start, end) if _CUT_CHARS.search(text, start, end) is not None else None
     if m and not _inside(quotes, m.start()):
         end = m.start()
     if _subordinate(text, s, cue.start):
