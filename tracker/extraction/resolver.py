@@ -452,10 +452,11 @@ class Resolver:
                     elif add and (e.last, -e.index) > (best.last, -best.index):
                         holders[held] = e
             if add:
-                at = index.get(key)
-                if at is None:
+                if key not in index:
                     index[key] = [i]
-                elif not at or at[-1] < i:
+                    continue
+                at = index[key]
+                if not at or at[-1] < i:
                     at.append(i)  # (people are entered in order: most keys take the newest at their end)
                 else:
                     insort(at, i)

@@ -137,7 +137,12 @@ def subject_before(
     tokens of text[max(lo, cue_start - 200):cue_start], when the caller has them already.
     """
     if toks is None:
-        toks = tokens(text, max(lo, cue_start - 200), cue_start)
+        start = max(lo, cue_start - 200)
+        toks = _last_tokens(text, start, cue_start)
+        if len(toks) >= 2 and _pronoun_subject(toks[-1][2], toks[-2][2]):
+            return _mention_from_words(toks[-1:]), False
+        if toks and toks[0][0] > start:
+            toks = tokens(text, start, toks[0][0]) + toks  # (the rest of the window, before the last few tokens)
     i = len(toks) - 1
     negated = False
     appos = None
@@ -222,6 +227,30 @@ def subject_before(
     if member is not None:
         return member, negated
     return _mention_from_words(toks[j : i + 1]), negated
+
+
+def _last_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The last tokens of text[start:end], at least two when it has two: those after a space, which no token spans,
+    so they are the tail of what `tokens(text, start, end)` makes (the rest of the window is made only when asked)."""
+    k = end
+    while k > start and text[k - 1].isspace():
+        k -= 1
+    p = text.rfind(" ", start, k)  # the space before the last token's characters
+    if p > start:
+        p = text.rfind(" ", start, p)  # and the one before the token (or characters) ahead of it
+    return tokens(text, max(p, start), end)
+
+
+def _pronoun_subject(last: str, before: str) -> bool:
+    """A personal pronoun right before the cue ("…,” he said", "and she said") with nothing that the steps of
+    `subject_before` would read past it: the word before is no preposition (which would join a phrase: "one of
+    them"), and none that opens a body's description (`_member_of`: a lower-case word that is not a stop). The
+    pronoun alone is then the subject, not negated, whatever comes before."""
+    return (
+        last.lower() in PRONOUNS
+        and before.lower() not in PREPOSITIONS
+        and (not before[:1].islower() or before in _MEMBER_STOPS)
+    )
 
 
 def _member_of(toks: list[tuple[int, int, str]], j: int, i: int) -> Mention | None:
