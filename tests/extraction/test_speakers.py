@@ -700,6 +700,8 @@ def test_a_pronoun_before_the_cue_is_the_subject_the_whole_window_gives():
     ("text", "mention"),
     [
         ('"We won," I said.', "I"),
+        ("He said no.", "He"),  # (the window holds the pronoun alone)
+        ("They also said no.", "They"),
         ("Asked about it, and he said no.", "he"),
         ("Ann Lee, who spoke first, said no.", "Ann Lee"),
         ("One of them said no.", "One of them"),

@@ -143,6 +143,8 @@ def subject_before(
             return _mention_from_words(toks[-1:]), False
         if toks and toks[0][0] > start:
             toks = tokens(text, start, toks[0][0]) + toks  # (the rest of the window, before the last few tokens)
+    if len(toks) == 1 and toks[0][2].lower() in PRONOUNS:
+        return _mention_from_words(toks), False  # "He said": the window holds the pronoun alone
     i = len(toks) - 1
     negated = False
     appos = None
