@@ -137,14 +137,10 @@ def subject_before(
     tokens of text[max(lo, cue_start - 200):cue_start], when the caller has them already.
     """
     if toks is None:
-        start = max(lo, cue_start - 200)
-        toks = _last_tokens(text, start, cue_start)
-        if len(toks) >= 2 and _pronoun_subject(toks[-1][2], toks[-2][2]):
-            return _mention_from_words(toks[-1:]), False
-        if toks and toks[0][0] > start:
-            toks = tokens(text, start, toks[0][0]) + toks  # (the rest of the window, before the last few tokens)
-    if len(toks) == 1 and toks[0][2].lower() in PRONOUNS:
-        return _mention_from_words(toks), False  # "He said": the window holds the pronoun alone
+        toks = tokens(text, max(lo, cue_start - 200), cue_start)
+    quick = _pronoun_at_cue(toks)
+    if quick is not None:
+        return quick, False
     i = len(toks) - 1
     negated = False
     appos = None
@@ -231,16 +227,14 @@ def subject_before(
     return _mention_from_words(toks[j : i + 1]), negated
 
 
-def _last_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The last tokens of text[start:end], at least two when it has two: those after a space, which no token spans,
-    so they are the tail of what `tokens(text, start, end)` makes (the rest of the window is made only when asked)."""
-    k = end
-    while k > start and text[k - 1].isspace():
-        k -= 1
-    p = text.rfind(" ", start, k)  # the space before the last token's characters
-    if p > start:
-        p = text.rfind(" ", start, p)  # and the one before the token (or characters) ahead of it
-    return tokens(text, max(p, start), end)
+def _pronoun_at_cue(toks: list[tuple[int, int, str]]) -> Mention | None:
+    """The subject when it is a personal pronoun that the walk below would take alone: the window's only token
+    ("He said") or its last one after a word that no step reads past (`_pronoun_subject`); else None."""
+    if len(toks) >= 2:
+        return _mention_from_words(toks[-1:]) if _pronoun_subject(toks[-1][2], toks[-2][2]) else None
+    if toks and toks[0][2].lower() in PRONOUNS:
+        return _mention_from_words(toks)
+    return None
 
 
 def _pronoun_subject(last: str, before: str) -> bool:
