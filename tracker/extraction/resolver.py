@@ -387,9 +387,13 @@ class Resolver:
                 if lead is not None:
                     by_lead.setdefault(lead.group(), []).append(surname)
             after: dict[str, int] = {surname: first_pos + len(name) for surname, (first_pos, name) in seen.items()}
+            lookup = by_lead.get
             for m in _CAPITAL_RUN.finditer(text):
-                for surname in by_lead.get(m.group(), ()):
-                    i = m.start()
+                found = lookup(m[0])
+                if found is None:
+                    continue  # (most runs are no surname's: one look-up each, nothing more)
+                i = m.start()
+                for surname in found:
                     j = i + len(surname)
                     if i >= after[surname] and text.startswith(surname, i) and not text[j : j + 1].isalnum():
                         extra.append((i, seen[surname][1], None))
