@@ -32,3 +32,16 @@ def test_normalise_makes_each_punctuation_mark_a_space():
     assert normalise("“It rose,” he said…") == "it rose he said"
     for c in _PUNCTUATION:
         assert normalise(f"a{c}b") == "a b"
+
+
+def test_item_id_is_the_short_hash_of_the_normalised_text():
+    """item_id hashes the normalised bytes with CPython's SHA-1 directly: the digits `short_hash(normalise(text))`
+    gives, on ASCII text, curly quotes and other letters alike."""
+    from tracker.ids import short_hash
+
+    rng = random.Random(11)
+    pieces = ["Turkey", "’s", "said", " ", "\n", "“", "”", "é", "İ", "ß", "5.5", "—", "…", "\u00a0", "中国", "'"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert item_id("q", text) == "q" + short_hash(normalise(text)), text
+    assert item_id("q", "“It rose,” he said.") == "q" + short_hash("it rose he said") == "qe2ee2b2fa7"

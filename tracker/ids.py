@@ -8,6 +8,13 @@ from functools import lru_cache
 
 from slugify import slugify
 
+try:
+    # CPython's own SHA-1, the same digest as hashlib.sha1's OpenSSL one: for the short texts of ids it costs half
+    # as much inside `extract` (1.1 against 2.0 µs a hash, measured there; OpenSSL 3 sets up a context per hash).
+    from _sha1 import sha1 as _sha1
+except ImportError:  # a Python built without it
+    _sha1 = hashlib.sha1
+
 _NON_WORD = re.compile(r"[^\w]+")
 # ASCII bytes that are not word characters (`\w`) -> space: the same result as _NON_WORD for ASCII text, a few
 # times faster than the regex substitution (ids are derived for every claim of every article).
@@ -26,6 +33,12 @@ _PUNCTUATION_CHAR = re.compile("[" + re.escape(_PUNCTUATION) + "]")
 
 def normalise(text: str) -> str:
     """Lower-case words only: quote styles, spacing and punctuation changes do not change an id."""
+    return _normalised(text).decode("utf-8")
+
+
+def _normalised(text: str) -> bytes:
+    """`normalise(text)` in UTF-8, which is what an id hashes: the ASCII path makes bytes, and an id hashes them as
+    they come instead of decoding them to a string that `short_hash` would encode back."""
     low = text.lower()
     if not low.isascii():
         # The curly quotes and apostrophe first, by plain replacement (every quote's id and most claims' hold them
@@ -34,8 +47,8 @@ def normalise(text: str) -> str:
         if not low.isascii():
             low = _PUNCTUATION_CHAR.sub(" ", low)
     if low.isascii():
-        return b" ".join(low.encode("ascii").translate(_ASCII_NON_WORD).split()).decode("ascii")
-    return _NON_WORD.sub(" ", low).strip()
+        return b" ".join(low.encode("ascii").translate(_ASCII_NON_WORD).split())
+    return _NON_WORD.sub(" ", low).strip().encode("utf-8")
 
 
 def short_hash(text: str, length: int = 10) -> str:
@@ -43,8 +56,9 @@ def short_hash(text: str, length: int = 10) -> str:
 
 
 def item_id(prefix: str, text: str) -> str:
-    """Id of a quote ("q") or claim ("c") from its normalised text, independent of offsets."""
-    return f"{prefix}{short_hash(normalise(text))}"
+    """Id of a quote ("q") or claim ("c") from its normalised text, independent of offsets: `short_hash` of
+    `normalise(text)`, the same digits by the shorter path."""
+    return prefix + _sha1(_normalised(text)).hexdigest()[:10]
 
 
 def article_id(title: str | None, key: str) -> str:
