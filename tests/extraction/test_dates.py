@@ -507,3 +507,98 @@ def test_a_future_or_past_marker_counts_only_after_the_last_stop_before_the_date
         "Talks will end! It was signed on ": False,
     }
     assert {t: _future_before(t, len(t)) for t in cases} == cases
+
+
+# Mutation pass (branch mutfig, seed 101): each rule below held a surviving mutant of its own.
+
+ANCHORED_DAYS = [
+    ("The next day", "2020-03-04"),
+    ("The previous day", "2020-03-02"),
+    ("The day before", "2020-03-02"),
+    ("The day after", "2020-03-04"),
+    ("That day", "2020-03-03"),
+    ("That same day", "2020-03-03"),
+    ("The same day", "2020-03-03"),
+]
+
+
+@pytest.mark.parametrize("phrase,value", ANCHORED_DAYS)
+def test_every_day_counted_from_the_date_named_before_it(phrase, value):
+    text = f"The talks began on March 3, 2020. {phrase}, the envoys left."
+    assert values(text, "2024-05-15") == [
+        ("March 3, 2020", "2020-03-03", "day", False),
+        (phrase, value, "day", True),
+    ]
+
+
+# Published on Wednesday 15 May 2024: weeks start on Monday 13 May.
+RELATIVE_UNITS = {
+    "week": ("2024-05-06", "2024-05-13", "2024-05-20", "week"),
+    "weekend": ("2024-05-11", "2024-05-18", "2024-05-25", "day"),
+    "month": ("2024-04", "2024-05", "2024-06", "month"),
+    "year": ("2023", "2024", "2025", "year"),
+}
+RELATIVE_DIRECTIONS = {
+    "last": 0,
+    "past": 0,
+    "previous": 0,
+    "this": 1,
+    "earlier this": 1,
+    "later this": 1,
+    "next": 2,
+    "coming": 2,
+}
+
+
+@pytest.mark.parametrize("direction", list(RELATIVE_DIRECTIONS))
+@pytest.mark.parametrize("unit", list(RELATIVE_UNITS))
+def test_every_direction_of_a_relative_week_month_or_year(direction, unit):
+    *choices, precision = RELATIVE_UNITS[unit]
+    expected = (f"{direction} {unit}", choices[RELATIVE_DIRECTIONS[direction]], precision, True)
+    assert values(f"Officials will meet {direction} {unit} in Geneva.", "2024-05-15") == [expected]
+
+
+# A month named without a year after a cue: the cues that say which December stay in the date's text.
+MONTH_CUES = [
+    ("in", "December", "2023-12"),
+    ("since", "December", "2023-12"),
+    ("until", "December", "2023-12"),
+    ("by", "December", "2023-12"),
+    ("during", "December", "2023-12"),
+    ("last", "last December", "2023-12"),
+    ("past", "past December", "2023-12"),
+    ("this past", "this past December", "2023-12"),
+    ("early", "early December", "2023-12"),
+    ("late", "late December", "2023-12"),
+    ("mid", "mid December", "2023-12"),
+    ("this", "this December", "2024-12"),
+    ("next", "next December", "2024-12"),
+]
+
+
+@pytest.mark.parametrize("cue,span,value", MONTH_CUES)
+def test_a_month_cue_that_says_which_month_stays_in_the_dates_text(cue, span, value):
+    assert values(f"Prices rose {cue} December, the bank said.", "2024-05-15") == [(span, value, "month", True)]
+
+
+@pytest.mark.parametrize(
+    "cue,value",
+    [
+        ("until", "2024-05-17"),
+        ("till", "2024-05-17"),
+        ("into", "2024-05-17"),
+        ("through", "2024-05-17"),
+        ("by", "2024-05-17"),
+        ("next", "2024-05-17"),
+        ("this", "2024-05-17"),
+        ("on", "2024-05-10"),
+        ("since", "2024-05-10"),
+        ("from", "2024-05-10"),
+        ("last", "2024-05-10"),
+    ],
+)
+def test_every_limit_word_before_a_weekday_looks_ahead_in_a_present_clause(cue, value):
+    # published on Wednesday 15 May 2024; the clause has no tense marker
+    assert values(f"The offer stands {cue} Friday, the company says.", "2024-05-15") == [
+        (f"{cue} Friday", value, "day", True)
+    ]

@@ -148,3 +148,38 @@ def test_a_names_words_are_all_capitalised_exactly_when_none_is_a_connector():
     assert len(tails) == 40 and any(not _CONNECTORS.isdisjoint(t) for t in tails)
     for words in tails:
         assert all(w[0].isupper() for w in words) == _CONNECTORS.isdisjoint(words), words
+
+
+# Mutation pass (branch mutfig, seed 101): each rule below held a surviving mutant of its own.
+
+
+def test_a_lone_name_after_a_figure_is_not_taken_for_a_sentence_opener():
+    # a word opening a sentence is a name only if the text capitalises it elsewhere; after "40 " none opens
+    got = [(e.text, e.name, e.kind) for e in find_entities("The company bought 40 Airbus jets.")]
+    assert got == [("Airbus", "Airbus", "other")]
+
+
+def test_a_weapon_noun_counts_only_within_25_characters_before_the_code():
+    near = "Moscow sold missiles, among them the S-400, to Ankara in 2019."  # "missiles" 25 back
+    far = "Moscow sold missiles, among which the S-400, to Ankara in 2019."  # 26 back
+    assert [(e.text, e.kind) for e in find_entities(near) if e.text == "S-400"] == [("S-400", "weapon")]
+    assert [(e.text, e.kind) for e in find_entities(far) if e.text == "S-400"] == [("S-400", "other")]
+
+
+def test_names_looked_up_before_an_extra_alias_table_are_looked_up_again_after_it(tmp_path, monkeypatch):
+    from tracker.extraction import aliases
+
+    text = "Acme said on Monday it would appeal against Acme Robotics."
+    before = [(e.text, e.name, e.kind) for e in find_entities(text)]
+    extra = tmp_path / "extra.csv"
+    extra.write_text("alias,name,kind\nAcme,Acme Corporation,organisation\n", encoding="utf-8")
+    monkeypatch.setenv("TRACKER_ALIASES", str(extra))
+    aliases.load_aliases.cache_clear()
+    try:
+        after = [(e.text, e.name, e.kind) for e in find_entities(text)]
+    finally:
+        monkeypatch.delenv("TRACKER_ALIASES")
+        aliases.load_aliases.cache_clear()
+    assert before == [("Acme", "Acme", "other"), ("Acme Robotics", "Acme Robotics", "person")]
+    assert after == [("Acme", "Acme Corporation", "organisation"), ("Acme Robotics", "Acme Robotics", "person")]
+    assert [(e.text, e.name, e.kind) for e in find_entities(text)] == before  # the shipped table again

@@ -1088,3 +1088,70 @@ def test_word_needles_are_kept_for_one_text_and_freed_by_forget():
     assert _word_needles.cache_info().currsize == 1
     forget()
     assert _word_needles.cache_info().currsize == 0
+
+
+# Mutation pass (branch mutfig, seed 101): each rule below held a surviving mutant of its own.
+
+
+@pytest.mark.parametrize(
+    "text,span,unit",
+    [
+        ("Fighting between two rival militias killed 12 people.", "two rival militias", "rival militias"),
+        ("Aid from 12 countries arrived on Friday.", "12 countries", "countries"),
+    ],
+)
+def test_between_or_from_before_a_single_figure_stays_outside_it(text, span, unit):
+    q = find_quantities(text)[0]
+    assert (q.text, q.unit, q.approximate, q.lower, q.upper) == (span, unit, False, None, None)
+
+
+@pytest.mark.parametrize(
+    "text,span,value,unit",
+    [
+        ("The water was 30 °C in July.", "30 °C", 30, "°C"),
+        ("Air in Phoenix reached 115 °F on Monday.", "115 °F", 115, "°F"),
+        ("The ramp rises at 12° from the kerb.", "12°", 12, "degree"),
+    ],
+)
+def test_a_figure_in_degrees_is_a_measure(text, span, value, unit):
+    q = one(text)
+    assert (q.text, q.value, q.unit, q.currency, q.kind) == (span, value, unit, None, "measure")
+
+
+def test_a_race_time_at_the_very_start_of_a_text_is_a_duration_in_seconds():
+    q = find_quantities("2:01:09 was the world record Kipchoge set in Berlin.")[0]
+    assert (q.text, q.start, q.value, q.unit, q.kind) == ("2:01:09", 0, 7269.0, "seconds", "measure")
+
+
+@pytest.mark.parametrize("letter", [c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if c not in "BKM"])
+def test_a_number_glued_to_a_capital_letter_is_a_model_name(letter):
+    # B, K and M are scales ("7B", "7K", "7M" read as 7 billion, 7 thousand, 7 million)
+    assert find_quantities(f"Engineers unveiled the 7{letter} prototype on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "bound,approximate,lower,upper",
+    [
+        ("at least", False, 0.5, None),
+        ("more than", False, 0.5, None),
+        ("over", False, 0.5, None),
+        ("roughly", True, None, None),
+        ("up to", False, None, 0.5),
+        ("less than", False, None, 0.5),
+        ("about", True, None, None),
+        ("nearly", True, None, 0.5),
+    ],
+)
+def test_a_bound_before_a_share_of_a_percentage_point(bound, approximate, lower, upper):
+    q = one(f"The bank raised rates by {bound} half a percentage point.")
+    got = (q.text, q.value, q.unit, q.kind, q.approximate, q.lower, q.upper)
+    expected_approximate = approximate or lower is not None or upper is not None
+    assert got == (
+        f"{bound} half a percentage point",
+        0.5,
+        "percentage points",
+        "percent",
+        expected_approximate,
+        lower,
+        upper,
+    )

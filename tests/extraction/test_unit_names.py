@@ -52,3 +52,23 @@ def test_one_name_per_unit_however_it_is_written():
     assert (canonical_unit("USD"), canonical_unit("MPH")) == ("USD", "mile per hour")
     assert (canonical_unit(None), canonical_unit("")) == (None, None)
     assert canonical_unit("Hong Kong dollars") == "hong kong dollar"
+
+
+# Mutation pass (branch mutfig, seed 101): every plural ending the singular rules cut by two letters.
+@pytest.mark.parametrize(
+    "plural, one",
+    [
+        ("churches", "church"),
+        ("dishes", "dish"),
+        ("crashes", "crash"),
+        ("bushes", "bush"),
+        ("addresses", "address"),
+        ("boxes", "box"),
+        ("taxes", "tax"),
+        ("vetoes", "veto"),
+        ("tornadoes", "tornado"),
+    ],
+)
+def test_ches_shes_sses_xes_and_long_oes_lose_es(plural, one):
+    assert singular(plural) == one
+    assert canonical_unit(plural) == one
