@@ -602,3 +602,47 @@ def test_every_limit_word_before_a_weekday_looks_ahead_in_a_present_clause(cue, 
     assert values(f"The offer stands {cue} Friday, the company says.", "2024-05-15") == [
         (f"{cue} Friday", value, "day", True)
     ]
+
+
+HOLIDAYS_2022 = [
+    ("Thanksgiving", "2022-11-24"),  # the fourth Thursday of November
+    ("Thanksgiving Day", "2022-11-24"),
+    ("Black Friday", "2022-11-25"),  # the day after Thanksgiving
+    ("Cyber Monday", "2022-11-28"),  # the Monday after it
+    ("Christmas", "2022-12-25"),
+    ("Christmas Day", "2022-12-25"),
+    ("Christmas Eve", "2022-12-24"),
+    ("New Year's Day", "2022-01-01"),
+    ("New Year’s Eve", "2022-12-31"),
+    ("Halloween", "2022-10-31"),
+    ("Valentine's Day", "2022-02-14"),
+    ("Valentine’s Day", "2022-02-14"),
+]
+
+
+@pytest.mark.parametrize("holiday,value", HOLIDAYS_2022)
+def test_every_holiday_with_its_year_is_its_day_of_that_year(holiday, value):
+    assert values(f"The stores opened on {holiday} 2022 as planned.") == [(f"{holiday} 2022", value, "day", False)]
+
+
+@pytest.mark.parametrize(
+    "count,direction,value,precision",
+    [
+        ("three days", "later", "2020-03-06", "day"),
+        ("three days", "earlier", "2020-02-29", "day"),  # over a leap day
+        ("two weeks", "later", "2020-03-17", "day"),
+        ("two weeks", "earlier", "2020-02-18", "day"),
+        ("four months", "later", "2020-07", "month"),
+        ("four months", "earlier", "2019-11", "month"),
+        ("five years", "later", "2025", "year"),
+        ("five years", "earlier", "2015", "year"),
+        ("a day", "later", "2020-03-04", "day"),
+        ("10 days", "earlier", "2020-02-22", "day"),
+    ],
+)
+def test_every_unit_counted_later_or_earlier_from_a_day(count, direction, value, precision):
+    text = f"It began on March 3, 2020, and ended {count} {direction}."
+    assert values(text) == [
+        ("March 3, 2020", "2020-03-03", "day", False),
+        (f"{count} {direction}", value, precision, True),
+    ]

@@ -1155,3 +1155,64 @@ def test_a_bound_before_a_share_of_a_percentage_point(bound, approximate, lower,
         lower,
         upper,
     )
+
+
+BOUND_WORDS = {
+    # word before the figure: (lower, upper); every one of them makes the figure approximate
+    "about": (None, None),
+    "around": (None, None),
+    "approximately": (None, None),
+    "roughly": (None, None),
+    "some": (None, None),
+    "close to": (None, None),
+    "an estimated": (None, None),
+    "estimated": (None, None),
+    "circa": (None, None),
+    "approx.": (None, None),
+    "an average of": (None, None),
+    "nearly": (None, 40.0),
+    "almost": (None, 40.0),
+    "just under": (None, 40.0),
+    "just over": (40.0, None),
+    "more than": (40.0, None),
+    "over": (40.0, None),
+    "at least": (40.0, None),
+    "above": (40.0, None),
+    "upwards of": (40.0, None),
+    "greater than": (40.0, None),
+    "higher than": (40.0, None),
+    "in excess of": (40.0, None),
+    "no fewer than": (40.0, None),
+    "no less than": (40.0, None),
+    "exceeding": (40.0, None),
+    "no more than": (None, 40.0),
+    "as few as": (None, 40.0),
+    "as little as": (None, 40.0),
+    "up to": (None, 40.0),
+    "less than": (None, 40.0),
+    "fewer than": (None, 40.0),
+    "under": (None, 40.0),
+    "below": (None, 40.0),
+    "at most": (None, 40.0),
+}
+
+
+@pytest.mark.parametrize("word", list(BOUND_WORDS))
+def test_every_bound_word_before_a_figure(word):
+    q = one(f"Officials said {word} 40 soldiers were hurt.")
+    assert (q.text, q.value, q.unit, q.approximate, q.lower, q.upper) == (
+        f"{word} 40 soldiers",
+        40,
+        "soldiers",
+        True,
+        *BOUND_WORDS[word],
+    )
+
+
+@pytest.mark.parametrize(
+    "tail,lower,upper",
+    [("or so", None, None), ("or more", 40.0, None), ("or less", None, 40.0), ("or fewer", None, 40.0)],
+)
+def test_every_bound_word_after_a_figure(tail, lower, upper):
+    q = one(f"Officials said 40 {tail} were hurt.")
+    assert (q.text, q.value, q.approximate, q.lower, q.upper) == (f"40 {tail}", 40, True, lower, upper)
