@@ -646,3 +646,31 @@ def test_every_unit_counted_later_or_earlier_from_a_day(count, direction, value,
         ("March 3, 2020", "2020-03-03", "day", False),
         (f"{count} {direction}", value, precision, True),
     ]
+
+
+# Published on Friday 1 March 2024, the day after a leap day.
+DAY_WORDS = [
+    ("yesterday", "2024-02-29", "day"),
+    ("Yesterday", "2024-02-29", "day"),
+    ("today", "2024-03-01", "day"),
+    ("tonight", "2024-03-01", "day"),
+    ("tomorrow", "2024-03-02", "day"),
+    ("last night", "2024-02-29", "day"),
+    ("last evening", "2024-02-29", "day"),
+    ("this morning", "2024-03-01", "day"),
+    ("this afternoon", "2024-03-01", "day"),
+    ("this evening", "2024-03-01", "day"),
+    ("two days ago", "2024-02-28", "day"),
+    ("10 days ago", "2024-02-20", "day"),
+    ("a week ago", "2024-02-23", "day"),
+    ("three months ago", "2023-12", "month"),
+    ("one year ago", "2023", "year"),
+    ("two weeks from now", "2024-03-15", "day"),
+    ("a month from today", "2024-04", "month"),
+    ("two days from tomorrow", "2024-03-04", "day"),
+]
+
+
+@pytest.mark.parametrize("words,value,precision", DAY_WORDS)
+def test_every_day_word_and_count_from_publication(words, value, precision):
+    assert values(f"The minister spoke {words}, aides said.", "2024-03-01") == [(words, value, precision, True)]

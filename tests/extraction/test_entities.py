@@ -1,5 +1,7 @@
 """Entities: capitalised runs with keyword kinds, the alias table, acronyms joined to their expansion."""
 
+import pytest
+
 from tracker.extraction.entities import find_entities
 
 
@@ -183,3 +185,31 @@ def test_names_looked_up_before_an_extra_alias_table_are_looked_up_again_after_i
     assert before == [("Acme", "Acme", "other"), ("Acme Robotics", "Acme Robotics", "person")]
     assert after == [("Acme", "Acme Corporation", "organisation"), ("Acme Robotics", "Acme Robotics", "person")]
     assert [(e.text, e.name, e.kind) for e in find_entities(text)] == before  # the shipped table again
+
+
+NAME_KINDS = [
+    ("Officials cited the Clean Water Act on Monday.", ("Clean Water Act", "Clean Water Act", "law")),
+    (
+        "Officials cited the Ruritania Safety Charter on Monday.",
+        ("Ruritania Safety Charter", "Ruritania Safety Charter", "law"),
+    ),
+    ("Talks with Acme Robotics Group ended.", ("Acme Robotics Group", "Acme Robotics Group", "organisation")),
+    ("Talks with the Bank of Ruritania ended.", ("Bank of Ruritania", "Bank of Ruritania", "organisation")),
+    ("Talks with the UN ended.", ("UN", "UN", "organisation")),
+    ("Talks with Ministry ended.", ("Ministry", "Ministry", "organisation")),
+    ("Talks with Act ended.", ("Act", "Act", "law")),
+    ("Talks with Smith ended.", ("Smith", "Smith", "other")),  # one word: a person's name takes two
+    ("Talks with Jane Smith ended.", ("Jane Smith", "Jane Smith", "person")),
+    ("Talks with Jane Ann Mary Smith ended.", ("Jane Ann Mary Smith", "Jane Ann Mary Smith", "person")),
+    ("Talks with Jane Ann Mary Lou Smith ended.", ("Jane Ann Mary Lou Smith", "Jane Ann Mary Lou Smith", "other")),
+    ("Talks with Governor Jane Smith ended.", ("Jane Smith", "Jane Smith", "person")),
+    ("Talks with Dr. Jane Smith ended.", ("Jane Smith", "Jane Smith", "person")),
+    ("Talks with Gen. Jane Smith ended.", ("Jane Smith", "Jane Smith", "person")),
+]
+
+
+@pytest.mark.parametrize("text,expected", NAME_KINDS)
+def test_the_kind_of_a_name_from_its_words(text, expected):
+    """A law word last makes a law, an organisation word anywhere an organisation, one word in capitals an
+    organisation, two to four capitalised words a person (a title before them says so too), else other."""
+    assert [(e.text, e.name, e.kind) for e in find_entities(text)] == [expected]

@@ -1216,3 +1216,61 @@ def test_every_bound_word_before_a_figure(word):
 def test_every_bound_word_after_a_figure(tail, lower, upper):
     q = one(f"Officials said 40 {tail} were hurt.")
     assert (q.text, q.value, q.approximate, q.lower, q.upper) == (f"40 {tail}", 40, True, lower, upper)
+
+
+NUMBER_WORDS = [
+    ("two", 2),
+    ("eleven", 11),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("ninety-nine", 99),
+    ("a hundred", 100),
+    ("two hundred and five", 205),
+    ("three thousand", 3000),
+    ("a dozen", 12),
+    ("two dozen", 24),
+    ("four million", 4e6),
+    ("one and a half million", 1.5e6),
+    ("three-and-a-half million", 3.5e6),
+    ("twenty-four hundred", 2400),
+    ("five hundred thousand", 5e5),
+    ("seven hundred and fifty thousand", 7.5e5),
+    ("two billion", 2e9),
+    ("a trillion", 1e12),
+]
+
+
+@pytest.mark.parametrize("words,value", NUMBER_WORDS)
+def test_every_way_of_spelling_a_number_in_words(words, value):
+    q = one(f"Officials said {words} soldiers were hurt.")
+    assert (q.text, q.value, q.unit, q.kind) == (f"{words} soldiers", value, "soldiers", "count")
+
+
+SCALED = [
+    ("5 hundred", 500),
+    ("5 thousand", 5e3),
+    ("5k", 5e3),
+    ("5 lakh", 5e5),
+    ("5 lakhs", 5e5),
+    ("5 million", 5e6),
+    ("5million", 5e6),
+    ("5 mn", 5e6),
+    ("5mln", 5e6),
+    ("5m", 5e6),
+    ("5M", 5e6),
+    ("5 crore", 5e7),
+    ("5 crores", 5e7),
+    ("5 billion", 5e9),
+    ("5bn", 5e9),
+    ("5 BN", 5e9),
+    ("5b", 5e9),
+    ("5 trillion", 5e12),
+    ("5tn", 5e12),
+    ("5 trn", 5e12),
+]
+
+
+@pytest.mark.parametrize("figure,value", SCALED)
+def test_every_scale_word_abbreviation_and_letter(figure, value):
+    q = one(f"The fund raised ${figure} last year.")
+    assert (q.text, q.value, q.unit, q.kind) == (f"${figure}", value, "USD", "money")
