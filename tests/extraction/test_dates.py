@@ -716,3 +716,24 @@ def test_every_month_name_and_abbreviation_in_each_order(month, number):
     ]
     # without a year: the latest before a publication on 20 December 2020
     assert values(f"The law took effect {month} 5, officials said.", "2020-12-20") == [(f"{month} 5", day, "day", True)]
+
+
+# Published on Wednesday 15 May 2024: (on, last, will ... on) each weekday.
+WEEKDAY_DAYS = [
+    ("Monday", "2024-05-13", "2024-05-06", "2024-05-20"),
+    ("Tuesday", "2024-05-14", "2024-05-07", "2024-05-21"),
+    ("Wednesday", "2024-05-15", "2024-05-08", "2024-05-15"),  # the day itself, past or future
+    ("Thursday", "2024-05-09", "2024-05-09", "2024-05-16"),
+    ("Friday", "2024-05-10", "2024-05-10", "2024-05-17"),
+    ("Saturday", "2024-05-11", "2024-05-11", "2024-05-18"),
+    ("Sunday", "2024-05-12", "2024-05-12", "2024-05-19"),
+]
+
+
+@pytest.mark.parametrize("weekday,on,last,coming", WEEKDAY_DAYS)
+def test_every_weekday_on_last_and_in_a_clause_about_the_future(weekday, on, last, coming):
+    """ "last Monday" in a Wednesday article is the Monday of the week before; "on Monday" the latest Monday."""
+    pub = "2024-05-15"
+    assert values(f"The envoy arrived on {weekday}, aides said.", pub) == [(f"on {weekday}", on, "day", True)]
+    assert values(f"The envoy arrived last {weekday}, aides said.", pub) == [(f"last {weekday}", last, "day", True)]
+    assert values(f"The envoy will arrive on {weekday}, aides said.", pub) == [(f"on {weekday}", coming, "day", True)]
