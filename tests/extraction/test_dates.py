@@ -737,3 +737,30 @@ def test_every_weekday_on_last_and_in_a_clause_about_the_future(weekday, on, las
     assert values(f"The envoy arrived on {weekday}, aides said.", pub) == [(f"on {weekday}", on, "day", True)]
     assert values(f"The envoy arrived last {weekday}, aides said.", pub) == [(f"last {weekday}", last, "day", True)]
     assert values(f"The envoy will arrive on {weekday}, aides said.", pub) == [(f"on {weekday}", coming, "day", True)]
+
+
+# Mutation pass (branch mutfig, seed 102)
+
+
+def test_a_date_opening_the_text_with_a_one_letter_word_is_found():
+    # the candidate start two characters before the trigger ("A week"): the first of the text
+    assert values("A week ago, the minister resigned.", "2024-03-01") == [("A week ago", "2024-02-23", "day", True)]
+
+
+@pytest.mark.parametrize("published", [None, "9999-06-01", "0001-06-01"])
+def test_a_holiday_without_a_year_needs_a_publication_date_inside_the_calendar(published):
+    assert values("Shops close on Christmas Day, the union said.", published) == []
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("The board would not say what it decided last Friday.", ("last Friday", "2024-05-10", "day", True)),
+        (
+            "The ministry said it would keep the border shut, as it has been since Monday.",
+            ("since Monday", "2024-05-13", "day", True),
+        ),
+    ],
+)
+def test_last_and_since_before_a_weekday_look_back_even_in_a_clause_about_the_future(text, value):
+    assert values(text, "2024-05-15") == [value]

@@ -213,3 +213,24 @@ def test_the_kind_of_a_name_from_its_words(text, expected):
     """A law word last makes a law, an organisation word anywhere an organisation, one word in capitals an
     organisation, two to four capitalised words a person (a title before them says so too), else other."""
     assert [(e.text, e.name, e.kind) for e in find_entities(text)] == [expected]
+
+
+# Mutation pass (branch mutfig, seed 102)
+
+
+def test_a_possessive_inside_a_name_splits_it_only_after_a_known_organisation():
+    # "Macy" is no alias, acronym or organisation word: the run stays one name
+    got = [(e.text, e.name) for e in find_entities("Crowds lined the route of Macy’s Thanksgiving Day Parade.")]
+    assert got == [("Macy’s Thanksgiving Day Parade", "Macy’s Thanksgiving Day Parade")]
+
+
+def test_a_title_closing_a_name_makes_no_person():
+    text = "The National Transportation Safety Board Chairman told reporters the plane was safe."
+    got = [(e.text, e.name, e.kind) for e in find_entities(text)]
+    name = "National Transportation Safety Board Chairman"
+    assert got == [(name, name, "organisation")]
+
+
+def test_dotted_title_abbreviations_before_a_name_are_read_with_their_dot_and_trimmed():
+    got = [(e.text, e.name, e.kind) for e in find_entities("The unit is led by Lt. Gen. John Smith, the army said.")]
+    assert got == [("John Smith", "John Smith", "person")]

@@ -1274,3 +1274,44 @@ SCALED = [
 def test_every_scale_word_abbreviation_and_letter(figure, value):
     q = one(f"The fund raised ${figure} last year.")
     assert (q.text, q.value, q.unit, q.kind) == (f"${figure}", value, "USD", "money")
+
+
+# Mutation pass (branch mutfig, seed 102)
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [("It weighed 12 pounds at birth.", "12 pounds"), ("Police seized 40 pounds of cocaine.", "40 pounds")],
+)
+def test_pounds_of_weight_are_a_measure_not_money(text, span):
+    q = one(text)
+    assert (q.text, q.unit, q.currency, q.kind) == (span, "pounds", None, "measure")
+
+
+def test_a_label_word_before_a_trailing_space_and_a_line_break_still_names_the_number():
+    assert find_quantities("The council passed Resolution \n2231 on Monday.") == []
+
+
+def test_an_ordinal_that_numbers_no_noun_does_not_stop_the_ordinals_after_it():
+    qs = find_quantities("She finished third, and it was her fifth attempt.")
+    assert [(q.text, q.value, q.unit, q.kind) for q in qs] == [("fifth attempt", 5.0, "attempt", "rank")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pentagon retired its last B - 1 bombers.",
+        "Russia showed its Su – 57 jets.",
+        "The lab sequenced the COVID - 19 genome.",
+    ],
+)
+def test_a_number_after_a_spaced_dash_and_a_capitalised_code_is_a_model_name(text):
+    assert find_quantities(text) == []
+
+
+def test_a_share_of_a_scale_word_before_a_hyphenated_measure_leaves_the_measure_its_own_figure():
+    qs = find_quantities("Brewers shipped half a million 12-packs last year.")
+    assert [(q.text, q.value, q.unit, q.kind) for q in qs] == [
+        ("half a million", 5e5, None, "count"),
+        ("12-packs", 12.0, "packs", "measure"),
+    ]

@@ -80,3 +80,9 @@ def test_the_bounded_tokens_kept_for_one_range_are_not_served_for_another_with_t
     assert len(part[2]) == MAX_NUMBERS and part[2][0] == text.index("7 ")
     assert all(a <= s < b for s in part[1])
     forget()
+
+
+def test_a_date_word_glued_to_an_underscore_is_no_trigger():
+    text = "See file_May and the May report."
+    dates, _, _ = triggers(text, 0, len(text))
+    assert [(s, text[s:e]) for s, e in dates] == [(text.rindex("May"), "May")]
