@@ -764,3 +764,20 @@ def test_a_holiday_without_a_year_needs_a_publication_date_inside_the_calendar(p
 )
 def test_last_and_since_before_a_weekday_look_back_even_in_a_clause_about_the_future(text, value):
     assert values(text, "2024-05-15") == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The law took effect on Jan. 5, 2020, officials said.", [("Jan. 5, 2020", "2020-01-05")]),
+        ("The trial opened on Sept. 14, 2021.", [("Sept. 14, 2021", "2021-09-14")]),
+        ("Prices rose in Dec. 2019 and fell in Feb. 2020.", [("Dec. 2019", "2019-12"), ("Feb. 2020", "2020-02")]),
+        ("Sales fell between Oct. 3 and Nov. 4.", [("Oct. 3", "2023-10-03"), ("Nov. 4", "2023-11-04")]),
+        ("Sales fell in Jan. The board met on Friday.", [("Jan", "2024-01"), ("on Friday", "2024-02-09")]),
+    ],
+)
+def test_a_dotted_month_after_a_cue_word_keeps_its_day_and_year(sentence, expected):
+    # AP style abbreviates months with a dot ("on Jan. 5, 2020"): the cue word and month alone must not be taken
+    # as a month when a day or year follows the dot.
+    got = [(d.text, d.value) for d in find_dates(sentence, published="2024-02-12")]
+    assert got == expected
