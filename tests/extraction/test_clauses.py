@@ -72,3 +72,31 @@ def test_a_rejoined_claim_with_an_absolute_date_has_date_only():
     assert [(c.text, c.features) for c in extract(text, published="2021-06-15").claims] == [
         (text, ["percent", "date", "named entity", "past event", "comparison", "statistic", "third party"])
     ]
+
+
+# Issue 16, survivors of a seed-107 mutation sample of the claim modules (2026-11-30, branch mutclaim).
+
+
+def test_a_split_after_an_aside_is_still_made():
+    # ", while he was president," is an aside (no split), and the "; …" after it still opens a clause of its own
+    text = (
+        "President Truman vetoed on the average, while he was president, about thirty-eight bills a year; "
+        "his successors will veto fewer."
+    )
+    assert claims(text) == [
+        (
+            "President Truman vetoed on the average, while he was president, about thirty-eight bills a year",
+            "quantity",
+        ),
+        ("his successors will veto fewer.", "prediction"),
+    ]
+
+
+def test_a_split_after_overlapping_cuts_is_still_made():
+    # the reported cut overlaps the leading clause's; the "; …" after both still opens a clause of its own
+    text = "When prices rose sharply last year, the minister said that wages would fall by May; unions say they will strike."
+    assert claims(text) == [
+        ("When prices rose sharply last year", "comparison"),
+        ("wages would fall by May", "prediction"),
+        ("unions say they will strike.", "prediction"),
+    ]
