@@ -195,3 +195,48 @@ def test_a_rank_numbers_one_thing_and_is_no_count():
     assert claims("The ship began 10 patrols in the Red Sea.") == [
         ("The ship began 10 patrols in the Red Sea.", "quantity", ["number", "named entity", "past event"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb in -ed after a subject or before an object is a past event
+        ("The council approved the budget for 40 new schools.", ("quantity", ["number", "past event", "statistic"])),
+        (
+            "They reduced the penalty for 40 drivers.",
+            ("quantity", ["number", "past event", "policy action", "third party"]),
+        ),
+        ("The ministry has funded 40 new schools.", ("quantity", ["number", "past event", "policy action"])),
+        # a passive after "be" is not ("will be approved this week")
+        ("The new budget will be approved this week.", ("prediction", ["relative date", "statistic", "modal"])),
+        # nor an -ed adjective ("are concerned the river …"), nor a noun in -eed after "and" ("fear and greed")
+        ("Many residents are concerned the river will flood again.", ("prediction", ["modal"])),
+        ("The price of gold is driven by fear and greed in 2020.", ("event", ["date", "statistic"])),
+        # "have" is a perfect only with a participle in the next two words: "have a budget set by" is possession
+        ("The state schools have a budget set by the ministry each year.", None),
+    ],
+)
+def test_what_makes_a_past_event(text, expected):
+    assert claims(text) == ([(text, *expected)] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "features"),
+    [
+        # an opinion word loses to a named actor's past deed, unless the clause opens with the speaker's own view
+        (
+            "Kenya must repay the loans it took from China.",
+            "event",
+            ["named entity", "past event", "modal", "third party"],
+        ),
+        (
+            "I think Kenya sold the port to China.",
+            "opinion",
+            ["named entity", "past event", "hedge", "modal", "first person"],
+        ),
+        # an absolute date alone, in the present tense, makes an event (a relative one too, see above)
+        ("The trial of the former minister opens on 3 March 2022.", "event", ["date"]),
+    ],
+)
+def test_the_kind_a_named_past_deed_or_a_date_gives(text, kind, features):
+    assert claims(text) == [(text, kind, features)]
