@@ -170,6 +170,18 @@ def test_it_is_clear_that_frames_a_view_and_it_is_true_that_does_not():
             ["number", "date", "past event", "second person"],
         ),
         (
+            "Unless the dam gets fixed soon, 3,000 homes in the valley will flood.",
+            "prediction",
+            ["number", "modal", "hypothetical"],
+        ),
+        # "'re" before "(still) doing" is the present tense too
+        ("They're still building 40 new homes in the valley.", "quantity", ["number", "ongoing", "third party"]),
+        (
+            "We're still paying 40 percent more for bread.",
+            "quantity",
+            ["percent", "ongoing", "comparison", "statistic"],
+        ),
+        (
             "If the province closes 40 schools, 3,000 children will lose their classes.",
             "prediction",
             ["number", "modal", "hypothetical"],
@@ -240,3 +252,10 @@ def test_what_makes_a_past_event(text, expected):
 )
 def test_the_kind_a_named_past_deed_or_a_date_gives(text, kind, features):
     assert claims(text) == [(text, kind, features)]
+
+
+# Issue 16, survivors of a seed-108 mutation sample of the claim modules (2026-11-30, branch mutclaim).
+
+
+def test_a_clause_of_filler_words_only_has_no_subject_and_no_claim():
+    assert claims("Yes and no.") == []

@@ -161,3 +161,27 @@ def test_a_quote_before_its_attribution_given_without_a_speaker_still_holds_the_
     assert [(c.text, c.kind, c.quote_id, c.speaker) for c in find_claims(text, [q], "2021-03-03")] == [
         (text, "event", "q2", None)
     ]
+
+
+def test_reported_content_given_without_a_speaker_takes_its_attribution_along():
+    """A caller's indirect Quote with no speaker: the attribution before the content ("officials said") is still
+    part of what the claim holds, and the claim has no speaker to name."""
+    from tracker.extraction.claims import find_claims
+    from tracker.records import Quote
+
+    text = "On Monday, officials said 40 people had died in the floods."
+    a, cue = text.index("40"), text.index("said")
+    q = Quote(
+        id="q3",
+        kind="indirect",
+        text=text[a:-1],
+        start=a,
+        end=len(text) - 1,
+        cue="said",
+        speaker=None,
+        cue_start=cue,
+        cue_end=cue + 4,
+    )
+    assert [(c.text, c.kind, c.quote_id, c.speaker) for c in find_claims(text, [q], "2021-06-15")] == [
+        (text, "quantity", "q3", None)
+    ]

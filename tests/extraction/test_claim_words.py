@@ -76,6 +76,7 @@ def test_words_are_the_regex_tokens(text):
         "I wish the council had listened to us.",
         "We need a full inquiry into the collapse.",
         "I would like an inquiry into the collapse.",
+        "And so, vote!",  # the opening word after two of the fillers and, so, but, now, well
     ],
 )
 def test_every_word_and_phrase_that_opens_an_appeal(text):

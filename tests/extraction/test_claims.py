@@ -720,3 +720,48 @@ def test_an_announced_plan_before_a_second_clause_stays_the_writers_report():
         ("The ministry announced the troops would leave the region", "event", None),
         ("critics say the plan is a mistake.", "opinion", "critics"),
     ]
+
+
+# Issue 16, survivors of a seed-108 mutation sample of the claim modules (2026-11-30, branch mutclaim).
+
+
+def test_every_clause_of_a_question_is_a_question():
+    from tracker.extraction.pipeline import extract
+
+    text = "Will the fuel tax rise by 40 percent, as the minister promised?"
+    assert [(c.text, c.kind) for c in extract(text, "2021-06-15").claims] == [
+        ("Will the fuel tax rise by 40 percent", "question"),
+        ("as the minister promised?", "question"),
+    ]
+
+
+def test_a_rejoined_claim_of_seven_words_or_more_is_not_short():
+    # the halves "Exports fell 3 percent in May" (6 words, short) and "sales to China rose 2 percent" are one claim
+    from tracker.extraction.pipeline import extract
+
+    text = "Exports fell 3 percent in May, but sales to China rose 2 percent, officials said on Tuesday."
+    assert [(c.text, c.features, c.speaker.name) for c in extract(text, "2021-06-15").claims] == [
+        (
+            "Exports fell 3 percent in May, but sales to China rose 2 percent",
+            [
+                "percent",
+                "relative date",
+                "named entity",
+                "past event",
+                "comparison",
+                "statistic",
+                "reported speech",
+                "third party",
+            ],
+            "officials",
+        )
+    ]
+
+
+def test_a_rejoined_claim_beside_a_quote_that_does_not_hold_it_is_the_writers():
+    from tracker.extraction.pipeline import extract
+
+    text = "Exports fell 3 percent in May, but sales to China rose 2 percent, which the minister called “a record”."
+    assert [(c.text, c.kind, c.quote_id, c.speaker) for c in extract(text, "2021-06-15").claims] == [
+        (text, "quantity", None, None)
+    ]

@@ -1,5 +1,7 @@
 """Which lines and clauses are judged as claims: a headline is not, a plain line without a full stop is."""
 
+import pytest
+
 from tracker.extraction.pipeline import extract
 
 
@@ -100,3 +102,43 @@ def test_a_split_after_overlapping_cuts_is_still_made():
         ("wages would fall by May", "prediction"),
         ("unions say they will strike.", "prediction"),
     ]
+
+
+# Issue 16, survivors of a seed-108 mutation sample of the claim modules (2026-11-30, branch mutclaim).
+
+
+def test_reported_speech_is_cut_off_its_attribution_with_a_long_s_too():
+    # "ſaid" is "said" to the case-insensitive pattern: the text takes the regex path, not the lower-cased copy
+    assert claims("The minister of health ſaid that 40 people had died in the floods.") == [
+        ("40 people had died in the floods.", "quantity")
+    ]
+
+
+def test_a_connective_alone_before_the_attribution_is_dropped_with_it():
+    # "However," trimmed away leaves nothing: the claim is the reported content, not ", the ministry also said …"
+    assert claims("However, the ministry also said that 40 people had died in the floods.") == [
+        ("40 people had died in the floods.", "quantity")
+    ]
+
+
+def test_a_short_as_aside_is_not_a_second_clause():
+    text = "Food prices in Kenya, as the minister should know, are far too high."
+    assert claims(text) == [(text, "opinion")]
+
+
+@pytest.mark.parametrize(
+    ("tail", "own_claim"),
+    [
+        (" the finance minister said in a speech to the assembly on Tuesday.", False),  # 12 words: bare attribution
+        (" the finance minister said in a speech to the national assembly on Tuesday.", True),  # 13 words
+        (" the finance minister said in a long speech to the members of the national assembly on Tuesday.", True),
+    ],
+)
+def test_an_attribution_tail_of_a_dozen_words_at_most_is_no_claim_of_its_own(tail, own_claim):
+    """ "Prices will rise sharply, the minister said …": up to twelve words after the content are its bare
+    attribution, cut off; a longer tail says more and is judged as the writer's sentence."""
+    text = "Prices will rise sharply," + tail
+    expected = [("Prices will rise sharply", "prediction")]
+    if own_claim:
+        expected.append((tail.strip(), "event"))
+    assert claims(text) == expected
