@@ -259,3 +259,10 @@ def test_the_kind_a_named_past_deed_or_a_date_gives(text, kind, features):
 
 def test_a_clause_of_filler_words_only_has_no_subject_and_no_claim():
     assert claims("Yes and no.") == []
+
+
+def test_a_quoted_exclamation_keeps_its_kind_though_its_sentence_ends_with_a_question_mark():
+    # the converse of the quoted question above: the quote's own closing "!" (or ".") ends what was said, and the
+    # clause is judged on the quote's words ("We will rebuild …": a prediction)
+    text = "Did the mayor really say “We will rebuild all 40 homes by May!”?"
+    assert claims(text) == [(text, "prediction", ["number", "relative date", "modal"])]
