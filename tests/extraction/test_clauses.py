@@ -142,3 +142,42 @@ def test_an_attribution_tail_of_a_dozen_words_at_most_is_no_claim_of_its_own(tai
     if own_claim:
         expected.append((tail.strip(), "event"))
     assert claims(text) == expected
+
+
+_TWENTY_ONE = "Kenya Opened The Largest Dam In East Africa In 2019 After Engineers From China And Germany Finished Work On The Site"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title-case line with no closing punctuation, ending its line or the text, is a headline
+        ("Kenya Opened The Largest Dam In Africa In 2019", []),
+        (
+            "Kenya Opened The Largest Dam In Africa In 2019\nThe dam cost $2 billion to build in 2019.",
+            [("The dam cost $2 billion to build in 2019.", "quantity")],
+        ),
+        (
+            "The dam cost $2 billion to build in 2019.\nKenya Opened The Largest Dam In Africa In 2019",
+            [("The dam cost $2 billion to build in 2019.", "quantity")],
+        ),
+        # closing punctuation makes it a statement or a question
+        (
+            "Kenya Opened The Largest Dam In Africa In 2019.",
+            [("Kenya Opened The Largest Dam In Africa In 2019.", "comparison")],
+        ),
+        (
+            "Kenya Opened The Largest Dam In Africa In 2019?",
+            [("Kenya Opened The Largest Dam In Africa In 2019?", "question")],
+        ),
+        # at most 20 words, at least 60 % of them capitalised
+        (_TWENTY_ONE.replace(" The Site", " Site"), []),  # 20 words
+        (_TWENTY_ONE, [(_TWENTY_ONE, "comparison")]),  # 21 words
+        ("Kenya Opened The Largest Dam In the north in 2019", []),  # 6 of 10
+        (
+            "Kenya Opened The Largest Dam in the north in 2019",
+            [("Kenya Opened The Largest Dam in the north in 2019", "comparison")],
+        ),
+    ],
+)
+def test_what_makes_a_line_a_headline(text, expected):
+    assert claims(text) == expected
