@@ -181,3 +181,20 @@ _TWENTY_ONE = "Kenya Opened The Largest Dam In East Africa In 2019 After Enginee
 )
 def test_what_makes_a_line_a_headline(text, expected):
     assert claims(text) == expected
+
+
+_DAM = "The dam cost $2 billion to build in 2019."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Friday, January 4, 2019",
+        "Updated 14:05 GMT, 3 March 2020",
+        "Posted on Monday at 9 a.m.",
+        "Updated on Monday 3 March 2020 at 4:05 GMT on Sunday 2 March",  # 60 characters, the most a dateline has
+    ],
+)
+def test_a_line_of_date_words_and_numbers_is_a_dateline(line):
+    assert claims(f"{line}\n{_DAM}") == [(_DAM, "quantity")]
+    assert claims(f"{_DAM}\n{line}") == [(_DAM, "quantity")]  # its length counts, not where it stands
