@@ -765,3 +765,19 @@ def test_a_rejoined_claim_beside_a_quote_that_does_not_hold_it_is_the_writers():
     assert [(c.text, c.kind, c.quote_id, c.speaker) for c in extract(text, "2021-06-15").claims] == [
         (text, "quantity", None, None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "speaker"),
+    [
+        # "called for" is a call the writer reports, no label: the claim keeps its factual kind and has no speaker
+        ("Unions in Kenya have long called for a ban on imported maize.", "rule", None),
+        # "as" in what was said makes a label only after "described"
+        ("Residents said the bridge was built as a temporary crossing.", "event", "Residents"),
+    ],
+)
+def test_a_call_for_something_or_an_as_after_said_is_no_label(text, kind, speaker):
+    from tracker.extraction.pipeline import extract
+
+    claims = extract(text, "2021-06-15").claims
+    assert [(c.text, c.kind, c.speaker.name if c.speaker else None) for c in claims] == [(text, kind, speaker)]
