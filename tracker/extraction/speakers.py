@@ -332,7 +332,7 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
     low = first.lower()
     if low in PRONOUNS:
         return _mention_from_words([(m.start(), m.end(), first)])
-    if not (first[:1].isupper() or first[:1].isdigit() or low in DETERMINERS or low.isalpha()):
+    if not (first[:1].isupper() or first[:1].isdigit() or low in DETERMINERS or low.rstrip(".").isalpha()):
         return None
     if low in FUNCTION_WORDS and low not in DETERMINERS:
         return None
