@@ -521,3 +521,68 @@ def test_a_surname_shared_by_many_people_is_looked_up_without_a_scan_of_them(mon
     monkeypatch.setattr(quotes_mod, "Resolver", _Scanning)
     assert [q.to_dict() for q in find_quotes(text)] == got  # the speakers the scan found
     assert [q["speaker"]["name"] for q in got[::2]] == [f"{first} Lee" for first in firsts]
+
+
+# Issue 16, mutation pass on the speaker modules (seeds 105 and 106, branch mutspeak): every way a later mention
+# points back, as tables.
+
+_TWO_PEOPLE = "Mayor Jane Okafor opened the bridge. Health Minister Ali Demir visited it. “It is safe,” {} said."
+
+
+@pytest.mark.parametrize(
+    "mention, expected",
+    [
+        ("Okafor", ("Jane Okafor", "person", "Mayor")),  # a surname alone
+        ("Jane", ("Jane Okafor", "person", "Mayor")),  # a first name alone
+        ("Mrs. Okafor", ("Jane Okafor", "person", "Mayor")),  # an honorific and the surname
+        ("Demir", ("Ali Demir", "person", "Health Minister")),
+        ("the mayor", ("Jane Okafor", "person", "Mayor")),  # a role noun: the person holding that role
+        ("the health minister", ("Ali Demir", "person", "Health Minister")),
+        ("the minister", ("Ali Demir", "person", "Health Minister")),
+        ("the official", ("Ali Demir", "person", "Health Minister")),  # a role no one holds: the latest person
+        ("he", ("Ali Demir", "person", "Health Minister")),
+        ("Okafor's account", ("Jane Okafor", "person", "Mayor")),  # what a person owns speaks for them
+    ],
+)
+def test_each_later_mention_of_a_person_points_back_at_the_person(mention, expected):
+    quotes = extract(_TWO_PEOPLE.format(mention)).quotes
+    assert [(q.speaker.name, q.speaker.kind, q.speaker.role) for q in quotes] == [expected]
+    assert quotes[0].speaker.mention == mention
+
+
+@pytest.mark.parametrize(
+    "woman, man",
+    [
+        ("Mrs.", "Mr."),
+        ("Ms.", "Sir"),
+        ("Dame", "Lord"),
+        ("Queen", "King"),
+        ("Princess", "Prince"),
+        ("Spokeswoman", "Spokesman"),
+        ("Chairwoman", "Chairman"),
+        ("Congresswoman", "Congressman"),
+        ("Businesswoman", "Businessman"),
+    ],
+)
+def test_she_and_he_point_at_the_latest_person_of_their_gender_known_by_a_title(woman, man):
+    text = f"{woman} Kim Lee said the deal was done. {man} Robin Park said it was not. “It is done,” {{}} said."
+    assert [(q.speaker.name, q.speaker.mention) for q in extract(text.format("she")).quotes][-1] == ("Kim Lee", "she")
+    text = f"{man} Kim Lee said the deal was done. {woman} Robin Park said it was not. “It is done,” {{}} said."
+    assert [(q.speaker.name, q.speaker.mention) for q in extract(text.format("he")).quotes][-1] == ("Kim Lee", "he")
+
+
+@pytest.mark.parametrize("woman, man", [("Mary", "James"), ("Sarah", "Boris"), ("Fatima", "Ahmed"), ("Olga", "Pierre")])
+def test_she_and_he_point_at_the_latest_person_of_their_gender_known_by_a_first_name(woman, man):
+    text = f"{woman} Lee said the deal was done. {man} Park said it was not. “It is done,” she said."
+    assert [q.speaker.name for q in extract(text).quotes] == [f"{woman} Lee", f"{man} Park", f"{woman} Lee"]
+    text = f"{man} Lee said the deal was done. {woman} Park said it was not. “It is done,” he said."
+    assert [q.speaker.name for q in extract(text).quotes] == [f"{man} Lee", f"{woman} Park", f"{man} Lee"]
+
+
+@pytest.mark.parametrize("mention", ["it", "they", "the agency", "the company", "the firm"])
+def test_it_they_and_a_body_noun_point_back_at_the_organisation_that_spoke(mention):
+    text = f"The Ministry of Transport said the bridge was safe. “It will open in May,” {mention} said."
+    assert [(q.speaker.name, q.speaker.mention, q.speaker.kind) for q in extract(text).quotes] == [
+        ("Ministry of Transport", "The Ministry of Transport", "organisation"),
+        ("Ministry of Transport", mention, "organisation"),
+    ]
