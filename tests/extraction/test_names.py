@@ -193,6 +193,7 @@ def test_a_company_suffix_makes_an_organisation_the_company_points_back_at(suffi
         ("A spokesman for the Interior Ministry said the border would reopen.", ("Interior Ministry", "organisation", None)),
         ("A spokesman for the ministry said the border would reopen.", ("the ministry", "organisation", None)),
         ("Two diplomats at the UN said the border would reopen.", ("Two diplomats at the UN", "anonymous", None)),
+        ("Some analysts at Goldman Sachs said the border would reopen.", ("Some analysts at Goldman Sachs", "anonymous", None)),
         ("Officials in Brussels said the border would reopen.", ("Officials in Brussels", "anonymous", None)),
         ("Analysts said the border would reopen.", ("Analysts", "anonymous", None)),
         ("A diplomat said the border would reopen.", ("A diplomat", "anonymous", None)),
@@ -202,3 +203,15 @@ def test_a_company_suffix_makes_an_organisation_the_company_points_back_at(suffi
 )  # fmt: skip
 def test_the_kind_and_name_of_each_kind_of_subject(text, expected):
     assert speakers(text) == [("indirect", expected)]
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Ana Lima met the press. The official in charge said the port would reopen in May.", "The official in charge"),
+        ("Ana Lima met the press. The minister for transport said the port would reopen in May.", "The minister for transport"),
+    ],
+)  # fmt: skip
+def test_the_role_noun_before_a_phrase_points_back_at_the_person(text, mention):
+    quotes = extract(text).quotes
+    assert [(q.speaker.name, q.speaker.mention, q.speaker.kind) for q in quotes] == [("Ana Lima", mention, "person")]

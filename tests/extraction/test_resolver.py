@@ -586,3 +586,62 @@ def test_it_they_and_a_body_noun_point_back_at_the_organisation_that_spoke(menti
         ("Ministry of Transport", "The Ministry of Transport", "organisation"),
         ("Ministry of Transport", mention, "organisation"),
     ]
+
+
+def test_a_descriptive_word_before_a_known_first_name_is_cut_from_the_name():
+    text = "“Education is a right,” said the Nobel-winning Malala Yousafzai."
+    assert named_speakers(text) == [("direct", "Malala Yousafzai", "the Nobel-winning Malala Yousafzai", "person")]
+
+
+def test_a_plural_source_with_a_participle_tail_is_a_group_they_points_at():
+    # "Scientists stationed at …": the head is the noun before the participle, a plural: a group, not a body
+    text = "Scientists stationed at the Polar Institute said the current was warm. “It carries heat north,” they said."
+    who = "Scientists stationed at the Polar Institute"
+    assert named_speakers(text) == [("indirect", who, who, "anonymous"), ("direct", who, "they", "anonymous")]
+
+
+def test_the_document_names_the_author_of_its_latest_mention_before():
+    text = (
+        "The Queen agreed to the request of Prime Minister Jan Ode to close the assembly. "
+        "Days later she refused the request of Mayor Ana Lima to close the port. "
+        "Critics said the move was a scandal. The request said the port would reopen in May."
+    )
+    assert speakers(text) == [("Critics", "Critics"), ("The request", "Ana Lima")]
+
+
+def test_a_surname_and_colleagues_name_the_team_of_the_person_named_before():
+    text = "Marine geologist Rosa Lindqvist mapped the seabed last year. Lindqvist and colleagues said the shelf was sinking."
+    assert named_speakers(text) == [
+        ("indirect", "Rosa Lindqvist and colleagues", "Lindqvist and colleagues", "anonymous")
+    ]
+
+
+def test_a_bare_plural_of_documents_names_no_one():
+    # "reports said": no author is named, and the person named before did not write them
+    text = "Ana Lima met the press. On Monday reports said the port would close."
+    assert named_speakers(text) == [("indirect", "reports", "reports", "anonymous")]
+
+
+def test_the_statement_speaks_for_the_body_that_issued_it_as_an_organisation():
+    text = (
+        "The Harbour Authority released a statement on Tuesday. The statement said the ferries would be checked first."
+    )
+    assert named_speakers(text) == [("indirect", "Harbour Authority", "The statement", "organisation")]
+
+
+def test_some_people_of_a_place_are_a_group_they_points_back_at():
+    text = "Some farmers in the valley said the harvest was poor. “We lost half of it,” they said."
+    who = "Some farmers in the valley"
+    assert named_speakers(text) == [("indirect", who, who, "anonymous"), ("direct", who, "they", "anonymous")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Retailer Kmart said it would close 50 stores. “The stores lose money,” they said.", "Kmart"),
+    ("Politifact said the claim was false. “It has no basis,” they said.", "Politifact"),
+])  # fmt: skip
+def test_they_points_back_at_a_body_named_in_one_word(text, name):
+    assert [(q.speaker.name, q.speaker.mention, q.speaker.kind) for q in extract(text).quotes][-1] == (
+        name,
+        "they",
+        "organisation",
+    )

@@ -668,3 +668,64 @@ def test_a_four_letter_plural_before_for_names_a_group():
     # "Moms for Liberty", like "Doctors for Peace": one plural word before "for" is a group's name, not a person
     text = "“The books will go,” said Moms for Liberty."
     assert [(s.name, s.kind) for s in speakers(text)] == [("Moms for Liberty", "organisation")]
+
+
+# Issue 16, mutation pass on the speaker modules (seeds 105 and 106, branch mutspeak).
+
+
+def test_two_people_joined_by_and_before_the_cue_are_not_one_name():
+    # "and" before an organisation word ("Police", "Senate") does not link the two into one body's name
+    for text, mention, role in [
+        ("Mayor Ana Lima and Police Chief Tom Reyes said the road would reopen.", "Police Chief Tom Reyes", "Police Chief"),
+        ("Ana Lima and Senate leader Tom Reyes said the road would reopen.", "Senate leader Tom Reyes", "Senate leader"),
+    ]:  # fmt: skip
+        assert [(s.name, s.mention, s.kind, s.role) for s in speakers(text)] == [("Tom Reyes", mention, "person", role)]
+
+
+def test_a_plural_before_for_after_the_is_a_groups_name_however_the_sentence_goes_on():
+    text = (
+        "“The books will go,” said the Moms for Liberty chapter of the city of Tampa in a letter to Mayor Jane Castor."
+    )
+    assert [(s.name, s.mention, s.kind) for s in speakers(text)] == [
+        ("Moms for Liberty", "the Moms for Liberty", "organisation")
+    ]
+
+
+@pytest.mark.parametrize(
+    "name", ["Rania bin Laden", "Charles de Gaulle", "Ludwig van Beethoven", "Otto von Bismarck", "Ali al Sistani"]
+)
+def test_a_name_with_a_particle_opening_the_text_is_read_whole_before_the_cue(name):
+    assert [(s.name, s.kind) for s in speakers(f"{name} said the store would reopen on Monday.")] == [(name, "person")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("“The talks will resume,” Żak said.", "Żak"), ("Šefčovič said the talks would resume.", "Šefčovič")],
+)
+def test_a_surname_opening_with_a_capital_beyond_latin_1_is_a_speaker(text, name):
+    assert [(s.name, s.mention, s.kind) for s in speakers(text)] == [(name, name, "person")]
+
+
+def test_a_bracket_before_the_subject_is_not_read_as_the_subjects_short_form():
+    # only a bracket right before the apposition's comma is the head's short form ("The Guard Corps (IRGC), …")
+    text = "Ana Reyes (ITF) and Tom Cole, a former docker, said the strike would go on."
+    assert [(s.name, s.mention, s.kind) for s in speakers(text)] == [("Tom Cole", "Tom Cole", "person")]
+
+
+def test_an_account_keeps_the_full_title_of_its_owner():
+    text = "Police Chief Tom Reyes's account posted that the road was closed."
+    assert [(s.name, s.mention, s.kind, s.role) for s in speakers(text)] == [
+        ("Tom Reyes", "Police Chief Tom Reyes's account", "person", "Police Chief")
+    ]
+
+
+@pytest.mark.parametrize("link", ["close to", "near to", "familiar with"])
+def test_a_source_close_to_something_keeps_its_noun(link):
+    text = f"A source {link} the family said the wedding was off."
+    who = f"A source {link} the family"
+    assert [(s.name, s.mention, s.kind) for s in speakers(text)] == [(who, who, "anonymous")]
+
+
+def test_a_lower_case_role_before_a_name_in_apposition_makes_a_person():
+    text = "Varma's chief buyer, Rohan Iyer, said the mangoes were late."
+    assert [(s.name, s.kind, s.role) for s in speakers(text)] == [("Rohan Iyer", "person", "Varma's chief buyer")]
