@@ -729,3 +729,12 @@ def test_a_source_close_to_something_keeps_its_noun(link):
 def test_a_lower_case_role_before_a_name_in_apposition_makes_a_person():
     text = "Varma's chief buyer, Rohan Iyer, said the mangoes were late."
     assert [(s.name, s.kind, s.role) for s in speakers(text)] == [("Rohan Iyer", "person", "Varma's chief buyer")]
+
+
+@pytest.mark.parametrize("word", ["because", "though", "while", "as"])
+def test_a_clause_between_commas_before_the_cue_is_no_apposition_of_the_subject(word):
+    # ", because the river rose, said …": a clause, not an apposition; the speaker comes after the cue
+    text = f"The bridge closed, {word} the river rose, said Mayor Ana Lima."
+    assert [(s.name, s.mention, s.kind, s.role) for s in speakers(text)] == [
+        ("Ana Lima", "Mayor Ana Lima", "person", "Mayor")
+    ]
