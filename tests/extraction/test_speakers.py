@@ -738,3 +738,21 @@ def test_a_clause_between_commas_before_the_cue_is_no_apposition_of_the_subject(
     assert [(s.name, s.mention, s.kind, s.role) for s in speakers(text)] == [
         ("Ana Lima", "Mayor Ana Lima", "person", "Mayor")
     ]
+
+
+@pytest.mark.parametrize("searches", [100, 0])  # a search per surname, or one pass over the text's capital runs
+@pytest.mark.parametrize("first, surname", [("Mohammed", "Waseem"), ("Mohammed", "Lee")])  # a surname of 3 letters too
+def test_a_surname_alone_makes_its_person_the_one_he_points_at_by_either_search(monkeypatch, searches, first, surname):
+    import tracker.extraction.resolver as resolver_mod
+
+    monkeypatch.setattr(resolver_mod, "_SURNAME_SEARCHES", searches)
+    text = (
+        f"{first} {surname} was arrested in 2016. Cleric Abdul Qawi was tried by the same court. "
+        f"{surname} appeared in a news conference. He has since said his confession was forced."
+    )
+    assert [(s.name, s.mention) for s in speakers(text)] == [(f"{first} {surname}", "He")]
+
+
+def test_a_role_word_opening_a_name_does_not_end_the_prescan():
+    text = "Businessman Don Blankenship met Jane Okafor on Monday. “It was safe,” she said."
+    assert [(s.name, s.mention, s.kind) for s in speakers(text)] == [("Jane Okafor", "she", "person")]
