@@ -192,6 +192,7 @@ def test_a_company_suffix_makes_an_organisation_the_company_points_back_at(suffi
         ("The Treasury said the border would reopen.", ("Treasury", "organisation", None)),
         ("A spokesman for the Interior Ministry said the border would reopen.", ("Interior Ministry", "organisation", None)),
         ("A spokesman for the ministry said the border would reopen.", ("the ministry", "organisation", None)),
+        ("A spokesman for U.S. Central Command said the border would reopen.", ("U.S. Central Command", "organisation", None)),
         ("Two diplomats at the UN said the border would reopen.", ("Two diplomats at the UN", "anonymous", None)),
         ("Some analysts at Goldman Sachs said the border would reopen.", ("Some analysts at Goldman Sachs", "anonymous", None)),
         ("Officials in Brussels said the border would reopen.", ("Officials in Brussels", "anonymous", None)),
@@ -215,3 +216,11 @@ def test_the_kind_and_name_of_each_kind_of_subject(text, expected):
 def test_the_role_noun_before_a_phrase_points_back_at_the_person(text, mention):
     quotes = extract(text).quotes
     assert [(q.speaker.name, q.speaker.mention, q.speaker.kind) for q in quotes] == [("Ana Lima", mention, "person")]
+
+
+@pytest.mark.parametrize("noun", ["Lender", "Insurer", "Broadcaster"])
+@pytest.mark.parametrize("suffix", ["Bank", "Group"])
+def test_a_kind_of_company_before_an_organisations_name_is_dropped(noun, suffix):
+    assert speakers(f"{noun} Nordvik {suffix} said it would cut 200 jobs in May.") == [
+        ("indirect", (f"Nordvik {suffix}", "organisation", None))
+    ]

@@ -756,3 +756,34 @@ def test_a_surname_alone_makes_its_person_the_one_he_points_at_by_either_search(
 def test_a_role_word_opening_a_name_does_not_end_the_prescan():
     text = "Businessman Don Blankenship met Jane Okafor on Monday. “It was safe,” she said."
     assert [(s.name, s.mention, s.kind) for s in speakers(text)] == [("Jane Okafor", "she", "person")]
+
+
+# Issue 16: survivors of the seed-106 sample (the fair estimate, measured before these tests).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“We will march,” said the Doctors for Peace and Justice.", "Doctors for Peace and Justice"),
+        ("The Department of Public Health and Safety said the water was safe.", "Department of Public Health and Safety"),
+    ],
+)  # fmt: skip
+def test_a_body_linked_by_for_or_and_is_one_organisation(text, expected):
+    assert [(s.name, s.kind) for s in speakers(text)] == [(expected, "organisation")]
+
+
+def test_a_place_after_the_name_is_no_part_of_it():
+    text = "“The vote will be close,” said Ana Lima outside Parliament."
+    assert [(s.name, s.mention, s.kind) for s in speakers(text)] == [("Ana Lima", "Ana Lima", "person")]
+
+
+def test_a_name_before_a_capitalised_apposition_that_is_no_title_stays_the_speaker():
+    text = "Ana Lima, Nordvik Chief Executive, said the plant would close."
+    assert [(s.name, s.mention, s.kind) for s in speakers(text)] == [("Ana Lima", "Ana Lima", "person")]
+
+
+def test_a_coordinated_possessive_keeps_its_offsets():
+    text = "Baloch and Waseem's mother said the confession was forced."
+    assert [(s.name, s.mention, s.start, s.end, s.kind) for s in speakers(text)] == [
+        ("Baloch and Waseem's mother", "Baloch and Waseem's mother", 0, 26, "anonymous")
+    ]
