@@ -694,3 +694,28 @@ def test_a_statement_issued_after_the_document_does_not_take_it_over():
         "Later the Harbour Authority released a statement of its own."
     )
     assert speakers(text)[2] == ("The Danish statement", "Premier's office")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "According to a statement released by Erdogan's Cabinet, the talks will resume.",
+            ("indirect", "Erdogan's Cabinet", "a statement", "organisation"),  # a possessive body: no person
+        ),
+        (
+            "According to a report by Jane Okafor, the border will open on Monday.",
+            ("indirect", "Jane Okafor", "a report by Jane Okafor", "person"),  # a person's name: a person
+        ),
+    ],
+)
+def test_the_author_of_a_document_is_a_person_only_when_named_as_one(text, expected):
+    assert named_speakers(text) == [expected]
+
+
+def test_who_speaks_as_the_person_it_stands_for():
+    text = "The report was praised by Mayor Ana Lima, who said it was fair."
+    quotes = extract(text).quotes
+    assert [(q.speaker.name, q.speaker.mention, q.speaker.kind, q.speaker.role) for q in quotes] == [
+        ("Ana Lima", "who", "person", "Mayor")
+    ]
