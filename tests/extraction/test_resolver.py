@@ -719,3 +719,15 @@ def test_who_speaks_as_the_person_it_stands_for():
     assert [(q.speaker.name, q.speaker.mention, q.speaker.kind, q.speaker.role) for q in quotes] == [
         ("Ana Lima", "who", "person", "Mayor")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Coach Ana Lima met the players on Monday. “We will win,” she said.", ("Ana Lima", "Coach")),  # a title
+        ("Ana Lima's office issued a note on Monday. “We will win,” she said.", ("Ana Lima", None)),  # an owner
+    ],
+)
+def test_a_person_named_without_a_quote_is_who_she_points_at(text, expected):
+    quotes = extract(text).quotes
+    assert [(q.speaker.name, q.speaker.role) for q in quotes] == [expected]
