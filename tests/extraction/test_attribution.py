@@ -3,6 +3,8 @@ written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from tracker.extraction.pipeline import extract
 from tracker.extraction.quotes import find_quotes_raw
 from tracker.extraction.sentences import sentences
@@ -170,3 +172,121 @@ def test_a_name_in_apposition_to_an_inverted_role_speaks():
     for role in ("the head of SpaceX", "the chief executive of SpaceX"):
         text = f"The rocket is ready for its first flight, said {role}, Elon Musk."
         assert kinds(text) == [("indirect", "The rocket is ready for its first flight", "Elon Musk")]
+
+
+# Issue 16, survivors of the seed-103 mutation sample of the quote modules (2026-11-30, branch mutquote).
+
+
+def test_a_relative_clause_reports_up_to_its_closing_comma_past_commas_inside_quote_marks():
+    text = "The coach, who said the team was “tired, but happy”, left the stadium early."
+    assert kinds(text) == [("partial", "the team was “tired, but happy”", "The coach")]
+    text = "The coach, who said the team was tired, left the stadium early."
+    assert kinds(text) == [("indirect", "the team was tired", "The coach")]
+
+
+@pytest.mark.parametrize("opener", ["Then", "But", "So", "And", "Yet"])
+def test_a_conjunction_opening_the_sentence_is_no_part_of_the_subject_that_carries_on(opener):
+    text = f"{opener} the coach packed the bags and said the team was tired."
+    assert kinds(text) == [("indirect", "the team was tired", "the coach")]
+
+
+# Every common shape of attribution, with a speaker of each sort: a person's name, a role and a name, an
+# organisation, a role alone, a pronoun and an anonymous plural. (speaker as written, the name it resolves to)
+SPEAKERS = [
+    ("Amara Diallo", "Amara Diallo"),
+    ("Mayor Jane Okafor", "Jane Okafor"),
+    ("the Interior Ministry", "Interior Ministry"),
+    ("the central bank governor", "the central bank governor"),
+    ("she", "she"),
+    ("officials", "officials"),
+]
+
+
+READY = "“The bridge is ready,”"
+MAY = "“The bridge will open in May.”"
+
+
+# (shape, kind, content, cue); {S} is the speaker as it stands in the sentence, and stands so in the content too.
+SHAPES = [
+    ("“The bridge will open in May,” {S} said.", "direct", "“The bridge will open in May,”", "said"),
+    ("“The bridge will open in May,” said {S}.", "direct", "“The bridge will open in May,”", "said"),
+    ("{S} said: “The bridge will open in May.”", "direct", MAY, "said"),
+    ("{S} said “the bridge will open in May.”", "direct", "“the bridge will open in May.”", "said"),
+    (READY + " {S} said. “It will open in May.”", "direct", READY + " {S} said. “It will open in May.”", "said"),
+    (
+        READY + " {S} said, “and it will open in May.”",
+        "direct",
+        READY + " {S} said, “and it will open in May.”",
+        "said",
+    ),
+    ("The bridge will open in May, according to {S}.", "indirect", "The bridge will open in May", "according to"),
+    ("{S} said that the bridge would open in May.", "indirect", "that the bridge would open in May", "said"),
+    ("{S} said the bridge would open in May.", "indirect", "the bridge would open in May", "said"),
+    ("The bridge will open in May, {S} said.", "indirect", "The bridge will open in May", "said"),
+    ("The bridge, {S} said, will open in May.", "indirect", "The bridge, {S} said, will open in May", "said"),
+    ("{S} told reporters that the bridge would open in May.", "indirect", "that the bridge would open in May", "told"),
+    ("{S} told reporters: “The bridge will open in May.”", "direct", MAY, "told"),
+    (
+        "{S} told the council on Monday that the bridge would open in May.",
+        "indirect",
+        "that the bridge would open in May",
+        "told",
+    ),
+    (
+        "{S} said on Monday in a statement that the bridge would open in May.",
+        "indirect",
+        "that the bridge would open in May",
+        "said",
+    ),
+    (
+        "The bridge will open in May, {S} said in a statement on Monday.",
+        "indirect",
+        "The bridge will open in May",
+        "said",
+    ),
+    ("According to {S}, the bridge will open in May.", "indirect", "the bridge will open in May", "According to"),
+    ("“The bridge will open in May.” — {S}", "direct", MAY, None),
+]
+
+
+# Left out, not pinned: "The bridge, she said, will open in May." gives only "The bridge"; "…, according to
+# officials." gives no quote; a dash before a lower-case role gives none (and "According to she" is no English).
+NOT_PINNED = {
+    ("The bridge, {S} said, will open in May.", "she"),
+    ("The bridge will open in May, according to {S}.", "she"),
+    ("The bridge will open in May, according to {S}.", "officials"),
+    ("According to {S}, the bridge will open in May.", "she"),
+    ("“The bridge will open in May.” — {S}", "the central bank governor"),
+}
+
+
+CASES = [
+    (shape, kind, content, cue, speaker, name)
+    for shape, kind, content, cue in SHAPES
+    for speaker, name in SPEAKERS
+    if (shape, speaker) not in NOT_PINNED
+]
+
+
+@pytest.mark.parametrize(("shape", "kind", "content", "cue", "speaker", "name"), CASES)
+def test_every_shape_of_attribution_with_every_sort_of_speaker(shape, kind, content, cue, speaker, name):
+    opens = shape.startswith("{S}") or shape.startswith("“The bridge will open in May.” —")
+    written = speaker[0].upper() + speaker[1:] if opens else speaker
+    text = shape.format(S=written)
+    name = written if name == speaker else name
+    got = [(q.kind, q.text, q.cue, q.speaker.mention, q.speaker.name) for q in find_quotes_raw(text, sentences(text))]
+    assert got == [(kind, content.format(S=written), cue, written, name)]
+
+
+# Issue 16, survivors of the seed-104 mutation sample of the quote modules (2026-11-30, branch mutquote).
+
+
+def test_a_semicolon_after_according_to_opens_no_clause_for_it():
+    text = "The ferry left at noon, according to the harbour master; the bus left later."
+    assert kinds(text) == [("indirect", "The ferry left at noon", "the harbour master")]
+
+
+def test_a_plural_noun_before_that_speaks_as_written_with_its_adjectives():
+    text = "The diver found old logbooks that showed the ship had sunk in a storm."
+    got = [(q.text, q.cue, q.speaker.mention, q.speaker.start, q.speaker.end) for q in find_quotes_raw(text)]
+    assert got == [("the ship had sunk in a storm", "showed", "old logbooks", 16, 28)]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tracker.extraction.clause_shape import _aux_after_subject, _finite_soon, _past
+from tracker.extraction.quotes import find_quotes_raw
+from tracker.extraction.sentences import sentences
 
 
 @pytest.mark.parametrize(
@@ -36,3 +38,29 @@ def test_a_present_verb_is_judged_by_the_word_after_one_space():
     # space, from the verb's end (neither before it nor a character into the next word)
     assert _finite_soon("the aircraft uses the A300 engine.", 0, 34) is True
     assert _finite_soon("the aircraft uses fuel sparingly.", 0, 33) is False
+
+
+# Issue 16, survivors of the seed-103 mutation sample of the quote modules (2026-11-30, branch mutquote).
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The agency reported the bridge collapsed.", "the bridge collapsed"),
+        ("The agency reported the old bridge collapsed, killing two.", "the old bridge collapsed, killing two"),
+        ("The coast guard confirmed the ferry capsized; nobody was hurt.", "the ferry capsized"),
+        ("The agency reported the bridge collapsed in the storm.", "the bridge collapsed in the storm"),
+    ],
+)
+def test_a_past_verb_ending_its_clause_after_a_subject_makes_a_weak_cues_object_a_report(text, content):
+    # "reported", "confirmed" report a clause only when a verb follows its subject: an -ed verb followed by a stop,
+    # a comma or a function word is one ("reported the accredited reporter" is an object)
+    assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == [("indirect", content)]
+    assert find_quotes_raw("The agency reported the accredited reporter.") == []
+
+
+def test_a_plural_noun_after_a_plural_noun_is_no_verb_before_its_object():
+    # "volumes" after "sales" is the head of a noun phrase, not a verb as in "the carrier owns two planes", so
+    # "reported" has an object here, not a clause
+    text = "The agency reported the sales volumes this quarter."
+    assert find_quotes_raw(text, sentences(text)) == []

@@ -182,3 +182,192 @@ def test_a_that_with_nothing_after_it_reports_nothing():
 )
 def test_early_or_late_before_a_time_phrase_is_a_circumstance_of_the_report(text, content):
     assert contents(text) == [content]
+
+
+# Issue 16, survivors of the seed-103 mutation sample of the quote modules (2026-11-30, branch mutquote).
+
+
+def test_that_closing_its_sentence_reports_nothing_though_a_sentence_follows():
+    assert contents("The ministry later added that. Nobody knew why.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The minister suggested Russia pay for the damage.", "Russia pay for the damage"),
+        ("The minister hinted Moscow would pay for the damage.", "Moscow would pay for the damage"),
+        ("The agency hinted 300 homes would be built by May.", "300 homes would be built by May"),
+    ],
+)
+def test_a_capitalised_word_or_a_figure_after_a_cue_opens_a_clause(text, content):
+    assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == [("indirect", content)]
+
+
+@pytest.mark.parametrize("pronoun", ["he", "she", "they", "we", "it", "there"])
+@pytest.mark.parametrize("cue", ["added", "noted"])
+def test_a_subject_pronoun_after_a_weak_cue_opens_a_clause_whatever_its_verb(cue, pronoun):
+    # "swam" is no verb the clause-shape rules know: the pronoun alone shows a clause follows
+    text = f"The coach {cue} {pronoun} swam across the lake."
+    got = [(q.kind, q.text, q.cue, q.speaker.name) for q in find_quotes_raw(text, sentences(text))]
+    assert got == [("indirect", f"{pronoun} swam across the lake", cue, "The coach")]
+
+
+# Time, place and medium phrases between a cue and its content, stepped over with and without "that".
+ADVERBIALS = [
+    "on Monday",
+    "in a statement",
+    "late on Tuesday",
+    "early this week",
+    "publicly",
+    "again",
+    "in an interview with the BBC",
+    "at a news conference in Ankara",
+    "last week",
+    "on Monday in a statement",
+    "repeatedly",
+    "this morning",
+    "yesterday",
+    "on 3 March",
+    "in a post on Facebook",
+    "separately",
+    "earlier",
+    "later",
+    "to reporters",
+    "to the BBC's Jane Doe",
+]
+
+
+@pytest.mark.parametrize("adverbial", ADVERBIALS)
+def test_every_time_place_and_medium_phrase_after_the_cue_is_stepped_over(adverbial):
+    for that in ("that ", ""):
+        text = f"The minister said {adverbial} {that}taxes would rise in May."
+        got = [(q.kind, q.text, q.cue, q.speaker.mention) for q in find_quotes_raw(text, sentences(text))]
+        assert got == [("indirect", f"{that}taxes would rise in May", "said", "The minister")]
+
+
+# Verbs whose object (whom they address) comes before the content; those of them that take a "to"-clause report the
+# object with it ("urged farmers to sell").
+OBJECT_CUES = "told urged asked warned reminded assured informed advised invited encouraged pressed ordered implored"
+TO_CUES = "urged asked warned advised invited encouraged pressed ordered implored instructed"
+
+
+@pytest.mark.parametrize("cue", OBJECT_CUES.split() + ["instructed"])
+def test_whom_a_verb_of_telling_addresses_is_left_out_of_its_that_clause(cue):
+    for whom in ("the farmers", "Reuters"):
+        text = f"The minister {cue} {whom} that taxes would rise in May."
+        got = [(q.kind, q.text, q.cue, q.speaker.mention) for q in find_quotes_raw(text, sentences(text))]
+        assert got == [("indirect", "that taxes would rise in May", cue, "The minister")]
+
+
+@pytest.mark.parametrize("cue", TO_CUES.split())
+def test_whom_a_verb_of_urging_addresses_is_reported_with_its_to_clause(cue):
+    for whom in ("the farmers", "farmers"):
+        text = f"The minister {cue} {whom} to sell their land."
+        got = [(q.kind, q.text, q.cue, q.speaker.mention) for q in find_quotes_raw(text, sentences(text))]
+        assert got == [("indirect", f"{whom} to sell their land", cue, "The minister")]
+
+
+@pytest.mark.parametrize("cue", ["reminded", "assured", "informed"])
+def test_a_verb_of_telling_that_takes_no_to_clause_reports_none(cue):
+    assert contents(f"The minister {cue} the farmers to sell their land.") == []
+
+
+FIRST = ("indirect", "taxes would rise in May", "said", "The minister")
+
+
+@pytest.mark.parametrize(
+    ("tail", "second"),
+    [
+        (", adding that it was late", ("indirect", "that it was late", "adding", "The minister")),
+        (", saying it was late", ("indirect", "it was late", "saying", "The minister")),
+        (", noting it was late", ("indirect", "it was late", "noting", "The minister")),
+        (", arguing it was late", ("indirect", "it was late", "arguing", "The minister")),
+        (", explaining it was late", ("indirect", "it was late", "explaining", "The minister")),
+        (", insisting it was late", ("indirect", "it was late", "insisting", "The minister")),
+        (", claiming it was late", ("indirect", "it was late", "claiming", "The minister")),
+        (", stressing it was late", ("indirect", "it was late", "stressing", "The minister")),
+        (", telling reporters it was late", ("indirect", "it was late", "telling", "The minister")),
+        (", writing that it was late", ("indirect", "that it was late", "writing", "The minister")),
+        (", but added it was late", ("indirect", "it was late", "added", "The minister")),
+        (", but said it was late", ("indirect", "it was late", "said", "The minister")),
+        (", but noted it was late", ("indirect", "it was late", "noted", "The minister")),
+        (", while the council disagreed", None),
+        (", whereas the council disagreed", None),
+        ("; the council disagreed", None),
+    ],
+)
+def test_reported_content_ends_before_a_continuing_participle_a_contrast_or_a_semicolon(tail, second):
+    # (not pinned: ", warning it was late" and " — adding that it was late" lose their second report)
+    text = f"The minister said taxes would rise in May{tail}."
+    got = [(q.kind, q.text, q.cue, q.speaker.mention) for q in find_quotes_raw(text, sentences(text))]
+    assert got == [FIRST] + ([second] if second else [])
+
+
+# Issue 16, survivors of the seed-104 mutation sample of the quote modules (2026-11-30, branch mutquote).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor agreed when asked about the bridge.",
+        "The union agreed if the wages rose.",
+        "The minister only commented if asked directly.",
+        "The council responded where the river had flooded.",
+    ],
+)
+def test_when_if_or_where_after_a_cue_that_takes_no_question_opens_no_report(text):
+    assert contents(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor told the council: “The bridge is ready.”",
+        "The mayor told the council on Monday: “The bridge is ready.”",
+        "The mayor told reporters:\n“The bridge is ready.”",
+    ],
+)
+def test_whom_a_verb_of_telling_addresses_before_a_colon_leaves_the_quote_after_it_whole(text):
+    got = [(q.kind, q.text, q.cue, q.speaker.mention) for q in find_quotes_raw(text, sentences(text))]
+    assert got == [("direct", "“The bridge is ready.”", "told", "The mayor")]
+
+
+def test_a_report_ends_with_its_sentence_though_a_continuing_participle_follows_later():
+    text = "The minister said taxes would rise. Farmers were angry, saying prices were high."
+    got = [(q.text, q.cue, q.speaker.mention) for q in find_quotes_raw(text, sentences(text))]
+    assert got == [("taxes would rise", "said", "The minister"), ("prices were high", "saying", "Farmers")]
+
+
+def test_a_subordinate_report_ends_at_the_first_comma_outside_its_quote_marks():
+    text = "Though the mayor said the plan was “cheap, fast and safe”, the council rejected it."
+    got = [(q.kind, q.text, q.speaker.mention) for q in find_quotes_raw(text, sentences(text))]
+    assert got == [("partial", "the plan was “cheap, fast and safe”", "the mayor")]
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_possessive_inside_a_phrase_after_the_cue_is_stepped_over_with_either_apostrophe(apostrophe):
+    text = f"The minister said in the ministry{apostrophe}s weekly statement taxes would rise in May."
+    assert contents(text) == ["taxes would rise in May"]
+
+
+# Verbs whose prepositional phrases are circumstances (where, when, in what medium) of a report made before them.
+PLAIN_SAY = (
+    "said added wrote noted explained stressed warned announced confirmed stated declared reiterated acknowledged "
+    "admitted predicted claimed argued conceded tweeted posted estimated reported"
+)
+
+
+@pytest.mark.parametrize("cue", PLAIN_SAY.split() + ["told"])
+@pytest.mark.parametrize(
+    "circumstance", ["in a statement on Monday", "during a visit to the port", "at a news conference in Ankara"]
+)
+def test_a_circumstance_after_an_attribution_leaves_the_report_before_it(cue, circumstance):
+    whom = " reporters" if cue == "told" else ""
+    text = f"Taxes will rise in May, the minister {cue}{whom} {circumstance}."
+    got = [(q.kind, q.text, q.cue, q.speaker.mention) for q in find_quotes_raw(text, sentences(text))]
+    assert got == [("indirect", "Taxes will rise in May", cue, "the minister")]
+
+
+@pytest.mark.parametrize("complement", ["insisted on a vote", "agreed with the unions", "responded to the unions"])
+def test_a_preposition_a_verb_takes_as_its_complement_is_no_circumstance_of_a_report(complement):
+    assert contents(f"Taxes will rise in May, the minister {complement}.") == []

@@ -2,6 +2,7 @@
 
 The sentences are written for these tests."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -84,3 +85,82 @@ def test_short_title_examples():
     assert _short_title("The Lord of the Rings", 0, 21) is True
     assert _short_title("One Two Three Four Five Six Seven", 0, 33) is False  # seven words: not short
     assert _short_title("it rose", 0, 7) is False
+
+
+# Issue 16, survivors of the seed-103 mutation sample of the quote modules (2026-11-30, branch mutquote).
+
+
+def test_a_quote_left_open_at_its_paragraph_end_is_cut_there_and_the_next_quote_pairs_on_its_own():
+    text = "He said: “We will build it.\nShe said: “It will be cheap.”"
+    assert quote_spans(text) == [(9, 27, False), (38, 57, True)]
+
+
+def continued(paragraphs):
+    """An opening line and `paragraphs` more, each opening with a mark, the last closing the quote."""
+    lines = ["He said: “Part 1."] + [f"“Part {i}." for i in range(2, paragraphs + 2)]
+    return "\n".join(lines) + "”"
+
+
+def test_an_open_quote_continues_over_six_paragraphs_that_open_with_a_mark_and_no_more():
+    assert quote_spans(continued(5)) == [(9, 63, True)]
+    assert quote_spans(continued(6)) == [(9, 72, True)]
+    # a seventh continued paragraph is too many: the quote ends with the sixth, the seventh is a quote of its own
+    assert quote_spans(continued(7)) == [(9, 71, False), (72, 81, True)]
+
+
+def found(text):
+    return [(q.kind, q.text, q.cue, q.speaker.mention) for q in find_quotes(text)]
+
+
+# Every pair of marks the quote rules know: English curly and straight, French guillemets (both ways), German low-high,
+# TeX-style doubled backquotes and apostrophes, and a closing glyph mistyped for the opening one.
+PAIRS = [("“", "”"), ('"', '"'), ("«", "»"), ("»", "«"), ("„", "“"), ("„", "”"), ("``", "''"), ("''", "''"), ("”", "”")]
+
+
+@pytest.mark.parametrize(("open_mark", "close_mark"), PAIRS)
+def test_every_pair_of_marks_quotes_before_after_and_inside_an_attribution(open_mark, close_mark):
+    quote = f"{open_mark}We will build the bridge,{close_mark}"
+    assert found(f"{quote} the mayor said.") == [("direct", quote, "said", "the mayor")]
+    assert found(f"{quote} said the mayor.") == [("direct", quote, "said", "the mayor")]
+    assert quote_spans(f"{quote} the mayor said.") == [(0, len(quote), True)]
+    whole = f"{open_mark}We will build the bridge.{close_mark}"
+    assert found(f"The mayor said: {whole}") == [("direct", whole, "said", "The mayor")]
+    phrase = f"{open_mark}too costly{close_mark}"
+    assert found(f"The mayor said the bridge was {phrase}.") == [
+        ("partial", f"the bridge was {phrase}", "said", "The mayor")
+    ]
+
+
+@pytest.mark.parametrize("before", ["(", "[", "{", "—", "–", "-", "/"])
+def test_a_mark_after_an_opening_bracket_or_dash_opens_a_quote(before):
+    # a straight mark or a mistyped closing glyph there opens, though no space precedes it
+    for mark in ('"', "”"):
+        text = f"The sign read {before}{mark}Keep out{mark} today."
+        assert [text[s:e] for s, e, _ in quote_spans(text)] == [f"{mark}Keep out{mark}"]
+
+
+@pytest.mark.parametrize("after", list(".,;:!?)]}—–-…") + ['"', "”", "’", "'"])
+def test_an_opening_glyph_before_a_stop_a_bracket_a_dash_or_a_mark_closes_a_quote(after):
+    text = f"The sign read “Keep out“{after} today."
+    assert quote_spans(text) == [(14, 24, True)]
+
+
+# Issue 16, survivors of the seed-104 mutation sample of the quote modules (2026-11-30, branch mutquote).
+
+
+@pytest.mark.parametrize("spaces", [" ", "  ", "   ", " \t "])
+def test_a_quote_cut_at_its_paragraph_end_loses_only_the_trailing_spaces(spaces):
+    text = f"He said: “We will build it.{spaces}\nIt will be cheap."
+    assert quote_spans(text) == [(9, 27, False)]
+    text = f"He said: “We will build it.{spaces}\nShe said: “No.”"
+    assert [text[s:e] for s, e, _ in quote_spans(text)] == ["“We will build it.", "“No.”"]
+
+
+def test_paragraph_ends_are_found_in_a_text_that_opens_with_a_line_break():
+    # scraped bodies often open with a line break: the paragraphs after it still end an open quote
+    assert quote_spans("\nHe said: “We will build it.\nIt will be cheap.") == [(10, 28, False)]
+
+
+def test_a_quote_opening_the_text_is_cut_at_its_paragraph_end_like_any_other():
+    assert quote_spans("“We will build it.\nIt will be cheap.") == [(0, 18, False)]
+    assert quote_spans("“We will build it.\nShe said: “No.”") == [(0, 18, False), (29, 34, True)]

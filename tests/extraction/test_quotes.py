@@ -747,3 +747,147 @@ def test_first_person_quotes_stay_the_writers_voice_or_the_speakers_as_before():
         ("“I won.”", "He"),
         ("“Yes,” she said, “I said so.”", "she"),
     ]
+
+
+# Issue 16, survivors of the seed-103 mutation sample of the quote modules (2026-11-30, branch mutquote).
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("“We will not back down,” thundered the senator.", "thundered", "the senator"),
+        ("“We will not back down,” snapped Ruth Alvarez.", "snapped", "Ruth Alvarez"),
+        ("“We will not back down,” laughed the union.", "laughed", "the union"),
+        ("“We will not back down,” thundered he.", "thundered", "he"),
+        ("“We will not back down,” the senator thundered.", "thundered", "the senator"),
+        ("“We will not back down,” Ruth Alvarez fumed on Monday night in Ankara.", "fumed", "Ruth Alvarez"),
+    ],
+)
+def test_any_verb_beside_a_named_subject_right_after_a_quote_attributes_it(text, cue, speaker):
+    # no reporting cue here: the verb right after the quote, before or after its subject, is the attribution
+    assert [(q.kind, q.text, q.cue, q.speaker.mention) for q in quotes(text)] == [
+        ("direct", "“We will not back down,”", cue, speaker)
+    ]
+
+
+def test_it_after_a_verb_right_after_a_quote_speaks_for_nobody():
+    assert quotes("“We will not back down,” thundered it.") == []
+
+
+def test_a_quoted_phrase_after_a_clause_boundary_is_a_partial_quote_of_the_clauses_subject():
+    # "because" lies between the verb and the quote: the quote alone is the content, and it is partial (only a quote
+    # the clause introduces with a colon is direct)
+    text = "The US has opposed the plan because it is “a dangerous step toward war”."
+    got = [(q.kind, q.text, q.cue, q.speaker.name) for q in quotes(text)]
+    assert got == [("partial", "“a dangerous step toward war”", "opposed", "United States")]
+
+
+@pytest.mark.parametrize(("open_mark", "close_mark"), [('"', '"'), ("“", "”")])
+def test_a_second_report_after_quoted_words_closed_in_pairs_ends_the_first(open_mark, close_mark):
+    # two straight pairs (four marks) before "he added" leave it outside any quote, as do two curly pairs
+    words = f"the bridge was {open_mark}safe{close_mark} and {open_mark}cheap{close_mark}"
+    text = f"The mayor said {words} and he added that it would open in May."
+    assert [(q.kind, q.text, q.cue, q.speaker.mention) for q in quotes(text)] == [
+        ("partial", words, "said", "The mayor"),
+        ("indirect", "that it would open in May", "added", "he"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("subject", "kind"), [("Russia", "country"), ("The ministry", "organisation"), ("Amara Diallo", "person")]
+)
+def test_a_quote_after_a_colon_belongs_to_a_country_organisation_or_person_subject_across_an_aside(subject, kind):
+    # the aside between the subject and its verb leaves the clause after the last comma without a subject: the
+    # sentence's subject speaks the quote the colon introduces
+    text = f"{subject}, in a statement on Monday, defended the strike as lawful: “The target was a military depot.”"
+    got = [(q.kind, q.text, q.cue, q.speaker.mention, q.speaker.kind) for q in quotes(text)]
+    assert got == [("direct", "“The target was a military depot.”", None, subject, kind)]
+
+
+# Issue 16, survivors of the seed-104 mutation sample of the quote modules (2026-11-30, branch mutquote).
+
+
+def test_a_verb_after_a_quote_attributes_it_in_a_sentence_of_up_to_twelve_words():
+    text = "“We will not back down,” the senator from the northern province thundered at a rally in Ankara."
+    got = [(q.kind, q.text, q.cue, q.speaker.mention) for q in quotes(text)]
+    assert got == [("direct", "“We will not back down,”", "thundered", "the senator from the northern province")]
+
+
+def test_capitalised_words_after_a_dash_that_run_on_as_a_sentence_are_no_signature():
+    assert quotes("“The dam is ready.” — Monday brought the news.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        ("The attacker is reported to have jumped from the bridge.", "to have jumped from the bridge", None),
+        ("The attackers are said to have fled to the hills.", "to have fled to the hills", None),
+        ("The mayor was announced to have resigned on Monday.", "to have resigned on Monday", None),
+        ("The minister was alleged to have taken bribes for years.", "to have taken bribes for years", None),
+        ("The singer was rumoured to have left the band.", "to have left the band", None),
+        ("The singer was rumored to have left the band.", "to have left the band", None),
+        ("The attacker was said to be armed.", "to be armed", None),
+        ("The farmers were reported by local media to have sold their land.", "to have sold their land", "local media"),
+        ("There are reportedly 5000 troops at the border.", "There are reportedly 5000 troops at the border", None),
+        ("Reportedly, most residents have already left the town.", "most residents have already left the town", None),
+        (
+            "A cargo plane, reported by local press as belonging to the army, crashed on Monday.",
+            "belonging to the army",
+            "local press",
+        ),
+    ],
+)
+def test_every_passive_report_gives_its_content_and_its_source_only_when_named(text, content, source):
+    # (the cue of these is not pinned: it keeps the space or comma after the verb, "is reported ")
+    got = [(q.kind, q.text, q.speaker.mention if q.speaker else None) for q in quotes(text)]
+    assert got == [("indirect", content, source)]
+
+
+@pytest.mark.parametrize("text", ["The attacker is reported to the police.", "The attacker was reported to a court."])
+def test_a_passive_report_to_someone_is_no_report_of_speech(text):
+    assert quotes(text) == []
+
+
+def test_a_quote_after_the_second_speakers_attribution_continues_the_second_speaker():
+    text = "“The bridge is ready,” Amara Diallo said. “The road is not,” Jane Okafor said. “It needs a year.”"
+    got = [(q.kind, q.text, q.speaker.name) for q in quotes(text)]
+    assert got == [
+        ("direct", "“The bridge is ready,”", "Amara Diallo"),
+        ("direct", "“The road is not,” Jane Okafor said. “It needs a year.”", "Jane Okafor"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town has adopted “Plan B” for the winter.",
+        "The council has approved “Plan B” for the winter.",
+        "The town has adopted “Shark Tank” rules.",
+    ],
+)
+def test_a_capitalised_name_in_quote_marks_inside_a_clause_is_no_quote(text):
+    # a title or a name ending in a one-letter word ("Plan B") is a name, not a fragment of speech
+    assert quotes(text) == []
+
+
+def test_a_four_word_quote_after_a_colon_belongs_to_the_subject_across_an_aside():
+    text = "Russia, in a statement on Monday, defended the strike as lawful: “The target was military.”"
+    got = [(q.kind, q.text, q.cue, q.speaker.mention) for q in quotes(text)]
+    assert got == [("direct", "“The target was military.”", None, "Russia")]
+
+
+def test_a_quote_opening_with_a_framing_word_keeps_a_long_attribution_after_it():
+    # "When …" opens the quote, not the sentence's frame: the speaker after it, however long, speaks the quote
+    text = (
+        "“When the bridge opens, we will celebrate,” the mayor of the small northern town of Lake Kivu said on"
+        " Monday at a press conference."
+    )
+    got = [(q.kind, q.text, q.cue, q.speaker.mention) for q in quotes(text)]
+    assert got == [
+        (
+            "direct",
+            "“When the bridge opens, we will celebrate,”",
+            "said",
+            "the mayor of the small northern town of Lake Kivu",
+        )
+    ]

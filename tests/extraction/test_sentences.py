@@ -1,9 +1,10 @@
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.extraction.sentences import paragraphs, sentences
+from tracker.extraction.sentences import ABBREVIATIONS, paragraphs, sentences
 
 
 def texts(text):
@@ -75,3 +76,52 @@ def test_boundary_opens_at_the_first_stop_of_a_run():
     ]
     # Starting inside the first run: the stop before the start still counts, so no boundary opens there.
     assert _boundaries(_BOUNDARY, text, 8) == [((19, 21), (21, 22), (22, 23)), ((30, 32), (32, 32), (32, 33))]
+
+
+# Issue 16: the rules of the splitter as tables (2026-11-30, branch mutquote).
+
+
+def _written(abbreviation):
+    """An abbreviation as news writes it: dotted acronyms in capitals ("U.S."), the others capitalised ("Gen.")."""
+    if "." in abbreviation and abbreviation not in ("e.g", "i.e"):
+        return abbreviation.upper()
+    return abbreviation.capitalize()
+
+
+@pytest.mark.parametrize("abbreviation", sorted(ABBREVIATIONS))
+def test_no_abbreviation_of_the_table_ends_a_sentence_before_a_capital(abbreviation):
+    word = _written(abbreviation)
+    text = f"We met {word}. Okafor there. It rained."
+    assert texts(text) == [f"We met {word}. Okafor there.", "It rained."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It rained. Then it stopped.",
+        "It rained! Then it stopped.",
+        "It rained? Then it stopped.",
+        "It rained… Then it stopped.",
+        "It rained?! Then it stopped.",
+        "It rained... Then it stopped.",
+        "It rained.) Then it stopped.",
+        "It rained.] Then it stopped.",
+        "It rained.” Then it stopped.",
+        'It rained." Then it stopped.',
+        "It rained.’ Then it stopped.",
+        "It rained.» Then it stopped.",
+    ],
+)
+def test_every_stop_and_closing_mark_ends_a_sentence_before_a_capital(text):
+    assert texts(text) == [text[: text.index(" Then")], "Then it stopped."]
+
+
+@pytest.mark.parametrize("opening", ["“Then", "‘Then", "«Then", "(Then", "[Then", "3 men", "Émile"])
+def test_a_sentence_may_open_with_a_mark_a_bracket_a_figure_or_an_accented_capital(opening):
+    text = f"It rained. {opening} left."
+    assert texts(text) == ["It rained.", f"{opening} left."]
+
+
+@pytest.mark.parametrize("text", ["It rained. then it stopped.", "It rained.Then it stopped."])
+def test_no_sentence_ends_before_a_lower_case_word_or_without_a_space(text):
+    assert texts(text) == [text]
