@@ -7,6 +7,7 @@ import csv
 import pytest
 
 from tracker.extraction.aliases import ALIASES_CSV, resolve_alias
+from tracker.extraction.pipeline import extract
 from tracker.extraction.quotes import find_quotes_raw
 from tracker.extraction.sentences import sentences
 from tracker.extraction.speakers import Resolver, classify_name, subject_after, subject_before
@@ -797,3 +798,9 @@ def test_the_sources_are_unnamed_not_a_body():
     assert [(s.name, s.kind) for s in speakers("“The talks failed,” the sources said.")] == [
         ("the sources", "anonymous")
     ]
+
+
+def test_a_speaker_cut_by_a_line_break_after_of_the_is_still_a_person():
+    # the window after the cue ends at the line break, right after "of the": the walk must not read past its end
+    text = "“We will win,” said the Minister of the\nInterior."
+    assert [(q.kind, q.speaker.kind) for q in extract(text).quotes] == [("direct", "person")]
