@@ -404,13 +404,19 @@ def sql_plan(work: Path, only: str | None = None) -> list[dict]:
     return [m for m in plan if re.search(only, m["label"])] if only else plan
 
 
+SQL_MUTANT_TIMEOUT = 120  # seconds of wall time for one SQL mutant's tests; past it the mutant counts as a timeout
+
+
 def sql_worker(plan_path: str) -> None:
     """Runs in the scratch copy: each mutant written in place, pytest run in this process (the imports are paid
-    once, not per mutant), the annotation rules module reloaded so its triggers are rebuilt from the mutant."""
+    once, not per mutant), the annotation rules module reloaded so its triggers are rebuilt from the mutant.
+    A mutant can make a test loop for ever (a page that starts at its own cursor): an alarm then raises inside
+    the test, which fails, and the mutant is counted as a timeout (killed), as mutmut counts its own."""
     import contextlib
     import importlib
     import io
     import os
+    import signal
 
     import pytest
 
@@ -421,16 +427,26 @@ def sql_worker(plan_path: str) -> None:
     plan = json.loads(Path(plan_path).read_text())
     results_path = Path(plan_path).with_suffix(".results.jsonl")
     originals = {m["file"]: (work / m["file"]).read_text(encoding="utf-8") for m in plan}
+    fired = []
+
+    def too_long(signum, frame):
+        fired.append(True)
+        raise TimeoutError("SQL mutant: tests ran too long")
+
+    signal.signal(signal.SIGALRM, too_long)
     with open(results_path, "a", encoding="utf-8") as out:
         for m in plan:
             path = work / m["file"]
             path.write_text(m["text"], encoding="utf-8")
             importlib.reload(rules_mod)
+            fired.clear()
+            signal.alarm(SQL_MUTANT_TIMEOUT)
             with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
                 code = pytest.main([*m["tests"], "-x", "-q", "-p", "no:cacheprovider"])
+            signal.alarm(0)
             path.write_text(originals[m["file"]], encoding="utf-8")
             importlib.reload(rules_mod)
-            status = "survived" if code == 0 else "killed"
+            status = "timeout" if fired else "survived" if code == 0 else "killed"
             out.write(json.dumps({"module": m["module"], "label": m["label"], "status": status}) + "\n")
             out.flush()
     os._exit(0)

@@ -28,7 +28,11 @@ def normalise(text: str) -> str:
     """Lower-case words only: quote styles, spacing and punctuation changes do not change an id."""
     low = text.lower()
     if not low.isascii():
-        low = _PUNCTUATION_CHAR.sub(" ", low)
+        # The curly quotes and apostrophe first, by plain replacement (every quote's id and most claims' hold them
+        # and nothing else outside ASCII); the same spaces the substitution would make, at half its cost.
+        low = low.replace("“", " ").replace("”", " ").replace("’", " ")
+        if not low.isascii():
+            low = _PUNCTUATION_CHAR.sub(" ", low)
     if low.isascii():
         return b" ".join(low.encode("ascii").translate(_ASCII_NON_WORD).split()).decode("ascii")
     return _NON_WORD.sub(" ", low).strip()

@@ -184,6 +184,24 @@ def test_early_or_late_before_a_time_phrase_is_a_circumstance_of_the_report(text
     assert contents(text) == [content]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # A quote right after the cue is the content, to its end (or to the sentence's, when it runs on).
+        ("Ann Lee said “it rose.”", ("“it rose.”", "direct", "said")),
+        ("Ann Lee said  “it rose” on Monday.", ("“it rose” on Monday", "partial", "said")),
+        ("Ann Lee said ''it rose'' on Monday.", ("''it rose'' on Monday", "partial", "said")),
+        ("Ann Lee said, “it rose.”", ("“it rose.”", "direct", "said")),
+        # Verbs whose object comes first, or that report only a quote, keep their own rules.
+        ("Ann Lee told “the council” that it rose.", ("“the council” that it rose", "partial", "told")),
+        ("Ann Lee told “it rose.”", ("“it rose.”", "direct", "told")),
+        ("Ann Lee defended it “it rose.”", ("it “it rose.”", "partial", "defended")),
+    ],
+)
+def test_a_quote_right_after_the_cue(text, content):
+    assert [(q.text, q.kind, q.cue) for q in find_quotes_raw(text, sentences(text))] == [content]
+
+
 # Issue 16, survivors of the seed-103 mutation sample of the quote modules (2026-11-30, branch mutquote).
 
 

@@ -749,6 +749,38 @@ def test_first_person_quotes_stay_the_writers_voice_or_the_speakers_as_before():
     ]
 
 
+def test_clean_spans_takes_clean_spans_as_they_are_and_rebuilds_the_rest():
+    from tracker.extraction.quotes import _clean_already, _clean_spans
+
+    text = "A b. C d. E f."
+    clean = [(0, 4), (5, 9), (10, 14)]
+    assert _clean_already(clean, len(text)) is True
+    assert _clean_spans(text, clean) == clean and _clean_spans(text, clean) is not clean  # a copy
+    # Each way a span list can be unclean is rebuilt as before: unsorted, out of range, empty, bools, floats, lists.
+    cases = {
+        "unsorted": ([(5, 9), (0, 4)], [(0, 4), (5, 9)]),
+        "past the end": ([(0, 4), (10, 99)], [(0, 4), (10, 14)]),
+        "negative": ([(-3, 4)], [(0, 4)]),
+        "empty span": ([(0, 4), (4, 4)], [(0, 4)]),
+        "bools": ([(False, True)], [(0, 1)]),
+        "floats": ([(0.0, 4.0)], [(0, 4)]),
+        "lists": ([[0, 4]], [(0, 4)]),
+        "three items": ([(0, 4, 1)], [(0, 4)]),
+    }
+    for name, (spans, want) in cases.items():
+        assert _clean_already(spans, len(text)) is False, name
+        assert _clean_spans(text, spans) == want, name
+    assert _clean_spans(text, []) == [] and _clean_spans(text, None) == []
+
+
+def test_sentence_start_is_the_start_of_the_last_sentence_opening_at_or_before():
+    from tracker.extraction.quotes import _sentence_start
+
+    spans = [(3, 10), (12, 20), (20, 25)]
+    assert [_sentence_start(spans, p) for p in (0, 2, 3, 11, 12, 19, 20, 24, 99)] == [0, 0, 3, 3, 12, 12, 20, 20, 20]
+    assert _sentence_start([], 5) == 0
+
+
 # Issue 16, survivors of the seed-103 mutation sample of the quote modules (2026-11-30, branch mutquote).
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import random
 
 import pytest
 
@@ -804,3 +805,53 @@ def test_a_speaker_cut_by_a_line_break_after_of_the_is_still_a_person():
     # the window after the cue ends at the line break, right after "of the": the walk must not read past its end
     text = "“We will win,” said the Minister of the\nInterior."
     assert [(q.kind, q.speaker.kind) for q in extract(text).quotes] == [("direct", "person")]
+
+
+def test_a_pronoun_before_the_cue_is_the_subject_the_walk_gives(monkeypatch):
+    """subject_before answers a personal pronoun right before the cue at once ("…,” he said", "and she said", "He
+    said"); without that shortcut it walks the window's tokens. Both must give the same mention, whatever comes
+    before the pronoun (prepositions, descriptions, commas, names, quotes)."""
+    import tracker.extraction.speakers as speakers_mod
+
+    def walked(text, lo, cue):
+        with monkeypatch.context() as m:
+            m.setattr(speakers_mod, "_pronoun_at_cue", lambda toks: None)
+            return subject_before(text, lo, cue)
+
+    rng = random.Random(11)
+    pieces = [
+        "he", "He", "she", "I", "we", "they", "it", "you", "one", "of", "them", "for", "and", "but", "who", "said",
+        "Ann", "Lee", "the", "group", "victims'", "Peter", "Ode", "of", "“", "”", '"', ",", ".", "(D-Mo.)", "not",
+        "also", "on", "Tuesday", "a", "spokesman", "near", "close", "to", "members", "x", "5",
+    ]  # fmt: skip
+    tried = fast = 0
+    for _ in range(4000):
+        words = [rng.choice(pieces) for _ in range(rng.randint(1, 14))]
+        text = " ".join(words) + " said it rose."
+        cue = text.rindex(" said it rose.") + 1
+        lo = rng.choice([0, 0, min(cue, rng.randint(0, len(text)))])
+        assert subject_before(text, lo, cue) == walked(text, lo, cue), text
+        tried += 1
+        fast += words[-1].lower() in ("he", "she", "i", "we", "they", "it", "you")
+    assert tried == 4000 and fast > 500  # the pronoun case was met often enough to be tested
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ('"We won," I said.', "I"),
+        ("He said no.", "He"),  # (the window holds the pronoun alone)
+        ("They also said no.", "They"),
+        ("Asked about it, and he said no.", "he"),
+        ("Ann Lee, who spoke first, said no.", "Ann Lee"),
+        ("One of them said no.", "One of them"),
+        ("Peter Ode of victims' group Ending Abuse said no.", "Ending Abuse"),
+        ("A spokesman for he said no.", "A spokesman for he"),  # a preposition joins the pronoun to a phrase
+        ("The head of it said no.", "The head of it"),
+        ("The head Of it said no.", "The head Of it"),  # (a capitalised one as well)
+    ],
+)
+def test_subject_before_a_cue(text, mention):
+    cue = text.index(" said") + 1
+    found, negated = subject_before(text, 0, cue)
+    assert (found.text if found else None, negated) == (mention, False)

@@ -199,3 +199,42 @@ def test_read_import_takes_ndjson_as_json_lines(tmp_path):
             {"target_id": "c1", "verdict": "true", "wrong": None, "note": "vérifié", "sources": (), "annotator": "al"},
         )
     ]
+
+
+def test_read_import_keeps_a_line_break_inside_a_quoted_csv_field(tmp_path):
+    """The csv module reads a quoted field's line break as written only from a file opened with newline=""."""
+    path = tmp_path / "a.csv"
+    path.write_bytes(b'claim_id,verdict,note,by\r\nc1,false,"line one\r\nline two",ann\r\n')
+    ((_, rec),) = read_import(str(path))
+    assert rec["note"] == "line one\r\nline two"
+
+
+def test_read_import_reads_utf8_whatever_the_locale(tmp_path):
+    """A file exported on one machine is imported on another: it is read as UTF-8, not in the locale's encoding
+    (here ASCII: the C locale, with Python's UTF-8 mode and locale coercion turned off)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import tracker
+
+    for name, text in [
+        ("a.jsonl", '{"claim_id": "c1", "verdict": "true", "by": "al", "note": "vérifié"}\n'),
+        ("a.csv", "claim_id,verdict,note,by\nc1,true,vérifié,al\n"),
+    ]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    code = (
+        "import json, locale, sys\n"
+        "from tracker.review.annotations import read_import\n"
+        "notes = [r['note'] for p in sys.argv[1:] for _, r in read_import(p)]\n"
+        "print(json.dumps([locale.getpreferredencoding(False), notes]))\n"
+    )
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    env["PYTHONPATH"] = str(Path(tracker.__file__).parent.parent)  # this tracker, wherever it was imported from
+    paths = [str(tmp_path / "a.jsonl"), str(tmp_path / "a.csv")]
+    out = subprocess.run([sys.executable, "-c", code, *paths], env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-500:]
+    encoding, notes = json.loads(out.stdout)
+    assert encoding.lower().replace("-", "") not in ("utf8",), encoding  # else the test would prove nothing
+    assert notes == ["vérifié", "vérifié"]

@@ -65,6 +65,23 @@ def test_annotate_records_target_and_blank_fields_as_null(built):
     assert stored == (None, None, None)
 
 
+def test_annotate_commits_what_it_appends(built):
+    """When annotate returns, its annotation is committed, even on a connection the caller left a transaction
+    open on (sqlite3 opens none by itself before ANNOTATE_SQL, which starts with WITH)."""
+    db, db_path, _ = built
+    cid, _ = first(db, "claims")
+    db.conn.execute("begin")
+    annotate(db, cid, "true", annotator="alice")
+    assert not db.conn.in_transaction
+    other = sqlite3.connect(db_path)
+    try:
+        assert other.execute("select target_id, verdict, annotator from annotations").fetchall() == [
+            (cid, "true", "alice")
+        ]
+    finally:
+        other.close()
+
+
 def test_blank_strings_from_a_form_become_null(built):
     """What a browser or JSON client sends for empty fields: '' for every parameter."""
     db, _, _ = built
@@ -337,6 +354,23 @@ def test_query_body_makes_every_parameter_bindable():
     full = b"target_id=c1&verdict=true&wrong=&note=&sources="
     assert query_body(full) is full
     assert query_body(b"{not json}") == b"{not json}"
+
+
+def test_query_body_reads_a_body_as_datasette_does():
+    """Datasette reads a body as JSON only when it starts with { and ends with }, anything else as a form; and
+    bytes that are not UTF-8 would make it fail, so they are replaced (U+FFFD) before it sees them."""
+    from tracker.review.annotations import query_body
+
+    half = b'{"target_id": "c1"'  # not JSON to Datasette: a form whose one field is named by the whole text
+    assert query_body(half) == b"%7B%22target_id%22%3A+%22c1%22=&target_id=&verdict=&wrong=&note=&sources="
+    assert query_body(b"target_id=c1&note=\xff") == b"target_id=c1&note=%EF%BF%BD&verdict=&wrong=&sources="
+    assert json.loads(query_body(b'{"target_id": "c1", "note": "\xff"}')) == {
+        "target_id": "c1",
+        "note": "\ufffd",
+        "verdict": "",
+        "wrong": "",
+        "sources": "",
+    }
 
 
 def test_cli_annotator_must_be_an_account_once_there_are_accounts(built, tmp_path):

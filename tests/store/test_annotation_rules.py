@@ -138,6 +138,8 @@ CLAIM_LIST = "true, mostly true, half true, misleading, false, unverifiable, ext
 @pytest.mark.parametrize(
     "values, message",
     [
+        ({"target_id": None}, "say which claim or quote to annotate: target_id is missing"),
+        ({"target_id": ""}, "say which claim or quote to annotate: target_id is missing"),
         ({"target_type": None}, "no claim or quote has this id"),
         ({"target_type": "article"}, "no claim or quote has this id"),
         ({"target_id": "no-such-claim"}, "no claim or quote has this id"),
@@ -211,3 +213,25 @@ def test_verdict_views_show_each_targets_latest_annotation(db):
     assert sorted(got) == sorted([(cid, "true", "second", "bob"), (other, "misleading", "the lake", "cy")])
     got = db.execute("select id, verdict, wrong, annotator from quotes_with_verdict").fetchall()
     assert got == [(qid, "extraction wrong", "wrong speaker", "dee")]
+
+
+def test_opening_a_current_database_writes_nothing(db):
+    """Every open runs ensure_annotation_schema: when the triggers and views are current it must not rewrite them,
+    so a database opened read-only (a published copy) opens, and the schema is not rewritten under a reader."""
+    import sqlite_utils
+
+    from tracker.store.annotation_rules import ensure_annotation_schema
+
+    version = db.execute("pragma schema_version").fetchone()[0]
+    ensure_annotation_schema(db)
+    assert db.execute("pragma schema_version").fetchone()[0] == version
+    path = db.execute("pragma database_list").fetchone()[2]
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        ensure_annotation_schema(sqlite_utils.Database(conn))
+    finally:
+        conn.close()
+    db.execute("drop view claims_with_verdict")  # a missing (or changed) definition is made again
+    ensure_annotation_schema(db)
+    assert db.execute("pragma schema_version").fetchone()[0] > version
+    assert db.execute("select count(*) from claims_with_verdict").fetchone() == (2,)

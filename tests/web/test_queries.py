@@ -55,6 +55,10 @@ def _quote(qid, text, speaker, kind="direct", start=0) -> Quote:
 
 
 DIALLO = _speaker("Amara Diallo", role="Foreign Minister")
+# The minister once quoted under a description, which becomes an alias of hers that shares no letters with her name.
+THE_MINISTER = SpeakerRef(
+    name="Amara Diallo", mention="the minister", start=0, end=12, kind="person", role="Foreign Minister"
+)
 POWER = _speaker("Kenya Power", "organisation")
 KENYA = _entity("Kenya")
 UN = _entity("United Nations", "organisation", "UN")
@@ -88,7 +92,7 @@ def _articles() -> list[Parsed]:
             [
                 _quote("q2", cost2, DIALLO, "indirect"),
                 _quote("q3", "We are proud.", POWER, start=40),
-                _quote("q4", "Work starts soon.", DIALLO, start=60),
+                _quote("q4", "Work starts soon.", THE_MINISTER, start=60),
             ],
             [
                 _claim("c1", "quantity", cost2, 0.7, DIALLO, [_money("$2 billion", 2e9)], [KENYA, UN], "q2"),
@@ -213,7 +217,7 @@ async def test_quotes_by_speaker_newest_first_any_case(ds):
             "Dam opens",
             "Amara Diallo",
             "Foreign Minister",
-            "Amara Diallo",
+            "the minister",
             "direct",
             "Work starts soon.",
         ),
@@ -229,7 +233,9 @@ async def test_quotes_by_speaker_newest_first_any_case(ds):
         ),
     ]
     assert await rows(ds, "quotes_by_speaker", cols, speaker="diallo") == expected
+    assert await rows(ds, "quotes_by_speaker", cols, speaker="min") == expected  # three letters of an alias only
     assert await rows(ds, "quotes_by_speaker", cols, speaker="Nobody") == []
+    assert await rows(ds, "quotes_by_speaker", cols, speaker="") == []  # not every speaker's quotes
 
 
 async def test_top_speakers_most_quoted_first(ds):
@@ -276,6 +282,7 @@ async def test_claims_about_entity_by_acronym_newest_first(ds):
     kenya = await rows(ds, "claims_about_entity", cols, entity="Kenya")
     assert [r[1] for r in kenya] == ["2020-02-20", "2020-02-20", "2020-02-10", "2020-02-10", "2020-01-05"]
     assert sorted(r[0] for r in kenya) == sorted([f"{A1}-c1", f"{A2}-c1", f"{A2}-c3", f"{A3}-c1", f"{A3}-c2"])
+    assert await rows(ds, "claims_about_entity", cols, entity="Ken") == kenya  # three letters go by the name
 
 
 async def test_claim_group_first_appearance_first_with_latest_verdict(ds):
@@ -407,6 +414,7 @@ async def test_conflicting_figures_newest_first_and_narrowed_to_an_entity(ds):
     ]
     assert await rows(ds, "conflicting_figures", cols, entity="") == both
     assert await rows(ds, "conflicting_figures", cols, entity="UN") == both
+    assert await rows(ds, "conflicting_figures", cols, entity="Ken") == both  # three letters go by the name
     assert await rows(ds, "conflicting_figures", cols, entity="Brazil") == []
     assert await rows(ds, "conflicting_figures", cols, entity="", before="2") == both[1:]  # the next page
     assert await rows(ds, "conflicting_figures", cols, entity="UN", before="2") == both[1:]
@@ -427,7 +435,10 @@ async def test_speaker_timeline_newest_first(ds):
         ("2020-01-05", "quote", "direct", cost2, "Wire", "Dam cost rises", None, None, f"{A1}-q1"),
     ]
     assert await rows(ds, "speaker_timeline", cols, speaker="Diallo") == newest + older
+    assert await rows(ds, "speaker_timeline", cols, speaker="min") == newest + older  # by an alias only
     assert await rows(ds, "speaker_timeline", cols, speaker="Diallo", before="2020-02-10") == older
+    # a cursor without its id reads as its date alone (the link under the table always writes all three)
+    assert await rows(ds, "speaker_timeline", cols, speaker="Diallo", before="2020-02-10,quote") == older
     assert await rows(ds, "speaker_timeline", cols, speaker="Diallo", before="2020-01-05") == []
 
 
@@ -447,8 +458,8 @@ def test_speaker_timeline_pages_leave_no_entry_out(ds):
     db = sqlite3.connect(ds.get_database("tracker").path)
     every = db.execute(sql, {"speaker": "Diallo", "before": ""}).fetchall()
     pages, before = [], ""
-    while page := db.execute(small, {"speaker": "Diallo", "before": before}).fetchall():
-        pages.append([(r[0], r[-1]) for r in page])
+    while (page := db.execute(small, {"speaker": "Diallo", "before": before}).fetchall()) and len(pages) < 10:
+        pages.append([(r[0], r[-1]) for r in page])  # (at most 10 pages: a page that starts at its cursor loops)
         before = f"{page[-1][0]},{page[-1][1]},{page[-1][-1]}"
     assert pages == [  # 2020-02-10's three entries are cut after the second
         [("2020-02-10", f"{A2}-c1"), ("2020-02-10", f"{A2}-q2")],
@@ -459,10 +470,12 @@ def test_speaker_timeline_pages_leave_no_entry_out(ds):
 
 
 async def test_per_month_queries(ds):
-    assert await rows(ds, "speaker_quotes_per_month", ["month", "quotes", "claims"], speaker="Diallo") == [
-        ("2020-01", 1, 1),
-        ("2020-02", 2, 1),
-    ]
+    for speaker in ("Diallo", "min"):  # by name, by an alias only
+        assert await rows(ds, "speaker_quotes_per_month", ["month", "quotes", "claims"], speaker=speaker) == [
+            ("2020-01", 1, 1),
+            ("2020-02", 2, 1),
+        ]
+    assert await rows(ds, "speaker_quotes_per_month", ["month", "quotes", "claims"], speaker="") == []
     assert await rows(ds, "quotes_per_speaker_month", ["month", "speaker", "quotes"]) == [
         ("2020-01", "Amara Diallo", 1),
         ("2020-02", "Amara Diallo", 2),
@@ -585,6 +598,73 @@ async def test_conflicts_narrowed_to_an_entity_named_by_its_acronym_only(ds_repe
     got = await rows(ds_repeats, "conflicting_figures", cols, entity="OFA")
     assert [(r[0], r[17]) for r in got] == [(4, f"{A3}-c1"), (3, f"{A3}-c1"), (2, f"{A3}-c1"), (1, f"{A3}-c1")]
     assert await rows(ds_repeats, "conflicting_figures", cols, entity="Audits") == got  # or by its name
+    cols = ["id", "published", "entity", "entity_kind", "kind", "text", "article"]
+    assert await rows(ds_repeats, "claims_about_entity", cols, entity="OFA") == [
+        (
+            f"{A3}-c1",
+            "2020-02-20",
+            "Office of Audits",
+            "organisation",
+            "quantity",
+            "The dam cost $3 billion.",
+            "Dam audit",
+        )
+    ]
+
+
+def _stored_sql(name: str) -> str:
+    import yaml
+
+    from tests.conftest import ROOT
+
+    return yaml.safe_load((ROOT / "datasette.yaml").read_text())["databases"]["tracker"]["queries"][name]["sql"]
+
+
+def _conflict_pages(ds, sql: str, entity: str) -> list[list[int]]:
+    """The conflict ids of each page, following `before` (the last conflict id shown) as the link does; at most
+    10 pages (a page that started at its own cursor would repeat for ever)."""
+    import sqlite3
+
+    conn = sqlite3.connect(ds.get_database("tracker").path)
+    try:
+        pages, before = [], ""
+        while (page := conn.execute(sql, {"entity": entity, "before": before}).fetchall()) and len(pages) < 10:
+            pages.append([r[0] for r in page])
+            before = str(page[-1][0])
+        return pages
+    finally:
+        conn.close()
+
+
+def test_conflicting_figures_pages_by_each_of_its_three_walks(ds):
+    """With pages of one conflict (the query's 100 made 1), each way of finding conflicts pages newest first and
+    leaves none out: the walk down all conflicts (no entity), the conflicts of an entity named in few claims, and
+    the walk down all conflicts checking each one's entity, which a pattern matching over 5,000 entities takes
+    (here every pattern, the 5,000 made -1). The walks must agree: which one runs is only a matter of speed."""
+    sql = _stored_sql("conflicting_figures")
+    assert sql.count("limit 100") == 4 and len(re.findall(r"\b5000\b", sql)) == 1
+    small = sql.replace("limit 100", "limit 1")
+    many = re.sub(r"\b5000\b", "-1", sql)
+    assert _conflict_pages(ds, small, "") == [[2], [1]]
+    assert _conflict_pages(ds, small, "UN") == [[2], [1]]
+    assert _conflict_pages(ds, many, "UN") == [[2, 1]]
+    for entity in ("UN", "Nations", "Kenya"):  # by acronym, by (part of) the name
+        assert _conflict_pages(ds, re.sub(r"\b5000\b", "-1", small), entity) == [[2], [1]], entity
+    assert _conflict_pages(ds, many, "Brazil") == []
+
+
+def test_conflicting_figures_of_a_pattern_naming_several_entities(ds_repeats):
+    """ "it" names the United Nations (named by every conflict's claim) and the Office of Audits (by four of the
+    six): a conflict is listed when any entity the pattern names is in it. When more entities match than the
+    query collects (5,001; here 1), it walks all conflicts checking each one's entities rather than use a list
+    that is cut short."""
+    sql = _stored_sql("conflicting_figures")
+    assert _conflict_pages(ds_repeats, sql, "it") == [[6, 5, 4, 3, 2, 1]]
+    assert _conflict_pages(ds_repeats, sql, "OFA") == [[4, 3, 2, 1]]
+    assert _conflict_pages(ds_repeats, sql, "of") == [[4, 3, 2, 1]]  # two letters: the Office of Audits alone
+    assert sql.count("limit 5001") == 1 and len(re.findall(r"\b5000\b", sql)) == 1
+    cut = re.sub(r"\b5000\b", "0", sql.replace("limit 5001", "limit 1"))
+    assert _conflict_pages(ds_repeats, cut, "it") == [[6, 5, 4, 3, 2, 1]]
 
 
 GHANA = _entity("Ghana")
@@ -642,6 +722,24 @@ async def test_speaker_timeline_keeps_a_claim_in_no_group(ds_ties):
     ]
 
 
+def test_speaker_timeline_page_starting_inside_a_day(ds_ties):
+    """A page that starts after the first of a day's entries (pages of 2 here, the query's 200 made small) holds
+    the rest of that day and the next day's: the day the page is cut at is the page's last, counted from the
+    newest (the oldest of 2 entries), not from the oldest."""
+    import sqlite3
+
+    r1, r3 = "roads-1-72168550", "roads-3-9de31bfa"
+    sql = _stored_sql("speaker_timeline")
+    assert sql.count("offset 199") == 1 and sql.count("limit 200") == 2
+    small = sql.replace("offset 199", "offset 1").replace("limit 200", "limit 2")
+    conn = sqlite3.connect(ds_ties.get_database("tracker").path)
+    try:
+        page = conn.execute(small, {"speaker": "Diallo", "before": f"2020-03-05,claim,{r3}-c1"}).fetchall()
+    finally:
+        conn.close()
+    assert [(r[0], r[-1]) for r in page] == [("2020-03-05", f"{r3}-c2"), ("2020-03-01", f"{r1}-c1")]
+
+
 async def test_speaker_timeline_without_a_speaker_lists_nothing(ds_ties):
     cols = ["published", "type", "kind", "text", "source", "article", "group_id", "group_articles", "id"]
     assert await rows(ds_ties, "speaker_timeline", cols, speaker="") == []  # not every speaker's items
@@ -688,3 +786,25 @@ def test_conflicting_figures_expands_its_conflicts_by_joins(tmp_path):
     assert sum("CORRELATED SCALAR SUBQUERY" in step for step in plan) == 1, plan
     for alias in ("ca", "cb"):
         assert f"SEARCH {alias} USING INDEX sqlite_autoindex_claims_1 (id=?) LEFT-JOIN" in plan, plan
+
+
+@pytest.fixture(scope="module")
+def ds_crowd(tmp_path_factory):
+    """Nine speakers in one article, the k-th quoted k times: one more than the chart of the most-quoted holds."""
+    path = tmp_path_factory.mktemp("db") / "tracker.db"
+    quotes = [
+        _quote(f"q{k}-{i}", f"Point {i} of speaker {k}.", _speaker(f"Speaker {k}"), start=100 * k + i)
+        for k in range(1, 10)
+        for i in range(k)
+    ]
+    a = Article(title="Town hall", body="Town hall.", published="2020-05-01", source="Wire", url="https://e.org/t")
+    db = connect(path)
+    write_batch(db, [(p, *status_of(db, p.article)) for p in [Parsed(a, Extraction(quotes, []))]])
+    db.close()
+    return datasette_app(path)
+
+
+async def test_quotes_per_speaker_month_charts_the_eight_most_quoted(ds_crowd):
+    assert await rows(ds_crowd, "quotes_per_speaker_month", ["month", "speaker", "quotes"]) == [
+        ("2020-05", f"Speaker {k}", k) for k in range(9, 1, -1)
+    ]

@@ -82,7 +82,7 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         b_end -= 1
     before = text[max(s, b_end - 16) : b_end]
     tail = max(0, len(before) - 8)
-    if mention is not None and _NOUN_BEFORE.search(before, tail):
+    if mention is not None and before[-1:] in _NOUN_BEFORE_ENDS and _NOUN_BEFORE.search(before, tail):
         return None  # "Editor’s note", "a claim": the cue word is a noun here
     if mention is not None and _noun_of_indefinite(text, mention, cue):
         return None  # "published a short reply": after "a" and its words, a bare base form is the phrase's noun
@@ -312,6 +312,11 @@ _COLON_AFTER = re.compile(r"[ \t\xa0]*:")
 
 
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|this|that|whose))$", re.IGNORECASE)
+
+
+# The last characters a _NOUN_BEFORE match may end on (with "ſ", which the engine folds to "s", and a line end,
+# which "$" may stand before): a cheap test of the last one first, since most subjects end otherwise ("Akar", "he").
+_NOUN_BEFORE_ENDS = frozenset("eanrstEANRSTſ\n")
 
 
 _COORDINATED_AFTER = re.compile(r"[^,;]*,\s+(?:and|but)\s+\w")

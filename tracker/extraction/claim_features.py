@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import repeat
+from itertools import islice, repeat
 
 from tracker.extraction.claim_words import (
     _LETS_INSIDE,
@@ -251,14 +251,14 @@ def _subject(t: _Tokens, chunk: str) -> str:
     if w in _THIRD:
         return "third"
     if w[:1].isalpha() and w.split("'")[0].capitalize() not in _ENTITY_STOP:
-        for k, m in enumerate(_WORD_AT.finditer(chunk)):
-            if k == i:
-                word = m.group()
-                if word[0].isupper():
-                    word = word.replace("’", "'").split("'")[0]
-                    if word not in _ENTITY_STOP and word.lower() == w.split("'")[0]:
-                        return "named"
-                break
+        # The i-th word of the clause with its case (the first one, most often, by one search).
+        m = _WORD_AT.search(chunk) if i == 0 else next(islice(_WORD_AT.finditer(chunk), i, None), None)
+        if m is not None:
+            word = m.group()
+            if word[0].isupper():
+                word = word.replace("’", "'").split("'")[0]
+                if word not in _ENTITY_STOP and word.lower() == w.split("'")[0]:
+                    return "named"
     return ""
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
+from operator import attrgetter
 
 from tracker import ids
 from tracker.extraction.claim_features import WEIGHTS, _features, _kind, _opinion, _past, _prediction, _score  # noqa: F401
@@ -74,8 +75,11 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     transcript = transcript_spans(text) if reports else []  # an interview's answers are no narration
     claims: list[Claim] = []
     seen: dict[str, int] = {}
+    n = len(text)
     for s, e in spans:
-        if _is_headline(text, s, e) or _is_dateline(text, s, e):
+        # (Each test's first condition asked here, not in a call per sentence: a headline ends its line, a dateline
+        # is short.)
+        if (e >= n or text[e] == "\n") and _is_headline(text, s, e) or e - s <= 60 and _is_dateline(text, s, e):
             continue
         k = e  # the sentence's last character before closing quotes and brackets
         while k > s and text[k - 1] in _CLOSING:
@@ -93,9 +97,9 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
                 near,
                 end_char,
                 cs in reported,
-                _within(quantities, cs, ce, qs),
-                _within(dates, cs, ce, ds),
-                _within(entities, cs, ce, es),
+                _within(quantities, cs, ce, qs) if quantities else [],
+                _within(dates, cs, ce, ds) if dates else [],
+                _within(entities, cs, ce, es) if entities else [],
                 reports and (not transcript or not in_spans(transcript, cs)),
             )
             for cs, ce in clauses
@@ -108,27 +112,32 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
             if piece is None or (piece[3] in FACTUAL_KINDS and piece[4] < THRESHOLD):
                 continue
             cs, ce, chunk, kind, score, feats, quote, qn, dt, en, _ = piece
-            claim = Claim(
-                id=ids.item_id("c", chunk),
-                kind=kind,
-                text=chunk,
-                start=cs,
-                end=ce,
-                speaker=quote.speaker if quote is not None and states(quote) else None,
-                quantities=qn,
-                dates=dt,
-                entities=en,
-                score=round(score, 3),
-                features=feats,
-                quote_id=quote.id if quote else None,
+            claim = (
+                Claim(  # (id, kind, text, start, end, speaker, quantities, dates, entities, score, features, quote_id)
+                    ids.item_id("c", chunk),
+                    kind,
+                    chunk,
+                    cs,
+                    ce,
+                    quote.speaker if quote is not None and states(quote) else None,
+                    qn,
+                    dt,
+                    en,
+                    round(score, 3),
+                    feats,
+                    quote.id if quote else None,
+                )
             )
             n = seen.get(claim.id, 0) + 1
             seen[claim.id] = n
             if n > 1:
                 claim.id = f"{claim.id}-{n}"
             claims.append(claim)
-    claims.sort(key=lambda c: c.start)
+    claims.sort(key=_START_OF)
     return claims
+
+
+_START_OF = attrgetter("start")
 
 
 # A clause as judged, before it becomes a Claim (only those reported do): a plain tuple, as one is made per clause.

@@ -20,7 +20,8 @@ import bisect
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
+from operator import le, lt
 
 from tracker.extraction.attribution import _HAS_WORD, _attribute, _first_named, _kind, _Raw, _sentence_subject
 from tracker.extraction.content import _SUBORDINATORS
@@ -142,14 +143,17 @@ def _dash_attribution(text: str, qe: int) -> Mention | None:
 _NOT_SPEECH_VERBS = frozenset("is are was were has have had".split())
 
 
+# What ends the words after a quote that `_post_quote` reads: a line end, a stop or an opening quote mark.
+_POST_STOP = re.compile('[\n.!?;“"]')
+
+
 def _post_quote(text: str, qe: int) -> tuple[Mention, int, int] | None:
     """“…,” Vitter demanded. / “…” the article read. — any verb right after a quote, with its subject."""
-    lim = len(text)
-    for ch in '\n.!?;“"':
-        k = text.find(ch, qe + 1, qe + 120)
-        if k >= 0:
-            lim = min(lim, k)
-    if lim == len(text) or lim - qe > 110:
+    stop = _POST_STOP.search(text, qe + 1, qe + 120)  # the first line end, stop or opening mark after the quote
+    if stop is None:
+        return None
+    lim = stop.start()
+    if lim - qe > 110:
         return None
     seg = tokens(text, qe, lim)
     words = [t for t in seg if t[2][:1].isalnum()]
@@ -161,9 +165,11 @@ def _post_quote(text: str, qe: int) -> tuple[Mention, int, int] | None:
         if m is not None and m.kind != "pronoun" or m is not None and m.text.lower() in ("he", "she", "they"):
             return m, first[0], first[1]
         return None
-    for vs, ve, w in words[1:]:
+    for n, (vs, ve, w) in enumerate(words[1:], 1):
         if w.islower() and _VERBISH.match(w):
-            m, neg = subject_before(text, qe, vs)
+            # The subject search reads the tokens of text[qe:vs] (all of them: they lie within 110 characters),
+            # which are those of `seg` before the verb (a word token starts no token run of the one before).
+            m, neg = subject_before(text, qe, vs, seg[: seg.index(words[n])])
             if m is not None and not neg and m.start <= words[0][0] + 1:
                 return m, vs, ve
             return None
@@ -247,14 +253,13 @@ def _continues(text: str, prev: _Raw, qs: int) -> bool:
 
 
 def _sentence_start(spans: list[tuple[int, int]], pos: int) -> int:
-    lo, hi = 0, len(spans)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if spans[mid][0] <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
+    """The start of the last sentence opening at or before pos (0 if none): one C bisection over the (start, end)
+    pairs (ends are finite, so (pos, inf) sorts after every pair opening at pos)."""
+    lo = bisect.bisect_right(spans, (pos, _INF))
     return spans[lo - 1][0] if lo else 0
+
+
+_INF = float("inf")
 
 
 def _colon_lead(text: str, raw: _Raw, quotes) -> None:
@@ -265,7 +270,12 @@ def _colon_lead(text: str, raw: _Raw, quotes) -> None:
 
 
 def _clean_spans(text: str, spans) -> list[tuple[int, int]]:
+    """The sentence spans as sorted (start, end) pairs of ints within the text, empty ones dropped. Spans that are
+    so already (those of `sentences`, which `extract` hands over) are checked by a few passes in C and copied,
+    instead of being rebuilt one by one."""
     n = len(text)
+    if type(spans) is list and spans and _clean_already(spans, n):
+        return list(spans)
     out = []
     for sp in spans or []:
         try:
@@ -277,6 +287,23 @@ def _clean_spans(text: str, spans) -> list[tuple[int, int]]:
             out.append((s, e))
     out.sort()
     return out
+
+
+def _clean_already(spans: list, n: int) -> bool:
+    """Every span a tuple of two ints (not bools), 0 <= start < end <= n, in sorted order: what `_clean_spans` would
+    rebuild unchanged."""
+    if set(map(type, spans)) != {tuple} or set(map(len, spans)) != {2}:
+        return False
+    flat = list(chain.from_iterable(spans))
+    if set(map(type, flat)) != {int}:
+        return False
+    starts, ends = flat[0::2], flat[1::2]
+    return (
+        min(starts) >= 0
+        and max(ends) <= n
+        and all(map(lt, starts, ends))
+        and all(map(le, spans, islice(spans, 1, None)))
+    )
 
 
 def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = None) -> list[Quote]:
@@ -330,10 +357,11 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
                 raws.append(raw)
     for r in raws:
         r.kind = _kind(text, r.start, r.end, quotes)
+    # (The writer's voice first: a cheap test of the mention, which drops the raw whatever its words.)
     raws = [
         r
         for r in raws
-        if not (r.kind == "direct" and _short_title(text, r.start, r.end)) and not _writers_voice(text, r, quotes)
+        if not _writers_voice(text, r, quotes) and not (r.kind == "direct" and _short_title(text, r.start, r.end))
     ]
     raws = _attach_loose(text, raws, quotes, spans)
     raws = _drop_nested(raws)
@@ -454,9 +482,13 @@ def _resolve(text: str, raws: list[_Raw]) -> None:
     for r in sorted(raws, key=lambda r: r.mention.start if r.mention else r.start):
         if r.mention is not None:
             r.speaker = resolver.resolve(r.mention, r.antecedent)
+    by_name = resolver.by_name
     for r in raws:
         if r.speaker is not None:
-            r.speaker.aliases = [a for a in resolver.aliases(r.speaker.name) if a != r.speaker.mention]
+            # (resolver.aliases(name), read in place rather than copied for each quote)
+            ent = by_name.get(r.speaker.name)
+            mention = r.speaker.mention
+            r.speaker.aliases = [a for a in ent.mentions if a != mention] if ent is not None else []
 
 
 def _to_quotes(text: str, raws: list[_Raw]) -> list[Quote]:

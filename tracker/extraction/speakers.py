@@ -127,13 +127,20 @@ def _bare_left(toks: list[tuple[int, int, str]], i: int) -> int:
     return j
 
 
-def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, bool]:
+def subject_before(
+    text: str, lo: int, cue_start: int, toks: list[tuple[int, int, str]] | None = None
+) -> tuple[Mention | None, bool]:
     """The subject of a reporting verb: the noun phrase just before it, skipping adverbs and auxiliaries.
 
     Returns (mention, negated); appositions ("Akar, a former general, said") are stepped over to their head, and
-    a trailing prepositional phrase ("a source familiar with the matter") is kept with its noun.
+    a trailing prepositional phrase ("a source familiar with the matter") is kept with its noun. `toks`: the
+    tokens of text[max(lo, cue_start - 200):cue_start], when the caller has them already.
     """
-    toks = tokens(text, max(lo, cue_start - 200), cue_start)
+    if toks is None:
+        toks = tokens(text, max(lo, cue_start - 200), cue_start)
+    quick = _pronoun_at_cue(toks)
+    if quick is not None:
+        return quick, False
     i = len(toks) - 1
     negated = False
     appos = None
@@ -218,6 +225,28 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[Mention | None, 
     if member is not None:
         return member, negated
     return _mention_from_words(toks[j : i + 1]), negated
+
+
+def _pronoun_at_cue(toks: list[tuple[int, int, str]]) -> Mention | None:
+    """The subject when it is a personal pronoun that the walk below would take alone: the window's only token
+    ("He said") or its last one after a word that no step reads past (`_pronoun_subject`); else None."""
+    if len(toks) >= 2:
+        return _mention_from_words(toks[-1:]) if _pronoun_subject(toks[-1][2], toks[-2][2]) else None
+    if toks and toks[0][2].lower() in PRONOUNS:
+        return _mention_from_words(toks)
+    return None
+
+
+def _pronoun_subject(last: str, before: str) -> bool:
+    """A personal pronoun right before the cue ("…,” he said", "and she said") with nothing that the steps of
+    `subject_before` would read past it: the word before is no preposition (which would join a phrase: "one of
+    them"), and none that opens a body's description (`_member_of`: a lower-case word that is not a stop). The
+    pronoun alone is then the subject, not negated, whatever comes before."""
+    return (
+        last.lower() in PRONOUNS
+        and before.lower() not in PREPOSITIONS
+        and (not before[:1].islower() or before in _MEMBER_STOPS)
+    )
 
 
 def _member_of(toks: list[tuple[int, int, str]], j: int, i: int) -> Mention | None:
