@@ -855,3 +855,14 @@ def test_subject_before_a_cue(text, mention):
     cue = text.index(" said") + 1
     found, negated = subject_before(text, 0, cue)
     assert (found.text if found else None, negated) == (mention, False)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Ursula von der Leyen", "Ludwig van Beethoven", "Charles de Gaulle", "Mohammed bin Salman", "Ana dos Santos"],
+)
+def test_a_name_with_lower_case_particles_is_read_whole_on_either_side_of_the_cue(name):
+    # "von der", "bin", "dos": lower-case words inside one person's name, after the cue as before it.
+    for text in (f"{name} said the deal was done.", f"“The deal is done,” said {name}."):
+        quotes = extract(text, "2024-01-01").quotes
+        assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [(name, "person")]
