@@ -224,3 +224,30 @@ def test_a_kind_of_company_before_an_organisations_name_is_dropped(noun, suffix)
     assert speakers(f"{noun} Nordvik {suffix} said it would cut 200 jobs in May.") == [
         ("indirect", (f"Nordvik {suffix}", "organisation", None))
     ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Northstar Airlines",
+        "Brennmark Motors",
+        "Pellam Securities",
+        "Alpwerk AG",
+        "Kestrel Analytics",
+        "Vela Energy",
+        "Orion Holdings",
+        "Halden Capital",
+        "Nordic Rail Systems",
+        "Lumen Pharmaceuticals",
+        "Arden Media",
+        "Corvid Labs",
+        "Harbour Partners",
+        "Tessel Technologies",
+        "Baxter plc",
+        "Kessler GmbH",
+    ],
+)
+def test_a_firm_named_by_its_trade_word_is_an_organisation(name):
+    # A company is often named by its trade ("Airlines", "Motors", "Securities") or legal form ("AG", "plc"): taken
+    # for a person, it drew "he" and "she" away from the people quoted after it.
+    assert classify_name(name) == (name, "organisation")
