@@ -290,3 +290,13 @@ def test_a_plural_noun_before_that_speaks_as_written_with_its_adjectives():
     text = "The diver found old logbooks that showed the ship had sunk in a storm."
     got = [(q.text, q.cue, q.speaker.mention, q.speaker.start, q.speaker.end) for q in find_quotes_raw(text)]
     assert got == [("the ship had sunk in a storm", "showed", "old logbooks", 16, 28)]
+
+
+@pytest.mark.parametrize("source", ["officials", "police", "economists", "witnesses"])
+def test_according_to_a_bare_plural_closing_the_sentence_is_its_source(source):
+    # "…, according to officials." ends in the sentence's full stop: the source word is read without it.
+    text = f"The bridge will open in May, according to {source}."
+    quotes = extract(text, "2024-01-01").quotes
+    assert [(q.text, q.speaker.name, q.speaker.kind, q.cue) for q in quotes] == [
+        ("The bridge will open in May", source, "anonymous", "according to")
+    ]

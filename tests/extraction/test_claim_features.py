@@ -106,3 +106,163 @@ def test_we_before_a_figure_is_not_we_have():
     assert claims("We lost 40 jobs at the plant in 2020.") == [
         ("We lost 40 jobs at the plant in 2020.", "quantity", ["number", "date", "past event", "statistic"])
     ]
+
+
+# Issue 16, survivors of a seed-107 mutation sample of the claim modules (2026-11-30, branch mutclaim).
+
+
+def test_it_is_clear_that_frames_a_view_and_it_is_true_that_does_not():
+    # "must" after "that" belongs to the subordinate clause; "it is clear" before it is the speaker's own view,
+    # "it is true" is no opinion word, so the figure after it is a checkable statement
+    assert claims("It is clear that the minister must resign.") == [
+        ("It is clear that the minister must resign.", "opinion", ["modal"])
+    ]
+    assert claims("It is true that the council must pay $2 million for the repairs.") == [
+        ("It is true that the council must pay $2 million for the repairs.", "quantity", ["money", "statistic"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "features"),
+    [
+        # a third party: a pronoun, a possessive, a capitalised name (its possessive with either apostrophe)
+        (
+            "They closed 40 schools in the province in 2020.",
+            "quantity",
+            ["number", "date", "past event", "third party"],
+        ),
+        ("She closed 40 schools in the province in 2020.", "quantity", ["number", "date", "past event", "third party"]),
+        ("Their schools lost 40 teachers in 2020.", "quantity", ["number", "date", "past event", "third party"]),
+        (
+            "And so they closed 40 schools in the province in 2020.",
+            "quantity",
+            ["number", "date", "past event", "third party"],
+        ),
+        (
+            "Well, Nairobi closed 40 schools in 2020.",
+            "quantity",
+            ["number", "date", "named entity", "past event", "third party"],
+        ),
+        (
+            "Kenya’s exports of tea fell by 40 percent in 2020.",
+            "quantity",
+            ["percent", "date", "past event", "comparison", "statistic", "third party"],
+        ),
+        (
+            "Kenya's exports of tea fell by 40 percent in 2020.",
+            "quantity",
+            ["percent", "date", "past event", "comparison", "statistic", "third party"],
+        ),
+        # a common noun after "the" is no named subject
+        ("The province closed 40 schools in 2020.", "quantity", ["number", "date", "past event"]),
+        # what exists: "there is/are", "there's", and "we have/had" before a determiner or a figure
+        ("There are 40 schools in the province.", "quantity", ["number", "existential"]),
+        ("There's a school for 40 children in the village.", "quantity", ["number", "existential"]),
+        ("We have 40 schools in the province.", "quantity", ["number", "existential"]),
+        ("We had no schools in the province in 2019.", "event", ["date", "past event", "existential"]),
+        # "we have" before a participle is what we did; "our" is no third party
+        ("We have closed 40 schools in the province.", "quantity", ["number", "past event"]),
+        ("Our schools lost 40 teachers in 2020.", "quantity", ["number", "date", "past event"]),
+        ("I closed 40 schools in the province in 2020.", "quantity", ["number", "date", "past event", "first person"]),
+        (
+            "You closed 40 schools in the province in 2020.",
+            "quantity",
+            ["number", "date", "past event", "second person"],
+        ),
+        (
+            "Unless the dam gets fixed soon, 3,000 homes in the valley will flood.",
+            "prediction",
+            ["number", "modal", "hypothetical"],
+        ),
+        # "'re" before "(still) doing" is the present tense too
+        ("They're still building 40 new homes in the valley.", "quantity", ["number", "ongoing", "third party"]),
+        (
+            "We're still paying 40 percent more for bread.",
+            "quantity",
+            ["percent", "ongoing", "comparison", "statistic"],
+        ),
+        (
+            "If the province closes 40 schools, 3,000 children will lose their classes.",
+            "prediction",
+            ["number", "modal", "hypothetical"],
+        ),
+    ],
+)
+def test_the_subject_of_a_clause_sets_its_subject_feature(text, kind, features):
+    assert claims(text) == [(text, kind, features)]
+
+
+def test_we_have_ending_a_sentence_is_read_without_an_object():
+    # "And we had." stops after "had": no word after it to make it "we have" + object, and no claim
+    assert claims("The council had no plan for the 40 families. And we had.") == [
+        ("The council had no plan for the 40 families.", "quantity", ["number", "past event"])
+    ]
+
+
+def test_a_rank_numbers_one_thing_and_is_no_count():
+    # "its tenth patrol" is a figure of kind "rank": stored, but no "number" and no quantity claim
+    assert claims("The ship began its tenth patrol in the Red Sea.") == [
+        ("The ship began its tenth patrol in the Red Sea.", "event", ["named entity", "past event"])
+    ]
+    assert claims("The ship began 10 patrols in the Red Sea.") == [
+        ("The ship began 10 patrols in the Red Sea.", "quantity", ["number", "named entity", "past event"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb in -ed after a subject or before an object is a past event
+        ("The council approved the budget for 40 new schools.", ("quantity", ["number", "past event", "statistic"])),
+        (
+            "They reduced the penalty for 40 drivers.",
+            ("quantity", ["number", "past event", "policy action", "third party"]),
+        ),
+        ("The ministry has funded 40 new schools.", ("quantity", ["number", "past event", "policy action"])),
+        # a passive after "be" is not ("will be approved this week")
+        ("The new budget will be approved this week.", ("prediction", ["relative date", "statistic", "modal"])),
+        # nor an -ed adjective ("are concerned the river …"), nor a noun in -eed after "and" ("fear and greed")
+        ("Many residents are concerned the river will flood again.", ("prediction", ["modal"])),
+        ("The price of gold is driven by fear and greed in 2020.", ("event", ["date", "statistic"])),
+        # "have" is a perfect only with a participle in the next two words: "have a budget set by" is possession
+        ("The state schools have a budget set by the ministry each year.", None),
+    ],
+)
+def test_what_makes_a_past_event(text, expected):
+    assert claims(text) == ([(text, *expected)] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "features"),
+    [
+        # an opinion word loses to a named actor's past deed, unless the clause opens with the speaker's own view
+        (
+            "Kenya must repay the loans it took from China.",
+            "event",
+            ["named entity", "past event", "modal", "third party"],
+        ),
+        (
+            "I think Kenya sold the port to China.",
+            "opinion",
+            ["named entity", "past event", "hedge", "modal", "first person"],
+        ),
+        # an absolute date alone, in the present tense, makes an event (a relative one too, see above)
+        ("The trial of the former minister opens on 3 March 2022.", "event", ["date"]),
+    ],
+)
+def test_the_kind_a_named_past_deed_or_a_date_gives(text, kind, features):
+    assert claims(text) == [(text, kind, features)]
+
+
+# Issue 16, survivors of a seed-108 mutation sample of the claim modules (2026-11-30, branch mutclaim).
+
+
+def test_a_clause_of_filler_words_only_has_no_subject_and_no_claim():
+    assert claims("Yes and no.") == []
+
+
+def test_a_quoted_exclamation_keeps_its_kind_though_its_sentence_ends_with_a_question_mark():
+    # the converse of the quoted question above: the quote's own closing "!" (or ".") ends what was said, and the
+    # clause is judged on the quote's words ("We will rebuild …": a prediction)
+    text = "Did the mayor really say “We will rebuild all 40 homes by May!”?"
+    assert claims(text) == [(text, "prediction", ["number", "relative date", "modal"])]

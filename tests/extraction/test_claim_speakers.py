@@ -142,3 +142,46 @@ def test_a_call_in_the_present_tense_is_the_writers_report_too():
 
     claims = extract("The union calls for wages to rise by 5 percent next year.", "2021-06-15").claims
     assert [(c.kind, c.speaker) for c in claims] == [("prediction", None)]
+
+
+# Issue 16, survivors of a seed-107 mutation sample of the claim modules (2026-11-30, branch mutclaim).
+
+
+def test_a_quote_before_its_attribution_given_without_a_speaker_still_holds_the_sentence():
+    """A caller's direct quote with a cue and no speaker (SpeakerRef | None): the attribution after it belongs to
+    it all the same, so the sentence is its claim (quote_id), with no speaker to name."""
+    from tracker.extraction.claims import find_claims
+    from tracker.records import Quote
+
+    text = "“Demand for our cars has collapsed,” president Kenji Watanabe told analysts in Tokyo on Tuesday."
+    b, cue = text.index("”") + 1, text.index("told")
+    q = Quote(
+        id="q2", kind="direct", text=text[:b], start=0, end=b, cue="told", speaker=None, cue_start=cue, cue_end=cue + 4
+    )
+    assert [(c.text, c.kind, c.quote_id, c.speaker) for c in find_claims(text, [q], "2021-03-03")] == [
+        (text, "event", "q2", None)
+    ]
+
+
+def test_reported_content_given_without_a_speaker_takes_its_attribution_along():
+    """A caller's indirect Quote with no speaker: the attribution before the content ("officials said") is still
+    part of what the claim holds, and the claim has no speaker to name."""
+    from tracker.extraction.claims import find_claims
+    from tracker.records import Quote
+
+    text = "On Monday, officials said 40 people had died in the floods."
+    a, cue = text.index("40"), text.index("said")
+    q = Quote(
+        id="q3",
+        kind="indirect",
+        text=text[a:-1],
+        start=a,
+        end=len(text) - 1,
+        cue="said",
+        speaker=None,
+        cue_start=cue,
+        cue_end=cue + 4,
+    )
+    assert [(c.text, c.kind, c.quote_id, c.speaker) for c in find_claims(text, [q], "2021-06-15")] == [
+        (text, "quantity", "q3", None)
+    ]

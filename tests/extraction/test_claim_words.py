@@ -3,6 +3,7 @@ same tokens as the regex scan it replaced."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -45,3 +46,42 @@ def test_tokens_of_a_clause_with_curly_apostrophes_and_non_words():
 def test_words_are_the_regex_tokens(text):
     low = text.lower().replace("’", "'")
     assert _words(low) == _TOKEN.findall(low)
+
+
+# Issue 16, survivors of a seed-107 mutation sample of the claim modules (2026-11-30, branch mutclaim).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please stay away from the river banks.",
+        "Imagine a city without cars.",
+        "Listen to the people of the valley.",
+        "Remember the victims of the flood.",
+        "Consider the cost of doing nothing.",
+        "Vote for the new bridge on Sunday.",
+        "Join the march against the dam.",
+        "Stop the eviction of the families.",
+        "Help the families who lost their homes.",
+        "Give the farmers their land back.",
+        "Tell the minister what you think.",
+        "Raise the minimum wage for nurses.",
+        "Let us build a better city together.",
+        "Look at the state of the roads.",
+        "Think about the children of the valley.",
+        "Don't believe the rumours about the dam.",
+        "Do not drink the water from the river.",
+        "I want a full inquiry into the collapse.",
+        "We want a full inquiry into the collapse.",
+        "I wish the council had listened to us.",
+        "We need a full inquiry into the collapse.",
+        "I would like an inquiry into the collapse.",
+        "And so, vote!",  # the opening word after two of the fillers and, so, but, now, well
+    ],
+)
+def test_every_word_and_phrase_that_opens_an_appeal(text):
+    """APPEAL_START: a clause opening with an imperative or a wish ("Please …", "Vote …", "Let us …", "I want …")
+    is an appeal, whatever figure-free facts it mentions."""
+    from tracker.extraction.pipeline import extract
+
+    assert [(c.text, c.kind) for c in extract(text, published="2021-06-15").claims] == [(text, "appeal")]

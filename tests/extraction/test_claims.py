@@ -660,3 +660,124 @@ def test_an_attribution_left_alone_before_a_colon_is_no_claim():
         ("quantity", "3,000 jobs were lost in April", "The minister"),
         ("opinion", "“It is a disaster for the region.”", "The minister"),
     ]
+
+
+# Issue 16, survivors of a seed-107 mutation sample of the claim modules (2026-11-30, branch mutclaim).
+
+
+def test_a_quote_given_with_only_its_cue_start_is_judged_without_its_attribution():
+    """A caller's Quote may leave cue_end and speaker at their defaults (None): the cue's end is then its start
+    plus the cue's length, and the quoted words after the attribution are still the claim, judged alone."""
+    text = (
+        'The flood reached the village on Sunday. "We had no warning at all", said farmer Tomas Ruiz after the '
+        'meeting. "The river rose two metres in an hour."'
+    )
+    a, cue = text.index('"We had'), text.index("said")
+    q = Quote(id="q1", kind="direct", text=text[a:], start=a, end=len(text), cue="said", speaker=None, cue_start=cue)
+    assert [(c.text, c.start, c.kind, c.features, c.quote_id) for c in find_claims(text, [q], "2021-03-03")] == [
+        ("The flood reached the village on Sunday.", 0, "event", ["relative date", "past event"], None),
+        ('"The river rose two metres in an hour."', 111, "quantity", ["number", "past event", "comparison"], "q1"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Residents said the repairs came too late for the shops.", "opinion"),
+        # a figure or a date in what was said makes it checkable, to the content's last character
+        ("Residents said the repairs came too late for the 400 families.", "quantity"),
+        ("Residents said the repairs came too late for the floods of May 2020.", "event"),
+        # a date in the attribution is not in what was said: the judgement stays a view
+        ("Residents said on 3 March 2021 the repairs came too late for the shops.", "opinion"),
+        ("Finance minister Ama Osei said on 3 March 2021 the tax was unfair.", "opinion"),
+        ("The finance minister said on 3 March 2021 prices should fall.", "opinion"),
+    ],
+)
+def test_the_kind_of_reported_speech_counts_only_the_figures_and_dates_of_what_was_said(text, kind):
+    from tracker.extraction.pipeline import extract
+
+    assert [(c.text, c.kind) for c in extract(text, "2021-06-15").claims] == [(text, kind)]
+
+
+def test_an_announced_plan_before_a_second_clause_stays_the_writers_report():
+    # "announced" is an act the writer reports (no speaker), also when a view after ";" or ", but" is cut off
+    from tracker.extraction.pipeline import extract
+
+    text = "The ministry announced 3,000 troops would leave the region by May; critics say the plan is a mistake."
+    assert [
+        (c.text, c.kind, c.features, c.speaker.name if c.speaker else None) for c in extract(text, "2021-06-15").claims
+    ] == [
+        (
+            "The ministry announced 3,000 troops would leave the region by May",
+            "quantity",
+            ["number", "relative date", "past event", "modal", "reported speech"],
+            None,
+        ),
+        ("critics say the plan is a mistake.", "opinion", ["evaluation", "reported speech"], "critics"),
+    ]
+    text = "The ministry announced the troops would leave the region, but critics say the plan is a mistake."
+    assert [(c.text, c.kind, c.speaker.name if c.speaker else None) for c in extract(text, "2021-06-15").claims] == [
+        ("The ministry announced the troops would leave the region", "event", None),
+        ("critics say the plan is a mistake.", "opinion", "critics"),
+    ]
+
+
+# Issue 16, survivors of a seed-108 mutation sample of the claim modules (2026-11-30, branch mutclaim).
+
+
+def test_every_clause_of_a_question_is_a_question():
+    from tracker.extraction.pipeline import extract
+
+    text = "Will the fuel tax rise by 40 percent, as the minister promised?"
+    assert [(c.text, c.kind) for c in extract(text, "2021-06-15").claims] == [
+        ("Will the fuel tax rise by 40 percent", "question"),
+        ("as the minister promised?", "question"),
+    ]
+
+
+def test_a_rejoined_claim_of_seven_words_or_more_is_not_short():
+    # the halves "Exports fell 3 percent in May" (6 words, short) and "sales to China rose 2 percent" are one claim
+    from tracker.extraction.pipeline import extract
+
+    text = "Exports fell 3 percent in May, but sales to China rose 2 percent, officials said on Tuesday."
+    assert [(c.text, c.features, c.speaker.name) for c in extract(text, "2021-06-15").claims] == [
+        (
+            "Exports fell 3 percent in May, but sales to China rose 2 percent",
+            [
+                "percent",
+                "relative date",
+                "named entity",
+                "past event",
+                "comparison",
+                "statistic",
+                "reported speech",
+                "third party",
+            ],
+            "officials",
+        )
+    ]
+
+
+def test_a_rejoined_claim_beside_a_quote_that_does_not_hold_it_is_the_writers():
+    from tracker.extraction.pipeline import extract
+
+    text = "Exports fell 3 percent in May, but sales to China rose 2 percent, which the minister called “a record”."
+    assert [(c.text, c.kind, c.quote_id, c.speaker) for c in extract(text, "2021-06-15").claims] == [
+        (text, "quantity", None, None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "speaker"),
+    [
+        # "called for" is a call the writer reports, no label: the claim keeps its factual kind and has no speaker
+        ("Unions in Kenya have long called for a ban on imported maize.", "rule", None),
+        # "as" in what was said makes a label only after "described"
+        ("Residents said the bridge was built as a temporary crossing.", "event", "Residents"),
+    ],
+)
+def test_a_call_for_something_or_an_as_after_said_is_no_label(text, kind, speaker):
+    from tracker.extraction.pipeline import extract
+
+    claims = extract(text, "2021-06-15").claims
+    assert [(c.text, c.kind, c.speaker.name if c.speaker else None) for c in claims] == [(text, kind, speaker)]

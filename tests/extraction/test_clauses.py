@@ -1,5 +1,7 @@
 """Which lines and clauses are judged as claims: a headline is not, a plain line without a full stop is."""
 
+import pytest
+
 from tracker.extraction.pipeline import extract
 
 
@@ -72,3 +74,127 @@ def test_a_rejoined_claim_with_an_absolute_date_has_date_only():
     assert [(c.text, c.features) for c in extract(text, published="2021-06-15").claims] == [
         (text, ["percent", "date", "named entity", "past event", "comparison", "statistic", "third party"])
     ]
+
+
+# Issue 16, survivors of a seed-107 mutation sample of the claim modules (2026-11-30, branch mutclaim).
+
+
+def test_a_split_after_an_aside_is_still_made():
+    # ", while he was president," is an aside (no split), and the "; …" after it still opens a clause of its own
+    text = (
+        "President Truman vetoed on the average, while he was president, about thirty-eight bills a year; "
+        "his successors will veto fewer."
+    )
+    assert claims(text) == [
+        (
+            "President Truman vetoed on the average, while he was president, about thirty-eight bills a year",
+            "quantity",
+        ),
+        ("his successors will veto fewer.", "prediction"),
+    ]
+
+
+def test_a_split_after_overlapping_cuts_is_still_made():
+    # the reported cut overlaps the leading clause's; the "; …" after both still opens a clause of its own
+    text = "When prices rose sharply last year, the minister said that wages would fall by May; unions say they will strike."
+    assert claims(text) == [
+        ("When prices rose sharply last year", "comparison"),
+        ("wages would fall by May", "prediction"),
+        ("unions say they will strike.", "prediction"),
+    ]
+
+
+# Issue 16, survivors of a seed-108 mutation sample of the claim modules (2026-11-30, branch mutclaim).
+
+
+def test_reported_speech_is_cut_off_its_attribution_with_a_long_s_too():
+    # "ſaid" is "said" to the case-insensitive pattern: the text takes the regex path, not the lower-cased copy
+    assert claims("The minister of health ſaid that 40 people had died in the floods.") == [
+        ("40 people had died in the floods.", "quantity")
+    ]
+
+
+def test_a_connective_alone_before_the_attribution_is_dropped_with_it():
+    # "However," trimmed away leaves nothing: the claim is the reported content, not ", the ministry also said …"
+    assert claims("However, the ministry also said that 40 people had died in the floods.") == [
+        ("40 people had died in the floods.", "quantity")
+    ]
+
+
+def test_a_short_as_aside_is_not_a_second_clause():
+    text = "Food prices in Kenya, as the minister should know, are far too high."
+    assert claims(text) == [(text, "opinion")]
+
+
+@pytest.mark.parametrize(
+    ("tail", "own_claim"),
+    [
+        (" the finance minister said in a speech to the assembly on Tuesday.", False),  # 12 words: bare attribution
+        (" the finance minister said in a speech to the national assembly on Tuesday.", True),  # 13 words
+        (" the finance minister said in a long speech to the members of the national assembly on Tuesday.", True),
+    ],
+)
+def test_an_attribution_tail_of_a_dozen_words_at_most_is_no_claim_of_its_own(tail, own_claim):
+    """ "Prices will rise sharply, the minister said …": up to twelve words after the content are its bare
+    attribution, cut off; a longer tail says more and is judged as the writer's sentence."""
+    text = "Prices will rise sharply," + tail
+    expected = [("Prices will rise sharply", "prediction")]
+    if own_claim:
+        expected.append((tail.strip(), "event"))
+    assert claims(text) == expected
+
+
+_TWENTY_ONE = "Kenya Opened The Largest Dam In East Africa In 2019 After Engineers From China And Germany Finished Work On The Site"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title-case line with no closing punctuation, ending its line or the text, is a headline
+        ("Kenya Opened The Largest Dam In Africa In 2019", []),
+        (
+            "Kenya Opened The Largest Dam In Africa In 2019\nThe dam cost $2 billion to build in 2019.",
+            [("The dam cost $2 billion to build in 2019.", "quantity")],
+        ),
+        (
+            "The dam cost $2 billion to build in 2019.\nKenya Opened The Largest Dam In Africa In 2019",
+            [("The dam cost $2 billion to build in 2019.", "quantity")],
+        ),
+        # closing punctuation makes it a statement or a question
+        (
+            "Kenya Opened The Largest Dam In Africa In 2019.",
+            [("Kenya Opened The Largest Dam In Africa In 2019.", "comparison")],
+        ),
+        (
+            "Kenya Opened The Largest Dam In Africa In 2019?",
+            [("Kenya Opened The Largest Dam In Africa In 2019?", "question")],
+        ),
+        # at most 20 words, at least 60 % of them capitalised
+        (_TWENTY_ONE.replace(" The Site", " Site"), []),  # 20 words
+        (_TWENTY_ONE, [(_TWENTY_ONE, "comparison")]),  # 21 words
+        ("Kenya Opened The Largest Dam In the north in 2019", []),  # 6 of 10
+        (
+            "Kenya Opened The Largest Dam in the north in 2019",
+            [("Kenya Opened The Largest Dam in the north in 2019", "comparison")],
+        ),
+    ],
+)
+def test_what_makes_a_line_a_headline(text, expected):
+    assert claims(text) == expected
+
+
+_DAM = "The dam cost $2 billion to build in 2019."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Friday, January 4, 2019",
+        "Updated 14:05 GMT, 3 March 2020",
+        "Posted on Monday at 9 a.m.",
+        "Updated on Monday 3 March 2020 at 4:05 GMT on Sunday 2 March",  # 60 characters, the most a dateline has
+    ],
+)
+def test_a_line_of_date_words_and_numbers_is_a_dateline(line):
+    assert claims(f"{line}\n{_DAM}") == [(_DAM, "quantity")]
+    assert claims(f"{_DAM}\n{line}") == [(_DAM, "quantity")]  # its length counts, not where it stands

@@ -507,3 +507,277 @@ def test_a_future_or_past_marker_counts_only_after_the_last_stop_before_the_date
         "Talks will end! It was signed on ": False,
     }
     assert {t: _future_before(t, len(t)) for t in cases} == cases
+
+
+# Mutation pass (branch mutfig, seed 101): each rule below held a surviving mutant of its own.
+
+ANCHORED_DAYS = [
+    ("The next day", "2020-03-04"),
+    ("The previous day", "2020-03-02"),
+    ("The day before", "2020-03-02"),
+    ("The day after", "2020-03-04"),
+    ("That day", "2020-03-03"),
+    ("That same day", "2020-03-03"),
+    ("The same day", "2020-03-03"),
+]
+
+
+@pytest.mark.parametrize("phrase,value", ANCHORED_DAYS)
+def test_every_day_counted_from_the_date_named_before_it(phrase, value):
+    text = f"The talks began on March 3, 2020. {phrase}, the envoys left."
+    assert values(text, "2024-05-15") == [
+        ("March 3, 2020", "2020-03-03", "day", False),
+        (phrase, value, "day", True),
+    ]
+
+
+# Published on Wednesday 15 May 2024: weeks start on Monday 13 May.
+RELATIVE_UNITS = {
+    "week": ("2024-05-06", "2024-05-13", "2024-05-20", "week"),
+    "weekend": ("2024-05-11", "2024-05-18", "2024-05-25", "day"),
+    "month": ("2024-04", "2024-05", "2024-06", "month"),
+    "year": ("2023", "2024", "2025", "year"),
+}
+RELATIVE_DIRECTIONS = {
+    "last": 0,
+    "past": 0,
+    "previous": 0,
+    "this": 1,
+    "earlier this": 1,
+    "later this": 1,
+    "next": 2,
+    "coming": 2,
+}
+
+
+@pytest.mark.parametrize("direction", list(RELATIVE_DIRECTIONS))
+@pytest.mark.parametrize("unit", list(RELATIVE_UNITS))
+def test_every_direction_of_a_relative_week_month_or_year(direction, unit):
+    *choices, precision = RELATIVE_UNITS[unit]
+    expected = (f"{direction} {unit}", choices[RELATIVE_DIRECTIONS[direction]], precision, True)
+    assert values(f"Officials will meet {direction} {unit} in Geneva.", "2024-05-15") == [expected]
+
+
+# A month named without a year after a cue: the cues that say which December stay in the date's text.
+MONTH_CUES = [
+    ("in", "December", "2023-12"),
+    ("since", "December", "2023-12"),
+    ("until", "December", "2023-12"),
+    ("by", "December", "2023-12"),
+    ("during", "December", "2023-12"),
+    ("last", "last December", "2023-12"),
+    ("past", "past December", "2023-12"),
+    ("this past", "this past December", "2023-12"),
+    ("early", "early December", "2023-12"),
+    ("late", "late December", "2023-12"),
+    ("mid", "mid December", "2023-12"),
+    ("this", "this December", "2024-12"),
+    ("next", "next December", "2024-12"),
+]
+
+
+@pytest.mark.parametrize("cue,span,value", MONTH_CUES)
+def test_a_month_cue_that_says_which_month_stays_in_the_dates_text(cue, span, value):
+    assert values(f"Prices rose {cue} December, the bank said.", "2024-05-15") == [(span, value, "month", True)]
+
+
+@pytest.mark.parametrize(
+    "cue,value",
+    [
+        ("until", "2024-05-17"),
+        ("till", "2024-05-17"),
+        ("into", "2024-05-17"),
+        ("through", "2024-05-17"),
+        ("by", "2024-05-17"),
+        ("next", "2024-05-17"),
+        ("this", "2024-05-17"),
+        ("on", "2024-05-10"),
+        ("since", "2024-05-10"),
+        ("from", "2024-05-10"),
+        ("last", "2024-05-10"),
+    ],
+)
+def test_every_limit_word_before_a_weekday_looks_ahead_in_a_present_clause(cue, value):
+    # published on Wednesday 15 May 2024; the clause has no tense marker
+    assert values(f"The offer stands {cue} Friday, the company says.", "2024-05-15") == [
+        (f"{cue} Friday", value, "day", True)
+    ]
+
+
+HOLIDAYS_2022 = [
+    ("Thanksgiving", "2022-11-24"),  # the fourth Thursday of November
+    ("Thanksgiving Day", "2022-11-24"),
+    ("Black Friday", "2022-11-25"),  # the day after Thanksgiving
+    ("Cyber Monday", "2022-11-28"),  # the Monday after it
+    ("Christmas", "2022-12-25"),
+    ("Christmas Day", "2022-12-25"),
+    ("Christmas Eve", "2022-12-24"),
+    ("New Year's Day", "2022-01-01"),
+    ("New Year’s Eve", "2022-12-31"),
+    ("Halloween", "2022-10-31"),
+    ("Valentine's Day", "2022-02-14"),
+    ("Valentine’s Day", "2022-02-14"),
+]
+
+
+@pytest.mark.parametrize("holiday,value", HOLIDAYS_2022)
+def test_every_holiday_with_its_year_is_its_day_of_that_year(holiday, value):
+    assert values(f"The stores opened on {holiday} 2022 as planned.") == [(f"{holiday} 2022", value, "day", False)]
+
+
+@pytest.mark.parametrize(
+    "count,direction,value,precision",
+    [
+        ("three days", "later", "2020-03-06", "day"),
+        ("three days", "earlier", "2020-02-29", "day"),  # over a leap day
+        ("two weeks", "later", "2020-03-17", "day"),
+        ("two weeks", "earlier", "2020-02-18", "day"),
+        ("four months", "later", "2020-07", "month"),
+        ("four months", "earlier", "2019-11", "month"),
+        ("five years", "later", "2025", "year"),
+        ("five years", "earlier", "2015", "year"),
+        ("a day", "later", "2020-03-04", "day"),
+        ("10 days", "earlier", "2020-02-22", "day"),
+    ],
+)
+def test_every_unit_counted_later_or_earlier_from_a_day(count, direction, value, precision):
+    text = f"It began on March 3, 2020, and ended {count} {direction}."
+    assert values(text) == [
+        ("March 3, 2020", "2020-03-03", "day", False),
+        (f"{count} {direction}", value, precision, True),
+    ]
+
+
+# Published on Friday 1 March 2024, the day after a leap day.
+DAY_WORDS = [
+    ("yesterday", "2024-02-29", "day"),
+    ("Yesterday", "2024-02-29", "day"),
+    ("today", "2024-03-01", "day"),
+    ("tonight", "2024-03-01", "day"),
+    ("tomorrow", "2024-03-02", "day"),
+    ("last night", "2024-02-29", "day"),
+    ("last evening", "2024-02-29", "day"),
+    ("this morning", "2024-03-01", "day"),
+    ("this afternoon", "2024-03-01", "day"),
+    ("this evening", "2024-03-01", "day"),
+    ("two days ago", "2024-02-28", "day"),
+    ("10 days ago", "2024-02-20", "day"),
+    ("a week ago", "2024-02-23", "day"),
+    ("three months ago", "2023-12", "month"),
+    ("one year ago", "2023", "year"),
+    ("two weeks from now", "2024-03-15", "day"),
+    ("a month from today", "2024-04", "month"),
+    ("two days from tomorrow", "2024-03-04", "day"),
+]
+
+
+@pytest.mark.parametrize("words,value,precision", DAY_WORDS)
+def test_every_day_word_and_count_from_publication(words, value, precision):
+    assert values(f"The minister spoke {words}, aides said.", "2024-03-01") == [(words, value, precision, True)]
+
+
+MONTH_SPELLINGS = [
+    ("January", 1),
+    ("Jan.", 1),
+    ("February", 2),
+    ("Feb", 2),
+    ("March", 3),
+    ("Mar.", 3),
+    ("April", 4),
+    ("Apr.", 4),
+    ("May", 5),
+    ("June", 6),
+    ("Jun.", 6),
+    ("July", 7),
+    ("Jul", 7),
+    ("August", 8),
+    ("Aug.", 8),
+    ("September", 9),
+    ("Sept.", 9),
+    ("Sep", 9),
+    ("October", 10),
+    ("Oct.", 10),
+    ("November", 11),
+    ("Nov.", 11),
+    ("December", 12),
+    ("Dec.", 12),
+]
+
+
+@pytest.mark.parametrize("month,number", MONTH_SPELLINGS)
+def test_every_month_name_and_abbreviation_in_each_order(month, number):
+    # (no cue word before the month: after "on" or "in" a dotted abbreviation is read as a month alone, a bug
+    # reported in the mutfig notes)
+    day = f"2020-{number:02d}-05"
+    assert values(f"The law took effect {month} 5, 2020, officials said.") == [(f"{month} 5, 2020", day, "day", False)]
+    assert values(f"The law took effect 5 {month} 2020, officials said.") == [(f"5 {month} 2020", day, "day", False)]
+    assert values(f"The {month} 2020 law took effect, officials said.") == [
+        (f"{month} 2020", f"2020-{number:02d}", "month", False)
+    ]
+    # without a year: the latest before a publication on 20 December 2020
+    assert values(f"The law took effect {month} 5, officials said.", "2020-12-20") == [(f"{month} 5", day, "day", True)]
+
+
+# Published on Wednesday 15 May 2024: (on, last, will ... on) each weekday.
+WEEKDAY_DAYS = [
+    ("Monday", "2024-05-13", "2024-05-06", "2024-05-20"),
+    ("Tuesday", "2024-05-14", "2024-05-07", "2024-05-21"),
+    ("Wednesday", "2024-05-15", "2024-05-08", "2024-05-15"),  # the day itself, past or future
+    ("Thursday", "2024-05-09", "2024-05-09", "2024-05-16"),
+    ("Friday", "2024-05-10", "2024-05-10", "2024-05-17"),
+    ("Saturday", "2024-05-11", "2024-05-11", "2024-05-18"),
+    ("Sunday", "2024-05-12", "2024-05-12", "2024-05-19"),
+]
+
+
+@pytest.mark.parametrize("weekday,on,last,coming", WEEKDAY_DAYS)
+def test_every_weekday_on_last_and_in_a_clause_about_the_future(weekday, on, last, coming):
+    """ "last Monday" in a Wednesday article is the Monday of the week before; "on Monday" the latest Monday."""
+    pub = "2024-05-15"
+    assert values(f"The envoy arrived on {weekday}, aides said.", pub) == [(f"on {weekday}", on, "day", True)]
+    assert values(f"The envoy arrived last {weekday}, aides said.", pub) == [(f"last {weekday}", last, "day", True)]
+    assert values(f"The envoy will arrive on {weekday}, aides said.", pub) == [(f"on {weekday}", coming, "day", True)]
+
+
+# Mutation pass (branch mutfig, seed 102)
+
+
+def test_a_date_opening_the_text_with_a_one_letter_word_is_found():
+    # the candidate start two characters before the trigger ("A week"): the first of the text
+    assert values("A week ago, the minister resigned.", "2024-03-01") == [("A week ago", "2024-02-23", "day", True)]
+
+
+@pytest.mark.parametrize("published", [None, "9999-06-01", "0001-06-01"])
+def test_a_holiday_without_a_year_needs_a_publication_date_inside_the_calendar(published):
+    assert values("Shops close on Christmas Day, the union said.", published) == []
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("The board would not say what it decided last Friday.", ("last Friday", "2024-05-10", "day", True)),
+        (
+            "The ministry said it would keep the border shut, as it has been since Monday.",
+            ("since Monday", "2024-05-13", "day", True),
+        ),
+    ],
+)
+def test_last_and_since_before_a_weekday_look_back_even_in_a_clause_about_the_future(text, value):
+    assert values(text, "2024-05-15") == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The law took effect on Jan. 5, 2020, officials said.", [("Jan. 5, 2020", "2020-01-05")]),
+        ("The trial opened on Sept. 14, 2021.", [("Sept. 14, 2021", "2021-09-14")]),
+        ("Prices rose in Dec. 2019 and fell in Feb. 2020.", [("Dec. 2019", "2019-12"), ("Feb. 2020", "2020-02")]),
+        ("Sales fell between Oct. 3 and Nov. 4.", [("Oct. 3", "2023-10-03"), ("Nov. 4", "2023-11-04")]),
+        ("Sales fell in Jan. The board met on Friday.", [("Jan", "2024-01"), ("on Friday", "2024-02-09")]),
+    ],
+)
+def test_a_dotted_month_after_a_cue_word_keeps_its_day_and_year(sentence, expected):
+    # AP style abbreviates months with a dot ("on Jan. 5, 2020"): the cue word and month alone must not be taken
+    # as a month when a day or year follows the dot.
+    got = [(d.text, d.value) for d in find_dates(sentence, published="2024-02-12")]
+    assert got == expected

@@ -1,5 +1,7 @@
 """Entities: capitalised runs with keyword kinds, the alias table, acronyms joined to their expansion."""
 
+import pytest
+
 from tracker.extraction.entities import find_entities
 
 
@@ -148,3 +150,87 @@ def test_a_names_words_are_all_capitalised_exactly_when_none_is_a_connector():
     assert len(tails) == 40 and any(not _CONNECTORS.isdisjoint(t) for t in tails)
     for words in tails:
         assert all(w[0].isupper() for w in words) == _CONNECTORS.isdisjoint(words), words
+
+
+# Mutation pass (branch mutfig, seed 101): each rule below held a surviving mutant of its own.
+
+
+def test_a_lone_name_after_a_figure_is_not_taken_for_a_sentence_opener():
+    # a word opening a sentence is a name only if the text capitalises it elsewhere; after "40 " none opens
+    got = [(e.text, e.name, e.kind) for e in find_entities("The company bought 40 Airbus jets.")]
+    assert got == [("Airbus", "Airbus", "other")]
+
+
+def test_a_weapon_noun_counts_only_within_25_characters_before_the_code():
+    near = "Moscow sold missiles, among them the S-400, to Ankara in 2019."  # "missiles" 25 back
+    far = "Moscow sold missiles, among which the S-400, to Ankara in 2019."  # 26 back
+    assert [(e.text, e.kind) for e in find_entities(near) if e.text == "S-400"] == [("S-400", "weapon")]
+    assert [(e.text, e.kind) for e in find_entities(far) if e.text == "S-400"] == [("S-400", "other")]
+
+
+def test_names_looked_up_before_an_extra_alias_table_are_looked_up_again_after_it(tmp_path, monkeypatch):
+    from tracker.extraction import aliases
+
+    text = "Shares of Acme fell on Monday."
+    before = [(e.text, e.name, e.kind) for e in find_entities(text)]
+    extra = tmp_path / "extra.csv"
+    extra.write_text("alias,name,kind\nAcme,Acme Corporation,organisation\n", encoding="utf-8")
+    monkeypatch.setenv("TRACKER_ALIASES", str(extra))
+    aliases.load_aliases.cache_clear()
+    try:
+        after = [(e.text, e.name, e.kind) for e in find_entities(text)]
+    finally:
+        monkeypatch.delenv("TRACKER_ALIASES")
+        aliases.load_aliases.cache_clear()
+    assert before == [("Acme", "Acme", "other")]
+    assert after == [("Acme", "Acme Corporation", "organisation")]
+    assert [(e.text, e.name, e.kind) for e in find_entities(text)] == before  # the shipped table again
+
+
+NAME_KINDS = [
+    ("Officials cited the Clean Water Act on Monday.", ("Clean Water Act", "Clean Water Act", "law")),
+    (
+        "Officials cited the Ruritania Safety Charter on Monday.",
+        ("Ruritania Safety Charter", "Ruritania Safety Charter", "law"),
+    ),
+    ("Talks with Acme Robotics Group ended.", ("Acme Robotics Group", "Acme Robotics Group", "organisation")),
+    ("Talks with the Bank of Ruritania ended.", ("Bank of Ruritania", "Bank of Ruritania", "organisation")),
+    ("Talks with the UN ended.", ("UN", "UN", "organisation")),
+    ("Talks with Ministry ended.", ("Ministry", "Ministry", "organisation")),
+    ("Talks with Act ended.", ("Act", "Act", "law")),
+    ("Talks with Smith ended.", ("Smith", "Smith", "other")),  # one word: a person's name takes two
+    ("Talks with Jane Smith ended.", ("Jane Smith", "Jane Smith", "person")),
+    ("Talks with Jane Ann Mary Smith ended.", ("Jane Ann Mary Smith", "Jane Ann Mary Smith", "person")),
+    ("Talks with Jane Ann Mary Lou Smith ended.", ("Jane Ann Mary Lou Smith", "Jane Ann Mary Lou Smith", "other")),
+    ("Talks with Governor Jane Smith ended.", ("Jane Smith", "Jane Smith", "person")),
+    ("Talks with Dr. Jane Smith ended.", ("Jane Smith", "Jane Smith", "person")),
+    ("Talks with Gen. Jane Smith ended.", ("Jane Smith", "Jane Smith", "person")),
+]
+
+
+@pytest.mark.parametrize("text,expected", NAME_KINDS)
+def test_the_kind_of_a_name_from_its_words(text, expected):
+    """A law word last makes a law, an organisation word anywhere an organisation, one word in capitals an
+    organisation, two to four capitalised words a person (a title before them says so too), else other."""
+    assert [(e.text, e.name, e.kind) for e in find_entities(text)] == [expected]
+
+
+# Mutation pass (branch mutfig, seed 102)
+
+
+def test_a_possessive_inside_a_name_splits_it_only_after_a_known_organisation():
+    # "Macy" is no alias, acronym or organisation word: the run stays one name
+    got = [(e.text, e.name) for e in find_entities("Crowds lined the route of Macy’s Thanksgiving Day Parade.")]
+    assert got == [("Macy’s Thanksgiving Day Parade", "Macy’s Thanksgiving Day Parade")]
+
+
+def test_a_title_closing_a_name_makes_no_person():
+    text = "The National Transportation Safety Board Chairman told reporters the plane was safe."
+    got = [(e.text, e.name, e.kind) for e in find_entities(text)]
+    name = "National Transportation Safety Board Chairman"
+    assert got == [(name, name, "organisation")]
+
+
+def test_dotted_title_abbreviations_before_a_name_are_read_with_their_dot_and_trimmed():
+    got = [(e.text, e.name, e.kind) for e in find_entities("The unit is led by Lt. Gen. John Smith, the army said.")]
+    assert got == [("John Smith", "John Smith", "person")]

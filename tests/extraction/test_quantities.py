@@ -1088,3 +1088,230 @@ def test_word_needles_are_kept_for_one_text_and_freed_by_forget():
     assert _word_needles.cache_info().currsize == 1
     forget()
     assert _word_needles.cache_info().currsize == 0
+
+
+# Mutation pass (branch mutfig, seed 101): each rule below held a surviving mutant of its own.
+
+
+@pytest.mark.parametrize(
+    "text,span,unit",
+    [
+        ("Fighting between two rival militias killed 12 people.", "two rival militias", "rival militias"),
+        ("Aid from 12 countries arrived on Friday.", "12 countries", "countries"),
+    ],
+)
+def test_between_or_from_before_a_single_figure_stays_outside_it(text, span, unit):
+    q = find_quantities(text)[0]
+    assert (q.text, q.unit, q.approximate, q.lower, q.upper) == (span, unit, False, None, None)
+
+
+@pytest.mark.parametrize(
+    "text,span,value,unit",
+    [
+        ("The water was 30 °C in July.", "30 °C", 30, "°C"),
+        ("Air in Phoenix reached 115 °F on Monday.", "115 °F", 115, "°F"),
+        ("The ramp rises at 12° from the kerb.", "12°", 12, "degree"),
+    ],
+)
+def test_a_figure_in_degrees_is_a_measure(text, span, value, unit):
+    q = one(text)
+    assert (q.text, q.value, q.unit, q.currency, q.kind) == (span, value, unit, None, "measure")
+
+
+def test_a_race_time_at_the_very_start_of_a_text_is_a_duration_in_seconds():
+    q = find_quantities("2:01:09 was the world record Kipchoge set in Berlin.")[0]
+    assert (q.text, q.start, q.value, q.unit, q.kind) == ("2:01:09", 0, 7269.0, "seconds", "measure")
+
+
+@pytest.mark.parametrize("letter", [c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if c not in "BKM"])
+def test_a_number_glued_to_a_capital_letter_is_a_model_name(letter):
+    # B, K and M are scales ("7B", "7K", "7M" read as 7 billion, 7 thousand, 7 million)
+    assert find_quantities(f"Engineers unveiled the 7{letter} prototype on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "bound,approximate,lower,upper",
+    [
+        ("at least", False, 0.5, None),
+        ("more than", False, 0.5, None),
+        ("over", False, 0.5, None),
+        ("roughly", True, None, None),
+        ("up to", False, None, 0.5),
+        ("less than", False, None, 0.5),
+        ("about", True, None, None),
+        ("nearly", True, None, 0.5),
+    ],
+)
+def test_a_bound_before_a_share_of_a_percentage_point(bound, approximate, lower, upper):
+    q = one(f"The bank raised rates by {bound} half a percentage point.")
+    got = (q.text, q.value, q.unit, q.kind, q.approximate, q.lower, q.upper)
+    expected_approximate = approximate or lower is not None or upper is not None
+    assert got == (
+        f"{bound} half a percentage point",
+        0.5,
+        "percentage points",
+        "percent",
+        expected_approximate,
+        lower,
+        upper,
+    )
+
+
+BOUND_WORDS = {
+    # word before the figure: (lower, upper); every one of them makes the figure approximate
+    "about": (None, None),
+    "around": (None, None),
+    "approximately": (None, None),
+    "roughly": (None, None),
+    "some": (None, None),
+    "close to": (None, None),
+    "an estimated": (None, None),
+    "estimated": (None, None),
+    "circa": (None, None),
+    "approx.": (None, None),
+    "an average of": (None, None),
+    "nearly": (None, 40.0),
+    "almost": (None, 40.0),
+    "just under": (None, 40.0),
+    "just over": (40.0, None),
+    "more than": (40.0, None),
+    "over": (40.0, None),
+    "at least": (40.0, None),
+    "above": (40.0, None),
+    "upwards of": (40.0, None),
+    "greater than": (40.0, None),
+    "higher than": (40.0, None),
+    "in excess of": (40.0, None),
+    "no fewer than": (40.0, None),
+    "no less than": (40.0, None),
+    "exceeding": (40.0, None),
+    "no more than": (None, 40.0),
+    "as few as": (None, 40.0),
+    "as little as": (None, 40.0),
+    "up to": (None, 40.0),
+    "less than": (None, 40.0),
+    "fewer than": (None, 40.0),
+    "under": (None, 40.0),
+    "below": (None, 40.0),
+    "at most": (None, 40.0),
+}
+
+
+@pytest.mark.parametrize("word", list(BOUND_WORDS))
+def test_every_bound_word_before_a_figure(word):
+    q = one(f"Officials said {word} 40 soldiers were hurt.")
+    assert (q.text, q.value, q.unit, q.approximate, q.lower, q.upper) == (
+        f"{word} 40 soldiers",
+        40,
+        "soldiers",
+        True,
+        *BOUND_WORDS[word],
+    )
+
+
+@pytest.mark.parametrize(
+    "tail,lower,upper",
+    [("or so", None, None), ("or more", 40.0, None), ("or less", None, 40.0), ("or fewer", None, 40.0)],
+)
+def test_every_bound_word_after_a_figure(tail, lower, upper):
+    q = one(f"Officials said 40 {tail} were hurt.")
+    assert (q.text, q.value, q.approximate, q.lower, q.upper) == (f"40 {tail}", 40, True, lower, upper)
+
+
+NUMBER_WORDS = [
+    ("two", 2),
+    ("eleven", 11),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("ninety-nine", 99),
+    ("a hundred", 100),
+    ("two hundred and five", 205),
+    ("three thousand", 3000),
+    ("a dozen", 12),
+    ("two dozen", 24),
+    ("four million", 4e6),
+    ("one and a half million", 1.5e6),
+    ("three-and-a-half million", 3.5e6),
+    ("twenty-four hundred", 2400),
+    ("five hundred thousand", 5e5),
+    ("seven hundred and fifty thousand", 7.5e5),
+    ("two billion", 2e9),
+    ("a trillion", 1e12),
+]
+
+
+@pytest.mark.parametrize("words,value", NUMBER_WORDS)
+def test_every_way_of_spelling_a_number_in_words(words, value):
+    q = one(f"Officials said {words} soldiers were hurt.")
+    assert (q.text, q.value, q.unit, q.kind) == (f"{words} soldiers", value, "soldiers", "count")
+
+
+SCALED = [
+    ("5 hundred", 500),
+    ("5 thousand", 5e3),
+    ("5k", 5e3),
+    ("5 lakh", 5e5),
+    ("5 lakhs", 5e5),
+    ("5 million", 5e6),
+    ("5million", 5e6),
+    ("5 mn", 5e6),
+    ("5mln", 5e6),
+    ("5m", 5e6),
+    ("5M", 5e6),
+    ("5 crore", 5e7),
+    ("5 crores", 5e7),
+    ("5 billion", 5e9),
+    ("5bn", 5e9),
+    ("5 BN", 5e9),
+    ("5b", 5e9),
+    ("5 trillion", 5e12),
+    ("5tn", 5e12),
+    ("5 trn", 5e12),
+]
+
+
+@pytest.mark.parametrize("figure,value", SCALED)
+def test_every_scale_word_abbreviation_and_letter(figure, value):
+    q = one(f"The fund raised ${figure} last year.")
+    assert (q.text, q.value, q.unit, q.kind) == (f"${figure}", value, "USD", "money")
+
+
+# Mutation pass (branch mutfig, seed 102)
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [("It weighed 12 pounds at birth.", "12 pounds"), ("Police seized 40 pounds of cocaine.", "40 pounds")],
+)
+def test_pounds_of_weight_are_a_measure_not_money(text, span):
+    q = one(text)
+    assert (q.text, q.unit, q.currency, q.kind) == (span, "pounds", None, "measure")
+
+
+def test_a_label_word_before_a_trailing_space_and_a_line_break_still_names_the_number():
+    assert find_quantities("The council passed Resolution \n2231 on Monday.") == []
+
+
+def test_an_ordinal_that_numbers_no_noun_does_not_stop_the_ordinals_after_it():
+    qs = find_quantities("She finished third, and it was her fifth attempt.")
+    assert [(q.text, q.value, q.unit, q.kind) for q in qs] == [("fifth attempt", 5.0, "attempt", "rank")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pentagon retired its last B - 1 bombers.",
+        "Russia showed its Su – 57 jets.",
+        "The lab sequenced the COVID - 19 genome.",
+    ],
+)
+def test_a_number_after_a_spaced_dash_and_a_capitalised_code_is_a_model_name(text):
+    assert find_quantities(text) == []
+
+
+def test_a_share_of_a_scale_word_before_a_hyphenated_measure_leaves_the_measure_its_own_figure():
+    qs = find_quantities("Brewers shipped half a million 12-packs last year.")
+    assert [(q.text, q.value, q.unit, q.kind) for q in qs] == [
+        ("half a million", 5e5, None, "count"),
+        ("12-packs", 12.0, "packs", "measure"),
+    ]

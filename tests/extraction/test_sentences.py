@@ -125,3 +125,24 @@ def test_a_sentence_may_open_with_a_mark_a_bracket_a_figure_or_an_accented_capit
 @pytest.mark.parametrize("text", ["It rained. then it stopped.", "It rained.Then it stopped."])
 def test_no_sentence_ends_before_a_lower_case_word_or_without_a_space(text):
     assert texts(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "first_sentence"),
+    [
+        ("LONDON (Reuters) — The bank raised rates. It said so.", "The bank raised rates."),
+        ("TOKYO — The bank kept rates on hold.", "The bank kept rates on hold."),
+        ("SAN JUAN, Puerto Rico (AP) -- Officials said 40 homes flooded.", "Officials said 40 homes flooded."),
+        ("WASHINGTON, March 3 (Reuters) - Senators voted 52-48.", "Senators voted 52-48."),
+        ("ST. LOUIS – “We won,” she said.", "“We won,” she said."),
+        ("US — China trade rose 5%.", "US — China trade rose 5%."),
+        ("NASA said on Monday it would delay the launch.", "NASA said on Monday it would delay the launch."),
+        ("The EU — and its members — agreed.", "The EU — and its members — agreed."),
+    ],
+)
+def test_a_wire_dateline_before_the_first_sentence_is_left_out(paragraph, first_sentence):
+    # "LONDON (Reuters) —" says where a story was filed: it is neither a quote's subject nor part of a claim.
+    # Only a place in capitals of three letters or more followed by a dash counts, so "US — China" stays whole.
+    text = "Headline\n" + paragraph
+    s, e = sentences(text)[1]
+    assert text[s:e] == first_sentence

@@ -59,3 +59,30 @@ def test_ordinals_come_from_the_token_pass_as_whole_lower_case_words():
     assert ordinals(text, 10, 56) == [text.index("fifth"), text.index("sixth")]
     forget()
     assert ordinals("\u0130t was the \u212a second try", 0, 26) == [13]  # the slow path (lower-casing moves letters)
+
+
+# Mutation pass (branch mutfig, seed 101)
+def test_the_bounded_tokens_kept_for_one_range_are_not_served_for_another_with_the_same_sentences():
+    """The bounded tokens are kept for the last (tokens, sentences) pair: a claim's range of the same text, asked
+    with the same sentence list, gets its own tokens, not the whole text's."""
+    from tracker.extraction.triggers import forget
+
+    first = "Totals were " + "5 " * (MAX_NUMBERS + 50) + "in all."
+    second = "Counts were " + "7 " * (MAX_NUMBERS + 50) + "in all."
+    text = first + " " + second
+    spans = sentences(text)
+    assert len(spans) == 2
+    a, b = spans[1]
+    forget()
+    whole = triggers(text, 0, len(text), spans)
+    part = triggers(text, a, b, spans)
+    assert len(whole[2]) == 2 * MAX_NUMBERS and whole[2][0] == text.index("5 ")
+    assert len(part[2]) == MAX_NUMBERS and part[2][0] == text.index("7 ")
+    assert all(a <= s < b for s in part[1])
+    forget()
+
+
+def test_a_date_word_glued_to_an_underscore_is_no_trigger():
+    text = "See file_May and the May report."
+    dates, _, _ = triggers(text, 0, len(text))
+    assert [(s, text[s:e]) for s, e in dates] == [(text.rindex("May"), "May")]

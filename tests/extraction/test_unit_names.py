@@ -52,3 +52,58 @@ def test_one_name_per_unit_however_it_is_written():
     assert (canonical_unit("USD"), canonical_unit("MPH")) == ("USD", "mile per hour")
     assert (canonical_unit(None), canonical_unit("")) == (None, None)
     assert canonical_unit("Hong Kong dollars") == "hong kong dollar"
+
+
+# Mutation pass (branch mutfig, seed 101): every plural ending the singular rules cut by two letters.
+@pytest.mark.parametrize(
+    "plural, one",
+    [
+        ("churches", "church"),
+        ("dishes", "dish"),
+        ("crashes", "crash"),
+        ("bushes", "bush"),
+        ("addresses", "address"),
+        ("boxes", "box"),
+        ("taxes", "tax"),
+        ("vetoes", "veto"),
+        ("tornadoes", "tornado"),
+    ],
+)
+def test_ches_shes_sses_xes_and_long_oes_lose_es(plural, one):
+    assert singular(plural) == one
+    assert canonical_unit(plural) == one
+
+
+UNIT_SPELLINGS = {
+    "km": ["kilometres", "Kilometers", "km", "KM"],
+    "m": ["metres", "meter"],
+    "cm": ["centimetres"],
+    "mm": ["millimeters"],
+    "foot": ["ft", "feet", "foot"],
+    "mile": ["mi", "miles"],
+    "kg": ["kilograms", "kilos", "kg"],
+    "g": ["grams"],
+    "pound": ["lb", "pounds"],
+    "l": ["litres", "liters"],
+    "ton": ["tonnes", "tons", "metric tons"],
+    "square mile": ["sq mi", "square miles"],
+    "square km": ["sq km", "square kilometres"],
+    "mile per hour": ["mph", "MPH", "miles per hour"],
+    "km/h": ["kph", "kilometers per hour", "km/h"],
+    "hour": ["hr", "hours"],
+    "minute": ["min", "mins", "minutes"],
+    "second": ["sec", "secs"],
+    "year": ["yr", "years"],
+    "degree celsius": ["°C"],
+    "degree fahrenheit": ["°F"],
+    "% point": ["percentage points", "percentage point"],
+    "%": ["per cent", "%", "percentage"],
+    "USD": ["USD"],
+    "EUR": ["EUR"],
+    "people": ["  people  "],
+}
+
+
+@pytest.mark.parametrize("name", list(UNIT_SPELLINGS))
+def test_every_spelling_of_a_unit_has_its_one_name(name):
+    assert {u: canonical_unit(u) for u in UNIT_SPELLINGS[name]} == dict.fromkeys(UNIT_SPELLINGS[name], name)

@@ -74,7 +74,7 @@ DATE_RE = re.compile(
   | (?P<mdy>\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:,?\s+(?P<y1>{_YEAR})\b|,\s+(?P<ly>last|next|this)\s+year\b)?)
   | (?P<dmy>\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})\b)?)
   | (?P<my>\b(?P<m3>{_MONTH}),?\s+(?:of\s+)?(?P<y3>{_YEAR})\b)
-  | (?P<cm>(?<![\w$€£¥.,-])(?P<mcue>{_MONTH_CUE})\s+(?P<m4>{_MONTH})\b(?!\s+\d))
+  | (?P<cm>(?<![\w$€£¥.,-])(?P<mcue>{_MONTH_CUE})\s+(?P<m4>{_MONTH})\b(?!\.?\s+\d))
   | (?P<rel>\b(?:(?P<rdir>last|next|this|past|coming|previous|earlier\s+this|later\s+this)\s+
                  (?P<runit>week|weekend|month|year))\b)
   | (?P<ago>\b(?P<an>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,3}})\s+
@@ -86,7 +86,7 @@ DATE_RE = re.compile(
   | (?P<wd>\b(?:(?P<wcue>on|last|next|this|since|by|until|till|into|through|from)\s+)?(?P<wday>{_WEEKDAY})\b)
   | (?P<word>\b(?:yesterday|today|tomorrow|tonight)\b)
   | (?P<part>\b(?P<pdir>last|this)\s+(?P<pwhen>night|morning|afternoon|evening)\b(?!\s+of\b))
-  | (?P<andm>\b(?:and|or)\s+(?P<m7>{_MONTH})\b(?!\s+\d))
+  | (?P<andm>\b(?:and|or)\s+(?P<m7>{_MONTH})\b(?!\.?\s+\d))
   | (?P<andd>\b(?:and|or)\s+(?P<d7>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!\s*%|[:.,]\d))
   | (?P<year>(?<![\w$€£¥.,-])(?:(?P<ycue>{_YEAR_CUE})(?:\s+|(?<=-)))?(?P<y5>{_YEAR})(?![\w%,.-]\d|\w|-\d|\s*(?:%|per\s?cent)))
     """,

@@ -31,6 +31,17 @@ _LINE = re.compile(r"[^\n]+")
 # character (the same matches as "(?<![.!?…])([.!?…]++)…", four times faster on news).
 _BOUNDARY = re.compile(r"([.!?…](?<![.!?…][.!?…])[.!?…]*+)([\"'”’»)\]]*+)(\s++)(?=[\"'“‘«(\[]?[A-Z0-9À-Ý])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+# A wire story's dateline before its first sentence: the place in capitals ("LONDON", "SAN JUAN, Puerto Rico",
+# "WASHINGTON, D.C."), an optional date and agency ("March 3 (Reuters)"), then a dash. It says where the story
+# was filed, not who said what: left out of the sentence, so that it is neither a quote's subject nor part of a
+# claim. The place must be in capitals (two letters or more) so that an ordinary sentence never matches.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z'.]{2,}(?:[ -][A-Z][A-Z'.]+){0,3}"
+    r"(?:,\s(?:[A-Z][\w.]*)(?:\s[A-Z][\w.]*)?)?"
+    r"(?:,?\s(?:[A-Z][a-z]{2,8}\.?)\s\d{1,2})?"
+    r"(?:\s?\([A-Z][^()\n]{0,40}\))?"
+    r"\s?(?:—|–|--?)\s(?=[\"“‘'A-Z0-9])"
+)
 
 
 def paragraphs(text: str, single_newline: bool = True) -> list[tuple[int, int]]:
@@ -84,5 +95,6 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of the whole text; no sentence crosses a paragraph break."""
     out: list[tuple[int, int]] = []
     for ps, pe in paragraphs(text):
-        out.extend(split_paragraph(text, ps, pe))
+        m = _DATELINE.match(text, ps, pe)
+        out.extend(split_paragraph(text, m.end() if m else ps, pe))
     return out

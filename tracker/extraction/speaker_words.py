@@ -60,7 +60,8 @@ ORG_WORDS = frozenset(
     government army navy police news times post journal press reuters ap afp bbc cnn fox nbc abc cbs msnbc
     inc inc. corp corp. co co. ltd ltd. llc group bank fund company corporation network service services
     board authority organization organisation coalition alliance federation league caucus presidency industries
-    conference command
+    conference command airlines airways motors holdings securities partners capital energy systems technologies
+    labs laboratories pharmaceuticals media analytics consortium railways ag plc gmbh
     poll survey report study magazine newspaper channel television radio tribune herald guardian gazette telegraph
     politifact nato un eu fbi cia nsa pentagon kremlin
     """.split()

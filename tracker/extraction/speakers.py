@@ -35,6 +35,16 @@ from tracker.extraction.speaker_words import (  # noqa: F401
     tokens,
 )
 
+# The lower-case particles inside personal names: "Ursula von der Leyen", "Mohammed bin Salman", "Charles de Gaulle".
+_PARTICLES = frozenset("de van von der den del da di du al bin ibn dos das".split())
+
+
+def _cap_before_particles(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether the run of particles ending at token k follows a capitalised word ("Ursula von der")."""
+    while k > 0 and toks[k - 1][2].lower() in _PARTICLES:
+        k -= 1
+    return k > 0 and _is_cap(toks[k - 1][2])
+
 
 def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     """Index of the first token of the noun phrase that ends at token i, or None when there is none."""
@@ -50,9 +60,8 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
             if (
                 _is_cap(prev)
                 and pl not in TIME_WORDS
-                or pl in ("of", "de", "van", "von", "al", "bin")
-                and j - 2 >= 0
-                and _is_cap(toks[j - 2][2])
+                or (pl == "of" or pl in _PARTICLES)
+                and _cap_before_particles(toks, j - 1)
             ):
                 j -= 1
             elif pl in NAME_LINKS and j - 2 >= 0 and _is_cap(toks[j - 2][2]) and _linked_name(toks, j - 1):
@@ -318,6 +327,13 @@ _POSTED_BODIES = frozenset("embassy consulate mission office bureau delegation".
 _BODY_NOUNS = frozenset("side government military army navy police media press authorities forces embassy".split())
 
 
+def _cap_after_particles(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether the run of particles starting at token k leads to a capitalised word ("von der Leyen")."""
+    while k < len(toks) and toks[k][2].lower() in _PARTICLES:
+        k += 1
+    return k < len(toks) and _is_cap(toks[k][2])
+
+
 def subject_after(text: str, start: int, hi: int) -> Mention | None:
     """The speaker of an inverted attribution ("…,” said Akar", "according to the ministry")."""
     # The walk below reads at most 13 tokens (a name stops at twelve, with one token of look-ahead), so only
@@ -332,7 +348,7 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
     low = first.lower()
     if low in PRONOUNS:
         return _mention_from_words([(m.start(), m.end(), first)])
-    if not (first[:1].isupper() or first[:1].isdigit() or low in DETERMINERS or low.isalpha()):
+    if not (first[:1].isupper() or first[:1].isdigit() or low in DETERMINERS or low.rstrip(".").isalpha()):
         return None
     if low in FUNCTION_WORDS and low not in DETERMINERS:
         return None
@@ -385,6 +401,7 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             and not (wl in TITLES and k + 1 < len(toks) and _is_cap(toks[k + 1][2]))
             and not (wl == "to" and toks[k - 1][2].lower() in TITLES)
             and not (wl == "in" and toks[k - 1][2].lower() in _POSTED_BODIES)
+            and not (wl in _PARTICLES and _cap_after_particles(toks, k))
             and not (
                 wl == "the" and toks[k - 1][2].lower() in ("of", "to") and k + 1 < len(toks) and _is_cap(toks[k + 1][2])
             )

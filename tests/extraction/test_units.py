@@ -1,0 +1,49 @@
+"""The unit of a figure: the noun it counts after the number, past nationalities, names and modifiers."""
+
+import pytest
+
+from tracker.extraction.quantities import find_quantities
+
+# Mutation pass (branch mutfig, seed 101): each rule below held a surviving mutant of its own.
+
+
+@pytest.mark.parametrize(
+    "text,span,unit",
+    [
+        ("NASA launched two Venus probes in the 1980s.", "two Venus probes", "probes"),
+        ("Some 300 campus and city police were deployed.", "Some 300 campus and city police", "police"),
+        ("He met 12 Congress aides on Tuesday.", "12 Congress aides", "aides"),
+        ("The group booked 40 Paris hotels for the summit.", "40 Paris hotels", "hotels"),
+    ],
+)
+def test_a_word_ending_in_ss_us_or_is_is_no_plural_and_the_noun_after_it_is_counted(text, span, unit):
+    q = find_quantities(text)[0]
+    assert (q.text, q.unit, q.kind) == (span, unit, "count")
+
+
+def test_a_capitalised_plural_demonym_before_a_name_is_the_counted_noun():
+    qs = find_quantities("Of the 500 Africans Italy rescued on Sunday, 40 were children.")
+    assert [(q.text, q.value, q.unit) for q in qs] == [("500 Africans", 500, "africans"), ("40", 40, None)]
+
+
+@pytest.mark.parametrize(
+    "text,span,unit",
+    [
+        ("Officers reviewed 1,200 written objections.", "1,200 written objections", "objections"),
+        ("Police found 40 stolen cars.", "40 stolen cars", "cars"),
+        ("Crews fixed 12 broken windows.", "12 broken windows", "windows"),
+        ("Rebels freed 12 taken hostages.", "12 taken hostages", "hostages"),
+        ("Agents seized 30 hidden weapons.", "30 hidden weapons", "weapons"),
+        ("Ships carried 200 frozen carcasses.", "200 frozen carcasses", "carcasses"),
+        ("Donors wrote off 40 forgiven loans.", "40 forgiven loans", "loans"),
+        ("They counted 14 armed men.", "14 armed men", "men"),
+        ("Troops used six water-bombing planes.", "six water-bombing planes", "planes"),
+        # not participles: a word in -ed of four letters, a gerund, an adjective: they name the kind
+        ("Police logged 7 seed banks.", "7 seed banks", "seed banks"),
+        ("Drivers got 20 speeding tickets.", "20 speeding tickets", "speeding tickets"),
+        ("Voters cast 300 postal ballots.", "300 postal ballots", "postal ballots"),
+    ],
+)
+def test_a_past_participle_or_hyphenated_modifier_before_the_noun_is_passed_over(text, span, unit):
+    q = find_quantities(text)[0]
+    assert (q.text, q.unit, q.kind) == (span, unit, "count")
