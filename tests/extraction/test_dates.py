@@ -781,3 +781,17 @@ def test_a_dotted_month_after_a_cue_word_keeps_its_day_and_year(sentence, expect
     # as a month when a day or year follows the dot.
     got = [(d.text, d.value) for d in find_dates(sentence, published="2024-02-12")]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A hearing is set for December 12.", "2021-12-12"),
+        ("A sentencing hearing has been set for December 12.", "2021-12-12"),
+        ("The vote is slated for March 3.", "2022-03-03"),
+        ("The vote was held on March 3.", "2021-03-03"),
+    ],
+)
+def test_a_date_something_is_set_or_slated_for_is_ahead(sentence, expected):
+    # "set for" and "slated for" schedule what is to come, as "scheduled" does: the day is the next one.
+    assert [d.value for d in find_dates(sentence, published="2021-09-05")] == [expected]
