@@ -100,3 +100,15 @@ def test_markup_lines_are_still_junk(line):
     text = f"A headline for the story\n\n{line}\n\nThe first paragraph of the story is here."
     article = clean(Record(where="k.txt", text=text, format="txt"))
     assert (article.body, article.junk) == ("The first paragraph of the story is here.", [line])
+
+
+@pytest.mark.parametrize("line", ["published: 2024-03-14", "Published: 2024-03-14", "Updated 2024-03-14 09:30 UTC"])
+def test_an_iso_date_line_after_a_label_gives_the_date_it_removes(line):
+    # The line is taken out of the body as a date line: its date must not be lost with it.
+    text = f"Mayor re-elected as turnout falls\n{line}\nThe mayor won a second term on Sunday, officials said."
+    a = clean(Record(where="x.txt", text=text, format="txt"))
+    assert (a.title, a.published, a.body) == (
+        "Mayor re-elected as turnout falls",
+        "2024-03-14",
+        "The mayor won a second term on Sunday, officials said.",
+    )

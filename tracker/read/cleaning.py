@@ -100,6 +100,8 @@ def parse_date(value: str | None) -> str | None:
         return _valid(int(g["y1"]), _month(g["mon"]), int(g["d1"]))
     if g["y2"]:
         return _valid(int(g["y2"]), _month(g["mon2"]), int(g["d2"]))
+    if g["y3"]:  # "Published: 2024-03-14": an ISO date after a label
+        return _valid(int(g["y3"]), int(g["m3"]), int(g["d3"]))
     if g["y4"]:  # day/month/year, the international order
         return _valid(int(g["y4"]), int(g["m4"]), int(g["d4"]))
     return None
