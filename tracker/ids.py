@@ -52,7 +52,7 @@ def _normalised(text: str) -> bytes:
 
 
 def short_hash(text: str, length: int = 10) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
+    return _sha1(text.encode("utf-8")).hexdigest()[:length]
 
 
 def item_id(prefix: str, text: str) -> str:

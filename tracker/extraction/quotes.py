@@ -252,14 +252,14 @@ def _continues(text: str, prev: _Raw, qs: int) -> bool:
     return "\n" not in gap and len(gap) < 250 and not any(c in gap for c in '“”"') and _STOP_END.search(gap) is not None
 
 
+_INF = float("inf")
+
+
 def _sentence_start(spans: list[tuple[int, int]], pos: int) -> int:
     """The start of the last sentence opening at or before pos (0 if none): one C bisection over the (start, end)
     pairs (ends are finite, so (pos, inf) sorts after every pair opening at pos)."""
     lo = bisect.bisect_right(spans, (pos, _INF))
     return spans[lo - 1][0] if lo else 0
-
-
-_INF = float("inf")
 
 
 def _colon_lead(text: str, raw: _Raw, quotes) -> None:
@@ -482,13 +482,9 @@ def _resolve(text: str, raws: list[_Raw]) -> None:
     for r in sorted(raws, key=lambda r: r.mention.start if r.mention else r.start):
         if r.mention is not None:
             r.speaker = resolver.resolve(r.mention, r.antecedent)
-    by_name = resolver.by_name
     for r in raws:
         if r.speaker is not None:
-            # (resolver.aliases(name), read in place rather than copied for each quote)
-            ent = by_name.get(r.speaker.name)
-            mention = r.speaker.mention
-            r.speaker.aliases = [a for a in ent.mentions if a != mention] if ent is not None else []
+            r.speaker.aliases = resolver.aliases(r.speaker.name, r.speaker.mention)
 
 
 def _to_quotes(text: str, raws: list[_Raw]) -> list[Quote]:

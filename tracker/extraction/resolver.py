@@ -549,10 +549,7 @@ class Resolver:
             if state is not None:
                 self._live[state[1]] -= 1
         self._state[e.index] = (e.last, bucket)
-        found = self._logs.get(bucket)
-        if found is None:
-            found = self._logs[bucket] = []
-        log = found
+        log = self._logs.get(bucket) or self._logs.setdefault(bucket, [])  # (no new list made when there is one)
         key = (e.last, -e.index)
         if not log or log[-1] <= key:
             log.append(key)
@@ -858,6 +855,7 @@ class Resolver:
                     break
         return best
 
-    def aliases(self, name: str) -> list[str]:
+    def aliases(self, name: str, without: str | None = None) -> list[str]:
+        """The mentions of the entity named `name`, other than `without` (a speaker's own mention)."""
         ent = self.by_name.get(name)
-        return list(ent.mentions) if ent else []
+        return [a for a in ent.mentions if a != without] if ent else []
