@@ -300,3 +300,19 @@ def test_according_to_a_bare_plural_closing_the_sentence_is_its_source(source):
     assert [(q.text, q.speaker.name, q.speaker.kind, q.cue) for q in quotes] == [
         ("The bridge will open in May", source, "anonymous", "according to")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A number before an "-ed" cue and a noun: the participle describes what is counted.
+        ("The ministry has recorded 184 confirmed cases of the virus in the region.", []),
+        ("Officials have counted 1,184 confirmed cases since January.", []),
+        ("The agency logged 12 reported deaths in the city last week.", []),
+        # A number that is a group of people speaking is a speaker.
+        ("Of those polled, 184 said they would vote in May.", [("184", "they would vote in May")]),
+        ("Some 300 complained that the water was dirty.", [("Some 300", "that the water was dirty")]),
+    ],
+)
+def test_a_count_before_a_participle_is_no_speaker(text, expected):
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected

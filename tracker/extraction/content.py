@@ -29,6 +29,7 @@ from tracker.extraction.cues import (
     WH_VERBS,
     _Cue,
 )
+from tracker.extraction.letters import caps
 from tracker.extraction.quotemarks import (
     _first_ending_from,
     _first_nonspace,
@@ -45,9 +46,11 @@ from tracker.extraction.speakers import (
 )
 
 _OBJECT = re.compile(
-    r"\s*(?:him|her|them|us|me|you|it|reporters|journalists|lawmakers|supporters|voters|senators|members|"
-    r"(?:the|a|an|his|her|its|their|our)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?=\s+(?:to|that|on|in|at|during|how|"
-    r"what|why|whether|about)\b)|(?:[A-Z][\w’'.&-]*)(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*)*)"
+    caps(
+        r"\s*(?:him|her|them|us|me|you|it|reporters|journalists|lawmakers|supporters|voters|senators|members|"
+        r"(?:the|a|an|his|her|its|their|our)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?=\s+(?:to|that|on|in|at|during|how|"
+        r"what|why|whether|about)\b)|(?:[A-Z][\w’'.&-]*)(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*)*)"
+    )
 )
 
 
@@ -97,7 +100,7 @@ _SUBORDINATORS = frozenset(
 _NEXT_WORD = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*([\w’'-]+)")
 
 
-_TO_AUDIENCE = re.compile(r"\s*(?:(?:reporters|journalists|the|a|an|his|her|their)\b|[A-Z])")
+_TO_AUDIENCE = re.compile(caps(r"\s*(?:(?:reporters|journalists|the|a|an|his|her|their)\b|[A-Z])"))
 
 
 # The patterns of the functions below, compiled once rather than looked up in `re`'s cache at every call.
