@@ -316,3 +316,28 @@ def test_according_to_a_bare_plural_closing_the_sentence_is_its_source(source):
 )
 def test_a_count_before_a_participle_is_no_speaker(text, expected):
     assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # After "told", only whom and when: what was told is the clause before.
+        (
+            "Prices will rise sharply, the minister of finance told members of the national assembly on Tuesday.",
+            [("the minister of finance", "Prices will rise sharply")],
+        ),
+        ("Prices will rise, the minister told local reporters on Tuesday.", [("the minister", "Prices will rise")]),
+        ("Prices will rise, he told state television.", [("he", "Prices will rise")]),
+        # "members" is no "me" object: the content never opens mid-word.
+        ("The minister told members that prices would rise.", [("The minister", "that prices would rise")]),
+        # A clause, a "that", a quote mark or a "to" after whom: the content is after.
+        ("He told reporters prices would rise in May.", [("He", "prices would rise in May")]),
+        ("He told staff not to speak to anyone about this.", [("He", "staff not to speak to anyone about this")]),
+        (
+            "Nur Khan Liton told Agence France-Presse on Sunday that arson was used as a weapon.",
+            [("Nur Khan Liton", "that arson was used as a weapon")],
+        ),
+    ],
+)
+def test_what_was_told_is_after_whom_only_when_something_follows_it(text, expected):
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from tracker.extraction.clause_shape import _AUX
 from tracker.extraction.content import (
+    _CONTENT_MARK,
     _ONLY_STOPS,
     _circumstance_only,
     _content_after,
@@ -173,7 +174,7 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         content = (back[0], _content_end(text, back[0], s, e, cue, quotes)) if more else back
     else:
         content = _content_after(text, cue, s, e, quotes)
-        if content is None and back is not None and _ends_sentence(text, cue, e):
+        if content is None and back is not None and (_ends_sentence(text, cue, e) or _told_whom_only(text, cue, e)):
             content = back
         if content is None and _RELATIVE_BEFORE.search(text, max(s, mention.start - 12), mention.start):
             content = _relative_content(text, cue, s, e, quotes)
@@ -202,6 +203,12 @@ def _count_and_participle(text: str, mention: Mention, cue: _Cue) -> bool:
         return False
     nxt = _LOWER_WORD_AFTER.match(text, cue.end)
     return nxt is not None and nxt.group(1) != "that"
+
+
+def _told_whom_only(text: str, cue: _Cue, e: int) -> bool:
+    """ "Prices will rise, the minister told members of the assembly on Tuesday.": after "told" only whom and
+    when (no "that", colon or quote mark, and `_content_after` found no clause), so what was told is before."""
+    return cue.base == "tell" and _CONTENT_MARK.search(text, cue.end, e) is None
 
 
 # Words that open an aside between a subject and its verb: "The company, though profitable, said …".

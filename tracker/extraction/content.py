@@ -47,7 +47,8 @@ from tracker.extraction.speakers import (
 
 _OBJECT = re.compile(
     caps(
-        r"\s*(?:him|her|them|us|me|you|it|reporters|journalists|lawmakers|supporters|voters|senators|members|"
+        r"\s*(?:(?:him|her|them|us|me|you|it|reporters|journalists|lawmakers|supporters|voters|senators|members)"
+        r"(?![\w’'-])|"
         r"(?:the|a|an|his|her|its|their|our)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?=\s+(?:to|that|on|in|at|during|how|"
         r"what|why|whether|about)\b)|(?:[A-Z][\w’'.&-]*)(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*)*)"
     )
@@ -288,6 +289,14 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         or wl in DETERMINERS
         or wl in ("no", "nobody", "everyone", "no-one", "none", "nothing", "someone", "everybody")
     )
+    if (
+        not clause_start
+        and cue.base == "tell"
+        and not _finite_soon(text, first.end(), e)
+        and _CONTENT_MARK.search(text, start, e) is None
+        and _TO.search(text, start, e) is None
+    ):
+        return None  # "…, the minister told members of the assembly on Tuesday.": whom and when, but no clause
     if not clause_start and cue.base not in NP_VERBS:
         if (
             cue.base in WEAK_VERBS or cue.base not in ("say", "tell", "claim", "insist", "argue", "warn", "write")
@@ -479,6 +488,9 @@ def _circumstance_only(text: str, cue: _Cue, e: int) -> bool:
     if _CIRCUMSTANCE.match(rest) is None:
         return False
     return _CONTENT_MARK.search(rest) is None
+
+
+_TO = re.compile(r"\bto\b")  # "told rush-hour passengers to take a longer route": what they were told to do
 
 
 # What shows that content follows after all: a "that" opening a clause (not "that is"), a colon, a quote mark.
