@@ -341,3 +341,24 @@ def test_a_count_before_a_participle_is_no_speaker(text, expected):
 )
 def test_what_was_told_is_after_whom_only_when_something_follows_it(text, expected):
     assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A pronoun's attribution set inside the content is stepped over, as a name's is.
+        ("The bridge, she said, will open in May.", [("she", "The bridge, she said, will open in May")]),
+        ("The deal, they said, is dead.", [("they", "The deal, they said, is dead")]),
+        (
+            "The bridge, the mayor said, will open in May.",
+            [("the mayor", "The bridge, the mayor said, will open in May")],
+        ),
+        # A second attribution after the content still ends it.
+        (
+            "The bridge, he said, will open in May, she said.",
+            [("he", "The bridge, he said, will open in May")],
+        ),
+    ],
+)
+def test_a_parenthetical_attribution_by_a_pronoun_keeps_the_whole_content(text, expected):
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected

@@ -376,6 +376,9 @@ def _content_end(text: str, start: int, s: int, e: int, cue: _Cue, quotes) -> in
     if i >= 0 and quotes[i][0] >= start and quotes[i][1] > end:
         end = quotes[i][1]
     m = _CUT.search(text, start, end) if _CUT_CHARS.search(text, start, end) is not None else None
+    if m and m.start() < cue.start < m.end():
+        # The content's own attribution, set in it: "The bridge, she said, will open in May."
+        m = _CUT.search(text, m.end(), end)
     if m and not _inside(quotes, m.start()):
         end = m.start()
     if _subordinate(text, s, cue.start):
