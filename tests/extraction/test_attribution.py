@@ -362,3 +362,20 @@ def test_what_was_told_is_after_whom_only_when_something_follows_it(text, expect
 )
 def test_a_parenthetical_attribution_by_a_pronoun_keeps_the_whole_content(text, expected):
     assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A verb the speaker goes on with after the quote is no part of what was said.
+        ("The minister said “prices will fall by spring” and left the room.", ["“prices will fall by spring”"]),
+        ("The minister said “prices will fall by spring”, then left the room.", ["“prices will fall by spring”"]),
+        # A second thing said after the quote is.
+        (
+            "The minister said “prices will fall” and that wages would rise.",
+            ["“prices will fall” and that wages would rise"],
+        ),
+    ],
+)
+def test_a_quote_ends_before_what_the_speaker_did_next(text, expected):
+    assert [q.text for q in extract(text).quotes] == expected

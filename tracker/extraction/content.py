@@ -203,7 +203,7 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         # 'said “…”': a quote opens right after the cue and its spaces. The steps below would step over no time
         # phrase, comma, object or "that" (a quote mark is none of them) and come to this quote: its content, to
         # its end or past it.
-        return q[0], max(q[1], _content_end(text, after, s, e, cue, quotes))
+        return q[0], _quote_content_end(text, q, after, s, e, cue, quotes)
     if colon:
         if m.group(2):  # "Caddell continued:" and the quote in the next paragraph
             pe = text.find("\n", after)
@@ -263,7 +263,7 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         return None
     q = _quote_at(quotes, start)
     if q is not None:
-        return q[0], max(q[1], _content_end(text, start, s, e, cue, quotes))
+        return q[0], _quote_content_end(text, q, start, s, e, cue, quotes)
     first = _FIRST_WORD_OF.match(text, start, e)
     if not first:
         return None
@@ -364,6 +364,18 @@ _CUT = re.compile(
 # One of these opens or ends every _CUT match: a content without any (most short ones) is not searched for a cut,
 # a scan of every position in the engine (a search for these characters skips to them: a sixth of the cost).
 _CUT_CHARS = re.compile("[,;—–]")
+
+
+_AND_THEN = re.compile(r"[ \t\xa0]*,?[ \t\xa0]+(?:and|then|before)[ \t\xa0]+([a-z]+)\b")
+
+
+def _quote_content_end(text: str, q, start: int, s: int, e: int, cue: _Cue, quotes) -> int:
+    """The end of a content that opens with a quote: the quote's end or past it ('said “…” and that …'), but not
+    over a verb the speaker goes on with ('said “prices will fall by spring” and left the room')."""
+    m = _AND_THEN.match(text, q[1], e)
+    if m is not None and _past(m.group(1)):
+        return q[1]
+    return max(q[1], _content_end(text, start, s, e, cue, quotes))
 
 
 def _content_end(text: str, start: int, s: int, e: int, cue: _Cue, quotes) -> int:
