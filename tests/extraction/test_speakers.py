@@ -939,3 +939,20 @@ def test_a_title_with_an_adjective_and_a_body_named_with_and_are_whole(text, men
     assert [(q.speaker.mention, q.speaker.name, q.speaker.role) for q in extract(text).quotes] == [
         (mention, name, role)
     ]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # A possessive owner opens the phrase when nothing before it does.
+        ("A statement released by Erdogan’s office said the talks would resume in May.", "Erdogan’s office"),
+        ("Erdogan’s office said the talks would resume in May.", "Erdogan’s office"),
+        # A phrase that opens before the possessive keeps it.
+        (
+            "Critics from across Britain's political spectrum claimed this was a move to foil the opposition.",
+            "Critics from across Britain's political spectrum",
+        ),
+    ],
+)
+def test_a_possessive_owner_opens_a_source_that_nothing_else_opens(text, speaker):
+    assert [q.speaker.mention for q in extract(text).quotes] == [speaker]
