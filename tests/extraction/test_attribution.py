@@ -379,3 +379,22 @@ def test_a_parenthetical_attribution_by_a_pronoun_keeps_the_whole_content(text, 
 )
 def test_a_quote_ends_before_what_the_speaker_did_next(text, expected):
     assert [q.text for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An American comma inside the closing mark ends a subordinate report as one outside it does.
+        (
+            "Though the mayor said that the bridge was “safe and sound,” the council closed it.",
+            ["that the bridge was “safe and sound,”"],
+        ),
+        (
+            "Though the mayor said the bridge was “safe, sound and open,” the council closed it.",
+            ["the bridge was “safe, sound and open,”"],
+        ),
+        ("Though the mayor said that the bridge was safe, the council closed it.", ["that the bridge was safe"]),
+    ],
+)
+def test_a_subordinate_report_ends_at_a_comma_inside_its_closing_mark(text, expected):
+    assert [q.text for q in extract(text).quotes] == expected

@@ -396,6 +396,12 @@ def _content_end(text: str, start: int, s: int, e: int, cue: _Cue, quotes) -> in
     if _subordinate(text, s, cue.start):
         k = text.find(",", start, end)
         while k >= 0 and _inside(quotes, k):
+            i = bisect.bisect_left(quotes, (k,)) - 1
+            if quotes[i][1] - k <= 2 and quotes[i][1] < end:
+                # 'Though the mayor said the bridge was “safe and sound,” the council …': an American comma
+                # inside the closing mark ends the subordinate clause as one outside it does
+                k = quotes[i][1]
+                break
             k = text.find(",", k + 1, end)
         if k > start:
             end = k
