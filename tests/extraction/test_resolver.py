@@ -786,3 +786,28 @@ def test_a_country_speaks_as_a_country(text, expected):
 )
 def test_a_role_that_names_its_office_is_not_the_last_person_known_by_another_role(text, expected):
     assert [q.speaker.name for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the ministry" is the body last named with "Ministry" in its name.
+        (
+            "The Ministry of Transport said the port would close. The ministry said it had no choice.",
+            ["Ministry of Transport", "Ministry of Transport"],
+        ),
+        (
+            "The European Commission said the port would close. The commission said it had no choice.",
+            ["European Commission", "European Commission"],
+        ),
+        (
+            "The Ministry of Transport said the port would close. The Ministry of Health said the clinic would open. "
+            "The ministry said it had no choice.",
+            ["Ministry of Transport", "Ministry of Health", "Ministry of Health"],
+        ),
+        # No body of that word named before: the description stays as written.
+        ("Police said the port would close. The ministry said it had no choice.", ["Police", "The ministry"]),
+    ],
+)
+def test_the_ministry_is_the_body_last_named_with_that_word(text, expected):
+    assert [q.speaker.name for q in extract(text).quotes] == expected

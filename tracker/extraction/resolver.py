@@ -326,6 +326,9 @@ class Resolver:
         # _person_for's surname look-ups: found by a scan of the holders once, then kept by _touch and
         # _index_person (a scan per look-up made "X Lee said … Lee said …" with a new X each time quadratic).
         self._holder: dict[tuple, _Entity] = {}
+        # The organisation last seen whose name holds each organisation word ("ministry" -> the Ministry of
+        # Transport), for "the ministry said", kept by _touch.
+        self._org_heads: dict[str, _Entity] = {}
         self._role_last: dict[int, int] = {}
         self._titled_next = 0  # titled[:_titled_next] are registered
         self._runs: dict[str, list[int]] | None = None  # capitalised word runs -> their starts (see _occurrences)
@@ -537,6 +540,10 @@ class Resolver:
 
     def _touch(self, e: _Entity) -> None:
         """Record a change of the entity's `last`, gender or name (see _latest)."""
+        if e.kind == "organisation":
+            for w in e.name.lower().split():
+                if w in ORG_WORDS:
+                    self._org_heads[w] = e
         if e.role and e.kind == "person" and self._role_last.get(e.index) != e.last:
             # (a role, once given, stays; `last` only grows)
             self._role_last[e.index] = e.last
@@ -743,6 +750,10 @@ class Resolver:
                 issuer = self._issuer(m.start)
                 if issuer is not None:
                     return SpeakerRef(issuer.name, m.text, m.start, m.end, _ref_kind(issuer), issuer.role)
+            if len(words) == 2 and words[0] == "the" and m.text[4:].islower() and head in self._org_heads:
+                # "The Ministry of Transport said … the ministry said": the body last named with that word
+                org = self._org_heads[head]
+                return SpeakerRef(org.name, m.text, m.start, m.end, "organisation", org.role)
             if words[0] == "the" and head in ORG_ROLE_NOUNS and m.text[4:].islower():
                 org = self._recent(("organisation",), m.start)
                 if org is not None:
