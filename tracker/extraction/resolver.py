@@ -752,8 +752,8 @@ class Resolver:
                     return SpeakerRef(issuer.name, m.text, m.start, m.end, _ref_kind(issuer), issuer.role)
             if len(words) == 2 and words[0] == "the" and m.text[4:].islower() and head in self._org_heads:
                 # "The Ministry of Transport said … the ministry said": the body last named with that word
-                org = self._org_heads[head]
-                return SpeakerRef(org.name, m.text, m.start, m.end, "organisation", org.role)
+                body = self._org_heads[head]
+                return SpeakerRef(body.name, m.text, m.start, m.end, "organisation", body.role)
             if words[0] == "the" and head in ORG_ROLE_NOUNS and m.text[4:].islower():
                 org = self._recent(("organisation",), m.start)
                 if org is not None:
