@@ -811,3 +811,16 @@ def test_a_role_that_names_its_office_is_not_the_last_person_known_by_another_ro
 )
 def test_the_ministry_is_the_body_last_named_with_that_word(text, expected):
     assert [q.speaker.name for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An honorific settles the gender a first name leaves open, for a person met only in passing.
+        ("Kim Lee met Mr. Robin Park on Monday. “The deal is done,” she said.", ["Kim Lee"]),
+        ("Kim Lee met Mr. Robin Park on Monday. “The deal is done,” he said.", ["Robin Park"]),
+        ("Lee Kim met Ms Robin Park on Monday. “The deal is done,” she said.", ["Robin Park"]),
+    ],
+)
+def test_an_honorific_gives_a_person_met_in_passing_a_gender(text, expected):
+    assert [q.speaker.name for q in extract(text).quotes] == expected

@@ -155,6 +155,11 @@ _PLACE_HEADS = frozenset(
 _OPEN_MARKS = frozenset("\"“«„'‘")
 
 
+_HONORIFIC_NAME = re.compile(
+    caps(r"\b(Mrs|Mr|Ms|Miss|Sir|Dame)\.?[ \t\xa0]+([A-Z][\w’'-]+(?:[ \t\xa0]+[A-Z][\w’'-]+){0,2})")
+)
+
+
 # Up to three capitalised words before a title ("Democratic Senator", "U.S. Ambassador"); a word may end in a
 # full stop only as an initialism or a short abbreviation ("U.S.", "Lt."), never a sentence's last word ("…
 # by Omar Khan. Later Senator Mary Diaz": no role "Omar Khan. Later").
@@ -346,6 +351,10 @@ class Resolver:
             role = (role or "").replace(" ,", "").strip() or None
             if name and len(name.split()) >= 1 and classify_name(name)[1] == "person":
                 self.titled.append((m.start(), name, role))
+        # "Mr. Robin Park": the honorific settles a gender the first name leaves open, for "he" and "she".
+        self._gender_hints = {
+            m.group(2): gender_of(m.group(2), None, m.group(1)) for m in _HONORIFIC_NAME.finditer(text)
+        }
         for m in _NAME_PAIR.finditer(text):
             first = m.group(1).lower()
             name = m.group(0)
@@ -428,7 +437,7 @@ class Resolver:
             if kind == "person":
                 self.people.append([ent, name.split()])
                 self._index_person(len(self.people) - 1)
-                ent.gender = gender_of(name, role)
+                ent.gender = gender_of(name, role) or self._gender_hints.get(name)
         if role and not ent.role:
             ent.role = role
             if ent.kind == "person" and ent.gender is None:
