@@ -12,6 +12,7 @@ import tracker.extraction.quotes as quotes_mod
 from tests.conftest import EXAMPLE
 from tracker.extraction.pipeline import extract
 from tracker.extraction.quotes import find_quotes, find_quotes_raw
+from tracker.extraction.referents import gender_of
 from tracker.extraction.resolver import _ROLE_FILLER, Resolver, _Entity, _is_named, _stem
 from tracker.extraction.sentences import sentences
 from tracker.extraction.speaker_words import Mention
@@ -824,3 +825,30 @@ def test_the_ministry_is_the_body_last_named_with_that_word(text, expected):
 )
 def test_an_honorific_gives_a_person_met_in_passing_a_gender(text, expected):
     assert [q.speaker.name for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "name, gender",
+    [
+        ("Geoffrey Tallis", "m"),
+        ("Barry Comden", "m"),
+        ("Hakan Yıldız", "m"),
+        ("Jade Simmons", "f"),
+        ("Emily Spanton", "f"),
+        ("Priya Nair", "f"),
+        # Names given to women and men alike settle nothing.
+        ("Robin Park", None),
+        ("Kim Lee", None),
+        ("Alex Moreno", None),
+    ],
+)
+def test_common_first_names_give_a_gender_and_shared_ones_do_not(name, gender):
+    assert gender_of(name) == gender
+
+
+def test_she_after_a_man_named_in_her_quote_is_the_woman_who_spoke():
+    text = (
+        "Judge Patricia Heald said Geoffrey Tallis had betrayed the trust of every family. She said: “You spent "
+        "the money on holidays.”"
+    )
+    assert [q.speaker.name for q in extract(text).quotes] == ["Patricia Heald", "Patricia Heald"]
