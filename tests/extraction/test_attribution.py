@@ -309,6 +309,8 @@ def test_according_to_a_bare_plural_closing_the_sentence_is_its_source(source):
         ("The ministry has recorded 184 confirmed cases of the virus in the region.", []),
         ("Officials have counted 1,184 confirmed cases since January.", []),
         ("The agency logged 12 reported deaths in the city last week.", []),
+        ("The council received more than 1,200 written objections in January.", []),
+        ("The union, which represents 4,000 nurses, said the deal was fair.", [("The union", "the deal was fair")]),
         # A number that is a group of people speaking is a speaker.
         ("Of those polled, 184 said they would vote in May.", [("184", "they would vote in May")]),
         ("Some 300 complained that the water was dirty.", [("Some 300", "that the water was dirty")]),
