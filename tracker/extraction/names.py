@@ -235,6 +235,8 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
         if place:
             role = f"{role} {place}" if role else place
         name = " ".join(name_words) or text
+        if name.endswith(("s'", "s’")):
+            name = name[:-1]  # "According to Windsor Locks' …": the owner, without the possessive's mark
         # (the alias table was asked for the whole text above: the same name needs no second look-up)
         canon, kind = _classify_unaliased(name) if name == text else classify_name(name)
         if kind == "person" and pre.lower() == "the" and not role and len(name_words) == 1:
