@@ -400,3 +400,9 @@ def test_a_quote_ends_before_what_the_speaker_did_next(text, expected):
 )
 def test_a_subordinate_report_ends_at_a_comma_inside_its_closing_mark(text, expected):
     assert [q.text for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize("opener", ["Then", "Later", "Meanwhile", "Afterwards", "Separately"])
+def test_an_adverb_opening_the_sentence_is_no_part_of_the_subject_that_carries_on(opener):
+    text = f"{opener} the mayor opened the bridge and said it was safe."
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == [("the mayor", "it was safe")]

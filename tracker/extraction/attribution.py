@@ -407,8 +407,13 @@ def _sentence_subject(text: str, s: int, pos: int) -> Mention | None:
     return m
 
 
+# Words that open a sentence before its subject without a comma: "Then the mayor …", "Later the mayor opened the
+# bridge and said …".
+_BEFORE_SUBJECT = frozenset("and but so yet then later earlier meanwhile afterwards afterward separately".split())
+
+
 def _not_subject_word(w: str) -> bool:
-    return not w[:1].isalnum() or w.lower() in ("and", "but", "so", "yet", "then")
+    return not w[:1].isalnum() or w.lower() in _BEFORE_SUBJECT
 
 
 # A sentence-opening time or place phrase closed by a comma: "On Thursday,", "In a statement released Monday,".
