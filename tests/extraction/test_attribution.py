@@ -406,3 +406,10 @@ def test_a_subordinate_report_ends_at_a_comma_inside_its_closing_mark(text, expe
 def test_an_adverb_opening_the_sentence_is_no_part_of_the_subject_that_carries_on(opener):
     text = f"{opener} the mayor opened the bridge and said it was safe."
     assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == [("the mayor", "it was safe")]
+
+
+@pytest.mark.parametrize("mark", [",", ";"])
+def test_a_quote_resumed_after_its_attribution_is_one_quote(mark):
+    text = f'Mayor Jane Doe spoke. "We had no warning at all," she said{mark} "the river rose two metres in an hour."'
+    quote = f'"We had no warning at all," she said{mark} "the river rose two metres in an hour."'
+    assert [(q.speaker.name, q.text) for q in extract(text).quotes] == [("Jane Doe", quote)]

@@ -444,12 +444,14 @@ def _content_before(text: str, s: int, upto: int, quotes) -> tuple[int, int] | N
 
 
 _COMMA = re.compile(r"\s*,\s*")
+_RESUME = re.compile(r"\s*[,;]\s*")
 
 
 def _forward_quote(text: str, pos: int, e: int, quotes, content: tuple[int, int]) -> int:
-    """“A,” he said, “B.” — a quote that resumes right after the attribution belongs to the same content."""
+    """“A,” he said, “B.” — a quote that resumes right after the attribution (after its comma or semicolon: “A,”
+    she said; “B.”) belongs to the same content."""
     k = _skip_adverbials(text, pos, e)
-    m = _COMMA.match(text, k)
+    m = _RESUME.match(text, k)
     if m:
         q = _quote_at(quotes, m.end())
         if q is not None:
