@@ -10,6 +10,7 @@ import re
 from tracker.extraction.aliases import load_aliases, resolve_alias
 from tracker.extraction.letters import caps
 from tracker.extraction.quantities import NATIONALITY
+from tracker.extraction.referents import ORG_ROLE_NOUNS
 from tracker.extraction.sentences import ABBREVIATIONS
 from tracker.extraction.speaker_words import (
     _HEAD_ROLES,
@@ -131,6 +132,15 @@ _GROUPS = frozenset({"republican", "democrat", "conservative", "liberal", "progr
 # an article ("Smith said" … "Smith said", "he said"), so each phrase is read once. Cleared when full.
 _MENTIONS: dict[tuple[str, ...], tuple] = {}
 _MENTIONS_MAX = 8192
+
+
+def _people_plural(head: str) -> bool:
+    """A plural head noun that names people ("farmers", "residents"), not bodies ("unions", "companies") nor a
+    singular in -s ("census", "news", "address")."""
+    if not head.endswith("s") or head.endswith(("ss", "us", "is")) or head in ORG_WORDS:
+        return False
+    one = head[:-3] + "y" if head.endswith("ies") else head[:-1]
+    return one not in ORG_WORDS and one not in ORG_ROLE_NOUNS
 
 
 def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
@@ -255,6 +265,8 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
         return Mention(start, end, text, "role", None, " ".join(words[1:]))
     if head in ANON_NOUNS or head.endswith("s") and not definite:
         return Mention(start, end, text, "anonymous", text)
+    if definite and text[4:].islower() and _people_plural(head):
+        return Mention(start, end, text, "anonymous", text)  # "the farmers", "the residents": people, not a body
     if definite:
         # "The Iraqi government": a body named by a proper adjective drops its article like a named one.
         named = any(w[:1].isupper() for w in words[1:])

@@ -68,7 +68,8 @@ ORG_WORDS = frozenset(
     inc inc. corp corp. co co. ltd ltd. llc group bank fund company corporation network service services
     board authority organization organisation coalition alliance federation league caucus presidency industries
     conference command airlines airways motors holdings securities partners capital energy systems technologies
-    labs laboratories pharmaceuticals media analytics consortium railways ag plc gmbh
+    labs laboratories pharmaceuticals media analytics consortium railways ag plc gmbh embassy consulate
+    secretariat directorate inspectorate tribunal
     poll survey report study magazine newspaper channel television radio tribune herald guardian gazette telegraph
     politifact nato un eu fbi cia nsa pentagon kremlin
     """.split()
