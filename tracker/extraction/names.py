@@ -265,6 +265,8 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
         return Mention(start, end, text, "role", None, " ".join(words[1:]))
     if head in ANON_NOUNS or head.endswith("s") and not definite:
         return Mention(start, end, text, "anonymous", text)
+    if len(words) == 1 and head in ORG_WORDS:
+        return Mention(start, end, text, "organisation", text)  # "…, police said": a body named bare
     if definite and text[4:].islower() and _people_plural(head):
         return Mention(start, end, text, "anonymous", text)  # "the farmers", "the residents": people, not a body
     if definite:
