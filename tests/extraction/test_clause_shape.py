@@ -64,3 +64,11 @@ def test_a_plural_noun_after_a_plural_noun_is_no_verb_before_its_object():
     # "reported" has an object here, not a clause
     text = "The agency reported the sales volumes this quarter."
     assert find_quotes_raw(text, sentences(text)) == []
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [("costs rising in May", False), ("costs may rise", True), ("costs May rise", False), ("costs will rise", True)],
+)
+def test_the_month_may_is_no_auxiliary(words, expected):
+    assert _aux_after_subject(words, 0, len(words)) is expected
