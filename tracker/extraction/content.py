@@ -300,7 +300,7 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
     if (
         not clause_start
         and cue.base == "tell"
-        and not _finite_soon(text, first.end(), e)
+        and not _finite_soon(text, start, e)
         and _CONTENT_MARK.search(text, start, e) is None
         and _TO.search(text, start, e) is None
     ):
