@@ -300,3 +300,28 @@ def test_according_to_a_bare_plural_closing_the_sentence_is_its_source(source):
     assert [(q.text, q.speaker.name, q.speaker.kind, q.cue) for q in quotes] == [
         ("The bridge will open in May", source, "anonymous", "according to")
     ]
+
+
+# Issue 16, survivors of the seed-211 sample and of the seed-503 sample (2026-11-30, branch mutattr).
+
+
+@pytest.mark.parametrize(
+    "quote",
+    ["“Too late”", '"Very low"', '"Unsafe,"', "“No comment”"],
+)
+def test_a_short_quote_opening_the_sentence_before_according_to_is_the_content(quote):
+    """A quote of fewer than four words opening the sentence, then "according to X.": the quote is what X said
+    (only a quote inside the sentence makes the whole sentence the content)."""
+    text = f"{quote} according to the city engineer."
+    assert kinds(text) == [("direct", quote, "the city engineer")]
+
+
+def test_a_name_apposed_to_an_inverted_role_at_a_line_end_speaks():
+    """The apposed name may close the sentence without a stop, at the end of its line."""
+    text = "“We will rebuild the bridge,” said the head of the agency, Ann Lee\nThe work starts in May."
+    assert kinds(text)[0] == ("direct", "“We will rebuild the bridge,”", "Ann Lee")
+
+
+def test_words_before_an_attribution_and_a_quote_resuming_after_it_are_one_content():
+    text = "Things are bad, Mr. Barrett said, “and we were never told about it.”"
+    assert kinds(text) == [("partial", text, "Barrett")]

@@ -1,6 +1,8 @@
 """Narration (tracker/extraction/narration.py): where a sentence can be the writer's statement, on texts written
 for these tests."""
 
+import pytest
+
 from tracker.extraction.narration import in_spans, may_narrate, transcript_spans
 
 
@@ -36,3 +38,21 @@ def test_a_roman_numeral_i_is_no_first_person():
     assert may_narrate("The museum holds a tank from World War I near the gate.")
     assert not may_narrate("Later that year I moved the museum to the harbour.")
     assert not may_narrate("Kade and I moved the museum to the harbour.")
+
+
+# Issue 16, survivors of the seed-211 sample and of the seed-503 sample (2026-11-30, branch mutattr).
+
+
+@pytest.mark.parametrize(
+    "label", ["Editor's Note:", "Editors Note:", "See Also:", "Photo Credit:", "Image Source:", "Update Two:"]
+)
+def test_a_label_of_several_words_opening_with_a_non_speaker_word_is_no_speaker(label):
+    """The first word of a label decides: "Editor's Note:" names no speaker, as "Note:" does not."""
+    text = f"{label} the figures were corrected on Monday.\n\nThe mayor left the town hall early."
+    assert transcript_spans(text) == []
+
+
+def test_a_label_of_several_capitalised_words_names_a_speaker():
+    text = "The mayor spoke to us.\n\nMayor Ann Lee: We will rebuild the bridge."
+    assert transcript_spans(text) == [(24, len(text))]
+    assert text[24:38] == "Mayor Ann Lee:"

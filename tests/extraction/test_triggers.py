@@ -1,5 +1,7 @@
 """Where figures and dates can begin, and the bound on how many numbers of one sentence they are looked for among."""
 
+import pytest
+
 from tracker.extraction.sentences import sentences
 from tracker.extraction.triggers import MAX_NUMBERS, triggers
 
@@ -86,3 +88,58 @@ def test_a_date_word_glued_to_an_underscore_is_no_trigger():
     text = "See file_May and the May report."
     dates, _, _ = triggers(text, 0, len(text))
     assert [(s, text[s:e]) for s, e in dates] == [(text.rindex("May"), "May")]
+
+
+# Mutation pass (branch mutattr, seed 503)
+def _token_words(text, starts, shift):
+    """The whitespace-delimited text from each start, which says what was found and where it begins."""
+    return [text[s : (text.find(" ", s) + 1 or len(text) + 1) - 1] for s in (s + shift for s in starts)]
+
+
+@pytest.mark.parametrize("prefix", ["", "\u0130 "], ids=["fast", "lower-casing-moves-offsets"])
+@pytest.mark.parametrize(
+    ("text", "dates", "figures", "numbers"),
+    [
+        # a word opening a text that ends on a letter (no stop) is still a whole word
+        ("About 5 people left", ["5"], ["About", "5"], ["5"]),
+        # a figure begins at a decimal point before its digits, never at the full stop after them
+        (
+            "Rain was .5 mm, against 7. In 2020 it fell",
+            ["5", "7", "2020"],
+            [".5", "7.", "In", "2020"],
+            ["5", "7.", "2020"],
+        ),
+        # a date word glued to an underscore is part of an identifier; the free-standing one is a date word
+        ("See file_May and the May report.", ["May"], [], []),
+        (
+            "Nearly 40 fell on Monday and 3.5 more last week",
+            ["40", "Monday", "3", "5", "last", "week"],
+            ["Nearly", "40", "3.5", ".5", "more"],
+            ["40", "3.5", "5"],
+        ),
+    ],
+)
+def test_both_token_passes_find_the_same_tokens(prefix, text, dates, figures, numbers):
+    """A text whose lower-casing moves offsets ("İ" becomes two characters) takes the slow token pass; it finds
+    what the fast one finds, at the same places."""
+    from tracker.extraction.triggers import forget
+
+    full = prefix + text
+    forget()
+    got_dates, got_figures, got_numbers = triggers(full, 0, len(full))
+    forget()
+    shift = -len(prefix)
+    assert [full[s:e] for s, e in got_dates] == dates
+    assert [text[s + shift : e + shift] for s, e in got_dates] == dates
+    assert _token_words(text, got_figures, shift) == figures
+    assert _token_words(text, got_numbers, shift) == numbers
+
+
+def test_a_range_starting_inside_a_word_takes_no_word_from_its_middle():
+    """triggers(text, start, …) with start inside a word ("Xone"): "one" there is the tail of a word, not a figure."""
+    from tracker.extraction.triggers import forget
+
+    forget()
+    text = "Xone two"
+    assert triggers(text, 1, len(text)) == ([], [5], [5])
+    forget()
