@@ -325,3 +325,46 @@ def test_a_name_apposed_to_an_inverted_role_at_a_line_end_speaks():
 def test_words_before_an_attribution_and_a_quote_resuming_after_it_are_one_content():
     text = "Things are bad, Mr. Barrett said, “and we were never told about it.”"
     assert kinds(text) == [("partial", text, "Barrett")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The prize went to Amy Fox, Ann Lee, who said the team was tired.", "Ann Lee"),
+        ("The prize went to Amy Fox,Ann Lee, who said the team was tired.", "Ann Lee"),  # no space after the comma
+        ("The prize went to the Harbour Trust,Ann Lee, who said the team was tired.", "Ann Lee"),
+        ("The prize went to Amy Fox, a chemist, who said the team was tired.", "Amy Fox"),
+        ("The prize went to Amy Fox,a chemist, who said the team was tired.", "Amy Fox"),
+    ],
+)
+def test_a_relative_clause_speaks_for_the_name_right_before_it_however_its_commas_are_spaced(text, name):
+    """A name right before ", who said" is its antecedent; a lower-case apposition there ("a chemist") is stepped
+    over to the name before it. The space after the earlier comma does not matter."""
+    assert kinds(text) == [("indirect", "the team was tired", name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        # the figures' agent speaks for them only inside the source phrase, not past its comma
+        (
+            "According to the figures, 40 were reported by police as missing after the storm.",
+            "40 were reported by police as missing after the storm",
+            "the figures",
+        ),
+        (
+            "According to numbers reported by the Associated Press, 40 people died in the storm.",
+            "40 people died in the storm",
+            "Associated Press",
+        ),
+    ],
+)
+def test_figures_reported_by_someone_are_theirs_only_within_the_source_phrase(text, content, name):
+    assert kinds(text) == [("indirect", content, name)]
+
+
+def test_according_to_between_a_lead_in_and_its_content_keeps_its_cue_span():
+    text = "Longer term, according to NASA, the goal is to land people on Mars."
+    got = [(q.kind, q.text, q.cue, q.cue_start, q.cue_end, q.speaker.name) for q in extract(text).quotes]
+    assert got == [("indirect", "the goal is to land people on Mars", "according to", 13, 25, "NASA")]
+    assert text[13:25] == "according to"

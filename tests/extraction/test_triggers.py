@@ -135,11 +135,36 @@ def test_both_token_passes_find_the_same_tokens(prefix, text, dates, figures, nu
     assert _token_words(text, got_numbers, shift) == numbers
 
 
-def test_a_range_starting_inside_a_word_takes_no_word_from_its_middle():
-    """triggers(text, start, …) with start inside a word ("Xone"): "one" there is the tail of a word, not a figure."""
+@pytest.mark.parametrize(("text", "start"), [("Xone two", 1), ("Zone two", 1), ("Aten two", 1)])
+def test_a_range_starting_inside_a_word_takes_no_word_from_its_middle(text, start):
+    """triggers(text, start, …) with start inside a word ("Zone"): "one" there is the tail of a word, not a figure."""
     from tracker.extraction.triggers import forget
 
     forget()
-    text = "Xone two"
-    assert triggers(text, 1, len(text)) == ([], [5], [5])
+    assert triggers(text, start, len(text)) == ([], [text.index(" two") + 1], [text.index(" two") + 1])
     forget()
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Tenth in line", 0, 3),  # the range ends inside a word: its words are those of the slice
+        ("About 5 people left", 0, 19),
+        ("It fell by ten percent in May.", 3, 14),
+        ("Sales: 5bn in March, seventy in April", 7, 37),
+        ("Sales: 5bn in March, seventy in April", 7, 30),
+    ],
+)
+def test_the_tokens_of_a_range_from_a_word_start_are_those_of_its_slice(text, start, end):
+    """A range opening at a word's start holds the tokens text[start:end] would hold alone, at the same places."""
+    from tracker.extraction.triggers import forget
+
+    forget()
+    whole = triggers(text, start, end)
+    forget()
+    alone = triggers(text[start:end], 0, end - start)
+    forget()
+    assert whole[0] == [(s + start, e + start) for s, e in alone[0]]
+    assert whole[1] == [s + start for s in alone[1]]
+    assert whole[2] == [s + start for s in alone[2]]
+    assert whole != ([], [], [])
