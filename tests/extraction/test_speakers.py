@@ -950,3 +950,12 @@ def test_a_time_word_after_an_inverted_name_ends_it():
 def test_subject_after_reads_nothing_past_its_window(text, hi):
     """subject_after(text, start, hi) reads text[start:hi] only: a window that holds no word has no speaker."""
     assert subject_after(text, 4, hi) is None
+
+
+@pytest.mark.parametrize("between", ["", " also", " on Tuesday", " yesterday"])
+def test_a_person_of_a_described_body_is_named_up_to_the_bodys_name(between):
+    """ "Peter Iseley of advocacy group Ending Clergy Abuse said": the person speaks, and the mention ends with the
+    body's name, not with an adverb or a time phrase between it and the cue."""
+    text = f"Peter Iseley of advocacy group Ending Clergy Abuse{between} said the church had failed."
+    got = [(s.mention, s.name, s.kind, s.start, s.end) for s in speakers(text)]
+    assert got == [("Peter Iseley of advocacy group Ending Clergy Abuse", "Peter Iseley", "person", 0, 50)]
