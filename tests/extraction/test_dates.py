@@ -795,3 +795,21 @@ def test_a_dotted_month_after_a_cue_word_keeps_its_day_and_year(sentence, expect
 def test_a_date_something_is_set_or_slated_for_is_ahead(sentence, expected):
     # "set for" and "slated for" schedule what is to come, as "scheduled" does: the day is the next one.
     assert [d.value for d in find_dates(sentence, published="2021-09-05")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Prices rose in mid-December, the bank said.", [("mid-December", "2020-12")]),
+        ("Prices rose from mid-March to mid-April.", [("mid-March", "2021-03"), ("mid-April", "2021-04")]),
+        ("Prices rose in mid December.", [("mid December", "2020-12")]),
+        # The longest cue before a trigger word: "the following " is looked back over.
+        (
+            "The talks began on March 3, 2020. The following day, the envoys left.",
+            [("March 3, 2020", "2020-03-03"), ("The following day", "2020-03-04")],
+        ),
+        ("Sales rose earlier this week.", [("earlier this week", "2021-05-03")]),
+    ],
+)
+def test_a_hyphenated_mid_month_and_the_following_day_are_dates(text, expected):
+    assert [(d.text, d.value) for d in find_dates(text, published="2021-05-05")] == expected

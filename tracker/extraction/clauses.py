@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 
 from tracker.extraction.claim_words import _I
+from tracker.extraction.letters import caps
 from tracker.records import Quote
 
 MIN_WORDS = 4
@@ -27,8 +28,10 @@ _LEADING = re.compile(
 
 # Every branch opens with a literal, so the engine skips to the next ";", ":" or "," between tries.
 _INNER = re.compile(
-    r"(?:;\s+|:\s+(?=[A-Z“\"])|,\s+(?=(?:but|while|whilst|whereas|although|though|as(?!\s+(?:well|much|many|long|"
-    r"soon|far|of|a\s+result|part|such|if|though|to|for))|which\s+means)\b))",
+    caps(
+        r"(?:;\s+|:\s+(?=[A-Z“\"])|,\s+(?=(?:but|while|whilst|whereas|although|though|as(?!\s+(?:well|much|many|long|"
+        r"soon|far|of|a\s+result|part|such|if|though|to|for))|which\s+means)\b))"
+    ),
     _I,
 )
 

@@ -74,7 +74,7 @@ DATE_RE = re.compile(
   | (?P<mdy>\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:,?\s+(?P<y1>{_YEAR})\b|,\s+(?P<ly>last|next|this)\s+year\b)?)
   | (?P<dmy>\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})\b)?)
   | (?P<my>\b(?P<m3>{_MONTH}),?\s+(?:of\s+)?(?P<y3>{_YEAR})\b)
-  | (?P<cm>(?<![\w$€£¥.,-])(?P<mcue>{_MONTH_CUE})\s+(?P<m4>{_MONTH})\b(?!\.?\s+\d))
+  | (?P<cm>(?<![\w$€£¥.,-])(?P<mcue>{_MONTH_CUE})(?:\s+|(?<=-))(?P<m4>{_MONTH})\b(?!\.?\s+\d))
   | (?P<rel>\b(?:(?P<rdir>last|next|this|past|coming|previous|earlier\s+this|later\s+this)\s+
                  (?P<runit>week|weekend|month|year))\b)
   | (?P<ago>\b(?P<an>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,3}})\s+
@@ -424,7 +424,7 @@ def _year(m: re.Match, text: str) -> DateMention | None:
 
 # Where a date can begin: a digit or one of a few words (found by `triggers`). The full pattern runs only in a
 # short window around each, because running its dozen branches at every character costs milliseconds per article.
-_LOOKBACK = 12  # longest cue before a trigger: "the year ", "through ", "earlier this "
+_LOOKBACK = 14  # longest cue before a trigger: "the following " (then "earlier this ", "the year ", "through ")
 
 
 def _scan(text: str, start: int, end: int, sentences: list[tuple[int, int]] | None = None) -> list[re.Match]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from tracker.extraction.letters import caps
+
 # Nouns of documents and statements: "the statement said" is the voice of whoever issued it.
 DOCUMENT_NOUNS = frozenset(
     """
@@ -22,9 +24,11 @@ DOCUMENT_NOUNS = frozenset(
 # "Jane Kim of the Polar Institute and colleagues", "Kim et al": a named person's team, which "they" and a later
 # "Kim et al" point at. Group 1 is the person's name (with "de", "van" …), group 2 the group word.
 _TEAM = re.compile(
-    r"(?<![\w’'-])((?:(?:de|van|von|da|del|al)[ \t\xa0]+)?[A-Z][\w’'-]+(?:[ \t\xa0]+(?:(?:de|van|von|da|del)[ \t\xa0]+)?"
-    r"[A-Z][\w’'-]+){0,3})(?:[ \t\xa0]+of[ \t\xa0]+[^,.;()]{3,60}?)?[ \t\xa0]+"
-    r"(et\.?[ \t\xa0]+al\b\.?|and[ \t\xa0]+(?:(?:his|her|their)[ \t\xa0]+)?colleagues\b)"
+    caps(
+        r"(?<![\w’'-])((?:(?:de|van|von|da|del|al)[ \t\xa0]+)?[A-Z][\w’'-]+(?:[ \t\xa0]+(?:(?:de|van|von|da|del)[ \t\xa0]+)?"
+        r"[A-Z][\w’'-]+){0,3})(?:[ \t\xa0]+of[ \t\xa0]+[^,.;()]{3,60}?)?[ \t\xa0]+"
+        r"(et\.?[ \t\xa0]+al\b\.?|and[ \t\xa0]+(?:(?:his|her|their)[ \t\xa0]+)?colleagues\b)"
+    )
 )
 
 
@@ -50,8 +54,10 @@ _LINK = re.compile(r"s(?: general)? (?:from|at|of|with) ")
 # The bodies after the preposition: "the University of Colorado at Boulder (CU Boulder) in Colorado and the
 # College of Wooster", "sixteen states".
 _BODIES = re.compile(
-    r"(?:the[ \t\xa0]+)?(?:[A-Z][\w’'.&-]*|[a-z]+[ \t\xa0]+states?)"
-    r"(?:[ \t\xa0]+(?:(?:of|at|in|for|and|the|de)[ \t\xa0]+)*(?:[A-Z][\w’'.&-]*|\([^()]{1,40}\)))*"
+    caps(
+        r"(?:the[ \t\xa0]+)?(?:[A-Z][\w’'.&-]*|[a-z]+[ \t\xa0]+states?)"
+        r"(?:[ \t\xa0]+(?:(?:of|at|in|for|and|the|de)[ \t\xa0]+)*(?:[A-Z][\w’'.&-]*|\([^()]{1,40}\)))*"
+    )
 )
 
 
