@@ -117,12 +117,38 @@ def _token_words(text, starts, shift):
             ["Nearly", "40", "3.5", ".5", "more"],
             ["40", "3.5", "5"],
         ),
+        # currency signs open figures, and so does a word right after a number or a sign ("5bn", "US$")
+        (
+            "It cost $5bn and €3 in April, up from US$2 last year.",
+            ["5", "3", "April", "2", "last", "year"],
+            ["$5bn", "5bn", "€3", "3", "in", "up", "from", "US$2", "$2", "2"],
+            ["5bn", "3", "2"],
+        ),
+        # number words in any case, each half of a hyphenated one; "Day" capitalised is no date word
+        (
+            "Twenty-five died on Christmas Day; hundreds fled by Tuesday.",
+            ["Christmas", "Tuesday"],
+            ["Twenty-five", "five", "hundreds"],
+            ["Twenty-five", "five", "hundreds"],
+        ),
+        (
+            "Rs 300 crore was paid in the third quarter, about half of it yesterday.",
+            ["300", "yesterday"],
+            ["Rs", "300", "in", "about", "half"],
+            ["300"],
+        ),
+        (
+            "Between 2 and 3.5 million, more than a dozen, Sept. 9",
+            ["2", "3", "5", "Sept", "9"],
+            ["Between", "2", "3.5", ".5", "million,", "more", "a", "dozen,", "9"],
+            ["2", "3.5", "5", "million,", "dozen,", "9"],
+        ),
     ],
 )
 def test_both_token_passes_find_the_same_tokens(prefix, text, dates, figures, numbers):
     """A text whose lower-casing moves offsets ("İ" becomes two characters) takes the slow token pass; it finds
     what the fast one finds, at the same places."""
-    from tracker.extraction.triggers import forget
+    from tracker.extraction.triggers import forget, ordinals
 
     full = prefix + text
     forget()
@@ -133,6 +159,9 @@ def test_both_token_passes_find_the_same_tokens(prefix, text, dates, figures, nu
     assert [text[s + shift : e + shift] for s, e in got_dates] == dates
     assert _token_words(text, got_figures, shift) == figures
     assert _token_words(text, got_numbers, shift) == numbers
+    ordinals_found = ordinals(full, 0, len(full))
+    forget()
+    assert _token_words(text, ordinals_found, shift) == (["third"] if " third " in text else [])
 
 
 @pytest.mark.parametrize(("text", "start"), [("Xone two", 1), ("Zone two", 1), ("Aten two", 1)])
