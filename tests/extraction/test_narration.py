@@ -56,3 +56,25 @@ def test_a_label_of_several_capitalised_words_names_a_speaker():
     text = "The mayor spoke to us.\n\nMayor Ann Lee: We will rebuild the bridge."
     assert transcript_spans(text) == [(24, len(text))]
     assert text[24:38] == "Mayor Ann Lee:"
+
+
+def test_a_span_holds_its_first_character_and_not_the_one_after_it():
+    text = "The ferry sank near the reef.\n\n((Lena Orr)) The water came in fast.\n\nRescuers arrived at dawn."
+    spans = transcript_spans(text)
+    assert spans == [(31, 67)]
+    assert [in_spans(spans, pos) for pos in (30, 31, 66, 67)] == [False, True, True, False]
+
+
+@pytest.mark.parametrize(
+    ("chunk", "narrates"),
+    [
+        ("The council voted 5:2 to close the pool on Monday.", True),  # a colon without a caption label
+        ("The ratio was 3:1 in favour of the plan.", True),
+        ("Ferry at the pier. Photo: Tomas Ruiz for the board.", False),
+        # a quote is set aside, but what stands after it is still read: "I" here is the writer's
+        ('The board wrote "we are thrilled" I believe, in a letter.', False),
+        ('The board wrote "we are thrilled" in a letter.', True),
+    ],
+)
+def test_what_may_be_the_writers_statement(chunk, narrates):
+    assert may_narrate(chunk) is narrates
