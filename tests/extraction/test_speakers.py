@@ -1032,3 +1032,17 @@ def test_a_title_with_an_adjective_and_a_body_named_with_and_are_whole(text, men
     assert [(q.speaker.mention, q.speaker.name, q.speaker.role) for q in extract(text).quotes] == [
         (mention, name, role)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("“We will appeal,” said a spokesman for the embattled firm.", "a spokesman for the embattled firm"),
+        ("“We will appeal,” said a lawyer for the accused man.", "a lawyer for the accused man"),
+        ("The plant will close, according to a spokeswoman for the affected families.", "a spokeswoman for the affected families"),
+    ],
+)  # fmt: skip
+def test_an_ed_adjective_after_a_determiner_stays_in_an_inverted_speaker(text, mention):
+    """After the cue, a lower-case "-ed" word ends the speaker ("said Hillary Clinton, who added"), except after a
+    determiner, where it describes the noun that follows ("the embattled firm")."""
+    assert [s.mention for s in speakers(text)] == [mention]
