@@ -1046,3 +1046,17 @@ def test_an_ed_adjective_after_a_determiner_stays_in_an_inverted_speaker(text, m
     """After the cue, a lower-case "-ed" word ends the speaker ("said Hillary Clinton, who added"), except after a
     determiner, where it describes the noun that follows ("the embattled firm")."""
     assert [s.mention for s in speakers(text)] == [mention]
+
+
+@pytest.mark.parametrize("role", ["witness", "analyst", "doctor", "pollster", "diplomat"])
+def test_a_lower_case_role_noun_before_a_name_is_its_role(role):
+    """ "In court, witness Ann Lee said": a role or source noun right before a name belongs to the speaker."""
+    text = f"In court, {role} Ann Lee said the car was red."
+    found, negated = subject_before(text, 0, text.index(" said") + 1)
+    assert (found.text, found.kind, found.name, found.role, negated) == (
+        f"{role} Ann Lee",
+        "person",
+        "Ann Lee",
+        role,
+        False,
+    )
