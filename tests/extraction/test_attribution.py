@@ -377,6 +377,8 @@ def test_according_to_between_a_lead_in_and_its_content_keeps_its_cue_span():
         ("The ministry has recorded 184 confirmed cases of the virus in the region.", []),
         ("Officials have counted 1,184 confirmed cases since January.", []),
         ("The agency logged 12 reported deaths in the city last week.", []),
+        ("The council received more than 1,200 written objections in January.", []),
+        ("The union, which represents 4,000 nurses, said the deal was fair.", [("The union", "the deal was fair")]),
         # A number that is a group of people speaking is a speaker.
         ("Of those polled, 184 said they would vote in May.", [("184", "they would vote in May")]),
         ("Some 300 complained that the water was dirty.", [("Some 300", "that the water was dirty")]),
@@ -447,3 +449,35 @@ def test_a_parenthetical_attribution_by_a_pronoun_keeps_the_whole_content(text, 
 )
 def test_a_quote_ends_before_what_the_speaker_did_next(text, expected):
     assert [q.text for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An American comma inside the closing mark ends a subordinate report as one outside it does.
+        (
+            "Though the mayor said that the bridge was “safe and sound,” the council closed it.",
+            ["that the bridge was “safe and sound,”"],
+        ),
+        (
+            "Though the mayor said the bridge was “safe, sound and open,” the council closed it.",
+            ["the bridge was “safe, sound and open,”"],
+        ),
+        ("Though the mayor said that the bridge was safe, the council closed it.", ["that the bridge was safe"]),
+    ],
+)
+def test_a_subordinate_report_ends_at_a_comma_inside_its_closing_mark(text, expected):
+    assert [q.text for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize("opener", ["Then", "Later", "Meanwhile", "Afterwards", "Separately"])
+def test_an_adverb_opening_the_sentence_is_no_part_of_the_subject_that_carries_on(opener):
+    text = f"{opener} the mayor opened the bridge and said it was safe."
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == [("the mayor", "it was safe")]
+
+
+@pytest.mark.parametrize("mark", [",", ";"])
+def test_a_quote_resumed_after_its_attribution_is_one_quote(mark):
+    text = f'Mayor Jane Doe spoke. "We had no warning at all," she said{mark} "the river rose two metres in an hour."'
+    quote = f'"We had no warning at all," she said{mark} "the river rose two metres in an hour."'
+    assert [(q.speaker.name, q.text) for q in extract(text).quotes] == [("Jane Doe", quote)]

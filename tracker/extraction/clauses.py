@@ -82,9 +82,15 @@ def _has_words(text: str, n: int, s: int = 0, e: int | None = None) -> bool:
     return _AT_LEAST[n].match(text, s, len(text) if e is None else e) is not None
 
 
+_LINE_SPACE = frozenset(" \t\r\xa0")
+
+
 def _is_headline(text: str, s: int, e: int) -> bool:
     """A line of title-case words with no closing punctuation is a headline or a caption, not a statement."""
-    if "\n" not in text[e : e + 1] and e < len(text):
+    k = e
+    while k < len(text) and text[k] in _LINE_SPACE:
+        k += 1  # (spaces a scraped page leaves at a line's end)
+    if k < len(text) and text[k] != "\n":
         return False  # a headline ends its line
     chunk = text[s:e]
     if chunk.rstrip()[-1:] in _HEADLINE_END_CHARS:

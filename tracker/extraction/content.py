@@ -396,6 +396,12 @@ def _content_end(text: str, start: int, s: int, e: int, cue: _Cue, quotes) -> in
     if _subordinate(text, s, cue.start):
         k = text.find(",", start, end)
         while k >= 0 and _inside(quotes, k):
+            i = bisect.bisect_left(quotes, (k,)) - 1
+            if quotes[i][1] - k <= 2 and quotes[i][1] < end:
+                # 'Though the mayor said the bridge was “safe and sound,” the council …': an American comma
+                # inside the closing mark ends the subordinate clause as one outside it does
+                k = quotes[i][1]
+                break
             k = text.find(",", k + 1, end)
         if k > start:
             end = k
@@ -438,12 +444,14 @@ def _content_before(text: str, s: int, upto: int, quotes) -> tuple[int, int] | N
 
 
 _COMMA = re.compile(r"\s*,\s*")
+_RESUME = re.compile(r"\s*[,;]\s*")
 
 
 def _forward_quote(text: str, pos: int, e: int, quotes, content: tuple[int, int]) -> int:
-    """“A,” he said, “B.” — a quote that resumes right after the attribution belongs to the same content."""
+    """“A,” he said, “B.” — a quote that resumes right after the attribution (after its comma or semicolon: “A,”
+    she said; “B.”) belongs to the same content."""
     k = _skip_adverbials(text, pos, e)
-    m = _COMMA.match(text, k)
+    m = _RESUME.match(text, k)
     if m:
         q = _quote_at(quotes, m.end())
         if q is not None:

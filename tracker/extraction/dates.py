@@ -520,8 +520,12 @@ def _may_open(text: str, c: int) -> bool:
 # What marks a clause as about the future before its date: "will meet on Tuesday", "is scheduled for Feb. 14".
 # Not "until" ("was envoy until December") nor "planned" ("a planned Wednesday special" that already ran).
 _FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|’ll|is to|are to|scheduled|set (?:to|for)|slated|due to|expected to|plans? to|upcoming|"
-    r"to be held|would)\b[^.!?;\n]*$",
+    r"\b(?:will|shall|'ll|’ll|is to|are to|scheduled|set (?:to|for)|slated|due to|expected(?: [^.!?;\n,]{1,40}?)? to|"
+    r"plans? to|upcoming|to be held|would|predict(?:s|ed)?|forecasts?|"
+    # A timetable in the present: "The museum opens on Tuesday", "They host Ashby Town on Tuesday".
+    r"(?:opens|begins|starts|meets|plays|hosts|faces|travels|visits|resumes|launches|kicks off|takes place|"
+    r"goes on sale)|(?:they|we) (?:open|begin|start|meet|play|host|face|travel|visit|resume|launch))"
+    r"\b[^.!?;\n]*$",
     re.IGNORECASE,
 )
 _BEFORE = 80
@@ -561,7 +565,10 @@ def _future_before(text: str, pos: int) -> bool | None:
 # Every match of _FUTURE holds one of these, every match of _PAST one of those (lower-case, in an ASCII window,
 # where IGNORECASE folds only ASCII letters): a window with none is decided by a few substring tests instead of the
 # patterns, whose case-insensitive alternations tried at each of 80 characters cost more than the date itself.
-_FUTURE_NEEDLES = re.compile("ll|to|scheduled|set for|slated|upcoming|would")
+_FUTURE_NEEDLES = re.compile(
+    "ll|to|scheduled|set for|slated|upcoming|would|opens|begins|starts|meets|plays|hosts|faces|travels|visits"
+    "|resumes|launches|kicks off|takes place|goes on sale|they |we |predict|forecast"
+)
 _PAST_NEEDLES = re.compile(
     "was|were|had|did|ed|began|came|went|took|gave|made|won|lost|held|met|saw|said|told|found|left|fell|rose|sent"
     "|spent|paid|built|brought|bought|broke|ran|wrote|became|struck|shot|hit"

@@ -155,6 +155,21 @@ _PLACE_HEADS = frozenset(
 _OPEN_MARKS = frozenset("\"“«„'‘")
 
 
+_HONORIFIC_NAME = re.compile(
+    caps(r"\b(Mrs|Mr|Ms|Miss|Sir|Dame)\.?[ \t\xa0]+([A-Z][\w’'-]+(?:[ \t\xa0]+[A-Z][\w’'-]+){0,2})")
+)
+
+
+# Role nouns for a business, and the words that name a body that is none.
+_COMMERCIAL_NOUNS = frozenset(
+    "company firm retailer chain airline carrier manufacturer producer supplier insurer lender".split()
+)
+_NOT_COMMERCIAL = frozenset(
+    "union unions association federation council ministry department committee party government police court "
+    "university commission parliament senate congress army navy charity".split()
+)
+
+
 # Up to three capitalised words before a title ("Democratic Senator", "U.S. Ambassador"); a word may end in a
 # full stop only as an initialism or a short abbreviation ("U.S.", "Lt."), never a sentence's last word ("…
 # by Omar Khan. Later Senator Mary Diaz": no role "Omar Khan. Later").
@@ -326,6 +341,9 @@ class Resolver:
         # _person_for's surname look-ups: found by a scan of the holders once, then kept by _touch and
         # _index_person (a scan per look-up made "X Lee said … Lee said …" with a new X each time quadratic).
         self._holder: dict[tuple, _Entity] = {}
+        # The organisation last seen whose name holds each organisation word ("ministry" -> the Ministry of
+        # Transport), for "the ministry said", kept by _touch.
+        self._org_heads: dict[str, _Entity] = {}
         self._role_last: dict[int, int] = {}
         self._titled_next = 0  # titled[:_titled_next] are registered
         self._runs: dict[str, list[int]] | None = None  # capitalised word runs -> their starts (see _occurrences)
@@ -343,6 +361,10 @@ class Resolver:
             role = (role or "").replace(" ,", "").strip() or None
             if name and len(name.split()) >= 1 and classify_name(name)[1] == "person":
                 self.titled.append((m.start(), name, role))
+        # "Mr. Robin Park": the honorific settles a gender the first name leaves open, for "he" and "she".
+        self._gender_hints = {
+            m.group(2): gender_of(m.group(2), None, m.group(1)) for m in _HONORIFIC_NAME.finditer(text)
+        }
         for m in _NAME_PAIR.finditer(text):
             first = m.group(1).lower()
             name = m.group(0)
@@ -425,7 +447,7 @@ class Resolver:
             if kind == "person":
                 self.people.append([ent, name.split()])
                 self._index_person(len(self.people) - 1)
-                ent.gender = gender_of(name, role)
+                ent.gender = gender_of(name, role) or self._gender_hints.get(name)
         if role and not ent.role:
             ent.role = role
             if ent.kind == "person" and ent.gender is None:
@@ -537,6 +559,10 @@ class Resolver:
 
     def _touch(self, e: _Entity) -> None:
         """Record a change of the entity's `last`, gender or name (see _latest)."""
+        if e.kind == "organisation":
+            for w in e.name.lower().split():
+                if w in ORG_WORDS:
+                    self._org_heads[w] = e
         if e.role and e.kind == "person" and self._role_last.get(e.index) != e.last:
             # (a role, once given, stays; `last` only grows)
             self._role_last[e.index] = e.last
@@ -743,8 +769,18 @@ class Resolver:
                 issuer = self._issuer(m.start)
                 if issuer is not None:
                     return SpeakerRef(issuer.name, m.text, m.start, m.end, _ref_kind(issuer), issuer.role)
+            if len(words) == 2 and words[0] == "the" and m.text[4:].islower() and head in self._org_heads:
+                # "The Ministry of Transport said … the ministry said": the body last named with that word
+                body = self._org_heads[head]
+                return SpeakerRef(body.name, m.text, m.start, m.end, "organisation", body.role)
             if words[0] == "the" and head in ORG_ROLE_NOUNS and m.text[4:].islower():
                 org = self._recent(("organisation",), m.start)
+                if (
+                    org is not None
+                    and head in _COMMERCIAL_NOUNS
+                    and not _NOT_COMMERCIAL.isdisjoint(org.name.lower().split())
+                ):
+                    org = None  # "the company" is no union or ministry named last, but a firm not yet a speaker
                 if org is not None:
                     return SpeakerRef(org.name, m.text, m.start, m.end, "organisation", org.role)
             if words[0] == "the" and head.endswith("s") and not head.endswith("ss") and m.text[4:5].islower():

@@ -89,8 +89,11 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     if not word[:1].isalpha() or low in FUNCTION_WORDS and low not in ("one", "others", "many", "some"):
         return None
     j = i
+    owner = None
     for k in range(i, max(-1, i - 7), -1):
         w = toks[k][2].lower()
+        if owner is None and k < i and w.endswith(("’s", "'s")) and _is_cap(toks[k][2]):
+            owner = k  # "Erdogan’s office": the owner's name opens the phrase, if nothing before it does
         if not toks[k][2][:1].isalnum() and toks[k][2] not in ("-",):
             break
         if w in DETERMINERS:
@@ -103,6 +106,8 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     # A bare plural or mass noun ("officials said", "polls show") is its own phrase.
     if low.endswith("s") or low in ANON_NOUNS or low in PERSON_ROLE_NOUNS:
         return i if not toks[i - 1][2][:1].isalpha() or i == 0 else _bare_left(toks, i)
+    if owner is not None:
+        return _np_back(toks, owner)  # "A statement released by Erdogan’s office said"
     return None
 
 
