@@ -481,3 +481,28 @@ def test_a_quote_resumed_after_its_attribution_is_one_quote(mark):
     text = f'Mayor Jane Doe spoke. "We had no warning at all," she said{mark} "the river rose two metres in an hour."'
     quote = f'"We had no warning at all," she said{mark} "the river rose two metres in an hour."'
     assert [(q.speaker.name, q.text) for q in extract(text).quotes] == [("Jane Doe", quote)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Longer term, according to NASA, prices will rise.", [("indirect", "prices will rise", "NASA")]),
+        ("Longer term, according to NASA, prices will rise sharply.", [("indirect", "prices will rise sharply", "NASA")]),
+        ("Longer term, according to NASA, prices rise.", []),  # two words are no content
+    ],
+)  # fmt: skip
+def test_according_to_after_a_lead_in_reports_three_words_or_more(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The paper quoted the mayor as saying the bridge was unsafe.", [("indirect", "the bridge was unsafe", "the mayor")]),
+        ("The mayor was misreported as saying the bridge was unsafe.", []),
+    ],
+)  # fmt: skip
+def test_as_saying_names_whom_a_citing_verb_cites(text, expected):
+    """ "quoted the mayor as saying …": whom the citing verb names speaks; "as saying" with no citing verb before
+    it names no one."""
+    assert kinds(text) == expected
