@@ -292,13 +292,17 @@ def test_a_plural_noun_before_that_speaks_as_written_with_its_adjectives():
     assert got == [("the ship had sunk in a storm", "showed", "old logbooks", 16, 28)]
 
 
-@pytest.mark.parametrize("source", ["officials", "police", "economists", "witnesses"])
-def test_according_to_a_bare_plural_closing_the_sentence_is_its_source(source):
-    # "…, according to officials." ends in the sentence's full stop: the source word is read without it.
+@pytest.mark.parametrize(
+    "source, kind",
+    [("officials", "anonymous"), ("police", "organisation"), ("economists", "anonymous"), ("witnesses", "anonymous")],
+)
+def test_according_to_a_bare_plural_closing_the_sentence_is_its_source(source, kind):
+    # "…, according to officials." ends in the sentence's full stop: the source word is read without it. ("police"
+    # is a body, as "Police said" is.)
     text = f"The bridge will open in May, according to {source}."
     quotes = extract(text, "2024-01-01").quotes
     assert [(q.text, q.speaker.name, q.speaker.kind, q.cue) for q in quotes] == [
-        ("The bridge will open in May", source, "anonymous", "according to")
+        ("The bridge will open in May", source, kind, "according to")
     ]
 
 
@@ -481,6 +485,28 @@ def test_a_quote_resumed_after_its_attribution_is_one_quote(mark):
     text = f'Mayor Jane Doe spoke. "We had no warning at all," she said{mark} "the river rose two metres in an hour."'
     quote = f'"We had no warning at all," she said{mark} "the river rose two metres in an hour."'
     assert [(q.speaker.name, q.text) for q in extract(text).quotes] == [("Jane Doe", quote)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A body named bare after its report.
+        ("The bridge is safe, police said.", [("police", "The bridge is safe")]),
+        ("200 people were hurt, police said.", [("police", "200 people were hurt")]),
+        # An aside between commas after the cue, then "that".
+        ("The minister said, in a statement, that the bridge is safe.", [("The minister", "that the bridge is safe")]),
+        ("The minister said, however, that the bridge is safe.", [("The minister", "that the bridge is safe")]),
+        # A time word closing an inverted attribution is no part of the speaker; a name's "Today" is.
+        ("“The road is closed,” said Ann Lee Tuesday.", [("Ann Lee", "“The road is closed,”")]),
+        ("“The road is closed,” said the mayor Tuesday.", [("the mayor", "“The road is closed,”")]),
+        (
+            "Both firms have traded since 2001, according to USA Today.",
+            [("USA Today", "Both firms have traded since 2001")],
+        ),
+    ],
+)
+def test_bare_bodies_asides_and_closing_time_words(text, expected):
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected
 
 
 @pytest.mark.parametrize(

@@ -881,3 +881,29 @@ def test_she_after_a_man_named_in_her_quote_is_the_woman_who_spoke():
 )
 def test_the_company_is_the_last_business_named_not_a_union(text, expected):
     assert [q.speaker.name for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The sentence's stop is no part of an author named after "released by".
+        (
+            "“The port will close,” reads a statement released by the Harbour Authority.",
+            [("Harbour Authority", "organisation")],
+        ),
+        # A plural source opened by "a" is a group "they" points at.
+        (
+            "A dozen officers said the streets were calm. “It was quiet,” they said.",
+            [("A dozen officers", "anonymous"), ("A dozen officers", "anonymous")],
+        ),
+        # A lower-case description before a body's name is no part of the name.
+        ("“We will cut 200 jobs,” said carmaker Nordvik Motors.", [("Nordvik Motors", "organisation")]),
+        (
+            "“We will cut 200 jobs,” said the maritime data firm Kestrel Analytics.",
+            [("Kestrel Analytics", "organisation")],
+        ),
+        ("“We will cut 200 jobs,” said the Interior Ministry.", [("Interior Ministry", "organisation")]),
+    ],
+)
+def test_authors_groups_and_described_bodies_are_named_cleanly(text, expected):
+    assert [(q.speaker.name, q.speaker.kind) for q in extract(text).quotes] == expected

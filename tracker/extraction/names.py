@@ -134,6 +134,10 @@ _MENTIONS: dict[tuple[str, ...], tuple] = {}
 _MENTIONS_MAX = 8192
 
 
+_PREPOSITIONS = frozenset("from of at in by with for to on".split())
+_NO_PREPOSITION = _PREPOSITIONS.isdisjoint
+
+
 def _people_plural(head: str) -> bool:
     """A plural head noun that names people ("farmers", "residents"), not bodies ("unions", "companies") nor a
     singular in -s ("census", "news", "address")."""
@@ -255,6 +259,10 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
             # "The Interior Ministry", "The Foreign Ministry of Iraq": a title-like word before an organisation
             # word is part of its name (an organisation has no role).
             canon = _without_article(text)
+            if pre and pre.lower() not in DETERMINERS and pre[-1:].islower() and _NO_PREPOSITION(pre.lower().split()):
+                # "carmaker Nordvik Motors", "the maritime data firm Kestrel Analytics": a lower-case description
+                # before the name is no part of it (but "researchers from the University of Bristol" are people)
+                canon = " ".join(words[first_cap:])
         return Mention(start, end, text, kind, canon, role if kind == "person" else None)
     alias = resolve_alias(text)
     if alias:
@@ -265,6 +273,8 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
         return Mention(start, end, text, "role", None, " ".join(words[1:]))
     if head in ANON_NOUNS or head.endswith("s") and not definite:
         return Mention(start, end, text, "anonymous", text)
+    if len(words) == 1 and head in ORG_WORDS:
+        return Mention(start, end, text, "organisation", text)  # "…, police said": a body named bare
     if definite and text[4:].islower() and _people_plural(head):
         return Mention(start, end, text, "anonymous", text)  # "the farmers", "the residents": people, not a body
     if definite:

@@ -720,7 +720,7 @@ class Resolver:
             after = _BY_AFTER.match(self.text, m.end)
             if after is not None:
                 # "a statement released by Erdogan's office, …": the author named right after the mention
-                name = _without_article(after.group(1))
+                name = _without_article(after.group(1)).rstrip(".")  # (the sentence's stop is no part of it)
                 kind = classify_name(name)[1]
                 kind = "organisation" if kind == "person" and ("'" in name or "’" in name) else kind
                 return SpeakerRef(name, m.text, m.start, m.end, kind)
@@ -788,7 +788,7 @@ class Resolver:
                 group = self._recent(("group",), m.start)
                 if group is not None:
                     return SpeakerRef(group.name, m.text, m.start, m.end, "anonymous")
-        if m.kind == "anonymous" and words and words[0] not in ("a", "an", "one") and _is_plural_source(words):
+        if m.kind == "anonymous" and words and words[0] != "one" and _is_plural_source(words):
             ent = self._entity(m.name or m.text, "group", None, m.start)
             return SpeakerRef(ent.name, m.text, m.start, m.end, "anonymous", m.role)
         if m.kind == "pronoun":

@@ -46,6 +46,10 @@ def _cap_before_particles(toks: list[tuple[int, int, str]], k: int) -> bool:
     return k > 0 and _is_cap(toks[k - 1][2])
 
 
+# Bodies named by a bare singular noun, as a plural is ("…, police said", "…, military said").
+_BARE_BODIES = frozenset("police military staff management government".split())
+
+
 def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     """Index of the first token of the noun phrase that ends at token i, or None when there is none."""
     word = toks[i][2]
@@ -104,7 +108,7 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     if (j == 0 or not toks[j - 1][2][:1].isalnum()) and toks[j][2][:1].isupper() and j < i:
         return j  # "Experts on North Korea and nuclear nonproliferation said": the phrase opens the clause
     # A bare plural or mass noun ("officials said", "polls show") is its own phrase.
-    if low.endswith("s") or low in ANON_NOUNS or low in PERSON_ROLE_NOUNS:
+    if low.endswith("s") or low in ANON_NOUNS or low in PERSON_ROLE_NOUNS or low in _BARE_BODIES:
         return i if not toks[i - 1][2][:1].isalpha() or i == 0 else _bare_left(toks, i)
     if owner is not None:
         return _np_back(toks, owner)  # "A statement released by Erdogan’s office said"
@@ -371,6 +375,9 @@ _PAST_NOT_ED = frozenset(
 )
 
 
+_NAME_TODAY = re.compile(r"To(?:day|night)\.")  # capitalised after a name, part of it: "USA Today."
+
+
 def subject_after(text: str, start: int, hi: int) -> Mention | None:
     """The speaker of an inverted attribution ("…,” said Akar", "according to the ministry")."""
     # The walk below reads at most 13 tokens (a name stops at twelve, with one token of look-ahead), so only
@@ -425,8 +432,8 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             )
         ):
             break
-        if k > 0 and wl in TIME_WORDS:
-            break
+        if k > 0 and (wl in TIME_WORDS or wl.endswith(".") and wl[:-1] in TIME_WORDS and not _NAME_TODAY.match(w)):
+            break  # "said Ann Lee Tuesday." (not "according to USA Today.")
         if (
             k > 0
             and caps_run
