@@ -306,6 +306,74 @@ def test_according_to_a_bare_plural_closing_the_sentence_is_its_source(source, k
     ]
 
 
+# Issue 16, survivors of the seed-211 sample and of the seed-503 sample (2026-11-30, branch mutattr).
+
+
+@pytest.mark.parametrize(
+    "quote",
+    ["“Too late”", '"Very low"', '"Unsafe,"', "“No comment”"],
+)
+def test_a_short_quote_opening_the_sentence_before_according_to_is_the_content(quote):
+    """A quote of fewer than four words opening the sentence, then "according to X.": the quote is what X said
+    (only a quote inside the sentence makes the whole sentence the content)."""
+    text = f"{quote} according to the city engineer."
+    assert kinds(text) == [("direct", quote, "the city engineer")]
+
+
+def test_a_name_apposed_to_an_inverted_role_at_a_line_end_speaks():
+    """The apposed name may close the sentence without a stop, at the end of its line."""
+    text = "“We will rebuild the bridge,” said the head of the agency, Ann Lee\nThe work starts in May."
+    assert kinds(text)[0] == ("direct", "“We will rebuild the bridge,”", "Ann Lee")
+
+
+def test_words_before_an_attribution_and_a_quote_resuming_after_it_are_one_content():
+    text = "Things are bad, Mr. Barrett said, “and we were never told about it.”"
+    assert kinds(text) == [("partial", text, "Barrett")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The prize went to Amy Fox, Ann Lee, who said the team was tired.", "Ann Lee"),
+        ("The prize went to Amy Fox,Ann Lee, who said the team was tired.", "Ann Lee"),  # no space after the comma
+        ("The prize went to the Harbour Trust,Ann Lee, who said the team was tired.", "Ann Lee"),
+        ("The prize went to Amy Fox, a chemist, who said the team was tired.", "Amy Fox"),
+        ("The prize went to Amy Fox,a chemist, who said the team was tired.", "Amy Fox"),
+    ],
+)
+def test_a_relative_clause_speaks_for_the_name_right_before_it_however_its_commas_are_spaced(text, name):
+    """A name right before ", who said" is its antecedent; a lower-case apposition there ("a chemist") is stepped
+    over to the name before it. The space after the earlier comma does not matter."""
+    assert kinds(text) == [("indirect", "the team was tired", name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        # the figures' agent speaks for them only inside the source phrase, not past its comma
+        (
+            "According to the figures, 40 were reported by police as missing after the storm.",
+            "40 were reported by police as missing after the storm",
+            "the figures",
+        ),
+        (
+            "According to numbers reported by the Associated Press, 40 people died in the storm.",
+            "40 people died in the storm",
+            "Associated Press",
+        ),
+    ],
+)
+def test_figures_reported_by_someone_are_theirs_only_within_the_source_phrase(text, content, name):
+    assert kinds(text) == [("indirect", content, name)]
+
+
+def test_according_to_between_a_lead_in_and_its_content_keeps_its_cue_span():
+    text = "Longer term, according to NASA, the goal is to land people on Mars."
+    got = [(q.kind, q.text, q.cue, q.cue_start, q.cue_end, q.speaker.name) for q in extract(text).quotes]
+    assert got == [("indirect", "the goal is to land people on Mars", "according to", 13, 25, "NASA")]
+    assert text[13:25] == "according to"
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -439,3 +507,28 @@ def test_a_quote_resumed_after_its_attribution_is_one_quote(mark):
 )
 def test_bare_bodies_asides_and_closing_time_words(text, expected):
     assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Longer term, according to NASA, prices will rise.", [("indirect", "prices will rise", "NASA")]),
+        ("Longer term, according to NASA, prices will rise sharply.", [("indirect", "prices will rise sharply", "NASA")]),
+        ("Longer term, according to NASA, prices rise.", []),  # two words are no content
+    ],
+)  # fmt: skip
+def test_according_to_after_a_lead_in_reports_three_words_or_more(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The paper quoted the mayor as saying the bridge was unsafe.", [("indirect", "the bridge was unsafe", "the mayor")]),
+        ("The mayor was misreported as saying the bridge was unsafe.", []),
+    ],
+)  # fmt: skip
+def test_as_saying_names_whom_a_citing_verb_cites(text, expected):
+    """ "quoted the mayor as saying …": whom the citing verb names speaks; "as saying" with no citing verb before
+    it names no one."""
+    assert kinds(text) == expected
