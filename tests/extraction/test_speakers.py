@@ -1101,3 +1101,18 @@ def test_a_lower_case_role_noun_before_a_name_is_its_role(role):
         role,
         False,
     )
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # A time phrase before a bare plural source is no part of it.
+        ("For years critics said the plan would fail.", "critics"),
+        ("In recent years economists said the plan would fail.", "economists"),
+        # A bracketed aside of some length between the name and the cue is stepped over.
+        ("Ana Lima (who has led the city council for many years) said the port would close.", "Ana Lima"),
+        ("Claire McCaskill (then a senator from the state of Missouri) said the bill would fail.", "Claire McCaskill"),
+    ],
+)
+def test_time_phrases_and_long_brackets_before_the_cue(text, speaker):
+    assert [q.speaker.mention for q in extract(text).quotes] == [speaker]

@@ -98,8 +98,8 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
         w = toks[k][2].lower()
         if owner is None and k < i and w.endswith(("’s", "'s")) and _is_cap(toks[k][2]):
             owner = k  # "Erdogan’s office": the owner's name opens the phrase, if nothing before it does
-        if not toks[k][2][:1].isalnum() and toks[k][2] not in ("-",):
-            break
+        if not toks[k][2][:1].isalnum() and toks[k][2] not in ("-",) or k < i and w in _TIME_PLURALS:
+            break  # ("For years critics said": the time phrase is no part of the source)
         if w in DETERMINERS:
             return k
         if k < i and w in FUNCTION_WORDS and w not in PREPOSITIONS and w != "and":
@@ -153,13 +153,17 @@ def _linked_name(toks: list[tuple[int, int, str]], k: int) -> bool:
     return lone and head.isalpha() and len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
 
 
+_TIME_PLURALS = frozenset("years months weeks days decades centuries hours minutes".split())
+
+
 def _bare_left(toks: list[tuple[int, int, str]], i: int) -> int:
     """Extend a bare noun over preceding adjectives ("White House officials", "some Republican senators")."""
     j = i
     while j > 0 and j > i - 3:
         w = toks[j - 1][2]
-        if w.lower() in FUNCTION_WORDS or not w[:1].isalpha() or w.lower() in SKIP_BEFORE_CUE:
-            break
+        wl = w.lower()
+        if wl in FUNCTION_WORDS or not w[:1].isalpha() or wl in SKIP_BEFORE_CUE or wl in _TIME_PLURALS:
+            break  # ("For years critics said": the time phrase is no adjective of the source)
         j -= 1
     return j
 
@@ -195,8 +199,8 @@ def subject_before(
         elif w == ")":
             # "Sen. Claire McCaskill (D-Mo.) said": a party label in brackets is not the subject.
             k = i - 1
-            while k >= 0 and i - k < 8 and toks[k][2] != "(":
-                k -= 1
+            while k >= 0 and i - k < 32 and toks[k][2] != "(":
+                k -= 1  # (a bracketed aside of some length: "Ana Lima (who has led the council for years) said")
             if k < 0 or toks[k][2] != "(":
                 break
             i = k
