@@ -532,3 +532,22 @@ def test_as_saying_names_whom_a_citing_verb_cites(text, expected):
     """ "quoted the mayor as saying …": whom the citing verb names speaks; "as saying" with no citing verb before
     it names no one."""
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An aside of several commas, or after a lead-in, between the subject and the cue.
+        (
+            "The firm, though small, lean and young, said it would hire 50 people.",
+            [("The firm", "it would hire 50 people")],
+        ),
+        (
+            "In May, the company, though profitable, said it would cut 200 jobs.",
+            [("the company", "it would cut 200 jobs")],
+        ),
+        ("The company, though profitable, said it would cut 200 jobs.", [("The company", "it would cut 200 jobs")]),
+    ],
+)
+def test_a_subject_is_found_across_an_aside_of_several_commas_or_after_a_lead_in(text, expected):
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected

@@ -225,8 +225,12 @@ def _subject_across_aside(text: str, s: int, comma: int, cue_end: int, e: int) -
     """ "The company, though profitable, said it would cut jobs": an aside set off by commas (opened by a word
     such as "though") sits between the sentence's subject and the cue, which then has a clause after it, not an
     inverted speaker ("…, while imperfect, said Ann Lee" keeps Ann Lee)."""
-    j = text.rfind(",", s, comma)
-    w = _NEXT_TOKEN.match(text, j + 1, comma) if j > s else None
+    j = comma
+    for _ in range(3):  # the aside's opening comma: "though profitable" or "though small, lean and young"
+        j = text.rfind(",", s, j)
+        w = _NEXT_TOKEN.match(text, j + 1, comma) if j > s else None
+        if w is None or w.group(1).lower() in _ASIDE_OPENERS:
+            break
     if w is None or w.group(1).lower() not in _ASIDE_OPENERS:
         return None
     after = subject_after(text, cue_end, e)
@@ -234,8 +238,10 @@ def _subject_across_aside(text: str, s: int, comma: int, cue_end: int, e: int) -
         nxt = _NEXT_TOKEN.match(text, after.end, e)
         if nxt is None or nxt.group(1).lower() not in _AUX:
             return None  # a name or a phrase not followed by a verb: the inverted speaker
+    lead = _LEAD_IN.match(text, s, j)  # "In May, the company, though profitable, said …"
+    first = _first_word(text, lead.end() if lead is not None else s)
     m, negated = subject_before(text, s, j)
-    if m is None or negated or m.start > _first_word(text, s) or m.kind not in _SPEAKER_KINDS:
+    if m is None or negated or m.start > first or m.kind not in _SPEAKER_KINDS:
         return None
     return m
 
