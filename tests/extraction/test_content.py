@@ -389,3 +389,20 @@ def test_a_circumstance_after_an_attribution_leaves_the_report_before_it(cue, ci
 @pytest.mark.parametrize("complement", ["insisted on a vote", "agreed with the unions", "responded to the unions"])
 def test_a_preposition_a_verb_takes_as_its_complement_is_no_circumstance_of_a_report(complement):
     assert contents(f"Taxes will rise in May, the minister {complement}.") == []
+
+
+# Issue 16, survivors of the seed-211 sample and of a seed-501 sample of the quote modules (2026-11-30, branch mutq3).
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Being late is no crime, the judge said.", "Being late is no crime"),
+        ("Using drones here is illegal, the police said.", "Using drones here is illegal"),
+        ("Doing nothing would cost lives, the doctors warned.", "Doing nothing would cost lives"),
+    ],
+)
+def test_a_five_letter_ing_word_opening_the_sentence_is_the_reports_subject_not_a_framing_phrase(text, content):
+    # a framing participle ("Speaking to reporters, …") has more than five letters; "Being", "Using", "Doing"
+    # open the reported clause itself
+    assert contents(text) == [content]

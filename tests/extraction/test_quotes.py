@@ -923,3 +923,51 @@ def test_a_quote_opening_with_a_framing_word_keeps_a_long_attribution_after_it()
             "the mayor of the small northern town of Lake Kivu",
         )
     ]
+
+
+# Issue 16, survivors of the seed-211 sample and of a seed-501 sample of the quote modules (2026-11-30, branch mutq3).
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        # "then" between the subject and its verb is stepped over, like "also"
+        (
+            "Obama then dismissed the plan as “a stunt for the cameras”.",
+            "the plan as “a stunt for the cameras”",
+            "dismissed",
+            "Obama",
+        ),
+        # so is "was": the verb after it is the clause's verb, and the content starts after that verb
+        (
+            "Brown was criticised over “a stunt for the cameras”.",
+            "over “a stunt for the cameras”",
+            "criticised",
+            "Brown",
+        ),
+    ],
+)
+def test_then_and_was_between_a_named_subject_and_its_verb_are_stepped_over(text, content, cue, speaker):
+    assert [(q.kind, q.text, q.cue, q.speaker.name) for q in quotes(text)] == [("partial", content, cue, speaker)]
+
+
+def test_a_cue_ending_the_text_without_a_stop_still_attributes_the_quote_before_it():
+    # a headline or a caption ends without a full stop: the cue is the sentence's last word
+    text = "“The bridge will open in May,” Okafor said"
+    assert [(q.kind, q.text, q.cue, q.speaker.name) for q in quotes(text)] == [
+        ("direct", "“The bridge will open in May,”", "said", "Okafor")
+    ]
+
+
+def test_a_cue_set_off_by_commas_inside_a_report_without_a_conjunction_is_part_of_that_report():
+    # "the police warned" sits inside what the mayor said; with no "and", "but" or "while" before it, it starts no
+    # report of its own
+    text = "The mayor said residents, the police warned, should stay indoors."
+    assert [(q.kind, q.text, q.cue, q.speaker.mention) for q in quotes(text)] == [
+        ("indirect", "residents, the police warned, should stay indoors", "said", "The mayor")
+    ]
+
+
+@pytest.mark.parametrize("text", ["The union said: “Jobs Not Cuts.”", "The mayor said “Happy New Year”."])
+def test_a_short_quote_of_capitalised_words_after_a_cue_is_a_title_or_slogan_not_a_quote(text):
+    assert quotes(text) == []
