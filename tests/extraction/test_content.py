@@ -406,3 +406,11 @@ def test_a_five_letter_ing_word_opening_the_sentence_is_the_reports_subject_not_
     # a framing participle ("Speaking to reporters, …") has more than five letters; "Being", "Using", "Doing"
     # open the reported clause itself
     assert contents(text) == [content]
+
+
+def test_a_subordinate_report_cut_at_a_semicolon_does_not_reach_a_comma_after_it():
+    # the report of a subordinate attribution ends at its first comma, but only a comma inside the report: here it
+    # ends at the semicolon, and the comma after "engineers" belongs to the next clause
+    assert contents("While the mayor said the bridge was safe; engineers, however, disagreed.") == [
+        "the bridge was safe"
+    ]

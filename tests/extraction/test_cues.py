@@ -208,3 +208,9 @@ def cue_words_of(text):
 )
 def test_a_cue_form_in_s_or_ing_right_after_a_determiner_is_a_noun(text, cues):
     assert cue_words_of(text) == cues
+
+
+@pytest.mark.parametrize("verb", ["limit", "visit", "edit", "credit"])
+def test_a_verb_stressed_on_its_first_syllable_does_not_double_its_last_consonant(verb):
+    # "admit" → "admitted", but "edit" → "edited": the exceptions to the doubling rule make only the regular forms
+    assert inflections(verb) == {verb, verb + "s", verb + "ed", verb + "ing"}

@@ -938,6 +938,13 @@ def test_a_quote_opening_with_a_framing_word_keeps_a_long_attribution_after_it()
             "dismissed",
             "Obama",
         ),
+        # and an adverb in -ly
+        (
+            "Obama quickly dismissed the plan as “a stunt for the cameras”.",
+            "the plan as “a stunt for the cameras”",
+            "dismissed",
+            "Obama",
+        ),
         # so is "was": the verb after it is the clause's verb, and the content starts after that verb
         (
             "Brown was criticised over “a stunt for the cameras”.",
@@ -947,7 +954,7 @@ def test_a_quote_opening_with_a_framing_word_keeps_a_long_attribution_after_it()
         ),
     ],
 )
-def test_then_and_was_between_a_named_subject_and_its_verb_are_stepped_over(text, content, cue, speaker):
+def test_then_was_and_ly_adverbs_between_a_named_subject_and_its_verb_are_stepped_over(text, content, cue, speaker):
     assert [(q.kind, q.text, q.cue, q.speaker.name) for q in quotes(text)] == [("partial", content, cue, speaker)]
 
 
@@ -971,3 +978,10 @@ def test_a_cue_set_off_by_commas_inside_a_report_without_a_conjunction_is_part_o
 @pytest.mark.parametrize("text", ["The union said: “Jobs Not Cuts.”", "The mayor said “Happy New Year”."])
 def test_a_short_quote_of_capitalised_words_after_a_cue_is_a_title_or_slogan_not_a_quote(text):
     assert quotes(text) == []
+
+
+def test_a_conjunction_opening_the_clause_of_a_quoted_fragment_is_stepped_over_to_its_subject():
+    text = "The council met on Monday, and Obama dismissed the plan as “a stunt for the cameras”."
+    assert [(q.kind, q.text, q.cue, q.speaker.name) for q in quotes(text)] == [
+        ("partial", "the plan as “a stunt for the cameras”", "dismissed", "Obama")
+    ]
