@@ -414,3 +414,8 @@ def test_a_subordinate_report_cut_at_a_semicolon_does_not_reach_a_comma_after_it
     assert contents("While the mayor said the bridge was safe; engineers, however, disagreed.") == [
         "the bridge was safe"
     ]
+
+
+def test_a_that_on_the_next_line_is_not_looked_for_after_the_cues_time_phrase():
+    # a line break ends the sentence: the clause after "said on Monday" is the rest of its own line
+    assert contents("The mayor said on Monday the bridge is safe\nthat is all we know.") == ["the bridge is safe"]

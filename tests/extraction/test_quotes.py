@@ -985,3 +985,12 @@ def test_a_conjunction_opening_the_clause_of_a_quoted_fragment_is_stepped_over_t
     assert [(q.kind, q.text, q.cue, q.speaker.name) for q in quotes(text)] == [
         ("partial", "the plan as “a stunt for the cameras”", "dismissed", "Obama")
     ]
+
+
+def test_a_report_holding_another_is_kept_once_and_the_reports_after_it_stay():
+    # "Reportedly, …" inside Lee's quote is a report nested in Lee's: dropped, and Okafor's report after both stays
+    text = "Lee said the plan was “dead. Reportedly, nobody wants it now.” Okafor said the port would close."
+    assert [(q.kind, q.text, q.speaker.name) for q in quotes(text)] == [
+        ("partial", "the plan was “dead. Reportedly, nobody wants it now.”", "Lee"),
+        ("indirect", "the port would close", "Okafor"),
+    ]
