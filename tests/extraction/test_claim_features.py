@@ -146,12 +146,12 @@ def test_it_is_clear_that_frames_a_view_and_it_is_true_that_does_not():
         (
             "Kenya’s exports of tea fell by 40 percent in 2020.",
             "quantity",
-            ["percent", "date", "past event", "comparison", "statistic", "third party"],
+            ["percent", "date", "named entity", "past event", "comparison", "statistic", "third party"],
         ),
         (
             "Kenya's exports of tea fell by 40 percent in 2020.",
             "quantity",
-            ["percent", "date", "past event", "comparison", "statistic", "third party"],
+            ["percent", "date", "named entity", "past event", "comparison", "statistic", "third party"],
         ),
         # a common noun after "the" is no named subject
         ("The province closed 40 schools in 2020.", "quantity", ["number", "date", "past event"]),

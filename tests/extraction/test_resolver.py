@@ -731,3 +731,58 @@ def test_who_speaks_as_the_person_it_stands_for():
 def test_a_person_named_without_a_quote_is_who_she_points_at(text, expected):
     quotes = extract(text).quotes
     assert [(q.speaker.name, q.speaker.role) for q in quotes] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A country named as the speaker is a country: "it" points back at it, "he" does not.
+        ("France said it would send troops. “We will not wait,” it said.", [("France", "country")] * 2),
+        (
+            "Ukraine said the talks failed. Kenya said they would resume.",
+            [("Ukraine", "country"), ("Kenya", "country")],
+        ),
+        (
+            "Jon Berg said the talks were hard. New Zealand said the talks had failed. He said they would resume.",
+            [("Jon Berg", "person"), ("New Zealand", "country"), ("Jon Berg", "person")],
+        ),
+    ],
+)
+def test_a_country_speaks_as_a_country(text, expected):
+    assert [(q.speaker.name, q.speaker.kind) for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A role that names its office ("of Ohio") is no one known by another role: it stays unnamed.
+        (
+            "President Vladimir Putin declared that workers would be paid. The governor of Ohio announced that the "
+            "state had extended its order.",
+            ["Vladimir Putin", "The governor of Ohio"],
+        ),
+        (
+            "Jan Ode of the USGS said the quakes went on. The governor of the Northern Province said that schools "
+            "would close.",
+            ["Jan Ode", "The governor of the Northern Province"],
+        ),
+        # The same office by its place is the person who holds it.
+        (
+            "Governor Mike DeWine of Ohio said the state was in an emergency. The governor of Ohio said that schools "
+            "would close.",
+            ["Mike DeWine", "Mike DeWine"],
+        ),
+        # A person named with no role may be the office holder named after.
+        (
+            "Ana Lima said the port was closed. The mayor of Porto said that it would reopen in May.",
+            ["Ana Lima", "Ana Lima"],
+        ),
+        # A description without its office is the last person, redescribed.
+        (
+            "Study co-author Karen Alley said the ice was thinning. The Wooster professor added that it was fast.",
+            ["Karen Alley", "Karen Alley"],
+        ),
+    ],
+)
+def test_a_role_that_names_its_office_is_not_the_last_person_known_by_another_role(text, expected):
+    assert [q.speaker.name for q in extract(text).quotes] == expected

@@ -866,3 +866,19 @@ def test_a_name_with_lower_case_particles_is_read_whole_on_either_side_of_the_cu
     for text in (f"{name} said the deal was done.", f"“The deal is done,” said {name}."):
         quotes = extract(text, "2024-01-01").quotes
         assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [(name, "person")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The president took questions and said the talks would resume.", "The president"),
+        ("The mayor spoke to reporters and said the bridge was safe.", "The mayor"),
+        ("The two envoys flew to Oslo and said the talks would resume.", "The two envoys"),
+        ("Three residents fled the fire and said it spread fast.", "Three residents"),
+        ("The minister drove to the school and said it would close.", "The minister"),
+        # A participle that is also a past ("sent") opens the source's tail: the sender is named after it.
+        ("A letter sent from the mayor’s office said the school would close.", "A letter sent from the mayor’s office"),
+    ],
+)
+def test_a_past_tense_not_in_ed_ends_the_subject_of_a_verb_and_said(text, speaker):
+    assert [q.speaker.mention for q in extract(text).quotes] == [speaker]

@@ -282,6 +282,10 @@ def _common_head(text: str) -> bool:
     return words[0].lower() == head or not any(w == head.capitalize() or w == head.upper() for w in words[1:])
 
 
+# A role noun that names its office by the place or body it is held in: "the governor of Ohio".
+_OFFICE_OF = re.compile(r"\bof (?:the )?[A-Z]")
+
+
 class Resolver:
     """Resolve mentions in text order to the article's speakers.
 
@@ -745,7 +749,15 @@ class Resolver:
             if ent is None:
                 return SpeakerRef(m.text, m.text, m.start, m.end, PRONOUNS.get(low, "anonymous"))
         elif m.kind == "role":
-            ent = self._apposed(m.start) or self._role_match(m) or self._recent(("person",), m.start)
+            ent = self._apposed(m.start) or self._role_match(m)
+            if ent is None:
+                # No one known by this role: the most recent person, unless the role names its office ("the
+                # governor of Ohio", "the director of Amnesty International" pick out whoever holds it) and that
+                # person is known by another role (after "President Vladimir Putin", the governor is someone else,
+                # not yet named). A description ("the Wooster professor") may still be the last person redescribed.
+                ent = self._recent(("person",), m.start)
+                if ent is not None and ent.role and _OFFICE_OF.search(m.text):
+                    ent = None
             if ent is None:
                 return SpeakerRef(m.text, m.text, m.start, m.end, "person", m.role)
         elif m.kind == "person":
