@@ -419,3 +419,10 @@ def test_a_subordinate_report_cut_at_a_semicolon_does_not_reach_a_comma_after_it
 def test_a_that_on_the_next_line_is_not_looked_for_after_the_cues_time_phrase():
     # a line break ends the sentence: the clause after "said on Monday" is the rest of its own line
     assert contents("The mayor said on Monday the bridge is safe\nthat is all we know.") == ["the bridge is safe"]
+
+
+def test_a_report_opening_with_a_figure_before_its_attribution_is_no_framing_phrase():
+    # only a word can frame an attribution ("During …", "Speaking …"): a sentence opening with a year is the report
+    assert contents("2024 was a record year for the port, the minister said.") == [
+        "2024 was a record year for the port"
+    ]

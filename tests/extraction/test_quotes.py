@@ -994,3 +994,13 @@ def test_a_report_holding_another_is_kept_once_and_the_reports_after_it_stay():
         ("partial", "the plan was “dead. Reportedly, nobody wants it now.”", "Lee"),
         ("indirect", "the port would close", "Okafor"),
     ]
+
+
+def test_they_as_the_subject_of_a_quoted_fragments_clause_speaks_it():
+    # "he", "she" and "they" may be a fragment's speaker; other pronouns ("it", "we") may not
+    text = "The unions met on Monday. They dismissed the plan as “a stunt for the cameras”."
+    assert [(q.kind, q.text, q.cue, q.speaker.mention) for q in quotes(text)] == [
+        ("partial", "the plan as “a stunt for the cameras”", "dismissed", "They")
+    ]
+    assert quotes(text.replace("They", "It")) == []
+    assert quotes(text.replace("They", "We")) == []
