@@ -426,3 +426,13 @@ def test_a_report_opening_with_a_figure_before_its_attribution_is_no_framing_phr
     assert contents("2024 was a record year for the port, the minister said.") == [
         "2024 was a record year for the port"
     ]
+
+
+def test_estimate_reports_a_clause_as_well_as_an_object_with_at():
+    # the other verbs of assessment ("identify", "list") report only "X as Y"; "estimate" also a clause
+    assert contents("The agency estimated the repairs would cost $2 million.") == ["the repairs would cost $2 million"]
+
+
+def test_a_lower_case_i_after_a_weak_cue_opens_a_clause_as_i_does():
+    # posts quoted as typed write "i": it is the subject pronoun all the same
+    assert contents("He added i think the bridge is safe.") == ["i think the bridge is safe"]

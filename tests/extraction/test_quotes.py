@@ -1004,3 +1004,15 @@ def test_they_as_the_subject_of_a_quoted_fragments_clause_speaks_it():
     ]
     assert quotes(text.replace("They", "It")) == []
     assert quotes(text.replace("They", "We")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor left. “!”", []),
+        ("“We will win,” the mayor said.\n“…”", [("direct", "“We will win,”", "the mayor")]),
+    ],
+)
+def test_quote_marks_with_no_word_between_them_at_the_end_of_the_text_quote_nothing(text, expected):
+    # no word follows the last sentence's start: the walk over sentence starts must end there, not fail
+    assert [(q.kind, q.text, q.speaker.mention) for q in quotes(text)] == expected
