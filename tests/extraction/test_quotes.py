@@ -1016,3 +1016,11 @@ def test_they_as_the_subject_of_a_quoted_fragments_clause_speaks_it():
 def test_quote_marks_with_no_word_between_them_at_the_end_of_the_text_quote_nothing(text, expected):
     # no word follows the last sentence's start: the walk over sentence starts must end there, not fail
     assert [(q.kind, q.text, q.speaker.mention) for q in quotes(text)] == expected
+
+
+def test_a_reduced_passive_report_is_found_at_the_very_start_of_a_text():
+    # a body cut from the middle of a sentence (a snippet) may open with "reported by … as …"
+    text = "reported by local press as belonging to the army, the cargo plane crashed on Monday."
+    assert [(q.kind, q.text, q.cue, q.speaker.mention) for q in quotes(text)] == [
+        ("indirect", "belonging to the army", "reported", "local press")
+    ]
