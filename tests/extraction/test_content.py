@@ -436,3 +436,25 @@ def test_estimate_reports_a_clause_as_well_as_an_object_with_at():
 def test_a_lower_case_i_after_a_weak_cue_opens_a_clause_as_i_does():
     # posts quoted as typed write "i": it is the subject pronoun all the same
     assert contents("He added i think the bridge is safe.") == ["i think the bridge is safe"]
+
+
+# Issue 16, survivors of an exploratory seed-5012 sample of quotes.py and content.py (2026-11-30, branch mutq3).
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("She asked if the bridge was safe.", "if the bridge was safe"),
+        ("She asked when the bridge would open.", "when the bridge would open"),
+        ("He explained where the money went.", "where the money went"),
+    ],
+)
+def test_if_when_or_where_after_a_cue_that_takes_a_question_opens_the_report(text, content):
+    # the other side of test_when_if_or_where_after_a_cue_that_takes_no_question_opens_no_report
+    assert contents(text) == [content]
+
+
+@pytest.mark.parametrize("text", ["The mayor said as he left.", "The mayor smiled and said as he left."])
+def test_a_subordinate_clause_of_three_words_after_a_cue_is_when_it_was_said_not_what(text):
+    # "said as a teenager she was forced …" reports its clause; "said as he left" is the circumstance of the saying
+    assert contents(text) == []

@@ -1024,3 +1024,11 @@ def test_a_reduced_passive_report_is_found_at_the_very_start_of_a_text():
     assert [(q.kind, q.text, q.cue, q.speaker.mention) for q in quotes(text)] == [
         ("indirect", "belonging to the army", "reported", "local press")
     ]
+
+
+def test_reportedly_in_the_next_sentence_makes_no_report_of_the_sentence_before():
+    # "report" in the first sentence sends it to the search for unnamed reports, which must keep to that sentence
+    text = "The agency published its report on Monday. Prices reportedly rose by ten percent."
+    assert [(q.kind, q.text, q.speaker) for q in quotes(text)] == [
+        ("indirect", "Prices reportedly rose by ten percent", None)
+    ]
