@@ -214,3 +214,9 @@ def test_a_cue_form_in_s_or_ing_right_after_a_determiner_is_a_noun(text, cues):
 def test_a_verb_stressed_on_its_first_syllable_does_not_double_its_last_consonant(verb):
     # "admit" → "admitted", but "edit" → "edited": the exceptions to the doubling rule make only the regular forms
     assert inflections(verb) == {verb, verb + "s", verb + "ed", verb + "ing"}
+
+
+def test_notes_after_a_determiner_that_is_its_subject_stays_a_cue():
+    # "note" is left out of the noun test: "each notes", "this notes" are a subject and its verb
+    text = "The two reports differ, but each notes that the bridge is unsafe."
+    assert found(text) == [("indirect", "that the bridge is unsafe", "notes", "each")]

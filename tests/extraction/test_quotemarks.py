@@ -174,3 +174,16 @@ def test_a_quote_opening_the_text_is_cut_at_its_paragraph_end_like_any_other():
 )
 def test_a_lone_opening_mark_at_the_end_of_its_paragraph_quotes_nothing(text):
     assert quote_spans(text) == []
+
+
+_LONG_TITLE = "“The New Plan For A Greener And Safer City”"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("“The Plan For A Greener And Safer City”", []), (_LONG_TITLE, [("partial", _LONG_TITLE)])],
+)
+def test_capitalised_words_in_quote_marks_are_a_title_up_to_eight_words(title, expected):
+    # inside a clause, a title of eight words or fewer is a name, no quote; nine capitalised words are a quoted phrase
+    text = f"Mayor Ann Lee praised {title} on Monday."
+    assert [(q.kind, q.text) for q in find_quotes(text)] == expected

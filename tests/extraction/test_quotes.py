@@ -980,8 +980,9 @@ def test_a_short_quote_of_capitalised_words_after_a_cue_is_a_title_or_slogan_not
     assert quotes(text) == []
 
 
-def test_a_conjunction_opening_the_clause_of_a_quoted_fragment_is_stepped_over_to_its_subject():
-    text = "The council met on Monday, and Obama dismissed the plan as “a stunt for the cameras”."
+@pytest.mark.parametrize("joining", ["and", "but", "so", "yet", "because", "while", "although", "when"])
+def test_a_conjunction_opening_the_clause_of_a_quoted_fragment_is_stepped_over_to_its_subject(joining):
+    text = f"The council met on Monday, {joining} Obama dismissed the plan as “a stunt for the cameras”."
     assert [(q.kind, q.text, q.cue, q.speaker.name) for q in quotes(text)] == [
         ("partial", "the plan as “a stunt for the cameras”", "dismissed", "Obama")
     ]
@@ -1031,4 +1032,12 @@ def test_reportedly_in_the_next_sentence_makes_no_report_of_the_sentence_before(
     text = "The agency published its report on Monday. Prices reportedly rose by ten percent."
     assert [(q.kind, q.text, q.speaker) for q in quotes(text)] == [
         ("indirect", "Prices reportedly rose by ten percent", None)
+    ]
+
+
+def test_resolving_speakers_copes_with_reports_that_name_no_source():
+    text = "Okafor said the bridge is safe. Prices reportedly rose by ten percent."
+    assert [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in quotes(text)] == [
+        ("indirect", "the bridge is safe", "Okafor"),
+        ("indirect", "Prices reportedly rose by ten percent", None),
     ]
