@@ -1041,3 +1041,12 @@ def test_resolving_speakers_copes_with_reports_that_name_no_source():
         ("indirect", "the bridge is safe", "Okafor"),
         ("indirect", "Prices reportedly rose by ten percent", None),
     ]
+
+
+@pytest.mark.parametrize(("pronoun", "kind"), [("he", "person"), ("she", "person"), ("they", "anonymous")])
+def test_he_she_or_they_after_a_verb_right_after_a_quote_speaks_it(pronoun, kind):
+    # the other side of test_it_after_a_verb_right_after_a_quote_speaks_for_nobody
+    text = f"“We will not back down,” thundered {pronoun}."
+    assert [(q.kind, q.text, q.cue, q.speaker.mention, q.speaker.kind) for q in quotes(text)] == [
+        ("direct", "“We will not back down,”", "thundered", pronoun, kind)
+    ]
