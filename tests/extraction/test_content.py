@@ -458,3 +458,15 @@ def test_if_when_or_where_after_a_cue_that_takes_a_question_opens_the_report(tex
 def test_a_subordinate_clause_of_three_words_after_a_cue_is_when_it_was_said_not_what(text):
     # "said as a teenager she was forced …" reports its clause; "said as he left" is the circumstance of the saying
     assert contents(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The minister defended “the decision to close the port” on Monday.", "“the decision to close the port”"),
+        ("Lee spoke “with great sadness” about the fire.", "“with great sadness”"),
+    ],
+)
+def test_a_quote_right_after_a_verb_that_reports_only_quotes_is_the_quote_alone(text, content):
+    # "said “…” on Monday" runs on to the sentence end; "defended" and "spoke" report the quoted words only
+    assert contents(text) == [content]
