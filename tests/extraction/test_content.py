@@ -470,3 +470,14 @@ def test_a_subordinate_clause_of_three_words_after_a_cue_is_when_it_was_said_not
 def test_a_quote_right_after_a_verb_that_reports_only_quotes_is_the_quote_alone(text, content):
     # "said “…” on Monday" runs on to the sentence end; "defended" and "spoke" report the quoted words only
     assert contents(text) == [content]
+
+
+def test_a_subordinate_clause_of_four_words_after_a_cue_is_what_was_said():
+    # the other side of the three-word test above: four words make a report
+    assert contents("She said since 2019 prices doubled.") == ["since 2019 prices doubled"]
+
+
+@pytest.mark.parametrize("text", ["The union called a strike.", "The mayor called a meeting."])
+def test_call_with_a_short_object_is_an_act_not_a_report(text):
+    # only a pronoun and the quoted word it was called ('called it “unexpected”') is reported in under three words
+    assert contents(text) == []
