@@ -481,3 +481,10 @@ def test_a_subordinate_clause_of_four_words_after_a_cue_is_what_was_said():
 def test_call_with_a_short_object_is_an_act_not_a_report(text):
     # only a pronoun and the quoted word it was called ('called it “unexpected”') is reported in under three words
     assert contents(text) == []
+
+
+def test_a_report_before_its_attribution_starts_at_the_quote_the_splitter_cut_at_an_inner_stop():
+    # the sentence splitter cuts the quote at "old." and the second sentence begins inside the quote: the report
+    # before ", the engineer said" starts at the quote's opening mark, not in the middle of the quote or after it
+    text = "“The bridge is old. It will fall soon” if nothing is done, the engineer said."
+    assert contents(text) == ["“The bridge is old. It will fall soon” if nothing is done"]
