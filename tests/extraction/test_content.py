@@ -488,3 +488,16 @@ def test_a_report_before_its_attribution_starts_at_the_quote_the_splitter_cut_at
     # before ", the engineer said" starts at the quote's opening mark, not in the middle of the quote or after it
     text = "“The bridge is old. It will fall soon” if nothing is done, the engineer said."
     assert contents(text) == ["“The bridge is old. It will fall soon” if nothing is done"]
+
+
+# Issue 16, survivors of an exploratory seed-5015 sample of quotes.py and content.py (2026-11-30, branch mutq3).
+
+
+def test_a_colon_at_a_line_end_reports_the_last_paragraph_of_the_text_to_its_end():
+    # the paragraph after the colon has no line break after it: the report runs to the end of the text
+    text = "Caddell continued:\nThe vote is ours and we will win it."
+    assert contents(text) == ["The vote is ours and we will win it."]
+
+
+def test_that_after_a_time_phrase_and_a_dash_opens_the_report():
+    assert contents("The minister said on Monday—that the bridge is safe.") == ["that the bridge is safe"]

@@ -1050,3 +1050,28 @@ def test_he_she_or_they_after_a_verb_right_after_a_quote_speaks_it(pronoun, kind
     assert [(q.kind, q.text, q.cue, q.speaker.mention, q.speaker.kind) for q in quotes(text)] == [
         ("direct", "“We will not back down,”", "thundered", pronoun, kind)
     ]
+
+
+@pytest.mark.parametrize(
+    ("quoted", "expected"),
+    [("“We will fight it.”", [("direct", "“We will fight it.”", "The mayor")]), ("“We will fight.”", [])],
+)
+def test_a_quoted_paragraph_of_four_words_or_more_continues_the_last_speaker(quoted, expected):
+    text = f"The mayor called the plan “a disaster”.\n\n{quoted}"
+    got = [(q.kind, q.text, q.speaker.mention) for q in quotes(text)]
+    assert got == [("partial", "the plan “a disaster”", "The mayor"), *expected]
+
+
+@pytest.mark.parametrize(
+    ("quoted", "expected"),
+    [("“a cheap stunt”", [("partial", "“a cheap stunt”", "dismissed", "Obama")]), ("“a stunt”", [])],
+)
+def test_a_quote_after_a_clause_boundary_is_a_fragment_from_three_words(quoted, expected):
+    # fewer words after "because" are a scare-quoted word, no quote
+    text = f"Obama dismissed the plan because it was {quoted}."
+    assert [(q.kind, q.text, q.cue, q.speaker.name) for q in quotes(text)] == expected
+
+
+@pytest.mark.parametrize("value", [None, 42, b"He said it.", "   \n "])
+def test_what_is_not_text_or_holds_no_text_has_no_quotes(value):
+    assert find_quotes_raw(value) == []
