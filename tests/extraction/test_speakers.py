@@ -845,7 +845,7 @@ def test_a_pronoun_before_the_cue_is_the_subject_the_walk_gives(monkeypatch):
         ("Asked about it, and he said no.", "he"),
         ("Ann Lee, who spoke first, said no.", "Ann Lee"),
         ("One of them said no.", "One of them"),
-        ("Peter Ode of victims' group Ending Abuse said no.", "Ending Abuse"),
+        ("Peter Ode of victims' group Ending Abuse said no.", "Peter Ode of victims' group Ending Abuse"),
         ("A spokesman for he said no.", "A spokesman for he"),  # a preposition joins the pronoun to a phrase
         ("The head of it said no.", "The head of it"),
         ("The head Of it said no.", "The head Of it"),  # (a capitalised one as well)
@@ -882,3 +882,101 @@ def test_a_name_with_lower_case_particles_is_read_whole_on_either_side_of_the_cu
 )
 def test_a_past_tense_not_in_ed_ends_the_subject_of_a_verb_and_said(text, speaker):
     assert [q.speaker.mention for q in extract(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Geoffrey Tallis, 58, of Leeds, said the fire spread fast.", "Geoffrey Tallis"),
+        ("Ana Lima, 34, a nurse from Porto, said the ward was full.", "Ana Lima"),
+        ("John Smith, 45, said the fire spread fast.", "John Smith"),
+    ],
+)
+def test_an_age_before_an_apposition_is_stepped_over_to_the_name(text, speaker):
+    assert [q.speaker.mention for q in extract(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, mention, name, role",
+    [
+        # A lower-case word between two title words belongs to the title.
+        (
+            "Chief financial officer Mark Deluca said profits fell by a third.",
+            "Chief financial officer Mark Deluca",
+            "Mark Deluca",
+            "Chief financial officer",
+        ),
+        (
+            "Deputy prime minister Anna Berg said prices rose by a third.",
+            "Deputy prime minister Anna Berg",
+            "Anna Berg",
+            "Deputy prime minister",
+        ),
+        # One capitalised word, "and", then a body's name: one body.
+        (
+            "The Food and Drink Federation said prices rose by a third.",
+            "The Food and Drink Federation",
+            "Food and Drink Federation",
+            None,
+        ),
+        (
+            "Carl Hensman of the Bill and Melinda Gates Foundation said the spray was safe.",
+            "Carl Hensman of the Bill and Melinda Gates Foundation",
+            "Carl Hensman",
+            "of the Bill and Melinda Gates Foundation",
+        ),
+        # Two named people joined by "and" are not one name; nor is a person and a body.
+        ("Ana Lima and Tom Reyes said prices rose by a third.", "Tom Reyes", "Tom Reyes", None),
+        (
+            "Ana Lima and the Police Federation said prices rose by a third.",
+            "the Police Federation",
+            "Police Federation",
+            None,
+        ),
+    ],
+)
+def test_a_title_with_an_adjective_and_a_body_named_with_and_are_whole(text, mention, name, role):
+    assert [(q.speaker.mention, q.speaker.name, q.speaker.role) for q in extract(text).quotes] == [
+        (mention, name, role)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # A possessive owner opens the phrase when nothing before it does.
+        ("A statement released by Erdogan’s office said the talks would resume in May.", "Erdogan’s office"),
+        ("Erdogan’s office said the talks would resume in May.", "Erdogan’s office"),
+        # A phrase that opens before the possessive keeps it.
+        (
+            "Critics from across Britain's political spectrum claimed this was a move to foil the opposition.",
+            "Critics from across Britain's political spectrum",
+        ),
+    ],
+)
+def test_a_possessive_owner_opens_a_source_that_nothing_else_opens(text, speaker):
+    assert [q.speaker.mention for q in extract(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, mention, name",
+    [
+        # A plural possessive is part of its phrase.
+        ("The workers’ union said the tax would hurt families.", "The workers’ union", "The workers’ union"),
+        (
+            "The homeowners' association, which fought the measure, said the tax would hurt families.",
+            "The homeowners' association",
+            "The homeowners' association",
+        ),
+        ("Residents’ groups said the tax would hurt families.", "Residents’ groups", "Residents’ groups"),
+        (
+            "The Felmouth Dockers' Union said the strike began on Monday.",
+            "The Felmouth Dockers' Union",
+            "Felmouth Dockers' Union",
+        ),
+        # An owner named alone is named without the possessive's mark.
+        ("According to Windsor Locks' first selectman, there were ten passengers.", "Windsor Locks'", "Windsor Locks"),
+    ],
+)
+def test_a_plural_possessive_belongs_to_its_phrase(text, mention, name):
+    assert [(q.speaker.mention, q.speaker.name) for q in extract(text).quotes] == [(mention, name)]
