@@ -88,7 +88,7 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         return None  # "Editor’s note", "a claim": the cue word is a noun here
     if mention is not None and _noun_of_indefinite(text, mention, cue):
         return None  # "published a short reply": after "a" and its words, a bare base form is the phrase's noun
-    if mention is not None and _count_and_participle(text, mention, cue):
+    if mention is not None and mention.text[:1].isdigit() and _count_and_participle(text, mention, cue):
         return None  # "has recorded 184 confirmed cases": a participle describing what is counted, not a report
     if mention is None:
         mention = _that_relative(text, s, cue.start)

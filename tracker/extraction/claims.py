@@ -26,7 +26,16 @@ from tracker import ids
 from tracker.extraction.claim_features import WEIGHTS, _features, _kind, _opinion, _past, _prediction, _score  # noqa: F401
 from tracker.extraction.claim_speakers import holding_quote, states
 from tracker.extraction.claim_words import _Tokens  # noqa: F401
-from tracker.extraction.clauses import MIN_WORDS, _has_words, _is_dateline, _is_headline, _Marks, _split, bare_lead  # noqa: F401
+from tracker.extraction.clauses import (  # noqa: F401
+    MIN_WORDS,
+    _has_words,
+    _is_dateline,
+    _is_headline,
+    _Marks,
+    _split,
+    bare_lead,
+    ends_line,
+)
 from tracker.extraction.cues import _FORM_TO_BASE
 from tracker.extraction.dates import find_dates
 from tracker.extraction.entities import find_entities
@@ -55,7 +64,6 @@ def _within(items, s: int, e: int, starts: list[int]) -> list:
 
 
 _CLOSING = frozenset(" ”\"’')")
-_LINE_END = frozenset("\n \t\r\xa0")  # what may follow a headline's last word (`_is_headline` reads past spaces)
 
 
 def find_claims(text: str, quotes: list[Quote], published: str | None = None, sentence_spans=None) -> list[Claim]:
@@ -87,7 +95,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     for s, e in spans:
         # (Each test's first condition asked here, not in a call per sentence: a headline ends its line, a dateline
         # is short.)
-        if (e >= n or text[e] in _LINE_END) and _is_headline(text, s, e) or e - s <= 60 and _is_dateline(text, s, e):
+        if ends_line(text, e) and _is_headline(text, s, e) or e - s <= 60 and _is_dateline(text, s, e):
             continue
         k = e  # the sentence's last character before closing quotes and brackets
         while k > s and text[k - 1] in _CLOSING:

@@ -12,9 +12,7 @@ from tracker.extraction.letters import caps
 # (A number with thousands separators is one token: "4,000" is no "4", comma, "000", whose comma would read as an
 # apposition's: "The union, which represents 4,000 nurses, said …" gave the speaker "4".)
 # (So is a plural possessive: "The workers' union said …" is one phrase, not a word, a mark and a bare noun.)
-_TOKEN = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|[\w$][\w'’.&-]*s['’](?![\w'’])|[\w$][\w'’.&-]*[\w$.]|[\w$]|[^\w\s]"
-)
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|[\w$][\w'’.&-]*[\w$.](?:(?<=s)['’](?![\w'’]))?|[\w$]|[^\w\s]")
 
 
 PRONOUNS = {
