@@ -389,3 +389,115 @@ def test_a_circumstance_after_an_attribution_leaves_the_report_before_it(cue, ci
 @pytest.mark.parametrize("complement", ["insisted on a vote", "agreed with the unions", "responded to the unions"])
 def test_a_preposition_a_verb_takes_as_its_complement_is_no_circumstance_of_a_report(complement):
     assert contents(f"Taxes will rise in May, the minister {complement}.") == []
+
+
+# Issue 16, survivors of the seed-211 sample and of a seed-501 sample of the quote modules (2026-11-30, branch mutq3).
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Being late is no crime, the judge said.", "Being late is no crime"),
+        ("Using drones here is illegal, the police said.", "Using drones here is illegal"),
+        ("Doing nothing would cost lives, the doctors warned.", "Doing nothing would cost lives"),
+    ],
+)
+def test_a_five_letter_ing_word_opening_the_sentence_is_the_reports_subject_not_a_framing_phrase(text, content):
+    # a framing participle ("Speaking to reporters, …") has more than five letters; "Being", "Using", "Doing"
+    # open the reported clause itself
+    assert contents(text) == [content]
+
+
+def test_a_subordinate_report_cut_at_a_semicolon_does_not_reach_a_comma_after_it():
+    # the report of a subordinate attribution ends at its first comma, but only a comma inside the report: here it
+    # ends at the semicolon, and the comma after "engineers" belongs to the next clause
+    assert contents("While the mayor said the bridge was safe; engineers, however, disagreed.") == [
+        "the bridge was safe"
+    ]
+
+
+def test_a_that_on_the_next_line_is_not_looked_for_after_the_cues_time_phrase():
+    # a line break ends the sentence: the clause after "said on Monday" is the rest of its own line
+    assert contents("The mayor said on Monday the bridge is safe\nthat is all we know.") == ["the bridge is safe"]
+
+
+def test_a_report_opening_with_a_figure_before_its_attribution_is_no_framing_phrase():
+    # only a word can frame an attribution ("During …", "Speaking …"): a sentence opening with a year is the report
+    assert contents("2024 was a record year for the port, the minister said.") == [
+        "2024 was a record year for the port"
+    ]
+
+
+def test_estimate_reports_a_clause_as_well_as_an_object_with_at():
+    # the other verbs of assessment ("identify", "list") report only "X as Y"; "estimate" also a clause
+    assert contents("The agency estimated the repairs would cost $2 million.") == ["the repairs would cost $2 million"]
+
+
+def test_a_lower_case_i_after_a_weak_cue_opens_a_clause_as_i_does():
+    # posts quoted as typed write "i": it is the subject pronoun all the same
+    assert contents("He added i think the bridge is safe.") == ["i think the bridge is safe"]
+
+
+# Issue 16, survivors of an exploratory seed-5012 sample of quotes.py and content.py (2026-11-30, branch mutq3).
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("She asked if the bridge was safe.", "if the bridge was safe"),
+        ("She asked when the bridge would open.", "when the bridge would open"),
+        ("He explained where the money went.", "where the money went"),
+    ],
+)
+def test_if_when_or_where_after_a_cue_that_takes_a_question_opens_the_report(text, content):
+    # the other side of test_when_if_or_where_after_a_cue_that_takes_no_question_opens_no_report
+    assert contents(text) == [content]
+
+
+@pytest.mark.parametrize("text", ["The mayor said as he left.", "The mayor smiled and said as he left."])
+def test_a_subordinate_clause_of_three_words_after_a_cue_is_when_it_was_said_not_what(text):
+    # "said as a teenager she was forced …" reports its clause; "said as he left" is the circumstance of the saying
+    assert contents(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The minister defended “the decision to close the port” on Monday.", "“the decision to close the port”"),
+        ("Lee spoke “with great sadness” about the fire.", "“with great sadness”"),
+    ],
+)
+def test_a_quote_right_after_a_verb_that_reports_only_quotes_is_the_quote_alone(text, content):
+    # "said “…” on Monday" runs on to the sentence end; "defended" and "spoke" report the quoted words only
+    assert contents(text) == [content]
+
+
+def test_a_subordinate_clause_of_four_words_after_a_cue_is_what_was_said():
+    # the other side of the three-word test above: four words make a report
+    assert contents("She said since 2019 prices doubled.") == ["since 2019 prices doubled"]
+
+
+@pytest.mark.parametrize("text", ["The union called a strike.", "The mayor called a meeting."])
+def test_call_with_a_short_object_is_an_act_not_a_report(text):
+    # only a pronoun and the quoted word it was called ('called it “unexpected”') is reported in under three words
+    assert contents(text) == []
+
+
+def test_a_report_before_its_attribution_starts_at_the_quote_the_splitter_cut_at_an_inner_stop():
+    # the sentence splitter cuts the quote at "old." and the second sentence begins inside the quote: the report
+    # before ", the engineer said" starts at the quote's opening mark, not in the middle of the quote or after it
+    text = "“The bridge is old. It will fall soon” if nothing is done, the engineer said."
+    assert contents(text) == ["“The bridge is old. It will fall soon” if nothing is done"]
+
+
+# Issue 16, survivors of an exploratory seed-5015 sample of quotes.py and content.py (2026-11-30, branch mutq3).
+
+
+def test_a_colon_at_a_line_end_reports_the_last_paragraph_of_the_text_to_its_end():
+    # the paragraph after the colon has no line break after it: the report runs to the end of the text
+    text = "Caddell continued:\nThe vote is ours and we will win it."
+    assert contents(text) == ["The vote is ours and we will win it."]
+
+
+def test_that_after_a_time_phrase_and_a_dash_opens_the_report():
+    assert contents("The minister said on Monday—that the bridge is safe.") == ["that the bridge is safe"]

@@ -183,3 +183,40 @@ def test_verbs_that_report_only_a_quote_or_an_object_as_something_take_no_that_c
 def test_a_letter_whose_lower_case_is_longer_leaves_the_offsets_of_what_follows_it_right(text, expected):
     # "İ" lower-cases to two characters: the cue search reads a lower-cased copy of the same length
     assert found(text) == [expected]
+
+
+# Issue 16, survivors of the seed-211 sample and of a seed-501 sample of the quote modules (2026-11-30, branch mutq3).
+
+
+def cue_words_of(text):
+    from tracker.extraction.cues import _cue_words, _cues, _lower
+
+    low = _lower(text)
+    return [text[c.start : c.end] for c in _cues(text, low, 0, len(text), [], _cue_words(low))]
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("His claims that the vote was rigged were false.", []),
+        ("Her tweets about the vote drew criticism.", []),
+        ("Their promises of new jobs were broken.", []),
+        ("The warning came too late.", []),
+        ("She claims that the vote was rigged.", ["claims"]),
+        ("The agency warns that floods are likely.", ["warns"]),
+    ],
+)
+def test_a_cue_form_in_s_or_ing_right_after_a_determiner_is_a_noun(text, cues):
+    assert cue_words_of(text) == cues
+
+
+@pytest.mark.parametrize("verb", ["limit", "visit", "edit", "credit"])
+def test_a_verb_stressed_on_its_first_syllable_does_not_double_its_last_consonant(verb):
+    # "admit" → "admitted", but "edit" → "edited": the exceptions to the doubling rule make only the regular forms
+    assert inflections(verb) == {verb, verb + "s", verb + "ed", verb + "ing"}
+
+
+def test_notes_after_a_determiner_that_is_its_subject_stays_a_cue():
+    # "note" is left out of the noun test: "each notes", "this notes" are a subject and its verb
+    text = "The two reports differ, but each notes that the bridge is unsafe."
+    assert found(text) == [("indirect", "that the bridge is unsafe", "notes", "each")]

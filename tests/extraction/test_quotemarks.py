@@ -164,3 +164,26 @@ def test_paragraph_ends_are_found_in_a_text_that_opens_with_a_line_break():
 def test_a_quote_opening_the_text_is_cut_at_its_paragraph_end_like_any_other():
     assert quote_spans("“We will build it.\nIt will be cheap.") == [(0, 18, False)]
     assert quote_spans("“We will build it.\nShe said: “No.”") == [(0, 18, False), (29, 34, True)]
+
+
+# Issue 16, survivors of a seed-501 sample of the quote modules (2026-11-30, branch mutq3).
+
+
+@pytest.mark.parametrize(
+    "text", ['The minister called the plan "\nThe vote is on Monday.', "He said “\nNo.", "He said “", "He said “  "]
+)
+def test_a_lone_opening_mark_at_the_end_of_its_paragraph_quotes_nothing(text):
+    assert quote_spans(text) == []
+
+
+_LONG_TITLE = "“The New Plan For A Greener And Safer City”"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("“The Plan For A Greener And Safer City”", []), (_LONG_TITLE, [("partial", _LONG_TITLE)])],
+)
+def test_capitalised_words_in_quote_marks_are_a_title_up_to_eight_words(title, expected):
+    # inside a clause, a title of eight words or fewer is a name, no quote; nine capitalised words are a quoted phrase
+    text = f"Mayor Ann Lee praised {title} on Monday."
+    assert [(q.kind, q.text) for q in find_quotes(text)] == expected

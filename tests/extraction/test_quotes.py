@@ -934,3 +934,155 @@ def test_a_quote_opening_with_a_framing_word_keeps_a_long_attribution_after_it()
 )
 def test_reported_by_as_opening_a_sentence_is_found_as_inside_one(text):
     assert [(q.speaker.mention, q.text) for q in find_quotes(text)] == [("local press", "belonging to the army")]
+
+
+# Issue 16, survivors of the seed-211 sample and of a seed-501 sample of the quote modules (2026-11-30, branch mutq3).
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        # "then" between the subject and its verb is stepped over, like "also"
+        (
+            "Obama then dismissed the plan as “a stunt for the cameras”.",
+            "the plan as “a stunt for the cameras”",
+            "dismissed",
+            "Obama",
+        ),
+        # and an adverb in -ly
+        (
+            "Obama quickly dismissed the plan as “a stunt for the cameras”.",
+            "the plan as “a stunt for the cameras”",
+            "dismissed",
+            "Obama",
+        ),
+        # so is "was": the verb after it is the clause's verb, and the content starts after that verb
+        (
+            "Brown was criticised over “a stunt for the cameras”.",
+            "over “a stunt for the cameras”",
+            "criticised",
+            "Brown",
+        ),
+    ],
+)
+def test_then_was_and_ly_adverbs_between_a_named_subject_and_its_verb_are_stepped_over(text, content, cue, speaker):
+    assert [(q.kind, q.text, q.cue, q.speaker.name) for q in quotes(text)] == [("partial", content, cue, speaker)]
+
+
+def test_a_cue_ending_the_text_without_a_stop_still_attributes_the_quote_before_it():
+    # a headline or a caption ends without a full stop: the cue is the sentence's last word
+    text = "“The bridge will open in May,” Okafor said"
+    assert [(q.kind, q.text, q.cue, q.speaker.name) for q in quotes(text)] == [
+        ("direct", "“The bridge will open in May,”", "said", "Okafor")
+    ]
+
+
+def test_a_cue_set_off_by_commas_inside_a_report_without_a_conjunction_is_part_of_that_report():
+    # "the police warned" sits inside what the mayor said; with no "and", "but" or "while" before it, it starts no
+    # report of its own
+    text = "The mayor said residents, the police warned, should stay indoors."
+    assert [(q.kind, q.text, q.cue, q.speaker.mention) for q in quotes(text)] == [
+        ("indirect", "residents, the police warned, should stay indoors", "said", "The mayor")
+    ]
+
+
+@pytest.mark.parametrize("text", ["The union said: “Jobs Not Cuts.”", "The mayor said “Happy New Year”."])
+def test_a_short_quote_of_capitalised_words_after_a_cue_is_a_title_or_slogan_not_a_quote(text):
+    assert quotes(text) == []
+
+
+@pytest.mark.parametrize("joining", ["and", "but", "so", "yet", "because", "while", "although", "when"])
+def test_a_conjunction_opening_the_clause_of_a_quoted_fragment_is_stepped_over_to_its_subject(joining):
+    text = f"The council met on Monday, {joining} Obama dismissed the plan as “a stunt for the cameras”."
+    assert [(q.kind, q.text, q.cue, q.speaker.name) for q in quotes(text)] == [
+        ("partial", "the plan as “a stunt for the cameras”", "dismissed", "Obama")
+    ]
+
+
+def test_a_report_holding_another_is_kept_once_and_the_reports_after_it_stay():
+    # "Reportedly, …" inside Lee's quote is a report nested in Lee's: dropped, and Okafor's report after both stays
+    text = "Lee said the plan was “dead. Reportedly, nobody wants it now.” Okafor said the port would close."
+    assert [(q.kind, q.text, q.speaker.name) for q in quotes(text)] == [
+        ("partial", "the plan was “dead. Reportedly, nobody wants it now.”", "Lee"),
+        ("indirect", "the port would close", "Okafor"),
+    ]
+
+
+def test_they_as_the_subject_of_a_quoted_fragments_clause_speaks_it():
+    # "he", "she" and "they" may be a fragment's speaker; other pronouns ("it", "we") may not
+    text = "The unions met on Monday. They dismissed the plan as “a stunt for the cameras”."
+    assert [(q.kind, q.text, q.cue, q.speaker.mention) for q in quotes(text)] == [
+        ("partial", "the plan as “a stunt for the cameras”", "dismissed", "They")
+    ]
+    assert quotes(text.replace("They", "It")) == []
+    assert quotes(text.replace("They", "We")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor left. “!”", []),
+        ("“We will win,” the mayor said.\n“…”", [("direct", "“We will win,”", "the mayor")]),
+    ],
+)
+def test_quote_marks_with_no_word_between_them_at_the_end_of_the_text_quote_nothing(text, expected):
+    # no word follows the last sentence's start: the walk over sentence starts must end there, not fail
+    assert [(q.kind, q.text, q.speaker.mention) for q in quotes(text)] == expected
+
+
+def test_a_reduced_passive_report_is_found_at_the_very_start_of_a_text():
+    # a body cut from the middle of a sentence (a snippet) may open with "reported by … as …"
+    text = "reported by local press as belonging to the army, the cargo plane crashed on Monday."
+    assert [(q.kind, q.text, q.cue, q.speaker.mention) for q in quotes(text)] == [
+        ("indirect", "belonging to the army", "reported", "local press")
+    ]
+
+
+def test_reportedly_in_the_next_sentence_makes_no_report_of_the_sentence_before():
+    # "report" in the first sentence sends it to the search for unnamed reports, which must keep to that sentence
+    text = "The agency published its report on Monday. Prices reportedly rose by ten percent."
+    assert [(q.kind, q.text, q.speaker) for q in quotes(text)] == [
+        ("indirect", "Prices reportedly rose by ten percent", None)
+    ]
+
+
+def test_resolving_speakers_copes_with_reports_that_name_no_source():
+    text = "Okafor said the bridge is safe. Prices reportedly rose by ten percent."
+    assert [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in quotes(text)] == [
+        ("indirect", "the bridge is safe", "Okafor"),
+        ("indirect", "Prices reportedly rose by ten percent", None),
+    ]
+
+
+@pytest.mark.parametrize(("pronoun", "kind"), [("he", "person"), ("she", "person"), ("they", "anonymous")])
+def test_he_she_or_they_after_a_verb_right_after_a_quote_speaks_it(pronoun, kind):
+    # the other side of test_it_after_a_verb_right_after_a_quote_speaks_for_nobody
+    text = f"“We will not back down,” thundered {pronoun}."
+    assert [(q.kind, q.text, q.cue, q.speaker.mention, q.speaker.kind) for q in quotes(text)] == [
+        ("direct", "“We will not back down,”", "thundered", pronoun, kind)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("quoted", "expected"),
+    [("“We will fight it.”", [("direct", "“We will fight it.”", "The mayor")]), ("“We will fight.”", [])],
+)
+def test_a_quoted_paragraph_of_four_words_or_more_continues_the_last_speaker(quoted, expected):
+    text = f"The mayor called the plan “a disaster”.\n\n{quoted}"
+    got = [(q.kind, q.text, q.speaker.mention) for q in quotes(text)]
+    assert got == [("partial", "the plan “a disaster”", "The mayor"), *expected]
+
+
+@pytest.mark.parametrize(
+    ("quoted", "expected"),
+    [("“a cheap stunt”", [("partial", "“a cheap stunt”", "dismissed", "Obama")]), ("“a stunt”", [])],
+)
+def test_a_quote_after_a_clause_boundary_is_a_fragment_from_three_words(quoted, expected):
+    # fewer words after "because" are a scare-quoted word, no quote
+    text = f"Obama dismissed the plan because it was {quoted}."
+    assert [(q.kind, q.text, q.cue, q.speaker.name) for q in quotes(text)] == expected
+
+
+@pytest.mark.parametrize("value", [None, 42, b"He said it.", "   \n "])
+def test_what_is_not_text_or_holds_no_text_has_no_quotes(value):
+    assert find_quotes_raw(value) == []
