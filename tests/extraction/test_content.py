@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tracker.extraction.pipeline import extract
 from tracker.extraction.quotes import find_quotes_raw
 from tracker.extraction.sentences import sentences
 
@@ -501,3 +502,16 @@ def test_a_colon_at_a_line_end_reports_the_last_paragraph_of_the_text_to_its_end
 
 def test_that_after_a_time_phrase_and_a_dash_opens_the_report():
     assert contents("The minister said on Monday—that the bridge is safe.") == ["that the bridge is safe"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "despite …" after the cue is a circumstance: what was said is the clause before.
+        ("The bridge is safe, Okafor insisted despite the rain.", [("Okafor", "The bridge is safe")]),
+        ("The bridge is safe, Okafor said despite the rain.", [("Okafor", "The bridge is safe")]),
+        ("The vote was rigged, Okafor insisted on Monday.", [("Okafor", "The vote was rigged")]),
+    ],
+)
+def test_a_circumstance_after_insisted_leaves_the_content_before(text, expected):
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected

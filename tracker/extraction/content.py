@@ -496,7 +496,7 @@ def _ends_sentence(text: str, cue: _Cue, e: int) -> bool:
 
 _CIRCUMSTANCE = re.compile(
     r"[ \t\xa0]*,?[ \t\xa0]+(?:in|at|on|during|after|before|via|through|with|from|over|while|when|"
-    r"following|ahead|amid|outside|inside|to|late|early|last|this|earlier|later|"
+    r"following|ahead|amid|despite|outside|inside|to|late|early|last|this|earlier|later|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b",
     re.IGNORECASE,
 )
@@ -506,7 +506,7 @@ def _circumstance_only(text: str, cue: _Cue, e: int) -> bool:
     """After the cue (and the object of "told"), only circumstances run to the sentence end: "said in a
     statement on Monday", "told reporters in Ankara", "said during a visit to the port". No "that", colon or
     quote mark follows, so the report's content is the clause before the attribution."""
-    if cue.base not in _PLAIN_SAY:
+    if cue.base not in _PLAIN_SAY and (cue.base != "insist" or _ON.match(text, cue.end) is not None):
         return False  # "insist on", "agree with", "respond to": the preposition is the verb's complement
     k = cue.end
     if cue.base in OBJECT_VERBS:
@@ -526,6 +526,9 @@ _TO = re.compile(r"\bto\b")  # "told rush-hour passengers to take a longer route
 
 # What shows that content follows after all: a "that" opening a clause (not "that is"), a colon, a quote mark.
 _CONTENT_MARK = re.compile(r"\bthat\b(?!\s+(?:" + "|".join(_AUX) + r")\b)|[:“”\"«»]|\n")
+
+
+_ON = re.compile(r"[ \t\xa0]+(?:on|upon)\b")  # "insisted on a vote": the complement ("insisted despite …" is none)
 
 
 # Reporting verbs whose prepositional phrases are circumstances (where, when, in what medium), not complements.
