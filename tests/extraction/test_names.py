@@ -251,3 +251,39 @@ def test_a_firm_named_by_its_trade_word_is_an_organisation(name):
     # A company is often named by its trade ("Airlines", "Motors", "Securities") or legal form ("AG", "plc"): taken
     # for a person, it drew "he" and "she" away from the people quoted after it.
     assert classify_name(name) == (name, "organisation")
+
+
+# Issue 16, mutation pass on the resolver and names (seed 502, branch mutres): survivors of seeds 211 and 502.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a nationality before a name is its role, from the nationality list or the list of demonyms in -i
+        ("Norwegian Magnus Carlsen said the game was hard.", ("Magnus Carlsen", "person", "Norwegian")),
+        ("Brazilian Marta Silva said the game was hard.", ("Marta Silva", "person", "Brazilian")),
+        ("Nepali Pasang Sherpa said the climb was hard.", ("Pasang Sherpa", "person", "Nepali")),
+        ("Iraqi Ali Hassan said the game was hard.", ("Ali Hassan", "person", "Iraqi")),
+        # a title of a body ("Minister for Health") keeps the body in the role, an honorific after it is dropped
+        ("Minister for Health Dr. Ana Lima said the ward was full.", ("Ana Lima", "person", "Minister for Health")),
+    ],
+)  # fmt: skip
+def test_a_nationality_or_a_title_of_a_body_before_a_name_is_its_role(text, expected):
+    assert speakers(text) == [("indirect", expected)]
+
+
+def test_a_possessive_of_two_people_names_neither_and_keeps_its_offsets(monkeypatch):
+    from tracker.extraction import names
+    from tracker.extraction.speaker_words import tokens
+
+    monkeypatch.setattr(names, "_MENTIONS", {})  # read afresh, not from the memo
+    text = "said Baloch and Waseem's"
+    m = names._mention_from_words(tokens(text, 5, len(text)))
+    assert (m.start, m.end, m.text, m.kind, m.name, m.role) == (
+        5,
+        24,
+        "Baloch and Waseem's",
+        "anonymous",
+        "Baloch and Waseem's",
+        None,
+    )
