@@ -827,3 +827,16 @@ def test_a_document_issued_through_someones_staff_is_the_owners(text, author):
 )
 def test_the_head_of_a_noun_phrase_is_its_last_word_before_any_tail(phrase, head):
     assert _head_noun(phrase) == head
+
+
+@pytest.mark.parametrize("before", ["", "Ana Lima met the press. "])
+def test_a_document_noun_inside_a_longer_word_names_no_author(before):
+    # "Border of Kenya" holds "order of Kenya": no order was credited to Kenya, at the text's start or later
+    text = before + (
+        "Border of Kenya and Somalia to reopen. Officials said the border would reopen in May. "
+        "The order said trucks would pass first."
+    )
+    assert named_speakers(text) == [
+        ("indirect", "Officials", "Officials", "anonymous"),
+        ("indirect", "Officials", "The order", "anonymous"),
+    ]
