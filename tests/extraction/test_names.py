@@ -264,11 +264,15 @@ def test_a_firm_named_by_its_trade_word_is_an_organisation(name):
         ("Brazilian Marta Silva said the game was hard.", ("Marta Silva", "person", "Brazilian")),
         ("Nepali Pasang Sherpa said the climb was hard.", ("Pasang Sherpa", "person", "Nepali")),
         ("Iraqi Ali Hassan said the game was hard.", ("Ali Hassan", "person", "Iraqi")),
+        # a possessive before a name is its role: whose the person is
+        ("Turkey's Hulusi Akar said the talks would go on.", ("Hulusi Akar", "person", "Turkey's")),
+        ("Turkey’s Hulusi Akar said the talks would go on.", ("Hulusi Akar", "person", "Turkey’s")),
+        ("Nordvik's Ana Lima said the plant would close.", ("Ana Lima", "person", "Nordvik's")),
         # a title of a body ("Minister for Health") keeps the body in the role, an honorific after it is dropped
         ("Minister for Health Dr. Ana Lima said the ward was full.", ("Ana Lima", "person", "Minister for Health")),
     ],
 )  # fmt: skip
-def test_a_nationality_or_a_title_of_a_body_before_a_name_is_its_role(text, expected):
+def test_a_nationality_an_owner_or_a_title_of_a_body_before_a_name_is_its_role(text, expected):
     assert speakers(text) == [("indirect", expected)]
 
 

@@ -817,6 +817,8 @@ def test_a_document_issued_through_someones_staff_is_the_owners(text, author):
         ("the decree signed by the Pope", "decree"),  # a participle's tail
         ("a statement released by the ministry", "statement"),
         ("a tweet sent from Biden's account", "tweet"),  # an irregular participle
+        ("the report that the ministry released", "report"),  # a relative clause
+        ("the letter which the mayor signed", "letter"),
         ("Researchers from the Ocean Institute", "researchers"),  # a prepositional tail
         ("the ministry's", "ministry"),  # a possessive's "'s" is no word of its own
         ("the ministry’s", "ministry"),
@@ -839,4 +841,49 @@ def test_a_document_noun_inside_a_longer_word_names_no_author(before):
     assert named_speakers(text) == [
         ("indirect", "Officials", "Officials", "anonymous"),
         ("indirect", "Officials", "The order", "anonymous"),
+    ]
+
+
+def test_a_request_names_its_author_though_a_body_issued_something_before_it():
+    # only an issue between the author's phrase and the mention takes the document over, not one before the phrase
+    text = (
+        "The Harbour Authority issued a warning on Monday. Days later the Queen agreed to the request of Prime "
+        "Minister Jan Ode to close the port. Critics said the move was a scandal. The request said the port "
+        "would reopen in May."
+    )
+    assert named_speakers(text)[-1] == ("indirect", "Jan Ode", "The request", "person")
+
+
+def test_the_latest_body_named_issuing_a_document_is_its_author_not_a_group_that_filed_one_before():
+    text = (
+        "Attorneys general from nine states filed a lawsuit on Monday. The Harbour Authority issued a warning "
+        "on Tuesday. The warning said the port would close."
+    )
+    assert named_speakers(text) == [("indirect", "Harbour Authority", "The warning", "organisation")]
+
+
+@pytest.mark.parametrize(
+    "lead, team",
+    [
+        ("Ana de Souza and her colleagues", "Ana de Souza and colleagues"),  # a lead no one named before
+        ("Dr. Ana Souza and their colleagues", "Ana Souza and colleagues"),  # the title dropped
+        ("Souza et al.", "Souza et al."),  # "et al" as written
+    ],
+)
+def test_a_team_of_a_new_lead_is_named_as_the_lead_and_colleagues(lead, team):
+    text = f"{lead} mapped the reef. “It is dying,” they said."
+    assert named_speakers(text) == [("direct", team, "they", "anonymous")]
+
+
+def test_a_quote_credited_to_an_author_named_only_there_leaves_the_last_speaker():
+    # the statement no one is named issuing is the last speaker's; "a report by The Atlantic" is quoted, but The
+    # Atlantic is no entity of the text, and the senator named since never spoke
+    text = (
+        "Mayor Ana Lima said the port would close. She met Senator Omar Khan on Monday. "
+        "According to a report by The Atlantic, the port is safe. The statement said trucks would pass."
+    )
+    assert named_speakers(text) == [
+        ("indirect", "Ana Lima", "Mayor Ana Lima", "person"),
+        ("indirect", "The Atlantic", "a report by The Atlantic", "organisation"),
+        ("indirect", "Ana Lima", "The statement", "person"),
     ]
