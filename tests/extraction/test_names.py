@@ -291,3 +291,15 @@ def test_a_possessive_of_two_people_names_neither_and_keeps_its_offsets(monkeypa
         "Baloch and Waseem's",
         None,
     )
+
+
+def test_the_memo_of_phrases_read_is_emptied_when_full(monkeypatch):
+    from tracker.extraction import names
+
+    monkeypatch.setattr(names, "_MENTIONS", {})
+    monkeypatch.setattr(names, "_MENTIONS_MAX", 3)
+    sizes = []
+    for i, word in enumerate(["Anna", "Boris", "Carla", "Dmitri", "Elena"]):
+        names._mention_from_words([(10 * i, 10 * i + len(word), word)])
+        sizes.append(len(names._MENTIONS))
+    assert sizes == [1, 2, 3, 1, 2]

@@ -887,3 +887,39 @@ def test_a_quote_credited_to_an_author_named_only_there_leaves_the_last_speaker(
         ("indirect", "The Atlantic", "a report by The Atlantic", "organisation"),
         ("indirect", "Ana Lima", "The statement", "person"),
     ]
+
+
+def test_a_first_name_alone_points_at_the_person_not_a_body_sharing_the_word():
+    text = (
+        "Mayor Grace Okafor opened the port. Grace said it was safe. Grace Holdings said it would invest. "
+        "“It will grow,” Grace said."
+    )
+    assert named_speakers(text) == [
+        ("indirect", "Grace Okafor", "Grace", "person"),
+        ("indirect", "Grace Holdings", "Grace Holdings", "organisation"),
+        ("direct", "Grace Okafor", "Grace", "person"),
+    ]
+
+
+def test_each_quote_keeps_the_role_its_own_mention_gives():
+    text = "Senator Ana Lima said the bill was fair. Two years later, Governor Ana Lima said the bill had worked."
+    quotes = extract(text).quotes
+    assert [(q.speaker.name, q.speaker.role) for q in quotes] == [("Ana Lima", "Senator"), ("Ana Lima", "Governor")]
+
+
+def test_the_role_log_holds_each_role_holders_current_key_and_stays_bounded():
+    resolver = Resolver("")
+    people = [
+        resolver._entity(name, "person", "Mayor", i) for i, name in enumerate(["Ana Lima", "Omar Khan", "Li Wei"])
+    ]
+    longest = 0
+    for step in range(1, 300):
+        e = people[step % 3]
+        e.last = 10 * step
+        resolver._touch(e)
+        longest = max(longest, len(resolver._role_log))
+        assert resolver._role_log == sorted(resolver._role_log)
+        assert resolver._role_last == {p.index: p.last for p in people}
+        assert {(p.last, -p.index) for p in people} <= set(resolver._role_log)
+    # stale keys are dropped once they outnumber the live ones: at most twice the role holders, plus 32
+    assert longest == 2 * 3 + 32
