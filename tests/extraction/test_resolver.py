@@ -923,3 +923,11 @@ def test_the_role_log_holds_each_role_holders_current_key_and_stays_bounded():
         assert {(p.last, -p.index) for p in people} <= set(resolver._role_log)
     # stale keys are dropped once they outnumber the live ones: at most twice the role holders, plus 32
     assert longest == 2 * 3 + 32
+
+
+@pytest.mark.parametrize(
+    "place", ["Saint Lucia", "West Bengal", "Great Yarmouth", "North Dakota", "San Marino", "Upper Austria"]
+)
+def test_a_place_named_with_a_word_no_first_name_is_is_no_person_she_points_at(place):
+    text = f"Ana Lima met the press. Later she flew to {place}. “It went well,” she said."
+    assert named_speakers(text) == [("direct", "Ana Lima", "she", "person")]
