@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tracker.extraction import aliases
-from tracker.extraction.aliases import ALIASES_CSV, _read, resolve_alias
+from tracker.extraction.aliases import ALIASES_CSV, _read, load_aliases, resolve_alias
 
 
 def test_rows_are_trimmed_lower_cased_and_default_to_an_organisation(tmp_path):
@@ -46,3 +48,40 @@ def test_an_extra_table_wins_and_a_leading_the_is_optional(tmp_path, monkeypatch
     finally:
         monkeypatch.delenv("TRACKER_ALIASES")
         aliases.load_aliases.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "mention, expected",
+    [
+        ("France", ("France", "country")),
+        ("Ukraine", ("Ukraine", "country")),
+        ("the Ukraine", ("Ukraine", "country")),
+        ("New Zealand", ("New Zealand", "country")),
+        ("the Netherlands", ("Netherlands", "country")),
+        ("Holland", ("Netherlands", "country")),
+        ("Czechia", ("Czech Republic", "country")),
+        ("Côte d'Ivoire", ("Ivory Coast", "country")),
+        ("Burma", ("Myanmar", "country")),
+        ("the UAE", ("United Arab Emirates", "country")),
+        ("the Holy See", ("Vatican", "country")),
+        ("Northern Ireland", ("Northern Ireland", "country")),
+        ("Great Britain", ("United Kingdom", "country")),
+    ],
+)
+def test_every_country_is_a_country_by_its_common_english_names(mention, expected):
+    assert resolve_alias(mention) == expected
+
+
+@pytest.mark.parametrize("name", ["Chad", "Jordan", "Georgia"])
+def test_a_country_whose_name_is_also_a_first_name_or_a_state_is_left_out(name):
+    # "Chad said", "Jordan said" name a person as often as a country: the table would type every such person a
+    # country and take the surname's lookups away from "Jim Jordan".
+    assert resolve_alias(name) is None
+
+
+def test_the_table_names_every_member_of_the_united_nations_but_three():
+    countries = {name for name, kind in load_aliases().values() if kind == "country"}
+    # The 193 members less Chad, Georgia and Jordan; plus Kosovo, Palestine, Taiwan, the Vatican and the four
+    # nations of the United Kingdom (the European Union is an organisation).
+    assert len(countries) == 193 - 3 + 8
+    assert {"Kosovo", "Taiwan", "Vatican", "Wales", "Zimbabwe", "Afghanistan"} <= countries

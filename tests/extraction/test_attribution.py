@@ -300,3 +300,101 @@ def test_according_to_a_bare_plural_closing_the_sentence_is_its_source(source):
     assert [(q.text, q.speaker.name, q.speaker.kind, q.cue) for q in quotes] == [
         ("The bridge will open in May", source, "anonymous", "according to")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A number before an "-ed" cue and a noun: the participle describes what is counted.
+        ("The ministry has recorded 184 confirmed cases of the virus in the region.", []),
+        ("Officials have counted 1,184 confirmed cases since January.", []),
+        ("The agency logged 12 reported deaths in the city last week.", []),
+        # A number that is a group of people speaking is a speaker.
+        ("Of those polled, 184 said they would vote in May.", [("184", "they would vote in May")]),
+        ("Some 300 complained that the water was dirty.", [("Some 300", "that the water was dirty")]),
+    ],
+)
+def test_a_count_before_a_participle_is_no_speaker(text, expected):
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # After "told", only whom and when: what was told is the clause before.
+        (
+            "Prices will rise sharply, the minister of finance told members of the national assembly on Tuesday.",
+            [("the minister of finance", "Prices will rise sharply")],
+        ),
+        ("Prices will rise, the minister told local reporters on Tuesday.", [("the minister", "Prices will rise")]),
+        ("Prices will rise, he told state television.", [("he", "Prices will rise")]),
+        # "members" is no "me" object: the content never opens mid-word.
+        ("The minister told members that prices would rise.", [("The minister", "that prices would rise")]),
+        # A clause, a "that", a quote mark or a "to" after whom: the content is after.
+        ("He told reporters prices would rise in May.", [("He", "prices would rise in May")]),
+        ("He told staff not to speak to anyone about this.", [("He", "staff not to speak to anyone about this")]),
+        (
+            "Nur Khan Liton told Agence France-Presse on Sunday that arson was used as a weapon.",
+            [("Nur Khan Liton", "that arson was used as a weapon")],
+        ),
+    ],
+)
+def test_what_was_told_is_after_whom_only_when_something_follows_it(text, expected):
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A pronoun's attribution set inside the content is stepped over, as a name's is.
+        ("The bridge, she said, will open in May.", [("she", "The bridge, she said, will open in May")]),
+        ("The deal, they said, is dead.", [("they", "The deal, they said, is dead")]),
+        (
+            "The bridge, the mayor said, will open in May.",
+            [("the mayor", "The bridge, the mayor said, will open in May")],
+        ),
+        # A second attribution after the content still ends it.
+        (
+            "The bridge, he said, will open in May, she said.",
+            [("he", "The bridge, he said, will open in May")],
+        ),
+    ],
+)
+def test_a_parenthetical_attribution_by_a_pronoun_keeps_the_whole_content(text, expected):
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A verb the speaker goes on with after the quote is no part of what was said.
+        ("The minister said “prices will fall by spring” and left the room.", ["“prices will fall by spring”"]),
+        ("The minister said “prices will fall by spring”, then left the room.", ["“prices will fall by spring”"]),
+        # A second thing said after the quote is.
+        (
+            "The minister said “prices will fall” and that wages would rise.",
+            ["“prices will fall” and that wages would rise"],
+        ),
+    ],
+)
+def test_a_quote_ends_before_what_the_speaker_did_next(text, expected):
+    assert [q.text for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An American comma inside the closing mark ends a subordinate report as one outside it does.
+        (
+            "Though the mayor said that the bridge was “safe and sound,” the council closed it.",
+            ["that the bridge was “safe and sound,”"],
+        ),
+        (
+            "Though the mayor said the bridge was “safe, sound and open,” the council closed it.",
+            ["the bridge was “safe, sound and open,”"],
+        ),
+        ("Though the mayor said that the bridge was safe, the council closed it.", ["that the bridge was safe"]),
+    ],
+)
+def test_a_subordinate_report_ends_at_a_comma_inside_its_closing_mark(text, expected):
+    assert [q.text for q in extract(text).quotes] == expected

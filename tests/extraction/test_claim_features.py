@@ -4,6 +4,8 @@ Checked through `extract`, the way the claims are made; each test names the rule
 
 import pytest
 
+from tracker.extraction.claim_features import _features
+from tracker.extraction.claim_words import _Tokens
 from tracker.extraction.pipeline import extract
 
 
@@ -146,12 +148,12 @@ def test_it_is_clear_that_frames_a_view_and_it_is_true_that_does_not():
         (
             "Kenya’s exports of tea fell by 40 percent in 2020.",
             "quantity",
-            ["percent", "date", "past event", "comparison", "statistic", "third party"],
+            ["percent", "date", "named entity", "past event", "comparison", "statistic", "third party"],
         ),
         (
             "Kenya's exports of tea fell by 40 percent in 2020.",
             "quantity",
-            ["percent", "date", "past event", "comparison", "statistic", "third party"],
+            ["percent", "date", "named entity", "past event", "comparison", "statistic", "third party"],
         ),
         # a common noun after "the" is no named subject
         ("The province closed 40 schools in 2020.", "quantity", ["number", "date", "past event"]),
@@ -266,3 +268,18 @@ def test_a_quoted_exclamation_keeps_its_kind_though_its_sentence_ends_with_a_que
     # clause is judged on the quote's words ("We will rebuild …": a prediction)
     text = "Did the mayor really say “We will rebuild all 40 homes by May!”?"
     assert claims(text) == [(text, "prediction", ["number", "relative date", "modal"])]
+
+
+@pytest.mark.parametrize(
+    "text, past",
+    [
+        ("The two sides agreed a ceasefire in Geneva.", True),
+        ("The government guaranteed the loans of the firms.", True),
+        ("The court freed the prisoners on Monday.", True),
+        # Other words in "-eed" are no past.
+        ("We need a ceasefire in Geneva.", False),
+        ("They proceed with the talks in Geneva.", False),
+    ],
+)
+def test_a_past_in_eed_is_a_past_event(text, past):
+    assert ("past event" in _features(text, _Tokens(text), [], [], [], False)) is past

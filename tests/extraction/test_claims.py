@@ -781,3 +781,9 @@ def test_a_call_for_something_or_an_as_after_said_is_no_label(text, kind, speake
 
     claims = extract(text, "2021-06-15").claims
     assert [(c.text, c.kind, c.speaker.name if c.speaker else None) for c in claims] == [(text, kind, speaker)]
+
+
+@pytest.mark.parametrize("after", ["\n", "   \n", "\t\r\n", "\xa0\n", ""])
+def test_a_headline_is_no_claim_whatever_spaces_end_its_line(after):
+    text = f"Kenya Dam Costs Rise By 40 Million Dollars{after}\nThe dam cost 40 million dollars, officials said."
+    assert [c.text for c in find_claims(text, [])] == ["The dam cost 40 million dollars, officials said."]

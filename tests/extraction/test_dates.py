@@ -795,3 +795,43 @@ def test_a_dotted_month_after_a_cue_word_keeps_its_day_and_year(sentence, expect
 def test_a_date_something_is_set_or_slated_for_is_ahead(sentence, expected):
     # "set for" and "slated for" schedule what is to come, as "scheduled" does: the day is the next one.
     assert [d.value for d in find_dates(sentence, published="2021-09-05")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Prices rose in mid-December, the bank said.", [("mid-December", "2020-12")]),
+        ("Prices rose from mid-March to mid-April.", [("mid-March", "2021-03"), ("mid-April", "2021-04")]),
+        ("Prices rose in mid December.", [("mid December", "2020-12")]),
+        # The longest cue before a trigger word: "the following " is looked back over.
+        (
+            "The talks began on March 3, 2020. The following day, the envoys left.",
+            [("March 3, 2020", "2020-03-03"), ("The following day", "2020-03-04")],
+        ),
+        ("Sales rose earlier this week.", [("earlier this week", "2021-05-03")]),
+    ],
+)
+def test_a_hyphenated_mid_month_and_the_following_day_are_dates(text, expected):
+    assert [(d.text, d.value) for d in find_dates(text, published="2021-05-05")] == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, value",
+    [
+        # A timetable in the present tense is what is to come.
+        ("They host Ashby Town on Tuesday.", "2023-10-15", "2023-10-17"),
+        ("The museum opens on Tuesday.", "2023-10-15", "2023-10-17"),
+        ("The team plays Leeds on Saturday.", "2023-10-15", "2023-10-21"),
+        ("Officials expected the talks to resume by Wednesday.", "2024-01-09", "2024-01-10"),
+        # A forecast is of what is to come.
+        ("Meteorologists predict landfall Saturday morning.", "2019-07-12", "2019-07-13"),
+        ("The bank predicted a rise in prices in January.", "2024-10-31", "2025-01"),
+        ("It was forecast to reach Florida on Wednesday.", "2019-07-23", "2019-07-24"),
+        # A past is what was.
+        ("The museum opened on Tuesday.", "2023-10-15", "2023-10-10"),
+        ("They met on Tuesday.", "2023-10-15", "2023-10-10"),
+        ("The talks resumed on Wednesday.", "2024-01-09", "2024-01-03"),
+    ],
+)
+def test_a_weekday_after_a_timetable_in_the_present_is_to_come(text, published, value):
+    assert [d.value for d in find_dates(text, published=published)] == [value]

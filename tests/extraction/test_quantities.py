@@ -1315,3 +1315,19 @@ def test_a_share_of_a_scale_word_before_a_hyphenated_measure_leaves_the_measure_
         ("half a million", 5e5, None, "count"),
         ("12-packs", 12.0, "packs", "measure"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, figure, value",
+    [
+        # Two scale words multiply: Indian news counts in lakh crore.
+        ("The budget is Rs 3.12 lakh crore this year.", "Rs 3.12 lakh crore", 3.12e12),
+        ("The deal was worth 1.5 lakh crore rupees.", "1.5 lakh crore rupees", 1.5e12),
+        ("It cost 2 thousand million pounds.", "2 thousand million pounds", 2e9),
+        ("The budget is Rs 5 crore this year.", "Rs 5 crore", 5e7),
+        # A scale word opening a compound adjective is no second scale.
+        ("The 5 million thousand-year-old trees stand.", "5 million thousand-year-old trees", 5e6),
+    ],
+)
+def test_two_scale_words_multiply(text, figure, value):
+    assert [(q.text, q.value) for q in find_quantities(text)] == [(figure, pytest.approx(value))]

@@ -13,6 +13,7 @@ import tracker.extraction.quotes as quotes_mod
 from tests.conftest import EXAMPLE
 from tracker.extraction.pipeline import extract
 from tracker.extraction.quotes import find_quotes, find_quotes_raw
+from tracker.extraction.referents import gender_of
 from tracker.extraction.resolver import _ROLE_FILLER, Resolver, _Entity, _head_noun, _is_named, _stem
 from tracker.extraction.sentences import sentences
 from tracker.extraction.speaker_words import Mention
@@ -732,6 +733,126 @@ def test_who_speaks_as_the_person_it_stands_for():
 def test_a_person_named_without_a_quote_is_who_she_points_at(text, expected):
     quotes = extract(text).quotes
     assert [(q.speaker.name, q.speaker.role) for q in quotes] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A country named as the speaker is a country: "it" points back at it, "he" does not.
+        ("France said it would send troops. “We will not wait,” it said.", [("France", "country")] * 2),
+        (
+            "Ukraine said the talks failed. Kenya said they would resume.",
+            [("Ukraine", "country"), ("Kenya", "country")],
+        ),
+        (
+            "Jon Berg said the talks were hard. New Zealand said the talks had failed. He said they would resume.",
+            [("Jon Berg", "person"), ("New Zealand", "country"), ("Jon Berg", "person")],
+        ),
+    ],
+)
+def test_a_country_speaks_as_a_country(text, expected):
+    assert [(q.speaker.name, q.speaker.kind) for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A role that names its office ("of Ohio") is no one known by another role: it stays unnamed.
+        (
+            "President Vladimir Putin declared that workers would be paid. The governor of Ohio announced that the "
+            "state had extended its order.",
+            ["Vladimir Putin", "The governor of Ohio"],
+        ),
+        (
+            "Jan Ode of the USGS said the quakes went on. The governor of the Northern Province said that schools "
+            "would close.",
+            ["Jan Ode", "The governor of the Northern Province"],
+        ),
+        # The same office by its place is the person who holds it.
+        (
+            "Governor Mike DeWine of Ohio said the state was in an emergency. The governor of Ohio said that schools "
+            "would close.",
+            ["Mike DeWine", "Mike DeWine"],
+        ),
+        # A person named with no role may be the office holder named after.
+        (
+            "Ana Lima said the port was closed. The mayor of Porto said that it would reopen in May.",
+            ["Ana Lima", "Ana Lima"],
+        ),
+        # A description without its office is the last person, redescribed.
+        (
+            "Study co-author Karen Alley said the ice was thinning. The Wooster professor added that it was fast.",
+            ["Karen Alley", "Karen Alley"],
+        ),
+    ],
+)
+def test_a_role_that_names_its_office_is_not_the_last_person_known_by_another_role(text, expected):
+    assert [q.speaker.name for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the ministry" is the body last named with "Ministry" in its name.
+        (
+            "The Ministry of Transport said the port would close. The ministry said it had no choice.",
+            ["Ministry of Transport", "Ministry of Transport"],
+        ),
+        (
+            "The European Commission said the port would close. The commission said it had no choice.",
+            ["European Commission", "European Commission"],
+        ),
+        (
+            "The Ministry of Transport said the port would close. The Ministry of Health said the clinic would open. "
+            "The ministry said it had no choice.",
+            ["Ministry of Transport", "Ministry of Health", "Ministry of Health"],
+        ),
+        # No body of that word named before: the description stays as written.
+        ("Police said the port would close. The ministry said it had no choice.", ["Police", "The ministry"]),
+    ],
+)
+def test_the_ministry_is_the_body_last_named_with_that_word(text, expected):
+    assert [q.speaker.name for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An honorific settles the gender a first name leaves open, for a person met only in passing.
+        ("Kim Lee met Mr. Robin Park on Monday. “The deal is done,” she said.", ["Kim Lee"]),
+        ("Kim Lee met Mr. Robin Park on Monday. “The deal is done,” he said.", ["Robin Park"]),
+        ("Lee Kim met Ms Robin Park on Monday. “The deal is done,” she said.", ["Robin Park"]),
+    ],
+)
+def test_an_honorific_gives_a_person_met_in_passing_a_gender(text, expected):
+    assert [q.speaker.name for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "name, gender",
+    [
+        ("Geoffrey Tallis", "m"),
+        ("Barry Comden", "m"),
+        ("Hakan Yıldız", "m"),
+        ("Jade Simmons", "f"),
+        ("Emily Spanton", "f"),
+        ("Priya Nair", "f"),
+        # Names given to women and men alike settle nothing.
+        ("Robin Park", None),
+        ("Kim Lee", None),
+        ("Alex Moreno", None),
+    ],
+)
+def test_common_first_names_give_a_gender_and_shared_ones_do_not(name, gender):
+    assert gender_of(name) == gender
+
+
+def test_she_after_a_man_named_in_her_quote_is_the_woman_who_spoke():
+    text = (
+        "Judge Patricia Heald said Geoffrey Tallis had betrayed the trust of every family. She said: “You spent "
+        "the money on holidays.”"
+    )
+    assert [q.speaker.name for q in extract(text).quotes] == ["Patricia Heald", "Patricia Heald"]
 
 
 # Issue 16, mutation pass on the resolver and names (seed 502, branch mutres): survivors of seeds 211 and 502.

@@ -866,3 +866,93 @@ def test_a_name_with_lower_case_particles_is_read_whole_on_either_side_of_the_cu
     for text in (f"{name} said the deal was done.", f"“The deal is done,” said {name}."):
         quotes = extract(text, "2024-01-01").quotes
         assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [(name, "person")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The president took questions and said the talks would resume.", "The president"),
+        ("The mayor spoke to reporters and said the bridge was safe.", "The mayor"),
+        ("The two envoys flew to Oslo and said the talks would resume.", "The two envoys"),
+        ("Three residents fled the fire and said it spread fast.", "Three residents"),
+        ("The minister drove to the school and said it would close.", "The minister"),
+        # A participle that is also a past ("sent") opens the source's tail: the sender is named after it.
+        ("A letter sent from the mayor’s office said the school would close.", "A letter sent from the mayor’s office"),
+    ],
+)
+def test_a_past_tense_not_in_ed_ends_the_subject_of_a_verb_and_said(text, speaker):
+    assert [q.speaker.mention for q in extract(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Geoffrey Tallis, 58, of Leeds, said the fire spread fast.", "Geoffrey Tallis"),
+        ("Ana Lima, 34, a nurse from Porto, said the ward was full.", "Ana Lima"),
+        ("John Smith, 45, said the fire spread fast.", "John Smith"),
+    ],
+)
+def test_an_age_before_an_apposition_is_stepped_over_to_the_name(text, speaker):
+    assert [q.speaker.mention for q in extract(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, mention, name, role",
+    [
+        # A lower-case word between two title words belongs to the title.
+        (
+            "Chief financial officer Mark Deluca said profits fell by a third.",
+            "Chief financial officer Mark Deluca",
+            "Mark Deluca",
+            "Chief financial officer",
+        ),
+        (
+            "Deputy prime minister Anna Berg said prices rose by a third.",
+            "Deputy prime minister Anna Berg",
+            "Anna Berg",
+            "Deputy prime minister",
+        ),
+        # One capitalised word, "and", then a body's name: one body.
+        (
+            "The Food and Drink Federation said prices rose by a third.",
+            "The Food and Drink Federation",
+            "Food and Drink Federation",
+            None,
+        ),
+        (
+            "Carl Hensman of the Bill and Melinda Gates Foundation said the spray was safe.",
+            "Carl Hensman of the Bill and Melinda Gates Foundation",
+            "Carl Hensman",
+            "of the Bill and Melinda Gates Foundation",
+        ),
+        # Two named people joined by "and" are not one name; nor is a person and a body.
+        ("Ana Lima and Tom Reyes said prices rose by a third.", "Tom Reyes", "Tom Reyes", None),
+        (
+            "Ana Lima and the Police Federation said prices rose by a third.",
+            "the Police Federation",
+            "Police Federation",
+            None,
+        ),
+    ],
+)
+def test_a_title_with_an_adjective_and_a_body_named_with_and_are_whole(text, mention, name, role):
+    assert [(q.speaker.mention, q.speaker.name, q.speaker.role) for q in extract(text).quotes] == [
+        (mention, name, role)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # A possessive owner opens the phrase when nothing before it does.
+        ("A statement released by Erdogan’s office said the talks would resume in May.", "Erdogan’s office"),
+        ("Erdogan’s office said the talks would resume in May.", "Erdogan’s office"),
+        # A phrase that opens before the possessive keeps it.
+        (
+            "Critics from across Britain's political spectrum claimed this was a move to foil the opposition.",
+            "Critics from across Britain's political spectrum",
+        ),
+    ],
+)
+def test_a_possessive_owner_opens_a_source_that_nothing_else_opens(text, speaker):
+    assert [q.speaker.mention for q in extract(text).quotes] == [speaker]

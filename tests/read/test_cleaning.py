@@ -112,3 +112,38 @@ def test_an_iso_date_line_after_a_label_gives_the_date_it_removes(line):
         "2024-03-14",
         "The mayor won a second term on Sunday, officials said.",
     )
+
+
+def test_hard_wrapped_lines_are_joined_back_into_their_paragraphs():
+    text = (
+        "Farm exports rise\n\n"
+        "Exports to China rose by 40 percent in 2020, as\nwell as imports from Kenya. The minister said\n"
+        "the deal was good for farmers.\n\n"
+        "A second paragraph starts here and\n  runs on to a second line.\n"
+    )
+    a = clean(Record(where="w.txt", text=text, format="txt"))
+    assert (a.title, a.body) == (
+        "Farm exports rise",
+        "Exports to China rose by 40 percent in 2020, as well as imports from Kenya. The minister said the deal "
+        "was good for farmers.\n\nA second paragraph starts here and runs on to a second line.",
+    )
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "iPhone sales rose by a third in the spring.",  # a name in lower case then a capital: no wrap
+        "eBay sales rose by a third in the spring.",
+        "published: 2024-03-14",  # a label, a byline, a source line: the page's furniture
+        "by Jane Doe",
+        "source: Reuters",
+        "The sales rose by a third in the spring.",  # a capital: a paragraph of its own
+    ],
+)
+def test_a_line_is_its_own_paragraph_unless_it_carries_a_wrapped_line_on(second):
+    text = (
+        f"Apple results in the spring\n\nSales of the phone rose\n{second}\n\nThe quarter ended in June, the firm said."
+    )
+    a = clean(Record(where="w.txt", text=text, format="txt"))
+    fields = (a.title, a.body, a.caption, a.byline, a.source)
+    assert [f for f in fields if f and "rose " + second.split()[0] in f] == []

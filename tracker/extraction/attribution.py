@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from tracker.extraction.clause_shape import _AUX
 from tracker.extraction.content import (
+    _CONTENT_MARK,
     _ONLY_STOPS,
     _circumstance_only,
     _content_after,
@@ -26,6 +27,7 @@ from tracker.extraction.content import (
 )
 from tracker.extraction.cues import _FORM_TO_BASE as _CUE_FORMS
 from tracker.extraction.cues import _Cue
+from tracker.extraction.letters import caps
 from tracker.extraction.quotemarks import _QUOTE_CHARS, _ending_by, _first_nonspace, _quote_at, _trim_end, _word_count
 from tracker.extraction.speakers import (
     _TOKEN,
@@ -86,6 +88,8 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         return None  # "Editor’s note", "a claim": the cue word is a noun here
     if mention is not None and _noun_of_indefinite(text, mention, cue):
         return None  # "published a short reply": after "a" and its words, a bare base form is the phrase's noun
+    if mention is not None and _count_and_participle(text, mention, cue):
+        return None  # "has recorded 184 confirmed cases": a participle describing what is counted, not a report
     if mention is None:
         mention = _that_relative(text, s, cue.start)
     if text.endswith("ing", cue.start, cue.end) and before.endswith("as"):
@@ -170,7 +174,7 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         content = (back[0], _content_end(text, back[0], s, e, cue, quotes)) if more else back
     else:
         content = _content_after(text, cue, s, e, quotes)
-        if content is None and back is not None and _ends_sentence(text, cue, e):
+        if content is None and back is not None and (_ends_sentence(text, cue, e) or _told_whom_only(text, cue, e)):
             content = back
         if content is None and _RELATIVE_BEFORE.search(text, max(s, mention.start - 12), mention.start):
             content = _relative_content(text, cue, s, e, quotes)
@@ -186,6 +190,25 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         elif k > content[0]:
             content = content[0], _trim_end(text, content[0], k)
     return _Raw(content[0], content[1], "", cue.start, cue.end, mention, antecedent)
+
+
+_LOWER_WORD_AFTER = re.compile(r"[ \t\xa0]+([a-z]+)")
+
+
+def _count_and_participle(text: str, mention: Mention, cue: _Cue) -> bool:
+    """ "184 confirmed cases", "12 reported deaths": a bare number before an "-ed" cue and a lower-case word after
+    it (not "that"): the number counts the noun the participle describes. ("Of those polled, 184 said they …" and
+    "300 complained that …" are reports.)"""
+    if not mention.text.replace(",", "").isdigit() or not text.endswith("ed", cue.start, cue.end):
+        return False
+    nxt = _LOWER_WORD_AFTER.match(text, cue.end)
+    return nxt is not None and nxt.group(1) != "that"
+
+
+def _told_whom_only(text: str, cue: _Cue, e: int) -> bool:
+    """ "Prices will rise, the minister told members of the assembly on Tuesday.": after "told" only whom and
+    when (no "that", colon or quote mark, and `_content_after` found no clause), so what was told is before."""
+    return cue.base == "tell" and _CONTENT_MARK.search(text, cue.end, e) is None
 
 
 # Words that open an aside between a subject and its verb: "The company, though profitable, said …".
@@ -215,7 +238,7 @@ def _subject_across_aside(text: str, s: int, comma: int, cue_end: int, e: int) -
 
 
 # A person's name in apposition after an inverted speaker's role: "said the head of SpaceX, Elon Musk.".
-_APPOSED_AFTER = re.compile(r"[ \t\xa0]*,[ \t\xa0]*(?=[A-Z])")
+_APPOSED_AFTER = re.compile(caps(r"[ \t\xa0]*,[ \t\xa0]*(?=[A-Z])"))
 
 
 _NAME_CLOSE = re.compile(r"[ \t\xa0]*(?:[,.;!?)]|$)")

@@ -106,6 +106,11 @@ def _forecast_past(t: _Tokens, hits: set) -> set:
     return hits
 
 
+# Pasts in "-eed" ("The two sides agreed a ceasefire"): other words in "-eed" are no past ("need", "speed",
+# "indeed", "exceed", "proceed"), so "-eed" is no sign of one by itself.
+_PAST_EED = frozenset("agreed disagreed guaranteed freed decreed refereed".split())
+
+
 def _past(t: _Tokens) -> bool:
     """Past tense or present perfect used as a verb: "was", "went", "have funded", "we reduced the penalty";
     not "-ed" adjectives ("managed care", "people involved") nor passives after "be" ("will be approved")."""
@@ -122,7 +127,12 @@ def _past(t: _Tokens) -> bool:
     for i, w in enumerate(toks):
         end = w[-2:]
         if end == "ed":
-            if len(w) > 4 and w not in ED_NOT_VERB and w[-3] != "e" and not (i and toks[i - 1] in _BE):
+            if (
+                len(w) > 4
+                and w not in ED_NOT_VERB
+                and (w[-3] != "e" or w in _PAST_EED)
+                and not (i and toks[i - 1] in _BE)
+            ):
                 if (i and toks[i - 1] in SUBJECTS) or (
                     i + 1 < len(toks) and (toks[i + 1] in OBJECT_START or toks[i + 1][0].isdigit())
                 ):

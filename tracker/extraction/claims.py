@@ -55,6 +55,7 @@ def _within(items, s: int, e: int, starts: list[int]) -> list:
 
 
 _CLOSING = frozenset(" ”\"’')")
+_LINE_END = frozenset("\n \t\r\xa0")  # what may follow a headline's last word (`_is_headline` reads past spaces)
 
 
 def find_claims(text: str, quotes: list[Quote], published: str | None = None, sentence_spans=None) -> list[Claim]:
@@ -79,7 +80,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     for s, e in spans:
         # (Each test's first condition asked here, not in a call per sentence: a headline ends its line, a dateline
         # is short.)
-        if (e >= n or text[e] == "\n") and _is_headline(text, s, e) or e - s <= 60 and _is_dateline(text, s, e):
+        if (e >= n or text[e] in _LINE_END) and _is_headline(text, s, e) or e - s <= 60 and _is_dateline(text, s, e):
             continue
         k = e  # the sentence's last character before closing quotes and brackets
         while k > s and text[k - 1] in _CLOSING:

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 
 from tracker.extraction.claim_words import _I
+from tracker.extraction.letters import caps
 from tracker.records import Quote
 
 MIN_WORDS = 4
@@ -27,8 +28,10 @@ _LEADING = re.compile(
 
 # Every branch opens with a literal, so the engine skips to the next ";", ":" or "," between tries.
 _INNER = re.compile(
-    r"(?:;\s+|:\s+(?=[A-Z“\"])|,\s+(?=(?:but|while|whilst|whereas|although|though|as(?!\s+(?:well|much|many|long|"
-    r"soon|far|of|a\s+result|part|such|if|though|to|for))|which\s+means)\b))",
+    caps(
+        r"(?:;\s+|:\s+(?=[A-Z“\"])|,\s+(?=(?:but|while|whilst|whereas|although|though|as(?!\s+(?:well|much|many|long|"
+        r"soon|far|of|a\s+result|part|such|if|though|to|for))|which\s+means)\b))"
+    ),
     _I,
 )
 
@@ -79,9 +82,15 @@ def _has_words(text: str, n: int, s: int = 0, e: int | None = None) -> bool:
     return _AT_LEAST[n].match(text, s, len(text) if e is None else e) is not None
 
 
+_LINE_SPACE = frozenset(" \t\r\xa0")
+
+
 def _is_headline(text: str, s: int, e: int) -> bool:
     """A line of title-case words with no closing punctuation is a headline or a caption, not a statement."""
-    if "\n" not in text[e : e + 1] and e < len(text):
+    k = e
+    while k < len(text) and text[k] in _LINE_SPACE:
+        k += 1  # (spaces a scraped page leaves at a line's end)
+    if k < len(text) and text[k] != "\n":
         return False  # a headline ends its line
     chunk = text[s:e]
     if chunk.rstrip()[-1:] in _HEADLINE_END_CHARS:

@@ -29,6 +29,7 @@ from tracker.extraction.cues import (
     WH_VERBS,
     _Cue,
 )
+from tracker.extraction.letters import caps
 from tracker.extraction.quotemarks import (
     _first_ending_from,
     _first_nonspace,
@@ -45,9 +46,12 @@ from tracker.extraction.speakers import (
 )
 
 _OBJECT = re.compile(
-    r"\s*(?:him|her|them|us|me|you|it|reporters|journalists|lawmakers|supporters|voters|senators|members|"
-    r"(?:the|a|an|his|her|its|their|our)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?=\s+(?:to|that|on|in|at|during|how|"
-    r"what|why|whether|about)\b)|(?:[A-Z][\w’'.&-]*)(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*)*)"
+    caps(
+        r"\s*(?:(?:him|her|them|us|me|you|it|reporters|journalists|lawmakers|supporters|voters|senators|members)"
+        r"(?![\w’'-])|"
+        r"(?:the|a|an|his|her|its|their|our)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?=\s+(?:to|that|on|in|at|during|how|"
+        r"what|why|whether|about)\b)|(?:[A-Z][\w’'.&-]*)(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*)*)"
+    )
 )
 
 
@@ -97,7 +101,7 @@ _SUBORDINATORS = frozenset(
 _NEXT_WORD = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*([\w’'-]+)")
 
 
-_TO_AUDIENCE = re.compile(r"\s*(?:(?:reporters|journalists|the|a|an|his|her|their)\b|[A-Z])")
+_TO_AUDIENCE = re.compile(caps(r"\s*(?:(?:reporters|journalists|the|a|an|his|her|their)\b|[A-Z])"))
 
 
 # The patterns of the functions below, compiled once rather than looked up in `re`'s cache at every call.
@@ -199,7 +203,7 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         # 'said “…”': a quote opens right after the cue and its spaces. The steps below would step over no time
         # phrase, comma, object or "that" (a quote mark is none of them) and come to this quote: its content, to
         # its end or past it.
-        return q[0], max(q[1], _content_end(text, after, s, e, cue, quotes))
+        return q[0], _quote_content_end(text, q, after, s, e, cue, quotes)
     if colon:
         if m.group(2):  # "Caddell continued:" and the quote in the next paragraph
             pe = text.find("\n", after)
@@ -259,7 +263,7 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         return None
     q = _quote_at(quotes, start)
     if q is not None:
-        return q[0], max(q[1], _content_end(text, start, s, e, cue, quotes))
+        return q[0], _quote_content_end(text, q, start, s, e, cue, quotes)
     first = _FIRST_WORD_OF.match(text, start, e)
     if not first:
         return None
@@ -285,6 +289,14 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         or wl in DETERMINERS
         or wl in ("no", "nobody", "everyone", "no-one", "none", "nothing", "someone", "everybody")
     )
+    if (
+        not clause_start
+        and cue.base == "tell"
+        and not _finite_soon(text, first.end(), e)
+        and _CONTENT_MARK.search(text, start, e) is None
+        and _TO.search(text, start, e) is None
+    ):
+        return None  # "…, the minister told members of the assembly on Tuesday.": whom and when, but no clause
     if not clause_start and cue.base not in NP_VERBS:
         if (
             cue.base in WEAK_VERBS or cue.base not in ("say", "tell", "claim", "insist", "argue", "warn", "write")
@@ -354,6 +366,18 @@ _CUT = re.compile(
 _CUT_CHARS = re.compile("[,;—–]")
 
 
+_AND_THEN = re.compile(r"[ \t\xa0]*,?[ \t\xa0]+(?:and|then|before)[ \t\xa0]+([a-z]+)\b")
+
+
+def _quote_content_end(text: str, q, start: int, s: int, e: int, cue: _Cue, quotes) -> int:
+    """The end of a content that opens with a quote: the quote's end or past it ('said “…” and that …'), but not
+    over a verb the speaker goes on with ('said “prices will fall by spring” and left the room')."""
+    m = _AND_THEN.match(text, q[1], e)
+    if m is not None and _past(m.group(1)):
+        return q[1]
+    return max(q[1], _content_end(text, start, s, e, cue, quotes))
+
+
 def _content_end(text: str, start: int, s: int, e: int, cue: _Cue, quotes) -> int:
     """Where reported content ends: the sentence end, before a trailing ", adding …" or ", he said", and at the
     first comma when the attribution itself is a subordinate clause ("Though X stressed that …, Y …")."""
@@ -364,11 +388,20 @@ def _content_end(text: str, start: int, s: int, e: int, cue: _Cue, quotes) -> in
     if i >= 0 and quotes[i][0] >= start and quotes[i][1] > end:
         end = quotes[i][1]
     m = _CUT.search(text, start, end) if _CUT_CHARS.search(text, start, end) is not None else None
+    if m and m.start() < cue.start < m.end():
+        # The content's own attribution, set in it: "The bridge, she said, will open in May."
+        m = _CUT.search(text, m.end(), end)
     if m and not _inside(quotes, m.start()):
         end = m.start()
     if _subordinate(text, s, cue.start):
         k = text.find(",", start, end)
         while k >= 0 and _inside(quotes, k):
+            i = bisect.bisect_left(quotes, (k,)) - 1
+            if quotes[i][1] - k <= 2 and quotes[i][1] < end:
+                # 'Though the mayor said the bridge was “safe and sound,” the council …': an American comma
+                # inside the closing mark ends the subordinate clause as one outside it does
+                k = quotes[i][1]
+                break
             k = text.find(",", k + 1, end)
         if k > start:
             end = k
@@ -476,6 +509,9 @@ def _circumstance_only(text: str, cue: _Cue, e: int) -> bool:
     if _CIRCUMSTANCE.match(rest) is None:
         return False
     return _CONTENT_MARK.search(rest) is None
+
+
+_TO = re.compile(r"\bto\b")  # "told rush-hour passengers to take a longer route": what they were told to do
 
 
 # What shows that content follows after all: a "that" opening a clause (not "that is"), a colon, a quote mark.

@@ -74,7 +74,7 @@ DATE_RE = re.compile(
   | (?P<mdy>\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:,?\s+(?P<y1>{_YEAR})\b|,\s+(?P<ly>last|next|this)\s+year\b)?)
   | (?P<dmy>\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})\b)?)
   | (?P<my>\b(?P<m3>{_MONTH}),?\s+(?:of\s+)?(?P<y3>{_YEAR})\b)
-  | (?P<cm>(?<![\w$€£¥.,-])(?P<mcue>{_MONTH_CUE})\s+(?P<m4>{_MONTH})\b(?!\.?\s+\d))
+  | (?P<cm>(?<![\w$€£¥.,-])(?P<mcue>{_MONTH_CUE})(?:\s+|(?<=-))(?P<m4>{_MONTH})\b(?!\.?\s+\d))
   | (?P<rel>\b(?:(?P<rdir>last|next|this|past|coming|previous|earlier\s+this|later\s+this)\s+
                  (?P<runit>week|weekend|month|year))\b)
   | (?P<ago>\b(?P<an>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,3}})\s+
@@ -424,7 +424,7 @@ def _year(m: re.Match, text: str) -> DateMention | None:
 
 # Where a date can begin: a digit or one of a few words (found by `triggers`). The full pattern runs only in a
 # short window around each, because running its dozen branches at every character costs milliseconds per article.
-_LOOKBACK = 12  # longest cue before a trigger: "the year ", "through ", "earlier this "
+_LOOKBACK = 14  # longest cue before a trigger: "the following " (then "earlier this ", "the year ", "through ")
 
 
 def _scan(text: str, start: int, end: int, sentences: list[tuple[int, int]] | None = None) -> list[re.Match]:
@@ -520,8 +520,12 @@ def _may_open(text: str, c: int) -> bool:
 # What marks a clause as about the future before its date: "will meet on Tuesday", "is scheduled for Feb. 14".
 # Not "until" ("was envoy until December") nor "planned" ("a planned Wednesday special" that already ran).
 _FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|’ll|is to|are to|scheduled|set (?:to|for)|slated|due to|expected to|plans? to|upcoming|"
-    r"to be held|would)\b[^.!?;\n]*$",
+    r"\b(?:will|shall|'ll|’ll|is to|are to|scheduled|set (?:to|for)|slated|due to|expected(?: [^.!?;\n,]{1,40}?)? to|"
+    r"plans? to|upcoming|to be held|would|predict(?:s|ed)?|forecasts?|"
+    # A timetable in the present: "The museum opens on Tuesday", "They host Ashby Town on Tuesday".
+    r"(?:opens|begins|starts|meets|plays|hosts|faces|travels|visits|resumes|launches|kicks off|takes place|"
+    r"goes on sale)|(?:they|we) (?:open|begin|start|meet|play|host|face|travel|visit|resume|launch))"
+    r"\b[^.!?;\n]*$",
     re.IGNORECASE,
 )
 _BEFORE = 80
@@ -561,7 +565,10 @@ def _future_before(text: str, pos: int) -> bool | None:
 # Every match of _FUTURE holds one of these, every match of _PAST one of those (lower-case, in an ASCII window,
 # where IGNORECASE folds only ASCII letters): a window with none is decided by a few substring tests instead of the
 # patterns, whose case-insensitive alternations tried at each of 80 characters cost more than the date itself.
-_FUTURE_NEEDLES = re.compile("ll|to|scheduled|set for|slated|upcoming|would")
+_FUTURE_NEEDLES = re.compile(
+    "ll|to|scheduled|set for|slated|upcoming|would|opens|begins|starts|meets|plays|hosts|faces|travels|visits"
+    "|resumes|launches|kicks off|takes place|goes on sale|they |we |predict|forecast"
+)
 _PAST_NEEDLES = re.compile(
     "was|were|had|did|ed|began|came|went|took|gave|made|won|lost|held|met|saw|said|told|found|left|fell|rose|sent"
     "|spent|paid|built|brought|bought|broke|ran|wrote|became|struck|shot|hit"

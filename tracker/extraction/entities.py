@@ -11,6 +11,7 @@ import re
 
 from tracker.extraction.aliases import load_aliases
 from tracker.extraction.aliases import resolve_alias as _resolve_alias
+from tracker.extraction.letters import caps
 from tracker.records import Entity
 
 LAW_WORDS = frozenset(
@@ -63,7 +64,9 @@ WEAPON_NOUNS = re.compile(
 )
 
 _TITLE_ABBREVIATIONS = "Mr Mrs Ms Dr Prof Gen Sen Gov Rep St Col Capt Lt Sgt Adm".split()
-_CAP = rf"(?:(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.(?=\s+[A-Z])|[A-Z][\w]*(?:[-'’][A-Z][\w]*)*|[A-Z]\.(?:[A-Z]\.)+)"
+_CAP = caps(
+    rf"(?:(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.(?=\s+[A-Z])|[A-Z][\w]*(?:[-'’][A-Z][\w]*)*|[A-Z]\.(?:[A-Z]\.)+)"
+)
 _CONNECT = r"(?:of|for|the|de|del|da|di|du|la|le|von|van|der|den|al|bin)"
 # The first capital of a name is consumed by a plain character class, with the title abbreviations tested by
 # lookbehind after it (`_CAP` spelt so): a pattern that opens with a class lets the engine skip straight to the
@@ -78,7 +81,7 @@ def _after_first_letter(words: list[str]) -> str:
     return "|".join(f"(?<={k})" + (f"(?:{'|'.join(v)})" if len(v) > 1 else v[0]) for k, v in rests.items())
 
 
-_CAP_FIRST = (
+_CAP_FIRST = caps(
     rf"[A-Z](?:(?:{_after_first_letter(_TITLE_ABBREVIATIONS)})\.(?=\s+[A-Z])|[\w]*(?:[-'’][A-Z][\w]*)*"
     r"|\.(?:[A-Z]\.)+)"
 )

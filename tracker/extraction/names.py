@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.aliases import load_aliases, resolve_alias
+from tracker.extraction.letters import caps
 from tracker.extraction.quantities import NATIONALITY
 from tracker.extraction.sentences import ABBREVIATIONS
 from tracker.extraction.speaker_words import (
@@ -70,7 +71,7 @@ def _is_demonym(word: str) -> bool:
     return word in NATIONALITY or word in _I_DEMONYMS
 
 
-_INITIAL = re.compile(r"[A-Z]\.")
+_INITIAL = re.compile(caps(r"[A-Z]\."))
 
 
 def _split_role(words: list[str]) -> tuple[str | None, list[str]]:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 
+from tracker.extraction.letters import caps
+
 # A speaker label opening a paragraph: "((Jane Roe))", "Q:", "A:", "MAYOR:", "Jane Roe:" (up to four
 # capitalised words, then a colon and a space).
 _LABEL = re.compile(
-    r"[ \t\xa0]*(?:\(\([^()\n]{1,60}\)\)|[QA]:|[A-Z][\w.'’-]*(?:[ \t\xa0][A-Z][\w.'’-]*){0,3}:(?=[ \t\xa0]))"
+    caps(r"[ \t\xa0]*(?:\(\([^()\n]{1,60}\)\)|[QA]:|[A-Z][\w.'’-]*(?:[ \t\xa0][A-Z][\w.'’-]*){0,3}:(?=[ \t\xa0]))")
 )
 
 # Labels that open a paragraph without naming a speaker ("Update: …", "Note: …").
@@ -71,7 +73,7 @@ def may_narrate(chunk: str) -> bool:
 
 
 _NUMERAL_WINDOW = 80  # characters before an "I" that hold the capitalised word and the one before it
-_CAP_BEFORE = re.compile(r"(?<=\S)[ \t\xa0]+[A-Z][\w.'’-]*[ \t\xa0]+$")
+_CAP_BEFORE = re.compile(caps(r"(?<=\S)[ \t\xa0]+[A-Z][\w.'’-]*[ \t\xa0]+$"))
 
 
 def _numeral(text: str, i: int) -> bool:

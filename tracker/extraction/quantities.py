@@ -68,8 +68,11 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# A scale word may be followed by a second, which multiplies it: "Rs 3.12 lakh crore" (10^12, Indian news), "5
+# thousand crore", "2 thousand million".
 _SCALE = (
-    rf"(?:\s*(?:{_alternation(SCALE_WORDS)})\b|\s?(?:{_alternation(SCALE_ABBREVIATIONS)})\b"
+    rf"(?:\s*(?:{_alternation(SCALE_WORDS)})\b(?:[ \t\xa0]+(?:{_alternation(SCALE_WORDS)})\b(?!-))?"
+    rf"|\s?(?:{_alternation(SCALE_ABBREVIATIONS)})\b"
     rf"|(?:{_alternation(SCALE_LETTERS)})\b)"
 )
 _VAGUE = rf"(?:(?:{_alternation(_VAGUE_MULTIPLIERS)})\s+of\s+)?(?:{_alternation(_VAGUE_PLURALS)})"
@@ -214,7 +217,15 @@ def _number(text: str | None, scale: str | None) -> float | None:
     if value is None:
         return None
     if scale:
-        value *= SCALES[fold(scale.strip())]
+        value *= _scale_value(scale)
+    return value
+
+
+def _scale_value(scale: str) -> float:
+    """What a matched scale multiplies by: one word ("million"), or two ("lakh crore" = 10^5 × 10^7)."""
+    value = 1.0
+    for w in scale.split():
+        value *= SCALES[fold(w)]
     return value
 
 
@@ -317,7 +328,7 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
     if value2 is not None and sep == "and" and pre_key != "between":
         value2 = None  # "two and three" outside "between" is a list, not a range
     if value2 is not None and not g["scale"] and g["scale2"]:
-        value *= SCALES[fold(g["scale2"].strip())]  # "$10-12 billion"
+        value *= _scale_value(g["scale2"])  # "$10-12 billion"
     currency = _currency(cur, post if not post.startswith(("%", "per", "percentage")) else None)
     if value2 is None and g["post1"]:
         q_end = m.end("post1")

@@ -26,6 +26,7 @@ from operator import le, lt
 from tracker.extraction.attribution import _HAS_WORD, _attribute, _first_named, _kind, _Raw, _sentence_subject
 from tracker.extraction.content import _SUBORDINATORS
 from tracker.extraction.cues import SAY_VERBS, _Cue, _cue_words, _cues, _lower, inflections  # noqa: F401
+from tracker.extraction.letters import caps
 from tracker.extraction.quotemarks import (  # noqa: F401
     _at_paragraph_start,
     _first_nonspace,
@@ -105,11 +106,11 @@ def _fragment(text: str, s: int, qs: int, qe: int, seps: list[int]) -> _Raw | No
     return _Raw(start, qe, "partial", vs, ve, m)
 
 
-_DASH_NAME = re.compile(r"[ \t\xa0]*(?:[―—–]|--)[ \t\xa0]*((?:[A-Z][\w’'.-]*[ \t\xa0]*){1,5})")
+_DASH_NAME = re.compile(caps(r"[ \t\xa0]*(?:[―—–]|--)[ \t\xa0]*((?:[A-Z][\w’'.-]*[ \t\xa0]*){1,5})"))
 
 
 # An outlet after the slash of a dash attribution: capitalised words to the end of the line or sentence.
-_SLASH_OUTLET = re.compile(r"/[ \t\xa0]*(?:[A-Z][\w’'.&-]*[ \t\xa0]*){1,4}(?:[.\n]|$)")
+_SLASH_OUTLET = re.compile(caps(r"/[ \t\xa0]*(?:[A-Z][\w’'.&-]*[ \t\xa0]*){1,4}(?:[.\n]|$)"))
 
 
 def _dash_attribution(text: str, qe: int) -> Mention | None:
@@ -381,8 +382,10 @@ _REPORTED_BY_AS = re.compile(
 )
 _REPORTEDLY = re.compile(r"\b[Rr]eportedly\b,?\s*")
 _IS_REPORTED = re.compile(
-    r"\b(?:is|are|was|were)\s+(?:reported|said|announced|alleged|rumou?red)\s+"
-    r"(?:by\s+(?P<by>[^,;]{2,60}?)\s+)?(?=to\s+(?!the\b|a\b|an\b|[A-Z]))"
+    caps(
+        r"\b(?:is|are|was|were)\s+(?:reported|said|announced|alleged|rumou?red)\s+"
+        r"(?:by\s+(?P<by>[^,;]{2,60}?)\s+)?(?=to\s+(?!the\b|a\b|an\b|[A-Z]))"
+    )
 )
 
 

@@ -11,6 +11,7 @@ from bisect import bisect_right, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from tracker.extraction.letters import caps
 from tracker.extraction.names import _split_role, _without_article, classify_name
 from tracker.extraction.referents import (  # noqa: F401  (DOCUMENT_NOUNS is read here by speakers.py)
     DOCUMENT_NOUNS,
@@ -64,7 +65,7 @@ class _Entity:
 
 
 # "Biden's Twitter", "the mayor's office": an owner and what speaks for them.
-_OWNER = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s(?:\s+(\w+))?.*")
+_OWNER = re.compile(caps(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s(?:\s+(\w+))?.*"))
 
 
 # What follows a possessive and is a body speaking as itself, not its owner's medium.
@@ -111,9 +112,11 @@ def _by_first_letter(words: list[str]) -> str:
 
 # Same matches as "\b(?:Minister|President|...)" (_by_first_letter), a few times faster.
 _TITLED = re.compile(
-    rf"(?:{_by_first_letter(_TITLE_WORDS)})"
-    r"(?:,(?:[ \t\xa0]+(?:Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Gen\.))?)?"
-    r"[ \t\xa0]+([A-Z][\w’'-]+(?:[ \t\xa0]+[A-Z]\.)?(?:[ \t\xa0]+[A-Z][\w’'-]+){0,2})"
+    caps(
+        rf"(?:{_by_first_letter(_TITLE_WORDS)})"
+        r"(?:,(?:[ \t\xa0]+(?:Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Gen\.))?)?"
+        r"[ \t\xa0]+([A-Z][\w’'-]+(?:[ \t\xa0]+[A-Z]\.)?(?:[ \t\xa0]+[A-Z][\w’'-]+){0,2})"
+    )
 )
 
 
@@ -121,9 +124,11 @@ _TITLED = re.compile(
 # Opening with a plain capital, `\b` before it spelt as the lookbehind `(?<!\w[A-Z])`, lets the engine skip to the
 # next capital; the first word's letters are taken possessively, as only a space can follow them in a match.
 _NAME_PAIR = re.compile(
-    r"([A-Z](?<!\w[A-Z])[a-zß-öø-ÿā-ž]++)(?:[ \t\xa0]+[A-Z]\.)?"
-    r"(?:[ \t\xa0]+[A-Z][a-zß-öø-ÿā-ž’']+(?:-[A-Z]?[a-zß-öø-ÿā-ž]+)*){1,2}\b"
-    r"(?![ \t\xa0]+[A-Z])"
+    caps(
+        r"([A-Z](?<!\w[A-Z])[a-zß-öø-ÿā-ž]++)(?:[ \t\xa0]+[A-Z]\.)?"
+        r"(?:[ \t\xa0]+[A-Z][a-zß-öø-ÿā-ž’']+(?:-[A-Z]?[a-zß-öø-ÿā-ž]+)*){1,2}\b"
+        r"(?![ \t\xa0]+[A-Z])"
+    )
 )
 
 
@@ -150,10 +155,15 @@ _PLACE_HEADS = frozenset(
 _OPEN_MARKS = frozenset("\"“«„'‘")
 
 
+_HONORIFIC_NAME = re.compile(
+    caps(r"\b(Mrs|Mr|Ms|Miss|Sir|Dame)\.?[ \t\xa0]+([A-Z][\w’'-]+(?:[ \t\xa0]+[A-Z][\w’'-]+){0,2})")
+)
+
+
 # Up to three capitalised words before a title ("Democratic Senator", "U.S. Ambassador"); a word may end in a
 # full stop only as an initialism or a short abbreviation ("U.S.", "Lt."), never a sentence's last word ("…
 # by Omar Khan. Later Senator Mary Diaz": no role "Omar Khan. Later").
-_ROLE_BEFORE = re.compile(r"((?:(?:(?:[A-Z]\.){2,}|[A-Z][a-z]{0,2}\.|[A-Z][\w’'-]*)[ \t\xa0]+){0,3})$")
+_ROLE_BEFORE = re.compile(caps(r"((?:(?:(?:[A-Z]\.){2,}|[A-Z][a-z]{0,2}\.|[A-Z][\w’'-]*)[ \t\xa0]+){0,3})$"))
 
 
 _ROLE_FILLER = frozenset("the a an of for and acting former then new".split())
@@ -162,7 +172,9 @@ _ROLE_FILLER = frozenset("the a an of for and acting former then new".split())
 # The author a document is credited to: "a report by The Atlantic", "a statement from the ministry", "reports by
 # the Center for Systems Science and Engineering" (an "and" inside the name, which else fell to an earlier speaker).
 _BY_NAME = re.compile(
-    r"\b(?:by|from)\s+((?:the\s+|The\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'.&-]*)*(?:['’]s\s+\w+)?)$"
+    caps(
+        r"\b(?:by|from)\s+((?:the\s+|The\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'.&-]*)*(?:['’]s\s+\w+)?)$"
+    )
 )
 
 
@@ -172,8 +184,8 @@ def _stem(word: str) -> str:
     return word.strip(",.")[:4]
 
 
-_RUN_BEFORE = re.compile(r"((?:[A-Z][\w.&'’-]*[ \t\xa0]+){1,4})$")
-_RUN_AFTER = re.compile(r"(?:[ \t\xa0]+(?:of[ \t\xa0]+)?[A-Z][\w.&'’-]*){1,3}")
+_RUN_BEFORE = re.compile(caps(r"((?:[A-Z][\w.&'’-]*[ \t\xa0]+){1,4})$"))
+_RUN_AFTER = re.compile(caps(r"(?:[ \t\xa0]+(?:of[ \t\xa0]+)?[A-Z][\w.&'’-]*){1,3}"))
 
 
 def _capitalised_run(text: str, start: int, end: int) -> str:
@@ -194,15 +206,17 @@ def _capitalised_run(text: str, start: int, end: int) -> str:
     return _without_article("The " + full if the and head else full)
 
 
-_APPOSED = re.compile(r"([A-Z][\w’'-]+(?:[ \t\xa0]+[A-Z][\w’'.-]+){0,3}),[ \t\xa0]*$")
+_APPOSED = re.compile(caps(r"([A-Z][\w’'-]+(?:[ \t\xa0]+[A-Z][\w’'.-]+){0,3}),[ \t\xa0]*$"))
 
 
 # A named subject and the verb that put a document out, right before the document's mention: "the Combined
 # Joint Task Force released [a statement]", "Met Éireann issued [its warning]".
 _ISSUED = re.compile(
-    r"(?<![\w’'.&-])((?:[Tt]he[ \t\xa0]+)?[A-Z][\w’'.&-]*(?:[ \t\xa0]+(?:of[ \t\xa0]+|for[ \t\xa0]+|the[ \t\xa0]+)*"
-    r"[A-Z][\w’'.&-]*)*)[ \t\xa0]+(?:\w+ly[ \t\xa0]+)?(?:released|issued|filed|published|posted|sent|put[ \t\xa0]+out|"
-    r"submitted|tweeted|delivered)[ \t\xa0]+$"
+    caps(
+        r"(?<![\w’'.&-])((?:[Tt]he[ \t\xa0]+)?[A-Z][\w’'.&-]*(?:[ \t\xa0]+(?:of[ \t\xa0]+|for[ \t\xa0]+|the[ \t\xa0]+)*"
+        r"[A-Z][\w’'.&-]*)*)[ \t\xa0]+(?:\w+ly[ \t\xa0]+)?(?:released|issued|filed|published|posted|sent|put[ \t\xa0]+out|"
+        r"submitted|tweeted|delivered)[ \t\xa0]+$"
+    )
 )
 
 
@@ -228,8 +242,10 @@ _PROPER = r"(?:[Tt]he[ \t\xa0]+)?[A-ZÀ-Þ][\w’'.&-]*(?:[ \t\xa0]+(?:of[ \t\xa
 # A named body issuing something, with an optional apposition ("Met Éireann, the national meteorological
 # service, issued"), or a thing issued by it ("released by Erdogan's office").
 _ISSUER = re.compile(
-    rf"(?<![\w’'.&-])({_PROPER})(?:,[^,.;]{{1,80}},)?[ \t\xa0]+{_ISSUE_VERBS}\b"
-    rf"|\b{_ISSUE_VERBS}[ \t\xa0]+by[ \t\xa0]+({_PROPER}(?:[ \t\xa0]+office)?)"
+    caps(
+        rf"(?<![\w’'.&-])({_PROPER})(?:,[^,.;]{{1,80}},)?[ \t\xa0]+{_ISSUE_VERBS}\b"
+        rf"|\b{_ISSUE_VERBS}[ \t\xa0]+by[ \t\xa0]+({_PROPER}(?:[ \t\xa0]+office)?)"
+    )
 )
 
 
@@ -282,6 +298,10 @@ def _common_head(text: str) -> bool:
     return words[0].lower() == head or not any(w == head.capitalize() or w == head.upper() for w in words[1:])
 
 
+# A role noun that names its office by the place or body it is held in: "the governor of Ohio".
+_OFFICE_OF = re.compile(r"\bof (?:the )?[A-Z]")
+
+
 class Resolver:
     """Resolve mentions in text order to the article's speakers.
 
@@ -311,6 +331,9 @@ class Resolver:
         # _person_for's surname look-ups: found by a scan of the holders once, then kept by _touch and
         # _index_person (a scan per look-up made "X Lee said … Lee said …" with a new X each time quadratic).
         self._holder: dict[tuple, _Entity] = {}
+        # The organisation last seen whose name holds each organisation word ("ministry" -> the Ministry of
+        # Transport), for "the ministry said", kept by _touch.
+        self._org_heads: dict[str, _Entity] = {}
         self._role_last: dict[int, int] = {}
         self._titled_next = 0  # titled[:_titled_next] are registered
         self._runs: dict[str, list[int]] | None = None  # capitalised word runs -> their starts (see _occurrences)
@@ -328,6 +351,10 @@ class Resolver:
             role = (role or "").replace(" ,", "").strip() or None
             if name and len(name.split()) >= 1 and classify_name(name)[1] == "person":
                 self.titled.append((m.start(), name, role))
+        # "Mr. Robin Park": the honorific settles a gender the first name leaves open, for "he" and "she".
+        self._gender_hints = {
+            m.group(2): gender_of(m.group(2), None, m.group(1)) for m in _HONORIFIC_NAME.finditer(text)
+        }
         for m in _NAME_PAIR.finditer(text):
             first = m.group(1).lower()
             name = m.group(0)
@@ -410,7 +437,7 @@ class Resolver:
             if kind == "person":
                 self.people.append([ent, name.split()])
                 self._index_person(len(self.people) - 1)
-                ent.gender = gender_of(name, role)
+                ent.gender = gender_of(name, role) or self._gender_hints.get(name)
         if role and not ent.role:
             ent.role = role
             if ent.kind == "person" and ent.gender is None:
@@ -522,6 +549,10 @@ class Resolver:
 
     def _touch(self, e: _Entity) -> None:
         """Record a change of the entity's `last`, gender or name (see _latest)."""
+        if e.kind == "organisation":
+            for w in e.name.lower().split():
+                if w in ORG_WORDS:
+                    self._org_heads[w] = e
         if e.role and e.kind == "person" and self._role_last.get(e.index) != e.last:
             # (a role, once given, stays; `last` only grows)
             self._role_last[e.index] = e.last
@@ -728,6 +759,10 @@ class Resolver:
                 issuer = self._issuer(m.start)
                 if issuer is not None:
                     return SpeakerRef(issuer.name, m.text, m.start, m.end, _ref_kind(issuer), issuer.role)
+            if len(words) == 2 and words[0] == "the" and m.text[4:].islower() and head in self._org_heads:
+                # "The Ministry of Transport said … the ministry said": the body last named with that word
+                body = self._org_heads[head]
+                return SpeakerRef(body.name, m.text, m.start, m.end, "organisation", body.role)
             if words[0] == "the" and head in ORG_ROLE_NOUNS and m.text[4:].islower():
                 org = self._recent(("organisation",), m.start)
                 if org is not None:
@@ -745,7 +780,15 @@ class Resolver:
             if ent is None:
                 return SpeakerRef(m.text, m.text, m.start, m.end, PRONOUNS.get(low, "anonymous"))
         elif m.kind == "role":
-            ent = self._apposed(m.start) or self._role_match(m) or self._recent(("person",), m.start)
+            ent = self._apposed(m.start) or self._role_match(m)
+            if ent is None:
+                # No one known by this role: the most recent person, unless the role names its office ("the
+                # governor of Ohio", "the director of Amnesty International" pick out whoever holds it) and that
+                # person is known by another role (after "President Vladimir Putin", the governor is someone else,
+                # not yet named). A description ("the Wooster professor") may still be the last person redescribed.
+                ent = self._recent(("person",), m.start)
+                if ent is not None and ent.role and _OFFICE_OF.search(m.text):
+                    ent = None
             if ent is None:
                 return SpeakerRef(m.text, m.text, m.start, m.end, "person", m.role)
         elif m.kind == "person":

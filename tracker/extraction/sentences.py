@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from tracker.extraction.letters import caps
+
 # Words that end with a full stop without ending a sentence (compared lower-case, without the stop).
 ABBREVIATIONS = frozenset(
     """
@@ -29,18 +31,20 @@ _LINE = re.compile(r"[^\n]+")
 # with the class of stops and checks the character before the first one after it (the two-character lookbehind:
 # not a stop then a stop), so that the engine skips to the next stop instead of entering the pattern at every
 # character (the same matches as "(?<![.!?…])([.!?…]++)…", four times faster on news).
-_BOUNDARY = re.compile(r"([.!?…](?<![.!?…][.!?…])[.!?…]*+)([\"'”’»)\]]*+)(\s++)(?=[\"'“‘«(\[]?[A-Z0-9À-Ý])")
+_BOUNDARY = re.compile(caps(r"([.!?…](?<![.!?…][.!?…])[.!?…]*+)([\"'”’»)\]]*+)(\s++)(?=[\"'“‘«(\[]?[A-Z0-9À-Ý])"))
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 # A wire story's dateline before its first sentence: the place in capitals ("LONDON", "SAN JUAN, Puerto Rico",
 # "WASHINGTON, D.C."), an optional date and agency ("March 3 (Reuters)"), then a dash. It says where the story
 # was filed, not who said what: left out of the sentence, so that it is neither a quote's subject nor part of a
 # claim. The place must be in capitals (two letters or more) so that an ordinary sentence never matches.
 _DATELINE = re.compile(
-    r"[A-Z][A-Z'.]{2,}(?:[ -][A-Z][A-Z'.]+){0,3}"
-    r"(?:,\s(?:[A-Z][\w.]*)(?:\s[A-Z][\w.]*)?)?"
-    r"(?:,?\s(?:[A-Z][a-z]{2,8}\.?)\s\d{1,2})?"
-    r"(?:\s?\([A-Z][^()\n]{0,40}\))?"
-    r"\s?(?:—|–|--?)\s(?=[\"“‘'A-Z0-9])"
+    caps(
+        r"[A-Z][A-Z'.]{2,}(?:[ -][A-Z][A-Z'.]+){0,3}"
+        r"(?:,\s(?:[A-Z][\w.]*)(?:\s[A-Z][\w.]*)?)?"
+        r"(?:,?\s(?:[A-Z][a-z]{2,8}\.?)\s\d{1,2})?"
+        r"(?:\s?\([A-Z][^()\n]{0,40}\))?"
+        r"\s?(?:—|–|--?)\s(?=[\"“‘'A-Z0-9])"
+    )
 )
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tracker.extraction.letters import caps
+
 _TOKEN = re.compile(r"[\w$][\w'’.&-]*[\w$.]|[\w$]|[^\w\s]")
 
 
@@ -152,7 +154,7 @@ TIME_WORDS = frozenset(
 )
 
 
-_CAP = re.compile(r"[A-Z0-9À-Ý]")
+_CAP = re.compile(caps(r"[A-Z0-9À-Ý]"))  # (every capital letter: letters.py)
 # The characters `_CAP` matches, for a set lookup of a token's first one: `_is_cap` runs for every word a speaker
 # search walks over, and a lookup costs a fraction of a regex match.
 _CAP_FIRST = frozenset(c for c in map(chr, range(0x2000)) if _CAP.match(c))

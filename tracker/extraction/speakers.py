@@ -74,6 +74,14 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
                 j -= 1
             elif pl in PERSON_ROLE_NOUNS or pl in ANON_NOUNS:
                 j -= 1
+            elif (
+                j >= 2
+                and prev.isalpha()
+                and prev.islower()
+                and toks[j][2].lower() in TITLES
+                and toks[j - 2][2].lower() in TITLES
+            ):
+                j -= 1  # "Chief financial officer Mark Deluca": a word between two title words is in the title
             else:
                 break
         # "the" only belongs to the phrase at its left edge.
@@ -81,8 +89,11 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     if not word[:1].isalpha() or low in FUNCTION_WORDS and low not in ("one", "others", "many", "some"):
         return None
     j = i
+    owner = None
     for k in range(i, max(-1, i - 7), -1):
         w = toks[k][2].lower()
+        if owner is None and k < i and w.endswith(("’s", "'s")) and _is_cap(toks[k][2]):
+            owner = k  # "Erdogan’s office": the owner's name opens the phrase, if nothing before it does
         if not toks[k][2][:1].isalnum() and toks[k][2] not in ("-",):
             break
         if w in DETERMINERS:
@@ -95,6 +106,8 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     # A bare plural or mass noun ("officials said", "polls show") is its own phrase.
     if low.endswith("s") or low in ANON_NOUNS or low in PERSON_ROLE_NOUNS:
         return i if not toks[i - 1][2][:1].isalpha() or i == 0 else _bare_left(toks, i)
+    if owner is not None:
+        return _np_back(toks, owner)  # "A statement released by Erdogan’s office said"
     return None
 
 
@@ -104,6 +117,15 @@ def _org_before(toks: list[tuple[int, int, str]], k: int) -> bool:
         if toks[k][2].lower() in ORG_WORDS:
             return True
         k -= 1
+    return False
+
+
+def _org_after(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """An organisation word in the run of capitalised words that starts at token k."""
+    while k < len(toks) and _is_cap(toks[k][2]):
+        if toks[k][2].lower() in ORG_WORDS:
+            return True
+        k += 1
     return False
 
 
@@ -118,6 +140,8 @@ def _linked_name(toks: list[tuple[int, int, str]], k: int) -> bool:
         return True
     if _org_before(toks, k - 1):
         return True
+    if link == "and" and _org_after(toks, k + 1) and (k < 2 or not _is_cap(toks[k - 2][2])):
+        return True  # "The Food and Drink Federation": one capitalised word, "and", then the body's name
     if link != "for" or k < 1:
         return False
     head = toks[k - 1][2]
@@ -188,6 +212,8 @@ def subject_before(
                 ):
                     appos = (k + 1, i - 1)
                     i = k - 1
+                    if i > 1 and toks[i][2].isdigit() and toks[i - 1][2] == ",":
+                        i -= 2  # "Geoffrey Tallis, 58, of Leeds, said": an age between the name and the apposition
                     if i > 0 and toks[i][2] == ")":
                         # "The Guard Corps (IRGC), which …, declared": the head sits before its bracketed short form
                         b = i - 1
@@ -334,6 +360,17 @@ def _cap_after_particles(toks: list[tuple[int, int, str]], k: int) -> bool:
     return k < len(toks) and _is_cap(toks[k][2])
 
 
+# Past tenses not in "-ed" that end a subject as "-ed" does ("The president met reporters and said …"): only the
+# forms that are no participle as well ("took", not "sent": "A tweet sent from Biden's account said …" names its
+# source after the participle) and seldom a noun or an adjective inside a name or a description.
+_PAST_NOT_ED = frozenset(
+    """
+    took gave went came saw began became fell rose knew grew drew drove flew fled spoke swore wore wrote ran sank
+    chose threw
+    """.split()
+)
+
+
 def subject_after(text: str, start: int, hi: int) -> Mention | None:
     """The speaker of an inverted attribution ("…,” said Akar", "according to the ministry")."""
     # The walk below reads at most 13 tokens (a name stops at twelve, with one token of look-ahead), so only
@@ -410,7 +447,7 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
         if (
             k >= 2
             and w.islower()
-            and wl.endswith("ed")
+            and (wl.endswith("ed") or wl in _PAST_NOT_ED)
             and not toks[k - 1][2].lower().endswith("ly")
             and toks[k - 1][2].lower() not in DETERMINERS
         ):

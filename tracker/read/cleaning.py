@@ -123,6 +123,37 @@ def _lines(text: str) -> list[str]:
     return [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
 
 
+# A line that opens with a label ("published: …", "updated 09:30"): a page's furniture, never a wrapped line's end.
+_LABEL = re.compile(r"[a-z]+:")
+# What ends a line that is a whole paragraph (or a heading, caption or credit) rather than a wrapped part of one.
+_LINE_CLOSE = frozenset('.!?:;"”’)]…')
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Hard-wrapped text joined back into its paragraphs: a line that starts in lower case ("well as imports …")
+    after a line with no closing punctuation ("… in 2020, as") carries that line on; a line is otherwise a
+    paragraph of its own, as scraped pages write them. ("iPhone", "eBay" opening a line start no wrap, nor does a
+    label, a date line, a byline or a source line in lower case.)"""
+    out: list[str] = []
+    for line in lines:
+        text = line.lstrip()
+        if (
+            out
+            and out[-1]
+            and text[:1].islower()
+            and not text[1:2].isupper()
+            and out[-1][-1] not in _LINE_CLOSE
+            and not _LABEL.match(text)
+            and not _DATE_LINE.match(text)
+            and not _BYLINE.match(text)
+            and not _SOURCE.match(text)
+        ):
+            out[-1] = f"{out[-1]} {text}"
+        else:
+            out.append(line)
+    return out
+
+
 def _same(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
@@ -136,7 +167,7 @@ def _looks_like_heading(line: str) -> bool:
 
 def clean(record: Record) -> Article:
     """Turn a record into an Article whose body holds only the article's own paragraphs."""
-    lines = [line for line in _lines(record.text)]
+    lines = _unwrapped(_lines(record.text))
     title = record.title.strip() if record.title else None
     published = parse_date(record.published) if record.published else None
     source, byline, caption = record.source, record.byline, record.caption
