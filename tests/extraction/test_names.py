@@ -303,3 +303,29 @@ def test_the_memo_of_phrases_read_is_emptied_when_full(monkeypatch):
         names._mention_from_words([(10 * i, 10 * i + len(word), word)])
         sizes.append(len(names._MENTIONS))
     assert sizes == [1, 2, 3, 1, 2]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a lower-case word before a source noun describes the sources: they stay anonymous, whatever name ends
+        # the phrase
+        (
+            "On Monday, senior analysts at Goldman Sachs said the border would reopen.",
+            ("senior analysts at Goldman Sachs", "anonymous", None),
+        ),
+        # a job word after a body's linked name ends the body and is the person's role
+        (
+            "University of Oxford professor Ana Lima said the vaccine worked.",
+            ("Ana Lima", "person", "University of Oxford professor"),
+        ),
+        ("Bank of England economist Ana Lima said rates would rise.", ("Ana Lima", "person", "Bank of England economist")),
+        # a person "of" a workplace whose name is capitalised before a common noun
+        (
+            "Jane Okafor of the Tribal Council office said the site was old.",
+            ("Jane Okafor", "person", "of the Tribal Council office"),
+        ),
+    ],
+)  # fmt: skip
+def test_who_a_phrase_with_a_body_in_it_names(text, expected):
+    assert speakers(text) == [("indirect", expected)]
