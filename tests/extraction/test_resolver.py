@@ -1052,3 +1052,16 @@ def test_the_role_log_holds_each_role_holders_current_key_and_stays_bounded():
 def test_a_place_named_with_a_word_no_first_name_is_is_no_person_she_points_at(place):
     text = f"Ana Lima met the press. Later she flew to {place}. “It went well,” she said."
     assert named_speakers(text) == [("direct", "Ana Lima", "she", "person")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the report by Jane Okafor, the border will open on Monday.",
+        "“The border will open,” said the statement by Jane Okafor.",
+        "According to a report by Jane Okafor, the border will open on Monday.",
+    ],
+)
+def test_a_document_credited_by_name_speaks_for_its_author_with_no_role(text):
+    quotes = extract(text).quotes
+    assert [(q.speaker.name, q.speaker.kind, q.speaker.role) for q in quotes] == [("Jane Okafor", "person", None)]
