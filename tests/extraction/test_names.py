@@ -329,3 +329,16 @@ def test_the_memo_of_phrases_read_is_emptied_when_full(monkeypatch):
 )  # fmt: skip
 def test_who_a_phrase_with_a_body_in_it_names(text, expected):
     assert speakers(text) == [("indirect", expected)]
+
+
+def test_a_phrase_read_again_comes_from_the_memo(monkeypatch):
+    from tracker.extraction import names
+
+    monkeypatch.setattr(names, "_MENTIONS", {})
+    reads = []
+    real = names._read_mention
+    monkeypatch.setattr(names, "_read_mention", lambda toks: reads.append(toks[0][2]) or real(toks))
+    for start in (0, 40, 80):
+        m = names._mention_from_words([(start, start + 5, "Quaxo"), (start + 6, start + 12, "Plinth")])
+        assert (m.start, m.end, m.name) == (start, start + 12, "Quaxo Plinth")
+    assert reads == ["Quaxo"]  # read once, then taken from the memo

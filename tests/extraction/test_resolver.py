@@ -1065,3 +1065,10 @@ def test_a_place_named_with_a_word_no_first_name_is_is_no_person_she_points_at(p
 def test_a_document_credited_by_name_speaks_for_its_author_with_no_role(text):
     quotes = extract(text).quotes
     assert [(q.speaker.name, q.speaker.kind, q.speaker.role) for q in quotes] == [("Jane Okafor", "person", None)]
+
+
+def test_a_gendered_title_met_before_any_quote_settles_who_he_is_not():
+    # Kim Lee is never quoted: "Spokeswoman" alone, read where she is first named, tells "he" she is not him
+    text = "Chairman Robin Park opened the plant. Spokeswoman Kim Lee met the press. “It is done,” he said."
+    quotes = extract(text).quotes
+    assert [(q.speaker.name, q.speaker.mention, q.speaker.role) for q in quotes] == [("Robin Park", "he", "Chairman")]
