@@ -342,3 +342,13 @@ def test_a_phrase_read_again_comes_from_the_memo(monkeypatch):
         m = names._mention_from_words([(start, start + 5, "Quaxo"), (start + 6, start + 12, "Plinth")])
         assert (m.start, m.end, m.name) == (start, start + 12, "Quaxo Plinth")
     assert reads == ["Quaxo"]  # read once, then taken from the memo
+
+
+@pytest.mark.parametrize("source", ["Officials in Brussels", "Two diplomats at the UN", "Analysts at the bank"])
+def test_sources_named_by_a_noun_and_a_place_are_a_group_they_points_back_at(source):
+    text = f"{source} said the border would reopen. “We are ready,” they said."
+    quotes = extract(text).quotes
+    assert [(q.speaker.name, q.speaker.mention, q.speaker.kind) for q in quotes] == [
+        (source, source, "anonymous"),
+        (source, "they", "anonymous"),
+    ]

@@ -1072,3 +1072,8 @@ def test_a_gendered_title_met_before_any_quote_settles_who_he_is_not():
     text = "Chairman Robin Park opened the plant. Spokeswoman Kim Lee met the press. “It is done,” he said."
     quotes = extract(text).quotes
     assert [(q.speaker.name, q.speaker.mention, q.speaker.role) for q in quotes] == [("Robin Park", "he", "Chairman")]
+
+
+def test_a_report_no_one_is_named_issuing_is_the_unquoted_source_group_named_before():
+    text = "Researchers from the Polar Institute measured a new current. The report said it was warm."
+    assert named_speakers(text) == [("indirect", "Researchers from the Polar Institute", "The report", "anonymous")]
