@@ -1077,3 +1077,9 @@ def test_a_gendered_title_met_before_any_quote_settles_who_he_is_not():
 def test_a_report_no_one_is_named_issuing_is_the_unquoted_source_group_named_before():
     text = "Researchers from the Polar Institute measured a new current. The report said it was warm."
     assert named_speakers(text) == [("indirect", "Researchers from the Polar Institute", "The report", "anonymous")]
+
+
+@pytest.mark.parametrize("document", ["a statement", "a report", "an announcement"])
+def test_a_document_with_an_indefinite_article_is_a_new_one_no_one_known_issued(document):
+    text = f"Ana Lima met the press. “The port will close,” {document} said."
+    assert named_speakers(text) == [("direct", document, document, "anonymous")]
