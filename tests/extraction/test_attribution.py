@@ -292,14 +292,86 @@ def test_a_plural_noun_before_that_speaks_as_written_with_its_adjectives():
     assert got == [("the ship had sunk in a storm", "showed", "old logbooks", 16, 28)]
 
 
-@pytest.mark.parametrize("source", ["officials", "police", "economists", "witnesses"])
-def test_according_to_a_bare_plural_closing_the_sentence_is_its_source(source):
-    # "…, according to officials." ends in the sentence's full stop: the source word is read without it.
+@pytest.mark.parametrize(
+    "source, kind",
+    [("officials", "anonymous"), ("police", "organisation"), ("economists", "anonymous"), ("witnesses", "anonymous")],
+)
+def test_according_to_a_bare_plural_closing_the_sentence_is_its_source(source, kind):
+    # "…, according to officials." ends in the sentence's full stop: the source word is read without it. ("police"
+    # is a body, as "Police said" is.)
     text = f"The bridge will open in May, according to {source}."
     quotes = extract(text, "2024-01-01").quotes
     assert [(q.text, q.speaker.name, q.speaker.kind, q.cue) for q in quotes] == [
-        ("The bridge will open in May", source, "anonymous", "according to")
+        ("The bridge will open in May", source, kind, "according to")
     ]
+
+
+# Issue 16, survivors of the seed-211 sample and of the seed-503 sample (2026-11-30, branch mutattr).
+
+
+@pytest.mark.parametrize(
+    "quote",
+    ["“Too late”", '"Very low"', '"Unsafe,"', "“No comment”"],
+)
+def test_a_short_quote_opening_the_sentence_before_according_to_is_the_content(quote):
+    """A quote of fewer than four words opening the sentence, then "according to X.": the quote is what X said
+    (only a quote inside the sentence makes the whole sentence the content)."""
+    text = f"{quote} according to the city engineer."
+    assert kinds(text) == [("direct", quote, "the city engineer")]
+
+
+def test_a_name_apposed_to_an_inverted_role_at_a_line_end_speaks():
+    """The apposed name may close the sentence without a stop, at the end of its line."""
+    text = "“We will rebuild the bridge,” said the head of the agency, Ann Lee\nThe work starts in May."
+    assert kinds(text)[0] == ("direct", "“We will rebuild the bridge,”", "Ann Lee")
+
+
+def test_words_before_an_attribution_and_a_quote_resuming_after_it_are_one_content():
+    text = "Things are bad, Mr. Barrett said, “and we were never told about it.”"
+    assert kinds(text) == [("partial", text, "Barrett")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The prize went to Amy Fox, Ann Lee, who said the team was tired.", "Ann Lee"),
+        ("The prize went to Amy Fox,Ann Lee, who said the team was tired.", "Ann Lee"),  # no space after the comma
+        ("The prize went to the Harbour Trust,Ann Lee, who said the team was tired.", "Ann Lee"),
+        ("The prize went to Amy Fox, a chemist, who said the team was tired.", "Amy Fox"),
+        ("The prize went to Amy Fox,a chemist, who said the team was tired.", "Amy Fox"),
+    ],
+)
+def test_a_relative_clause_speaks_for_the_name_right_before_it_however_its_commas_are_spaced(text, name):
+    """A name right before ", who said" is its antecedent; a lower-case apposition there ("a chemist") is stepped
+    over to the name before it. The space after the earlier comma does not matter."""
+    assert kinds(text) == [("indirect", "the team was tired", name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        # the figures' agent speaks for them only inside the source phrase, not past its comma
+        (
+            "According to the figures, 40 were reported by police as missing after the storm.",
+            "40 were reported by police as missing after the storm",
+            "the figures",
+        ),
+        (
+            "According to numbers reported by the Associated Press, 40 people died in the storm.",
+            "40 people died in the storm",
+            "Associated Press",
+        ),
+    ],
+)
+def test_figures_reported_by_someone_are_theirs_only_within_the_source_phrase(text, content, name):
+    assert kinds(text) == [("indirect", content, name)]
+
+
+def test_according_to_between_a_lead_in_and_its_content_keeps_its_cue_span():
+    text = "Longer term, according to NASA, the goal is to land people on Mars."
+    got = [(q.kind, q.text, q.cue, q.cue_start, q.cue_end, q.speaker.name) for q in extract(text).quotes]
+    assert got == [("indirect", "the goal is to land people on Mars", "according to", 13, 25, "NASA")]
+    assert text[13:25] == "according to"
 
 
 @pytest.mark.parametrize(
@@ -309,6 +381,8 @@ def test_according_to_a_bare_plural_closing_the_sentence_is_its_source(source):
         ("The ministry has recorded 184 confirmed cases of the virus in the region.", []),
         ("Officials have counted 1,184 confirmed cases since January.", []),
         ("The agency logged 12 reported deaths in the city last week.", []),
+        ("The council received more than 1,200 written objections in January.", []),
+        ("The union, which represents 4,000 nurses, said the deal was fair.", [("The union", "the deal was fair")]),
         # A number that is a group of people speaking is a speaker.
         ("Of those polled, 184 said they would vote in May.", [("184", "they would vote in May")]),
         ("Some 300 complained that the water was dirty.", [("Some 300", "that the water was dirty")]),
@@ -398,3 +472,63 @@ def test_a_quote_ends_before_what_the_speaker_did_next(text, expected):
 )
 def test_a_subordinate_report_ends_at_a_comma_inside_its_closing_mark(text, expected):
     assert [q.text for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize("opener", ["Then", "Later", "Meanwhile", "Afterwards", "Separately"])
+def test_an_adverb_opening_the_sentence_is_no_part_of_the_subject_that_carries_on(opener):
+    text = f"{opener} the mayor opened the bridge and said it was safe."
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == [("the mayor", "it was safe")]
+
+
+@pytest.mark.parametrize("mark", [",", ";"])
+def test_a_quote_resumed_after_its_attribution_is_one_quote(mark):
+    text = f'Mayor Jane Doe spoke. "We had no warning at all," she said{mark} "the river rose two metres in an hour."'
+    quote = f'"We had no warning at all," she said{mark} "the river rose two metres in an hour."'
+    assert [(q.speaker.name, q.text) for q in extract(text).quotes] == [("Jane Doe", quote)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A body named bare after its report.
+        ("The bridge is safe, police said.", [("police", "The bridge is safe")]),
+        ("200 people were hurt, police said.", [("police", "200 people were hurt")]),
+        # An aside between commas after the cue, then "that".
+        ("The minister said, in a statement, that the bridge is safe.", [("The minister", "that the bridge is safe")]),
+        ("The minister said, however, that the bridge is safe.", [("The minister", "that the bridge is safe")]),
+        # A time word closing an inverted attribution is no part of the speaker; a name's "Today" is.
+        ("“The road is closed,” said Ann Lee Tuesday.", [("Ann Lee", "“The road is closed,”")]),
+        ("“The road is closed,” said the mayor Tuesday.", [("the mayor", "“The road is closed,”")]),
+        (
+            "Both firms have traded since 2001, according to USA Today.",
+            [("USA Today", "Both firms have traded since 2001")],
+        ),
+    ],
+)
+def test_bare_bodies_asides_and_closing_time_words(text, expected):
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Longer term, according to NASA, prices will rise.", [("indirect", "prices will rise", "NASA")]),
+        ("Longer term, according to NASA, prices will rise sharply.", [("indirect", "prices will rise sharply", "NASA")]),
+        ("Longer term, according to NASA, prices rise.", []),  # two words are no content
+    ],
+)  # fmt: skip
+def test_according_to_after_a_lead_in_reports_three_words_or_more(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The paper quoted the mayor as saying the bridge was unsafe.", [("indirect", "the bridge was unsafe", "the mayor")]),
+        ("The mayor was misreported as saying the bridge was unsafe.", []),
+    ],
+)  # fmt: skip
+def test_as_saying_names_whom_a_citing_verb_cites(text, expected):
+    """ "quoted the mayor as saying …": whom the citing verb names speaks; "as saying" with no citing verb before
+    it names no one."""
+    assert kinds(text) == expected

@@ -85,3 +85,42 @@ def test_every_word_and_phrase_that_opens_an_appeal(text):
     from tracker.extraction.pipeline import extract
 
     assert [(c.text, c.kind) for c in extract(text, published="2021-06-15").claims] == [(text, "appeal")]
+
+
+# Issue 16, survivors of the seed-211 sample and of the seed-503 sample (2026-11-30, branch mutattr).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "And vote for the new bridge on Sunday.",
+        "So vote for the new bridge on Sunday.",
+        "But vote for the new bridge on Sunday.",
+        "Now, vote for the new bridge on Sunday.",
+        "Well, vote for the new bridge on Sunday.",
+        "So, well, join the march against the dam.",
+    ],
+)
+def test_an_appeal_may_open_after_filler_words(text):
+    """_Tokens.starts skips the fillers "and", "so", "but", "now" and "well" before the word that opens a cue."""
+    from tracker.extraction.pipeline import extract
+
+    assert [(c.text, c.kind) for c in extract(text, published="2021-06-15").claims] == [(text, "appeal")]
+
+
+@pytest.mark.parametrize(
+    ("chunk", "held"),
+    [
+        ("Prices will rise next spring.", True),  # a single word of the cue
+        ("The plant is set to close.", True),  # a phrase ("is set to")
+        ("The set is to the left of it.", False),  # a phrase's first word alone, its words apart
+        ("Prices rose last spring.", False),
+        ("", False),
+    ],
+)
+def test_a_clause_has_a_cue_by_one_of_its_words_or_one_of_its_phrases(chunk, held):
+    """_Tokens.has: the clause holds a single word of the cue, or one of its phrases word for word."""
+    from tracker.extraction.claim_words import PREDICTION
+
+    assert _Tokens(chunk).has(PREDICTION) is held
+    assert ("prediction" in _Tokens(chunk).cues) is held  # the same answer as the cue index gives

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLE, EXPECTED
 from tracker.extraction.claims import FACTUAL_KINDS, find_claims
+from tracker.extraction.pipeline import extract
 from tracker.records import Quote, SpeakerRef
 
 
@@ -787,3 +788,30 @@ def test_a_call_for_something_or_an_as_after_said_is_no_label(text, kind, speake
 def test_a_headline_is_no_claim_whatever_spaces_end_its_line(after):
     text = f"Kenya Dam Costs Rise By 40 Million Dollars{after}\nThe dam cost 40 million dollars, officials said."
     assert [c.text for c in find_claims(text, [])] == ["The dam cost 40 million dollars, officials said."]
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        # An attribution opening a sentence of its own after its quote says who spoke: no claim of the writer's.
+        (
+            "“We lost 40 homes.”\nsaid the mayor of the flooded town on Monday.",
+            [("“We lost 40 homes.”", "the mayor of the flooded town")],
+        ),
+        (
+            "“We lost 40 homes to the flood this year.” Macron told the world on Thursday via Twitter.",
+            [("“We lost 40 homes to the flood this year.”", "Macron")],
+        ),
+        # One that says more than who spoke is a claim.
+        (
+            "“We lost 40 homes.” The mayor said this on Monday, after 12 people died.",
+            [
+                ("“We lost 40 homes.”", "The mayor"),
+                ("The mayor said this on Monday, after 12 people died.", "The mayor"),
+            ],
+        ),
+    ],
+)
+def test_an_attribution_on_its_own_after_its_quote_is_no_claim(text, claims):
+    got = [(c.text, c.speaker.mention if c.speaker else None) for c in extract(text, "2021-05-05").claims]
+    assert got == claims

@@ -64,3 +64,31 @@ def test_a_plural_noun_after_a_plural_noun_is_no_verb_before_its_object():
     # "reported" has an object here, not a clause
     text = "The agency reported the sales volumes this quarter."
     assert find_quotes_raw(text, sentences(text)) == []
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [("costs rising in May", False), ("costs may rise", True), ("costs May rise", False), ("costs will rise", True)],
+)
+def test_the_month_may_is_no_auxiliary(words, expected):
+    assert _aux_after_subject(words, 0, len(words)) is expected
+
+
+# Issue 16, survivors of the seed-503 sample (2026-11-30, branch mutattr).
+
+
+@pytest.mark.parametrize(
+    ("words", "clause"),
+    [
+        ("costs have risen sharply", True),
+        ("toilet paper is a bulky item", True),
+        ("oxygen levels throughout Mars would be low", True),
+        ("the body in a field", False),  # a determiner first: an object
+        ("higher costs", False),  # the words end before an auxiliary comes
+        ("costs rising in June", False),
+        ("five new bulky paper towel rolls are here", False),  # more than five words before the auxiliary
+        ("costs; they have risen", False),  # a semicolon ends the subject
+    ],
+)
+def test_a_bare_subject_of_up_to_five_words_then_an_auxiliary_is_a_clause(words, clause):
+    assert _aux_after_subject(words, 0, len(words)) is clause

@@ -198,3 +198,53 @@ _DAM = "The dam cost $2 billion to build in 2019."
 def test_a_line_of_date_words_and_numbers_is_a_dateline(line):
     assert claims(f"{line}\n{_DAM}") == [(_DAM, "quantity")]
     assert claims(f"{_DAM}\n{line}") == [(_DAM, "quantity")]  # its length counts, not where it stands
+
+
+# Issue 16, survivors of the seed-211 sample and of the seed-503 sample (2026-11-30, branch mutattr).
+
+NEXT = " Prices rose 40% in the country in 2019."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clauses"),
+    [
+        # three words after "said that": too few to stand alone, and the next sentence's words do not count
+        (
+            "In a letter to the 40 members of the council, the mayor said that 3 had quit.",
+            ["In a letter to the 40 members of the council, the mayor said that 3 had quit."],
+        ),
+        (
+            "In a letter to the 40 members of the council, the mayor said that 3 of them had quit.",
+            ["In a letter to the 40 members of the council", "3 of them had quit."],
+        ),
+    ],
+)
+def test_reported_content_is_cut_off_its_attribution_only_with_enough_words_of_its_own(sentence, clauses):
+    assert [c.text for c in extract(sentence + NEXT).claims] == [*clauses, NEXT.strip()]
+
+
+def test_a_sentence_is_cut_the_same_with_the_articles_marks_or_alone():
+    """_split finds ";", ":" and ", but" splits from the marks of the whole article, or by scanning the sentence
+    alone: the same clauses either way, never with a split past the sentence's end."""
+    from tracker.extraction.clauses import _Marks, _split
+    from tracker.extraction.sentences import sentences
+
+    text = (
+        "The mayor said that it was late. Prices rose; the bank said that rates would stay at 5 percent. "
+        "Sales fell: Exports dropped by 4% in May, but imports grew by 2% over the year."
+    )
+    expected = [
+        (["The mayor said that it was late."], [], []),
+        (["Prices rose; the bank", "rates would stay at 5 percent."], ["rates"], ["; the", "the b"]),
+        (
+            ["Sales fell: Exports dropped by 4% in May", "imports grew by 2% over the year."],
+            [],
+            [": Exp", "Expor", ", but", "impor"],
+        ),
+    ]
+    marks = _Marks(text)
+    for (s, e), (clauses, reported, inner) in zip(sentences(text), expected, strict=True):
+        for got in (_split(text, s, e, [], marks), _split(text, s, e, [], None)):
+            assert [text[a:b] for a, b in got[0]] == clauses
+            assert [text[a : a + 5] for a in sorted(got[1])] == reported
+            assert [text[a : a + 5] for a in sorted(got[2])] == inner

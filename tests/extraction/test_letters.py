@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tracker.extraction.entities import find_entities
-from tracker.extraction.letters import CAPITALS, caps
+from tracker.extraction.letters import CAPITALS, _as_ranges, caps
 from tracker.extraction.pipeline import extract
 from tracker.extraction.sentences import sentences
 
@@ -48,3 +48,11 @@ def test_a_sentence_opening_with_a_capital_outside_ascii_is_split():
 def test_names_outside_ascii_are_entities_and_other_scripts_are_not():
     got = [e.text for e in find_entities("Met Éireann warned Selin Çakır. Свою долю взяли.")]
     assert got == ["Met Éireann", "Selin Çakır"]
+
+
+@pytest.mark.parametrize(
+    "chars, body",
+    [("a", "a"), ("ace", "ace"), ("abc", "a-c"), ("abcx", "a-cx"), ("xyzabc", "a-cx-z"), ("-]", r"\-\]")],
+)
+def test_a_class_body_joins_consecutive_letters_as_ranges_and_escapes_the_rest(chars, body):
+    assert _as_ranges(frozenset(chars)) == body

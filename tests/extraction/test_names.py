@@ -1,9 +1,11 @@
 """Names of speakers: what kind a name is, and how a titled or placed name is split. Sentences written for these
 tests; each speaker is the one a reader would name."""
 
+import re
+
 import pytest
 
-from tracker.extraction.names import classify_name
+from tracker.extraction.names import _mention_from_words, classify_name
 from tracker.extraction.pipeline import extract
 
 
@@ -251,6 +253,28 @@ def test_a_firm_named_by_its_trade_word_is_an_organisation(name):
     # A company is often named by its trade ("Airlines", "Motors", "Securities") or legal form ("AG", "plc"): taken
     # for a person, it drew "he" and "she" away from the people quoted after it.
     assert classify_name(name) == (name, "organisation")
+
+
+@pytest.mark.parametrize(
+    "phrase, kind",
+    [
+        # A definite plural of people is people, not a body.
+        ("the farmers", "anonymous"),
+        ("the residents", "anonymous"),
+        ("the organisers", "anonymous"),
+        ("the parents", "anonymous"),
+        # Bodies in the plural, a singular in -s, and a body word stay bodies.
+        ("the unions", "organisation"),
+        ("the companies", "organisation"),
+        ("the census", "organisation"),
+        ("the police", "organisation"),
+        # An embassy is a body.
+        ("the United States Embassy in Iraq", "organisation"),
+    ],
+)
+def test_a_definite_plural_of_people_is_no_body(phrase, kind):
+    toks = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", phrase)]
+    assert _mention_from_words(toks).kind == kind
 
 
 # Issue 16, mutation pass on the resolver and names (seed 502, branch mutres): survivors of seeds 211 and 502.

@@ -1,6 +1,8 @@
 """Narration (tracker/extraction/narration.py): where a sentence can be the writer's statement, on texts written
 for these tests."""
 
+import pytest
+
 from tracker.extraction.narration import in_spans, may_narrate, transcript_spans
 
 
@@ -36,3 +38,43 @@ def test_a_roman_numeral_i_is_no_first_person():
     assert may_narrate("The museum holds a tank from World War I near the gate.")
     assert not may_narrate("Later that year I moved the museum to the harbour.")
     assert not may_narrate("Kade and I moved the museum to the harbour.")
+
+
+# Issue 16, survivors of the seed-211 sample and of the seed-503 sample (2026-11-30, branch mutattr).
+
+
+@pytest.mark.parametrize(
+    "label", ["Editor's Note:", "Editors Note:", "See Also:", "Photo Credit:", "Image Source:", "Update Two:"]
+)
+def test_a_label_of_several_words_opening_with_a_non_speaker_word_is_no_speaker(label):
+    """The first word of a label decides: "Editor's Note:" names no speaker, as "Note:" does not."""
+    text = f"{label} the figures were corrected on Monday.\n\nThe mayor left the town hall early."
+    assert transcript_spans(text) == []
+
+
+def test_a_label_of_several_capitalised_words_names_a_speaker():
+    text = "The mayor spoke to us.\n\nMayor Ann Lee: We will rebuild the bridge."
+    assert transcript_spans(text) == [(24, len(text))]
+    assert text[24:38] == "Mayor Ann Lee:"
+
+
+def test_a_span_holds_its_first_character_and_not_the_one_after_it():
+    text = "The ferry sank near the reef.\n\n((Lena Orr)) The water came in fast.\n\nRescuers arrived at dawn."
+    spans = transcript_spans(text)
+    assert spans == [(31, 67)]
+    assert [in_spans(spans, pos) for pos in (30, 31, 66, 67)] == [False, True, True, False]
+
+
+@pytest.mark.parametrize(
+    ("chunk", "narrates"),
+    [
+        ("The council voted 5:2 to close the pool on Monday.", True),  # a colon without a caption label
+        ("The ratio was 3:1 in favour of the plan.", True),
+        ("Ferry at the pier. Photo: Tomas Ruiz for the board.", False),
+        # a quote is set aside, but what stands after it is still read: "I" here is the writer's
+        ('The board wrote "we are thrilled" I believe, in a letter.', False),
+        ('The board wrote "we are thrilled" in a letter.', True),
+    ],
+)
+def test_what_may_be_the_writers_statement(chunk, narrates):
+    assert may_narrate(chunk) is narrates

@@ -923,3 +923,14 @@ def test_a_quote_opening_with_a_framing_word_keeps_a_long_attribution_after_it()
             "the mayor of the small northern town of Lake Kivu",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reported by local press as belonging to the army, the cargo plane crashed on Monday.",
+        "A cargo plane, reported by local press as belonging to the army, crashed on Monday.",
+    ],
+)
+def test_reported_by_as_opening_a_sentence_is_found_as_inside_one(text):
+    assert [(q.speaker.mention, q.text) for q in find_quotes(text)] == [("local press", "belonging to the army")]

@@ -88,7 +88,7 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         return None  # "Editor’s note", "a claim": the cue word is a noun here
     if mention is not None and _noun_of_indefinite(text, mention, cue):
         return None  # "published a short reply": after "a" and its words, a bare base form is the phrase's noun
-    if mention is not None and _count_and_participle(text, mention, cue):
+    if mention is not None and mention.text[:1].isdigit() and _count_and_participle(text, mention, cue):
         return None  # "has recorded 184 confirmed cases": a participle describing what is counted, not a report
     if mention is None:
         mention = _that_relative(text, s, cue.start)
@@ -192,14 +192,17 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
     return _Raw(content[0], content[1], "", cue.start, cue.end, mention, antecedent)
 
 
+_PARTICIPLES_EN = frozenset("written spoken given taken shown known seen drawn".split())  # "1,200 written objections"
 _LOWER_WORD_AFTER = re.compile(r"[ \t\xa0]+([a-z]+)")
 
 
 def _count_and_participle(text: str, mention: Mention, cue: _Cue) -> bool:
-    """ "184 confirmed cases", "12 reported deaths": a bare number before an "-ed" cue and a lower-case word after
-    it (not "that"): the number counts the noun the participle describes. ("Of those polled, 184 said they …" and
-    "300 complained that …" are reports.)"""
-    if not mention.text.replace(",", "").isdigit() or not text.endswith("ed", cue.start, cue.end):
+    """ "184 confirmed cases", "1,200 written objections": a bare number before a participle cue and a lower-case
+    word after it (not "that"): the number counts the noun the participle describes. ("Of those polled, 184 said
+    they …" and "300 complained that …" are reports.)"""
+    if not mention.text.replace(",", "").isdigit():
+        return False
+    if not text.endswith("ed", cue.start, cue.end) and text[cue.start : cue.end].lower() not in _PARTICIPLES_EN:
         return False
     nxt = _LOWER_WORD_AFTER.match(text, cue.end)
     return nxt is not None and nxt.group(1) != "that"
@@ -404,8 +407,13 @@ def _sentence_subject(text: str, s: int, pos: int) -> Mention | None:
     return m
 
 
+# Words that open a sentence before its subject without a comma: "Then the mayor …", "Later the mayor opened the
+# bridge and said …".
+_BEFORE_SUBJECT = frozenset("and but so yet then later earlier meanwhile afterwards afterward separately".split())
+
+
 def _not_subject_word(w: str) -> bool:
-    return not w[:1].isalnum() or w.lower() in ("and", "but", "so", "yet", "then")
+    return not w[:1].isalnum() or w.lower() in _BEFORE_SUBJECT
 
 
 # A sentence-opening time or place phrase closed by a comma: "On Thursday,", "In a statement released Monday,".

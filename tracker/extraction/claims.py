@@ -26,7 +26,16 @@ from tracker import ids
 from tracker.extraction.claim_features import WEIGHTS, _features, _kind, _opinion, _past, _prediction, _score  # noqa: F401
 from tracker.extraction.claim_speakers import holding_quote, states
 from tracker.extraction.claim_words import _Tokens  # noqa: F401
-from tracker.extraction.clauses import MIN_WORDS, _has_words, _is_dateline, _is_headline, _Marks, _split, bare_lead  # noqa: F401
+from tracker.extraction.clauses import (  # noqa: F401
+    MIN_WORDS,
+    _has_words,
+    _is_dateline,
+    _is_headline,
+    _Marks,
+    _split,
+    bare_lead,
+    ends_line,
+)
 from tracker.extraction.cues import _FORM_TO_BASE
 from tracker.extraction.dates import find_dates
 from tracker.extraction.entities import find_entities
@@ -55,7 +64,6 @@ def _within(items, s: int, e: int, starts: list[int]) -> list:
 
 
 _CLOSING = frozenset(" ”\"’')")
-_LINE_END = frozenset("\n \t\r\xa0")  # what may follow a headline's last word (`_is_headline` reads past spaces)
 
 
 def find_claims(text: str, quotes: list[Quote], published: str | None = None, sentence_spans=None) -> list[Claim]:
@@ -74,13 +82,20 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     q_reach = list(accumulate((q.end for q in quotes), max))  # the furthest end among the first i+1 quotes
     reports = any(q.speaker is not None for q in quotes)  # the text reports speech: its other sentences narrate
     transcript = transcript_spans(text) if reports else []  # an interview's answers are no narration
+    # Where an attribution after its quote opens a sentence of its own ('“We lost 40 homes.”\nsaid the mayor on
+    # Monday.'): that sentence says who spoke, not a fact of the writer's.
+    attribution_at = {
+        a
+        for q in quotes
+        if q.cue_start is not None and q.speaker is not None and q.end <= (a := min(q.cue_start, q.speaker.start))
+    }
     claims: list[Claim] = []
     seen: dict[str, int] = {}
     n = len(text)
     for s, e in spans:
         # (Each test's first condition asked here, not in a call per sentence: a headline ends its line, a dateline
         # is short.)
-        if (e >= n or text[e] in _LINE_END) and _is_headline(text, s, e) or e - s <= 60 and _is_dateline(text, s, e):
+        if ends_line(text, e) and _is_headline(text, s, e) or e - s <= 60 and _is_dateline(text, s, e):
             continue
         k = e  # the sentence's last character before closing quotes and brackets
         while k > s and text[k - 1] in _CLOSING:
@@ -89,6 +104,8 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
         near = (
             [q for q in quotes[bisect_right(q_reach, s) : bisect_left(q_starts, e)] if q.end > s] if quotes else quotes
         )
+        if not near and s in attribution_at:
+            continue
         clauses, reported, inner = _split(text, s, e, near, marks)
         pieces: list = [
             _assess(

@@ -55,8 +55,8 @@ def _aux_after_subject(text: str, start: int, e: int) -> bool:
         w = m.group().lower()
         if n > 5 or not w[0].isalnum() or w in FUNCTION_WORDS and w not in _FINITE_AUX and w not in _PLACE_PREPS:
             return False
-        if n and w in _FINITE_AUX:
-            return True
+        if n and w in _FINITE_AUX and m.group() != "May":
+            return True  # (not the month: "noted costs rising in May")
     return False
 
 
@@ -72,7 +72,7 @@ def _finite_soon(text: str, start: int, e: int) -> bool:
         w = m.group().lower()
         if w in ';:.!?“”"(' or n > 12:
             return False
-        if n and (w in _FINITE_AUX or w in _IRREGULAR_PAST):
+        if n and (w in _FINITE_AUX and m.group() != "May" or w in _IRREGULAR_PAST):
             return True
         if (
             n

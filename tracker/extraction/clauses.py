@@ -85,12 +85,17 @@ def _has_words(text: str, n: int, s: int = 0, e: int | None = None) -> bool:
 _LINE_SPACE = frozenset(" \t\r\xa0")
 
 
-def _is_headline(text: str, s: int, e: int) -> bool:
-    """A line of title-case words with no closing punctuation is a headline or a caption, not a statement."""
+def ends_line(text: str, e: int) -> bool:
+    """Whether a line break (or the text's end) follows position e, past the spaces a scraped page leaves."""
     k = e
     while k < len(text) and text[k] in _LINE_SPACE:
-        k += 1  # (spaces a scraped page leaves at a line's end)
-    if k < len(text) and text[k] != "\n":
+        k += 1
+    return k >= len(text) or text[k] == "\n"
+
+
+def _is_headline(text: str, s: int, e: int) -> bool:
+    """A line of title-case words with no closing punctuation is a headline or a caption, not a statement."""
+    if not ends_line(text, e):
         return False  # a headline ends its line
     chunk = text[s:e]
     if chunk.rstrip()[-1:] in _HEADLINE_END_CHARS:

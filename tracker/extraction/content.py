@@ -106,6 +106,9 @@ _TO_AUDIENCE = re.compile(caps(r"\s*(?:(?:reporters|journalists|the|a|an|his|her
 
 # The patterns of the functions below, compiled once rather than looked up in `re`'s cache at every call.
 _AFTER_CUE = re.compile(r"[ \t\xa0]*([:,])?[ \t\xa0]*(\n\s*)?")
+# After a cue's comma: an aside closed by a comma, then "that" ("said, in a statement, that …", "said, however,
+# that …").
+_ASIDE_THEN_THAT = re.compile(r"[^,;:.!?“”\"\n]{1,60},[ \t\xa0]*(?P<that>that)\b")
 
 
 _EXPRESSED_ABOUT = re.compile(r"\s+(?:about|over|at|that|for|with|regarding)\b")
@@ -210,7 +213,12 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
             return (after, _rstrip(text, after, pe if pe >= 0 else n)) if after < n else None
         return (after, _trim_end(text, after, e)) if e > after else None
     if m.group(1) == ",":
-        return None
+        aside = _ASIDE_THEN_THAT.match(text, after, e)
+        if aside is None or cue.base in QUOTE_ONLY_VERBS:
+            return None
+        # "The minister said, in a statement, that the bridge is safe": an aside between commas, then the report
+        start = aside.start("that")
+        return start, _content_end(text, start, s, e, cue, quotes)
     if cue.base == "according":
         return None
     if cue.base == "express":
@@ -292,7 +300,7 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
     if (
         not clause_start
         and cue.base == "tell"
-        and not _finite_soon(text, first.end(), e)
+        and not _finite_soon(text, start, e)
         and _CONTENT_MARK.search(text, start, e) is None
         and _TO.search(text, start, e) is None
     ):
@@ -444,12 +452,14 @@ def _content_before(text: str, s: int, upto: int, quotes) -> tuple[int, int] | N
 
 
 _COMMA = re.compile(r"\s*,\s*")
+_RESUME = re.compile(r"\s*[,;]\s*")
 
 
 def _forward_quote(text: str, pos: int, e: int, quotes, content: tuple[int, int]) -> int:
-    """“A,” he said, “B.” — a quote that resumes right after the attribution belongs to the same content."""
+    """“A,” he said, “B.” — a quote that resumes right after the attribution (after its comma or semicolon: “A,”
+    she said; “B.”) belongs to the same content."""
     k = _skip_adverbials(text, pos, e)
-    m = _COMMA.match(text, k)
+    m = _RESUME.match(text, k)
     if m:
         q = _quote_at(quotes, m.end())
         if q is not None:

@@ -10,6 +10,7 @@ import re
 from tracker.extraction.aliases import load_aliases, resolve_alias
 from tracker.extraction.letters import caps
 from tracker.extraction.quantities import NATIONALITY
+from tracker.extraction.referents import ORG_ROLE_NOUNS
 from tracker.extraction.sentences import ABBREVIATIONS
 from tracker.extraction.speaker_words import (
     _HEAD_ROLES,
@@ -133,6 +134,19 @@ _MENTIONS: dict[tuple[str, ...], tuple] = {}
 _MENTIONS_MAX = 8192
 
 
+_PREPOSITIONS = frozenset("from of at in by with for to on".split())
+_NO_PREPOSITION = _PREPOSITIONS.isdisjoint
+
+
+def _people_plural(head: str) -> bool:
+    """A plural head noun that names people ("farmers", "residents"), not bodies ("unions", "companies") nor a
+    singular in -s ("census", "news", "address")."""
+    if not head.endswith("s") or head.endswith(("ss", "us", "is")) or head in ORG_WORDS:
+        return False
+    one = head[:-3] + "y" if head.endswith("ies") else head[:-1]
+    return one not in ORG_WORDS and one not in ORG_ROLE_NOUNS
+
+
 def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
     """The mention a phrase's tokens make: a person, organisation, pronoun, role, … with its name and role."""
     key = tuple([t[2] for t in toks])
@@ -235,6 +249,8 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
         if place:
             role = f"{role} {place}" if role else place
         name = " ".join(name_words) or text
+        if name.endswith(("s'", "s’")):
+            name = name[:-1]  # "According to Windsor Locks' …": the owner, without the possessive's mark
         # (the alias table was asked for the whole text above: the same name needs no second look-up)
         canon, kind = _classify_unaliased(name) if name == text else classify_name(name)
         if kind == "person" and pre.lower() == "the" and not role and len(name_words) == 1:
@@ -243,6 +259,10 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
             # "The Interior Ministry", "The Foreign Ministry of Iraq": a title-like word before an organisation
             # word is part of its name (an organisation has no role).
             canon = _without_article(text)
+            if pre and pre.lower() not in DETERMINERS and pre[-1:].islower() and _NO_PREPOSITION(pre.lower().split()):
+                # "carmaker Nordvik Motors", "the maritime data firm Kestrel Analytics": a lower-case description
+                # before the name is no part of it (but "researchers from the University of Bristol" are people)
+                canon = " ".join(words[first_cap:])
         return Mention(start, end, text, kind, canon, role if kind == "person" else None)
     alias = resolve_alias(text)
     if alias:
@@ -253,6 +273,10 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
         return Mention(start, end, text, "role", None, " ".join(words[1:]))
     if head in ANON_NOUNS or head.endswith("s") and not definite:
         return Mention(start, end, text, "anonymous", text)
+    if len(words) == 1 and head in ORG_WORDS:
+        return Mention(start, end, text, "organisation", text)  # "…, police said": a body named bare
+    if definite and text[4:].islower() and _people_plural(head):
+        return Mention(start, end, text, "anonymous", text)  # "the farmers", "the residents": people, not a body
     if definite:
         # "The Iraqi government": a body named by a proper adjective drops its article like a named one.
         named = any(w[:1].isupper() for w in words[1:])

@@ -378,7 +378,7 @@ _PASSIVE_SAID = re.compile(r"(?:said|announced|alleged|rumou?red) to ")
 
 
 _REPORTED_BY_AS = re.compile(
-    r"\breported[ \t\xa0]+by[ \t\xa0]+(?P<by>[^,;]{2,50}?)[ \t\xa0]+as[ \t\xa0]+(?P<what>[^,;.]{3,120})"
+    r"\b[Rr]eported[ \t\xa0]+by[ \t\xa0]+(?P<by>[^,;]{2,50}?)[ \t\xa0]+as[ \t\xa0]+(?P<what>[^,;.]{3,120})"
 )
 _REPORTEDLY = re.compile(r"\b[Rr]eportedly\b,?\s*")
 _IS_REPORTED = re.compile(

@@ -160,6 +160,16 @@ _HONORIFIC_NAME = re.compile(
 )
 
 
+# Role nouns for a business, and the words that name a body that is none.
+_COMMERCIAL_NOUNS = frozenset(
+    "company firm retailer chain airline carrier manufacturer producer supplier insurer lender".split()
+)
+_NOT_COMMERCIAL = frozenset(
+    "union unions association federation council ministry department committee party government police court "
+    "university commission parliament senate congress army navy charity".split()
+)
+
+
 # Up to three capitalised words before a title ("Democratic Senator", "U.S. Ambassador"); a word may end in a
 # full stop only as an initialism or a short abbreviation ("U.S.", "Lt."), never a sentence's last word ("…
 # by Omar Khan. Later Senator Mary Diaz": no role "Omar Khan. Later").
@@ -710,7 +720,7 @@ class Resolver:
             after = _BY_AFTER.match(self.text, m.end)
             if after is not None:
                 # "a statement released by Erdogan's office, …": the author named right after the mention
-                name = _without_article(after.group(1))
+                name = _without_article(after.group(1)).rstrip(".")  # (the sentence's stop is no part of it)
                 kind = classify_name(name)[1]
                 kind = "organisation" if kind == "person" and ("'" in name or "’" in name) else kind
                 return SpeakerRef(name, m.text, m.start, m.end, kind)
@@ -765,6 +775,12 @@ class Resolver:
                 return SpeakerRef(body.name, m.text, m.start, m.end, "organisation", body.role)
             if words[0] == "the" and head in ORG_ROLE_NOUNS and m.text[4:].islower():
                 org = self._recent(("organisation",), m.start)
+                if (
+                    org is not None
+                    and head in _COMMERCIAL_NOUNS
+                    and not _NOT_COMMERCIAL.isdisjoint(org.name.lower().split())
+                ):
+                    org = None  # "the company" is no union or ministry named last, but a firm not yet a speaker
                 if org is not None:
                     return SpeakerRef(org.name, m.text, m.start, m.end, "organisation", org.role)
             if words[0] == "the" and head.endswith("s") and not head.endswith("ss") and m.text[4:5].islower():
@@ -772,7 +788,7 @@ class Resolver:
                 group = self._recent(("group",), m.start)
                 if group is not None:
                     return SpeakerRef(group.name, m.text, m.start, m.end, "anonymous")
-        if m.kind == "anonymous" and words and words[0] not in ("a", "an", "one") and _is_plural_source(words):
+        if m.kind == "anonymous" and words and words[0] != "one" and _is_plural_source(words):
             ent = self._entity(m.name or m.text, "group", None, m.start)
             return SpeakerRef(ent.name, m.text, m.start, m.end, "anonymous", m.role)
         if m.kind == "pronoun":

@@ -9,7 +9,10 @@ from dataclasses import dataclass
 
 from tracker.extraction.letters import caps
 
-_TOKEN = re.compile(r"[\w$][\w'’.&-]*[\w$.]|[\w$]|[^\w\s]")
+# (A number with thousands separators is one token: "4,000" is no "4", comma, "000", whose comma would read as an
+# apposition's: "The union, which represents 4,000 nurses, said …" gave the speaker "4".)
+# (So is a plural possessive: "The workers' union said …" is one phrase, not a word, a mark and a bare noun.)
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|[\w$][\w'’.&-]*[\w$.](?:(?<=s)['’](?![\w'’]))?|[\w$]|[^\w\s]")
 
 
 PRONOUNS = {
@@ -63,7 +66,8 @@ ORG_WORDS = frozenset(
     inc inc. corp corp. co co. ltd ltd. llc group bank fund company corporation network service services
     board authority organization organisation coalition alliance federation league caucus presidency industries
     conference command airlines airways motors holdings securities partners capital energy systems technologies
-    labs laboratories pharmaceuticals media analytics consortium railways ag plc gmbh
+    labs laboratories pharmaceuticals media analytics consortium railways ag plc gmbh embassy consulate
+    secretariat directorate inspectorate tribunal
     poll survey report study magazine newspaper channel television radio tribune herald guardian gazette telegraph
     politifact nato un eu fbi cia nsa pentagon kremlin
     """.split()

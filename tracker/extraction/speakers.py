@@ -46,6 +46,10 @@ def _cap_before_particles(toks: list[tuple[int, int, str]], k: int) -> bool:
     return k > 0 and _is_cap(toks[k - 1][2])
 
 
+# Bodies named by a bare singular noun, as a plural is ("…, police said", "…, military said").
+_BARE_BODIES = frozenset("police military staff management government".split())
+
+
 def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     """Index of the first token of the noun phrase that ends at token i, or None when there is none."""
     word = toks[i][2]
@@ -94,8 +98,8 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
         w = toks[k][2].lower()
         if owner is None and k < i and w.endswith(("’s", "'s")) and _is_cap(toks[k][2]):
             owner = k  # "Erdogan’s office": the owner's name opens the phrase, if nothing before it does
-        if not toks[k][2][:1].isalnum() and toks[k][2] not in ("-",):
-            break
+        if not toks[k][2][:1].isalnum() and toks[k][2] not in ("-",) or k < i and w in _TIME_PLURALS:
+            break  # ("For years critics said": the time phrase is no part of the source)
         if w in DETERMINERS:
             return k
         if k < i and w in FUNCTION_WORDS and w not in PREPOSITIONS and w != "and":
@@ -104,7 +108,7 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     if (j == 0 or not toks[j - 1][2][:1].isalnum()) and toks[j][2][:1].isupper() and j < i:
         return j  # "Experts on North Korea and nuclear nonproliferation said": the phrase opens the clause
     # A bare plural or mass noun ("officials said", "polls show") is its own phrase.
-    if low.endswith("s") or low in ANON_NOUNS or low in PERSON_ROLE_NOUNS:
+    if low.endswith("s") or low in ANON_NOUNS or low in PERSON_ROLE_NOUNS or low in _BARE_BODIES:
         return i if not toks[i - 1][2][:1].isalpha() or i == 0 else _bare_left(toks, i)
     if owner is not None:
         return _np_back(toks, owner)  # "A statement released by Erdogan’s office said"
@@ -149,13 +153,17 @@ def _linked_name(toks: list[tuple[int, int, str]], k: int) -> bool:
     return lone and head.isalpha() and len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
 
 
+_TIME_PLURALS = frozenset("years months weeks days decades centuries hours minutes".split())
+
+
 def _bare_left(toks: list[tuple[int, int, str]], i: int) -> int:
     """Extend a bare noun over preceding adjectives ("White House officials", "some Republican senators")."""
     j = i
     while j > 0 and j > i - 3:
         w = toks[j - 1][2]
-        if w.lower() in FUNCTION_WORDS or not w[:1].isalpha() or w.lower() in SKIP_BEFORE_CUE:
-            break
+        wl = w.lower()
+        if wl in FUNCTION_WORDS or not w[:1].isalpha() or wl in SKIP_BEFORE_CUE or wl in _TIME_PLURALS:
+            break  # ("For years critics said": the time phrase is no adjective of the source)
         j -= 1
     return j
 
@@ -191,8 +199,8 @@ def subject_before(
         elif w == ")":
             # "Sen. Claire McCaskill (D-Mo.) said": a party label in brackets is not the subject.
             k = i - 1
-            while k >= 0 and i - k < 8 and toks[k][2] != "(":
-                k -= 1
+            while k >= 0 and i - k < 32 and toks[k][2] != "(":
+                k -= 1  # (a bracketed aside of some length: "Ana Lima (who has led the council for years) said")
             if k < 0 or toks[k][2] != "(":
                 break
             i = k
@@ -371,6 +379,9 @@ _PAST_NOT_ED = frozenset(
 )
 
 
+_NAME_TODAY = re.compile(r"To(?:day|night)\.")  # capitalised after a name, part of it: "USA Today."
+
+
 def subject_after(text: str, start: int, hi: int) -> Mention | None:
     """The speaker of an inverted attribution ("…,” said Akar", "according to the ministry")."""
     # The walk below reads at most 13 tokens (a name stops at twelve, with one token of look-ahead), so only
@@ -425,8 +436,8 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             )
         ):
             break
-        if k > 0 and wl in TIME_WORDS:
-            break
+        if k > 0 and (wl in TIME_WORDS or wl.endswith(".") and wl[:-1] in TIME_WORDS and not _NAME_TODAY.match(w)):
+            break  # "said Ann Lee Tuesday." (not "according to USA Today.")
         if (
             k > 0
             and caps_run
