@@ -47,3 +47,24 @@ def test_teams_and_unnamed_source_groups_of_a_text():
 
 def test_a_text_without_a_team_or_source_group_has_none():
     assert team_mentions("The mayor said the bridge was safe. Critics disagreed.") == []
+
+
+# Issue 16, mutation pass on the resolver and names (seed 502, branch mutres).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a source noun after another word is a source group from its own first letter
+        ("Marine researchers from the Ocean Institute said so.", [(7, "", "researchers from the Ocean Institute")]),
+        ("He said scientists at the Polar Institute agreed.", [(8, "", "scientists at the Polar Institute")]),
+        ("(Doctors with Oxfam) agreed.", [(1, "", "Doctors with Oxfam")]),
+        # the noun must be a whole word: the end of a hyphenated word or a run of letters and digits is not one
+        ("Co-researchers from the Ocean Institute said so.", []),
+        ("The non-experts at the Polar Institute said so.", []),
+        ("The B2researchers from the Ocean Institute said so.", []),
+        ("Ana Lima and co-authors from the Ocean Institute said so.", []),  # not a source noun
+    ],
+)
+def test_an_unnamed_source_group_opens_at_a_whole_source_noun(text, expected):
+    assert team_mentions(text) == expected
