@@ -551,3 +551,12 @@ def test_as_saying_names_whom_a_citing_verb_cites(text, expected):
 )
 def test_a_subject_is_found_across_an_aside_of_several_commas_or_after_a_lead_in(text, expected):
     assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected
+
+
+def test_a_name_then_a_verb_after_the_cue_is_the_clause_of_the_subject_before_the_aside():
+    # After "though profitable," the cue's subject is the company: "Ann Lee would cut …" is what it said (a name
+    # not followed by a verb would be the inverted speaker instead).
+    text = "The company, though profitable, said Ann Lee would cut 200 jobs."
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == [
+        ("The company", "Ann Lee would cut 200 jobs")
+    ]
