@@ -1116,3 +1116,14 @@ def test_a_lower_case_role_noun_before_a_name_is_its_role(role):
 )
 def test_time_phrases_and_long_brackets_before_the_cue(text, speaker):
     assert [q.speaker.mention for q in extract(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Ann Lee, then a senator, said the plan would fail.", "Ann Lee"),
+        ("Ann Lee, then the mayor, said the plan would fail.", "Ann Lee"),
+    ],
+)
+def test_an_apposition_opening_with_then_is_stepped_over_to_the_name(text, speaker):
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == [(speaker, "the plan would fail")]

@@ -215,7 +215,13 @@ def subject_before(
             if toks[k][2] == ",":
                 inner = toks[k + 1][2].lower()
                 if (
-                    inner not in ("and", "but", "or", "so", "yet", "then", "while", "as", "because", "though")
+                    (
+                        inner not in ("and", "but", "or", "so", "yet", "then", "while", "as", "because", "though")
+                        # "Ann Lee, then a senator, said": "then" before a noun phrase opens an apposition
+                        or inner == "then"
+                        and k + 2 <= i
+                        and toks[k + 2][2].lower() in DETERMINERS
+                    )
                     and toks[k + 1][2][:1].isalnum()
                 ):
                     appos = (k + 1, i - 1)
