@@ -560,3 +560,17 @@ def test_a_name_then_a_verb_after_the_cue_is_the_clause_of_the_subject_before_th
     assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == [
         ("The company", "Ann Lee would cut 200 jobs")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A past tense after a possessive owner is the verb, not a noun as "note" or "claim" would be.
+        ("Analysts at Moody's said that the debt was safe.", [("Analysts at Moody's", "that the debt was safe")]),
+        ("“The debt is safe,” analysts at Moody's said.", [("analysts at Moody's", "“The debt is safe,”")]),
+        # "It's" is "it is": no owner.
+        ("It's called the National Organization for Women.", []),
+    ],
+)
+def test_a_past_cue_after_a_possessive_owner_is_a_verb(text, expected):
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected

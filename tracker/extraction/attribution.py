@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tracker.extraction.clause_shape import _AUX
+from tracker.extraction.clause_shape import _AUX, _past
 from tracker.extraction.content import (
     _CONTENT_MARK,
     _ONLY_STOPS,
@@ -84,8 +84,17 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         b_end -= 1
     before = text[max(s, b_end - 16) : b_end]
     tail = max(0, len(before) - 8)
-    if mention is not None and before[-1:] in _NOUN_BEFORE_ENDS and _NOUN_BEFORE.search(before, tail):
-        return None  # "Editor’s note", "a claim": the cue word is a noun here
+    if (
+        mention is not None
+        and before[-1:] in _NOUN_BEFORE_ENDS
+        and _NOUN_BEFORE.search(before, tail)
+        and not (
+            before[-2:] in _POSSESSIVE_ENDS
+            and _past(text[cue.start : cue.end])
+            and before.rsplit(None, 1)[-1][:-2].lower() not in _CONTRACTED  # ("It's called …" is "it is")
+        )
+    ):
+        return None  # "Editor’s note", "a claim": the cue word is a noun here (not "analysts at Moody's said")
     if mention is not None and _noun_of_indefinite(text, mention, cue):
         return None  # "published a short reply": after "a" and its words, a bare base form is the phrase's noun
     if mention is not None and mention.text[:1].isdigit() and _count_and_participle(text, mention, cue):
@@ -348,6 +357,8 @@ _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|this|that
 
 # The last characters a _NOUN_BEFORE match may end on (with "ſ", which the engine folds to "s", and a line end,
 # which "$" may stand before): a cheap test of the last one first, since most subjects end otherwise ("Akar", "he").
+_POSSESSIVE_ENDS = frozenset(("'s", "’s"))
+_CONTRACTED = frozenset("it that he she there what who here where how let".split())
 _NOUN_BEFORE_ENDS = frozenset("eanrstEANRSTſ\n")
 
 
