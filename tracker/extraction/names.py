@@ -197,7 +197,7 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
     if (
         poss is not None
         and (words[-1].lower() in _OWNED_SOURCES or words[poss + 1].lower() in _OWNED_SOURCES)
-        and all(w.islower() for w in words[poss + 1 :])
+        and all(w.islower() or w in _PLATFORMS and _named_owner(words[: poss + 1]) for w in words[poss + 1 :])
     ):
         # "The Centre for Aviation's database says", "Biden's Twitter account": the owner speaks.
         inner = _mention_from_words(toks[: poss + 1])
@@ -330,6 +330,14 @@ _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 # What an owner speaks through: "the agency's database", "her account", "the ministry's website".
 _OWNED_SOURCES = frozenset("database account website site feed page records statement report data figures".split())
+# Platforms named in an owned source ("Biden's Twitter account", "the ministry's Facebook page").
+_PLATFORMS = frozenset("Twitter Facebook Instagram YouTube TikTok Telegram LinkedIn Weibo WhatsApp X".split())
+
+
+def _named_owner(words: list[str]) -> bool:
+    """The words before a possessive are a name ("Biden's", "the Centre for Aviation's"), not a phrase that holds
+    one ("A tweet sent from Lima's")."""
+    return all(_is_cap(w) or w.lower() in ("the", "of", "for", "and") for w in words)
 
 
 def _headed_by_source_noun(toks, words: list[str], start: int, end: int, text: str) -> Mention | None:
