@@ -134,8 +134,8 @@ _MENTIONS: dict[tuple[str, ...], tuple] = {}
 _MENTIONS_MAX = 8192
 
 
-_PREPOSITIONS = frozenset("from of at in by with for to on".split())
-_NO_PREPOSITION = _PREPOSITIONS.isdisjoint
+# A lower-case description before a body's name ends at none of these: "researchers from …", "estimates by …".
+_DESCRIPTION_LINKS = PREPOSITIONS | {"by"}
 
 
 def _people_plural(head: str) -> bool:
@@ -259,7 +259,12 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
             # "The Interior Ministry", "The Foreign Ministry of Iraq": a title-like word before an organisation
             # word is part of its name (an organisation has no role).
             canon = _without_article(text)
-            if pre and pre.lower() not in DETERMINERS and pre[-1:].islower() and _NO_PREPOSITION(pre.lower().split()):
+            if (
+                pre
+                and pre.lower() not in DETERMINERS
+                and pre[-1:].islower()
+                and _DESCRIPTION_LINKS.isdisjoint(pre.lower().split())
+            ):
                 # "carmaker Nordvik Motors", "the maritime data firm Kestrel Analytics": a lower-case description
                 # before the name is no part of it (but "researchers from the University of Bristol" are people)
                 canon = " ".join(words[first_cap:])
@@ -337,7 +342,7 @@ _PLATFORMS = frozenset("Twitter Facebook Instagram YouTube TikTok Telegram Linke
 def _named_owner(words: list[str]) -> bool:
     """The words before a possessive are a name ("Biden's", "the Centre for Aviation's"), not a phrase that holds
     one ("A tweet sent from Lima's")."""
-    return all(_is_cap(w) or w.lower() in ("the", "of", "for", "and") for w in words)
+    return all(_is_cap(w) or w.lower() in NAME_LINKS or w.lower() == "the" for w in words)
 
 
 def _headed_by_source_noun(toks, words: list[str], start: int, end: int, text: str) -> Mention | None:
