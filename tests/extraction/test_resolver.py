@@ -1279,3 +1279,105 @@ def test_a_person_renamed_by_a_fuller_name_holds_its_new_words_though_not_seen_a
         assert khan.name == full and khan.last == 40
         found.append(resolver._person_for(word, 50).name)
     assert found == ["Jo Mary Lee", "Jo Mary Lee"] if longer else ["Mary Khan", "Mary Khan"]
+
+
+@pytest.mark.parametrize("document", ["a report", "an announcement", "the statement"])
+def test_a_document_opening_with_an_article_and_credited_to_a_person_has_no_role(document):
+    text = f"According to {document} by Jane Okafor, the border will open on Monday."
+    quotes = extract(text).quotes
+    assert [(q.speaker.name, q.speaker.kind, q.speaker.mention, q.speaker.role) for q in quotes] == [
+        ("Jane Okafor", "person", f"{document} by Jane Okafor", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "before, source, expected",
+    [
+        # a body of the owner's ("office", "campaign", "lawyers") speaks as itself; an account speaks for its owner
+        ("President Recep Erdogan met the press. ", "Erdogan's office", ("Erdogan's office", "organisation", None)),
+        ("Senator Ana Lima met the press. ", "Lima's campaign", ("Lima's campaign", "organisation", None)),
+        ("President Recep Erdogan met the press. ", "Erdogan's Twitter", ("Recep Erdogan", "person", "President")),
+        ("", "Erdogan's Twitter", ("Erdogan's Twitter", "organisation", None)),  # an owner no one named before
+        ("", "the Premier's office", ("Premier's office", "organisation", None)),
+    ],
+)
+def test_a_document_from_an_owners_body_is_the_bodys_and_from_an_owners_account_the_owners(before, source, expected):
+    text = f"{before}A statement from {source} said the border would open."
+    quotes = extract(text).quotes
+    assert [(q.speaker.name, q.speaker.kind, q.speaker.role) for q in quotes] == [expected]
+
+
+@pytest.mark.parametrize(
+    "met, title, pronoun, expected",
+    [
+        # Casey's gender is unknown until the quote's own mention gives it ("Spokeswoman"), not the prescan
+        ("Jordan Blake", "Spokeswoman", "he", "Jordan Blake"),
+        ("Jordan Blake", "Spokesman", "he", "Casey Lee"),
+        ("Ana Lima", "Spokesman", "she", "Ana Lima"),
+        ("Ana Lima", "Spokeswoman", "she", "Casey Lee"),
+    ],
+)
+def test_a_gendered_title_in_the_mention_that_quotes_a_person_settles_their_gender(met, title, pronoun, expected):
+    text = f"Casey Lee met {met} on Monday. {title} Casey Lee said the plan was sound. “It is not,” {pronoun} said."
+    quotes = extract(text).quotes
+    assert [(q.speaker.name, q.speaker.mention) for q in quotes] == [
+        ("Casey Lee", f"{title} Casey Lee"),
+        (expected, pronoun),
+    ]
+
+
+@pytest.mark.parametrize(
+    "mention, role",
+    [
+        ("Casey Lee of the Harbour Authority", "of the Harbour Authority"),
+        ("Harbour Authority chief Casey Lee", "Harbour Authority chief"),
+        ("Britain's Casey Lee", "Britain's"),
+        ("Casey Lee", None),
+    ],
+)
+def test_a_role_first_given_by_a_quotes_mention_stays_with_the_person(mention, role):
+    text = f"Casey Lee met the press. {mention} said the port was safe. “It will stay open,” Lee said."
+    quotes = extract(text).quotes
+    assert [(q.speaker.name, q.speaker.mention, q.speaker.role) for q in quotes] == [
+        ("Casey Lee", mention, role),
+        ("Casey Lee", "Lee", role),
+    ]
+
+
+@pytest.mark.parametrize(
+    "issuer, kind",
+    [
+        ("North Sea Ferry Lines", "organisation"),  # four capitalised words: too long for a person's name
+        ("Kestrel Bay Fishing Fleet Owners", "organisation"),
+        ("Casey Lee Khan", "person"),
+        ("the Harbour Authority", "organisation"),
+    ],
+)
+def test_a_report_is_the_last_body_named_issuing_one_as_a_person_only_when_the_name_can_be_ones(issuer, kind):
+    for issued in (
+        f"{issuer[:1].upper()}{issuer[1:]} released figures on Monday.",
+        f"The figures were released by {issuer} on Monday.",
+    ):
+        text = f"Ana Lima said the port was safe. {issued} The report said 20 ships had sunk."
+        assert named_speakers(text) == [
+            ("indirect", "Ana Lima", "Ana Lima", "person"),
+            ("indirect", issuer.removeprefix("the "), "The report", kind),
+        ]
+
+
+@pytest.mark.parametrize("space", [" ", "\xa0", "\t"])
+def test_an_unknown_leads_et_al_team_is_as_written_whatever_the_space_before_al(space):
+    text = f"Lee et al mapped the coast. Souza et{space}al mapped the reef. “It is dying,” they said."
+    assert named_speakers(text) == [("direct", f"Souza et{space}al", "they", "anonymous")]
+
+
+def test_a_role_holder_seen_again_at_the_same_place_adds_no_key_to_the_role_log():
+    resolver = Resolver("")
+    mayor = resolver._entity("Ana Lima", "person", "Mayor", 10)
+    assert resolver._role_log == [(10, 0)]
+    for _ in range(3):
+        resolver._touch(mayor)
+    assert resolver._role_log == [(10, 0)]
+    mayor.last = 20
+    resolver._touch(mayor)
+    assert resolver._role_log == [(10, 0), (20, 0)]
