@@ -1479,3 +1479,37 @@ def test_the_document_is_by_the_author_it_was_credited_to_before_the_last_speake
 def test_a_document_credited_before_is_its_authors_unless_someone_issued_one_since(between, author):
     text = f"The report of the Harbour Authority came out on Monday. {between} The report said 20 ships had sunk."
     assert named_speakers(text)[-1] == ("indirect", author, "The report", "organisation")
+
+
+@pytest.mark.parametrize(
+    "author, name, kind",
+    [
+        ("the Harbour Authority", "Harbour Authority", "organisation"),
+        ("Erdogan's office", "Erdogan's office", "organisation"),  # a possessive names a body, not a person
+        ("Erdogan’s office", "Erdogan’s office", "organisation"),
+        ("Casey Khan", "Casey Khan", "person"),
+        ("Kestrel Analytics", "Kestrel Analytics", "organisation"),
+    ],
+)
+def test_a_document_is_by_the_author_named_right_after_it(author, name, kind):
+    text = f"“The port will close,” reads a statement released by {author}."
+    assert named_speakers(text) == [("direct", name, "a statement", kind)]
+
+
+@pytest.mark.parametrize(
+    "issuer, name, kind, role",
+    [
+        ("The Combined Joint Task Force", "Combined Joint Task Force", "organisation", None),
+        ("North Sea Ferry Lines", "North Sea Ferry Lines", "organisation", None),  # too long for a person
+        ("Senator Casey Khan", "Casey Khan", "person", "Senator"),
+        ("Casey Khan", "Casey Khan", "person", None),
+        ("The Harbour Authority quickly", "Harbour Authority", "organisation", None),
+    ],
+)
+def test_a_document_is_by_the_subject_that_issued_it_right_before(issuer, name, kind, role):
+    for verb, document in (("released", "a statement"), ("published", "a report"), ("issued", "a warning")):
+        text = f"{issuer} {verb} {document} saying the port would close."
+        quotes = extract(text).quotes
+        assert [(q.text, q.speaker.name, q.speaker.mention, q.speaker.kind, q.speaker.role) for q in quotes] == [
+            ("the port would close", name, document, kind, role)
+        ]
