@@ -1398,6 +1398,8 @@ def test_a_role_holder_seen_again_at_the_same_place_adds_no_key_to_the_role_log(
         ("Casey Lima met Sasha Khan and Jo Lima. Khan left. Lima stayed.", "Casey Lima"),  # the first named
         ("Casey Wood met Sasha Khan. Khan then hiked in the Woods.", "Sasha Khan"),
         ("Casey Donald met Sasha Khan. Khan then ate at McDonald's.", "Sasha Khan"),
+        ("Casey Abdul-Mahdi met Sasha Khan. Khan then met the Abdul-Mahdis.", "Sasha Khan"),
+        ("Casey Abdul-Mahdi met Sasha Khan. Khan then met Abdul-Mahdi.", "Casey Abdul-Mahdi"),
     ],
 )
 def test_a_later_surname_alone_is_its_person_by_either_search(monkeypatch, searches, text, expected):
@@ -1436,11 +1438,17 @@ def test_the_prescan_makes_a_person_of_a_titled_or_plain_name_and_of_no_place_or
 
 
 @pytest.mark.parametrize("searches", [100, 0])
-def test_every_later_surname_is_a_mention_not_only_the_last(monkeypatch, searches):
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Casey Lima met Sasha Khan. Khan left. Lima stayed. “We won,” he said. Lima left.",
+        "Casey Lima met Sasha Khan. Lima left. Khan stayed. Lima came back. “We won,” he said. Lima left.",
+    ],
+)
+def test_every_later_surname_is_a_mention_not_only_the_last(monkeypatch, searches, text):
     import tracker.extraction.resolver as resolver_mod
 
     monkeypatch.setattr(resolver_mod, "_SURNAME_SEARCHES", searches)
-    text = "Casey Lima met Sasha Khan. Khan left. Lima stayed. “We won,” he said. Lima left."
     assert named_speakers(text) == [("direct", "Casey Lima", "he", "person")]
 
 
