@@ -1223,6 +1223,7 @@ def test_a_surname_closing_a_longer_word_is_no_mention(passage, expected):
         ("Members of the Northern Arapaho Tribe of Wyoming voted.", "Northern Arapaho Tribe of Wyoming"),
         ("Dr. Hill of Northern Arapaho Tribe Council voted.", "Northern Arapaho Tribe Council"),
         ("Arapaho elders voted on the plan.", "Arapaho"),  # no fuller name before
+        ("Arapaho elders voted. The Northern Arapaho Tribe met on Monday.", "Northern Arapaho Tribe"),  # any before
     ],
 )
 def test_a_body_named_short_is_the_fuller_capitalised_run_named_before_without_the_words_around_it(text, expected):
@@ -1521,3 +1522,20 @@ def test_a_document_is_by_the_subject_that_issued_it_right_before(issuer, name, 
         assert [(q.text, q.speaker.name, q.speaker.mention, q.speaker.kind, q.speaker.role) for q in quotes] == [
             ("the port would close", name, document, kind, role)
         ]
+
+
+@pytest.mark.parametrize(
+    "source, kind",
+    [
+        ("Researchers from the Ocean Institute", "anonymous"),  # people described by where they work: a group
+        ("Economists at Kestrel Analytics", "anonymous"),
+        ("General Motors", "organisation"),  # a plural closing a name is no group of people
+        ("Doctors for Peace", "organisation"),  # nor a plural that a name links to its cause
+    ],
+)
+def test_a_capitalised_plural_source_is_a_group_of_people_unless_the_plural_is_part_of_a_name(source, kind):
+    text = f"{source} said the plant would close. “It will close,” they said."
+    assert named_speakers(text) == [
+        ("indirect", source, source, kind),
+        ("direct", source, "they", kind),
+    ]
