@@ -1539,3 +1539,35 @@ def test_a_capitalised_plural_source_is_a_group_of_people_unless_the_plural_is_p
         ("indirect", source, source, kind),
         ("direct", source, "they", kind),
     ]
+
+
+def test_a_recency_log_drops_its_stale_keys_once_they_outnumber_the_live_ones():
+    resolver = Resolver("")
+    people = [
+        resolver._entity(name, "person", None, i) for i, name in enumerate(["Casey Lee", "Sasha Khan", "Alex Wu"])
+    ]
+    bucket = ("person", None, True)
+    longest = 0
+    for step in range(1, 300):
+        e = people[step % 3]
+        e.last = 10 * step
+        resolver._touch(e)
+        longest = max(longest, len(resolver._logs[bucket]))
+        assert {(p.last, -p.index) for p in people} <= set(resolver._logs[bucket])
+    assert list(resolver._logs) == [bucket]
+    assert longest == 2 * 3 + 32  # at most twice the entities in the bucket, plus 32
+
+
+@pytest.mark.parametrize(
+    "issued", ["Khan released figures on Tuesday.", "The figures were released by Khan on Tuesday."]
+)
+def test_a_report_issued_by_a_known_person_named_by_surname_is_that_persons(issued):
+    text = (
+        f"Senator Casey Khan spoke on Monday. Ana Lima said the port was safe. {issued} "
+        "The report said 20 ships had sunk."
+    )
+    quotes = extract(text).quotes
+    assert [(q.speaker.name, q.speaker.mention, q.speaker.role) for q in quotes] == [
+        ("Ana Lima", "Ana Lima", None),
+        ("Casey Khan", "The report", "Senator"),
+    ]
