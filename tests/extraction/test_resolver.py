@@ -1571,3 +1571,8 @@ def test_a_report_issued_by_a_known_person_named_by_surname_is_that_persons(issu
         ("Ana Lima", "Ana Lima", None),
         ("Casey Khan", "The report", "Senator"),
     ]
+
+
+@pytest.mark.parametrize("team", ["Souza et al", "Souza et al.", "Souza et. al."])
+def test_an_unknown_leads_team_quoted_as_et_al_is_named_as_written(team):
+    assert named_speakers(f"{team} found that the reef was dying.") == [("indirect", team, team, "anonymous")]
