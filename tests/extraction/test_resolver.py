@@ -1432,6 +1432,8 @@ def test_a_surname_before_the_full_name_is_no_mention_of_that_person(monkeypatch
         ("The talks ended. Later Senator Casey Khan spoke.", "Casey Khan", "Senator"),
         ("President, Dr. Casey Khan, spoke.", "Casey Khan", "President"),
         ("Casey Khan met the Chief Harbour Authority officer.", "Casey Khan", None),  # a title before a body
+        ("Mr. Casey Khan met the press.", "Casey Khan", None),  # an honorific is no role
+        ("Dr. Casey Khan met the press.", "Casey Khan", None),
     ],
 )
 def test_the_prescan_makes_a_person_of_a_titled_or_plain_name_and_of_no_place_or_nickname(first, name, role):
