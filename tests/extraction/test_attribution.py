@@ -574,3 +574,28 @@ def test_a_name_then_a_verb_after_the_cue_is_the_clause_of_the_subject_before_th
 )
 def test_a_past_cue_after_a_possessive_owner_is_a_verb(text, expected):
     assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An irregular past before its object ends the subject, as "-ed" does ("thanked the crews").
+        ("The mayor cut the ribbon and said the bridge was safe.", [("The mayor", "the bridge was safe")]),
+        ("The two farmers sold the land and said it had flooded twice.", [("The two farmers", "it had flooded twice")]),
+        ("The council set the budget and said taxes would rise.", [("The council", "taxes would rise")]),
+        ("The mayor thanked the crews and said the bridge was safe.", [("The mayor", "the bridge was safe")]),
+        # Before a preposition it is the clause's verb when nothing but "and" follows its phrase …
+        (
+            "The delegates met with reporters and said the talks had failed.",
+            [("The delegates", "the talks had failed")],
+        ),
+        ("The team won by two goals and said it was proud.", [("The team", "it was proud")]),
+        # … and a participle describing the subject when the clause's verb comes after it.
+        (
+            "The letters sent by the mayor arrived on Monday and said the port would close.",
+            [("The letters sent by the mayor", "the port would close")],
+        ),
+    ],
+)
+def test_an_irregular_past_before_its_object_ends_the_subject_that_carries_on(text, expected):
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected
