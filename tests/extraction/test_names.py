@@ -394,3 +394,21 @@ def test_sources_named_by_a_noun_and_a_place_are_a_group_they_points_back_at(sou
 )
 def test_a_named_owner_speaks_through_its_platform_account(text, name, kind):
     assert [(q.speaker.name, q.speaker.kind) for q in extract(text).quotes] == [(name, kind)]
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        # An aide, an adviser or an official named after their body is a person with that role, like a spokesman.
+        ("“We will win,” said Kremlin aide Yuri Ushakov.", "Yuri Ushakov", "Kremlin aide"),
+        ("“We will win,” said White House adviser Ann Lee.", "Ann Lee", "White House adviser"),
+        ("“We will win,” said Treasury official Ann Lee.", "Ann Lee", "Treasury official"),
+        ("Former Trump adviser Steve Bannon predicted that he would run.", "Steve Bannon", "Former Trump adviser"),
+        ("Chief negotiator Ann Lee said the talks had failed.", "Ann Lee", "Chief negotiator"),
+        # Unnamed, the same words stay an anonymous source.
+        ("“We will win,” said a Treasury official.", "a Treasury official", None),
+    ],
+)
+def test_an_aide_adviser_or_official_before_a_name_is_their_role(text, name, role):
+    (quote,) = extract(text).quotes
+    assert (quote.speaker.name, quote.speaker.role) == (name, role)

@@ -45,6 +45,7 @@ TITLES = frozenset(
     businessman businesswoman entrepreneur activist journalist author novelist actor actress singer
     scientist coach manager editor economist analyst lawyer attorney-general councillor councilman
     councilwoman alderman chairperson president-elect vice-president emir sheikh ayatollah
+    aide adviser advisor official negotiator strategist
     """.split()
 )
 
