@@ -537,6 +537,21 @@ def test_scores_are_not_ranges(text, expected):
 @pytest.mark.parametrize(
     "text,expected",
     [
+        # Two bare numbers joined by "to", the larger first, are a vote's two sides: two figures, not a range.
+        ("The Senate voted 70 to 20 to send the bill back.", [("70", 70.0, None, None), ("20", 20.0, None, None)]),
+        ("It passed by a vote of 52 to 48.", [("52", 52.0, None, None), ("48", 48.0, None, None)]),
+        # Climbing, or opened by "between", the pair is a range.
+        ("Some 10 to 12 people were hurt.", [("Some 10 to 12 people", None, 10.0, 12.0)]),
+        ("Between 12 to 10 people were hurt.", [("Between 12 to 10 people", None, 10.0, 12.0)]),
+    ],
+)
+def test_a_falling_pair_joined_by_to_is_a_tally_of_two_figures(text, expected):
+    assert [(q.text, q.value, q.lower, q.upper) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
         ("The claim was reported (2) and repeated (10, 11).", []),
         ("They published a map[3] of the sites.", []),
         ("The team (11 players) won.", [("11 players", 11.0)]),  # a count with its noun stays

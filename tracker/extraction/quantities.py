@@ -607,8 +607,8 @@ def _find(text: str, start: int, end: int, sentences: list | None = None) -> lis
             pos = m.end()
             if m is not full and not any(full.group(g) for g in ("cur", "cur2", "post", "post1", "scale", "scale2")):
                 shared = full.end("num2")  # "two and one package": both count the noun after the second
-        if m.group("num2") and _different_units(m):
-            # "fell 3.38% to $55.12": a change and a level, two figures, not a range
+        if m.group("num2") and (_different_units(m) or _is_tally(m)):
+            # "fell 3.38% to $55.12": a change and a level; "voted 52 to 48": a tally. Two figures, not a range.
             m = SINGLE_RE.match(text, m.start(), m.start("sep")) or m
             pos = m.end()
         # Each test below drops the figure, so their order does not matter: the one most often true in a text
@@ -752,6 +752,15 @@ _BARE = ("pre", "cur", "cur2", "scale", "scale2", "post", "post1")
 # A score or a win-loss record in a list: "(6-5, 3-4)", "went 10-2, 8-4".
 _LIST_BEFORE = re.compile(r"\d\s*[-–]\s*\d+\s*,\s*$")
 _LIST_AFTER = re.compile(r"\s*,\s*\d+\s*[-–]\s*\d+")
+
+
+def _is_tally(m: re.Match) -> bool:
+    """ "voted 52 to 48", "an electoral count of 362 to 176": two bare numbers joined by "to", the larger first,
+    are a vote's two sides (a range climbs: "10 to 12 people")."""
+    if m.group("sep").lower() != "to" or any(m.group(*_BARE)):
+        return False
+    a, b = m.group("num"), m.group("num2")
+    return a.isdigit() and b.isdigit() and int(a) > int(b)
 
 
 def _is_score(text: str, m: re.Match) -> bool:
