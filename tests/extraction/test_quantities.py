@@ -1346,3 +1346,18 @@ def test_a_share_of_a_scale_word_before_a_hyphenated_measure_leaves_the_measure_
 )
 def test_two_scale_words_multiply(text, figure, value):
     assert [(q.text, q.value) for q in find_quantities(text)] == [(figure, pytest.approx(value))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # After an ordinal, "half of" names a period, not a share.
+        ("The deal is expected to close in the first half of 2024.", []),
+        ("The economy slipped into recession in the second half of last year.", []),
+        ("In the latter half of the decade, half of the firms failed.", [("half", 0.5)]),
+        # Alone or hedged, it is the share.
+        ("About half of voters backed the plan.", [("About half", 0.5)]),
+    ],
+)
+def test_half_after_an_ordinal_is_a_period_not_a_share(text, expected):
+    assert [(q.text, q.value) for q in find_quantities(text)] == expected

@@ -159,6 +159,8 @@ _PART_OF_SCALE = re.compile(
     r"(hundred|thousand|million|billion|trillion|dozen|percentage\s+point|per\s?cent(?:age)?\s+point)\b",
     re.I,
 )
+# An ordinal before a bare "half": "the first half of the year", "the second half of 2020" name a period.
+_ORDINAL_BEFORE = re.compile(r"\b(?:first|second|last|latter|former|final)\s+$", re.I)
 _PARTS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "quarters": 0.75, "thirds": 2 / 3}
 # "a tenth of a second", "a millionth of a mole": a share of one unit of measure is a figure in that unit.
 _OF_ONE = re.compile(r"\s+of\s+(?:a|an|one)(?=\s)", re.I)
@@ -862,6 +864,8 @@ def _word_figure(text: str, ts: int, end: int) -> Quantity | None:
             text[ts:stop], ts, stop, value, cur or unit, cur, approx, lower, upper, "money" if cur else "count"
         )
     sh = _SHARE.match(text, ts, end)
+    if sh is not None and sh.group(3) and _ORDINAL_BEFORE.search(text, max(0, ts - 8), ts):
+        return None  # "in the first half of the year": a period, not a share
     if sh is not None and (ts == 0 or not text[ts - 1].isalnum()):
         stop = sh.end(3) if sh.group(3) else sh.end(2)
         value = 1 / FRACTIONS[fold(sh.group(2) or sh.group(3))]
