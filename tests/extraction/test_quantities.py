@@ -1361,3 +1361,19 @@ def test_two_scale_words_multiply(text, figure, value):
 )
 def test_half_after_an_ordinal_is_a_period_not_a_share(text, expected):
     assert [(q.text, q.value) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # After "by", a share closing its phrase is the size of a change.
+        ("Rents had risen by a third since 2018.", [("a third", 1 / 3)]),
+        ("Complaints were up by a quarter.", [("a quarter", 0.25)]),
+        ("Profits fell by half last year.", [("half", 0.5)]),
+        # Before a noun it is an ordinal or part of a longer figure.
+        ("The city was hit by a third wave.", []),
+        ("It was approved by a third party.", []),
+    ],
+)
+def test_a_share_after_by_is_the_size_of_a_change(text, expected):
+    assert [(q.text, q.value) for q in find_quantities(text)] == expected

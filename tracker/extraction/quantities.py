@@ -159,6 +159,14 @@ _PART_OF_SCALE = re.compile(
     r"(hundred|thousand|million|billion|trillion|dozen|percentage\s+point|per\s?cent(?:age)?\s+point)\b",
     re.I,
 )
+# A share after "by" closing its phrase: "fell by half", "jumped by a third in the first half", "cut by a quarter,"
+# (not "hit by a third wave": a word that is no preposition or conjunction after the share makes it an ordinal).
+_BY_SHARE = re.compile(
+    r"(?:(?:a|one)\s+(third|quarter)|(half))(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|since|from|over|to|compared|this|"
+    r"last|between|during|after|before|and|but|while|as|year|month|week)\b)",
+    re.I,
+)
+_BY_BEFORE = re.compile(r"\bby\s+$", re.I)
 # An ordinal before a bare "half": "the first half of the year", "the second half of 2020" name a period.
 _ORDINAL_BEFORE = re.compile(r"\b(?:first|second|last|latter|former|final)\s+$", re.I)
 _PARTS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "quarters": 0.75, "thirds": 2 / 3}
@@ -863,6 +871,10 @@ def _word_figure(text: str, ts: int, end: int) -> Quantity | None:
         return Quantity(
             text[ts:stop], ts, stop, value, cur or unit, cur, approx, lower, upper, "money" if cur else "count"
         )
+    if (by := _BY_SHARE.match(text, ts, end)) is not None and _BY_BEFORE.search(text, max(0, ts - 4), ts):
+        # "fell by half", "cut by a third in May": the size of a change, as a share
+        part = fold(by.group(1) or by.group(2))
+        return Quantity(by.group(), ts, by.end(), _PARTS[part], None, kind="count")
     sh = _SHARE.match(text, ts, end)
     if sh is not None and sh.group(3) and _ORDINAL_BEFORE.search(text, max(0, ts - 8), ts):
         return None  # "in the first half of the year": a period, not a share
