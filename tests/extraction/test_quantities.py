@@ -1377,3 +1377,20 @@ def test_half_after_an_ordinal_is_a_period_not_a_share(text, expected):
 )
 def test_a_share_after_by_is_the_size_of_a_change(text, expected):
     assert [(q.text, q.value) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A year joined by "to" to a figure with its own scale or currency: the year is a date, the figure stays.
+        (
+            "The population grew from 3.2 million in 2010 to 3.9 million in 2020.",
+            [("3.2 million", 3200000.0), ("3.9 million", 3900000.0)],
+        ),
+        ("It grew from 3.2 million in 2010 to 3.9 million.", [("3.2 million", 3200000.0), ("3.9 million", 3900000.0)]),
+        # A range of days is a date's, the bare second day no figure.
+        ("From March 15 to 17, it rained.", []),
+    ],
+)
+def test_a_figure_after_a_year_and_to_is_read_on_its_own(text, expected):
+    assert [(q.text, q.value) for q in find_quantities(text)] == expected

@@ -628,6 +628,12 @@ def _find(text: str, start: int, end: int, sentences: list | None = None) -> lis
             date_starts = [a for a, _ in dates]
         num_end = m.end("num2") if m.group("num2") else m.end("num")
         if dates and _inside(dates, date_starts, m.start("num"), num_end) and not (m.group("cur") or m.group("post")):
+            if (m.group("scale2") or m.group("cur2")) and not _inside(
+                dates, date_starts, m.start("num2"), m.end("num2")
+            ):
+                # "from 3.2 million in 2010 to 3.9 million": a year, then a figure of its own (not "March 15 to 17",
+                # a range of days whose second number is no figure)
+                pos = m.start("cur2") if m.group("cur2") else m.start("num2")
             continue
         if _is_score(text, m) or _in_reference(text, m):
             continue
