@@ -599,3 +599,25 @@ def test_a_past_cue_after_a_possessive_owner_is_a_verb(text, expected):
 )
 def test_an_irregular_past_before_its_object_ends_the_subject_that_carries_on(text, expected):
     assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A participle carrying on the subject of a quote's attribution reports what follows it, not the quote again.
+        (
+            "“We are ready,” Lee said, adding that the team had trained hard.",
+            [("“We are ready,”", "Lee"), ("that the team had trained hard", "Lee")],
+        ),
+        (
+            "“We lost,” he said, before adding: “But we will be back.”",
+            [("“We lost,”", "he"), ("“But we will be back.”", "he")],
+        ),
+        (
+            "The minister said taxes would rise, adding that the cuts were needed.",
+            [("taxes would rise", "The minister"), ("that the cuts were needed", "The minister")],
+        ),
+    ],
+)
+def test_a_carried_subject_reports_what_follows_its_own_cue(text, expected):
+    assert [(q.text, q.speaker.mention) for q in extract(text).quotes] == expected

@@ -116,6 +116,7 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
             return raw
     if mention is not None and before.endswith(",") and text.endswith("ing", cue.start, cue.end):
         mention = None  # "Biden announced his plan, saying …": a participle after a comma has no subject of its own
+    carried = False
     if mention is None and (
         _BARE_VP.search(before, tail)
         and (before.endswith(("and", "then", "but")) or text[cue.start : cue.end].endswith("ing"))
@@ -128,6 +129,7 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
             if prev is not None and prev.mention is not None
             else _sentence_subject(text, s, cue.start)
         )
+        carried = mention is not None
     if mention is None and before.endswith(","):
         mention = _subject_across_aside(text, s, b_end - 1, cue.end, e)
     if mention is None:
@@ -166,7 +168,9 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         if k > s and text[k - 1] == "," and not _apposition_before(text, s, k - 1):
             k -= 1  # "Mr Ode, who said …": the antecedent ends before the comma that opens the clause
         antecedent, _ = subject_before(text, s, k)
-    back = _content_before(text, s, mention.start, quotes)
+    # A subject carried on from the clause before reports what follows its own cue: what precedes the subject is
+    # the earlier report's ('"We are ready," Lee said, adding that the team had trained hard').
+    back = None if carried else _content_before(text, s, mention.start, quotes)
     if back is not None and _quote_at(quotes, back[0]) is not None and text[back[1] - 1] in _QUOTE_CHARS:
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)
     elif back is not None and _framing(text, back[0]):
