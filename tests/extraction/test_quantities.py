@@ -1394,3 +1394,73 @@ def test_a_share_after_by_is_the_size_of_a_change(text, expected):
 )
 def test_a_figure_after_a_year_and_to_is_read_on_its_own(text, expected):
     assert [(q.text, q.value) for q in find_quantities(text)] == expected
+
+
+def _figures(text):
+    return [(q.text, q.value, q.unit, q.kind, q.lower, q.upper) for q in find_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A bound before a share bounds the share itself: "at least one in five" is 0.2 or more.
+        ("At least one in five adults smoke.", [("At least one in five", 0.2, None, "count", 0.2, None)]),
+        ("Up to one in five adults smoke.", [("Up to one in five", 0.2, None, "count", None, 0.2)]),
+        ("Roughly one in four adults smoke.", [("Roughly one in four", 0.25, None, "count", None, None)]),
+        # The first number must be the smaller: "3 in 3 games" is two counts, not a share of 1.
+        (
+            "The striker has scored 3 in 3 games.",
+            [("3", 3.0, None, "count", None, None), ("3 games", 3.0, "games", "count", None, None)],
+        ),
+        ("He won 2 in 3 games.", [("2 in 3", 2 / 3, None, "count", None, None)]),
+    ],
+)
+def test_a_share_is_one_smaller_number_in_a_larger_with_its_bound(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("It took a quarter of an hour.", [("a quarter of an hour", 0.25, "hour", "measure", None, None)]),
+        ("It is a third of a mile long.", [("a third of a mile", 1 / 3, "mile", "measure", None, None)]),
+        # A part of one thing that is no unit of measure is a bare share: the thing is not its unit.
+        ("They ate a quarter of a pizza.", [("a quarter", 0.25, None, "count", None, None)]),
+        ("She won by a fifth of a point.", [("a fifth", 0.2, None, "count", None, None)]),
+    ],
+)
+def test_a_part_of_one_takes_the_unit_only_of_a_measure(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("She is 1.8m tall.", [("1.8m", 1.8, "m", "measure", None, None)]),
+        ("The wall is 3m high.", [("3m", 3.0, "m", "measure", None, None)]),
+        # "m" before "long" is metres; "million" before it stays a million.
+        ("The waiting list is now 7.6 million long.", [("7.6 million", 7.6e6, None, "count", None, None)]),
+        ("The queue was 2m people long.", [("2m people", 2e6, "people", "count", None, None)]),
+    ],
+)
+def test_m_before_a_dimension_word_is_metres_and_only_m(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "two and three packages": the noun after the second number counts the first too...
+        (
+            "They found two and three packages.",
+            [("two", 2.0, "packages", "count", None, None), ("three packages", 3.0, "packages", "count", None, None)],
+        ),
+        # ...but a currency word after the second makes it money and leaves the first a bare count.
+        (
+            "Tickets cost 5 and 10 more dollars.",
+            [("5", 5.0, None, "count", None, None), ("10 more dollars", 10.0, "USD", "money", None, None)],
+        ),
+    ],
+)
+def test_a_noun_shared_by_two_numbers_counts_both_unless_it_is_a_currency(text, expected):
+    assert _figures(text) == expected
