@@ -1381,3 +1381,24 @@ def test_a_role_holder_seen_again_at_the_same_place_adds_no_key_to_the_role_log(
     mayor.last = 20
     resolver._touch(mayor)
     assert resolver._role_log == [(10, 0), (20, 0)]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # The end of a body's linked name is no person a pronoun could point at …
+        (
+            "Agnès Callamard, a rapporteur for the Office of the High Commissioner for Human Rights, spoke first. "
+            "“True justice takes time,” she said.",
+            "Agnès Callamard",
+        ),
+        # … nor a title without a name …
+        ("Ann Lee, the UN High Commissioner, spoke first. “True justice takes time,” she said.", "Ann Lee"),
+        # … but a name whose surname is a title word is a person.
+        ("Ann King spoke first. “It is over,” she said.", "Ann King"),
+        # A territory is a place, not a person.
+        ("Carrie Lam spoke in Hong Kong on Monday. “We will recover,” she said.", "Carrie Lam"),
+    ],
+)
+def test_a_pronoun_skips_linked_names_titles_and_places(text, name):
+    assert [q.speaker.name for q in extract(text).quotes][-1] == name
