@@ -458,3 +458,19 @@ def test_a_role_noun_before_a_phrase_is_a_role_only_when_definite(phrase, expect
 )
 def test_a_named_bodys_website_speaks_for_that_body_with_its_kind(phrase, expected):
     assert mention_of(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        # A trade or science opening a phrase of three words or more is the role before the name.
+        ("Demographer Silvia Rautio said the population would shrink.", "Silvia Rautio", "Demographer"),
+        ("Historian Darcy Richardson said the party was finished.", "Darcy Richardson", "Historian"),
+        ("Epidemiologist Ann Lee said the virus was spreading.", "Ann Lee", "Epidemiologist"),
+        # A first name with such an ending is a name.
+        ("Christian Smith said the party was finished.", "Christian Smith", None),
+    ],
+)
+def test_a_trade_opening_a_name_is_its_role(text, name, role):
+    (quote,) = extract(text).quotes
+    assert (quote.speaker.name, quote.speaker.role) == (name, role)

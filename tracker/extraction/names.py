@@ -10,7 +10,7 @@ import re
 from tracker.extraction.aliases import load_aliases, resolve_alias
 from tracker.extraction.letters import caps
 from tracker.extraction.quantities import NATIONALITY
-from tracker.extraction.referents import ORG_ROLE_NOUNS
+from tracker.extraction.referents import FEMALE_NAMES, MALE_NAMES, ORG_ROLE_NOUNS
 from tracker.extraction.sentences import ABBREVIATIONS
 from tracker.extraction.speaker_words import (
     _HEAD_ROLES,
@@ -76,6 +76,15 @@ def _is_demonym(word: str) -> bool:
 _INITIAL = re.compile(caps(r"[A-Z]\."))
 
 
+# Endings of the names of trades and sciences ("Demographer", "Epidemiologist", "Historian", "Physician",
+# "Astronomer"): opening a phrase of three words or more, such a word is the role before a name.
+_OCCUPATION_ENDS = ("ologist", "ographer", "onomer", "ician", "torian", "ist")
+
+
+def _is_occupation(word: str) -> bool:
+    return len(word) > 6 and word.endswith(_OCCUPATION_ENDS) and word not in FEMALE_NAMES and word not in MALE_NAMES
+
+
 def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     """Split "Turkish Defence Minister Hulusi Akar" into the role and the name after its last title word."""
     last_title = -1
@@ -84,7 +93,13 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
         lw = w.lower().rstrip(",")
         if i in chain:
             continue
-        if lw in TITLES or lw.endswith("'s") or lw.endswith("’s") or (i == 0 and _is_demonym(lw)):
+        if (
+            lw in TITLES
+            or lw.endswith("'s")
+            or lw.endswith("’s")
+            or i == 0
+            and (_is_demonym(lw) or _is_occupation(lw) and len(words) > 2)
+        ):
             last_title = i
     rest = words[last_title + 1 :]
     if (

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from tracker.extraction.letters import caps
-from tracker.extraction.names import _split_role, _without_article, classify_name
+from tracker.extraction.names import _is_occupation, _split_role, _without_article, classify_name
 from tracker.extraction.referents import (  # noqa: F401  (DOCUMENT_NOUNS is read here by speakers.py)
     DOCUMENT_NOUNS,
     FEMALE_NAMES,
@@ -373,7 +373,9 @@ class Resolver:
             name = m.group(0)
             if name.endswith(("'s", "’s")):
                 name = name[:-2]  # "the Constitution Party's nominee": the owner, classified without its "'s"
-            if (first in TITLES or first in MALE_WORDS or first in FEMALE_WORDS) and len(name.split()) == 3:
+            if (first in TITLES or first in MALE_WORDS or first in FEMALE_WORDS or _is_occupation(first)) and len(
+                name.split()
+            ) == 3:
                 # "Businessman Don Blankenship": the role word opens the run, the name is the rest.
                 rest = name.split(None, 1)[1]
                 if classify_name(rest)[1] == "person" and rest.split()[0].lower() not in _NOT_FIRST_NAMES:
