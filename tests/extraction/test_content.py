@@ -535,3 +535,19 @@ def test_a_circumstance_after_insisted_leaves_the_content_before(text, expected)
 )
 def test_a_bare_plural_told_before_that_is_whom_it_is_told_to(text, expected):
     assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A determiner after the phrase's noun opens the content, not more of the phrase.
+        ("The minister said in an interview the deal was off.", ["the deal was off"]),
+        ("Residents said on 3 March 2021 the repairs came too late.", ["the repairs came too late"]),
+        ("The IMF said in May the trade area might be a game changer.", ["the trade area might be a game changer"]),
+        ("He said in a statement the company's profits had doubled.", ["the company's profits had doubled"]),
+        # Inside the phrase, before its noun, a determiner is the phrase's own.
+        ("The minister said at a press conference in Ankara that the deal was off.", ["that the deal was off"]),
+    ],
+)
+def test_a_determiner_after_a_circumstance_opens_the_content(text, expected):
+    assert contents(text) == expected
