@@ -547,6 +547,11 @@ def test_a_bare_plural_told_before_that_is_whom_it_is_told_to(text, expected):
         ("He said in a statement the company's profits had doubled.", ["the company's profits had doubled"]),
         # Inside the phrase, before its noun, a determiner is the phrase's own.
         ("The minister said at a press conference in Ankara that the deal was off.", ["that the deal was off"]),
+        # A lower-case noun of the phrase, then a word that opens a clause: the clause is the content.
+        ("The minister said during the visit he would return.", ["he would return"]),
+        ("His daughter reported to the police he had left home.", ["he had left home"]),
+        # Without a clause opening after it, the word is the content's own.
+        ("Officials said in the past two years prices rose.", ["past two years prices rose"]),
     ],
 )
 def test_a_determiner_after_a_circumstance_opens_the_content(text, expected):

@@ -172,9 +172,19 @@ def _skip_adverbials(text: str, pos: int, hi: int) -> int:
             wl in _ADVERB_NOUNS or w[0].isupper() or wl.endswith(("’s", "'s")) or wl.isdigit()
         ):  # a number only inside a phrase ("on 3 March"): "said 7 people were hurt" reports the 7
             head = True
+        elif in_pp and not head and w.isalpha() and w.islower() and _CLAUSE_NEXT.match(text, m.end(), hi):
+            head = True  # "said after the vote nothing changed": a noun of the phrase, then the clause opens
         else:
             return k
         k = m.end()
+
+
+# What opens a clause after a circumstance's noun: "… after the vote nothing changed", "… during the visit he
+# would …", "… in the talks Turkey had …".
+_CLAUSE_NEXT = re.compile(
+    r"[ 	 ]+(?:(?:the|a|an|he|she|they|it|we|i|no|nothing|none|there|this|these|those|his|her|their|its)\b|"
+    r"[A-Z])"
+)
 
 
 # The object of a verb of telling and then a colon: " the council:", " reporters:", " the BBC's Jane Doe:".
