@@ -1579,3 +1579,24 @@ def test_a_report_issued_by_a_known_person_named_by_surname_is_that_persons(issu
 @pytest.mark.parametrize("team", ["Souza et al", "Souza et al.", "Souza et. al."])
 def test_an_unknown_leads_team_quoted_as_et_al_is_named_as_written(team):
     assert named_speakers(f"{team} found that the reef was dying.") == [("indirect", team, team, "anonymous")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # The end of a body's linked name is no person a pronoun could point at …
+        (
+            "Agnès Callamard, a rapporteur for the Office of the High Commissioner for Human Rights, spoke first. "
+            "“True justice takes time,” she said.",
+            "Agnès Callamard",
+        ),
+        # … nor a title without a name …
+        ("Ann Lee, the UN High Commissioner, spoke first. “True justice takes time,” she said.", "Ann Lee"),
+        # … but a name whose surname is a title word is a person.
+        ("Ann King spoke first. “It is over,” she said.", "Ann King"),
+        # A territory is a place, not a person.
+        ("Carrie Lam spoke in Hong Kong on Monday. “We will recover,” she said.", "Carrie Lam"),
+    ],
+)
+def test_a_pronoun_skips_linked_names_titles_and_places(text, name):
+    assert [q.speaker.name for q in extract(text).quotes][-1] == name
