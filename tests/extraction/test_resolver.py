@@ -1600,3 +1600,10 @@ def test_an_unknown_leads_team_quoted_as_et_al_is_named_as_written(team):
 )
 def test_a_pronoun_skips_linked_names_titles_and_places(text, name):
     assert [q.speaker.name for q in extract(text).quotes][-1] == name
+
+
+@pytest.mark.parametrize("name", ["Nikki Haley", "Mary Ann Smith"])
+def test_a_person_named_after_a_body_is_named_from_the_first_of_their_first_names(name):
+    text = f"Ambassador to the United Nations {name} said the vote was fair."
+    quotes = extract(text).quotes
+    assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [(name, "person")]
