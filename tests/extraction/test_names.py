@@ -440,3 +440,32 @@ def test_a_role_noun_before_a_phrase_is_a_role_only_when_definite(phrase, expect
 )
 def test_a_named_bodys_website_speaks_for_that_body_with_its_kind(phrase, expected):
     assert mention_of(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        # A spokesman for a body speaks for it, whatever the body's kind.
+        ("A spokesman for the Kremlin said the talks were over.", "Russia", "country"),
+        ("A spokesman for Washington said the talks were over.", "United States", "country"),
+        ("A spokesman for the Interior Ministry said the talks were over.", "Interior Ministry", "organisation"),
+    ],
+)
+def test_a_spokesman_speaks_for_the_body_whatever_its_kind(text, name, kind):
+    assert [(q.speaker.name, q.speaker.kind) for q in extract(text).quotes] == [(name, kind)]
+
+
+@pytest.mark.parametrize(
+    "phrase, kind",
+    [
+        # A definite singular in -is, -us or -ss is no plural of people: a body or a document.
+        ("the analysis", "organisation"),
+        ("the census", "organisation"),
+        ("the press", "organisation"),
+        # A definite plural of people is people.
+        ("the farmers", "anonymous"),
+        ("the residents", "anonymous"),
+    ],
+)
+def test_a_definite_singular_in_s_is_no_group_of_people(phrase, kind):
+    assert mention_of(phrase)[0] == kind

@@ -1162,3 +1162,98 @@ def test_an_ly_adverb_before_the_cue_is_stepped_over_but_an_ly_noun_is_the_subje
 )
 def test_for_after_a_plural_that_ends_a_persons_name_is_no_link(text, name, kind):
     assert [(q.speaker.name, q.speaker.kind) for q in extract(text).quotes] == [(name, kind)]
+
+
+@pytest.mark.parametrize(
+    "text, mention, name, role",
+    [
+        # Describing words before a titled name mid-sentence belong to its role ...
+        ("In Paris, former President Barack Obama said the plan would fail.", "former President Barack Obama", "Barack Obama", "former President"),
+        ("In Paris, longtime activist Ana Lima said the plan would fail.", "longtime activist Ana Lima", "Ana Lima", "longtime activist"),
+        ("In Paris, top economist Ana Lima said the plan would fail.", "top economist Ana Lima", "Ana Lima", "top economist"),
+        ("In Paris, veteran diplomat Ana Lima said the plan would fail.", "veteran diplomat Ana Lima", "Ana Lima", "veteran diplomat"),
+        ("In Paris, then-president Donald Trump said the plan would fail.", "then-president Donald Trump", "Donald Trump", "then-president"),
+        ("In Paris, London-based analyst Ana Lima said the plan would fail.", "London-based analyst Ana Lima", "Ana Lima", "London-based analyst"),
+        ("In Paris, the activist Ana Lima said the plan would fail.", "the activist Ana Lima", "Ana Lima", "the activist"),
+        # ... and a time phrase between the name and the cue is stepped over, with the word that opens it
+        ("Ana Lima on Tuesday said the plan would fail.", "Ana Lima", "Ana Lima", None),
+        ("Ana Lima last week said the plan would fail.", "Ana Lima", "Ana Lima", None),
+        ("Ana Lima this week said the plan would fail.", "Ana Lima", "Ana Lima", None),
+        ("Ana Lima that morning said the plan would fail.", "Ana Lima", "Ana Lima", None),
+        ("Ana Lima late Tuesday said the plan would fail.", "Ana Lima", "Ana Lima", None),
+        ("Ana Lima early Monday said the plan would fail.", "Ana Lima", "Ana Lima", None),
+    ],
+)  # fmt: skip
+def test_describing_words_before_a_name_and_a_time_phrase_after_it(text, mention, name, role):
+    assert [(q.speaker.mention, q.speaker.name, q.speaker.role) for q in extract(text).quotes] == [
+        (mention, name, role)
+    ]
+
+
+@pytest.mark.parametrize("conjunction", ["and", "but", "or so it seemed", "so", "yet"])
+def test_a_clause_opened_by_a_conjunction_between_commas_is_no_apposition(conjunction):
+    rest = "" if " " in conjunction else " the river rose"
+    text = f"The bridge closed, {conjunction}{rest}, said Mayor Ana Lima."
+    assert [(q.speaker.name, q.speaker.role) for q in extract(text).quotes] == [("Ana Lima", "Mayor")]
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # The inverted speaker ends at a clause word, a preposition, a verb or an adverb after the name.
+        ("“We will stay,” said Ana Lima also.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima about the plan.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima before leaving.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima as she left.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima to reporters.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima at the meeting.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima during the meeting.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima when asked.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima while leaving.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima after the meeting.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima because she could.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima but nobody listened.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima that day.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima would go.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima has gone.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima was tired.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima did go.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima in Paris.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima on Monday.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima quietly.", "Ana Lima"),
+        # Role and source nouns, a body noun after a proper adjective and the link words inside a name go on.
+        ("“We will stay,” said a Tesco spokesman in London.", "a Tesco spokesman"),
+        ("“We will stay,” said a Tesco analyst.", "a Tesco analyst"),
+        ("“We will stay,” said the Iraqi army.", "the Iraqi army"),
+        ("“We will stay,” said the Minister of the Interior.", "the Minister of the Interior"),
+        ("“We will stay,” said Ambassador to the United Nations Nikki Haley.", "Ambassador to the United Nations Nikki Haley"),
+        ("“We will stay,” said the United States Embassy in Iraq.", "the United States Embassy in Iraq"),
+        ("“We will stay,” said Ana Lima’s lawyer.", "Ana Lima’s lawyer"),
+        # A window that ends right after "in" (a headline cut short) ends the name before it.
+        ("“We will stay,” said the US Embassy in", "the US Embassy"),
+    ],
+)  # fmt: skip
+def test_where_an_inverted_speaker_ends(text, mention):
+    assert [q.speaker.mention for q in extract(text).quotes] == [mention]
+
+
+@pytest.mark.parametrize(
+    "text, mention, name, role",
+    [
+        # A one-word name in apposition to a title word or a role noun is the speaker, with the head as role.
+        ("The deputy, Akar, said the deal was done.", "The deputy, Akar", "Akar", "The deputy"),
+        ("The firm's lawyer, Reyes, said the deal was done.", "The firm's lawyer, Reyes", "Reyes", "The firm's lawyer"),
+        ("The defence chief, Akar, said the deal was done.", "The defence chief, Akar", "Akar", "The defence chief"),
+    ],
+)
+def test_a_one_word_name_in_apposition_to_a_title_or_role_noun_speaks(text, mention, name, role):
+    assert [(q.speaker.mention, q.speaker.name, q.speaker.kind, q.speaker.role) for q in extract(text).quotes] == [
+        (mention, name, "person", role)
+    ]
+
+
+def test_a_bare_plural_at_a_lower_case_sentence_start_keeps_its_adjective():
+    text = "local residents said the plan would fail."
+    assert [(q.speaker.mention, q.speaker.start, q.speaker.end) for q in extract(text).quotes] == [
+        ("local residents", 0, 15)
+    ]
