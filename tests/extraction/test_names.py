@@ -562,3 +562,20 @@ def test_each_kind_of_speaker_phrase_gets_its_kind_name_and_role(phrase, expecte
 def test_a_mentions_text_and_end_drop_only_a_full_stop_after_the_phrase(phrase, text, end):
     m = _mention_from_words(tokens(phrase, 0, len(phrase)))
     assert (m.text, m.start, m.end) == (text, 0, end)
+
+
+def test_an_industry_noun_before_an_aliased_company_gives_the_companys_canonical_name(tmp_path, monkeypatch):
+    """ "Carmaker Nordvik said": the company speaks under the name the (editable) alias table gives it."""
+    from tracker.extraction import aliases
+
+    extra = tmp_path / "extra.csv"
+    extra.write_text("alias,name,kind\nnordvik,Nordvik Motor Group,organisation\n", encoding="utf-8")
+    monkeypatch.setenv("TRACKER_ALIASES", str(extra))
+    aliases.load_aliases.cache_clear()
+    try:
+        assert speakers("Carmaker Nordvik said it would cut 200 jobs in May.") == [
+            ("indirect", ("Nordvik Motor Group", "organisation", None))
+        ]
+    finally:
+        monkeypatch.delenv("TRACKER_ALIASES")
+        aliases.load_aliases.cache_clear()

@@ -1257,3 +1257,16 @@ def test_a_bare_plural_at_a_lower_case_sentence_start_keeps_its_adjective():
     assert [(q.speaker.mention, q.speaker.start, q.speaker.end) for q in extract(text).quotes] == [
         ("local residents", 0, 15)
     ]
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # "for" links two parts of one name only after a capitalised word ("Doctors for Peace"); after a lower-case
+        # source noun it ends the speaker: the officials speak for the place.
+        ("“The road is closed,” said Kenyan police officials for Nairobi.", "Kenyan police officials"),
+        ("“We will march,” said Doctors for Peace.", "Doctors for Peace"),
+    ],
+)
+def test_for_after_a_lower_case_source_noun_ends_an_inverted_speaker(text, mention):
+    assert [q.speaker.mention for q in extract(text).quotes] == [mention]
