@@ -574,3 +574,113 @@ def test_a_name_then_a_verb_after_the_cue_is_the_clause_of_the_subject_before_th
 )
 def test_a_past_cue_after_a_possessive_owner_is_a_verb(text, expected):
     assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A mention opening with a digit but holding letters is a name, not a count: it speaks.
+        ("3M said it would close the plant.", [("3M", "it would close the plant")]),
+        ("7-Eleven said prices would rise.", [("7-Eleven", "prices would rise")]),
+        ("20th Century Fox said the film was delayed.", [("20th Century Fox", "the film was delayed")]),
+    ],
+)
+def test_a_name_opening_with_a_digit_before_a_cue_speaks(text, expected):
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Said Ellis: the bridge is safe.", ("the bridge is safe", "Said", 0, 4)),
+        ("Said Ellis: “We will win.”", ("“We will win.”", "Said", 0, 4)),
+    ],
+)
+def test_an_inverted_attribution_opening_the_sentence_keeps_its_cue_span(text, expected):
+    assert [(q.text, q.cue, q.cue_start, q.cue_end) for q in extract(text).quotes] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Reporters came across military records that showed a bomber had attacked.", "military records"),
+        # An -ed word before the noun is the clause's verb or a participle, not one of the noun's adjectives.
+        ("Reporters obtained emails that showed the mayor had lied.", "emails"),
+        ("Staff shredded files that showed the mayor had lied.", "files"),
+    ],
+)
+def test_that_after_a_plural_noun_speaks_for_the_noun_and_its_adjectives_only(text, speaker):
+    assert [q.speaker.mention for q in extract(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr Ode, who said the bridge was safe, left the city early.", "the bridge was safe"),
+        # The relative clause's report ends with its sentence: a comma in the next sentence is not its end.
+        ("Mr Ode, who said the bridge was safe. Later, he left.", "the bridge was safe"),
+    ],
+)
+def test_a_relative_clauses_report_ends_at_its_comma_within_its_sentence(text, expected):
+    assert [q.text for q in extract(text).quotes] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "a"/"an" and words ending in a plural: the cue agrees with the plural, so it is a verb.
+        ("A review of the records indicate: the money went missing.", [("indirect", "the money went missing")]),
+        ("A group of doctors warn: the clinic will close.", [("indirect", "the clinic will close")]),
+        # A singular "a" phrase before a bare base form and a colon: the word is the phrase's noun.
+        ("The mayor published a short reply: the bridge is safe.", []),
+    ],
+)
+def test_a_base_form_after_an_indefinite_phrase_is_a_verb_only_after_a_plural(text, expected):
+    assert [(q.kind, q.text) for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An irregular past before its object ends the subject, as "-ed" does ("thanked the crews").
+        ("The mayor cut the ribbon and said the bridge was safe.", [("The mayor", "the bridge was safe")]),
+        ("The two farmers sold the land and said it had flooded twice.", [("The two farmers", "it had flooded twice")]),
+        ("The council set the budget and said taxes would rise.", [("The council", "taxes would rise")]),
+        ("The mayor thanked the crews and said the bridge was safe.", [("The mayor", "the bridge was safe")]),
+        # Before a preposition it is the clause's verb when nothing but "and" follows its phrase …
+        (
+            "The delegates met with reporters and said the talks had failed.",
+            [("The delegates", "the talks had failed")],
+        ),
+        ("The team won by two goals and said it was proud.", [("The team", "it was proud")]),
+        # … and a participle describing the subject when the clause's verb comes after it.
+        (
+            "The letters sent by the mayor arrived on Monday and said the port would close.",
+            [("The letters sent by the mayor", "the port would close")],
+        ),
+    ],
+)
+def test_an_irregular_past_before_its_object_ends_the_subject_that_carries_on(text, expected):
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A participle carrying on the subject of a quote's attribution reports what follows it, not the quote again.
+        (
+            "“We are ready,” Lee said, adding that the team had trained hard.",
+            [("“We are ready,”", "Lee"), ("that the team had trained hard", "Lee")],
+        ),
+        (
+            "“We lost,” he said, before adding: “But we will be back.”",
+            [("“We lost,”", "he"), ("“But we will be back.”", "he")],
+        ),
+        (
+            "The minister said taxes would rise, adding that the cuts were needed.",
+            [("taxes would rise", "The minister"), ("that the cuts were needed", "The minister")],
+        ),
+    ],
+)
+def test_a_carried_subject_reports_what_follows_its_own_cue(text, expected):
+    assert [(q.text, q.speaker.mention) for q in extract(text).quotes] == expected

@@ -515,3 +515,23 @@ def test_that_after_a_time_phrase_and_a_dash_opens_the_report():
 )
 def test_a_circumstance_after_insisted_leaves_the_content_before(text, expected):
     assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Whom a report is told to, a bare plural before "that", is no part of what is reported.
+        ("Tim Cook told analysts that sales rose 5 per cent.", ["that sales rose 5 per cent"]),
+        ("The bank assured depositors that their money was safe.", ["that their money was safe"]),
+        ("The minister reminded farmers that the subsidy would end.", ["that the subsidy would end"]),
+        # A plural after "that" is the content's own subject.
+        (
+            "The mayor warned that some roads that flooded would stay closed.",
+            ["that some roads that flooded would stay closed"],
+        ),
+        # Before "to", whom it urges stays with what they are urged to do.
+        ("He urged citizens to leave.", ["citizens to leave"]),
+    ],
+)
+def test_a_bare_plural_told_before_that_is_whom_it_is_told_to(text, expected):
+    assert contents(text) == expected

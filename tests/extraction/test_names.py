@@ -397,6 +397,24 @@ def test_a_named_owner_speaks_through_its_platform_account(text, name, kind):
     assert [(q.speaker.name, q.speaker.kind) for q in extract(text).quotes] == [(name, kind)]
 
 
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        # An aide, an adviser or an official named after their body is a person with that role, like a spokesman.
+        ("“We will win,” said Kremlin aide Yuri Ushakov.", "Yuri Ushakov", "Kremlin aide"),
+        ("“We will win,” said White House adviser Ann Lee.", "Ann Lee", "White House adviser"),
+        ("“We will win,” said Treasury official Ann Lee.", "Ann Lee", "Treasury official"),
+        ("Former Trump adviser Steve Bannon predicted that he would run.", "Steve Bannon", "Former Trump adviser"),
+        ("Chief negotiator Ann Lee said the talks had failed.", "Ann Lee", "Chief negotiator"),
+        # Unnamed, the same words stay an anonymous source.
+        ("“We will win,” said a Treasury official.", "a Treasury official", None),
+    ],
+)
+def test_an_aide_adviser_or_official_before_a_name_is_their_role(text, name, role):
+    (quote,) = extract(text).quotes
+    assert (quote.speaker.name, quote.speaker.role) == (name, role)
+
+
 # Issue 16, fresh samples of speakers.py and names.py (seeds 601, 602 and 702, branch mutspk6): each table pins a
 # naming rule on both sides of its conditions.
 
@@ -579,3 +597,19 @@ def test_an_industry_noun_before_an_aliased_company_gives_the_companys_canonical
     finally:
         monkeypatch.delenv("TRACKER_ALIASES")
         aliases.load_aliases.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        # A trade or science opening a phrase of three words or more is the role before the name.
+        ("Demographer Silvia Rautio said the population would shrink.", "Silvia Rautio", "Demographer"),
+        ("Historian Darcy Richardson said the party was finished.", "Darcy Richardson", "Historian"),
+        ("Epidemiologist Ann Lee said the virus was spreading.", "Ann Lee", "Epidemiologist"),
+        # A first name with such an ending is a name.
+        ("Christian Smith said the party was finished.", "Christian Smith", None),
+    ],
+)
+def test_a_trade_opening_a_name_is_its_role(text, name, role):
+    (quote,) = extract(text).quotes
+    assert (quote.speaker.name, quote.speaker.role) == (name, role)

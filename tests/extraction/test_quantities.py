@@ -537,6 +537,21 @@ def test_scores_are_not_ranges(text, expected):
 @pytest.mark.parametrize(
     "text,expected",
     [
+        # Two bare numbers joined by "to", the larger first, are a vote's two sides: two figures, not a range.
+        ("The Senate voted 70 to 20 to send the bill back.", [("70", 70.0, None, None), ("20", 20.0, None, None)]),
+        ("It passed by a vote of 52 to 48.", [("52", 52.0, None, None), ("48", 48.0, None, None)]),
+        # Climbing, or opened by "between", the pair is a range.
+        ("Some 10 to 12 people were hurt.", [("Some 10 to 12 people", None, 10.0, 12.0)]),
+        ("Between 12 to 10 people were hurt.", [("Between 12 to 10 people", None, 10.0, 12.0)]),
+    ],
+)
+def test_a_falling_pair_joined_by_to_is_a_tally_of_two_figures(text, expected):
+    assert [(q.text, q.value, q.lower, q.upper) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
         ("The claim was reported (2) and repeated (10, 11).", []),
         ("They published a map[3] of the sites.", []),
         ("The team (11 players) won.", [("11 players", 11.0)]),  # a count with its noun stays
@@ -1331,3 +1346,121 @@ def test_a_share_of_a_scale_word_before_a_hyphenated_measure_leaves_the_measure_
 )
 def test_two_scale_words_multiply(text, figure, value):
     assert [(q.text, q.value) for q in find_quantities(text)] == [(figure, pytest.approx(value))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # After an ordinal, "half of" names a period, not a share.
+        ("The deal is expected to close in the first half of 2024.", []),
+        ("The economy slipped into recession in the second half of last year.", []),
+        ("In the latter half of the decade, half of the firms failed.", [("half", 0.5)]),
+        # Alone or hedged, it is the share.
+        ("About half of voters backed the plan.", [("About half", 0.5)]),
+    ],
+)
+def test_half_after_an_ordinal_is_a_period_not_a_share(text, expected):
+    assert [(q.text, q.value) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # After "by", a share closing its phrase is the size of a change.
+        ("Rents had risen by a third since 2018.", [("a third", 1 / 3)]),
+        ("Complaints were up by a quarter.", [("a quarter", 0.25)]),
+        ("Profits fell by half last year.", [("half", 0.5)]),
+        # Before a noun it is an ordinal or part of a longer figure.
+        ("The city was hit by a third wave.", []),
+        ("It was approved by a third party.", []),
+    ],
+)
+def test_a_share_after_by_is_the_size_of_a_change(text, expected):
+    assert [(q.text, q.value) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A year joined by "to" to a figure with its own scale or currency: the year is a date, the figure stays.
+        (
+            "The population grew from 3.2 million in 2010 to 3.9 million in 2020.",
+            [("3.2 million", 3200000.0), ("3.9 million", 3900000.0)],
+        ),
+        ("It grew from 3.2 million in 2010 to 3.9 million.", [("3.2 million", 3200000.0), ("3.9 million", 3900000.0)]),
+        # A range of days is a date's, the bare second day no figure.
+        ("From March 15 to 17, it rained.", []),
+    ],
+)
+def test_a_figure_after_a_year_and_to_is_read_on_its_own(text, expected):
+    assert [(q.text, q.value) for q in find_quantities(text)] == expected
+
+
+def _figures(text):
+    return [(q.text, q.value, q.unit, q.kind, q.lower, q.upper) for q in find_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A bound before a share bounds the share itself: "at least one in five" is 0.2 or more.
+        ("At least one in five adults smoke.", [("At least one in five", 0.2, None, "count", 0.2, None)]),
+        ("Up to one in five adults smoke.", [("Up to one in five", 0.2, None, "count", None, 0.2)]),
+        ("Roughly one in four adults smoke.", [("Roughly one in four", 0.25, None, "count", None, None)]),
+        # The first number must be the smaller: "3 in 3 games" is two counts, not a share of 1.
+        (
+            "The striker has scored 3 in 3 games.",
+            [("3", 3.0, None, "count", None, None), ("3 games", 3.0, "games", "count", None, None)],
+        ),
+        ("He won 2 in 3 games.", [("2 in 3", 2 / 3, None, "count", None, None)]),
+    ],
+)
+def test_a_share_is_one_smaller_number_in_a_larger_with_its_bound(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("It took a quarter of an hour.", [("a quarter of an hour", 0.25, "hour", "measure", None, None)]),
+        ("It is a third of a mile long.", [("a third of a mile", 1 / 3, "mile", "measure", None, None)]),
+        # A part of one thing that is no unit of measure is a bare share: the thing is not its unit.
+        ("They ate a quarter of a pizza.", [("a quarter", 0.25, None, "count", None, None)]),
+        ("She won by a fifth of a point.", [("a fifth", 0.2, None, "count", None, None)]),
+    ],
+)
+def test_a_part_of_one_takes_the_unit_only_of_a_measure(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("She is 1.8m tall.", [("1.8m", 1.8, "m", "measure", None, None)]),
+        ("The wall is 3m high.", [("3m", 3.0, "m", "measure", None, None)]),
+        # "m" before "long" is metres; "million" before it stays a million.
+        ("The waiting list is now 7.6 million long.", [("7.6 million", 7.6e6, None, "count", None, None)]),
+        ("The queue was 2m people long.", [("2m people", 2e6, "people", "count", None, None)]),
+    ],
+)
+def test_m_before_a_dimension_word_is_metres_and_only_m(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "two and three packages": the noun after the second number counts the first too...
+        (
+            "They found two and three packages.",
+            [("two", 2.0, "packages", "count", None, None), ("three packages", 3.0, "packages", "count", None, None)],
+        ),
+        # ...but a currency word after the second makes it money and leaves the first a bare count.
+        (
+            "Tickets cost 5 and 10 more dollars.",
+            [("5", 5.0, None, "count", None, None), ("10 more dollars", 10.0, "USD", "money", None, None)],
+        ),
+    ],
+)
+def test_a_noun_shared_by_two_numbers_counts_both_unless_it_is_a_currency(text, expected):
+    assert _figures(text) == expected

@@ -1129,6 +1129,46 @@ def test_an_apposition_opening_with_then_is_stepped_over_to_the_name(text, speak
     assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == [(speaker, "the plan would fail")]
 
 
+@pytest.mark.parametrize(
+    "text, mention, name",
+    [
+        # An article and words that describe the person open the phrase; the name is the person's, with no role.
+        ("“We’re not going anywhere,” a defiant Johnson told MPs.", "a defiant Johnson", "Johnson"),
+        ("“We’re not going anywhere,” a visibly emotional Johnson said.", "a visibly emotional Johnson", "Johnson"),
+        ("A smiling Merkel said the deal was done.", "A smiling Merkel", "Merkel"),
+        # A noun there is no description ("a total of 39" stays as it was).
+        (
+            "A senior Republican senator said the bill was dead.",
+            "A senior Republican senator",
+            "A senior Republican senator",
+        ),
+    ],
+)
+def test_describing_words_before_a_name_open_its_phrase(text, mention, name):
+    (quote,) = extract(text).quotes
+    assert (quote.speaker.mention, quote.speaker.name, quote.speaker.role) == (mention, name, None)
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        # A person named by a role noun or their age points back at the person last named so.
+        ("Coach Ann Lee named her team. “We are ready,” the coach said.", "Ann Lee", "Coach"),
+        (
+            "Ann Lee, 45, was sentenced on Monday. “I have no regrets,” the 45-year-old told the court.",
+            "Ann Lee",
+            "45-year-old",
+        ),
+        # With no one named before, the role stays unnamed, a person.
+        ("“We are ready,” the coach said after the match.", "the coach", "coach"),
+        ("“I have no regrets,” the 45-year-old told the court.", "the 45-year-old", "45-year-old"),
+    ],
+)
+def test_a_coach_or_a_person_of_an_age_is_a_role_that_points_back(text, name, role):
+    (quote,) = extract(text).quotes
+    assert (quote.speaker.name, quote.speaker.kind, quote.speaker.role) == (name, "person", role)
+
+
 # Issue 16, fresh samples of speakers.py and names.py (seeds 601, 602 and 702, branch mutspk6): each table pins a
 # rule of the speaker finder on both sides of its conditions.
 

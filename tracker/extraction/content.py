@@ -55,8 +55,11 @@ _OBJECT = re.compile(
 )
 
 
-# A bare plural object of up to four words before "to": "advises citizens to", "advised U.S. citizens to".
-_PLURAL_OBJECT = re.compile(r"\s*(?:(?![\w’'.&-]*ing\s)[\w’'.&-]+\s+){0,3}?[a-z][\w’'-]*[a-z](?<![sui])s(?=\s+to\b)")
+# A bare plural object of up to four words before "to" or "that": "advises citizens to", "advised U.S. citizens
+# to", "told analysts that" (whom a report is told to is no part of it).
+_PLURAL_OBJECT = re.compile(
+    r"\s*(?:(?![\w’'.&-]*ing\s)[\w’'.&-]+\s+){0,3}?[a-z][\w’'-]*[a-z](?<![sui])s(?=\s+(?:to|that)\b)"
+)
 
 
 _ADVERB_TIME = frozenset(
