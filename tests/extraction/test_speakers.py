@@ -1310,3 +1310,34 @@ def test_a_bare_plural_at_a_lower_case_sentence_start_keeps_its_adjective():
 )
 def test_for_after_a_lower_case_source_noun_ends_an_inverted_speaker(text, mention):
     assert [q.speaker.mention for q in extract(text).quotes] == [mention]
+
+
+@pytest.mark.parametrize(
+    "text, speakers_",
+    [
+        # A subject accused of something (a form of "be" before the participle and "of") is no speaker ...
+        ("Ana Lima was accused of lying about the money.", []),
+        ("Ana Lima is accused of lying about the money.", []),
+        ("Ana Lima has been accused of lying about the money.", []),
+        ("Ana Lima and Tom Reyes were accused of lying about the money.", []),
+        # ... the subject of the active verb is
+        ("Ana Lima accused Tom Reyes of lying about the money.", ["Ana Lima"]),
+    ],
+)
+def test_the_subject_of_a_passive_accusation_with_any_form_of_be_is_no_speaker(text, speakers_):
+    assert [q.speaker.mention for q in extract(text).quotes] == speakers_
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # A person "of" a body described in common nouns speaks; the mention runs to the body's name.
+        ("Peter Iseley of victims' group Ending Clergy Abuse said the church had failed.", "Peter Iseley of victims' group Ending Clergy Abuse"),
+        ("Peter Iseley of the victims' group Ending Clergy Abuse said the church had failed.", "Peter Iseley of the victims' group Ending Clergy Abuse"),
+        ("Ana Lima of local charity Food For All said the bank was empty.", "Ana Lima of local charity Food For All"),
+    ],
+)  # fmt: skip
+def test_a_person_of_a_body_described_in_common_nouns_speaks_with_the_body_in_the_mention(text, mention):
+    assert [(q.speaker.mention, q.speaker.name, q.speaker.kind) for q in extract(text).quotes] == [
+        (mention, " ".join(mention.split()[:2]), "person")
+    ]
