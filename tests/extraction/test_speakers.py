@@ -1271,6 +1271,13 @@ def test_a_clause_opened_by_a_conjunction_between_commas_is_no_apposition(conjun
         ("“We will stay,” said Ana Lima’s lawyer.", "Ana Lima’s lawyer"),
         # A window that ends right after "in" (a headline cut short) ends the name before it.
         ("“We will stay,” said the US Embassy in", "the US Embassy"),
+        # A time word ends the name, but "Today" closing a name is part of it.
+        ("“We will stay,” said Ana Lima today.", "Ana Lima"),
+        ("The deal is done, according to USA Today.", "USA Today"),
+        # A title word before a name goes on; a lower-case past after the phrase ends it.
+        ("“We will stay,” said Tesco chief Ana Lima.", "Tesco chief Ana Lima"),
+        ("“It is over,” said the officials gathered outside.", "the officials"),
+        ("“It is over,” said the ministry’s spokesman.", "the ministry’s spokesman"),
     ],
 )  # fmt: skip
 def test_where_an_inverted_speaker_ends(text, mention):
