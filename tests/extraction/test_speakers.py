@@ -1348,3 +1348,22 @@ def test_a_person_of_a_body_described_in_common_nouns_speaks_with_the_body_in_th
     assert [(q.speaker.mention, q.speaker.name, q.speaker.kind) for q in extract(text).quotes] == [
         (mention, " ".join(mention.split()[:2]), "person")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # What opens the sentence before the subject is no part of it: a place, a time, a participle clause.
+        ("In Kabul officials said the deal was done.", "Kabul officials"),
+        ("On Monday, officials said the deal was done.", "officials"),
+        ("In Brussels, Ana Lima said the deal was done.", "Ana Lima"),
+        ("Asked about the deal, Ana Lima said it was done.", "Ana Lima"),
+        ("Speaking in Paris, Ana Lima said the deal was done.", "Ana Lima"),
+        # A short form in brackets after the subject, with or without a relative clause after it.
+        ("The ministry (MoD) said the deal was done.", "The ministry"),
+        ("The Ministry of Defence (MoD), which runs the base, said the deal was done.", "The Ministry of Defence"),
+        ("The Revolutionary Guards (IRGC) said the deal was done.", "The Revolutionary Guards"),
+    ],
+)
+def test_the_subject_before_the_cue_starts_after_an_opening_phrase_and_ends_before_a_short_form(text, mention):
+    assert [q.speaker.mention for q in extract(text).quotes] == [mention]
