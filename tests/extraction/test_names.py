@@ -575,6 +575,10 @@ def test_each_kind_of_speaker_phrase_gets_its_kind_name_and_role(phrase, expecte
         ("Dana J.", "Dana J.", 7),  # an initial keeps its stop
         ("Biden's", "Biden's", 7),
         ("the mayor's", "the mayor's", 11),
+        ("the mayor.", "the mayor", 9),
+        ("Nordvik Inc.", "Nordvik Inc.", 12),  # an abbreviation keeps its stop
+        ("Ana Lima Jr.", "Ana Lima Jr.", 12),
+        ("the U.S.", "the U.S.", 8),  # as does a word with a stop inside
     ],
 )
 def test_a_mentions_text_and_end_drop_only_a_full_stop_after_the_phrase(phrase, text, end):
