@@ -1367,3 +1367,10 @@ def test_a_person_of_a_body_described_in_common_nouns_speaks_with_the_body_in_th
 )
 def test_the_subject_before_the_cue_starts_after_an_opening_phrase_and_ends_before_a_short_form(text, mention):
     assert [q.speaker.mention for q in extract(text).quotes] == [mention]
+
+
+def test_a_one_word_name_of_a_described_body_opening_the_text_speaks():
+    text = "Iseley of advocacy group Ending Clergy Abuse said the church had failed."
+    assert [(q.speaker.mention, q.speaker.name, q.speaker.kind) for q in extract(text).quotes] == [
+        ("Iseley of advocacy group Ending Clergy Abuse", "Iseley", "person")
+    ]
