@@ -637,3 +637,10 @@ def test_a_relative_clauses_report_ends_at_its_comma_within_its_sentence(text, e
 )
 def test_a_base_form_after_an_indefinite_phrase_is_a_verb_only_after_a_plural(text, expected):
     assert [(q.kind, q.text) for q in extract(text).quotes] == expected
+
+
+def test_a_relative_clauses_report_steps_over_a_comma_in_a_quote_and_stays_in_its_sentence():
+    text = "Mr Ode, who said the bridge was “safe, sound” and open. Later, he left."
+    assert [q.text for q in extract(text).quotes] == ["the bridge was “safe, sound” and open"]
+    text = "Mr Ode, who said the bridge was “safe, sound” and open, left early."
+    assert [q.text for q in extract(text).quotes] == ["the bridge was “safe, sound” and open"]

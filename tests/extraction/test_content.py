@@ -515,3 +515,25 @@ def test_that_after_a_time_phrase_and_a_dash_opens_the_report():
 )
 def test_a_circumstance_after_insisted_leaves_the_content_before(text, expected):
     assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After a present-tense weak cue, a pronoun-like word with a verb soon after opens the reported clause...
+        ("He reckons nothing is wrong with the books.", ["nothing is wrong with the books"]),
+        ("He reckons nobody is paid twice here.", ["nobody is paid twice here"]),
+        ("He reckons everyone is paid twice here.", ["everyone is paid twice here"]),
+        ("He reckons everybody is paid twice here.", ["everybody is paid twice here"]),
+        ("He reckons someone is paid twice here.", ["someone is paid twice here"]),
+        ("He reckons no-one is paid twice here.", ["no-one is paid twice here"]),
+        ("He reckons none of the money is lost.", ["none of the money is lost"]),
+        ("He reckons no money is lost here.", ["no money is lost here"]),
+        ("He adds nothing is wrong with the books.", ["nothing is wrong with the books"]),
+        ("He reckons the books are wrong.", ["the books are wrong"]),
+        # ...a bare noun does not: it may be the cue's object.
+        ("He reckons money is lost here.", []),
+    ],
+)
+def test_a_negative_or_universal_pronoun_after_a_weak_cue_opens_a_clause(text, expected):
+    assert contents(text) == expected
