@@ -537,3 +537,17 @@ def test_a_circumstance_after_insisted_leaves_the_content_before(text, expected)
 )
 def test_a_negative_or_universal_pronoun_after_a_weak_cue_opens_a_clause(text, expected):
     assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quote right after "cue," is the content, whatever follows it in the sentence.
+        ("He said, “We will win,” and the crowd cheered.", [("direct", "“We will win,”")]),
+        ("The mayor wrote, “We will win,” adding that the bridge was safe.", [("direct", "“We will win,”")]),
+        ("She added, “We will win” in May.", [("direct", "“We will win”")]),
+        ("He said, “We will win.”", [("direct", "“We will win.”")]),
+    ],
+)
+def test_a_quote_after_the_cue_and_a_comma_is_the_whole_content(text, expected):
+    assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == expected
