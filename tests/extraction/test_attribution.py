@@ -639,6 +639,53 @@ def test_a_base_form_after_an_indefinite_phrase_is_a_verb_only_after_a_plural(te
     assert [(q.kind, q.text) for q in extract(text).quotes] == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An irregular past before its object ends the subject, as "-ed" does ("thanked the crews").
+        ("The mayor cut the ribbon and said the bridge was safe.", [("The mayor", "the bridge was safe")]),
+        ("The two farmers sold the land and said it had flooded twice.", [("The two farmers", "it had flooded twice")]),
+        ("The council set the budget and said taxes would rise.", [("The council", "taxes would rise")]),
+        ("The mayor thanked the crews and said the bridge was safe.", [("The mayor", "the bridge was safe")]),
+        # Before a preposition it is the clause's verb when nothing but "and" follows its phrase …
+        (
+            "The delegates met with reporters and said the talks had failed.",
+            [("The delegates", "the talks had failed")],
+        ),
+        ("The team won by two goals and said it was proud.", [("The team", "it was proud")]),
+        # … and a participle describing the subject when the clause's verb comes after it.
+        (
+            "The letters sent by the mayor arrived on Monday and said the port would close.",
+            [("The letters sent by the mayor", "the port would close")],
+        ),
+    ],
+)
+def test_an_irregular_past_before_its_object_ends_the_subject_that_carries_on(text, expected):
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A participle carrying on the subject of a quote's attribution reports what follows it, not the quote again.
+        (
+            "“We are ready,” Lee said, adding that the team had trained hard.",
+            [("“We are ready,”", "Lee"), ("that the team had trained hard", "Lee")],
+        ),
+        (
+            "“We lost,” he said, before adding: “But we will be back.”",
+            [("“We lost,”", "he"), ("“But we will be back.”", "he")],
+        ),
+        (
+            "The minister said taxes would rise, adding that the cuts were needed.",
+            [("taxes would rise", "The minister"), ("that the cuts were needed", "The minister")],
+        ),
+    ],
+)
+def test_a_carried_subject_reports_what_follows_its_own_cue(text, expected):
+    assert [(q.text, q.speaker.mention) for q in extract(text).quotes] == expected
+
+
 def test_a_relative_clauses_report_steps_over_a_comma_in_a_quote_and_stays_in_its_sentence():
     text = "Mr Ode, who said the bridge was “safe, sound” and open. Later, he left."
     assert [q.text for q in extract(text).quotes] == ["the bridge was “safe, sound” and open"]

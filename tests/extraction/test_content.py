@@ -518,6 +518,47 @@ def test_a_circumstance_after_insisted_leaves_the_content_before(text, expected)
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Whom a report is told to, a bare plural before "that", is no part of what is reported.
+        ("Tim Cook told analysts that sales rose 5 per cent.", ["that sales rose 5 per cent"]),
+        ("The bank assured depositors that their money was safe.", ["that their money was safe"]),
+        ("The minister reminded farmers that the subsidy would end.", ["that the subsidy would end"]),
+        # A plural after "that" is the content's own subject.
+        (
+            "The mayor warned that some roads that flooded would stay closed.",
+            ["that some roads that flooded would stay closed"],
+        ),
+        # Before "to", whom it urges stays with what they are urged to do.
+        ("He urged citizens to leave.", ["citizens to leave"]),
+    ],
+)
+def test_a_bare_plural_told_before_that_is_whom_it_is_told_to(text, expected):
+    assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A determiner after the phrase's noun opens the content, not more of the phrase.
+        ("The minister said in an interview the deal was off.", ["the deal was off"]),
+        ("Residents said on 3 March 2021 the repairs came too late.", ["the repairs came too late"]),
+        ("The IMF said in May the trade area might be a game changer.", ["the trade area might be a game changer"]),
+        ("He said in a statement the company's profits had doubled.", ["the company's profits had doubled"]),
+        # Inside the phrase, before its noun, a determiner is the phrase's own.
+        ("The minister said at a press conference in Ankara that the deal was off.", ["that the deal was off"]),
+        # A lower-case noun of the phrase, then a word that opens a clause: the clause is the content.
+        ("The minister said during the visit he would return.", ["he would return"]),
+        ("His daughter reported to the police he had left home.", ["he had left home"]),
+        # Without a clause opening after it, the word is the content's own.
+        ("Officials said in the past two years prices rose.", ["past two years prices rose"]),
+    ],
+)
+def test_a_determiner_after_a_circumstance_opens_the_content(text, expected):
+    assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # After a present-tense weak cue, a pronoun-like word with a verb soon after opens the reported clause...

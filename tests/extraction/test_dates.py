@@ -838,6 +838,25 @@ def test_a_weekday_after_a_timetable_in_the_present_is_to_come(text, published, 
 
 
 @pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # A decimal point is no full stop: the clause's future marker before it still reaches the date.
+        ("The River Lune is expected to peak at 5.8 metres on Thursday morning.", "2023-12-06", "2023-12-07"),
+        ("Prices will rise 2.5% in September.", "2021-05-05", "2021-09"),
+        ("Prices rose 2.5% in April.", "2021-05-05", "2021-04"),
+        # A past after the marker may be what the date belongs to; a passive after "be" is no past.
+        ("He will appeal the ruling made in September.", "2021-05-05", "2020-09"),
+        ("Elections will be held in September.", "2021-05-05", "2021-09"),
+        # "due to" marks the future only after a form of "be".
+        ("The bridge is due to open in September.", "2021-05-05", "2021-09"),
+        ("Six died in a landslide due to an aftershock in September.", "2021-05-05", "2020-09"),
+    ],
+)
+def test_a_future_marker_reaches_its_date_past_a_decimal_point(text, published, expected):
+    assert [d.value for d in find_dates(text, published=published)] == [expected]
+
+
+@pytest.mark.parametrize(
     "published, text, expected",
     [
         # A relative year resolves within the years a date can hold (1 to 9999), both ends included.

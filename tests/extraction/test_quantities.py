@@ -537,6 +537,21 @@ def test_scores_are_not_ranges(text, expected):
 @pytest.mark.parametrize(
     "text,expected",
     [
+        # Two bare numbers joined by "to", the larger first, are a vote's two sides: two figures, not a range.
+        ("The Senate voted 70 to 20 to send the bill back.", [("70", 70.0, None, None), ("20", 20.0, None, None)]),
+        ("It passed by a vote of 52 to 48.", [("52", 52.0, None, None), ("48", 48.0, None, None)]),
+        # Climbing, or opened by "between", the pair is a range.
+        ("Some 10 to 12 people were hurt.", [("Some 10 to 12 people", None, 10.0, 12.0)]),
+        ("Between 12 to 10 people were hurt.", [("Between 12 to 10 people", None, 10.0, 12.0)]),
+    ],
+)
+def test_a_falling_pair_joined_by_to_is_a_tally_of_two_figures(text, expected):
+    assert [(q.text, q.value, q.lower, q.upper) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
         ("The claim was reported (2) and repeated (10, 11).", []),
         ("They published a map[3] of the sites.", []),
         ("The team (11 players) won.", [("11 players", 11.0)]),  # a count with its noun stays
@@ -1331,6 +1346,54 @@ def test_a_share_of_a_scale_word_before_a_hyphenated_measure_leaves_the_measure_
 )
 def test_two_scale_words_multiply(text, figure, value):
     assert [(q.text, q.value) for q in find_quantities(text)] == [(figure, pytest.approx(value))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # After an ordinal, "half of" names a period, not a share.
+        ("The deal is expected to close in the first half of 2024.", []),
+        ("The economy slipped into recession in the second half of last year.", []),
+        ("In the latter half of the decade, half of the firms failed.", [("half", 0.5)]),
+        # Alone or hedged, it is the share.
+        ("About half of voters backed the plan.", [("About half", 0.5)]),
+    ],
+)
+def test_half_after_an_ordinal_is_a_period_not_a_share(text, expected):
+    assert [(q.text, q.value) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # After "by", a share closing its phrase is the size of a change.
+        ("Rents had risen by a third since 2018.", [("a third", 1 / 3)]),
+        ("Complaints were up by a quarter.", [("a quarter", 0.25)]),
+        ("Profits fell by half last year.", [("half", 0.5)]),
+        # Before a noun it is an ordinal or part of a longer figure.
+        ("The city was hit by a third wave.", []),
+        ("It was approved by a third party.", []),
+    ],
+)
+def test_a_share_after_by_is_the_size_of_a_change(text, expected):
+    assert [(q.text, q.value) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A year joined by "to" to a figure with its own scale or currency: the year is a date, the figure stays.
+        (
+            "The population grew from 3.2 million in 2010 to 3.9 million in 2020.",
+            [("3.2 million", 3200000.0), ("3.9 million", 3900000.0)],
+        ),
+        ("It grew from 3.2 million in 2010 to 3.9 million.", [("3.2 million", 3200000.0), ("3.9 million", 3900000.0)]),
+        # A range of days is a date's, the bare second day no figure.
+        ("From March 15 to 17, it rained.", []),
+    ],
+)
+def test_a_figure_after_a_year_and_to_is_read_on_its_own(text, expected):
+    assert [(q.text, q.value) for q in find_quantities(text)] == expected
 
 
 def _figures(text):

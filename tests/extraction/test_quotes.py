@@ -1086,3 +1086,23 @@ def test_a_quote_after_a_clause_boundary_is_a_fragment_from_three_words(quoted, 
 @pytest.mark.parametrize("value", [None, 42, b"He said it.", "   \n "])
 def test_what_is_not_text_or_holds_no_text_has_no_quotes(value):
     assert find_quotes_raw(value) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A second report coordinated inside the first content ends it and starts its own …
+        (
+            "Okafor said the bridge was safe, but Lee said it would open.",
+            [("the bridge was safe", "Okafor"), ("it would open", "Lee")],
+        ),
+        # … and a negated one ends it too, reporting nothing itself.
+        ("Okafor said the bridge was safe, but Lee did not say it would open.", [("the bridge was safe", "Okafor")]),
+        (
+            "Okafor said the bridge was safe, but he would not say when it would open.",
+            [("the bridge was safe", "Okafor")],
+        ),
+    ],
+)
+def test_a_coordinated_report_ends_the_content_before_it_even_when_negated(text, expected):
+    assert [(q.text, q.speaker.name) for q in find_quotes_raw(text)] == expected

@@ -1127,3 +1127,78 @@ def test_time_phrases_and_long_brackets_before_the_cue(text, speaker):
 )
 def test_an_apposition_opening_with_then_is_stepped_over_to_the_name(text, speaker):
     assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == [(speaker, "the plan would fail")]
+
+
+@pytest.mark.parametrize(
+    "text, mention, name",
+    [
+        # An article and words that describe the person open the phrase; the name is the person's, with no role.
+        ("“We’re not going anywhere,” a defiant Johnson told MPs.", "a defiant Johnson", "Johnson"),
+        ("“We’re not going anywhere,” a visibly emotional Johnson said.", "a visibly emotional Johnson", "Johnson"),
+        ("A smiling Merkel said the deal was done.", "A smiling Merkel", "Merkel"),
+        # A noun there is no description ("a total of 39" stays as it was).
+        (
+            "A senior Republican senator said the bill was dead.",
+            "A senior Republican senator",
+            "A senior Republican senator",
+        ),
+    ],
+)
+def test_describing_words_before_a_name_open_its_phrase(text, mention, name):
+    (quote,) = extract(text).quotes
+    assert (quote.speaker.mention, quote.speaker.name, quote.speaker.role) == (mention, name, None)
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        # A person named by a role noun or their age points back at the person last named so.
+        ("Coach Ann Lee named her team. “We are ready,” the coach said.", "Ann Lee", "Coach"),
+        (
+            "Ann Lee, 45, was sentenced on Monday. “I have no regrets,” the 45-year-old told the court.",
+            "Ann Lee",
+            "45-year-old",
+        ),
+        # With no one named before, the role stays unnamed, a person.
+        ("“We are ready,” the coach said after the match.", "the coach", "coach"),
+        ("“I have no regrets,” the 45-year-old told the court.", "the 45-year-old", "45-year-old"),
+    ],
+)
+def test_a_coach_or_a_person_of_an_age_is_a_role_that_points_back(text, name, role):
+    (quote,) = extract(text).quotes
+    assert (quote.speaker.name, quote.speaker.kind, quote.speaker.role) == (name, "person", role)
+
+
+# Issue 16, fresh samples of speakers.py and names.py (seeds 601, 602 and 702, branch mutspk6): each table pins a
+# rule of the speaker finder on both sides of its conditions.
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # An adverb in -ly of four letters or more between the subject and the cue is stepped over ...
+        ("Ana Lima duly said the bridge was safe.", "Ana Lima"),
+        ("Ana Lima only said the bridge was safe.", "Ana Lima"),
+        ("Ana Lima quickly said the bridge was safe.", "Ana Lima"),
+        # ... a noun in -ly is the subject itself
+        ("Lawyers for the family said the police had lied.", "Lawyers for the family"),
+        ("An ally said the bridge was safe.", "An ally"),
+        ("The assembly said the bridge was safe.", "The assembly"),
+    ],
+)
+def test_an_ly_adverb_before_the_cue_is_stepped_over_but_an_ly_noun_is_the_subject(text, speaker):
+    assert [q.speaker.mention for q in extract(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        # "for" after a plural that follows a capitalised word is no group's name: a person speaks for the body.
+        ("“We will strike,” said Ann Rogers for Unite.", "Ann Rogers", "person"),
+        ("“We will strike,” said Ana Lima for Unite.", "Ana Lima", "person"),
+        # After "the" the plural opens a group's name.
+        ("“We will strike,” said the Doctors for Peace.", "Doctors for Peace", "organisation"),
+    ],
+)
+def test_for_after_a_plural_that_ends_a_persons_name_is_no_link(text, name, kind):
+    assert [(q.speaker.name, q.speaker.kind) for q in extract(text).quotes] == [(name, kind)]

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tracker.extraction.clause_shape import _AUX, _past
+from tracker.extraction.claim_words import PAST_IRREGULAR
+from tracker.extraction.clause_shape import _AUX, _IRREGULAR_PAST, _past
 from tracker.extraction.content import (
     _CONTENT_MARK,
     _ONLY_STOPS,
@@ -29,6 +30,7 @@ from tracker.extraction.cues import _FORM_TO_BASE as _CUE_FORMS
 from tracker.extraction.cues import _Cue
 from tracker.extraction.letters import caps
 from tracker.extraction.quotemarks import _QUOTE_CHARS, _ending_by, _first_nonspace, _quote_at, _trim_end, _word_count
+from tracker.extraction.speaker_words import DETERMINERS, PREPOSITIONS, tokens
 from tracker.extraction.speakers import (
     _TOKEN,
     DOCUMENT_NOUNS,
@@ -114,6 +116,7 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
             return raw
     if mention is not None and before.endswith(",") and text.endswith("ing", cue.start, cue.end):
         mention = None  # "Biden announced his plan, saying …": a participle after a comma has no subject of its own
+    carried = False
     if mention is None and (
         _BARE_VP.search(before, tail)
         and (before.endswith(("and", "then", "but")) or text[cue.start : cue.end].endswith("ing"))
@@ -126,6 +129,7 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
             if prev is not None and prev.mention is not None
             else _sentence_subject(text, s, cue.start)
         )
+        carried = mention is not None
     if mention is None and before.endswith(","):
         mention = _subject_across_aside(text, s, b_end - 1, cue.end, e)
     if mention is None:
@@ -164,7 +168,9 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         if k > s and text[k - 1] == "," and not _apposition_before(text, s, k - 1):
             k -= 1  # "Mr Ode, who said …": the antecedent ends before the comma that opens the clause
         antecedent, _ = subject_before(text, s, k)
-    back = _content_before(text, s, mention.start, quotes)
+    # A subject carried on from the clause before reports what follows its own cue: what precedes the subject is
+    # the earlier report's ('"We are ready," Lee said, adding that the team had trained hard').
+    back = None if carried else _content_before(text, s, mention.start, quotes)
     if back is not None and _quote_at(quotes, back[0]) is not None and text[back[1] - 1] in _QUOTE_CHARS:
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)
     elif back is not None and _framing(text, back[0]):
@@ -414,6 +420,13 @@ def _sentence_subject(text: str, s: int, pos: int) -> Mention | None:
         m = subject_after(text, _first_word(text, s), pos)
         if m is None or m.kind != "anonymous":
             return None
+    verb = _writers_verb(text, m, pos)
+    if verb is not None:
+        # "The mayor cut the ribbon and said …": the subject ends at the sentence's own verb, which a speaker walk
+        # that reads lower-case words after "the mayor" takes in when it is an irregular past
+        m = subject_after(text, m.start, verb)
+        if m is None or m.kind not in _SPEAKER_KINDS and m.kind != "anonymous":
+            return None
     appos = _APPOSED_NAME.match(text, m.end, pos)
     if appos is not None and (
         m.kind in ("anonymous", "role") or m.text.endswith(("'s", "’s")) or m.text.rsplit(None, 1)[-1].islower()
@@ -422,6 +435,36 @@ def _sentence_subject(text: str, s: int, pos: int) -> Mention | None:
         if named is not None and named.kind in ("person", "organisation") and _APPOS_CLOSE.match(text, named.end, pos):
             return named
     return m
+
+
+def _writers_verb(text: str, m: Mention, pos: int) -> int | None:
+    """Where a past verb of no "-ed" form sits inside a sentence subject's mention (the subject of "… and said"
+    at `pos`), after a word that is no determiner ("The two farmers sold the land", "The mayor cut the ribbon"):
+    the subject ends before it. Most such pasts are participles too: one before a preposition describes the noun
+    ("A tweet sent from Biden's account quoted him") unless nothing but the link to the cue follows the mention
+    ("The delegates met with reporters and said"), when it is the only verb the clause has."""
+    toks = tokens(text, m.start, m.end)
+    before_cue = _LINK_ONLY.fullmatch(text, m.end, pos) is not None
+    for k in range(1, len(toks) - 1):
+        w = toks[k][2]
+        if (
+            w in _SUBJECT_ENDING_PAST
+            and toks[k - 1][2].lower() not in DETERMINERS
+            and (before_cue or toks[k + 1][2].lower() not in _NOT_OBJECT)
+        ):
+            return toks[k][0]
+    return None
+
+
+_LINK_ONLY = re.compile(r"[\s,]*(?:(?:and|then|but)\b[\s,]*)?", re.IGNORECASE)
+
+
+_NOT_OBJECT = PREPOSITIONS | {"by", "as", "into", "during", "under", "over", "after"}
+
+
+# Irregular pasts that end a sentence's subject (lower-case, as a verb is written): the clause shapes' and the
+# claim features' lists, and "cut", "put", "set", "hit" and "shut", which are their own pasts.
+_SUBJECT_ENDING_PAST = _IRREGULAR_PAST | PAST_IRREGULAR | frozenset("cut put set hit shut".split())
 
 
 # Words that open a sentence before its subject without a comma: "Then the mayor …", "Later the mayor opened the

@@ -517,15 +517,20 @@ def _may_open(text: str, c: int) -> bool:
     return (e < len(text) and not text[e].isascii()) or m.group().lower() in _OPENING_WORDS
 
 
+# The rest of a clause up to the date: no stop, "!", "?", ";" or line break, but a decimal point ("£10.42").
+_REST_OF_CLAUSE = r"(?:[^.!?;\n]|(?<=\d)\.(?=\d))*$"
+
+
 # What marks a clause as about the future before its date: "will meet on Tuesday", "is scheduled for Feb. 14".
-# Not "until" ("was envoy until December") nor "planned" ("a planned Wednesday special" that already ran).
+# Not "until" ("was envoy until December") nor "planned" ("a planned Wednesday special" that already ran), nor "due
+# to" but after a form of "be" ("is due to open", not "a landslide due to an aftershock on Saturday").
 _FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|’ll|is to|are to|scheduled|set (?:to|for)|slated|due to|expected(?: [^.!?;\n,]{1,40}?)? to|"
+    r"\b(?:will|shall|'ll|’ll|is to|are to|scheduled|set (?:to|for)|slated|(?:is|are|was|were|'s|’s) due to|expected(?: [^.!?;\n,]{1,40}?)? to|"
     r"plans? to|upcoming|to be held|would|predict(?:s|ed)?|forecasts?|"
     # A timetable in the present: "The museum opens on Tuesday", "They host Ashby Town on Tuesday".
     r"(?:opens|begins|starts|meets|plays|hosts|faces|travels|visits|resumes|launches|kicks off|takes place|"
     r"goes on sale)|(?:they|we) (?:open|begin|start|meet|play|host|face|travel|visit|resume|launch))"
-    r"\b[^.!?;\n]*$",
+    r"\b" + _REST_OF_CLAUSE,
     re.IGNORECASE,
 )
 _BEFORE = 80
@@ -533,13 +538,21 @@ _BEFORE = 80
 
 # What marks a clause as about the past: the past of "be", "have", "do", a regular past ("happened", "signed")
 # and the common irregular ones. Participles that describe what is to come ("planned", "proposed") are not, nor a
-# present passive ("is suspended in October").
+# passive in the present or the future ("is suspended in October", "will be held in March").
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?!(?:planned|proposed|scheduled|expected|slated|intended|anticipated|delayed"
+    r"\b(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?:was|were|had|did|(?!(?:planned|proposed|scheduled|expected|slated|intended|anticipated|delayed"
     r"|postponed|needed|based|called|named|so-called|related|limited|united|red|bed|need|feed|seed|speed|"
     r"breed|weed|shed|hundred)\b)[a-z]{2,}ed|began|came|went|took|gave|made|won|lost|held|met|saw|said|told"
     r"|found|left|fell|rose|led|sent|spent|paid|built|brought|bought|broke|ran|wrote|became|struck|shot|hit)\b"
-    r"[^.!?;\n]*$",
+    + _REST_OF_CLAUSE,
+    re.IGNORECASE,
+)
+
+
+_PAST_AFTER_FUTURE = re.compile(
+    r"\b(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?:was|were|had|did|began|came|went|took|gave|made|won|lost|held|met|saw|"
+    r"said|told|found|left|fell|rose|led|sent|spent|paid|built|brought|bought|broke|ran|wrote|became|struck|shot|hit)"
+    r"\b" + _REST_OF_CLAUSE,
     re.IGNORECASE,
 )
 
@@ -552,14 +565,25 @@ def _future_before(text: str, pos: int) -> bool | None:
     # it and the date (`$` also matching before a final line break), so they are searched only after the last of
     # these: the same matches, in a third of the window on average.
     stop = pos - 1 if pos > lo and text[pos - 1] == "\n" else pos
-    lo = max(lo, *(text.rfind(c, lo, stop) + 1 for c in ".!?;\n"))
+    lo = max(lo, *(text.rfind(c, lo, stop) + 1 for c in "!?;\n"), _last_stop(text, lo, stop) + 1)
     window = text[lo:pos]
     low = window.lower() if window.isascii() else None
-    if (low is None or _FUTURE_NEEDLES.search(low)) and _FUTURE.search(text, lo, pos) is not None:
-        return True
+    if (low is None or _FUTURE_NEEDLES.search(low)) and (fm := _FUTURE.search(text, lo, pos)) is not None:
+        # "will appeal the ruling made in April": a past after the future marker may be what the date belongs to
+        # (an irregular one or a form of "be", "have", "do": one in "-ed" is as often an adjective, "would apply for
+        # accelerated approval by the end of March")
+        return None if _PAST_AFTER_FUTURE.search(text, fm.start() + 1, pos) is not None else True
     if low is not None and not _PAST_NEEDLES.search(low):
         return None
     return False if _PAST.search(text, lo, pos) is not None else None
+
+
+def _last_stop(text: str, lo: int, hi: int) -> int:
+    """The last full stop in text[lo:hi] that is no decimal point ("£10.42"), or -1."""
+    k = text.rfind(".", lo, hi)
+    while k > lo and text[k - 1].isdigit() and text[k + 1 : k + 2].isdigit():
+        k = text.rfind(".", lo, k)
+    return k
 
 
 # Every match of _FUTURE holds one of these, every match of _PAST one of those (lower-case, in an ASCII window,

@@ -10,7 +10,7 @@ import re
 from tracker.extraction.aliases import load_aliases, resolve_alias
 from tracker.extraction.letters import caps
 from tracker.extraction.quantities import NATIONALITY
-from tracker.extraction.referents import ORG_ROLE_NOUNS
+from tracker.extraction.referents import FEMALE_NAMES, MALE_NAMES, ORG_ROLE_NOUNS
 from tracker.extraction.sentences import ABBREVIATIONS
 from tracker.extraction.speaker_words import (
     _HEAD_ROLES,
@@ -28,6 +28,7 @@ from tracker.extraction.speaker_words import (
     TITLES,
     Mention,
     _is_cap,
+    is_describing,
 )
 
 
@@ -75,6 +76,15 @@ def _is_demonym(word: str) -> bool:
 _INITIAL = re.compile(caps(r"[A-Z]\."))
 
 
+# Endings of the names of trades and sciences ("Demographer", "Epidemiologist", "Historian", "Physician",
+# "Astronomer"): opening a phrase of three words or more, such a word is the role before a name.
+_OCCUPATION_ENDS = ("ologist", "ographer", "onomer", "ician", "torian", "ist")
+
+
+def _is_occupation(word: str) -> bool:
+    return len(word) > 6 and word.endswith(_OCCUPATION_ENDS) and word not in FEMALE_NAMES and word not in MALE_NAMES
+
+
 def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     """Split "Turkish Defence Minister Hulusi Akar" into the role and the name after its last title word."""
     last_title = -1
@@ -83,7 +93,13 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
         lw = w.lower().rstrip(",")
         if i in chain:
             continue
-        if lw in TITLES or lw.endswith("'s") or lw.endswith("’s") or (i == 0 and _is_demonym(lw)):
+        if (
+            lw in TITLES
+            or lw.endswith("'s")
+            or lw.endswith("’s")
+            or i == 0
+            and (_is_demonym(lw) or _is_occupation(lw) and len(words) > 2)
+        ):
             last_title = i
     rest = words[last_title + 1 :]
     if (
@@ -163,6 +179,14 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
     return m
 
 
+def _described_name(words: list[str]) -> bool:
+    """ "a defiant Johnson", "A visibly emotional Ardern": an article, one or two describing words, then the name."""
+    k = 1
+    if len(words) > 3 and words[1].endswith("ly") and words[1].isalpha() and words[1].islower():
+        k = 2
+    return len(words) > k + 1 and is_describing(words[k]) and _is_cap(words[k + 1])
+
+
 def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
     last = toks[-1][2]
     if len(last) > 2 and last.endswith(".") and last[:-1].lower() not in ABBREVIATIONS and "." not in last[:-1]:
@@ -177,6 +201,9 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
         return Mention(start, end, words[0], "pronoun")
     if len(words) == 1 and head in RELATIVES:
         return Mention(start, end, words[0], "relative")
+    if head.endswith("-year-old") and words[0].lower() in ("the", "this", "that"):
+        # "the 45-year-old told the court": a person described by their age, who points back as a role noun does
+        return Mention(start, end, text, "role", None, " ".join(words[1:]))
     if len(words) >= 2 and _is_cap(words[0]) and _is_industry(words[0].lower()) and all(_is_cap(w) for w in words[1:]):
         # "Carmaker Ostrava Motors said": a descriptive noun opening the sentence before a company's name.
         inner = _mention_from_words(toks[1:])
@@ -233,13 +260,15 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
         if alias:
             return Mention(start, end, text, alias[1], alias[0])
         first_cap = len(words) - 1
+        described = words[0].lower() in ("a", "an") and _described_name(words)
         for i, w in enumerate(words):
-            if w[:1].isupper() or w[:1].isdigit():
+            if (w[:1].isupper() or w[:1].isdigit()) and not (described and i == 0):
                 first_cap = i
                 break
         role, name_words = _split_role(words[first_cap:])
         pre = " ".join(words[:first_cap])
-        if pre and pre.lower() not in DETERMINERS:
+        if pre and pre.lower() not in DETERMINERS and not described:
+            # (not "a defiant Johnson", "A smiling Merkel": words that describe the person are no title)
             role = f"{pre} {role}" if role else pre
         bare = [w for w in name_words if w.lower() != "the"]
         if name_words and name_words[0].lower() in ("of", "to") or len(bare) == 1 and bare[0].lower() in TITLES:

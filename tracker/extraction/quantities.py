@@ -159,6 +159,16 @@ _PART_OF_SCALE = re.compile(
     r"(hundred|thousand|million|billion|trillion|dozen|percentage\s+point|per\s?cent(?:age)?\s+point)\b",
     re.I,
 )
+# A share after "by" closing its phrase: "fell by half", "jumped by a third in the first half", "cut by a quarter,"
+# (not "hit by a third wave": a word that is no preposition or conjunction after the share makes it an ordinal).
+_BY_SHARE = re.compile(
+    r"(?:(?:a|one)\s+(third|quarter)|(half))(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|since|from|over|to|compared|this|"
+    r"last|between|during|after|before|and|but|while|as|year|month|week)\b)",
+    re.I,
+)
+_BY_BEFORE = re.compile(r"\bby\s+$", re.I)
+# An ordinal before a bare "half": "the first half of the year", "the second half of 2020" name a period.
+_ORDINAL_BEFORE = re.compile(r"\b(?:first|second|last|latter|former|final)\s+$", re.I)
 _PARTS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "quarters": 0.75, "thirds": 2 / 3}
 # "a tenth of a second", "a millionth of a mole": a share of one unit of measure is a figure in that unit.
 _OF_ONE = re.compile(r"\s+of\s+(?:a|an|one)(?=\s)", re.I)
@@ -607,8 +617,8 @@ def _find(text: str, start: int, end: int, sentences: list | None = None) -> lis
             pos = m.end()
             if m is not full and not any(full.group(g) for g in ("cur", "cur2", "post", "post1", "scale", "scale2")):
                 shared = full.end("num2")  # "two and one package": both count the noun after the second
-        if m.group("num2") and _different_units(m):
-            # "fell 3.38% to $55.12": a change and a level, two figures, not a range
+        if m.group("num2") and (_different_units(m) or _is_tally(m)):
+            # "fell 3.38% to $55.12": a change and a level; "voted 52 to 48": a tally. Two figures, not a range.
             m = SINGLE_RE.match(text, m.start(), m.start("sep")) or m
             pos = m.end()
         # Each test below drops the figure, so their order does not matter: the one most often true in a text
@@ -618,6 +628,12 @@ def _find(text: str, start: int, end: int, sentences: list | None = None) -> lis
             date_starts = [a for a, _ in dates]
         num_end = m.end("num2") if m.group("num2") else m.end("num")
         if dates and _inside(dates, date_starts, m.start("num"), num_end) and not (m.group("cur") or m.group("post")):
+            if (m.group("scale2") or m.group("cur2")) and not _inside(
+                dates, date_starts, m.start("num2"), m.end("num2")
+            ):
+                # "from 3.2 million in 2010 to 3.9 million": a year, then a figure of its own (not "March 15 to 17",
+                # a range of days whose second number is no figure)
+                pos = m.start("cur2") if m.group("cur2") else m.start("num2")
             continue
         if _is_score(text, m) or _in_reference(text, m):
             continue
@@ -754,6 +770,15 @@ _LIST_BEFORE = re.compile(r"\d\s*[-–]\s*\d+\s*,\s*$")
 _LIST_AFTER = re.compile(r"\s*,\s*\d+\s*[-–]\s*\d+")
 
 
+def _is_tally(m: re.Match) -> bool:
+    """ "voted 52 to 48", "an electoral count of 362 to 176": two bare numbers joined by "to", the larger first,
+    are a vote's two sides (a range climbs: "10 to 12 people")."""
+    if m.group("sep").lower() != "to" or any(m.group(*_BARE)):
+        return False
+    a, b = m.group("num"), m.group("num2")
+    return a.isdigit() and b.isdigit() and int(a) > int(b)
+
+
 def _is_score(text: str, m: re.Match) -> bool:
     """ "won 45-17", "(6-5, 3-4)": two bare numbers joined by a dash are a score, not a range, when the first is
     the larger (a range climbs: "10-12") or when the pair is one of a list of such pairs."""
@@ -852,7 +877,13 @@ def _word_figure(text: str, ts: int, end: int) -> Quantity | None:
         return Quantity(
             text[ts:stop], ts, stop, value, cur or unit, cur, approx, lower, upper, "money" if cur else "count"
         )
+    if (by := _BY_SHARE.match(text, ts, end)) is not None and _BY_BEFORE.search(text, max(0, ts - 4), ts):
+        # "fell by half", "cut by a third in May": the size of a change, as a share
+        part = fold(by.group(1) or by.group(2))
+        return Quantity(by.group(), ts, by.end(), _PARTS[part], None, kind="count")
     sh = _SHARE.match(text, ts, end)
+    if sh is not None and sh.group(3) and _ORDINAL_BEFORE.search(text, max(0, ts - 8), ts):
+        return None  # "in the first half of the year": a period, not a share
     if sh is not None and (ts == 0 or not text[ts - 1].isalnum()):
         stop = sh.end(3) if sh.group(3) else sh.end(2)
         value = 1 / FRACTIONS[fold(sh.group(2) or sh.group(3))]

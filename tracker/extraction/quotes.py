@@ -438,7 +438,8 @@ _COORD_WORD = re.compile(r"but|and|while|whereas|though")
 
 def _coordinated(text: str, prev: _Raw, cue: _Cue, s: int) -> bool:
     """ "X said A, but he noted B" / "X said A and said B": a second report coordinated inside the first one's
-    content ends that content and starts its own (the previous one is cut in place)."""
+    content ends that content and starts its own (the previous one is cut in place); a negated one ("but Lee did
+    not say B") ends it and starts none."""
     if not (prev.start < cue.start < prev.end) or _inside_quote_span(text, prev, cue.start):
         return False
     # The subject found below starts no earlier than 200 characters before the cue (its search window), so a
@@ -450,10 +451,11 @@ def _coordinated(text: str, prev: _Raw, cue: _Cue, s: int) -> bool:
     mention, negated = subject_before(text, s, cue.start)
     anchor = mention.start if mention is not None else cue.start
     m = _COORD.search(text, max(prev.start, anchor - 12), anchor)
-    if m is None or negated or m.start() <= prev.start:
+    if m is None or m.start() <= prev.start:
         return False
+    # A negated report ("…, but Lee did not say it would open") ends the first content too, and starts none.
     prev.end = _trim_end(text, prev.start, m.start())
-    return prev.end > prev.start
+    return prev.end > prev.start and not negated
 
 
 def _inside_quote_span(text: str, raw: _Raw, pos: int) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from tracker.extraction.letters import caps
-from tracker.extraction.names import _split_role, _without_article, classify_name
+from tracker.extraction.names import _is_occupation, _split_role, _without_article, classify_name
 from tracker.extraction.referents import (  # noqa: F401  (DOCUMENT_NOUNS is read here by speakers.py)
     DOCUMENT_NOUNS,
     FEMALE_NAMES,
@@ -123,6 +123,9 @@ _TITLED = re.compile(
 # Two or three capitalised words ("Jane Okafor", "Peter J. Mwangi"): a person for pronouns to point back at.
 # Opening with a plain capital, `\b` before it spelt as the lookbehind `(?<!\w[A-Z])`, lets the engine skip to the
 # next capital; the first word's letters are taken possessively, as only a space can follow them in a match.
+# A capitalised word and "of" or "for" just before a capitalised pair: the pair ends a linked name ("Office of the
+# High Commissioner for Human Rights", "Ministry of Foreign Affairs").
+_LINKED_BEFORE = re.compile(caps(r"[A-Z][\w’'-]*[ \t\xa0]+(?:of|for)[ \t\xa0]+(?:the[ \t\xa0]+)?$"))
 _NAME_PAIR = re.compile(
     caps(
         r"([A-Z](?<!\w[A-Z])[a-zß-öø-ÿā-ž]++)(?:[ \t\xa0]+[A-Z]\.)?"
@@ -370,7 +373,9 @@ class Resolver:
             name = m.group(0)
             if name.endswith(("'s", "’s")):
                 name = name[:-2]  # "the Constitution Party's nominee": the owner, classified without its "'s"
-            if (first in TITLES or first in MALE_WORDS or first in FEMALE_WORDS) and len(name.split()) == 3:
+            if (first in TITLES or first in MALE_WORDS or first in FEMALE_WORDS or _is_occupation(first)) and len(
+                name.split()
+            ) == 3:
                 # "Businessman Don Blankenship": the role word opens the run, the name is the rest.
                 rest = name.split(None, 1)[1]
                 if classify_name(rest)[1] == "person" and rest.split()[0].lower() not in _NOT_FIRST_NAMES:
@@ -384,6 +389,11 @@ class Resolver:
                 continue
             if m.start() and text[m.start() - 1] in _OPEN_MARKS:
                 continue  # 'the "Kim Kardashian of Pakistan"': a nickname or a title in quote marks, not a person here
+            if _LINKED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+                continue  # "the High Commissioner for Human Rights": the end of a body's linked name, not a person
+            last = name.rsplit(None, 1)[-1].lower()
+            if last in TITLES and first not in FEMALE_NAMES and first not in MALE_NAMES:
+                continue  # "the UN High Commissioner": a title, not a name (but "Ann King", "Tom Judge")
             if classify_name(name)[1] == "person":
                 self.titled.append((m.start(), name, None))
         self._surnames(text)

@@ -45,6 +45,7 @@ TITLES = frozenset(
     businessman businesswoman entrepreneur activist journalist author novelist actor actress singer
     scientist coach manager editor economist analyst lawyer attorney-general councillor councilman
     councilwoman alderman chairperson president-elect vice-president emir sheikh ayatollah
+    aide adviser advisor official negotiator strategist
     """.split()
 )
 
@@ -94,6 +95,7 @@ PERSON_ROLE_NOUNS = frozenset(
     congressman congresswoman representative businessman businesswoman billionaire politician general commander
     judge professor prosecutor attorney lawyer pollster analyst economist author writer host founder premier
     envoy diplomat activist officer woman man doctor mogul star actor actress singer
+    coach manager captain player teacher nurse driver pilot farmer owner teenager victim survivor suspect defendant
     """.split()
 )
 
@@ -205,3 +207,25 @@ _HEAD_ROLES = frozenset(
     "commander chief envoy governor mayor senator ceo cfo executive officer commissioner speaker leader whip mp "
     "prosecutor administrator judge".split()
 )
+
+
+# Endings of adjectives that describe a named person before the name ("a defiant Johnson", "an emotional Ardern",
+# "a tearful Lee", "an embattled Morrison", "a smiling Merkel"); a noun there ("the court Johnson …") has none.
+_ADJECTIVE_ENDS = ("ant", "ent", "al", "ful", "ed", "ing", "ous", "ive", "ic", "ish", "less", "ible", "able")
+
+
+# Nouns with those endings that open a phrase of their own ("a total of 39", "an official government account").
+_NOT_DESCRIBING = frozenset("total official rival individual arrival proposal referral animal".split())
+
+
+def is_describing(word: str) -> bool:
+    """A lower-case word that may describe the person named after it ("defiant", "emotional", "embattled")."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and word.endswith(_ADJECTIVE_ENDS)
+        and word not in FUNCTION_WORDS
+        and word not in _NOT_DESCRIBING
+        and word not in ANON_NOUNS
+        and word not in PERSON_ROLE_NOUNS
+    )
