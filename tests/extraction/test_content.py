@@ -535,3 +535,60 @@ def test_a_circumstance_after_insisted_leaves_the_content_before(text, expected)
 )
 def test_a_bare_plural_told_before_that_is_whom_it_is_told_to(text, expected):
     assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A determiner after the phrase's noun opens the content, not more of the phrase.
+        ("The minister said in an interview the deal was off.", ["the deal was off"]),
+        ("Residents said on 3 March 2021 the repairs came too late.", ["the repairs came too late"]),
+        ("The IMF said in May the trade area might be a game changer.", ["the trade area might be a game changer"]),
+        ("He said in a statement the company's profits had doubled.", ["the company's profits had doubled"]),
+        # Inside the phrase, before its noun, a determiner is the phrase's own.
+        ("The minister said at a press conference in Ankara that the deal was off.", ["that the deal was off"]),
+        # A lower-case noun of the phrase, then a word that opens a clause: the clause is the content.
+        ("The minister said during the visit he would return.", ["he would return"]),
+        ("His daughter reported to the police he had left home.", ["he had left home"]),
+        # Without a clause opening after it, the word is the content's own.
+        ("Officials said in the past two years prices rose.", ["past two years prices rose"]),
+    ],
+)
+def test_a_determiner_after_a_circumstance_opens_the_content(text, expected):
+    assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After a present-tense weak cue, a pronoun-like word with a verb soon after opens the reported clause...
+        ("He reckons nothing is wrong with the books.", ["nothing is wrong with the books"]),
+        ("He reckons nobody is paid twice here.", ["nobody is paid twice here"]),
+        ("He reckons everyone is paid twice here.", ["everyone is paid twice here"]),
+        ("He reckons everybody is paid twice here.", ["everybody is paid twice here"]),
+        ("He reckons someone is paid twice here.", ["someone is paid twice here"]),
+        ("He reckons no-one is paid twice here.", ["no-one is paid twice here"]),
+        ("He reckons none of the money is lost.", ["none of the money is lost"]),
+        ("He reckons no money is lost here.", ["no money is lost here"]),
+        ("He adds nothing is wrong with the books.", ["nothing is wrong with the books"]),
+        ("He reckons the books are wrong.", ["the books are wrong"]),
+        # ...a bare noun does not: it may be the cue's object.
+        ("He reckons money is lost here.", []),
+    ],
+)
+def test_a_negative_or_universal_pronoun_after_a_weak_cue_opens_a_clause(text, expected):
+    assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quote right after "cue," is the content, whatever follows it in the sentence.
+        ("He said, “We will win,” and the crowd cheered.", [("direct", "“We will win,”")]),
+        ("The mayor wrote, “We will win,” adding that the bridge was safe.", [("direct", "“We will win,”")]),
+        ("She added, “We will win” in May.", [("direct", "“We will win”")]),
+        ("He said, “We will win.”", [("direct", "“We will win.”")]),
+    ],
+)
+def test_a_quote_after_the_cue_and_a_comma_is_the_whole_content(text, expected):
+    assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == expected

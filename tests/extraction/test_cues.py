@@ -220,3 +220,17 @@ def test_notes_after_a_determiner_that_is_its_subject_stays_a_cue():
     # "note" is left out of the noun test: "each notes", "this notes" are a subject and its verb
     text = "The two reports differ, but each notes that the bridge is unsafe."
     assert found(text) == [("indirect", "that the bridge is unsafe", "notes", "each")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "press" after a determiner and a modifier is the news media, not a verb of urging.
+        ("A photo was circulated by the Iranian press in which her headscarf was not visible.", []),
+        ("The local press reported that the mayor had resigned.", [("reported", "The local press")]),
+        # Bare, after its subject, it urges.
+        ("Unions press the government to act.", [("press", "Unions")]),
+    ],
+)
+def test_press_after_a_determiner_and_a_modifier_is_the_news_media(text, expected):
+    assert [(q.cue, q.speaker.mention) for q in find_quotes_raw(text, sentences(text))] == expected

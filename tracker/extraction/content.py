@@ -142,6 +142,7 @@ def _skip_adverbials(text: str, pos: int, hi: int) -> int:
     "the talks" as the start of its content."""
     k = pos
     in_pp = False
+    head = False  # the phrase has its noun: a determiner after it opens the content ("in an interview the deal …")
     while True:
         m = _NEXT_WORD.match(text, k, hi)
         if not m:
@@ -154,6 +155,7 @@ def _skip_adverbials(text: str, pos: int, hi: int) -> int:
             if wl == "to" and not _TO_AUDIENCE.match(text[m.end() : m.end() + 14]):
                 return k
             in_pp = True
+            head = False
         elif (
             wl in _DEICTIC
             and not _TIME_NOUN_NEXT.match(text, m.end(), hi)
@@ -163,13 +165,26 @@ def _skip_adverbials(text: str, pos: int, hi: int) -> int:
         elif wl in _ADVERB_TIME or wl.endswith("ly") and len(wl) > 4:
             if wl in TIME_WORDS:
                 in_pp = False  # "said on Friday the United States is …": the phrase ends at its time noun
+        elif in_pp and wl in DETERMINERS:
+            if head:
+                return k  # "said on 3 March 2021 the repairs came too late"
         elif in_pp and (
-            wl in DETERMINERS or wl in _ADVERB_NOUNS or w[0].isupper() or wl.endswith(("’s", "'s")) or wl.isdigit()
+            wl in _ADVERB_NOUNS or w[0].isupper() or wl.endswith(("’s", "'s")) or wl.isdigit()
         ):  # a number only inside a phrase ("on 3 March"): "said 7 people were hurt" reports the 7
-            pass
+            head = True
+        elif in_pp and not head and w.isalpha() and w.islower() and _CLAUSE_NEXT.match(text, m.end(), hi):
+            head = True  # "said after the vote nothing changed": a noun of the phrase, then the clause opens
         else:
             return k
         k = m.end()
+
+
+# What opens a clause after a circumstance's noun: "… after the vote nothing changed", "… during the visit he
+# would …", "… in the talks Turkey had …".
+_CLAUSE_NEXT = re.compile(
+    r"[ 	 ]+(?:(?:the|a|an|he|she|they|it|we|i|no|nothing|none|there|this|these|those|his|her|their|its)\b|"
+    r"[A-Z])"
+)
 
 
 # The object of a verb of telling and then a colon: " the council:", " reporters:", " the BBC's Jane Doe:".

@@ -299,6 +299,10 @@ _DETERMINERS = frozenset("the a an this that these those its his her their our m
 
 # -ing forms that are nouns after a determiner and one modifier ("the orange warning", "a court ruling").
 _ING_NOUNS = frozenset("warning warnings writing writings finding findings ruling rulings posting".split())
+# "press" after a determiner and one modifier is the news media ("the Iranian press", "the local press"), more
+# often than a verb ("the unions press for …"); "claims", "reports", "tweets" there are verbs as often ("The
+# motion claims …").
+_NOUN_FORMS = frozenset(("press",))
 
 
 _WORD_BEFORE = re.compile(r"([a-z]+)[ \t\xa0]+$")
@@ -312,7 +316,7 @@ def _as_noun(low: str, s: int, start: int, word: str) -> bool:
         return False
     if prev.group(1) in _DETERMINERS:
         return True
-    if word not in _ING_NOUNS or prev.group(1).endswith("ly"):
+    if word not in _ING_NOUNS and word not in _NOUN_FORMS or prev.group(1).endswith("ly"):
         return False
     prev2 = _WORD_BEFORE.search(low, max(s, prev.start() - 24), prev.start())
     return prev2 is not None and prev2.group(1) in _DETERMINERS
