@@ -684,3 +684,10 @@ def test_an_irregular_past_before_its_object_ends_the_subject_that_carries_on(te
 )
 def test_a_carried_subject_reports_what_follows_its_own_cue(text, expected):
     assert [(q.text, q.speaker.mention) for q in extract(text).quotes] == expected
+
+
+def test_a_relative_clauses_report_steps_over_a_comma_in_a_quote_and_stays_in_its_sentence():
+    text = "Mr Ode, who said the bridge was “safe, sound” and open. Later, he left."
+    assert [q.text for q in extract(text).quotes] == ["the bridge was “safe, sound” and open"]
+    text = "Mr Ode, who said the bridge was “safe, sound” and open, left early."
+    assert [q.text for q in extract(text).quotes] == ["the bridge was “safe, sound” and open"]

@@ -283,3 +283,21 @@ def test_a_quoted_exclamation_keeps_its_kind_though_its_sentence_ends_with_a_que
 )
 def test_a_past_in_eed_is_a_past_event(text, past):
     assert ("past event" in _features(text, _Tokens(text), [], [], [], False)) is past
+
+
+@pytest.mark.parametrize(
+    "text, third_party",
+    [
+        # A capitalised word with an apostrophe opening the clause names someone when its stem is a name...
+        ("Ann's budget fell by 40% in 2023.", True),
+        ("Kenya's budget fell by 40% in 2023.", True),
+        # ...not when the stem is a pronoun or a function word, even written in capitals.
+        ("IT'S true that prices rose 40% in 2023.", False),
+        ("THAT'S why prices rose 40% in 2023.", False),
+        ("WHAT'S more, prices rose 40% in 2023.", False),
+        ("It's true that prices rose 40% in 2023.", False),
+    ],
+)
+def test_a_contracted_pronoun_in_capitals_opening_a_clause_is_no_named_subject(text, third_party):
+    ((_, _, features),) = claims(text)
+    assert ("third party" in features) is third_party

@@ -248,3 +248,91 @@ def test_a_sentence_is_cut_the_same_with_the_articles_marks_or_alone():
             assert [text[a:b] for a, b in got[0]] == clauses
             assert [text[a : a + 5] for a in sorted(got[1])] == reported
             assert [text[a : a + 5] for a in sorted(got[2])] == inner
+
+
+_LEAD = "He told her on one occasion: “We will win.”"  # the colon at 27, the quote from 29 to 43
+
+
+def _quote(kind, start, cue_start, end=43):
+    from tracker.records import Quote
+
+    return Quote("q", kind, "", start, end, None if cue_start is None else "told", None, cue_start, None)
+
+
+@pytest.mark.parametrize(
+    "quote, expected",
+    [
+        # The direct quote right after the colon, its cue inside the clause (at its first word too): bare.
+        (_quote("direct", 29, 3), True),
+        (_quote("direct", 29, 0), True),
+        (_quote("direct", 30, 3), True),  # up to three characters after the colon
+        (_quote("direct", 28, 26), True),  # the cue up to the colon
+        # Not the quote the colon opens, or its cue outside the clause, or no cue at all: no bare lead.
+        (_quote("direct", 31, 3), False),
+        (_quote("direct", 27, 3), False),
+        (_quote("partial", 29, 3), False),
+        (_quote("indirect", 29, 3), False),
+        (_quote("direct", 29, None), False),
+        (_quote("direct", 29, 27), False),
+    ],
+)
+def test_a_clause_is_a_bare_lead_only_for_the_direct_quote_its_colon_opens(quote, expected):
+    from tracker.extraction.clauses import bare_lead
+
+    assert _LEAD[27] == ":" and _LEAD[29] == "“"
+    assert bare_lead(_LEAD, 0, 27, [quote]) is expected
+    # A cue before the clause's first character is not its cue.
+    assert bare_lead(_LEAD, 1, 27, [quote]) is (expected and quote.cue_start >= 1)
+
+
+def test_a_bare_lead_looks_past_quotes_without_a_cue_and_needs_its_colon():
+    from tracker.extraction.clauses import bare_lead
+
+    assert bare_lead(_LEAD, 0, 27, [_quote("direct", 0, None, 2), _quote("direct", 29, 3)]) is True
+    assert bare_lead(_LEAD, 0, 27, [_quote("direct", 0, None, 2)]) is False
+    # A colon must end the clause (spaces and tabs before it allowed), and no figure may sit in it.
+    text = "He told her on one occasion \t: “We will win.”"
+    assert bare_lead(text, 0, 27, [_quote("direct", 31, 3)]) is True
+    assert bare_lead(_LEAD, 0, 20, [_quote("direct", 29, 3)]) is False
+    text = "He told her on 1 occasion: “We will win.”"
+    assert bare_lead(text, 0, 25, [_quote("direct", 27, 3)]) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said that the bridge was safe.",
+        "That is all. He said that that was that.",
+        "He said\tthat\nthe bridge was safe, and THAT it would open that day.",
+        " that  that ",
+        "thatthat that",
+        "He said that",
+        "So that that that that",
+    ],
+)
+def test_the_spans_of_that_found_by_find_are_the_patterns_spans(text):
+    from tracker.extraction.clauses import _THAT, _that_spans
+
+    assert _that_spans(text, text.lower()) == [m.span() for m in _THAT.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A short aside closed by the first comma after it is no second clause, whatever commas come later...
+        (
+            "The city council quietly spent, while the mayor was away, $40 million on roads, parks and schools.",
+            ["The city council quietly spent, while the mayor was away, $40 million on roads, parks and schools."],
+        ),
+        # ...a long one (six words or more before that comma) is.
+        (
+            "The city council quietly spent, while the mayor was away on a long trip, $40 million on roads.",
+            ["The city council quietly spent", "while the mayor was away on a long trip, $40 million on roads."],
+        ),
+    ],
+)
+def test_an_aside_is_closed_by_the_first_comma_after_it(text, expected):
+    from tracker.extraction.clauses import _split
+
+    spans, _, _ = _split(text, 0, len(text), [])
+    assert [text[a:b] for a, b in spans] == expected

@@ -556,3 +556,39 @@ def test_a_bare_plural_told_before_that_is_whom_it_is_told_to(text, expected):
 )
 def test_a_determiner_after_a_circumstance_opens_the_content(text, expected):
     assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After a present-tense weak cue, a pronoun-like word with a verb soon after opens the reported clause...
+        ("He reckons nothing is wrong with the books.", ["nothing is wrong with the books"]),
+        ("He reckons nobody is paid twice here.", ["nobody is paid twice here"]),
+        ("He reckons everyone is paid twice here.", ["everyone is paid twice here"]),
+        ("He reckons everybody is paid twice here.", ["everybody is paid twice here"]),
+        ("He reckons someone is paid twice here.", ["someone is paid twice here"]),
+        ("He reckons no-one is paid twice here.", ["no-one is paid twice here"]),
+        ("He reckons none of the money is lost.", ["none of the money is lost"]),
+        ("He reckons no money is lost here.", ["no money is lost here"]),
+        ("He adds nothing is wrong with the books.", ["nothing is wrong with the books"]),
+        ("He reckons the books are wrong.", ["the books are wrong"]),
+        # ...a bare noun does not: it may be the cue's object.
+        ("He reckons money is lost here.", []),
+    ],
+)
+def test_a_negative_or_universal_pronoun_after_a_weak_cue_opens_a_clause(text, expected):
+    assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quote right after "cue," is the content, whatever follows it in the sentence.
+        ("He said, “We will win,” and the crowd cheered.", [("direct", "“We will win,”")]),
+        ("The mayor wrote, “We will win,” adding that the bridge was safe.", [("direct", "“We will win,”")]),
+        ("She added, “We will win” in May.", [("direct", "“We will win”")]),
+        ("He said, “We will win.”", [("direct", "“We will win.”")]),
+    ],
+)
+def test_a_quote_after_the_cue_and_a_comma_is_the_whole_content(text, expected):
+    assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == expected

@@ -854,3 +854,17 @@ def test_a_weekday_after_a_timetable_in_the_present_is_to_come(text, published, 
 )
 def test_a_future_marker_reaches_its_date_past_a_decimal_point(text, published, expected):
     assert [d.value for d in find_dates(text, published=published)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "published, text, expected",
+    [
+        # A relative year resolves within the years a date can hold (1 to 9999), both ends included.
+        ("9999-06-15", "It happened this year.", [("this year", "9999", "year", True)]),
+        ("9999-06-15", "It happens next year.", []),
+        ("0001-06-15", "It happened this year.", [("this year", "0001", "year", True)]),
+        ("0001-06-15", "It happened last year.", []),
+    ],
+)
+def test_a_relative_year_at_the_ends_of_the_calendar(published, text, expected):
+    assert values(text, published) == expected

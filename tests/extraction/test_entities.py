@@ -234,3 +234,41 @@ def test_a_title_closing_a_name_makes_no_person():
 def test_dotted_title_abbreviations_before_a_name_are_read_with_their_dot_and_trimmed():
     got = [(e.text, e.name, e.kind) for e in find_entities("The unit is led by Lt. Gen. John Smith, the army said.")]
     assert got == [("John Smith", "John Smith", "person")]
+
+
+def _spans(text):
+    return [(e.text, e.name) for e in find_entities(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A possessive after an organisation word or a known acronym joins two names: cut there.
+        (
+            "Officials at the Central Bank’s Monetary Policy Committee met.",
+            [("Central Bank", "Central Bank"), ("Monetary Policy Committee", "Monetary Policy Committee")],
+        ),
+        (
+            "The Freedom Party (FP) met. The FP’s Youth Wing spoke.",
+            [("Freedom Party (FP)", "Freedom Party"), ("FP", "Freedom Party"), ("Youth Wing", "Youth Wing")],
+        ),
+        # After a person's name it stays one run.
+        ("Ann Lee’s Youth Wing spoke.", [("Ann Lee’s Youth Wing", "Ann Lee’s Youth Wing")]),
+    ],
+)
+def test_a_possessive_cuts_a_run_after_an_organisation_word_or_a_known_acronym(text, expected):
+    assert _spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Opening words are dropped off a name only when they are stop words, with or without a full stop...
+        ("Later, The Holdings said it would sell.", [("Holdings", "Holdings")]),
+        # ...a word that only ends like one ("AX", "IX" are not "A", "I" with an X) stays.
+        ("Later, AX Holdings said it would sell.", [("AX Holdings", "AX Holdings")]),
+        ("Troops of the IX Corps advanced.", [("IX Corps", "IX Corps")]),
+    ],
+)
+def test_only_whole_stop_words_are_dropped_off_the_front_of_a_name(text, expected):
+    assert _spans(text) == expected

@@ -1464,3 +1464,28 @@ def test_m_before_a_dimension_word_is_metres_and_only_m(text, expected):
 )
 def test_a_noun_shared_by_two_numbers_counts_both_unless_it_is_a_currency(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He ran 2:08:37.5 in Berlin.",
+        "It took 2 1/2 hours to fix.",
+        "It was worth about $2.5 billion last year.",
+        "Prices rose 40% in 2019.",
+        "Between 10 and 20 people came.",
+        "One in four children lives in poverty.",
+        "The sprinter won by a tenth of a second.",
+        "Half a million people marched.",
+    ],
+)
+def test_every_figure_found_in_a_range_lies_inside_it(text):
+    for s in (0, 3, 7):
+        for e in range(s, len(text) + 1):
+            for q in find_quantities(text, s, e):
+                assert s <= q.start and q.end <= e, (s, e, q)
+
+
+def test_a_race_time_cut_by_the_ranges_end_is_not_read_past_it():
+    assert [(q.text, q.value) for q in find_quantities("He ran 2:08:37.5 in Berlin.", 0, 16)] == [("2:08:37.5", 7717.5)]
+    assert find_quantities("He ran 2:08:37.5 in Berlin.", 0, 12) == []

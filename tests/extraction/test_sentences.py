@@ -146,3 +146,19 @@ def test_a_wire_dateline_before_the_first_sentence_is_left_out(paragraph, first_
     text = "Headline\n" + paragraph
     s, e = sentences(text)[1]
     assert text[s:e] == first_sentence
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A dotted word of up to four letters is an acronym ("U.S.", "A.C.L.U."): no sentence ends after it...
+        ("He joined the A.C.L.U. Then he left.", ["He joined the A.C.L.U. Then he left."]),
+        ("He met the U.S.A.F. Chief in May.", ["He met the U.S.A.F. Chief in May."]),
+        # ...one of five letters or more ends the sentence when a capital follows.
+        ("He joined the N.A.A.C.P. Then he left.", ["He joined the N.A.A.C.P.", "Then he left."]),
+        ("He posted it on bbc.co. Then he left.", ["He posted it on bbc.co.", "Then he left."]),
+        ("He posted it on x.com. Then he left.", ["He posted it on x.com. Then he left."]),
+    ],
+)
+def test_a_dotted_word_of_up_to_four_letters_is_an_acronym_that_ends_no_sentence(text, expected):
+    assert texts(text) == expected

@@ -1202,3 +1202,175 @@ def test_an_ly_adverb_before_the_cue_is_stepped_over_but_an_ly_noun_is_the_subje
 )
 def test_for_after_a_plural_that_ends_a_persons_name_is_no_link(text, name, kind):
     assert [(q.speaker.name, q.speaker.kind) for q in extract(text).quotes] == [(name, kind)]
+
+
+@pytest.mark.parametrize(
+    "text, mention, name, role",
+    [
+        # Describing words before a titled name mid-sentence belong to its role ...
+        ("In Paris, former President Barack Obama said the plan would fail.", "former President Barack Obama", "Barack Obama", "former President"),
+        ("In Paris, longtime activist Ana Lima said the plan would fail.", "longtime activist Ana Lima", "Ana Lima", "longtime activist"),
+        ("In Paris, top economist Ana Lima said the plan would fail.", "top economist Ana Lima", "Ana Lima", "top economist"),
+        ("In Paris, veteran diplomat Ana Lima said the plan would fail.", "veteran diplomat Ana Lima", "Ana Lima", "veteran diplomat"),
+        ("In Paris, then-president Donald Trump said the plan would fail.", "then-president Donald Trump", "Donald Trump", "then-president"),
+        ("In Paris, London-based analyst Ana Lima said the plan would fail.", "London-based analyst Ana Lima", "Ana Lima", "London-based analyst"),
+        ("In Paris, the activist Ana Lima said the plan would fail.", "the activist Ana Lima", "Ana Lima", "the activist"),
+        # ... and a time phrase between the name and the cue is stepped over, with the word that opens it
+        ("Ana Lima on Tuesday said the plan would fail.", "Ana Lima", "Ana Lima", None),
+        ("Ana Lima last week said the plan would fail.", "Ana Lima", "Ana Lima", None),
+        ("Ana Lima this week said the plan would fail.", "Ana Lima", "Ana Lima", None),
+        ("Ana Lima that morning said the plan would fail.", "Ana Lima", "Ana Lima", None),
+        ("Ana Lima late Tuesday said the plan would fail.", "Ana Lima", "Ana Lima", None),
+        ("Ana Lima early Monday said the plan would fail.", "Ana Lima", "Ana Lima", None),
+    ],
+)  # fmt: skip
+def test_describing_words_before_a_name_and_a_time_phrase_after_it(text, mention, name, role):
+    assert [(q.speaker.mention, q.speaker.name, q.speaker.role) for q in extract(text).quotes] == [
+        (mention, name, role)
+    ]
+
+
+@pytest.mark.parametrize("conjunction", ["and", "but", "or so it seemed", "so", "yet"])
+def test_a_clause_opened_by_a_conjunction_between_commas_is_no_apposition(conjunction):
+    rest = "" if " " in conjunction else " the river rose"
+    text = f"The bridge closed, {conjunction}{rest}, said Mayor Ana Lima."
+    assert [(q.speaker.name, q.speaker.role) for q in extract(text).quotes] == [("Ana Lima", "Mayor")]
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # The inverted speaker ends at a clause word, a preposition, a verb or an adverb after the name.
+        ("“We will stay,” said Ana Lima also.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima about the plan.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima before leaving.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima as she left.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima to reporters.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima at the meeting.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima during the meeting.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima when asked.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima while leaving.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima after the meeting.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima because she could.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima but nobody listened.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima that day.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima would go.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima has gone.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima was tired.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima did go.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima in Paris.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima on Monday.", "Ana Lima"),
+        ("“We will stay,” said Ana Lima quietly.", "Ana Lima"),
+        # Role and source nouns, a body noun after a proper adjective and the link words inside a name go on.
+        ("“We will stay,” said a Tesco spokesman in London.", "a Tesco spokesman"),
+        ("“We will stay,” said a Tesco analyst.", "a Tesco analyst"),
+        ("“We will stay,” said the Iraqi army.", "the Iraqi army"),
+        ("“We will stay,” said the Minister of the Interior.", "the Minister of the Interior"),
+        ("“We will stay,” said Ambassador to the United Nations Nikki Haley.", "Ambassador to the United Nations Nikki Haley"),
+        ("“We will stay,” said the United States Embassy in Iraq.", "the United States Embassy in Iraq"),
+        ("“We will stay,” said Ana Lima’s lawyer.", "Ana Lima’s lawyer"),
+        # A window that ends right after "in" (a headline cut short) ends the name before it.
+        ("“We will stay,” said the US Embassy in", "the US Embassy"),
+        # A time word ends the name, but "Today" closing a name is part of it.
+        ("“We will stay,” said Ana Lima today.", "Ana Lima"),
+        ("The deal is done, according to USA Today.", "USA Today"),
+        # A title word before a name goes on; a lower-case past after the phrase ends it.
+        ("“We will stay,” said Tesco chief Ana Lima.", "Tesco chief Ana Lima"),
+        ("“It is over,” said the officials gathered outside.", "the officials"),
+        ("“It is over,” said the ministry’s spokesman.", "the ministry’s spokesman"),
+    ],
+)  # fmt: skip
+def test_where_an_inverted_speaker_ends(text, mention):
+    assert [q.speaker.mention for q in extract(text).quotes] == [mention]
+
+
+@pytest.mark.parametrize(
+    "text, mention, name, role",
+    [
+        # A one-word name in apposition to a title word or a role noun is the speaker, with the head as role.
+        ("The deputy, Akar, said the deal was done.", "The deputy, Akar", "Akar", "The deputy"),
+        ("The firm's lawyer, Reyes, said the deal was done.", "The firm's lawyer, Reyes", "Reyes", "The firm's lawyer"),
+        ("The defence chief, Akar, said the deal was done.", "The defence chief, Akar", "Akar", "The defence chief"),
+    ],
+)
+def test_a_one_word_name_in_apposition_to_a_title_or_role_noun_speaks(text, mention, name, role):
+    assert [(q.speaker.mention, q.speaker.name, q.speaker.kind, q.speaker.role) for q in extract(text).quotes] == [
+        (mention, name, "person", role)
+    ]
+
+
+def test_a_bare_plural_at_a_lower_case_sentence_start_keeps_its_adjective():
+    text = "local residents said the plan would fail."
+    assert [(q.speaker.mention, q.speaker.start, q.speaker.end) for q in extract(text).quotes] == [
+        ("local residents", 0, 15)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # "for" links two parts of one name only after a capitalised word ("Doctors for Peace"); after a lower-case
+        # source noun it ends the speaker: the officials speak for the place.
+        ("“The road is closed,” said Kenyan police officials for Nairobi.", "Kenyan police officials"),
+        ("“We will march,” said Doctors for Peace.", "Doctors for Peace"),
+    ],
+)
+def test_for_after_a_lower_case_source_noun_ends_an_inverted_speaker(text, mention):
+    assert [q.speaker.mention for q in extract(text).quotes] == [mention]
+
+
+@pytest.mark.parametrize(
+    "text, speakers_",
+    [
+        # A subject accused of something (a form of "be" before the participle and "of") is no speaker ...
+        ("Ana Lima was accused of lying about the money.", []),
+        ("Ana Lima is accused of lying about the money.", []),
+        ("Ana Lima has been accused of lying about the money.", []),
+        ("Ana Lima and Tom Reyes were accused of lying about the money.", []),
+        # ... the subject of the active verb is
+        ("Ana Lima accused Tom Reyes of lying about the money.", ["Ana Lima"]),
+    ],
+)
+def test_the_subject_of_a_passive_accusation_with_any_form_of_be_is_no_speaker(text, speakers_):
+    assert [q.speaker.mention for q in extract(text).quotes] == speakers_
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # A person "of" a body described in common nouns speaks; the mention runs to the body's name.
+        ("Peter Iseley of victims' group Ending Clergy Abuse said the church had failed.", "Peter Iseley of victims' group Ending Clergy Abuse"),
+        ("Peter Iseley of the victims' group Ending Clergy Abuse said the church had failed.", "Peter Iseley of the victims' group Ending Clergy Abuse"),
+        ("Ana Lima of local charity Food For All said the bank was empty.", "Ana Lima of local charity Food For All"),
+    ],
+)  # fmt: skip
+def test_a_person_of_a_body_described_in_common_nouns_speaks_with_the_body_in_the_mention(text, mention):
+    assert [(q.speaker.mention, q.speaker.name, q.speaker.kind) for q in extract(text).quotes] == [
+        (mention, " ".join(mention.split()[:2]), "person")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # What opens the sentence before the subject is no part of it: a place, a time, a participle clause.
+        ("In Kabul officials said the deal was done.", "Kabul officials"),
+        ("On Monday, officials said the deal was done.", "officials"),
+        ("In Brussels, Ana Lima said the deal was done.", "Ana Lima"),
+        ("Asked about the deal, Ana Lima said it was done.", "Ana Lima"),
+        ("Speaking in Paris, Ana Lima said the deal was done.", "Ana Lima"),
+        # A short form in brackets after the subject, with or without a relative clause after it.
+        ("The ministry (MoD) said the deal was done.", "The ministry"),
+        ("The Ministry of Defence (MoD), which runs the base, said the deal was done.", "The Ministry of Defence"),
+        ("The Revolutionary Guards (IRGC) said the deal was done.", "The Revolutionary Guards"),
+    ],
+)
+def test_the_subject_before_the_cue_starts_after_an_opening_phrase_and_ends_before_a_short_form(text, mention):
+    assert [q.speaker.mention for q in extract(text).quotes] == [mention]
+
+
+def test_a_one_word_name_of_a_described_body_opening_the_text_speaks():
+    text = "Iseley of advocacy group Ending Clergy Abuse said the church had failed."
+    assert [(q.speaker.mention, q.speaker.name, q.speaker.kind) for q in extract(text).quotes] == [
+        ("Iseley of advocacy group Ending Clergy Abuse", "Iseley", "person")
+    ]

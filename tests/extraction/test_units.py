@@ -47,3 +47,31 @@ def test_a_capitalised_plural_demonym_before_a_name_is_the_counted_noun():
 def test_a_past_participle_or_hyphenated_modifier_before_the_noun_is_passed_over(text, span, unit):
     q = find_quantities(text)[0]
     assert (q.text, q.unit, q.kind) == (span, unit, "count")
+
+
+@pytest.mark.parametrize(
+    "text,span,unit",
+    [
+        # The second of two joined modifiers opens in lower case, whatever its later letters: still a modifier.
+        ("Stores sold 300 paper and eBook editions.", "300 paper and eBook editions", "editions"),
+        ("They bought 40 old and iPad models.", "40 old and iPad models", "models"),
+        ("Stores sold 300 paper and e-book editions.", "300 paper and e-book editions", "editions"),
+    ],
+)
+def test_two_modifiers_joined_by_and_before_the_noun_whose_second_opens_in_lower_case(text, span, unit):
+    q = find_quantities(text)[0]
+    assert (q.text, q.unit, q.kind) == (span, unit, "count")
+
+
+@pytest.mark.parametrize(
+    "text,span,unit",
+    [
+        # A name of capitals before the noun is passed over, a one-letter one ("X") and one ending in X too.
+        ("He runs 40 X accounts.", "40 X accounts", "accounts"),
+        ("They sold 40 SpaceX rockets.", "40 SpaceX rockets", "rockets"),
+        ("He wrote 12 posts on X today.", "12 posts", "posts"),
+    ],
+)
+def test_a_name_ending_in_a_capital_x_before_the_noun_is_passed_over(text, span, unit):
+    q = find_quantities(text)[0]
+    assert (q.text, q.unit, q.kind) == (span, unit, "count")
