@@ -691,3 +691,15 @@ def test_a_relative_clauses_report_steps_over_a_comma_in_a_quote_and_stays_in_it
     assert [q.text for q in extract(text).quotes] == ["the bridge was “safe, sound” and open"]
     text = "Mr Ode, who said the bridge was “safe, sound” and open, left early."
     assert [q.text for q in extract(text).quotes] == ["the bridge was “safe, sound” and open"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A name holding an apostrophe or a stop after its first letter is a word of the subject, as any name is.
+        ("O'Brien thanked the crews and said the bridge was safe.", [("O'Brien", "the bridge was safe")]),
+        ("Then O’Neill cut the ribbon and said the bridge was safe.", [("O’Neill", "the bridge was safe")]),
+    ],
+)
+def test_a_name_with_an_apostrophe_opens_the_subject_that_carries_on(text, expected):
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected

@@ -617,3 +617,9 @@ def test_an_industry_noun_before_an_aliased_company_gives_the_companys_canonical
 def test_a_trade_opening_a_name_is_its_role(text, name, role):
     (quote,) = extract(text).quotes
     assert (quote.speaker.name, quote.speaker.role) == (name, role)
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_an_owner_speaks_through_an_account_with_either_apostrophe(apostrophe):
+    (quote,) = extract(f"“We will win,” Biden{apostrophe}s Twitter account said.").quotes
+    assert (quote.speaker.name, quote.speaker.kind, quote.speaker.role) == ("Biden", "person", None)
