@@ -1374,3 +1374,17 @@ def test_a_one_word_name_of_a_described_body_opening_the_text_speaks():
     assert [(q.speaker.mention, q.speaker.name, q.speaker.kind) for q in extract(text).quotes] == [
         ("Iseley of advocacy group Ending Clergy Abuse", "Iseley", "person")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # The word opening a time phrase after an inverted speaker is no part of the name.
+        ("“We will rebuild,” said the mayor this morning.", "the mayor"),
+        ("“We will rebuild,” said the mayor late Tuesday.", "the mayor"),
+        ("“We will rebuild,” said Ana Lima last week.", "Ana Lima"),
+        ("“We will rebuild,” said Ana Lima on Monday.", "Ana Lima"),
+    ],
+)
+def test_a_time_phrase_after_an_inverted_speaker_is_no_part_of_it(text, mention):
+    assert [q.speaker.mention for q in extract(text).quotes] == [mention]

@@ -399,7 +399,13 @@ _PAST_NOT_ED = frozenset(
 )
 
 
-_NAME_TODAY = re.compile(r"To(?:day|night)\.")  # capitalised after a name, part of it: "USA Today."
+_NAME_TODAY = re.compile(r"To(?:day|night)\.")
+
+
+# Words that open a time phrase after a speaker's name: "said the mayor this morning", "… last week".
+_TIME_OPENERS = frozenset(
+    "this that last next early late each every".split()
+)  # capitalised after a name, part of it: "USA Today."
 
 
 def subject_after(text: str, start: int, hi: int) -> Mention | None:
@@ -457,6 +463,8 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
         ):
             break
         if k > 0 and (wl in TIME_WORDS or wl.endswith(".") and wl[:-1] in TIME_WORDS and not _NAME_TODAY.match(w)):
+            if n == k and k > 1 and toks[k - 1][2].lower() in _TIME_OPENERS:
+                n = k - 1  # "said the mayor this morning.": the word opening the time phrase is no part of the name
             break  # "said Ann Lee Tuesday." (not "according to USA Today.")
         if (
             k > 0
