@@ -182,7 +182,7 @@ def _skip_adverbials(text: str, pos: int, hi: int) -> int:
 # What opens a clause after a circumstance's noun: "… after the vote nothing changed", "… during the visit he
 # would …", "… in the talks Turkey had …".
 _CLAUSE_NEXT = re.compile(
-    r"[ 	 ]+(?:(?:the|a|an|he|she|they|it|we|i|no|nothing|none|there|this|these|those|his|her|their|its)\b|"
+    r"[ \t\xa0]+(?:(?:the|a|an|he|she|they|it|we|i|no|nothing|none|there|this|these|those|his|her|their|its)\b|"
     r"[A-Z])"
 )
 

@@ -539,22 +539,22 @@ _BEFORE = 80
 # What marks a clause as about the past: the past of "be", "have", "do", a regular past ("happened", "signed")
 # and the common irregular ones. Participles that describe what is to come ("planned", "proposed") are not, nor a
 # passive in the present or the future ("is suspended in October", "will be held in March").
+_NOT_PASSIVE = r"\b(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"
+# The past of "be", "have", "do" and the common irregular pasts (those that end no "-ed").
+_PAST_FORMS = (
+    r"was|were|had|did|began|came|went|took|gave|made|won|lost|held|met|saw|said|told|found|left|fell|rose|led|sent"
+    r"|spent|paid|built|brought|bought|broke|ran|wrote|became|struck|shot|hit"
+)
 _PAST = re.compile(
-    r"\b(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?:was|were|had|did|(?!(?:planned|proposed|scheduled|expected|slated|intended|anticipated|delayed"
+    _NOT_PASSIVE + r"(?:(?!(?:planned|proposed|scheduled|expected|slated|intended|anticipated|delayed"
     r"|postponed|needed|based|called|named|so-called|related|limited|united|red|bed|need|feed|seed|speed|"
-    r"breed|weed|shed|hundred)\b)[a-z]{2,}ed|began|came|went|took|gave|made|won|lost|held|met|saw|said|told"
-    r"|found|left|fell|rose|led|sent|spent|paid|built|brought|bought|broke|ran|wrote|became|struck|shot|hit)\b"
-    + _REST_OF_CLAUSE,
+    r"breed|weed|shed|hundred)\b)[a-z]{2,}ed|" + _PAST_FORMS + r")\b" + _REST_OF_CLAUSE,
     re.IGNORECASE,
 )
 
 
-_PAST_AFTER_FUTURE = re.compile(
-    r"\b(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?:was|were|had|did|began|came|went|took|gave|made|won|lost|held|met|saw|"
-    r"said|told|found|left|fell|rose|led|sent|spent|paid|built|brought|bought|broke|ran|wrote|became|struck|shot|hit)"
-    r"\b" + _REST_OF_CLAUSE,
-    re.IGNORECASE,
-)
+# A past after a future marker: the forms above, not "-ed" (as often an adjective: "accelerated approval").
+_PAST_AFTER_FUTURE = re.compile(_NOT_PASSIVE + r"(?:" + _PAST_FORMS + r")\b" + _REST_OF_CLAUSE, re.IGNORECASE)
 
 
 def _future_before(text: str, pos: int) -> bool | None:

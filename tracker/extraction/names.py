@@ -28,7 +28,7 @@ from tracker.extraction.speaker_words import (
     TITLES,
     Mention,
     _is_cap,
-    is_describing,
+    described_start,
 )
 
 
@@ -181,10 +181,7 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
 
 def _described_name(words: list[str]) -> bool:
     """ "a defiant Johnson", "A visibly emotional Ardern": an article, one or two describing words, then the name."""
-    k = 1
-    if len(words) > 3 and words[1].endswith("ly") and words[1].isalpha() and words[1].islower():
-        k = 2
-    return len(words) > k + 1 and is_describing(words[k]) and _is_cap(words[k + 1])
+    return any(j < len(words) and _is_cap(words[j]) and described_start(words, j) == 0 for j in (2, 3))
 
 
 def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:

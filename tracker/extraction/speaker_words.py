@@ -214,8 +214,9 @@ _HEAD_ROLES = frozenset(
 _ADJECTIVE_ENDS = ("ant", "ent", "al", "ful", "ed", "ing", "ous", "ive", "ic", "ish", "less", "ible", "able")
 
 
-# Nouns with those endings that open a phrase of their own ("a total of 39", "an official government account").
-_NOT_DESCRIBING = frozenset("total official rival individual arrival proposal referral animal".split())
+# Nouns with those endings that open a phrase of their own ("a total of 39"; "an official", a source noun, is
+# ruled out with the others below).
+_NOT_DESCRIBING = frozenset("total rival individual arrival proposal referral animal".split())
 
 
 def is_describing(word: str) -> bool:
@@ -229,3 +230,14 @@ def is_describing(word: str) -> bool:
         and word not in ANON_NOUNS
         and word not in PERSON_ROLE_NOUNS
     )
+
+
+def described_start(words: list[str], j: int) -> int | None:
+    """The index of "a" or "an" opening one or two describing words before the name at words[j] ("a defiant
+    Johnson", "a visibly emotional Johnson"), or None when there is none."""
+    k = j - 1
+    if k < 1 or not is_describing(words[k]):
+        return None
+    if k >= 2 and words[k - 1].endswith("ly") and words[k - 1].isalpha() and words[k - 1].islower():
+        k -= 1  # "visibly"
+    return k - 1 if words[k - 1].lower() in ("a", "an") else None

@@ -31,6 +31,7 @@ from tracker.extraction.speaker_words import (  # noqa: F401
     TITLES,
     Mention,
     _is_cap,
+    described_start,
     is_describing,
     iter_tokens,  # noqa: F401
     tokens,
@@ -49,17 +50,6 @@ def _cap_before_particles(toks: list[tuple[int, int, str]], k: int) -> bool:
 
 # Bodies named by a bare singular noun, as a plural is ("…, police said", "…, military said").
 _BARE_BODIES = frozenset("police military staff management government".split())
-
-
-def _described(toks: list[tuple[int, int, str]], j: int) -> int | None:
-    """The index of "a" or "an" opening one or two describing words before the name at token j ("a defiant",
-    "a visibly emotional"), or None when there is none."""
-    k = j - 1
-    if not is_describing(toks[k][2]):
-        return None
-    if k >= 2 and toks[k - 1][2].endswith("ly") and toks[k - 1][2].isalpha() and toks[k - 1][2].islower():
-        k -= 1  # "visibly"
-    return k - 1 if k >= 1 and toks[k - 1][2].lower() in ("a", "an") else None
 
 
 def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
@@ -100,8 +90,11 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
                 j -= 1  # "Chief financial officer Mark Deluca": a word between two title words is in the title
             else:
                 break
-        if j >= 2 and (d := _described(toks, j)) is not None:
-            j = d  # "a defiant Johnson", "a visibly emotional Johnson": the article opens the phrase
+        if j >= 2 and is_describing(toks[j - 1][2]):
+            lo = max(0, j - 3)  # ("a visibly emotional Johnson": the article is at most three tokens back)
+            d = described_start([t[2] for t in toks[lo : j + 1]], j - lo)
+            if d is not None:
+                j = lo + d  # "a defiant Johnson": the article opens the phrase
         # "the" only belongs to the phrase at its left edge.
         return j
     if not word[:1].isalpha() or low in FUNCTION_WORDS and low not in ("one", "others", "many", "some"):
@@ -399,13 +392,11 @@ _PAST_NOT_ED = frozenset(
 )
 
 
-_NAME_TODAY = re.compile(r"To(?:day|night)\.")
+_NAME_TODAY = re.compile(r"To(?:day|night)\.")  # capitalised after a name, part of it: "USA Today."
 
 
 # Words that open a time phrase after a speaker's name: "said the mayor this morning", "… last week".
-_TIME_OPENERS = frozenset(
-    "this that last next early late each every".split()
-)  # capitalised after a name, part of it: "USA Today."
+_TIME_OPENERS = frozenset("this that last next early late each every".split())
 
 
 def subject_after(text: str, start: int, hi: int) -> Mention | None:
