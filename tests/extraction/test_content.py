@@ -592,3 +592,20 @@ def test_a_negative_or_universal_pronoun_after_a_weak_cue_opens_a_clause(text, e
 )
 def test_a_quote_after_the_cue_and_a_comma_is_the_whole_content(text, expected):
     assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # With no comma after the attribution, a quote opening in lower case carries on the one before it ...
+        (
+            '"Our team" co-author Tak-Sing Wong said in a press release "has developed a coating."',
+            [("direct", '"Our team" co-author Tak-Sing Wong said in a press release "has developed a coating."')],
+        ),
+        ("“We stand ready” tweeted Johnson “to help.”", [("direct", "“We stand ready” tweeted Johnson “to help.”")]),
+        # ... one opening in upper case does not.
+        ("“We won,” he said “We will win again.”", [("direct", "“We won,”")]),
+    ],
+)
+def test_a_quote_opening_in_lower_case_after_the_attribution_continues_the_quote_before(text, expected):
+    assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == expected

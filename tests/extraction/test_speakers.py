@@ -1388,3 +1388,46 @@ def test_a_one_word_name_of_a_described_body_opening_the_text_speaks():
 )
 def test_a_time_phrase_after_an_inverted_speaker_is_no_part_of_it(text, mention):
     assert [q.speaker.mention for q in extract(text).quotes] == [mention]
+
+
+@pytest.mark.parametrize(
+    "text, quote, name, role",
+    [
+        # A common noun before the title is in the role; left out, it stood between the quote and its speaker.
+        (
+            "“We will win,” campaign spokesman Brian Fallon said on Monday.",
+            "“We will win,”",
+            "Brian Fallon",
+            "campaign spokesman",
+        ),
+        (
+            "“We will win,” Clinton campaign spokesman Brian Fallon said.",
+            "“We will win,”",
+            "Brian Fallon",
+            "Clinton campaign spokesman",
+        ),
+        ("“We will win,” police spokesman John Smith said.", "“We will win,”", "John Smith", "police spokesman"),
+        (
+            "“We will win,” El Paso's police chief Greg Allen said.",
+            "“We will win,”",
+            "Greg Allen",
+            "El Paso's police chief",
+        ),
+        # ... but not a verb before the title: the role stays the title.
+        (
+            "He met spokesman John Smith, who said the road was closed.",
+            "the road was closed",
+            "John Smith",
+            "spokesman",
+        ),
+        (
+            "Trump fires spokesman John Smith, who said the road was closed.",
+            "the road was closed",
+            "John Smith",
+            "spokesman",
+        ),
+        ("Voters elected senator Ann Lee, who said taxes would fall.", "taxes would fall", "Ann Lee", "senator"),
+    ],
+)
+def test_a_noun_before_a_title_is_in_the_role(text, quote, name, role):
+    assert [(q.text, q.speaker.name, q.speaker.role) for q in extract(text).quotes] == [(quote, name, role)]

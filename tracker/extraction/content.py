@@ -482,6 +482,14 @@ def _forward_quote(text: str, pos: int, e: int, quotes, content: tuple[int, int]
         q = _quote_at(quotes, m.end())
         if q is not None:
             return q[1]
+    elif _quote_at(quotes, content[0]) is not None:
+        # '"Our team" Wong said in a release "has developed …"': with no comma, a quote that opens in lower case
+        # carries on the sentence that the quote before the attribution began.
+        while k < e and text[k].isspace():
+            k += 1
+        q = _quote_at(quotes, k) if text[k + 1 : k + 2].islower() else None
+        if q is not None:
+            return q[1]
     return content[1]
 
 
