@@ -703,3 +703,41 @@ def test_a_relative_clauses_report_steps_over_a_comma_in_a_quote_and_stays_in_it
 )
 def test_a_name_with_an_apostrophe_opens_the_subject_that_carries_on(text, expected):
     assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, quote, mention",
+    [
+        # Nothing follows the cue: the clause after the opening phrase is what was said ...
+        (
+            "After some challenges, the reclamation work has met the standards, one state official said.",
+            "After some challenges, the reclamation work has met the standards",
+            "one state official",
+        ),
+        (
+            "Unlike Patriot, Mr. Clarke has few investors that the state could pressure, they say.",
+            "Unlike Patriot, Mr. Clarke has few investors that the state could pressure",
+            "they",
+        ),
+        (
+            "In addition, the campaign plans to release more records soon, a spokesman announced Monday.",
+            "In addition, the campaign plans to release more records soon",
+            "a spokesman",
+        ),
+        # ... and a capitalised word in "-ing" that opens a clause with an auxiliary is no framing participle.
+        (
+            "Shifting monsoon patterns could affect a billion people, Mr. Obama said in his interview.",
+            "Shifting monsoon patterns could affect a billion people",
+            "Mr. Obama",
+        ),
+    ],
+)
+def test_an_opening_phrase_before_content_that_ends_at_its_attribution(text, quote, mention):
+    assert [(q.text, q.speaker.mention) for q in extract(text).quotes] == [(quote, mention)]
+
+
+@pytest.mark.parametrize(
+    "text", ["During the meeting in Geneva, he said.", "Speaking to reporters in Geneva, he said."]
+)
+def test_an_opening_phrase_alone_before_its_attribution_is_no_content(text):
+    assert extract(text).quotes == []

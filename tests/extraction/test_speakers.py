@@ -1431,3 +1431,18 @@ def test_a_time_phrase_after_an_inverted_speaker_is_no_part_of_it(text, mention)
 )
 def test_a_noun_before_a_title_is_in_the_role(text, quote, name, role):
     assert [(q.text, q.speaker.name, q.speaker.role) for q in extract(text).quotes] == [(quote, name, role)]
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # A clause between the commas is no apposition: the speaker comes after the cue ...
+        ("For some, the losses would outstrip the gains, said Batchelder.", "Batchelder"),
+        # ... but an apposition with a relative clause, or a subordinate clause, is stepped over to the head.
+        ("Akar, a general who has served for years, said the deal was done.", "Akar"),
+        ("Ana Lima, when asked whether an inquiry was held, told reporters the rules were followed.", "Ana Lima"),
+        ("Ana Lima, a senator since May, said the deal was done.", "Ana Lima"),
+    ],
+)
+def test_a_clause_between_commas_before_the_cue_is_no_apposition(text, mention):
+    assert [q.speaker.mention for q in extract(text).quotes] == [mention]

@@ -175,6 +175,16 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)
     elif back is not None and _framing(text, back[0]):
         content = _content_after(text, cue, s, e, quotes)
+        if (
+            content is None
+            and (text.find(",", back[0], back[1]) >= 0 or _AUXILIARY.search(text, back[0], back[1]) is not None)
+            and (_ends_sentence(text, cue, e) or _told_whom_only(text, cue, e) or _circumstance_only(text, cue, e))
+        ):
+            # "After some challenges, the work has met the standards, one official said.": nothing follows the
+            # cue, so the opening phrase frames a clause that is the content, not the attribution; or the opening
+            # word was no framing participle ("Shifting monsoon patterns could affect …, Obama said."). A clause
+            # has a comma after its opening phrase or an auxiliary ("During the meeting in Geneva, he said." none).
+            content = back
     elif _comma_before(text, s, mention.start) and _parenthetical(text, cue, e):
         # "The deal, he said, is dead." (after a semicolon: "…; enough, the study suggests, to feed sponges")
         lo = max(s, text.rfind(";", s, mention.start) + 1)
@@ -293,6 +303,9 @@ def _comma_outside_quotes(text: str, lo: int, hi: int, quotes) -> int:
 def _quote_at_or_around(quotes, pos: int) -> bool:
     i = bisect.bisect_left(quotes, (pos + 1,)) - 1
     return i >= 0 and quotes[i][0] <= pos < quotes[i][1]
+
+
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b")
 
 
 # A relative pronoun right before the speaker: "a mission which NASA said might take place in May".

@@ -48,6 +48,28 @@ def _cap_before_particles(toks: list[tuple[int, int, str]], k: int) -> bool:
     return k > 0 and _is_cap(toks[k - 1][2])
 
 
+# Auxiliaries and modals: one in the words between two commas makes them a clause, not an apposition.
+_AUXILIARIES = frozenset("is are was were has have had will would can could should may might must".split())
+_SUBORDINATORS = frozenset(
+    "when while whilst after before as if though although because since until unless once".split()
+)
+
+
+def _clause_between(toks: list[tuple[int, int, str]], lo: int, hi: int) -> bool:
+    """Whether toks[lo:hi] is a clause ("For some, the losses would outstrip the gains, said Batchelder": no
+    apposition to "some", who does not speak) rather than an apposition, whose relative clause may hold an
+    auxiliary ("Akar, a general who has served for years, said")."""
+    if toks[lo][2].lower() in _SUBORDINATORS:
+        return False  # "Leyts, when asked whether it was done, told …": a subordinate clause is stepped over
+    for k in range(lo, hi):
+        w = toks[k][2]  # (as written: "in May" holds no auxiliary)
+        if w in RELATIVES or w == "that":
+            return False
+        if w in _AUXILIARIES:
+            return True
+    return False
+
+
 def _role_modifier(toks: list[tuple[int, int, str]], k: int) -> bool:
     """Whether the lower-case word at token k, just before a title, is a noun that says whose the role is
     ("police spokesman", "campaign spokesman", "White House press secretary", "panel Chairman"). Left out, it
@@ -254,6 +276,7 @@ def subject_before(
                         and toks[k + 2][2].lower() in DETERMINERS
                     )
                     and toks[k + 1][2][:1].isalnum()
+                    and not _clause_between(toks, k + 1, i)
                 ):
                     appos = (k + 1, i - 1)
                     i = k - 1
