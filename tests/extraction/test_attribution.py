@@ -741,3 +741,36 @@ def test_an_opening_phrase_before_content_that_ends_at_its_attribution(text, quo
 )
 def test_an_opening_phrase_alone_before_its_attribution_is_no_content(text):
     assert extract(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        # An attribution between commas inside its content, after a framing clause or with whom it was told to.
+        (
+            "Though the transition was smooth, he said, replacing her would be much harder.",
+            "Though the transition was smooth, he said, replacing her would be much harder",
+        ),
+        (
+            "The difference now, he told me on Friday, is that he is the anchor of a news program.",
+            "The difference now, he told me on Friday, is that he is the anchor of a news program",
+        ),
+    ],
+)
+def test_an_aside_attribution_after_a_framing_clause_or_an_object(text, quote):
+    assert [q.text for q in extract(text).quotes] == [quote]
+
+
+@pytest.mark.parametrize(
+    "text, quotes",
+    [
+        # "the" and a singular common noun before a bare form: a compound noun, no report ...
+        ("The candidates were asked about the war, the surveillance state, space and schools.", []),
+        ("The change was announced in the blog post on Monday.", []),
+        # ... unless the noun is a body that British English gives a plural verb.
+        ("The government say the plan will work.", ["the plan will work"]),
+        ("The majority say the plan will work.", ["the plan will work"]),
+    ],
+)
+def test_a_bare_form_after_a_singular_common_noun_is_a_compound(text, quotes):
+    assert [q.text for q in extract(text).quotes] == quotes

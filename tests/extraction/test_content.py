@@ -609,3 +609,26 @@ def test_a_quote_after_the_cue_and_a_comma_is_the_whole_content(text, expected):
 )
 def test_a_quote_opening_in_lower_case_after_the_attribution_continues_the_quote_before(text, expected):
     assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A preposition that hedges a number opens the content when a clause follows ...
+        ("McAuliffe said about 20 people have applied.", [("indirect", "about 20 people have applied")]),
+        ("The minister said over 300 homes were lost.", [("indirect", "over 300 homes were lost")]),
+        ("She told reporters about 300 homes burned.", [("indirect", "about 300 homes burned")]),
+        # ... and is what was written about when none does.
+        ("He wrote about 20 books.", []),
+        ("He said about the plan that it would fail.", []),
+    ],
+)
+def test_a_hedged_number_after_the_cue_opens_the_content(text, expected):
+    assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == expected
+
+
+def test_a_hedged_number_before_a_comma_and_another_attribution_opens_no_content():
+    text = "The checks would add about £330 million a year to importers’ costs, the assessment estimated in April."
+    assert [(q.text, q.speaker.mention) for q in extract(text).quotes] == [
+        ("The checks would add about £330 million a year to importers’ costs", "the assessment")
+    ]

@@ -327,7 +327,7 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
             # (the list stays short; tested against every span, it made a sentence of many cues quadratic).
             if taken:
                 taken = [t for t in taken if t[1] > cue.start]
-            cut = None
+            cut: tuple[tuple[int, int], list[tuple[int, int]]] | None = None  # (span before the cut, taken then)
             if any(a <= cue.start < b for a, b in taken):
                 if prev is None:
                     continue
