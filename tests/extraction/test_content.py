@@ -632,3 +632,20 @@ def test_a_hedged_number_before_a_comma_and_another_attribution_opens_no_content
     assert [(q.text, q.speaker.mention) for q in extract(text).quotes] == [
         ("The checks would add about £330 million a year to importers’ costs", "the assessment")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After the attribution's comma, "and" or "but" before a quote: the quote goes on.
+        (
+            '"You know, I love Larry," he said, but "when it comes to energy, Larry has a history."',
+            [("direct", '"You know, I love Larry," he said, but "when it comes to energy, Larry has a history."')],
+        ),
+        ("“We won,” he said, and “we will win again.”", [("direct", "“We won,” he said, and “we will win again.”")]),
+        # Without a quote after it, the "and" clause is no part of the quote.
+        ("“We won,” he said, and the crowd cheered.", [("direct", "“We won,”")]),
+    ],
+)
+def test_a_quote_after_the_attributions_comma_and_a_conjunction_goes_on(text, expected):
+    assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == expected

@@ -1446,3 +1446,11 @@ def test_a_noun_before_a_title_is_in_the_role(text, quote, name, role):
 )
 def test_a_clause_between_commas_before_the_cue_is_no_apposition(text, mention):
     assert [q.speaker.mention for q in extract(text).quotes] == [mention]
+
+
+@pytest.mark.parametrize("word", ["retired", "outgoing", "embattled"])
+def test_a_describing_participle_before_a_title_is_in_the_role(word):
+    text = f'Clinton "is the only candidate who can keep America safe," {word} Air Force general Lloyd Newton said.'
+    assert [(q.speaker.name, q.speaker.role) for q in extract(text).quotes] == [
+        ("Lloyd Newton", f"{word} Air Force general")
+    ]

@@ -491,7 +491,7 @@ def _content_before(text: str, s: int, upto: int, quotes) -> tuple[int, int] | N
 
 
 _COMMA = re.compile(r"\s*,\s*")
-_RESUME = re.compile(r"\s*[,;]\s*")
+_RESUME = re.compile(r"\s*[,;]\s*(?:(?:and|but)\s+)?")  # ('“A,” he said, but “B.”': the quote goes on)
 
 
 def _forward_quote(text: str, pos: int, e: int, quotes, content: tuple[int, int]) -> int:

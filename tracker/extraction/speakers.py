@@ -70,6 +70,12 @@ def _clause_between(toks: list[tuple[int, int, str]], lo: int, hi: int) -> bool:
     return False
 
 
+# Words that stand before a title or a name as part of the role: "former", "retired Air Force general …".
+_BEFORE_TITLES = frozenset(
+    "the longtime former top veteran then-president retired outgoing incoming embattled ousted exiled".split()
+)
+
+
 def _role_modifier(toks: list[tuple[int, int, str]], k: int) -> bool:
     """Whether the lower-case word at token k, just before a title, is a noun that says whose the role is
     ("police spokesman", "campaign spokesman", "White House press secretary", "panel Chairman"). Left out, it
@@ -116,11 +122,7 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
                 j -= 1
             elif pl in NAME_LINKS and j - 2 >= 0 and _is_cap(toks[j - 2][2]) and _linked_name(toks, j - 1):
                 j -= 1  # "Center for Strategic and International Studies": one name, not two speakers
-            elif (
-                pl in TITLES
-                or pl.endswith("-based")
-                or pl in ("longtime", "former", "top", "veteran", "the", "then-president")
-            ):
+            elif pl in TITLES or pl.endswith("-based") or pl in _BEFORE_TITLES:
                 j -= 1
             elif pl in PERSON_ROLE_NOUNS or pl in ANON_NOUNS:
                 j -= 1
