@@ -645,3 +645,17 @@ def test_an_owner_speaks_through_an_account_with_either_apostrophe(apostrophe):
 def test_common_nouns_after_the_title_are_in_the_role(phrase, name, role):
     m = _mention_from_words(tokens(phrase, 0, len(phrase)))
     assert (m.kind, m.name, m.role) == ("person", name, role)
+
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        # After a title's "of" or "to" phrase, the name runs from a known first name ...
+        ("Ambassador to the United Nations Mary Ann Smith", "Mary Ann Smith"),
+        # ... which the phrase's own first word is not ("Jordan"), else it is the last two words.
+        ("Ambassador to Jordan Mary Smith", "Mary Smith"),
+        ("Secretary of Labor Dana Whitfield", "Dana Whitfield"),
+    ],
+)
+def test_a_name_after_a_titles_phrase_starts_at_a_first_name(phrase, name):
+    assert _mention_from_words(tokens(phrase, 0, len(phrase))).name == name

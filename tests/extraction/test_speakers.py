@@ -1456,3 +1456,48 @@ def test_a_describing_participle_before_a_title_is_in_the_role(word):
     assert [(q.speaker.name, q.speaker.role) for q in extract(text).quotes] == [
         ("Lloyd Newton", f"{word} Air Force general")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, mention, quote",
+    [
+        # An apposition between dashes is stepped over to the head before it, as one between commas is.
+        (
+            "Kall -- co-editor of a book on the debates -- said the candidate made announcements.",
+            "Kall",
+            "the candidate made announcements",
+        ),
+        (
+            "John Dickey — the chief executive of Ora Media — told reporters the show was fair.",
+            "John Dickey",
+            "the show was fair",
+        ),
+        (
+            "John Dickey - the chief executive of Ora Media - told reporters the show was fair.",
+            "John Dickey",
+            "the show was fair",
+        ),
+        # Those who advise or speak for someone ("advisers to …") are the source, not the one they serve.
+        (
+            "Several aides to Mayor Ana Lima said the bridge was safe.",
+            "Several aides to Mayor Ana Lima",
+            "the bridge was safe",
+        ),
+        (
+            "In recent days, advisers to Mr. Obama say, the president has grown exasperated.",
+            "advisers to Mr. Obama",
+            "In recent days, advisers to Mr. Obama say, the president has grown exasperated",
+        ),
+        # "…, as X said": the clause before the comma is the content.
+        ("The bridge is unsafe, as the mayor said on Monday.", "the mayor", "The bridge is unsafe"),
+    ],
+)
+def test_a_subject_after_an_aside_between_dashes_a_to_phrase_or_as(text, mention, quote):
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == [(mention, quote)]
+
+
+def test_cited_as_saying_after_an_apposition_is_no_report_by_what_follows():
+    text = (
+        "The BBC also cited Budi Gunawan, chief of the State Intelligence Agency, as saying the suspects were linked."
+    )
+    assert [q.speaker.mention for q in extract(text).quotes] != ["the suspects"]

@@ -178,7 +178,9 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         antecedent, _ = subject_before(text, s, k)
     # A subject carried on from the clause before reports what follows its own cue: what precedes the subject is
     # the earlier report's ('"We are ready," Lee said, adding that the team had trained hard').
-    back = None if carried else _content_before(text, s, mention.start, quotes)
+    # (subject: "…, as the minister said." lets "as" open the attribution, but not in a question: "Will the tax
+    # rise, as the minister promised?" asks whether it will, and reports no one.)
+    back = None if carried else _content_before(text, s, mention.start, quotes, text.find("?", cue.end, e) < 0)
     if back is not None and _quote_at(quotes, back[0]) is not None and text[back[1] - 1] in _QUOTE_CHARS:
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)
     elif back is not None and (

@@ -463,14 +463,23 @@ def _subordinate(text: str, s: int, cue_start: int) -> bool:
     return not 0 <= comma < cue_start
 
 
-def _content_before(text: str, s: int, upto: int, quotes) -> tuple[int, int] | None:
+def _content_before(text: str, s: int, upto: int, quotes, subject: bool = False) -> tuple[int, int] | None:
     """Content that precedes its attribution ("…, sources said", "“…,” Akar said"): from the sentence (or the
-    quote) start to the comma or closing mark just before the attribution."""
+    quote) start to the comma or closing mark just before the attribution. `subject`: `upto` is where the
+    attribution's subject starts, which "as" may stand before ("…, as police have said")."""
     k = upto
     while k > s and text[k - 1].isspace():
         k -= 1
     if k <= s:
         return None
+    if subject and text[k - 2 : k] == "as" and not text[k - 3 : k - 2].isalnum():
+        # "Scott had a gun, as police have said." (`upto` the subject's start): "as" after the comma opens the
+        # attribution, not the content
+        j = k - 2
+        while j > s and text[j - 1].isspace():
+            j -= 1
+        if j > s and text[j - 1] == ",":
+            k = j
     ch = text[k - 1]
     # The quote ending at k (or at k - 1 before a comma or dash); quotes are sorted and apart, so their ends are
     # sorted too and a binary search finds it. Two such quotes cannot both exist (a quote spans two characters).

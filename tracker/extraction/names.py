@@ -91,6 +91,11 @@ def _is_occupation(word: str) -> bool:
 _NOT_ROLE_WORDS = NAME_PARTICLES | FUNCTION_WORDS
 
 
+def _first_name(word: str) -> bool:
+    low = word.lower()
+    return low in FEMALE_NAMES or low in MALE_NAMES
+
+
 def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     """Split "Turkish Defence Minister Hulusi Akar" into the role and the name after its last title word."""
     last_title = -1
@@ -122,6 +127,11 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
         # "Secretary of Labor Dana Whitfield": the "of" phrase belongs to the title; the name is its last two
         # words (three with a middle initial).
         keep = 3 if len(rest) >= 5 and _INITIAL.fullmatch(rest[-2]) else 2
+        for k in range(2, len(rest) - 1):
+            # ... or from a known first name on ("Ambassador to the United Nations Mary Ann Smith")
+            if _first_name(rest[k]) and not _first_name(rest[k - 1]):
+                keep = len(rest) - k
+                break
         last_title += len(rest) - keep
     role_words = [w for w in words[: last_title + 1] if w.lower() not in _HONORIFICS]
     role = " ".join(role_words).rstrip(",") or None

@@ -48,6 +48,33 @@ def _cap_before_particles(toks: list[tuple[int, int, str]], k: int) -> bool:
     return k > 0 and _is_cap(toks[k - 1][2])
 
 
+_DASH_TOKENS = frozenset("— – -".split())
+
+
+def _opening_dash(toks: list[tuple[int, int, str]], i: int) -> int | None:
+    """The token of the dash that opens the aside closed by the dash at token i (a hyphen pair "--" is one dash),
+    when the aside is words only and a capitalised word stands before it; else None."""
+    close = i - 1 if toks[i][2] == "-" and i > 0 and toks[i - 1][2] == "-" else i
+    for k in range(close - 1, max(0, close - 40), -1):
+        w = toks[k][2]
+        if w in _DASH_TOKENS:
+            head = k - 1 - (w == "-" and toks[k - 1][2] == "-")
+            return k if head >= 0 and k < close - 1 and _is_cap(toks[head][2]) else None
+        if w in '.;:!?“”"()':
+            return None
+    return None
+
+
+# Words before "to" that keep the phrase after it in the source: "a source close to the talks", "advisers to Mr.
+# Obama say" (the advisers speak, not Mr. Obama).
+_BEFORE_TO = frozenset(
+    """
+    close near aide aides adviser advisers advisor advisors spokesman spokeswoman spokesperson counsel ambassador
+    ambassadors envoy envoys assistant assistants consultant consultants lawyer lawyers attorney attorneys
+    """.split()
+)
+
+
 # Auxiliaries and modals: one in the words between two commas makes them a clause, not an apposition.
 _AUXILIARIES = frozenset("is are was were has have had will would can could should may might must".split())
 _SUBORDINATORS = frozenset(
@@ -264,6 +291,16 @@ def subject_before(
         i -= 1
     if i < 0:
         return None, negated
+    if toks[i][2] in _DASH_TOKENS:
+        # "Kall -- co-editor of a book on Trump -- said", "John Dickey — the chief executive — told": an apposition
+        # between dashes; the head sits before the opening one.
+        d = _opening_dash(toks, i)
+        if d is None:
+            return None, negated
+        appos = (d + 1, i - 1 - (toks[i - 1][2] == "-" and toks[i][2] == "-"))
+        i = d - 1 - (d > 0 and toks[d][2] == "-" and toks[d - 1][2] == "-")
+        if i < 0:
+            return None, negated
     if toks[i][2] == ",":
         # "Akar, a former general, said" / "Mr. Kamin, who ...," : the head sits before the opening comma.
         for k in range(i - 1, max(-1, i - 32), -1):
@@ -306,7 +343,7 @@ def subject_before(
     while (
         j >= 2
         and toks[j - 1][2].lower() in PREPOSITIONS
-        and (toks[j - 1][2].lower() != "to" or toks[j - 2][2].lower() in ("close", "near"))
+        and (toks[j - 1][2].lower() != "to" or toks[j - 2][2].lower() in _BEFORE_TO)
     ):
         k = j - 2
         if toks[k][2].lower() in ("familiar", "close") and k >= 1:
