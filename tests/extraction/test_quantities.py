@@ -353,6 +353,25 @@ def test_numbers_past_float_range_keep_the_figure_but_not_the_value():
 
 
 @pytest.mark.parametrize(
+    "text,value,lower,upper",
+    [
+        # In binary 4.1 is 4.0999…: multiplied as floats, "$4.1 billion" was 4099999999.9999995.
+        ("It is worth $4.1 billion.", 4_100_000_000.0, None, None),
+        ("It is worth $1.15bn.", 1_150_000_000.0, None, None),
+        ("It is worth £40.7m.", 40_700_000.0, None, None),
+        ("It is worth 4.1 trillion yen.", 4_100_000_000_000.0, None, None),
+        ("It is worth Rs 3.12 lakh crore.", 3_120_000_000_000.0, None, None),
+        ("It has 2.3k followers.", 2_300.0, None, None),
+        ("It is worth 0.07 million dollars.", 70_000.0, None, None),
+        ("It cost $10.3-12.7 billion.", None, 10_300_000_000.0, 12_700_000_000.0),  # the scale after the second
+    ],
+)
+def test_a_scaled_decimal_is_exact(text, value, lower, upper):
+    q = one(text)
+    assert (q.value, q.lower, q.upper) == (value, lower, upper)
+
+
+@pytest.mark.parametrize(
     ("text", "span", "value", "lower", "upper", "unit"),
     [
         ("Two-thirds of voters agreed.", "Two-thirds", 2 / 3, None, None, None),

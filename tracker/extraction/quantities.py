@@ -12,6 +12,7 @@ import dataclasses
 import functools
 import math
 import re
+from decimal import Decimal
 
 from tracker.extraction.dates import date_spans
 from tracker.extraction.dates import forget as forget_dates
@@ -223,7 +224,16 @@ def _number(text: str | None, scale: str | None) -> float | None:
     if not text:
         return None
     t = text.strip()
-    value = float(t.replace(",", "")) if t[0].isdigit() or t[0] == "." else _words_value(t)
+    value: float | None
+    if t[0].isdigit() or t[0] == ".":
+        digits = t.replace(",", "")
+        if scale and "." in digits:
+            # Scaled in decimal and rounded once: in binary 4.1 is 4.0999…, and 4.1 × 1e9 was 4099999999.9999995
+            # for "$4.1 billion". (A whole number and a scale are exact in binary: their product is rounded once.)
+            return float(Decimal(digits) * int(_scale_value(scale)))
+        value = float(digits)
+    else:
+        value = _words_value(t)  # whole numbers and halves: exact in binary, as a scale is
     if value is None:
         return None
     if scale:
@@ -338,7 +348,7 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
     if value2 is not None and sep == "and" and pre_key != "between":
         value2 = None  # "two and three" outside "between" is a list, not a range
     if value2 is not None and not g["scale"] and g["scale2"]:
-        value *= _scale_value(g["scale2"])  # "$10-12 billion"
+        value = _number(num_text, g["scale2"]) or value  # "$10-12 billion"
     currency = _currency(cur, post if not post.startswith(("%", "per", "percentage")) else None)
     if value2 is None and g["post1"]:
         q_end = m.end("post1")
