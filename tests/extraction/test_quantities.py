@@ -535,9 +535,40 @@ def test_a_url_escape_is_no_figure():
     assert find_quantities("See http://example.com/a%20b%2Cc for details.") == []
 
 
-def test_a_change_and_a_level_joined_by_to_are_two_figures():
-    qs = find_quantities("Shares fell 3.38% to $55.12 on Friday.")
-    assert [(q.text, q.value, q.unit) for q in qs] == [("3.38%", 3.38, "percent"), ("$55.12", 55.12, "USD")]
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Shares fell 3.38% to $55.12 on Friday.", [("3.38%", 3.38, "percent"), ("$55.12", 55.12, "USD")]),
+        # A range's two ends share a unit: a percentage and a count are a change and a level.
+        (
+            "It fell 2.5% to 1.2 million barrels.",
+            [("2.5%", 2.5, "percent"), ("1.2 million barrels", 1_200_000.0, "barrels")],
+        ),
+        ("Sales rose by 21% to 1.02 million.", [("21%", 21.0, "percent"), ("1.02 million", 1_020_000.0, None)]),
+        (
+            "It fell 2.5 percent to 1,200 barrels.",
+            [("2.5 percent", 2.5, "percent"), ("1,200 barrels", 1200.0, "barrels")],
+        ),
+        # Two currencies: the same sum in each.
+        ("It is worth about US$8000 or €7000.", [("about US$8000", 8000.0, "USD"), ("€7000", 7000.0, "EUR")]),
+    ],
+)
+def test_a_change_and_a_level_joined_by_to_are_two_figures(text, expected):
+    assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("It rose 5% to 7%.", [("5% to 7%", "percent", 5.0, 7.0)]),
+        ("It rose 5% to 7 percent.", [("5% to 7 percent", "percent", 5.0, 7.0)]),
+        ("It rose from 5% to 7%.", [("from 5% to 7%", "percent", 5.0, 7.0)]),
+        ("It fell from 7% to 5%.", [("from 7% to 5%", "percent", 5.0, 7.0)]),
+        ("It cost $5 to $7.", [("$5 to $7", "USD", 5.0, 7.0)]),
+    ],
+)
+def test_two_ends_in_one_unit_stay_a_range(text, expected):
+    assert [(q.text, q.unit, q.lower, q.upper) for q in find_quantities(text)] == expected
 
 
 @pytest.mark.parametrize(
@@ -559,6 +590,13 @@ def test_scores_are_not_ranges(text, expected):
         # Two bare numbers joined by "to", the larger first, are a vote's two sides: two figures, not a range.
         ("The Senate voted 70 to 20 to send the bill back.", [("70", 70.0, None, None), ("20", 20.0, None, None)]),
         ("It passed by a vote of 52 to 48.", [("52", 52.0, None, None), ("48", 48.0, None, None)]),
+        ("Biden won 57.8% to 42.2%.", [("57.8%", 57.8, None, None), ("42.2%", 42.2, None, None)]),
+        # After a capitalised name a percentage is still a figure (the name labels a bare number only).
+        (
+            "Biden led Trump 50.0 percent to 40.4 percent.",
+            [("50.0 percent", 50.0, None, None), ("40.4 percent", 40.4, None, None)],
+        ),
+        ("Biden led Trump 40% in May.", [("40%", 40.0, None, None)]),
         # Climbing, or opened by "between", the pair is a range.
         ("Some 10 to 12 people were hurt.", [("Some 10 to 12 people", None, 10.0, 12.0)]),
         ("Between 12 to 10 people were hurt.", [("Between 12 to 10 people", None, 10.0, 12.0)]),

@@ -767,11 +767,16 @@ def _weight(text: str, m: re.Match) -> bool:
 
 
 def _different_units(m: re.Match) -> bool:
-    """Two numbers joined by "to" whose units differ ("3.38% to $55.12") are two figures."""
-    if m.group("post1") and m.group("cur2"):
-        return True
+    """Two numbers joined whose units differ are two figures, a change and a level, not a range (whose ends share
+    a unit): a percent then money ("fell 3.38% to $55.12") or a count ("fell 2.5% to 1.2 million barrels", "rose
+    by 21% to 1.02 million"), money then a percent ("$5 to 7%"), two currencies ("$5 to €4")."""
     post = (m.group("post") or "").strip()
-    return bool(m.group("cur")) and not m.group("cur2") and post.startswith(("%", "per"))
+    if m.group("post1"):
+        return not post.startswith(("%", "per"))  # "5% to 7%", "5% to 7 percent" share theirs
+    cur, cur2 = m.group("cur"), m.group("cur2")
+    if cur and cur2:
+        return CURRENCY_SYMBOLS.get(cur.strip().lower()) != CURRENCY_SYMBOLS.get(cur2.strip().lower())
+    return bool(cur) and post.startswith(("%", "per"))
 
 
 _BARE = ("pre", "cur", "cur2", "scale", "scale2", "post", "post1")
@@ -781,12 +786,21 @@ _LIST_AFTER = re.compile(r"\s*,\s*\d+\s*[-–]\s*\d+")
 
 
 def _is_tally(m: re.Match) -> bool:
-    """ "voted 52 to 48", "an electoral count of 362 to 176": two bare numbers joined by "to", the larger first,
-    are a vote's two sides (a range climbs: "10 to 12 people")."""
-    if m.group("sep").lower() != "to" or any(m.group(*_BARE)):
+    """ "voted 52 to 48", "an electoral count of 362 to 176", "won 57.8% to 42.2%": two bare numbers or two
+    percentages joined by "to", the larger first, are a vote's two sides (a range climbs: "10 to 12 people"; after
+    "from" or "between" a falling pair stays one: "fell from 7% to 5%")."""
+    if m.group("sep").lower() != "to":
         return False
     a, b = m.group("num"), m.group("num2")
+    if any(m.group(*_BARE)):
+        if not m.group("post1") or any(m.group(*_NOT_SHARES)):
+            return False
+        x, y = _number(a, None), _number(b, None)  # (both percentages: _different_units ruled out the rest)
+        return x is not None and y is not None and x > y
     return a.isdigit() and b.isdigit() and int(a) > int(b)
+
+
+_NOT_SHARES = ("pre", "cur", "cur2", "scale", "scale2")
 
 
 def _is_score(text: str, m: re.Match) -> bool:
@@ -920,7 +934,7 @@ def _letter_space(text: str, s: int, lo: int) -> bool:
 
 def _is_label(text: str, m: re.Match, lo: int) -> bool:
     """ "Resolution 2231", "Article 5": a capitalised word right before a bare digit number names it."""
-    if m.group("pre") or m.group("cur") or m.group("post") or m.group("scale") or not m.group("num")[0].isdigit():
+    if any(m.group("pre", "cur", "post", "post1", "scale")) or not m.group("num")[0].isdigit():
         return False
     s = m.start("num")
     if not _letter_space(text, s, lo) and not (text[s - 1 : s] == "\n" and _letter_space(text, s - 1, lo)):
