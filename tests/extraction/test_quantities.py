@@ -1498,6 +1498,13 @@ def test_a_part_of_one_takes_the_unit_only_of_a_measure(text, expected):
         # "m" before "long" is metres; "million" before it stays a million.
         ("The waiting list is now 7.6 million long.", [("7.6 million", 7.6e6, None, "count", None, None)]),
         ("The queue was 2m people long.", [("2m people", 2e6, "people", "count", None, None)]),
+        # A range in metres, with the "m" on both ends or on the second only.
+        ("The waves were 1.5m-2m high.", [("1.5m-2m", None, "m", "range", 1.5, 2.0)]),
+        ("The waves were 1.5-2.7m high.", [("1.5-2.7m", None, "m", "range", 1.5, 2.7)]),
+        ("The waves were 1.5m to 2m in height.", [("1.5m to 2m", None, "m", "range", 1.5, 2.0)]),
+        ("The peak is 4,000m above sea level.", [("4,000m", 4000.0, "m", "measure", None, None)]),
+        ("It cost £1.5m-£2m.", [("£1.5m-£2m", None, "GBP", "range", 1.5e6, 2e6)]),
+        ("It raised £4m in May.", [("£4m", 4e6, "GBP", "money", None, None)]),
     ],
 )
 def test_m_before_a_dimension_word_is_metres_and_only_m(text, expected):

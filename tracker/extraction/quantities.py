@@ -187,8 +187,10 @@ _OF_THE_NUMBER = re.compile(
 _ABOARD = re.compile(r"\s+(?:on[\s-]?board|aboard)\b", re.I)
 # Degrees glued to the number: "67.5°", "30 °C".
 _DEGREES = re.compile(r"\s?°(?:\s?([CF])\b)?")
-# "1.8m tall": metres, not million.
-_METRES_AFTER = re.compile(r"\s+(?:tall|long|high|deep|wide)\b")
+# "1.8m tall", "4,000m above sea level": metres, not million (a word of size after the "m").
+_METRES_AFTER = re.compile(
+    r"\s+(?:tall|long|high|deep|wide|in\s+(?:height|length|depth|diameter|width)|(?:above|below)\s+sea\s+level)\b"
+)
 # Compiled once: the functions below run for every figure.
 _SPACES = re.compile(r"\s+")
 _WORD_BREAKS = re.compile(r"[\s-]+")
@@ -393,8 +395,10 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
     elif value2 is None and "°" in text[q_end : q_end + 2] and (deg := _DEGREES.match(text, q_end)):
         unit, kind = (f"°{deg.group(1)}" if deg.group(1) else "degree"), "measure"
         q_end = deg.end()
-    elif scale and scale.strip().lower() == "m" and value2 is None and _METRES_AFTER.match(text, m.end("scale")):
-        value, unit, kind = value / SCALES["m"], "m", "measure"  # "1.8m tall"
+    elif _in_metres(m, text, value2 is not None):
+        value, unit, kind = value / SCALES["m"], "m", "measure"  # "1.8m tall", "1.5m-2m high", "1.5-2m high"
+        if value2 is not None:
+            value2 /= SCALES["m"]
     else:
         if num_text.strip().lower() in ("a", "an") and not scale:
             return None
@@ -452,6 +456,18 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
         upper=_finite(upper),
         kind=kind,
     )
+
+
+def _in_metres(m: re.Match, text: str, ranged: bool) -> bool:
+    """Whether an "m" glued to the number (to the second of a range, and to the first if it has a scale) is metres,
+    not million: a word of size follows it ("1.8m tall", "waves of 1.5m-2m high")."""
+    last = "scale2" if ranged else "scale"
+    scale = m.group(last)
+    if not scale or scale.strip().lower() != "m":
+        return False
+    if ranged and m.group("scale") and m.group("scale").strip().lower() != "m":
+        return False  # "1bn-2m high": not one unit
+    return _METRES_AFTER.match(text, m.end(last)) is not None
 
 
 def _age_before(text: str, lo: int, hi: int) -> bool:
