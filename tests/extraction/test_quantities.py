@@ -88,6 +88,20 @@ def test_bounds(text, lower, upper):
     assert q.approximate and (q.lower, q.upper) == (lower, upper)
 
 
+@pytest.mark.parametrize(
+    "text,span,value",
+    [
+        ("Officials said ~40 soldiers were hurt.", "~40 soldiers", 40.0),  # glued to its number
+        ("Officials said ~ 40 soldiers were hurt.", "~ 40 soldiers", 40.0),
+        ("Winds reached 185 mph (~295 km/h) there.", "~295 km/h", 295.0),
+        ("It cost ~$5m in all.", "~$5m", 5e6),
+    ],
+)
+def test_a_tilde_is_a_hedge(text, span, value):
+    q = find_quantities(text)[-1]
+    assert (q.text, q.value, q.approximate, q.lower, q.upper) == (span, value, True, None, None)
+
+
 def test_vague_plurals():
     q = one("Hundreds of protesters gathered.")
     # At least a hundred, no upper bound stated: written as "more than 100" is (value 100, lower 100).

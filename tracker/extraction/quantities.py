@@ -89,10 +89,10 @@ _AFTER_MULTIPLIER = "|".join(rf"(?<=\sof\s{p})" for p in _VAGUE_PLURALS)
 _CUR = r"(?:US\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₩₺₦₱]|(?:Rs\.?|(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|TRY|ZAR))\s?)"
 _PRE = (
     r"(?:(?:about|around|approximately|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa"
-    r"|approx\.|~|just\s+over|just\s+under|an\s+average\s+of|more\s+than|over|at\s+least|above|upwards\s+of"
+    r"|approx\.|just\s+over|just\s+under|an\s+average\s+of|more\s+than|over|at\s+least|above|upwards\s+of"
     r"|within|greater\s+than|higher\s+than|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|no\s+more\s+than|as\s+many\s+as|as\s+much\s+as"
     r"|as\s+few\s+as|as\s+little\s+as|up\s+to|less\s+than|fewer\s+than|under|below|at\s+most|exceeding"
-    r"|between|from)\s+)"
+    r"|between|from)\s+|~\s*)"  # "~40" with the tilde glued to its number too
 )
 _NUMBER = rf"(?:{_DIGITS}|{_WORDS})"
 QUANTITY_RE = re.compile(
