@@ -75,3 +75,18 @@ def test_two_modifiers_joined_by_and_before_the_noun_whose_second_opens_in_lower
 def test_a_name_ending_in_a_capital_x_before_the_noun_is_passed_over(text, span, unit):
     q = find_quantities(text)[0]
     assert (q.text, q.unit, q.kind) == (span, unit, "count")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A model's code joined to its number by any dash is a name before the noun, as with a hyphen.
+        ("Lockheed delivered 12 F-35 jets.", [("12 F-35 jets", 12.0, "jets")]),
+        ("Lockheed delivered 12 F–35 jets.", [("12 F–35 jets", 12.0, "jets")]),  # en dash
+        ("They bought 12 MiG‐29 fighters.", [("12 MiG‐29 fighters", 12.0, "fighters")]),  # U+2010
+        # a measure and a number after an en dash stay two figures
+        ("It flew 5 km–10 km away.", [("5 km", 5.0, "km"), ("10 km", 10.0, "km")]),
+    ],
+)
+def test_a_model_code_joined_by_any_dash_is_passed_over(text, expected):
+    assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expected

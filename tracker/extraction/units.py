@@ -22,8 +22,11 @@ from tracker.extraction.quantity_words import (
 _HYPHEN_MODIFIER = re.compile(r"\s+\d[\d.,]*[-‐][a-z]{2,}\b(?=\s+[a-z])")
 # "moles of oxygen per cubic meter": what is measured may sit between the measure and its "per".
 _PER_UNIT = re.compile(r"(?:\s+of\s+[a-z]+)?\s+per\s+((?:cubic|square)\s+)?([A-Za-z]+)\b")
-# Per hour: km/h is one word; "U.S." too.
-_UNIT_WORDS = re.compile(r"(?:\s+of)?((?:\s+[A-Za-z][\w'’-]*(?:/h\b)?(?:\.[A-Za-z]\.?)*){1,6})")
+# Per hour: km/h is one word; "U.S." too; a model's code joined to its number by any dash, "F-35", "F–35", "MiG‐29"
+# (only after a capital: "5 km–10 km" is two figures).
+_UNIT_WORDS = re.compile(
+    r"(?:\s+of)?((?:\s+(?:[A-Z][\w'’-]*[‐–]\d[\w'’-]*|[A-Za-z][\w'’-]*)(?:/h\b)?(?:\.[A-Za-z]\.?)*){1,6})"
+)
 
 
 def _is_plural(word: str) -> bool:
