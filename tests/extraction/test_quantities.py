@@ -696,6 +696,38 @@ def test_or_fewer_is_an_upper_bound():
     )
 
 
+@pytest.mark.parametrize(
+    "text,span,unit,currency",
+    [
+        # A currency word several countries use is read with the country before it: not US dollars.
+        ("It cost 500 Namibian dollars.", "500 Namibian dollars", "NAD", "NAD"),
+        ("It cost 5 million Zimbabwe dollars.", "5 million Zimbabwe dollars", "ZWL", "ZWL"),
+        ("It cost half a million Jamaican dollars.", "half a million Jamaican dollars", "JMD", "JMD"),
+        ("They paid thousands of Namibian dollars.", "thousands of Namibian dollars", "NAD", "NAD"),
+        ("It cost 500 Egyptian pounds.", "500 Egyptian pounds", "EGP", "EGP"),
+        ("It cost 500 Pakistani rupees.", "500 Pakistani rupees", "PKR", "PKR"),
+        # the country's own adjective keeps the default; a name not known leaves the currency unknown
+        ("It cost 500 American dollars.", "500 American dollars", "USD", "USD"),
+        ("It cost 500 Swiss francs.", "500 Swiss francs", "CHF", "CHF"),
+        ("It cost 500 CFA francs.", "500 CFA francs", "cfa francs", None),
+        ("It cost 500 dollars.", "500 dollars", "USD", "USD"),
+    ],
+)
+def test_a_currency_word_is_read_with_its_country(text, span, unit, currency):
+    q = one(text)
+    assert (q.text, q.unit, q.currency, q.kind) == (span, unit, currency, "money")
+
+
+def test_every_shared_currency_code_is_an_iso_code_and_each_word_a_currency_word():
+    from tracker.extraction.quantity_words import CURRENCY_WORDS, SHARED_CURRENCIES
+
+    for word, countries in SHARED_CURRENCIES.items():
+        assert word + "s" in CURRENCY_WORDS or word in CURRENCY_WORDS, word
+        default = CURRENCY_WORDS.get(word + "s") or CURRENCY_WORDS[word]
+        assert default in countries.values(), word  # the word's own country is named
+        assert all(len(c) == 3 and c.isupper() for c in countries.values()), word
+
+
 def test_a_currency_word_after_us_is_read_without_it():
     # "US dollar" is not in the table as such: "US" is dropped and "dollar" read
     q = one("The grant was 5 million US dollar.")

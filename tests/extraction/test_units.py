@@ -90,3 +90,20 @@ def test_a_name_ending_in_a_capital_x_before_the_noun_is_passed_over(text, span,
 )
 def test_a_model_code_joined_by_any_dash_is_passed_over(text, expected):
     assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,span,unit",
+    [
+        # A plural possessive is what is counted and ends the noun: "workers homes" was the unit.
+        ("The fire destroyed 300 workers’ homes.", "300 workers", "workers"),
+        ("The fire destroyed 300 workers' homes.", "300 workers", "workers"),
+        ("Cases need two doctors' approval.", "two doctors", "doctors"),
+        ("He gave three weeks’ notice.", "three weeks", "weeks"),
+        # a singular possessive still gives way to the noun it owns
+        ("Police said 80 of other people's ballots were lost.", "80 of other people's ballots", "ballots"),
+    ],
+)
+def test_a_plural_possessive_is_the_counted_noun(text, span, unit):
+    q = find_quantities(text)[0]
+    assert (q.text, q.unit) == (span, unit)

@@ -35,6 +35,7 @@ from tracker.extraction.quantity_words import (  # noqa: F401 (re-exported: name
     SCALE_LETTERS,
     SCALE_WORDS,
     SCALES,
+    SHARED_CURRENCIES,
     SMALL,
     UNIT_SKIP,
     UNIT_STOP,
@@ -251,6 +252,21 @@ def _scale_value(scale: str) -> float:
     return value
 
 
+def _money(text: str, start: int, end: int, word: str) -> tuple[str, str | None]:
+    """The unit and currency of the currency word `word` that ends text[start:end] (the words after a number):
+    a word several countries use is read with the capitalised words before it ("500 Namibian dollars": NAD; "500
+    CFA francs": unit "cfa francs", currency unknown); others keep their one code."""
+    default = CURRENCY_WORDS[word]
+    countries = SHARED_CURRENCIES.get(word.rsplit(None, 1)[-1].rstrip("s"))
+    if countries is None:
+        return default, default
+    named = " ".join(w.lower() for w in text[start:end].split()[:-1] if w[0].isupper())
+    if not named:
+        return default, default
+    code = countries.get(named)
+    return (code, code) if code else (f"{named} {word}", None)
+
+
 def _currency(cur: str | None, post: str | None) -> str | None:
     if cur:
         return CURRENCY_SYMBOLS.get(cur.strip().lower())
@@ -316,19 +332,21 @@ def _vague(m: re.Match, text: str, end: int) -> Quantity:
         unit, uend = None, m.end()  # "Dozens were hurt", "thousands." : the noun is not after it
     else:
         unit, uend = unit_after(text, m.end(), end, False)  # "thousands of people"
-    cur = CURRENCY_WORDS.get(unit or "")
+    cur, kind = None, "count"
+    if unit in CURRENCY_WORDS:
+        (unit, cur), kind = _money(text, m.end(), uend, unit), "money"
     stop = uend if unit else m.end()
     return Quantity(
         text=text[m.start() : stop],
         start=m.start(),
         end=stop,
         value=lo if hi is None else None,  # "hundreds" as "more than 100" is written: value 100, lower 100
-        unit=cur or unit,
+        unit=unit,
         currency=cur,
         approximate=True,
         lower=lo,
         upper=hi,
-        kind="money" if cur else "count",
+        kind=kind,
     )
 
 
@@ -424,7 +442,7 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
         if unit is None and text[q_end : q_end + 1].isspace() and _ABOARD.match(text, q_end):
             unit = "people"  # "all 157 aboard", "the sixteen on board": the people on a craft
         if unit in CURRENCY_WORDS:
-            unit = currency = CURRENCY_WORDS[unit]
+            unit, currency = _money(text, q_end, uend, unit)
             kind = "money"
         else:
             kind = "measure" if unit in MEASURES or " per " in (unit or "") else "count"
@@ -912,11 +930,11 @@ def _word_figure(text: str, ts: int, end: int) -> Quantity | None:
         value = _PARTS[fold(part)] * SCALES.get(whole, 12)  # (a dozen: 12)
         approx, lower, upper = _bounds(ps.group(1), None, value)
         unit, uend = unit_after(text, ps.end(), end, False)
-        cur = CURRENCY_WORDS.get(unit or "")
+        cur, kind = None, "count"
+        if unit in CURRENCY_WORDS:
+            (unit, cur), kind = _money(text, ps.end(), uend, unit), "money"
         stop = uend if unit else ps.end()
-        return Quantity(
-            text[ts:stop], ts, stop, value, cur or unit, cur, approx, lower, upper, "money" if cur else "count"
-        )
+        return Quantity(text[ts:stop], ts, stop, value, unit, cur, approx, lower, upper, kind)
     if (by := _BY_SHARE.match(text, ts, end)) is not None and _BY_BEFORE.search(text, max(0, ts - 4), ts):
         # "fell by half", "cut by a third in May": the size of a change, as a share
         part = fold(by.group(1) or by.group(2))

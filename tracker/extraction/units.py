@@ -75,11 +75,15 @@ def unit_after(text: str, pos: int, end: int, singular: bool) -> tuple[str | Non
     if not m:
         return None, pos
     words: list[tuple[str, int]] = []
+    owners = 0  # words[k] is a plural possessive ("workers’") when bit k is set
     offset = m.start(1)
     for w in m.group(1).split():
         i = text.index(w, offset)
         offset = i + len(w)
-        words.append((w.rstrip("’'"), i))
+        if w[-1] in "’'":
+            w = w.rstrip("’'")
+            owners |= 1 << len(words)
+        words.append((w, i))
     kept: list[tuple[str, int]] = []
     skipped = 0
     coordinated = -1
@@ -99,6 +103,9 @@ def unit_after(text: str, pos: int, end: int, singular: bool) -> tuple[str | Non
         if lw.endswith(("'s", "’s")):
             kept = []  # "80 of other people's ballots": the count is of what follows the possessive
             continue
+        if owners >> k & 1 and _is_plural(w):
+            kept.append((w, i))  # "two doctors' approval", "300 workers’ homes": a plural possessive is what is
+            break  # counted, and ends the noun
         if w[0].isupper() and (kept or not lw.endswith(("ans", "ese", "ers", "ists"))):
             after = [x for x, _ in words[k + 1 : k + 3]]
             if not kept and _is_plural(w) and not (after and after[0][:1].isupper()):
