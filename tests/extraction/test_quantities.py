@@ -1258,6 +1258,9 @@ def test_a_number_glued_to_a_capital_letter_is_a_model_name(letter):
         ("less than", False, None, 0.5),
         ("about", True, None, None),
         ("nearly", True, None, 0.5),
+        ("under", False, None, 0.5),
+        ("just over", True, 0.5, None),  # "just" was lost: "over half a percentage point"
+        ("just under", True, None, 0.5),  # "just under" was no bound at all
     ],
 )
 def test_a_bound_before_a_share_of_a_percentage_point(bound, approximate, lower, upper):
@@ -1273,6 +1276,21 @@ def test_a_bound_before_a_share_of_a_percentage_point(bound, approximate, lower,
         lower,
         upper,
     )
+
+
+@pytest.mark.parametrize(
+    "text,span,value,lower,upper",
+    [
+        ("Just over half a million people voted.", "Just over half a million people", 5e5, 5e5, None),
+        ("Just under half a million people voted.", "Just under half a million people", 5e5, None, 5e5),
+        ("Under half a million people voted.", "Under half a million people", 5e5, None, 5e5),
+        ("Just over a third of voters agreed.", "Just over a third", 1 / 3, 1 / 3, None),
+        ("Just under a quarter of voters agreed.", "Just under a quarter", 0.25, None, 0.25),
+    ],
+)
+def test_just_over_and_just_under_before_a_share_keep_just(text, span, value, lower, upper):
+    q = one(text)
+    assert (q.text, q.value, q.approximate, q.lower, q.upper) == (span, value, True, lower, upper)
 
 
 BOUND_WORDS = {

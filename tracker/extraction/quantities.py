@@ -146,7 +146,8 @@ _MIXED = re.compile(r"(?<![\w/.,])(\d{1,3})\s+([1-9])/([2-9]|1[0-6])(?![\w/]|\.\
 _WITHIN_ONE = re.compile(r"within\s+(?:a|an|one)\s+(second|minute|hour|day|week|fortnight|month|year|decade)\b", re.I)
 # "a third of the country", "about a quarter as much": a share written with its article.
 _SHARE = re.compile(
-    r"(?:(more\s+than|less\s+than|over|under|at\s+least|nearly|almost|about|roughly|as\s+little\s+as)\s+)?"
+    r"(?:(more\s+than|less\s+than|just\s+over|just\s+under|over|under|at\s+least|nearly|almost|about|roughly"
+    r"|as\s+little\s+as)\s+)?"
     r"(?:(?:a|one)\s+(half|third|quarter|fifth|tenth|hundredth|thousandth|millionth|billionth)|(half))\s+"
     r"(?=(?:of|as)\b)",
     re.I,
@@ -155,8 +156,8 @@ _SHARE = re.compile(
 # point) is one number (without
 # this, "a million people" after "half" was read alone, twice the figure).
 _PART_OF_SCALE = re.compile(
-    r"(?:(about|around|approximately|roughly|some|nearly|almost|over|more\s+than|less\s+than|at\s+least|up\s+to"
-    r"|just\s+over|just\s+under)\s+)?"
+    r"(?:(about|around|approximately|roughly|some|nearly|almost|over|under|more\s+than|less\s+than|at\s+least"
+    r"|up\s+to|just\s+over|just\s+under)\s+)?"
     r"(?:(half)|(?:a|one)\s+(quarter|third)|three\s+(quarters)|two[\s-]+(thirds))(?:\s+of)?\s+an?\s+"
     r"(hundred|thousand|million|billion|trillion|dozen|percentage\s+point|per\s?cent(?:age)?\s+point)\b",
     re.I,
@@ -606,7 +607,8 @@ def _find(text: str, start: int, end: int, sentences: list | None = None) -> lis
             i += 1
             if ts < pos:
                 continue
-            if text[ts] in "aAoOwWmMlLhHnNrRuUtT" and (q := _word_figure(text, ts, end)) is not None:
+            # The letters _word_figure's patterns open with: "a third", "over half", "just over half", "within", …
+            if text[ts] in "aAoOwWmMlLhHnNrRuUtTjJ" and (q := _word_figure(text, ts, end)) is not None:
                 out.append(q)
                 pos = q.end
                 continue
