@@ -611,6 +611,7 @@ def test_scores_are_not_ranges(text, expected):
             [("50.0 percent", 50.0, None, None), ("40.4 percent", 40.4, None, None)],
         ),
         ("Biden led Trump 40% in May.", [("40%", 40.0, None, None)]),
+        ("Dam Costs Rise 40% In Kenya.", [("40%", 40.0, None, None)]),  # a headline in title case
         # Climbing, or opened by "between", the pair is a range.
         ("Some 10 to 12 people were hurt.", [("Some 10 to 12 people", None, 10.0, 12.0)]),
         ("Between 12 to 10 people were hurt.", [("Between 12 to 10 people", None, 10.0, 12.0)]),
