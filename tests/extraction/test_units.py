@@ -107,3 +107,24 @@ def test_a_model_code_joined_by_any_dash_is_passed_over(text, expected):
 def test_a_plural_possessive_is_the_counted_noun(text, span, unit):
     q = find_quantities(text)[0]
     assert (q.text, q.unit) == (span, unit)
+
+
+@pytest.mark.parametrize(
+    "text,span,unit,kind",
+    [
+        # A measure ends the unit: the words after it are no part of it.
+        ("Winds of up to 70 km/h burned towards the town.", "up to 70 km/h", "km/h", "measure"),
+        ("It had 70 mph winds.", "70 mph", "mph", "measure"),
+        ("They carried 10 kg bags.", "10 kg", "kg", "measure"),
+        ("He stood six feet five inches tall.", "six feet", "feet", "measure"),
+        # a measure in the singular, or after a word that qualifies it, is a measure too
+        ("Waves of up to 1 metre were seen.", "up to 1 metre", "metre", "measure"),
+        ("It is 1 inch wide.", "1 inch", "inch", "measure"),
+        ("It covers 160 square miles.", "160 square miles", "square miles", "measure"),
+        ("It lies 50 light years away.", "50 light years", "light years", "measure"),
+        ("They bought 4 missile batteries.", "4 missile batteries", "missile batteries", "count"),
+    ],
+)
+def test_a_measure_ends_the_unit_and_is_a_measure_in_any_number(text, span, unit, kind):
+    q = find_quantities(text)[0]
+    assert (q.text, q.unit, q.kind) == (span, unit, kind)

@@ -446,7 +446,7 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
             unit, currency = _money(text, q_end, uend, unit)
             kind = "money"
         else:
-            kind = "measure" if unit in MEASURES or " per " in (unit or "") else "count"
+            kind = "measure" if _is_measure(unit) else "count"
         if unit:
             q_end = uend
     if value2 is not None:
@@ -487,6 +487,15 @@ def _in_metres(m: re.Match, text: str, ranged: bool) -> bool:
     if ranged and m.group("scale") and m.group("scale").strip().lower() != "m":
         return False  # "1bn-2m high": not one unit
     return _METRES_AFTER.match(text, m.end(last)) is not None
+
+
+def _is_measure(unit: str | None) -> bool:
+    """Whether a unit is a measure: its last word one of MEASURES, in the plural or singular ("1 metre", "1 inch",
+    "5 square miles", "1 foot"), or a rate ("mg per liter")."""
+    if not unit:
+        return False
+    last = unit[unit.rfind(" ") + 1 :]
+    return last in MEASURES or last + "s" in MEASURES or last + "es" in MEASURES or last == "foot" or " per " in unit
 
 
 def _age_before(text: str, lo: int, hi: int) -> bool:
@@ -636,7 +645,7 @@ def _find(text: str, start: int, end: int, sentences: list | None = None) -> lis
                 if num < den:
                     unit, uend = unit_after(text, mixed.end(), end, False)
                     stop = uend if unit else mixed.end()
-                    kind = "measure" if unit in MEASURES else "count"
+                    kind = "measure" if _is_measure(unit) else "count"
                     out.append(Quantity(text[ts:stop], ts, stop, whole + num / den, unit, kind=kind))
                     pos = stop
                     continue

@@ -115,8 +115,8 @@ def unit_after(text: str, pos: int, end: int, singular: bool) -> tuple[str | Non
                 continue  # "seven Native American reservations", "5000 U.S. troops": a name before the noun
             break
         kept.append((w, i))
-        if w[0].isupper():
-            break
+        if w[0].isupper() or lw in MEASURES:
+            break  # "70 km/h burned towards", "10 kg bags": a measure ends the unit
         if len(kept) == 3:
             break
         if i + len(w) < len(text) and text[i + len(w)] in ',;:.!?)("”':
