@@ -703,3 +703,74 @@ def test_a_relative_clauses_report_steps_over_a_comma_in_a_quote_and_stays_in_it
 )
 def test_a_name_with_an_apostrophe_opens_the_subject_that_carries_on(text, expected):
     assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, quote, mention",
+    [
+        # Nothing follows the cue: the clause after the opening phrase is what was said ...
+        (
+            "After some challenges, the reclamation work has met the standards, one state official said.",
+            "After some challenges, the reclamation work has met the standards",
+            "one state official",
+        ),
+        (
+            "Unlike Patriot, Mr. Clarke has few investors that the state could pressure, they say.",
+            "Unlike Patriot, Mr. Clarke has few investors that the state could pressure",
+            "they",
+        ),
+        (
+            "In addition, the campaign plans to release more records soon, a spokesman announced Monday.",
+            "In addition, the campaign plans to release more records soon",
+            "a spokesman",
+        ),
+        # ... and a capitalised word in "-ing" that opens a clause with an auxiliary is no framing participle.
+        (
+            "Shifting monsoon patterns could affect a billion people, Mr. Obama said in his interview.",
+            "Shifting monsoon patterns could affect a billion people",
+            "Mr. Obama",
+        ),
+    ],
+)
+def test_an_opening_phrase_before_content_that_ends_at_its_attribution(text, quote, mention):
+    assert [(q.text, q.speaker.mention) for q in extract(text).quotes] == [(quote, mention)]
+
+
+@pytest.mark.parametrize(
+    "text", ["During the meeting in Geneva, he said.", "Speaking to reporters in Geneva, he said."]
+)
+def test_an_opening_phrase_alone_before_its_attribution_is_no_content(text):
+    assert extract(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        # An attribution between commas inside its content, after a framing clause or with whom it was told to.
+        (
+            "Though the transition was smooth, he said, replacing her would be much harder.",
+            "Though the transition was smooth, he said, replacing her would be much harder",
+        ),
+        (
+            "The difference now, he told me on Friday, is that he is the anchor of a news program.",
+            "The difference now, he told me on Friday, is that he is the anchor of a news program",
+        ),
+    ],
+)
+def test_an_aside_attribution_after_a_framing_clause_or_an_object(text, quote):
+    assert [q.text for q in extract(text).quotes] == [quote]
+
+
+@pytest.mark.parametrize(
+    "text, quotes",
+    [
+        # "the" and a singular common noun before a bare form: a compound noun, no report ...
+        ("The candidates were asked about the war, the surveillance state, space and schools.", []),
+        ("The change was announced in the blog post on Monday.", []),
+        # ... unless the noun is a body that British English gives a plural verb.
+        ("The government say the plan will work.", ["the plan will work"]),
+        ("The majority say the plan will work.", ["the plan will work"]),
+    ],
+)
+def test_a_bare_form_after_a_singular_common_noun_is_a_compound(text, quotes):
+    assert [q.text for q in extract(text).quotes] == quotes

@@ -592,3 +592,60 @@ def test_a_negative_or_universal_pronoun_after_a_weak_cue_opens_a_clause(text, e
 )
 def test_a_quote_after_the_cue_and_a_comma_is_the_whole_content(text, expected):
     assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # With no comma after the attribution, a quote opening in lower case carries on the one before it ...
+        (
+            '"Our team" co-author Tak-Sing Wong said in a press release "has developed a coating."',
+            [("direct", '"Our team" co-author Tak-Sing Wong said in a press release "has developed a coating."')],
+        ),
+        ("“We stand ready” tweeted Johnson “to help.”", [("direct", "“We stand ready” tweeted Johnson “to help.”")]),
+        # ... one opening in upper case does not.
+        ("“We won,” he said “We will win again.”", [("direct", "“We won,”")]),
+    ],
+)
+def test_a_quote_opening_in_lower_case_after_the_attribution_continues_the_quote_before(text, expected):
+    assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A preposition that hedges a number opens the content when a clause follows ...
+        ("McAuliffe said about 20 people have applied.", [("indirect", "about 20 people have applied")]),
+        ("The minister said over 300 homes were lost.", [("indirect", "over 300 homes were lost")]),
+        ("She told reporters about 300 homes burned.", [("indirect", "about 300 homes burned")]),
+        # ... and is what was written about when none does.
+        ("He wrote about 20 books.", []),
+        ("He said about the plan that it would fail.", []),
+    ],
+)
+def test_a_hedged_number_after_the_cue_opens_the_content(text, expected):
+    assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == expected
+
+
+def test_a_hedged_number_before_a_comma_and_another_attribution_opens_no_content():
+    text = "The checks would add about £330 million a year to importers’ costs, the assessment estimated in April."
+    assert [(q.text, q.speaker.mention) for q in extract(text).quotes] == [
+        ("The checks would add about £330 million a year to importers’ costs", "the assessment")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After the attribution's comma, "and" or "but" before a quote: the quote goes on.
+        (
+            '"You know, I love Larry," he said, but "when it comes to energy, Larry has a history."',
+            [("direct", '"You know, I love Larry," he said, but "when it comes to energy, Larry has a history."')],
+        ),
+        ("“We won,” he said, and “we will win again.”", [("direct", "“We won,” he said, and “we will win again.”")]),
+        # Without a quote after it, the "and" clause is no part of the quote.
+        ("“We won,” he said, and the crowd cheered.", [("direct", "“We won,”")]),
+    ],
+)
+def test_a_quote_after_the_attributions_comma_and_a_conjunction_goes_on(text, expected):
+    assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == expected

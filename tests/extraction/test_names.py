@@ -623,3 +623,23 @@ def test_a_trade_opening_a_name_is_its_role(text, name, role):
 def test_an_owner_speaks_through_an_account_with_either_apostrophe(apostrophe):
     (quote,) = extract(f"“We will win,” Biden{apostrophe}s Twitter account said.").quotes
     assert (quote.speaker.name, quote.speaker.kind, quote.speaker.role) == ("Biden", "person", None)
+
+
+@pytest.mark.parametrize(
+    "phrase, name, role",
+    [
+        # A common noun after the last title word is in the role, not the name.
+        ("Northwestern University health expert Wendy Parmet", "Wendy Parmet", "Northwestern University health expert"),
+        (
+            "Princeton University neuroscience professor Sam Wang",
+            "Sam Wang",
+            "Princeton University neuroscience professor",
+        ),
+        # A name's particles and a title's "of" stay where they were.
+        ("Commission President Ursula von der Leyen", "Ursula von der Leyen", "Commission President"),
+        ("Secretary of Labor Dana Whitfield", "Dana Whitfield", "Secretary of Labor"),
+    ],
+)
+def test_common_nouns_after_the_title_are_in_the_role(phrase, name, role):
+    m = _mention_from_words(tokens(phrase, 0, len(phrase)))
+    assert (m.kind, m.name, m.role) == ("person", name, role)

@@ -1106,3 +1106,23 @@ def test_what_is_not_text_or_holds_no_text_has_no_quotes(value):
 )
 def test_a_coordinated_report_ends_the_content_before_it_even_when_negated(text, expected):
     assert [(q.text, q.speaker.name) for q in find_quotes_raw(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, contents",
+    [
+        # A bare form after "and" with no subject of its own that reports nothing is no second report.
+        (
+            "The letter says the campaign violated federal and state law by using copyrighted material.",
+            ["the campaign violated federal and state law by using copyrighted material"],
+        ),
+        # A second report still ends the first content, and so does a past form that reports nothing.
+        (
+            "The mayor said the bridge was safe and added that it would open in May.",
+            ["the bridge was safe", "that it would open in May"],
+        ),
+        ("The mayor said the bridge was safe, but Lee did not say it would open.", ["the bridge was safe"]),
+    ],
+)
+def test_a_word_after_and_that_reports_nothing_does_not_end_the_content(text, contents):
+    assert [text[r.start : r.end] for r in find_quotes_raw(text, sentences(text))] == contents

@@ -1388,3 +1388,69 @@ def test_a_one_word_name_of_a_described_body_opening_the_text_speaks():
 )
 def test_a_time_phrase_after_an_inverted_speaker_is_no_part_of_it(text, mention):
     assert [q.speaker.mention for q in extract(text).quotes] == [mention]
+
+
+@pytest.mark.parametrize(
+    "text, quote, name, role",
+    [
+        # A common noun before the title is in the role; left out, it stood between the quote and its speaker.
+        (
+            "“We will win,” campaign spokesman Brian Fallon said on Monday.",
+            "“We will win,”",
+            "Brian Fallon",
+            "campaign spokesman",
+        ),
+        (
+            "“We will win,” Clinton campaign spokesman Brian Fallon said.",
+            "“We will win,”",
+            "Brian Fallon",
+            "Clinton campaign spokesman",
+        ),
+        ("“We will win,” police spokesman John Smith said.", "“We will win,”", "John Smith", "police spokesman"),
+        (
+            "“We will win,” El Paso's police chief Greg Allen said.",
+            "“We will win,”",
+            "Greg Allen",
+            "El Paso's police chief",
+        ),
+        # ... but not a verb before the title: the role stays the title.
+        (
+            "He met spokesman John Smith, who said the road was closed.",
+            "the road was closed",
+            "John Smith",
+            "spokesman",
+        ),
+        (
+            "Trump fires spokesman John Smith, who said the road was closed.",
+            "the road was closed",
+            "John Smith",
+            "spokesman",
+        ),
+        ("Voters elected senator Ann Lee, who said taxes would fall.", "taxes would fall", "Ann Lee", "senator"),
+    ],
+)
+def test_a_noun_before_a_title_is_in_the_role(text, quote, name, role):
+    assert [(q.text, q.speaker.name, q.speaker.role) for q in extract(text).quotes] == [(quote, name, role)]
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # A clause between the commas is no apposition: the speaker comes after the cue ...
+        ("For some, the losses would outstrip the gains, said Batchelder.", "Batchelder"),
+        # ... but an apposition with a relative clause, or a subordinate clause, is stepped over to the head.
+        ("Akar, a general who has served for years, said the deal was done.", "Akar"),
+        ("Ana Lima, when asked whether an inquiry was held, told reporters the rules were followed.", "Ana Lima"),
+        ("Ana Lima, a senator since May, said the deal was done.", "Ana Lima"),
+    ],
+)
+def test_a_clause_between_commas_before_the_cue_is_no_apposition(text, mention):
+    assert [q.speaker.mention for q in extract(text).quotes] == [mention]
+
+
+@pytest.mark.parametrize("word", ["retired", "outgoing", "embattled"])
+def test_a_describing_participle_before_a_title_is_in_the_role(word):
+    text = f'Clinton "is the only candidate who can keep America safe," {word} Air Force general Lloyd Newton said.'
+    assert [(q.speaker.name, q.speaker.role) for q in extract(text).quotes] == [
+        ("Lloyd Newton", f"{word} Air Force general")
+    ]

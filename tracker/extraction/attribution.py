@@ -30,7 +30,15 @@ from tracker.extraction.cues import _FORM_TO_BASE as _CUE_FORMS
 from tracker.extraction.cues import _Cue
 from tracker.extraction.letters import caps
 from tracker.extraction.quotemarks import _QUOTE_CHARS, _ending_by, _first_nonspace, _quote_at, _trim_end, _word_count
-from tracker.extraction.speaker_words import DETERMINERS, PREPOSITIONS, tokens
+from tracker.extraction.speaker_words import (
+    ANON_NOUNS,
+    DETERMINERS,
+    ORG_WORDS,
+    PERSON_ROLE_NOUNS,
+    PREPOSITIONS,
+    TITLES,
+    tokens,
+)
 from tracker.extraction.speakers import (
     _TOKEN,
     DOCUMENT_NOUNS,
@@ -97,7 +105,7 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         )
     ):
         return None  # "Editor’s note", "a claim": the cue word is a noun here (not "analysts at Moody's said")
-    if mention is not None and _noun_of_indefinite(text, mention, cue):
+    if mention is not None and (_noun_of_indefinite(text, mention, cue) or _compound_noun(text, mention, cue)):
         return None  # "published a short reply": after "a" and its words, a bare base form is the phrase's noun
     if mention is not None and mention.text[:1].isdigit() and _count_and_participle(text, mention, cue):
         return None  # "has recorded 184 confirmed cases": a participle describing what is counted, not a report
@@ -173,8 +181,25 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
     back = None if carried else _content_before(text, s, mention.start, quotes)
     if back is not None and _quote_at(quotes, back[0]) is not None and text[back[1] - 1] in _QUOTE_CHARS:
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)
-    elif back is not None and _framing(text, back[0]):
-        content = _content_after(text, cue, s, e, quotes)
+    elif back is not None and (
+        _framing(text, back[0])
+        and (
+            (content := _content_after(text, cue, s, e, quotes)) is not None
+            # "Though the transition was smooth, he said, replacing her would be harder.": framed, and the
+            # attribution is an aside (the branch below)
+            or not (_comma_before(text, s, mention.start) and _parenthetical(text, cue, e))
+        )
+    ):
+        if (
+            content is None
+            and (text.find(",", back[0], back[1]) >= 0 or _AUXILIARY.search(text, back[0], back[1]) is not None)
+            and (_ends_sentence(text, cue, e) or _told_whom_only(text, cue, e) or _circumstance_only(text, cue, e))
+        ):
+            # "After some challenges, the work has met the standards, one official said.": nothing follows the
+            # cue, so the opening phrase frames a clause that is the content, not the attribution; or the opening
+            # word was no framing participle ("Shifting monsoon patterns could affect …, Obama said."). A clause
+            # has a comma after its opening phrase or an auxiliary ("During the meeting in Geneva, he said." none).
+            content = back
     elif _comma_before(text, s, mention.start) and _parenthetical(text, cue, e):
         # "The deal, he said, is dead." (after a semicolon: "…; enough, the study suggests, to feed sponges")
         lo = max(s, text.rfind(";", s, mention.start) + 1)
@@ -295,6 +320,9 @@ def _quote_at_or_around(quotes, pos: int) -> bool:
     return i >= 0 and quotes[i][0] <= pos < quotes[i][1]
 
 
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b")
+
+
 # A relative pronoun right before the speaker: "a mission which NASA said might take place in May".
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)[ \t\xa0]*$")
 
@@ -351,6 +379,37 @@ def _noun_of_indefinite(text: str, mention: Mention, cue: _Cue) -> bool:
         and not mention.text.endswith("s")
         and _COLON_AFTER.match(text, cue.end) is not None
     )
+
+
+def _compound_noun(text: str, mention: Mention, cue: _Cue) -> bool:
+    """ "the surveillance state", "the welfare state": a bare base form right after "the" and a lower-case singular
+    noun is the second noun of a compound, since such a subject takes "states", "stated" or a modal. Bodies that
+    British English gives a plural verb ("the government say", "the majority say") are left as reports."""
+    words = mention.text.split()
+    head = words[-1]
+    return (
+        len(words) == 2
+        and words[0].lower() == "the"
+        and head.isalpha()
+        and head.islower()
+        and not head.endswith("s")
+        and head not in _COLLECTIVE
+        and head not in ORG_WORDS
+        and head not in ANON_NOUNS
+        and head not in PERSON_ROLE_NOUNS  # ("the mayor forecast": a past, spelt as the base form)
+        and head not in TITLES
+        and cue.base not in _SAME_PAST
+        and text[cue.start : cue.end] == cue.base
+        and not text[mention.end : cue.start].strip()
+    )
+
+
+# Cues whose past is spelt as their base form.
+_SAME_PAST = frozenset("forecast broadcast read put set cut".split())
+
+
+# Singular nouns for a body of people, which British English gives a plural verb.
+_COLLECTIVE = frozenset("majority minority public crowd family team jury panel staff electorate audience".split())
 
 
 # The noun that a colon follows introduces what comes after it ("a short reply: “…”"). (Without a colon the

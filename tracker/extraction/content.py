@@ -101,6 +101,20 @@ _SUBORDINATORS = frozenset(
 )
 
 
+def _comma_or(text: str, start: int, e: int) -> int:
+    """The first comma in text[start:e], or e."""
+    k = text.find(",", start, e)
+    return e if k < 0 else k
+
+
+# Prepositions that also hedge a number ("about 20 people", "over 300 homes"), and a number after them.
+_APPROXIMATING = frozenset("about around over under".split())
+_NUMBER_NEXT = re.compile(
+    r"[ \t\xa0]+(?:[$€£]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\s+hundred|a\s+thousand|a\s+million|half|"
+    r"a\s+third|a\s+quarter|a\s+dozen|dozens|hundreds|thousands|millions)\b)",
+    re.IGNORECASE,
+)
 _NEXT_WORD = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*([\w’'-]+)")
 
 
@@ -154,6 +168,8 @@ def _skip_adverbials(text: str, pos: int, hi: int) -> int:
         if wl in _PREP:
             if wl == "to" and not _TO_AUDIENCE.match(text[m.end() : m.end() + 14]):
                 return k
+            if wl in _APPROXIMATING and _NUMBER_NEXT.match(text, m.end(), hi):
+                return k  # "said about 20 people have applied": a hedge on a number opens the content
             in_pp = True
             head = False
         elif (
@@ -314,6 +330,11 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         or w[0].isdigit()
         or wl in DETERMINERS
         or wl in ("no", "nobody", "everyone", "no-one", "none", "nothing", "someone", "everybody")
+        or wl in _APPROXIMATING
+        and _NUMBER_NEXT.match(text, first.end(), e) is not None
+        # "said about 20 people have applied" (not "wrote about 20 books", nor "would add about £330 million a
+        # year, the assessment estimated": the verb must come before a comma)
+        and _finite_soon(text, start, _comma_or(text, start, e))
     )
     if (
         not clause_start
@@ -470,7 +491,7 @@ def _content_before(text: str, s: int, upto: int, quotes) -> tuple[int, int] | N
 
 
 _COMMA = re.compile(r"\s*,\s*")
-_RESUME = re.compile(r"\s*[,;]\s*")
+_RESUME = re.compile(r"\s*[,;]\s*(?:(?:and|but)\s+)?")  # ('“A,” he said, but “B.”': the quote goes on)
 
 
 def _forward_quote(text: str, pos: int, e: int, quotes, content: tuple[int, int]) -> int:
@@ -480,6 +501,14 @@ def _forward_quote(text: str, pos: int, e: int, quotes, content: tuple[int, int]
     m = _RESUME.match(text, k)
     if m:
         q = _quote_at(quotes, m.end())
+        if q is not None:
+            return q[1]
+    elif _quote_at(quotes, content[0]) is not None:
+        # '"Our team" Wong said in a release "has developed …"': with no comma, a quote that opens in lower case
+        # carries on the sentence that the quote before the attribution began.
+        while k < e and text[k].isspace():
+            k += 1
+        q = _quote_at(quotes, k) if text[k + 1 : k + 2].islower() else None
         if q is not None:
             return q[1]
     return content[1]
@@ -557,8 +586,14 @@ _PLAIN_SAY = frozenset(
 
 
 def _parenthetical(text: str, cue: _Cue, e: int) -> bool:
-    """ "The deal, he said, is dead": the attribution sits between commas inside its content."""
-    k = _skip_adverbials(text, cue.end, e)
+    """ "The deal, he said, is dead": the attribution sits between commas inside its content ("The difference,
+    he told me on Friday, is …": whom it is told to is part of the attribution)."""
+    k = cue.end
+    if cue.base in OBJECT_VERBS:
+        mo = _OBJECT.match(text, k, e)
+        if mo is not None:
+            k = mo.end()
+    k = _skip_adverbials(text, k, e)
     if text[k : k + 1] != ",":
         return False
     if _CIRCUMSTANCE_AFTER_COMMA.match(text, k):

@@ -19,6 +19,7 @@ from tracker.extraction.speaker_words import (
     DETERMINERS,
     FUNCTION_WORDS,
     NAME_LINKS,
+    NAME_PARTICLES,
     ORG_WORDS,
     PERSON_ROLE_NOUNS,
     PREPOSITIONS,
@@ -85,6 +86,11 @@ def _is_occupation(word: str) -> bool:
     return len(word) > 6 and word.endswith(_OCCUPATION_ENDS) and word not in FEMALE_NAMES and word not in MALE_NAMES
 
 
+# Lower-case words after a title that are no part of the role: a name's particles ("von der Leyen") and the
+# words that link a title to what it heads ("Secretary of Labor").
+_NOT_ROLE_WORDS = NAME_PARTICLES | FUNCTION_WORDS
+
+
 def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     """Split "Turkish Defence Minister Hulusi Akar" into the role and the name after its last title word."""
     last_title = -1
@@ -101,6 +107,11 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
             and (_is_demonym(lw) or _is_occupation(lw) and len(words) > 2)
         ):
             last_title = i
+    k = last_title + 1
+    while k < len(words) - 1 and words[k].isalpha() and words[k].islower() and words[k] not in _NOT_ROLE_WORDS:
+        k += 1
+    if k > last_title + 1 and _is_cap(words[k]):
+        last_title = k - 1  # "University health expert Wendy Parmet": a common noun after the title is in the role
     rest = words[last_title + 1 :]
     if (
         last_title >= 0

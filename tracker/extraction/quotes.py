@@ -327,21 +327,32 @@ def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = No
             # (the list stays short; tested against every span, it made a sentence of many cues quadratic).
             if taken:
                 taken = [t for t in taken if t[1] > cue.start]
+            cut: tuple[tuple[int, int], list[tuple[int, int]]] | None = None  # (span before the cut, taken then)
             if any(a <= cue.start < b for a, b in taken):
                 if prev is None:
                     continue
                 before = prev.start, prev.end
                 coordinated = _coordinated(text, prev, cue, s)
                 if (prev.start, prev.end) != before:  # _coordinated cut prev short
-                    spans_of_raws[before] -= 1
-                    if not spans_of_raws[before]:
-                        del spans_of_raws[before]
-                    spans_of_raws[prev.start, prev.end] += 1
+                    _move_span(spans_of_raws, before, (prev.start, prev.end))
+                    cut = before, taken
                 if not coordinated:
                     continue
                 taken = [(a, prev.end) if b > prev.end else (a, b) for a, b in taken]
             raw = _attribute(text, cue, s, e, quotes, prev)
             if raw is None:
+                if (
+                    cut is not None
+                    and prev is not None
+                    and text[cue.start : cue.end].lower() == cue.base
+                    and subject_before(text, s, cue.start)[0] is None
+                ):
+                    # "… violated federal and state law": a bare form with no subject of its own that reports
+                    # nothing was no second report (a past form was: "…, and found the law unlawful"), and the
+                    # first content runs on over it.
+                    _move_span(spans_of_raws, (prev.start, prev.end), cut[0])
+                    prev.end = cut[0][1]
+                    taken = cut[1]
                 continue
             _colon_lead(text, raw, quotes)
             if (raw.start, raw.end) in spans_of_raws:
@@ -434,6 +445,14 @@ _COORD = re.compile(r"(?:,\s*|\s+)(?:but|and|while|whereas|although|though)\s*$"
 
 # The words one of which every _COORD match holds ("although" holds "though").
 _COORD_WORD = re.compile(r"but|and|while|whereas|though")
+
+
+def _move_span(spans_of_raws: Counter, old: tuple[int, int], new: tuple[int, int]) -> None:
+    """A raw's span changed from `old` to `new`: count it under the new one."""
+    spans_of_raws[old] -= 1
+    if not spans_of_raws[old]:
+        del spans_of_raws[old]
+    spans_of_raws[new] += 1
 
 
 def _coordinated(text: str, prev: _Raw, cue: _Cue, s: int) -> bool:

@@ -199,6 +199,9 @@ _HONORIFICS = frozenset("mr. mrs. ms. mr mrs ms dr. dr prof. prof sir dame".spli
 # International Studies"); a title word after them is part of the name, not a role before it.
 NAME_LINKS = frozenset({"of", "for", "and", "&"})
 
+# The lower-case particles inside personal names: "Ursula von der Leyen", "Mohammed bin Salman", "Charles de Gaulle".
+NAME_PARTICLES = frozenset("de van von der den del da di du al bin ibn dos das".split())
+
 
 # Title words that head a role ("Governor" in "Bank of England Governor Andrew Bailey"), unlike the modifiers
 # ("Defence", "Foreign", "State") that also occur inside organisation names.

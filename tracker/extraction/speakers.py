@@ -20,6 +20,7 @@ from tracker.extraction.speaker_words import (  # noqa: F401
     DETERMINERS,
     FUNCTION_WORDS,
     NAME_LINKS,
+    NAME_PARTICLES,
     NEGATIONS,
     ORG_WORDS,
     PERSON_ROLE_NOUNS,
@@ -37,8 +38,7 @@ from tracker.extraction.speaker_words import (  # noqa: F401
     tokens,
 )
 
-# The lower-case particles inside personal names: "Ursula von der Leyen", "Mohammed bin Salman", "Charles de Gaulle".
-_PARTICLES = frozenset("de van von der den del da di du al bin ibn dos das".split())
+_PARTICLES = NAME_PARTICLES
 
 
 def _cap_before_particles(toks: list[tuple[int, int, str]], k: int) -> bool:
@@ -46,6 +46,56 @@ def _cap_before_particles(toks: list[tuple[int, int, str]], k: int) -> bool:
     while k > 0 and toks[k - 1][2].lower() in _PARTICLES:
         k -= 1
     return k > 0 and _is_cap(toks[k - 1][2])
+
+
+# Auxiliaries and modals: one in the words between two commas makes them a clause, not an apposition.
+_AUXILIARIES = frozenset("is are was were has have had will would can could should may might must".split())
+_SUBORDINATORS = frozenset(
+    "when while whilst after before as if though although because since until unless once".split()
+)
+
+
+def _clause_between(toks: list[tuple[int, int, str]], lo: int, hi: int) -> bool:
+    """Whether toks[lo:hi] is a clause ("For some, the losses would outstrip the gains, said Batchelder": no
+    apposition to "some", who does not speak) rather than an apposition, whose relative clause may hold an
+    auxiliary ("Akar, a general who has served for years, said")."""
+    if toks[lo][2].lower() in _SUBORDINATORS:
+        return False  # "Leyts, when asked whether it was done, told …": a subordinate clause is stepped over
+    for k in range(lo, hi):
+        w = toks[k][2]  # (as written: "in May" holds no auxiliary)
+        if w in RELATIVES or w == "that":
+            return False
+        if w in _AUXILIARIES:
+            return True
+    return False
+
+
+# Words that stand before a title or a name as part of the role: "former", "retired Air Force general …".
+_BEFORE_TITLES = frozenset(
+    "the longtime former top veteran then-president retired outgoing incoming embattled ousted exiled".split()
+)
+
+
+def _role_modifier(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether the lower-case word at token k, just before a title, is a noun that says whose the role is
+    ("police spokesman", "campaign spokesman", "White House press secretary", "panel Chairman"). Left out, it
+    stands between the quote and its speaker ("“…,” campaign spokesman Brian Fallon said"), and the quote was lost.
+    Only a noun in a phrase's opening position counts: after punctuation, an article or possessive, a capitalised
+    word or a title, or opening the window; a verb ("Voters elected senator Ann Lee") has its subject before it,
+    and words with a verb's or adverb's ending are left out (after a name, one in "s" too)."""
+    w = toks[k][2]
+    if not (w.isalpha() and w.islower()) or w in FUNCTION_WORDS or w in SKIP_BEFORE_CUE or w in NEGATIONS:
+        return False
+    if w.endswith(("ed", "ing", "ly")) or w in TIME_WORDS or w in _TIME_PLURALS:
+        return False
+    if k == 0:
+        return True
+    before = toks[k - 1][2]
+    low = before.lower()
+    if low in DETERMINERS or low in TITLES or not before[:1].isalnum():
+        return True
+    # After a name, a word in "s" is as likely a verb ("Trump fires spokesman …") as a noun ("Sports minister").
+    return (low.endswith(("’s", "'s")) or _is_cap(before) and low not in PRONOUNS) and not w.endswith("s")
 
 
 # Bodies named by a bare singular noun, as a plural is ("…, police said", "…, military said").
@@ -72,14 +122,12 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
                 j -= 1
             elif pl in NAME_LINKS and j - 2 >= 0 and _is_cap(toks[j - 2][2]) and _linked_name(toks, j - 1):
                 j -= 1  # "Center for Strategic and International Studies": one name, not two speakers
-            elif (
-                pl in TITLES
-                or pl.endswith("-based")
-                or pl in ("longtime", "former", "top", "veteran", "the", "then-president")
-            ):
+            elif pl in TITLES or pl.endswith("-based") or pl in _BEFORE_TITLES:
                 j -= 1
             elif pl in PERSON_ROLE_NOUNS or pl in ANON_NOUNS:
                 j -= 1
+            elif toks[j][2].lower() in TITLES and _role_modifier(toks, j - 1):
+                j -= 1  # "“…,” campaign spokesman Brian Fallon said": the noun before the title is in the role
             elif (
                 j >= 2
                 and prev.isalpha()
@@ -230,6 +278,7 @@ def subject_before(
                         and toks[k + 2][2].lower() in DETERMINERS
                     )
                     and toks[k + 1][2][:1].isalnum()
+                    and not _clause_between(toks, k + 1, i)
                 ):
                     appos = (k + 1, i - 1)
                     i = k - 1
