@@ -729,6 +729,22 @@ def test_every_shared_currency_code_is_an_iso_code_and_each_word_a_currency_word
         assert all(len(c) == 3 and c.isupper() for c in countries.values()), word
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A year between a determiner (and a word) and the noun it dates is no count.
+        ("The 2021 census counted them.", []),
+        ("Its 2019 report said so.", []),
+        ("It joins the upcoming 2020 census.", []),
+        # a count keeps its noun; a number past the years is no year
+        ("The remaining 2000 soldiers left.", [("2000 soldiers", 2000.0, "soldiers")]),
+        ("The 3000 arrived late.", [("3000", 3000.0, None)]),
+    ],
+)
+def test_a_year_before_the_noun_it_dates_is_no_count(text, expected):
+    assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expected
+
+
 def test_a_currency_word_after_us_is_read_without_it():
     # "US dollar" is not in the table as such: "US" is dropped and "dollar" read
     q = one("The grant was 5 million US dollar.")

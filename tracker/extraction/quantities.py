@@ -707,8 +707,11 @@ def _find(text: str, start: int, end: int, sentences: list | None = None) -> lis
             unit, _ = unit_after(text, shared, end, True)
             if unit and unit not in CURRENCY_WORDS:
                 q = dataclasses.replace(q, unit=unit)
-        if q is not None and q.unit is None and q.text.isdigit() and len(q.text) >= 3 and _named(text, q.text):
-            continue  # "the 707 was a freighter" where the text says "Boeing 707": a model, not a figure
+        if q is not None and q.unit is None and q.text.isdigit() and len(q.text) >= 3:
+            if _named(text, q.text):
+                continue  # "the 707 was a freighter" where the text says "Boeing 707": a model, not a figure
+            if len(q.text) == 4 and _year_before_noun(text, q.start, q.end):
+                continue  # "The 2021 census", "its 2019 report": a year naming which one, not a count
         if q is not None:
             out.append(_more_of(q, out, text))
             # "two 12-roll packs": the measure inside the count is read next, as a figure of its own.
@@ -736,6 +739,21 @@ def _ratio(text: str, m: re.Match, end: int) -> Quantity | None:
     approx, lower, upper = _bounds(m.group("pre"), None, value)
     start = m.start("pre") if m.group("pre") else m.start("num")
     return Quantity(text[start : r.end()], start, r.end(), value, None, approximate=approx, lower=lower, upper=upper)
+
+
+# A year before the noun it dates, after a determiner (and a word): "The 2021 census", "its 2019 report", "the
+# upcoming 2020 census".
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat)\s(?:[a-z]+\s)?$")
+_NOUN_AFTER = re.compile(r"\s([a-z]+)\b")
+
+
+def _year_before_noun(text: str, start: int, end: int) -> bool:
+    """Whether the bare four-digit number text[start:end] is a year (1500 to 2100) between a determiner and a
+    lower-case word that is no stop word ("the 2000 who died" counts people)."""
+    if not 1500 <= int(text[start:end]) <= 2100 or not _DETERMINER_BEFORE.search(text, max(0, start - 24), start):
+        return False
+    nxt = _NOUN_AFTER.match(text, end)
+    return nxt is not None and nxt.group(1) not in UNIT_STOP
 
 
 def _named(text: str, number: str) -> bool:
