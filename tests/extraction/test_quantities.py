@@ -745,6 +745,20 @@ def test_a_year_before_the_noun_it_dates_is_no_count(text, expected):
     assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expected
 
 
+@pytest.mark.parametrize(
+    "text,span,unit",
+    [
+        # A currency's hundredth part is money, its currency unknown ("cents" of a dollar or a euro).
+        ("It will pay 18 cents a share.", "18 cents", "cents"),
+        ("It costs 1 cent.", "1 cent", "cent"),
+        ("Bread rose two pence a loaf.", "two pence", "pence"),
+    ],
+)
+def test_cents_and_pence_are_money(text, span, unit):
+    q = one(text)
+    assert (q.text, q.unit, q.currency, q.kind) == (span, unit, None, "money")
+
+
 def test_a_currency_word_after_us_is_read_without_it():
     # "US dollar" is not in the table as such: "US" is dropped and "dollar" read
     q = one("The grant was 5 million US dollar.")

@@ -21,6 +21,7 @@ from tracker.extraction.quantity_words import (  # noqa: F401 (re-exported: name
     _VAGUE_MULTIPLIERS,
     _VAGUE_PLURALS,
     APPROX,
+    CURRENCY_PARTS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     FRACTIONS,
@@ -445,6 +446,8 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
         if unit in CURRENCY_WORDS:
             unit, currency = _money(text, q_end, uend, unit)
             kind = "money"
+        elif unit in CURRENCY_PARTS:
+            kind = "money"  # "18 cents a share": money, in a currency the words do not name
         else:
             kind = "measure" if _is_measure(unit) else "count"
         if unit:

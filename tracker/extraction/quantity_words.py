@@ -154,6 +154,8 @@ CURRENCY_WORDS = {
     "naira": "NGN",
     "rand": "ZAR",
 }
+# The hundredth parts of currencies: "18 cents" is money, its currency unknown (a dollar's or a euro's cents).
+CURRENCY_PARTS = frozenset("cent cents pence penny pennies kopeck kopecks kopek kopeks paise centimes".split())
 # Currency words that several countries use, read with the name or adjective of the country before them: "500
 # Namibian dollars" are NAD, "Egyptian pounds" EGP, not the word's default in CURRENCY_WORDS. Keyed by the word in
 # the singular, then by the capitalised words before it, in lower case. A country's own adjective keeps the default
@@ -359,7 +361,7 @@ UNIT_SKIP = frozenset(
 )
 IRREGULAR_PLURALS = frozenset(
     "people men women children staff police personnel troops cattle sheep fish aircraft deer feet teeth mice "
-    "police data media criteria buffalo bison moose species series offspring salmon livestock crew".split()
+    "police data media criteria buffalo bison moose species series offspring salmon livestock crew pence paise".split()
 )
 NATIONALITY = frozenset(
     """american british english scottish welsh irish french german italian spanish portuguese dutch belgian
