@@ -1636,6 +1636,8 @@ def test_a_noun_shared_by_two_numbers_counts_both_unless_it_is_a_currency(text, 
         "One in four children lives in poverty.",
         "The sprinter won by a tenth of a second.",
         "Half a million people marched.",
+        "It was 30 °C in July.",  # ran past the range to "°C"
+        "The waves were 1.5m-2m high.",
     ],
 )
 def test_every_figure_found_in_a_range_lies_inside_it(text):

@@ -412,7 +412,7 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
     elif hy is not None:
         unit, kind = hy.group(1), "measure"  # "48-acre", "four-pack"
         q_end = hy.end()
-    elif value2 is None and "°" in text[q_end : q_end + 2] and (deg := _DEGREES.match(text, q_end)):
+    elif value2 is None and "°" in text[q_end : q_end + 2] and (deg := _DEGREES.match(text, q_end, end)):
         unit, kind = (f"°{deg.group(1)}" if deg.group(1) else "degree"), "measure"
         q_end = deg.end()
     elif _in_metres(m, text, value2 is not None):
