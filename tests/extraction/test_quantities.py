@@ -890,6 +890,10 @@ def test_an_ordinal_before_a_noun_numbers_it(text, expected):
         "He won for the second time.",
         "The second-biggest bank failed.",
         "Second and third place went to Kenya.",
+        # before a plural an ordinal names a kind, not one thing's place
+        "Voters approved a tax on second homes.",
+        "It infringes the rights of third states.",
+        "It attracted third party and independent candidates.",
     ],
 )
 def test_ordinals_that_rank_or_name_are_no_figures(text):

@@ -46,7 +46,7 @@ from tracker.extraction.quantity_words import (  # noqa: F401 (re-exported: name
 from tracker.extraction.triggers import _trie, triggers
 from tracker.extraction.triggers import forget as forget_tokens
 from tracker.extraction.triggers import ordinals as ordinal_starts
-from tracker.extraction.units import _HYPHEN_MODIFIER, unit_after
+from tracker.extraction.units import _HYPHEN_MODIFIER, _is_plural, unit_after
 from tracker.records import Quantity
 
 _NUM_WORD = (
@@ -581,6 +581,8 @@ def _ordinals(text: str, start: int, end: int) -> list[Quantity]:
         unit, uend = unit_after(text, m.end(), end, True)
         if unit is None or unit.split()[0] in ORDINAL_NOT_UNITS or unit.endswith("est"):
             continue
+        if _is_plural(unit[unit.rfind(" ") + 1 :]):
+            continue  # "second homes", "third parties", "third states": a rank numbers one thing, a plural is a kind
         if unit in MEASURES or unit + "s" in MEASURES or unit in CURRENCY_WORDS:
             continue  # "the third day", "the second year": a point in time, not a count
         out.append(Quantity(text[m.start() : uend], m.start(), uend, float(ORDINALS[m.group(1)]), unit, kind="rank"))
