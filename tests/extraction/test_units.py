@@ -128,3 +128,15 @@ def test_a_plural_possessive_is_the_counted_noun(text, span, unit):
 def test_a_measure_ends_the_unit_and_is_a_measure_in_any_number(text, span, unit, kind):
     q = find_quantities(text)[0]
     assert (q.text, q.unit, q.kind) == (span, unit, kind)
+
+
+@pytest.mark.parametrize(
+    "text,span,unit",
+    [
+        ("The census counted 63,000 fewer residents.", "63,000 fewer residents", "residents"),
+        ("It had 5 more staff.", "5 more staff", "staff"),
+    ],
+)
+def test_more_and_fewer_before_the_noun_are_no_part_of_it(text, span, unit):
+    q = find_quantities(text)[0]
+    assert (q.text, q.unit) == (span, unit)

@@ -355,7 +355,7 @@ UNIT_STOP = frozenset(
 )
 # Adjectives that sit between a number and the noun it counts without being part of the unit.
 UNIT_SKIP = frozenset(
-    """new more other additional further extra former current senior junior top young old older small large big
+    """new more fewer other additional further extra former current senior junior top young old older small large big
     major key different separate several full total entire single individual whole own remaining estimated
     so-called recent vacant empty unfilled""".split()
 )
