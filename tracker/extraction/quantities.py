@@ -415,7 +415,7 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
     elif value2 is None and "°" in text[q_end : q_end + 2] and (deg := _DEGREES.match(text, q_end, end)):
         unit, kind = (f"°{deg.group(1)}" if deg.group(1) else "degree"), "measure"
         q_end = deg.end()
-    elif _in_metres(m, text, value2 is not None):
+    elif (scale or g["scale2"]) and _in_metres(m, text, value2 is not None):
         value, unit, kind = value / SCALES["m"], "m", "measure"  # "1.8m tall", "1.5m-2m high", "1.5-2m high"
         if value2 is not None:
             value2 /= SCALES["m"]
