@@ -712,6 +712,9 @@ def test_or_fewer_is_an_upper_bound():
         ("It cost 500 Swiss francs.", "500 Swiss francs", "CHF", "CHF"),
         ("It cost 500 CFA francs.", "500 CFA francs", "cfa francs", None),
         ("It cost 500 dollars.", "500 dollars", "USD", "USD"),
+        # a currency word the same in the plural, after its country's adjective
+        ("It cost 500 Japanese yen.", "500 Japanese yen", "JPY", "JPY"),
+        ("It cost 500 South African rand.", "500 South African rand", "ZAR", "ZAR"),
     ],
 )
 def test_a_currency_word_is_read_with_its_country(text, span, unit, currency):

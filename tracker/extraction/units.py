@@ -29,6 +29,10 @@ _UNIT_WORDS = re.compile(
 )
 
 
+# Currency words the same in the plural: "500 Japanese yen" counts yen ("won" left out: "the 12 seats won").
+_SAME_IN_PLURAL = frozenset(("yen", "yuan", "renminbi", "naira", "rand"))
+
+
 def _is_plural(word: str) -> bool:
     w = word.lower()
     return w in IRREGULAR_PLURALS or (len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is")))
@@ -125,7 +129,7 @@ def unit_after(text: str, pos: int, end: int, singular: bool) -> tuple[str | Non
         return None, pos
     last = None
     for k, (w, _) in enumerate(kept):
-        if _is_plural(w) or w.lower() in MEASURES:
+        if _is_plural(w) or w.lower() in MEASURES or w.lower() in _SAME_IN_PLURAL:
             last = k
     if last is None:
         if not singular or kept[0][0][0].isupper():
