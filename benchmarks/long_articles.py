@@ -20,8 +20,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if "--installed" not in sys.argv:  # (the checkout's code, unless the installed build is asked for)
+    sys.path.insert(0, str(ROOT))
 
+import tracker.extraction.speakers  # noqa: E402
 from tracker import extract  # noqa: E402
 from tracker.read.cleaning import clean  # noqa: E402
 from tracker.read.formats import read_path  # noqa: E402
@@ -120,7 +122,15 @@ def main() -> None:
     ap.add_argument("--sizes", default="10000,100000,1000000", help="article sizes in characters")
     ap.add_argument("--only", nargs="*", help="run only these articles (names as printed)")
     ap.add_argument("--published", default="2021-05-05")
+    ap.add_argument(
+        "--installed",
+        action="store_true",
+        help="time the installed tracker (e.g. the compiled build: TRACKER_USE_MYPYC=1 pip install .), not the checkout",
+    )
     args = ap.parse_args()
+    compiled = not tracker.extraction.speakers.__file__.endswith(".py")
+    where = Path(tracker.extraction.speakers.__file__).parent
+    print(f"tracker.extraction from {where}: {'compiled with mypyc' if compiled else 'pure Python'}")
     sizes = [int(s) for s in args.sizes.split(",")]
     real = real_text()
     cases = {"real news": "", **ADVERSARIAL}

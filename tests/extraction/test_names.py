@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from tests.conftest import compiled_skip
 from tracker.extraction.names import _mention_from_words, classify_name
 from tracker.extraction.pipeline import extract
 from tracker.extraction.speaker_words import tokens
@@ -356,6 +357,7 @@ def test_who_a_phrase_with_a_body_in_it_names(text, expected):
     assert speakers(text) == [("indirect", expected)]
 
 
+@compiled_skip
 def test_a_phrase_read_again_comes_from_the_memo(monkeypatch):
     from tracker.extraction import names
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import EXAMPLE, EXPECTED, shared_or_skip
+from tests.conftest import EXAMPLE, EXPECTED, compiled_skip, shared_or_skip
 from tests.example_gold import quote_problems
 from tracker.extraction.quotes import find_quotes, find_quotes_raw, quote_spans
 from tracker.extraction.sentences import sentences
@@ -640,6 +640,7 @@ def _counting_subject_before(monkeypatch) -> dict:
     return calls
 
 
+@compiled_skip
 def test_a_cue_inside_content_looks_for_its_subject_only_near_a_conjunction(monkeypatch):
     # "said said said …": every cue lies inside the first one's content, and no "but"/"and" is near any of them,
     # so none can start a coordinated report: their subjects are not looked for (5 s/MB at 1 MB when they were).

@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 
 import tracker.extraction.quotes as quotes_mod
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, compiled_skip
 from tracker.extraction.pipeline import extract
 from tracker.extraction.quotes import find_quotes, find_quotes_raw
 from tracker.extraction.referents import gender_of
@@ -113,6 +113,7 @@ def _run(resolver: Resolver, seed: int) -> list:
     return out
 
 
+@compiled_skip
 def test_lookups_answer_as_the_scans_did():
     for seed in range(30):
         assert _run(Resolver(""), seed) == _run(_Scanning(""), seed)
@@ -460,6 +461,7 @@ def _run_roles(resolver: Resolver, seed: int) -> list:
     return out
 
 
+@compiled_skip
 def test_role_nouns_answer_as_the_scan_did():
     # The persons are walked most recent first and the walk stops at a role sharing every word, instead of a
     # scan of every entity per role noun (12 s/MB at 200 KB for "Defence Minister John X said … The minister
@@ -504,6 +506,7 @@ class _CountingWords(dict):
         return found
 
 
+@compiled_skip
 def test_a_surname_shared_by_many_people_is_looked_up_without_a_scan_of_them(monkeypatch):
     # "X Lee said … Lee said …" with a new X each time: each "Lee" went through every Lee named before it
     # (3.0 -> 5.3 s/MB from 10 to 200 KB); the most recent holder of the word is now kept as people are seen.
@@ -1265,6 +1268,7 @@ def test_a_plural_source_is_named_as_its_mention_names_it(text, expected):
 
 
 @pytest.mark.parametrize("longer", [False, True])
+@compiled_skip
 def test_a_person_renamed_by_a_fuller_name_holds_its_new_words_though_not_seen_again(longer):
     """A surname-only person renamed by a fuller name (from an apposition or a team's lead, which move no one's
     place) becomes the latest holder of the words and endings the name gains, as the scan would find."""

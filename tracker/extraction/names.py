@@ -249,7 +249,7 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
         and len(words) >= 3
         and head in _OWNED_SOURCES
         and _is_cap(words[-2])
-        and words[0].lower() in ("the", *(w.lower() for w in words[:1] if _is_cap(w)))
+        and (words[0].lower() == "the" or _is_cap(words[0]))
     ):
         # "The Internal Revenue Service website advises …": the body whose website, database or account it is.
         inner = _mention_from_words(toks[:-1])

@@ -307,8 +307,9 @@ def _clean_already(spans: list, n: int) -> bool:
     )
 
 
-def find_quotes_raw(text: str, sentence_spans: list[tuple[int, int]] | None = None) -> list[Quote]:
-    """`find_quotes` without its safety net, so that tests see any exception."""
+def find_quotes_raw(text: object, sentence_spans: list[tuple[int, int]] | None = None) -> list[Quote]:
+    """`find_quotes` without its safety net, so that tests see any exception. (`text` is typed `object`: what is
+    not text has no quotes, in the compiled build too, which would refuse it at the call.)"""
     if not isinstance(text, str) or not text.strip():
         return []
     spans = _clean_spans(text, sentence_spans if sentence_spans is not None else _sentences(text))
