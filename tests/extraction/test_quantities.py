@@ -88,6 +88,20 @@ def test_bounds(text, lower, upper):
     assert q.approximate and (q.lower, q.upper) == (lower, upper)
 
 
+@pytest.mark.parametrize(
+    "text,span,value",
+    [
+        ("Officials said ~40 soldiers were hurt.", "~40 soldiers", 40.0),  # glued to its number
+        ("Officials said ~ 40 soldiers were hurt.", "~ 40 soldiers", 40.0),
+        ("Winds reached 185 mph (~295 km/h) there.", "~295 km/h", 295.0),
+        ("It cost ~$5m in all.", "~$5m", 5e6),
+    ],
+)
+def test_a_tilde_is_a_hedge(text, span, value):
+    q = find_quantities(text)[-1]
+    assert (q.text, q.value, q.approximate, q.lower, q.upper) == (span, value, True, None, None)
+
+
 def test_vague_plurals():
     q = one("Hundreds of protesters gathered.")
     # At least a hundred, no upper bound stated: written as "more than 100" is (value 100, lower 100).
@@ -353,6 +367,25 @@ def test_numbers_past_float_range_keep_the_figure_but_not_the_value():
 
 
 @pytest.mark.parametrize(
+    "text,value,lower,upper",
+    [
+        # In binary 4.1 is 4.0999…: multiplied as floats, "$4.1 billion" was 4099999999.9999995.
+        ("It is worth $4.1 billion.", 4_100_000_000.0, None, None),
+        ("It is worth $1.15bn.", 1_150_000_000.0, None, None),
+        ("It is worth £40.7m.", 40_700_000.0, None, None),
+        ("It is worth 4.1 trillion yen.", 4_100_000_000_000.0, None, None),
+        ("It is worth Rs 3.12 lakh crore.", 3_120_000_000_000.0, None, None),
+        ("It has 2.3k followers.", 2_300.0, None, None),
+        ("It is worth 0.07 million dollars.", 70_000.0, None, None),
+        ("It cost $10.3-12.7 billion.", None, 10_300_000_000.0, 12_700_000_000.0),  # the scale after the second
+    ],
+)
+def test_a_scaled_decimal_is_exact(text, value, lower, upper):
+    q = one(text)
+    assert (q.value, q.lower, q.upper) == (value, lower, upper)
+
+
+@pytest.mark.parametrize(
     ("text", "span", "value", "lower", "upper", "unit"),
     [
         ("Two-thirds of voters agreed.", "Two-thirds", 2 / 3, None, None, None),
@@ -516,9 +549,40 @@ def test_a_url_escape_is_no_figure():
     assert find_quantities("See http://example.com/a%20b%2Cc for details.") == []
 
 
-def test_a_change_and_a_level_joined_by_to_are_two_figures():
-    qs = find_quantities("Shares fell 3.38% to $55.12 on Friday.")
-    assert [(q.text, q.value, q.unit) for q in qs] == [("3.38%", 3.38, "percent"), ("$55.12", 55.12, "USD")]
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Shares fell 3.38% to $55.12 on Friday.", [("3.38%", 3.38, "percent"), ("$55.12", 55.12, "USD")]),
+        # A range's two ends share a unit: a percentage and a count are a change and a level.
+        (
+            "It fell 2.5% to 1.2 million barrels.",
+            [("2.5%", 2.5, "percent"), ("1.2 million barrels", 1_200_000.0, "barrels")],
+        ),
+        ("Sales rose by 21% to 1.02 million.", [("21%", 21.0, "percent"), ("1.02 million", 1_020_000.0, None)]),
+        (
+            "It fell 2.5 percent to 1,200 barrels.",
+            [("2.5 percent", 2.5, "percent"), ("1,200 barrels", 1200.0, "barrels")],
+        ),
+        # Two currencies: the same sum in each.
+        ("It is worth about US$8000 or €7000.", [("about US$8000", 8000.0, "USD"), ("€7000", 7000.0, "EUR")]),
+    ],
+)
+def test_a_change_and_a_level_joined_by_to_are_two_figures(text, expected):
+    assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("It rose 5% to 7%.", [("5% to 7%", "percent", 5.0, 7.0)]),
+        ("It rose 5% to 7 percent.", [("5% to 7 percent", "percent", 5.0, 7.0)]),
+        ("It rose from 5% to 7%.", [("from 5% to 7%", "percent", 5.0, 7.0)]),
+        ("It fell from 7% to 5%.", [("from 7% to 5%", "percent", 5.0, 7.0)]),
+        ("It cost $5 to $7.", [("$5 to $7", "USD", 5.0, 7.0)]),
+    ],
+)
+def test_two_ends_in_one_unit_stay_a_range(text, expected):
+    assert [(q.text, q.unit, q.lower, q.upper) for q in find_quantities(text)] == expected
 
 
 @pytest.mark.parametrize(
@@ -540,6 +604,14 @@ def test_scores_are_not_ranges(text, expected):
         # Two bare numbers joined by "to", the larger first, are a vote's two sides: two figures, not a range.
         ("The Senate voted 70 to 20 to send the bill back.", [("70", 70.0, None, None), ("20", 20.0, None, None)]),
         ("It passed by a vote of 52 to 48.", [("52", 52.0, None, None), ("48", 48.0, None, None)]),
+        ("Biden won 57.8% to 42.2%.", [("57.8%", 57.8, None, None), ("42.2%", 42.2, None, None)]),
+        # After a capitalised name a percentage is still a figure (the name labels a bare number only).
+        (
+            "Biden led Trump 50.0 percent to 40.4 percent.",
+            [("50.0 percent", 50.0, None, None), ("40.4 percent", 40.4, None, None)],
+        ),
+        ("Biden led Trump 40% in May.", [("40%", 40.0, None, None)]),
+        ("Dam Costs Rise 40% In Kenya.", [("40%", 40.0, None, None)]),  # a headline in title case
         # Climbing, or opened by "between", the pair is a range.
         ("Some 10 to 12 people were hurt.", [("Some 10 to 12 people", None, 10.0, 12.0)]),
         ("Between 12 to 10 people were hurt.", [("Between 12 to 10 people", None, 10.0, 12.0)]),
@@ -623,6 +695,71 @@ def test_or_fewer_is_an_upper_bound():
         20.0,
         True,
     )
+
+
+@pytest.mark.parametrize(
+    "text,span,unit,currency",
+    [
+        # A currency word several countries use is read with the country before it: not US dollars.
+        ("It cost 500 Namibian dollars.", "500 Namibian dollars", "NAD", "NAD"),
+        ("It cost 5 million Zimbabwe dollars.", "5 million Zimbabwe dollars", "ZWL", "ZWL"),
+        ("It cost half a million Jamaican dollars.", "half a million Jamaican dollars", "JMD", "JMD"),
+        ("They paid thousands of Namibian dollars.", "thousands of Namibian dollars", "NAD", "NAD"),
+        ("It cost 500 Egyptian pounds.", "500 Egyptian pounds", "EGP", "EGP"),
+        ("It cost 500 Pakistani rupees.", "500 Pakistani rupees", "PKR", "PKR"),
+        # the country's own adjective keeps the default; a name not known leaves the currency unknown
+        ("It cost 500 American dollars.", "500 American dollars", "USD", "USD"),
+        ("It cost 500 Swiss francs.", "500 Swiss francs", "CHF", "CHF"),
+        ("It cost 500 CFA francs.", "500 CFA francs", "cfa francs", None),
+        ("It cost 500 dollars.", "500 dollars", "USD", "USD"),
+        # a currency word the same in the plural, after its country's adjective
+        ("It cost 500 Japanese yen.", "500 Japanese yen", "JPY", "JPY"),
+        ("It cost 500 South African rand.", "500 South African rand", "ZAR", "ZAR"),
+    ],
+)
+def test_a_currency_word_is_read_with_its_country(text, span, unit, currency):
+    q = one(text)
+    assert (q.text, q.unit, q.currency, q.kind) == (span, unit, currency, "money")
+
+
+def test_every_shared_currency_code_is_an_iso_code_and_each_word_a_currency_word():
+    from tracker.extraction.quantity_words import CURRENCY_WORDS, SHARED_CURRENCIES
+
+    for word, countries in SHARED_CURRENCIES.items():
+        assert word + "s" in CURRENCY_WORDS or word in CURRENCY_WORDS, word
+        default = CURRENCY_WORDS.get(word + "s") or CURRENCY_WORDS[word]
+        assert default in countries.values(), word  # the word's own country is named
+        assert all(len(c) == 3 and c.isupper() for c in countries.values()), word
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A year between a determiner (and a word) and the noun it dates is no count.
+        ("The 2021 census counted them.", []),
+        ("Its 2019 report said so.", []),
+        ("It joins the upcoming 2020 census.", []),
+        # a count keeps its noun; a number past the years is no year
+        ("The remaining 2000 soldiers left.", [("2000 soldiers", 2000.0, "soldiers")]),
+        ("The 3000 arrived late.", [("3000", 3000.0, None)]),
+    ],
+)
+def test_a_year_before_the_noun_it_dates_is_no_count(text, expected):
+    assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,span,unit",
+    [
+        # A currency's hundredth part is money, its currency unknown ("cents" of a dollar or a euro).
+        ("It will pay 18 cents a share.", "18 cents", "cents"),
+        ("It costs 1 cent.", "1 cent", "cent"),
+        ("Bread rose two pence a loaf.", "two pence", "pence"),
+    ],
+)
+def test_cents_and_pence_are_money(text, span, unit):
+    q = one(text)
+    assert (q.text, q.unit, q.currency, q.kind) == (span, unit, None, "money")
 
 
 def test_a_currency_word_after_us_is_read_without_it():
@@ -756,6 +893,10 @@ def test_an_ordinal_before_a_noun_numbers_it(text, expected):
         "He won for the second time.",
         "The second-biggest bank failed.",
         "Second and third place went to Kenya.",
+        # before a plural an ordinal names a kind, not one thing's place
+        "Voters approved a tax on second homes.",
+        "It infringes the rights of third states.",
+        "It attracted third party and independent candidates.",
     ],
 )
 def test_ordinals_that_rank_or_name_are_no_figures(text):
@@ -1155,6 +1296,9 @@ def test_a_number_glued_to_a_capital_letter_is_a_model_name(letter):
         ("less than", False, None, 0.5),
         ("about", True, None, None),
         ("nearly", True, None, 0.5),
+        ("under", False, None, 0.5),
+        ("just over", True, 0.5, None),  # "just" was lost: "over half a percentage point"
+        ("just under", True, None, 0.5),  # "just under" was no bound at all
     ],
 )
 def test_a_bound_before_a_share_of_a_percentage_point(bound, approximate, lower, upper):
@@ -1170,6 +1314,21 @@ def test_a_bound_before_a_share_of_a_percentage_point(bound, approximate, lower,
         lower,
         upper,
     )
+
+
+@pytest.mark.parametrize(
+    "text,span,value,lower,upper",
+    [
+        ("Just over half a million people voted.", "Just over half a million people", 5e5, 5e5, None),
+        ("Just under half a million people voted.", "Just under half a million people", 5e5, None, 5e5),
+        ("Under half a million people voted.", "Under half a million people", 5e5, None, 5e5),
+        ("Just over a third of voters agreed.", "Just over a third", 1 / 3, 1 / 3, None),
+        ("Just under a quarter of voters agreed.", "Just under a quarter", 0.25, None, 0.25),
+    ],
+)
+def test_just_over_and_just_under_before_a_share_keep_just(text, span, value, lower, upper):
+    q = one(text)
+    assert (q.text, q.value, q.approximate, q.lower, q.upper) == (span, value, True, lower, upper)
 
 
 BOUND_WORDS = {
@@ -1441,6 +1600,13 @@ def test_a_part_of_one_takes_the_unit_only_of_a_measure(text, expected):
         # "m" before "long" is metres; "million" before it stays a million.
         ("The waiting list is now 7.6 million long.", [("7.6 million", 7.6e6, None, "count", None, None)]),
         ("The queue was 2m people long.", [("2m people", 2e6, "people", "count", None, None)]),
+        # A range in metres, with the "m" on both ends or on the second only.
+        ("The waves were 1.5m-2m high.", [("1.5m-2m", None, "m", "range", 1.5, 2.0)]),
+        ("The waves were 1.5-2.7m high.", [("1.5-2.7m", None, "m", "range", 1.5, 2.7)]),
+        ("The waves were 1.5m to 2m in height.", [("1.5m to 2m", None, "m", "range", 1.5, 2.0)]),
+        ("The peak is 4,000m above sea level.", [("4,000m", 4000.0, "m", "measure", None, None)]),
+        ("It cost £1.5m-£2m.", [("£1.5m-£2m", None, "GBP", "range", 1.5e6, 2e6)]),
+        ("It raised £4m in May.", [("£4m", 4e6, "GBP", "money", None, None)]),
     ],
 )
 def test_m_before_a_dimension_word_is_metres_and_only_m(text, expected):
@@ -1477,6 +1643,8 @@ def test_a_noun_shared_by_two_numbers_counts_both_unless_it_is_a_currency(text, 
         "One in four children lives in poverty.",
         "The sprinter won by a tenth of a second.",
         "Half a million people marched.",
+        "It was 30 °C in July.",  # ran past the range to "°C"
+        "The waves were 1.5m-2m high.",
     ],
 )
 def test_every_figure_found_in_a_range_lies_inside_it(text):

@@ -75,25 +75,25 @@ def test_ches_shes_sses_xes_and_long_oes_lose_es(plural, one):
 
 
 UNIT_SPELLINGS = {
-    "km": ["kilometres", "Kilometers", "km", "KM"],
+    "km": ["kilometres", "Kilometers", "km", "KM", "kms"],
     "m": ["metres", "meter"],
     "cm": ["centimetres"],
     "mm": ["millimeters"],
     "foot": ["ft", "feet", "foot"],
     "mile": ["mi", "miles"],
-    "kg": ["kilograms", "kilos", "kg"],
+    "kg": ["kilograms", "kilos", "kg", "kgs"],
     "g": ["grams"],
-    "pound": ["lb", "pounds"],
+    "pound": ["lb", "lbs", "LBS", "pounds"],
     "l": ["litres", "liters"],
     "ton": ["tonnes", "tons", "metric tons"],
     "square mile": ["sq mi", "square miles"],
     "square km": ["sq km", "square kilometres"],
     "mile per hour": ["mph", "MPH", "miles per hour"],
     "km/h": ["kph", "kilometers per hour", "km/h"],
-    "hour": ["hr", "hours"],
+    "hour": ["hr", "hrs", "hours"],
     "minute": ["min", "mins", "minutes"],
     "second": ["sec", "secs"],
-    "year": ["yr", "years"],
+    "year": ["yr", "yrs", "years"],
     "degree celsius": ["°C"],
     "degree fahrenheit": ["°F"],
     "% point": ["percentage points", "percentage point"],
@@ -101,6 +101,9 @@ UNIT_SPELLINGS = {
     "USD": ["USD"],
     "EUR": ["EUR"],
     "people": ["  people  "],
+    # three letters ending in "s" that are no abbreviated measure stay as they are
+    "bus": ["bus", "buses"],
+    "gas": ["gas"],
 }
 
 

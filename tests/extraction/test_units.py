@@ -75,3 +75,68 @@ def test_two_modifiers_joined_by_and_before_the_noun_whose_second_opens_in_lower
 def test_a_name_ending_in_a_capital_x_before_the_noun_is_passed_over(text, span, unit):
     q = find_quantities(text)[0]
     assert (q.text, q.unit, q.kind) == (span, unit, "count")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A model's code joined to its number by any dash is a name before the noun, as with a hyphen.
+        ("Lockheed delivered 12 F-35 jets.", [("12 F-35 jets", 12.0, "jets")]),
+        ("Lockheed delivered 12 F–35 jets.", [("12 F–35 jets", 12.0, "jets")]),  # en dash
+        ("They bought 12 MiG‐29 fighters.", [("12 MiG‐29 fighters", 12.0, "fighters")]),  # U+2010
+        # a measure and a number after an en dash stay two figures
+        ("It flew 5 km–10 km away.", [("5 km", 5.0, "km"), ("10 km", 10.0, "km")]),
+    ],
+)
+def test_a_model_code_joined_by_any_dash_is_passed_over(text, expected):
+    assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,span,unit",
+    [
+        # A plural possessive is what is counted and ends the noun: "workers homes" was the unit.
+        ("The fire destroyed 300 workers’ homes.", "300 workers", "workers"),
+        ("The fire destroyed 300 workers' homes.", "300 workers", "workers"),
+        ("Cases need two doctors' approval.", "two doctors", "doctors"),
+        ("He gave three weeks’ notice.", "three weeks", "weeks"),
+        # a singular possessive still gives way to the noun it owns
+        ("Police said 80 of other people's ballots were lost.", "80 of other people's ballots", "ballots"),
+    ],
+)
+def test_a_plural_possessive_is_the_counted_noun(text, span, unit):
+    q = find_quantities(text)[0]
+    assert (q.text, q.unit) == (span, unit)
+
+
+@pytest.mark.parametrize(
+    "text,span,unit,kind",
+    [
+        # A measure ends the unit: the words after it are no part of it.
+        ("Winds of up to 70 km/h burned towards the town.", "up to 70 km/h", "km/h", "measure"),
+        ("It had 70 mph winds.", "70 mph", "mph", "measure"),
+        ("They carried 10 kg bags.", "10 kg", "kg", "measure"),
+        ("He stood six feet five inches tall.", "six feet", "feet", "measure"),
+        # a measure in the singular, or after a word that qualifies it, is a measure too
+        ("Waves of up to 1 metre were seen.", "up to 1 metre", "metre", "measure"),
+        ("It is 1 inch wide.", "1 inch", "inch", "measure"),
+        ("It covers 160 square miles.", "160 square miles", "square miles", "measure"),
+        ("It lies 50 light years away.", "50 light years", "light years", "measure"),
+        ("They bought 4 missile batteries.", "4 missile batteries", "missile batteries", "count"),
+    ],
+)
+def test_a_measure_ends_the_unit_and_is_a_measure_in_any_number(text, span, unit, kind):
+    q = find_quantities(text)[0]
+    assert (q.text, q.unit, q.kind) == (span, unit, kind)
+
+
+@pytest.mark.parametrize(
+    "text,span,unit",
+    [
+        ("The census counted 63,000 fewer residents.", "63,000 fewer residents", "residents"),
+        ("It had 5 more staff.", "5 more staff", "staff"),
+    ],
+)
+def test_more_and_fewer_before_the_noun_are_no_part_of_it(text, span, unit):
+    q = find_quantities(text)[0]
+    assert (q.text, q.unit) == (span, unit)

@@ -12,6 +12,7 @@ import dataclasses
 import functools
 import math
 import re
+from decimal import Decimal
 
 from tracker.extraction.dates import date_spans
 from tracker.extraction.dates import forget as forget_dates
@@ -20,6 +21,7 @@ from tracker.extraction.quantity_words import (  # noqa: F401 (re-exported: name
     _VAGUE_MULTIPLIERS,
     _VAGUE_PLURALS,
     APPROX,
+    CURRENCY_PARTS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     FRACTIONS,
@@ -34,6 +36,7 @@ from tracker.extraction.quantity_words import (  # noqa: F401 (re-exported: name
     SCALE_LETTERS,
     SCALE_WORDS,
     SCALES,
+    SHARED_CURRENCIES,
     SMALL,
     UNIT_SKIP,
     UNIT_STOP,
@@ -43,7 +46,7 @@ from tracker.extraction.quantity_words import (  # noqa: F401 (re-exported: name
 from tracker.extraction.triggers import _trie, triggers
 from tracker.extraction.triggers import forget as forget_tokens
 from tracker.extraction.triggers import ordinals as ordinal_starts
-from tracker.extraction.units import _HYPHEN_MODIFIER, unit_after
+from tracker.extraction.units import _HYPHEN_MODIFIER, _is_plural, unit_after
 from tracker.records import Quantity
 
 _NUM_WORD = (
@@ -88,10 +91,10 @@ _AFTER_MULTIPLIER = "|".join(rf"(?<=\sof\s{p})" for p in _VAGUE_PLURALS)
 _CUR = r"(?:US\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|[$€£¥₹₽₩₺₦₱]|(?:Rs\.?|(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|TRY|ZAR))\s?)"
 _PRE = (
     r"(?:(?:about|around|approximately|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa"
-    r"|approx\.|~|just\s+over|just\s+under|an\s+average\s+of|more\s+than|over|at\s+least|above|upwards\s+of"
+    r"|approx\.|just\s+over|just\s+under|an\s+average\s+of|more\s+than|over|at\s+least|above|upwards\s+of"
     r"|within|greater\s+than|higher\s+than|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|no\s+more\s+than|as\s+many\s+as|as\s+much\s+as"
     r"|as\s+few\s+as|as\s+little\s+as|up\s+to|less\s+than|fewer\s+than|under|below|at\s+most|exceeding"
-    r"|between|from)\s+)"
+    r"|between|from)\s+|~\s*)"  # "~40" with the tilde glued to its number too
 )
 _NUMBER = rf"(?:{_DIGITS}|{_WORDS})"
 QUANTITY_RE = re.compile(
@@ -144,7 +147,8 @@ _MIXED = re.compile(r"(?<![\w/.,])(\d{1,3})\s+([1-9])/([2-9]|1[0-6])(?![\w/]|\.\
 _WITHIN_ONE = re.compile(r"within\s+(?:a|an|one)\s+(second|minute|hour|day|week|fortnight|month|year|decade)\b", re.I)
 # "a third of the country", "about a quarter as much": a share written with its article.
 _SHARE = re.compile(
-    r"(?:(more\s+than|less\s+than|over|under|at\s+least|nearly|almost|about|roughly|as\s+little\s+as)\s+)?"
+    r"(?:(more\s+than|less\s+than|just\s+over|just\s+under|over|under|at\s+least|nearly|almost|about|roughly"
+    r"|as\s+little\s+as)\s+)?"
     r"(?:(?:a|one)\s+(half|third|quarter|fifth|tenth|hundredth|thousandth|millionth|billionth)|(half))\s+"
     r"(?=(?:of|as)\b)",
     re.I,
@@ -153,8 +157,8 @@ _SHARE = re.compile(
 # point) is one number (without
 # this, "a million people" after "half" was read alone, twice the figure).
 _PART_OF_SCALE = re.compile(
-    r"(?:(about|around|approximately|roughly|some|nearly|almost|over|more\s+than|less\s+than|at\s+least|up\s+to"
-    r"|just\s+over|just\s+under)\s+)?"
+    r"(?:(about|around|approximately|roughly|some|nearly|almost|over|under|more\s+than|less\s+than|at\s+least"
+    r"|up\s+to|just\s+over|just\s+under)\s+)?"
     r"(?:(half)|(?:a|one)\s+(quarter|third)|three\s+(quarters)|two[\s-]+(thirds))(?:\s+of)?\s+an?\s+"
     r"(hundred|thousand|million|billion|trillion|dozen|percentage\s+point|per\s?cent(?:age)?\s+point)\b",
     re.I,
@@ -186,8 +190,10 @@ _OF_THE_NUMBER = re.compile(
 _ABOARD = re.compile(r"\s+(?:on[\s-]?board|aboard)\b", re.I)
 # Degrees glued to the number: "67.5°", "30 °C".
 _DEGREES = re.compile(r"\s?°(?:\s?([CF])\b)?")
-# "1.8m tall": metres, not million.
-_METRES_AFTER = re.compile(r"\s+(?:tall|long|high|deep|wide)\b")
+# "1.8m tall", "4,000m above sea level": metres, not million (a word of size after the "m").
+_METRES_AFTER = re.compile(
+    r"\s+(?:tall|long|high|deep|wide|in\s+(?:height|length|depth|diameter|width)|(?:above|below)\s+sea\s+level)\b"
+)
 # Compiled once: the functions below run for every figure.
 _SPACES = re.compile(r"\s+")
 _WORD_BREAKS = re.compile(r"[\s-]+")
@@ -223,7 +229,16 @@ def _number(text: str | None, scale: str | None) -> float | None:
     if not text:
         return None
     t = text.strip()
-    value = float(t.replace(",", "")) if t[0].isdigit() or t[0] == "." else _words_value(t)
+    value: float | None
+    if t[0].isdigit() or t[0] == ".":
+        digits = t.replace(",", "")
+        if scale and "." in digits:
+            # Scaled in decimal and rounded once: in binary 4.1 is 4.0999…, and 4.1 × 1e9 was 4099999999.9999995
+            # for "$4.1 billion". (A whole number and a scale are exact in binary: their product is rounded once.)
+            return float(Decimal(digits) * int(_scale_value(scale)))
+        value = float(digits)
+    else:
+        value = _words_value(t)  # whole numbers and halves: exact in binary, as a scale is
     if value is None:
         return None
     if scale:
@@ -237,6 +252,21 @@ def _scale_value(scale: str) -> float:
     for w in scale.split():
         value *= SCALES[fold(w)]
     return value
+
+
+def _money(text: str, start: int, end: int, word: str) -> tuple[str, str | None]:
+    """The unit and currency of the currency word `word` that ends text[start:end] (the words after a number):
+    a word several countries use is read with the capitalised words before it ("500 Namibian dollars": NAD; "500
+    CFA francs": unit "cfa francs", currency unknown); others keep their one code."""
+    default = CURRENCY_WORDS[word]
+    countries = SHARED_CURRENCIES.get(word.rsplit(None, 1)[-1].rstrip("s"))
+    if countries is None:
+        return default, default
+    named = " ".join(w.lower() for w in text[start:end].split()[:-1] if w[0].isupper())
+    if not named:
+        return default, default
+    code = countries.get(named)
+    return (code, code) if code else (f"{named} {word}", None)
 
 
 def _currency(cur: str | None, post: str | None) -> str | None:
@@ -304,19 +334,21 @@ def _vague(m: re.Match, text: str, end: int) -> Quantity:
         unit, uend = None, m.end()  # "Dozens were hurt", "thousands." : the noun is not after it
     else:
         unit, uend = unit_after(text, m.end(), end, False)  # "thousands of people"
-    cur = CURRENCY_WORDS.get(unit or "")
+    cur, kind = None, "count"
+    if unit in CURRENCY_WORDS:
+        (unit, cur), kind = _money(text, m.end(), uend, unit), "money"
     stop = uend if unit else m.end()
     return Quantity(
         text=text[m.start() : stop],
         start=m.start(),
         end=stop,
         value=lo if hi is None else None,  # "hundreds" as "more than 100" is written: value 100, lower 100
-        unit=cur or unit,
+        unit=unit,
         currency=cur,
         approximate=True,
         lower=lo,
         upper=hi,
-        kind="money" if cur else "count",
+        kind=kind,
     )
 
 
@@ -338,7 +370,7 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
     if value2 is not None and sep == "and" and pre_key != "between":
         value2 = None  # "two and three" outside "between" is a list, not a range
     if value2 is not None and not g["scale"] and g["scale2"]:
-        value *= _scale_value(g["scale2"])  # "$10-12 billion"
+        value = _number(num_text, g["scale2"]) or value  # "$10-12 billion"
     currency = _currency(cur, post if not post.startswith(("%", "per", "percentage")) else None)
     if value2 is None and g["post1"]:
         q_end = m.end("post1")
@@ -380,11 +412,13 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
     elif hy is not None:
         unit, kind = hy.group(1), "measure"  # "48-acre", "four-pack"
         q_end = hy.end()
-    elif value2 is None and "°" in text[q_end : q_end + 2] and (deg := _DEGREES.match(text, q_end)):
+    elif value2 is None and "°" in text[q_end : q_end + 2] and (deg := _DEGREES.match(text, q_end, end)):
         unit, kind = (f"°{deg.group(1)}" if deg.group(1) else "degree"), "measure"
         q_end = deg.end()
-    elif scale and scale.strip().lower() == "m" and value2 is None and _METRES_AFTER.match(text, m.end("scale")):
-        value, unit, kind = value / SCALES["m"], "m", "measure"  # "1.8m tall"
+    elif (scale or g["scale2"]) and _in_metres(m, text, value2 is not None):
+        value, unit, kind = value / SCALES["m"], "m", "measure"  # "1.8m tall", "1.5m-2m high", "1.5-2m high"
+        if value2 is not None:
+            value2 /= SCALES["m"]
     else:
         if num_text.strip().lower() in ("a", "an") and not scale:
             return None
@@ -410,10 +444,12 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
         if unit is None and text[q_end : q_end + 1].isspace() and _ABOARD.match(text, q_end):
             unit = "people"  # "all 157 aboard", "the sixteen on board": the people on a craft
         if unit in CURRENCY_WORDS:
-            unit = currency = CURRENCY_WORDS[unit]
+            unit, currency = _money(text, q_end, uend, unit)
             kind = "money"
+        elif unit in CURRENCY_PARTS:
+            kind = "money"  # "18 cents a share": money, in a currency the words do not name
         else:
-            kind = "measure" if unit in MEASURES or " per " in (unit or "") else "count"
+            kind = "measure" if _is_measure(unit) else "count"
         if unit:
             q_end = uend
     if value2 is not None:
@@ -442,6 +478,27 @@ def _build(m: re.Match, text: str, end: int) -> Quantity | None:
         upper=_finite(upper),
         kind=kind,
     )
+
+
+def _in_metres(m: re.Match, text: str, ranged: bool) -> bool:
+    """Whether an "m" glued to the number (to the second of a range, and to the first if it has a scale) is metres,
+    not million: a word of size follows it ("1.8m tall", "waves of 1.5m-2m high")."""
+    last = "scale2" if ranged else "scale"
+    scale = m.group(last)
+    if not scale or scale.strip().lower() != "m":
+        return False
+    if ranged and m.group("scale") and m.group("scale").strip().lower() != "m":
+        return False  # "1bn-2m high": not one unit
+    return _METRES_AFTER.match(text, m.end(last)) is not None
+
+
+def _is_measure(unit: str | None) -> bool:
+    """Whether a unit is a measure: its last word one of MEASURES, in the plural or singular ("1 metre", "1 inch",
+    "5 square miles", "1 foot"), or a rate ("mg per liter")."""
+    if not unit:
+        return False
+    last = unit[unit.rfind(" ") + 1 :]
+    return last in MEASURES or last + "s" in MEASURES or last + "es" in MEASURES or last == "foot" or " per " in unit
 
 
 def _age_before(text: str, lo: int, hi: int) -> bool:
@@ -524,6 +581,8 @@ def _ordinals(text: str, start: int, end: int) -> list[Quantity]:
         unit, uend = unit_after(text, m.end(), end, True)
         if unit is None or unit.split()[0] in ORDINAL_NOT_UNITS or unit.endswith("est"):
             continue
+        if _is_plural(unit[unit.rfind(" ") + 1 :]):
+            continue  # "second homes", "third parties", "third states": a rank numbers one thing, a plural is a kind
         if unit in MEASURES or unit + "s" in MEASURES or unit in CURRENCY_WORDS:
             continue  # "the third day", "the second year": a point in time, not a count
         out.append(Quantity(text[m.start() : uend], m.start(), uend, float(ORDINALS[m.group(1)]), unit, kind="rank"))
@@ -562,7 +621,8 @@ def _find(text: str, start: int, end: int, sentences: list | None = None) -> lis
             i += 1
             if ts < pos:
                 continue
-            if text[ts] in "aAoOwWmMlLhHnNrRuUtT" and (q := _word_figure(text, ts, end)) is not None:
+            # The letters _word_figure's patterns open with: "a third", "over half", "just over half", "within", …
+            if text[ts] in "aAoOwWmMlLhHnNrRuUtTjJ" and (q := _word_figure(text, ts, end)) is not None:
                 out.append(q)
                 pos = q.end
                 continue
@@ -590,7 +650,7 @@ def _find(text: str, start: int, end: int, sentences: list | None = None) -> lis
                 if num < den:
                     unit, uend = unit_after(text, mixed.end(), end, False)
                     stop = uend if unit else mixed.end()
-                    kind = "measure" if unit in MEASURES else "count"
+                    kind = "measure" if _is_measure(unit) else "count"
                     out.append(Quantity(text[ts:stop], ts, stop, whole + num / den, unit, kind=kind))
                     pos = stop
                     continue
@@ -652,8 +712,11 @@ def _find(text: str, start: int, end: int, sentences: list | None = None) -> lis
             unit, _ = unit_after(text, shared, end, True)
             if unit and unit not in CURRENCY_WORDS:
                 q = dataclasses.replace(q, unit=unit)
-        if q is not None and q.unit is None and q.text.isdigit() and len(q.text) >= 3 and _named(text, q.text):
-            continue  # "the 707 was a freighter" where the text says "Boeing 707": a model, not a figure
+        if q is not None and q.unit is None and q.text.isdigit() and len(q.text) >= 3:
+            if _named(text, q.text):
+                continue  # "the 707 was a freighter" where the text says "Boeing 707": a model, not a figure
+            if len(q.text) == 4 and _year_before_noun(text, q.start, q.end):
+                continue  # "The 2021 census", "its 2019 report": a year naming which one, not a count
         if q is not None:
             out.append(_more_of(q, out, text))
             # "two 12-roll packs": the measure inside the count is read next, as a figure of its own.
@@ -681,6 +744,21 @@ def _ratio(text: str, m: re.Match, end: int) -> Quantity | None:
     approx, lower, upper = _bounds(m.group("pre"), None, value)
     start = m.start("pre") if m.group("pre") else m.start("num")
     return Quantity(text[start : r.end()], start, r.end(), value, None, approximate=approx, lower=lower, upper=upper)
+
+
+# A year before the noun it dates, after a determiner (and a word): "The 2021 census", "its 2019 report", "the
+# upcoming 2020 census".
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat)\s(?:[a-z]+\s)?$")
+_NOUN_AFTER = re.compile(r"\s([a-z]+)\b")
+
+
+def _year_before_noun(text: str, start: int, end: int) -> bool:
+    """Whether the bare four-digit number text[start:end] is a year (1500 to 2100) between a determiner and a
+    lower-case word that is no stop word ("the 2000 who died" counts people)."""
+    if not 1500 <= int(text[start:end]) <= 2100 or not _DETERMINER_BEFORE.search(text, max(0, start - 24), start):
+        return False
+    nxt = _NOUN_AFTER.match(text, end)
+    return nxt is not None and nxt.group(1) not in UNIT_STOP
 
 
 def _named(text: str, number: str) -> bool:
@@ -757,11 +835,16 @@ def _weight(text: str, m: re.Match) -> bool:
 
 
 def _different_units(m: re.Match) -> bool:
-    """Two numbers joined by "to" whose units differ ("3.38% to $55.12") are two figures."""
-    if m.group("post1") and m.group("cur2"):
-        return True
+    """Two numbers joined whose units differ are two figures, a change and a level, not a range (whose ends share
+    a unit): a percent then money ("fell 3.38% to $55.12") or a count ("fell 2.5% to 1.2 million barrels", "rose
+    by 21% to 1.02 million"), money then a percent ("$5 to 7%"), two currencies ("$5 to €4")."""
     post = (m.group("post") or "").strip()
-    return bool(m.group("cur")) and not m.group("cur2") and post.startswith(("%", "per"))
+    if m.group("post1"):
+        return not post.startswith(("%", "per"))  # "5% to 7%", "5% to 7 percent" share theirs
+    cur, cur2 = m.group("cur"), m.group("cur2")
+    if cur and cur2:
+        return CURRENCY_SYMBOLS.get(cur.strip().lower()) != CURRENCY_SYMBOLS.get(cur2.strip().lower())
+    return bool(cur) and post.startswith(("%", "per"))
 
 
 _BARE = ("pre", "cur", "cur2", "scale", "scale2", "post", "post1")
@@ -771,12 +854,21 @@ _LIST_AFTER = re.compile(r"\s*,\s*\d+\s*[-–]\s*\d+")
 
 
 def _is_tally(m: re.Match) -> bool:
-    """ "voted 52 to 48", "an electoral count of 362 to 176": two bare numbers joined by "to", the larger first,
-    are a vote's two sides (a range climbs: "10 to 12 people")."""
-    if m.group("sep").lower() != "to" or any(m.group(*_BARE)):
+    """ "voted 52 to 48", "an electoral count of 362 to 176", "won 57.8% to 42.2%": two bare numbers or two
+    percentages joined by "to", the larger first, are a vote's two sides (a range climbs: "10 to 12 people"; after
+    "from" or "between" a falling pair stays one: "fell from 7% to 5%")."""
+    if m.group("sep").lower() != "to":
         return False
     a, b = m.group("num"), m.group("num2")
+    if any(m.group(*_BARE)):
+        if not m.group("post1") or any(m.group(*_NOT_SHARES)):
+            return False
+        x, y = _number(a, None), _number(b, None)  # (both percentages: _different_units ruled out the rest)
+        return x is not None and y is not None and x > y
     return a.isdigit() and b.isdigit() and int(a) > int(b)
+
+
+_NOT_SHARES = ("pre", "cur", "cur2", "scale", "scale2")
 
 
 def _is_score(text: str, m: re.Match) -> bool:
@@ -872,11 +964,11 @@ def _word_figure(text: str, ts: int, end: int) -> Quantity | None:
         value = _PARTS[fold(part)] * SCALES.get(whole, 12)  # (a dozen: 12)
         approx, lower, upper = _bounds(ps.group(1), None, value)
         unit, uend = unit_after(text, ps.end(), end, False)
-        cur = CURRENCY_WORDS.get(unit or "")
+        cur, kind = None, "count"
+        if unit in CURRENCY_WORDS:
+            (unit, cur), kind = _money(text, ps.end(), uend, unit), "money"
         stop = uend if unit else ps.end()
-        return Quantity(
-            text[ts:stop], ts, stop, value, cur or unit, cur, approx, lower, upper, "money" if cur else "count"
-        )
+        return Quantity(text[ts:stop], ts, stop, value, unit, cur, approx, lower, upper, kind)
     if (by := _BY_SHARE.match(text, ts, end)) is not None and _BY_BEFORE.search(text, max(0, ts - 4), ts):
         # "fell by half", "cut by a third in May": the size of a change, as a share
         part = fold(by.group(1) or by.group(2))
@@ -910,7 +1002,7 @@ def _letter_space(text: str, s: int, lo: int) -> bool:
 
 def _is_label(text: str, m: re.Match, lo: int) -> bool:
     """ "Resolution 2231", "Article 5": a capitalised word right before a bare digit number names it."""
-    if m.group("pre") or m.group("cur") or m.group("post") or m.group("scale") or not m.group("num")[0].isdigit():
+    if any(m.group("pre", "cur", "post", "post1", "scale")) or not m.group("num")[0].isdigit():
         return False
     s = m.start("num")
     if not _letter_space(text, s, lo) and not (text[s - 1 : s] == "\n" and _letter_space(text, s - 1, lo)):

@@ -154,6 +154,82 @@ CURRENCY_WORDS = {
     "naira": "NGN",
     "rand": "ZAR",
 }
+# The hundredth parts of currencies: "18 cents" is money, its currency unknown (a dollar's or a euro's cents).
+CURRENCY_PARTS = frozenset("cent cents pence penny pennies kopeck kopecks kopek kopeks paise centimes".split())
+# Currency words that several countries use, read with the name or adjective of the country before them: "500
+# Namibian dollars" are NAD, "Egyptian pounds" EGP, not the word's default in CURRENCY_WORDS. Keyed by the word in
+# the singular, then by the capitalised words before it, in lower case. A country's own adjective keeps the default
+# ("American dollars"); a name not here leaves the currency unknown rather than wrong ("CFA francs": West or
+# Central African).
+SHARED_CURRENCIES = {
+    "dollar": {
+        "us": "USD",
+        "u.s.": "USD",
+        "american": "USD",
+        "united states": "USD",
+        "canadian": "CAD",
+        "australian": "AUD",
+        "new zealand": "NZD",
+        "singapore": "SGD",
+        "singaporean": "SGD",
+        "hong kong": "HKD",
+        "taiwan": "TWD",
+        "taiwanese": "TWD",
+        "new taiwan": "TWD",
+        "namibian": "NAD",
+        "jamaican": "JMD",
+        "bahamian": "BSD",
+        "barbadian": "BBD",
+        "barbados": "BBD",
+        "belize": "BZD",
+        "belizean": "BZD",
+        "bermudian": "BMD",
+        "brunei": "BND",
+        "cayman": "KYD",
+        "cayman islands": "KYD",
+        "fijian": "FJD",
+        "fiji": "FJD",
+        "guyanese": "GYD",
+        "liberian": "LRD",
+        "solomon islands": "SBD",
+        "surinamese": "SRD",
+        "trinidadian": "TTD",
+        "east caribbean": "XCD",
+        "zimbabwean": "ZWL",
+        "zimbabwe": "ZWL",
+    },
+    "pound": {
+        "british": "GBP",
+        "uk": "GBP",
+        "u.k.": "GBP",
+        "egyptian": "EGP",
+        "lebanese": "LBP",
+        "syrian": "SYP",
+        "sudanese": "SDG",
+        "south sudanese": "SSP",
+    },
+    "franc": {
+        "swiss": "CHF",
+        "rwandan": "RWF",
+        "congolese": "CDF",
+        "burundian": "BIF",
+        "guinean": "GNF",
+        "djiboutian": "DJF",
+    },
+    "rupee": {
+        "indian": "INR",
+        "pakistani": "PKR",
+        "sri lankan": "LKR",
+        "nepalese": "NPR",
+        "nepali": "NPR",
+        "mauritian": "MUR",
+        "seychellois": "SCR",
+    },
+    "ruble": {"russian": "RUB", "belarusian": "BYN"},
+    "rouble": {"russian": "RUB", "belarusian": "BYN"},
+    "won": {"south korean": "KRW", "korean": "KRW", "north korean": "KPW"},
+    "lira": {"turkish": "TRY"},
+}
 APPROX = {
     "about",
     "around",
@@ -279,13 +355,13 @@ UNIT_STOP = frozenset(
 )
 # Adjectives that sit between a number and the noun it counts without being part of the unit.
 UNIT_SKIP = frozenset(
-    """new more other additional further extra former current senior junior top young old older small large big
+    """new more fewer other additional further extra former current senior junior top young old older small large big
     major key different separate several full total entire single individual whole own remaining estimated
     so-called recent vacant empty unfilled""".split()
 )
 IRREGULAR_PLURALS = frozenset(
     "people men women children staff police personnel troops cattle sheep fish aircraft deer feet teeth mice "
-    "police data media criteria buffalo bison moose species series offspring salmon livestock crew".split()
+    "police data media criteria buffalo bison moose species series offspring salmon livestock crew pence paise".split()
 )
 NATIONALITY = frozenset(
     """american british english scottish welsh irish french german italian spanish portuguese dutch belgian

@@ -51,6 +51,9 @@ SAME_UNIT = {
     "°c": "degree celsius",
     "°f": "degree fahrenheit",
 }
+# The measures' two-letter abbreviations ("lb", "hr", "km"): with an "s" ("lbs", "hrs", "kms") a plural, which
+# `singular` leaves as it is (it keeps every word of three letters: "bus", "gas").
+_TWO_LETTERS = frozenset(u for pair in SAME_UNIT.items() for u in pair if len(u) == 2 and u.isalpha())
 IRREGULAR_PLURALS = {
     "feet": "foot",
     "men": "man",
@@ -123,8 +126,13 @@ def canonical_unit(unit: str | None) -> str | None:
         return None
     u = _SPACE.sub(" ", unit.strip())
     low = u.lower()
-    if len(u) == 3 and u.isupper() and low not in SAME_UNIT:
+    if len(u) == 3 and u.isupper() and low not in SAME_UNIT and not _abbreviated_plural(low):
         return u
     low = SAME_UNIT.get(low, low)
-    low = " ".join(singular(w) for w in low.split(" "))
+    low = " ".join(w[:2] if _abbreviated_plural(w) else singular(w) for w in low.split(" "))
     return SAME_UNIT.get(low, low)
+
+
+def _abbreviated_plural(word: str) -> bool:
+    """ "lbs", "hrs", "yrs", "kms": a measure's two-letter abbreviation and "s"."""
+    return len(word) == 3 and word[2] == "s" and word[:2] in _TWO_LETTERS

@@ -22,8 +22,15 @@ from tracker.extraction.quantity_words import (
 _HYPHEN_MODIFIER = re.compile(r"\s+\d[\d.,]*[-‐][a-z]{2,}\b(?=\s+[a-z])")
 # "moles of oxygen per cubic meter": what is measured may sit between the measure and its "per".
 _PER_UNIT = re.compile(r"(?:\s+of\s+[a-z]+)?\s+per\s+((?:cubic|square)\s+)?([A-Za-z]+)\b")
-# Per hour: km/h is one word; "U.S." too.
-_UNIT_WORDS = re.compile(r"(?:\s+of)?((?:\s+[A-Za-z][\w'’-]*(?:/h\b)?(?:\.[A-Za-z]\.?)*){1,6})")
+# Per hour: km/h is one word; "U.S." too; a model's code joined to its number by any dash, "F-35", "F–35", "MiG‐29"
+# (only after a capital: "5 km–10 km" is two figures).
+_UNIT_WORDS = re.compile(
+    r"(?:\s+of)?((?:\s+(?:[A-Z][\w'’-]*[‐–]\d[\w'’-]*|[A-Za-z][\w'’-]*)(?:/h\b)?(?:\.[A-Za-z]\.?)*){1,6})"
+)
+
+
+# Currency words the same in the plural: "500 Japanese yen" counts yen ("won" left out: "the 12 seats won").
+_SAME_IN_PLURAL = frozenset(("yen", "yuan", "renminbi", "naira", "rand"))
 
 
 def _is_plural(word: str) -> bool:
@@ -72,11 +79,15 @@ def unit_after(text: str, pos: int, end: int, singular: bool) -> tuple[str | Non
     if not m:
         return None, pos
     words: list[tuple[str, int]] = []
+    owners = 0  # words[k] is a plural possessive ("workers’") when bit k is set
     offset = m.start(1)
     for w in m.group(1).split():
         i = text.index(w, offset)
         offset = i + len(w)
-        words.append((w.rstrip("’'"), i))
+        if w[-1] in "’'":
+            w = w.rstrip("’'")
+            owners |= 1 << len(words)
+        words.append((w, i))
     kept: list[tuple[str, int]] = []
     skipped = 0
     coordinated = -1
@@ -96,6 +107,9 @@ def unit_after(text: str, pos: int, end: int, singular: bool) -> tuple[str | Non
         if lw.endswith(("'s", "’s")):
             kept = []  # "80 of other people's ballots": the count is of what follows the possessive
             continue
+        if owners >> k & 1 and _is_plural(w):
+            kept.append((w, i))  # "two doctors' approval", "300 workers’ homes": a plural possessive is what is
+            break  # counted, and ends the noun
         if w[0].isupper() and (kept or not lw.endswith(("ans", "ese", "ers", "ists"))):
             after = [x for x, _ in words[k + 1 : k + 3]]
             if not kept and _is_plural(w) and not (after and after[0][:1].isupper()):
@@ -105,8 +119,8 @@ def unit_after(text: str, pos: int, end: int, singular: bool) -> tuple[str | Non
                 continue  # "seven Native American reservations", "5000 U.S. troops": a name before the noun
             break
         kept.append((w, i))
-        if w[0].isupper():
-            break
+        if w[0].isupper() or lw in MEASURES:
+            break  # "70 km/h burned towards", "10 kg bags": a measure ends the unit
         if len(kept) == 3:
             break
         if i + len(w) < len(text) and text[i + len(w)] in ',;:.!?)("”':
@@ -115,7 +129,7 @@ def unit_after(text: str, pos: int, end: int, singular: bool) -> tuple[str | Non
         return None, pos
     last = None
     for k, (w, _) in enumerate(kept):
-        if _is_plural(w) or w.lower() in MEASURES:
+        if _is_plural(w) or w.lower() in MEASURES or w.lower() in _SAME_IN_PLURAL:
             last = k
     if last is None:
         if not singular or kept[0][0][0].isupper():
