@@ -581,6 +581,21 @@ def test_a_judgement_passed_on_is_an_opinion_even_in_the_past_tense(text):
     assert [c.kind for c in extract(text, "2021-06-01").claims] == ["opinion"]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("According to the ministry, the tax was unfair.", "opinion"),
+        ("According to the ministry, the tax rose 5 percent in 2020.", "quantity"),
+        ("According to police, the dam will be closed.", "prediction"),
+    ],
+)
+def test_according_to_leads_the_content_as_said_does(text, kind):
+    """ "According to X, …" names the source as "X said …" does: the kind is the content's, not a participle's."""
+    from tracker.extraction.pipeline import extract
+
+    assert [c.kind for c in extract(text, "2021-06-01").claims] == [kind]
+
+
 def test_a_judgement_beside_a_figure_passed_on_stays_a_claim():
     from tracker.extraction.pipeline import extract
 

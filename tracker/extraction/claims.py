@@ -293,14 +293,15 @@ def _without_attribution(text: str, s: int, e: int, quote: Quote, quantities, da
 
 def _led_by_attribution(quote: Quote, s: int, e: int) -> bool:
     """ "X said (on Tuesday) (that) CONTENT", wholly in the clause, with the speaker's verb as the clause's main verb:
-    not a participle after the writer's own clause ("declared an emergency, claiming this would stem …")."""
+    not a participle after the writer's own clause ("declared an emergency, claiming this would stem …"). "According
+    to X, CONTENT" is no participle: it only names the source, as "X said" does."""
+    if quote.kind != "indirect" or quote.cue is None or quote.cue_start is None:
+        return False
+    first = quote.cue.split()[0].lower()
     return (
-        quote.kind == "indirect"
-        and quote.cue is not None
-        and quote.cue_start is not None
-        and s <= quote.cue_start < quote.start
+        s <= quote.cue_start < quote.start
         and quote.end <= e + 2
-        and not quote.cue.split()[0].lower().endswith("ing")
+        and (not first.endswith("ing") or first == "according")
     )
 
 
