@@ -223,6 +223,12 @@ def test_a_rank_numbers_one_thing_and_is_no_count():
         ("The ministry has funded 40 new schools.", ("quantity", ["number", "past event", "policy action"])),
         # a passive after "be" is not ("will be approved this week")
         ("The new budget will be approved this week.", ("prediction", ["relative date", "statistic", "modal"])),
+        # nor a passive in the present ("is repaired", "are carried out"), a condition or a state
+        (
+            "Unless the dam is repaired, 3,000 homes in the valley will flood.",
+            ("prediction", ["number", "modal", "hypothetical"]),
+        ),
+        ("The island is located 2,300 miles off the coast.", ("quantity", ["number"])),
         # nor an -ed adjective ("are concerned the river …"), nor a noun in -eed after "and" ("fear and greed")
         ("Many residents are concerned the river will flood again.", ("prediction", ["modal"])),
         ("The price of gold is driven by fear and greed in 2020.", ("event", ["date", "statistic"])),

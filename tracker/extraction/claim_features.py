@@ -87,7 +87,9 @@ _THE_EST = re.compile(r" the ([a-z0-9']{2,}est)(?= )")
 _IT_IS = re.compile(r" (?:it's (?:(?:a|very) ){0,3}|it is (?:(?:a|very) ){0,2})([a-z0-9']+)(?= )")
 
 
-_BE = frozenset(("be", "being"))  # "will be ratcheted up", "is being reviewed": a passive, not a past event
+# "will be ratcheted up", "is being reviewed", "unless the dam is repaired": a passive, not a past event (a passive
+# in the present is a state or a condition; "was repaired" is past by "was").
+_BE = frozenset(("be", "being", "is", "are", "am", "isn't", "aren't"))
 
 
 _WAS_WERE = frozenset(("was", "were"))
