@@ -221,6 +221,15 @@ def test_a_rank_numbers_one_thing_and_is_no_count():
             ("quantity", ["number", "past event", "policy action", "third party"]),
         ),
         ("The ministry has funded 40 new schools.", ("quantity", ["number", "past event", "policy action"])),
+        # or before the time it happened ("opened on Monday", "resigned last week"), but not before a place
+        ("The dam opened on Monday 3 March 2020 in the north.", ("event", ["date", "past event"])),
+        ("The minister resigned last week.", ("event", ["relative date", "past event", "short"])),
+        ("The dam opened in the north of the county.", None),
+        # nor a time that is to come ("expected on March 3")
+        (
+            "The assembly will debate the budget before the vote, expected on March 3.",
+            ("prediction", ["relative date", "statistic", "policy action", "modal"]),
+        ),
         # a passive after "be" is not ("will be approved this week")
         ("The new budget will be approved this week.", ("prediction", ["relative date", "statistic", "modal"])),
         # nor a passive in the present ("is repaired", "are carried out"), a condition or a state
