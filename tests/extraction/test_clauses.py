@@ -25,6 +25,25 @@ def test_a_leading_clause_before_too_few_words_stays_whole():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb before the "while …," aside: the main clause broken by it, one claim
+        (
+            "Truman vetoed, while he was president, 38 bills a year.",
+            [("Truman vetoed, while he was president, 38 bills a year.", "quantity")],
+        ),
+        # a short adverbial before it: the subordinate clause is cut off
+        (
+            "For that reason, when the dam broke, 3,000 homes in the valley flooded.",
+            [("For that reason, when the dam broke", "causal"), ("3,000 homes in the valley flooded.", "quantity")],
+        ),
+    ],
+)
+def test_a_leading_clause_is_cut_off_only_after_an_adverbial_without_a_verb(text, expected):
+    assert claims(text) == expected
+
+
 def test_a_reported_cut_overlapping_a_leading_clause():
     # the cut before "that" starts at the comma, inside the leading "When …," clause's cut: the later cut is
     # skipped, not a second clause

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from tracker.extraction.claim_words import _I
+from tracker.extraction.claim_words import _I, ED_NOT_VERB, PAST_AUX, PAST_IRREGULAR
 from tracker.extraction.letters import caps
 from tracker.records import Quote
 
@@ -20,10 +20,23 @@ MIN_WORDS = 4
 # a short adverbial of up to three words ("For that reason, when ..."), not a clause ("And they have managed, in
 # spite of ..., to build ...", where the "in spite of" part is an aside).
 _LEADING = re.compile(
-    r"(?:[^\s,;]++(?:\s++[^\s,;]++){0,2},\s*)?"
+    r"(?:([^\s,;]++(?:\s++[^\s,;]++){0,2}),\s*)?"
     r"(?:when|while|whilst|although|though|after|before|once|whereas|despite|in spite of)\b[^,;]{8,200},\s+(?=\w)",
     _I,
 )
+
+
+# A verb in what comes before the subordinate clause ("Truman vetoed, while he was president, 38 bills"; "He said,
+# when asked, that …") makes it the main clause, broken by an aside, not a short adverbial before one.
+_FINITE = PAST_AUX | PAST_IRREGULAR | frozenset("is are has have says".split())
+_WORD = re.compile(r"[a-z]+")
+
+
+def _holds_verb(text: str, a: int, b: int) -> bool:
+    for w in _WORD.findall(text[a:b].lower()):
+        if w in _FINITE or len(w) > 4 and w.endswith("ed") and w not in ED_NOT_VERB:
+            return True
+    return False
 
 
 # Every branch opens with a literal, so the engine skips to the next ";", ":" or "," between tries.
@@ -251,7 +264,7 @@ def _split(
             reported.add(m.end())
     # (_LEADING ends its clause with a comma: a sentence without one is not matched, at a tenth of the cost.)
     m = _LEADING.match(text, s, e) if text.find(",", s, e) >= 0 else None
-    if m and _has_words(text, MIN_WORDS, m.end(), e):
+    if m and _has_words(text, MIN_WORDS, m.end(), e) and (m.start(1) < 0 or not _holds_verb(text, *m.span(1))):
         cuts.append((m.end(), m.end()))
     for a, b in marks.inner_in(s, e) if marks else [m.span() for m in _INNER.finditer(text, s, e)]:
         if text[a] == "," and _interjection(text, b, e):
