@@ -751,6 +751,30 @@ def test_every_clause_of_a_question_is_a_question():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The dam cost $2 billion; who will pay for it?",
+            [("The dam cost $2 billion", "quantity"), ("who will pay for it?", "question")],
+        ),
+        (
+            "((WN))  Your report said the dam cost $2 billion; how did you find out?",
+            [("((WN))  Your report said the dam cost $2 billion", "quantity"), ("how did you find out?", "question")],
+        ),
+        (
+            "((WN))  Did the dam cost $2 billion, as the report said?",
+            [("((WN))  Did the dam cost $2 billion", "question"), ("as the report said?", "question")],
+        ),
+    ],
+)
+def test_a_statement_before_a_question_in_one_sentence_is_no_question(text, expected):
+    """A clause before the last one of a sentence ending with "?" is a question only when it opens as one."""
+    from tracker.extraction.pipeline import extract
+
+    assert [(c.text, c.kind) for c in extract(text, "2021-06-15").claims] == expected
+
+
 def test_a_rejoined_claim_of_seven_words_or_more_is_not_short():
     # the halves "Exports fell 3 percent in May" (6 words, short) and "sales to China rose 2 percent" are one claim
     from tracker.extraction.pipeline import extract

@@ -107,13 +107,14 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
         if not near and s in attribution_at:
             continue
         clauses, reported, inner = _split(text, s, e, near, marks)
+        last = clauses[-1][0] if end_char == "?" and len(clauses) > 1 else -1
         pieces: list = [
             _assess(
                 text,
                 cs,
                 ce,
                 near,
-                end_char,
+                end_char if cs == last or last < 0 or _ASKS.match(text, cs, ce) else "",
                 cs in reported,
                 _within(quantities, cs, ce, qs) if quantities else [],
                 _within(dates, cs, ce, ds) if dates else [],
@@ -156,6 +157,17 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
 
 
 _START_OF = attrgetter("start")
+
+
+# How a question opens: a wh-word or an auxiliary before its subject (after an interview's "((WN))" label). In a sentence ending with "?", a clause before
+# the last is a question only when it opens so ("Will the tax rise, as the minister promised?"), not when it states
+# something and the question follows ("The dam cost $2 billion; who will pay for it?").
+_ASKS = re.compile(
+    r"(?:\(\([^()]{1,80}\)\))?[^\w]*(?:(?:and|but|so|then|now|or)\s+)?(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|am|do|does|"
+    r"did|can|could|will|would|shall|should|may|might|must|has|have|had|(?:is|are|was|were|do|does|did|ca|could|"
+    r"wo|would|should|has|have|had)n[’']t)\b",
+    re.IGNORECASE,
+)
 
 
 # A clause as judged, before it becomes a Claim (only those reported do): a plain tuple, as one is made per clause.
