@@ -775,6 +775,29 @@ def test_a_statement_before_a_question_in_one_sentence_is_no_question(text, expe
     assert [(c.text, c.kind) for c in extract(text, "2021-06-15").claims] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "According to a report by The Atlantic, the Watch Tower keeps a database of 300 members; it has been "
+            "fined in 12 countries for covering up and protecting members accused of abuse.",
+            "The Atlantic",
+        ),
+        # a second half with a reporting verb of its own is not the first source's
+        (
+            "Phivolcs said the magnitude was 5.5; the US Geological Survey, which runs a wider network of stations, "
+            "reported a magnitude of 5.8.",
+            None,
+        ),
+    ],
+)
+def test_a_source_opening_a_sentence_speaks_for_the_halves_joined_after_it(text, speaker):
+    from tracker.extraction.pipeline import extract
+
+    (c,) = extract(text, "2021-06-15").claims
+    assert (c.text, c.speaker and c.speaker.name) == (text, speaker)
+
+
 def test_a_rejoined_claim_of_seven_words_or_more_is_not_short():
     # the halves "Exports fell 3 percent in May" (6 words, short) and "sales to China rose 2 percent" are one claim
     from tracker.extraction.pipeline import extract

@@ -387,6 +387,20 @@ _FEATURE_ORDER = {f: i for i, f in enumerate(WEIGHTS)}
 _SUBJECT_FEATURES = frozenset(("third party", "existential"))
 
 
+def _leading(run: list, s: int) -> Quote | None:
+    """The quote of a run's first piece when its attribution opens the sentence ("According to a report by The
+    Atlantic, the Watch Tower keeps a database; it has been fined …", "The ministry said exports fell; imports
+    rose"): the source named first speaks for the halves after it that name no other (no other quote, which
+    _rejoin sees to, and no reporting verb: "…; the USGS reported 5.8")."""
+    q = run[0][_QUOTE]
+    if q is None or q.cue_start is None or not _led_by_attribution(q, s, run[0][_END]):
+        return None
+    if any("reporting verb" in p[_FEATS] for p in run[1:]):
+        return None
+    opens = q.cue_start if q.speaker is None else min(q.cue_start, q.speaker.start)
+    return q if s <= opens <= s + 2 and states(q) else None
+
+
 def _join(text: str, run: list, quotes: list[Quote]) -> tuple:
     """One claim of consecutive factual pieces: the features any of them has, but the subject's from the first
     ("third party", "existential": what the joined text opens with) and "short" only if the whole is; scored
@@ -418,7 +432,7 @@ def _join(text: str, run: list, quotes: list[Quote]) -> tuple:
         kind,
         _score(ordered),
         ordered,
-        holding_quote(text, quotes, s, e) or holding_quote(text, quotes, s, e, tail=True),
+        holding_quote(text, quotes, s, e) or holding_quote(text, quotes, s, e, tail=True) or _leading(run, s),
         quantities,
         dates,
         entities,
