@@ -798,6 +798,20 @@ def test_a_source_opening_a_sentence_speaks_for_the_halves_joined_after_it(text,
     assert (c.text, c.speaker and c.speaker.name) == (text, speaker)
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The senator asked whether the tax would rise by 5 percent in 2022.", "question"),
+        ("Reporters asked the minister why 300 homes were demolished in May.", "question"),
+        ("The court asked the firm to pay $2 million.", "quantity"),  # a request, not a question
+    ],
+)
+def test_a_question_reported_after_asked_is_a_question(text, kind):
+    from tracker.extraction.pipeline import extract
+
+    assert [c.kind for c in extract(text, "2021-06-15").claims] == [kind]
+
+
 def test_a_rejoined_claim_of_seven_words_or_more_is_not_short():
     # the halves "Exports fell 3 percent in May" (6 words, short) and "sales to China rose 2 percent" are one claim
     from tracker.extraction.pipeline import extract

@@ -237,7 +237,12 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
         kind = "opinion"
     elif judged is chunk and quote is not None and _led_by_attribution(quote, s, e):
         verb = (quote.cue or "").split()[0].lower()
-        act = _FORM_TO_BASE.get(verb) in _ACTS
+        base = _FORM_TO_BASE.get(verb)
+        if base == "ask" and _INDIRECT_QUESTION.match(quote.text) is not None:
+            # "Wikinews asked Stamenković if he had any ideas …", "Reporters asked why the homes were demolished": a
+            # question reported, as one in quote marks is
+            return s, e, chunk, "question", _score(feats), feats, quote, quantities, dates, entities, len(t.list)
+        act = base in _ACTS
         said = (
             _content_kind(text, quote, end_char, quantities, dates, entities) if act or kind in FACTUAL_KINDS else None
         )
@@ -264,6 +269,10 @@ _NAMING_VERB = re.compile(
 )
 _AS_VERB = re.compile(r"describ(?:e|es|ed|ing)", re.IGNORECASE)
 _AS = re.compile(r"\bas\b")
+
+
+# How reported content after "asked" opens when it is a question, not a request ("asked the firm to pay").
+_INDIRECT_QUESTION = re.compile(r"(?:if|whether|why|how|what|who|whom|whose|which|when|where)\b", re.IGNORECASE)
 
 
 def _characterises(quote: Quote) -> bool:
