@@ -798,6 +798,22 @@ def test_a_source_opening_a_sentence_speaks_for_the_halves_joined_after_it(text,
     assert (c.text, c.speaker and c.speaker.name) == (text, speaker)
 
 
+def test_first_person_in_a_quote_after_saying_is_not_the_writers():
+    """'X did Y, saying "I …"': the writer's sentence in the third person; after "said" the sentence passes the
+    quote on, and the quote's person counts."""
+    from tracker.extraction.pipeline import extract
+
+    text = (
+        "At the debate, Biden announced his plan to choose a woman as his running mate, saying "
+        '"I commit that I will in fact pick a woman to be vice president".'
+    )
+    assert [(c.kind, c.features) for c in extract(text, "2021-06-15").claims] == [
+        ("event", ["named entity", "past event", "modal"])
+    ]
+    text = 'At the debate, Biden said "I commit that I will in fact pick a woman to be vice president and I mean it".'
+    assert [c.features for c in extract(text, "2021-06-15").claims] == [["modal", "first person"]]
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [

@@ -207,6 +207,8 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
     t = _Tokens(judged)
     predicts, opinion = _prediction(t), _opinion(t)
     feats = _features(judged, t, jq, jd, je, predicts or opinion)
+    if quote is None and quotes and ("first person" in feats or "second person" in feats):
+        _writers_person(text, s, e, quotes, feats)
     if reported or (quote is not None and quote.kind == "indirect"):
         feats.append("reported speech")
     elif (
@@ -258,6 +260,36 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
                         feats.append("past event")
                         feats.sort(key=_FEATURE_ORDER.__getitem__)
     return s, e, chunk, kind, _score(feats), feats, quote, quantities, dates, entities, len(t.list)
+
+
+def _writers_person(text: str, s: int, e: int, quotes: list[Quote], feats: list[str]) -> None:
+    """Drop "first person" and "second person" from the features of the writer's sentence when only the direct
+    quotes it ends with after a participle (none holding most of it) speak so: 'Biden announced his plan to pick a
+    woman, saying "I commit that I will …"' is the writer's report in the third person. Not a quote after "said"
+    ('She said "Your dad is gay"'), whose sentence only passes the quote on."""
+    inside = [
+        (q.start, q.end)
+        for q in quotes
+        if q.kind == "direct"
+        and s <= q.start
+        and q.end <= e
+        and q.cue is not None
+        and q.cue_start is not None
+        and q.cue_start < q.start
+        and q.cue.split()[0].lower().endswith("ing")
+    ]
+    if not inside:
+        return
+    parts, pos = [], s
+    for a, b in sorted(inside):
+        parts.append(text[pos:a])
+        pos = max(pos, b)
+    parts.append(text[pos:e])
+    cues = _Tokens(" ".join(parts)).cues
+    if "first person" in feats and "first singular" not in cues:
+        feats.remove("first person")
+    if "second person" in feats and "second person" not in cues:
+        feats.remove("second person")
 
 
 # Verbs that put a name or a label on something ('called the vote "a sham"', "branded the plan a disgrace",
