@@ -774,3 +774,23 @@ def test_an_aside_attribution_after_a_framing_clause_or_an_object(text, quote):
 )
 def test_a_bare_form_after_a_singular_common_noun_is_a_compound(text, quotes):
     assert [q.text for q in extract(text).quotes] == quotes
+
+
+@pytest.mark.parametrize(
+    "text, quotes",
+    [
+        # "went on to say", "going on to say": the sentence's subject reports next.
+        (
+            "The senator praised the bill and went on to say that it would pass.",
+            [("that it would pass", "The senator")],
+        ),
+        (
+            '"That is insane," Sanders said, going on to say that the country has spent years on it.',
+            [('"That is insane,"', "Sanders"), ("that the country has spent years on it", "Sanders")],
+        ),
+        # A plain infinitive is no report.
+        ("He wants to say that it is over.", []),
+    ],
+)
+def test_went_on_to_say_reports_by_the_sentences_subject(text, quotes):
+    assert [(q.text, q.speaker.mention) for q in extract(text).quotes] == quotes

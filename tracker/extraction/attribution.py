@@ -130,6 +130,8 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         and (before.endswith(("and", "then", "but")) or text[cue.start : cue.end].endswith("ing"))
         or _BY_ING.search(before, tail)
         and text[cue.start : cue.end].endswith("ing")
+        or before.endswith(" to")
+        and _WENT_ON.search(before) is not None
     ):
         # "…, adding that", "X did Y and said": the clause carries on with the sentence's subject.
         mention = (
@@ -363,6 +365,10 @@ _BARE_VP = re.compile(r"(?:,|\band|\bthen|\bbut)\s*$", re.IGNORECASE)
 
 # "… tried to have him freed by saying …", "… after saying …": the gerund's subject is the sentence's.
 _BY_ING = re.compile(r"\b(?:by|after|while|before)$", re.IGNORECASE)
+
+
+# "…, going on to say that …", "She went on to claim …": the sentence's subject says it next.
+_WENT_ON = re.compile(r"\b(?:went|go|goes|going|gone)[ \t\xa0]+on[ \t\xa0]+to$", re.IGNORECASE)
 
 
 # A singular indefinite noun phrase, which no bare base form of a verb can follow as its subject.
