@@ -315,6 +315,14 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         return None  # "Everything Trump says is a lie": the cue sits in a relative clause
     if wl in _NEVER_CONTENT:
         return None  # "the emergency he declared last week so he could build a wall": a purpose, not a report
+    if wl == "as" and _AS_PRONOUN.match(text, first.end(), e):
+        # "said Friday as he entered the talks": a time clause, no report; the report may follow it, after "that"
+        # ("said as he left that taxes would rise") or a comma ("told me as I am pregnant, I should do this")
+        that = _THAT_WORD.search(text, first.end(), e)
+        if that is not None:
+            return that.start(), _content_end(text, that.start(), s, e, cue, quotes)
+        if text.find(",", first.end(), e) < 0:
+            return None
     if wl in _CLAUSE_OPENERS and cue.base not in WEAK_VERBS and _finite_soon(text, first.end(), e):
         # "she said as a teenager she was forced …": the content opens with a subordinate clause
         end = _content_end(text, start, s, e, cue, quotes)
@@ -391,6 +399,11 @@ _DIRECTIVE_VERBS = frozenset("order urge invite encourage press implore instruct
 # An object of up to eight words and then "as" or "at" ("February 26, 1944 as the day", "the total at just over
 # one million").
 _AS_OBJECT = re.compile(r"(?:[\w’'.$%-]+,?[ \t\xa0]+){1,8}?\b(?:as|at)[ \t\xa0]+[\w$]")
+
+
+# A personal pronoun after "as": "as he entered", "as they left" (a time clause).
+_AS_PRONOUN = re.compile(r"[ \t\xa0]+(?:he|she|they|we|i|it)\b", re.IGNORECASE)
+_THAT_WORD = re.compile(r"\bthat\b")
 
 
 # Words that open no reported content right after a cue (and its time phrases).
