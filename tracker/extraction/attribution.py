@@ -40,6 +40,7 @@ from tracker.extraction.speaker_words import (
     tokens,
 )
 from tracker.extraction.speakers import (
+    _AUXILIARIES,
     _TOKEN,
     DOCUMENT_NOUNS,
     FUNCTION_WORDS,
@@ -324,7 +325,7 @@ def _quote_at_or_around(quotes, pos: int) -> bool:
     return i >= 0 and quotes[i][0] <= pos < quotes[i][1]
 
 
-_AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b")
+_AUXILIARY = re.compile(r"\b(?:" + "|".join(sorted(_AUXILIARIES)) + r")\b")  # (one in a span: it holds a clause)
 
 
 # A relative pronoun right before the speaker: "a mission which NASA said might take place in May".
