@@ -30,6 +30,7 @@ from tracker.extraction.cues import (
     _Cue,
 )
 from tracker.extraction.letters import caps
+from tracker.extraction.quantity_words import SCALE_WORDS, SMALL, VAGUE
 from tracker.extraction.quotemarks import (
     _first_ending_from,
     _first_nonspace,
@@ -109,11 +110,13 @@ def _comma_or(text: str, start: int, e: int) -> int:
 
 # Prepositions that also hedge a number ("about 20 people", "over 300 homes"), and a number after them.
 _APPROXIMATING = frozenset("about around over under".split())
+_NUMBER_WORDS = sorted(
+    {*SMALL, *SCALE_WORDS, *(k for k in VAGUE if " " not in k), "half", "third", "quarter", "dozen"},
+    key=len,
+    reverse=True,
+)
 _NUMBER_NEXT = re.compile(
-    r"[ \t\xa0]+(?:[$€£]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\s+hundred|a\s+thousand|a\s+million|half|"
-    r"a\s+third|a\s+quarter|a\s+dozen|dozens|hundreds|thousands|millions)\b)",
-    re.IGNORECASE,
+    r"[ \t\xa0]+(?:[$€£]?\d|(?:a[ \t\xa0]+)?(?:" + "|".join(_NUMBER_WORDS) + r")\b)", re.IGNORECASE
 )
 _NEXT_WORD = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*([\w’'-]+)")
 
