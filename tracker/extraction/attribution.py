@@ -123,6 +123,8 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
             raw = _Raw(content[0], content[1], "", cue.start, cue.end, named)
             raw.subject = subject_before(text, s, cited.start())[0]
             return raw
+    if text.endswith("ing", cue.start, cue.end) and _WITHOUT.search(before):
+        return None  # "It goes without saying that …", "He left without saying …": nothing is said
     if mention is not None and before.endswith(",") and text.endswith("ing", cue.start, cue.end):
         mention = None  # "Biden announced his plan, saying …": a participle after a comma has no subject of its own
     carried = False
@@ -366,6 +368,9 @@ _BARE_VP = re.compile(r"(?:,|\band|\bthen|\bbut)\s*$", re.IGNORECASE)
 
 # "… tried to have him freed by saying …", "… after saying …": the gerund's subject is the sentence's.
 _BY_ING = re.compile(r"\b(?:by|after|while|before)$", re.IGNORECASE)
+
+
+_WITHOUT = re.compile(r"\bwithout$", re.IGNORECASE)
 
 
 # "…, going on to say that …", "She went on to claim …": the sentence's subject says it next.

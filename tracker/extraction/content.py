@@ -318,6 +318,8 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         return None  # "Everything Trump says is a lie": the cue sits in a relative clause
     if wl in _NEVER_CONTENT:
         return None  # "the emergency he declared last week so he could build a wall": a purpose, not a report
+    if _SAYS_ABOUT.match(text, start, e):
+        return None  # "says something about the media", "said a lot about his priorities": what it shows, or a topic
     if wl == "as" and _AS_PRONOUN.match(text, first.end(), e):
         # "said Friday as he entered the talks": a time clause, no report; the report may follow it, after "that"
         # ("said as he left that taxes would rise") or a comma ("told me as I am pregnant, I should do this")
@@ -402,6 +404,15 @@ _DIRECTIVE_VERBS = frozenset("order urge invite encourage press implore instruct
 # An object of up to eight words and then "as" or "at" ("February 26, 1944 as the day", "the total at just over
 # one million").
 _AS_OBJECT = re.compile(r"(?:[\w’'.$%-]+,?[ \t\xa0]+){1,8}?\b(?:as|at)[ \t\xa0]+[\w$]")
+
+
+# "something about", "a lot about", "nothing about": a cue followed by a topic ("the record says a lot about him"), not
+# by what was said.
+_SAYS_ABOUT = re.compile(
+    r"(?:something|anything|everything|nothing|a[ \t\xa0]+lot|a[ \t\xa0]+great[ \t\xa0]+deal|much|little|"
+    r"volumes|more|less|plenty)[ \t\xa0]+about\b",
+    re.IGNORECASE,
+)
 
 
 # A personal pronoun after "as": "as he entered", "as they left" (a time clause).
