@@ -44,6 +44,26 @@ def test_a_leading_clause_is_cut_off_only_after_an_adverbial_without_a_verb(text
     assert claims(text) == expected
 
 
+def test_a_phrase_opening_an_attribution_is_no_claim_of_its_own():
+    # after "that", the sentence is checked whole, as it is after a phrase too short to stand alone ("On Monday,")
+    text = "In a statement on Monday, the ministry said that exports fell by 3 percent in May."
+    assert claims(text) == [(text, "quantity")]
+    text = "On Monday, the ministry said that exports fell by 3 percent in May."
+    assert claims(text) == [(text, "quantity")]
+    # before reported content without "that", the phrase goes with the attribution it opens
+    text = (
+        'In a letter to the newspaper published on Monday, the chief executive said the firm would install "100 '
+        'miles of stronger poles."'
+    )
+    assert claims(text) == [('the firm would install "100 miles of stronger poles."', "prediction")]
+    # a clause is not such a phrase: "After …," is cut off as a leading clause
+    text = "After the minister failed to buy 40,000 testing kits, the ministry said that exports fell by 3 percent."
+    assert claims(text) == [
+        ("After the minister failed to buy 40,000 testing kits", "quantity"),
+        ("exports fell by 3 percent.", "quantity"),
+    ]
+
+
 def test_a_reported_cut_overlapping_a_leading_clause():
     # the cut before "that" starts at the comma, inside the leading "When …," clause's cut: the later cut is
     # skipped, not a second clause
@@ -228,13 +248,14 @@ NEXT = " Prices rose 40% in the country in 2019."
     ("sentence", "clauses"),
     [
         # three words after "said that": too few to stand alone, and the next sentence's words do not count
+        # (a clause before the attribution, not a phrase such as "In a letter to …,", which is never cut off)
         (
-            "In a letter to the 40 members of the council, the mayor said that 3 had quit.",
-            ["In a letter to the 40 members of the council, the mayor said that 3 had quit."],
+            "The mayor wrote to the 40 members of the council, and she said that 3 had quit.",
+            ["The mayor wrote to the 40 members of the council, and she said that 3 had quit."],
         ),
         (
-            "In a letter to the 40 members of the council, the mayor said that 3 of them had quit.",
-            ["In a letter to the 40 members of the council", "3 of them had quit."],
+            "The mayor wrote to the 40 members of the council, and she said that 3 of them had quit.",
+            ["The mayor wrote to the 40 members of the council", "3 of them had quit."],
         ),
     ],
 )

@@ -39,6 +39,34 @@ def _holds_verb(text: str, a: int, b: int) -> bool:
     return False
 
 
+# Words that open a phrase setting the scene of a statement ("In a statement on Monday,", "Speaking to reporters,",
+# "Later,"), not a clause of its own.
+_LEAD_WORDS = frozenset(
+    """in on at during after before following from with without by through via over under amid upon speaking
+    writing talking later earlier yesterday today meanwhile separately last this""".split()
+)
+_CONJUNCTIONS = frozenset(("after", "before"))  # which may open a clause too
+_FIRST_WORD = re.compile(r"[\s\"“‘']*([A-Za-z]+)")
+
+
+def _lead_in(text: str, s: int, a: int) -> bool:
+    """text[s:a] is a phrase of MIN_WORDS words or more closed by a comma before an attribution ("In a statement on
+    Monday, the ministry said that …"): when and where the words were said, no claim of its own. Not a clause
+    ("After the minister failed to buy the kits, …"), which _LEADING cuts off."""
+    if a <= s:
+        return False
+    k = a
+    while k > s and text[k - 1] in " \t":
+        k -= 1
+    if text[k - 1] != "," and text[a] != ",":  # (a is the comma itself after _REPORTED, the speaker after a cue)
+        return False
+    m = _FIRST_WORD.match(text, s, a)
+    if m is None or not _has_words(text, MIN_WORDS, s, a):
+        return False  # (a shorter one, "On Monday,", is merged back with what follows: _merge_short)
+    first = m.group(1).lower()
+    return first in _LEAD_WORDS and (first not in _CONJUNCTIONS or not _holds_verb(text, m.end(), a))
+
+
 # Every branch opens with a literal, so the engine skips to the next ";", ":" or "," between tries.
 _INNER = re.compile(
     caps(
@@ -253,15 +281,17 @@ def _split(
     reported: set[int] = set()
     inner: set[int] = set()
     for lo, qs, qe, tail in _quote_cuts(text, s, e, quotes) if quotes else ():
-        cuts.append((lo, qs))
+        # "In a letter published on Monday, Vesey said …": the phrase goes with the attribution it opens
+        cuts.append((s if lo < qs and _lead_in(text, s, lo) else lo, qs))
         cuts.append((qe, tail))
         reported.add(qs)
     if not cuts and (marks.that_in(s, e) and marks.may_report(s, e) if marks else _THAT.search(text, s, e)):
         m = _REPORTED.search(text, s, e)
         if m and _has_words(text, MIN_WORDS, m.end(), e) and not _UNASSERTED.search(text, s, m.end()):
             head = text.rfind(",", s, m.start())
-            cuts.append((head if head > s else m.start(), m.end()))
-            reported.add(m.end())
+            if not _lead_in(text, s, head):  # (after a lead-in, checked whole, as after a short one merged back)
+                cuts.append((head if head > s else m.start(), m.end()))
+                reported.add(m.end())
     # (_LEADING ends its clause with a comma: a sentence without one is not matched, at a tenth of the cost.)
     m = _LEADING.match(text, s, e) if text.find(",", s, e) >= 0 else None
     if m and _has_words(text, MIN_WORDS, m.end(), e) and (m.start(1) < 0 or not _holds_verb(text, *m.span(1))):
