@@ -153,6 +153,39 @@ def test_reported_speech_is_cut_off_its_attribution_with_a_long_s_too():
     ]
 
 
+_FED = "Federal authorities are investigating the shooting as domestic terrorism"
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        # the cue and a speaker with a long title only: a bare attribution, however many words
+        (
+            ", according to prosecutor Josh Bash, the U.S. Attorney for the Western District of Texas.",
+            [(_FED, "other")],
+        ),
+        (
+            ", according to Commissioner James Rovella of the Connecticut Department of Emergency Services and Public "
+            "Protection.",
+            [(_FED, "other")],
+        ),
+        # a clause after the speaker is the writer's own, and the sentence is one claim
+        (
+            ", according to prosecutors, but the Justice Department maintains a policy of not charging anyone.",
+            [
+                (
+                    _FED
+                    + ", according to prosecutors, but the Justice Department maintains a policy of not charging anyone.",
+                    "rule",
+                )
+            ],
+        ),
+    ],
+)
+def test_an_attribution_tail_of_cue_and_titled_speaker_only_is_no_claim(tail, expected):
+    assert claims(_FED + tail) == expected
+
+
 def test_a_connective_alone_before_the_attribution_is_dropped_with_it():
     # "However," trimmed away leaves nothing: the claim is the reported content, not ", the ministry also said …"
     assert claims("However, the ministry also said that 40 people had died in the floods.") == [

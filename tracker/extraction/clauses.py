@@ -197,7 +197,7 @@ def _quote_cuts(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[in
                 q.cue_start is not None
                 and q.end <= q.cue_start < e
                 and not any(q.end < o.start < e for o in quotes)
-                and _bare_tail(text, q.end, e)
+                and (_bare_tail(text, q.end, e) or _verbless_tail(text, q, e))
             ):
                 tail = e  # ", a senior official said on Tuesday.": a bare attribution tail is no claim of its own
             pieces.append((lo, q.start, q.end, tail))
@@ -211,6 +211,31 @@ _DIGITS = re.compile(r"\d")
 def _bare_tail(text: str, a: int, b: int) -> bool:
     """What follows a quote's content is only its attribution: a dozen words at most, and no figure."""
     return _DIGITS.search(text, a, b) is None and len(_TAIL_WORD.findall(text, a, b)) <= 12
+
+
+# What may follow a speaker's name in a bare attribution tail: "of the Connecticut Department of …", ", the U.S.
+# Attorney for the Western District of Texas", a capitalised word the name goes on with (possessive runs, so a
+# failed match backtracks no further).
+_APPOSITION = re.compile(
+    r"(?:\s*+,\s*+(?:the|a|an|its|his|her|their)\s[^,;:]*+|\s++(?:of|from|at|for|in|with|on)\s[^,;:]*+|"
+    r"\s++[A-Z][\w.’'-]*+)*+[\s.!?…\"”’')]*+"
+)
+_CLAUSE_WORDS = re.compile(r"\b(?:who|which|that|whose|but|and said|while)\b")
+
+
+def _verbless_tail(text: str, q: Quote, e: int) -> bool:
+    """What follows a quote's content is only its cue and a speaker with a long title (", according to Commissioner
+    James Rovella of the Connecticut Department of Emergency Services and Public Protection."): no figure, no verb
+    but the cue's, and after the speaker's name only "of …" phrases or an apposition ("…, the U.S. Attorney for …")."""
+    spk = q.speaker
+    if spk is None or not q.end <= spk.start < spk.end <= e or _DIGITS.search(text, q.end, e) is not None:
+        return False
+    m = _APPOSITION.match(text, spk.end, e)
+    if m is None or m.end() < e or _CLAUSE_WORDS.search(text, spk.end, e) is not None:
+        return False
+    a = q.cue_start if q.cue_start is not None else q.end
+    b = q.cue_end if q.cue_end is not None else a + len(q.cue or "")
+    return not _holds_verb(text, q.end, a) and not _holds_verb(text, b, e)
 
 
 class _Marks:
