@@ -814,3 +814,32 @@ def test_a_topic_an_idiom_or_without_reports_nothing(text):
 def test_a_quantity_word_that_is_no_topic_still_opens_the_content():
     text = "He said much of the plan was unfinished."
     assert [q.text for q in extract(text).quotes] == ["much of the plan was unfinished"]
+
+
+def test_a_lower_case_word_after_a_sentence_opening_cue_is_no_inverted_speaker():
+    # "Reports" opens the sentence as a noun: "said" is no speaker of an inverted "Reports said …"
+    text = "Reports said at least 116 people died in the flood."
+    assert [(q.text, q.speaker.mention) for q in extract(text).quotes] == [
+        ("at least 116 people died in the flood", "Reports")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, quotes",
+    [
+        # A quoted phrase with no stop of its own before the subject is a scare quote; the quote after the cue
+        # is what was said ...
+        (
+            'Calling it a "culture of death" the archbishop said "We need to pray so that life wins."',
+            ['"We need to pray so that life wins."'],
+        ),
+        # ... but a quote with its stop is the content, and one after the cue in lower case carries it on.
+        ('"We will win," the mayor said. "It is over."', ['"We will win," the mayor said. "It is over."']),
+        (
+            '"Our team" Wong said in a release "has developed a coating."',
+            ['"Our team" Wong said in a release "has developed a coating."'],
+        ),
+    ],
+)
+def test_a_scare_quote_before_the_subject_gives_way_to_the_quote_after_the_cue(text, quotes):
+    assert [q.text for q in extract(text).quotes] == quotes

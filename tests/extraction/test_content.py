@@ -667,3 +667,16 @@ def test_a_quote_after_the_attributions_comma_and_a_conjunction_goes_on(text, ex
 )
 def test_as_and_a_pronoun_after_the_cue_open_a_time_clause(text, expected):
     assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two-word hedges on a number open the content too.
+        ("Officials said at least 116 people died.", [("indirect", "at least 116 people died")]),
+        ("Officials said up to 40 homes were lost.", [("indirect", "up to 40 homes were lost")]),
+        ("Officials said as many as 50 homes were lost.", [("indirect", "as many as 50 homes were lost")]),
+    ],
+)
+def test_a_two_word_hedge_on_a_number_opens_the_content(text, expected):
+    assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == expected

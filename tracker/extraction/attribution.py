@@ -151,8 +151,9 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
             return None  # "had not, as of Monday, announced any plans": an object, not an inverted speaker
         mention = _apposed_name(text, mention, e)
         content = _content_before(text, s, cue.start, quotes)
-        if content is None and _first_word(text, s) >= cue.start:
-            # "Said Ellis: “…”" — the inverted attribution opens the sentence.
+        if content is None and _first_word(text, s) >= cue.start and mention.text[:1].isupper():
+            # "Said Ellis: “…”" — the inverted attribution opens the sentence (a name: in "Reports said at least
+            # 116 …" the word after "Reports" is no speaker).
             content = _content_after(text, _Cue(cue.start, mention.end, "say"), s, e, quotes)
             if content is None or content[0] < mention.end:
                 return None
@@ -188,6 +189,18 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
     back = None if carried else _content_before(text, s, mention.start, quotes, text.find("?", cue.end, e) < 0)
     if back is not None and _quote_at(quotes, back[0]) is not None and text[back[1] - 1] in _QUOTE_CHARS:
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)
+        if text[back[1] - 2 : back[1] - 1] not in _CLOSING_STOPS:
+            # 'Calling it a "culture of death" the archbishop said "We need to pray …"': a quoted phrase with no
+            # stop of its own before the subject is a scare quote; a quote after the cue is what was said.
+            following = _content_after(text, cue, s, e, quotes)
+            if (
+                following is not None
+                and _quote_at(quotes, following[0]) is not None
+                and text[following[0] + 1 : following[0] + 2].isupper()
+            ):
+                content = (
+                    following  # (one opening in lower case carries on the first: '"Our team" … "has developed …"')
+                )
     elif back is not None and (
         _framing(text, back[0])
         and (
@@ -327,6 +340,7 @@ def _quote_at_or_around(quotes, pos: int) -> bool:
     return i >= 0 and quotes[i][0] <= pos < quotes[i][1]
 
 
+_CLOSING_STOPS = frozenset(",.!?;:…")
 _AUXILIARY = re.compile(r"\b(?:" + "|".join(sorted(_AUXILIARIES)) + r")\b")  # (one in a span: it holds a clause)
 
 

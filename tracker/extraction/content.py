@@ -102,14 +102,19 @@ _SUBORDINATORS = frozenset(
 )
 
 
-def _comma_or(text: str, start: int, e: int) -> int:
-    """The first comma in text[start:e], or e."""
-    k = text.find(",", start, e)
-    return e if k < 0 else k
+def _hedged_clause(text: str, start: int, e: int) -> bool:
+    """A hedged number opening a clause: "said about 20 people have applied", "at least 116 people died" (not
+    "wrote about 20 books", nor "would add about £330 million a year, the assessment estimated": the verb must
+    come before a comma)."""
+    m = _HEDGED_NUMBER.match(text, start, e)
+    if m is None:
+        return False
+    k = text.find(",", m.end(), e)
+    end = e if k < 0 else k
+    return _finite_soon(text, start, end) or any(_past(w) for w in _LETTER_RUN.findall(text, m.end(), end))
 
 
-# Prepositions that also hedge a number ("about 20 people", "over 300 homes"), and a number after them.
-_APPROXIMATING = frozenset("about around over under".split())
+# A number after a hedge ("about 20 people", "over 300 homes").
 _NUMBER_WORDS = sorted(
     {*SMALL, *SCALE_WORDS, *(k for k in VAGUE if " " not in k), "half", "third", "quarter", "dozen"},
     key=len,
@@ -118,6 +123,13 @@ _NUMBER_WORDS = sorted(
 _NUMBER_NEXT = re.compile(
     r"[ \t\xa0]+(?:[$€£]?\d|(?:a[ \t\xa0]+)?(?:" + "|".join(_NUMBER_WORDS) + r")\b)", re.IGNORECASE
 )
+# A hedge and the number it hedges: "about 20", "over 300", "at least 116", "up to 40", "as many as 50".
+_HEDGED_NUMBER = re.compile(
+    r"(?:about|around|over|under|at[ \t\xa0]+least|at[ \t\xa0]+most|up[ \t\xa0]+to|as[ \t\xa0]+(?:many|much|few)[ \t\xa0]+as)"
+    + _NUMBER_NEXT.pattern,
+    re.IGNORECASE,
+)
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _NEXT_WORD = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*([\w’'-]+)")
 
 
@@ -171,8 +183,8 @@ def _skip_adverbials(text: str, pos: int, hi: int) -> int:
         if wl in _PREP:
             if wl == "to" and not _TO_AUDIENCE.match(text[m.end() : m.end() + 14]):
                 return k
-            if wl in _APPROXIMATING and _NUMBER_NEXT.match(text, m.end(), hi):
-                return k  # "said about 20 people have applied": a hedge on a number opens the content
+            if _HEDGED_NUMBER.match(text, m.start(1), hi):
+                return k  # "said about 20 people have applied", "at least 116": a hedge on a number opens the content
             in_pp = True
             head = False
         elif (
@@ -343,11 +355,7 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         or w[0].isdigit()
         or wl in DETERMINERS
         or wl in ("no", "nobody", "everyone", "no-one", "none", "nothing", "someone", "everybody")
-        or wl in _APPROXIMATING
-        and _NUMBER_NEXT.match(text, first.end(), e) is not None
-        # "said about 20 people have applied" (not "wrote about 20 books", nor "would add about £330 million a
-        # year, the assessment estimated": the verb must come before a comma)
-        and _finite_soon(text, start, _comma_or(text, start, e))
+        or _hedged_clause(text, start, e)
     )
     if (
         not clause_start
