@@ -1501,3 +1501,34 @@ def test_cited_as_saying_after_an_apposition_is_no_report_by_what_follows():
         "The BBC also cited Budi Gunawan, chief of the State Intelligence Agency, as saying the suspects were linked."
     )
     assert [q.speaker.mention for q in extract(text).quotes] != ["the suspects"]
+
+
+def _who(text):
+    return [
+        (q.speaker.mention, q.speaker.name, q.speaker.kind, q.speaker.role) for q in extract(text, "2021-05-05").quotes
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        ("“We will win,” said Malcolm X.", ("Malcolm X", "Malcolm X", "person", None)),
+        ("“We will win,” said King Henry V.", ("King Henry V", "Henry V", "person", "King")),
+        ("“We will win,” said Malcolm X. He left.", ("Malcolm X", "Malcolm X", "person", None)),
+        ("“We will win,” said John F. Kennedy.", ("John F. Kennedy", "John F. Kennedy", "person", None)),
+        ("“We will win,” said Ana de la Cruz.", ("Ana de la Cruz", "Ana de la Cruz", "person", None)),
+        ("“We will win,” said Ursula von der Leyen.", ("Ursula von der Leyen", "Ursula von der Leyen", "person", None)),
+        (
+            "Commission president von der Leyen said “we will win.”",
+            ("Commission president von der Leyen", "von der Leyen", "person", "Commission president"),
+        ),
+        ("Merkel and von der Leyen said “we will win.”", ("von der Leyen", "von der Leyen", "person", None)),
+        ("Theresa May said “we will win.”", ("Theresa May", "Theresa May", "person", None)),
+        ("“We will win,” said Theresa May.", ("Theresa May", "Theresa May", "person", None)),
+        ("“We will win,” said Theresa May on Monday.", ("Theresa May", "Theresa May", "person", None)),
+        ("Mrs May said “we will win.”", ("Mrs May", "May", "person", None)),
+        ("In May the minister said “we will win.”", ("the minister", "the minister", "person", "minister")),
+    ],
+)
+def test_name_particles_a_final_initial_and_a_month_surname_stay_in_the_name(text, who):
+    assert _who(text) == [who]

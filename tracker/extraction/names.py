@@ -30,6 +30,7 @@ from tracker.extraction.speaker_words import (
     Mention,
     _is_cap,
     described_start,
+    is_surname_word,
 )
 
 
@@ -273,7 +274,11 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
         if place and classify_name(" ".join(who))[1] == "person":
             # "Crystal C'Bearing of the tribal preservation office": a person and where they work
             return Mention(start, end, text, "person", " ".join(who), place)
-    if _is_cap(words[-1]) or words[-1][:1].isupper() and len(words) == 1:
+    if (
+        _is_cap(words[-1])
+        or words[-1][:1].isupper()
+        and (len(words) == 1 or is_surname_word(words[-2], words[-1]))  # ("Theresa May")
+    ):
         alias = resolve_alias(text)
         if alias:
             return Mention(start, end, text, alias[1], alias[0])
@@ -283,6 +288,8 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
             if (w[:1].isupper() or w[:1].isdigit()) and not (described and i == 0):
                 first_cap = i
                 break
+        while first_cap > 0 and words[first_cap - 1] in NAME_PARTICLES:
+            first_cap -= 1  # "von der Leyen": the particles open the name
         role, name_words = _split_role(words[first_cap:])
         pre = " ".join(words[:first_cap])
         if pre and pre.lower() not in DETERMINERS and not described:

@@ -34,6 +34,7 @@ from tracker.extraction.speaker_words import (  # noqa: F401
     _is_cap,
     described_start,
     is_describing,
+    is_surname_word,
     iter_tokens,  # noqa: F401
     tokens,
 )
@@ -46,6 +47,16 @@ def _cap_before_particles(toks: list[tuple[int, int, str]], k: int) -> bool:
     while k > 0 and toks[k - 1][2].lower() in _PARTICLES:
         k -= 1
     return k > 0 and _is_cap(toks[k - 1][2])
+
+
+def _particles_open_name(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether the run of name particles ending at token k opens the name after it with no first name before:
+    after a title word ("Commission president von der Leyen") or as a run of two ("… and von der Leyen"), which
+    no other phrase has before a capitalised word."""
+    first = k
+    while k > 0 and toks[k - 1][2].lower() in _PARTICLES:
+        k -= 1
+    return first > k or k > 0 and toks[k - 1][2].lower() in TITLES
 
 
 _DASH_TOKENS = frozenset("— – -".split())
@@ -135,7 +146,11 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     low = word.lower()
     if low in PRONOUNS or low in RELATIVES:
         return i
-    if _is_cap(word) or (word[:1].isupper() and low not in FUNCTION_WORDS):
+    if (
+        _is_cap(word)
+        or word[:1].isupper()
+        and (low not in FUNCTION_WORDS or i > 0 and is_surname_word(toks[i - 1][2], word))
+    ):
         j = i
         while j > 0:
             prev = toks[j - 1][2]
@@ -147,6 +162,9 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
                 and _cap_before_particles(toks, j - 1)
             ):
                 j -= 1
+            elif pl in _PARTICLES and _particles_open_name(toks, j - 1):
+                while j > 0 and toks[j - 1][2].lower() in _PARTICLES:
+                    j -= 1  # "Commission president von der Leyen", "… and von der Leyen said"
             elif pl in NAME_LINKS and j - 2 >= 0 and _is_cap(toks[j - 2][2]) and _linked_name(toks, j - 1):
                 j -= 1  # "Center for Strategic and International Studies": one name, not two speakers
             elif pl in TITLES or pl.endswith("-based") or pl in _BEFORE_TITLES:
@@ -269,6 +287,8 @@ def subject_before(
     appos = None
     while i >= 0:
         w = toks[i][2].lower()
+        if i > 0 and is_surname_word(toks[i - 1][2], toks[i][2]):
+            break  # "Theresa May said": the name's last word, not the modal
         if w in _BE and _participle_at(text, cue_start):
             # "Qawi was accused of …": the subject is whom it was said about; the speaker is not named.
             return None, negated
@@ -521,6 +541,10 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             continue  # "the Center for Strategic Studies", "Johnson & Johnson", "Doctors for Peace"
         if not w[:1].isalnum() and w not in ("’s", "'s"):
             break
+        if k > 0 and is_surname_word(toks[k - 1][2], w):
+            n = k + 1  # "said Theresa May on Monday": a month after a first name is the surname
+            caps_run = True
+            continue
         if (
             k > 0
             and wl in _STOP_AFTER
@@ -568,6 +592,8 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             and toks[k - 1][2].lower() not in DETERMINERS
         ):
             break
+        if wl in PRONOUNS and toks[k - 1][2].endswith("."):
+            break  # "said Malcolm X. He left": the stop ended the sentence
         if _is_cap(w):
             caps_run = True
         n = k + 1
@@ -577,4 +603,8 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
         n -= 1  # "Superintendent Ana Cruz of the national police": a link word does not end a name
     if n == 0:
         return None
+    last = toks[n - 1]
+    if n > 1 and len(last[2]) == 2 and last[2][1] == "." and last[2][0].isupper():
+        # "said Malcolm X.", "said King Henry V.": a name ends in no initial, so the full stop ends the sentence
+        return _mention_from_words(toks[: n - 1] + [(last[0], last[1] - 1, last[2][0])])
     return _mention_from_words(toks[:n])
