@@ -1532,3 +1532,14 @@ def _who(text):
 )
 def test_name_particles_a_final_initial_and_a_month_surname_stay_in_the_name(text, who):
     assert _who(text) == [who]
+
+
+def test_a_hyphenated_title_is_the_role_and_its_lower_case_form_points_back():
+    text = "Secretary-General Antonio Guterres said “we will win.” The secretary-general said “we will stay.”"
+    assert _who(text) == [
+        ("Secretary-General Antonio Guterres", "Antonio Guterres", "person", "Secretary-General"),
+        ("The secretary-general", "Antonio Guterres", "person", "Secretary-General"),
+    ]
+    assert _who("“We will win,” said Lieutenant-Governor Ana Lima.") == [
+        ("Lieutenant-Governor Ana Lima", "Ana Lima", "person", "Lieutenant-Governor")
+    ]

@@ -48,6 +48,14 @@ TITLES = frozenset(
     councilwoman alderman chairperson president-elect vice-president emir sheikh ayatollah
     aide adviser advisor official negotiator strategist
     """.split()
+) | frozenset(
+    # Hyphenated titles, one token each ("Secretary-General Antonio Guterres"): a title word on its own above
+    # does not make them one.
+    """
+    secretary-general director-general solicitor-general surgeon-general inspector-general governor-general
+    lieutenant-governor lieutenant-general lieutenant-colonel major-general vice-admiral vice-chancellor vice-chair
+    vice-chairman vice-chairwoman vice-premier deputy-director co-founder co-chair editor-in-chief commander-in-chief
+    """.split()
 )
 
 
@@ -97,6 +105,7 @@ PERSON_ROLE_NOUNS = frozenset(
     judge professor prosecutor attorney lawyer pollster analyst economist author writer host founder premier
     envoy diplomat activist officer woman man doctor mogul star actor actress singer
     coach manager captain player teacher nurse driver pilot farmer owner teenager victim survivor suspect defendant
+    secretary-general director-general attorney-general vice-president vice-chancellor
     """.split()
 )
 
@@ -227,7 +236,7 @@ NAME_PARTICLES = frozenset("de la le della van von der den ter ten zu del da di 
 _HEAD_ROLES = frozenset(
     "minister secretary spokesman spokeswoman spokesperson director chairman chairwoman president ambassador "
     "commander chief envoy governor mayor senator ceo cfo executive officer commissioner speaker leader whip mp "
-    "prosecutor administrator judge".split()
+    "prosecutor administrator judge secretary-general director-general attorney-general vice-president".split()
 )
 
 
