@@ -1543,3 +1543,34 @@ def test_a_hyphenated_title_is_the_role_and_its_lower_case_form_points_back():
     assert _who("“We will win,” said Lieutenant-Governor Ana Lima.") == [
         ("Lieutenant-Governor Ana Lima", "Ana Lima", "person", "Lieutenant-Governor")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        ("Ana Lima at Tesco said “we will win.”", ("Ana Lima at Tesco", "Ana Lima", "person", "at Tesco")),
+        ("Ann Rogers for Unite said “we will win.”", ("Ann Rogers for Unite", "Ann Rogers", "person", "for Unite")),
+        (
+            "Fisheries expert Ana Lima said “we will win.”",
+            ("Fisheries expert Ana Lima", "Ana Lima", "person", "Fisheries expert"),
+        ),
+        (
+            "The Oscar-winning Emma Stone said “we will win.”",
+            ("The Oscar-winning Emma Stone", "Emma Stone", "person", None),
+        ),
+        (
+            "“We will win,” said the former Nobel-winning Malala Yousafzai.",
+            ("the former Nobel-winning Malala Yousafzai", "Malala Yousafzai", "person", "former"),
+        ),
+        (
+            "The London-based Harbour Authority said “we will win.”",
+            ("The London-based Harbour Authority", "London-based Harbour Authority", "organisation", None),
+        ),
+        (
+            "Center for Strategic Studies said “we will win.”",
+            ("Center for Strategic Studies", "Center for Strategic Studies", "organisation", None),
+        ),
+    ],
+)
+def test_a_person_named_with_where_they_work_a_role_noun_or_a_describer(text, who):
+    assert _who(text) == [who]

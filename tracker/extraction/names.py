@@ -118,6 +118,8 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
         k += 1
     if k > last_title + 1 and _is_cap(words[k]):
         last_title = k - 1  # "University health expert Wendy Parmet": a common noun after the title is in the role
+    elif last_title < 0 and len(words) >= 3:
+        last_title = _role_noun_before_name(words)
     rest = words[last_title + 1 :]
     if (
         last_title >= 0
@@ -137,6 +139,27 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     role_words = [w for w in words[: last_title + 1] if w.lower() not in _HONORIFICS]
     role = " ".join(role_words).rstrip(",") or None
     return role, words[last_title + 1 :]
+
+
+# Endings of nouns for what a person does ("campaigner", "investor", "economist", "historian").
+_AGENT_ENDS = ("er", "or", "ist", "ian")
+
+
+def _role_noun_before_name(words: list[str]) -> int:
+    """ "Fisheries expert Ana Lima", "Greenpeace campaigner Ana Lima": with no title word, a lower-case noun for a
+    person after a capitalised word and before the capitalised rest is the end of the role; the index of that
+    noun, or -1. Only when the rest opens with a known first name, so a body's own lower-case word ("Doctors
+    without Borders") is left alone."""
+    for k in range(1, len(words) - 2):
+        w = words[k]
+        if not (w.isalpha() and w.islower()):
+            continue
+        if not (w in PERSON_ROLE_NOUNS or w in ANON_NOUNS or w.endswith(_AGENT_ENDS)) or w in _NOT_ROLE_WORDS:
+            return -1
+        if _first_name(words[k + 1]) and all(_is_cap(x) for x in words[k + 1 :]):
+            return k
+        return -1
+    return -1
 
 
 def classify_name(name: str) -> tuple[str, str]:
@@ -269,7 +292,7 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
     headed = _headed_by_source_noun(toks, words, start, end, text)
     if headed is not None:
         return headed
-    if "of" in words and not _is_cap(words[-1]) and words[0][:1].isupper():
+    if not _is_cap(words[-1]) and words[0][:1].isupper() and not _PLACE_LINKS.isdisjoint(words):
         who, place = _person_tail(words)
         if place and classify_name(" ".join(who))[1] == "person":
             # "Crystal C'Bearing of the tribal preservation office": a person and where they work
@@ -288,6 +311,22 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
             if (w[:1].isupper() or w[:1].isdigit()) and not (described and i == 0):
                 first_cap = i
                 break
+        if (
+            first_cap < len(words) - 2
+            and words[first_cap].lower() in DETERMINERS
+            and _HYPHEN_DESCRIBER.match(words[first_cap + 1])
+        ):
+            first_cap += 1  # "The Oscar-winning Emma Stone": a capitalised article before the describer
+        if (
+            first_cap < len(words) - 2
+            and _HYPHEN_DESCRIBER.match(words[first_cap])
+            and _first_name(words[first_cap + 1])
+            and all(w.lower() in DETERMINERS or w in _BEFORE_DESCRIBER for w in words[:first_cap])
+        ):
+            # "The Oscar-winning Emma Stone", "the former Nobel-winning Malala Yousafzai": the describer opens no
+            # name and is no role (as "a defiant Johnson"); a person is named after it.
+            described = True
+            first_cap += 1
         while first_cap > 0 and words[first_cap - 1] in NAME_PARTICLES:
             first_cap -= 1  # "von der Leyen": the particles open the name
         role, name_words = _split_role(words[first_cap:])
@@ -295,6 +334,10 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
         if pre and pre.lower() not in DETERMINERS and not described:
             # (not "a defiant Johnson", "A smiling Merkel": words that describe the person are no title)
             role = f"{pre} {role}" if role else pre
+        elif described and not _BEFORE_DESCRIBER.isdisjoint(words[:first_cap]):
+            # "the former Nobel-winning …": "former" is the role, the article and the describer are not
+            former = " ".join(w for w in words[:first_cap] if w in _BEFORE_DESCRIBER)
+            role = f"{former} {role}" if role else former
         bare = [w for w in name_words if w.lower() != "the"]
         if name_words and name_words[0].lower() in ("of", "to") or len(bare) == 1 and bare[0].lower() in TITLES:
             # "the acting Prime Minister of Iraq": all title, no name; a role noun that points back at a person.
@@ -347,17 +390,28 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
 _INDUSTRY = frozenset("retailer broadcaster insurer lender grocer supermarket airline".split())
 
 
+# A capitalised compound adjective that describes a person named after it ("Oscar-winning", "Nobel-winning",
+# "London-born", "Harvard-educated").
+_HYPHEN_DESCRIBER = re.compile(r"[A-Z][\w.]*(?:-[a-z]+)*-(?:[a-z]+(?:ing|ed)|born|based)$")
+# Words that may stand before such a describer in the phrase ("the former Nobel-winning Malala Yousafzai").
+_BEFORE_DESCRIBER = frozenset("former late retired veteran".split())
+
+
 def _is_industry(word: str) -> bool:
     return word in _INDUSTRY or word.endswith("maker") and len(word) > 6
 
 
+# Words that join a person's name to where they work or come from ("of Louisiana", "at Tesco", "from Unite").
+_PLACE_LINKS = frozenset("of at from for".split())
+
+
 def _person_tail(words: list[str]) -> tuple[list[str], str | None]:
-    """ "Steve Scalise of Louisiana", "Yvette Cooper of the Labour Party": a person's name with where they come
-    from; the name is the part before "of" when that part names a person (two or three capitalised words, no
-    organisation or title word), the rest is kept as the role."""
-    if "of" not in words:
+    """ "Steve Scalise of Louisiana", "Yvette Cooper of the Labour Party", "Ana Lima at Tesco", "Ann Rogers for
+    Unite": a person's name with where they come from; the name is the part before the link word when that part
+    names a person (two or three capitalised words, no organisation or title word), the rest is kept as the role."""
+    k = next((i for i, w in enumerate(words) if w in _PLACE_LINKS), -1)
+    if k < 0:
         return words, None
-    k = words.index("of")
     head = words[:k]
     if not 2 <= len(head) <= 3 or k + 1 >= len(words):
         return words, None
