@@ -1611,3 +1611,34 @@ def test_a_person_named_after_a_body_is_named_from_the_first_of_their_first_name
     text = f"Ambassador to the United Nations {name} said the vote was fair."
     quotes = extract(text).quotes
     assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [(name, "person")]
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        (
+            "The leaders met in Geneva. The Harbour Authority released a statement saying “the bridge is safe.”",
+            ("a statement", "Harbour Authority", "organisation", None),
+        ),
+        (
+            "On Tuesday the Harbour Authority issued a warning. The warning said the bridge was safe.",
+            ("The warning", "Harbour Authority", "organisation", None),
+        ),
+        (
+            "The Bank of the West released a statement saying “the bridge is safe.”",
+            ("a statement", "Bank of the West", "organisation", None),
+        ),
+        (
+            "“The bridge is safe,” according to a statement released by Senator Casey Khan.",
+            ("a statement", "Casey Khan", "person", "Senator"),
+        ),
+        (
+            "Senator Casey Khan spoke on Monday. “The bridge is safe,” according to a statement released by Khan.",
+            ("a statement", "Casey Khan", "person", "Senator"),
+        ),
+    ],
+)
+def test_a_documents_issuer_is_cut_at_a_sentence_break_or_time_phrase_and_a_title_is_the_role(text, who):
+    assert [
+        (q.speaker.mention, q.speaker.name, q.speaker.kind, q.speaker.role) for q in extract(text, "2021-05-05").quotes
+    ] == [who]

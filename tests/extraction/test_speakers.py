@@ -1574,3 +1574,22 @@ def test_a_hyphenated_title_is_the_role_and_its_lower_case_form_points_back():
 )
 def test_a_person_named_with_where_they_work_a_role_noun_or_a_describer(text, who):
     assert _who(text) == [who]
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        (
+            "According to a statement from Erdogan's office, “we will win.”",
+            ("a statement from Erdogan's office", "Erdogan's office", "organisation", None),
+        ),
+        (
+            "“We will win,” according to Erdogan's office.",
+            ("Erdogan's office", "Erdogan's office", "organisation", None),
+        ),
+        ("“We will win,” said Trump's campaign.", ("Trump's campaign", "Trump's campaign", "organisation", None)),
+        ("“We will win,” said Erdogan's spokesman.", ("Erdogan's spokesman", "Erdogan's spokesman", "anonymous", None)),
+    ],
+)
+def test_a_body_named_by_its_owner_speaks_as_itself(text, who):
+    assert _who(text) == [who]

@@ -21,6 +21,7 @@ from tracker.extraction.speaker_words import (
     NAME_LINKS,
     NAME_PARTICLES,
     ORG_WORDS,
+    OWNED_BODIES,
     PERSON_ROLE_NOUNS,
     PREPOSITIONS,
     PRESS_WORDS,
@@ -271,6 +272,9 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
         # "The Centre for Aviation's database says", "Biden's Twitter account": the owner speaks.
         inner = _mention_from_words(toks[: poss + 1])
         return Mention(start, end, text, inner.kind, inner.name, inner.role)
+    if poss is not None and poss == len(words) - 2 and head in OWNED_BODIES and _named_owner(words[: poss + 1]):
+        # "Erdogan's office", "the president's campaign": a body of its own, named by whose it is
+        return Mention(start, end, text, "organisation", _without_article(text))
     if words[-1].endswith(("'s", "’s")) and len(words[-1]) > 2:
         # A possessive names whose the speaker is: "The Centre for Aviation's database" speaks for the Centre;
         # "Baloch and Waseem's mother" is neither of them, and no person is made of it.

@@ -294,9 +294,21 @@ def _is_plural_source(words: list[str]) -> bool:
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3}\.)[ \t\xa0]+")
 
 
+# A lower-case "the" inside a run of capitalised words that no "of"/"for" links: what stands before it is an
+# opening phrase ("On Tuesday the Harbour Authority issued …"), not part of the body's name.
+_INNER_THE = re.compile(r"(?<![Oo]f)(?<![Ff]or)[ \t\xa0]+the[ \t\xa0]+")
+
+
+def _issuer_words(raw: str) -> str:
+    """The issuer's name in the capitalised run before an issuing verb: not the sentence the run began in ("…
+    met in Geneva. The Harbour Authority released …") nor an opening time phrase ("On Tuesday the …")."""
+    name = _SENTENCE_BREAK.split(raw)[-1]
+    return _INNER_THE.split(name)[-1]
+
+
 def _issuer_name(issued: re.Match) -> str:
     """The body an _ISSUER match names, without its article, possessive or a sentence the match ran over."""
-    name = _SENTENCE_BREAK.split(issued.group(1) or issued.group(2))[-1]
+    name = _issuer_words(issued.group(1) or issued.group(2))
     return _without_article(name.removesuffix("'s").removesuffix("’s"))
 
 
@@ -731,9 +743,7 @@ class Resolver:
             if after is not None:
                 # "a statement released by Erdogan's office, …": the author named right after the mention
                 name = _without_article(after.group(1)).rstrip(".")  # (the sentence's stop is no part of it)
-                kind = classify_name(name)[1]
-                kind = "organisation" if kind == "person" and ("'" in name or "’" in name) else kind
-                return SpeakerRef(name, m.text, m.start, m.end, kind)
+                return self._author_ref(name, m)
             by = _BY_NAME.search(m.text)
             if by is not None:
                 # "a recent report by The Atlantic", "a statement released by Erdogan's office": the named author
@@ -745,15 +755,12 @@ class Resolver:
                     ent = self._person_for(owner.group(1), m.start)
                     if ent is not None:
                         return SpeakerRef(ent.name, m.text, m.start, m.end, _ref_kind(ent), ent.role)
-                kind = classify_name(name)[1]
-                return SpeakerRef(
-                    name, m.text, m.start, m.end, "organisation" if kind == "person" and "'" in name else kind
-                )
+                return self._author_ref(name, m)
         if m.kind not in ("person", "pronoun", "relative") and len(words) > 1 and _head_noun(m.text) in DOCUMENT_NOUNS:
             issued = _ISSUED.search(self.text, max(0, m.start - 120), m.start)
             if issued is not None:
                 # "the Task Force released a statement saying …": the body that issued it speaks.
-                name = _without_article(issued.group(1))
+                name = _without_article(_issuer_words(issued.group(1)))
                 canon, kind = classify_name(name)
                 role = None
                 if kind == "person":
@@ -846,6 +853,20 @@ class Resolver:
         self._touch(ent)
         role = ent.role if m.kind in ("role", "pronoun") else m.role or ent.role
         return SpeakerRef(ent.name, m.text, m.start, m.end, _ref_kind(ent), role or m.role)
+
+    def _author_ref(self, name: str, m: Mention) -> SpeakerRef:
+        """The speaker of a document named with its author ("a statement released by Erdogan's office", "… by
+        Senator Casey Khan"): a possessive names a body; a person's title is their role, not part of the name,
+        and a person named before keeps their full name."""
+        kind = classify_name(name)[1]
+        if kind == "person" and ("'" in name or "’" in name):
+            return SpeakerRef(name, m.text, m.start, m.end, "organisation")
+        if kind != "person":
+            return SpeakerRef(name, m.text, m.start, m.end, kind)
+        role, name_words = _split_role(name.split())
+        canon = " ".join(name_words) or name
+        ent = self._person_for(canon, m.start) or self._entity(canon, kind, role, m.start)
+        return SpeakerRef(ent.name, m.text, m.start, m.end, _ref_kind(ent), ent.role)
 
     def _apposed(self, pos: int) -> _Entity | None:
         """The person a role noun stands in apposition to ("Adil Abdul-Mahdi, the acting Prime Minister of Iraq,

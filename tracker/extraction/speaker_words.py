@@ -223,6 +223,11 @@ class Mention:
 _HONORIFICS = frozenset("mr. mrs. ms. mr mrs ms dr. dr prof. prof sir dame".split())
 
 
+# Bodies named by whose they are, which speak as themselves ("according to Erdogan's office", "said Trump's
+# campaign"): not the owner, and not an anonymous source.
+OWNED_BODIES = frozenset("office campaign government administration ministry team".split())
+
+
 # Words that link the parts of one proper name ("Ministry of Foreign Affairs", "Center for Strategic and
 # International Studies"); a title word after them is part of the name, not a role before it.
 NAME_LINKS = frozenset({"of", "for", "and", "&"})

@@ -23,6 +23,7 @@ from tracker.extraction.speaker_words import (  # noqa: F401
     NAME_PARTICLES,
     NEGATIONS,
     ORG_WORDS,
+    OWNED_BODIES,
     PERSON_ROLE_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
@@ -581,6 +582,9 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             and not (wl in _PARTICLES and _cap_after_particles(toks, k))
             and not (
                 wl == "the" and toks[k - 1][2].lower() in ("of", "to") and k + 1 < len(toks) and _is_cap(toks[k + 1][2])
+            )
+            and not (
+                wl.rstrip(".") in OWNED_BODIES and toks[k - 1][2].endswith(("'s", "’s")) and _is_cap(toks[k - 1][2])
             )
         ):
             break  # "Hillary Clinton chimed in": the name ends where lower-case words start
