@@ -1593,3 +1593,41 @@ def test_a_person_named_with_where_they_work_a_role_noun_or_a_describer(text, wh
 )
 def test_a_body_named_by_its_owner_speaks_as_itself(text, who):
     assert _who(text) == [who]
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        ("“We will win,” said Doctors for Evening Classes.", [("Doctors for Evening Classes", "organisation")]),
+        ("“We will win,” said Ann Lee Tuesday.", [("Ann Lee", "person")]),
+        ("Last week in Tampa the Moms for Liberty said “we will win.”", [("Moms for Liberty", "organisation")]),
+        ("The Night of Ideas said “we will win.”", [("Night of Ideas", "organisation")]),
+        ("The Bank of the West said “we will win.”", [("Bank of the West", "organisation")]),
+        ("Senior analysts at Goldman Sachs said “we will win.”", [("Senior analysts at Goldman Sachs", "anonymous")]),
+        ("Local officials in Brussels said “we will win.”", [("Local officials in Brussels", "anonymous")]),
+        ("Most Democrats said “we will win.”", [("Democrats", "anonymous")]),
+        ("All Nippon Airways said “we will win.”", [("All Nippon Airways", "organisation")]),
+        ("“We will win,” the harbour master said.", [("the harbour master", "person")]),
+        ("Critics opposed to the plan said “we will win.”", [("Critics opposed to the plan", "anonymous")]),
+        (
+            "Researchers based in Oslo said “we will win.” “We will stay,” they said.",
+            [("Researchers based in Oslo", "anonymous"), ("Researchers based in Oslo", "anonymous")],
+        ),
+        ("Doctors for Peace said “we will win.”", [("Doctors for Peace", "organisation")]),
+    ],
+)
+def test_a_source_phrase_is_cut_and_typed_by_its_head(text, who):
+    assert [(q.speaker.name, q.speaker.kind) for q in extract(text, "2021-05-05").quotes] == who
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        ("“We will win,” said the head of SpaceX, Elon Musk.", [("Elon Musk", "person")]),
+        ("“We will win,” said the chief executive of SpaceX, Elon Musk.", [("Elon Musk", "person")]),
+        ("“We will win,” said Johnson & Johnson.", [("Johnson & Johnson", "organisation")]),
+        ("Several aides to Mayor Ana Lima said “we will win.”", [("Several aides to Mayor Ana Lima", "anonymous")]),
+    ],
+)
+def test_bugs_found_fixed_before_session_24_stay_fixed(text, who):
+    assert [(q.speaker.name, q.speaker.kind) for q in extract(text, "2021-05-05").quotes] == who

@@ -311,9 +311,10 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
             return Mention(start, end, text, alias[1], alias[0])
         first_cap = len(words) - 1
         described = words[0].lower() in ("a", "an") and _described_name(words)
+        counted = words[0].lower() in _QUANTIFIERS and head.endswith("s") and not _has_org_word(words)
         for i, w in enumerate(words):
-            if (w[:1].isupper() or w[:1].isdigit()) and not (described and i == 0):
-                first_cap = i
+            if (w[:1].isupper() or w[:1].isdigit()) and not ((described or counted) and i == 0):
+                first_cap = i  # (not "Most" in "Most Democrats": a quantifier opening the sentence is no name)
                 break
         if (
             first_cap < len(words) - 2
@@ -394,6 +395,18 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
 _INDUSTRY = frozenset("retailer broadcaster insurer lender grocer supermarket airline".split())
 
 
+# Participles between a source noun and its prepositional phrase ("Critics opposed to the plan").
+_TIE_PARTICIPLES = frozenset("opposed based stationed posted allied linked loyal involved familiar close".split())
+
+
+def _has_org_word(words: list[str]) -> bool:
+    return any(w.lower().rstrip(",") in ORG_WORDS for w in words)  # ("All Nippon Airways" is a name)
+
+
+# Determiners that count people; capitalised at a sentence's start they open no name ("Most Democrats said").
+_QUANTIFIERS = frozenset("most some many several all few both".split())
+
+
 # A capitalised compound adjective that describes a person named after it ("Oscar-winning", "Nobel-winning",
 # "London-born", "Harvard-educated").
 _HYPHEN_DESCRIBER = re.compile(r"[A-Z][\w.]*(?:-[a-z]+)*-(?:[a-z]+(?:ing|ed)|born|based)$")
@@ -468,15 +481,19 @@ def _headed_by_source_noun(toks, words: list[str], start: int, end: int, text: s
             break
     if p is None or p + 1 >= len(words):
         return None
+    tied = p >= 2 and words[p - 1].lower() in _TIE_PARTICIPLES
+    if tied:
+        p -= 1  # "Critics opposed to the plan", "Researchers based in Oslo": the noun before the participle
     head = words[p - 1]
     hl = head.lower()
-    if not (hl in ANON_NOUNS or hl in PERSON_ROLE_NOUNS and head.islower()):
+    if not (hl in ANON_NOUNS or hl in PERSON_ROLE_NOUNS and head.islower() or tied and _people_plural(hl)):
         return None
     if (
         p - 1 > 0
         and words[p - 2][:1].isupper()
         and words[p - 2].lower() not in DETERMINERS
         and words[p - 2].lower() not in FUNCTION_WORDS
+        and not (hl in ANON_NOUNS and hl.endswith("s"))  # ("Senior analysts at Goldman Sachs": still unnamed)
     ):
         return None  # "State Department spokesman of …": a name before the noun; leave it to the name rules
     if hl in _SPOKES and words[p].lower() in ("for", "of", "at") and words[p + 1][:1].isalpha():

@@ -106,6 +106,7 @@ PERSON_ROLE_NOUNS = frozenset(
     envoy diplomat activist officer woman man doctor mogul star actor actress singer
     coach manager captain player teacher nurse driver pilot farmer owner teenager victim survivor suspect defendant
     secretary-general director-general attorney-general vice-president vice-chancellor
+    master headmaster headteacher headmistress principal surgeon scientist researcher engineer
     """.split()
 )
 

@@ -87,6 +87,11 @@ _BEFORE_TO = frozenset(
 )
 
 
+# Participles that tie a source to what they are for or where they are ("Critics opposed to the plan said",
+# "Researchers based in Oslo said"): the noun before them speaks, not the phrase after.
+_SOURCE_PARTICIPLES = frozenset("opposed based stationed posted allied linked loyal involved".split())
+
+
 # Auxiliaries and modals: one in the words between two commas makes them a clause, not an apposition.
 _AUXILIARIES = frozenset("is are was were has have had will would can could should may might must".split())
 _SUBORDINATORS = frozenset(
@@ -156,9 +161,12 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
         while j > 0:
             prev = toks[j - 1][2]
             pl = prev.lower()
+            if pl == "the" and j >= 2 and toks[j - 2][2].lower() not in NAME_LINKS:
+                j -= 1  # "Last week in Tampa the Moms for Liberty said": nothing before the article is in the phrase
+                break
             if (
                 _is_cap(prev)
-                and pl not in TIME_WORDS
+                and (pl not in TIME_WORDS or toks[j][2] in NAME_LINKS)  # ("The Night of Ideas said")
                 or (pl == "of" or pl in _PARTICLES)
                 and _cap_before_particles(toks, j - 1)
             ):
@@ -364,11 +372,16 @@ def subject_before(
     while (
         j >= 2
         and toks[j - 1][2].lower() in PREPOSITIONS
-        and (toks[j - 1][2].lower() != "to" or toks[j - 2][2].lower() in _BEFORE_TO)
+        and (
+            toks[j - 1][2].lower() != "to"
+            or toks[j - 2][2].lower() in _BEFORE_TO
+            or toks[j - 2][2].lower() in _SOURCE_PARTICIPLES
+        )
     ):
         k = j - 2
-        if toks[k][2].lower() in ("familiar", "close") and k >= 1:
-            k -= 1
+        kw = toks[k][2].lower()
+        if (kw in ("familiar", "close") or kw in _SOURCE_PARTICIPLES) and k >= 1:
+            k -= 1  # "a source familiar with the talks", "Critics opposed to the plan", "Researchers based in Oslo"
         j2 = _np_back(toks, k)
         if j2 is None or toks[k][2].lower() in PRONOUNS:
             break
@@ -564,7 +577,16 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             )
         ):
             break
-        if k > 0 and (wl in TIME_WORDS or wl.endswith(".") and wl[:-1] in TIME_WORDS and not _NAME_TODAY.match(w)):
+        if (
+            k > 0
+            and (wl in TIME_WORDS or wl.endswith(".") and wl[:-1] in TIME_WORDS and not _NAME_TODAY.match(w))
+            and not (  # "said Doctors for Evening Classes", "said the Morning Star": a name goes on after it
+                w[:1].isupper()
+                and k + 1 < len(toks)
+                and _is_cap(toks[k + 1][2])
+                and toks[k + 1][2].lower().rstrip(".") not in TIME_WORDS
+            )
+        ):
             if n == k and k > 1 and toks[k - 1][2].lower() in _TIME_OPENERS:
                 n = k - 1  # "said the mayor this morning.": the word opening the time phrase is no part of the name
             break  # "said Ann Lee Tuesday." (not "according to USA Today.")
