@@ -774,3 +774,43 @@ def test_an_aside_attribution_after_a_framing_clause_or_an_object(text, quote):
 )
 def test_a_bare_form_after_a_singular_common_noun_is_a_compound(text, quotes):
     assert [q.text for q in extract(text).quotes] == quotes
+
+
+@pytest.mark.parametrize(
+    "text, quotes",
+    [
+        # "went on to say", "going on to say": the sentence's subject reports next.
+        (
+            "The senator praised the bill and went on to say that it would pass.",
+            [("that it would pass", "The senator")],
+        ),
+        (
+            '"That is insane," Sanders said, going on to say that the country has spent years on it.',
+            [('"That is insane,"', "Sanders"), ("that the country has spent years on it", "Sanders")],
+        ),
+        # A plain infinitive is no report.
+        ("He wants to say that it is over.", []),
+    ],
+)
+def test_went_on_to_say_reports_by_the_sentences_subject(text, quotes):
+    assert [(q.text, q.speaker.mention) for q in extract(text).quotes] == quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A topic after the cue ("says something about"), an idiom, or a gerund after "without": no report.
+        "The decision says something about the extreme media relativism of our time.",
+        "His record says a lot about his priorities.",
+        "He said nothing about the plan.",
+        "It goes without saying that raising taxes on the rich is anathema to Republicans.",
+        "He left without saying that he would return.",
+    ],
+)
+def test_a_topic_an_idiom_or_without_reports_nothing(text):
+    assert extract(text).quotes == []
+
+
+def test_a_quantity_word_that_is_no_topic_still_opens_the_content():
+    text = "He said much of the plan was unfinished."
+    assert [q.text for q in extract(text).quotes] == ["much of the plan was unfinished"]

@@ -649,3 +649,21 @@ def test_a_hedged_number_before_a_comma_and_another_attribution_opens_no_content
 )
 def test_a_quote_after_the_attributions_comma_and_a_conjunction_goes_on(text, expected):
     assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "as" and a pronoun after the cue open a time clause, not the report ...
+        ("He said Friday as he entered the talks.", []),
+        # ... which may follow it, after "that" or the clause's comma.
+        ("The minister said as he left that taxes would rise.", [("indirect", "that taxes would rise")]),
+        (
+            "She told me as I am pregnant, I should do this.",
+            [("indirect", "as I am pregnant, I should do this")],
+        ),
+        ("She said as a teenager she was forced to work.", [("indirect", "as a teenager she was forced to work")]),
+    ],
+)
+def test_as_and_a_pronoun_after_the_cue_open_a_time_clause(text, expected):
+    assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == expected

@@ -187,3 +187,18 @@ def test_capitalised_words_in_quote_marks_are_a_title_up_to_eight_words(title, e
     # inside a clause, a title of eight words or fewer is a name, no quote; nine capitalised words are a quoted phrase
     text = f"Mayor Ann Lee praised {title} on Monday."
     assert [(q.kind, q.text) for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        # A straight mark between spaces closes the open quote (a space set between an inner and the outer mark).
+        (
+            "\"I was insulted by the term 'outreach,' \" he told the group, adding that it was odd.",
+            ["\"I was insulted by the term 'outreach,' \""],
+        ),
+        ('He said " we will win " and left.', ['" we will win "']),
+    ],
+)
+def test_a_straight_mark_between_spaces_closes_an_open_quote(text, quoted):
+    assert [text[s:e] for s, e, _ in quote_spans(text)] == quoted

@@ -40,6 +40,7 @@ from tracker.extraction.speaker_words import (
     tokens,
 )
 from tracker.extraction.speakers import (
+    _AUXILIARIES,
     _TOKEN,
     DOCUMENT_NOUNS,
     FUNCTION_WORDS,
@@ -122,6 +123,8 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
             raw = _Raw(content[0], content[1], "", cue.start, cue.end, named)
             raw.subject = subject_before(text, s, cited.start())[0]
             return raw
+    if text.endswith("ing", cue.start, cue.end) and _WITHOUT.search(before):
+        return None  # "It goes without saying that …", "He left without saying …": nothing is said
     if mention is not None and before.endswith(",") and text.endswith("ing", cue.start, cue.end):
         mention = None  # "Biden announced his plan, saying …": a participle after a comma has no subject of its own
     carried = False
@@ -130,6 +133,8 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         and (before.endswith(("and", "then", "but")) or text[cue.start : cue.end].endswith("ing"))
         or _BY_ING.search(before, tail)
         and text[cue.start : cue.end].endswith("ing")
+        or before.endswith(" to")
+        and _WENT_ON.search(before) is not None
     ):
         # "…, adding that", "X did Y and said": the clause carries on with the sentence's subject.
         mention = (
@@ -322,7 +327,7 @@ def _quote_at_or_around(quotes, pos: int) -> bool:
     return i >= 0 and quotes[i][0] <= pos < quotes[i][1]
 
 
-_AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b")
+_AUXILIARY = re.compile(r"\b(?:" + "|".join(sorted(_AUXILIARIES)) + r")\b")  # (one in a span: it holds a clause)
 
 
 # A relative pronoun right before the speaker: "a mission which NASA said might take place in May".
@@ -363,6 +368,13 @@ _BARE_VP = re.compile(r"(?:,|\band|\bthen|\bbut)\s*$", re.IGNORECASE)
 
 # "… tried to have him freed by saying …", "… after saying …": the gerund's subject is the sentence's.
 _BY_ING = re.compile(r"\b(?:by|after|while|before)$", re.IGNORECASE)
+
+
+_WITHOUT = re.compile(r"\bwithout$", re.IGNORECASE)
+
+
+# "…, going on to say that …", "She went on to claim …": the sentence's subject says it next.
+_WENT_ON = re.compile(r"\b(?:went|go|goes|going|gone)[ \t\xa0]+on[ \t\xa0]+to$", re.IGNORECASE)
 
 
 # A singular indefinite noun phrase, which no bare base form of a verb can follow as its subject.

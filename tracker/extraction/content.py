@@ -30,6 +30,7 @@ from tracker.extraction.cues import (
     _Cue,
 )
 from tracker.extraction.letters import caps
+from tracker.extraction.quantity_words import SCALE_WORDS, SMALL, VAGUE
 from tracker.extraction.quotemarks import (
     _first_ending_from,
     _first_nonspace,
@@ -109,11 +110,13 @@ def _comma_or(text: str, start: int, e: int) -> int:
 
 # Prepositions that also hedge a number ("about 20 people", "over 300 homes"), and a number after them.
 _APPROXIMATING = frozenset("about around over under".split())
+_NUMBER_WORDS = sorted(
+    {*SMALL, *SCALE_WORDS, *(k for k in VAGUE if " " not in k), "half", "third", "quarter", "dozen"},
+    key=len,
+    reverse=True,
+)
 _NUMBER_NEXT = re.compile(
-    r"[ \t\xa0]+(?:[$€£]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\s+hundred|a\s+thousand|a\s+million|half|"
-    r"a\s+third|a\s+quarter|a\s+dozen|dozens|hundreds|thousands|millions)\b)",
-    re.IGNORECASE,
+    r"[ \t\xa0]+(?:[$€£]?\d|(?:a[ \t\xa0]+)?(?:" + "|".join(_NUMBER_WORDS) + r")\b)", re.IGNORECASE
 )
 _NEXT_WORD = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*([\w’'-]+)")
 
@@ -315,6 +318,16 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         return None  # "Everything Trump says is a lie": the cue sits in a relative clause
     if wl in _NEVER_CONTENT:
         return None  # "the emergency he declared last week so he could build a wall": a purpose, not a report
+    if _SAYS_ABOUT.match(text, start, e):
+        return None  # "says something about the media", "said a lot about his priorities": what it shows, or a topic
+    if wl == "as" and _AS_PRONOUN.match(text, first.end(), e):
+        # "said Friday as he entered the talks": a time clause, no report; the report may follow it, after "that"
+        # ("said as he left that taxes would rise") or a comma ("told me as I am pregnant, I should do this")
+        that = _THAT_WORD.search(text, first.end(), e)
+        if that is not None:
+            return that.start(), _content_end(text, that.start(), s, e, cue, quotes)
+        if text.find(",", first.end(), e) < 0:
+            return None
     if wl in _CLAUSE_OPENERS and cue.base not in WEAK_VERBS and _finite_soon(text, first.end(), e):
         # "she said as a teenager she was forced …": the content opens with a subordinate clause
         end = _content_end(text, start, s, e, cue, quotes)
@@ -391,6 +404,20 @@ _DIRECTIVE_VERBS = frozenset("order urge invite encourage press implore instruct
 # An object of up to eight words and then "as" or "at" ("February 26, 1944 as the day", "the total at just over
 # one million").
 _AS_OBJECT = re.compile(r"(?:[\w’'.$%-]+,?[ \t\xa0]+){1,8}?\b(?:as|at)[ \t\xa0]+[\w$]")
+
+
+# "something about", "a lot about", "nothing about": a cue followed by a topic ("the record says a lot about him"), not
+# by what was said.
+_SAYS_ABOUT = re.compile(
+    r"(?:something|anything|everything|nothing|a[ \t\xa0]+lot|a[ \t\xa0]+great[ \t\xa0]+deal|much|little|"
+    r"volumes|more|less|plenty)[ \t\xa0]+about\b",
+    re.IGNORECASE,
+)
+
+
+# A personal pronoun after "as": "as he entered", "as they left" (a time clause).
+_AS_PRONOUN = re.compile(r"[ \t\xa0]+(?:he|she|they|we|i|it)\b", re.IGNORECASE)
+_THAT_WORD = re.compile(r"\bthat\b")
 
 
 # Words that open no reported content right after a cue (and its time phrases).

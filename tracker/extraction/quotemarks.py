@@ -98,7 +98,9 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
         if open_at < 0:
             if role == "open":
                 open_at, paras_open = pos, 0
-        elif role == "close":
+        elif role == "close" or m.group() == '"' and _spaced(text, m.start(), m.end()):
+            # (a straight mark between spaces closes the open quote: 'the term \'outreach,\' " he told': a space
+            # set between the inner and the outer mark)
             out.append((open_at, m.end(), True))
             open_at = -1
         elif _at_paragraph_start(text, pos) and paras_open > 0:
@@ -107,6 +109,10 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
         end = para_ends[pi] if pi < len(para_ends) else len(text)
         out.append((open_at, _rstrip(text, open_at, end), False))
     return [(s, e, c) for s, e, c in out if e > s + 1]
+
+
+def _spaced(text: str, s: int, e: int) -> bool:
+    return s > 0 and text[s - 1] in " \t\xa0" and text[e : e + 1] in (" ", "\t", "\xa0", "\n")
 
 
 def _next_paragraph_start(text: str, pos: int) -> int:
