@@ -387,12 +387,8 @@ def test_sources_named_by_a_noun_and_a_place_are_a_group_they_points_back_at(sou
         # A named owner speaks through an account on a platform.
         ("“We will win,” Biden's Twitter account said.", "Biden", "person"),
         ("The Centre for Aviation's database says fares rose by a third.", "Centre for Aviation", "organisation"),
-        # A phrase that holds the name is no owner of its own.
-        (
-            "A tweet sent from Lima's Twitter account said the port would close.",
-            "A tweet sent from Lima's Twitter account",
-            "anonymous",
-        ),
+        # A document sent from an account speaks for the account's owner, named before or not.
+        ("A tweet sent from Lima's Twitter account said the port would close.", "Lima", "person"),
     ],
 )
 def test_a_named_owner_speaks_through_its_platform_account(text, name, kind):

@@ -1302,7 +1302,7 @@ def test_a_document_opening_with_an_article_and_credited_to_a_person_has_no_role
         ("President Recep Erdogan met the press. ", "Erdogan's office", ("Erdogan's office", "organisation", None)),
         ("Senator Ana Lima met the press. ", "Lima's campaign", ("Lima's campaign", "organisation", None)),
         ("President Recep Erdogan met the press. ", "Erdogan's Twitter", ("Recep Erdogan", "person", "President")),
-        ("", "Erdogan's Twitter", ("Erdogan's Twitter", "organisation", None)),  # an owner no one named before
+        ("", "Erdogan's Twitter", ("Erdogan", "person", None)),  # an owner no one named before speaks too
         ("", "the Premier's office", ("Premier's office", "organisation", None)),
     ],
 )

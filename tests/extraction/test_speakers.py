@@ -1631,3 +1631,27 @@ def test_a_source_phrase_is_cut_and_typed_by_its_head(text, who):
 )
 def test_bugs_found_fixed_before_session_24_stay_fixed(text, who):
     assert [(q.speaker.name, q.speaker.kind) for q in extract(text, "2021-05-05").quotes] == who
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        (
+            "“We will stay,” said the ambassador to the UN Nikki Haley.",
+            ("the ambassador to the UN Nikki Haley", "Nikki Haley", "person", "ambassador to the UN"),
+        ),
+        ("“We will stay,” said Biden's Twitter account.", ("Biden's Twitter account", "Biden", "person", None)),
+        ("“We will stay,” according to USA Today.", ("USA Today", "USA Today", "organisation", None)),
+        ("USA Today reported “we will stay.”", ("USA Today", "USA Today", "organisation", None)),
+        (
+            "“We will stay,” said President, Dr. Ismail Demir.",
+            ("President, Dr. Ismail Demir", "Ismail Demir", "person", "President"),
+        ),
+        (
+            "A tweet sent from Lima's Twitter account said “we will stay.”",
+            ("A tweet sent from Lima's Twitter account", "Lima", "person", None),
+        ),
+    ],
+)
+def test_a_name_after_a_role_phrase_a_bare_title_or_an_owners_account(text, who):
+    assert _who(text) == [who]

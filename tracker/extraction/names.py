@@ -293,6 +293,9 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
         inner = _mention_from_words(toks[:-1])
         if inner.kind in ("organisation", "country", "person"):
             return Mention(start, end, text, inner.kind, inner.name, inner.role)
+    if len(words) >= 2 and words[-1] in ("Today", "Tonight") and _is_cap(words[-2]):
+        # "according to USA Today.": a publication or programme, not a time ("Today" is a function word)
+        return Mention(start, end, text, "organisation", _without_article(text))
     headed = _headed_by_source_noun(toks, words, start, end, text)
     if headed is not None:
         return headed
@@ -501,5 +504,9 @@ def _headed_by_source_noun(toks, words: list[str], start: int, end: int, text: s
         if org.kind in ("organisation", "country"):
             return Mention(start, end, text, org.kind, org.name)
     if words[0].lower() in ("the", "this", "that") and p == 2 and hl in PERSON_ROLE_NOUNS:
+        for k in range(p + 2, len(words) - 1):
+            if _first_name(words[k]) and all(_is_cap(w) for w in words[k:]) and not _first_name(words[k - 1]):
+                # "said the ambassador to the UN Nikki Haley": the person named after the role's phrase
+                return Mention(start, end, text, "person", " ".join(words[k:]), " ".join(words[1:k]))
         return Mention(start, end, text, "role", None, head)
     return Mention(start, end, text, "anonymous", text)

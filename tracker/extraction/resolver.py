@@ -72,6 +72,12 @@ _OWNER = re.compile(caps(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s(?:\s+(\w+))?.
 _BODY_NOUNS = frozenset("office campaign government administration ministry team lawyers lawyer party staff".split())
 
 
+# What follows an owner's possessive when the owner speaks through it ("Lima's Twitter account").
+_MEDIA_WORDS = frozenset(
+    "twitter facebook instagram youtube tiktok telegram linkedin weibo x account website feed".split()
+)
+
+
 # Irregular participles that open a tail after a noun ("a tweet sent from …", "a letter written by …").
 _PARTICIPLES = frozenset("sent written made given put shown seen taken read signed brought".split())
 
@@ -186,7 +192,7 @@ _ROLE_FILLER = frozenset("the a an of for and acting former then new".split())
 # the Center for Systems Science and Engineering" (an "and" inside the name, which else fell to an earlier speaker).
 _BY_NAME = re.compile(
     caps(
-        r"\b(?:by|from)\s+((?:the\s+|The\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'.&-]*)*(?:['’]s\s+\w+)?)$"
+        r"\b(?:by|from)\s+((?:the\s+|The\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'.&-]*)*(?:['’]s(?:\s+\w+){1,2})?)$"
     )
 )
 
@@ -755,6 +761,8 @@ class Resolver:
                     ent = self._person_for(owner.group(1), m.start)
                     if ent is not None:
                         return SpeakerRef(ent.name, m.text, m.start, m.end, _ref_kind(ent), ent.role)
+                    if (owner.group(2) or "").lower() in _MEDIA_WORDS:
+                        name = owner.group(1)  # (an owner not named before: "Lima's Twitter account" is Lima's)
                 return self._author_ref(name, m)
         if m.kind not in ("person", "pronoun", "relative") and len(words) > 1 and _head_noun(m.text) in DOCUMENT_NOUNS:
             issued = _ISSUED.search(self.text, max(0, m.start - 120), m.start)

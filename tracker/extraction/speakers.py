@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from tracker.extraction.names import _mention_from_words, classify_name  # noqa: F401
+from tracker.extraction.names import _OWNED_SOURCES, _PLATFORMS, _mention_from_words, classify_name  # noqa: F401
 from tracker.extraction.resolver import DOCUMENT_NOUNS, Resolver, gender_of  # noqa: F401
 from tracker.extraction.speaker_words import (  # noqa: F401
     _TOKEN,
@@ -146,6 +146,11 @@ def _role_modifier(toks: list[tuple[int, int, str]], k: int) -> bool:
 _BARE_BODIES = frozenset("police military staff management government".split())
 
 
+def _publication_today(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """ "USA Today", "Newsnight Tonight": a capitalised "Today" or "Tonight" after a capitalised word ends a name."""
+    return toks[i][2] in ("Today", "Tonight") and i > 0 and _is_cap(toks[i - 1][2])
+
+
 def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     """Index of the first token of the noun phrase that ends at token i, or None when there is none."""
     word = toks[i][2]
@@ -155,7 +160,11 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     if (
         _is_cap(word)
         or word[:1].isupper()
-        and (low not in FUNCTION_WORDS or i > 0 and is_surname_word(toks[i - 1][2], word))
+        and (
+            low not in FUNCTION_WORDS
+            or i > 0
+            and (is_surname_word(toks[i - 1][2], word) or _publication_today(toks, i))
+        )
     ):
         j = i
         while j > 0:
@@ -296,8 +305,8 @@ def subject_before(
     appos = None
     while i >= 0:
         w = toks[i][2].lower()
-        if i > 0 and is_surname_word(toks[i - 1][2], toks[i][2]):
-            break  # "Theresa May said": the name's last word, not the modal
+        if i > 0 and (is_surname_word(toks[i - 1][2], toks[i][2]) or _publication_today(toks, i)):
+            break  # "Theresa May said", "USA Today reported": the name's last word, not the modal or the time
         if w in _BE and _participle_at(text, cue_start):
             # "Qawi was accused of …": the subject is whom it was said about; the speaker is not named.
             return None, negated
@@ -494,6 +503,18 @@ _POSTED_BODIES = frozenset("embassy consulate mission office bureau delegation".
 _BODY_NOUNS = frozenset("side government military army navy police media press authorities forces embassy".split())
 
 
+# What a named owner speaks through or as: "Erdogan's office", "Biden's Twitter account".
+_OWNED = OWNED_BODIES | _OWNED_SOURCES
+
+
+def _owner_before(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """A capitalised possessive at token k - 1, or at k - 2 before a platform's name ("Biden's Twitter")."""
+    for p in (k - 1, k - 2):
+        if p >= 0 and toks[p][2].endswith(("'s", "’s")) and _is_cap(toks[p][2]):
+            return p == k - 1 or toks[k - 1][2] in _PLATFORMS
+    return False
+
+
 def _cap_after_particles(toks: list[tuple[int, int, str]], k: int) -> bool:
     """Whether the run of particles starting at token k leads to a capitalised word ("von der Leyen")."""
     while k < len(toks) and toks[k][2].lower() in _PARTICLES:
@@ -510,6 +531,9 @@ _PAST_NOT_ED = frozenset(
     chose threw
     """.split()
 )
+
+
+_NAME_ENDS = re.compile(r"[ \t\xa0]*(?:[,.;!?)”\"]|$)")  # what closes a name in apposition
 
 
 _NAME_TODAY = re.compile(r"To(?:day|night)\.")  # capitalised after a name, part of it: "USA Today."
@@ -605,9 +629,7 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             and not (
                 wl == "the" and toks[k - 1][2].lower() in ("of", "to") and k + 1 < len(toks) and _is_cap(toks[k + 1][2])
             )
-            and not (
-                wl.rstrip(".") in OWNED_BODIES and toks[k - 1][2].endswith(("'s", "’s")) and _is_cap(toks[k - 1][2])
-            )
+            and not (wl.rstrip(".") in _OWNED and _owner_before(toks, k))
         ):
             break  # "Hillary Clinton chimed in": the name ends where lower-case words start
         if (
@@ -629,6 +651,13 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
         n -= 1  # "Superintendent Ana Cruz of the national police": a link word does not end a name
     if n == 0:
         return None
+    if n < len(toks) and toks[n][2] == "," and all(t[2].lower() in TITLES for t in toks[:n]):
+        # "said President, Dr. Ismail Demir.": a bare title, then the name in apposition, which speaks
+        named = subject_after(text, toks[n][1], hi)
+        if named is not None and named.kind == "person" and _NAME_ENDS.match(text, named.end, hi):
+            role = " ".join(t[2] for t in toks[:n])
+            role = f"{role} {named.role}" if named.role else role
+            return Mention(toks[0][0], named.end, text[toks[0][0] : named.end], "person", named.name, role)
     last = toks[n - 1]
     if n > 1 and len(last[2]) == 2 and last[2][1] == "." and last[2][0].isupper():
         # "said Malcolm X.", "said King Henry V.": a name ends in no initial, so the full stop ends the sentence
