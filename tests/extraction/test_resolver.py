@@ -1642,3 +1642,34 @@ def test_a_documents_issuer_is_cut_at_a_sentence_break_or_time_phrase_and_a_titl
     assert [
         (q.speaker.mention, q.speaker.name, q.speaker.kind, q.speaker.role) for q in extract(text, "2021-05-05").quotes
     ] == [who]
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        (
+            "Now Ana Lima is mayor. Lima said the bridge would open.",
+            ("Lima", "Ana Lima", "person", None),
+        ),
+        (
+            "When Ana Lima arrived, the crowd cheered. Lima said the bridge would open.",
+            ("Lima", "Ana Lima", "person", None),
+        ),
+        (
+            "The board met at the request of Ana de Souza. The request said the bridge would open.",
+            ("The request", "Ana de Souza", "person", None),
+        ),
+        (
+            "“The bridge is safe,” according to a statement released by Ursula von der Leyen.",
+            ("a statement", "Ursula von der Leyen", "person", None),
+        ),
+        (
+            "A warning was issued by North Sea Ferry Lines. The warning said the bridge would open.",
+            ("The warning", "North Sea Ferry Lines", "organisation", None),
+        ),
+    ],
+)
+def test_a_name_after_an_opening_word_or_with_particles_is_found_before_it_is_quoted(text, who):
+    assert [
+        (q.speaker.mention, q.speaker.name, q.speaker.kind, q.speaker.role) for q in extract(text, "2021-05-05").quotes
+    ] == [who]

@@ -26,6 +26,7 @@ from tracker.extraction.referents import (  # noqa: F401  (DOCUMENT_NOUNS is rea
 )
 from tracker.extraction.speaker_words import (
     FUNCTION_WORDS,
+    NAME_PARTICLES,
     ORG_WORDS,
     PREPOSITIONS,
     PRONOUNS,
@@ -255,7 +256,12 @@ def _from_first_name(name: str, mention: str) -> str:
 _ISSUE_VERBS = r"(?:issued|released|filed|published|posted|sent|submitted|put[ \t\xa0]+out)"
 
 
-_PROPER = r"(?:[Tt]he[ \t\xa0]+)?[A-ZÀ-Þ][\w’'.&-]*(?:[ \t\xa0]+(?:of[ \t\xa0]+|for[ \t\xa0]+|the[ \t\xa0]+)*[A-ZÀ-Þ][\w’'.&-]*)*"
+# (name particles inside: "the request of Ana de Souza", "released by Ursula von der Leyen")
+_PROPER = (
+    r"(?:[Tt]he[ \t\xa0]+)?[A-ZÀ-Þ][\w’'.&-]*(?:[ \t\xa0]+(?:(?:of|for|the|"
+    + "|".join(sorted(NAME_PARTICLES))
+    + r")[ \t\xa0]+)*[A-ZÀ-Þ][\w’'.&-]*)*"
+)
 
 
 # A named body issuing something, with an optional apposition ("Met Éireann, the national meteorological
@@ -305,6 +311,13 @@ _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3}\.)[ \t\xa0]+")
 _INNER_THE = re.compile(r"(?<![Oo]f)(?<![Ff]or)[ \t\xa0]+the[ \t\xa0]+")
 
 
+def _no_stop(name: str) -> str:
+    """A name without the sentence's full stop after it ("Ana de Souza."), but an initial's or a short form's kept
+    ("Jack B.", "U.S.")."""
+    last = name.rsplit(None, 1)[-1]
+    return name[:-1] if len(last) > 2 and last.endswith(".") and "." not in last[:-1] else name
+
+
 def _issuer_words(raw: str) -> str:
     """The issuer's name in the capitalised run before an issuing verb: not the sentence the run began in ("…
     met in Geneva. The Harbour Authority released …") nor an opening time phrase ("On Tuesday the …")."""
@@ -315,7 +328,7 @@ def _issuer_words(raw: str) -> str:
 def _issuer_name(issued: re.Match) -> str:
     """The body an _ISSUER match names, without its article, possessive or a sentence the match ran over."""
     name = _issuer_words(issued.group(1) or issued.group(2))
-    return _without_article(name.removesuffix("'s").removesuffix("’s"))
+    return _no_stop(_without_article(name.removesuffix("'s").removesuffix("’s")))
 
 
 def _common_head(text: str) -> bool:
@@ -399,12 +412,18 @@ class Resolver:
                 if classify_name(rest)[1] == "person" and rest.split()[0].lower() not in _NOT_FIRST_NAMES:
                     self.titled.append((m.start() + len(name) - len(rest), rest, m.group(1)))
                 continue
-            if first in FUNCTION_WORDS or first in TITLES or first in TIME_WORDS or first in _NOT_FIRST_NAMES:
+            if m.group(0).rsplit(None, 1)[-1].lower() in _PLACE_HEADS:
+                continue  # "Big Branch Mine", "Hudson River": a place, which "he" and "she" never point at
+            opener = first in FUNCTION_WORDS or first in TIME_WORDS or first in _OPENERS or first.endswith("ever")
+            if opener and first not in TITLES and len(name.split()) == 3:
+                # "Now Ana Lima is mayor", "When Ana Lima arrived": an opening word is no first name, but the two
+                # words after it may be a person's name (known first name on)
+                rest = name.split(None, 1)[1]
+                if rest.split()[0].lower() in FEMALE_NAMES or rest.split()[0].lower() in MALE_NAMES:
+                    self.titled.append((m.start() + len(name) - len(rest), rest, None))
                 continue
-            if first in _OPENERS or first.endswith("ever") or m.group(0).rsplit(None, 1)[-1].lower() in _PLACE_HEADS:
-                # "Whatever Apple does", "Now Assange": an opening word is no first name; "Big Branch Mine",
-                # "Hudson River": a place, which "he" and "she" never point at.
-                continue
+            if opener or first in TITLES or first in _NOT_FIRST_NAMES:
+                continue  # ("Whatever Apple does", "Now Assange")
             if m.start() and text[m.start() - 1] in _OPEN_MARKS:
                 continue  # 'the "Kim Kardashian of Pakistan"': a nickname or a title in quote marks, not a person here
             if _LINKED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
@@ -682,7 +701,7 @@ class Resolver:
         at = lo + found.start()
         if _ISSUER.search(self.text, at + len(found.group(0)), pos):
             return None
-        canon, kind = classify_name(_without_article(found.group(1).removesuffix("'s").removesuffix("’s")))
+        canon, kind = classify_name(_no_stop(_without_article(found.group(1).removesuffix("'s").removesuffix("’s"))))
         if kind == "person":
             role, words = _split_role(canon.split())
             canon = " ".join(words) or canon
