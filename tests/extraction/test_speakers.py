@@ -1655,3 +1655,38 @@ def test_bugs_found_fixed_before_session_24_stay_fixed(text, who):
 )
 def test_a_name_after_a_role_phrase_a_bare_title_or_an_owners_account(text, who):
     assert _who(text) == [who]
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        (
+            "Met Éireann, the national weather service, said “the storm will pass.”",
+            ("Met Éireann", "Met Éireann", "organisation", None),
+        ),
+        (
+            "Yesterday, Roscosmos, the Russian space agency, said “the storm will pass.”",
+            ("Roscosmos", "Roscosmos", "organisation", None),
+        ),
+        ("Ana Lima, the head of the agency, said “the storm will pass.”", ("Ana Lima", "Ana Lima", "person", None)),
+        (
+            "The ministry's Facebook page said “the storm will pass.”",
+            ("The ministry's Facebook page", "The ministry", "organisation", None),
+        ),
+        (
+            "Office of the Special Counsel Jack Smith said “the storm will pass.”",
+            ("Office of the Special Counsel Jack Smith", "Jack Smith", "person", "Office of the Special Counsel"),
+        ),
+        (
+            "Carl Hensman of the Bill and Melinda Gates Foundation said “the storm will pass.”",
+            (
+                "Carl Hensman of the Bill and Melinda Gates Foundation",
+                "Carl Hensman",
+                "person",
+                "of the Bill and Melinda Gates Foundation",
+            ),
+        ),
+    ],
+)
+def test_a_body_told_by_its_apposition_its_page_or_a_person_after_its_linked_name(text, who):
+    assert _who(text) == [who]

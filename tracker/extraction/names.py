@@ -55,6 +55,7 @@ def _org_chain(words: list[str]) -> set[int]:
                 k < n
                 and (words[k].lower() in NAME_LINKS or words[k].lower() == "the" or _is_cap(words[k]))
                 and words[k].lower() not in _HEAD_ROLES
+                and not _name_after_chain(words, i, k)
             ):
                 inside.add(k)
                 k += 1
@@ -62,6 +63,19 @@ def _org_chain(words: list[str]) -> set[int]:
         else:
             i += 1
     return inside
+
+
+def _name_after_chain(words: list[str], i: int, k: int) -> bool:
+    """ "Office of the Special Counsel Jack Smith": a person's name (a known first name and one or two more
+    capitalised words, no organisation word) closes the phrase after a body's linked name, not inside it."""
+    n = len(words)
+    return (
+        k > i + 2
+        and 2 <= n - k <= 3
+        and _is_cap(words[k - 1])
+        and _first_name(words[k])
+        and not any(w.lower() in ORG_WORDS for w in words[k:])
+    )
 
 
 # Demonyms in -i; a first name in -i ("Nikki", "Giorgi") is not one.
@@ -137,6 +151,9 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
                 keep = len(rest) - k
                 break
         last_title += len(rest) - keep
+    if chain and last_title < max(chain) < len(words) - 2 and _first_name(words[max(chain) + 1]):
+        # "Office of the Special Counsel Jack Smith": a body's linked name, then a person's from a known first name
+        last_title = max(chain)
     role_words = [w for w in words[: last_title + 1] if w.lower() not in _HONORIFICS]
     role = " ".join(role_words).rstrip(",") or None
     return role, words[last_title + 1 :]
@@ -267,7 +284,10 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
     if (
         poss is not None
         and (words[-1].lower() in _OWNED_SOURCES or words[poss + 1].lower() in _OWNED_SOURCES)
-        and all(w.islower() or w in _PLATFORMS and _named_owner(words[: poss + 1]) for w in words[poss + 1 :])
+        and all(
+            w.islower() or w in _PLATFORMS and (_named_owner(words[: poss + 1]) or words[0].lower() == "the")
+            for w in words[poss + 1 :]
+        )  # ("the ministry's Facebook page": a definite owner as a named one)
     ):
         # "The Centre for Aviation's database says", "Biden's Twitter account": the owner speaks.
         inner = _mention_from_words(toks[: poss + 1])

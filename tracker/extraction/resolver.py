@@ -867,6 +867,13 @@ class Resolver:
                 and m.text[:1].isupper()
                 and _is_plural_source(low.split())
                 and _common_head(m.text)
+                # ("Yesterday, Roscosmos, the Russian space agency, announced": one word capitalised inside a
+                # sentence is a name, not a plural noun)
+                and (
+                    " " in m.text
+                    or self.text[max(0, m.start - 3) : m.start].rstrip()[-1:]
+                    in ("", ".", "!", "?", "“", '"', ":", "\n")
+                )
             ):
                 kind = "group"  # "Researchers from the Ocean Institute": people, whom "they" and "the scientists" name
             ent = self._entity(m.name or m.text, kind, m.role, m.start)

@@ -13,6 +13,7 @@ import re
 from itertools import islice
 
 from tracker.extraction.names import _OWNED_SOURCES, _PLATFORMS, _mention_from_words, classify_name  # noqa: F401
+from tracker.extraction.referents import ORG_ROLE_NOUNS
 from tracker.extraction.resolver import DOCUMENT_NOUNS, Resolver, gender_of  # noqa: F401
 from tracker.extraction.speaker_words import (  # noqa: F401
     _TOKEN,
@@ -409,7 +410,24 @@ def subject_before(
     member = _member_of(toks, j, i)
     if member is not None:
         return member, negated
-    return _mention_from_words(toks[j : i + 1]), negated
+    m = _mention_from_words(toks[j : i + 1])
+    if appos is not None and m.kind == "person" and _body_apposition(toks[appos[0] : appos[1] + 1]):
+        # "Met Éireann, the national weather service, said": the apposition says the name is a body's
+        return Mention(m.start, m.end, m.text, "organisation", m.name), negated
+    return m, negated
+
+
+def _body_apposition(inner: list[tuple[int, int, str]]) -> bool:
+    """An apposition that describes a body: an article, then words ending at a body noun before any preposition
+    or relative ("the national weather service", "a Norwegian shipping company", not "the head of the agency")."""
+    if len(inner) < 2 or inner[0][2].lower() not in ("a", "an", "the"):
+        return False
+    head = inner[-1][2].lower()
+    for _, _, w in inner[1:]:
+        if w.lower() in PREPOSITIONS or w.lower() in RELATIVES or w.lower() == "that":
+            break
+        head = w.lower()
+    return head in ORG_WORDS or head in ORG_ROLE_NOUNS
 
 
 def _pronoun_at_cue(toks: list[tuple[int, int, str]]) -> Mention | None:
