@@ -1673,3 +1673,21 @@ def test_a_name_after_an_opening_word_or_with_particles_is_found_before_it_is_qu
     assert [
         (q.speaker.mention, q.speaker.name, q.speaker.kind, q.speaker.role) for q in extract(text, "2021-05-05").quotes
     ] == [who]
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        (
+            "Rosa Lindqvist and colleagues wrote the paper. Lindqvist et. al said the bridge would open.",
+            [("Lindqvist et. al", "Rosa Lindqvist and colleagues", "anonymous")],
+        ),
+        ("Said Ellis: “We will win.”", [("Ellis", "Ellis", "person")]),
+        (
+            "Said Jalili, the negotiator, arrived. Jalili said the talks would go on.",
+            [("Jalili", "Said Jalili", "person")],
+        ),
+    ],
+)
+def test_et_al_written_with_a_stop_and_a_cue_opening_the_sentence(text, who):
+    assert [(q.speaker.mention, q.speaker.name, q.speaker.kind) for q in extract(text, "2021-05-05").quotes] == who

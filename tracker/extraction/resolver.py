@@ -22,6 +22,7 @@ from tracker.extraction.referents import (  # noqa: F401  (DOCUMENT_NOUNS is rea
     ORG_ROLE_NOUNS,
     TEAM_MENTION,
     gender_of,
+    may_name_team,
     team_mentions,
 )
 from tracker.extraction.speaker_words import (
@@ -415,6 +416,8 @@ class Resolver:
             if m.group(0).rsplit(None, 1)[-1].lower() in _PLACE_HEADS:
                 continue  # "Big Branch Mine", "Hudson River": a place, which "he" and "she" never point at
             opener = first in FUNCTION_WORDS or first in TIME_WORDS or first in _OPENERS or first.endswith("ever")
+            if first in ("said", "says") and text[m.end() : m.end() + 1] == ":":
+                continue  # "Said Ellis: …": the cue before its speaker, not a first name
             if opener and first not in TITLES and len(name.split()) == 3:
                 # "Now Ana Lima is mayor", "When Ana Lima arrived": an opening word is no first name, but the two
                 # words after it may be a person's name (known first name on)
@@ -563,7 +566,7 @@ class Resolver:
             return f"{person.name} and colleagues"
         return (
             written
-            if "et" in written.split()[-2:-1] or written.endswith(("et al", "et al."))
+            if not {"et", "et."}.isdisjoint(written.split()[-2:-1]) or written.endswith(("et al", "et al."))
             else f"{name} and colleagues"
         )
 
@@ -756,7 +759,7 @@ class Resolver:
         ent = None
         low = m.text.lower()
         words = low.split()
-        team = TEAM_MENTION.fullmatch(m.text) if "et al" in m.text or "colleagues" in m.text else None
+        team = TEAM_MENTION.fullmatch(m.text) if may_name_team(m.text) else None
         if team is not None:
             ent = self._entity(self._team_name(team.group(1), m.text, m.start), "group", None, m.start)
             return SpeakerRef(ent.name, m.text, m.start, m.end, "anonymous")
