@@ -1690,3 +1690,39 @@ def test_a_name_after_a_role_phrase_a_bare_title_or_an_owners_account(text, who)
 )
 def test_a_body_told_by_its_apposition_its_page_or_a_person_after_its_linked_name(text, who):
     assert _who(text) == [who]
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        ("“We will win,” said Ana Lima and Police Chief Tom Reyes.", [("Ana Lima", "Ana Lima", "person")]),
+        (
+            "“We will win,” said Rosa Lindqvist and her colleagues.",
+            [("Rosa Lindqvist and her colleagues", "Rosa Lindqvist and colleagues", "anonymous")],
+        ),
+        (
+            "“We will win,” said Ana Lima and Tom Reyes.",
+            [("Ana Lima and Tom Reyes", "Ana Lima and Tom Reyes", "person")],
+        ),
+        (
+            "The San Francisco Chronicle reported “it is safe.” “It is,” according to the San Francisco Chronicle.",
+            [
+                ("The San Francisco Chronicle", "The San Francisco Chronicle", "organisation"),
+                ("the San Francisco Chronicle", "The San Francisco Chronicle", "organisation"),
+            ],
+        ),
+        ("“It is safe,” said the Morning Star.", [("the Morning Star", "Morning Star", "organisation")]),
+        (
+            "The Directorate General of Civil Aviation said “it is safe.”",
+            [
+                (
+                    "The Directorate General of Civil Aviation",
+                    "Directorate General of Civil Aviation",
+                    "organisation",
+                )
+            ],
+        ),
+    ],
+)
+def test_two_speakers_a_team_and_a_body_named_with_the(text, who):
+    assert [(q.speaker.mention, q.speaker.name, q.speaker.kind) for q in extract(text, "2021-05-05").quotes] == who

@@ -118,8 +118,8 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     chain = _org_chain(words) if len(words) > 2 else ()
     for i, w in enumerate(words[:-1]):
         lw = w.lower().rstrip(",")
-        if i in chain:
-            continue
+        if i in chain or lw == "general" and i > 0 and words[i - 1].lower() in ORG_WORDS:
+            continue  # ("Directorate General of Civil Aviation": "General" is in the body's name)
         if (
             lw in TITLES
             or lw.endswith("'s")
@@ -378,8 +378,10 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
             name = name[:-1]  # "According to Windsor Locks' …": the owner, without the possessive's mark
         # (the alias table was asked for the whole text above: the same name needs no second look-up)
         canon, kind = _classify_unaliased(name) if name == text else classify_name(name)
-        if kind == "person" and pre.lower() == "the" and not role and len(name_words) == 1:
-            kind = "organisation"  # "the Treasury", "the Bundesbank": a person is not named with "the"
+        if kind == "person" and pre.lower() == "the" and not role and not place:
+            # "the Treasury", "the Bundesbank", "the San Francisco Chronicle", "the Morning Star": a person is not
+            # named with "the"
+            kind = "organisation"
         if kind == "organisation" and (words[0].lower() == "the" or role):
             # "The Interior Ministry", "The Foreign Ministry of Iraq": a title-like word before an organisation
             # word is part of its name (an organisation has no role).

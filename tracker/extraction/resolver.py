@@ -865,6 +865,10 @@ class Resolver:
             kind = m.kind
             if kind == "organisation" and m.name and m.name not in self.by_name:
                 m = _with_name(m, self._full_form(m.name, m.start))
+                full = m.name or ""
+                other = full[4:] if full.startswith("The ") else f"The {full}"
+                if other in self.by_name:
+                    m = _with_name(m, other)  # "the San Francisco Chronicle" … "The San Francisco Chronicle": one
             if (
                 kind == "organisation"
                 and m.text[:1].isupper()

@@ -525,6 +525,14 @@ _BODY_NOUNS = frozenset("side government military army navy police media press a
 _OWNED = OWNED_BODIES | _OWNED_SOURCES
 
 
+def _colleagues_after(toks: list[tuple[int, int, str]], k: int) -> int:
+    """The end (exclusive) of "and colleagues" / "and her colleagues" starting at token k, or 0."""
+    for size in (2, 3):
+        if k + size <= len(toks) and toks[k + size - 1][2].lower().rstrip(".") == "colleagues":
+            return k + size if size == 2 or toks[k + 1][2].lower() in ("his", "her", "their") else 0
+    return 0
+
+
 def _owner_before(toks: list[tuple[int, int, str]], k: int) -> bool:
     """A capitalised possessive at token k - 1, or at k - 2 before a platform's name ("Biden's Twitter")."""
     for p in (k - 1, k - 2):
@@ -601,6 +609,13 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             n = k + 1  # "said Theresa May on Monday": a month after a first name is the surname
             caps_run = True
             continue
+        if wl == "and" and caps_run:
+            team = _colleagues_after(toks, k)
+            if team:
+                n = team  # "said Rosa Lindqvist and her colleagues.": the team speaks
+                break
+            if any(t[2].lower() in TITLES for t in toks[k + 1 : k + 3]):
+                break  # "said Ana Lima and Police Chief Tom Reyes.": two speakers; the first named is taken
         if (
             k > 0
             and wl in _STOP_AFTER
