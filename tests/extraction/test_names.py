@@ -655,3 +655,16 @@ def test_common_nouns_after_the_title_are_in_the_role(phrase, name, role):
 )
 def test_a_name_after_a_titles_phrase_starts_at_a_first_name(phrase, name):
     assert _mention_from_words(tokens(phrase, 0, len(phrase))).name == name
+
+
+@pytest.mark.parametrize(
+    "name, kind", [("X", "organisation"), ("A", "person"), ("TVN24", "organisation"), ("PG&E", "organisation")]
+)
+def test_one_capital_letter_names_no_person(name, kind):
+    assert classify_name(name) == (name, kind)
+
+
+def test_a_days_short_form_at_the_end_of_a_name_is_the_sentences_stop():
+    assert [
+        (q.speaker.mention, q.speaker.name) for q in extract("“It is,” according to the Baltimore Sun.").quotes
+    ] == [("the Baltimore Sun", "Baltimore Sun")]

@@ -1691,3 +1691,11 @@ def test_a_name_after_an_opening_word_or_with_particles_is_found_before_it_is_qu
 )
 def test_et_al_written_with_a_stop_and_a_cue_opening_the_sentence(text, who):
     assert [(q.speaker.mention, q.speaker.name, q.speaker.kind) for q in extract(text, "2021-05-05").quotes] == who
+
+
+def test_they_after_a_plural_source_with_its_bodies_is_that_source_not_a_second_group():
+    text = "Marine researchers at the Ocean Institute said the reef was dying. “It is,” they said."
+    assert [(q.speaker.mention, q.speaker.name) for q in extract(text).quotes] == [
+        ("Marine researchers at the Ocean Institute", "Marine researchers at the Ocean Institute"),
+        ("they", "Marine researchers at the Ocean Institute"),
+    ]

@@ -195,8 +195,8 @@ def _classify_unaliased(name: str) -> tuple[str, str]:
         return name, "organisation"
     if len(words) >= 3 and any(w in ("of", "for", "&") for w in words[1:-1]):
         return name, "organisation"  # "Conference of State Legislatures": a linked name is an institution's
-    if len(words) == 1 and name.isupper() and len(name) > 1:
-        return name, "organisation"
+    if len(words) == 1 and name.isupper() and (len(name) > 1 or name not in ("A", "I")):
+        return name, "organisation"  # (one capital letter names no person either: "X", the platform)
     if len(words) == 1 and name.endswith("s") and name[:1].isupper() and name.lower().rstrip("s") + "" in _GROUPS:
         return name, "anonymous"
     return name, "person"
@@ -249,7 +249,12 @@ def _described_name(words: list[str]) -> bool:
 
 def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
     last = toks[-1][2]
-    if len(last) > 2 and last.endswith(".") and last[:-1].lower() not in ABBREVIATIONS and "." not in last[:-1]:
+    if (
+        len(last) > 2
+        and last.endswith(".")
+        and (last[:-1].lower() not in ABBREVIATIONS or last[:-1].lower() in _DATE_SHORT_FORMS)
+        and "." not in last[:-1]
+    ):  # (a day's or a month's short form ends no name: "the Baltimore Sun.")
         toks = toks[:-1] + [(toks[-1][0], toks[-1][1] - 1, last[:-1])]  # a full stop after the phrase
     start, end = toks[0][0], toks[-1][1]
     words = [t[2] for t in toks]
@@ -422,6 +427,11 @@ _INDUSTRY = frozenset("retailer broadcaster insurer lender grocer supermarket ai
 
 # Participles between a source noun and its prepositional phrase ("Critics opposed to the plan").
 _TIE_PARTICIPLES = frozenset("opposed based stationed posted allied linked loyal involved familiar close".split())
+
+
+_DATE_SHORT_FORMS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun".split()
+)
 
 
 def _has_org_word(words: list[str]) -> bool:

@@ -836,6 +836,8 @@ class Resolver:
                 if group is not None:
                     return SpeakerRef(group.name, m.text, m.start, m.end, "anonymous")
         if m.kind == "anonymous" and words and words[0] != "one" and _is_plural_source(words):
+            if self.teams:
+                self._drop_groups_in(m)
             ent = self._entity(m.name or m.text, "group", None, m.start)
             return SpeakerRef(ent.name, m.text, m.start, m.end, "anonymous", m.role)
         if m.kind == "pronoun":
@@ -883,6 +885,8 @@ class Resolver:
                 )
             ):
                 kind = "group"  # "Researchers from the Ocean Institute": people, whom "they" and "the scientists" name
+                if self.teams:
+                    self._drop_groups_in(m)
             ent = self._entity(m.name or m.text, kind, m.role, m.start)
         else:
             return SpeakerRef(m.name or m.text, m.text, m.start, m.end, "anonymous", m.role)
@@ -894,6 +898,11 @@ class Resolver:
         self._touch(ent)
         role = ent.role if m.kind in ("role", "pronoun") else m.role or ent.role
         return SpeakerRef(ent.name, m.text, m.start, m.end, _ref_kind(ent), role or m.role)
+
+    def _drop_groups_in(self, m: Mention) -> None:
+        """ "Marine researchers at the Ocean Institute said": a source group the prescan found inside a plural
+        speaker's mention ("researchers at the Ocean Institute") is that speaker, not a second group for "they"."""
+        self.teams = [t for t in self.teams if t[1] or not (m.start <= t[0] and t[0] + len(t[2]) <= m.end)]
 
     def _author_ref(self, name: str, m: Mention) -> SpeakerRef:
         """The speaker of a document named with its author ("a statement released by Erdogan's office", "… by
