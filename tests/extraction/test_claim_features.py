@@ -221,8 +221,23 @@ def test_a_rank_numbers_one_thing_and_is_no_count():
             ("quantity", ["number", "past event", "policy action", "third party"]),
         ),
         ("The ministry has funded 40 new schools.", ("quantity", ["number", "past event", "policy action"])),
+        # or before the time it happened ("opened on Monday", "resigned last week"), but not before a place
+        ("The dam opened on Monday 3 March 2020 in the north.", ("event", ["date", "past event"])),
+        ("The minister resigned last week.", ("event", ["relative date", "past event", "short"])),
+        ("The dam opened in the north of the county.", None),
+        # nor a time that is to come ("expected on March 3")
+        (
+            "The assembly will debate the budget before the vote, expected on March 3.",
+            ("prediction", ["relative date", "statistic", "policy action", "modal"]),
+        ),
         # a passive after "be" is not ("will be approved this week")
         ("The new budget will be approved this week.", ("prediction", ["relative date", "statistic", "modal"])),
+        # nor a passive in the present ("is repaired", "are carried out"), a condition or a state
+        (
+            "Unless the dam is repaired, 3,000 homes in the valley will flood.",
+            ("prediction", ["number", "modal", "hypothetical"]),
+        ),
+        ("The island is located 2,300 miles off the coast.", ("quantity", ["number"])),
         # nor an -ed adjective ("are concerned the river …"), nor a noun in -eed after "and" ("fear and greed")
         ("Many residents are concerned the river will flood again.", ("prediction", ["modal"])),
         ("The price of gold is driven by fear and greed in 2020.", ("event", ["date", "statistic"])),

@@ -581,6 +581,21 @@ def test_a_judgement_passed_on_is_an_opinion_even_in_the_past_tense(text):
     assert [c.kind for c in extract(text, "2021-06-01").claims] == ["opinion"]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("According to the ministry, the tax was unfair.", "opinion"),
+        ("According to the ministry, the tax rose 5 percent in 2020.", "quantity"),
+        ("According to police, the dam will be closed.", "prediction"),
+    ],
+)
+def test_according_to_leads_the_content_as_said_does(text, kind):
+    """ "According to X, …" names the source as "X said …" does: the kind is the content's, not a participle's."""
+    from tracker.extraction.pipeline import extract
+
+    assert [c.kind for c in extract(text, "2021-06-01").claims] == [kind]
+
+
 def test_a_judgement_beside_a_figure_passed_on_stays_a_claim():
     from tracker.extraction.pipeline import extract
 
@@ -734,6 +749,83 @@ def test_every_clause_of_a_question_is_a_question():
         ("Will the fuel tax rise by 40 percent", "question"),
         ("as the minister promised?", "question"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The dam cost $2 billion; who will pay for it?",
+            [("The dam cost $2 billion", "quantity"), ("who will pay for it?", "question")],
+        ),
+        (
+            "((WN))  Your report said the dam cost $2 billion; how did you find out?",
+            [("((WN))  Your report said the dam cost $2 billion", "quantity"), ("how did you find out?", "question")],
+        ),
+        (
+            "((WN))  Did the dam cost $2 billion, as the report said?",
+            [("((WN))  Did the dam cost $2 billion", "question"), ("as the report said?", "question")],
+        ),
+    ],
+)
+def test_a_statement_before_a_question_in_one_sentence_is_no_question(text, expected):
+    """A clause before the last one of a sentence ending with "?" is a question only when it opens as one."""
+    from tracker.extraction.pipeline import extract
+
+    assert [(c.text, c.kind) for c in extract(text, "2021-06-15").claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "According to a report by The Atlantic, the Watch Tower keeps a database of 300 members; it has been "
+            "fined in 12 countries for covering up and protecting members accused of abuse.",
+            "The Atlantic",
+        ),
+        # a second half with a reporting verb of its own is not the first source's
+        (
+            "Phivolcs said the magnitude was 5.5; the US Geological Survey, which runs a wider network of stations, "
+            "reported a magnitude of 5.8.",
+            None,
+        ),
+    ],
+)
+def test_a_source_opening_a_sentence_speaks_for_the_halves_joined_after_it(text, speaker):
+    from tracker.extraction.pipeline import extract
+
+    (c,) = extract(text, "2021-06-15").claims
+    assert (c.text, c.speaker and c.speaker.name) == (text, speaker)
+
+
+def test_first_person_in_a_quote_after_saying_is_not_the_writers():
+    """'X did Y, saying "I …"': the writer's sentence in the third person; after "said" the sentence passes the
+    quote on, and the quote's person counts."""
+    from tracker.extraction.pipeline import extract
+
+    text = (
+        "At the debate, Biden announced his plan to choose a woman as his running mate, saying "
+        '"I commit that I will in fact pick a woman to be vice president".'
+    )
+    assert [(c.kind, c.features) for c in extract(text, "2021-06-15").claims] == [
+        ("event", ["named entity", "past event", "modal"])
+    ]
+    text = 'At the debate, Biden said "I commit that I will in fact pick a woman to be vice president and I mean it".'
+    assert [c.features for c in extract(text, "2021-06-15").claims] == [["modal", "first person"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The senator asked whether the tax would rise by 5 percent in 2022.", "question"),
+        ("Reporters asked the minister why 300 homes were demolished in May.", "question"),
+        ("The court asked the firm to pay $2 million.", "quantity"),  # a request, not a question
+    ],
+)
+def test_a_question_reported_after_asked_is_a_question(text, kind):
+    from tracker.extraction.pipeline import extract
+
+    assert [c.kind for c in extract(text, "2021-06-15").claims] == [kind]
 
 
 def test_a_rejoined_claim_of_seven_words_or_more_is_not_short():

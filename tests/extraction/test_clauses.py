@@ -25,6 +25,45 @@ def test_a_leading_clause_before_too_few_words_stays_whole():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb before the "while …," aside: the main clause broken by it, one claim
+        (
+            "Truman vetoed, while he was president, 38 bills a year.",
+            [("Truman vetoed, while he was president, 38 bills a year.", "quantity")],
+        ),
+        # a short adverbial before it: the subordinate clause is cut off
+        (
+            "For that reason, when the dam broke, 3,000 homes in the valley flooded.",
+            [("For that reason, when the dam broke", "causal"), ("3,000 homes in the valley flooded.", "quantity")],
+        ),
+    ],
+)
+def test_a_leading_clause_is_cut_off_only_after_an_adverbial_without_a_verb(text, expected):
+    assert claims(text) == expected
+
+
+def test_a_phrase_opening_an_attribution_is_no_claim_of_its_own():
+    # after "that", the sentence is checked whole, as it is after a phrase too short to stand alone ("On Monday,")
+    text = "In a statement on Monday, the ministry said that exports fell by 3 percent in May."
+    assert claims(text) == [(text, "quantity")]
+    text = "On Monday, the ministry said that exports fell by 3 percent in May."
+    assert claims(text) == [(text, "quantity")]
+    # before reported content without "that", the phrase goes with the attribution it opens
+    text = (
+        'In a letter to the newspaper published on Monday, the chief executive said the firm would install "100 '
+        'miles of stronger poles."'
+    )
+    assert claims(text) == [('the firm would install "100 miles of stronger poles."', "prediction")]
+    # a clause is not such a phrase: "After …," is cut off as a leading clause
+    text = "After the minister failed to buy 40,000 testing kits, the ministry said that exports fell by 3 percent."
+    assert claims(text) == [
+        ("After the minister failed to buy 40,000 testing kits", "quantity"),
+        ("exports fell by 3 percent.", "quantity"),
+    ]
+
+
 def test_a_reported_cut_overlapping_a_leading_clause():
     # the cut before "that" starts at the comma, inside the leading "When …," clause's cut: the later cut is
     # skipped, not a second clause
@@ -112,6 +151,39 @@ def test_reported_speech_is_cut_off_its_attribution_with_a_long_s_too():
     assert claims("The minister of health ſaid that 40 people had died in the floods.") == [
         ("40 people had died in the floods.", "quantity")
     ]
+
+
+_FED = "Federal authorities are investigating the shooting as domestic terrorism"
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        # the cue and a speaker with a long title only: a bare attribution, however many words
+        (
+            ", according to prosecutor Josh Bash, the U.S. Attorney for the Western District of Texas.",
+            [(_FED, "other")],
+        ),
+        (
+            ", according to Commissioner James Rovella of the Connecticut Department of Emergency Services and Public "
+            "Protection.",
+            [(_FED, "other")],
+        ),
+        # a clause after the speaker is the writer's own, and the sentence is one claim
+        (
+            ", according to prosecutors, but the Justice Department maintains a policy of not charging anyone.",
+            [
+                (
+                    _FED
+                    + ", according to prosecutors, but the Justice Department maintains a policy of not charging anyone.",
+                    "rule",
+                )
+            ],
+        ),
+    ],
+)
+def test_an_attribution_tail_of_cue_and_titled_speaker_only_is_no_claim(tail, expected):
+    assert claims(_FED + tail) == expected
 
 
 def test_a_connective_alone_before_the_attribution_is_dropped_with_it():
@@ -209,13 +281,14 @@ NEXT = " Prices rose 40% in the country in 2019."
     ("sentence", "clauses"),
     [
         # three words after "said that": too few to stand alone, and the next sentence's words do not count
+        # (a clause before the attribution, not a phrase such as "In a letter to …,", which is never cut off)
         (
-            "In a letter to the 40 members of the council, the mayor said that 3 had quit.",
-            ["In a letter to the 40 members of the council, the mayor said that 3 had quit."],
+            "The mayor wrote to the 40 members of the council, and she said that 3 had quit.",
+            ["The mayor wrote to the 40 members of the council, and she said that 3 had quit."],
         ),
         (
-            "In a letter to the 40 members of the council, the mayor said that 3 of them had quit.",
-            ["In a letter to the 40 members of the council", "3 of them had quit."],
+            "The mayor wrote to the 40 members of the council, and she said that 3 of them had quit.",
+            ["The mayor wrote to the 40 members of the council", "3 of them had quit."],
         ),
     ],
 )

@@ -87,7 +87,9 @@ _THE_EST = re.compile(r" the ([a-z0-9']{2,}est)(?= )")
 _IT_IS = re.compile(r" (?:it's (?:(?:a|very) ){0,3}|it is (?:(?:a|very) ){0,2})([a-z0-9']+)(?= )")
 
 
-_BE = frozenset(("be", "being"))  # "will be ratcheted up", "is being reviewed": a passive, not a past event
+# "will be ratcheted up", "is being reviewed", "unless the dam is repaired": a passive, not a past event (a passive
+# in the present is a state or a condition; "was repaired" is past by "was").
+_BE = frozenset(("be", "being", "is", "are", "am", "isn't", "aren't"))
 
 
 _WAS_WERE = frozenset(("was", "were"))
@@ -109,6 +111,33 @@ def _forecast_past(t: _Tokens, hits: set) -> set:
 # Pasts in "-eed" ("The two sides agreed a ceasefire"): other words in "-eed" are no past ("need", "speed",
 # "indeed", "exceed", "proceed"), so "-eed" is no sign of one by itself.
 _PAST_EED = frozenset("agreed disagreed guaranteed freed decreed refereed".split())
+
+
+# An -ed verb is told from an -ed adjective by what stands around it: a subject word before it, an object or a
+# figure after it, or the time it happened ("The dam opened on Monday", "resigned last week", "died in 2019").
+_THEN = frozenset("yesterday today overnight last".split())
+_TIME_PREPS = frozenset("on in at during".split())
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december""".split()
+)
+
+
+# "-ed" words whose time is that of what is to come: "the vote, expected on March 3", "talks scheduled for May".
+_AHEAD = frozenset("expected scheduled planned slated projected predicted forecasted".split())
+
+
+def _when_at(toks: list[str], j: int) -> bool:
+    """A time opens at toks[j]: "yesterday", "last week", "on Monday", "in March", "in 2019"."""
+    if j >= len(toks):
+        return False
+    w = toks[j]
+    if w in _THEN:
+        return True
+    if w in _TIME_PREPS and j + 1 < len(toks):
+        x = toks[j + 1]
+        return x in _CALENDAR or x[0].isdigit()
+    return False
 
 
 def _past(t: _Tokens) -> bool:
@@ -133,8 +162,10 @@ def _past(t: _Tokens) -> bool:
                 and (w[-3] != "e" or w in _PAST_EED)
                 and not (i and toks[i - 1] in _BE)
             ):
-                if (i and toks[i - 1] in SUBJECTS) or (
-                    i + 1 < len(toks) and (toks[i + 1] in OBJECT_START or toks[i + 1][0].isdigit())
+                if (
+                    (i and toks[i - 1] in SUBJECTS)
+                    or (i + 1 < len(toks) and (toks[i + 1] in OBJECT_START or toks[i + 1][0].isdigit()))
+                    or (_when_at(toks, i + 1) and w not in _AHEAD)
                 ):
                     return True
         elif end == "ve" or w in HAVE:

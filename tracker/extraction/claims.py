@@ -107,13 +107,14 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
         if not near and s in attribution_at:
             continue
         clauses, reported, inner = _split(text, s, e, near, marks)
+        last = clauses[-1][0] if end_char == "?" and len(clauses) > 1 else -1
         pieces: list = [
             _assess(
                 text,
                 cs,
                 ce,
                 near,
-                end_char,
+                end_char if cs == last or last < 0 or _ASKS.match(text, cs, ce) else "",
                 cs in reported,
                 _within(quantities, cs, ce, qs) if quantities else [],
                 _within(dates, cs, ce, ds) if dates else [],
@@ -158,6 +159,17 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
 _START_OF = attrgetter("start")
 
 
+# How a question opens: a wh-word or an auxiliary before its subject (after an interview's "((WN))" label). In a sentence ending with "?", a clause before
+# the last is a question only when it opens so ("Will the tax rise, as the minister promised?"), not when it states
+# something and the question follows ("The dam cost $2 billion; who will pay for it?").
+_ASKS = re.compile(
+    r"(?:\(\([^()]{1,80}\)\))?[^\w]*(?:(?:and|but|so|then|now|or)\s+)?(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|am|do|does|"
+    r"did|can|could|will|would|shall|should|may|might|must|has|have|had|(?:is|are|was|were|do|does|did|ca|could|"
+    r"wo|would|should|has|have|had)n[’']t)\b",
+    re.IGNORECASE,
+)
+
+
 # A clause as judged, before it becomes a Claim (only those reported do): a plain tuple, as one is made per clause.
 # (start, end, text, kind, score, features, quote, quantities, dates, entities, number of tokens)
 _START, _END, _KIND, _FEATS, _QUOTE, _QUANTITIES, _DATES, _ENTITIES, _NWORDS = 0, 1, 3, 5, 6, 7, 8, 9, 10
@@ -195,6 +207,8 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
     t = _Tokens(judged)
     predicts, opinion = _prediction(t), _opinion(t)
     feats = _features(judged, t, jq, jd, je, predicts or opinion)
+    if quote is None and quotes and ("first person" in feats or "second person" in feats):
+        _writers_person(text, s, e, quotes, feats)
     if reported or (quote is not None and quote.kind == "indirect"):
         feats.append("reported speech")
     elif (
@@ -225,7 +239,12 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
         kind = "opinion"
     elif judged is chunk and quote is not None and _led_by_attribution(quote, s, e):
         verb = (quote.cue or "").split()[0].lower()
-        act = _FORM_TO_BASE.get(verb) in _ACTS
+        base = _FORM_TO_BASE.get(verb)
+        if base == "ask" and _INDIRECT_QUESTION.match(quote.text) is not None:
+            # "Wikinews asked Stamenković if he had any ideas …", "Reporters asked why the homes were demolished": a
+            # question reported, as one in quote marks is
+            return s, e, chunk, "question", _score(feats), feats, quote, quantities, dates, entities, len(t.list)
+        act = base in _ACTS
         said = (
             _content_kind(text, quote, end_char, quantities, dates, entities) if act or kind in FACTUAL_KINDS else None
         )
@@ -243,6 +262,36 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
     return s, e, chunk, kind, _score(feats), feats, quote, quantities, dates, entities, len(t.list)
 
 
+def _writers_person(text: str, s: int, e: int, quotes: list[Quote], feats: list[str]) -> None:
+    """Drop "first person" and "second person" from the features of the writer's sentence when only the direct
+    quotes it ends with after a participle (none holding most of it) speak so: 'Biden announced his plan to pick a
+    woman, saying "I commit that I will …"' is the writer's report in the third person. Not a quote after "said"
+    ('She said "Your dad is gay"'), whose sentence only passes the quote on."""
+    inside = [
+        (q.start, q.end)
+        for q in quotes
+        if q.kind == "direct"
+        and s <= q.start
+        and q.end <= e
+        and q.cue is not None
+        and q.cue_start is not None
+        and q.cue_start < q.start
+        and q.cue.split()[0].lower().endswith("ing")
+    ]
+    if not inside:
+        return
+    parts, pos = [], s
+    for a, b in sorted(inside):
+        parts.append(text[pos:a])
+        pos = max(pos, b)
+    parts.append(text[pos:e])
+    cues = _Tokens(" ".join(parts)).cues
+    if "first person" in feats and "first singular" not in cues:
+        feats.remove("first person")
+    if "second person" in feats and "second person" not in cues:
+        feats.remove("second person")
+
+
 # Verbs that put a name or a label on something ('called the vote "a sham"', "branded the plan a disgrace",
 # 'characterised the strike as "an aggression"'): what follows is the speaker's view of it, not a statement of fact.
 _NAMING_VERB = re.compile(
@@ -252,6 +301,10 @@ _NAMING_VERB = re.compile(
 )
 _AS_VERB = re.compile(r"describ(?:e|es|ed|ing)", re.IGNORECASE)
 _AS = re.compile(r"\bas\b")
+
+
+# How reported content after "asked" opens when it is a question, not a request ("asked the firm to pay").
+_INDIRECT_QUESTION = re.compile(r"(?:if|whether|why|how|what|who|whom|whose|which|when|where)\b", re.IGNORECASE)
 
 
 def _characterises(quote: Quote) -> bool:
@@ -293,14 +346,15 @@ def _without_attribution(text: str, s: int, e: int, quote: Quote, quantities, da
 
 def _led_by_attribution(quote: Quote, s: int, e: int) -> bool:
     """ "X said (on Tuesday) (that) CONTENT", wholly in the clause, with the speaker's verb as the clause's main verb:
-    not a participle after the writer's own clause ("declared an emergency, claiming this would stem …")."""
+    not a participle after the writer's own clause ("declared an emergency, claiming this would stem …"). "According
+    to X, CONTENT" is no participle: it only names the source, as "X said" does."""
+    if quote.kind != "indirect" or quote.cue is None or quote.cue_start is None:
+        return False
+    first = quote.cue.split()[0].lower()
     return (
-        quote.kind == "indirect"
-        and quote.cue is not None
-        and quote.cue_start is not None
-        and s <= quote.cue_start < quote.start
+        s <= quote.cue_start < quote.start
         and quote.end <= e + 2
-        and not quote.cue.split()[0].lower().endswith("ing")
+        and (not first.endswith("ing") or first == "according")
     )
 
 
@@ -374,6 +428,20 @@ _FEATURE_ORDER = {f: i for i, f in enumerate(WEIGHTS)}
 _SUBJECT_FEATURES = frozenset(("third party", "existential"))
 
 
+def _leading(run: list, s: int) -> Quote | None:
+    """The quote of a run's first piece when its attribution opens the sentence ("According to a report by The
+    Atlantic, the Watch Tower keeps a database; it has been fined …", "The ministry said exports fell; imports
+    rose"): the source named first speaks for the halves after it that name no other (no other quote, which
+    _rejoin sees to, and no reporting verb: "…; the USGS reported 5.8")."""
+    q = run[0][_QUOTE]
+    if q is None or q.cue_start is None or not _led_by_attribution(q, s, run[0][_END]):
+        return None
+    if any("reporting verb" in p[_FEATS] for p in run[1:]):
+        return None
+    opens = q.cue_start if q.speaker is None else min(q.cue_start, q.speaker.start)
+    return q if s <= opens <= s + 2 and states(q) else None
+
+
 def _join(text: str, run: list, quotes: list[Quote]) -> tuple:
     """One claim of consecutive factual pieces: the features any of them has, but the subject's from the first
     ("third party", "existential": what the joined text opens with) and "short" only if the whole is; scored
@@ -405,7 +473,7 @@ def _join(text: str, run: list, quotes: list[Quote]) -> tuple:
         kind,
         _score(ordered),
         ordered,
-        holding_quote(text, quotes, s, e) or holding_quote(text, quotes, s, e, tail=True),
+        holding_quote(text, quotes, s, e) or holding_quote(text, quotes, s, e, tail=True) or _leading(run, s),
         quantities,
         dates,
         entities,

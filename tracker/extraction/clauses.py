@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from tracker.extraction.claim_words import _I
+from tracker.extraction.claim_words import _I, ED_NOT_VERB, PAST_AUX, PAST_IRREGULAR
 from tracker.extraction.letters import caps
 from tracker.records import Quote
 
@@ -20,10 +20,51 @@ MIN_WORDS = 4
 # a short adverbial of up to three words ("For that reason, when ..."), not a clause ("And they have managed, in
 # spite of ..., to build ...", where the "in spite of" part is an aside).
 _LEADING = re.compile(
-    r"(?:[^\s,;]++(?:\s++[^\s,;]++){0,2},\s*)?"
+    r"(?:([^\s,;]++(?:\s++[^\s,;]++){0,2}),\s*)?"
     r"(?:when|while|whilst|although|though|after|before|once|whereas|despite|in spite of)\b[^,;]{8,200},\s+(?=\w)",
     _I,
 )
+
+
+# A verb in what comes before the subordinate clause ("Truman vetoed, while he was president, 38 bills"; "He said,
+# when asked, that …") makes it the main clause, broken by an aside, not a short adverbial before one.
+_FINITE = PAST_AUX | PAST_IRREGULAR | frozenset("is are has have says".split())
+_WORD = re.compile(r"[a-z]+")
+
+
+def _holds_verb(text: str, a: int, b: int) -> bool:
+    for w in _WORD.findall(text[a:b].lower()):
+        if w in _FINITE or len(w) > 4 and w.endswith("ed") and w not in ED_NOT_VERB:
+            return True
+    return False
+
+
+# Words that open a phrase setting the scene of a statement ("In a statement on Monday,", "Speaking to reporters,",
+# "Later,"), not a clause of its own.
+_LEAD_WORDS = frozenset(
+    """in on at during after before following from with without by through via over under amid upon speaking
+    writing talking later earlier yesterday today meanwhile separately last this""".split()
+)
+_CONJUNCTIONS = frozenset(("after", "before"))  # which may open a clause too
+_FIRST_WORD = re.compile(r"[\s\"“‘']*([A-Za-z]+)")
+
+
+def _lead_in(text: str, s: int, a: int) -> bool:
+    """text[s:a] is a phrase of MIN_WORDS words or more closed by a comma before an attribution ("In a statement on
+    Monday, the ministry said that …"): when and where the words were said, no claim of its own. Not a clause
+    ("After the minister failed to buy the kits, …"), which _LEADING cuts off."""
+    if a <= s:
+        return False
+    k = a
+    while k > s and text[k - 1] in " \t":
+        k -= 1
+    if text[k - 1] != "," and text[a] != ",":  # (a is the comma itself after _REPORTED, the speaker after a cue)
+        return False
+    m = _FIRST_WORD.match(text, s, a)
+    if m is None or not _has_words(text, MIN_WORDS, s, a):
+        return False  # (a shorter one, "On Monday,", is merged back with what follows: _merge_short)
+    first = m.group(1).lower()
+    return first in _LEAD_WORDS and (first not in _CONJUNCTIONS or not _holds_verb(text, m.end(), a))
 
 
 # Every branch opens with a literal, so the engine skips to the next ";", ":" or "," between tries.
@@ -156,7 +197,7 @@ def _quote_cuts(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[in
                 q.cue_start is not None
                 and q.end <= q.cue_start < e
                 and not any(q.end < o.start < e for o in quotes)
-                and _bare_tail(text, q.end, e)
+                and (_bare_tail(text, q.end, e) or _verbless_tail(text, q, e))
             ):
                 tail = e  # ", a senior official said on Tuesday.": a bare attribution tail is no claim of its own
             pieces.append((lo, q.start, q.end, tail))
@@ -170,6 +211,31 @@ _DIGITS = re.compile(r"\d")
 def _bare_tail(text: str, a: int, b: int) -> bool:
     """What follows a quote's content is only its attribution: a dozen words at most, and no figure."""
     return _DIGITS.search(text, a, b) is None and len(_TAIL_WORD.findall(text, a, b)) <= 12
+
+
+# What may follow a speaker's name in a bare attribution tail: "of the Connecticut Department of …", ", the U.S.
+# Attorney for the Western District of Texas", a capitalised word the name goes on with (possessive runs, so a
+# failed match backtracks no further).
+_APPOSITION = re.compile(
+    r"(?:\s*+,\s*+(?:the|a|an|its|his|her|their)\s[^,;:]*+|\s++(?:of|from|at|for|in|with|on)\s[^,;:]*+|"
+    r"\s++[A-Z][\w.’'-]*+)*+[\s.!?…\"”’')]*+"
+)
+_CLAUSE_WORDS = re.compile(r"\b(?:who|which|that|whose|but|and said|while)\b")
+
+
+def _verbless_tail(text: str, q: Quote, e: int) -> bool:
+    """What follows a quote's content is only its cue and a speaker with a long title (", according to Commissioner
+    James Rovella of the Connecticut Department of Emergency Services and Public Protection."): no figure, no verb
+    but the cue's, and after the speaker's name only "of …" phrases or an apposition ("…, the U.S. Attorney for …")."""
+    spk = q.speaker
+    if spk is None or not q.end <= spk.start < spk.end <= e or _DIGITS.search(text, q.end, e) is not None:
+        return False
+    m = _APPOSITION.match(text, spk.end, e)
+    if m is None or m.end() < e or _CLAUSE_WORDS.search(text, spk.end, e) is not None:
+        return False
+    a = q.cue_start if q.cue_start is not None else q.end
+    b = q.cue_end if q.cue_end is not None else a + len(q.cue or "")
+    return not _holds_verb(text, q.end, a) and not _holds_verb(text, b, e)
 
 
 class _Marks:
@@ -240,18 +306,20 @@ def _split(
     reported: set[int] = set()
     inner: set[int] = set()
     for lo, qs, qe, tail in _quote_cuts(text, s, e, quotes) if quotes else ():
-        cuts.append((lo, qs))
+        # "In a letter published on Monday, Vesey said …": the phrase goes with the attribution it opens
+        cuts.append((s if lo < qs and _lead_in(text, s, lo) else lo, qs))
         cuts.append((qe, tail))
         reported.add(qs)
     if not cuts and (marks.that_in(s, e) and marks.may_report(s, e) if marks else _THAT.search(text, s, e)):
         m = _REPORTED.search(text, s, e)
         if m and _has_words(text, MIN_WORDS, m.end(), e) and not _UNASSERTED.search(text, s, m.end()):
             head = text.rfind(",", s, m.start())
-            cuts.append((head if head > s else m.start(), m.end()))
-            reported.add(m.end())
+            if not _lead_in(text, s, head):  # (after a lead-in, checked whole, as after a short one merged back)
+                cuts.append((head if head > s else m.start(), m.end()))
+                reported.add(m.end())
     # (_LEADING ends its clause with a comma: a sentence without one is not matched, at a tenth of the cost.)
     m = _LEADING.match(text, s, e) if text.find(",", s, e) >= 0 else None
-    if m and _has_words(text, MIN_WORDS, m.end(), e):
+    if m and _has_words(text, MIN_WORDS, m.end(), e) and (m.start(1) < 0 or not _holds_verb(text, *m.span(1))):
         cuts.append((m.end(), m.end()))
     for a, b in marks.inner_in(s, e) if marks else [m.span() for m in _INNER.finditer(text, s, e)]:
         if text[a] == "," and _interjection(text, b, e):
