@@ -387,12 +387,8 @@ def test_sources_named_by_a_noun_and_a_place_are_a_group_they_points_back_at(sou
         # A named owner speaks through an account on a platform.
         ("“We will win,” Biden's Twitter account said.", "Biden", "person"),
         ("The Centre for Aviation's database says fares rose by a third.", "Centre for Aviation", "organisation"),
-        # A phrase that holds the name is no owner of its own.
-        (
-            "A tweet sent from Lima's Twitter account said the port would close.",
-            "A tweet sent from Lima's Twitter account",
-            "anonymous",
-        ),
+        # A document sent from an account speaks for the account's owner, named before or not.
+        ("A tweet sent from Lima's Twitter account said the port would close.", "Lima", "person"),
     ],
 )
 def test_a_named_owner_speaks_through_its_platform_account(text, name, kind):
@@ -659,3 +655,16 @@ def test_common_nouns_after_the_title_are_in_the_role(phrase, name, role):
 )
 def test_a_name_after_a_titles_phrase_starts_at_a_first_name(phrase, name):
     assert _mention_from_words(tokens(phrase, 0, len(phrase))).name == name
+
+
+@pytest.mark.parametrize(
+    "name, kind", [("X", "organisation"), ("A", "person"), ("TVN24", "organisation"), ("PG&E", "organisation")]
+)
+def test_one_capital_letter_names_no_person(name, kind):
+    assert classify_name(name) == (name, kind)
+
+
+def test_a_days_short_form_at_the_end_of_a_name_is_the_sentences_stop():
+    assert [
+        (q.speaker.mention, q.speaker.name) for q in extract("“It is,” according to the Baltimore Sun.").quotes
+    ] == [("the Baltimore Sun", "Baltimore Sun")]

@@ -68,3 +68,10 @@ def test_a_text_without_a_team_or_source_group_has_none():
 )
 def test_an_unnamed_source_group_opens_at_a_whole_source_noun(text, expected):
     assert team_mentions(text) == expected
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\t"])
+def test_et_al_after_a_no_break_space_or_a_tab_is_a_team(space):
+    assert team_mentions(f"Work by Rosa Lindqvist et{space}al was cited.") == [
+        (8, "Rosa Lindqvist", f"Rosa Lindqvist et{space}al")
+    ]

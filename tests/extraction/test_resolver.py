@@ -1302,7 +1302,7 @@ def test_a_document_opening_with_an_article_and_credited_to_a_person_has_no_role
         ("President Recep Erdogan met the press. ", "Erdogan's office", ("Erdogan's office", "organisation", None)),
         ("Senator Ana Lima met the press. ", "Lima's campaign", ("Lima's campaign", "organisation", None)),
         ("President Recep Erdogan met the press. ", "Erdogan's Twitter", ("Recep Erdogan", "person", "President")),
-        ("", "Erdogan's Twitter", ("Erdogan's Twitter", "organisation", None)),  # an owner no one named before
+        ("", "Erdogan's Twitter", ("Erdogan", "person", None)),  # an owner no one named before speaks too
         ("", "the Premier's office", ("Premier's office", "organisation", None)),
     ],
 )
@@ -1611,3 +1611,91 @@ def test_a_person_named_after_a_body_is_named_from_the_first_of_their_first_name
     text = f"Ambassador to the United Nations {name} said the vote was fair."
     quotes = extract(text).quotes
     assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [(name, "person")]
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        (
+            "The leaders met in Geneva. The Harbour Authority released a statement saying “the bridge is safe.”",
+            ("a statement", "Harbour Authority", "organisation", None),
+        ),
+        (
+            "On Tuesday the Harbour Authority issued a warning. The warning said the bridge was safe.",
+            ("The warning", "Harbour Authority", "organisation", None),
+        ),
+        (
+            "The Bank of the West released a statement saying “the bridge is safe.”",
+            ("a statement", "Bank of the West", "organisation", None),
+        ),
+        (
+            "“The bridge is safe,” according to a statement released by Senator Casey Khan.",
+            ("a statement", "Casey Khan", "person", "Senator"),
+        ),
+        (
+            "Senator Casey Khan spoke on Monday. “The bridge is safe,” according to a statement released by Khan.",
+            ("a statement", "Casey Khan", "person", "Senator"),
+        ),
+    ],
+)
+def test_a_documents_issuer_is_cut_at_a_sentence_break_or_time_phrase_and_a_title_is_the_role(text, who):
+    assert [
+        (q.speaker.mention, q.speaker.name, q.speaker.kind, q.speaker.role) for q in extract(text, "2021-05-05").quotes
+    ] == [who]
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        (
+            "Now Ana Lima is mayor. Lima said the bridge would open.",
+            ("Lima", "Ana Lima", "person", None),
+        ),
+        (
+            "When Ana Lima arrived, the crowd cheered. Lima said the bridge would open.",
+            ("Lima", "Ana Lima", "person", None),
+        ),
+        (
+            "The board met at the request of Ana de Souza. The request said the bridge would open.",
+            ("The request", "Ana de Souza", "person", None),
+        ),
+        (
+            "“The bridge is safe,” according to a statement released by Ursula von der Leyen.",
+            ("a statement", "Ursula von der Leyen", "person", None),
+        ),
+        (
+            "A warning was issued by North Sea Ferry Lines. The warning said the bridge would open.",
+            ("The warning", "North Sea Ferry Lines", "organisation", None),
+        ),
+    ],
+)
+def test_a_name_after_an_opening_word_or_with_particles_is_found_before_it_is_quoted(text, who):
+    assert [
+        (q.speaker.mention, q.speaker.name, q.speaker.kind, q.speaker.role) for q in extract(text, "2021-05-05").quotes
+    ] == [who]
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        (
+            "Rosa Lindqvist and colleagues wrote the paper. Lindqvist et. al said the bridge would open.",
+            [("Lindqvist et. al", "Rosa Lindqvist and colleagues", "anonymous")],
+        ),
+        ("Said Ellis: “We will win.”", [("Ellis", "Ellis", "person")]),
+        (
+            "Said Jalili, the negotiator, arrived. Jalili said the talks would go on.",
+            [("Jalili", "Said Jalili", "person")],
+        ),
+    ],
+)
+def test_et_al_written_with_a_stop_and_a_cue_opening_the_sentence(text, who):
+    assert [(q.speaker.mention, q.speaker.name, q.speaker.kind) for q in extract(text, "2021-05-05").quotes] == who
+
+
+def test_they_after_a_plural_source_with_its_bodies_is_that_source_not_a_second_group():
+    text = "Marine researchers at the Ocean Institute said the reef was dying. “It is,” they said."
+    assert [(q.speaker.mention, q.speaker.name) for q in extract(text).quotes] == [
+        ("Marine researchers at the Ocean Institute", "Marine researchers at the Ocean Institute"),
+        ("they", "Marine researchers at the Ocean Institute"),
+    ]

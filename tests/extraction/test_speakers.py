@@ -1501,3 +1501,228 @@ def test_cited_as_saying_after_an_apposition_is_no_report_by_what_follows():
         "The BBC also cited Budi Gunawan, chief of the State Intelligence Agency, as saying the suspects were linked."
     )
     assert [q.speaker.mention for q in extract(text).quotes] != ["the suspects"]
+
+
+def _who(text):
+    return [
+        (q.speaker.mention, q.speaker.name, q.speaker.kind, q.speaker.role) for q in extract(text, "2021-05-05").quotes
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        ("“We will win,” said Malcolm X.", ("Malcolm X", "Malcolm X", "person", None)),
+        ("“We will win,” said King Henry V.", ("King Henry V", "Henry V", "person", "King")),
+        ("“We will win,” said Malcolm X. He left.", ("Malcolm X", "Malcolm X", "person", None)),
+        ("“We will win,” said John F. Kennedy.", ("John F. Kennedy", "John F. Kennedy", "person", None)),
+        ("“We will win,” said Ana de la Cruz.", ("Ana de la Cruz", "Ana de la Cruz", "person", None)),
+        ("“We will win,” said Ursula von der Leyen.", ("Ursula von der Leyen", "Ursula von der Leyen", "person", None)),
+        (
+            "Commission president von der Leyen said “we will win.”",
+            ("Commission president von der Leyen", "von der Leyen", "person", "Commission president"),
+        ),
+        ("Merkel and von der Leyen said “we will win.”", ("von der Leyen", "von der Leyen", "person", None)),
+        ("Theresa May said “we will win.”", ("Theresa May", "Theresa May", "person", None)),
+        ("“We will win,” said Theresa May.", ("Theresa May", "Theresa May", "person", None)),
+        ("“We will win,” said Theresa May on Monday.", ("Theresa May", "Theresa May", "person", None)),
+        ("Mrs May said “we will win.”", ("Mrs May", "May", "person", None)),
+        ("In May the minister said “we will win.”", ("the minister", "the minister", "person", "minister")),
+    ],
+)
+def test_name_particles_a_final_initial_and_a_month_surname_stay_in_the_name(text, who):
+    assert _who(text) == [who]
+
+
+def test_a_hyphenated_title_is_the_role_and_its_lower_case_form_points_back():
+    text = "Secretary-General Antonio Guterres said “we will win.” The secretary-general said “we will stay.”"
+    assert _who(text) == [
+        ("Secretary-General Antonio Guterres", "Antonio Guterres", "person", "Secretary-General"),
+        ("The secretary-general", "Antonio Guterres", "person", "Secretary-General"),
+    ]
+    assert _who("“We will win,” said Lieutenant-Governor Ana Lima.") == [
+        ("Lieutenant-Governor Ana Lima", "Ana Lima", "person", "Lieutenant-Governor")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        ("Ana Lima at Tesco said “we will win.”", ("Ana Lima at Tesco", "Ana Lima", "person", "at Tesco")),
+        ("Ann Rogers for Unite said “we will win.”", ("Ann Rogers for Unite", "Ann Rogers", "person", "for Unite")),
+        (
+            "Fisheries expert Ana Lima said “we will win.”",
+            ("Fisheries expert Ana Lima", "Ana Lima", "person", "Fisheries expert"),
+        ),
+        (
+            "The Oscar-winning Emma Stone said “we will win.”",
+            ("The Oscar-winning Emma Stone", "Emma Stone", "person", None),
+        ),
+        (
+            "“We will win,” said the former Nobel-winning Malala Yousafzai.",
+            ("the former Nobel-winning Malala Yousafzai", "Malala Yousafzai", "person", "former"),
+        ),
+        (
+            "The London-based Harbour Authority said “we will win.”",
+            ("The London-based Harbour Authority", "London-based Harbour Authority", "organisation", None),
+        ),
+        (
+            "Center for Strategic Studies said “we will win.”",
+            ("Center for Strategic Studies", "Center for Strategic Studies", "organisation", None),
+        ),
+    ],
+)
+def test_a_person_named_with_where_they_work_a_role_noun_or_a_describer(text, who):
+    assert _who(text) == [who]
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        (
+            "According to a statement from Erdogan's office, “we will win.”",
+            ("a statement from Erdogan's office", "Erdogan's office", "organisation", None),
+        ),
+        (
+            "“We will win,” according to Erdogan's office.",
+            ("Erdogan's office", "Erdogan's office", "organisation", None),
+        ),
+        ("“We will win,” said Trump's campaign.", ("Trump's campaign", "Trump's campaign", "organisation", None)),
+        ("“We will win,” said Erdogan's spokesman.", ("Erdogan's spokesman", "Erdogan's spokesman", "anonymous", None)),
+    ],
+)
+def test_a_body_named_by_its_owner_speaks_as_itself(text, who):
+    assert _who(text) == [who]
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        ("“We will win,” said Doctors for Evening Classes.", [("Doctors for Evening Classes", "organisation")]),
+        ("“We will win,” said Ann Lee Tuesday.", [("Ann Lee", "person")]),
+        ("Last week in Tampa the Moms for Liberty said “we will win.”", [("Moms for Liberty", "organisation")]),
+        ("The Night of Ideas said “we will win.”", [("Night of Ideas", "organisation")]),
+        ("The Bank of the West said “we will win.”", [("Bank of the West", "organisation")]),
+        ("Senior analysts at Goldman Sachs said “we will win.”", [("Senior analysts at Goldman Sachs", "anonymous")]),
+        ("Local officials in Brussels said “we will win.”", [("Local officials in Brussels", "anonymous")]),
+        ("Most Democrats said “we will win.”", [("Democrats", "anonymous")]),
+        ("All Nippon Airways said “we will win.”", [("All Nippon Airways", "organisation")]),
+        ("“We will win,” the harbour master said.", [("the harbour master", "person")]),
+        ("Critics opposed to the plan said “we will win.”", [("Critics opposed to the plan", "anonymous")]),
+        (
+            "Researchers based in Oslo said “we will win.” “We will stay,” they said.",
+            [("Researchers based in Oslo", "anonymous"), ("Researchers based in Oslo", "anonymous")],
+        ),
+        ("Doctors for Peace said “we will win.”", [("Doctors for Peace", "organisation")]),
+    ],
+)
+def test_a_source_phrase_is_cut_and_typed_by_its_head(text, who):
+    assert [(q.speaker.name, q.speaker.kind) for q in extract(text, "2021-05-05").quotes] == who
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        ("“We will win,” said the head of SpaceX, Elon Musk.", [("Elon Musk", "person")]),
+        ("“We will win,” said the chief executive of SpaceX, Elon Musk.", [("Elon Musk", "person")]),
+        ("“We will win,” said Johnson & Johnson.", [("Johnson & Johnson", "organisation")]),
+        ("Several aides to Mayor Ana Lima said “we will win.”", [("Several aides to Mayor Ana Lima", "anonymous")]),
+    ],
+)
+def test_bugs_found_fixed_before_session_24_stay_fixed(text, who):
+    assert [(q.speaker.name, q.speaker.kind) for q in extract(text, "2021-05-05").quotes] == who
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        (
+            "“We will stay,” said the ambassador to the UN Nikki Haley.",
+            ("the ambassador to the UN Nikki Haley", "Nikki Haley", "person", "ambassador to the UN"),
+        ),
+        ("“We will stay,” said Biden's Twitter account.", ("Biden's Twitter account", "Biden", "person", None)),
+        ("“We will stay,” according to USA Today.", ("USA Today", "USA Today", "organisation", None)),
+        ("USA Today reported “we will stay.”", ("USA Today", "USA Today", "organisation", None)),
+        (
+            "“We will stay,” said President, Dr. Ismail Demir.",
+            ("President, Dr. Ismail Demir", "Ismail Demir", "person", "President"),
+        ),
+        (
+            "A tweet sent from Lima's Twitter account said “we will stay.”",
+            ("A tweet sent from Lima's Twitter account", "Lima", "person", None),
+        ),
+    ],
+)
+def test_a_name_after_a_role_phrase_a_bare_title_or_an_owners_account(text, who):
+    assert _who(text) == [who]
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        (
+            "Met Éireann, the national weather service, said “the storm will pass.”",
+            ("Met Éireann", "Met Éireann", "organisation", None),
+        ),
+        (
+            "Yesterday, Roscosmos, the Russian space agency, said “the storm will pass.”",
+            ("Roscosmos", "Roscosmos", "organisation", None),
+        ),
+        ("Ana Lima, the head of the agency, said “the storm will pass.”", ("Ana Lima", "Ana Lima", "person", None)),
+        (
+            "The ministry's Facebook page said “the storm will pass.”",
+            ("The ministry's Facebook page", "The ministry", "organisation", None),
+        ),
+        (
+            "Office of the Special Counsel Jack Smith said “the storm will pass.”",
+            ("Office of the Special Counsel Jack Smith", "Jack Smith", "person", "Office of the Special Counsel"),
+        ),
+        (
+            "Carl Hensman of the Bill and Melinda Gates Foundation said “the storm will pass.”",
+            (
+                "Carl Hensman of the Bill and Melinda Gates Foundation",
+                "Carl Hensman",
+                "person",
+                "of the Bill and Melinda Gates Foundation",
+            ),
+        ),
+    ],
+)
+def test_a_body_told_by_its_apposition_its_page_or_a_person_after_its_linked_name(text, who):
+    assert _who(text) == [who]
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        ("“We will win,” said Ana Lima and Police Chief Tom Reyes.", [("Ana Lima", "Ana Lima", "person")]),
+        (
+            "“We will win,” said Rosa Lindqvist and her colleagues.",
+            [("Rosa Lindqvist and her colleagues", "Rosa Lindqvist and colleagues", "anonymous")],
+        ),
+        (
+            "“We will win,” said Ana Lima and Tom Reyes.",
+            [("Ana Lima and Tom Reyes", "Ana Lima and Tom Reyes", "person")],
+        ),
+        (
+            "The San Francisco Chronicle reported “it is safe.” “It is,” according to the San Francisco Chronicle.",
+            [
+                ("The San Francisco Chronicle", "The San Francisco Chronicle", "organisation"),
+                ("the San Francisco Chronicle", "The San Francisco Chronicle", "organisation"),
+            ],
+        ),
+        ("“It is safe,” said the Morning Star.", [("the Morning Star", "Morning Star", "organisation")]),
+        (
+            "The Directorate General of Civil Aviation said “it is safe.”",
+            [
+                (
+                    "The Directorate General of Civil Aviation",
+                    "Directorate General of Civil Aviation",
+                    "organisation",
+                )
+            ],
+        ),
+    ],
+)
+def test_two_speakers_a_team_and_a_body_named_with_the(text, who):
+    assert [(q.speaker.mention, q.speaker.name, q.speaker.kind) for q in extract(text, "2021-05-05").quotes] == who

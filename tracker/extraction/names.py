@@ -21,6 +21,7 @@ from tracker.extraction.speaker_words import (
     NAME_LINKS,
     NAME_PARTICLES,
     ORG_WORDS,
+    OWNED_BODIES,
     PERSON_ROLE_NOUNS,
     PREPOSITIONS,
     PRESS_WORDS,
@@ -30,6 +31,7 @@ from tracker.extraction.speaker_words import (
     Mention,
     _is_cap,
     described_start,
+    is_surname_word,
 )
 
 
@@ -53,6 +55,7 @@ def _org_chain(words: list[str]) -> set[int]:
                 k < n
                 and (words[k].lower() in NAME_LINKS or words[k].lower() == "the" or _is_cap(words[k]))
                 and words[k].lower() not in _HEAD_ROLES
+                and not _name_after_chain(words, i, k)
             ):
                 inside.add(k)
                 k += 1
@@ -60,6 +63,19 @@ def _org_chain(words: list[str]) -> set[int]:
         else:
             i += 1
     return inside
+
+
+def _name_after_chain(words: list[str], i: int, k: int) -> bool:
+    """ "Office of the Special Counsel Jack Smith": a person's name (a known first name and one or two more
+    capitalised words, no organisation word) closes the phrase after a body's linked name, not inside it."""
+    n = len(words)
+    return (
+        k > i + 2
+        and 2 <= n - k <= 3
+        and _is_cap(words[k - 1])
+        and _first_name(words[k])
+        and not any(w.lower() in ORG_WORDS for w in words[k:])
+    )
 
 
 # Demonyms in -i; a first name in -i ("Nikki", "Giorgi") is not one.
@@ -102,8 +118,8 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     chain = _org_chain(words) if len(words) > 2 else ()
     for i, w in enumerate(words[:-1]):
         lw = w.lower().rstrip(",")
-        if i in chain:
-            continue
+        if i in chain or lw == "general" and i > 0 and words[i - 1].lower() in ORG_WORDS:
+            continue  # ("Directorate General of Civil Aviation": "General" is in the body's name)
         if (
             lw in TITLES
             or lw.endswith("'s")
@@ -117,6 +133,8 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
         k += 1
     if k > last_title + 1 and _is_cap(words[k]):
         last_title = k - 1  # "University health expert Wendy Parmet": a common noun after the title is in the role
+    elif last_title < 0 and len(words) >= 3:
+        last_title = _role_noun_before_name(words)
     rest = words[last_title + 1 :]
     if (
         last_title >= 0
@@ -133,9 +151,33 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
                 keep = len(rest) - k
                 break
         last_title += len(rest) - keep
+    if chain and last_title < max(chain) < len(words) - 2 and _first_name(words[max(chain) + 1]):
+        # "Office of the Special Counsel Jack Smith": a body's linked name, then a person's from a known first name
+        last_title = max(chain)
     role_words = [w for w in words[: last_title + 1] if w.lower() not in _HONORIFICS]
     role = " ".join(role_words).rstrip(",") or None
     return role, words[last_title + 1 :]
+
+
+# Endings of nouns for what a person does ("campaigner", "investor", "economist", "historian").
+_AGENT_ENDS = ("er", "or", "ist", "ian")
+
+
+def _role_noun_before_name(words: list[str]) -> int:
+    """ "Fisheries expert Ana Lima", "Greenpeace campaigner Ana Lima": with no title word, a lower-case noun for a
+    person after a capitalised word and before the capitalised rest is the end of the role; the index of that
+    noun, or -1. Only when the rest opens with a known first name, so a body's own lower-case word ("Doctors
+    without Borders") is left alone."""
+    for k in range(1, len(words) - 2):
+        w = words[k]
+        if not (w.isalpha() and w.islower()):
+            continue
+        if not (w in PERSON_ROLE_NOUNS or w in ANON_NOUNS or w.endswith(_AGENT_ENDS)) or w in _NOT_ROLE_WORDS:
+            return -1
+        if _first_name(words[k + 1]) and all(_is_cap(x) for x in words[k + 1 :]):
+            return k
+        return -1
+    return -1
 
 
 def classify_name(name: str) -> tuple[str, str]:
@@ -153,8 +195,8 @@ def _classify_unaliased(name: str) -> tuple[str, str]:
         return name, "organisation"
     if len(words) >= 3 and any(w in ("of", "for", "&") for w in words[1:-1]):
         return name, "organisation"  # "Conference of State Legislatures": a linked name is an institution's
-    if len(words) == 1 and name.isupper() and len(name) > 1:
-        return name, "organisation"
+    if len(words) == 1 and name.isupper() and (len(name) > 1 or name not in ("A", "I")):
+        return name, "organisation"  # (one capital letter names no person either: "X", the platform)
     if len(words) == 1 and name.endswith("s") and name[:1].isupper() and name.lower().rstrip("s") + "" in _GROUPS:
         return name, "anonymous"
     return name, "person"
@@ -207,7 +249,12 @@ def _described_name(words: list[str]) -> bool:
 
 def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
     last = toks[-1][2]
-    if len(last) > 2 and last.endswith(".") and last[:-1].lower() not in ABBREVIATIONS and "." not in last[:-1]:
+    if (
+        len(last) > 2
+        and last.endswith(".")
+        and (last[:-1].lower() not in ABBREVIATIONS or last[:-1].lower() in _DATE_SHORT_FORMS)
+        and "." not in last[:-1]
+    ):  # (a day's or a month's short form ends no name: "the Baltimore Sun.")
         toks = toks[:-1] + [(toks[-1][0], toks[-1][1] - 1, last[:-1])]  # a full stop after the phrase
     start, end = toks[0][0], toks[-1][1]
     words = [t[2] for t in toks]
@@ -242,11 +289,17 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
     if (
         poss is not None
         and (words[-1].lower() in _OWNED_SOURCES or words[poss + 1].lower() in _OWNED_SOURCES)
-        and all(w.islower() or w in _PLATFORMS and _named_owner(words[: poss + 1]) for w in words[poss + 1 :])
+        and all(
+            w.islower() or w in _PLATFORMS and (_named_owner(words[: poss + 1]) or words[0].lower() == "the")
+            for w in words[poss + 1 :]
+        )  # ("the ministry's Facebook page": a definite owner as a named one)
     ):
         # "The Centre for Aviation's database says", "Biden's Twitter account": the owner speaks.
         inner = _mention_from_words(toks[: poss + 1])
         return Mention(start, end, text, inner.kind, inner.name, inner.role)
+    if poss is not None and poss == len(words) - 2 and head in OWNED_BODIES and _named_owner(words[: poss + 1]):
+        # "Erdogan's office", "the president's campaign": a body of its own, named by whose it is
+        return Mention(start, end, text, "organisation", _without_article(text))
     if words[-1].endswith(("'s", "’s")) and len(words[-1]) > 2:
         # A possessive names whose the speaker is: "The Centre for Aviation's database" speaks for the Centre;
         # "Baloch and Waseem's mother" is neither of them, and no person is made of it.
@@ -265,29 +318,59 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
         inner = _mention_from_words(toks[:-1])
         if inner.kind in ("organisation", "country", "person"):
             return Mention(start, end, text, inner.kind, inner.name, inner.role)
+    if len(words) >= 2 and words[-1] in ("Today", "Tonight") and _is_cap(words[-2]):
+        # "according to USA Today.": a publication or programme, not a time ("Today" is a function word)
+        return Mention(start, end, text, "organisation", _without_article(text))
     headed = _headed_by_source_noun(toks, words, start, end, text)
     if headed is not None:
         return headed
-    if "of" in words and not _is_cap(words[-1]) and words[0][:1].isupper():
+    if not _is_cap(words[-1]) and words[0][:1].isupper() and not _PLACE_LINKS.isdisjoint(words):
         who, place = _person_tail(words)
         if place and classify_name(" ".join(who))[1] == "person":
             # "Crystal C'Bearing of the tribal preservation office": a person and where they work
             return Mention(start, end, text, "person", " ".join(who), place)
-    if _is_cap(words[-1]) or words[-1][:1].isupper() and len(words) == 1:
+    if (
+        _is_cap(words[-1])
+        or words[-1][:1].isupper()
+        and (len(words) == 1 or is_surname_word(words[-2], words[-1]))  # ("Theresa May")
+    ):
         alias = resolve_alias(text)
         if alias:
             return Mention(start, end, text, alias[1], alias[0])
         first_cap = len(words) - 1
         described = words[0].lower() in ("a", "an") and _described_name(words)
+        counted = words[0].lower() in _QUANTIFIERS and head.endswith("s") and not _has_org_word(words)
         for i, w in enumerate(words):
-            if (w[:1].isupper() or w[:1].isdigit()) and not (described and i == 0):
-                first_cap = i
+            if (w[:1].isupper() or w[:1].isdigit()) and not ((described or counted) and i == 0):
+                first_cap = i  # (not "Most" in "Most Democrats": a quantifier opening the sentence is no name)
                 break
+        if (
+            first_cap < len(words) - 2
+            and words[first_cap].lower() in DETERMINERS
+            and _HYPHEN_DESCRIBER.match(words[first_cap + 1])
+        ):
+            first_cap += 1  # "The Oscar-winning Emma Stone": a capitalised article before the describer
+        if (
+            first_cap < len(words) - 2
+            and _HYPHEN_DESCRIBER.match(words[first_cap])
+            and _first_name(words[first_cap + 1])
+            and all(w.lower() in DETERMINERS or w in _BEFORE_DESCRIBER for w in words[:first_cap])
+        ):
+            # "The Oscar-winning Emma Stone", "the former Nobel-winning Malala Yousafzai": the describer opens no
+            # name and is no role (as "a defiant Johnson"); a person is named after it.
+            described = True
+            first_cap += 1
+        while first_cap > 0 and words[first_cap - 1] in NAME_PARTICLES:
+            first_cap -= 1  # "von der Leyen": the particles open the name
         role, name_words = _split_role(words[first_cap:])
         pre = " ".join(words[:first_cap])
         if pre and pre.lower() not in DETERMINERS and not described:
             # (not "a defiant Johnson", "A smiling Merkel": words that describe the person are no title)
             role = f"{pre} {role}" if role else pre
+        elif described and not _BEFORE_DESCRIBER.isdisjoint(words[:first_cap]):
+            # "the former Nobel-winning …": "former" is the role, the article and the describer are not
+            former = " ".join(w for w in words[:first_cap] if w in _BEFORE_DESCRIBER)
+            role = f"{former} {role}" if role else former
         bare = [w for w in name_words if w.lower() != "the"]
         if name_words and name_words[0].lower() in ("of", "to") or len(bare) == 1 and bare[0].lower() in TITLES:
             # "the acting Prime Minister of Iraq": all title, no name; a role noun that points back at a person.
@@ -300,8 +383,10 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
             name = name[:-1]  # "According to Windsor Locks' …": the owner, without the possessive's mark
         # (the alias table was asked for the whole text above: the same name needs no second look-up)
         canon, kind = _classify_unaliased(name) if name == text else classify_name(name)
-        if kind == "person" and pre.lower() == "the" and not role and len(name_words) == 1:
-            kind = "organisation"  # "the Treasury", "the Bundesbank": a person is not named with "the"
+        if kind == "person" and pre.lower() == "the" and not role and not place:
+            # "the Treasury", "the Bundesbank", "the San Francisco Chronicle", "the Morning Star": a person is not
+            # named with "the"
+            kind = "organisation"
         if kind == "organisation" and (words[0].lower() == "the" or role):
             # "The Interior Ministry", "The Foreign Ministry of Iraq": a title-like word before an organisation
             # word is part of its name (an organisation has no role).
@@ -340,17 +425,45 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
 _INDUSTRY = frozenset("retailer broadcaster insurer lender grocer supermarket airline".split())
 
 
+# Participles between a source noun and its prepositional phrase ("Critics opposed to the plan").
+_TIE_PARTICIPLES = frozenset("opposed based stationed posted allied linked loyal involved familiar close".split())
+
+
+_DATE_SHORT_FORMS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun".split()
+)
+
+
+def _has_org_word(words: list[str]) -> bool:
+    return any(w.lower().rstrip(",") in ORG_WORDS for w in words)  # ("All Nippon Airways" is a name)
+
+
+# Determiners that count people; capitalised at a sentence's start they open no name ("Most Democrats said").
+_QUANTIFIERS = frozenset("most some many several all few both".split())
+
+
+# A capitalised compound adjective that describes a person named after it ("Oscar-winning", "Nobel-winning",
+# "London-born", "Harvard-educated").
+_HYPHEN_DESCRIBER = re.compile(r"[A-Z][\w.]*(?:-[a-z]+)*-(?:[a-z]+(?:ing|ed)|born|based)$")
+# Words that may stand before such a describer in the phrase ("the former Nobel-winning Malala Yousafzai").
+_BEFORE_DESCRIBER = frozenset("former late retired veteran".split())
+
+
 def _is_industry(word: str) -> bool:
     return word in _INDUSTRY or word.endswith("maker") and len(word) > 6
 
 
+# Words that join a person's name to where they work or come from ("of Louisiana", "at Tesco", "from Unite").
+_PLACE_LINKS = frozenset("of at from for".split())
+
+
 def _person_tail(words: list[str]) -> tuple[list[str], str | None]:
-    """ "Steve Scalise of Louisiana", "Yvette Cooper of the Labour Party": a person's name with where they come
-    from; the name is the part before "of" when that part names a person (two or three capitalised words, no
-    organisation or title word), the rest is kept as the role."""
-    if "of" not in words:
+    """ "Steve Scalise of Louisiana", "Yvette Cooper of the Labour Party", "Ana Lima at Tesco", "Ann Rogers for
+    Unite": a person's name with where they come from; the name is the part before the link word when that part
+    names a person (two or three capitalised words, no organisation or title word), the rest is kept as the role."""
+    k = next((i for i, w in enumerate(words) if w in _PLACE_LINKS), -1)
+    if k < 0:
         return words, None
-    k = words.index("of")
     head = words[:k]
     if not 2 <= len(head) <= 3 or k + 1 >= len(words):
         return words, None
@@ -403,15 +516,19 @@ def _headed_by_source_noun(toks, words: list[str], start: int, end: int, text: s
             break
     if p is None or p + 1 >= len(words):
         return None
+    tied = p >= 2 and words[p - 1].lower() in _TIE_PARTICIPLES
+    if tied:
+        p -= 1  # "Critics opposed to the plan", "Researchers based in Oslo": the noun before the participle
     head = words[p - 1]
     hl = head.lower()
-    if not (hl in ANON_NOUNS or hl in PERSON_ROLE_NOUNS and head.islower()):
+    if not (hl in ANON_NOUNS or hl in PERSON_ROLE_NOUNS and head.islower() or tied and _people_plural(hl)):
         return None
     if (
         p - 1 > 0
         and words[p - 2][:1].isupper()
         and words[p - 2].lower() not in DETERMINERS
         and words[p - 2].lower() not in FUNCTION_WORDS
+        and not (hl in ANON_NOUNS and hl.endswith("s"))  # ("Senior analysts at Goldman Sachs": still unnamed)
     ):
         return None  # "State Department spokesman of …": a name before the noun; leave it to the name rules
     if hl in _SPOKES and words[p].lower() in ("for", "of", "at") and words[p + 1][:1].isalpha():
@@ -419,5 +536,9 @@ def _headed_by_source_noun(toks, words: list[str], start: int, end: int, text: s
         if org.kind in ("organisation", "country"):
             return Mention(start, end, text, org.kind, org.name)
     if words[0].lower() in ("the", "this", "that") and p == 2 and hl in PERSON_ROLE_NOUNS:
+        for k in range(p + 2, len(words) - 1):
+            if _first_name(words[k]) and all(_is_cap(w) for w in words[k:]) and not _first_name(words[k - 1]):
+                # "said the ambassador to the UN Nikki Haley": the person named after the role's phrase
+                return Mention(start, end, text, "person", " ".join(words[k:]), " ".join(words[1:k]))
         return Mention(start, end, text, "role", None, head)
     return Mention(start, end, text, "anonymous", text)

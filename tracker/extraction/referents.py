@@ -33,7 +33,18 @@ _TEAM = re.compile(
 
 
 # Where a team's mention ends, found by a scan with a literal start.
-_TEAM_END = re.compile(r" et\.?[ \t\xa0]+al\b\.?| and[ \t\xa0]+(?:(?:his|her|their)[ \t\xa0]+)?colleagues\b")
+_TEAM_END = re.compile(
+    r"[ \t\xa0]et\.?[ \t\xa0]+al\b\.?|[ \t\xa0]and[ \t\xa0]+(?:(?:his|her|their)[ \t\xa0]+)?colleagues\b"
+)
+
+
+# How "et al" is written ("et al", "et. al", with a no-break space or a tab): a quick test before the patterns.
+_ET_AL_FORMS = ("et al", "et. al", "et\xa0al", "et\tal", "et.\xa0al")
+
+
+def may_name_team(text: str) -> bool:
+    """Whether `text` may hold a team ("X et al", "X and colleagues"): a substring test, no pattern."""
+    return "colleagues" in text or any(f in text for f in _ET_AL_FORMS)
 
 
 # "researchers from the University of Colorado (CU) and the College of Wooster": an unnamed plural source with the
@@ -80,7 +91,7 @@ def team_mentions(text: str) -> list[tuple[int, str, str]]:
     with its bodies ("researchers from the University of …") in the text; `lead` is the named person of a team,
     "" for a source group."""
     out = []
-    for a in _TEAM_END.finditer(text) if "colleagues" in text or "et al" in text else ():
+    for a in _TEAM_END.finditer(text) if may_name_team(text) else ():
         # The name before each "et al" / "and colleagues", read in a short window (the whole pattern run over the
         # article tried every capital letter in it).
         lo = max(0, a.start() - 120)

@@ -22,10 +22,12 @@ from tracker.extraction.referents import (  # noqa: F401  (DOCUMENT_NOUNS is rea
     ORG_ROLE_NOUNS,
     TEAM_MENTION,
     gender_of,
+    may_name_team,
     team_mentions,
 )
 from tracker.extraction.speaker_words import (
     FUNCTION_WORDS,
+    NAME_PARTICLES,
     ORG_WORDS,
     PREPOSITIONS,
     PRONOUNS,
@@ -70,6 +72,12 @@ _OWNER = re.compile(caps(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s(?:\s+(\w+))?.
 
 # What follows a possessive and is a body speaking as itself, not its owner's medium.
 _BODY_NOUNS = frozenset("office campaign government administration ministry team lawyers lawyer party staff".split())
+
+
+# What follows an owner's possessive when the owner speaks through it ("Lima's Twitter account").
+_MEDIA_WORDS = frozenset(
+    "twitter facebook instagram youtube tiktok telegram linkedin weibo x account website feed".split()
+)
 
 
 # Irregular participles that open a tail after a noun ("a tweet sent from …", "a letter written by …").
@@ -186,7 +194,7 @@ _ROLE_FILLER = frozenset("the a an of for and acting former then new".split())
 # the Center for Systems Science and Engineering" (an "and" inside the name, which else fell to an earlier speaker).
 _BY_NAME = re.compile(
     caps(
-        r"\b(?:by|from)\s+((?:the\s+|The\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'.&-]*)*(?:['’]s\s+\w+)?)$"
+        r"\b(?:by|from)\s+((?:the\s+|The\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'.&-]*)*(?:['’]s(?:\s+\w+){1,2})?)$"
     )
 )
 
@@ -249,7 +257,12 @@ def _from_first_name(name: str, mention: str) -> str:
 _ISSUE_VERBS = r"(?:issued|released|filed|published|posted|sent|submitted|put[ \t\xa0]+out)"
 
 
-_PROPER = r"(?:[Tt]he[ \t\xa0]+)?[A-ZÀ-Þ][\w’'.&-]*(?:[ \t\xa0]+(?:of[ \t\xa0]+|for[ \t\xa0]+|the[ \t\xa0]+)*[A-ZÀ-Þ][\w’'.&-]*)*"
+# (name particles inside: "the request of Ana de Souza", "released by Ursula von der Leyen")
+_PROPER = (
+    r"(?:[Tt]he[ \t\xa0]+)?[A-ZÀ-Þ][\w’'.&-]*(?:[ \t\xa0]+(?:(?:of|for|the|"
+    + "|".join(sorted(NAME_PARTICLES))
+    + r")[ \t\xa0]+)*[A-ZÀ-Þ][\w’'.&-]*)*"
+)
 
 
 # A named body issuing something, with an optional apposition ("Met Éireann, the national meteorological
@@ -294,10 +307,29 @@ def _is_plural_source(words: list[str]) -> bool:
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3}\.)[ \t\xa0]+")
 
 
+# A lower-case "the" inside a run of capitalised words that no "of"/"for" links: what stands before it is an
+# opening phrase ("On Tuesday the Harbour Authority issued …"), not part of the body's name.
+_INNER_THE = re.compile(r"(?<![Oo]f)(?<![Ff]or)[ \t\xa0]+the[ \t\xa0]+")
+
+
+def _no_stop(name: str) -> str:
+    """A name without the sentence's full stop after it ("Ana de Souza."), but an initial's or a short form's kept
+    ("Jack B.", "U.S.")."""
+    last = name.rsplit(None, 1)[-1]
+    return name[:-1] if len(last) > 2 and last.endswith(".") and "." not in last[:-1] else name
+
+
+def _issuer_words(raw: str) -> str:
+    """The issuer's name in the capitalised run before an issuing verb: not the sentence the run began in ("…
+    met in Geneva. The Harbour Authority released …") nor an opening time phrase ("On Tuesday the …")."""
+    name = _SENTENCE_BREAK.split(raw)[-1]
+    return _INNER_THE.split(name)[-1]
+
+
 def _issuer_name(issued: re.Match) -> str:
     """The body an _ISSUER match names, without its article, possessive or a sentence the match ran over."""
-    name = _SENTENCE_BREAK.split(issued.group(1) or issued.group(2))[-1]
-    return _without_article(name.removesuffix("'s").removesuffix("’s"))
+    name = _issuer_words(issued.group(1) or issued.group(2))
+    return _no_stop(_without_article(name.removesuffix("'s").removesuffix("’s")))
 
 
 def _common_head(text: str) -> bool:
@@ -381,12 +413,20 @@ class Resolver:
                 if classify_name(rest)[1] == "person" and rest.split()[0].lower() not in _NOT_FIRST_NAMES:
                     self.titled.append((m.start() + len(name) - len(rest), rest, m.group(1)))
                 continue
-            if first in FUNCTION_WORDS or first in TITLES or first in TIME_WORDS or first in _NOT_FIRST_NAMES:
+            if m.group(0).rsplit(None, 1)[-1].lower() in _PLACE_HEADS:
+                continue  # "Big Branch Mine", "Hudson River": a place, which "he" and "she" never point at
+            opener = first in FUNCTION_WORDS or first in TIME_WORDS or first in _OPENERS or first.endswith("ever")
+            if first in ("said", "says") and text[m.end() : m.end() + 1] == ":":
+                continue  # "Said Ellis: …": the cue before its speaker, not a first name
+            if opener and first not in TITLES and len(name.split()) == 3:
+                # "Now Ana Lima is mayor", "When Ana Lima arrived": an opening word is no first name, but the two
+                # words after it may be a person's name (known first name on)
+                rest = name.split(None, 1)[1]
+                if rest.split()[0].lower() in FEMALE_NAMES or rest.split()[0].lower() in MALE_NAMES:
+                    self.titled.append((m.start() + len(name) - len(rest), rest, None))
                 continue
-            if first in _OPENERS or first.endswith("ever") or m.group(0).rsplit(None, 1)[-1].lower() in _PLACE_HEADS:
-                # "Whatever Apple does", "Now Assange": an opening word is no first name; "Big Branch Mine",
-                # "Hudson River": a place, which "he" and "she" never point at.
-                continue
+            if opener or first in TITLES or first in _NOT_FIRST_NAMES:
+                continue  # ("Whatever Apple does", "Now Assange")
             if m.start() and text[m.start() - 1] in _OPEN_MARKS:
                 continue  # 'the "Kim Kardashian of Pakistan"': a nickname or a title in quote marks, not a person here
             if _LINKED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
@@ -526,7 +566,7 @@ class Resolver:
             return f"{person.name} and colleagues"
         return (
             written
-            if "et" in written.split()[-2:-1] or written.endswith(("et al", "et al."))
+            if not {"et", "et."}.isdisjoint(written.split()[-2:-1]) or written.endswith(("et al", "et al."))
             else f"{name} and colleagues"
         )
 
@@ -664,7 +704,7 @@ class Resolver:
         at = lo + found.start()
         if _ISSUER.search(self.text, at + len(found.group(0)), pos):
             return None
-        canon, kind = classify_name(_without_article(found.group(1).removesuffix("'s").removesuffix("’s")))
+        canon, kind = classify_name(_no_stop(_without_article(found.group(1).removesuffix("'s").removesuffix("’s"))))
         if kind == "person":
             role, words = _split_role(canon.split())
             canon = " ".join(words) or canon
@@ -719,7 +759,7 @@ class Resolver:
         ent = None
         low = m.text.lower()
         words = low.split()
-        team = TEAM_MENTION.fullmatch(m.text) if "et al" in m.text or "colleagues" in m.text else None
+        team = TEAM_MENTION.fullmatch(m.text) if may_name_team(m.text) else None
         if team is not None:
             ent = self._entity(self._team_name(team.group(1), m.text, m.start), "group", None, m.start)
             return SpeakerRef(ent.name, m.text, m.start, m.end, "anonymous")
@@ -731,9 +771,7 @@ class Resolver:
             if after is not None:
                 # "a statement released by Erdogan's office, …": the author named right after the mention
                 name = _without_article(after.group(1)).rstrip(".")  # (the sentence's stop is no part of it)
-                kind = classify_name(name)[1]
-                kind = "organisation" if kind == "person" and ("'" in name or "’" in name) else kind
-                return SpeakerRef(name, m.text, m.start, m.end, kind)
+                return self._author_ref(name, m)
             by = _BY_NAME.search(m.text)
             if by is not None:
                 # "a recent report by The Atlantic", "a statement released by Erdogan's office": the named author
@@ -745,15 +783,14 @@ class Resolver:
                     ent = self._person_for(owner.group(1), m.start)
                     if ent is not None:
                         return SpeakerRef(ent.name, m.text, m.start, m.end, _ref_kind(ent), ent.role)
-                kind = classify_name(name)[1]
-                return SpeakerRef(
-                    name, m.text, m.start, m.end, "organisation" if kind == "person" and "'" in name else kind
-                )
+                    if (owner.group(2) or "").lower() in _MEDIA_WORDS:
+                        name = owner.group(1)  # (an owner not named before: "Lima's Twitter account" is Lima's)
+                return self._author_ref(name, m)
         if m.kind not in ("person", "pronoun", "relative") and len(words) > 1 and _head_noun(m.text) in DOCUMENT_NOUNS:
             issued = _ISSUED.search(self.text, max(0, m.start - 120), m.start)
             if issued is not None:
                 # "the Task Force released a statement saying …": the body that issued it speaks.
-                name = _without_article(issued.group(1))
+                name = _without_article(_issuer_words(issued.group(1)))
                 canon, kind = classify_name(name)
                 role = None
                 if kind == "person":
@@ -799,6 +836,8 @@ class Resolver:
                 if group is not None:
                     return SpeakerRef(group.name, m.text, m.start, m.end, "anonymous")
         if m.kind == "anonymous" and words and words[0] != "one" and _is_plural_source(words):
+            if self.teams:
+                self._drop_groups_in(m)
             ent = self._entity(m.name or m.text, "group", None, m.start)
             return SpeakerRef(ent.name, m.text, m.start, m.end, "anonymous", m.role)
         if m.kind == "pronoun":
@@ -828,13 +867,26 @@ class Resolver:
             kind = m.kind
             if kind == "organisation" and m.name and m.name not in self.by_name:
                 m = _with_name(m, self._full_form(m.name, m.start))
+                full = m.name or ""
+                other = full[4:] if full.startswith("The ") else f"The {full}"
+                if other in self.by_name:
+                    m = _with_name(m, other)  # "the San Francisco Chronicle" … "The San Francisco Chronicle": one
             if (
                 kind == "organisation"
                 and m.text[:1].isupper()
                 and _is_plural_source(low.split())
                 and _common_head(m.text)
+                # ("Yesterday, Roscosmos, the Russian space agency, announced": one word capitalised inside a
+                # sentence is a name, not a plural noun)
+                and (
+                    " " in m.text
+                    or self.text[max(0, m.start - 3) : m.start].rstrip()[-1:]
+                    in ("", ".", "!", "?", "“", '"', ":", "\n")
+                )
             ):
                 kind = "group"  # "Researchers from the Ocean Institute": people, whom "they" and "the scientists" name
+                if self.teams:
+                    self._drop_groups_in(m)
             ent = self._entity(m.name or m.text, kind, m.role, m.start)
         else:
             return SpeakerRef(m.name or m.text, m.text, m.start, m.end, "anonymous", m.role)
@@ -846,6 +898,25 @@ class Resolver:
         self._touch(ent)
         role = ent.role if m.kind in ("role", "pronoun") else m.role or ent.role
         return SpeakerRef(ent.name, m.text, m.start, m.end, _ref_kind(ent), role or m.role)
+
+    def _drop_groups_in(self, m: Mention) -> None:
+        """ "Marine researchers at the Ocean Institute said": a source group the prescan found inside a plural
+        speaker's mention ("researchers at the Ocean Institute") is that speaker, not a second group for "they"."""
+        self.teams = [t for t in self.teams if t[1] or not (m.start <= t[0] and t[0] + len(t[2]) <= m.end)]
+
+    def _author_ref(self, name: str, m: Mention) -> SpeakerRef:
+        """The speaker of a document named with its author ("a statement released by Erdogan's office", "… by
+        Senator Casey Khan"): a possessive names a body; a person's title is their role, not part of the name,
+        and a person named before keeps their full name."""
+        kind = classify_name(name)[1]
+        if kind == "person" and ("'" in name or "’" in name):
+            return SpeakerRef(name, m.text, m.start, m.end, "organisation")
+        if kind != "person":
+            return SpeakerRef(name, m.text, m.start, m.end, kind)
+        role, name_words = _split_role(name.split())
+        canon = " ".join(name_words) or name
+        ent = self._person_for(canon, m.start) or self._entity(canon, kind, role, m.start)
+        return SpeakerRef(ent.name, m.text, m.start, m.end, _ref_kind(ent), ent.role)
 
     def _apposed(self, pos: int) -> _Entity | None:
         """The person a role noun stands in apposition to ("Adil Abdul-Mahdi, the acting Prime Minister of Iraq,

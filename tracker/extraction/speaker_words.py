@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.extraction.letters import caps
+from tracker.extraction.referents import FEMALE_NAMES, MALE_NAMES
 
 # (A number with thousands separators is one token: "4,000" is no "4", comma, "000", whose comma would read as an
 # apposition's: "The union, which represents 4,000 nurses, said …" gave the speaker "4".)
@@ -46,6 +47,14 @@ TITLES = frozenset(
     scientist coach manager editor economist analyst lawyer attorney-general councillor councilman
     councilwoman alderman chairperson president-elect vice-president emir sheikh ayatollah
     aide adviser advisor official negotiator strategist
+    """.split()
+) | frozenset(
+    # Hyphenated titles, one token each ("Secretary-General Antonio Guterres"): a title word on its own above
+    # does not make them one.
+    """
+    secretary-general director-general solicitor-general surgeon-general inspector-general governor-general
+    lieutenant-governor lieutenant-general lieutenant-colonel major-general vice-admiral vice-chancellor vice-chair
+    vice-chairman vice-chairwoman vice-premier deputy-director co-founder co-chair editor-in-chief commander-in-chief
     """.split()
 )
 
@@ -96,6 +105,8 @@ PERSON_ROLE_NOUNS = frozenset(
     judge professor prosecutor attorney lawyer pollster analyst economist author writer host founder premier
     envoy diplomat activist officer woman man doctor mogul star actor actress singer
     coach manager captain player teacher nurse driver pilot farmer owner teenager victim survivor suspect defendant
+    secretary-general director-general attorney-general vice-president vice-chancellor
+    master headmaster headteacher headmistress principal surgeon scientist researcher engineer
     """.split()
 )
 
@@ -170,6 +181,24 @@ def _is_cap(tok: str) -> bool:
     return tok[:1] in _CAP_FIRST and tok.lower() not in FUNCTION_WORDS
 
 
+# Months that are surnames too ("Theresa May", "Brian May"): the function-word list takes them for dates.
+_MONTH_SURNAMES = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+def is_surname_word(prev: str, word: str) -> bool:
+    """A month written capitalised right after a known first name or a title is the person's surname ("Theresa
+    May said", "Mrs May said"), not a date or the modal "may": "in May", "on May 5", "May I" keep no such word
+    before them."""
+    low = prev.lower()
+    return (
+        word[:1].isupper()
+        and word.rstrip(".").lower() in _MONTH_SURNAMES
+        and (low in FEMALE_NAMES or low in MALE_NAMES or low in TITLES and prev[:1].isupper())
+    )
+
+
 def iter_tokens(text: str, lo: int, hi: int):
     """`tokens`, one at a time, for a caller that reads only the first few of a span that may be long."""
     return ((m.start(), m.end(), m[0]) for m in _TOKEN.finditer(text, lo, hi))
@@ -195,12 +224,17 @@ class Mention:
 _HONORIFICS = frozenset("mr. mrs. ms. mr mrs ms dr. dr prof. prof sir dame".split())
 
 
+# Bodies named by whose they are, which speak as themselves ("according to Erdogan's office", "said Trump's
+# campaign"): not the owner, and not an anonymous source.
+OWNED_BODIES = frozenset("office campaign government administration ministry team".split())
+
+
 # Words that link the parts of one proper name ("Ministry of Foreign Affairs", "Center for Strategic and
 # International Studies"); a title word after them is part of the name, not a role before it.
 NAME_LINKS = frozenset({"of", "for", "and", "&"})
 
 # The lower-case particles inside personal names: "Ursula von der Leyen", "Mohammed bin Salman", "Charles de Gaulle".
-NAME_PARTICLES = frozenset("de van von der den del da di du al bin ibn dos das".split())
+NAME_PARTICLES = frozenset("de la le della van von der den ter ten zu del da di du al bin ibn dos das".split())
 
 
 # Title words that head a role ("Governor" in "Bank of England Governor Andrew Bailey"), unlike the modifiers
@@ -208,7 +242,7 @@ NAME_PARTICLES = frozenset("de van von der den del da di du al bin ibn dos das".
 _HEAD_ROLES = frozenset(
     "minister secretary spokesman spokeswoman spokesperson director chairman chairwoman president ambassador "
     "commander chief envoy governor mayor senator ceo cfo executive officer commissioner speaker leader whip mp "
-    "prosecutor administrator judge".split()
+    "prosecutor administrator judge secretary-general director-general attorney-general vice-president".split()
 )
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from tracker.extraction.names import _mention_from_words, classify_name  # noqa: F401
+from tracker.extraction.names import _OWNED_SOURCES, _PLATFORMS, _mention_from_words, classify_name  # noqa: F401
+from tracker.extraction.referents import ORG_ROLE_NOUNS
 from tracker.extraction.resolver import DOCUMENT_NOUNS, Resolver, gender_of  # noqa: F401
 from tracker.extraction.speaker_words import (  # noqa: F401
     _TOKEN,
@@ -23,6 +24,7 @@ from tracker.extraction.speaker_words import (  # noqa: F401
     NAME_PARTICLES,
     NEGATIONS,
     ORG_WORDS,
+    OWNED_BODIES,
     PERSON_ROLE_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
@@ -34,6 +36,7 @@ from tracker.extraction.speaker_words import (  # noqa: F401
     _is_cap,
     described_start,
     is_describing,
+    is_surname_word,
     iter_tokens,  # noqa: F401
     tokens,
 )
@@ -46,6 +49,16 @@ def _cap_before_particles(toks: list[tuple[int, int, str]], k: int) -> bool:
     while k > 0 and toks[k - 1][2].lower() in _PARTICLES:
         k -= 1
     return k > 0 and _is_cap(toks[k - 1][2])
+
+
+def _particles_open_name(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether the run of name particles ending at token k opens the name after it with no first name before:
+    after a title word ("Commission president von der Leyen") or as a run of two ("… and von der Leyen"), which
+    no other phrase has before a capitalised word."""
+    first = k
+    while k > 0 and toks[k - 1][2].lower() in _PARTICLES:
+        k -= 1
+    return first > k or k > 0 and toks[k - 1][2].lower() in TITLES
 
 
 _DASH_TOKENS = frozenset("— – -".split())
@@ -73,6 +86,11 @@ _BEFORE_TO = frozenset(
     ambassadors envoy envoys assistant assistants consultant consultants lawyer lawyers attorney attorneys
     """.split()
 )
+
+
+# Participles that tie a source to what they are for or where they are ("Critics opposed to the plan said",
+# "Researchers based in Oslo said"): the noun before them speaks, not the phrase after.
+_SOURCE_PARTICIPLES = frozenset("opposed based stationed posted allied linked loyal involved".split())
 
 
 # Auxiliaries and modals: one in the words between two commas makes them a clause, not an apposition.
@@ -129,24 +147,43 @@ def _role_modifier(toks: list[tuple[int, int, str]], k: int) -> bool:
 _BARE_BODIES = frozenset("police military staff management government".split())
 
 
+def _publication_today(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """ "USA Today", "Newsnight Tonight": a capitalised "Today" or "Tonight" after a capitalised word ends a name."""
+    return toks[i][2] in ("Today", "Tonight") and i > 0 and _is_cap(toks[i - 1][2])
+
+
 def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     """Index of the first token of the noun phrase that ends at token i, or None when there is none."""
     word = toks[i][2]
     low = word.lower()
     if low in PRONOUNS or low in RELATIVES:
         return i
-    if _is_cap(word) or (word[:1].isupper() and low not in FUNCTION_WORDS):
+    if (
+        _is_cap(word)
+        or word[:1].isupper()
+        and (
+            low not in FUNCTION_WORDS
+            or i > 0
+            and (is_surname_word(toks[i - 1][2], word) or _publication_today(toks, i))
+        )
+    ):
         j = i
         while j > 0:
             prev = toks[j - 1][2]
             pl = prev.lower()
+            if pl == "the" and j >= 2 and toks[j - 2][2].lower() not in NAME_LINKS:
+                j -= 1  # "Last week in Tampa the Moms for Liberty said": nothing before the article is in the phrase
+                break
             if (
                 _is_cap(prev)
-                and pl not in TIME_WORDS
+                and (pl not in TIME_WORDS or toks[j][2] in NAME_LINKS)  # ("The Night of Ideas said")
                 or (pl == "of" or pl in _PARTICLES)
                 and _cap_before_particles(toks, j - 1)
             ):
                 j -= 1
+            elif pl in _PARTICLES and _particles_open_name(toks, j - 1):
+                while j > 0 and toks[j - 1][2].lower() in _PARTICLES:
+                    j -= 1  # "Commission president von der Leyen", "… and von der Leyen said"
             elif pl in NAME_LINKS and j - 2 >= 0 and _is_cap(toks[j - 2][2]) and _linked_name(toks, j - 1):
                 j -= 1  # "Center for Strategic and International Studies": one name, not two speakers
             elif pl in TITLES or pl.endswith("-based") or pl in _BEFORE_TITLES:
@@ -269,6 +306,8 @@ def subject_before(
     appos = None
     while i >= 0:
         w = toks[i][2].lower()
+        if i > 0 and (is_surname_word(toks[i - 1][2], toks[i][2]) or _publication_today(toks, i)):
+            break  # "Theresa May said", "USA Today reported": the name's last word, not the modal or the time
         if w in _BE and _participle_at(text, cue_start):
             # "Qawi was accused of …": the subject is whom it was said about; the speaker is not named.
             return None, negated
@@ -343,11 +382,16 @@ def subject_before(
     while (
         j >= 2
         and toks[j - 1][2].lower() in PREPOSITIONS
-        and (toks[j - 1][2].lower() != "to" or toks[j - 2][2].lower() in _BEFORE_TO)
+        and (
+            toks[j - 1][2].lower() != "to"
+            or toks[j - 2][2].lower() in _BEFORE_TO
+            or toks[j - 2][2].lower() in _SOURCE_PARTICIPLES
+        )
     ):
         k = j - 2
-        if toks[k][2].lower() in ("familiar", "close") and k >= 1:
-            k -= 1
+        kw = toks[k][2].lower()
+        if (kw in ("familiar", "close") or kw in _SOURCE_PARTICIPLES) and k >= 1:
+            k -= 1  # "a source familiar with the talks", "Critics opposed to the plan", "Researchers based in Oslo"
         j2 = _np_back(toks, k)
         if j2 is None or toks[k][2].lower() in PRONOUNS:
             break
@@ -366,7 +410,24 @@ def subject_before(
     member = _member_of(toks, j, i)
     if member is not None:
         return member, negated
-    return _mention_from_words(toks[j : i + 1]), negated
+    m = _mention_from_words(toks[j : i + 1])
+    if appos is not None and m.kind == "person" and _body_apposition(toks[appos[0] : appos[1] + 1]):
+        # "Met Éireann, the national weather service, said": the apposition says the name is a body's
+        return Mention(m.start, m.end, m.text, "organisation", m.name), negated
+    return m, negated
+
+
+def _body_apposition(inner: list[tuple[int, int, str]]) -> bool:
+    """An apposition that describes a body: an article, then words ending at a body noun before any preposition
+    or relative ("the national weather service", "a Norwegian shipping company", not "the head of the agency")."""
+    if len(inner) < 2 or inner[0][2].lower() not in ("a", "an", "the"):
+        return False
+    head = inner[-1][2].lower()
+    for _, _, w in inner[1:]:
+        if w.lower() in PREPOSITIONS or w.lower() in RELATIVES or w.lower() == "that":
+            break
+        head = w.lower()
+    return head in ORG_WORDS or head in ORG_ROLE_NOUNS
 
 
 def _pronoun_at_cue(toks: list[tuple[int, int, str]]) -> Mention | None:
@@ -460,6 +521,26 @@ _POSTED_BODIES = frozenset("embassy consulate mission office bureau delegation".
 _BODY_NOUNS = frozenset("side government military army navy police media press authorities forces embassy".split())
 
 
+# What a named owner speaks through or as: "Erdogan's office", "Biden's Twitter account".
+_OWNED = OWNED_BODIES | _OWNED_SOURCES
+
+
+def _colleagues_after(toks: list[tuple[int, int, str]], k: int) -> int:
+    """The end (exclusive) of "and colleagues" / "and her colleagues" starting at token k, or 0."""
+    for size in (2, 3):
+        if k + size <= len(toks) and toks[k + size - 1][2].lower().rstrip(".") == "colleagues":
+            return k + size if size == 2 or toks[k + 1][2].lower() in ("his", "her", "their") else 0
+    return 0
+
+
+def _owner_before(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """A capitalised possessive at token k - 1, or at k - 2 before a platform's name ("Biden's Twitter")."""
+    for p in (k - 1, k - 2):
+        if p >= 0 and toks[p][2].endswith(("'s", "’s")) and _is_cap(toks[p][2]):
+            return p == k - 1 or toks[k - 1][2] in _PLATFORMS
+    return False
+
+
 def _cap_after_particles(toks: list[tuple[int, int, str]], k: int) -> bool:
     """Whether the run of particles starting at token k leads to a capitalised word ("von der Leyen")."""
     while k < len(toks) and toks[k][2].lower() in _PARTICLES:
@@ -476,6 +557,9 @@ _PAST_NOT_ED = frozenset(
     chose threw
     """.split()
 )
+
+
+_NAME_ENDS = re.compile(r"[ \t\xa0]*(?:[,.;!?)”\"]|$)")  # what closes a name in apposition
 
 
 _NAME_TODAY = re.compile(r"To(?:day|night)\.")  # capitalised after a name, part of it: "USA Today."
@@ -521,6 +605,17 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             continue  # "the Center for Strategic Studies", "Johnson & Johnson", "Doctors for Peace"
         if not w[:1].isalnum() and w not in ("’s", "'s"):
             break
+        if k > 0 and is_surname_word(toks[k - 1][2], w):
+            n = k + 1  # "said Theresa May on Monday": a month after a first name is the surname
+            caps_run = True
+            continue
+        if wl == "and" and caps_run:
+            team = _colleagues_after(toks, k)
+            if team:
+                n = team  # "said Rosa Lindqvist and her colleagues.": the team speaks
+                break
+            if any(t[2].lower() in TITLES for t in toks[k + 1 : k + 3]):
+                break  # "said Ana Lima and Police Chief Tom Reyes.": two speakers; the first named is taken
         if (
             k > 0
             and wl in _STOP_AFTER
@@ -539,7 +634,16 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             )
         ):
             break
-        if k > 0 and (wl in TIME_WORDS or wl.endswith(".") and wl[:-1] in TIME_WORDS and not _NAME_TODAY.match(w)):
+        if (
+            k > 0
+            and (wl in TIME_WORDS or wl.endswith(".") and wl[:-1] in TIME_WORDS and not _NAME_TODAY.match(w))
+            and not (  # "said Doctors for Evening Classes", "said the Morning Star": a name goes on after it
+                w[:1].isupper()
+                and k + 1 < len(toks)
+                and _is_cap(toks[k + 1][2])
+                and toks[k + 1][2].lower().rstrip(".") not in TIME_WORDS
+            )
+        ):
             if n == k and k > 1 and toks[k - 1][2].lower() in _TIME_OPENERS:
                 n = k - 1  # "said the mayor this morning.": the word opening the time phrase is no part of the name
             break  # "said Ann Lee Tuesday." (not "according to USA Today.")
@@ -558,6 +662,7 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             and not (
                 wl == "the" and toks[k - 1][2].lower() in ("of", "to") and k + 1 < len(toks) and _is_cap(toks[k + 1][2])
             )
+            and not (wl.rstrip(".") in _OWNED and _owner_before(toks, k))
         ):
             break  # "Hillary Clinton chimed in": the name ends where lower-case words start
         if (
@@ -568,6 +673,8 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
             and toks[k - 1][2].lower() not in DETERMINERS
         ):
             break
+        if wl in PRONOUNS and toks[k - 1][2].endswith("."):
+            break  # "said Malcolm X. He left": the stop ended the sentence
         if _is_cap(w):
             caps_run = True
         n = k + 1
@@ -577,4 +684,15 @@ def subject_after(text: str, start: int, hi: int) -> Mention | None:
         n -= 1  # "Superintendent Ana Cruz of the national police": a link word does not end a name
     if n == 0:
         return None
+    if n < len(toks) and toks[n][2] == "," and all(t[2].lower() in TITLES for t in toks[:n]):
+        # "said President, Dr. Ismail Demir.": a bare title, then the name in apposition, which speaks
+        named = subject_after(text, toks[n][1], hi)
+        if named is not None and named.kind == "person" and _NAME_ENDS.match(text, named.end, hi):
+            role = " ".join(t[2] for t in toks[:n])
+            role = f"{role} {named.role}" if named.role else role
+            return Mention(toks[0][0], named.end, text[toks[0][0] : named.end], "person", named.name, role)
+    last = toks[n - 1]
+    if n > 1 and len(last[2]) == 2 and last[2][1] == "." and last[2][0].isupper():
+        # "said Malcolm X.", "said King Henry V.": a name ends in no initial, so the full stop ends the sentence
+        return _mention_from_words(toks[: n - 1] + [(last[0], last[1] - 1, last[2][0])])
     return _mention_from_words(toks[:n])
