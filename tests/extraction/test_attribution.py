@@ -843,3 +843,8 @@ def test_a_lower_case_word_after_a_sentence_opening_cue_is_no_inverted_speaker()
 )
 def test_a_scare_quote_before_the_subject_gives_way_to_the_quote_after_the_cue(text, quotes):
     assert [q.text for q in extract(text).quotes] == quotes
+
+
+def test_an_aside_opened_by_because_is_stepped_over_to_the_subject():
+    text = "The company, because of the strike, said it would cut 200 jobs."
+    assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == [("The company", "it would cut 200 jobs")]

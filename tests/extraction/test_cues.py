@@ -234,3 +234,22 @@ def test_notes_after_a_determiner_that_is_its_subject_stays_a_cue():
 )
 def test_press_after_a_determiner_and_a_modifier_is_the_news_media(text, expected):
     assert [(q.cue, q.speaker.mention) for q in find_quotes_raw(text, sentences(text))] == expected
+
+
+@pytest.mark.parametrize(
+    "text, mention, quote",
+    [
+        # A cue word in its bare form, capitalised before another capital, opens a name ...
+        (
+            "State Department spokesman Ned Price said the talks would resume.",
+            "State Department spokesman Ned Price",
+            "the talks would resume",
+        ),
+        ("Press TV said the crash was followed by a fire.", "Press TV", "the crash was followed by a fire"),
+        # ... but "According to" and an inverted "Said Ellis:" stay cues.
+        ("According to Forbes, the deal was signed in May.", "Forbes", "the deal was signed in May"),
+        ('Said Ellis: "We will win."', "Ellis", '"We will win."'),
+    ],
+)
+def test_a_capitalised_bare_cue_before_a_capital_opens_a_name(text, mention, quote):
+    assert [(q.speaker.mention, q.text) for q in find_quotes_raw(text, sentences(text))] == [(mention, quote)]

@@ -275,7 +275,7 @@ def _told_whom_only(text: str, cue: _Cue, e: int) -> bool:
 
 
 # Words that open an aside between a subject and its verb: "The company, though profitable, said …".
-_ASIDE_OPENERS = frozenset("though although while whilst despite even if when once as unlike like".split())
+_ASIDE_OPENERS = frozenset("though although while whilst despite even if when once as unlike like because".split())
 
 
 _NEXT_TOKEN = re.compile(r"[ \t\xa0]*([\w’'-]+)")

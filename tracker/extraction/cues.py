@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from tracker.extraction.letters import caps
 from tracker.extraction.triggers import _trie
 
 
@@ -208,6 +209,9 @@ def _cue_words(low: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_CAPITAL_NEXT = re.compile(caps(r"[ \t\xa0]+[A-Z]"))
+
+
 def _cues(
     text: str,
     low: str,
@@ -248,6 +252,8 @@ def _cues(
             continue
         if text[start].isupper() and start > s and base != "according":
             continue  # "Said" inside a name or a title
+        if text[start].isupper() and word == base and base != "according" and _CAPITAL_NEXT.match(text, end):
+            continue  # "State Department spokesman Ned Price said": a bare form before a capital opens a name
         if (
             base not in ("according", "call", "express", "note")
             and word.endswith(("s", "ing"))
