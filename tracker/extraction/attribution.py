@@ -413,6 +413,8 @@ def _compound_noun(text: str, mention: Mention, cue: _Cue) -> bool:
     """ "the surveillance state", "the welfare state": a bare base form right after "the" and a lower-case singular
     noun is the second noun of a compound, since such a subject takes "states", "stated" or a modal. Bodies that
     British English gives a plural verb ("the government say", "the majority say") are left as reports."""
+    if cue.base in _SAME_PAST or text[cue.start : cue.end] != cue.base:
+        return False  # (most cues are a past or an "-s" form: asked first, it spares the split below)
     words = mention.text.split()
     head = words[-1]
     return (
@@ -426,8 +428,6 @@ def _compound_noun(text: str, mention: Mention, cue: _Cue) -> bool:
         and head not in ANON_NOUNS
         and head not in PERSON_ROLE_NOUNS  # ("the mayor forecast": a past, spelt as the base form)
         and head not in TITLES
-        and cue.base not in _SAME_PAST
-        and text[cue.start : cue.end] == cue.base
         and not text[mention.end : cue.start].strip()
     )
 
