@@ -1127,3 +1127,15 @@ def test_a_coordinated_report_ends_the_content_before_it_even_when_negated(text,
 )
 def test_a_word_after_and_that_reports_nothing_does_not_end_the_content(text, contents):
     assert [text[r.start : r.end] for r in find_quotes_raw(text, sentences(text))] == contents
+
+
+def test_only_the_first_max_cues_of_a_sentence_are_attributed():
+    # A "sentence" of 40 attributed quotes (no prose holds more than 5 cues in one): the first MAX_CUES speak.
+    from tracker.extraction.quotes import MAX_CUES
+
+    text = "; ".join(f"“We won {i},” Lee said" for i in range(40)) + "."
+    found = find_quotes_raw(text, sentences(text))
+    # (each quote runs on into the next after the semicolon: "“A,” she said; “B.”")
+    cut = text.index("“We won 32,”")
+    assert (len(found), MAX_CUES) == (32, 32)
+    assert found[-1].text == "“We won 31,” Lee said; “We won 32,”" and all(q.start < cut for q in found)

@@ -186,7 +186,7 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
     # the earlier report's ('"We are ready," Lee said, adding that the team had trained hard').
     # (subject: "…, as the minister said." lets "as" open the attribution, but not in a question: "Will the tax
     # rise, as the minister promised?" asks whether it will, and reports no one.)
-    back = None if carried else _content_before(text, s, mention.start, quotes, text.find("?", cue.end, e) < 0)
+    back = None if carried else _content_before(text, s, mention.start, quotes, _last_mark(text, s, e, "?") < cue.end)
     if back is not None and _quote_at(quotes, back[0]) is not None and text[back[1] - 1] in _QUOTE_CHARS:
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)
         if text[back[1] - 2 : back[1] - 1] not in _CLOSING_STOPS:
@@ -338,6 +338,13 @@ def _comma_outside_quotes(text: str, lo: int, hi: int, quotes) -> int:
 def _quote_at_or_around(quotes, pos: int) -> bool:
     i = bisect.bisect_left(quotes, (pos + 1,)) - 1
     return i >= 0 and quotes[i][0] <= pos < quotes[i][1]
+
+
+@lru_cache(maxsize=16)
+def _last_mark(text: str, s: int, e: int, mark: str) -> int:
+    """The last `mark` in the sentence text[s:e] (-1 if none): asked for each cue of a sentence, found once per
+    sentence (a search per cue made a sentence of many cues quadratic)."""
+    return text.rfind(mark, s, e)
 
 
 _CLOSING_STOPS = frozenset(",.!?;:…")

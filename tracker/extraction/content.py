@@ -109,8 +109,9 @@ def _hedged_clause(text: str, start: int, e: int) -> bool:
     m = _HEDGED_NUMBER.match(text, start, e)
     if m is None:
         return False
-    k = text.find(",", m.end(), e)
-    end = e if k < 0 else k
+    near = min(e, m.end() + 120)  # (a bounded look, as `_finite_soon`'s)
+    k = text.find(",", m.end(), near)
+    end = near if k < 0 else k
     return _finite_soon(text, start, end) or any(_past(w) for w in _LETTER_RUN.findall(text, m.end(), end))
 
 
@@ -335,10 +336,11 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
     if wl == "as" and _AS_PRONOUN.match(text, first.end(), e):
         # "said Friday as he entered the talks": a time clause, no report; the report may follow it, after "that"
         # ("said as he left that taxes would rise") or a comma ("told me as I am pregnant, I should do this")
-        that = _THAT_WORD.search(text, first.end(), e)
+        near = min(e, first.end() + 200)  # (a bounded look: a sentence of many cues stays linear)
+        that = _THAT_WORD.search(text, first.end(), near)
         if that is not None:
             return that.start(), _content_end(text, that.start(), s, e, cue, quotes)
-        if text.find(",", first.end(), e) < 0:
+        if text.find(",", first.end(), near) < 0:
             return None
     if wl in _CLAUSE_OPENERS and cue.base not in WEAK_VERBS and _finite_soon(text, first.end(), e):
         # "she said as a teenager she was forced …": the content opens with a subordinate clause
