@@ -32,6 +32,7 @@ from tracker.extraction.letters import caps
 from tracker.extraction.quotemarks import _QUOTE_CHARS, _ending_by, _first_nonspace, _quote_at, _trim_end, _word_count
 from tracker.extraction.speaker_words import (
     ANON_NOUNS,
+    AUXILIARIES,
     DETERMINERS,
     ORG_WORDS,
     PERSON_ROLE_NOUNS,
@@ -40,7 +41,6 @@ from tracker.extraction.speaker_words import (
     tokens,
 )
 from tracker.extraction.speakers import (
-    _AUXILIARIES,
     _TOKEN,
     DOCUMENT_NOUNS,
     FUNCTION_WORDS,
@@ -348,7 +348,7 @@ def _last_mark(text: str, s: int, e: int, mark: str) -> int:
 
 
 _CLOSING_STOPS = frozenset(",.!?;:…")
-_AUXILIARY = re.compile(r"\b(?:" + "|".join(sorted(_AUXILIARIES)) + r")\b")  # (one in a span: it holds a clause)
+_AUXILIARY = re.compile(r"\b(?:" + "|".join(sorted(AUXILIARIES)) + r")\b")  # (one in a span: it holds a clause)
 
 
 # A relative pronoun right before the speaker: "a mission which NASA said might take place in May".

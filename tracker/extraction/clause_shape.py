@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import re
 
+from tracker.extraction.speaker_words import AUXILIARIES
 from tracker.extraction.speakers import DETERMINERS, FUNCTION_WORDS, PRONOUNS
 
 _PREP = frozenset("on in at during to via through after before with of from over by".split())
 
-_AUX = frozenset(
-    "is are was were has have had will would can could should may might must does did do be been being am".split()
-)
+_AUX = AUXILIARIES | frozenset("does did do be been being am".split())
 
 
 # Past forms that are not "-ed": a clause's verb after its subject ("stated the aircraft overran the runway").

@@ -10,7 +10,7 @@ import re
 from tracker.extraction.aliases import load_aliases, resolve_alias
 from tracker.extraction.letters import caps
 from tracker.extraction.quantities import NATIONALITY
-from tracker.extraction.referents import FEMALE_NAMES, MALE_NAMES, ORG_ROLE_NOUNS
+from tracker.extraction.referents import ORG_ROLE_NOUNS
 from tracker.extraction.sentences import ABBREVIATIONS
 from tracker.extraction.speaker_words import (
     _HEAD_ROLES,
@@ -27,10 +27,12 @@ from tracker.extraction.speaker_words import (
     PRESS_WORDS,
     PRONOUNS,
     RELATIVES,
+    SOURCE_PARTICIPLES,
     TITLES,
     Mention,
     _is_cap,
     described_start,
+    is_first_name,
     is_surname_word,
 )
 
@@ -73,7 +75,7 @@ def _name_after_chain(words: list[str], i: int, k: int) -> bool:
         k > i + 2
         and 2 <= n - k <= 3
         and _is_cap(words[k - 1])
-        and _first_name(words[k])
+        and is_first_name(words[k])
         and not any(w.lower() in ORG_WORDS for w in words[k:])
     )
 
@@ -99,17 +101,12 @@ _OCCUPATION_ENDS = ("ologist", "ographer", "onomer", "ician", "torian", "ist")
 
 
 def _is_occupation(word: str) -> bool:
-    return len(word) > 6 and word.endswith(_OCCUPATION_ENDS) and word not in FEMALE_NAMES and word not in MALE_NAMES
+    return len(word) > 6 and word.endswith(_OCCUPATION_ENDS) and not is_first_name(word)
 
 
 # Lower-case words after a title that are no part of the role: a name's particles ("von der Leyen") and the
 # words that link a title to what it heads ("Secretary of Labor").
 _NOT_ROLE_WORDS = NAME_PARTICLES | FUNCTION_WORDS
-
-
-def _first_name(word: str) -> bool:
-    low = word.lower()
-    return low in FEMALE_NAMES or low in MALE_NAMES
 
 
 def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
@@ -147,11 +144,11 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
         keep = 3 if len(rest) >= 5 and _INITIAL.fullmatch(rest[-2]) else 2
         for k in range(2, len(rest) - 1):
             # ... or from a known first name on ("Ambassador to the United Nations Mary Ann Smith")
-            if _first_name(rest[k]) and not _first_name(rest[k - 1]):
+            if is_first_name(rest[k]) and not is_first_name(rest[k - 1]):
                 keep = len(rest) - k
                 break
         last_title += len(rest) - keep
-    if chain and last_title < max(chain) < len(words) - 2 and _first_name(words[max(chain) + 1]):
+    if chain and last_title < max(chain) < len(words) - 2 and is_first_name(words[max(chain) + 1]):
         # "Office of the Special Counsel Jack Smith": a body's linked name, then a person's from a known first name
         last_title = max(chain)
     role_words = [w for w in words[: last_title + 1] if w.lower() not in _HONORIFICS]
@@ -174,7 +171,7 @@ def _role_noun_before_name(words: list[str]) -> int:
             continue
         if not (w in PERSON_ROLE_NOUNS or w in ANON_NOUNS or w.endswith(_AGENT_ENDS)) or w in _NOT_ROLE_WORDS:
             return -1
-        if _first_name(words[k + 1]) and all(_is_cap(x) for x in words[k + 1 :]):
+        if is_first_name(words[k + 1]) and all(_is_cap(x) for x in words[k + 1 :]):
             return k
         return -1
     return -1
@@ -353,7 +350,7 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
         if (
             first_cap < len(words) - 2
             and _HYPHEN_DESCRIBER.match(words[first_cap])
-            and _first_name(words[first_cap + 1])
+            and is_first_name(words[first_cap + 1])
             and all(w.lower() in DETERMINERS or w in _BEFORE_DESCRIBER for w in words[:first_cap])
         ):
             # "The Oscar-winning Emma Stone", "the former Nobel-winning Malala Yousafzai": the describer opens no
@@ -426,7 +423,7 @@ _INDUSTRY = frozenset("retailer broadcaster insurer lender grocer supermarket ai
 
 
 # Participles between a source noun and its prepositional phrase ("Critics opposed to the plan").
-_TIE_PARTICIPLES = frozenset("opposed based stationed posted allied linked loyal involved familiar close".split())
+_TIE_PARTICIPLES = SOURCE_PARTICIPLES | {"familiar", "close"}
 
 
 _DATE_SHORT_FORMS = frozenset(
@@ -537,7 +534,7 @@ def _headed_by_source_noun(toks, words: list[str], start: int, end: int, text: s
             return Mention(start, end, text, org.kind, org.name)
     if words[0].lower() in ("the", "this", "that") and p == 2 and hl in PERSON_ROLE_NOUNS:
         for k in range(p + 2, len(words) - 1):
-            if _first_name(words[k]) and all(_is_cap(w) for w in words[k:]) and not _first_name(words[k - 1]):
+            if is_first_name(words[k]) and all(_is_cap(w) for w in words[k:]) and not is_first_name(words[k - 1]):
                 # "said the ambassador to the UN Nikki Haley": the person named after the role's phrase
                 return Mention(start, end, text, "person", " ".join(words[k:]), " ".join(words[1:k]))
         return Mention(start, end, text, "role", None, head)

@@ -12,12 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from tracker.extraction.letters import caps
-from tracker.extraction.names import _is_occupation, _split_role, _without_article, classify_name
+from tracker.extraction.names import _PLATFORMS, _is_occupation, _split_role, _without_article, classify_name
 from tracker.extraction.referents import (  # noqa: F401  (DOCUMENT_NOUNS is read here by speakers.py)
     DOCUMENT_NOUNS,
-    FEMALE_NAMES,
     FEMALE_WORDS,
-    MALE_NAMES,
     MALE_WORDS,
     ORG_ROLE_NOUNS,
     TEAM_MENTION,
@@ -34,6 +32,7 @@ from tracker.extraction.speaker_words import (
     TIME_WORDS,
     TITLES,
     Mention,
+    is_first_name,
 )
 from tracker.records import SpeakerRef
 
@@ -75,9 +74,7 @@ _BODY_NOUNS = frozenset("office campaign government administration ministry team
 
 
 # What follows an owner's possessive when the owner speaks through it ("Lima's Twitter account").
-_MEDIA_WORDS = frozenset(
-    "twitter facebook instagram youtube tiktok telegram linkedin weibo x account website feed".split()
-)
+_MEDIA_WORDS = frozenset(p.lower() for p in _PLATFORMS) | {"account", "website", "feed"}
 
 
 # Irregular participles that open a tail after a noun ("a tweet sent from …", "a letter written by …").
@@ -249,7 +246,7 @@ def _from_first_name(name: str, mention: str) -> str:
         return name  # "Sayyid Ali Hosseini Khamenei": a name with an honorific before its known first name
     for k in range(1, len(words) - 1):
         first = words[k].lower()
-        if (first in FEMALE_NAMES or first in MALE_NAMES) and words[k - 1].lower() not in FEMALE_NAMES | MALE_NAMES:
+        if is_first_name(first) and not is_first_name(words[k - 1]):
             return " ".join(words[k:])
     return name
 
@@ -422,7 +419,7 @@ class Resolver:
                 # "Now Ana Lima is mayor", "When Ana Lima arrived": an opening word is no first name, but the two
                 # words after it may be a person's name (known first name on)
                 rest = name.split(None, 1)[1]
-                if rest.split()[0].lower() in FEMALE_NAMES or rest.split()[0].lower() in MALE_NAMES:
+                if is_first_name(rest.split()[0]):
                     self.titled.append((m.start() + len(name) - len(rest), rest, None))
                 continue
             if opener or first in TITLES or first in _NOT_FIRST_NAMES:
@@ -432,7 +429,7 @@ class Resolver:
             if _LINKED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
                 continue  # "the High Commissioner for Human Rights": the end of a body's linked name, not a person
             last = name.rsplit(None, 1)[-1].lower()
-            if last in TITLES and first not in FEMALE_NAMES and first not in MALE_NAMES:
+            if last in TITLES and not is_first_name(first):
                 continue  # "the UN High Commissioner": a title, not a name (but "Ann King", "Tom Judge")
             if classify_name(name)[1] == "person":
                 self.titled.append((m.start(), name, None))

@@ -187,15 +187,29 @@ _MONTH_SURNAMES = frozenset(
 )
 
 
+def is_first_name(word: str) -> bool:
+    """A known first name ("Theresa", "Ana"), in any case."""
+    low = word.lower()
+    return low in FEMALE_NAMES or low in MALE_NAMES
+
+
+# Auxiliaries and modals: one among words makes them a clause ("the losses would outstrip the gains").
+AUXILIARIES = frozenset("is are was were has have had will would can could should may might must".split())
+
+
+# Participles that tie a source to what they are for or where they are ("Critics opposed to the plan said",
+# "Researchers based in Oslo said"): the noun before them speaks, not the phrase after.
+SOURCE_PARTICIPLES = frozenset("opposed based stationed posted allied linked loyal involved".split())
+
+
 def is_surname_word(prev: str, word: str) -> bool:
     """A month written capitalised right after a known first name or a title is the person's surname ("Theresa
     May said", "Mrs May said"), not a date or the modal "may": "in May", "on May 5", "May I" keep no such word
     before them."""
-    low = prev.lower()
     return (
         word[:1].isupper()
         and word.rstrip(".").lower() in _MONTH_SURNAMES
-        and (low in FEMALE_NAMES or low in MALE_NAMES or low in TITLES and prev[:1].isupper())
+        and (is_first_name(prev) or prev.lower() in TITLES and prev[:1].isupper())
     )
 
 

@@ -18,6 +18,7 @@ from tracker.extraction.resolver import DOCUMENT_NOUNS, Resolver, gender_of  # n
 from tracker.extraction.speaker_words import (  # noqa: F401
     _TOKEN,
     ANON_NOUNS,
+    AUXILIARIES,
     DETERMINERS,
     FUNCTION_WORDS,
     NAME_LINKS,
@@ -30,6 +31,7 @@ from tracker.extraction.speaker_words import (  # noqa: F401
     PRONOUNS,
     RELATIVES,
     SKIP_BEFORE_CUE,
+    SOURCE_PARTICIPLES,
     TIME_WORDS,
     TITLES,
     Mention,
@@ -88,13 +90,6 @@ _BEFORE_TO = frozenset(
 )
 
 
-# Participles that tie a source to what they are for or where they are ("Critics opposed to the plan said",
-# "Researchers based in Oslo said"): the noun before them speaks, not the phrase after.
-_SOURCE_PARTICIPLES = frozenset("opposed based stationed posted allied linked loyal involved".split())
-
-
-# Auxiliaries and modals: one in the words between two commas makes them a clause, not an apposition.
-_AUXILIARIES = frozenset("is are was were has have had will would can could should may might must".split())
 _SUBORDINATORS = frozenset(
     "when while whilst after before as if though although because since until unless once".split()
 )
@@ -110,7 +105,7 @@ def _clause_between(toks: list[tuple[int, int, str]], lo: int, hi: int) -> bool:
         w = toks[k][2]  # (as written: "in May" holds no auxiliary)
         if w in RELATIVES or w == "that":
             return False
-        if w in _AUXILIARIES:
+        if w in AUXILIARIES:  # (one in the words between two commas: a clause, not an apposition)
             return True
     return False
 
@@ -385,12 +380,12 @@ def subject_before(
         and (
             toks[j - 1][2].lower() != "to"
             or toks[j - 2][2].lower() in _BEFORE_TO
-            or toks[j - 2][2].lower() in _SOURCE_PARTICIPLES
+            or toks[j - 2][2].lower() in SOURCE_PARTICIPLES
         )
     ):
         k = j - 2
         kw = toks[k][2].lower()
-        if (kw in ("familiar", "close") or kw in _SOURCE_PARTICIPLES) and k >= 1:
+        if (kw in ("familiar", "close") or kw in SOURCE_PARTICIPLES) and k >= 1:
             k -= 1  # "a source familiar with the talks", "Critics opposed to the plan", "Researchers based in Oslo"
         j2 = _np_back(toks, k)
         if j2 is None or toks[k][2].lower() in PRONOUNS:
