@@ -185,3 +185,24 @@ def test_reported_content_given_without_a_speaker_takes_its_attribution_along():
     assert [(c.text, c.kind, c.quote_id, c.speaker) for c in find_claims(text, [q], "2021-06-15")] == [
         (text, "quantity", "q3", None)
     ]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            'Ines Moreau, the chief executive of the ferry operator, said on Tuesday "Our ferries ran empty."',
+            "Ines Moreau",
+        ),
+        ("Harbour master Tom Reyes said “traffic fell.”", "Tom Reyes"),
+        # A writer's clause first: what the subject did is the writer's report, the quote after it the speaker's
+        ('Boeing did not release any figures about the initial build, telling Wikinews that "traffic fell."', None),
+    ],
+)
+def test_a_short_quote_after_its_attribution_is_its_speakers_claim(text, speaker):
+    """'Mayor Ann Lee said: "We won."': the quote holds less than half of the sentence, but its attribution before
+    it belongs to it as one after it does, so the claim is the speaker's, not the writer's."""
+    from tracker.extraction.pipeline import extract
+
+    claims = [c for c in extract(text, "2023-03-01").claims if c.kind in FACTUAL_KINDS]
+    assert claims and {c.speaker.name if c.speaker else None for c in claims} == {speaker}

@@ -55,6 +55,18 @@ def holding_quote(text: str, quotes: list[Quote], s: int, e: int, tail: bool = F
             # "X said on Tuesday that …": the attribution before the content is part of what the claim holds; not
             # when the writer's own clause comes first ("They sued over the emergency Trump declared on Friday")
             lo = min(q.cue_start, q.speaker.start if q.speaker is not None and q.speaker.start < lo else lo)
+        elif (
+            tail
+            and q.kind == "direct"
+            and q.cue_end is not None
+            and q.cue_start is not None
+            and s <= q.cue_start
+            and q.cue_end <= q.start
+            and not _writer_first(text, s, _attribution_start(text, q))
+        ):
+            # 'Mayor Ann Lee said: "We won."': a short quote after its attribution holds it as well, as one before
+            # it does below (a writer's clause first, "Boeing did not comment, telling reporters "…"", does not)
+            lo = _attribution_start(text, q)
         hi = q.end
         if tail and q.kind == "direct" and q.cue_start is not None and q.end <= q.cue_start < e:
             # '"Demand has collapsed," president Kenji Watanabe told analysts.': the attribution after the quote is
