@@ -715,3 +715,35 @@ def test_a_two_word_hedge_on_a_number_opens_the_content(text, expected):
 )
 def test_circumstances_after_the_cue_are_stepped_over_to_the_content(text, expected):
     assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The man told police he had been robbed.", ["he had been robbed"]),
+        ("The man told officers he had been robbed.", ["he had been robbed"]),
+        ("The man told investigators the car was stolen.", ["the car was stolen"]),
+        ("She told the court she was forced to drink whiskey.", ["she was forced to drink whiskey"]),
+        ("The firm told the court it had no money.", ["it had no money"]),
+        ("The man told his wife he had been robbed.", ["he had been robbed"]),
+        # (at most two words before a pronoun: "warned the river could flood it" takes no clause for whom)
+        ("Officials warned the river could flood it.", ["the river could flood it"]),
+        ("He told parliament the deal was dead.", ["the deal was dead"]),
+        (
+            "A spokesman told the press the new drugs were only part of the answer.",
+            ["the new drugs were only part of the answer"],
+        ),
+        ("A spokesman told the Military Times the attack took place at night.", ["the attack took place at night"]),
+        # whom it tells is a name: what follows it is the content, plural or not
+        (
+            "Boccaletti told Wikinews the twists they saw in the disk could be signs of a planet.",
+            ["the twists they saw in the disk could be signs of a planet"],
+        ),
+        ("She told me that she has the same story too.", ["that she has the same story too"]),
+        # an instruction keeps whom it instructs, as "urged X to" does
+        ("He told police to leave the building.", ["police to leave the building"]),
+    ],
+)
+def test_whom_a_verb_of_telling_tells_is_no_part_of_the_content(text, expected):
+    """ "told police he had been robbed": the addressee, then a clause that opens with its subject."""
+    assert contents(text) == expected

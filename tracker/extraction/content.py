@@ -46,20 +46,33 @@ from tracker.extraction.speakers import (
     TIME_WORDS,
 )
 
+# The words a clause opens with after whom a verb of telling tells ("told the court he …", "told investigators the
+# car was stolen"): a subject pronoun, or (after a one-word object) a determiner.
+_PRONOUN_SUBJECTS = r"he|she|it|they|we|i|there"
+_SUBJECT_WORDS = _PRONOUN_SUBJECTS + r"|the|his|their|its|this|these|those"
+
+
 _OBJECT = re.compile(
     caps(
         r"\s*(?:(?:him|her|them|us|me|you|it|reporters|journalists|lawmakers|supporters|voters|senators|members)"
         r"(?![\w’'-])|"
+        # ("told the court he …", "told his wife she …": two words at most, so that no clause is taken for whom)
+        r"(?:the|a|an|his|her|its|their|our)\s+(?:[\w’'-]+\s+)?[\w’'-]+(?=\s+(?:" + _PRONOUN_SUBJECTS + r")\b)|"
         r"(?:the|a|an|his|her|its|their|our)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?=\s+(?:to|that|on|in|at|during|how|"
-        r"what|why|whether|about)\b)|(?:[A-Z][\w’'.&-]*)(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*)*)"
+        r"what|why|whether|about)\b)|"
+        r"(?:[A-Z][\w’'.&-]*)(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*)*)"
     )
 )
 
 
 # A bare plural object of up to four words before "to" or "that": "advises citizens to", "advised U.S. citizens
-# to", "told analysts that" (whom a report is told to is no part of it).
+# to", "told analysts that" (whom a report is told to is no part of it); of one word before a clause's subject
+# ("told investigators the car was stolen", "told police he …", "told the press the …", "told the Military
+# Times the …", not "told Wikinews the twists they saw …").
 _PLURAL_OBJECT = re.compile(
-    r"\s*(?:(?![\w’'.&-]*ing\s)[\w’'.&-]+\s+){0,3}?[a-z][\w’'-]*[a-z](?<![sui])s(?=\s+(?:to|that)\b)"
+    r"\s*(?:(?:(?![\w’'.&-]*ing\s)[\w’'.&-]+\s+){0,3}?[a-z][\w’'-]*[a-z](?<![sui])s(?=\s+(?:to|that)\b)|"
+    r"(?:[a-z][\w’'-]*[a-z](?<![sui])s|police|parliament|congress|staff|the\s+(?:press|media|court|jury)|"
+    r"the(?:\s+[A-Z][\w’'.&-]*){1,4})(?=\s+(?:" + _SUBJECT_WORDS + r")\b))"
 )
 
 
