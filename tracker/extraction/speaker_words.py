@@ -230,7 +230,7 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str  # person, organisation, country, anonymous, pronoun, role, relative
+    kind: str  # person, organisation, country, anonymous, pronoun, role, relative, coordinated ("X and Y")
     name: str | None = None
     role: str | None = None
 
