@@ -1751,3 +1751,20 @@ def test_two_speakers_a_team_and_a_body_named_with_the(text, who):
 def test_two_names_joined_by_and_are_one_subject(text, mention, kind):
     m, negated = subject_before(text, 0, text.rindex(" said") + 1)
     assert (m.text, m.kind, negated) == (mention, kind, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Senators Charles Grassley and Patrick Leahy said the program was flawed.",
+            "Charles Grassley and Patrick Leahy",
+            "anonymous",
+        ),
+        ("Sens. Jon Tester and David Vitter said the program was flawed.", "Jon Tester and David Vitter", "anonymous"),
+        # alone, a plural title is a group, not a person
+        ("Senators said the program was flawed.", "Senators", "anonymous"),
+    ],
+)
+def test_a_plural_title_goes_before_two_names(text, name, kind):
+    assert [(q.speaker.name, q.speaker.kind) for q in extract(text).quotes] == [(name, kind)]
