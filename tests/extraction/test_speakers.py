@@ -1768,3 +1768,17 @@ def test_two_names_joined_by_and_are_one_subject(text, mention, kind):
 )
 def test_a_plural_title_goes_before_two_names(text, name, kind):
     assert [(q.speaker.name, q.speaker.kind) for q in extract(text).quotes] == [(name, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("In the poll, 63 percent said the economy was getting worse.", "63 percent"),
+        ("63 per cent said the economy was getting worse.", "63 per cent"),
+        ("About 40% of voters said they would back the plan.", "40% of voters"),
+        ("Asked in May, nearly 40 percent of voters said they would back the plan.", "nearly 40 percent of voters"),
+    ],
+)
+def test_a_share_of_those_asked_is_the_source(text, mention):
+    """ "63 percent said": a poll's share of respondents speaks (a phrase opening with a number was no subject)."""
+    assert [(q.speaker.mention, q.speaker.kind) for q in extract(text).quotes] == [(mention, "anonymous")]

@@ -205,6 +205,10 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
                 j = lo + d  # "a defiant Johnson": the article opens the phrase
         # "the" only belongs to the phrase at its left edge.
         return j
+    share = i - 1 if low == "%" or low == "percent" else i - 2 if low == "cent" and i > 1 else -1
+    if share >= 0 and toks[share][2][:1].isdigit() and (low != "cent" or toks[i - 1][2].lower() == "per"):
+        # "63 percent said", "about 40% of voters said": a share of those asked, with its number and hedge
+        return share - 1 if share > 0 and toks[share - 1][2].lower() in _SHARE_HEDGES else share
     if not word[:1].isalpha() or low in FUNCTION_WORDS and low not in ("one", "others", "many", "some"):
         return None
     j = i
@@ -228,6 +232,9 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     if owner is not None:
         return _np_back(toks, owner)  # "A statement released by Erdogan’s office said"
     return None
+
+
+_SHARE_HEDGES = frozenset("about nearly almost only some around roughly over under just".split())
 
 
 def _org_before(toks: list[tuple[int, int, str]], k: int) -> bool:
