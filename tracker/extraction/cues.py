@@ -210,6 +210,7 @@ def _cue_words(low: str) -> list[tuple[int, int, str]]:
 
 
 _CAPITAL_NEXT = re.compile(caps(r"[ \t\xa0]+[A-Z]"))
+_CALL_IN = re.compile(r"[ \t\xa0]+in(?:to)?\b")
 
 
 def _cues(
@@ -239,6 +240,8 @@ def _cues(
             mm = pattern.match(low, start, e)
             if mm is None or (multi == "call" and word == "call" and mm.end() == we):
                 continue
+            if multi == "call" and _CALL_IN.match(low, mm.end()) is not None:
+                continue  # "she called into a radio show", "called in to a town hall": she phoned, said nothing yet
             end = mm.end()
         else:
             base = _FORM_TO_BASE.get(word)
