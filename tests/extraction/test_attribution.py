@@ -877,3 +877,16 @@ def test_a_cue_word_that_is_a_noun_or_a_phone_call_reports_nothing(text):
 )
 def test_such_subjects_still_report(text, mention):
     assert [q.speaker.mention for q in extract(text).quotes] == [mention]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ('She urges her husband to get out of the car and repeatedly says, "Don\'t you do it," until the end.', "She"),
+        ("The mayor visited the site and later said the damage was severe.", "The mayor"),
+        ("The mayor visited the site and also said the damage was severe.", "The mayor"),
+    ],
+)
+def test_an_adverb_between_and_and_the_cue_keeps_the_sentences_subject(text, mention):
+    """ "… and repeatedly says", "… and later said": the clause carries on with the subject, as "… and said" does."""
+    assert [q.speaker.mention for q in extract(text).quotes] == [mention]

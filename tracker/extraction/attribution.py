@@ -135,6 +135,8 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         and text[cue.start : cue.end].endswith("ing")
         or before.endswith(" to")
         and _WENT_ON.search(before) is not None
+        or before.endswith(("ly", "later", "also", "again"))
+        and _BARE_VP_ADVERB.search(text, max(s, b_end - 40), b_end) is not None
     ):
         # "…, adding that", "X did Y and said": the clause carries on with the sentence's subject.
         mention = (
@@ -385,6 +387,11 @@ _CITED_AS = re.compile(
 
 
 _BARE_VP = re.compile(r"(?:,|\band|\bthen|\bbut)\s*$", re.IGNORECASE)
+# The same with an adverb before the cue ("… and repeatedly says", "… and later said"). ("only", "early" and
+# "family" end in "ly" as well: an adverb in "-ly" here has at least six letters.)
+_BARE_VP_ADVERB = re.compile(
+    r"(?:\band|\bthen|\bbut)[ \t\xa0]+(?:[a-z]{4,}ly|later|also|again)[ \t\xa0]*$", re.IGNORECASE
+)
 
 
 # "… tried to have him freed by saying …", "… after saying …": the gerund's subject is the sentence's.
