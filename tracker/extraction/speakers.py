@@ -234,6 +234,9 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     return None
 
 
+_PLACE_PREPOSITIONS = frozenset("through outside inside across along around into past toward towards".split())
+
+
 _SHARE_HEDGES = frozenset("about nearly almost only some around roughly over under just".split())
 
 
@@ -382,14 +385,18 @@ def subject_before(
     if j is None:
         return None, negated
     # "a spokesman for the ministry", "a source familiar with the talks": keep the noun before the preposition.
-    while (
-        j >= 2
-        and toks[j - 1][2].lower() in PREPOSITIONS
+    while j >= 2 and (
+        toks[j - 1][2].lower() in PREPOSITIONS
         and (
             toks[j - 1][2].lower() != "to"
             or toks[j - 2][2].lower() in _BEFORE_TO
             or toks[j - 2][2].lower() in SOURCE_PARTICIPLES
         )
+        # "Protesters marching through the streets chanted", "Protesters gathered outside the court said": a
+        # participle's phrase of place
+        or toks[j - 1][2].lower() in _PLACE_PREPOSITIONS
+        and toks[j - 2][2].endswith(("ing", "ed"))
+        and toks[j - 2][2].islower()
     ):
         k = j - 2
         kw = toks[k][2].lower()
