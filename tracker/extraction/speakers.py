@@ -438,6 +438,9 @@ _NAMED_KINDS = frozenset(("person", "organisation", "country"))
 _CLAUSE_OPENERS = frozenset("but and so yet then also now when as while because since after before if".split())
 
 
+_PAIR_OPENERS = _CLAUSE_OPENERS | _SUBORDINATORS | {"whereas"}
+
+
 def _coordinated(toks: list[tuple[int, int, str]], j: int, i: int, last: Mention) -> Mention | None:
     """The two names of a coordinated subject ("Mr. Grassley and Mr. Leahy said", "China and Russia said"), the
     name before "and" at toks[j - 2]: both speak, not the last alone. Only when the pair opens its clause (not
@@ -445,7 +448,9 @@ def _coordinated(toks: list[tuple[int, int, str]], j: int, i: int, last: Mention
     name with "and" in it is one name ("North Wales Fire and Rescue Service"), and so is a title ("Road Transport
     and Bridges Minister Obaidul Quader") or a name linked by "of" ("Ann Lee of Rogaland Fire and Rescue")."""
     k = _np_back(toks, j - 2)
-    if k is None or k > 0 and toks[k - 1][2][:1].isalnum() and toks[k - 1][2].lower() not in _CLAUSE_OPENERS:
+    if k is not None and k < j - 2 and toks[k][2].lower() in _PAIR_OPENERS:
+        k += 1  # "Whereas Pierce and Hawkins said": the clause's opening word is no part of the first name
+    elif k is None or k > 0 and toks[k - 1][2][:1].isalnum() and toks[k - 1][2].lower() not in _CLAUSE_OPENERS:
         return None
     first = _mention_from_words(toks[k : j - 1])
     if first.kind not in _NAMED_KINDS or "of" in first.text.split():
