@@ -1807,6 +1807,7 @@ def test_a_participles_phrase_of_place_stays_with_its_noun(text, mention):
         ("I talk about questions that I can describe like this.", "describe", "I"),
         ("The investigation reported the rats avoided pressing the lever.", "pressing", None),
         ("Lee spoke to reporters saying the deal was dead.", "saying", None),
+        ("On Friday the nation began observing a week of mourning.", "observing", None),
         # a relative clause of a pronoun or a name, and a participle with words after it, are in the phrase
         ("In her favor, all the experts I interviewed said it was good.", "said", "the experts I interviewed"),
         (

@@ -214,6 +214,8 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     # "the experts I interviewed said", "the protesters Wikinews interviewed said": a relative clause of a pronoun
     # or a name and a past ends the phrase
     relative = i > 1 and low.endswith("ed") and (toks[i - 1][2].lower() in PRONOUNS or _is_cap(toks[i - 1][2]))
+    if low in _PAST_VERBS and not relative:
+        return None  # "the nation began mourning": a past heads no noun phrase
     if len(low) > 4 and low.endswith("ed") and not low.endswith(_NOUNS_IN_ED) and not relative and i == len(toks) - 1:
         # "the rats avoided pressing the lever": a past tense right before the cue heads no noun phrase (a
         # participle after its noun, "the report released last year found", has words after it)
@@ -227,7 +229,13 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
         if not toks[k][2][:1].isalnum() and toks[k][2] not in ("-",) or k < i and w in _TIME_PLURALS:
             break  # ("For years critics said": the time phrase is no part of the source)
         if k < i and (
-            w in AUXILIARIES or w in NEGATIONS or w in PRONOUNS and w != "it" and not relative or w in _PAST_VERBS
+            w in AUXILIARIES
+            or w in NEGATIONS
+            or w in PRONOUNS
+            and w != "it"
+            and not relative
+            or w in _PAST_VERBS
+            or w == "be"
         ):
             # "questions that I can describe", "… decided not to play for the federation saying": a clause, not
             # the words of a noun phrase
