@@ -674,3 +674,10 @@ def test_a_days_short_form_at_the_end_of_a_name_is_the_sentences_stop():
     assert [
         (q.speaker.mention, q.speaker.name) for q in extract("“It is,” according to the Baltimore Sun.").quotes
     ] == [("the Baltimore Sun", "Baltimore Sun")]
+
+
+def test_a_title_heading_a_named_owners_phrase_is_a_role():
+    """ "The BBC's political editor": a person known by role, not an organisation named "BBC's political editor"."""
+    phrase = "The BBC's political editor"
+    m = _mention_from_words(tokens(phrase, 0, len(phrase)))
+    assert (m.kind, m.name, m.role) == ("role", None, "BBC's political editor")

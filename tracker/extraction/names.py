@@ -406,7 +406,8 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
         return Mention(start, end, text, alias[1], alias[0])
     det = words[0].lower()
     definite = det in ("the", "this", "that")
-    if definite and head in PERSON_ROLE_NOUNS:
+    if definite and (head in PERSON_ROLE_NOUNS or head in TITLES and head not in ORG_WORDS and len(words) > 2):
+        # ("The BBC's political editor": a title as the head of an owned phrase names a person by role)
         return Mention(start, end, text, "role", None, " ".join(words[1:]))
     if head in ANON_NOUNS or head.endswith("s") and not definite:
         return Mention(start, end, text, "anonymous", text)
