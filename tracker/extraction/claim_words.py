@@ -293,5 +293,6 @@ class _Tokens:
         candidates = phrases.get(toks[i])
         if not candidates:
             return False
-        head = " " + " ".join(toks[i : i + 4]) + " "
-        return head.startswith(candidates)
+        # The phrases from token i on, in the joined tokens where it starts (the phrases of the cues asked so hold
+        # four words at most: the same as testing the string of tokens i to i+3, without building it).
+        return self.joined.startswith(candidates, i + sum(map(len, toks[:i])) if i else 0)
