@@ -214,6 +214,7 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
         feats.append("reported speech")
     elif (
         reports
+        and quote is None  # (a quote held here, not indirect, overlaps the clause: the test below, 0.4 µs, is True)
         and end_char == "."
         and not any(q.start < e and s < q.end for q in quotes)
         and _SUBORDINATE.match(text, s, e) is None
