@@ -848,3 +848,45 @@ def test_a_scare_quote_before_the_subject_gives_way_to_the_quote_after_the_cue(t
 def test_an_aside_opened_by_because_is_stepped_over_to_the_subject():
     text = "The company, because of the strike, said it would cut 200 jobs."
     assert [(q.speaker.mention, q.text) for q in extract(text).quotes] == [("The company", "it would cut 200 jobs")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her actions send a strong signal that racism will not be tolerated.",
+        "The groups granted him an extension on a court order to treat polluted runoff.",
+        "Young died at a time when some calls into the VA hotline were going to voicemail.",
+        "She called into a radio program when she was home sick.",
+        "She recently called in to a town hall about police relationships.",
+    ],
+)
+def test_a_cue_word_that_is_a_noun_or_a_phone_call_reports_nothing(text):
+    """A bare form after "a" and a lower-case word is that phrase's noun ("a strong signal"), an "-s" form after a
+    plural quantifier is a plural noun ("some calls"), and "called in(to)" is a phone call."""
+    assert extract(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Some say the plan is dead.", "Some"),
+        ("Many said the plan was dead.", "Many"),
+        ("A spokesman said the plan was dead.", "A spokesman"),
+        ("She called for an inquiry into the deaths.", "She"),
+    ],
+)
+def test_such_subjects_still_report(text, mention):
+    assert [q.speaker.mention for q in extract(text).quotes] == [mention]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ('She urges her husband to get out of the car and repeatedly says, "Don\'t you do it," until the end.', "She"),
+        ("The mayor visited the site and later said the damage was severe.", "The mayor"),
+        ("The mayor visited the site and also said the damage was severe.", "The mayor"),
+    ],
+)
+def test_an_adverb_between_and_and_the_cue_keeps_the_sentences_subject(text, mention):
+    """ "… and repeatedly says", "… and later said": the clause carries on with the subject, as "… and said" does."""
+    assert [q.speaker.mention for q in extract(text).quotes] == [mention]

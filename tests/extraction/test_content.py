@@ -680,3 +680,70 @@ def test_as_and_a_pronoun_after_the_cue_open_a_time_clause(text, expected):
 )
 def test_a_two_word_hedge_on_a_number_opens_the_content(text, expected):
     assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a phrase on the circumstance's noun ("for analysts", "of the report") and a comma before the quote
+        (
+            'Ines Moreau said at a briefing for analysts on Tuesday, "Our ferries ran empty."',
+            ['"Our ferries ran empty."'],
+        ),
+        ('Ines Moreau said at the launch of the report, "The plant will reopen."', ['"The plant will reopen."']),
+        ('Ines Moreau said in a statement for the ministry, "The plant will reopen."', ['"The plant will reopen."']),
+        # two phrases between commas, the second of two names
+        ('She told a guard at the door, in French and English, "they raped me".', ['"they raped me"']),
+        # an apposition to the object, then "that"
+        (
+            "A hospital official told Anadolu Agency, a local news outlet, that one of the deceased was a director.",
+            ["that one of the deceased was a director"],
+        ),
+        # the clause after the circumstance's comma
+        (
+            "Phivolcs said in its report, the western extension of the fault makes the province active.",
+            ["the western extension of the fault makes the province active"],
+        ),
+        # time phrases opened by "for"
+        ("Ines Moreau said for the first time that the plant would reopen.", ["that the plant would reopen"]),
+        ("Ines Moreau said for years the plant was unsafe.", ["the plant was unsafe"]),
+        ("Ines Moreau said at a dinner for donors the plant would reopen.", ["the plant would reopen"]),
+        ("Ines Moreau said at the end of the meeting the plant would reopen.", ["the plant would reopen"]),
+        # nothing after the comma that the phrases lead to: no report
+        ("At trial, she was questioned on her clothing, and her drinking and sexual habits.", []),
+    ],
+)
+def test_circumstances_after_the_cue_are_stepped_over_to_the_content(text, expected):
+    assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The man told police he had been robbed.", ["he had been robbed"]),
+        ("The man told officers he had been robbed.", ["he had been robbed"]),
+        ("The man told investigators the car was stolen.", ["the car was stolen"]),
+        ("She told the court she was forced to drink whiskey.", ["she was forced to drink whiskey"]),
+        ("The firm told the court it had no money.", ["it had no money"]),
+        ("The man told his wife he had been robbed.", ["he had been robbed"]),
+        # (at most two words before a pronoun: "warned the river could flood it" takes no clause for whom)
+        ("Officials warned the river could flood it.", ["the river could flood it"]),
+        ("He told parliament the deal was dead.", ["the deal was dead"]),
+        (
+            "A spokesman told the press the new drugs were only part of the answer.",
+            ["the new drugs were only part of the answer"],
+        ),
+        ("A spokesman told the Military Times the attack took place at night.", ["the attack took place at night"]),
+        # whom it tells is a name: what follows it is the content, plural or not
+        (
+            "Boccaletti told Wikinews the twists they saw in the disk could be signs of a planet.",
+            ["the twists they saw in the disk could be signs of a planet"],
+        ),
+        ("She told me that she has the same story too.", ["that she has the same story too"]),
+        # an instruction keeps whom it instructs, as "urged X to" does
+        ("He told police to leave the building.", ["police to leave the building"]),
+    ],
+)
+def test_whom_a_verb_of_telling_tells_is_no_part_of_the_content(text, expected):
+    """ "told police he had been robbed": the addressee, then a clause that opens with its subject."""
+    assert contents(text) == expected

@@ -253,3 +253,17 @@ def test_press_after_a_determiner_and_a_modifier_is_the_news_media(text, expecte
 )
 def test_a_capitalised_bare_cue_before_a_capital_opens_a_name(text, mention, quote):
     assert [(q.speaker.mention, q.text) for q in find_quotes_raw(text, sentences(text))] == [(mention, quote)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Obama Says African-American Museum Will Tell of Suffering and Delight", [("Obama", "indirect")]),
+        ("Trump Could Address Clean Energy, Lindsey Graham Says", [("Lindsey Graham", "indirect")]),
+        ("White House Says Talks Have Stalled", [("White House", "indirect")]),
+        # not in a sentence of prose, where a capitalised "Says" is in a name or a title
+        ("The game known as Simon Says was played at the party on Sunday.", []),
+    ],
+)
+def test_a_headline_in_title_case_reports_with_its_capitalised_verb(text, expected):
+    assert [(q.speaker.mention, q.kind) for q in find_quotes_raw(text, sentences(text))] == expected

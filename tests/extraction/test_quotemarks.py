@@ -202,3 +202,12 @@ def test_capitalised_words_in_quote_marks_are_a_title_up_to_eight_words(title, e
 )
 def test_a_straight_mark_between_spaces_closes_an_open_quote(text, quoted):
     assert [text[s:e] for s, e, _ in quote_spans(text)] == quoted
+
+
+def test_a_closing_mark_that_opens_a_paragraph_opens_a_quote():
+    """Some publishing systems open a quoted paragraph with ” ("” … he delivered a mix …,” Barabak wrote."): at a
+    paragraph's start a mark closes nothing, so it opens the quote; inside a line it still closes one."""
+    text = "Intro.\n\n” … he delivered a mix of orthodoxy and polish,” Barabak wrote."
+    start = text.index("”")
+    assert quote_spans(text) == [(start, text.index(",”") + 2, True)]
+    assert quote_spans("He said “yes” to it.") == [(8, 13, True)]

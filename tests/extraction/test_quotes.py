@@ -1139,3 +1139,15 @@ def test_only_the_first_max_cues_of_a_sentence_are_attributed():
     cut = text.index("“We won 32,”")
     assert (len(found), MAX_CUES) == (32, 32)
     assert found[-1].text == "“We won 31,” Lee said; “We won 32,”" and all(q.start < cut for q in found)
+
+
+def test_a_quote_right_after_a_reports_attribution_goes_on_with_its_speaker():
+    """ "…, Schiff said. “…”": the quote opening the next sentence of the paragraph is Schiff's, as one after a
+    direct quote's attribution is; not one in the next paragraph."""
+    text = (
+        "The administration may be reluctant to act while Kerry negotiates with Russia, Schiff said. "
+        '"The other factor the administration may be considering is whether it would tip the scales."'
+    )
+    assert [(q.kind, q.speaker.name) for q in find_quotes(text)] == [("indirect", "Schiff"), ("direct", "Schiff")]
+    apart = text.replace('said. "', 'said.\n\n"')
+    assert [(q.kind, q.speaker.name) for q in find_quotes(apart)] == [("indirect", "Schiff")]

@@ -1699,3 +1699,21 @@ def test_they_after_a_plural_source_with_its_bodies_is_that_source_not_a_second_
         ("Marine researchers at the Ocean Institute", "Marine researchers at the Ocean Institute"),
         ("they", "Marine researchers at the Ocean Institute"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # each name as the article named it before; "they" then points back at the pair
+        (
+            "Senator Charles Grassley met Senator Patrick Leahy. Mr. Grassley and Mr. Leahy said the program was "
+            "flawed. They said it must end.",
+            ["Charles Grassley and Patrick Leahy", "Charles Grassley and Patrick Leahy"],
+        ),
+        ("China and Russia said the vote was illegal.", ["China and Russia"]),
+        # a single word no one was named by before may end one name: the last word alone, as without the pair
+        ("Lima and Reyes said the plan was dead.", ["Reyes"]),
+    ],
+)
+def test_a_coordinated_subject_is_resolved_name_by_name(text, name):
+    assert [q.speaker.name for q in extract(text).quotes] == name

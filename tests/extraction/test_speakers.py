@@ -1020,12 +1020,18 @@ def test_an_age_before_an_apposition_is_stepped_over_to_the_name(text, speaker):
             "Carl Hensman",
             "of the Bill and Melinda Gates Foundation",
         ),
-        # Two named people joined by "and" are not one name; nor is a person and a body.
-        ("Ana Lima and Tom Reyes said prices rose by a third.", "Tom Reyes", "Tom Reyes", None),
+        # Two named people joined by "and" are not one name but a pair who speak together; so are a person and a
+        # body.
+        (
+            "Ana Lima and Tom Reyes said prices rose by a third.",
+            "Ana Lima and Tom Reyes",
+            "Ana Lima and Tom Reyes",
+            None,
+        ),
         (
             "Ana Lima and the Police Federation said prices rose by a third.",
-            "the Police Federation",
-            "Police Federation",
+            "Ana Lima and the Police Federation",
+            "Ana Lima and Police Federation",
             None,
         ),
     ],
@@ -1726,3 +1732,53 @@ def test_a_body_told_by_its_apposition_its_page_or_a_person_after_its_linked_nam
 )
 def test_two_speakers_a_team_and_a_body_named_with_the(text, who):
     assert [(q.speaker.mention, q.speaker.name, q.speaker.kind) for q in extract(text, "2021-05-05").quotes] == who
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "kind"),
+    [
+        ("Mr. Grassley and Mr. Leahy said", "Mr. Grassley and Mr. Leahy", "coordinated"),
+        ("China and Russia said", "China and Russia", "coordinated"),
+        ("But Lima and Reyes said", "Lima and Reyes", "coordinated"),
+        # the pair must open its clause: here only the last name is the subject
+        ("The mayor met Lima and Reyes said", "Reyes", "person"),
+        # one body's name with "and" in it, a title with "and", a name linked by "of"
+        ("North Wales Fire and Rescue Service said", "North Wales Fire and Rescue Service", "organisation"),
+        ("Road Transport and Bridges Minister Obaidul Quader said", "Bridges Minister Obaidul Quader", "person"),
+        ("Ann Lee of Rogaland Fire and Rescue said", "Rescue", "person"),
+    ],
+)
+def test_two_names_joined_by_and_are_one_subject(text, mention, kind):
+    m, negated = subject_before(text, 0, text.rindex(" said") + 1)
+    assert (m.text, m.kind, negated) == (mention, kind, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Senators Charles Grassley and Patrick Leahy said the program was flawed.",
+            "Charles Grassley and Patrick Leahy",
+            "anonymous",
+        ),
+        ("Sens. Jon Tester and David Vitter said the program was flawed.", "Jon Tester and David Vitter", "anonymous"),
+        # alone, a plural title is a group, not a person
+        ("Senators said the program was flawed.", "Senators", "anonymous"),
+    ],
+)
+def test_a_plural_title_goes_before_two_names(text, name, kind):
+    assert [(q.speaker.name, q.speaker.kind) for q in extract(text).quotes] == [(name, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("In the poll, 63 percent said the economy was getting worse.", "63 percent"),
+        ("63 per cent said the economy was getting worse.", "63 per cent"),
+        ("About 40% of voters said they would back the plan.", "40% of voters"),
+        ("Asked in May, nearly 40 percent of voters said they would back the plan.", "nearly 40 percent of voters"),
+    ],
+)
+def test_a_share_of_those_asked_is_the_source(text, mention):
+    """ "63 percent said": a poll's share of respondents speaks (a phrase opening with a number was no subject)."""
+    assert [(q.speaker.mention, q.speaker.kind) for q in extract(text).quotes] == [(mention, "anonymous")]

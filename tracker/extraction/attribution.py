@@ -135,6 +135,8 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         and text[cue.start : cue.end].endswith("ing")
         or before.endswith(" to")
         and _WENT_ON.search(before) is not None
+        or before.endswith(("ly", "later", "also", "again"))
+        and _BARE_VP_ADVERB.search(text, max(s, b_end - 40), b_end) is not None
     ):
         # "…, adding that", "X did Y and said": the clause carries on with the sentence's subject.
         mention = (
@@ -385,6 +387,11 @@ _CITED_AS = re.compile(
 
 
 _BARE_VP = re.compile(r"(?:,|\band|\bthen|\bbut)\s*$", re.IGNORECASE)
+# The same with an adverb before the cue ("… and repeatedly says", "… and later said"). ("only", "early" and
+# "family" end in "ly" as well: an adverb in "-ly" here has at least six letters.)
+_BARE_VP_ADVERB = re.compile(
+    r"(?:\band|\bthen|\bbut)[ \t\xa0]+(?:[a-z]{4,}ly|later|also|again)[ \t\xa0]*$", re.IGNORECASE
+)
 
 
 # "… tried to have him freed by saying …", "… after saying …": the gerund's subject is the sentence's.
@@ -404,16 +411,27 @@ _A_OR_AN = re.compile(r"an?[ \t\xa0]", re.IGNORECASE)
 
 def _noun_of_indefinite(text: str, mention: Mention, cue: _Cue) -> bool:
     """The cue word is a bare base form ("reply", "comment") right after a singular noun phrase opened by "a" or
-    "an", and a colon follows it: no such phrase is the subject of a base form ("a reader would ask" has its modal
-    between them, "a review of records indicate" ends on a plural that the verb agrees with),
-    so the word is the phrase's noun."""
-    return (
-        _A_OR_AN.match(mention.text) is not None
-        and text[cue.start : cue.end].lower() == cue.base
-        and not text[mention.end : cue.start].strip()
-        and not mention.text.endswith("s")
-        and _COLON_AFTER.match(text, cue.end) is not None
-    )
+    "an": no such phrase is the subject of a base form ("a reader would ask" has its modal between them, "a review
+    of records indicate" ends on a plural that the verb agrees with), so the word is the phrase's noun ("a
+    short reply:", "send a strong signal that …", "an extension on a court order to …"). A colon after it is asked
+    for when the phrase ends on a capitalised word or the form is also a past ("a Reuters report", "a reporter
+    read"), or a plural quantifier opens it ("some calls into the hotline": "some" takes "call")."""
+    if text[mention.end : cue.start].strip():
+        return False
+    if _PLURAL_QUANTIFIER.fullmatch(mention.text) is not None:
+        return text.endswith("s", cue.start, cue.end) and not text.endswith("ss", cue.start, cue.end)
+    if text[cue.start : cue.end].lower() != cue.base or _A_OR_AN.match(mention.text) is None:
+        return False
+    if mention.text.endswith("s"):
+        return False
+    last = mention.text.rsplit(None, 1)[-1]
+    if last.islower() and cue.base not in _SAME_PAST:
+        return True
+    return _COLON_AFTER.match(text, cue.end) is not None
+
+
+# A plural quantifier alone as the subject: it takes a plural verb ("some call", not "some calls").
+_PLURAL_QUANTIFIER = re.compile(r"(?i:some|many|several|few|both|most)")
 
 
 def _compound_noun(text: str, mention: Mention, cue: _Cue) -> bool:

@@ -46,20 +46,33 @@ from tracker.extraction.speakers import (
     TIME_WORDS,
 )
 
+# The words a clause opens with after whom a verb of telling tells ("told the court he …", "told investigators the
+# car was stolen"): a subject pronoun, or (after a one-word object) a determiner.
+_PRONOUN_SUBJECTS = r"he|she|it|they|we|i|there"
+_SUBJECT_WORDS = _PRONOUN_SUBJECTS + r"|the|his|their|its|this|these|those"
+
+
 _OBJECT = re.compile(
     caps(
         r"\s*(?:(?:him|her|them|us|me|you|it|reporters|journalists|lawmakers|supporters|voters|senators|members)"
         r"(?![\w’'-])|"
+        # ("told the court he …", "told his wife she …": two words at most, so that no clause is taken for whom)
+        r"(?:the|a|an|his|her|its|their|our)\s+(?:[\w’'-]+\s+)?[\w’'-]+(?=\s+(?:" + _PRONOUN_SUBJECTS + r")\b)|"
         r"(?:the|a|an|his|her|its|their|our)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?=\s+(?:to|that|on|in|at|during|how|"
-        r"what|why|whether|about)\b)|(?:[A-Z][\w’'.&-]*)(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*)*)"
+        r"what|why|whether|about)\b)|"
+        r"(?:[A-Z][\w’'.&-]*)(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*)*)"
     )
 )
 
 
 # A bare plural object of up to four words before "to" or "that": "advises citizens to", "advised U.S. citizens
-# to", "told analysts that" (whom a report is told to is no part of it).
+# to", "told analysts that" (whom a report is told to is no part of it); of one word before a clause's subject
+# ("told investigators the car was stolen", "told police he …", "told the press the …", "told the Military
+# Times the …", not "told Wikinews the twists they saw …").
 _PLURAL_OBJECT = re.compile(
-    r"\s*(?:(?![\w’'.&-]*ing\s)[\w’'.&-]+\s+){0,3}?[a-z][\w’'-]*[a-z](?<![sui])s(?=\s+(?:to|that)\b)"
+    r"\s*(?:(?:(?![\w’'.&-]*ing\s)[\w’'.&-]+\s+){0,3}?[a-z][\w’'-]*[a-z](?<![sui])s(?=\s+(?:to|that)\b)|"
+    r"(?:[a-z][\w’'-]*[a-z](?<![sui])s|police|parliament|congress|staff|the\s+(?:press|media|court|jury)|"
+    r"the(?:\s+[A-Z][\w’'.&-]*){1,4})(?=\s+(?:" + _SUBJECT_WORDS + r")\b))"
 )
 
 
@@ -165,14 +178,18 @@ _FIRST_WORD_OF = re.compile(r"[\w’'$-]+")
 _FIRST_LETTERS = re.compile(r"\W*([A-Za-z]+)")
 
 
-def _skip_adverbials(text: str, pos: int, hi: int) -> int:
+def _skip_adverbials(text: str, pos: int, hi: int, comma_ends: bool = False) -> int:
     """Position after time and place phrases between a cue and its content ("said on Wednesday in a statement").
 
     Determiners and nouns are only stepped over inside a prepositional phrase, so "said the talks …" keeps
-    "the talks" as the start of its content."""
+    "the talks" as the start of its content. With `comma_ends`, a lower-case noun before a comma ends the phrases
+    ("said at the launch of the report, “…”"), for a caller that reads what follows the comma."""
     k = pos
     in_pp = False
     head = False  # the phrase has its noun: a determiner after it opens the content ("in an interview the deal …")
+    # The preposition of the first phrase: a noun of a phrase opened by "to", "of" or "by" right after the cue ends
+    # no phrase ("warned of a possibility of flooding", "agreed to the request of the mayor to …": what is said)
+    first = ""
     while True:
         m = _NEXT_WORD.match(text, k, hi)
         if not m:
@@ -181,7 +198,20 @@ def _skip_adverbials(text: str, pos: int, hi: int) -> int:
         wl = w.lower()
         if wl == "that":
             return k
-        if wl in _PREP:
+        if wl == "for":
+            mf = _FOR_TIME.match(text, m.start(1), hi)
+            if mf is not None:
+                # "said for the first time that …", "said for years the plant was unsafe": a time phrase
+                k = mf.end()
+                in_pp = False
+                continue
+            if not (in_pp and head):
+                return k  # ("called for a tax": what is called for is the content)
+            # "said at a briefing for analysts", "in a statement for the ministry": a phrase on the phrase's noun
+            in_pp = True
+            head = False
+        elif wl in _PREP:
+            first = first or wl
             if wl == "to" and not _TO_AUDIENCE.match(text[m.end() : m.end() + 14]):
                 return k
             if _HEDGED_NUMBER.match(text, m.start(1), hi):
@@ -206,9 +236,30 @@ def _skip_adverbials(text: str, pos: int, hi: int) -> int:
             head = True
         elif in_pp and not head and w.isalpha() and w.islower() and _CLAUSE_NEXT.match(text, m.end(), hi):
             head = True  # "said after the vote nothing changed": a noun of the phrase, then the clause opens
+        elif (
+            in_pp
+            and not head
+            and first not in _CONTENT_PREPS
+            and w.isalpha()
+            and w.islower()
+            and (mn := _NOUN_END.match(text, m.end(), hi))
+        ):
+            # "said at a briefing for analysts on Tuesday", "said at the launch of the report, “…”": the phrase's
+            # noun, then another phrase, or a comma that ends the phrases (what follows it is the caller's to read)
+            if mn.group().endswith(","):
+                if not comma_ends:
+                    return k
+                return m.end()
+            head = True
+        elif in_pp and head and (wl == "and" or wl == "or") and _NAME_NEXT.match(text, m.end(), hi):
+            head = False  # "told a guard, in French and English, “…”": one phrase of two names
         else:
             return k
         k = m.end()
+
+
+_NAME_NEXT = re.compile(caps(r"[ \t\xa0]+[A-Z]"))
+_CONTENT_PREPS = frozenset(("to", "of", "by"))
 
 
 # What opens a clause after a circumstance's noun: "… after the vote nothing changed", "… during the visit he
@@ -216,6 +267,19 @@ def _skip_adverbials(text: str, pos: int, hi: int) -> int:
 _CLAUSE_NEXT = re.compile(
     r"[ \t\xa0]+(?:(?:the|a|an|he|she|they|it|we|i|no|nothing|none|there|this|these|those|his|her|their|its)\b|"
     r"[A-Z])"
+)
+
+
+# What ends a prepositional phrase's noun: another phrase (of time, place, whose or for whom), or a comma.
+_NOUN_END = re.compile(r"[ \t\xa0]*,|[ \t\xa0]+(?:on|in|at|during|this|last|next|of|for|with|from)\b", re.IGNORECASE)
+
+
+# A time phrase opened by "for" after a cue.
+_FOR_TIME = re.compile(
+    r"for[ \t\xa0]+(?:(?:the[ \t\xa0]+)?(?:first|second|third|last|final|only)[ \t\xa0]+time|"
+    r"(?:(?:many|several|some|two|three|four|five|ten)[ \t\xa0]+)?(?:years|months|weeks|decades|days|hours)|"
+    r"now|a[ \t\xa0]+(?:long[ \t\xa0]+)?(?:time|while))\b",
+    re.IGNORECASE,
 )
 
 
@@ -284,12 +348,34 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         if mo and mo.end() > pos and not _CONTENT_WORD.match(text[pos : pos + 10]):
             k = mo.end()
     k0 = k
-    k = _skip_adverbials(text, k, e)
+    k = _skip_adverbials(text, k0, e, comma_ends=True)
     mc = _COMMA.match(text, k, e)
     if mc and k > pos:
         q = _quote_at(quotes, mc.end())
         if q is not None:
             return q[0], q[1]  # 'wrote on Twitter, "…"', 'told Wikinews, "…"'
+        k2 = _skip_adverbials(text, mc.end(), e)
+        m2 = _COMMA.match(text, k2, e) if k2 > mc.end() else None
+        q = _quote_at(quotes, m2.end()) if m2 is not None else None
+        if q is not None:
+            return q[0], q[1]  # 'told a guard at the door, in French and English, "…"'
+        aside = _ASIDE_THEN_THAT.match(text, mc.end(), e) if k2 == mc.end() else None
+        if aside is not None:
+            # "told Anadolu Agency, a local news outlet, that …": an apposition between commas, then the report
+            start = aside.start("that")
+            return start, _content_end(text, start, s, e, cue, quotes)
+        if (
+            k2 == mc.end()
+            and cue.base in ("say", "write", "state", "add", "explain")
+            and text.find(" ", pos, k) >= 0  # (a phrase was read: "said in its report", not "said, ")
+            and text[mc.end() - 1].isspace()
+            and _CLAUSE_NEXT.match(text, mc.end() - 1, e)
+        ):
+            k = mc.end()  # "said in its report, the fault makes the province active": the clause after the phrases
+        else:
+            # Nothing the phrases lead to after the comma: read as if the noun before it began the content, as
+            # the other callers do ("was questioned on her clothing, and …" reports nothing)
+            k = _skip_adverbials(text, k0, e)
     if cue.base in QUOTE_ONLY_VERBS or cue.base in NP_VERBS:
         mq = _OBJECT_THEN_QUOTE.match(text, k, e)
         q = _quote_at(quotes, mq.end()) if mq else None

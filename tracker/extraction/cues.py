@@ -212,6 +212,31 @@ def _cue_words(low: str) -> list[tuple[int, int, str]]:
 _CAPITAL_NEXT = re.compile(caps(r"[ \t\xa0]+[A-Z]"))
 
 
+# Verbs a headline reports with in its "-s" form ("Obama Says …", "…, Graham Warns").
+_HEADLINE_VERBS = frozenset("say tell warn claim insist deny admit argue vow urge".split())
+_HEADLINE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as vs is".split())
+
+
+def _title_case(text: str, s: int, e: int) -> bool:
+    """text[s:e] is a headline written in title case on a line of its own: no stop ends it and every word but
+    the small ones opens with a capital ("Obama Says African-American Museum Will Tell of …")."""
+    if e - s > 200 or text[s:e].rstrip(" \t\xa0\"”’'").endswith((".", "!", "?")) and not _ends_line(text, e):
+        return False
+    words = [w for w in _HEADLINE_WORD.findall(text, s, e) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
+
+
+def _ends_line(text: str, e: int) -> bool:
+    k = e
+    while k < len(text) and text[k] in " \t\xa0":
+        k += 1
+    return k == len(text) or text[k] == "\n"
+
+
+_CALL_IN = re.compile(r"[ \t\xa0]+in(?:to)?\b")
+
+
 def _cues(
     text: str,
     low: str,
@@ -224,6 +249,7 @@ def _cues(
     """Reporting cues in text[s:e], from the article's candidate words (`first`: the index of the first one at or
     after s, when the caller has found it already)."""
     out = []
+    headline: bool | None = None  # (asked only when a capitalised cue word is met)
     # Indexed from the sentence's first word, not sliced: a slice would copy the rest of the article's words
     # for every sentence.
     if first is None:
@@ -239,6 +265,8 @@ def _cues(
             mm = pattern.match(low, start, e)
             if mm is None or (multi == "call" and word == "call" and mm.end() == we):
                 continue
+            if multi == "call" and _CALL_IN.match(low, mm.end()) is not None:
+                continue  # "she called into a radio show", "called in to a town hall": she phoned, said nothing yet
             end = mm.end()
         else:
             base = _FORM_TO_BASE.get(word)
@@ -251,8 +279,12 @@ def _cues(
         if i >= 0 and start < inside[i][1]:
             continue
         if text[start].isupper() and start > s and base != "according":
-            continue  # "Said" inside a name or a title
-        if text[start].isupper() and word == base and base != "according" and _CAPITAL_NEXT.match(text, end):
+            if headline is None:
+                headline = _title_case(text, s, e)
+            if not headline or word[-1:] != "s" or base not in _HEADLINE_VERBS:
+                continue  # "Said" inside a name or a title
+            # "Trump Could Address Clean Energy, Lindsey Graham Says": a headline's "-s" form
+        elif text[start].isupper() and word == base and base != "according" and _CAPITAL_NEXT.match(text, end):
             continue  # "State Department spokesman Ned Price said": a bare form before a capital opens a name
         if (
             base not in ("according", "call", "express", "note")

@@ -23,6 +23,7 @@ from tracker.extraction.speaker_words import (
     ORG_WORDS,
     OWNED_BODIES,
     PERSON_ROLE_NOUNS,
+    PLURAL_TITLES,
     PREPOSITIONS,
     PRESS_WORDS,
     PRONOUNS,
@@ -256,8 +257,10 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
     start, end = toks[0][0], toks[-1][1]
     words = [t[2] for t in toks]
     text = " ".join(words)
+    if "%" in text:
+        text = text.replace(" %", "%")  # ("40% of voters": a token of its own, written against its number)
     head = words[-1].lower()
-    if len(words) == 1 and head in ANON_NOUNS:
+    if len(words) == 1 and (head in ANON_NOUNS or head in PLURAL_TITLES):
         return Mention(start, end, words[0], "anonymous", words[0])  # "Officials said" at a sentence start
     if len(words) == 1 and head in PRONOUNS:
         return Mention(start, end, words[0], "pronoun")

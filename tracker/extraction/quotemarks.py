@@ -60,7 +60,9 @@ def _mark_role(text: str, m: re.Match) -> str:
     if g in _OPEN_GLYPHS:
         return "close" if closes_ctx and not opens_ctx else "open"
     if g in _CLOSE_GLYPHS:
-        return "open" if opens_ctx and not closes_ctx else "close"
+        if opens_ctx and not closes_ctx or space_before and _at_paragraph_start(text, s):
+            return "open"  # (also "” … he delivered a mix …,” Barabak wrote.": a paragraph opened with ”)
+        return "close"
     if opens_ctx and not closes_ctx:
         return "open"
     if closes_ctx and not opens_ctx:

@@ -223,6 +223,18 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
         if (
             r is None
             and full
+            and words >= 4
+            and prev is not None
+            and prev.kind == "indirect"
+            and prev.mention is not None
+            and _right_after_attribution(text, prev, qs)
+        ):
+            # "The administration may be reluctant to act, Schiff said. “The other factor is …”": the quote goes
+            # on with the speaker just named, as one after a direct quote's attribution does
+            r = _Raw(qs, qe, "direct", None, None, prev.mention, prev.antecedent)
+        if (
+            r is None
+            and full
             and _at_paragraph_start(text, qs)
             and words >= 4
             and prev is not None
@@ -245,7 +257,13 @@ _STOP_END = re.compile(r"[.,:]\s*$")
 
 def _continues(text: str, prev: _Raw, qs: int) -> bool:
     """“A,” he said. “B” — the second part follows the attribution sentence in the same paragraph."""
-    if prev.kind != "direct" or prev.cue_start is None or prev.cue_end is None or prev.cue_start < prev.end:
+    return prev.kind == "direct" and _right_after_attribution(text, prev, qs)
+
+
+def _right_after_attribution(text: str, prev: _Raw, qs: int) -> bool:
+    """The quote at qs opens the sentence right after prev's attribution, which ends prev's sentence, in the same
+    paragraph ("…, Schiff said. “…”")."""
+    if prev.cue_start is None or prev.cue_end is None or prev.cue_start < prev.end:
         return False
     if qs - prev.cue_end >= 250:
         return False  # (tested before slicing: a far-off previous quote must not cost a copy of the text between)

@@ -12,7 +12,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from tracker.extraction.letters import caps
-from tracker.extraction.names import _PLATFORMS, _is_occupation, _split_role, _without_article, classify_name
+from tracker.extraction.names import (
+    _PLATFORMS,
+    _is_occupation,
+    _mention_from_words,
+    _split_role,
+    _without_article,
+    classify_name,
+)
 from tracker.extraction.referents import (  # noqa: F401  (DOCUMENT_NOUNS is read here by speakers.py)
     DOCUMENT_NOUNS,
     FEMALE_WORDS,
@@ -33,6 +40,7 @@ from tracker.extraction.speaker_words import (
     TITLES,
     Mention,
     is_first_name,
+    tokens,
 )
 from tracker.records import SpeakerRef
 
@@ -750,6 +758,8 @@ class Resolver:
 
     def _resolve(self, m: Mention, antecedent: Mention | None = None) -> SpeakerRef:
         self._register_titled(m.start)
+        if m.kind == "coordinated":
+            return self._coordinated(m)
         if m.kind == "relative" and antecedent is not None:
             ref = self.resolve(antecedent)
             return SpeakerRef(ref.name, m.text, m.start, m.end, ref.kind, ref.role)
@@ -895,6 +905,24 @@ class Resolver:
         self._touch(ent)
         role = ent.role if m.kind in ("role", "pronoun") else m.role or ent.role
         return SpeakerRef(ent.name, m.text, m.start, m.end, _ref_kind(ent), role or m.role)
+
+    def _coordinated(self, m: Mention) -> SpeakerRef:
+        """ "Mr. Grassley and Mr. Leahy said": each name resolved as if it spoke alone ("Charles Grassley and Patrick
+        Leahy", when the article named them in full before), and the pair kept as a group that "they" can name."""
+        cut = self.text.find(" and ", m.start, m.end)
+        parts = [_mention_from_words(tokens(self.text, a, b)) for a, b in ((m.start, cut), (cut + 5, m.end))]
+        for part in parts:
+            if (
+                part.kind == "person"
+                and " " not in part.text
+                and self._person_for(part.name or part.text, m.start) is None
+            ):
+                # A single capitalised word no one was named by before is as likely the end of one name ("Research
+                # and Education"): the last part alone speaks, as without the rule
+                return self._resolve(parts[-1])
+        names = [self._resolve(part).name for part in parts]
+        ent = self._entity(" and ".join(names), "group", None, m.start)
+        return SpeakerRef(ent.name, m.text, m.start, m.end, "anonymous")
 
     def _drop_groups_in(self, m: Mention) -> None:
         """ "Marine researchers at the Ocean Institute said": a source group the prescan found inside a plural

@@ -30,9 +30,20 @@ PRONOUNS = {
 RELATIVES = frozenset({"who", "which"})
 
 
-# Words that go before a name without being part of it; a role made of them is kept in `SpeakerRef.role`.
-TITLES = frozenset(
+# Plural titles, before two names ("Senators Charles Grassley and Patrick Leahy", "Sens. Jon Tester and …"); alone,
+# a group ("Senators said").
+PLURAL_TITLES = frozenset(
     """
+    senators sens sens. reps reps. governors ministers mayors presidents ambassadors judges
+    justices commissioners professors profs. drs drs.
+    """.split()
+)
+
+
+# Words that go before a name without being part of it; a role made of them is kept in `SpeakerRef.role`.
+TITLES = (
+    frozenset(
+        """
     mr mr. mrs mrs. ms ms. dr dr. prof prof. sen sen. rep rep. gov gov. gen gen. lt lt. col col. capt capt. sgt sgt.
     adm adm. rev rev. hon hon. pres pres. sir dame lord lady st. judge justice
     president vice minister secretary senator representative congressman congresswoman governor mayor chancellor
@@ -48,14 +59,17 @@ TITLES = frozenset(
     councilwoman alderman chairperson president-elect vice-president emir sheikh ayatollah
     aide adviser advisor official negotiator strategist
     """.split()
-) | frozenset(
-    # Hyphenated titles, one token each ("Secretary-General Antonio Guterres"): a title word on its own above
-    # does not make them one.
-    """
+    )
+    | frozenset(
+        # Hyphenated titles, one token each ("Secretary-General Antonio Guterres"): a title word on its own above
+        # does not make them one.
+        """
     secretary-general director-general solicitor-general surgeon-general inspector-general governor-general
     lieutenant-governor lieutenant-general lieutenant-colonel major-general vice-admiral vice-chancellor vice-chair
     vice-chairman vice-chairwoman vice-premier deputy-director co-founder co-chair editor-in-chief commander-in-chief
     """.split()
+    )
+    | PLURAL_TITLES
 )
 
 
@@ -230,7 +244,7 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str  # person, organisation, country, anonymous, pronoun, role, relative
+    kind: str  # person, organisation, country, anonymous, pronoun, role, relative, coordinated ("X and Y")
     name: str | None = None
     role: str | None = None
 

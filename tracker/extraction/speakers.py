@@ -38,6 +38,7 @@ from tracker.extraction.speaker_words import (  # noqa: F401
     _is_cap,
     described_start,
     is_describing,
+    is_first_name,
     is_surname_word,
     iter_tokens,  # noqa: F401
     tokens,
@@ -204,6 +205,10 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
                 j = lo + d  # "a defiant Johnson": the article opens the phrase
         # "the" only belongs to the phrase at its left edge.
         return j
+    share = i - 1 if low == "%" or low == "percent" else i - 2 if low == "cent" and i > 1 else -1
+    if share >= 0 and toks[share][2][:1].isdigit() and (low != "cent" or toks[i - 1][2].lower() == "per"):
+        # "63 percent said", "about 40% of voters said": a share of those asked, with its number and hedge
+        return share - 1 if share > 0 and toks[share - 1][2].lower() in _SHARE_HEDGES else share
     if not word[:1].isalpha() or low in FUNCTION_WORDS and low not in ("one", "others", "many", "some"):
         return None
     j = i
@@ -227,6 +232,9 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     if owner is not None:
         return _np_back(toks, owner)  # "A statement released by Erdogan’s office said"
     return None
+
+
+_SHARE_HEDGES = frozenset("about nearly almost only some around roughly over under just".split())
 
 
 def _org_before(toks: list[tuple[int, int, str]], k: int) -> bool:
@@ -409,7 +417,43 @@ def subject_before(
     if appos is not None and m.kind == "person" and _body_apposition(toks[appos[0] : appos[1] + 1]):
         # "Met Éireann, the national weather service, said": the apposition says the name is a body's
         return Mention(m.start, m.end, m.text, "organisation", m.name), negated
+    if appos is None and j >= 2 and toks[j - 1][2] == "and" and m.kind in _NAMED_KINDS:
+        pair = _coordinated(toks, j, i, m)
+        if pair is not None:
+            return pair, negated
     return m, negated
+
+
+_NAMED_KINDS = frozenset(("person", "organisation", "country"))
+
+
+# Words after which a subject opens its clause: "But Lima and Reyes said", "When China and Russia said".
+_CLAUSE_OPENERS = frozenset("but and so yet then also now when as while because since after before if".split())
+
+
+def _coordinated(toks: list[tuple[int, int, str]], j: int, i: int, last: Mention) -> Mention | None:
+    """The two names of a coordinated subject ("Mr. Grassley and Mr. Leahy said", "China and Russia said"), the
+    name before "and" at toks[j - 2]: both speak, not the last alone. Only when the pair opens its clause (not
+    "The mayor met Lima and Reyes said"): kind "coordinated", which the resolver resolves name by name. A body's
+    name with "and" in it is one name ("North Wales Fire and Rescue Service"), and so is a title ("Road Transport
+    and Bridges Minister Obaidul Quader") or a name linked by "of" ("Ann Lee of Rogaland Fire and Rescue")."""
+    k = _np_back(toks, j - 2)
+    if k is None or k > 0 and toks[k - 1][2][:1].isalnum() and toks[k - 1][2].lower() not in _CLAUSE_OPENERS:
+        return None
+    first = _mention_from_words(toks[k : j - 1])
+    if first.kind not in _NAMED_KINDS or "of" in first.text.split():
+        return None
+    whole = _mention_from_words(toks[k : i + 1])
+    if (
+        whole.kind == "organisation"
+        and toks[j][2].lower() not in DETERMINERS
+        and not (first.kind == "person" and is_first_name(toks[k][2]))
+    ):
+        return whole  # (not "Ana Lima and the Police Federation": a person, then a body with its article)
+    if last.role is not None and last.role[:1].isupper() and last.role.split()[0].lower() not in TITLES:
+        return None
+    text = f"{first.text} and {last.text}"
+    return Mention(first.start, last.end, text, "coordinated", text)
 
 
 def _body_apposition(inner: list[tuple[int, int, str]]) -> bool:
