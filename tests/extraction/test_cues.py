@@ -267,3 +267,18 @@ def test_a_capitalised_bare_cue_before_a_capital_opens_a_name(text, mention, quo
 )
 def test_a_headline_in_title_case_reports_with_its_capitalised_verb(text, expected):
     assert [(q.speaker.mention, q.kind) for q in find_quotes_raw(text, sentences(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Protesters chanted "What curfew?" and kept walking.', [("direct", '"What curfew?"')]),
+        ('"Get out!" the man shouted.', [("direct", '"Get out!"')]),
+        ('MPs protested by shouting "shame on you!" and holding signs.', [("direct", '"shame on you!"')]),
+        # a manner of speaking reports a quote only
+        ("The man shouted at the police and ran away.", []),
+        ("The crowd chanted slogans against the government.", []),
+    ],
+)
+def test_a_verb_of_the_manner_of_speaking_reports_a_quote_only(text, expected):
+    assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == expected

@@ -636,6 +636,12 @@ def test_an_owner_speaks_through_an_account_with_either_apostrophe(apostrophe):
         # A name's particles and a title's "of" stay where they were.
         ("Commission President Ursula von der Leyen", "Ursula von der Leyen", "Commission President"),
         ("Secretary of Labor Dana Whitfield", "Dana Whitfield", "Secretary of Labor"),
+        # and so does its "for" phrase
+        (
+            "US Special Representative for Iran Brian Hook",
+            "Brian Hook",
+            "US Special Representative for Iran",
+        ),
     ],
 )
 def test_common_nouns_after_the_title_are_in_the_role(phrase, name, role):

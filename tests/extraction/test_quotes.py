@@ -1151,3 +1151,23 @@ def test_a_quote_right_after_a_reports_attribution_goes_on_with_its_speaker():
     assert [(q.kind, q.speaker.name) for q in find_quotes(text)] == [("indirect", "Schiff"), ("direct", "Schiff")]
     apart = text.replace('said. "', 'said.\n\n"')
     assert [(q.kind, q.speaker.name) for q in find_quotes(apart)] == [("indirect", "Schiff")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("According to Reuters, the minister said the talks had failed.", [("the talks had failed", "the minister")]),
+        ("The minister said the talks had failed, according to Reuters.", [("the talks had failed", "The minister")]),
+        ("The Guardian reported the minister said the talks had failed.", [("the talks had failed", "the minister")]),
+        # nothing reported inside: the outlet's report stays
+        ("According to Reuters, the talks had failed.", [("the talks had failed", "Reuters")]),
+        # no speech inside ("claimed 6,606 lives"): the relayed report stays whole
+        (
+            "According to Reuters, the virus claimed 6,606 lives in March.",
+            [("the virus claimed 6,606 lives in March", "Reuters")],
+        ),
+    ],
+)
+def test_a_report_relayed_by_an_outlet_is_its_speakers(text, expected):
+    """ "According to Reuters, the minister said …": the minister said it; Reuters passes it on."""
+    assert [(q.text, q.speaker.mention) for q in find_quotes(text)] == expected

@@ -1717,3 +1717,10 @@ def test_they_after_a_plural_source_with_its_bodies_is_that_source_not_a_second_
 )
 def test_a_coordinated_subject_is_resolved_name_by_name(text, name):
     assert [q.speaker.name for q in extract(text).quotes] == name
+
+
+def test_the_word_opening_the_clause_is_no_part_of_a_pair():
+    text = "Senator Ann Pierce met Tom Hawkins. Whereas Pierce and Hawkins said the plan was dead, Lee disagreed."
+    assert [(q.speaker.mention, q.speaker.name) for q in extract(text).quotes] == [
+        ("Pierce and Hawkins", "Ann Pierce and Tom Hawkins")
+    ]

@@ -1782,3 +1782,18 @@ def test_a_plural_title_goes_before_two_names(text, name, kind):
 def test_a_share_of_those_asked_is_the_source(text, mention):
     """ "63 percent said": a poll's share of respondents speaks (a phrase opening with a number was no subject)."""
     assert [(q.speaker.mention, q.speaker.kind) for q in extract(text).quotes] == [(mention, "anonymous")]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Protesters marching through the streets said the curfew was unfair.",
+            "Protesters marching through the streets",
+        ),
+        ("Protesters gathered outside the court said the verdict was unfair.", "Protesters gathered outside the court"),
+    ],
+)
+def test_a_participles_phrase_of_place_stays_with_its_noun(text, mention):
+    """ "Protesters marching through the streets said": the streets said nothing."""
+    assert [q.speaker.mention for q in extract(text).quotes] == [mention]

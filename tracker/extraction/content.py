@@ -21,6 +21,7 @@ from tracker.extraction.cues import (
     _CLAUSE_OPENERS,
     _CONTINUATIONS,
     AS_VERBS,
+    MANNER_VERBS,
     NP_VERBS,
     OBJECT_VERBS,
     QUOTE_ONLY_VERBS,
@@ -313,14 +314,14 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         and after < e
         and text[after] not in "'’"
         and cue.base not in OBJECT_VERBS
-        and cue.base not in QUOTE_ONLY_VERBS
+        and (cue.base not in QUOTE_ONLY_VERBS or cue.base in MANNER_VERBS)
         and cue.base != "according"
         and cue.base != "express"
     ):
         # 'said “…”': a quote opens right after the cue and its spaces. The steps below would step over no time
         # phrase, comma, object or "that" (a quote mark is none of them) and come to this quote: its content, to
-        # its end or past it.
-        return q[0], _quote_content_end(text, q, after, s, e, cue, quotes)
+        # its end or past it (a manner of speaking, to its end: 'shouting "shame on you!" and holding signs').
+        return q[0], q[1] if cue.base in MANNER_VERBS else _quote_content_end(text, q, after, s, e, cue, quotes)
     if colon:
         if m.group(2):  # "Caddell continued:" and the quote in the next paragraph
             pe = text.find("\n", after)

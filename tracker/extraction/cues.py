@@ -63,7 +63,7 @@ testify concede allege estimate observe remark comment emphasize emphasise reite
 disclose pledge boast caution lament charge counter retort quip joke conclude speculate hint signal agree
 announce affirm proclaim answer blog forecast swear acknowledge dispute rebut concur add continue describe
 find show reckon remark question blame accuse instruct advise speak defend condemn confess identify list
-commit read
+commit read shout yell scream whisper chant exclaim mutter murmur
 """.split()
 
 
@@ -104,7 +104,12 @@ AS_VERBS = frozenset("identify list estimate".split())
 
 
 # Verbs that report only a quote that follows them ('defended his decision, "…"', 'spoke on Fox News, "…"').
-QUOTE_ONLY_VERBS = frozenset("speak defend".split())
+# Verbs of the manner of speaking ('chanted "What curfew?"', '"Get out!" he shouted'): they report a direct quote
+# only, right after them too, and nothing else ("shouted at the police", "chanted slogans").
+MANNER_VERBS = frozenset("shout yell scream whisper chant exclaim mutter murmur".split())
+
+
+QUOTE_ONLY_VERBS = frozenset("speak defend".split()) | MANNER_VERBS
 
 
 # Subordinators that may open reported content ("said as a teenager she was …", "said when he was …").

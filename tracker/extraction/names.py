@@ -137,11 +137,11 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     if (
         last_title >= 0
         and len(rest) >= 4
-        and rest[0].lower() in ("of", "to")
+        and rest[0].lower() in ("of", "to", "for")
         and all(_is_cap(w) or w == "the" for w in rest[1:])
     ):
-        # "Secretary of Labor Dana Whitfield": the "of" phrase belongs to the title; the name is its last two
-        # words (three with a middle initial).
+        # "Secretary of Labor Dana Whitfield", "Special Representative for Iran Brian Hook": the "of" or "for"
+        # phrase belongs to the title; the name is its last two words (three with a middle initial).
         keep = 3 if len(rest) >= 5 and _INITIAL.fullmatch(rest[-2]) else 2
         for k in range(2, len(rest) - 1):
             # ... or from a known first name on ("Ambassador to the United Nations Mary Ann Smith")

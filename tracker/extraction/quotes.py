@@ -25,6 +25,7 @@ from operator import le, lt
 
 from tracker.extraction.attribution import _HAS_WORD, _attribute, _first_named, _kind, _Raw, _sentence_subject
 from tracker.extraction.content import _SUBORDINATORS
+from tracker.extraction.cues import _FORM_TO_BASE as _CUE_FORMS  # noqa: F401
 from tracker.extraction.cues import SAY_VERBS, _Cue, _cue_words, _cues, _lower, inflections  # noqa: F401
 from tracker.extraction.letters import caps
 from tracker.extraction.quotemarks import (  # noqa: F401
@@ -359,6 +360,17 @@ def find_quotes_raw(text: object, sentence_spans: list[tuple[int, int]] | None =
             if any(a <= cue.start < b for a, b in taken):
                 if prev is None:
                     continue
+                inner = _relayed(text, cue, s, e, quotes, prev)
+                if inner is not None:
+                    # "According to Reuters, the minister said the talks had failed": who said it is the minister
+                    # (the outlet only passes it on), so the report inside takes the place of the one around it
+                    if raws and raws[-1] is prev:
+                        raws.pop()
+                        _move_span(spans_of_raws, (prev.start, prev.end), (inner.start, inner.end))
+                        taken = [t for t in taken if t != (prev.start, prev.end)] + [(inner.start, inner.end)]
+                        raws.append(inner)
+                        prev = inner
+                    continue
                 before = prev.start, prev.end
                 coordinated = _coordinated(text, prev, cue, s)
                 if (prev.start, prev.end) != before:  # _coordinated cut prev short
@@ -404,7 +416,7 @@ def find_quotes_raw(text: object, sentence_spans: list[tuple[int, int]] | None =
         if not _writers_voice(text, r, quotes) and not (r.kind == "direct" and _short_title(text, r.start, r.end))
     ]
     raws = _attach_loose(text, raws, quotes, spans)
-    raws = _drop_nested(raws)
+    raws = _drop_nested(text, raws)
     _resolve(text, raws)
     return _to_quotes(text, raws)
 
@@ -475,6 +487,38 @@ _COORD = re.compile(r"(?:,\s*|\s+)(?:but|and|while|whereas|although|though)\s*$"
 _COORD_WORD = re.compile(r"but|and|while|whereas|though")
 
 
+# The forms of the cues that relay what someone else said ("according to X, …", "X reported …").
+_RELAYING = frozenset(("according to", "reported", "reports", "report"))
+
+
+# The verbs of a report inside a relayed one that take its place: plain speech, whose subject is a speaker (not
+# "the virus claimed 6,606 lives", "a mother called the police", "his death was described as …").
+_RELAYED_VERBS = frozenset("say tell add state announce confirm warn explain insist emphasize emphasise stress".split())
+_RELAYED_SPEAKERS = frozenset(("person", "organisation", "country", "anonymous", "role", "pronoun", "coordinated"))
+
+
+def _relayed(text: str, cue: _Cue, s: int, e: int, quotes, outer: _Raw) -> _Raw | None:
+    """A report inside the content of one that relays it ("According to Reuters, the minister said …", "The
+    Guardian reported the minister said …"): the inner report, when its speaker and content both lie in the
+    outer content (a relayed direct quote has no cue: its words are the quoted speaker's, whoever they name)."""
+    if outer.cue_start is None or outer.cue_end is None or outer.mention is None:
+        return None
+    if text[outer.cue_start : outer.cue_end].lower() not in _RELAYING or not outer.start <= cue.start < outer.end:
+        return None
+    if cue.base not in _RELAYED_VERBS:
+        return None
+    inner = _attribute(text, cue, s, e, quotes, None)
+    if (
+        inner is None
+        or inner.mention is None
+        or inner.mention.kind not in _RELAYED_SPEAKERS
+        or not outer.start <= inner.mention.start < inner.start
+        or inner.end > outer.end
+    ):
+        return None
+    return inner
+
+
 def _move_span(spans_of_raws: Counter, old: tuple[int, int], new: tuple[int, int]) -> None:
     """A raw's span changed from `old` to `new`: count it under the new one."""
     spans_of_raws[old] -= 1
@@ -516,12 +560,28 @@ def _inside_quote_span(text: str, raw: _Raw, pos: int) -> bool:
     return count(opening) > count(closing) or count(straight) % 2 == 1
 
 
-def _drop_nested(raws: list[_Raw]) -> list[_Raw]:
-    """A content that lies inside another one (a quote inside a report of it) is kept once, as the outer."""
+def _drop_nested(text: str, raws: list[_Raw]) -> list[_Raw]:
+    """A content that lies inside another one (a quote inside a report of it) is kept once, as the outer; but a
+    report whose speaker is named inside a relayed one ("The minister said the talks had failed, according to
+    Reuters") is kept instead of it, as when the relaying comes first (`_relayed`)."""
     raws = sorted(raws, key=lambda r: (r.start, -r.end))
     out: list[_Raw] = []
     for r in raws:
         if out and r.start >= out[-1].start and r.end <= out[-1].end:
+            o = out[-1]
+            if (
+                o.kind == "indirect"
+                and r.kind == "indirect"
+                and o.cue_start is not None
+                and o.cue_end is not None
+                and text[o.cue_start : o.cue_end].lower() in _RELAYING
+                and r.mention is not None
+                and r.mention.kind in _RELAYED_SPEAKERS
+                and r.cue_start is not None
+                and _CUE_FORMS.get(text[r.cue_start : r.cue_end].split(None, 1)[0].lower()) in _RELAYED_VERBS
+                and o.start <= r.mention.start < r.start
+            ):
+                out[-1] = r
             continue
         out.append(r)
     return out

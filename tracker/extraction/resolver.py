@@ -155,7 +155,7 @@ _NOT_FIRST_NAMES = frozenset(
 
 
 # Words that open a sentence before a name without being part of it.
-_OPENERS = frozenset("now just even only perhaps maybe indeed instead soon already again thus".split())
+_OPENERS = frozenset("now just even only perhaps maybe indeed instead soon already again thus whereas".split())
 
 
 # Last words of the names of places and facilities.

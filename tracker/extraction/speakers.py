@@ -234,6 +234,9 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     return None
 
 
+_PLACE_PREPOSITIONS = frozenset("through outside inside across along around into past toward towards".split())
+
+
 _SHARE_HEDGES = frozenset("about nearly almost only some around roughly over under just".split())
 
 
@@ -382,14 +385,18 @@ def subject_before(
     if j is None:
         return None, negated
     # "a spokesman for the ministry", "a source familiar with the talks": keep the noun before the preposition.
-    while (
-        j >= 2
-        and toks[j - 1][2].lower() in PREPOSITIONS
+    while j >= 2 and (
+        toks[j - 1][2].lower() in PREPOSITIONS
         and (
             toks[j - 1][2].lower() != "to"
             or toks[j - 2][2].lower() in _BEFORE_TO
             or toks[j - 2][2].lower() in SOURCE_PARTICIPLES
         )
+        # "Protesters marching through the streets chanted", "Protesters gathered outside the court said": a
+        # participle's phrase of place
+        or toks[j - 1][2].lower() in _PLACE_PREPOSITIONS
+        and toks[j - 2][2].endswith(("ing", "ed"))
+        and toks[j - 2][2].islower()
     ):
         k = j - 2
         kw = toks[k][2].lower()
@@ -431,6 +438,9 @@ _NAMED_KINDS = frozenset(("person", "organisation", "country"))
 _CLAUSE_OPENERS = frozenset("but and so yet then also now when as while because since after before if".split())
 
 
+_PAIR_OPENERS = _CLAUSE_OPENERS | _SUBORDINATORS | {"whereas"}
+
+
 def _coordinated(toks: list[tuple[int, int, str]], j: int, i: int, last: Mention) -> Mention | None:
     """The two names of a coordinated subject ("Mr. Grassley and Mr. Leahy said", "China and Russia said"), the
     name before "and" at toks[j - 2]: both speak, not the last alone. Only when the pair opens its clause (not
@@ -438,7 +448,9 @@ def _coordinated(toks: list[tuple[int, int, str]], j: int, i: int, last: Mention
     name with "and" in it is one name ("North Wales Fire and Rescue Service"), and so is a title ("Road Transport
     and Bridges Minister Obaidul Quader") or a name linked by "of" ("Ann Lee of Rogaland Fire and Rescue")."""
     k = _np_back(toks, j - 2)
-    if k is None or k > 0 and toks[k - 1][2][:1].isalnum() and toks[k - 1][2].lower() not in _CLAUSE_OPENERS:
+    if k is not None and k < j - 2 and toks[k][2].lower() in _PAIR_OPENERS:
+        k += 1  # "Whereas Pierce and Hawkins said": the clause's opening word is no part of the first name
+    elif k is None or k > 0 and toks[k - 1][2][:1].isalnum() and toks[k - 1][2].lower() not in _CLAUSE_OPENERS:
         return None
     first = _mention_from_words(toks[k : j - 1])
     if first.kind not in _NAMED_KINDS or "of" in first.text.split():
