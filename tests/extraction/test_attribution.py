@@ -890,3 +890,25 @@ def test_such_subjects_still_report(text, mention):
 def test_an_adverb_between_and_and_the_cue_keeps_the_sentences_subject(text, mention):
     """ "… and repeatedly says", "… and later said": the clause carries on with the subject, as "… and said" does."""
     assert [q.speaker.mention for q in extract(text).quotes] == [mention]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # a participle after the object of a preposition goes with the sentence's subject
+        (
+            'Having won many tournaments, Dorsa Derakhshani decided not to play for the federation saying "it was not '
+            'a good fit" for her.',
+            "Dorsa Derakhshani",
+        ),
+        (
+            "On Monday, Judge Victor Marrero issued a ruling against President Donald Trump finding that prosecutors "
+            "could view his tax records.",
+            "Judge Victor Marrero",
+        ),
+        # but "with X -ing" makes X its subject
+        ("No deaths were reported, with local media reporting no-one was in the houses.", "local media"),
+    ],
+)
+def test_a_participle_after_a_prepositions_object_has_the_sentences_subject(text, mention):
+    assert [q.speaker.mention for q in extract(text).quotes] == [mention]

@@ -1797,3 +1797,32 @@ def test_a_share_of_those_asked_is_the_source(text, mention):
 def test_a_participles_phrase_of_place_stays_with_its_noun(text, mention):
     """ "Protesters marching through the streets said": the streets said nothing."""
     assert [q.speaker.mention for q in extract(text).quotes] == [mention]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "mention"),
+    [
+        # a clause is no noun phrase: a negation, a subject pronoun or a past inside, or a past as its head (after
+        # the modal, stepped over, the subject is the pronoun)
+        ("I talk about questions that I can describe like this.", "describe", "I"),
+        ("The investigation reported the rats avoided pressing the lever.", "pressing", None),
+        ("Lee spoke to reporters saying the deal was dead.", "saying", None),
+        # a relative clause of a pronoun or a name, and a participle with words after it, are in the phrase
+        ("In her favor, all the experts I interviewed said it was good.", "said", "the experts I interviewed"),
+        (
+            "Some of the protesters Wikinews interviewed said it was good.",
+            "said",
+            "Some of the protesters Wikinews interviewed",
+        ),
+        (
+            "A Government Accountability Office report released last year found that it was good.",
+            "found",
+            "A Government Accountability Office report released",
+        ),
+        # a modal before the cue is stepped over
+        ("Though my parents were poor, I should say that my father studied.", "say", "I"),
+    ],
+)
+def test_a_clause_before_the_cue_is_no_subject(text, cue, mention):
+    m, _ = subject_before(text, 0, text.index(cue))
+    assert (m.text if m else None) == mention

@@ -128,6 +128,16 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
     if mention is not None and before.endswith(",") and text.endswith("ing", cue.start, cue.end):
         mention = None  # "Biden announced his plan, saying …": a participle after a comma has no subject of its own
     carried = False
+    if (
+        mention is not None
+        and text.endswith("ing", cue.start, cue.end)
+        and mention.kind != "pronoun"
+        and _PREPOSITION_BEFORE.search(text, max(s, mention.start - 12), mention.start) is not None
+    ):
+        # "Derakhshani decided not to play for the federation saying …": the object of a preposition does not
+        # say it; the participle goes with the sentence's subject
+        mention = _sentence_subject(text, s, cue.start)
+        carried = mention is not None
     if mention is None and (
         _BARE_VP.search(before, tail)
         and (before.endswith(("and", "then", "but")) or text[cue.start : cue.end].endswith("ing"))
@@ -386,6 +396,9 @@ _CITED_AS = re.compile(
 )
 
 
+_PREPOSITION_BEFORE = re.compile(r"\b(?:for|to|of|in|at|on|from|against|about)[ \t\xa0]+$")
+
+
 _BARE_VP = re.compile(r"(?:,|\band|\bthen|\bbut)\s*$", re.IGNORECASE)
 # The same with an adverb before the cue ("… and repeatedly says", "… and later said"). ("only", "early" and
 # "family" end in "ly" as well: an adverb in "-ly" here has at least six letters.)
@@ -588,9 +601,11 @@ def _not_subject_word(w: str) -> bool:
     return not w[:1].isalnum() or w.lower() in _BEFORE_SUBJECT
 
 
-# A sentence-opening time or place phrase closed by a comma: "On Thursday,", "In a statement released Monday,".
+# A sentence-opening time or place phrase closed by a comma: "On Thursday,", "In a statement released Monday,";
+# or a participle's ("Having won tournaments as a kid,", "Asked about the plan,").
 _LEAD_IN = re.compile(
-    r"\s*(?:On|In|At|During|After|Before|Since|Following|Earlier|Later|Yesterday|Today|Last|This)\b[^,;:.“”\"]{0,60},\s*"
+    r"\s*(?:(?:On|In|At|During|After|Before|Since|Following|Earlier|Later|Yesterday|Today|Last|This)\b|"
+    r"[A-Z][a-z]{2,}(?:ing|ed)\b)[^,;:.“”\"]{0,60},\s*"
 )
 
 

@@ -135,7 +135,7 @@ DETERMINERS = frozenset(
 SKIP_BEFORE_CUE = frozenset(
     "has have had also further then later again now would will could once previously recently repeatedly "
     "already first publicly reportedly earlier is was were are been be just still even did does do may might "
-    "had ultimately often frequently since ever long".split()
+    "had ultimately often frequently since ever long should must can shall".split()
 )
 
 

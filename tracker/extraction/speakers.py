@@ -211,6 +211,13 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
         return share - 1 if share > 0 and toks[share - 1][2].lower() in _SHARE_HEDGES else share
     if not word[:1].isalpha() or low in FUNCTION_WORDS and low not in ("one", "others", "many", "some"):
         return None
+    # "the experts I interviewed said", "the protesters Wikinews interviewed said": a relative clause of a pronoun
+    # or a name and a past ends the phrase
+    relative = i > 1 and low.endswith("ed") and (toks[i - 1][2].lower() in PRONOUNS or _is_cap(toks[i - 1][2]))
+    if len(low) > 4 and low.endswith("ed") and not low.endswith(_NOUNS_IN_ED) and not relative and i == len(toks) - 1:
+        # "the rats avoided pressing the lever": a past tense right before the cue heads no noun phrase (a
+        # participle after its noun, "the report released last year found", has words after it)
+        return None
     j = i
     owner = None
     for k in range(i, max(-1, i - 7), -1):
@@ -219,6 +226,12 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
             owner = k  # "Erdogan’s office": the owner's name opens the phrase, if nothing before it does
         if not toks[k][2][:1].isalnum() and toks[k][2] not in ("-",) or k < i and w in _TIME_PLURALS:
             break  # ("For years critics said": the time phrase is no part of the source)
+        if k < i and (
+            w in AUXILIARIES or w in NEGATIONS or w in PRONOUNS and w != "it" and not relative or w in _PAST_VERBS
+        ):
+            # "questions that I can describe", "… decided not to play for the federation saying": a clause, not
+            # the words of a noun phrase
+            return None
         if w in DETERMINERS:
             return k
         if k < i and w in FUNCTION_WORDS and w not in PREPOSITIONS and w != "and":
@@ -232,6 +245,14 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     if owner is not None:
         return _np_back(toks, owner)  # "A statement released by Erdogan’s office said"
     return None
+
+
+# Irregular pasts, which are no words of a noun phrase ("Lee spoke to reporters saying …").
+_PAST_VERBS = frozenset("said spoke told wrote went came made took gave got met left began".split())
+
+
+# Nouns that end in "-ed" (a past tense heads no noun phrase; these do).
+_NOUNS_IN_ED = ("eed", "ead", "hundred", "shed", "sled", "red", "bed")
 
 
 _PLACE_PREPOSITIONS = frozenset("through outside inside across along around into past toward towards".split())
