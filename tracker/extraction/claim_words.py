@@ -246,6 +246,8 @@ def _cue_index(cues: dict) -> tuple[dict, frozenset, dict, frozenset]:
 
 
 _CUE_WORDS, _CUE_WORD_SET, _CUE_PAIRS, _CUE_PAIR_SET = _cue_index(CUES)
+_PAIR_FIRSTS = frozenset(a for a, _ in _CUE_PAIR_SET)
+_PAIR_SECONDS = frozenset(b for _, b in _CUE_PAIR_SET)
 
 
 class _Tokens:
@@ -264,7 +266,14 @@ class _Tokens:
         cues: set[str] = set()
         for w in tokens & _CUE_WORD_SET:
             cues |= _CUE_WORDS[w]
-        for pair in _CUE_PAIR_SET.intersection(zip(words, words[1:])):
+        # (Only when the clause holds a word that opens a phrase and one that goes on with one: a short clause
+        # seldom does, and the set of its word pairs is half the cost of _Tokens there.)
+        pairs = (
+            _CUE_PAIR_SET.intersection(zip(words, words[1:]))
+            if not tokens.isdisjoint(_PAIR_FIRSTS) and not tokens.isdisjoint(_PAIR_SECONDS)
+            else ()
+        )
+        for pair in pairs:
             for p, name, two_words in _CUE_PAIRS[pair]:
                 if name not in cues and (two_words or p in joined):
                     cues.add(name)
@@ -293,5 +302,6 @@ class _Tokens:
         candidates = phrases.get(toks[i])
         if not candidates:
             return False
-        head = " " + " ".join(toks[i : i + 4]) + " "
-        return head.startswith(candidates)
+        # The phrases from token i on, in the joined tokens where it starts (the phrases of the cues asked so hold
+        # four words at most: the same as testing the string of tokens i to i+3, without building it).
+        return self.joined.startswith(candidates, i + sum(map(len, toks[:i])) if i else 0)

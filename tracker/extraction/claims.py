@@ -197,9 +197,10 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
         # "said" would make any remark look like a named past event.
         a, b = max(s, quote.start), min(e, quote.end)
         judged = text[a:b]
-        jq = [x for x in quantities if a <= x.start and x.end <= b]
-        jd = [x for x in dates if a <= x.start and x.end <= b]
-        je = [x for x in entities if a <= x.start and x.end <= b]
+        # (Each list asked first: most clauses hold no figure or date, and an empty comprehension costs 0.1 µs.)
+        jq = [x for x in quantities if a <= x.start and x.end <= b] if quantities else quantities
+        jd = [x for x in dates if a <= x.start and x.end <= b] if dates else dates
+        je = [x for x in entities if a <= x.start and x.end <= b] if entities else entities
     elif quote is not None and quote.kind == "direct" and quote.cue_start is not None and s < quote.cue_start < e:
         # A quote split by its attribution ('"We did not expect this", said Kosgei after the race. "But …"') is one
         # quote: the clause is judged without the attribution and the words trailing it.
@@ -213,6 +214,7 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
         feats.append("reported speech")
     elif (
         reports
+        and quote is None  # (a quote held here, not indirect, overlaps the clause: the test below, 0.4 µs, is True)
         and end_char == "."
         and not any(q.start < e and s < q.end for q in quotes)
         and _SUBORDINATE.match(text, s, e) is None

@@ -24,6 +24,7 @@ _LEADING = re.compile(
     r"(?:when|while|whilst|although|though|after|before|once|whereas|despite|in spite of)\b[^,;]{8,200},\s+(?=\w)",
     _I,
 )
+_LEADING_COMMA = 4 + 8  # the fewest characters before the comma that closes a _LEADING clause ("once", 8 more)
 
 
 # A verb in what comes before the subordinate clause ("Truman vetoed, while he was president, 38 bills"; "He said,
@@ -185,9 +186,10 @@ def _quote_cuts(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[in
     (speaker and cue) is left out of the writer's clause."""
     pieces = []
     for q in quotes:
+        if q.kind == "direct" or q.kind == "indirect" and q.cue_start is not None and q.cue_start < q.start:
+            continue  # "X said on Tuesday that …" is checked whole; a trailing ", X said" tail is cut off
+        # (The kind first: it is cheap and rules out most quotes, a direct one before its words are counted.)
         if s <= q.start and q.end <= e and (q.start > s + 2 or q.end < e - 2) and _has_words(q.text, MIN_WORDS):
-            if q.kind == "direct" or q.kind == "indirect" and q.cue_start is not None and q.cue_start < q.start:
-                continue  # "X said on Tuesday that …" is checked whole; a trailing ", X said" tail is cut off
             lo = q.start
             for x in (q.cue_start, q.speaker.start if q.speaker and s <= q.speaker.start < q.start else None):
                 if x is not None and s <= x < lo:
@@ -317,8 +319,10 @@ def _split(
             if not _lead_in(text, s, head):  # (after a lead-in, checked whole, as after a short one merged back)
                 cuts.append((head if head > s else m.start(), m.end()))
                 reported.add(m.end())
-    # (_LEADING ends its clause with a comma: a sentence without one is not matched, at a tenth of the cost.)
-    m = _LEADING.match(text, s, e) if text.find(",", s, e) >= 0 else None
+    # (_LEADING ends its clause with a comma: a sentence without one is not matched, at a tenth of the cost. That
+    # comma follows a four-letter word at least and eight characters: one nearer the start, as in '"We won," he
+    # said.', is no sign of it; 0.45 µs a sentence saved where every sentence quotes.)
+    m = _LEADING.match(text, s, e) if text.find(",", s + _LEADING_COMMA, e) >= 0 else None
     if m and _has_words(text, MIN_WORDS, m.end(), e) and (m.start(1) < 0 or not _holds_verb(text, *m.span(1))):
         cuts.append((m.end(), m.end()))
     for a, b in marks.inner_in(s, e) if marks else [m.span() for m in _INNER.finditer(text, s, e)]:
