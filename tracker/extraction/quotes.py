@@ -25,7 +25,7 @@ from operator import le, lt
 
 from tracker.extraction.attribution import _HAS_WORD, _attribute, _first_named, _kind, _Raw, _sentence_subject
 from tracker.extraction.content import _SUBORDINATORS
-from tracker.extraction.cues import _FORM_TO_BASE as _CUE_FORMS  # noqa: F401
+from tracker.extraction.cues import _FORM_TO_BASE as _CUE_FORMS
 from tracker.extraction.cues import SAY_VERBS, _Cue, _cue_words, _cues, _lower, inflections  # noqa: F401
 from tracker.extraction.letters import caps
 from tracker.extraction.quotemarks import (  # noqa: F401
@@ -501,22 +501,29 @@ def _relayed(text: str, cue: _Cue, s: int, e: int, quotes, outer: _Raw) -> _Raw 
     """A report inside the content of one that relays it ("According to Reuters, the minister said …", "The
     Guardian reported the minister said …"): the inner report, when its speaker and content both lie in the
     outer content (a relayed direct quote has no cue: its words are the quoted speaker's, whoever they name)."""
-    if outer.cue_start is None or outer.cue_end is None or outer.mention is None:
-        return None
-    if text[outer.cue_start : outer.cue_end].lower() not in _RELAYING or not outer.start <= cue.start < outer.end:
-        return None
-    if cue.base not in _RELAYED_VERBS:
-        return None
-    inner = _attribute(text, cue, s, e, quotes, None)
     if (
-        inner is None
-        or inner.mention is None
-        or inner.mention.kind not in _RELAYED_SPEAKERS
-        or not outer.start <= inner.mention.start < inner.start
-        or inner.end > outer.end
+        cue.base not in _RELAYED_VERBS
+        or outer.cue_start is None
+        or text[outer.cue_start : outer.cue_end].lower() not in _RELAYING
+        or not outer.start <= cue.start < outer.end
     ):
-        return None
-    return inner
+        return None  # (asked before the attribution, which costs some microseconds)
+    inner = _attribute(text, cue, s, e, quotes, None)
+    return inner if inner is not None and _relays(text, outer, inner) else None
+
+
+def _relays(text: str, outer: _Raw, inner: _Raw) -> bool:
+    """`outer` is a relaying report ("according to", "reported") whose content holds `inner`, a report by a
+    speaker named inside it."""
+    return (
+        outer.cue_start is not None
+        and outer.cue_end is not None
+        and text[outer.cue_start : outer.cue_end].lower() in _RELAYING
+        and inner.mention is not None
+        and inner.mention.kind in _RELAYED_SPEAKERS
+        and outer.start <= inner.mention.start < inner.start
+        and inner.end <= outer.end
+    )
 
 
 def _move_span(spans_of_raws: Counter, old: tuple[int, int], new: tuple[int, int]) -> None:
@@ -572,14 +579,9 @@ def _drop_nested(text: str, raws: list[_Raw]) -> list[_Raw]:
             if (
                 o.kind == "indirect"
                 and r.kind == "indirect"
-                and o.cue_start is not None
-                and o.cue_end is not None
-                and text[o.cue_start : o.cue_end].lower() in _RELAYING
-                and r.mention is not None
-                and r.mention.kind in _RELAYED_SPEAKERS
                 and r.cue_start is not None
                 and _CUE_FORMS.get(text[r.cue_start : r.cue_end].split(None, 1)[0].lower()) in _RELAYED_VERBS
-                and o.start <= r.mention.start < r.start
+                and _relays(text, o, r)
             ):
                 out[-1] = r
             continue
