@@ -1827,3 +1827,9 @@ def test_a_participles_phrase_of_place_stays_with_its_noun(text, mention):
 def test_a_clause_before_the_cue_is_no_subject(text, cue, mention):
     m, _ = subject_before(text, 0, text.index(cue))
     assert (m.text if m else None) == mention
+
+
+@pytest.mark.parametrize(("text", "mention"), [("The Met said it.", "The Met"), ("The left said it.", "The left")])
+def test_names_that_are_pasts_too_still_head_a_phrase(text, mention):
+    m, _ = subject_before(text, 0, text.index(" said") + 1)
+    assert m is not None and m.text == mention

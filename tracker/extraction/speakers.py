@@ -255,8 +255,9 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     return None
 
 
-# Irregular pasts, which are no words of a noun phrase ("Lee spoke to reporters saying …").
-_PAST_VERBS = frozenset("said spoke told wrote went came made took gave got met left began".split())
+# Irregular pasts, which are no words of a noun phrase ("Lee spoke to reporters saying …"); not "met" or "left",
+# which are ("the Met", "the left").
+_PAST_VERBS = frozenset("said spoke told wrote went came made took gave got began".split())
 
 
 # Nouns that end in "-ed" (a past tense heads no noun phrase; these do).
