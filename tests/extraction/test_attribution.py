@@ -912,3 +912,9 @@ def test_an_adverb_between_and_and_the_cue_keeps_the_sentences_subject(text, men
 )
 def test_a_participle_after_a_prepositions_object_has_the_sentences_subject(text, mention):
     assert [q.speaker.mention for q in extract(text).quotes] == [mention]
+
+
+def test_whom_a_recording_shows_saying_something_speaks():
+    """ "The spot ends with footage of Trump saying …": Trump speaks, not the spot (nor the sentence's subject)."""
+    text = "The spot concludes with footage of Trump saying during the debate, “That makes me smart,” to the crowd."
+    assert [q.speaker.mention for q in extract(text).quotes] == ["Trump"]

@@ -133,6 +133,7 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         and text.endswith("ing", cue.start, cue.end)
         and mention.kind != "pronoun"
         and _PREPOSITION_BEFORE.search(text, max(s, mention.start - 12), mention.start) is not None
+        and _RECORDING_OF.search(text, max(s, mention.start - 16), mention.start) is None
     ):
         # "Derakhshani decided not to play for the federation saying …": the object of a preposition does not
         # say it; the participle goes with the sentence's subject
@@ -396,6 +397,10 @@ _CITED_AS = re.compile(
 )
 
 
+# ("footage of Trump saying …", "a video of the mayor telling …": whom the recording shows speaks)
+_RECORDING_OF = re.compile(
+    r"\b(?:footage|videos?|recordings?|clips?|audio|tapes?|film)[ \t\xa0]+of[ \t\xa0]+$", re.IGNORECASE
+)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:for|to|of|in|at|on|from|against|about)[ \t\xa0]+$")
 
 

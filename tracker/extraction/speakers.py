@@ -264,6 +264,16 @@ _PAST_VERBS = frozenset("said spoke told wrote went came made took gave got bega
 _NOUNS_IN_ED = ("eed", "ead", "hundred", "shed", "sled", "red", "bed")
 
 
+# Recordings that show someone speaking ("footage of Trump saying …").
+_RECORDINGS = frozenset("footage video videos recording recordings clip clips audio tape tapes film".split())
+_WORD_AT = re.compile(r"[\w’'-]*")
+
+
+def _word_end(text: str, pos: int) -> int:
+    m = _WORD_AT.match(text, pos)
+    return m.end() if m is not None else pos
+
+
 _PLACE_PREPOSITIONS = frozenset("through outside inside across along around into past toward towards".split())
 
 
@@ -430,6 +440,12 @@ def subject_before(
     ):
         k = j - 2
         kw = toks[k][2].lower()
+        if (
+            kw in _RECORDINGS
+            and toks[j - 1][2].lower() == "of"
+            and text.startswith("ing", _word_end(text, cue_start) - 3)
+        ):
+            break  # "footage of Trump saying …", "a video of the mayor telling …": whom it shows speaks
         if (kw in ("familiar", "close") or kw in SOURCE_PARTICIPLES) and k >= 1:
             k -= 1  # "a source familiar with the talks", "Critics opposed to the plan", "Researchers based in Oslo"
         j2 = _np_back(toks, k)
