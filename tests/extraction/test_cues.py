@@ -282,3 +282,18 @@ def test_a_headline_in_title_case_reports_with_its_capitalised_verb(text, expect
 )
 def test_a_verb_of_the_manner_of_speaking_reports_a_quote_only(text, expected):
     assert [(q.kind, q.text) for q in find_quotes_raw(text, sentences(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The plan is, as the minister put it, “dead in the water.”", ["the minister"]),
+        ('She put it bluntly: "We are broke."', ["She"]),
+        ('"We are broke," as she put it.', ["she"]),
+        # "put it" somewhere, or to a vote, reports nothing
+        ("He put it on the table and left the room.", []),
+        ("The council put it to a vote on Monday evening.", []),
+    ],
+)
+def test_put_it_reports_as_an_idiom_of_saying(text, expected):
+    assert [q.speaker.mention for q in find_quotes_raw(text, sentences(text))] == expected

@@ -154,6 +154,14 @@ _MULTI = {
     ),
     "call": ("call", re.compile(r"call(?:ed|s|ing)?(?:\s+(?:on|for)\b)?")),
     "point": ("note", re.compile(r"point(?:ed|s|ing)?\s+out\b")),
+    # "as the minister put it", "She put it bluntly: …" (not "put it on the table", "put it to a vote")
+    "put": (
+        "say",
+        re.compile(
+            r"puts?\s+it(?=\s*(?:[,.:;!?\"“”)]|$)|\s+(?:this\s+way|that\s+way|bluntly|simply|succinctly|best|plainly|"
+            r"mildly|another\s+way)\b)"
+        ),
+    ),
     # "Per the decree, …": "according to" in two words fewer.
     "per": (
         "according",
@@ -181,6 +189,8 @@ _FIRST_WORD = {
     "pointed": "point",
     "points": "point",
     "pointing": "point",
+    "put": "put",
+    "puts": "put",
 }
 
 
