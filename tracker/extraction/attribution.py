@@ -37,6 +37,7 @@ from tracker.extraction.speaker_words import (
     ORG_WORDS,
     PERSON_ROLE_NOUNS,
     PREPOSITIONS,
+    RECORDINGS,
     TITLES,
     tokens,
 )
@@ -398,9 +399,7 @@ _CITED_AS = re.compile(
 
 
 # ("footage of Trump saying …", "a video of the mayor telling …": whom the recording shows speaks)
-_RECORDING_OF = re.compile(
-    r"\b(?:footage|videos?|recordings?|clips?|audio|tapes?|film)[ \t\xa0]+of[ \t\xa0]+$", re.IGNORECASE
-)
+_RECORDING_OF = re.compile(r"\b(?:" + "|".join(sorted(RECORDINGS)) + r")[ \t\xa0]+of[ \t\xa0]+$", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:for|to|of|in|at|on|from|against|about)[ \t\xa0]+$")
 
 
@@ -436,7 +435,7 @@ def _noun_of_indefinite(text: str, mention: Mention, cue: _Cue) -> bool:
     read"), or a plural quantifier opens it ("some calls into the hotline": "some" takes "call")."""
     if text[mention.end : cue.start].strip():
         return False
-    if _PLURAL_QUANTIFIER.fullmatch(mention.text) is not None:
+    if mention.text.lower() in _PLURAL_QUANTIFIERS:
         return text.endswith("s", cue.start, cue.end) and not text.endswith("ss", cue.start, cue.end)
     if text[cue.start : cue.end].lower() != cue.base or _A_OR_AN.match(mention.text) is None:
         return False
@@ -449,7 +448,7 @@ def _noun_of_indefinite(text: str, mention: Mention, cue: _Cue) -> bool:
 
 
 # A plural quantifier alone as the subject: it takes a plural verb ("some call", not "some calls").
-_PLURAL_QUANTIFIER = re.compile(r"(?i:some|many|several|few|both|most)")
+_PLURAL_QUANTIFIERS = frozenset("some many several few both most".split())
 
 
 def _compound_noun(text: str, mention: Mention, cue: _Cue) -> bool:

@@ -99,7 +99,8 @@ _TIME_NOUN_NEXT = re.compile(
 
 
 # A time preposition after "early" or "late" makes them adverbs of time: "said early on Monday", "late in the day".
-_PREP_NEXT = re.compile(r"[ \t\xa0]+(?:on|in|at|during|this|last|next)\b", re.IGNORECASE)
+_PHRASE_OPENERS = "on|in|at|during|this|last|next"  # (the words a time or place phrase opens with)
+_PREP_NEXT = re.compile(r"[ \t\xa0]+(?:" + _PHRASE_OPENERS + r")\b", re.IGNORECASE)
 
 
 _ADVERB_NOUNS = frozenset(
@@ -272,7 +273,7 @@ _CLAUSE_NEXT = re.compile(
 
 
 # What ends a prepositional phrase's noun: another phrase (of time, place, whose or for whom), or a comma.
-_NOUN_END = re.compile(r"[ \t\xa0]*,|[ \t\xa0]+(?:on|in|at|during|this|last|next|of|for|with|from)\b", re.IGNORECASE)
+_NOUN_END = re.compile(r"[ \t\xa0]*,|[ \t\xa0]+(?:" + _PHRASE_OPENERS + r"|of|for|with|from)\b", re.IGNORECASE)
 
 
 # A time phrase opened by "for" after a cue.

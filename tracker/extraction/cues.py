@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from tracker.extraction.clauses import ends_line
 from tracker.extraction.letters import caps
 from tracker.extraction.triggers import _trie
 
@@ -236,17 +237,10 @@ _SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as
 def _title_case(text: str, s: int, e: int) -> bool:
     """text[s:e] is a headline written in title case on a line of its own: no stop ends it and every word but
     the small ones opens with a capital ("Obama Says African-American Museum Will Tell of …")."""
-    if e - s > 200 or text[s:e].rstrip(" \t\xa0\"”’'").endswith((".", "!", "?")) and not _ends_line(text, e):
+    if e - s > 200 or text[s:e].rstrip(" \t\xa0\"”’'").endswith((".", "!", "?")) and not ends_line(text, e):
         return False
     words = [w for w in _HEADLINE_WORD.findall(text, s, e) if w.lower() not in _SMALL_WORDS]
     return len(words) >= 4 and all(w[0].isupper() for w in words)
-
-
-def _ends_line(text: str, e: int) -> bool:
-    k = e
-    while k < len(text) and text[k] in " \t\xa0":
-        k += 1
-    return k == len(text) or text[k] == "\n"
 
 
 _CALL_IN = re.compile(r"[ \t\xa0]+in(?:to)?\b")

@@ -207,6 +207,10 @@ def is_first_name(word: str) -> bool:
     return low in FEMALE_NAMES or low in MALE_NAMES
 
 
+# Recordings that show someone speaking: whom "footage of Trump saying …" shows speaks.
+RECORDINGS = frozenset("footage video videos recording recordings clip clips audio tape tapes film".split())
+
+
 # Auxiliaries and modals: one among words makes them a clause ("the losses would outstrip the gains").
 AUXILIARIES = frozenset("is are was were has have had will would can could should may might must".split())
 

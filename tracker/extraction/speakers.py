@@ -29,6 +29,7 @@ from tracker.extraction.speaker_words import (  # noqa: F401
     PERSON_ROLE_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
+    RECORDINGS,
     RELATIVES,
     SKIP_BEFORE_CUE,
     SOURCE_PARTICIPLES,
@@ -264,14 +265,9 @@ _PAST_VERBS = frozenset("said spoke told wrote went came made took gave got bega
 _NOUNS_IN_ED = ("eed", "ead", "hundred", "shed", "sled", "red", "bed")
 
 
-# Recordings that show someone speaking ("footage of Trump saying …").
-_RECORDINGS = frozenset("footage video videos recording recordings clip clips audio tape tapes film".split())
-_WORD_AT = re.compile(r"[\w’'-]*")
-
-
-def _word_end(text: str, pos: int) -> int:
-    m = _WORD_AT.match(text, pos)
-    return m.end() if m is not None else pos
+def _participle_at_cue(text: str, cue_start: int) -> bool:
+    t = _TOKEN.match(text, cue_start)
+    return t is not None and t.group().endswith("ing")
 
 
 _PLACE_PREPOSITIONS = frozenset("through outside inside across along around into past toward towards".split())
@@ -440,11 +436,7 @@ def subject_before(
     ):
         k = j - 2
         kw = toks[k][2].lower()
-        if (
-            kw in _RECORDINGS
-            and toks[j - 1][2].lower() == "of"
-            and text.startswith("ing", _word_end(text, cue_start) - 3)
-        ):
+        if kw in RECORDINGS and toks[j - 1][2].lower() == "of" and _participle_at_cue(text, cue_start):
             break  # "footage of Trump saying …", "a video of the mayor telling …": whom it shows speaks
         if (kw in ("familiar", "close") or kw in SOURCE_PARTICIPLES) and k >= 1:
             k -= 1  # "a source familiar with the talks", "Critics opposed to the plan", "Researchers based in Oslo"
@@ -481,10 +473,7 @@ _NAMED_KINDS = frozenset(("person", "organisation", "country"))
 
 
 # Words after which a subject opens its clause: "But Lima and Reyes said", "When China and Russia said".
-_CLAUSE_OPENERS = frozenset("but and so yet then also now when as while because since after before if".split())
-
-
-_PAIR_OPENERS = _CLAUSE_OPENERS | _SUBORDINATORS | {"whereas"}
+_PAIR_OPENERS = _SUBORDINATORS | frozenset("but and so yet then also now whereas".split())
 
 
 def _coordinated(toks: list[tuple[int, int, str]], j: int, i: int, last: Mention) -> Mention | None:
@@ -496,7 +485,7 @@ def _coordinated(toks: list[tuple[int, int, str]], j: int, i: int, last: Mention
     k = _np_back(toks, j - 2)
     if k is not None and k < j - 2 and toks[k][2].lower() in _PAIR_OPENERS:
         k += 1  # "Whereas Pierce and Hawkins said": the clause's opening word is no part of the first name
-    elif k is None or k > 0 and toks[k - 1][2][:1].isalnum() and toks[k - 1][2].lower() not in _CLAUSE_OPENERS:
+    elif k is None or k > 0 and toks[k - 1][2][:1].isalnum() and toks[k - 1][2].lower() not in _PAIR_OPENERS:
         return None
     first = _mention_from_words(toks[k : j - 1])
     if first.kind not in _NAMED_KINDS or "of" in first.text.split():
