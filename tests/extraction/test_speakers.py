@@ -1833,3 +1833,16 @@ def test_a_clause_before_the_cue_is_no_subject(text, cue, mention):
 def test_names_that_are_pasts_too_still_head_a_phrase(text, mention):
     m, _ = subject_before(text, 0, text.index(" said") + 1)
     assert m is not None and m.text == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The accused said he was innocent of all charges.", "The accused"),
+        ("The wounded said the troops fired.", "The wounded"),
+    ],
+)
+def test_an_adjective_in_ed_after_the_article_names_people(text, mention):
+    """ "The accused said": a past right before the cue heads no phrase, but after "the" it is an adjective used as
+    a noun, for people."""
+    assert [(q.speaker.mention, q.speaker.kind) for q in extract(text).quotes] == [(mention, "anonymous")]

@@ -413,8 +413,9 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
         return Mention(start, end, text, "anonymous", text)
     if len(words) == 1 and head in ORG_WORDS:
         return Mention(start, end, text, "organisation", text)  # "…, police said": a body named bare
-    if definite and text[4:].islower() and _people_plural(head):
-        return Mention(start, end, text, "anonymous", text)  # "the farmers", "the residents": people, not a body
+    if definite and text[4:].islower() and (_people_plural(head) or len(words) == 2 and head.endswith("ed")):
+        # "the farmers", "the residents", "the accused", "the wounded": people, not a body
+        return Mention(start, end, text, "anonymous", text)
     if definite:
         # "The Iraqi government": a body named by a proper adjective drops its article like a named one.
         named = any(w[:1].isupper() for w in words[1:])

@@ -217,7 +217,14 @@ def _np_back(toks: list[tuple[int, int, str]], i: int) -> int | None:
     relative = i > 1 and low.endswith("ed") and (toks[i - 1][2].lower() in PRONOUNS or _is_cap(toks[i - 1][2]))
     if low in _PAST_VERBS and not relative:
         return None  # "the nation began mourning": a past heads no noun phrase
-    if len(low) > 4 and low.endswith("ed") and not low.endswith(_NOUNS_IN_ED) and not relative and i == len(toks) - 1:
+    if (
+        len(low) > 4
+        and low.endswith("ed")
+        and not low.endswith(_NOUNS_IN_ED)
+        and not relative
+        and i == len(toks) - 1
+        and not (i > 0 and toks[i - 1][2].lower() in DETERMINERS)  # ("the accused said": an adjective as a noun)
+    ):
         # "the rats avoided pressing the lever": a past tense right before the cue heads no noun phrase (a
         # participle after its noun, "the report released last year found", has words after it)
         return None
