@@ -570,7 +570,8 @@ def _inside_quote_span(text: str, raw: _Raw, pos: int) -> bool:
 def _drop_nested(text: str, raws: list[_Raw]) -> list[_Raw]:
     """A content that lies inside another one (a quote inside a report of it) is kept once, as the outer; but a
     report whose speaker is named inside a relayed one ("The minister said the talks had failed, according to
-    Reuters") is kept instead of it, as when the relaying comes first (`_relayed`)."""
+    Reuters") is kept instead of it, as when the relaying comes first (`_relayed`). The contents kept are in order
+    of their starts, no two the same (a later one with the start of the last kept ends no later: it is inside)."""
     raws = sorted(raws, key=lambda r: (r.start, -r.end))
     out: list[_Raw] = []
     for r in raws:
@@ -602,9 +603,11 @@ def _resolve(text: str, raws: list[_Raw]) -> None:
 
 
 def _to_quotes(text: str, raws: list[_Raw]) -> list[Quote]:
+    """The records of `raws`, which `_drop_nested` left in order of their starts, no two alike (so also in order of
+    (start, end), the quotes' order)."""
     out = []
     seen: dict[str, int] = {}
-    for r in sorted(raws, key=lambda r: (r.start, r.end)):
+    for r in raws:
         qtext = text[r.start : r.end]
         if not _HAS_WORD.search(qtext):
             continue  # quote marks with nothing inside them
@@ -612,9 +615,10 @@ def _to_quotes(text: str, raws: list[_Raw]) -> list[Quote]:
             # The mention as written (a mention is assembled from tokens, which may have dropped spacing).
             r.speaker.mention = text[r.speaker.start : r.speaker.end]
         qid = item_id("q", qtext)
-        seen[qid] = seen.get(qid, 0) + 1
-        if seen[qid] > 1:
-            qid = f"{qid}-{seen[qid]}"
+        n = seen.get(qid, 0) + 1
+        seen[qid] = n
+        if n > 1:
+            qid = f"{qid}-{n}"
         cue = text[r.cue_start : r.cue_end] if r.cue_start is not None else None
         out.append(Quote(qid, r.kind, qtext, r.start, r.end, cue, r.speaker, r.cue_start, r.cue_end))
     return out
