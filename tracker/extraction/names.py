@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extraction.aliases import load_aliases, resolve_alias
+from tracker.extraction.aliases import alias_of, load_aliases, resolve_alias
 from tracker.extraction.letters import caps
 from tracker.extraction.quantities import NATIONALITY
 from tracker.extraction.referents import ORG_ROLE_NOUNS
@@ -180,16 +180,26 @@ def _role_noun_before_name(words: list[str]) -> int:
 
 def classify_name(name: str) -> tuple[str, str]:
     """(canonical name, kind) of a capitalised phrase: alias table first, then organisation words, else person."""
-    hit = resolve_alias(name)
+    low = name.strip().lower()  # (the alias key, and the words below: `split` drops the same spaces `strip` does)
+    hit = alias_of(low)
     if hit:
         return hit
-    return _classify_unaliased(name)
+    return _classify_lowered(name, low)
 
 
 def _classify_unaliased(name: str) -> tuple[str, str]:
     """`classify_name` for a name already looked up in the alias table and not found there."""
-    words = name.lower().replace("’", "'").split()
-    if any(w.rstrip(",") in ORG_WORDS for w in words) or words and words[0] == "the":
+    return _classify_lowered(name, name.lower())
+
+
+def _classify_lowered(name: str, low: str) -> tuple[str, str]:
+    """`_classify_unaliased(name)`, given `name` lower-cased."""
+    words = low.replace("’", "'").split()
+    if (
+        (not ORG_WORDS.isdisjoint(words) if "," not in low else any(w.rstrip(",") in ORG_WORDS for w in words))
+        or words
+        and words[0] == "the"
+    ):
         return name, "organisation"
     if len(words) >= 3 and any(w in ("of", "for", "&") for w in words[1:-1]):
         return name, "organisation"  # "Conference of State Legislatures": a linked name is an institution's

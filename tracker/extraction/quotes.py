@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from functools import lru_cache
 from itertools import chain, islice
 from operator import le, lt
@@ -182,7 +181,7 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
     """Direct quotes that no cue claimed: a speaker in the next sentence, a continuation after a mid-quote
     attribution, a fragment whose clause has a named subject, or a whole quoted paragraph by the last speaker."""
     covered = _Covered([(r.start, r.end) for r in raws])
-    previous = _Previous(raws)
+    previous: _Previous | None = None  # made when a quote no cue claimed first needs it (in most texts none)
     seps: list[int] | None = None  # every comma and semicolon, found when a fragment first needs them
     # No word character lies in text[fw_from:fw], and text[fw] is one (or fw is the text's end). Sentence starts
     # only grow, so each search starts past the last one found: one pass over the text in all.
@@ -193,6 +192,8 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
         if covered.overlaps(qs, qe):
             continue
         words = _word_count(text, qs, qe)
+        if previous is None:
+            previous = _Previous(raws)
         prev = previous.before(qs)
         if prev is not None and _continues(text, prev, qs):
             previous.extend(prev, qe)
@@ -343,7 +344,7 @@ def find_quotes_raw(text: object, sentence_spans: list[tuple[int, int]] | None =
     low = _lower(text)
     words = _cue_words(low)
     raws: list[_Raw] = []
-    spans_of_raws: Counter = Counter()  # (start, end) of raws, to drop a repeat without comparing with each raw
+    spans_of_raws: dict[tuple[int, int], int] = {}  # (start, end) of raws, to drop a repeat without comparing with each
     nw = len(words)
     for s, e in spans:
         prev = None
@@ -357,7 +358,7 @@ def find_quotes_raw(text: object, sentence_spans: list[tuple[int, int]] | None =
             if taken:
                 taken = [t for t in taken if t[1] > cue.start]
             cut: tuple[tuple[int, int], list[tuple[int, int]]] | None = None  # (span before the cut, taken then)
-            if any(a <= cue.start < b for a, b in taken):
+            if taken and any(a <= cue.start < b for a, b in taken):
                 if prev is None:
                     continue
                 inner = _relayed(text, cue, s, e, quotes, prev)
@@ -395,11 +396,12 @@ def find_quotes_raw(text: object, sentence_spans: list[tuple[int, int]] | None =
                     taken = cut[1]
                 continue
             _colon_lead(text, raw, quotes)
-            if (raw.start, raw.end) in spans_of_raws:
+            key = (raw.start, raw.end)
+            if key in spans_of_raws:
                 continue
             raws.append(raw)
-            spans_of_raws[raw.start, raw.end] += 1
-            taken.append((raw.start, raw.end))
+            spans_of_raws[key] = 1
+            taken.append(key)
             prev = raw
         if not taken and (
             low.find("report", s, e) >= 0 or low.find("d to ", s, e) >= 0 and _PASSIVE_SAID.search(low, s, e)
@@ -526,12 +528,14 @@ def _relays(text: str, outer: _Raw, inner: _Raw) -> bool:
     )
 
 
-def _move_span(spans_of_raws: Counter, old: tuple[int, int], new: tuple[int, int]) -> None:
+def _move_span(spans_of_raws: dict[tuple[int, int], int], old: tuple[int, int], new: tuple[int, int]) -> None:
     """A raw's span changed from `old` to `new`: count it under the new one."""
-    spans_of_raws[old] -= 1
-    if not spans_of_raws[old]:
+    n = spans_of_raws.get(old, 0) - 1
+    if n:
+        spans_of_raws[old] = n
+    else:
         del spans_of_raws[old]
-    spans_of_raws[new] += 1
+    spans_of_raws[new] = spans_of_raws.get(new, 0) + 1
 
 
 def _coordinated(text: str, prev: _Raw, cue: _Cue, s: int) -> bool:

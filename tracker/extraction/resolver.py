@@ -139,6 +139,7 @@ _TITLED = re.compile(
 # A capitalised word and "of" or "for" just before a capitalised pair: the pair ends a linked name ("Office of the
 # High Commissioner for Human Rights", "Ministry of Foreign Affairs").
 _LINKED_BEFORE = re.compile(caps(r"[A-Z][\w’'-]*[ \t\xa0]+(?:of|for)[ \t\xa0]+(?:the[ \t\xa0]+)?$"))
+_LINK_ENDS = ("of", "for", "the")
 _NAME_PAIR = re.compile(
     caps(
         r"([A-Z](?<!\w[A-Z])[a-zß-öø-ÿā-ž]++)(?:[ \t\xa0]+[A-Z]\.)?"
@@ -439,7 +440,11 @@ class Resolver:
                 continue  # ("Whatever Apple does", "Now Assange")
             if m.start() and text[m.start() - 1] in _OPEN_MARKS:
                 continue  # 'the "Kim Kardashian of Pakistan"': a nickname or a title in quote marks, not a person here
-            if _LINKED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            lo = max(0, m.start() - 24)
+            # (every match ends in "of", "for" or "the" and spaces, a line end after them at most: asked first)
+            if text[lo : m.start()].rstrip(" \t\xa0\n").endswith(_LINK_ENDS) and _LINKED_BEFORE.search(
+                text, lo, m.start()
+            ):
                 continue  # "the High Commissioner for Human Rights": the end of a body's linked name, not a person
             last = name.rsplit(None, 1)[-1].lower()
             if last in TITLES and not is_first_name(first):
