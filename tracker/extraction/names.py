@@ -123,7 +123,7 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
             or lw.endswith("'s")
             or lw.endswith("’s")
             or i == 0
-            and (_is_demonym(lw) or _is_occupation(lw) and len(words) > 2)
+            and (_is_demonym(lw) or len(words) > 2 and _is_occupation(lw))
         ):
             last_title = i
     k = last_title + 1
@@ -152,6 +152,8 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     if chain and last_title < max(chain) < len(words) - 2 and is_first_name(words[max(chain) + 1]):
         # "Office of the Special Counsel Jack Smith": a body's linked name, then a person's from a known first name
         last_title = max(chain)
+    if last_title < 0:
+        return None, words[:]  # (no title: no role, the words a copy as below)
     role_words = [w for w in words[: last_title + 1] if w.lower() not in _HONORIFICS]
     role = " ".join(role_words).rstrip(",") or None
     return role, words[last_title + 1 :]
@@ -473,9 +475,9 @@ def _person_tail(words: list[str]) -> tuple[list[str], str | None]:
     """ "Steve Scalise of Louisiana", "Yvette Cooper of the Labour Party", "Ana Lima at Tesco", "Ann Rogers for
     Unite": a person's name with where they come from; the name is the part before the link word when that part
     names a person (two or three capitalised words, no organisation or title word), the rest is kept as the role."""
+    if _PLACE_LINKS.isdisjoint(words):
+        return words, None  # (most names hold no link word: one test in C)
     k = next((i for i, w in enumerate(words) if w in _PLACE_LINKS), -1)
-    if k < 0:
-        return words, None
     head = words[:k]
     if not 2 <= len(head) <= 3 or k + 1 >= len(words):
         return words, None

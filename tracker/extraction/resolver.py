@@ -358,6 +358,17 @@ def _common_head(text: str) -> bool:
 _OFFICE_OF = re.compile(r"\bof (?:the )?[A-Z]")
 
 
+def _enter(index: dict, key: object, i: int) -> None:
+    """Enter person i under `key`, the list kept in order (see Resolver._index_person)."""
+    at = index.get(key)
+    if at is None:
+        index[key] = [i]
+    elif not at or at[-1] < i:
+        at.append(i)  # (people are entered in order: most keys take the newest at their end)
+    else:
+        insort(at, i)
+
+
 class Resolver:
     """Resolve mentions in text order to the article's speakers.
 
@@ -485,6 +496,9 @@ class Resolver:
             # mentions as the searches above; `titled` is sorted next, so their order does not matter.
             by_lead: dict[str, list[str]] = {}
             for surname in seen:
+                if surname.isalnum():  # (its own leading run, as most are: no match needed)
+                    by_lead.setdefault(surname, []).append(surname)
+                    continue
                 lead = _ALNUM_RUN.match(surname)
                 if lead is not None:
                     by_lead.setdefault(lead.group(), []).append(surname)
@@ -542,6 +556,14 @@ class Resolver:
         """Enter people[i] under its whole name, its endings of two or more words and its words (or take it out);
         each list stays in the order of `people`."""
         words = self.people[i][1]
+        if add and not self._holder:
+            # (no holder kept yet, as in most texts: each key entered straight, without the list of them)
+            _enter(self._by_full, tuple(words), i)
+            for k in range(2, len(words)):
+                _enter(self._by_suffix, tuple(words[-k:]), i)
+            for w in dict.fromkeys(words):
+                _enter(self._by_word, w, i)
+            return
         keys: list[tuple[dict, object]] = [(self._by_full, tuple(words))]
         keys += [(self._by_suffix, tuple(words[-k:])) for k in range(2, len(words))]
         keys += [(self._by_word, w) for w in dict.fromkeys(words)]
