@@ -389,6 +389,9 @@ class Resolver:
         # `last` or bucket changes (older keys of it go stale and are skipped), so that the most recent entity
         # of some kinds before a position is a bisection, not a scan of every entity per pronoun (see _latest).
         self._logs: dict[tuple, list[tuple[int, int]]] = {}
+        # The buckets `_recent` reads for each (kinds, not_gender) it is asked, in the order of `_logs`; cleared when
+        # a bucket is added (rarely: a handful per article), so a pronoun does not filter every bucket again.
+        self._chosen: dict[tuple, list[tuple]] = {}
         self._state: list[tuple | None] = []  # per entity, the (last, bucket) of its newest key
         self._live: dict[tuple, int] = {}  # entities per bucket
         # The same for the persons with a role, for role nouns (_role_match): their keys (last, -index), sorted,
@@ -677,7 +680,11 @@ class Resolver:
             if state is not None:
                 self._live[state[1]] -= 1
         self._state[e.index] = (e.last, bucket)
-        log = self._logs.get(bucket) or self._logs.setdefault(bucket, [])  # (no new list made when there is one)
+        got = self._logs.get(bucket)
+        if got is None:
+            got = self._logs[bucket] = []
+            self._chosen.clear()  # (a new bucket: `_recent` chooses again)
+        log = got
         key = (e.last, -e.index)
         if not log or log[-1] <= key:
             log.append(key)
@@ -707,9 +714,11 @@ class Resolver:
         return None if best is None else self.entities[-best[1]]
 
     def _recent(self, kinds: tuple[str, ...], pos: int, not_gender: str | None = None) -> _Entity | None:
-        return self._latest(
-            [b for b in self._logs if b[0] in kinds and (not_gender is None or b[1] != not_gender)], pos
-        )
+        buckets = self._chosen.get((kinds, not_gender))
+        if buckets is None:
+            buckets = [b for b in self._logs if b[0] in kinds and (not_gender is None or b[1] != not_gender)]
+            self._chosen[kinds, not_gender] = buckets
+        return self._latest(buckets, pos) if buckets else None
 
     def _pronoun(self, low: str, pos: int) -> _Entity | None:
         """Who a pronoun points back at, by person, number and gender: "she" the most recent person not known to
@@ -798,7 +807,8 @@ class Resolver:
         ent = None
         low = m.text.lower()
         words = low.split()
-        team = TEAM_MENTION.fullmatch(m.text) if may_name_team(m.text) else None
+        # (a team's mention is two words or more: "Kim et al", "Kim and colleagues")
+        team = TEAM_MENTION.fullmatch(m.text) if len(words) > 1 and may_name_team(m.text) else None
         if team is not None:
             ent = self._entity(self._team_name(team.group(1), m.text, m.start), "group", None, m.start)
             return SpeakerRef(ent.name, m.text, m.start, m.end, "anonymous")
