@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from itertools import chain, islice
+from itertools import accumulate, chain, islice
 from operator import le, lt
 
 from tracker.extraction.attribution import _HAS_WORD, _attribute, _first_named, _kind, _Raw, _sentence_subject
@@ -651,11 +651,8 @@ class _Covered:
     def __init__(self, spans: list[tuple[int, int]]):
         spans = sorted(spans)
         self.starts = [a for a, _ in spans]
-        self.max_end: list[int] = []
-        top = -1
-        for _, b in spans:
-            top = max(top, b)
-            self.max_end.append(top)
+        # The running maximum of the ends, in C (ends are offsets, never below the -1 a loop would start from).
+        self.max_end: list[int] = list(accumulate([b for _, b in spans], max))
         self.added: list[tuple[int, int]] = []
         self.added_end = -1
 
