@@ -428,17 +428,25 @@ class Resolver:
         for m in _NAME_PAIR.finditer(text):
             first = m.group(1).lower()
             name = m.group(0)
-            if name.endswith(("'s", "’s")):
+            possessive = name.endswith(("'s", "’s"))
+            if possessive:
                 name = name[:-2]  # "the Constitution Party's nominee": the owner, classified without its "'s"
-            if (first in TITLES or first in MALE_WORDS or first in FEMALE_WORDS or _is_occupation(first)) and len(
-                name.split()
-            ) == 3:
+            if (
+                first in TITLES
+                or first in MALE_WORDS
+                or first in FEMALE_WORDS
+                or len(first) > 6  # (as _is_occupation asks first)
+                and _is_occupation(first)
+            ) and len(name.split()) == 3:
                 # "Businessman Don Blankenship": the role word opens the run, the name is the rest.
                 rest = name.split(None, 1)[1]
                 if classify_name(rest)[1] == "person" and rest.split()[0].lower() not in _NOT_FIRST_NAMES:
                     self.titled.append((m.start() + len(name) - len(rest), rest, m.group(1)))
                 continue
-            if m.group(0).rsplit(None, 1)[-1].lower() in _PLACE_HEADS:
+            # The name's last word, read once for the place and the title tests (a last word with its "'s" is no
+            # place's: "River's" is not "river").
+            last = name.rsplit(None, 1)[-1].lower()
+            if not possessive and last in _PLACE_HEADS:
                 continue  # "Big Branch Mine", "Hudson River": a place, which "he" and "she" never point at
             opener = first in FUNCTION_WORDS or first in TIME_WORDS or first in _OPENERS or first.endswith("ever")
             if first in ("said", "says") and text[m.end() : m.end() + 1] == ":":
@@ -460,7 +468,6 @@ class Resolver:
                 text, lo, m.start()
             ):
                 continue  # "the High Commissioner for Human Rights": the end of a body's linked name, not a person
-            last = name.rsplit(None, 1)[-1].lower()
             if last in TITLES and not is_first_name(first):
                 continue  # "the UN High Commissioner": a title, not a name (but "Ann King", "Tom Judge")
             if classify_name(name)[1] == "person":
