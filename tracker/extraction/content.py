@@ -588,16 +588,25 @@ def _subordinate(text: str, s: int, cue_start: int) -> bool:
     return not 0 <= comma < cue_start
 
 
-def _content_before(text: str, s: int, upto: int, quotes, subject: bool = False) -> tuple[int, int] | None:
+def _content_before(
+    text: str, s: int, upto: int, quotes, subject: tuple[int, int] | None = None
+) -> tuple[int, int] | None:
     """Content that precedes its attribution ("…, sources said", "“…,” Akar said"): from the sentence (or the
     quote) start to the comma or closing mark just before the attribution. `subject`: `upto` is where the
-    attribution's subject starts, which "as" may stand before ("…, as police have said")."""
+    attribution's subject starts, which "as" may stand before ("…, as police have said"), and these are the
+    cue's end and the sentence's end: "as" opens no attribution in a question ("Will the tax rise, as the
+    minister promised?"), asked only once an "as" is there."""
     k = upto
     while k > s and text[k - 1].isspace():
         k -= 1
     if k <= s:
         return None
-    if subject and text[k - 2 : k] == "as" and not text[k - 3 : k - 2].isalnum():
+    if (
+        subject is not None
+        and text[k - 2 : k] == "as"
+        and not text[k - 3 : k - 2].isalnum()
+        and _last_mark(text, s, subject[1], "?") < subject[0]
+    ):
         # "Scott had a gun, as police have said." (`upto` the subject's start): "as" after the comma opens the
         # attribution, not the content
         j = k - 2
@@ -754,3 +763,10 @@ def _has_clause(text: str, s: int, e: int) -> bool:
 @lru_cache(maxsize=16)
 def _first_comma(text: str, pos: int) -> int:
     return text.find(",", pos)
+
+
+@lru_cache(maxsize=16)
+def _last_mark(text: str, s: int, e: int, mark: str) -> int:
+    """The last `mark` in the sentence text[s:e] (-1 if none): asked for each cue of a sentence, found once per
+    sentence (a search per cue made a sentence of many cues quadratic)."""
+    return text.rfind(mark, s, e)
