@@ -747,3 +747,34 @@ def test_circumstances_after_the_cue_are_stepped_over_to_the_content(text, expec
 def test_whom_a_verb_of_telling_tells_is_no_part_of_the_content(text, expected):
     """ "told police he had been robbed": the addressee, then a clause that opens with its subject."""
     assert contents(text) == expected
+
+
+def test_a_quote_running_to_the_sentence_end_ends_the_content_there():
+    """`_quote_content_end` answers the quote's end at once when the quote runs to the sentence's end or past it;
+    the full reading (`_content_end` from the quote's start, no further than the quote's end) must agree, whatever
+    cuts, commas and quotes the text holds."""
+    import random
+
+    from tracker.extraction.content import _content_end, _quote_content_end
+    from tracker.extraction.cues import _Cue
+    from tracker.extraction.quotemarks import quote_spans
+
+    rng = random.Random(5)
+    pieces = [
+        "Though", "he", "said", "“", "”", '"', ",", ", adding", ", he said", "; ", " — ", "and", "left", ".", "it",
+        "rose", "while", "the", "safe,", "“safe and sound,”", " ", " ", "\n",
+    ]  # fmt: skip
+    checked = 0
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(2, 16)))
+        quotes = quote_spans(text)
+        for q in quotes:
+            for e in (q[1], q[1] - 1, max(q[0] + 1, q[1] - 3)):
+                if e <= q[0]:
+                    continue
+                s = rng.randint(0, q[0])
+                cue = _Cue(s, min(s + 4, q[0]), "say")
+                full = max(q[1], _content_end(text, q[0], s, e, cue, quotes))
+                assert _quote_content_end(text, q, q[0], s, e, cue, quotes) == full == q[1], repr(text)
+                checked += 1
+    assert checked > 2000

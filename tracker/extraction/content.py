@@ -544,6 +544,10 @@ _AND_THEN = re.compile(r"[ \t\xa0]*,?[ \t\xa0]+(?:and|then|before)[ \t\xa0]+([a-
 def _quote_content_end(text: str, q, start: int, s: int, e: int, cue: _Cue, quotes) -> int:
     """The end of a content that opens with a quote: the quote's end or past it ('said “…” and that …'), but not
     over a verb the speaker goes on with ('said “prices will fall by spring” and left the room')."""
+    if q[1] >= e:
+        # The quote runs to the sentence's end or past it (most do): nothing follows it, and `_content_end` of a
+        # content that opens with it ends at or before the quote's end, its only extension past e.
+        return q[1]
     m = _AND_THEN.match(text, q[1], e)
     if m is not None and _past(m.group(1)):
         return q[1]
