@@ -108,7 +108,12 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         )
     ):
         return None  # "Editor’s note", "a claim": the cue word is a noun here (not "analysts at Moody's said")
-    if mention is not None and (_noun_of_indefinite(text, mention, cue) or _compound_noun(text, mention, cue)):
+    if (
+        mention is not None
+        # (both read a cue in its bare form, "a reply", "the welfare state"; or after "some", "many": "some calls")
+        and (cue.end - cue.start == len(cue.base) or mention.text.lower() in _PLURAL_QUANTIFIERS)
+        and (_noun_of_indefinite(text, mention, cue) or _compound_noun(text, mention, cue))
+    ):
         return None  # "published a short reply": after "a" and its words, a bare base form is the phrase's noun
     if mention is not None and mention.text[:1].isdigit() and _count_and_participle(text, mention, cue):
         return None  # "has recorded 184 confirmed cases": a participle describing what is counted, not a report
@@ -713,6 +718,8 @@ def _kind(text: str, start: int, end: int, quotes) -> str:
     i = bisect.bisect_left(quotes, (start,))
     if i == len(quotes) or quotes[i][1] > end + 1:
         return "indirect"
+    if quotes[i][0] <= start + 1 and quotes[i][1] >= end - 1:
+        return "direct"  # (the first quote spans it: the last, which ends no earlier, need not be searched for)
     last = quotes[_ending_by(quotes, end + 1) - 1]
     if quotes[i][0] <= start + 1 and last[1] >= end - 1:
         return "direct"
