@@ -302,16 +302,17 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
             # no content, what follows the colon is.
             m = _AFTER_CUE.match(text, mo.end() - 1)
             assert m is not None
-    colon = m.group(1) == ":"
+    mark, newline = m.group(1, 2)  # (the comma or colon after the cue; a line break after it)
+    colon = mark == ":"
     after = m.end()
-    if m.group(2) and not colon:
+    if newline and not colon:
         return None
     q = _quote_at(quotes, after)
-    if q is not None and (m.group(1) or colon):
+    if q is not None and (mark or colon):
         return q[0], q[1]
     if (
         q is not None
-        and not m.group(2)
+        and not newline
         and after < e
         and text[after] not in "'’"
         and cue.base not in OBJECT_VERBS
@@ -324,11 +325,11 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         # its end or past it (a manner of speaking, to its end: 'shouting "shame on you!" and holding signs').
         return q[0], q[1] if cue.base in MANNER_VERBS else _quote_content_end(text, q, after, s, e, cue, quotes)
     if colon:
-        if m.group(2):  # "Caddell continued:" and the quote in the next paragraph
+        if newline:  # "Caddell continued:" and the quote in the next paragraph
             pe = text.find("\n", after)
             return (after, _rstrip(text, after, pe if pe >= 0 else n)) if after < n else None
         return (after, _trim_end(text, after, e)) if e > after else None
-    if m.group(1) == ",":
+    if mark == ",":
         aside = _ASIDE_THEN_THAT.match(text, after, e)
         if aside is None or cue.base in QUOTE_ONLY_VERBS:
             return None
