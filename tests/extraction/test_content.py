@@ -778,3 +778,24 @@ def test_a_quote_running_to_the_sentence_end_ends_the_content_there():
                 assert _quote_content_end(text, q, q[0], s, e, cue, quotes) == full == q[1], repr(text)
                 checked += 1
     assert checked > 2000
+
+
+def test_a_stop_right_after_the_cue_starts_no_adverbial_and_resumes_no_quote():
+    """`_forward_quote` skips its adverbial and resume steps at a stop right after the cue; both must find nothing
+    there, whatever follows the stop."""
+    import random
+
+    from tracker.extraction.content import _RESUME, _STOPS, _skip_adverbials
+
+    rng = random.Random(3)
+    pieces = ["said", ".", "!", "?", ",", ";", " ", "\n", "“", "”", "on", "Monday", "in", "a", "statement", "and", "ß"]
+    checked = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        for pos, ch in enumerate(text):
+            if ch in _STOPS:
+                for e in (len(text), pos, pos + 1, rng.randint(pos, len(text))):
+                    assert _skip_adverbials(text, pos, e) == pos, repr(text)
+                assert _RESUME.match(text, pos) is None, repr(text)
+                checked += 1
+    assert checked > 3000
