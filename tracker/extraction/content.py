@@ -646,8 +646,9 @@ _RESUME = re.compile(r"\s*[,;]\s*(?:(?:and|but)\s+)?")  # ('“A,” he said, bu
 def _forward_quote(text: str, pos: int, e: int, quotes, content: tuple[int, int]) -> int:
     """“A,” he said, “B.” — a quote that resumes right after the attribution (after its comma or semicolon: “A,”
     she said; “B.”) belongs to the same content."""
+    m: re.Match[str] | None = None
     if text[pos : pos + 1] in _STOPS:
-        k, m = pos, None  # ('“A,” he said.': a stop right after the cue starts no adverbial and resumes no quote)
+        k = pos  # ('“A,” he said.': a stop right after the cue starts no adverbial and resumes no quote)
     else:
         k = _skip_adverbials(text, pos, e)
         m = _RESUME.match(text, k)
