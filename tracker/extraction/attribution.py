@@ -207,7 +207,7 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
     # (subject: "…, as the minister said." lets "as" open the attribution, but not in a question: "Will the tax
     # rise, as the minister promised?" asks whether it will, and reports no one.)
     back = None if carried else _content_before(text, s, mention.start, quotes, (cue.end, e))
-    if back is not None and _quote_at(quotes, back[0]) is not None and text[back[1] - 1] in _QUOTE_CHARS:
+    if back is not None and text[back[1] - 1] in _QUOTE_CHARS and _quote_at(quotes, back[0]) is not None:
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)
         if text[back[1] - 2 : back[1] - 1] not in _CLOSING_STOPS:
             # 'Calling it a "culture of death" the archbishop said "We need to pray …"': a quoted phrase with no

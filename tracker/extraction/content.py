@@ -656,14 +656,16 @@ def _forward_quote(text: str, pos: int, e: int, quotes, content: tuple[int, int]
         q = _quote_at(quotes, m.end())
         if q is not None:
             return q[1]
-    elif _quote_at(quotes, content[0]) is not None:
+    else:
         # '"Our team" Wong said in a release "has developed …"': with no comma, a quote that opens in lower case
-        # carries on the sentence that the quote before the attribution began.
+        # carries on the sentence that the quote before the attribution began. (The case of the letter after the
+        # next mark is asked before the two searches for the quotes.)
         while k < e and text[k].isspace():
             k += 1
-        q = _quote_at(quotes, k) if text[k + 1 : k + 2].islower() else None
-        if q is not None:
-            return q[1]
+        if text[k + 1 : k + 2].islower() and _quote_at(quotes, content[0]) is not None:
+            q = _quote_at(quotes, k)
+            if q is not None:
+                return q[1]
     return content[1]
 
 
