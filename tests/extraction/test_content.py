@@ -799,3 +799,20 @@ def test_a_stop_right_after_the_cue_starts_no_adverbial_and_resumes_no_quote():
                 assert _RESUME.match(text, pos) is None, repr(text)
                 checked += 1
     assert checked > 3000
+
+
+def test_the_marks_after_a_cue_are_read_as_the_pattern_reads_them():
+    """`_after_cue` answers the common cases (a word or mark at once, or one space then one) without `_AFTER_CUE`;
+    it must give the pattern's groups and end everywhere."""
+    import random
+
+    from tracker.extraction.content import _AFTER_CUE, _after_cue
+
+    rng = random.Random(4)
+    pieces = [" ", "  ", "\t", "\xa0", ":", ",", "\n", "\n ", "“", "a", ".", "\r", "\u2003"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        for pos in range(len(text) + 1):
+            m = _AFTER_CUE.match(text, pos)
+            assert m is not None
+            assert _after_cue(text, pos) == (m.group(1), m.group(2), m.end()), repr(text)

@@ -289,22 +289,34 @@ _FOR_TIME = re.compile(
 _OBJECT_COLON = re.compile(r"[ \t\xa0]+(?:[\w’'.&-]+[ \t\xa0]+){0,3}?[\w’'.&-]+[ \t\xa0]*:(?=\s)")
 
 
+# The characters `_AFTER_CUE` reads: after a cue, most texts have one space and a word or a mark that is none of
+# these, or none of these at once, where it matches only the spaces.
+_AFTER_CUE_CHARS = frozenset(" \t\xa0:,\n")
+
+
+def _after_cue(text: str, pos: int) -> tuple[str | None, str | None, int]:
+    """`_AFTER_CUE` at pos: the comma or colon after a cue, the line break after it, and where they end."""
+    if text[pos : pos + 1] not in _AFTER_CUE_CHARS:
+        return None, None, pos
+    if text[pos] == " " and text[pos + 1 : pos + 2] not in _AFTER_CUE_CHARS:
+        return None, None, pos + 1
+    m = _AFTER_CUE.match(text, pos)
+    assert m is not None  # every part of the pattern is optional: it matches, if only the empty string
+    return m.group(1), m.group(2), m.end()
+
+
 def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int, int, bool]]) -> tuple[int, int] | None:
     """The reported content that follows a cue, or None when the cue is not followed by one."""
     pos = cue.end
     n = len(text)
-    m = _AFTER_CUE.match(text, pos)
-    assert m is not None  # every part of the pattern is optional: it matches, if only the empty string
-    if cue.base in OBJECT_VERBS and not m.group(1) and not m.group(2) and text.find(":", pos, pos + 40) >= 0:
+    mark, newline, after = _after_cue(text, pos)
+    if cue.base in OBJECT_VERBS and not mark and not newline and text.find(":", pos, pos + 40) >= 0:
         mo = _OBJECT_COLON.match(text, pos)
         if mo is not None:
             # "told the council: “…”", "told reporters:" and the quote in the next paragraph: whom it tells is
             # no content, what follows the colon is.
-            m = _AFTER_CUE.match(text, mo.end() - 1)
-            assert m is not None
-    mark, newline = m.group(1, 2)  # (the comma or colon after the cue; a line break after it)
+            mark, newline, after = _after_cue(text, mo.end() - 1)
     colon = mark == ":"
-    after = m.end()
     if newline and not colon:
         return None
     q = _quote_at(quotes, after)
