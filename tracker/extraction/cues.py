@@ -218,7 +218,7 @@ _CUE_AT_START = re.compile(_trie(_CUE_FIRST) + r"(?![a-z])")
 
 def _cue_words(low: str) -> list[tuple[int, int, str]]:
     """Every word of the lower-cased text that may start a cue, in one pass over the article."""
-    out = [(m.start(1), m.end(), m.group(1)) for m in _CUE_WORD.finditer(low)]
+    out = [(m.start(1), m.end(), m[1]) for m in _CUE_WORD.finditer(low)]  # (m[1]: no method looked up)
     m = _CUE_AT_START.match(low)
     if m is not None:
         out.insert(0, (0, m.end(), m.group()))
