@@ -628,10 +628,18 @@ def _first_named(text: str, lo: int, pos: int, skip) -> Mention | None:
 
     The tokens are read lazily up to that token: tokenising the whole clause for every quote in it made a long
     sentence with many quotes quadratic."""
+    t = _first_unskipped(text, lo, pos, skip)
+    if t is None:
+        return None
+    m = subject_after(text, t.start(), pos)
+    return m if m is not None and m.kind in _SPEAKER_KINDS else None
+
+
+def _first_unskipped(text: str, lo: int, pos: int, skip) -> re.Match[str] | None:
+    """The first token of text[lo:pos] that `skip` lets through, read lazily (see `_first_named`)."""
     for t in _TOKEN.finditer(text, lo, pos):
         if not skip(t.group()):
-            m = subject_after(text, t.start(), pos)
-            return m if m is not None and m.kind in _SPEAKER_KINDS else None
+            return t
     return None
 
 

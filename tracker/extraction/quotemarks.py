@@ -143,7 +143,11 @@ def _word_count(text: str, s: int, e: int) -> int:
 
 def _is_title(text: str, s: int, e: int) -> bool:
     """A title of a work or a name in quotes ("Shark Tank"): every word capitalised."""
-    words = _WORD.findall(text, s, e)
+    return _title_words(_WORD.findall(text, s, e))
+
+
+def _title_words(words: list[str]) -> bool:
+    """`_is_title` of the words `_WORD` finds in a span."""
     content = [w for w in words if w.lower() not in FUNCTION_WORDS or w[0].isupper()]
     return len(words) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in content) and len(words) <= 8
 

@@ -22,22 +22,34 @@ from functools import lru_cache
 from itertools import accumulate, chain, islice
 from operator import le, lt
 
-from tracker.extraction.attribution import _HAS_WORD, _attribute, _first_named, _kind, _Raw, _sentence_subject
+from tracker.extraction.attribution import (
+    _HAS_WORD,
+    _SPEAKER_KINDS,
+    _attribute,
+    _first_unskipped,
+    _kind,
+    _Raw,
+    _sentence_subject,
+)
 from tracker.extraction.content import _SUBORDINATORS
 from tracker.extraction.cues import _FORM_TO_BASE as _CUE_FORMS
 from tracker.extraction.cues import SAY_VERBS, _Cue, _cue_words, _cues, _lower, inflections  # noqa: F401
 from tracker.extraction.letters import caps
 from tracker.extraction.quotemarks import (  # noqa: F401
+    _QUOTE_CHARS,
+    _WORD,
     _at_paragraph_start,
     _first_nonspace,
     _is_title,
     _quote_at,
     _short_title,
+    _title_words,
     _trim_end,
     _word_count,
     quote_spans,
 )
 from tracker.extraction.sentences import sentences as _sentences
+from tracker.extraction.speaker_words import PRONOUNS
 from tracker.extraction.speakers import (
     Mention,
     Resolver,
@@ -64,6 +76,10 @@ def _joining_word(w: str) -> bool:
     return low in _SUBORDINATORS or low in ("and", "but", "so", "yet")
 
 
+# The pronouns whose mention `_clause_subject` refuses (all but "he", "she", "they").
+_REFUSED_PRONOUNS = frozenset(PRONOUNS) - {"he", "she", "they"}
+
+
 def _clause_subject(text: str, s: int, pos: int, seps: list[int]) -> tuple[Mention, int, int] | None:
     """The named subject and verb of the clause holding a quoted fragment ("the US has opposed … “…”").
 
@@ -71,8 +87,12 @@ def _clause_subject(text: str, s: int, pos: int, seps: list[int]) -> tuple[Menti
     one between s and pos (a binary search, where `rfind` rescanned the sentence for every quote)."""
     i = bisect.bisect_left(seps, pos) - 1
     lo = seps[i] + 1 if i >= 0 and seps[i] >= s else s
-    m = _first_named(text, lo, pos, _joining_word)
-    if m is None:
+    t = _first_unskipped(text, lo, pos, _joining_word)
+    if t is None or t[0].lower() in _REFUSED_PRONOUNS:
+        # (A pronoun token alone is read as a pronoun mention, which the test below refuses: "I said “…”".)
+        return None
+    m = subject_after(text, t.start(), pos)  # `_first_named`, from the token it stops at
+    if m is None or m.kind not in _SPEAKER_KINDS:
         return None
     if m.kind == "pronoun" and m.text.lower() not in ("he", "she", "they"):
         return None
@@ -85,7 +105,7 @@ def _clause_subject(text: str, s: int, pos: int, seps: list[int]) -> tuple[Menti
     return None
 
 
-def _fragment(text: str, s: int, qs: int, qe: int, seps: list[int]) -> _Raw | None:
+def _fragment(text: str, s: int, qs: int, qe: int, words: int, seps: list[int]) -> _Raw | None:
     """A quoted phrase inside a clause with a named subject: "Obama called the holiday “a celebration …”".
 
     The content runs from the verb's object to the quote when the quote completes that verb phrase, and is the
@@ -98,7 +118,7 @@ def _fragment(text: str, s: int, qs: int, qe: int, seps: list[int]) -> _Raw | No
     start = qs
     if len(gap) <= 8 and not any(w.lower() in _BOUNDARY_WORDS or not w[:1].isalnum() for _, _, w in gap):
         start = _first_nonspace(text, ve)
-    elif _word_count(text, qs, qe) < 3:
+    elif words < 3:  # (`words`: the quote's `_word_count`)
         return None  # a scare-quoted word far from the verb
     if start == qs and _COLON_BEFORE.search(text, max(s, qs - 3), qs):
         # "The ministry published a short reply: “…”": a whole quote the clause introduces with a colon is direct.
@@ -191,7 +211,6 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
         # (A quote of two or more characters lies within a covered span only if it overlaps one.)
         if covered.overlaps(qs, qe):
             continue
-        words = _word_count(text, qs, qe)
         if previous is None:
             previous = _Previous(raws)
         prev = previous.before(qs)
@@ -200,6 +219,8 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
             prev.kind = "direct"
             covered.add(prev.start, qe)
             continue
+        found = _WORD.findall(text, qs, qe)
+        words = len(found)
         s = _sentence_start(spans, qs)
         if not fw_from <= s <= fw:
             w = _HAS_WORD.search(text, s)
@@ -213,10 +234,19 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
                 r = _Raw(qs, qe, "direct", None, None, dash)
             elif post is not None:
                 r = _Raw(qs, qe, "direct", post[1], post[2], post[0])
-        if r is None and not full and not _is_title(text, qs + 1, qe - 1):
+        # (Marks, which no word holds, at both ends: the words inside them are those found.)
+        if (
+            r is None
+            and not full
+            and not (
+                _title_words(found)
+                if text[qs] in _QUOTE_CHARS and text[qe - 1] in _QUOTE_CHARS
+                else _is_title(text, qs + 1, qe - 1)
+            )
+        ):
             if seps is None:
                 seps = [m.start() for m in _CLAUSE_SEP.finditer(text)]
-            r = _fragment(text, s, qs, qe, seps)
+            r = _fragment(text, s, qs, qe, words, seps)
             if r is None and words >= 4 and _COLON_BEFORE.search(text, max(s, qs - 3), qs):
                 # "In a statement, the ministry defended the strike as lawful: “…”": the clause's subject speaks.
                 lead = _sentence_subject(text, s, qs)
@@ -409,15 +439,15 @@ def find_quotes_raw(text: object, sentence_spans: list[tuple[int, int]] | None =
             raw = _reported(text, s, e, low.find("reported by", s, e) >= 0)
             if raw is not None:
                 raws.append(raw)
+    # The writer's voice first: a cheap test of the mention, which drops the raw whatever its kind or words, so
+    # only the raws it keeps are given a kind (nothing reads a dropped raw's).
+    kept: list[_Raw] = []
     for r in raws:
-        r.kind = _kind(text, r.start, r.end, quotes)
-    # (The writer's voice first: a cheap test of the mention, which drops the raw whatever its words.)
-    raws = [
-        r
-        for r in raws
-        if not _writers_voice(text, r, quotes) and not (r.kind == "direct" and _short_title(text, r.start, r.end))
-    ]
-    raws = _attach_loose(text, raws, quotes, spans)
+        if not _writers_voice(text, r, quotes):
+            r.kind = _kind(text, r.start, r.end, quotes)
+            if not (r.kind == "direct" and _short_title(text, r.start, r.end)):
+                kept.append(r)
+    raws = _attach_loose(text, kept, quotes, spans)
     raws = _drop_nested(text, raws)
     _resolve(text, raws)
     return _to_quotes(text, raws)
