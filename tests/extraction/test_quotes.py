@@ -777,8 +777,8 @@ def test_clean_spans_takes_clean_spans_as_they_are_and_rebuilds_the_rest():
 def test_sentence_start_is_the_start_of_the_last_sentence_opening_at_or_before():
     from tracker.extraction.quotes import _sentence_start
 
-    spans = [(3, 10), (12, 20), (20, 25)]
-    assert [_sentence_start(spans, p) for p in (0, 2, 3, 11, 12, 19, 20, 24, 99)] == [0, 0, 3, 3, 12, 12, 20, 20, 20]
+    starts = [3, 12, 20]  # of the spans (3, 10), (12, 20), (20, 25)
+    assert [_sentence_start(starts, p) for p in (0, 2, 3, 11, 12, 19, 20, 24, 99)] == [0, 0, 3, 3, 12, 12, 20, 20, 20]
     assert _sentence_start([], 5) == 0
 
 

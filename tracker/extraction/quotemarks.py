@@ -147,9 +147,11 @@ def _is_title(text: str, s: int, e: int) -> bool:
 
 
 def _title_words(words: list[str]) -> bool:
-    """`_is_title` of the words `_WORD` finds in a span."""
-    content = [w for w in words if w.lower() not in FUNCTION_WORDS or w[0].isupper()]
-    return len(words) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in content) and len(words) <= 8
+    """`_is_title` of the words `_WORD` finds in a span (the count first: it is free; each word only until one
+    fails)."""
+    return 2 <= len(words) <= 8 and all(
+        w[0].isupper() or w[0].isdigit() for w in words if w.lower() not in FUNCTION_WORDS or w[0].isupper()
+    )
 
 
 def _short_title(text: str, s: int, e: int) -> bool:

@@ -203,6 +203,7 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
     covered = _Covered([(r.start, r.end) for r in raws])
     previous: _Previous | None = None  # made when a quote no cue claimed first needs it (in most texts none)
     seps: list[int] | None = None  # every comma and semicolon, found when a fragment first needs them
+    starts: list[int] | None = None  # the sentences' starts, when a quote first needs its sentence
     # No word character lies in text[fw_from:fw], and text[fw] is one (or fw is the text's end). Sentence starts
     # only grow, so each search starts past the last one found: one pass over the text in all.
     fw_from = fw = -1
@@ -221,7 +222,9 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
             continue
         found = _WORD.findall(text, qs, qe)
         words = len(found)
-        s = _sentence_start(spans, qs)
+        if starts is None:
+            starts = [sp[0] for sp in spans]
+        s = _sentence_start(starts, qs)
         if not fw_from <= s <= fw:
             w = _HAS_WORD.search(text, s)
             fw_from, fw = s, (w.start() if w else len(text))
@@ -303,14 +306,11 @@ def _right_after_attribution(text: str, prev: _Raw, qs: int) -> bool:
     return "\n" not in gap and len(gap) < 250 and not any(c in gap for c in '“”"') and _STOP_END.search(gap) is not None
 
 
-_INF = float("inf")
-
-
-def _sentence_start(spans: list[tuple[int, int]], pos: int) -> int:
-    """The start of the last sentence opening at or before pos (0 if none): one C bisection over the (start, end)
-    pairs (ends are finite, so (pos, inf) sorts after every pair opening at pos)."""
-    lo = bisect.bisect_right(spans, (pos, _INF))
-    return spans[lo - 1][0] if lo else 0
+def _sentence_start(starts: list[int], pos: int) -> int:
+    """The start of the last sentence opening at or before pos (0 if none): one C bisection over the sentences'
+    starts, sorted (ints compared, where a bisection of the (start, end) pairs built and compared tuples)."""
+    lo = bisect.bisect_right(starts, pos)
+    return starts[lo - 1] if lo else 0
 
 
 def _colon_lead(text: str, raw: _Raw, quotes) -> None:
