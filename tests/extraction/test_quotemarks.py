@@ -211,3 +211,25 @@ def test_a_closing_mark_that_opens_a_paragraph_opens_a_quote():
     start = text.index("”")
     assert quote_spans(text) == [(start, text.index(",”") + 2, True)]
     assert quote_spans("He said “yes” to it.") == [(8, 13, True)]
+
+
+@given(st.text(alphabet="Ab c1’'of The“”\"«»", max_size=40), st.sampled_from(["“”", '""', "«»", "'’", "’’", "„“"]))
+@settings(max_examples=300, deadline=None)
+def test_the_words_of_a_span_between_marks_are_those_inside_the_marks(inner, marks):
+    # `_attach_loose` reads a quote's words once, marks included, for its title test of the words inside them
+    from tracker.extraction.quotemarks import _QUOTE_CHARS, _WORD, _is_title, _title_words
+
+    text = marks[0] + inner + marks[1]
+    assert text[0] in _QUOTE_CHARS and text[-1] in _QUOTE_CHARS
+    assert _WORD.findall(text, 0, len(text)) == _WORD.findall(text, 1, len(text) - 1)
+    assert _title_words(_WORD.findall(text, 0, len(text))) == _is_title(text, 1, len(text) - 1)
+
+
+def test_title_words_examples():
+    from tracker.extraction.quotemarks import _title_words
+
+    assert _title_words(["Shark", "Tank"]) is True
+    assert _title_words(["The", "Lord", "of", "the", "Rings"]) is True
+    assert _title_words(["Shark"]) is False  # one word is no title
+    assert _title_words(["we", "lost"]) is False
+    assert _title_words(["A", "B", "C", "D", "E", "F", "G", "H", "I"]) is False  # more than eight words

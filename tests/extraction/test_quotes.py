@@ -1019,6 +1019,19 @@ def test_they_as_the_subject_of_a_quoted_fragments_clause_speaks_it():
     assert quotes(text.replace("They", "We")) == []
 
 
+def test_a_first_or_second_person_pronoun_opening_a_quoted_fragments_clause_speaks_nothing():
+    # "I", "you" (and "it", "we" above) end the clause's subject search at once: no fragment is theirs
+    from tracker.extraction.quotes import _clause_subject
+
+    text = "The unions met on Monday. I dismissed the plan as “a stunt for the cameras”."
+    pos = text.index("“")
+    assert _clause_subject(text, 26, pos, []) is None
+    assert quotes(text) == []
+    assert quotes(text.replace("I dismissed", "You dismissed")) == []
+    found = _clause_subject(text.replace("I dismissed", "He dismissed"), 26, pos + 1, [])
+    assert found is not None and (found[0].text, found[0].kind, found[1], found[2]) == ("He", "pronoun", 29, 38)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
