@@ -27,6 +27,7 @@ from tracker.extraction.claim_features import WEIGHTS, _features, _kind, _opinio
 from tracker.extraction.claim_speakers import holding_quote, states
 from tracker.extraction.claim_words import _Tokens  # noqa: F401
 from tracker.extraction.clauses import (  # noqa: F401
+    _HEADLINE_END_CHARS,
     MIN_WORDS,
     _has_words,
     _is_dateline,
@@ -60,7 +61,14 @@ def _within(items, s: int, e: int, starts: list[int]) -> list:
     j = bisect_left(starts, e, i)
     if i == j:
         return []
-    return [x for x in items[i:j] if x.end <= e]
+    if j - i == 1:  # (most often one item: no comprehension, whose reading of e would make it a closure cell)
+        x = items[i]
+        return [x] if x.end <= e else []
+    return _ending_by(items[i:j], e)
+
+
+def _ending_by(items: list, e: int) -> list:
+    return [x for x in items if x.end <= e]
 
 
 _CLOSING = frozenset(" ”\"’')")
@@ -95,38 +103,46 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     for s, e in spans:
         # (Each test's first condition asked here, not in a call per sentence: a headline ends its line, a dateline
         # is short.)
-        if ends_line(text, e) and _is_headline(text, s, e) or e - s <= 60 and _is_dateline(text, s, e):
+        # (A sentence ending in a stop or closing quote is no headline: asked before the call to ends_line.)
+        if (e == s or text[e - 1] not in _HEADLINE_END_CHARS) and ends_line(text, e) and _is_headline(text, s, e):
+            continue
+        if e - s <= 60 and _is_dateline(text, s, e):
             continue
         k = e  # the sentence's last character before closing quotes and brackets
         while k > s and text[k - 1] in _CLOSING:
             k -= 1
         end_char = text[k - 1] if k > s else ""
-        near = (
-            [q for q in quotes[bisect_right(q_reach, s) : bisect_left(q_starts, e)] if q.end > s] if quotes else quotes
-        )
+        if quotes:
+            i, j = bisect_right(q_reach, s), bisect_left(q_starts, e)
+            near = quotes[i:j]
+            if j - i > 1:  # (the first of them always ends after s: its end is q_reach[i])
+                near = _ending_after(near, s)
+        else:
+            near = quotes
         if not near and s in attribution_at:
             continue
         clauses, reported, inner = _split(text, s, e, near, marks)
         last = clauses[-1][0] if end_char == "?" and len(clauses) > 1 else -1
-        pieces: list = [
-            _assess(
-                text,
-                cs,
-                ce,
-                near,
-                end_char if cs == last or last < 0 or _ASKS.match(text, cs, ce) else "",
-                cs in reported,
-                _within(quantities, cs, ce, qs) if quantities else [],
-                _within(dates, cs, ce, ds) if dates else [],
-                _within(entities, cs, ce, es) if entities else [],
-                reports and (not transcript or not in_spans(transcript, cs)),
+        pieces: list = []
+        for cs, ce in clauses:  # (a loop, not a comprehension: most sentences are one clause)
+            pieces.append(
+                _assess(
+                    text,
+                    cs,
+                    ce,
+                    near,
+                    end_char if cs == last or last < 0 or _ASKS.match(text, cs, ce) else "",
+                    cs in reported,
+                    _within(quantities, cs, ce, qs) if quantities else [],
+                    _within(dates, cs, ce, ds) if dates else [],
+                    _within(entities, cs, ce, es) if entities else [],
+                    reports and (not transcript or not in_spans(transcript, cs)),
+                )
             )
-            for cs, ce in clauses
-        ]
         if inner and len(clauses) > 1:  # one clause has nothing to re-join
             pieces = _rejoin(text, pieces, inner, near)
             if near:  # 'He told her on one occasion: “…”' left on its own: the quote's attribution, no claim
-                pieces = [p for p in pieces if p is None or not bare_lead(text, p[_START], p[_END], near)]
+                pieces = _without_bare_leads(text, pieces, near)
         for piece in pieces:
             if piece is None or (piece[3] in FACTUAL_KINDS and piece[4] < THRESHOLD):
                 continue
@@ -157,6 +173,16 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
 
 
 _START_OF = attrgetter("start")
+
+
+# (The two filters below are functions, not comprehensions in find_claims: a comprehension there would make the
+# loop's variables it reads closure cells, slower to read on every sentence.)
+def _ending_after(quotes: list[Quote], s: int) -> list[Quote]:
+    return [q for q in quotes if q.end > s]
+
+
+def _without_bare_leads(text: str, pieces: list, quotes: list[Quote]) -> list:
+    return [p for p in pieces if p is None or not bare_lead(text, p[_START], p[_END], quotes)]
 
 
 # How a question opens: a wh-word or an auxiliary before its subject (after an interview's "((WN))" label). In a sentence ending with "?", a clause before
@@ -198,9 +224,9 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
         a, b = max(s, quote.start), min(e, quote.end)
         judged = text[a:b]
         # (Each list asked first: most clauses hold no figure or date, and an empty comprehension costs 0.1 µs.)
-        jq = [x for x in quantities if a <= x.start and x.end <= b] if quantities else quantities
-        jd = [x for x in dates if a <= x.start and x.end <= b] if dates else dates
-        je = [x for x in entities if a <= x.start and x.end <= b] if entities else entities
+        jq = _inside(quantities, a, b) if quantities else quantities
+        jd = _inside(dates, a, b) if dates else dates
+        je = _inside(entities, a, b) if entities else entities
     elif quote is not None and quote.kind == "direct" and quote.cue_start is not None and s < quote.cue_start < e:
         # A quote split by its attribution ('"We did not expect this", said Kosgei after the race. "But …"') is one
         # quote: the clause is judged without the attribution and the words trailing it.
@@ -216,7 +242,7 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
         reports
         and quote is None  # (a quote held here, not indirect, overlaps the clause: the test below, 0.4 µs, is True)
         and end_char == "."
-        and not any(q.start < e and s < q.end for q in quotes)
+        and not _touching(quotes, s, e)
         and _SUBORDINATE.match(text, s, e) is None
         and may_narrate(chunk)
     ):
@@ -262,6 +288,21 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
                         feats.append("past event")
                         feats.sort(key=_FEATURE_ORDER.__getitem__)
     return s, e, chunk, kind, _score(feats), feats, quote, quantities, dates, entities, len(t.list)
+
+
+# (Functions, not comprehensions in _assess: one there would make the s, e, a and b it reads closure cells, slower
+# to read throughout _assess.)
+def _inside(items: list, a: int, b: int) -> list:
+    """The items wholly inside a..b."""
+    return [x for x in items if a <= x.start and x.end <= b]
+
+
+def _touching(quotes: list[Quote], s: int, e: int) -> bool:
+    """Whether any quote overlaps s..e."""
+    for q in quotes:
+        if q.start < e and s < q.end:
+            return True
+    return False
 
 
 def _writers_person(text: str, s: int, e: int, quotes: list[Quote], feats: list[str]) -> None:

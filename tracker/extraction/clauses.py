@@ -198,12 +198,21 @@ def _quote_cuts(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[in
             if (
                 q.cue_start is not None
                 and q.end <= q.cue_start < e
-                and not any(q.end < o.start < e for o in quotes)
+                and not _opens_between(quotes, q.end, e)
                 and (_bare_tail(text, q.end, e) or _verbless_tail(text, q, e))
             ):
                 tail = e  # ", a senior official said on Tuesday.": a bare attribution tail is no claim of its own
             pieces.append((lo, q.start, q.end, tail))
     return pieces
+
+
+def _opens_between(quotes: list[Quote], a: int, b: int) -> bool:
+    """Whether a quote starts strictly between a and b (a function, not a generator in _quote_cuts, where it would make
+    the q and e it reads closure cells for the whole loop)."""
+    for o in quotes:
+        if a < o.start < b:
+            return True
+    return False
 
 
 _TAIL_WORD = re.compile(r"[\w’'-]+")
