@@ -287,10 +287,16 @@ class _Marks:
         return out
 
     def inner_in(self, s: int, e: int) -> list[tuple[int, int]]:
-        return self._between(self.inner, self.inner_starts, s, e)
+        starts = self.inner_starts
+        i = bisect_left(starts, s)
+        if i == len(starts) or starts[i] >= e:
+            return []  # (most sentences: no match starts inside)
+        return self._between(self.inner, starts, s, e)
 
     def that_in(self, s: int, e: int) -> bool:
-        return bool(self._between(self.that, self.that_starts, s, e))
+        # The first match from s on, without a list: the matches do not overlap, so a later one ends later.
+        i = bisect_left(self.that_starts, s)
+        return i < len(self.that) and self.that[i][1] <= e
 
 
 def _that_spans(text: str, low: str) -> list[tuple[int, int]]:
