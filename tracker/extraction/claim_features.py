@@ -206,7 +206,11 @@ def _opinion(t: _Tokens) -> bool:
     report what was ruled or proposed."""
     if "opinion" in t.cues:
         pass
-    elif _may_be_it_is(t.set) and any(x in OPINION_AFTER_IT_IS for x in _IT_IS.findall(t.joined)):
+    elif (
+        not t.set.isdisjoint(OPINION_AFTER_IT_IS)
+        and _may_be_it_is(t.set)
+        and any(x in OPINION_AFTER_IT_IS for x in _IT_IS.findall(t.joined))
+    ):
         pass
     else:
         return False
@@ -236,7 +240,13 @@ def _may_be_it_is(words: set[str] | frozenset[str]) -> bool:
     return ("it's" in words or "it" in words and "is" in words) and not words.isdisjoint(OPINION_AFTER_IT_IS)
 
 
+# The words an appeal can open with (a word or a phrase's first), "let's" among them.
+_APPEAL_OPENERS = APPEAL_START[0] | frozenset(APPEAL_START[1])
+
+
 def _appeal(t: _Tokens, chunk: str) -> bool:
+    if t.set.isdisjoint(_APPEAL_OPENERS):
+        return "appeal" in t.cues  # (no opening word, nor "let's": the other two tests fail)
     return t.starts(APPEAL_START) or "appeal" in t.cues or ("let's" in t.set and bool(_LETS_INSIDE.search(chunk)))
 
 
@@ -414,14 +424,14 @@ def _features(chunk: str, t: _Tokens, quantities, dates, entities, modal: bool) 
         feats.append("proportion")
     if _past(t):
         feats.append("past event")
-    if _ongoing(t):
+    if "ing " in j and _ongoing(t):  # (each call's first test asked here: most clauses fail it)
         feats.append("ongoing")
     cues = t.cues
     if cues and not cues.isdisjoint(_FACT_CUE_SET):  # (most clauses hold no such cue: one test in C, not six)
         for name in _FACT_CUES:
             if name in cues:
                 feats.append(name)
-    if _superlative(t):
+    if "superlative" in cues or "est " in j and _superlative(t):
         feats.append("superlative")
     if cues and not cues.isdisjoint(_VIEW_CUE_SET):
         for name in _VIEW_CUES:

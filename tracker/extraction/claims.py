@@ -27,6 +27,7 @@ from tracker.extraction.claim_features import WEIGHTS, _features, _kind, _opinio
 from tracker.extraction.claim_speakers import holding_quote, states
 from tracker.extraction.claim_words import _Tokens  # noqa: F401
 from tracker.extraction.clauses import (  # noqa: F401
+    _AT_LEAST,
     _HEADLINE_END_CHARS,
     MIN_WORDS,
     _has_words,
@@ -207,14 +208,17 @@ _SUBORDINATE = re.compile(r"(?:as|while|whilst|whereas|although|though|because|s
 # Words a sentence cannot end on: a clause that does was cut mid-sentence (its rest was an attribution).
 _DANGLING = frozenset("with and or of to the a an by for from at as but than while".split())
 _TRAILING = " \t\n,;:—–-"
+_DANGLING_LAST = frozenset(c for w in _DANGLING for c in (w[-1], w[-1].upper()))
+_ENOUGH_WORDS = _AT_LEAST[MIN_WORDS - 1]
 
 
 def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities, reports=False) -> tuple | None:
     chunk = text[s:e]
-    if not _has_words(chunk, MIN_WORDS - 1):
+    if _ENOUGH_WORDS.match(chunk) is None:  # (_has_words(chunk, MIN_WORDS - 1), without the call)
         return None
     tail = chunk.rstrip(_TRAILING)
-    if tail[tail.rfind(" ") + 1 :].lower() in _DANGLING:
+    # (The last character first: an ASCII one that ends no such word, as a stop or a quote mark, rules them out.)
+    if (tail[-1:] in _DANGLING_LAST or not tail[-1:].isascii()) and tail[tail.rfind(" ") + 1 :].lower() in _DANGLING:
         return None  # "Critics attacked the bill, with" (the rest cut off as attribution): a fragment, no claim
     quote = holding_quote(text, quotes, s, e) if quotes else None  # (most sentences have no quote near)
     judged, jq, jd, je = chunk, quantities, dates, entities
