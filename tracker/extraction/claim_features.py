@@ -276,6 +276,18 @@ _THERE_VERBS = frozenset("is are was were has have had isn't aren't wasn't weren
 _HAVE_OBJECT = frozenset("a an the no more less fewer some many much more most over about nearly almost".split())
 
 
+# The subject an opening word makes ("if", "there", "self", "we", "you", "third"): one look-up, not six (the lists
+# share no word).
+_OPENING_SUBJECT = {
+    **dict.fromkeys(("if", "unless", "suppose", "supposing"), "if"),
+    **dict.fromkeys(("there", "there's"), "there"),
+    **dict.fromkeys(_SELF, "self"),
+    **dict.fromkeys(_WE, "we"),
+    **dict.fromkeys(_YOU, "you"),
+    **dict.fromkeys(_THIRD, "third"),
+}
+
+
 _WORD_AT = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")  # the tokens of _Tokens, with their case
 
 
@@ -288,25 +300,19 @@ def _subject(t: _Tokens, chunk: str) -> str:
     if not toks:
         return ""
     w = toks[i]
-    nxt = toks[i + 1] if i + 1 < len(toks) else ""
-    if w in ("if", "unless", "suppose", "supposing"):
-        return "if"
-    if w in ("there", "there's"):
-        return "there" if w == "there's" or nxt in _THERE_VERBS else ""
-    if w in _SELF:
-        return "self"
-    if w in _WE:
+    subject = _OPENING_SUBJECT.get(w)
+    if subject is not None:
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if subject == "there":
+            return "there" if w == "there's" or nxt in _THERE_VERBS else ""
         if (
-            nxt in ("have", "had", "has")
+            subject == "we"
+            and nxt in ("have", "had", "has")
             and i + 2 < len(toks)
             and (toks[i + 2] in _HAVE_OBJECT or toks[i + 2][0].isdigit())
         ):
             return "we have"
-        return "we"
-    if w in _YOU:
-        return "you"
-    if w in _THIRD:
-        return "third"
+        return subject
     if w[:1].isalpha() and w.split("'")[0].capitalize() not in _ENTITY_STOP:
         # The i-th word of the clause with its case (the first one, most often, by one search).
         m = _WORD_AT.search(chunk) if i == 0 else next(islice(_WORD_AT.finditer(chunk), i, None), None)

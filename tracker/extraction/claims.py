@@ -148,32 +148,40 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
             if piece is None or (piece[3] in FACTUAL_KINDS and piece[4] < THRESHOLD):
                 continue
             cs, ce, chunk, kind, score, feats, quote, qn, dt, en, _ = piece
-            claim = (
+            cid = ids.item_id("c", chunk)
+            n = seen.get(cid, 0) + 1
+            seen[cid] = n
+            rounded = _ROUNDED.get(score)  # (round() of a float costs six look-ups: scores repeat)
+            if rounded is None:
+                rounded = round(score, 3)
+                if len(_ROUNDED) < _MAX_ROUNDED:
+                    _ROUNDED[score] = rounded
+            claims.append(
                 Claim(  # (id, kind, text, start, end, speaker, quantities, dates, entities, score, features, quote_id)
-                    ids.item_id("c", chunk),
+                    cid if n == 1 else f"{cid}-{n}",
                     kind,
                     chunk,
                     cs,
                     ce,
-                    quote.speaker if quote is not None and states(quote) else None,
+                    quote.speaker if quote is not None and (quote.kind != "indirect" or states(quote)) else None,
                     qn,
                     dt,
                     en,
-                    round(score, 3),
+                    rounded,
                     feats,
                     quote.id if quote else None,
                 )
             )
-            n = seen.get(claim.id, 0) + 1
-            seen[claim.id] = n
-            if n > 1:
-                claim.id = f"{claim.id}-{n}"
-            claims.append(claim)
     claims.sort(key=_START_OF)
     return claims
 
 
 _START_OF = attrgetter("start")
+
+
+# Scores rounded as a claim reports them, by score: a few hundred distinct scores on news (see claim_features._score).
+_ROUNDED: dict[float, float] = {}
+_MAX_ROUNDED = 4096
 
 
 # (The two filters below are functions, not comprehensions in find_claims: a comprehension there would make the
@@ -208,7 +216,6 @@ _SUBORDINATE = re.compile(r"(?:as|while|whilst|whereas|although|though|because|s
 # Words a sentence cannot end on: a clause that does was cut mid-sentence (its rest was an attribution).
 _DANGLING = frozenset("with and or of to the a an by for from at as but than while".split())
 _TRAILING = " \t\n,;:—–-"
-_DANGLING_LAST = frozenset(c for w in _DANGLING for c in (w[-1], w[-1].upper()))
 _ENOUGH_WORDS = _AT_LEAST[MIN_WORDS - 1]
 
 
@@ -217,8 +224,8 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
     if _ENOUGH_WORDS.match(chunk) is None:  # (_has_words(chunk, MIN_WORDS - 1), without the call)
         return None
     tail = chunk.rstrip(_TRAILING)
-    # (The last character first: an ASCII one that ends no such word, as a stop or a quote mark, rules them out.)
-    if (tail[-1:] in _DANGLING_LAST or not tail[-1:].isascii()) and tail[tail.rfind(" ") + 1 :].lower() in _DANGLING:
+    # (Such a word ends with a letter, and only a letter lower-cases to one: a clause ending otherwise is no fragment.)
+    if tail[-1:].isalpha() and tail[tail.rfind(" ") + 1 :].lower() in _DANGLING:
         return None  # "Critics attacked the bill, with" (the rest cut off as attribution): a fragment, no claim
     quote = holding_quote(text, quotes, s, e) if quotes else None  # (most sentences have no quote near)
     judged, jq, jd, je = chunk, quantities, dates, entities
