@@ -28,6 +28,7 @@ from tracker.extraction.claim_speakers import holding_quote, states
 from tracker.extraction.claim_words import _Tokens  # noqa: F401
 from tracker.extraction.clauses import (  # noqa: F401
     _AT_LEAST,
+    _DIGIT,
     _HEADLINE_END_CHARS,
     MIN_WORDS,
     _has_words,
@@ -101,14 +102,20 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     claims: list[Claim] = []
     seen: dict[str, int] = {}
     n = len(text)
+    # The first digit at or after digit_from (n: none): a dateline holds one, and a text's sentences, in order, need
+    # one search of the text between them instead of one per short sentence.
+    digit_from, digit = n + 1, n
     for s, e in spans:
-        # (Each test's first condition asked here, not in a call per sentence: a headline ends its line, a dateline
-        # is short.)
-        # (A sentence ending in a stop or closing quote is no headline: asked before the call to ends_line.)
+        # (Each test's first condition asked here, not in a call per sentence: a headline ends its line, and not
+        # with a stop or a closing quote; a dateline is short and holds a digit.)
         if (e == s or text[e - 1] not in _HEADLINE_END_CHARS) and ends_line(text, e) and _is_headline(text, s, e):
             continue
-        if e - s <= 60 and _is_dateline(text, s, e):
-            continue
+        if e - s <= 60:
+            if not digit_from <= s <= digit:
+                m = _DIGIT.search(text, s)
+                digit_from, digit = s, m.start() if m is not None else n
+            if digit < e and _is_dateline(text, s, e):
+                continue
         k = e  # the sentence's last character before closing quotes and brackets
         while k > s and text[k - 1] in _CLOSING:
             k -= 1
@@ -232,7 +239,7 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
     if quote is not None and quote.kind != "indirect" and (quote.start > s + 2 or quote.end < e - 2):
         # '"We were not expecting this," said Kosgei': the quote is judged, not its attribution, whose name and
         # "said" would make any remark look like a named past event.
-        a, b = max(s, quote.start), min(e, quote.end)
+        a, b = s if s > quote.start else quote.start, e if e < quote.end else quote.end
         judged = text[a:b]
         # (Each list asked first: most clauses hold no figure or date, and an empty comprehension costs 0.1 µs.)
         jq = _inside(quantities, a, b) if quantities else quantities
