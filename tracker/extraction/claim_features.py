@@ -144,7 +144,7 @@ def _past(t: _Tokens) -> bool:
     """Past tense or present perfect used as a verb: "was", "went", "have funded", "we reduced the penalty";
     not "-ed" adjectives ("managed care", "people involved") nor passives after "be" ("will be approved")."""
     hits = t.set & PAST_WORDS
-    if hits & _WAS_WERE and " to " in t.joined:
+    if " to " in t.joined and not hits.isdisjoint(_WAS_WERE):
         hits = _forecast_past(t, hits)
     if hits and (hits != _GOT or not _HAVE_GOT.search(t.joined)) and (hits != _HAD or not _HAD_BETTER.search(t.joined)):
         return True
@@ -240,13 +240,17 @@ def _may_be_it_is(words: set[str] | frozenset[str]) -> bool:
     return ("it's" in words or "it" in words and "is" in words) and not words.isdisjoint(OPINION_AFTER_IT_IS)
 
 
-# The words an appeal can open with (a word or a phrase's first), "let's" among them.
-_APPEAL_OPENERS = APPEAL_START[0] | frozenset(APPEAL_START[1])
+# The phrases an appeal can open with, by their first and second words ("we" and "want" of "we want").
+_APPEAL_FIRSTS = frozenset(APPEAL_START[1])
+_APPEAL_SECONDS = frozenset(p.split()[1] for ps in APPEAL_START[1].values() for p in ps)
 
 
 def _appeal(t: _Tokens, chunk: str) -> bool:
-    if t.set.isdisjoint(_APPEAL_OPENERS):
-        return "appeal" in t.cues  # (no opening word, nor "let's": the other two tests fail)
+    words = t.set
+    if words.isdisjoint(APPEAL_START[0]) and (words.isdisjoint(_APPEAL_FIRSTS) or words.isdisjoint(_APPEAL_SECONDS)):
+        # No word that opens an appeal ("let's" among them), nor a phrase's first two words: the clause cannot open
+        # with one, and the other two tests fail (three set tests, not Tokens.starts: "we won" is no "we want")
+        return "appeal" in t.cues
     return t.starts(APPEAL_START) or "appeal" in t.cues or ("let's" in t.set and bool(_LETS_INSIDE.search(chunk)))
 
 
