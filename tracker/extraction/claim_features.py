@@ -502,28 +502,29 @@ def _kind(chunk: str, t: _Tokens, feats: list[str], sentence_end: str, predicts:
     stripped = chunk.rstrip(" ”\"’')")
     if stripped.endswith("?") or (sentence_end == "?" and not stripped.endswith((".", "!"))):
         return "question"
-    hard = ("money" in feats) + ("percent" in feats) + ("number" in feats) + ("date" in feats)
+    found = set(feats)  # (a dozen tests below: a set's look-up costs a fraction of a list's scan)
+    hard = ("money" in found) + ("percent" in found) + ("number" in found) + ("date" in found)
     if hard == 0 and _appeal(t, chunk):
         return "appeal"
-    past = "past event" in feats
-    if "hypothetical" in feats and not past:
+    past = "past event" in found
+    if "hypothetical" in found and not past:
         return "prediction"  # "If you cut taxes, revenue will fall": a condition and what follows, not a fact
-    if hard == 0 and opinion and (not (past and "named entity" in feats) or t.starts(OPINION_START)):
+    if hard == 0 and opinion and (not (past and "named entity" in found) or t.starts(OPINION_START)):
         return "opinion"
     if predicts and not past and hard == 0:
         return "prediction"
-    if "evaluation" in feats and hard == 0 and not past:
+    if "evaluation" in found and hard == 0 and not past:
         return "opinion"
     if predicts and not past:
         return "prediction"
-    if hard - ("date" in feats):
+    if hard - ("date" in found):
         return "quantity"
-    if "rule" in feats:
+    if "rule" in found:
         return "rule"
-    if "causal" in feats:
+    if "causal" in found:
         return "causal"
-    if "comparison" in feats:
+    if "comparison" in found:
         return "comparison"
-    if past or "date" in feats or "relative date" in feats:
+    if past or "date" in found or "relative date" in found:
         return "event"
     return "other"
