@@ -25,7 +25,7 @@ from operator import attrgetter
 from tracker import ids
 from tracker.extraction.claim_features import WEIGHTS, _features, _kind, _opinion, _past, _prediction, _score  # noqa: F401
 from tracker.extraction.claim_speakers import holding_quote, states
-from tracker.extraction.claim_words import _Tokens  # noqa: F401
+from tracker.extraction.claim_words import _Tokens, token_runs  # noqa: F401
 from tracker.extraction.clauses import (  # noqa: F401
     _AT_LEAST,
     _DIGIT,
@@ -89,6 +89,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     qs, ds, es = list(map(_START_OF, quantities)), list(map(_START_OF, dates)), list(map(_START_OF, entities))
     quotes = sorted(quotes or [], key=_START_OF)
     marks = _Marks(text)
+    runs = token_runs(text, marks.low)  # the text's tokens in one pass: a clause's slice is split, not re-read
     q_starts = list(map(_START_OF, quotes))
     q_reach = list(accumulate(map(_END_OF, quotes), max))  # the furthest end among the first i+1 quotes
     reports = any(q.speaker is not None for q in quotes)  # the text reports speech: its other sentences narrate
@@ -147,6 +148,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
                     _within(dates, cs, ce, ds) if dates else [],
                     _within(entities, cs, ce, es) if entities else [],
                     reports and (not transcript or not in_spans(transcript, cs)),
+                    runs,
                 )
             )
         if inner and len(clauses) > 1:  # one clause has nothing to re-join
@@ -229,7 +231,10 @@ _TRAILING = " \t\n,;:—–-"
 _ENOUGH_WORDS = _AT_LEAST[MIN_WORDS - 1]
 
 
-def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities, reports=False) -> tuple | None:
+def _assess(
+    text, s, e, quotes, end_char, reported, quantities, dates, entities, reports=False, runs: str | None = None
+) -> tuple | None:
+    """A clause judged (a tuple: see _START above), or None for a fragment. `runs`: token_runs(text), if any."""
     chunk = text[s:e]
     if _ENOUGH_WORDS.match(chunk) is None:  # (_has_words(chunk, MIN_WORDS - 1), without the call)
         return None
@@ -239,10 +244,12 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
         return None  # "Critics attacked the bill, with" (the rest cut off as attribution): a fragment, no claim
     quote = holding_quote(text, quotes, s, e) if quotes else None  # (most sentences have no quote near)
     judged, jq, jd, je = chunk, quantities, dates, entities
+    ja, jb = s, e  # where judged lies in the text, if it is a slice of it
     if quote is not None and quote.kind != "indirect" and (quote.start > s + 2 or quote.end < e - 2):
         # '"We were not expecting this," said Kosgei': the quote is judged, not its attribution, whose name and
         # "said" would make any remark look like a named past event.
-        a, b = s if s > quote.start else quote.start, e if e < quote.end else quote.end
+        ja = a = s if s > quote.start else quote.start
+        jb = b = e if e < quote.end else quote.end
         judged = text[a:b]
         # (Each list asked first: most clauses hold no figure or date, and an empty comprehension costs 0.1 µs.)
         jq = _inside(quantities, a, b) if quantities else quantities
@@ -252,7 +259,8 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
         # A quote split by its attribution ('"We did not expect this", said Kosgei after the race. "But …"') is one
         # quote: the clause is judged without the attribution and the words trailing it.
         judged, jq, jd, je = _without_attribution(text, s, e, quote, quantities, dates, entities)
-    t = _Tokens(judged)
+        ja = -1
+    t = _Tokens(judged, runs[ja:jb]) if runs is not None and ja >= 0 else _Tokens(judged)
     predicts, opinion = _prediction(t), _opinion(t)
     feats = _features(judged, t, jq, jd, je, predicts or opinion)
     if quote is None and quotes and ("first person" in feats or "second person" in feats):
