@@ -236,7 +236,12 @@ def _assess(
 ) -> tuple | None:
     """A clause judged (a tuple: see _START above), or None for a fragment. `runs`: token_runs(text), if any."""
     chunk = text[s:e]
-    if _ENOUGH_WORDS.match(chunk) is None:  # (_has_words(chunk, MIN_WORDS - 1), without the call)
+    if runs is not None and chunk.isascii() and "-" not in chunk and "_" not in chunk:
+        # In ASCII without "-" and "_", a word of _has_words ([\w'-] run) is a run of the token characters: its
+        # slice of the runs splits into the same runs (a fifth of the regex's cost)
+        if len(runs[s:e].split(None, MIN_WORDS - 2)) < MIN_WORDS - 1:
+            return None
+    elif _ENOUGH_WORDS.match(chunk) is None:  # (_has_words(chunk, MIN_WORDS - 1), without the call)
         return None
     tail = chunk.rstrip(_TRAILING)
     # (Such a word ends with a letter, and only a letter lower-cases to one: a clause ending otherwise is no fragment.)
