@@ -918,3 +918,34 @@ def test_whom_a_recording_shows_saying_something_speaks():
     """ "The spot ends with footage of Trump saying …": Trump speaks, not the spot (nor the sentence's subject)."""
     text = "The spot concludes with footage of Trump saying during the debate, “That makes me smart,” to the crowd."
     assert [q.speaker.mention for q in extract(text).quotes] == ["Trump"]
+
+
+def test_a_contents_kind_is_read_from_the_quotes_wholly_inside_it():
+    """`_kind` finds the quotes inside a content by binary search (and stops at the first when it spans the
+    content); it must agree with a scan of every quote: none inside is indirect, quotes from its start to its end
+    (a character of slack either side) direct, anything else partial."""
+    import random
+
+    from tracker.extraction.attribution import _kind
+
+    rng = random.Random(9)
+    counts = {"direct": 0, "partial": 0, "indirect": 0}
+    for _ in range(5000):
+        quotes, pos = [], 0
+        for _ in range(rng.randint(0, 6)):  # sorted and apart, as quote_spans gives them
+            a = pos + rng.randint(0, 4)
+            b = a + rng.randint(2, 6)
+            quotes.append((a, b, rng.random() < 0.5))
+            pos = b
+        start = rng.randint(0, pos + 2)
+        end = start + rng.randint(1, 12)
+        inside = [q for q in quotes if q[0] >= start and q[1] <= end + 1]
+        if not inside:
+            want = "indirect"
+        elif inside[0][0] <= start + 1 and inside[-1][1] >= end - 1:
+            want = "direct"
+        else:
+            want = "partial"
+        assert _kind("", start, end, quotes) == want, (quotes, start, end)
+        counts[want] += 1
+    assert min(counts.values()) > 300

@@ -747,3 +747,72 @@ def test_circumstances_after_the_cue_are_stepped_over_to_the_content(text, expec
 def test_whom_a_verb_of_telling_tells_is_no_part_of_the_content(text, expected):
     """ "told police he had been robbed": the addressee, then a clause that opens with its subject."""
     assert contents(text) == expected
+
+
+def test_a_quote_running_to_the_sentence_end_ends_the_content_there():
+    """`_quote_content_end` answers the quote's end at once when the quote runs to the sentence's end or past it;
+    the full reading (`_content_end` from the quote's start, no further than the quote's end) must agree, whatever
+    cuts, commas and quotes the text holds."""
+    import random
+
+    from tracker.extraction.content import _content_end, _quote_content_end
+    from tracker.extraction.cues import _Cue
+    from tracker.extraction.quotemarks import quote_spans
+
+    rng = random.Random(5)
+    pieces = [
+        "Though", "he", "said", "“", "”", '"', ",", ", adding", ", he said", "; ", " — ", "and", "left", ".", "it",
+        "rose", "while", "the", "safe,", "“safe and sound,”", " ", " ", "\n",
+    ]  # fmt: skip
+    checked = 0
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(2, 16)))
+        quotes = quote_spans(text)
+        for q in quotes:
+            for e in (q[1], q[1] - 1, max(q[0] + 1, q[1] - 3)):
+                if e <= q[0]:
+                    continue
+                s = rng.randint(0, q[0])
+                cue = _Cue(s, min(s + 4, q[0]), "say")
+                full = max(q[1], _content_end(text, q[0], s, e, cue, quotes))
+                assert _quote_content_end(text, q, q[0], s, e, cue, quotes) == full == q[1], repr(text)
+                checked += 1
+    assert checked > 2000
+
+
+def test_a_stop_right_after_the_cue_starts_no_adverbial_and_resumes_no_quote():
+    """`_forward_quote` skips its adverbial and resume steps at a stop right after the cue; both must find nothing
+    there, whatever follows the stop."""
+    import random
+
+    from tracker.extraction.content import _RESUME, _STOPS, _skip_adverbials
+
+    rng = random.Random(3)
+    pieces = ["said", ".", "!", "?", ",", ";", " ", "\n", "“", "”", "on", "Monday", "in", "a", "statement", "and", "ß"]
+    checked = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        for pos, ch in enumerate(text):
+            if ch in _STOPS:
+                for e in (len(text), pos, pos + 1, rng.randint(pos, len(text))):
+                    assert _skip_adverbials(text, pos, e) == pos, repr(text)
+                assert _RESUME.match(text, pos) is None, repr(text)
+                checked += 1
+    assert checked > 3000
+
+
+def test_the_marks_after_a_cue_are_read_as_the_pattern_reads_them():
+    """`_after_cue` answers the common cases (a word or mark at once, or one space then one) without `_AFTER_CUE`;
+    it must give the pattern's groups and end everywhere."""
+    import random
+
+    from tracker.extraction.content import _AFTER_CUE, _after_cue
+
+    rng = random.Random(4)
+    pieces = [" ", "  ", "\t", "\xa0", ":", ",", "\n", "\n ", "“", "a", ".", "\r", "\u2003"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        for pos in range(len(text) + 1):
+            m = _AFTER_CUE.match(text, pos)
+            assert m is not None
+            assert _after_cue(text, pos) == (m.group(1), m.group(2), m.end()), repr(text)

@@ -838,6 +838,37 @@ def test_a_pronoun_before_the_cue_is_the_subject_the_walk_gives(monkeypatch):
     assert tried == 4000 and fast > 500  # the pronoun case was met often enough to be tested
 
 
+def test_the_pronoun_read_back_from_the_cue_is_the_one_the_tokens_give():
+    """`_pronoun_before` reads the last tokens before the cue from the text, without tokenising the window; when
+    it answers, the answer must be `_pronoun_at_cue`'s on the window's tokens, whatever characters stand around
+    the pronoun (marks that a token may hold or end on, digits, non-ASCII letters and spaces, the window's
+    200-character bound)."""
+    from tracker.extraction.speaker_words import tokens
+    from tracker.extraction.speakers import _pronoun_at_cue, _pronoun_before
+
+    rng = random.Random(7)
+    pieces = [
+        "he", "He", "she", "I", "we", "They", "it", "you", "and", "of", "with", "said", "or", "x", "Lee", "ab",
+        "é", "İ", "\u0345", "5", "1,000", "$", ".", "U.S.", "'", "’", "&", "-", "_", "“", "”", '"', ",", "(", ")",
+        " ", " ", "  ", "\xa0", "\n", "\t",
+    ]  # fmt: skip
+    answered = 0
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        cue = len(text)
+        text += rng.choice(["said", " said", "-said"])
+        lo = rng.choice([0, 0, rng.randint(0, cue)])
+        if rng.random() < 0.1:
+            text = "a" * 200 + text
+            cue += 200
+            lo += rng.choice([0, 200])
+        quick = _pronoun_before(text, lo, cue)
+        if quick is not None:
+            answered += 1
+            assert quick == _pronoun_at_cue(tokens(text, max(lo, cue - 200), cue)), repr(text)
+    assert answered > 1000  # the quick path was taken often enough to be tested
+
+
 @pytest.mark.parametrize(
     ("text", "mention"),
     [

@@ -96,6 +96,7 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         b_end -= 1
     before = text[max(s, b_end - 16) : b_end]
     tail = max(0, len(before) - 8)
+    ing = text.endswith("ing", cue.start, cue.end)  # (a participle: "saying", "adding"; asked below five times)
     if (
         mention is not None
         and before[-1:] in _NOUN_BEFORE_ENDS
@@ -107,13 +108,18 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         )
     ):
         return None  # "Editor’s note", "a claim": the cue word is a noun here (not "analysts at Moody's said")
-    if mention is not None and (_noun_of_indefinite(text, mention, cue) or _compound_noun(text, mention, cue)):
+    if (
+        mention is not None
+        # (both read a cue in its bare form, "a reply", "the welfare state"; or after "some", "many": "some calls")
+        and (cue.end - cue.start == len(cue.base) or mention.text.lower() in _PLURAL_QUANTIFIERS)
+        and (_noun_of_indefinite(text, mention, cue) or _compound_noun(text, mention, cue))
+    ):
         return None  # "published a short reply": after "a" and its words, a bare base form is the phrase's noun
     if mention is not None and mention.text[:1].isdigit() and _count_and_participle(text, mention, cue):
         return None  # "has recorded 184 confirmed cases": a participle describing what is counted, not a report
     if mention is None:
         mention = _that_relative(text, s, cue.start)
-    if text.endswith("ing", cue.start, cue.end) and before.endswith("as"):
+    if ing and before.endswith("as"):
         cited = _CITED_AS.search(text, max(s, cue.start - 90), cue.start)
         named = subject_after(text, cited.start(1), cited.end(1)) if cited else None
         if cited is not None and named is not None:
@@ -124,14 +130,14 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
             raw = _Raw(content[0], content[1], "", cue.start, cue.end, named)
             raw.subject = subject_before(text, s, cited.start())[0]
             return raw
-    if text.endswith("ing", cue.start, cue.end) and _WITHOUT.search(before):
+    if ing and _WITHOUT.search(before):
         return None  # "It goes without saying that …", "He left without saying …": nothing is said
-    if mention is not None and before.endswith(",") and text.endswith("ing", cue.start, cue.end):
+    if mention is not None and before.endswith(",") and ing:
         mention = None  # "Biden announced his plan, saying …": a participle after a comma has no subject of its own
     carried = False
     if (
         mention is not None
-        and text.endswith("ing", cue.start, cue.end)
+        and ing
         and mention.kind != "pronoun"
         and _PREPOSITION_BEFORE.search(text, max(s, mention.start - 12), mention.start) is not None
         and _RECORDING_OF.search(text, max(s, mention.start - 16), mention.start) is None
@@ -141,10 +147,10 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         mention = _sentence_subject(text, s, cue.start)
         carried = mention is not None
     if mention is None and (
-        _BARE_VP.search(before, tail)
-        and (before.endswith(("and", "then", "but")) or text[cue.start : cue.end].endswith("ing"))
-        or _BY_ING.search(before, tail)
-        and text[cue.start : cue.end].endswith("ing")
+        (ing or before.endswith(("and", "then", "but")))
+        and _BARE_VP.search(before, tail)
+        or ing
+        and _BY_ING.search(before, tail)
         or before.endswith(" to")
         and _WENT_ON.search(before) is not None
         or before.endswith(("ly", "later", "also", "again"))
@@ -200,8 +206,8 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
     # the earlier report's ('"We are ready," Lee said, adding that the team had trained hard').
     # (subject: "…, as the minister said." lets "as" open the attribution, but not in a question: "Will the tax
     # rise, as the minister promised?" asks whether it will, and reports no one.)
-    back = None if carried else _content_before(text, s, mention.start, quotes, _last_mark(text, s, e, "?") < cue.end)
-    if back is not None and _quote_at(quotes, back[0]) is not None and text[back[1] - 1] in _QUOTE_CHARS:
+    back = None if carried else _content_before(text, s, mention.start, quotes, (cue.end, e))
+    if back is not None and text[back[1] - 1] in _QUOTE_CHARS and _quote_at(quotes, back[0]) is not None:
         content = back[0], _forward_quote(text, cue.end, e, quotes, back)
         if text[back[1] - 2 : back[1] - 1] not in _CLOSING_STOPS:
             # 'Calling it a "culture of death" the archbishop said "We need to pray …"': a quoted phrase with no
@@ -352,13 +358,6 @@ def _comma_outside_quotes(text: str, lo: int, hi: int, quotes) -> int:
 def _quote_at_or_around(quotes, pos: int) -> bool:
     i = bisect.bisect_left(quotes, (pos + 1,)) - 1
     return i >= 0 and quotes[i][0] <= pos < quotes[i][1]
-
-
-@lru_cache(maxsize=16)
-def _last_mark(text: str, s: int, e: int, mark: str) -> int:
-    """The last `mark` in the sentence text[s:e] (-1 if none): asked for each cue of a sentence, found once per
-    sentence (a search per cue made a sentence of many cues quadratic)."""
-    return text.rfind(mark, s, e)
 
 
 _CLOSING_STOPS = frozenset(",.!?;:…")
@@ -719,6 +718,8 @@ def _kind(text: str, start: int, end: int, quotes) -> str:
     i = bisect.bisect_left(quotes, (start,))
     if i == len(quotes) or quotes[i][1] > end + 1:
         return "indirect"
+    if quotes[i][0] <= start + 1 and quotes[i][1] >= end - 1:
+        return "direct"  # (the first quote spans it: the last, which ends no earlier, need not be searched for)
     last = quotes[_ending_by(quotes, end + 1) - 1]
     if quotes[i][0] <= start + 1 and last[1] >= end - 1:
         return "direct"

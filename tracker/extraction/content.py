@@ -289,29 +289,42 @@ _FOR_TIME = re.compile(
 _OBJECT_COLON = re.compile(r"[ \t\xa0]+(?:[\w’'.&-]+[ \t\xa0]+){0,3}?[\w’'.&-]+[ \t\xa0]*:(?=\s)")
 
 
+# The characters `_AFTER_CUE` reads: after a cue, most texts have one space and a word or a mark that is none of
+# these, or none of these at once, where it matches only the spaces.
+_AFTER_CUE_CHARS = frozenset(" \t\xa0:,\n")
+
+
+def _after_cue(text: str, pos: int) -> tuple[str | None, str | None, int]:
+    """`_AFTER_CUE` at pos: the comma or colon after a cue, the line break after it, and where they end."""
+    if text[pos : pos + 1] not in _AFTER_CUE_CHARS:
+        return None, None, pos
+    if text[pos] == " " and text[pos + 1 : pos + 2] not in _AFTER_CUE_CHARS:
+        return None, None, pos + 1
+    m = _AFTER_CUE.match(text, pos)
+    assert m is not None  # every part of the pattern is optional: it matches, if only the empty string
+    return m.group(1), m.group(2), m.end()
+
+
 def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int, int, bool]]) -> tuple[int, int] | None:
     """The reported content that follows a cue, or None when the cue is not followed by one."""
     pos = cue.end
     n = len(text)
-    m = _AFTER_CUE.match(text, pos)
-    assert m is not None  # every part of the pattern is optional: it matches, if only the empty string
-    if cue.base in OBJECT_VERBS and not m.group(1) and not m.group(2) and text.find(":", pos, pos + 40) >= 0:
+    mark, newline, after = _after_cue(text, pos)
+    if cue.base in OBJECT_VERBS and not mark and not newline and text.find(":", pos, pos + 40) >= 0:
         mo = _OBJECT_COLON.match(text, pos)
         if mo is not None:
             # "told the council: “…”", "told reporters:" and the quote in the next paragraph: whom it tells is
             # no content, what follows the colon is.
-            m = _AFTER_CUE.match(text, mo.end() - 1)
-            assert m is not None
-    colon = m.group(1) == ":"
-    after = m.end()
-    if m.group(2) and not colon:
+            mark, newline, after = _after_cue(text, mo.end() - 1)
+    colon = mark == ":"
+    if newline and not colon:
         return None
     q = _quote_at(quotes, after)
-    if q is not None and (m.group(1) or colon):
+    if q is not None and (mark or colon):
         return q[0], q[1]
     if (
         q is not None
-        and not m.group(2)
+        and not newline
         and after < e
         and text[after] not in "'’"
         and cue.base not in OBJECT_VERBS
@@ -324,11 +337,11 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
         # its end or past it (a manner of speaking, to its end: 'shouting "shame on you!" and holding signs').
         return q[0], q[1] if cue.base in MANNER_VERBS else _quote_content_end(text, q, after, s, e, cue, quotes)
     if colon:
-        if m.group(2):  # "Caddell continued:" and the quote in the next paragraph
+        if newline:  # "Caddell continued:" and the quote in the next paragraph
             pe = text.find("\n", after)
             return (after, _rstrip(text, after, pe if pe >= 0 else n)) if after < n else None
         return (after, _trim_end(text, after, e)) if e > after else None
-    if m.group(1) == ",":
+    if mark == ",":
         aside = _ASIDE_THEN_THAT.match(text, after, e)
         if aside is None or cue.base in QUOTE_ONLY_VERBS:
             return None
@@ -544,6 +557,10 @@ _AND_THEN = re.compile(r"[ \t\xa0]*,?[ \t\xa0]+(?:and|then|before)[ \t\xa0]+([a-
 def _quote_content_end(text: str, q, start: int, s: int, e: int, cue: _Cue, quotes) -> int:
     """The end of a content that opens with a quote: the quote's end or past it ('said “…” and that …'), but not
     over a verb the speaker goes on with ('said “prices will fall by spring” and left the room')."""
+    if q[1] >= e:
+        # The quote runs to the sentence's end or past it (most do): nothing follows it, and `_content_end` of a
+        # content that opens with it ends at or before the quote's end, its only extension past e.
+        return q[1]
     m = _AND_THEN.match(text, q[1], e)
     if m is not None and _past(m.group(1)):
         return q[1]
@@ -588,16 +605,25 @@ def _subordinate(text: str, s: int, cue_start: int) -> bool:
     return not 0 <= comma < cue_start
 
 
-def _content_before(text: str, s: int, upto: int, quotes, subject: bool = False) -> tuple[int, int] | None:
+def _content_before(
+    text: str, s: int, upto: int, quotes, subject: tuple[int, int] | None = None
+) -> tuple[int, int] | None:
     """Content that precedes its attribution ("…, sources said", "“…,” Akar said"): from the sentence (or the
     quote) start to the comma or closing mark just before the attribution. `subject`: `upto` is where the
-    attribution's subject starts, which "as" may stand before ("…, as police have said")."""
+    attribution's subject starts, which "as" may stand before ("…, as police have said"), and these are the
+    cue's end and the sentence's end: "as" opens no attribution in a question ("Will the tax rise, as the
+    minister promised?"), asked only once an "as" is there."""
     k = upto
     while k > s and text[k - 1].isspace():
         k -= 1
     if k <= s:
         return None
-    if subject and text[k - 2 : k] == "as" and not text[k - 3 : k - 2].isalnum():
+    if (
+        subject is not None
+        and text[k - 2 : k] == "as"
+        and not text[k - 3 : k - 2].isalnum()
+        and _last_mark(text, s, subject[1], "?") < subject[0]
+    ):
         # "Scott had a gun, as police have said." (`upto` the subject's start): "as" after the comma opens the
         # attribution, not the content
         j = k - 2
@@ -625,26 +651,33 @@ def _content_before(text: str, s: int, upto: int, quotes, subject: bool = False)
 
 
 _COMMA = re.compile(r"\s*,\s*")
+_STOPS = frozenset(".!?")
 _RESUME = re.compile(r"\s*[,;]\s*(?:(?:and|but)\s+)?")  # ('“A,” he said, but “B.”': the quote goes on)
 
 
 def _forward_quote(text: str, pos: int, e: int, quotes, content: tuple[int, int]) -> int:
     """“A,” he said, “B.” — a quote that resumes right after the attribution (after its comma or semicolon: “A,”
     she said; “B.”) belongs to the same content."""
-    k = _skip_adverbials(text, pos, e)
-    m = _RESUME.match(text, k)
+    m: re.Match[str] | None = None
+    if text[pos : pos + 1] in _STOPS:
+        k = pos  # ('“A,” he said.': a stop right after the cue starts no adverbial and resumes no quote)
+    else:
+        k = _skip_adverbials(text, pos, e)
+        m = _RESUME.match(text, k)
     if m:
         q = _quote_at(quotes, m.end())
         if q is not None:
             return q[1]
-    elif _quote_at(quotes, content[0]) is not None:
+    else:
         # '"Our team" Wong said in a release "has developed …"': with no comma, a quote that opens in lower case
-        # carries on the sentence that the quote before the attribution began.
+        # carries on the sentence that the quote before the attribution began. (The case of the letter after the
+        # next mark is asked before the two searches for the quotes.)
         while k < e and text[k].isspace():
             k += 1
-        q = _quote_at(quotes, k) if text[k + 1 : k + 2].islower() else None
-        if q is not None:
-            return q[1]
+        if text[k + 1 : k + 2].islower() and _quote_at(quotes, content[0]) is not None:
+            q = _quote_at(quotes, k)
+            if q is not None:
+                return q[1]
     return content[1]
 
 
@@ -754,3 +787,10 @@ def _has_clause(text: str, s: int, e: int) -> bool:
 @lru_cache(maxsize=16)
 def _first_comma(text: str, pos: int) -> int:
     return text.find(",", pos)
+
+
+@lru_cache(maxsize=16)
+def _last_mark(text: str, s: int, e: int, mark: str) -> int:
+    """The last `mark` in the sentence text[s:e] (-1 if none): asked for each cue of a sentence, found once per
+    sentence (a search per cue made a sentence of many cues quadratic)."""
+    return text.rfind(mark, s, e)

@@ -218,7 +218,7 @@ _CUE_AT_START = re.compile(_trie(_CUE_FIRST) + r"(?![a-z])")
 
 def _cue_words(low: str) -> list[tuple[int, int, str]]:
     """Every word of the lower-cased text that may start a cue, in one pass over the article."""
-    out = [(m.start(1), m.end(), m.group(1)) for m in _CUE_WORD.finditer(low)]
+    out = [(m.start(1), m.end(), m[1]) for m in _CUE_WORD.finditer(low)]  # (m[1]: no method looked up)
     m = _CUE_AT_START.match(low)
     if m is not None:
         out.insert(0, (0, m.end(), m.group()))
@@ -287,13 +287,14 @@ def _cues(
         i = bisect.bisect_left(inside, (start,)) - 1  # the last quote opening before the cue: is it inside?
         if i >= 0 and start < inside[i][1]:
             continue
-        if text[start].isupper() and start > s and base != "according":
+        cap = text[start].isupper()
+        if cap and start > s and base != "according":
             if headline is None:
                 headline = _title_case(text, s, e)
             if not headline or word[-1:] != "s" or base not in _HEADLINE_VERBS:
                 continue  # "Said" inside a name or a title
             # "Trump Could Address Clean Energy, Lindsey Graham Says": a headline's "-s" form
-        elif text[start].isupper() and word == base and base != "according" and _CAPITAL_NEXT.match(text, end):
+        elif cap and word == base and base != "according" and _CAPITAL_NEXT.match(text, end):
             continue  # "State Department spokesman Ned Price said": a bare form before a capital opens a name
         if (
             base not in ("according", "call", "express", "note")

@@ -346,6 +346,9 @@ def subject_before(
     tokens of text[max(lo, cue_start - 200):cue_start], when the caller has them already.
     """
     if toks is None:
+        quick = _pronoun_before(text, lo, cue_start)
+        if quick is not None:
+            return quick, False
         toks = tokens(text, max(lo, cue_start - 200), cue_start)
     quick = _pronoun_at_cue(toks)
     if quick is not None:
@@ -527,10 +530,57 @@ def _pronoun_at_cue(toks: list[tuple[int, int, str]]) -> Mention | None:
     """The subject when it is a personal pronoun that the walk below would take alone: the window's only token
     ("He said") or its last one after a word that no step reads past (`_pronoun_subject`); else None."""
     if len(toks) >= 2:
-        return _mention_from_words(toks[-1:]) if _pronoun_subject(toks[-1][2], toks[-2][2]) else None
+        last = toks[-1]
+        return Mention(last[0], last[1], last[2], "pronoun") if _pronoun_subject(last[2], toks[-2][2]) else None
     if toks and toks[0][2].lower() in PRONOUNS:
-        return _mention_from_words(toks)
+        return Mention(toks[0][0], toks[0][1], toks[0][2], "pronoun")  # (what `_mention_from_words` makes of it)
     return None
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# Besides letters and digits, what a token may hold after its first character (`_TOKEN`); and what it may end on.
+_TOKEN_INNER = frozenset("_$'’.&-")
+_TOKEN_LAST = frozenset("_$'’.")
+_PRONOUN_LAST = frozenset(w[-1] for w in PRONOUNS) | frozenset(w[-1].upper() for w in PRONOUNS)
+
+
+def _pronoun_before(text: str, lo: int, cue_start: int) -> Mention | None:
+    """`_pronoun_at_cue` of the tokens before the cue, read backwards from the cue without tokenising the window
+    (most quotes: '…,” he said', "He said"), when the last token is a pronoun of ASCII letters and the one before
+    it, if any, a word of ASCII letters or a single mark; None when it is not, or when those tokens are not plain
+    enough to be told apart this way (the caller then tokenises the window).
+
+    Exact because `_TOKEN` never spans a space and every other character starts a token: a run of letters with a
+    space or the window's start before it and a character that no token may hold inside (or end on) before that,
+    is a whole token."""
+    w0 = max(lo, cue_start - 200)
+    k = cue_start
+    while k > w0 and text[k - 1].isspace():
+        k -= 1
+    if k == w0 or text[k - 1] not in _PRONOUN_LAST:
+        return None  # (most names end on another letter: "John Smith said")
+    j = k
+    while j > w0 and k - j < 5 and text[j - 1] in _ASCII_LETTERS:
+        j -= 1
+    if j == k or j > w0 and (text[j - 1].isalnum() or text[j - 1] in _TOKEN_INNER):
+        return None
+    word = text[j:k]
+    if word.lower() not in PRONOUNS:
+        return None
+    m = j
+    while m > w0 and text[m - 1].isspace():
+        m -= 1
+    if m == w0:
+        return Mention(j, k, word, "pronoun")  # the window's only token
+    p = m - 1
+    if text[p] in _ASCII_LETTERS:
+        while p > w0 and m - p < 16 and text[p - 1] in _ASCII_LETTERS:
+            p -= 1
+        if p > w0 and (text[p - 1].isalnum() or text[p - 1] in _TOKEN_INNER):
+            return None
+    elif text[p].isalnum() or text[p] in _TOKEN_LAST:
+        return None  # (it may end a longer token: "U.S.", "5", "Jones'")
+    return Mention(j, k, word, "pronoun") if _pronoun_subject(word, text[p:m]) else None
 
 
 def _pronoun_subject(last: str, before: str) -> bool:
