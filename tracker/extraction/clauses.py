@@ -327,7 +327,10 @@ def _split(
         cuts.append((s if lo < qs and _lead_in(text, s, lo) else lo, qs))
         cuts.append((qe, tail))
         reported.add(qs)
-    if not cuts and (marks.that_in(s, e) and marks.may_report(s, e) if marks else _THAT.search(text, s, e)):
+    # (The text's lists of matches asked first: a text without any, as one of quotes and cues, makes no call.)
+    if not cuts and (
+        marks.that and marks.that_in(s, e) and marks.may_report(s, e) if marks else _THAT.search(text, s, e)
+    ):
         m = _REPORTED.search(text, s, e)
         if m and _has_words(text, MIN_WORDS, m.end(), e) and not _UNASSERTED.search(text, s, m.end()):
             head = text.rfind(",", s, m.start())
@@ -340,7 +343,11 @@ def _split(
     m = _LEADING.match(text, s, e) if text.find(",", s + _LEADING_COMMA, e) >= 0 else None
     if m and _has_words(text, MIN_WORDS, m.end(), e) and (m.start(1) < 0 or not _holds_verb(text, *m.span(1))):
         cuts.append((m.end(), m.end()))
-    for a, b in marks.inner_in(s, e) if marks else [m.span() for m in _INNER.finditer(text, s, e)]:
+    if marks is None:
+        splits = [m.span() for m in _INNER.finditer(text, s, e)]
+    else:
+        splits = marks.inner_in(s, e) if marks.inner else []
+    for a, b in splits:
         if text[a] == "," and _interjection(text, b, e):
             continue  # "Truman vetoed, while he was president, 38 bills a year": an aside, not a second clause
         cuts.append((a, a))
