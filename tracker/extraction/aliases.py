@@ -37,8 +37,12 @@ def load_aliases() -> dict[str, tuple[str, str]]:
 
 def resolve_alias(mention: str) -> tuple[str, str] | None:
     """(name, kind) for a mention such as "the US side", or None; a leading "the" is optional."""
+    return alias_of(mention.strip().lower())
+
+
+def alias_of(key: str) -> tuple[str, str] | None:
+    """`resolve_alias` of a mention already stripped and lower-cased (a caller that lower-cases it anyway)."""
     table = load_aliases()
-    key = mention.strip().lower()
     hit = table.get(key)
     if hit is None and key.startswith("the "):
         hit = table.get(key[4:])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extraction.aliases import load_aliases, resolve_alias
+from tracker.extraction.aliases import alias_of, load_aliases, resolve_alias
 from tracker.extraction.letters import caps
 from tracker.extraction.quantities import NATIONALITY
 from tracker.extraction.referents import ORG_ROLE_NOUNS
@@ -123,7 +123,7 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
             or lw.endswith("'s")
             or lw.endswith("’s")
             or i == 0
-            and (_is_demonym(lw) or _is_occupation(lw) and len(words) > 2)
+            and (_is_demonym(lw) or len(words) > 2 and _is_occupation(lw))
         ):
             last_title = i
     k = last_title + 1
@@ -152,6 +152,8 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     if chain and last_title < max(chain) < len(words) - 2 and is_first_name(words[max(chain) + 1]):
         # "Office of the Special Counsel Jack Smith": a body's linked name, then a person's from a known first name
         last_title = max(chain)
+    if last_title < 0:
+        return None, words[:]  # (no title: no role, the words a copy as below)
     role_words = [w for w in words[: last_title + 1] if w.lower() not in _HONORIFICS]
     role = " ".join(role_words).rstrip(",") or None
     return role, words[last_title + 1 :]
@@ -180,16 +182,26 @@ def _role_noun_before_name(words: list[str]) -> int:
 
 def classify_name(name: str) -> tuple[str, str]:
     """(canonical name, kind) of a capitalised phrase: alias table first, then organisation words, else person."""
-    hit = resolve_alias(name)
+    low = name.strip().lower()  # (the alias key, and the words below: `split` drops the same spaces `strip` does)
+    hit = alias_of(low)
     if hit:
         return hit
-    return _classify_unaliased(name)
+    return _classify_lowered(name, low)
 
 
 def _classify_unaliased(name: str) -> tuple[str, str]:
     """`classify_name` for a name already looked up in the alias table and not found there."""
-    words = name.lower().replace("’", "'").split()
-    if any(w.rstrip(",") in ORG_WORDS for w in words) or words and words[0] == "the":
+    return _classify_lowered(name, name.lower())
+
+
+def _classify_lowered(name: str, low: str) -> tuple[str, str]:
+    """`_classify_unaliased(name)`, given `name` lower-cased."""
+    words = low.replace("’", "'").split()
+    if (
+        (not ORG_WORDS.isdisjoint(words) if "," not in low else any(w.rstrip(",") in ORG_WORDS for w in words))
+        or words
+        and words[0] == "the"
+    ):
         return name, "organisation"
     if len(words) >= 3 and any(w in ("of", "for", "&") for w in words[1:-1]):
         return name, "organisation"  # "Conference of State Legislatures": a linked name is an institution's
@@ -463,9 +475,9 @@ def _person_tail(words: list[str]) -> tuple[list[str], str | None]:
     """ "Steve Scalise of Louisiana", "Yvette Cooper of the Labour Party", "Ana Lima at Tesco", "Ann Rogers for
     Unite": a person's name with where they come from; the name is the part before the link word when that part
     names a person (two or three capitalised words, no organisation or title word), the rest is kept as the role."""
+    if _PLACE_LINKS.isdisjoint(words):
+        return words, None  # (most names hold no link word: one test in C)
     k = next((i for i, w in enumerate(words) if w in _PLACE_LINKS), -1)
-    if k < 0:
-        return words, None
     head = words[:k]
     if not 2 <= len(head) <= 3 or k + 1 >= len(words):
         return words, None

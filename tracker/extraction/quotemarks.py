@@ -47,10 +47,9 @@ def _paragraph_ends(text: str) -> list[int]:
     return ends
 
 
-def _mark_role(text: str, m: re.Match) -> str:
-    """ "open" or "close", from the glyph and its neighbours: a mark after a space before a word opens."""
-    g = m.group()
-    s, e = m.span()
+def _mark_role(text: str, g: str, s: int, e: int) -> str:
+    """ "open" or "close", from the glyph `g` at text[s:e] and its neighbours: a mark after a space before a word
+    opens."""
     before = text[s - 1] if s else ""
     after = text[e : e + 1]
     space_before = not before or before.isspace()  # ("": the text's start or end)
@@ -82,7 +81,8 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
     open_at = -1
     paras_open = 0
     for m in _DOUBLE.finditer(text):
-        pos = m.start()
+        pos, end = m.span()
+        g = m[0]
         while para_ends[pi] < pos:
             # A paragraph ends while a quote is open.
             if open_at >= 0:
@@ -96,14 +96,14 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
                 else:
                     paras_open += 1
             pi += 1
-        role = _mark_role(text, m)
+        role = _mark_role(text, g, pos, end)
         if open_at < 0:
             if role == "open":
                 open_at, paras_open = pos, 0
-        elif role == "close" or m.group() == '"' and _spaced(text, m.start(), m.end()):
+        elif role == "close" or g == '"' and _spaced(text, pos, end):
             # (a straight mark between spaces closes the open quote: 'the term \'outreach,\' " he told': a space
             # set between the inner and the outer mark)
-            out.append((open_at, m.end(), True))
+            out.append((open_at, end, True))
             open_at = -1
         elif _at_paragraph_start(text, pos) and paras_open > 0:
             pass  # the conventional re-opening mark of a continued quote

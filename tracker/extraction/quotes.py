@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from functools import lru_cache
-from itertools import chain, islice
+from itertools import accumulate, chain, islice
 from operator import le, lt
 
 from tracker.extraction.attribution import _HAS_WORD, _attribute, _first_named, _kind, _Raw, _sentence_subject
@@ -182,7 +181,7 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
     """Direct quotes that no cue claimed: a speaker in the next sentence, a continuation after a mid-quote
     attribution, a fragment whose clause has a named subject, or a whole quoted paragraph by the last speaker."""
     covered = _Covered([(r.start, r.end) for r in raws])
-    previous = _Previous(raws)
+    previous: _Previous | None = None  # made when a quote no cue claimed first needs it (in most texts none)
     seps: list[int] | None = None  # every comma and semicolon, found when a fragment first needs them
     # No word character lies in text[fw_from:fw], and text[fw] is one (or fw is the text's end). Sentence starts
     # only grow, so each search starts past the last one found: one pass over the text in all.
@@ -193,6 +192,8 @@ def _attach_loose(text: str, raws: list[_Raw], quotes, spans: list[tuple[int, in
         if covered.overlaps(qs, qe):
             continue
         words = _word_count(text, qs, qe)
+        if previous is None:
+            previous = _Previous(raws)
         prev = previous.before(qs)
         if prev is not None and _continues(text, prev, qs):
             previous.extend(prev, qe)
@@ -343,7 +344,7 @@ def find_quotes_raw(text: object, sentence_spans: list[tuple[int, int]] | None =
     low = _lower(text)
     words = _cue_words(low)
     raws: list[_Raw] = []
-    spans_of_raws: Counter = Counter()  # (start, end) of raws, to drop a repeat without comparing with each raw
+    spans_of_raws: dict[tuple[int, int], int] = {}  # (start, end) of raws, to drop a repeat without comparing with each
     nw = len(words)
     for s, e in spans:
         prev = None
@@ -357,7 +358,7 @@ def find_quotes_raw(text: object, sentence_spans: list[tuple[int, int]] | None =
             if taken:
                 taken = [t for t in taken if t[1] > cue.start]
             cut: tuple[tuple[int, int], list[tuple[int, int]]] | None = None  # (span before the cut, taken then)
-            if any(a <= cue.start < b for a, b in taken):
+            if taken and any(a <= cue.start < b for a, b in taken):
                 if prev is None:
                     continue
                 inner = _relayed(text, cue, s, e, quotes, prev)
@@ -395,11 +396,12 @@ def find_quotes_raw(text: object, sentence_spans: list[tuple[int, int]] | None =
                     taken = cut[1]
                 continue
             _colon_lead(text, raw, quotes)
-            if (raw.start, raw.end) in spans_of_raws:
+            key = (raw.start, raw.end)
+            if key in spans_of_raws:
                 continue
             raws.append(raw)
-            spans_of_raws[raw.start, raw.end] += 1
-            taken.append((raw.start, raw.end))
+            spans_of_raws[key] = 1
+            taken.append(key)
             prev = raw
         if not taken and (
             low.find("report", s, e) >= 0 or low.find("d to ", s, e) >= 0 and _PASSIVE_SAID.search(low, s, e)
@@ -526,12 +528,14 @@ def _relays(text: str, outer: _Raw, inner: _Raw) -> bool:
     )
 
 
-def _move_span(spans_of_raws: Counter, old: tuple[int, int], new: tuple[int, int]) -> None:
+def _move_span(spans_of_raws: dict[tuple[int, int], int], old: tuple[int, int], new: tuple[int, int]) -> None:
     """A raw's span changed from `old` to `new`: count it under the new one."""
-    spans_of_raws[old] -= 1
-    if not spans_of_raws[old]:
+    n = spans_of_raws.get(old, 0) - 1
+    if n:
+        spans_of_raws[old] = n
+    else:
         del spans_of_raws[old]
-    spans_of_raws[new] += 1
+    spans_of_raws[new] = spans_of_raws.get(new, 0) + 1
 
 
 def _coordinated(text: str, prev: _Raw, cue: _Cue, s: int) -> bool:
@@ -570,7 +574,8 @@ def _inside_quote_span(text: str, raw: _Raw, pos: int) -> bool:
 def _drop_nested(text: str, raws: list[_Raw]) -> list[_Raw]:
     """A content that lies inside another one (a quote inside a report of it) is kept once, as the outer; but a
     report whose speaker is named inside a relayed one ("The minister said the talks had failed, according to
-    Reuters") is kept instead of it, as when the relaying comes first (`_relayed`)."""
+    Reuters") is kept instead of it, as when the relaying comes first (`_relayed`). The contents kept are in order
+    of their starts, no two the same (a later one with the start of the last kept ends no later: it is inside)."""
     raws = sorted(raws, key=lambda r: (r.start, -r.end))
     out: list[_Raw] = []
     for r in raws:
@@ -602,9 +607,11 @@ def _resolve(text: str, raws: list[_Raw]) -> None:
 
 
 def _to_quotes(text: str, raws: list[_Raw]) -> list[Quote]:
+    """The records of `raws`, which `_drop_nested` left in order of their starts, no two alike (so also in order of
+    (start, end), the quotes' order)."""
     out = []
     seen: dict[str, int] = {}
-    for r in sorted(raws, key=lambda r: (r.start, r.end)):
+    for r in raws:
         qtext = text[r.start : r.end]
         if not _HAS_WORD.search(qtext):
             continue  # quote marks with nothing inside them
@@ -612,9 +619,10 @@ def _to_quotes(text: str, raws: list[_Raw]) -> list[Quote]:
             # The mention as written (a mention is assembled from tokens, which may have dropped spacing).
             r.speaker.mention = text[r.speaker.start : r.speaker.end]
         qid = item_id("q", qtext)
-        seen[qid] = seen.get(qid, 0) + 1
-        if seen[qid] > 1:
-            qid = f"{qid}-{seen[qid]}"
+        n = seen.get(qid, 0) + 1
+        seen[qid] = n
+        if n > 1:
+            qid = f"{qid}-{n}"
         cue = text[r.cue_start : r.cue_end] if r.cue_start is not None else None
         out.append(Quote(qid, r.kind, qtext, r.start, r.end, cue, r.speaker, r.cue_start, r.cue_end))
     return out
@@ -643,11 +651,8 @@ class _Covered:
     def __init__(self, spans: list[tuple[int, int]]):
         spans = sorted(spans)
         self.starts = [a for a, _ in spans]
-        self.max_end: list[int] = []
-        top = -1
-        for _, b in spans:
-            top = max(top, b)
-            self.max_end.append(top)
+        # The running maximum of the ends, in C (ends are offsets, never below the -1 a loop would start from).
+        self.max_end: list[int] = list(accumulate([b for _, b in spans], max))
         self.added: list[tuple[int, int]] = []
         self.added_end = -1
 

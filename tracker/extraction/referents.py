@@ -44,7 +44,7 @@ _ET_AL_FORMS = ("et al", "et. al", "et\xa0al", "et\tal", "et.\xa0al")
 
 def may_name_team(text: str) -> bool:
     """Whether `text` may hold a team ("X et al", "X and colleagues"): a substring test, no pattern."""
-    return "colleagues" in text or any(f in text for f in _ET_AL_FORMS)
+    return "colleagues" in text or "et" in text and any(f in text for f in _ET_AL_FORMS)  # (each form holds "et")
 
 
 # "researchers from the University of Colorado (CU) and the College of Wooster": an unnamed plural source with the

@@ -32,7 +32,9 @@ _LINE = re.compile(r"[^\n]+")
 # not a stop then a stop), so that the engine skips to the next stop instead of entering the pattern at every
 # character (the same matches as "(?<![.!?…])([.!?…]++)…", four times faster on news).
 _BOUNDARY = re.compile(caps(r"([.!?…](?<![.!?…][.!?…])[.!?…]*+)([\"'”’»)\]]*+)(\s++)(?=[\"'“‘«(\[]?[A-Z0-9À-Ý])"))
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+# The run of word characters and stops that ends at the end of the span, as `search` of "([\w.]+)$" finds it: one
+# match that backtracks from the end to the last other character, where the search tried every position in turn.
+_WORD_BEFORE = re.compile(r"(?s:.*[^\w.])?([\w.]+)$")
 # A wire story's dateline before its first sentence: the place in capitals ("LONDON", "SAN JUAN, Puerto Rico",
 # "WASHINGTON, D.C."), an optional date and agency ("March 3 (Reuters)"), then a dash. It says where the story
 # was filed, not who said what: left out of the sentence, so that it is neither a quote's subject nor part of a
@@ -68,7 +70,7 @@ def paragraphs(text: str, single_newline: bool = True) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, dot: int, lo: int) -> bool:
-    m = _WORD_BEFORE.search(text, max(lo, dot - 12), dot)
+    m = _WORD_BEFORE.match(text, max(lo, dot - 12), dot)
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
