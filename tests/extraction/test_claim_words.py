@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.extraction.claim_words import _TOKEN, _Tokens, _words
+from tracker.extraction.claim_words import _TOKEN, _Tokens, _words, token_runs
 
 
 def test_words_keep_apostrophes_inside_words_only():
@@ -124,3 +124,30 @@ def test_a_clause_has_a_cue_by_one_of_its_words_or_one_of_its_phrases(chunk, hel
 
     assert _Tokens(chunk).has(PREDICTION) is held
     assert ("prediction" in _Tokens(chunk).cues) is held  # the same answer as the cue index gives
+
+
+def _same_tokens_for_every_slice(text: str) -> None:
+    runs = token_runs(text)
+    assert runs is not None and len(runs) == len(text)
+    for a in range(len(text) + 1):
+        for b in range(a, len(text) + 1):
+            fast, slow = _Tokens(text[a:b], runs[a:b]), _Tokens(text[a:b])
+            assert (fast.list, fast.joined, fast.set, fast.cues) == (slow.list, slow.joined, slow.set, slow.cues)
+
+
+def test_a_slice_of_the_texts_token_runs_makes_the_clauses_tokens():
+    # Curly apostrophes, non-ASCII letters, the Kelvin sign (lower-cases to ASCII "k"), the Greek capital sigma
+    # (lower-cased by its context), a ligature, digits, cue words and phrases.
+    _same_tokens_for_every_slice("We didn’t say it’s ΣΑΣ café ﬁne 90's \u212aate, I think: due to")
+    _same_tokens_for_every_slice("A non-essential cannon-ball, non sequitur")  # a clause joins "non-" to its word
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abno9'’ -_.éΣ\u212a\n\t“\"ﬁI"), max_size=14))
+def test_token_runs_slices_agree_with_tokens(text):
+    if token_runs(text) is not None:
+        _same_tokens_for_every_slice(text)
+
+
+def test_no_token_runs_where_lower_casing_moves_the_offsets():
+    assert token_runs("İstanbul is big") is None  # "İ" lower-cases to two characters

@@ -907,3 +907,19 @@ def test_a_headline_is_no_claim_whatever_spaces_end_its_line(after):
 def test_an_attribution_on_its_own_after_its_quote_is_no_claim(text, claims):
     got = [(c.text, c.speaker.mention if c.speaker else None) for c in extract(text, "2021-05-05").claims]
     assert got == claims
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("Ab9'’-_ .,“é"), max_size=16))
+def test_a_clause_of_too_few_words_is_found_so_with_or_without_the_texts_token_runs(text):
+    # With the text's token runs, an ASCII clause without "-" and "_" counts its words on them, not by the regex.
+    from tracker.extraction.claim_words import token_runs
+    from tracker.extraction.claims import _assess
+    from tracker.extraction.clauses import MIN_WORDS, _has_words
+
+    for runs in (token_runs(text), None):
+        judged = _assess(text, 0, len(text), [], ".", False, [], [], [], False, runs)
+        if not _has_words(text, MIN_WORDS - 1):
+            assert judged is None
+        else:  # (a clause of enough words may still be dropped as a fragment, the same way both times)
+            assert (judged is None) == (_assess(text, 0, len(text), [], ".", False, [], [], [], False) is None)

@@ -144,7 +144,7 @@ def _past(t: _Tokens) -> bool:
     """Past tense or present perfect used as a verb: "was", "went", "have funded", "we reduced the penalty";
     not "-ed" adjectives ("managed care", "people involved") nor passives after "be" ("will be approved")."""
     hits = t.set & PAST_WORDS
-    if hits & _WAS_WERE and " to " in t.joined:
+    if " to " in t.joined and not hits.isdisjoint(_WAS_WERE):
         hits = _forecast_past(t, hits)
     if hits and (hits != _GOT or not _HAVE_GOT.search(t.joined)) and (hits != _HAD or not _HAD_BETTER.search(t.joined)):
         return True
@@ -206,7 +206,11 @@ def _opinion(t: _Tokens) -> bool:
     report what was ruled or proposed."""
     if "opinion" in t.cues:
         pass
-    elif _may_be_it_is(t.set) and any(x in OPINION_AFTER_IT_IS for x in _IT_IS.findall(t.joined)):
+    elif (
+        not t.set.isdisjoint(OPINION_AFTER_IT_IS)
+        and _may_be_it_is(t.set)
+        and any(x in OPINION_AFTER_IT_IS for x in _IT_IS.findall(t.joined))
+    ):
         pass
     else:
         return False
@@ -236,7 +240,17 @@ def _may_be_it_is(words: set[str] | frozenset[str]) -> bool:
     return ("it's" in words or "it" in words and "is" in words) and not words.isdisjoint(OPINION_AFTER_IT_IS)
 
 
+# The phrases an appeal can open with, by their first and second words ("we" and "want" of "we want").
+_APPEAL_FIRSTS = frozenset(APPEAL_START[1])
+_APPEAL_SECONDS = frozenset(p.split()[1] for ps in APPEAL_START[1].values() for p in ps)
+
+
 def _appeal(t: _Tokens, chunk: str) -> bool:
+    words = t.set
+    if words.isdisjoint(APPEAL_START[0]) and (words.isdisjoint(_APPEAL_FIRSTS) or words.isdisjoint(_APPEAL_SECONDS)):
+        # No word that opens an appeal ("let's" among them), nor a phrase's first two words: the clause cannot open
+        # with one, and the other two tests fail (three set tests, not Tokens.starts: "we won" is no "we want")
+        return "appeal" in t.cues
     return t.starts(APPEAL_START) or "appeal" in t.cues or ("let's" in t.set and bool(_LETS_INSIDE.search(chunk)))
 
 
@@ -266,6 +280,18 @@ _THERE_VERBS = frozenset("is are was were has have had isn't aren't wasn't weren
 _HAVE_OBJECT = frozenset("a an the no more less fewer some many much more most over about nearly almost".split())
 
 
+# The subject an opening word makes ("if", "there", "self", "we", "you", "third"): one look-up, not six (the lists
+# share no word).
+_OPENING_SUBJECT = {
+    **dict.fromkeys(("if", "unless", "suppose", "supposing"), "if"),
+    **dict.fromkeys(("there", "there's"), "there"),
+    **dict.fromkeys(_SELF, "self"),
+    **dict.fromkeys(_WE, "we"),
+    **dict.fromkeys(_YOU, "you"),
+    **dict.fromkeys(_THIRD, "third"),
+}
+
+
 _WORD_AT = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")  # the tokens of _Tokens, with their case
 
 
@@ -278,25 +304,19 @@ def _subject(t: _Tokens, chunk: str) -> str:
     if not toks:
         return ""
     w = toks[i]
-    nxt = toks[i + 1] if i + 1 < len(toks) else ""
-    if w in ("if", "unless", "suppose", "supposing"):
-        return "if"
-    if w in ("there", "there's"):
-        return "there" if w == "there's" or nxt in _THERE_VERBS else ""
-    if w in _SELF:
-        return "self"
-    if w in _WE:
+    subject = _OPENING_SUBJECT.get(w)
+    if subject is not None:
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if subject == "there":
+            return "there" if w == "there's" or nxt in _THERE_VERBS else ""
         if (
-            nxt in ("have", "had", "has")
+            subject == "we"
+            and nxt in ("have", "had", "has")
             and i + 2 < len(toks)
             and (toks[i + 2] in _HAVE_OBJECT or toks[i + 2][0].isdigit())
         ):
             return "we have"
-        return "we"
-    if w in _YOU:
-        return "you"
-    if w in _THIRD:
-        return "third"
+        return subject
     if w[:1].isalpha() and w.split("'")[0].capitalize() not in _ENTITY_STOP:
         # The i-th word of the clause with its case (the first one, most often, by one search).
         m = _WORD_AT.search(chunk) if i == 0 else next(islice(_WORD_AT.finditer(chunk), i, None), None)
@@ -414,14 +434,14 @@ def _features(chunk: str, t: _Tokens, quantities, dates, entities, modal: bool) 
         feats.append("proportion")
     if _past(t):
         feats.append("past event")
-    if _ongoing(t):
+    if "ing " in j and _ongoing(t):  # (each call's first test asked here: most clauses fail it)
         feats.append("ongoing")
     cues = t.cues
     if cues and not cues.isdisjoint(_FACT_CUE_SET):  # (most clauses hold no such cue: one test in C, not six)
         for name in _FACT_CUES:
             if name in cues:
                 feats.append(name)
-    if _superlative(t):
+    if "superlative" in cues or "est " in j and _superlative(t):
         feats.append("superlative")
     if cues and not cues.isdisjoint(_VIEW_CUE_SET):
         for name in _VIEW_CUES:
@@ -482,28 +502,29 @@ def _kind(chunk: str, t: _Tokens, feats: list[str], sentence_end: str, predicts:
     stripped = chunk.rstrip(" ”\"’')")
     if stripped.endswith("?") or (sentence_end == "?" and not stripped.endswith((".", "!"))):
         return "question"
-    hard = ("money" in feats) + ("percent" in feats) + ("number" in feats) + ("date" in feats)
+    found = set(feats)  # (a dozen tests below: a set's look-up costs a fraction of a list's scan)
+    hard = ("money" in found) + ("percent" in found) + ("number" in found) + ("date" in found)
     if hard == 0 and _appeal(t, chunk):
         return "appeal"
-    past = "past event" in feats
-    if "hypothetical" in feats and not past:
+    past = "past event" in found
+    if "hypothetical" in found and not past:
         return "prediction"  # "If you cut taxes, revenue will fall": a condition and what follows, not a fact
-    if hard == 0 and opinion and (not (past and "named entity" in feats) or t.starts(OPINION_START)):
+    if hard == 0 and opinion and (not (past and "named entity" in found) or t.starts(OPINION_START)):
         return "opinion"
     if predicts and not past and hard == 0:
         return "prediction"
-    if "evaluation" in feats and hard == 0 and not past:
+    if "evaluation" in found and hard == 0 and not past:
         return "opinion"
     if predicts and not past:
         return "prediction"
-    if hard - ("date" in feats):
+    if hard - ("date" in found):
         return "quantity"
-    if "rule" in feats:
+    if "rule" in found:
         return "rule"
-    if "causal" in feats:
+    if "causal" in found:
         return "causal"
-    if "comparison" in feats:
+    if "comparison" in found:
         return "comparison"
-    if past or "date" in feats or "relative date" in feats:
+    if past or "date" in found or "relative date" in found:
         return "event"
     return "other"

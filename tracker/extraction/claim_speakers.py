@@ -72,7 +72,7 @@ def holding_quote(text: str, quotes: list[Quote], s: int, e: int, tail: bool = F
             # '"Demand has collapsed," president Kenji Watanabe told analysts.': the attribution after the quote is
             # part of the sentence the quote makes (a direct quote's sentence is judged on the quote alone)
             hi = max(q.cue_end or q.cue_start, q.speaker.end if q.speaker is not None and q.speaker.end <= e else 0)
-        overlap = min(e, hi) - max(s, lo)
+        overlap = (e if e < hi else hi) - (s if s > lo else lo)  # (min and max without the calls)
         if overlap > best_overlap:
             best, best_overlap = q, overlap
     return best if best is not None and best_overlap * 2 >= e - s else None

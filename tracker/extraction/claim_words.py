@@ -192,8 +192,13 @@ def _words(low: str) -> list[str]:
     """_TOKEN.findall(low), for a lower-cased clause: the runs of a-z, 0-9 and apostrophes (one translate and one
     split, in C; a non-ASCII character is a "?" there, no token character), of which only those holding an
     apostrophe need the regex ("'we", "don't", "rock'n'roll"). About 1.5 times as fast as the regex scan of a clause."""
-    words = low.encode("ascii", "replace").translate(_NOT_TOKEN).decode("ascii").split()
-    if "'" not in low:
+    return _split_runs(low.encode("ascii", "replace").translate(_NOT_TOKEN).decode("ascii"))
+
+
+def _split_runs(runs: str) -> list[str]:
+    """The tokens of a lower-cased clause whose other characters are spaces already (see `_words`)."""
+    words = runs.split()
+    if "'" not in runs:
         return words
     out: list[str] = []
     for w in words:
@@ -202,6 +207,20 @@ def _words(low: str) -> list[str]:
         else:
             out.append(w)
     return out
+
+
+def token_runs(text: str, low: str | None = None) -> str | None:
+    """`text` lower-cased with every character but a-z, 0-9 and the apostrophe made a space, as `_Tokens` reads a
+    clause: a clause's slice of it splits into the clause's tokens, without lower-casing and translating each
+    clause again (a non-ASCII character is one "?", a space, in both; only the Greek capital sigma lower-cases by
+    its context, and both its forms are non-ASCII). None when lower-casing changed the text's length, so its
+    offsets. A slice holding "non " may hide a "non-", whose hyphen a clause drops: `_Tokens` reads that clause
+    itself. `low`: text.lower(), if the caller has it."""
+    if low is None:
+        low = text.lower()
+    if len(low) != len(text):
+        return None
+    return low.replace("’", "'").encode("ascii", "replace").translate(_NOT_TOKEN).decode("ascii")
 
 
 _LETS_INSIDE = re.compile(r"(?:^|[^\w\s]\s*)let[’']s\s+(?!concede|say|suppose|assume)", _I)
@@ -256,11 +275,15 @@ class _Tokens:
 
     __slots__ = ("list", "set", "joined", "cues")
 
-    def __init__(self, chunk: str):
-        low = chunk.lower().replace("’", "'")
-        if "non-" in low:
-            low = low.replace("non-", "non")  # "non-essential services" is no evaluation: one word, "nonessential"
-        self.list = words = _words(low)
+    def __init__(self, chunk: str, runs: str | None = None):
+        if runs is not None and "non " not in runs:  # chunk's slice of token_runs(the text), no "non-" in it
+            words = _split_runs(runs)
+        else:
+            low = chunk.lower().replace("’", "'")
+            if "non-" in low:
+                low = low.replace("non-", "non")  # "non-essential services" is no evaluation: one word, "nonessential"
+            words = _words(low)
+        self.list = words
         self.set = tokens = set(words)
         self.joined = joined = f" {' '.join(words)} "
         cues: set[str] = set()

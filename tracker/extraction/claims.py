@@ -25,8 +25,11 @@ from operator import attrgetter
 from tracker import ids
 from tracker.extraction.claim_features import WEIGHTS, _features, _kind, _opinion, _past, _prediction, _score  # noqa: F401
 from tracker.extraction.claim_speakers import holding_quote, states
-from tracker.extraction.claim_words import _Tokens  # noqa: F401
+from tracker.extraction.claim_words import _Tokens, token_runs  # noqa: F401
 from tracker.extraction.clauses import (  # noqa: F401
+    _AT_LEAST,
+    _DIGIT,
+    _HEADLINE_END_CHARS,
     MIN_WORDS,
     _has_words,
     _is_dateline,
@@ -60,7 +63,14 @@ def _within(items, s: int, e: int, starts: list[int]) -> list:
     j = bisect_left(starts, e, i)
     if i == j:
         return []
-    return [x for x in items[i:j] if x.end <= e]
+    if j - i == 1:  # (most often one item: no comprehension, whose reading of e would make it a closure cell)
+        x = items[i]
+        return [x] if x.end <= e else []
+    return _ending_by(items[i:j], e)
+
+
+def _ending_by(items: list, e: int) -> list:
+    return [x for x in items if x.end <= e]
 
 
 _CLOSING = frozenset(" ”\"’')")
@@ -75,88 +85,125 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     quantities = find_quantities(text, sentences=spans)  # bounded per sentence and per text: see triggers.py
     dates = find_dates(text, published=published, sentences=spans)
     entities = find_entities(text)
-    qs, ds, es = [q.start for q in quantities], [d.start for d in dates], [x.start for x in entities]
-    quotes = sorted(quotes or [], key=lambda q: q.start)
+    # (The starts and ends read by attrgetter, in C: a lambda or comprehension costs a Python step per item.)
+    qs, ds, es = list(map(_START_OF, quantities)), list(map(_START_OF, dates)), list(map(_START_OF, entities))
+    quotes = sorted(quotes or [], key=_START_OF)
     marks = _Marks(text)
-    q_starts = [q.start for q in quotes]
-    q_reach = list(accumulate((q.end for q in quotes), max))  # the furthest end among the first i+1 quotes
+    runs = token_runs(text, marks.low)  # the text's tokens in one pass: a clause's slice is split, not re-read
+    q_starts = list(map(_START_OF, quotes))
+    q_reach = list(accumulate(map(_END_OF, quotes), max))  # the furthest end among the first i+1 quotes
     reports = any(q.speaker is not None for q in quotes)  # the text reports speech: its other sentences narrate
     transcript = transcript_spans(text) if reports else []  # an interview's answers are no narration
     # Where an attribution after its quote opens a sentence of its own ('“We lost 40 homes.”\nsaid the mayor on
     # Monday.'): that sentence says who spoke, not a fact of the writer's.
-    attribution_at = {
-        a
-        for q in quotes
-        if q.cue_start is not None and q.speaker is not None and q.end <= (a := min(q.cue_start, q.speaker.start))
-    }
+    attribution_at: set[int] = set()
+    for q in quotes:
+        if q.cue_start is not None and q.speaker is not None:
+            a = q.cue_start if q.cue_start < q.speaker.start else q.speaker.start
+            if q.end <= a:
+                attribution_at.add(a)
     claims: list[Claim] = []
     seen: dict[str, int] = {}
     n = len(text)
+    # The first digit at or after digit_from (n: none): a dateline holds one, and a text's sentences, in order, need
+    # one search of the text between them instead of one per short sentence.
+    digit_from, digit = n + 1, n
     for s, e in spans:
-        # (Each test's first condition asked here, not in a call per sentence: a headline ends its line, a dateline
-        # is short.)
-        if ends_line(text, e) and _is_headline(text, s, e) or e - s <= 60 and _is_dateline(text, s, e):
+        # (Each test's first condition asked here, not in a call per sentence: a headline ends its line, and not
+        # with a stop or a closing quote; a dateline is short and holds a digit.)
+        if (e == s or text[e - 1] not in _HEADLINE_END_CHARS) and ends_line(text, e) and _is_headline(text, s, e):
             continue
+        if e - s <= 60:
+            if not digit_from <= s <= digit:
+                m = _DIGIT.search(text, s)
+                digit_from, digit = s, m.start() if m is not None else n
+            if digit < e and _is_dateline(text, s, e):
+                continue
         k = e  # the sentence's last character before closing quotes and brackets
         while k > s and text[k - 1] in _CLOSING:
             k -= 1
         end_char = text[k - 1] if k > s else ""
-        near = (
-            [q for q in quotes[bisect_right(q_reach, s) : bisect_left(q_starts, e)] if q.end > s] if quotes else quotes
-        )
+        if quotes:
+            i, j = bisect_right(q_reach, s), bisect_left(q_starts, e)
+            near = quotes[i:j]
+            if j - i > 1:  # (the first of them always ends after s: its end is q_reach[i])
+                near = _ending_after(near, s)
+        else:
+            near = quotes
         if not near and s in attribution_at:
             continue
         clauses, reported, inner = _split(text, s, e, near, marks)
         last = clauses[-1][0] if end_char == "?" and len(clauses) > 1 else -1
-        pieces: list = [
-            _assess(
-                text,
-                cs,
-                ce,
-                near,
-                end_char if cs == last or last < 0 or _ASKS.match(text, cs, ce) else "",
-                cs in reported,
-                _within(quantities, cs, ce, qs) if quantities else [],
-                _within(dates, cs, ce, ds) if dates else [],
-                _within(entities, cs, ce, es) if entities else [],
-                reports and (not transcript or not in_spans(transcript, cs)),
+        pieces: list = []
+        for cs, ce in clauses:  # (a loop, not a comprehension: most sentences are one clause)
+            pieces.append(
+                _assess(
+                    text,
+                    cs,
+                    ce,
+                    near,
+                    end_char if cs == last or last < 0 or _ASKS.match(text, cs, ce) else "",
+                    cs in reported,
+                    _within(quantities, cs, ce, qs) if quantities else [],
+                    _within(dates, cs, ce, ds) if dates else [],
+                    _within(entities, cs, ce, es) if entities else [],
+                    reports and (not transcript or not in_spans(transcript, cs)),
+                    runs,
+                )
             )
-            for cs, ce in clauses
-        ]
         if inner and len(clauses) > 1:  # one clause has nothing to re-join
             pieces = _rejoin(text, pieces, inner, near)
             if near:  # 'He told her on one occasion: “…”' left on its own: the quote's attribution, no claim
-                pieces = [p for p in pieces if p is None or not bare_lead(text, p[_START], p[_END], near)]
+                pieces = _without_bare_leads(text, pieces, near)
         for piece in pieces:
             if piece is None or (piece[3] in FACTUAL_KINDS and piece[4] < THRESHOLD):
                 continue
             cs, ce, chunk, kind, score, feats, quote, qn, dt, en, _ = piece
-            claim = (
+            cid = ids.item_id("c", chunk)
+            n = seen.get(cid, 0) + 1
+            seen[cid] = n
+            rounded = _ROUNDED.get(score)  # (round() of a float costs six look-ups: scores repeat)
+            if rounded is None:
+                rounded = round(score, 3)
+                if len(_ROUNDED) < _MAX_ROUNDED:
+                    _ROUNDED[score] = rounded
+            claims.append(
                 Claim(  # (id, kind, text, start, end, speaker, quantities, dates, entities, score, features, quote_id)
-                    ids.item_id("c", chunk),
+                    cid if n == 1 else f"{cid}-{n}",
                     kind,
                     chunk,
                     cs,
                     ce,
-                    quote.speaker if quote is not None and states(quote) else None,
+                    quote.speaker if quote is not None and (quote.kind != "indirect" or states(quote)) else None,
                     qn,
                     dt,
                     en,
-                    round(score, 3),
+                    rounded,
                     feats,
                     quote.id if quote else None,
                 )
             )
-            n = seen.get(claim.id, 0) + 1
-            seen[claim.id] = n
-            if n > 1:
-                claim.id = f"{claim.id}-{n}"
-            claims.append(claim)
     claims.sort(key=_START_OF)
     return claims
 
 
 _START_OF = attrgetter("start")
+_END_OF = attrgetter("end")
+
+
+# Scores rounded as a claim reports them, by score: a few hundred distinct scores on news (see claim_features._score).
+_ROUNDED: dict[float, float] = {}
+_MAX_ROUNDED = 4096
+
+
+# (The two filters below are functions, not comprehensions in find_claims: a comprehension there would make the
+# loop's variables it reads closure cells, slower to read on every sentence.)
+def _ending_after(quotes: list[Quote], s: int) -> list[Quote]:
+    return [q for q in quotes if q.end > s]
+
+
+def _without_bare_leads(text: str, pieces: list, quotes: list[Quote]) -> list:
+    return [p for p in pieces if p is None or not bare_lead(text, p[_START], p[_END], quotes)]
 
 
 # How a question opens: a wh-word or an auxiliary before its subject (after an interview's "((WN))" label). In a sentence ending with "?", a clause before
@@ -181,31 +228,44 @@ _SUBORDINATE = re.compile(r"(?:as|while|whilst|whereas|although|though|because|s
 # Words a sentence cannot end on: a clause that does was cut mid-sentence (its rest was an attribution).
 _DANGLING = frozenset("with and or of to the a an by for from at as but than while".split())
 _TRAILING = " \t\n,;:—–-"
+_ENOUGH_WORDS = _AT_LEAST[MIN_WORDS - 1]
 
 
-def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities, reports=False) -> tuple | None:
+def _assess(
+    text, s, e, quotes, end_char, reported, quantities, dates, entities, reports=False, runs: str | None = None
+) -> tuple | None:
+    """A clause judged (a tuple: see _START above), or None for a fragment. `runs`: token_runs(text), if any."""
     chunk = text[s:e]
-    if not _has_words(chunk, MIN_WORDS - 1):
+    if runs is not None and chunk.isascii() and "-" not in chunk and "_" not in chunk:
+        # In ASCII without "-" and "_", a word of _has_words ([\w'-] run) is a run of the token characters: its
+        # slice of the runs splits into the same runs (a fifth of the regex's cost)
+        if len(runs[s:e].split(None, MIN_WORDS - 2)) < MIN_WORDS - 1:
+            return None
+    elif _ENOUGH_WORDS.match(chunk) is None:  # (_has_words(chunk, MIN_WORDS - 1), without the call)
         return None
     tail = chunk.rstrip(_TRAILING)
-    if tail[tail.rfind(" ") + 1 :].lower() in _DANGLING:
+    # (Such a word ends with a letter, and only a letter lower-cases to one: a clause ending otherwise is no fragment.)
+    if tail[-1:].isalpha() and tail[tail.rfind(" ") + 1 :].lower() in _DANGLING:
         return None  # "Critics attacked the bill, with" (the rest cut off as attribution): a fragment, no claim
     quote = holding_quote(text, quotes, s, e) if quotes else None  # (most sentences have no quote near)
     judged, jq, jd, je = chunk, quantities, dates, entities
+    ja, jb = s, e  # where judged lies in the text, if it is a slice of it
     if quote is not None and quote.kind != "indirect" and (quote.start > s + 2 or quote.end < e - 2):
         # '"We were not expecting this," said Kosgei': the quote is judged, not its attribution, whose name and
         # "said" would make any remark look like a named past event.
-        a, b = max(s, quote.start), min(e, quote.end)
+        ja = a = s if s > quote.start else quote.start
+        jb = b = e if e < quote.end else quote.end
         judged = text[a:b]
         # (Each list asked first: most clauses hold no figure or date, and an empty comprehension costs 0.1 µs.)
-        jq = [x for x in quantities if a <= x.start and x.end <= b] if quantities else quantities
-        jd = [x for x in dates if a <= x.start and x.end <= b] if dates else dates
-        je = [x for x in entities if a <= x.start and x.end <= b] if entities else entities
+        jq = _inside(quantities, a, b) if quantities else quantities
+        jd = _inside(dates, a, b) if dates else dates
+        je = _inside(entities, a, b) if entities else entities
     elif quote is not None and quote.kind == "direct" and quote.cue_start is not None and s < quote.cue_start < e:
         # A quote split by its attribution ('"We did not expect this", said Kosgei after the race. "But …"') is one
         # quote: the clause is judged without the attribution and the words trailing it.
         judged, jq, jd, je = _without_attribution(text, s, e, quote, quantities, dates, entities)
-    t = _Tokens(judged)
+        ja = -1
+    t = _Tokens(judged, runs[ja:jb]) if runs is not None and ja >= 0 else _Tokens(judged)
     predicts, opinion = _prediction(t), _opinion(t)
     feats = _features(judged, t, jq, jd, je, predicts or opinion)
     if quote is None and quotes and ("first person" in feats or "second person" in feats):
@@ -216,7 +276,7 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
         reports
         and quote is None  # (a quote held here, not indirect, overlaps the clause: the test below, 0.4 µs, is True)
         and end_char == "."
-        and not any(q.start < e and s < q.end for q in quotes)
+        and not _touching(quotes, s, e)
         and _SUBORDINATE.match(text, s, e) is None
         and may_narrate(chunk)
     ):
@@ -262,6 +322,21 @@ def _assess(text, s, e, quotes, end_char, reported, quantities, dates, entities,
                         feats.append("past event")
                         feats.sort(key=_FEATURE_ORDER.__getitem__)
     return s, e, chunk, kind, _score(feats), feats, quote, quantities, dates, entities, len(t.list)
+
+
+# (Functions, not comprehensions in _assess: one there would make the s, e, a and b it reads closure cells, slower
+# to read throughout _assess.)
+def _inside(items: list, a: int, b: int) -> list:
+    """The items wholly inside a..b."""
+    return [x for x in items if a <= x.start and x.end <= b]
+
+
+def _touching(quotes: list[Quote], s: int, e: int) -> bool:
+    """Whether any quote overlaps s..e."""
+    for q in quotes:
+        if q.start < e and s < q.end:
+            return True
+    return False
 
 
 def _writers_person(text: str, s: int, e: int, quotes: list[Quote], feats: list[str]) -> None:

@@ -198,12 +198,21 @@ def _quote_cuts(text: str, s: int, e: int, quotes: list[Quote]) -> list[tuple[in
             if (
                 q.cue_start is not None
                 and q.end <= q.cue_start < e
-                and not any(q.end < o.start < e for o in quotes)
+                and not _opens_between(quotes, q.end, e)
                 and (_bare_tail(text, q.end, e) or _verbless_tail(text, q, e))
             ):
                 tail = e  # ", a senior official said on Tuesday.": a bare attribution tail is no claim of its own
             pieces.append((lo, q.start, q.end, tail))
     return pieces
+
+
+def _opens_between(quotes: list[Quote], a: int, b: int) -> bool:
+    """Whether a quote starts strictly between a and b (a function, not a generator in _quote_cuts, where it would make
+    the q and e it reads closure cells for the whole loop)."""
+    for o in quotes:
+        if a < o.start < b:
+            return True
+    return False
 
 
 _TAIL_WORD = re.compile(r"[\w’'-]+")
@@ -278,10 +287,16 @@ class _Marks:
         return out
 
     def inner_in(self, s: int, e: int) -> list[tuple[int, int]]:
-        return self._between(self.inner, self.inner_starts, s, e)
+        starts = self.inner_starts
+        i = bisect_left(starts, s)
+        if i == len(starts) or starts[i] >= e:
+            return []  # (most sentences: no match starts inside)
+        return self._between(self.inner, starts, s, e)
 
     def that_in(self, s: int, e: int) -> bool:
-        return bool(self._between(self.that, self.that_starts, s, e))
+        # The first match from s on, without a list: the matches do not overlap, so a later one ends later.
+        i = bisect_left(self.that_starts, s)
+        return i < len(self.that) and self.that[i][1] <= e
 
 
 def _that_spans(text: str, low: str) -> list[tuple[int, int]]:
@@ -312,7 +327,10 @@ def _split(
         cuts.append((s if lo < qs and _lead_in(text, s, lo) else lo, qs))
         cuts.append((qe, tail))
         reported.add(qs)
-    if not cuts and (marks.that_in(s, e) and marks.may_report(s, e) if marks else _THAT.search(text, s, e)):
+    # (The text's lists of matches asked first: a text without any, as one of quotes and cues, makes no call.)
+    if not cuts and (
+        marks.that and marks.that_in(s, e) and marks.may_report(s, e) if marks else _THAT.search(text, s, e)
+    ):
         m = _REPORTED.search(text, s, e)
         if m and _has_words(text, MIN_WORDS, m.end(), e) and not _UNASSERTED.search(text, s, m.end()):
             head = text.rfind(",", s, m.start())
@@ -325,7 +343,11 @@ def _split(
     m = _LEADING.match(text, s, e) if text.find(",", s + _LEADING_COMMA, e) >= 0 else None
     if m and _has_words(text, MIN_WORDS, m.end(), e) and (m.start(1) < 0 or not _holds_verb(text, *m.span(1))):
         cuts.append((m.end(), m.end()))
-    for a, b in marks.inner_in(s, e) if marks else [m.span() for m in _INNER.finditer(text, s, e)]:
+    if marks is None:
+        splits = [m.span() for m in _INNER.finditer(text, s, e)]
+    else:
+        splits = marks.inner_in(s, e) if marks.inner else []
+    for a, b in splits:
         if text[a] == "," and _interjection(text, b, e):
             continue  # "Truman vetoed, while he was president, 38 bills a year": an aside, not a second clause
         cuts.append((a, a))
