@@ -45,3 +45,13 @@ def test_item_id_is_the_short_hash_of_the_normalised_text():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert item_id("q", text) == "q" + short_hash(normalise(text)), text
     assert item_id("q", "“It rose,” he said.") == "q" + short_hash("it rose he said") == "qe2ee2b2fa7"
+
+
+def test_lowering_comes_before_the_quote_marks_when_other_text_is_not_ascii():
+    # A capital sigma lowers to a final one before a space but not before an apostrophe (case-ignorable): the
+    # apostrophe made a space only after lowering.
+    assert normalise("ΑΣ’Α") == "ασ α"
+    assert normalise("ΑΣ Α") == "ας α"
+    # The Kelvin sign lowers to an ASCII "k"; mixed-case ASCII with curly quotes lowers as plain ASCII.
+    assert normalise("\u212a“Ok”") == "k ok"
+    assert normalise("John Ba said “It ROSE.”") == "john ba said it rose"

@@ -19,6 +19,8 @@ _NON_WORD = re.compile(r"[^\w]+")
 # ASCII bytes that are not word characters (`\w`) -> space: the same result as _NON_WORD for ASCII text, a few
 # times faster than the regex substitution (ids are derived for every claim of every article).
 _ASCII_NON_WORD = bytes(i if chr(i).isalnum() or i == 95 else 32 for i in range(128)) + bytes(range(128, 256))
+# The same, lower-casing too (str.lower of ASCII text is bytes.lower): one translate instead of a `lower` first.
+_ASCII_LOWER_NON_WORD = _ASCII_NON_WORD.lower()
 
 
 # Punctuation news text holds outside ASCII (curly quotes, dashes, an ellipsis, narrow and no-break spaces): none
@@ -39,13 +41,18 @@ def normalise(text: str) -> str:
 def _normalised(text: str) -> bytes:
     """`normalise(text)` in UTF-8, which is what an id hashes: the ASCII path makes bytes, and an id hashes them as
     they come instead of decoding them to a string that `short_hash` would encode back."""
-    low = text.lower()
+    if text.isascii():
+        return b" ".join(text.encode("ascii").translate(_ASCII_LOWER_NON_WORD).split())
+    # The curly quotes and apostrophe first, by plain replacement (every quote's id and most claims' hold them and
+    # nothing else outside ASCII); the same spaces the substitution would make, at half its cost. Before lowering
+    # only when that leaves ASCII: lowering is then per character; otherwise lowering comes first, as a quote mark
+    # next to a capital sigma decides whether it lowers to a final one.
+    low = text.replace("“", " ").replace("”", " ").replace("’", " ")
+    if low.isascii():
+        return b" ".join(low.encode("ascii").translate(_ASCII_LOWER_NON_WORD).split())
+    low = text.lower().replace("“", " ").replace("”", " ").replace("’", " ")
     if not low.isascii():
-        # The curly quotes and apostrophe first, by plain replacement (every quote's id and most claims' hold them
-        # and nothing else outside ASCII); the same spaces the substitution would make, at half its cost.
-        low = low.replace("“", " ").replace("”", " ").replace("’", " ")
-        if not low.isascii():
-            low = _PUNCTUATION_CHAR.sub(" ", low)
+        low = _PUNCTUATION_CHAR.sub(" ", low)
     if low.isascii():
         return b" ".join(low.encode("ascii").translate(_ASCII_NON_WORD).split())
     return _NON_WORD.sub(" ", low).strip().encode("utf-8")
