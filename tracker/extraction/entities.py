@@ -267,10 +267,10 @@ def _entity(
     while name and name[-1] in ".-'’":
         name = name[:-1]
         e -= 1
-    name = " ".join(name.split())
+    words = name.split()  # (the same words as the joined name's: split once)
+    name = " ".join(words)
     if not name or (len(trimmed) == 1 and _drop_single(name, s, text, capitalised)):
         return None
-    words = name.split()
     if name in acronyms:
         full, kind = acronyms[name]
         return Entity(text=text[s:e], start=s, end=e, name=full, kind=kind, acronym=name)
