@@ -317,14 +317,17 @@ def _subject(t: _Tokens, chunk: str) -> str:
         ):
             return "we have"
         return subject
-    if w[:1].isalpha() and w.split("'")[0].capitalize() not in _ENTITY_STOP:
+    # (The part before an apostrophe split off only where there is one: most words hold none.)
+    head = w.split("'")[0] if "'" in w else w
+    if w[:1].isalpha() and head.capitalize() not in _ENTITY_STOP:
         # The i-th word of the clause with its case (the first one, most often, by one search).
         m = _WORD_AT.search(chunk) if i == 0 else next(islice(_WORD_AT.finditer(chunk), i, None), None)
         if m is not None:
             word = m.group()
             if word[0].isupper():
-                word = word.replace("’", "'").split("'")[0]
-                if word not in _ENTITY_STOP and word.lower() == w.split("'")[0]:
+                if "'" in word or "’" in word:
+                    word = word.replace("’", "'").split("'")[0]
+                if word not in _ENTITY_STOP and word.lower() == head:
                     return "named"
     return ""
 
