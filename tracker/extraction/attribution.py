@@ -100,7 +100,7 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
     if (
         mention is not None
         and before[-1:] in _NOUN_BEFORE_ENDS
-        and _NOUN_BEFORE.search(before, tail)
+        and _noun_before(before, tail)
         and not (
             before[-2:] in _POSSESSIVE_ENDS
             and _past(text[cue.start : cue.end])
@@ -487,6 +487,18 @@ _COLON_AFTER = re.compile(r"[ \t\xa0]*:")
 
 
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|this|that|whose))$", re.IGNORECASE)
+# The last two letters of the words `_NOUN_BEFORE` lists, which a match of two word characters must end on.
+_NOUN_BEFORE_LAST_TWO = frozenset(w[-2:] for w in "the an his her its their this that whose".split())
+
+
+def _noun_before(before: str, tail: int) -> bool:
+    """`_NOUN_BEFORE.search(before, tail)`, with a cheap refusal first (most subjects: "John Ba", "Akar"): when
+    `before` ends on two ASCII letters or digits, "['’]s" cannot match, nor "a" (no `\\b` before it), and a listed
+    word only if those two, lower-cased, end one of them (ASCII letters fold to nothing else)."""
+    last2 = before[-2:]
+    if len(last2) == 2 and last2.isascii() and last2.isalnum() and last2.lower() not in _NOUN_BEFORE_LAST_TWO:
+        return False
+    return _NOUN_BEFORE.search(before, tail) is not None
 
 
 # The last characters a _NOUN_BEFORE match may end on (with "ſ", which the engine folds to "s", and a line end,
