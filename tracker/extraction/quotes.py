@@ -446,7 +446,12 @@ def find_quotes_raw(text: object, sentence_spans: list[tuple[int, int]] | None =
     kept: list[_Raw] = []
     for r in raws:
         if not _writers_voice(text, r, quotes):
-            r.kind = _kind(text, r.start, r.end, quotes)
+            q = opening.get(r.start)
+            # (a content that is one quote whole, ending within a character of it, is what `_kind` calls direct
+            # without its bisection: the quote opening at its start is the first inside it)
+            r.kind = (
+                "direct" if q is not None and r.end - 1 <= q[1] <= r.end + 1 else _kind(text, r.start, r.end, quotes)
+            )
             if not (r.kind == "direct" and _short_title(text, r.start, r.end)):
                 kept.append(r)
     raws = _attach_loose(text, kept, quotes, spans)
