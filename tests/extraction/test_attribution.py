@@ -961,10 +961,11 @@ def test_noun_before_refusal_matches_the_pattern():
     rng = random.Random(26)
     pieces = ["the", "THE", "a", "An", "his", "Her", "its", "their", "This", "that", "whose", "Ba", "s", "S", "ſ"]
     pieces += list("abehinorstuwATHE5_'’ .,-\nſ\u212aıİé")
+    pieces += ["He", "ThİS", "hiſ", "ıts", "THEIR", "wHoSe", "that", "xthe", "this"]
     seen = 0
     for _ in range(60000):
         before = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
-        tail = max(0, len(before) - 8)
+        tail = max(0, len(before) - rng.choice((8, 8, 3, 1)))
         expected = _NOUN_BEFORE.search(before, tail) is not None
         assert _noun_before(before, tail) is expected, before
         seen += expected
@@ -972,3 +973,5 @@ def test_noun_before_refusal_matches_the_pattern():
     assert _noun_before("John Ba", 0) is False
     assert _noun_before("said the", 0) is True
     assert _noun_before("Ann Lee's", 1) is True
+    assert _noun_before("rose.” He", 1) is False
+    assert _noun_before("this", 0) is True

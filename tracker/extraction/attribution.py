@@ -487,18 +487,28 @@ _COLON_AFTER = re.compile(r"[ \t\xa0]*:")
 
 
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|this|that|whose))$", re.IGNORECASE)
-# The last two letters of the words `_NOUN_BEFORE` lists, which a match of two word characters must end on.
-_NOUN_BEFORE_LAST_TWO = frozenset(w[-2:] for w in "the an his her its their this that whose".split())
+# The words `_NOUN_BEFORE` lists of two letters or more, by their last two.
+_NOUN_BEFORE_BY_LAST_TWO: dict[str, list[str]] = {}
+for _w in "the an his her its their this that whose".split():
+    _NOUN_BEFORE_BY_LAST_TWO.setdefault(_w[-2:], []).append(_w)
 
 
 def _noun_before(before: str, tail: int) -> bool:
-    """`_NOUN_BEFORE.search(before, tail)`, with a cheap refusal first (most subjects: "John Ba", "Akar"): when
-    `before` ends on two ASCII letters or digits, "['’]s" cannot match, nor "a" (no `\\b` before it), and a listed
-    word only if those two, lower-cased, end one of them (ASCII letters fold to nothing else)."""
+    """`_NOUN_BEFORE.search(before, tail)`, read without the pattern when `before` ends on two ASCII letters or
+    digits (most subjects: "John Ba", "He"): then "['’]s" cannot match, nor "a" (no `\\b` before it), and a listed
+    word only where `before` ends on it in ASCII (no fold then: the pattern is asked when it is not) with no word
+    character before it."""
     last2 = before[-2:]
-    if len(last2) == 2 and last2.isascii() and last2.isalnum() and last2.lower() not in _NOUN_BEFORE_LAST_TWO:
-        return False
-    return _NOUN_BEFORE.search(before, tail) is not None
+    if not (len(last2) == 2 and last2.isascii() and last2.isalnum()):
+        return _NOUN_BEFORE.search(before, tail) is not None
+    for w in _NOUN_BEFORE_BY_LAST_TWO.get(last2.lower(), ()):
+        end = before[-len(w) :]
+        if not end.isascii():
+            return _NOUN_BEFORE.search(before, tail) is not None
+        k = len(before) - len(w)
+        if k >= tail and end.lower() == w and (k == 0 or not (before[k - 1].isalnum() or before[k - 1] == "_")):
+            return True
+    return False
 
 
 # The last characters a _NOUN_BEFORE match may end on (with "ſ", which the engine folds to "s", and a line end,
