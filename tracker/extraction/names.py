@@ -277,7 +277,7 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
     if head.endswith("-year-old") and first in ("the", "this", "that"):
         # "the 45-year-old told the court": a person described by their age, who points back as a role noun does
         return Mention(start, end, text, "role", None, " ".join(words[1:]))
-    if len(words) >= 2 and _is_cap(words[0]) and _is_industry(first) and all(_is_cap(w) for w in words[1:]):
+    if len(words) >= 2 and _is_industry(first) and _is_cap(words[0]) and all(_is_cap(w) for w in words[1:]):
         # "Carmaker Ostrava Motors said": a descriptive noun opening the sentence before a company's name.
         inner = _mention_from_words(toks[1:])
         if inner.kind in ("organisation", "person"):
@@ -329,7 +329,8 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
     if len(words) >= 2 and words[-1] in ("Today", "Tonight") and _is_cap(words[-2]):
         # "according to USA Today.": a publication or programme, not a time ("Today" is a function word)
         return Mention(start, end, text, "organisation", _without_article(text))
-    headed = _headed_by_source_noun(toks, words, start, end, text)
+    # (a source noun's phrase is three words at least, "Officials in Brussels": no call for fewer)
+    headed = _headed_by_source_noun(toks, words, start, end, text) if len(words) > 2 else None
     if headed is not None:
         return headed
     cap_last = _is_cap(words[-1])
