@@ -819,9 +819,9 @@ class Resolver:
         if team is not None:
             ent = self._entity(self._team_name(team.group(1), m.text, m.start), "group", None, m.start)
             return SpeakerRef(ent.name, m.text, m.start, m.end, "anonymous")
-        documentary = (m.kind not in ("person", "pronoun", "relative") or words[0] in ("a", "an", "the")) and len(
-            words
-        ) > 1  # "A tweet sent from Biden's Twitter": a capitalised tail does not make the document a person
+        spoken = m.kind in ("person", "pronoun", "relative")  # (asked by the three document rules below)
+        # "A tweet sent from Biden's Twitter": a capitalised tail does not make the document a person
+        documentary = (not spoken or words[0] in ("a", "an", "the")) and len(words) > 1
         if documentary and _head_noun(m.text) in DOCUMENT_NOUNS:
             after = _BY_AFTER.match(self.text, m.end)
             if after is not None:
@@ -842,7 +842,7 @@ class Resolver:
                     if (owner.group(2) or "").lower() in _MEDIA_WORDS:
                         name = owner.group(1)  # (an owner not named before: "Lima's Twitter account" is Lima's)
                 return self._author_ref(name, m)
-        if m.kind not in ("person", "pronoun", "relative") and len(words) > 1 and _head_noun(m.text) in DOCUMENT_NOUNS:
+        if not spoken and len(words) > 1 and _head_noun(m.text) in DOCUMENT_NOUNS:
             issued = _ISSUED.search(self.text, max(0, m.start - 120), m.start)
             if issued is not None:
                 # "the Task Force released a statement saying …": the body that issued it speaks.
@@ -857,7 +857,7 @@ class Resolver:
                 ent = self._person_for(canon, m.start) if kind == "person" else None
                 ent = ent or self._entity(canon, kind, role, m.start)
                 return SpeakerRef(ent.name, m.text, m.start, m.end, _ref_kind(ent), ent.role)
-        if m.kind not in ("person", "pronoun", "relative") and len(words) > 1 and words[0] not in ("a", "an"):
+        if not spoken and len(words) > 1 and words[0] not in ("a", "an"):
             head = _head_noun(m.text)
             if head in DOCUMENT_NOUNS and not m.text[:1].isupper() or head in DOCUMENT_NOUNS and words[0] == "the":
                 author = self._author_before(head, m.start)
