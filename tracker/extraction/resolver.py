@@ -428,6 +428,7 @@ class Resolver:
         for m in _NAME_PAIR.finditer(text):
             first = m.group(1).lower()
             name = m.group(0)
+            start = m.start()
             possessive = name.endswith(("'s", "’s"))
             if possessive:
                 name = name[:-2]  # "the Constitution Party's nominee": the owner, classified without its "'s"
@@ -441,7 +442,7 @@ class Resolver:
                 # "Businessman Don Blankenship": the role word opens the run, the name is the rest.
                 rest = name.split(None, 1)[1]
                 if classify_name(rest)[1] == "person" and rest.split()[0].lower() not in _NOT_FIRST_NAMES:
-                    self.titled.append((m.start() + len(name) - len(rest), rest, m.group(1)))
+                    self.titled.append((start + len(name) - len(rest), rest, m.group(1)))
                 continue
             # The name's last word, read once for the place and the title tests (a last word with its "'s" is no
             # place's: "River's" is not "river").
@@ -456,22 +457,20 @@ class Resolver:
                 # words after it may be a person's name (known first name on)
                 rest = name.split(None, 1)[1]
                 if is_first_name(rest.split()[0]):
-                    self.titled.append((m.start() + len(name) - len(rest), rest, None))
+                    self.titled.append((start + len(name) - len(rest), rest, None))
                 continue
             if opener or first in TITLES or first in _NOT_FIRST_NAMES:
                 continue  # ("Whatever Apple does", "Now Assange")
-            if m.start() and text[m.start() - 1] in _OPEN_MARKS:
+            if start and text[start - 1] in _OPEN_MARKS:
                 continue  # 'the "Kim Kardashian of Pakistan"': a nickname or a title in quote marks, not a person here
-            lo = max(0, m.start() - 24)
+            lo = max(0, start - 24)
             # (every match ends in "of", "for" or "the" and spaces, a line end after them at most: asked first)
-            if text[lo : m.start()].rstrip(" \t\xa0\n").endswith(_LINK_ENDS) and _LINKED_BEFORE.search(
-                text, lo, m.start()
-            ):
+            if text[lo:start].rstrip(" \t\xa0\n").endswith(_LINK_ENDS) and _LINKED_BEFORE.search(text, lo, start):
                 continue  # "the High Commissioner for Human Rights": the end of a body's linked name, not a person
             if last in TITLES and not is_first_name(first):
                 continue  # "the UN High Commissioner": a title, not a name (but "Ann King", "Tom Judge")
             if classify_name(name)[1] == "person":
-                self.titled.append((m.start(), name, None))
+                self.titled.append((start, name, None))
         self._surnames(text)
         self.titled.sort()
         self.teams = team_mentions(text)  # (position, lead, as written), in text order
