@@ -382,7 +382,8 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
             # "the former Nobel-winning …": "former" is the role, the article and the describer are not
             former = " ".join(w for w in words[:first_cap] if w in _BEFORE_DESCRIBER)
             role = f"{former} {role}" if role else former
-        bare = [w for w in name_words if w.lower() != "the"]
+        # (a word that lower-cases to "the" is in the lower-cased text: most names hold none, nothing to drop)
+        bare = [w for w in name_words if w.lower() != "the"] if "the" in low else name_words
         if name_words and name_words[0].lower() in ("of", "to") or len(bare) == 1 and bare[0].lower() in TITLES:
             # "the acting Prime Minister of Iraq": all title, no name; a role noun that points back at a person.
             return Mention(start, end, text, "role", None, " ".join(words[first_cap:]))
