@@ -869,3 +869,30 @@ def test_a_future_marker_reaches_its_date_past_a_decimal_point(text, published, 
 )
 def test_a_relative_year_at_the_ends_of_the_calendar(published, text, expected):
     assert values(text, published) == expected
+
+
+_NEEDLE_TEXT = st.lists(
+    st.sampled_from("on|monday|wil|l|t|o|e|d|they|we|set|for|kicks|off|sa|id|x".split("|") + [" "]),
+    max_size=24,
+).map("".join)
+
+
+@given(_NEEDLE_TEXT)
+@settings(max_examples=300, deadline=None)
+def test_tense_needles_are_found_wherever_one_occurs(window):
+    # The needle tests are tries of the words (one branch per first letter): one must be found exactly where a word
+    # of the list occurs in the window, pieces of words that only make one together included ("wil" + "l").
+    from tracker.extraction.dates import _FUTURE_NEEDLES, _PAST_NEEDLES, FUTURE_NEEDLES, PAST_NEEDLES
+
+    assert (_FUTURE_NEEDLES.search(window) is not None) == any(n in window for n in FUTURE_NEEDLES)
+    assert (_PAST_NEEDLES.search(window) is not None) == any(n in window for n in PAST_NEEDLES)
+
+
+def test_tense_needles_examples():
+    from tracker.extraction.dates import _FUTURE_NEEDLES, _PAST_NEEDLES
+
+    assert _FUTURE_NEEDLES.search("on monday on monday ") is None
+    assert _PAST_NEEDLES.search("on monday on monday ") is None
+    assert _FUTURE_NEEDLES.search("the team kicks off on ") is not None
+    assert _PAST_NEEDLES.search("it rained on ") is not None  # ("ed" inside a word)
+    assert _FUTURE_NEEDLES.search("so set on ") is None  # "set" alone is no "set for"

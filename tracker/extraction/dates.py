@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from tracker.extraction.fold import fold
 from tracker.extraction.quantity_words import SMALL
-from tracker.extraction.triggers import triggers
+from tracker.extraction.triggers import _trie, triggers
 from tracker.records import DateMention
 
 MONTHS = {
@@ -565,7 +565,14 @@ def _future_before(text: str, pos: int) -> bool | None:
     # it and the date (`$` also matching before a final line break), so they are searched only after the last of
     # these: the same matches, in a third of the window on average.
     stop = pos - 1 if pos > lo and text[pos - 1] == "\n" else pos
-    lo = max(lo, *(text.rfind(c, lo, stop) + 1 for c in "!?;\n"), _last_stop(text, lo, stop) + 1)
+    lo = max(  # (written out: a generator unpacked into max() took 0.7 µs more, a sixth of this call)
+        lo,
+        text.rfind("!", lo, stop) + 1,
+        text.rfind("?", lo, stop) + 1,
+        text.rfind(";", lo, stop) + 1,
+        text.rfind("\n", lo, stop) + 1,
+        _last_stop(text, lo, stop) + 1,
+    )
     window = text[lo:pos]
     low = window.lower() if window.isascii() else None
     if (low is None or _FUTURE_NEEDLES.search(low)) and (fm := _FUTURE.search(text, lo, pos)) is not None:
@@ -589,14 +596,18 @@ def _last_stop(text: str, lo: int, hi: int) -> int:
 # Every match of _FUTURE holds one of these, every match of _PAST one of those (lower-case, in an ASCII window,
 # where IGNORECASE folds only ASCII letters): a window with none is decided by a few substring tests instead of the
 # patterns, whose case-insensitive alternations tried at each of 80 characters cost more than the date itself.
-_FUTURE_NEEDLES = re.compile(
+# (Each written as a trie, so that the engine tries one branch per first letter: only whether one is there matters,
+# and that is what an alternation of the same words finds, at half the cost of one on "on monday on monday …".)
+FUTURE_NEEDLES = (
     "ll|to|scheduled|set for|slated|upcoming|would|opens|begins|starts|meets|plays|hosts|faces|travels|visits"
     "|resumes|launches|kicks off|takes place|goes on sale|they |we |predict|forecast"
-)
-_PAST_NEEDLES = re.compile(
+).split("|")
+PAST_NEEDLES = (
     "was|were|had|did|ed|began|came|went|took|gave|made|won|lost|held|met|saw|said|told|found|left|fell|rose|sent"
     "|spent|paid|built|brought|bought|broke|ran|wrote|became|struck|shot|hit"
-)
+).split("|")
+_FUTURE_NEEDLES = re.compile(_trie(FUTURE_NEEDLES))
+_PAST_NEEDLES = re.compile(_trie(PAST_NEEDLES))
 
 
 def _anchored(m: re.Match, anchor: DateMention | None) -> DateMention | None:
