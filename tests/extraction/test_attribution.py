@@ -949,3 +949,29 @@ def test_a_contents_kind_is_read_from_the_quotes_wholly_inside_it():
         assert _kind("", start, end, quotes) == want, (quotes, start, end)
         counts[want] += 1
     assert min(counts.values()) > 300
+
+
+def test_noun_before_refusal_matches_the_pattern():
+    """`_noun_before`'s cheap refusal gives `_NOUN_BEFORE.search`'s answer on random endings (letters, digits,
+    apostrophes, folding letters such as "ſ" and the Kelvin sign, the listed words in any case)."""
+    import random
+
+    from tracker.extraction.attribution import _NOUN_BEFORE, _noun_before
+
+    rng = random.Random(26)
+    pieces = ["the", "THE", "a", "An", "his", "Her", "its", "their", "This", "that", "whose", "Ba", "s", "S", "ſ"]
+    pieces += list("abehinorstuwATHE5_'’ .,-\nſ\u212aıİé")
+    pieces += ["He", "ThİS", "hiſ", "ıts", "THEIR", "wHoSe", "that", "xthe", "this"]
+    seen = 0
+    for _ in range(60000):
+        before = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        tail = max(0, len(before) - rng.choice((8, 8, 3, 1)))
+        expected = _NOUN_BEFORE.search(before, tail) is not None
+        assert _noun_before(before, tail) is expected, before
+        seen += expected
+    assert seen > 1000  # (the matching side is exercised too)
+    assert _noun_before("John Ba", 0) is False
+    assert _noun_before("said the", 0) is True
+    assert _noun_before("Ann Lee's", 1) is True
+    assert _noun_before("rose.” He", 1) is False
+    assert _noun_before("this", 0) is True

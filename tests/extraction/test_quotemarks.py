@@ -233,3 +233,25 @@ def test_title_words_examples():
     assert _title_words(["Shark"]) is False  # one word is no title
     assert _title_words(["we", "lost"]) is False
     assert _title_words(["A", "B", "C", "D", "E", "F", "G", "H", "I"]) is False  # more than eight words
+
+
+def test_capitalised_is_the_title_rule_on_random_words():
+    """`_capitalised` (a loop) answers what the rule it replaced, `all()` over the words that are not lower-case
+    function words, answers."""
+    import random
+
+    from tracker.extraction.quotemarks import FUNCTION_WORDS, _capitalised
+
+    rng = random.Random(26)
+    pool = ["the", "The", "of", "OF", "and", "Wind", "gone", "5th", "2020", "É", "über", "It", "it", "rose", "Ba"]
+    answers = set()
+    for _ in range(20000):
+        words = [rng.choice(pool) for _ in range(rng.randint(1, 6))]
+        expected = all(
+            w[0].isupper() or w[0].isdigit() for w in words if w.lower() not in FUNCTION_WORDS or w[0].isupper()
+        )
+        assert _capitalised(words) is expected, words
+        answers.add(expected)
+    assert answers == {True, False}
+    assert _capitalised(["Gone", "with", "the", "Wind"]) is True
+    assert _capitalised(["it", "rose"]) is False

@@ -1877,3 +1877,26 @@ def test_an_adjective_in_ed_after_the_article_names_people(text, mention):
     """ "The accused said": a past right before the cue heads no phrase, but after "the" it is an adjective used as
     a noun, for people."""
     assert [(q.speaker.mention, q.speaker.kind) for q in extract(text).quotes] == [(mention, "anonymous")]
+
+
+def test_window_tokens_are_the_patterns_tokens():
+    """`_window_tokens` (a split by spaces for a short window of letters and spaces) gives `tokens`' answer on
+    random windows of letters, spaces, tabs, digits, marks and non-ASCII letters, short and long."""
+    import random
+
+    from tracker.extraction.speaker_words import tokens
+    from tracker.extraction.speakers import _window_tokens
+
+    rng = random.Random(26)
+    pool = list("aBcJohnZz") + [" ", " ", "  ", "\t", "\xa0", "5", ".", "'", "’", "s'", "-", "é", "ſ", "$", "_", ","]
+    plain = 0
+    for _ in range(40000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 40)))
+        if rng.random() < 0.5:
+            text = "".join(rng.choice("abcJ ") for _ in range(rng.randint(0, 60)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        assert _window_tokens(text, lo, hi) == tokens(text, lo, hi), (text, lo, hi)
+        plain += text[lo:hi].replace(" ", "").isalpha()
+    assert plain > 5000  # (the split is exercised, not only the pattern)
+    assert _window_tokens("x. John  Ba said", 3, 12) == [(3, 7, "John"), (9, 11, "Ba")]

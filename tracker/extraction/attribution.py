@@ -100,7 +100,7 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
     if (
         mention is not None
         and before[-1:] in _NOUN_BEFORE_ENDS
-        and _NOUN_BEFORE.search(before, tail)
+        and _noun_before(before, tail)
         and not (
             before[-2:] in _POSSESSIVE_ENDS
             and _past(text[cue.start : cue.end])
@@ -487,6 +487,28 @@ _COLON_AFTER = re.compile(r"[ \t\xa0]*:")
 
 
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|this|that|whose))$", re.IGNORECASE)
+# The words `_NOUN_BEFORE` lists of two letters or more, by their last two.
+_NOUN_BEFORE_BY_LAST_TWO: dict[str, list[str]] = {}
+for _w in "the an his her its their this that whose".split():
+    _NOUN_BEFORE_BY_LAST_TWO.setdefault(_w[-2:], []).append(_w)
+
+
+def _noun_before(before: str, tail: int) -> bool:
+    """`_NOUN_BEFORE.search(before, tail)`, read without the pattern when `before` ends on two ASCII letters or
+    digits (most subjects: "John Ba", "He"): then "['’]s" cannot match, nor "a" (no `\\b` before it), and a listed
+    word only where `before` ends on it in ASCII (no fold then: the pattern is asked when it is not) with no word
+    character before it."""
+    last2 = before[-2:]
+    if not (len(last2) == 2 and last2.isascii() and last2.isalnum()):
+        return _NOUN_BEFORE.search(before, tail) is not None
+    for w in _NOUN_BEFORE_BY_LAST_TWO.get(last2.lower(), ()):
+        end = before[-len(w) :]
+        if not end.isascii():
+            return _NOUN_BEFORE.search(before, tail) is not None
+        k = len(before) - len(w)
+        if k >= tail and end.lower() == w and (k == 0 or not (before[k - 1].isalnum() or before[k - 1] == "_")):
+            return True
+    return False
 
 
 # The last characters a _NOUN_BEFORE match may end on (with "ſ", which the engine folds to "s", and a line end,

@@ -189,13 +189,8 @@ def classify_name(name: str) -> tuple[str, str]:
     return _classify_lowered(name, low)
 
 
-def _classify_unaliased(name: str) -> tuple[str, str]:
-    """`classify_name` for a name already looked up in the alias table and not found there."""
-    return _classify_lowered(name, name.lower())
-
-
 def _classify_lowered(name: str, low: str) -> tuple[str, str]:
-    """`_classify_unaliased(name)`, given `name` lower-cased."""
+    """`classify_name` for a name already looked up in the alias table and not found there, given it lower-cased."""
     words = low.replace("’", "'").split()
     if (
         (not ORG_WORDS.isdisjoint(words) if "," not in low else any(w.rstrip(",") in ORG_WORDS for w in words))
@@ -272,16 +267,17 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
     if "%" in text:
         text = text.replace(" %", "%")  # ("40% of voters": a token of its own, written against its number)
     head = words[-1].lower()
+    first = words[0].lower()  # (asked by several rules below: lower-cased once)
     if len(words) == 1 and (head in ANON_NOUNS or head in PLURAL_TITLES):
         return Mention(start, end, words[0], "anonymous", words[0])  # "Officials said" at a sentence start
     if len(words) == 1 and head in PRONOUNS:
         return Mention(start, end, words[0], "pronoun")
     if len(words) == 1 and head in RELATIVES:
         return Mention(start, end, words[0], "relative")
-    if head.endswith("-year-old") and words[0].lower() in ("the", "this", "that"):
+    if head.endswith("-year-old") and first in ("the", "this", "that"):
         # "the 45-year-old told the court": a person described by their age, who points back as a role noun does
         return Mention(start, end, text, "role", None, " ".join(words[1:]))
-    if len(words) >= 2 and _is_cap(words[0]) and _is_industry(words[0].lower()) and all(_is_cap(w) for w in words[1:]):
+    if len(words) >= 2 and _is_industry(first) and _is_cap(words[0]) and all(_is_cap(w) for w in words[1:]):
         # "Carmaker Ostrava Motors said": a descriptive noun opening the sentence before a company's name.
         inner = _mention_from_words(toks[1:])
         if inner.kind in ("organisation", "person"):
@@ -302,7 +298,7 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
         poss is not None
         and (words[-1].lower() in _OWNED_SOURCES or words[poss + 1].lower() in _OWNED_SOURCES)
         and all(
-            w.islower() or w in _PLATFORMS and (_named_owner(words[: poss + 1]) or words[0].lower() == "the")
+            w.islower() or w in _PLATFORMS and (_named_owner(words[: poss + 1]) or first == "the")
             for w in words[poss + 1 :]
         )  # ("the ministry's Facebook page": a definite owner as a named one)
     ):
@@ -324,7 +320,7 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
         and len(words) >= 3
         and head in _OWNED_SOURCES
         and _is_cap(words[-2])
-        and (words[0].lower() == "the" or _is_cap(words[0]))
+        and (first == "the" or _is_cap(words[0]))
     ):
         # "The Internal Revenue Service website advises …": the body whose website, database or account it is.
         inner = _mention_from_words(toks[:-1])
@@ -333,25 +329,28 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
     if len(words) >= 2 and words[-1] in ("Today", "Tonight") and _is_cap(words[-2]):
         # "according to USA Today.": a publication or programme, not a time ("Today" is a function word)
         return Mention(start, end, text, "organisation", _without_article(text))
-    headed = _headed_by_source_noun(toks, words, start, end, text)
+    # (a source noun's phrase is three words at least, "Officials in Brussels": no call for fewer)
+    headed = _headed_by_source_noun(toks, words, start, end, text) if len(words) > 2 else None
     if headed is not None:
         return headed
-    if not _is_cap(words[-1]) and words[0][:1].isupper() and not _PLACE_LINKS.isdisjoint(words):
+    cap_last = _is_cap(words[-1])
+    if not cap_last and words[0][:1].isupper() and not _PLACE_LINKS.isdisjoint(words):
         who, place = _person_tail(words)
         if place and classify_name(" ".join(who))[1] == "person":
             # "Crystal C'Bearing of the tribal preservation office": a person and where they work
             return Mention(start, end, text, "person", " ".join(who), place)
     if (
-        _is_cap(words[-1])
+        cap_last
         or words[-1][:1].isupper()
         and (len(words) == 1 or is_surname_word(words[-2], words[-1]))  # ("Theresa May")
     ):
-        alias = resolve_alias(text)
+        low = text.lower()  # (the alias key below, and the classification's when the name is the whole text)
+        alias = alias_of(low.strip())
         if alias:
             return Mention(start, end, text, alias[1], alias[0])
         first_cap = len(words) - 1
-        described = words[0].lower() in ("a", "an") and _described_name(words)
-        counted = words[0].lower() in _QUANTIFIERS and head.endswith("s") and not _has_org_word(words)
+        described = first in ("a", "an") and _described_name(words)
+        counted = first in _QUANTIFIERS and head.endswith("s") and not _has_org_word(words)
         for i, w in enumerate(words):
             if (w[:1].isupper() or w[:1].isdigit()) and not ((described or counted) and i == 0):
                 first_cap = i  # (not "Most" in "Most Democrats": a quantifier opening the sentence is no name)
@@ -383,7 +382,8 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
             # "the former Nobel-winning …": "former" is the role, the article and the describer are not
             former = " ".join(w for w in words[:first_cap] if w in _BEFORE_DESCRIBER)
             role = f"{former} {role}" if role else former
-        bare = [w for w in name_words if w.lower() != "the"]
+        # (a word that lower-cases to "the" is in the lower-cased text: most names hold none, nothing to drop)
+        bare = [w for w in name_words if w.lower() != "the"] if "the" in low else name_words
         if name_words and name_words[0].lower() in ("of", "to") or len(bare) == 1 and bare[0].lower() in TITLES:
             # "the acting Prime Minister of Iraq": all title, no name; a role noun that points back at a person.
             return Mention(start, end, text, "role", None, " ".join(words[first_cap:]))
@@ -394,12 +394,12 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
         if name.endswith(("s'", "s’")):
             name = name[:-1]  # "According to Windsor Locks' …": the owner, without the possessive's mark
         # (the alias table was asked for the whole text above: the same name needs no second look-up)
-        canon, kind = _classify_unaliased(name) if name == text else classify_name(name)
+        canon, kind = _classify_lowered(name, low) if name == text else classify_name(name)
         if kind == "person" and pre.lower() == "the" and not role and not place:
             # "the Treasury", "the Bundesbank", "the San Francisco Chronicle", "the Morning Star": a person is not
             # named with "the"
             kind = "organisation"
-        if kind == "organisation" and (words[0].lower() == "the" or role):
+        if kind == "organisation" and (first == "the" or role):
             # "The Interior Ministry", "The Foreign Ministry of Iraq": a title-like word before an organisation
             # word is part of its name (an organisation has no role).
             canon = _without_article(text)
@@ -416,8 +416,7 @@ def _read_mention(toks: list[tuple[int, int, str]]) -> Mention:
     alias = resolve_alias(text)
     if alias:
         return Mention(start, end, text, alias[1], alias[0])
-    det = words[0].lower()
-    definite = det in ("the", "this", "that")
+    definite = first in ("the", "this", "that")
     if definite and (head in PERSON_ROLE_NOUNS or head in TITLES and head not in ORG_WORDS and len(words) > 2):
         # ("The BBC's political editor": a title as the head of an owned phrase names a person by role)
         return Mention(start, end, text, "role", None, " ".join(words[1:]))

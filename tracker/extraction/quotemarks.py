@@ -149,18 +149,23 @@ def _is_title(text: str, s: int, e: int) -> bool:
 def _title_words(words: list[str]) -> bool:
     """`_is_title` of the words `_WORD` finds in a span (the count first: it is free; each word only until one
     fails)."""
-    return 2 <= len(words) <= 8 and all(
-        w[0].isupper() or w[0].isdigit() for w in words if w.lower() not in FUNCTION_WORDS or w[0].isupper()
-    )
+    return 2 <= len(words) <= 8 and _capitalised(words)
 
 
 def _short_title(text: str, s: int, e: int) -> bool:
     """`_word_count(text, s, e) <= 6 and _is_title(text, s, e)` from one reading of the words (asked of every
     direct quote)."""
     words = _WORD.findall(text, s, e)
-    return 2 <= len(words) <= 6 and all(
-        w[0].isupper() or w[0].isdigit() for w in words if w.lower() not in FUNCTION_WORDS or w[0].isupper()
-    )
+    return 2 <= len(words) <= 6 and _capitalised(words)
+
+
+def _capitalised(words: list[str]) -> bool:
+    """Every word opens with a capital or a digit, or is a function word in lower case ("Gone with the Wind"). (A
+    loop rather than `all()` over a generator: no generator made per direct quote.)"""
+    for w in words:
+        if not (w[0].isupper() or w[0].isdigit()) and w.lower() not in FUNCTION_WORDS:
+            return False
+    return True
 
 
 def _first_nonspace(text: str, k: int) -> int:

@@ -313,9 +313,10 @@ def _sentence_start(starts: list[int], pos: int) -> int:
     return starts[lo - 1] if lo else 0
 
 
-def _colon_lead(text: str, raw: _Raw, quotes) -> None:
-    """A cue at a paragraph end with a colon takes the quote in the next paragraph whole, across paragraphs."""
-    q = _quote_at(quotes, raw.start)
+def _colon_lead(raw: _Raw, opening: dict[int, tuple[int, int, bool]]) -> None:
+    """A cue at a paragraph end with a colon takes the quote in the next paragraph whole, across paragraphs.
+    (`opening`: the quotes by where they open, made once an article: a lookup per raw, not a bisection.)"""
+    q = opening.get(raw.start)
     if q is not None and q[1] > raw.end:
         raw.end = q[1]
 
@@ -371,6 +372,7 @@ def find_quotes_raw(text: object, sentence_spans: list[tuple[int, int]] | None =
         return []
     spans = _clean_spans(text, sentence_spans if sentence_spans is not None else _sentences(text))
     quotes = quote_spans(text)
+    opening = {q[0]: q for q in quotes}  # (apart: one quote opens at a place)
     low = _lower(text)
     words = _cue_words(low)
     raws: list[_Raw] = []
@@ -425,7 +427,7 @@ def find_quotes_raw(text: object, sentence_spans: list[tuple[int, int]] | None =
                     prev.end = cut[0][1]
                     taken = cut[1]
                 continue
-            _colon_lead(text, raw, quotes)
+            _colon_lead(raw, opening)
             key = (raw.start, raw.end)
             if key in spans_of_raws:
                 continue
@@ -444,7 +446,12 @@ def find_quotes_raw(text: object, sentence_spans: list[tuple[int, int]] | None =
     kept: list[_Raw] = []
     for r in raws:
         if not _writers_voice(text, r, quotes):
-            r.kind = _kind(text, r.start, r.end, quotes)
+            q = opening.get(r.start)
+            # (a content that is one quote whole, ending within a character of it, is what `_kind` calls direct
+            # without its bisection: the quote opening at its start is the first inside it)
+            r.kind = (
+                "direct" if q is not None and r.end - 1 <= q[1] <= r.end + 1 else _kind(text, r.start, r.end, quotes)
+            )
             if not (r.kind == "direct" and _short_title(text, r.start, r.end)):
                 kept.append(r)
     raws = _attach_loose(text, kept, quotes, spans)

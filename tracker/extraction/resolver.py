@@ -428,6 +428,7 @@ class Resolver:
         for m in _NAME_PAIR.finditer(text):
             first = m.group(1).lower()
             name = m.group(0)
+            start = m.start()
             possessive = name.endswith(("'s", "’s"))
             if possessive:
                 name = name[:-2]  # "the Constitution Party's nominee": the owner, classified without its "'s"
@@ -441,7 +442,7 @@ class Resolver:
                 # "Businessman Don Blankenship": the role word opens the run, the name is the rest.
                 rest = name.split(None, 1)[1]
                 if classify_name(rest)[1] == "person" and rest.split()[0].lower() not in _NOT_FIRST_NAMES:
-                    self.titled.append((m.start() + len(name) - len(rest), rest, m.group(1)))
+                    self.titled.append((start + len(name) - len(rest), rest, m.group(1)))
                 continue
             # The name's last word, read once for the place and the title tests (a last word with its "'s" is no
             # place's: "River's" is not "river").
@@ -456,22 +457,20 @@ class Resolver:
                 # words after it may be a person's name (known first name on)
                 rest = name.split(None, 1)[1]
                 if is_first_name(rest.split()[0]):
-                    self.titled.append((m.start() + len(name) - len(rest), rest, None))
+                    self.titled.append((start + len(name) - len(rest), rest, None))
                 continue
             if opener or first in TITLES or first in _NOT_FIRST_NAMES:
                 continue  # ("Whatever Apple does", "Now Assange")
-            if m.start() and text[m.start() - 1] in _OPEN_MARKS:
+            if start and text[start - 1] in _OPEN_MARKS:
                 continue  # 'the "Kim Kardashian of Pakistan"': a nickname or a title in quote marks, not a person here
-            lo = max(0, m.start() - 24)
+            lo = max(0, start - 24)
             # (every match ends in "of", "for" or "the" and spaces, a line end after them at most: asked first)
-            if text[lo : m.start()].rstrip(" \t\xa0\n").endswith(_LINK_ENDS) and _LINKED_BEFORE.search(
-                text, lo, m.start()
-            ):
+            if text[lo:start].rstrip(" \t\xa0\n").endswith(_LINK_ENDS) and _LINKED_BEFORE.search(text, lo, start):
                 continue  # "the High Commissioner for Human Rights": the end of a body's linked name, not a person
             if last in TITLES and not is_first_name(first):
                 continue  # "the UN High Commissioner": a title, not a name (but "Ann King", "Tom Judge")
             if classify_name(name)[1] == "person":
-                self.titled.append((m.start(), name, None))
+                self.titled.append((start, name, None))
         self._surnames(text)
         self.titled.sort()
         self.teams = team_mentions(text)  # (position, lead, as written), in text order
@@ -819,9 +818,9 @@ class Resolver:
         if team is not None:
             ent = self._entity(self._team_name(team.group(1), m.text, m.start), "group", None, m.start)
             return SpeakerRef(ent.name, m.text, m.start, m.end, "anonymous")
-        documentary = (m.kind not in ("person", "pronoun", "relative") or words[0] in ("a", "an", "the")) and len(
-            words
-        ) > 1  # "A tweet sent from Biden's Twitter": a capitalised tail does not make the document a person
+        spoken = m.kind in ("person", "pronoun", "relative")  # (asked by the three document rules below)
+        # "A tweet sent from Biden's Twitter": a capitalised tail does not make the document a person
+        documentary = (not spoken or words[0] in ("a", "an", "the")) and len(words) > 1
         if documentary and _head_noun(m.text) in DOCUMENT_NOUNS:
             after = _BY_AFTER.match(self.text, m.end)
             if after is not None:
@@ -842,7 +841,7 @@ class Resolver:
                     if (owner.group(2) or "").lower() in _MEDIA_WORDS:
                         name = owner.group(1)  # (an owner not named before: "Lima's Twitter account" is Lima's)
                 return self._author_ref(name, m)
-        if m.kind not in ("person", "pronoun", "relative") and len(words) > 1 and _head_noun(m.text) in DOCUMENT_NOUNS:
+        if not spoken and len(words) > 1 and _head_noun(m.text) in DOCUMENT_NOUNS:
             issued = _ISSUED.search(self.text, max(0, m.start - 120), m.start)
             if issued is not None:
                 # "the Task Force released a statement saying …": the body that issued it speaks.
@@ -857,7 +856,7 @@ class Resolver:
                 ent = self._person_for(canon, m.start) if kind == "person" else None
                 ent = ent or self._entity(canon, kind, role, m.start)
                 return SpeakerRef(ent.name, m.text, m.start, m.end, _ref_kind(ent), ent.role)
-        if m.kind not in ("person", "pronoun", "relative") and len(words) > 1 and words[0] not in ("a", "an"):
+        if not spoken and len(words) > 1 and words[0] not in ("a", "an"):
             head = _head_noun(m.text)
             if head in DOCUMENT_NOUNS and not m.text[:1].isupper() or head in DOCUMENT_NOUNS and words[0] == "the":
                 author = self._author_before(head, m.start)
