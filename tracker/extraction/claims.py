@@ -162,11 +162,6 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
             cid = ids.item_id("c", chunk)
             n = seen.get(cid, 0) + 1
             seen[cid] = n
-            rounded = _ROUNDED.get(score)  # (round() of a float costs six look-ups: scores repeat)
-            if rounded is None:
-                rounded = round(score, 3)
-                if len(_ROUNDED) < _MAX_ROUNDED:
-                    _ROUNDED[score] = rounded
             claims.append(
                 Claim(  # (id, kind, text, start, end, speaker, quantities, dates, entities, score, features, quote_id)
                     cid if n == 1 else f"{cid}-{n}",
@@ -178,7 +173,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
                     qn,
                     dt,
                     en,
-                    rounded,
+                    round(score, 3),
                     feats,
                     quote.id if quote else None,
                 )
@@ -189,11 +184,6 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
 
 _START_OF = attrgetter("start")
 _END_OF = attrgetter("end")
-
-
-# Scores rounded as a claim reports them, by score: a few hundred distinct scores on news (see claim_features._score).
-_ROUNDED: dict[float, float] = {}
-_MAX_ROUNDED = 4096
 
 
 # (The two filters below are functions, not comprehensions in find_claims: a comprehension there would make the

@@ -10,6 +10,7 @@ Place names standing for governments ("Washington", "the US side") resolve throu
 from __future__ import annotations
 
 import re
+import string
 from itertools import islice
 
 from tracker.extraction.names import _OWNED_SOURCES, _PLATFORMS, _mention_from_words, classify_name  # noqa: F401
@@ -558,7 +559,7 @@ def _pronoun_at_cue(toks: list[tuple[int, int, str]]) -> Mention | None:
     return None
 
 
-_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_LETTERS = frozenset(string.ascii_letters)
 # Besides letters and digits, what a token may hold after its first character (`_TOKEN`); and what it may end on.
 _TOKEN_INNER = frozenset("_$'’.&-")
 _TOKEN_LAST = frozenset("_$'’.")
