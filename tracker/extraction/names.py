@@ -240,7 +240,9 @@ def _mention_from_words(toks: list[tuple[int, int, str]]) -> Mention:
     if hit is not None and hit[0] is table:
         _, cut, text, kind, name, role = hit
         return Mention(start, end - cut, text, kind, name, role)
-    m = _read_mention(toks)
+    m = _plain_person(toks)
+    if m is None:
+        m = _read_mention(toks)
     if len(_MENTIONS) >= _MENTIONS_MAX:
         _MENTIONS.clear()
     _MENTIONS[key] = (table, end - m.end, m.text, m.kind, m.name, m.role)
@@ -464,6 +466,34 @@ _BEFORE_DESCRIBER = frozenset("former late retired veteran".split())
 
 def _is_industry(word: str) -> bool:
     return word in _INDUSTRY or word.endswith("maker") and len(word) > 6
+
+
+# Lower-cased words on which a rule of `_read_mention` turns when they open a two-word name ("Minister Akar",
+# "Turkish Lira", "Carmaker Volvo", "Most Democrats", "The Times") or end one ("Bank", "Today", a function word).
+_NOT_PLAIN_FIRST = (
+    TITLES | NATIONALITY | _I_DEMONYMS | ORG_WORDS | _INDUSTRY | _QUANTIFIERS | {"a", "an", "the", "of", "to"}
+)
+_NOT_PLAIN_LAST = FUNCTION_WORDS | ORG_WORDS | {"the", "today", "tonight"}
+
+
+def _plain_person(toks: list[tuple[int, int, str]]) -> Mention | None:
+    """`_read_mention` of two capitalised ASCII words that no rule of it turns on ("John Bab"): a person named by
+    the whole text, with no role; None for anything else. A new speaker is most often named so, and the twenty
+    rules each ask nothing of such a name but the word lists folded in above and the alias table."""
+    if len(toks) != 2:
+        return None
+    a = toks[0][2]
+    b = toks[1][2]
+    if not (a.isascii() and b.isascii() and a.isalpha() and b.isalpha() and a.istitle() and b.istitle()):
+        return None
+    first = a.lower()
+    last = b.lower()
+    if first in _NOT_PLAIN_FIRST or last in _NOT_PLAIN_LAST or first.endswith("maker") and len(first) > 6:
+        return None
+    if alias_of(first + " " + last) is not None:
+        return None
+    text = a + " " + b
+    return Mention(toks[0][0], toks[1][1], text, "person", text, None)
 
 
 # Words that join a person's name to where they work or come from ("of Louisiana", "at Tesco", "from Unite").
