@@ -1900,3 +1900,59 @@ def test_window_tokens_are_the_patterns_tokens():
         plain += text[lo:hi].replace(" ", "").isalpha()
     assert plain > 5000  # (the split is exercised, not only the pattern)
     assert _window_tokens("x. John  Ba said", 3, 12) == [(3, 7, "John"), (9, 11, "Ba")]
+
+
+@compiled_skip
+def test_a_plain_name_window_gives_the_walks_subject(monkeypatch):
+    """`_plain_name_window`'s shortcut (one or two capitalised ASCII words before the cue) gives the walk's subject
+    on random windows of one or two words drawn from every word list the walk and `_np_back` read, in any case,
+    with odd and random words; and it is taken for plain names."""
+    from tracker.extraction import speakers as sp
+    from tracker.extraction.referents import FEMALE_NAMES, MALE_NAMES
+    from tracker.extraction.speaker_words import _MONTH_SURNAMES, ANON_NOUNS, PERSON_ROLE_NOUNS
+
+    rng = random.Random(27)
+    lists = [
+        sp.FUNCTION_WORDS,
+        sp.TIME_WORDS,
+        sp.SKIP_BEFORE_CUE,
+        sp.NEGATIONS,
+        set(sp.PRONOUNS),
+        sp.RELATIVES,
+        _MONTH_SURNAMES,
+        sp._BE,
+        sp.TITLES,
+        sp.NAME_LINKS,
+        sp.NAME_PARTICLES,
+        sp.ORG_WORDS,
+        PERSON_ROLE_NOUNS,
+        ANON_NOUNS,
+        sp._LY_NOUNS,
+        {"today", "tonight", "publicly", "only", "the", "of", "and", "usa", "smith"},
+    ]
+    vocab = sorted({w for words in lists for w in words} | set(rng.sample(sorted(FEMALE_NAMES | MALE_NAMES), 200)))
+    odd = ["McDonald", "JOHN", "Élise", "O'Neil", "Jr.", "U.S.", "Bab's", "J", "Al-Sadr", "5", ",", "—"]
+
+    def word() -> str:
+        r = rng.random()
+        if r < 0.45:
+            return rng.choice(vocab).title()
+        if r < 0.6:
+            return rng.choice(vocab)
+        if r < 0.7:
+            return rng.choice(odd)
+        return "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(1, 8))).title()
+
+    texts = []
+    for _ in range(20_000):
+        lead = " ".join(word() for _ in range(rng.randint(1, 2)))
+        texts.append((f"{lead} said “it rose.”", len(lead) + 1))
+    # (with the tokens given, as a caller may, and without: then a pronoun is read back before the window is split)
+    quick = [subject_before(t, 0, cue) for t, cue in texts]
+    given = [subject_before(t, 0, cue, sp.tokens(t, 0, cue)) for t, cue in texts]
+    taken = sum(sp._plain_name_window(sp._window_tokens(t, 0, cue)) for t, cue in texts)
+    monkeypatch.setattr(sp, "_plain_name_window", lambda toks: False)
+    assert quick == [subject_before(t, 0, cue) for t, cue in texts]
+    assert given == [subject_before(t, 0, cue, sp.tokens(t, 0, cue)) for t, cue in texts]
+    assert taken > 4_000
+    assert subject_before("John Bab said “it rose.”", 0, 9)[0].name == "John Bab"

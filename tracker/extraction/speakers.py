@@ -17,6 +17,7 @@ from tracker.extraction.names import _OWNED_SOURCES, _PLATFORMS, _mention_from_w
 from tracker.extraction.referents import ORG_ROLE_NOUNS
 from tracker.extraction.resolver import DOCUMENT_NOUNS, Resolver, gender_of  # noqa: F401
 from tracker.extraction.speaker_words import (  # noqa: F401
+    _MONTH_SURNAMES,
     _TOKEN,
     ANON_NOUNS,
     AUXILIARIES,
@@ -351,6 +352,8 @@ def subject_before(
         if quick is not None:
             return quick, False
         toks = _window_tokens(text, max(lo, cue_start - 200), cue_start)
+    if len(toks) <= 2 and _plain_name_window(toks):
+        return _mention_from_words(toks), False
     quick = _pronoun_at_cue(toks)
     if quick is not None:
         return quick, False
@@ -644,6 +647,40 @@ _BE = frozenset("was were is are been be being".split())
 
 # Nouns ending in "-ly" that are no adverb before a cue ("lawyers for the family said").
 _LY_NOUNS = frozenset("family assembly ally supply rally monopoly anomaly homily".split())
+
+
+# Lower-cased words that a step of `subject_before`'s walk reads when they end the window or open a window of two
+# ("Mr May", "USA Today", "He", "was", "never", "Tuesday", "also", "publicly"): such a window takes the walk.
+_NOT_PLAIN_LAST = (
+    FUNCTION_WORDS
+    | TIME_WORDS
+    | SKIP_BEFORE_CUE
+    | NEGATIONS
+    | frozenset(PRONOUNS)
+    | RELATIVES
+    | _MONTH_SURNAMES
+    | _BE
+    | {"today", "tonight"}
+)
+_NOT_PLAIN_FIRST = FUNCTION_WORDS | TIME_WORDS
+
+
+def _plain_name_window(toks: list[tuple[int, int, str]]) -> bool:
+    """One or two capitalised ASCII words and nothing else before the cue ("Smith said", "John Smith said" at a
+    sentence's start), none of them a word the walk below reads: the walk then stops at once on the last word,
+    `_np_back` takes both, and the phrase is the whole window (no apposition, member or coordination)."""
+    if not toks:
+        return False
+    last = toks[-1][2]
+    if not (last.isascii() and last.isalpha() and last.istitle()):
+        return False
+    low = last.lower()
+    if low in _NOT_PLAIN_LAST or low.endswith("ly"):
+        return False
+    if len(toks) == 1:
+        return True
+    first = toks[0][2]
+    return first.isascii() and first.isalpha() and first.istitle() and first.lower() not in _NOT_PLAIN_FIRST
 
 
 # A participle with "of" after it: "was accused of", "was convicted of".
