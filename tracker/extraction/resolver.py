@@ -358,6 +358,9 @@ def _common_head(text: str) -> bool:
 _OFFICE_OF = re.compile(r"\bof (?:the )?[A-Z]")
 
 
+_NEVER = 1 << 62  # (a position past any text's end)
+
+
 def _enter(index: dict, key: object, i: int) -> None:
     """Enter person i under `key`, the list kept in order (see Resolver._index_person)."""
     at = index.get(key)
@@ -474,6 +477,8 @@ class Resolver:
         self._surnames(text)
         self.titled.sort()
         self.teams = team_mentions(text)  # (position, lead, as written), in text order
+        self._due = 0
+        self._set_due()
         self.last_speaker: _Entity | None = None
         # Who spoke through each kind of document so far ("statement" → its issuer, where it was resolved), so
         # that "the statement" later names the same author as the statement quoted before it.
@@ -546,9 +551,11 @@ class Resolver:
 
     def _register_titled(self, before: int) -> None:
         titled = self.titled
-        while self._titled_next < len(titled) and titled[self._titled_next][0] < before:
-            pos, name, role = titled[self._titled_next]
-            self._titled_next += 1
+        k = self._titled_next
+        while k < len(titled) and titled[k][0] < before:
+            pos, name, role = titled[k]
+            k += 1
+            self._titled_next = k
             ent = self._person_for(name, pos)
             if ent is None:
                 self._entity(name, "person", role, pos)  # (made with its role, seen at pos and recorded: done)
@@ -560,6 +567,16 @@ class Resolver:
         while self.teams and self.teams[0][0] < before:
             pos, lead, written = self.teams.pop(0)
             self._entity(self._team_name(lead, written, pos), "group", None, pos)
+        self._set_due()
+
+    def _set_due(self) -> None:
+        """`_due`: the first position after which `_register_titled` has work (a titled name or a team not yet
+        entered), so that a mention before it skips the call. Teams are only ever dropped later
+        (`_drop_groups_in`): `_due` may then be early, which costs a call that finds nothing."""
+        due = self.titled[self._titled_next][0] if self._titled_next < len(self.titled) else _NEVER
+        if self.teams and self.teams[0][0] < due:
+            due = self.teams[0][0]
+        self._due = due
 
     def _index_person(self, i: int, add: bool = True) -> None:
         """Enter people[i] under its whole name, its endings of two or more words and its words (or take it out);
@@ -655,48 +672,50 @@ class Resolver:
 
     def _touch(self, e: _Entity) -> None:
         """Record a change of the entity's `last`, gender or name (see _latest)."""
-        if e.kind == "organisation":
+        kind, last, index = e.kind, e.last, e.index  # (each read several times below)
+        if kind == "organisation":
             for w in e.name.lower().split():
                 if w in ORG_WORDS:
                     self._org_heads[w] = e
-        if e.role and e.kind == "person" and self._role_last.get(e.index) != e.last:
+        if e.role and kind == "person" and self._role_last.get(index) != last:
             # (a role, once given, stays; `last` only grows)
-            self._role_last[e.index] = e.last
+            self._role_last[index] = last
             log = self._role_log
-            key = (e.last, -e.index)
+            key = (last, -index)
             if not log or log[-1] <= key:
                 log.append(key)
             else:
                 insort(log, key)
             if len(log) > 2 * len(self._role_last) + 32:
                 log[:] = sorted({k for k in log if self._role_last[-k[1]] == k[0]})
-        bucket = (e.kind, e.gender, e.kind != "organisation" or _is_named(e.name))
-        state = self._state[e.index]
-        if state is not None and state[0] == e.last and state[1] == bucket:
+        bucket = (kind, e.gender, kind != "organisation" or _is_named(e.name))
+        state = self._state[index]
+        if state is not None and state[0] == last and state[1] == bucket:
             return
-        if self._holder and e.kind == "person" and (state is None or state[0] != e.last):
+        if self._holder and kind == "person" and (state is None or state[0] != last):
             words = e.name.split()
-            key = (e.last, -e.index)
+            key = (last, -index)
             for held in [("w", w) for w in words] + [("s", tuple(words[-k:])) for k in range(2, len(words))]:
                 best = self._holder.get(held)
                 if best is not None and key > (best.last, -best.index):
                     self._holder[held] = e
+        live = self._live
         if state is None or state[1] != bucket:
-            self._live[bucket] = self._live.get(bucket, 0) + 1
+            live[bucket] = live.get(bucket, 0) + 1
             if state is not None:
-                self._live[state[1]] -= 1
-        self._state[e.index] = (e.last, bucket)
+                live[state[1]] -= 1
+        self._state[index] = (last, bucket)
         got = self._logs.get(bucket)
         if got is None:
             got = self._logs[bucket] = []
             self._chosen.clear()  # (a new bucket: `_recent` chooses again)
         log = got
-        key = (e.last, -e.index)
+        key = (last, -index)
         if not log or log[-1] <= key:
             log.append(key)
         else:
             insort(log, key)
-        if len(log) > 2 * self._live[bucket] + 32:
+        if len(log) > 2 * live[bucket] + 32:
             # Mostly stale keys: keep the current one of each entity still in the bucket.
             log[:] = sorted({k for k in log if self._current(k, bucket)})
 
@@ -708,14 +727,17 @@ class Resolver:
         """The entity of those buckets seen last at or before `pos`, the earliest made on a tie: what a scan of
         `entities` in order for the greatest `last` finds."""
         best = None
+        states = self._state
         for bucket in buckets:
             log = self._logs[bucket]
             j = bisect_right(log, (pos, 1))
             while j:
                 j -= 1
-                if self._current(log[j], bucket):
-                    if best is None or log[j] > best:
-                        best = log[j]
+                key = log[j]
+                state = states[-key[1]]  # (`_current`, read in place: one call fewer a pronoun)
+                if state is not None and state[0] == key[0] and state[1] == bucket:
+                    if best is None or key > best:
+                        best = key
                     break
         return None if best is None else self.entities[-best[1]]
 
@@ -804,7 +826,8 @@ class Resolver:
         return ref
 
     def _resolve(self, m: Mention, antecedent: Mention | None = None) -> SpeakerRef:
-        self._register_titled(m.start)
+        if m.start > self._due:
+            self._register_titled(m.start)
         if m.kind == "coordinated":
             return self._coordinated(m)
         if m.kind == "relative" and antecedent is not None:
@@ -912,7 +935,9 @@ class Resolver:
             if ent is None:
                 return SpeakerRef(m.text, m.text, m.start, m.end, "person", m.role)
         elif m.kind == "person":
-            m = _with_name(m, _from_first_name(m.name or m.text, m.text))
+            full = _from_first_name(m.name or m.text, m.text)
+            if full != m.name:
+                m = _with_name(m, full)
             ent = self._person_for(m.name or m.text, m.start) or self._entity(
                 m.name or m.text, "person", m.role, m.start
             )
@@ -952,7 +977,8 @@ class Resolver:
             ent.gender = gender_of(ent.name, m.role, m.text)
         self._touch(ent)
         role = ent.role if m.kind in ("role", "pronoun") else m.role or ent.role
-        return SpeakerRef(ent.name, m.text, m.start, m.end, _ref_kind(ent), role or m.role)
+        kind = "anonymous" if ent.kind == "group" else ent.kind  # (`_ref_kind`, in place)
+        return SpeakerRef(ent.name, m.text, m.start, m.end, kind, role or m.role)
 
     def _coordinated(self, m: Mention) -> SpeakerRef:
         """ "Mr. Grassley and Mr. Leahy said": each name resolved as if it spoke alone ("Charles Grassley and Patrick
@@ -1071,4 +1097,9 @@ class Resolver:
     def aliases(self, name: str, without: str | None = None) -> list[str]:
         """The mentions of the entity named `name`, other than `without` (a speaker's own mention)."""
         ent = self.by_name.get(name)
-        return [a for a in ent.mentions if a != without] if ent else []
+        if ent is None:
+            return []
+        found = ent.mentions.copy()  # (each mention is entered once: `without` is there once at most)
+        if without in found:
+            found.remove(without)
+        return found
