@@ -255,3 +255,73 @@ def test_capitalised_is_the_title_rule_on_random_words():
     assert answers == {True, False}
     assert _capitalised(["Gone", "with", "the", "Wind"]) is True
     assert _capitalised(["it", "rose"]) is False
+
+
+def _mark_role_in_full(text, g, s, e):
+    """`_mark_role` as written before its two early answers: every context read first."""
+    from tracker.extraction.quotemarks import _CLOSE_GLYPHS, _OPEN_GLYPHS, _QUOTE_CHARS, _at_paragraph_start
+
+    before = text[s - 1] if s else ""
+    after = text[e : e + 1]
+    space_before = not before or before.isspace()
+    space_after = not after or after.isspace()
+    opens_ctx = (space_before or before in "([{—–-/") and not space_after
+    closes_ctx = not space_before and (space_after or after in ".,;:!?)]}—–-…" or after in _QUOTE_CHARS)
+    if g in _OPEN_GLYPHS:
+        return "close" if closes_ctx and not opens_ctx else "open"
+    if g in _CLOSE_GLYPHS:
+        if opens_ctx and not closes_ctx or space_before and _at_paragraph_start(text, s):
+            return "open"
+        return "close"
+    if opens_ctx and not closes_ctx:
+        return "open"
+    if closes_ctx and not opens_ctx:
+        return "close"
+    return "open" if space_before else "close"
+
+
+def test_mark_role_answers_as_the_full_rules_on_random_text():
+    """The early answers of `_mark_role` (an opening glyph after a space, a closing one after a letter or a stop)
+    are what reading the whole context gives, at every mark of random strings of marks, spaces, line breaks,
+    brackets, dashes, stops and letters."""
+    import random
+
+    from tracker.extraction.quotemarks import _DOUBLE, _mark_role
+
+    rng = random.Random(27)
+    alphabet = [
+        "“",
+        "”",
+        '"',
+        "''",
+        "``",
+        "«",
+        "»",
+        "„",
+        " ",
+        " ",
+        "\n",
+        "\xa0",
+        "(",
+        "[",
+        "—",
+        "-",
+        "/",
+        ".",
+        ",",
+        "!",
+        ")",
+        "a",
+        "B",
+        "’",
+        "…",
+    ]
+    marks = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        for m in _DOUBLE.finditer(text):
+            marks += 1
+            assert _mark_role(text, m[0], m.start(), m.end()) == _mark_role_in_full(text, m[0], m.start(), m.end()), (
+                text
+            )
+    assert marks > 40_000

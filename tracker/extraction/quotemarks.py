@@ -51,8 +51,16 @@ def _mark_role(text: str, g: str, s: int, e: int) -> str:
     """ "open" or "close", from the glyph `g` at text[s:e] and its neighbours: a mark after a space before a word
     opens."""
     before = text[s - 1] if s else ""
-    after = text[e : e + 1]
     space_before = not before or before.isspace()  # ("": the text's start or end)
+    # The two common cases answered before the context after the mark is read: an opening glyph after a space
+    # never closes (closing needs a character before it), and a closing glyph after a character that is no space
+    # and no opener's (a letter, a stop) never opens.
+    if space_before:
+        if g in _OPEN_GLYPHS:
+            return "open"
+    elif g in _CLOSE_GLYPHS and before not in "([{—–-/":
+        return "close"
+    after = text[e : e + 1]
     space_after = not after or after.isspace()
     opens_ctx = (space_before or before in "([{—–-/") and not space_after
     closes_ctx = not space_before and (space_after or after in ".,;:!?)]}—–-…" or after in _QUOTE_CHARS)
