@@ -378,10 +378,14 @@ def find_quotes_raw(text: object, sentence_spans: list[tuple[int, int]] | None =
     raws: list[_Raw] = []
     spans_of_raws: dict[tuple[int, int], int] = {}  # (start, end) of raws, to drop a repeat without comparing with each
     nw = len(words)
+    w = 0
     for s, e in spans:
         prev = None
         taken: list[tuple[int, int]] = []
-        w = bisect.bisect_left(words, (s, -1, ""))  # the sentence's first cue word, if any: most sentences hold none
+        # The sentence's first cue word, if any (most sentences hold none): the spans are sorted, so it is found by
+        # going on from the last sentence's (a bisection per sentence made a tuple and a call each).
+        while w < nw and words[w][0] < s:
+            w += 1
         for n, cue in enumerate(_cues(text, low, s, e, quotes, words, w) if w < nw and words[w][0] < e else ()):
             if n == MAX_CUES:
                 break  # (a "sentence" of thousands of cues is no prose: see MAX_CUES)
@@ -650,8 +654,8 @@ def _to_quotes(text: str, raws: list[_Raw]) -> list[Quote]:
     seen: dict[str, int] = {}
     for r in raws:
         qtext = text[r.start : r.end]
-        if not _HAS_WORD.search(qtext):
-            continue  # quote marks with nothing inside them
+        if not qtext[1:2].isalnum() and not _HAS_WORD.search(qtext):
+            continue  # quote marks with nothing inside them (a letter after the opening mark answers at once)
         if r.speaker is not None:
             # The mention as written (a mention is assembled from tokens, which may have dropped spacing).
             r.speaker.mention = text[r.speaker.start : r.speaker.end]
