@@ -297,3 +297,29 @@ def test_a_verb_of_the_manner_of_speaking_reports_a_quote_only(text, expected):
 )
 def test_put_it_reports_as_an_idiom_of_saying(text, expected):
     assert [q.speaker.mention for q in find_quotes_raw(text, sentences(text))] == expected
+
+
+def test_cues_inside_quotes_found_from_the_starts_given_as_without_them():
+    """`_cues` with the quotes' starts handed over (as `find_quotes_raw` does) drops the same cues inside quotes as
+    when it reads the starts itself, on random texts of cue words, quote marks and stops, sentence by sentence."""
+    import random
+
+    from tracker.extraction.cues import _cue_words, _cues, _lower
+    from tracker.extraction.quotemarks import quote_spans
+
+    rng = random.Random(27)
+    parts = ["said ", "says ", "told ", "“", "” ", '"', "he ", "Ana ", "according to ", "it. ", "rose, ", "\n"]
+    found = 0
+    for _ in range(3_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 30)))
+        low = _lower(text)
+        words = _cue_words(low)
+        quotes = quote_spans(text)
+        starts = [q[0] for q in quotes]
+        for s, e in sentences(text):
+            given = _cues(text, low, s, e, quotes, words, None, starts)
+            assert given == _cues(text, low, s, e, quotes, words)
+            every = _cues(text, low, s, e, [], words)  # (no quotes: none dropped)
+            assert given == [c for c in every if not any(a < c.start < b for a, b, _ in quotes)]
+            found += len(given)
+    assert found > 3_000

@@ -254,9 +254,13 @@ def _cues(
     inside: list[tuple[int, int, bool]],
     words: list[tuple[int, int, str]],
     first: int | None = None,
+    starts: list[int] | None = None,
 ) -> list[_Cue]:
     """Reporting cues in text[s:e], from the article's candidate words (`first`: the index of the first one at or
-    after s, when the caller has found it already)."""
+    after s, when the caller has found it already; `starts`: where the quotes of `inside` open, when the caller has
+    them: a bisection of ints, not of tuples)."""
+    if starts is None:
+        starts = [q[0] for q in inside]
     out = []
     headline: bool | None = None  # (asked only when a capitalised cue word is met)
     # Indexed from the sentence's first word, not sliced: a slice would copy the rest of the article's words
@@ -284,7 +288,7 @@ def _cues(
             end = we
         if start and low[start - 1].isalnum() or end < len(low) and (low[end].isalnum() or low[end] in "’'-"):
             continue  # part of a longer word or name ("Said-Ahmed", "says’")
-        i = bisect.bisect_left(inside, (start,)) - 1  # the last quote opening before the cue: is it inside?
+        i = bisect.bisect_left(starts, start) - 1  # the last quote opening before the cue: is it inside?
         if i >= 0 and start < inside[i][1]:
             continue
         cap = text[start].isupper()

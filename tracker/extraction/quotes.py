@@ -373,6 +373,7 @@ def find_quotes_raw(text: object, sentence_spans: list[tuple[int, int]] | None =
     spans = _clean_spans(text, sentence_spans if sentence_spans is not None else _sentences(text))
     quotes = quote_spans(text)
     opening = {q[0]: q for q in quotes}  # (apart: one quote opens at a place)
+    quote_starts = [q[0] for q in quotes]  # (for `_cues`: a bisection of ints)
     low = _lower(text)
     words = _cue_words(low)
     raws: list[_Raw] = []
@@ -386,7 +387,9 @@ def find_quotes_raw(text: object, sentence_spans: list[tuple[int, int]] | None =
         # going on from the last sentence's (a bisection per sentence made a tuple and a call each).
         while w < nw and words[w][0] < s:
             w += 1
-        for n, cue in enumerate(_cues(text, low, s, e, quotes, words, w) if w < nw and words[w][0] < e else ()):
+        for n, cue in enumerate(
+            _cues(text, low, s, e, quotes, words, w, quote_starts) if w < nw and words[w][0] < e else ()
+        ):
             if n == MAX_CUES:
                 break  # (a "sentence" of thousands of cues is no prose: see MAX_CUES)
             # Cues come in order: a span ending before this one can hold no later cue either, so it is dropped
