@@ -325,3 +325,27 @@ def test_mark_role_answers_as_the_full_rules_on_random_text():
                 text
             )
     assert marks > 40_000
+
+
+def test_bisections_by_a_quotes_start_find_what_the_tuple_bisections_found():
+    """The quote helpers bisect the quotes by their starts (`_OPENS`); over random sorted, apart quotes and every
+    position they give what the bisections for a `(pos,)` tuple gave."""
+    import bisect
+    import random
+
+    from tracker.extraction.quotemarks import _ending_by, _first_ending_from, _inside, _quote_at
+
+    rng = random.Random(27)
+    for _ in range(500):
+        quotes, at = [], 0
+        for _ in range(rng.randint(0, 8)):
+            at += rng.randint(0, 4)
+            end = at + rng.randint(2, 6)
+            quotes.append((at, end, rng.random() < 0.5))
+            at = end
+        for pos in range(at + 3):
+            i = bisect.bisect_left(quotes, (pos,))
+            assert _quote_at(quotes, pos) == (quotes[i] if i < len(quotes) and quotes[i][0] == pos else None)
+            assert _inside(quotes, pos) == (i >= 1 and pos < quotes[i - 1][1] - 1)
+            assert _first_ending_from(quotes, pos) == (i - 1 if i and quotes[i - 1][1] >= pos else i)
+            assert _ending_by(quotes, pos) == (i if not i or quotes[i - 1][1] <= pos else i - 1)

@@ -29,7 +29,15 @@ from tracker.extraction.content import (
 from tracker.extraction.cues import _FORM_TO_BASE as _CUE_FORMS
 from tracker.extraction.cues import _Cue
 from tracker.extraction.letters import caps
-from tracker.extraction.quotemarks import _QUOTE_CHARS, _ending_by, _first_nonspace, _quote_at, _trim_end, _word_count
+from tracker.extraction.quotemarks import (
+    _OPENS,
+    _QUOTE_CHARS,
+    _ending_by,
+    _first_nonspace,
+    _quote_at,
+    _trim_end,
+    _word_count,
+)
 from tracker.extraction.speaker_words import (
     ANON_NOUNS,
     AUXILIARIES,
@@ -356,7 +364,7 @@ def _comma_outside_quotes(text: str, lo: int, hi: int, quotes) -> int:
 
 
 def _quote_at_or_around(quotes, pos: int) -> bool:
-    i = bisect.bisect_left(quotes, (pos + 1,)) - 1
+    i = bisect.bisect_left(quotes, pos + 1, key=_OPENS) - 1
     return i >= 0 and quotes[i][0] <= pos < quotes[i][1]
 
 
@@ -745,7 +753,7 @@ _BY_AGENT = re.compile(r"[ \t\xa0]+(?:reported|released|compiled|published|gathe
 def _kind(text: str, start: int, end: int, quotes) -> str:
     # The quotes wholly inside start..end+1. They are sorted and apart, so their ends are sorted too: the first
     # and the last are found by binary search, not by a scan of every quote for every content.
-    i = bisect.bisect_left(quotes, (start,))
+    i = bisect.bisect_left(quotes, start, key=_OPENS)
     if i == len(quotes) or quotes[i][1] > end + 1:
         return "indirect"
     if quotes[i][0] <= start + 1 and quotes[i][1] >= end - 1:

@@ -33,6 +33,7 @@ from tracker.extraction.cues import (
 from tracker.extraction.letters import caps
 from tracker.extraction.quantity_words import SCALE_WORDS, SMALL, VAGUE
 from tracker.extraction.quotemarks import (
+    _OPENS,
     _first_ending_from,
     _first_nonspace,
     _inside,
@@ -573,7 +574,7 @@ def _content_end(text: str, start: int, s: int, e: int, cue: _Cue, quotes) -> in
     end = e
     # A quote opened inside the content carries it to the quote's end, even across sentences.
     # (Quotes are sorted and apart: only the last one opening before the end can run past it.)
-    i = bisect.bisect_left(quotes, (end,)) - 1
+    i = bisect.bisect_left(quotes, end, key=_OPENS) - 1
     if i >= 0 and quotes[i][0] >= start and quotes[i][1] > end:
         end = quotes[i][1]
     m = _CUT.search(text, start, end) if _CUT_CHARS.search(text, start, end) is not None else None
@@ -585,7 +586,7 @@ def _content_end(text: str, start: int, s: int, e: int, cue: _Cue, quotes) -> in
     if _subordinate(text, s, cue.start):
         k = text.find(",", start, end)
         while k >= 0 and _inside(quotes, k):
-            i = bisect.bisect_left(quotes, (k,)) - 1
+            i = bisect.bisect_left(quotes, k, key=_OPENS) - 1
             if quotes[i][1] - k <= 2 and quotes[i][1] < end:
                 # 'Though the mayor said the bridge was “safe and sound,” the council …': an American comma
                 # inside the closing mark ends the subordinate clause as one outside it does
@@ -642,7 +643,7 @@ def _content_before(
         return None
     end = _trim_end(text, s, k - 1)
     start = s
-    i = bisect.bisect_left(quotes, (s,)) - 1  # the last quote opening before s is the only one that can hold s
+    i = bisect.bisect_left(quotes, s, key=_OPENS) - 1  # the last quote opening before s is the only one that can hold s
     if i >= 0 and s < quotes[i][1]:
         start = quotes[i][0]  # the sentence began inside a quote that the splitter cut at an inner full stop
     if _word_count(text, start, end) < 3:

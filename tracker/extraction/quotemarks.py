@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import itemgetter
 
 from tracker.extraction.speakers import (
     FUNCTION_WORDS,
@@ -20,6 +21,11 @@ MAX_QUOTE_CHARS = 4000
 
 
 _DOUBLE = re.compile(r"“|”|\"|''|``|«|»|„")
+
+
+# A quote's start, the key of the bisections of the (start, end, closed) quotes by a position: an int compared per
+# step, where a bisection for a `(pos,)` tuple built one and compared tuples.
+_OPENS = itemgetter(0)
 
 
 _OPEN_GLYPHS = frozenset({"“", "«", "„", "``"})
@@ -186,14 +192,14 @@ def _first_nonspace(text: str, k: int) -> int:
 def _quote_at(quotes: list[tuple[int, int, bool]], pos: int) -> tuple[int, int, bool] | None:
     """The quote that opens at pos. `quote_spans` gives them sorted and apart, so a binary search finds it (a
     scan per cue made articles with thousands of quotes quadratic)."""
-    i = bisect.bisect_left(quotes, (pos,))
+    i = bisect.bisect_left(quotes, pos, key=_OPENS)
     return quotes[i] if i < len(quotes) and quotes[i][0] == pos else None
 
 
 def _inside(quotes, pos: int) -> bool:
     """Whether pos lies within a quote, after its opening mark and before its last character (qs < pos < qe-1).
     Quotes are sorted and apart: only the last one opening before pos can hold it."""
-    i = bisect.bisect_left(quotes, (pos,)) - 1
+    i = bisect.bisect_left(quotes, pos, key=_OPENS) - 1
     return i >= 0 and pos < quotes[i][1] - 1
 
 
@@ -212,11 +218,13 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 def _first_ending_from(quotes: list[tuple[int, int, bool]], pos: int) -> int:
     """The index of the first quote that ends at or after pos (bisect_left of pos in the ends)."""
-    i = bisect.bisect_left(quotes, (pos,))  # quotes opening before pos: only the last of them may end at pos or on
+    i = bisect.bisect_left(
+        quotes, pos, key=_OPENS
+    )  # quotes opening before pos: only the last of them may end at pos or on
     return i - 1 if i and quotes[i - 1][1] >= pos else i
 
 
 def _ending_by(quotes: list[tuple[int, int, bool]], pos: int) -> int:
     """How many quotes end at or before pos (bisect_right of pos in the ends)."""
-    i = bisect.bisect_left(quotes, (pos,))
+    i = bisect.bisect_left(quotes, pos, key=_OPENS)
     return i if not i or quotes[i - 1][1] <= pos else i - 1

@@ -36,6 +36,7 @@ from tracker.extraction.cues import _FORM_TO_BASE as _CUE_FORMS
 from tracker.extraction.cues import SAY_VERBS, _Cue, _cue_words, _cues, _lower, inflections  # noqa: F401
 from tracker.extraction.letters import caps
 from tracker.extraction.quotemarks import (  # noqa: F401
+    _OPENS,
     _QUOTE_CHARS,
     _WORD,
     _at_paragraph_start,
@@ -522,7 +523,7 @@ def _in_quote(quotes: list[tuple[int, int, bool]], pos: int) -> bool:
     """Whether pos lies in a quote, marks included (qs <= pos < qe). Quotes are sorted and apart, so only the last
     one opening at or before pos can hold it: one bisection (a scan of every quote per first-person mention made
     an article of "“…,” I said." quadratic, 12 s/MB at 100 KB)."""
-    i = bisect.bisect_left(quotes, (pos + 1,)) - 1
+    i = bisect.bisect_left(quotes, pos + 1, key=_OPENS) - 1
     return i >= 0 and pos < quotes[i][1]
 
 
