@@ -46,7 +46,7 @@ def exportable(db: sqlite_utils.Database) -> list[str]:
     """The tables and views a person would export: not the full-text indexes' own tables nor the bookkeeping
     ones whose names start with "_" (which Datasette hides too)."""
     names = db.table_names()
-    fts = {t for t in names if (db[t].virtual_table_using or "").upper().startswith("FTS")}
+    fts = {t for t in names if (db.table(t).virtual_table_using or "").upper().startswith("FTS")}
     shadows = {f"{f}_{part}" for f in fts for part in _FTS_SHADOWS}
     return [t for t in names + db.view_names() if not t.startswith("_") and t not in fts and t not in shadows]
 
