@@ -1184,3 +1184,26 @@ def test_a_quote_right_after_a_reports_attribution_goes_on_with_its_speaker():
 def test_a_report_relayed_by_an_outlet_is_its_speakers(text, expected):
     """ "According to Reuters, the minister said …": the minister said it; Reuters passes it on."""
     assert [(q.text, q.speaker.mention) for q in find_quotes(text)] == expected
+
+
+def test_drop_nested_keeps_the_outer_contents_in_the_order_of_a_start_then_longer_first_sort():
+    """`_drop_nested` orders the contents by two stable sorts (end descending, then start); on random contents,
+    ties included, it keeps what a single sort by (start, -end) followed by the same walk keeps, the same objects
+    in the same order."""
+    import random
+
+    from tracker.extraction.attribution import _Raw
+    from tracker.extraction.quotes import _drop_nested
+
+    rng = random.Random(27)
+    for _ in range(2_000):
+        raws = []
+        for _ in range(rng.randint(0, 12)):
+            a = rng.randint(0, 30)
+            raws.append(_Raw(a, a + rng.randint(1, 10), "direct", None, None, None))
+        want = []
+        for r in sorted(raws, key=lambda r: (r.start, -r.end)):
+            if not (want and r.start >= want[-1].start and r.end <= want[-1].end):
+                want.append(r)
+        got = _drop_nested("", list(raws))
+        assert [id(r) for r in got] == [id(r) for r in want]
