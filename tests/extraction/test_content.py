@@ -816,3 +816,29 @@ def test_the_marks_after_a_cue_are_read_as_the_pattern_reads_them():
             m = _AFTER_CUE.match(text, pos)
             assert m is not None
             assert _after_cue(text, pos) == (m.group(1), m.group(2), m.end()), repr(text)
+
+
+def test_content_after_with_the_openings_given_is_the_content_without_them():
+    """`_content_after` given the article's quotes by where they open (as `find_quotes_raw` hands them over) finds
+    the content it finds by bisecting the quotes, after every cue of random texts of cue words, marks and stops."""
+    import random
+
+    from tracker.extraction.content import _content_after
+    from tracker.extraction.cues import _cue_words, _cues, _lower
+    from tracker.extraction.quotemarks import quote_spans
+
+    rng = random.Random(27)
+    parts = ["said ", "told ", "added: ", "“", "” ", '"', "he ", "Ana ", "that ", "it. ", "rose, ", "\n", ", "]
+    found = 0
+    for _ in range(3_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 30)))
+        low = _lower(text)
+        words = _cue_words(low)
+        quotes = quote_spans(text)
+        opening = {q[0]: q for q in quotes}
+        for s, e in sentences(text):
+            for cue in _cues(text, low, s, e, quotes, words):
+                given = _content_after(text, cue, s, e, quotes, opening)
+                assert given == _content_after(text, cue, s, e, quotes)
+                found += given is not None
+    assert found > 2_000

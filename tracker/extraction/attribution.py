@@ -75,11 +75,14 @@ class _Raw:
     subject: Mention | None = None  # the clause's subject when another speaks ("It cited X as saying …")
 
 
-def _attribute(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) -> _Raw | None:
+def _attribute(
+    text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None, opening: dict | None = None
+) -> _Raw | None:
     """Turn one cue into a raw quote: find its speaker on either side and its content on either side.
 
-    "read" reports only for a document ("the statement read", "…, reads the motion, …"): people read books."""
-    raw = _attribute_any(text, cue, s, e, quotes, prev)
+    "read" reports only for a document ("the statement read", "…, reads the motion, …"): people read books.
+    `opening`: the quotes by where they open, when the caller has them (`_content_after` looks one up)."""
+    raw = _attribute_any(text, cue, s, e, quotes, prev, opening)
     if cue.base == "read" and (raw is None or raw.mention is None or not _is_document(raw.mention.text)):
         return None
     return raw
@@ -90,7 +93,9 @@ def _is_document(mention: str) -> bool:
     return len(words) > 1 and words[-1] in DOCUMENT_NOUNS
 
 
-def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None) -> _Raw | None:
+def _attribute_any(
+    text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | None, opening: dict | None = None
+) -> _Raw | None:
     if cue.base == "according":
         return _according(text, cue, s, e, quotes)
     mention, negated = subject_before(text, s, cue.start)
@@ -261,7 +266,7 @@ def _attribute_any(text: str, cue: _Cue, s: int, e: int, quotes, prev: _Raw | No
         more = _COORDINATED_AFTER.match(text, cue.end, e)
         content = (back[0], _content_end(text, back[0], s, e, cue, quotes)) if more else back
     else:
-        content = _content_after(text, cue, s, e, quotes)
+        content = _content_after(text, cue, s, e, quotes, opening)
         if content is None and back is not None and (_ends_sentence(text, cue, e) or _told_whom_only(text, cue, e)):
             content = back
         if content is None and _RELATIVE_BEFORE.search(text, max(s, mention.start - 12), mention.start):

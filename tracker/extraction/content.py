@@ -306,8 +306,11 @@ def _after_cue(text: str, pos: int) -> tuple[str | None, str | None, int]:
     return m.group(1), m.group(2), m.end()
 
 
-def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int, int, bool]]) -> tuple[int, int] | None:
-    """The reported content that follows a cue, or None when the cue is not followed by one."""
+def _content_after(
+    text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int, int, bool]], opening: dict | None = None
+) -> tuple[int, int] | None:
+    """The reported content that follows a cue, or None when the cue is not followed by one. (`opening`: the quotes
+    by where they open, when the caller has them: a look-up for the quote right after the cue, not a bisection.)"""
     pos = cue.end
     n = len(text)
     mark, newline, after = _after_cue(text, pos)
@@ -320,7 +323,7 @@ def _content_after(text: str, cue: _Cue, s: int, e: int, quotes: list[tuple[int,
     colon = mark == ":"
     if newline and not colon:
         return None
-    q = _quote_at(quotes, after)
+    q = opening.get(after) if opening is not None else _quote_at(quotes, after)
     if q is not None and (mark or colon):
         return q[0], q[1]
     if (

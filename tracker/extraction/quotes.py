@@ -420,7 +420,7 @@ def find_quotes_raw(text: object, sentence_spans: list[tuple[int, int]] | None =
                 if not coordinated:
                     continue
                 taken = [(a, prev.end) if b > prev.end else (a, b) for a, b in taken]
-            raw = _attribute(text, cue, s, e, quotes, prev)
+            raw = _attribute(text, cue, s, e, quotes, prev, opening)
             if raw is None:
                 if (
                     cut is not None
