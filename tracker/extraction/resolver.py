@@ -358,7 +358,7 @@ def _common_head(text: str) -> bool:
 _OFFICE_OF = re.compile(r"\bof (?:the )?[A-Z]")
 
 
-_NEVER = 1 << 62  # (a position past any text's end)
+_NEVER = 1 << 60  # (a position past any text's end; a short int in the compiled build)
 
 
 def _enter(index: dict, key: object, i: int) -> None:
