@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import EXAMPLE, EXPECTED
+from tests.conftest import EXAMPLE, EXPECTED, compiled_skip
 from tracker.extraction.claims import FACTUAL_KINDS, find_claims
 from tracker.extraction.pipeline import extract
 from tracker.records import Quote, SpeakerRef
@@ -923,3 +923,25 @@ def test_a_clause_of_too_few_words_is_found_so_with_or_without_the_texts_token_r
             assert judged is None
         else:  # (a clause of enough words may still be dropped as a fragment, the same way both times)
             assert (judged is None) == (_assess(text, 0, len(text), [], ".", False, [], [], [], False) is None)
+
+
+@compiled_skip
+def test_the_digit_search_for_datelines_runs_once_over_a_text_with_no_digit_after_its_first_claims(monkeypatch):
+    # The search for the next digit is shared by the short sentences up to it; past the last digit it found none,
+    # and no sentence after searches again (a counter named like the text's length once made each search again,
+    # to the text's end: quadratic, 16 s for 300 KB).
+    import tracker.extraction.claims as claims
+
+    searches: list[int] = []
+
+    class Counting:
+        def search(self, text, pos=0):
+            searches.append(pos)
+            return claims_digit.search(text, pos)
+
+    claims_digit = claims._DIGIT
+    monkeypatch.setattr(claims, "_DIGIT", Counting())
+    text = "In 2020 it rose 5 percent. " + "John Ba saw it rise. He saw it fall. " * 50
+    found = find_claims(text, [], "2021-05-05")
+    assert len(found) == 51  # (each "He saw it fall." is below the threshold)
+    assert searches == [0, 27]  # from the first sentence (a digit in it), from the second (none after)

@@ -160,11 +160,11 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
                 continue
             cs, ce, chunk, kind, score, feats, quote, qn, dt, en, _ = piece
             cid = ids.item_id("c", chunk)
-            n = seen.get(cid, 0) + 1
-            seen[cid] = n
+            count = seen.get(cid, 0) + 1  # (not `n`, the text's length the digit search above still reads)
+            seen[cid] = count
             claims.append(
                 Claim(  # (id, kind, text, start, end, speaker, quantities, dates, entities, score, features, quote_id)
-                    cid if n == 1 else f"{cid}-{n}",
+                    cid if count == 1 else f"{cid}-{count}",
                     kind,
                     chunk,
                     cs,
