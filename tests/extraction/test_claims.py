@@ -945,3 +945,25 @@ def test_the_digit_search_for_datelines_runs_once_over_a_text_with_no_digit_afte
     found = find_claims(text, [], "2021-05-05")
     assert len(found) == 51  # (each "He saw it fall." is below the threshold)
     assert searches == [0, 27]  # from the first sentence (a digit in it), from the second (none after)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_the_quotes_near_each_sentence_are_the_same_whatever_order_the_sentences_come_in(rnd):
+    # find_claims walks the quotes forward as the sentences go in order and bisects again when one goes back:
+    # sentences given out of order find the same claims (only the numbering of repeated ids follows the order).
+    from tracker.extraction.quotes import find_quotes
+    from tracker.extraction.sentences import sentences
+
+    text = EXAMPLE.read_text(encoding="utf-8")[:6000]
+    spans = sentences(text)
+    quotes = find_quotes(text, spans)
+    shuffled = list(spans)
+    rnd.shuffle(shuffled)
+
+    def key(c):
+        return (c.start, c.end, c.kind, c.score, c.features, c.quote_id, c.speaker.name if c.speaker else None)
+
+    ordered = [key(c) for c in find_claims(text, quotes, "2021-05-05", spans)]
+    assert len(ordered) > 20 and sum(1 for k in ordered if k[5] is not None) > 5
+    assert sorted(key(c) for c in find_claims(text, quotes, "2021-05-05", shuffled)) == sorted(ordered)

@@ -104,7 +104,12 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
                 attribution_at.add(a)
     claims: list[Claim] = []
     seen: dict[str, int] = {}
+    rounded: dict[float, float] = {}  # round(score, 3) by score: a few distinct scores, 0.25 µs a round
     n = len(text)
+    # The quotes near a sentence are quotes[qi:qj], qi = bisect_right(q_reach, s) and qj = bisect_left(q_starts, e):
+    # walked forward as the sentences go in order (one step or none each), bisected again if one goes back.
+    qi = qj = last_s = last_e = 0
+    nq = len(quotes)
     # The first digit at or after digit_from (n: none): a dateline holds one, and a text's sentences, in order, need
     # one search of the text between them instead of one per short sentence.
     digit_from, digit = n + 1, n
@@ -124,9 +129,16 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
             k -= 1
         end_char = text[k - 1] if k > s else ""
         if quotes:
-            i, j = bisect_right(q_reach, s), bisect_left(q_starts, e)
-            near = quotes[i:j]
-            if j - i > 1:  # (the first of them always ends after s: its end is q_reach[i])
+            if s < last_s or e < last_e:
+                qi, qj = bisect_right(q_reach, s), bisect_left(q_starts, e)
+            else:
+                while qi < nq and q_reach[qi] <= s:
+                    qi += 1
+                while qj < nq and q_starts[qj] < e:
+                    qj += 1
+            last_s, last_e = s, e
+            near = quotes[qi:qj]
+            if qj - qi > 1:  # (the first of them always ends after s: its end is q_reach[qi])
                 near = _ending_after(near, s)
         else:
             near = quotes
@@ -162,6 +174,9 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
             cid = ids.item_id("c", chunk)
             count = seen.get(cid, 0) + 1  # (not `n`, the text's length the digit search above still reads)
             seen[cid] = count
+            r = rounded.get(score)
+            if r is None:
+                r = rounded[score] = round(score, 3)
             claims.append(
                 Claim(  # (id, kind, text, start, end, speaker, quantities, dates, entities, score, features, quote_id)
                     cid if count == 1 else f"{cid}-{count}",
@@ -173,7 +188,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
                     qn,
                     dt,
                     en,
-                    round(score, 3),
+                    r,
                     feats,
                     quote.id if quote else None,
                 )
