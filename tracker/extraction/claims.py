@@ -90,6 +90,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     quotes = sorted(quotes or [], key=_START_OF)
     marks = _Marks(text)
     runs = token_runs(text, marks.low)  # the text's tokens in one pass: a clause's slice is split, not re-read
+    id_data = ids.text_bytes(text)  # and what the claims' ids hash (the same for each slice, in one pass)
     q_starts = list(map(_START_OF, quotes))
     q_reach = list(accumulate(map(_END_OF, quotes), max))  # the furthest end among the first i+1 quotes
     reports = any(q.speaker is not None for q in quotes)  # the text reports speech: its other sentences narrate
@@ -171,7 +172,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
             if piece is None or (piece[3] in FACTUAL_KINDS and piece[4] < THRESHOLD):
                 continue
             cs, ce, chunk, kind, score, feats, quote, qn, dt, en, _ = piece
-            cid = ids.item_id("c", chunk)
+            cid = ids.item_id_in("c", id_data, cs, ce, chunk)
             count = seen.get(cid, 0) + 1  # (not `n`, the text's length the digit search above still reads)
             seen[cid] = count
             r = rounded.get(score)
