@@ -316,3 +316,32 @@ def test_a_past_in_eed_is_a_past_event(text, past):
 def test_a_contracted_pronoun_in_capitals_opening_a_clause_is_no_named_subject(text, third_party):
     ((_, _, features),) = claims(text)
     assert ("third party" in features) is third_party
+
+
+def test_a_lower_case_token_is_a_stop_word_capitalised_exactly_when_it_is_in_the_lower_case_stop_words():
+    # _subject looks a token's head up in _STOP_LOWER instead of capitalising it for STOP.
+    import random
+
+    from tracker.extraction.claim_features import _STOP_LOWER
+    from tracker.extraction.entities import STOP
+
+    rng = random.Random(3)
+    heads = [w.lower() for w in STOP] + ["ok", "okay", "us", "let", "", "5th", "i"]
+    heads += ["".join(rng.choice("abcdehilmnostuy0") for _ in range(rng.randint(1, 5))) for _ in range(20_000)]
+    for head in heads:
+        assert (head in _STOP_LOWER) == (head.capitalize() in STOP), head
+    assert "ok" not in _STOP_LOWER and "the" in _STOP_LOWER
+
+
+@pytest.mark.parametrize(
+    "text, feats",
+    [
+        ("Costs rose and taxes fell because of the war.", ["past event", "comparison", "causal", "rule", "statistic"]),
+        ("Taxes rose sharply in the north last year.", ["past event", "comparison", "rule"]),
+        ("The dog sat on the mat because it was cold.", ["past event", "causal"]),
+        ("The dog sat on the mat near the door.", []),
+    ],
+)
+def test_fact_cues_are_features_in_their_order(text, feats):
+    t = _Tokens(text)
+    assert [f for f in _features(text, t, [], [], [], False) if f not in ("short", "third party")] == feats

@@ -292,6 +292,10 @@ _OPENING_SUBJECT = {
 }
 
 
+# The stop words a lower-case ASCII token capitalises to, lower-cased ("OK" is none: "ok" capitalises to "Ok").
+_STOP_LOWER = frozenset(w.lower() for w in _ENTITY_STOP if w == w.capitalize())
+
+
 _WORD_AT = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")  # the tokens of _Tokens, with their case
 
 
@@ -319,7 +323,7 @@ def _subject(t: _Tokens, chunk: str) -> str:
         return subject
     # (The part before an apostrophe split off only where there is one: most words hold none.)
     head = w.split("'")[0] if "'" in w else w
-    if w[:1].isalpha() and head.capitalize() not in _ENTITY_STOP:
+    if w[:1].isalpha() and head not in _STOP_LOWER:  # (head.capitalize() not in _ENTITY_STOP)
         # The i-th word of the clause with its case (the first one, most often, by one search).
         m = _WORD_AT.search(chunk) if i == 0 else next(islice(_WORD_AT.finditer(chunk), i, None), None)
         if m is not None:
@@ -440,10 +444,14 @@ def _features(chunk: str, t: _Tokens, quantities, dates, entities, modal: bool) 
     if "ing " in j and _ongoing(t):  # (each call's first test asked here: most clauses fail it)
         feats.append("ongoing")
     cues = t.cues
-    if cues and not cues.isdisjoint(_FACT_CUE_SET):  # (most clauses hold no such cue: one test in C, not six)
-        for name in _FACT_CUES:
-            if name in cues:
-                feats.append(name)
+    if cues:
+        fact = cues & _FACT_CUE_SET  # (most clauses hold one such cue or none: one set operation, not six tests)
+        if len(fact) == 1:
+            feats += fact
+        elif fact:
+            for name in _FACT_CUES:  # (in their order)
+                if name in fact:
+                    feats.append(name)
     if "superlative" in cues or "est " in j and _superlative(t):
         feats.append("superlative")
     if cues and not cues.isdisjoint(_VIEW_CUE_SET):

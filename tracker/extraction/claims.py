@@ -25,7 +25,7 @@ from operator import attrgetter
 from tracker import ids
 from tracker.extraction.claim_features import WEIGHTS, _features, _kind, _opinion, _past, _prediction, _score  # noqa: F401
 from tracker.extraction.claim_speakers import holding_quote, states
-from tracker.extraction.claim_words import _Tokens, token_runs  # noqa: F401
+from tracker.extraction.claim_words import OPINION_AFTER_IT_IS, _Tokens, token_runs  # noqa: F401
 from tracker.extraction.clauses import (  # noqa: F401
     _AT_LEAST,
     _DIGIT,
@@ -272,9 +272,13 @@ def _assess(
         judged, jq, jd, je = _without_attribution(text, s, e, quote, quantities, dates, entities)
         ja = -1
     t = _Tokens(judged, runs[ja:jb]) if runs is not None and ja >= 0 else _Tokens(judged)
-    predicts, opinion = _prediction(t), _opinion(t)
+    cues = t.cues
+    # (_prediction's three tests without the call; _opinion called only when one of its two first tests passes.)
+    predicts = "prediction" in cues or "first person future" in cues or "'ll " in t.joined
+    opinion = ("opinion" in cues or not t.set.isdisjoint(OPINION_AFTER_IT_IS)) and _opinion(t)
     feats = _features(judged, t, jq, jd, je, predicts or opinion)
-    if quote is None and quotes and ("first person" in feats or "second person" in feats):
+    # ("first person" and "second person" are features exactly when these cues are: a set, not the list, asked.)
+    if quote is None and quotes and ("first singular" in cues or "second person" in cues):
         _writers_person(text, s, e, quotes, feats)
     if reported or (quote is not None and quote.kind == "indirect"):
         feats.append("reported speech")
