@@ -967,3 +967,31 @@ def test_the_quotes_near_each_sentence_are_the_same_whatever_order_the_sentences
     ordered = [key(c) for c in find_claims(text, quotes, "2021-05-05", spans)]
     assert len(ordered) > 20 and sum(1 for k in ordered if k[5] is not None) > 5
     assert sorted(key(c) for c in find_claims(text, quotes, "2021-05-05", shuffled)) == sorted(ordered)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 4)), max_size=12),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 15), st.integers(0, 15)), max_size=8),
+)
+def test_the_items_of_a_clause_are_those_a_bisection_finds_whatever_order_the_sentences_come_in(items, sentences):
+    # find_claims walks each list of items forward from sentence to sentence (bisecting when one goes back) and
+    # takes a clause's items from its sentence's: the items starting in the clause and ending by its end.
+    from bisect import bisect_left
+
+    from tracker.extraction.claims import _starting_in, _within
+    from tracker.records import Entity
+
+    things = sorted(
+        (Entity(text="x", start=a, end=a + n, name="x", kind="other") for a, n in items), key=lambda x: x.start
+    )
+    starts = [x.start for x in things]
+    i = 0
+    for s, length, clause in sentences:
+        e = s + length
+        i, j = _starting_in(starts, i, s, e)
+        assert (i, j) == (bisect_left(starts, s), bisect_left(starts, e))
+        cs, ce = s + clause % (length + 1), e  # a clause of the sentence: from a point in it to its end
+        a, b = bisect_left(starts, cs), bisect_left(starts, ce)
+        expected = [x for x in things[a:b] if x.end <= ce]
+        assert (_within(things, i, j, cs, ce) if i < j else []) == expected

@@ -56,21 +56,32 @@ NON_FACTUAL_KINDS = frozenset({"prediction", "opinion", "question", "appeal"})
 THRESHOLD = 0.30  # a factual-looking clause below this check-worthiness is not reported
 
 
-def _within(items, s: int, e: int, starts: list[int]) -> list:
-    if not items:
-        return []
-    i = bisect_left(starts, s)
-    j = bisect_left(starts, e, i)
-    if i == j:
-        return []
+def _starting_in(starts: list[int], i: int, s: int, e: int) -> tuple[int, int]:
+    """(bisect_left(starts, s), bisect_left(starts, e)) for a sentence s..e: walked forward from `i`, the first
+    index of the sentence before, when all the starts before it come before s (the sentences go in order: a step
+    or two, where the two bisections cost ten times as much); bisected when a sentence goes back."""
+    n = len(starts)
+    if i > 0 and starts[i - 1] >= s:
+        i = bisect_left(starts, s)
+    else:
+        while i < n and starts[i] < s:
+            i += 1
+    j = i
+    while j < n and starts[j] < e:
+        j += 1
+    return i, j
+
+
+def _within(items: list, i: int, j: int, s: int, e: int) -> list:
+    """The items wholly in the clause s..e of a sentence whose items are items[i:j] (those starting in it)."""
     if j - i == 1:  # (most often one item: no comprehension, whose reading of e would make it a closure cell)
         x = items[i]
-        return [x] if x.end <= e else []
-    return _ending_by(items[i:j], e)
+        return [x] if s <= x.start < e and x.end <= e else []
+    return _wholly_in(items[i:j], s, e)
 
 
-def _ending_by(items: list, e: int) -> list:
-    return [x for x in items if x.end <= e]
+def _wholly_in(items: list, s: int, e: int) -> list:
+    return [x for x in items if s <= x.start < e and x.end <= e]
 
 
 _CLOSING = frozenset(" ”\"’')")
@@ -111,6 +122,8 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     # walked forward as the sentences go in order (one step or none each), bisected again if one goes back.
     qi = qj = last_s = last_e = 0
     nq = len(quotes)
+    # The figures, dates and entities starting in a sentence: items[xi:xj] (see _starting_in).
+    qni = qnj = dti = dtj = eni = enj = 0
     # The first digit at or after digit_from (n: none): a dateline holds one, and a text's sentences, in order, need
     # one search of the text between them instead of one per short sentence.
     digit_from, digit = n + 1, n
@@ -145,6 +158,12 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
             near = quotes
         if not near and s in attribution_at:
             continue
+        if quantities:
+            qni, qnj = _starting_in(qs, qni, s, e)
+        if dates:
+            dti, dtj = _starting_in(ds, dti, s, e)
+        if entities:
+            eni, enj = _starting_in(es, eni, s, e)
         clauses, reported, inner = _split(text, s, e, near, marks)
         last = clauses[-1][0] if end_char == "?" and len(clauses) > 1 else -1
         pieces: list = []
@@ -157,9 +176,9 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
                     near,
                     end_char if cs == last or last < 0 or _ASKS.match(text, cs, ce) else "",
                     cs in reported,
-                    _within(quantities, cs, ce, qs) if quantities else [],
-                    _within(dates, cs, ce, ds) if dates else [],
-                    _within(entities, cs, ce, es) if entities else [],
+                    _within(quantities, qni, qnj, cs, ce) if qni < qnj else [],
+                    _within(dates, dti, dtj, cs, ce) if dti < dtj else [],
+                    _within(entities, eni, enj, cs, ce) if eni < enj else [],
                     reports and (not transcript or not in_spans(transcript, cs)),
                     runs,
                 )
