@@ -88,6 +88,9 @@ ADVERSARIAL = {
     "capitalised words": "Smith Jones ",
     "capitalised sentences": None,  # distinct capitalised words opening sentences, built below
     "people and pronouns": None,  # distinct people quoted, each followed by a quote from "he", built below
+    # One figure, then short sentences with none: a search for the next digit that restarts at every sentence once
+    # past the text's last digit was quadratic here (session 27), built below
+    "narration after a figure": None,
     "capitalised run": "Aa ",
     "commas": ", ",
     "semicolons": "a; ",
@@ -112,6 +115,11 @@ def build(name: str, unit: str | None, size: int, real: str) -> str:
     if name == "people and pronouns":  # every name a new person for "he" and the surname lookups to weigh
         people = _words(size // 40 + 1, True).split()
         return " ".join(f"John {w} said “it rose.” He said “it fell.”" for w in people)[:size]
+    if name == "narration after a figure":
+        people = _words(size // 36 + 1, True).split()
+        return ("In 2020 it rose 5 percent. " + " ".join(f"John {w} saw it rise. He saw it fall." for w in people))[
+            :size
+        ]
     if unit is None:  # capitalised sentences
         return (". ".join(_words(size // 5 + 1, True).split()) + ".")[:size]
     return (unit * (size // len(unit) + 1))[:size]
@@ -131,6 +139,9 @@ def main() -> None:
     compiled = not tracker.extraction.speakers.__file__.endswith(".py")
     where = Path(tracker.extraction.speakers.__file__).parent
     print(f"tracker.extraction from {where}: {'compiled with mypyc' if compiled else 'pure Python'}")
+    # The interpreter's build matters as much as the code: a CPython built without profile-guided optimisation
+    # (pyenv's default) ran this about a fifth slower than Debian's build of the same version (docs/performance.md).
+    print(f"Python {sys.version.split()[0]} at {sys.executable}")
     sizes = [int(s) for s in args.sizes.split(",")]
     real = real_text()
     cases = {"real news": "", **ADVERSARIAL}

@@ -110,3 +110,17 @@ def test_no_body_left_is_an_error(tmp_path):
     p.write_text("!-- junk -->\nJanuary 16, 2021\nSOURCE: X\n")
     (item,) = parse_paths([str(p)])
     assert "no body" in str(item)
+
+
+def test_a_speaker_named_in_mojibake_keeps_the_quote(tmp_path):
+    # Scraped UTF-8 once read as windows-1252: the name broke at the stray characters and the quote was lost.
+    p = tmp_path / "scraped.txt"
+    p.write_text("â€œWe will not give in,â€\x9d FranÃ§ois Hollande said on Monday.\n", encoding="utf-8")
+    (parsed,) = parse_paths([str(p)])
+    (quote,) = parsed.extraction.quotes
+    assert quote.text == "“We will not give in,”"
+    assert quote.speaker is not None and quote.speaker.name == "François Hollande"
+    assert parsed.article.encoding == "utf-8 (mojibake repaired)"
+    # --raw: the file's own text, damage and all, so offsets index the file
+    (raw,) = parse_paths([str(p)], raw=True)
+    assert raw.article.body.startswith("â€œWe will not give in")

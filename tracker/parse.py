@@ -16,7 +16,7 @@ from tracker.read.formats import ReadError, Record, describe, iter_files, printa
 from tracker.records import Article, Extraction
 
 # Bump when cleaning or extraction changes what is stored: ingest re-parses articles parsed by an older version.
-PARSER_VERSION = "32"
+PARSER_VERSION = "33"
 
 
 @dataclass(slots=True)

@@ -147,3 +147,23 @@ def test_a_line_is_its_own_paragraph_unless_it_carries_a_wrapped_line_on(second)
     a = clean(Record(where="w.txt", text=text, format="txt"))
     fields = (a.title, a.body, a.caption, a.byline, a.source)
     assert [f for f in fields if f and "rose " + second.split()[0] in f] == []
+
+
+def test_mojibake_is_repaired_in_every_field_and_the_encoding_says_so():
+    damaged = "FranÃ§ois Hollande said â€œwe wonâ€\x9d in ZÃ¼rich."  # UTF-8 once read as windows-1252
+    record = Record(where="x.txt", text=damaged, format="txt", title="Ã‰lysÃ©e talks", byline="JosÃ© Lima")
+    a = clean(record)
+    assert a.body == "François Hollande said “we won” in Zürich."
+    assert a.title == "Élysée talks"
+    assert a.byline == "José Lima"
+    assert a.encoding == "utf-8 (mojibake repaired)"
+    # --raw keeps the file's text, so that offsets index it: nothing is repaired there
+    assert raw_article(record).body == damaged
+    assert raw_article(record).encoding == "utf-8"
+
+
+def test_text_without_mojibake_keeps_its_encoding_and_characters():
+    text = "The café’s owner, José Müller, said “no”."
+    a = clean(Record(where="x.txt", text=text, format="txt", encoding="cp1252"))
+    assert a.body == text
+    assert a.encoding == "cp1252"

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from tracker.read.formats import Record
+from tracker.read.mojibake import repair
 from tracker.records import Article
 
 HEADER_LINES = 14  # the header block never runs longer than this many non-empty lines
@@ -166,11 +167,14 @@ def _looks_like_heading(line: str) -> bool:
 
 
 def clean(record: Record) -> Article:
-    """Turn a record into an Article whose body holds only the article's own paragraphs."""
-    lines = _unwrapped(_lines(record.text))
-    title = record.title.strip() if record.title else None
+    """Turn a record into an Article whose body holds only the article's own paragraphs, its mojibake repaired
+    (`tracker.read.mojibake`; the article's `encoding` then says so)."""
+    text = repair(record.text)
+    repaired = text is not record.text and text != record.text
+    lines = _unwrapped(_lines(text))
+    title = _repaired(record.title.strip()) if record.title else None
     published = parse_date(record.published) if record.published else None
-    source, byline, caption = record.source, record.byline, record.caption
+    source, byline, caption = _repaired(record.source), _repaired(record.byline), _repaired(record.caption)
     junk: list[str] = []
     body: list[str] = []
     header_seen = 0
@@ -237,8 +241,12 @@ def clean(record: Record) -> Article:
         path=record.where,
         format=record.format,
         junk=junk,
-        encoding=record.encoding,
+        encoding=f"{record.encoding} (mojibake repaired)" if repaired else record.encoding,
     )
+
+
+def _repaired(field: str | None) -> str | None:
+    return repair(field) if field else field
 
 
 def _title_from(record: Record) -> str | None:
