@@ -74,8 +74,9 @@ def item_id_in(prefix: str, data: bytes, s: int, e: int, chunk: str) -> str:
     """`item_id(prefix, chunk)` of `chunk`, text[s:e], where `data` is `text_bytes(text)`: a slice holding no "?"
     there (only ASCII and curly quotes in the text, no "?") is what `_normalised` makes of it, split and joined;
     any other goes the general way."""
-    if data.find(b"?", s, e) < 0:
-        return prefix + _sha1(b" ".join(data[s:e].split())).hexdigest()[:10]
+    part = data[s:e]
+    if part.find(b"?") < 0:
+        return prefix + _sha1(b" ".join(part.split())).hexdigest()[:10]
     return item_id(prefix, chunk)
 
 

@@ -3,6 +3,8 @@
 Checked through `extract`, the way the claims are made; each test names the rule it holds."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.extraction.claim_features import _features
 from tracker.extraction.claim_words import _Tokens
@@ -345,3 +347,15 @@ def test_a_lower_case_token_is_a_stop_word_capitalised_exactly_when_it_is_in_the
 def test_fact_cues_are_features_in_their_order(text, feats):
     t = _Tokens(text)
     assert [f for f in _features(text, t, [], [], [], False) if f not in ("short", "third party")] == feats
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab ?.!”\"')’"), max_size=10), st.sampled_from([".", "?", "!", ""]))
+def test_a_question_is_found_whether_or_not_the_clause_holds_a_question_mark(chunk, sentence_end):
+    # _kind strips and tests the clause's end only when it holds a "?" or the sentence ends with one.
+    from tracker.extraction.claim_features import _kind
+
+    stripped = chunk.rstrip(" ”\"’')")
+    question = stripped.endswith("?") or (sentence_end == "?" and not stripped.endswith((".", "!")))
+    t = _Tokens(chunk)
+    assert (_kind(chunk, t, [], sentence_end, False, False) == "question") == question

@@ -995,3 +995,22 @@ def test_the_items_of_a_clause_are_those_a_bisection_finds_whatever_order_the_se
         a, b = bisect_left(starts, cs), bisect_left(starts, ce)
         expected = [x for x in things[a:b] if x.end <= ce]
         assert (_within(things, i, j, cs, ce) if i < j else []) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Critics", "attacked", "the", "bill", "with", "and", ",", "—", "-", ".", "”", ";"]), max_size=8
+    )
+)
+def test_a_clause_ending_on_a_dangling_word_is_a_fragment_whatever_it_ends_with(words):
+    # _assess strips the clause's end only when it ends with a letter or one of the characters it strips.
+    from tracker.extraction.claims import _DANGLING, _TRAILING, _assess
+    from tracker.extraction.clauses import MIN_WORDS, _has_words
+
+    text = " ".join(words)
+    tail = text.rstrip(_TRAILING)
+    fragment = not _has_words(text, MIN_WORDS - 1) or (
+        tail[-1:].isalpha() and tail[tail.rfind(" ") + 1 :].lower() in _DANGLING
+    )
+    assert (_assess(text, 0, len(text), [], ".", False, [], [], [], False) is None) == fragment

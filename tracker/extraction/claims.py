@@ -268,10 +268,13 @@ def _assess(
             return None
     elif _ENOUGH_WORDS.match(chunk) is None:  # (_has_words(chunk, MIN_WORDS - 1), without the call)
         return None
-    tail = chunk.rstrip(_TRAILING)
-    # (Such a word ends with a letter, and only a letter lower-cases to one: a clause ending otherwise is no fragment.)
-    if tail[-1:].isalpha() and tail[tail.rfind(" ") + 1 :].lower() in _DANGLING:
-        return None  # "Critics attacked the bill, with" (the rest cut off as attribution): a fragment, no claim
+    # (Such a word ends with a letter, and only a letter lower-cases to one: a clause ending otherwise is no fragment,
+    # and one ending with a stop or a quote mark is not stripped at all.)
+    last = chunk[-1]
+    if last.isalpha() or last in _TRAILING:
+        tail = chunk.rstrip(_TRAILING)
+        if tail[-1:].isalpha() and tail[tail.rfind(" ") + 1 :].lower() in _DANGLING:
+            return None  # "Critics attacked the bill, with" (the rest cut off as attribution): a fragment, no claim
     quote = holding_quote(text, quotes, s, e) if quotes else None  # (most sentences have no quote near)
     judged, jq, jd, je = chunk, quantities, dates, entities
     ja, jb = s, e  # where judged lies in the text, if it is a slice of it
