@@ -30,6 +30,14 @@ from tracker.extraction.claim_words import (
 )
 from tracker.extraction.entities import STOP as _ENTITY_STOP
 
+# The kinds of claim: factual ones, which a fact-checker verifies, and the others, kept with their kind so that
+# they can be filtered out rather than silently dropped (Full Fact's taxonomy; see claims.py).
+FACTUAL_KINDS = frozenset({"quantity", "event", "rule", "causal", "comparison", "other"})
+
+
+NON_FACTUAL_KINDS = frozenset({"prediction", "opinion", "question", "appeal"})
+
+
 PAST_WORDS = PAST_AUX | PAST_IRREGULAR
 
 

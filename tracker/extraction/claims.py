@@ -11,8 +11,8 @@ Figures, dates and entities are found once over the whole text and handed to the
 acronyms ("SSB") and relative dates need the whole article, and one scan is cheaper than one per sentence.
 
 Clauses are cut in clauses.py, judged in claim_features.py with the word lists of claim_words.py; this module
-runs them over the sentences, judges reported speech on what was said, gives each claim its speaker (the quote
-holding it, as claim_speakers.py decides) and re-joins factual halves.
+runs them over the sentences, judges reported speech on what was said (with claim_attribution.py's tests), gives
+each claim its speaker (the quote holding it, as claim_speakers.py decides) and re-joins factual halves.
 """
 
 from __future__ import annotations
@@ -23,7 +23,26 @@ from itertools import accumulate
 from operator import attrgetter
 
 from tracker import ids
-from tracker.extraction.claim_features import WEIGHTS, _features, _kind, _opinion, _past, _prediction, _score  # noqa: F401
+from tracker.extraction.claim_attribution import (
+    _ACTS,
+    _HARD,
+    _INDIRECT_QUESTION,
+    _characterises,
+    _content_kind,
+    _led_by_attribution,
+    _without_attribution,
+)
+from tracker.extraction.claim_features import (  # noqa: F401
+    FACTUAL_KINDS,
+    NON_FACTUAL_KINDS,
+    WEIGHTS,
+    _features,
+    _kind,
+    _opinion,
+    _past,
+    _prediction,
+    _score,
+)
 from tracker.extraction.claim_speakers import holding_quote, states
 from tracker.extraction.claim_words import OPINION_AFTER_IT_IS, _Tokens, token_runs  # noqa: F401
 from tracker.extraction.clauses import (  # noqa: F401
@@ -46,12 +65,6 @@ from tracker.extraction.narration import in_spans, may_narrate, transcript_spans
 from tracker.extraction.quantities import find_quantities
 from tracker.extraction.sentences import sentences
 from tracker.records import Claim, Quote
-
-FACTUAL_KINDS = frozenset({"quantity", "event", "rule", "causal", "comparison", "other"})
-
-
-NON_FACTUAL_KINDS = frozenset({"prediction", "opinion", "question", "appeal"})
-
 
 THRESHOLD = 0.30  # a factual-looking clause below this check-worthiness is not reported
 
@@ -399,104 +412,6 @@ def _writers_person(text: str, s: int, e: int, quotes: list[Quote], feats: list[
         feats.remove("first person")
     if "second person" in feats and "second person" not in cues:
         feats.remove("second person")
-
-
-# Verbs that put a name or a label on something ('called the vote "a sham"', "branded the plan a disgrace",
-# 'characterised the strike as "an aggression"'): what follows is the speaker's view of it, not a statement of fact.
-_NAMING_VERB = re.compile(
-    r"(?:call(?:s|ed|ing)?|characteri[sz](?:e|es|ed|ing)|label(?:s|led|ed|ling|ing)?|brand(?:s|ed|ing)?|"
-    r"dub(?:s|bed|bing)?|term(?:s|ed|ing)?)",
-    re.IGNORECASE,
-)
-_AS_VERB = re.compile(r"describ(?:e|es|ed|ing)", re.IGNORECASE)
-_AS = re.compile(r"\bas\b")
-
-
-# How reported content after "asked" opens when it is a question, not a request ("asked the firm to pay").
-_INDIRECT_QUESTION = re.compile(r"(?:if|whether|why|how|what|who|whom|whose|which|when|where)\b", re.IGNORECASE)
-
-
-def _characterises(quote: Quote) -> bool:
-    """The reported words are a label the speaker puts on something: "called X Y", "described X as Y" (not "called
-    for X", an appeal the writer reports, nor "described how …", an account, nor "referred to X as Y", which
-    reports what a thing is called, nor "called on X to …", a request)."""
-    words = (quote.cue or "").split()
-    if not words or "for" in words or "on" in words:
-        return False
-    if _NAMING_VERB.fullmatch(words[0]):
-        return True
-    return _AS_VERB.fullmatch(words[0]) is not None and _AS.search(quote.text) is not None
-
-
-_OPENING = re.compile(r"[\s,:;—–-]*[\"“‘']")
-
-
-def _without_attribution(text: str, s: int, e: int, quote: Quote, quantities, dates, entities) -> tuple:
-    """The quoted words of a clause that holds a quote's attribution: what precedes the speaker and cue, and
-    what follows them only when it opens a quote again (not "after the race", ", who helped …")."""
-    a = quote.cue_start if quote.cue_start is not None else quote.end
-    b = quote.cue_end if quote.cue_end is not None else a + len(quote.cue or "")
-    spk = quote.speaker
-    if spk is not None and s <= spk.start < e:
-        a, b = min(a, spk.start), max(b, spk.end)
-    parts = [(s, a)] if _has_words(text, 2, s, a) else []
-    m = _OPENING.match(text, b, e)
-    if m is not None:
-        parts.append((m.end() - 1, e))
-    if not parts:
-        return text[s:e], quantities, dates, entities
-    judged = " ".join(text[x:y] for x, y in parts)
-
-    def inside(items):
-        return [i for i in items if any(x <= i.start and i.end <= y for x, y in parts)]
-
-    return judged, inside(quantities), inside(dates), inside(entities)
-
-
-def _led_by_attribution(quote: Quote, s: int, e: int) -> bool:
-    """ "X said (on Tuesday) (that) CONTENT", wholly in the clause, with the speaker's verb as the clause's main verb:
-    not a participle after the writer's own clause ("declared an emergency, claiming this would stem …"). "According
-    to X, CONTENT" is no participle: it only names the source, as "X said" does."""
-    if quote.kind != "indirect" or quote.cue is None or quote.cue_start is None:
-        return False
-    first = quote.cue.split()[0].lower()
-    return (
-        s <= quote.cue_start < quote.start
-        and quote.end <= e + 2
-        and (not first.endswith("ing") or first == "according")
-    )
-
-
-def _content_kind(text, quote: Quote, end_char, quantities, dates, entities) -> str | None:
-    """The kind of what the speaker said, when it is not a fact: "Carmaker X said on Wednesday it would close the
-    plant, cutting 900 jobs" reports a plan, and "Y told reporters the rise was unfair" a view, however factual
-    the attribution looks (a name, "said", a date). The claim keeps its score, which the attribution's date and
-    name rightly raise when the content is a fact."""
-    a, b = quote.start, quote.end
-    content = text[a:b]
-    t = _Tokens(content)
-    predicts, opinion = _prediction(t), _opinion(t)
-    if not (predicts or opinion or "?" in content or t.cues & _VIEW_CUES or "appeal" in t.cues):
-        return None  # none of the cues of a non-factual kind: the content's kind is factual (cheap test first)
-    jq = [x for x in quantities if a <= x.start and x.end <= b]
-    jd = [x for x in dates if a <= x.start and x.end <= b]
-    je = [x for x in entities if a <= x.start and x.end <= b]
-    feats = _features(content, t, jq, jd, je, predicts or opinion)
-    kind = _kind(content, t, feats, end_char, predicts, opinion)
-    if kind not in NON_FACTUAL_KINDS and "evaluation" in feats and _HARD.isdisjoint(feats):
-        return "opinion"  # "said the repairs came too late", "said bad planning was to blame": a judgement, past or not
-    return kind if kind in NON_FACTUAL_KINDS else None
-
-
-_HARD = frozenset(("money", "percent", "number", "date"))
-
-
-_VIEW_CUES = frozenset(("evaluation", "hedge"))
-
-
-# Verbs whose act is news in itself: "X announced it would close the plant" reports that a plan was made public,
-# which the writer asserts; "X said it would close the plant" only passes the plan on.
-_ACTS = frozenset(("announce", "declare"))
 
 
 def _rejoin(text: str, pieces: list, inner: set[int], quotes: list[Quote]) -> list:
