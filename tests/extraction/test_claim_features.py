@@ -45,18 +45,6 @@ def test_a_question_inside_its_closing_quote_mark_is_a_question():
     assert [(t, k) for t, k, _ in claims(text)] == [(text, "question")]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "We've seen 300 cases in Kenya.",  # "'ve" after a pronoun, not a modal: it happened
-        "Officials counted 40",  # a past verb with its number last, no full stop
-    ],
-)
-def test_past_events(text):
-    ((got, _, features),) = claims(text)
-    assert got == text and "past event" in features
-
-
 def test_a_condition_after_filler_words_is_still_a_condition():
     text = "Well so if taxes are cut, revenue falls by 20%."
     assert [(t, k) for t, k, _ in claims(text)] == [(text, "prediction")]
