@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.extraction.claim_features import _features
+from tracker.extraction.claim_features import _features, _kind
 from tracker.extraction.claim_words import _Tokens
 from tracker.extraction.pipeline import extract
 
@@ -347,3 +347,21 @@ def test_a_question_is_found_whether_or_not_the_clause_holds_a_question_mark(chu
     question = stripped.endswith("?") or (sentence_end == "?" and not stripped.endswith((".", "!")))
     t = _Tokens(chunk)
     assert (_kind(chunk, t, [], sentence_end, False, False) == "question") == question
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from("we i want need please let's let us urge call on vote the rose tax and so".split()), max_size=7
+    )
+)
+def test_a_clause_without_an_appeals_opening_word_is_an_appeal_only_by_its_cues(words):
+    # _kind asks _appeal only of a clause holding a word an appeal can open with (or the first word of such a
+    # phrase); any other is an appeal exactly when its cues say so, which is _appeal's own first answer.
+    from tracker.extraction.claim_features import _APPEAL_OPENERS, _appeal
+
+    chunk = " ".join(words)
+    t = _Tokens(chunk)
+    if t.set.isdisjoint(_APPEAL_OPENERS):
+        assert _appeal(t, chunk) == ("appeal" in t.cues)
+    assert (_kind(chunk, t, [], ".", False, False) == "appeal") == _appeal(t, chunk)

@@ -135,6 +135,8 @@ def _may_be_it_is(words: set[str] | frozenset[str]) -> bool:
 # The phrases an appeal can open with, by their first and second words ("we" and "want" of "we want").
 _APPEAL_FIRSTS = frozenset(APPEAL_START[1])
 _APPEAL_SECONDS = frozenset(p.split()[1] for ps in APPEAL_START[1].values() for p in ps)
+# A clause with none of these words takes _appeal's first branch ("appeal" in its cues): asked without the call.
+_APPEAL_OPENERS = APPEAL_START[0] | _APPEAL_FIRSTS
 
 
 def _appeal(t: _Tokens, chunk: str) -> bool:
@@ -408,7 +410,7 @@ def _kind(chunk: str, t: _Tokens, feats: list[str], sentence_end: str, predicts:
             return "question"
     found = set(feats)  # (a dozen tests below: a set's look-up costs a fraction of a list's scan)
     hard = ("money" in found) + ("percent" in found) + ("number" in found) + ("date" in found)
-    if hard == 0 and _appeal(t, chunk):
+    if hard == 0 and ("appeal" in t.cues if t.set.isdisjoint(_APPEAL_OPENERS) else _appeal(t, chunk)):
         return "appeal"
     past = "past event" in found
     if "hypothetical" in found and not past:
