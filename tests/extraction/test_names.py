@@ -642,6 +642,10 @@ def test_an_owner_speaks_through_an_account_with_either_apostrophe(apostrophe):
             "Brian Hook",
             "US Special Representative for Iran",
         ),
+        # A title word inside the phrase ("Foreign") does not end the title
+        ("Minister for Foreign Affairs Marise Payne", "Marise Payne", "Minister for Foreign Affairs"),
+        ("Deputy Minister of Foreign Trade Ana Lima", "Ana Lima", "Deputy Minister of Foreign Trade"),
+        ("Secretary of Defense Lloyd Austin", "Lloyd Austin", "Secretary of Defense"),
     ],
 )
 def test_common_nouns_after_the_title_are_in_the_role(phrase, name, role):

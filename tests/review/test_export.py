@@ -119,3 +119,40 @@ def test_cli(annotated, tmp_path):
     assert sorted(r["verdict"] for r in csv.DictReader(io.StringIO(result.stdout))) == ["false", "mostly true"]
     bad = CliRunner().invoke(cli, ["export", "--table", "nope", "--db", str(db_path)])
     assert bad.exit_code == 1 and "no table or view" in bad.output
+
+
+def test_the_tables_suggested_are_the_ones_a_person_exports(annotated):
+    db, _, _, _ = annotated
+    with pytest.raises(ExportError) as e:
+        export_string(db, "csv", table="nope")
+    suggested = str(e.value).split("try one of: ")[1].rstrip(")").split(", ")
+    assert {"articles", "quotes", "claims", "annotations", "claims_with_verdict", "ingest_errors"} <= set(suggested)
+    # not the full-text indexes and their own tables, nor the bookkeeping ones Datasette hides
+    assert not [t for t in suggested if "_fts" in t or t.startswith("_")]
+    assert any("_fts" in t for t in db.table_names())
+
+
+def test_an_export_to_a_file_is_whole_or_not_written(annotated, tmp_path):
+    _, db_path, _, _ = annotated
+    out = tmp_path / "claims.csv"
+    ok = CliRunner().invoke(cli, ["export", "--table", "claims", "--db", str(db_path), "-o", str(out)])
+    assert ok.exit_code == 0, ok.output
+    before = out.read_bytes()
+    assert before.count(b"\n") > 5
+    # a refused export leaves the earlier file as it was, and nothing half-written beside it
+    for bad in (["--where", "no_such_column = 1"], ["--table", "nope"]):
+        r = CliRunner().invoke(cli, ["export", "--table", "claims", "--db", str(db_path), "-o", str(out), *bad])
+        assert r.exit_code == 1
+        assert out.read_bytes() == before
+    r = CliRunner().invoke(cli, ["export", "--table", "nope", "--db", str(db_path), "-o", str(tmp_path / "new.csv")])
+    assert r.exit_code == 1 and not (tmp_path / "new.csv").exists()
+    assert not list(tmp_path.glob(".export-*"))  # no partial file left behind
+
+
+def test_an_export_to_a_folder_that_does_not_exist_is_one_line(annotated, tmp_path):
+    _, db_path, _, _ = annotated
+    r = CliRunner().invoke(cli, ["export", "--db", str(db_path), "-o", str(tmp_path / "no" / "such" / "x.csv")])
+    assert r.exit_code == 1
+    assert r.output.strip().splitlines() == [
+        f"Error: cannot write {tmp_path / 'no' / 'such' / 'x.csv'}: No such file or directory"
+    ]

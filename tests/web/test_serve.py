@@ -3,8 +3,10 @@ own test client."""
 
 import csv
 import io
+import os
 
 import pytest
+import sqlite_utils
 import yaml
 
 from tests.conftest import EXAMPLE, ROOT
@@ -294,7 +296,15 @@ def test_serve_passes_the_secret_to_datasette_in_its_environment(tmp_path, monke
 
     monkeypatch.delenv("DATASETTE_SECRET", raising=False)
     seen = {}
-    monkeypatch.setattr(serve_mod.subprocess, "call", lambda cmd, env: seen.update(cmd=cmd, env=env) or 0)
+
+    class Child:
+        def __init__(self, cmd, env):
+            seen.update(cmd=cmd, env=env)
+
+        def wait(self):
+            return 0
+
+    monkeypatch.setattr(serve_mod.subprocess, "Popen", Child)
     assert serve_mod.serve(tmp_path / "tracker.db", "127.0.0.1", 8001) == 0
     assert seen["env"]["DATASETTE_SECRET"] == (tmp_path / "tracker.secret").read_text().strip()
     assert not any(seen["env"]["DATASETTE_SECRET"] in part for part in seen["cmd"])  # not visible in `ps`
@@ -312,3 +322,62 @@ def test_port_in_use_is_found_by_binding():
         assert port_in_use("127.0.0.1", port) is True
     assert port_in_use("127.0.0.1", port) is False  # closed again (SO_REUSEADDR: TIME_WAIT does not count)
     assert port_in_use("127.0.0.1", 0) is False
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.parametrize("stop", ["SIGTERM", "SIGHUP", "Ctrl-C"])
+def test_a_stop_sent_to_tracker_serve_stops_datasette_too(tmp_path, stop):
+    # systemd, Docker and supervisors stop a service by signalling its main process: Datasette, its child, must
+    # not be left serving on the port with no parent; the config rewritten for the database's name is removed.
+    # Ctrl-C in a terminal signals both processes: tracker waits for Datasette to finish and exits 0.
+    import signal
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from tracker.web.serve import port_in_use
+
+    db = tmp_path / "other.db"
+    sqlite_utils.Database(db)["t"].insert({"a": 1})
+    port = _free_port()
+    env = {**os.environ, "DATASETTE_SECRET": "x", "TMPDIR": str(tmp_path)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tracker.cli", "serve", "--db", str(db), "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # (its own process group: the finally below reaches an orphan too)
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                assert urllib.request.urlopen(f"http://127.0.0.1:{port}/other/t.json").status == 200
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read().decode()
+                time.sleep(0.2)
+        assert list(tmp_path.glob("tracker-*/datasette.yaml"))  # the rewritten config, while serving
+        if stop == "Ctrl-C":
+            os.killpg(proc.pid, signal.SIGINT)  # (what a terminal does: the whole foreground group)
+        else:
+            proc.send_signal(getattr(signal, stop))
+        assert proc.wait(timeout=30) == 0
+        deadline = time.monotonic() + 10
+        while port_in_use("127.0.0.1", port) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not port_in_use("127.0.0.1", port)  # Datasette is gone, not serving on as an orphan
+        assert not list(tmp_path.glob("tracker-*"))
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass

@@ -133,6 +133,12 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
         last_title = k - 1  # "University health expert Wendy Parmet": a common noun after the title is in the role
     elif last_title < 0 and len(words) >= 3:
         last_title = _role_noun_before_name(words)
+    if last_title > 0:
+        # "Minister for Foreign Affairs Marise Payne": a title word inside the title's own "of"/"for" phrase
+        # ("Foreign") does not end the title; the phrase is read from the title word that opens it.
+        first = _phrase_title(words, last_title)
+        if first >= 0:
+            last_title = first
     rest = words[last_title + 1 :]
     if (
         last_title >= 0
@@ -157,6 +163,18 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     role_words = [w for w in words[: last_title + 1] if w.lower() not in _HONORIFICS]
     role = " ".join(role_words).rstrip(",") or None
     return role, words[last_title + 1 :]
+
+
+def _phrase_title(words: list[str], last_title: int) -> int:
+    """The index of a title word before `last_title` that an "of", "to" or "for" phrase of capitalised words
+    follows to the end, with a name after it ("Minister for Foreign Affairs Marise Payne"), or -1."""
+    for t in range(last_title):
+        nxt = words[t + 1].lower()
+        if nxt in ("of", "to", "for") and words[t].lower() in TITLES:
+            # (a name after the phrase, as the rule below reads it: at least the phrase's word and three more)
+            ok = len(words) - t >= 5 and all(_is_cap(w) or w == "the" for w in words[t + 2 :])
+            return t if ok else -1
+    return -1
 
 
 # Endings of nouns for what a person does ("campaigner", "investor", "economist", "historian").

@@ -169,8 +169,7 @@ def export_cmd(fmt, table, where, base_url, output, db_path):
     db = open_db(db_path)
     try:
         if output:
-            with open(output, "w", encoding="utf-8", newline="") as fp:
-                n = export(db, fmt, fp, table=table, where=where, base_url=base_url)
+            n = _export_to_file(output, lambda fp: export(db, fmt, fp, table=table, where=where, base_url=base_url))
         else:
             n = export(db, fmt, sys.stdout, table=table, where=where, base_url=base_url)
     except ExportError as e:
@@ -178,6 +177,37 @@ def export_cmd(fmt, table, where, base_url, output, db_path):
     from tracker.store.ingest import plural
 
     click.echo(f"{plural(n, 'record')} exported", err=True)
+
+
+def _export_to_file(output: str, write) -> int:
+    """`write(fp)` into `output`, whole or not at all: into a new file beside it, renamed over it once complete, so
+    that an export refused or failing part way (a bad --where, a full disk) leaves an earlier export of the same
+    name as it was, and no half-written file."""
+    import os
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(output))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".part", dir=folder)
+    except OSError as e:
+        raise click.ClickException(f"cannot write {output}: {e.strerror}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fp:
+            n = write(fp)
+        os.chmod(tmp, 0o666 & ~_umask())  # (mkstemp makes it owner-only: give it a new file's usual mode)
+        os.replace(tmp, output)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return n
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def register(cli: click.Group) -> None:

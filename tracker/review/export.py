@@ -32,7 +32,7 @@ def rows(
 ) -> tuple[list[str], Iterator[dict]]:
     """Column names and rows of a table or view, optionally filtered by a SQL `where` clause."""
     if table not in db.table_names() and table not in db.view_names():
-        raise ExportError(f"no table or view {table!r} (try one of: {', '.join(db.table_names() + db.view_names())})")
+        raise ExportError(f"no table or view {table!r} (try one of: {', '.join(exportable(db))})")
     sql = f"select * from [{table}]" + (f" where {where}" if where else "")
     try:
         cursor = db.execute(sql, params or {})
@@ -40,6 +40,19 @@ def rows(
         raise ExportError(f"--where {where!r}: {e}") from None
     columns = [d[0] for d in cursor.description]
     return columns, (dict(zip(columns, r)) for r in cursor)
+
+
+def exportable(db: sqlite_utils.Database) -> list[str]:
+    """The tables and views a person would export: not the full-text indexes' own tables nor the bookkeeping
+    ones whose names start with "_" (which Datasette hides too)."""
+    names = db.table_names()
+    fts = {t for t in names if (db.table(t).virtual_table_using or "").upper().startswith("FTS")}
+    shadows = {f"{f}_{part}" for f in fts for part in _FTS_SHADOWS}
+    return [t for t in names + db.view_names() if not t.startswith("_") and t not in fts and t not in shadows]
+
+
+# The tables SQLite keeps for a full-text index named t: t_data, t_idx, ... (FTS5 and FTS3/4).
+_FTS_SHADOWS = ("data", "idx", "docsize", "config", "content", "segments", "segdir", "stat")
 
 
 def _person_or_org(name: str | None, kind: str | None) -> dict | None:

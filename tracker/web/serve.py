@@ -5,10 +5,13 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import yaml
@@ -61,7 +64,11 @@ def datasette_app(db_path: str | Path, metadata: Path | None = None, config: Pat
     return Datasette([str(db_path)], metadata=metadata_data, config=config_data, **kwargs)
 
 
-def serve_command(db_path: str | Path, host: str, port: int, extra: tuple[str, ...] = ()) -> list[str]:
+def serve_command(
+    db_path: str | Path, host: str, port: int, extra: tuple[str, ...] = (), workdir: Path | None = None
+) -> list[str]:
+    """Datasette's command line for the database. For a database not named "tracker", the config is rewritten for
+    its name into `workdir` (a new temporary folder when None: the caller removes it)."""
     cmd = [sys.executable, "-m", "datasette", "serve", str(db_path), "--host", host, "--port", str(port)]
     name = Path(db_path).stem
     for option, filename in (("--metadata", "metadata.yml"), ("--config", "datasette.yaml")):
@@ -70,7 +77,7 @@ def serve_command(db_path: str | Path, host: str, port: int, extra: tuple[str, .
             continue
         if name != CONFIG_DATABASE:
             data = for_database(load_yaml(path), name)
-            path = Path(tempfile.mkdtemp(prefix="tracker-")) / filename
+            path = (workdir or Path(tempfile.mkdtemp(prefix="tracker-"))) / filename
             path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         cmd += [option, str(path)]
     return cmd + list(extra)
@@ -125,10 +132,46 @@ def port_in_use(host: str, port: int) -> bool:
 
 
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, extra: tuple[str, ...] = ()) -> int:
-    """Run Datasette in the foreground until interrupted, signing with secret_for(db_path); returns its exit
-    code. The secret goes through the environment, not the command line, where `ps` would show it."""
+    """Run Datasette in the foreground until interrupted or stopped, signing with secret_for(db_path); returns its
+    exit code. The secret goes through the environment, not the command line, where `ps` would show it.
+
+    Datasette runs as a child process. A stop sent to `tracker serve` alone (SIGTERM from `kill`, systemd,
+    Docker or a supervisor; SIGHUP when its terminal closes) is passed on to it: left running, it would keep
+    the port and serve on with no parent. Ctrl-C reaches both already (the terminal signals the whole group)."""
     env = {**os.environ, SECRET_ENV: secret_for(db_path)}
+    workdir = Path(tempfile.mkdtemp(prefix="tracker-"))  # the config rewritten for another name, removed after
     try:
-        return subprocess.call(serve_command(db_path, host, port, extra), env=env)
-    except KeyboardInterrupt:
-        return 0
+        proc = subprocess.Popen(serve_command(db_path, host, port, extra, workdir), env=env)
+        return _wait_passing_on_stops(proc)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+# (SIGHUP is not on Windows)
+_STOPS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+_STOPPED = {-s for s in (*_STOPS, signal.SIGINT)}  # the exit codes of a child ended by one of them
+
+
+def _wait_passing_on_stops(proc: subprocess.Popen) -> int:
+    """Wait for `proc`, sending it each stop signal this process gets; Ctrl-C waits for it to finish. Returns its
+    exit code, or 0 when it ended because it was stopped (Datasette exits with 1 after a Ctrl-C)."""
+    stopped = []
+
+    def pass_on(signum, frame):
+        stopped.append(signum)
+        proc.send_signal(signum)
+
+    # (a handler can only be set from the main thread: called from another, the stops are not passed on)
+    main = threading.current_thread() is threading.main_thread()
+    previous = {s: signal.signal(s, pass_on) for s in _STOPS} if main else {}
+    try:
+        while True:
+            try:
+                code = proc.wait()
+                break
+            except KeyboardInterrupt:
+                stopped.append(signal.SIGINT)  # the child got the same Ctrl-C and is shutting down: wait for it
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+    return 0 if stopped or code in _STOPPED else code
