@@ -55,3 +55,24 @@ def test_lowering_comes_before_the_quote_marks_when_other_text_is_not_ascii():
     # The Kelvin sign lowers to an ASCII "k"; mixed-case ASCII with curly quotes lowers as plain ASCII.
     assert normalise("\u212a“Ok”") == "k ok"
     assert normalise("John Ba said “It ROSE.”") == "john ba said it rose"
+
+
+def test_the_id_of_a_slice_read_from_the_texts_bytes_is_item_id_of_the_slice():
+    """item_id_in reads a slice's id off text_bytes(text) when the slice holds only ASCII and curly quotes (and no
+    "?"): the same id as item_id of the slice, for every slice of texts of every kind of character."""
+    from tracker.ids import item_id_in, text_bytes
+
+    rng = random.Random(5)
+    pieces = ["John", "Ba", "said", " ", "\n", "“", "”", "’", "'", "?", "é", "İ", "Σ", "\u212a", "ß", "_x", "5.5", "—"]
+    pieces += ["😀", "ﬁ", "-", "\u00a0"]
+    fast = 0
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        data = text_bytes(text)
+        assert len(data) == len(text)
+        for s in range(len(text) + 1):
+            for e in range(s, len(text) + 1):
+                fast += b"?" not in data[s:e]
+                assert item_id_in("c", data, s, e, text[s:e]) == item_id("c", text[s:e]), (text, s, e)
+    assert fast > 8_000  # (many slices take the bytes)
+    assert text_bytes("John Ba said “It ROSE.” Ça va?") == b"john ba said  it rose   ?a va?"

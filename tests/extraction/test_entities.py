@@ -1,7 +1,10 @@
 """Entities: capitalised runs with keyword kinds, the alias table, acronyms joined to their expansion."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from tests.conftest import compiled_skip
 from tracker.extraction.entities import find_entities
 
 
@@ -272,3 +275,43 @@ def test_a_possessive_cuts_a_run_after_an_organisation_word_or_a_known_acronym(t
 )
 def test_only_whole_stop_words_are_dropped_off_the_front_of_a_name(text, expected):
     assert _spans(text) == expected
+
+
+_NAME_WORDS = (
+    "John Ba Ca Akar Hulusi Turkey Ankara Pentagon The He Mr. Mr Dr President Minister Defence of the and for Bank "
+    "Act Party SSB (SSB) U.S. A. Ann Lee’s Lee's O’Neil Jean-Luc Later, said. it . \n , ’s"
+).split(" ")
+
+
+@compiled_skip
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_WORDS), max_size=14), st.sampled_from([" ", " ", "  ", "\n"]))
+def test_two_word_names_get_what_the_general_path_gives(words, space):
+    # find_entities sends a two-word run with nothing to trim straight to the rest of `_entity` (no `_pieces`,
+    # no `_trim`): with that shortcut closed, the general path finds the same entities.
+    from tracker.extraction import entities
+
+    class Everything:
+        def __contains__(self, word):
+            return True
+
+    text = space.join(words)
+    fast = find_entities(text)
+    saved = entities._TRIMMED
+    entities._TRIMMED = Everything()  # (every first word "trimmed": no run takes the shortcut)
+    try:
+        assert find_entities(text) == fast
+    finally:
+        entities._TRIMMED = saved
+
+
+def test_a_two_word_name_is_one_entity_and_a_later_surname_is_that_person():
+    found = [
+        (x.text, x.start, x.name, x.kind)
+        for x in find_entities("John Ba said it. Later, Mr. Ba and Ann Lee’s aide left.")
+    ]
+    assert found == [
+        ("John Ba", 0, "John Ba", "person"),
+        ("Ba", 28, "John Ba", "person"),
+        ("Ann Lee", 35, "Ann Lee", "person"),
+    ]

@@ -2,6 +2,8 @@
 for these tests."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.extraction.narration import in_spans, may_narrate, transcript_spans
 
@@ -78,3 +80,50 @@ def test_a_span_holds_its_first_character_and_not_the_one_after_it():
 )
 def test_what_may_be_the_writers_statement(chunk, narrates):
     assert may_narrate(chunk) is narrates
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "I",
+                "We",
+                "we",
+                "us",
+                "You",
+                "your",
+                "World",
+                "War",
+                "Bab",
+                "saw",
+                "it",
+                "rise",
+                '"',
+                "“",
+                "”",
+                ":",
+                "Image:",
+                ".",
+                ",",
+                "me",
+                "Ian",
+                "US",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_the_person_test_skips_the_quote_substitution_and_the_scan_only_where_they_find_nothing(words):
+    # may_narrate substitutes the quoted text only when a quote mark opens it, and scans for person words only
+    # after one is found: the same answer as substituting and scanning every sentence.
+    from tracker.extraction.narration import _PERSON, _QUOTED, MIN_WORDS, _numeral
+
+    chunk = " ".join(words)
+    plain = _QUOTED.sub(" ", chunk)
+    expected = (
+        len(chunk.split()) >= MIN_WORDS
+        and not (":" in chunk and "Image:" in chunk)
+        and not any(m.group() != "I" or not _numeral(plain, m.start()) for m in _PERSON.finditer(plain))
+    )
+    assert may_narrate(chunk) == expected

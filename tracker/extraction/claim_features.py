@@ -2,7 +2,8 @@
 score those features add up to, and the kind of claim they make (quantity, event, rule … or opinion,
 prediction, question, appeal).
 
-The weights were fitted by logistic regression on the ClaimBuster dev sentences; see WEIGHTS.
+The weights were fitted by logistic regression on the ClaimBuster dev sentences; see WEIGHTS. Whether a clause
+reports a past event is claim_tense.py's rule.
 """
 
 from __future__ import annotations
@@ -11,46 +12,29 @@ import math
 import re
 from itertools import islice, repeat
 
+from tracker.extraction.claim_tense import _past
 from tracker.extraction.claim_words import (
     _LETS_INSIDE,
     APPEAL_START,
-    ED_NOT_VERB,
-    HAVE,
     HEDGE,
     NOT_SUPERLATIVE,
-    OBJECT_START,
     OPINION,
     OPINION_AFTER_IT_IS,
     OPINION_START,
-    PARTICIPLES,
-    PAST_AUX,
-    PAST_IRREGULAR,
-    SUBJECTS,
     _Tokens,
 )
 from tracker.extraction.entities import STOP as _ENTITY_STOP
 
-PAST_WORDS = PAST_AUX | PAST_IRREGULAR
+# The kinds of claim: factual ones, which a fact-checker verifies, and the others, kept with their kind so that
+# they can be filtered out rather than silently dropped (Full Fact's taxonomy; see claims.py).
+FACTUAL_KINDS = frozenset({"quantity", "event", "rule", "causal", "comparison", "other"})
 
 
-_GOT = {"got"}
-
-
-_HAD = {"had"}
-
-
-_HAD_BETTER = re.compile(r" (?:had|[a-z]+'d) better ")
-
-
-MODALS = frozenset("would could should might must may will shall can wouldn't couldn't shouldn't won't".split())
+NON_FACTUAL_KINDS = frozenset({"prediction", "opinion", "question", "appeal"})
 
 
 # "if ... would/could": a condition and its consequence, not an event.
 _COUNTERFACTUAL = re.compile(r" (?:would|could|might|[a-z]+'d) ")
-
-
-# "we've got", "he has got": possession in the present, not a past event.
-_HAVE_GOT = re.compile(r" (?:have|has|[a-z]+'ve|[a-z]+'s) got ")
 
 
 _PROPORTION_WORDS = frozenset("half halves twice thirds quarters fifths third quarter fifth tenth one".split())
@@ -85,98 +69,6 @@ _THE_EST = re.compile(r" the ([a-z0-9']{2,}est)(?= )")
 
 
 _IT_IS = re.compile(r" (?:it's (?:(?:a|very) ){0,3}|it is (?:(?:a|very) ){0,2})([a-z0-9']+)(?= )")
-
-
-# "will be ratcheted up", "is being reviewed", "unless the dam is repaired": a passive, not a past event (a passive
-# in the present is a state or a condition; "was repaired" is past by "was").
-_BE = frozenset(("be", "being", "is", "are", "am", "isn't", "aren't"))
-
-
-_WAS_WERE = frozenset(("was", "were"))
-
-
-# "was forecast to reach", "were expected to fall", "was scheduled to land": the forecast was made in the past, but
-# what it is about has not happened.
-_FORECAST = re.compile(r" (?:was|were) (?:forecast|expected|scheduled|projected|predicted|set|slated) to ")
-
-
-def _forecast_past(t: _Tokens, hits: set) -> set:
-    """The past words of `hits` less "was"/"were" when each of them only opens a forecast ("was forecast to")."""
-    n = len(_FORECAST.findall(t.joined))
-    if n and n == t.list.count("was") + t.list.count("were"):
-        return hits - _WAS_WERE
-    return hits
-
-
-# Pasts in "-eed" ("The two sides agreed a ceasefire"): other words in "-eed" are no past ("need", "speed",
-# "indeed", "exceed", "proceed"), so "-eed" is no sign of one by itself.
-_PAST_EED = frozenset("agreed disagreed guaranteed freed decreed refereed".split())
-
-
-# An -ed verb is told from an -ed adjective by what stands around it: a subject word before it, an object or a
-# figure after it, or the time it happened ("The dam opened on Monday", "resigned last week", "died in 2019").
-_THEN = frozenset("yesterday today overnight last".split())
-_TIME_PREPS = frozenset("on in at during".split())
-_CALENDAR = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december""".split()
-)
-
-
-# "-ed" words whose time is that of what is to come: "the vote, expected on March 3", "talks scheduled for May".
-_AHEAD = frozenset("expected scheduled planned slated projected predicted forecasted".split())
-
-
-def _when_at(toks: list[str], j: int) -> bool:
-    """A time opens at toks[j]: "yesterday", "last week", "on Monday", "in March", "in 2019"."""
-    if j >= len(toks):
-        return False
-    w = toks[j]
-    if w in _THEN:
-        return True
-    if w in _TIME_PREPS and j + 1 < len(toks):
-        x = toks[j + 1]
-        return x in _CALENDAR or x[0].isdigit()
-    return False
-
-
-def _past(t: _Tokens) -> bool:
-    """Past tense or present perfect used as a verb: "was", "went", "have funded", "we reduced the penalty";
-    not "-ed" adjectives ("managed care", "people involved") nor passives after "be" ("will be approved")."""
-    hits = t.set & PAST_WORDS
-    if " to " in t.joined and not hits.isdisjoint(_WAS_WERE):
-        hits = _forecast_past(t, hits)
-    if hits and (hits != _GOT or not _HAVE_GOT.search(t.joined)) and (hits != _HAD or not _HAD_BETTER.search(t.joined)):
-        return True
-    if "been" in t.set and "'s been " in t.joined:
-        return True  # "it's been extended": "'s" before "been" can only be "has"
-    if "ed " not in t.joined and "'ve " not in t.joined and t.set.isdisjoint(HAVE):
-        return False
-    toks = t.list
-    for i, w in enumerate(toks):
-        end = w[-2:]
-        if end == "ed":
-            if (
-                len(w) > 4
-                and w not in ED_NOT_VERB
-                and (w[-3] != "e" or w in _PAST_EED)
-                and not (i and toks[i - 1] in _BE)
-            ):
-                if (
-                    (i and toks[i - 1] in SUBJECTS)
-                    or (i + 1 < len(toks) and (toks[i + 1] in OBJECT_START or toks[i + 1][0].isdigit()))
-                    or (_when_at(toks, i + 1) and w not in _AHEAD)
-                ):
-                    return True
-        elif end == "ve" or w in HAVE:
-            if w not in HAVE and not w.endswith("'ve"):
-                continue
-            if w.endswith("'ve") and w[:-3] in MODALS or i and toks[i - 1] in MODALS:
-                continue  # "would have been", "could've done": what did not happen
-            for x in toks[i + 1 : i + 3]:
-                if (x in PARTICIPLES and x != "got") or (x.endswith("ed") and x not in ED_NOT_VERB):
-                    return True
-    return False
 
 
 def _ongoing(t: _Tokens) -> bool:
@@ -243,6 +135,8 @@ def _may_be_it_is(words: set[str] | frozenset[str]) -> bool:
 # The phrases an appeal can open with, by their first and second words ("we" and "want" of "we want").
 _APPEAL_FIRSTS = frozenset(APPEAL_START[1])
 _APPEAL_SECONDS = frozenset(p.split()[1] for ps in APPEAL_START[1].values() for p in ps)
+# A clause with none of these words takes _appeal's first branch ("appeal" in its cues): asked without the call.
+_APPEAL_OPENERS = APPEAL_START[0] | _APPEAL_FIRSTS
 
 
 def _appeal(t: _Tokens, chunk: str) -> bool:
@@ -292,6 +186,10 @@ _OPENING_SUBJECT = {
 }
 
 
+# The stop words a lower-case ASCII token capitalises to, lower-cased ("OK" is none: "ok" capitalises to "Ok").
+_STOP_LOWER = frozenset(w.lower() for w in _ENTITY_STOP if w == w.capitalize())
+
+
 _WORD_AT = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")  # the tokens of _Tokens, with their case
 
 
@@ -319,7 +217,7 @@ def _subject(t: _Tokens, chunk: str) -> str:
         return subject
     # (The part before an apostrophe split off only where there is one: most words hold none.)
     head = w.split("'")[0] if "'" in w else w
-    if w[:1].isalpha() and head.capitalize() not in _ENTITY_STOP:
+    if w[:1].isalpha() and head not in _STOP_LOWER:  # (head.capitalize() not in _ENTITY_STOP)
         # The i-th word of the clause with its case (the first one, most often, by one search).
         m = _WORD_AT.search(chunk) if i == 0 else next(islice(_WORD_AT.finditer(chunk), i, None), None)
         if m is not None:
@@ -440,10 +338,14 @@ def _features(chunk: str, t: _Tokens, quantities, dates, entities, modal: bool) 
     if "ing " in j and _ongoing(t):  # (each call's first test asked here: most clauses fail it)
         feats.append("ongoing")
     cues = t.cues
-    if cues and not cues.isdisjoint(_FACT_CUE_SET):  # (most clauses hold no such cue: one test in C, not six)
-        for name in _FACT_CUES:
-            if name in cues:
-                feats.append(name)
+    if cues:
+        fact = cues & _FACT_CUE_SET  # (most clauses hold one such cue or none: one set operation, not six tests)
+        if len(fact) == 1:
+            feats += fact
+        elif fact:
+            for name in _FACT_CUES:  # (in their order)
+                if name in fact:
+                    feats.append(name)
     if "superlative" in cues or "est " in j and _superlative(t):
         feats.append("superlative")
     if cues and not cues.isdisjoint(_VIEW_CUE_SET):
@@ -502,12 +404,13 @@ def _score(feats: list[str]) -> float:
 def _kind(chunk: str, t: _Tokens, feats: list[str], sentence_end: str, predicts: bool, opinion: bool) -> str:
     """Non-factual kinds win only when the factual evidence is thin: "I think prices rose 40% in 2019" is still a
     checkable figure, "I think we can do better" is an opinion."""
-    stripped = chunk.rstrip(" ”\"’')")
-    if stripped.endswith("?") or (sentence_end == "?" and not stripped.endswith((".", "!"))):
-        return "question"
+    if "?" in chunk or sentence_end == "?":  # (what either test below needs: most clauses are no question)
+        stripped = chunk.rstrip(" ”\"’')")
+        if stripped.endswith("?") or (sentence_end == "?" and not stripped.endswith((".", "!"))):
+            return "question"
     found = set(feats)  # (a dozen tests below: a set's look-up costs a fraction of a list's scan)
     hard = ("money" in found) + ("percent" in found) + ("number" in found) + ("date" in found)
-    if hard == 0 and _appeal(t, chunk):
+    if hard == 0 and ("appeal" in t.cues if t.set.isdisjoint(_APPEAL_OPENERS) else _appeal(t, chunk)):
         return "appeal"
     past = "past event" in found
     if "hypothetical" in found and not past:

@@ -36,7 +36,10 @@ def _attribution_start(text: str, q: Quote) -> int:
         k = text.rfind(",", q.speaker.end, cue_start)
         if k >= 0 and not text[k + 1 : cue_start].strip():
             return k
-    return min(cue_start, _start(q.speaker, cue_start))
+    spk = q.speaker
+    if spk is not None and spk.start < cue_start:  # (min() and _start without the calls)
+        return spk.start
+    return cue_start
 
 
 def holding_quote(text: str, quotes: list[Quote], s: int, e: int, tail: bool = False) -> Quote | None:
@@ -62,7 +65,7 @@ def holding_quote(text: str, quotes: list[Quote], s: int, e: int, tail: bool = F
             and q.cue_start is not None
             and s <= q.cue_start
             and q.cue_end <= q.start
-            and not _writer_first(text, s, a := _attribution_start(text, q))
+            and ((a := _attribution_start(text, q)) <= s or not _writer_first(text, s, a))
         ):
             # 'Mayor Ann Lee said: "We won."': a short quote after its attribution holds it as well, as one before
             # it does below (a writer's clause first, "Boeing did not comment, telling reporters "…"", does not)

@@ -277,7 +277,7 @@ class _Tokens:
 
     def __init__(self, chunk: str, runs: str | None = None):
         if runs is not None and "non " not in runs:  # chunk's slice of token_runs(the text), no "non-" in it
-            words = _split_runs(runs)
+            words = runs.split() if "'" not in runs else _split_runs(runs)  # (_split_runs's first case, no call)
         else:
             low = chunk.lower().replace("’", "'")
             if "non-" in low:

@@ -11,8 +11,8 @@ Figures, dates and entities are found once over the whole text and handed to the
 acronyms ("SSB") and relative dates need the whole article, and one scan is cheaper than one per sentence.
 
 Clauses are cut in clauses.py, judged in claim_features.py with the word lists of claim_words.py; this module
-runs them over the sentences, judges reported speech on what was said, gives each claim its speaker (the quote
-holding it, as claim_speakers.py decides) and re-joins factual halves.
+runs them over the sentences, judges reported speech on what was said (with claim_attribution.py's tests), gives
+each claim its speaker (the quote holding it, as claim_speakers.py decides) and re-joins factual halves.
 """
 
 from __future__ import annotations
@@ -23,9 +23,28 @@ from itertools import accumulate
 from operator import attrgetter
 
 from tracker import ids
-from tracker.extraction.claim_features import WEIGHTS, _features, _kind, _opinion, _past, _prediction, _score  # noqa: F401
+from tracker.extraction.claim_attribution import (
+    _ACTS,
+    _HARD,
+    _INDIRECT_QUESTION,
+    _characterises,
+    _content_kind,
+    _led_by_attribution,
+    _without_attribution,
+)
+from tracker.extraction.claim_features import (  # noqa: F401
+    FACTUAL_KINDS,
+    NON_FACTUAL_KINDS,
+    WEIGHTS,
+    _features,
+    _kind,
+    _opinion,
+    _past,
+    _prediction,
+    _score,
+)
 from tracker.extraction.claim_speakers import holding_quote, states
-from tracker.extraction.claim_words import _Tokens, token_runs  # noqa: F401
+from tracker.extraction.claim_words import OPINION_AFTER_IT_IS, _Tokens, token_runs  # noqa: F401
 from tracker.extraction.clauses import (  # noqa: F401
     _AT_LEAST,
     _DIGIT,
@@ -47,30 +66,35 @@ from tracker.extraction.quantities import find_quantities
 from tracker.extraction.sentences import sentences
 from tracker.records import Claim, Quote
 
-FACTUAL_KINDS = frozenset({"quantity", "event", "rule", "causal", "comparison", "other"})
-
-
-NON_FACTUAL_KINDS = frozenset({"prediction", "opinion", "question", "appeal"})
-
-
 THRESHOLD = 0.30  # a factual-looking clause below this check-worthiness is not reported
 
 
-def _within(items, s: int, e: int, starts: list[int]) -> list:
-    if not items:
-        return []
-    i = bisect_left(starts, s)
-    j = bisect_left(starts, e, i)
-    if i == j:
-        return []
+def _starting_in(starts: list[int], i: int, s: int, e: int) -> tuple[int, int]:
+    """(bisect_left(starts, s), bisect_left(starts, e)) for a sentence s..e: walked forward from `i`, the first
+    index of the sentence before, when all the starts before it come before s (the sentences go in order: a step
+    or two, where the two bisections cost ten times as much); bisected when a sentence goes back."""
+    n = len(starts)
+    if i > 0 and starts[i - 1] >= s:
+        i = bisect_left(starts, s)
+    else:
+        while i < n and starts[i] < s:
+            i += 1
+    j = i
+    while j < n and starts[j] < e:
+        j += 1
+    return i, j
+
+
+def _within(items: list, i: int, j: int, s: int, e: int) -> list:
+    """The items wholly in the clause s..e of a sentence whose items are items[i:j] (those starting in it)."""
     if j - i == 1:  # (most often one item: no comprehension, whose reading of e would make it a closure cell)
         x = items[i]
-        return [x] if x.end <= e else []
-    return _ending_by(items[i:j], e)
+        return [x] if s <= x.start < e and x.end <= e else []
+    return _wholly_in(items[i:j], s, e)
 
 
-def _ending_by(items: list, e: int) -> list:
-    return [x for x in items if x.end <= e]
+def _wholly_in(items: list, s: int, e: int) -> list:
+    return [x for x in items if s <= x.start < e and x.end <= e]
 
 
 _CLOSING = frozenset(" ”\"’')")
@@ -90,6 +114,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
     quotes = sorted(quotes or [], key=_START_OF)
     marks = _Marks(text)
     runs = token_runs(text, marks.low)  # the text's tokens in one pass: a clause's slice is split, not re-read
+    id_data = ids.text_bytes(text)  # and what the claims' ids hash (the same for each slice, in one pass)
     q_starts = list(map(_START_OF, quotes))
     q_reach = list(accumulate(map(_END_OF, quotes), max))  # the furthest end among the first i+1 quotes
     reports = any(q.speaker is not None for q in quotes)  # the text reports speech: its other sentences narrate
@@ -104,7 +129,14 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
                 attribution_at.add(a)
     claims: list[Claim] = []
     seen: dict[str, int] = {}
+    rounded: dict[float, float] = {}  # round(score, 3) by score: a few distinct scores, 0.25 µs a round
     n = len(text)
+    # The quotes near a sentence are quotes[qi:qj], qi = bisect_right(q_reach, s) and qj = bisect_left(q_starts, e):
+    # walked forward as the sentences go in order (one step or none each), bisected again if one goes back.
+    qi = qj = last_s = last_e = 0
+    nq = len(quotes)
+    # The figures, dates and entities starting in a sentence: items[xi:xj] (see _starting_in).
+    qni = qnj = dti = dtj = eni = enj = 0
     # The first digit at or after digit_from (n: none): a dateline holds one, and a text's sentences, in order, need
     # one search of the text between them instead of one per short sentence.
     digit_from, digit = n + 1, n
@@ -124,14 +156,27 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
             k -= 1
         end_char = text[k - 1] if k > s else ""
         if quotes:
-            i, j = bisect_right(q_reach, s), bisect_left(q_starts, e)
-            near = quotes[i:j]
-            if j - i > 1:  # (the first of them always ends after s: its end is q_reach[i])
+            if s < last_s or e < last_e:
+                qi, qj = bisect_right(q_reach, s), bisect_left(q_starts, e)
+            else:
+                while qi < nq and q_reach[qi] <= s:
+                    qi += 1
+                while qj < nq and q_starts[qj] < e:
+                    qj += 1
+            last_s, last_e = s, e
+            near = quotes[qi:qj]
+            if qj - qi > 1:  # (the first of them always ends after s: its end is q_reach[qi])
                 near = _ending_after(near, s)
         else:
             near = quotes
         if not near and s in attribution_at:
             continue
+        if quantities:
+            qni, qnj = _starting_in(qs, qni, s, e)
+        if dates:
+            dti, dtj = _starting_in(ds, dti, s, e)
+        if entities:
+            eni, enj = _starting_in(es, eni, s, e)
         clauses, reported, inner = _split(text, s, e, near, marks)
         last = clauses[-1][0] if end_char == "?" and len(clauses) > 1 else -1
         pieces: list = []
@@ -144,9 +189,9 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
                     near,
                     end_char if cs == last or last < 0 or _ASKS.match(text, cs, ce) else "",
                     cs in reported,
-                    _within(quantities, cs, ce, qs) if quantities else [],
-                    _within(dates, cs, ce, ds) if dates else [],
-                    _within(entities, cs, ce, es) if entities else [],
+                    _within(quantities, qni, qnj, cs, ce) if qni < qnj else [],
+                    _within(dates, dti, dtj, cs, ce) if dti < dtj else [],
+                    _within(entities, eni, enj, cs, ce) if eni < enj else [],
                     reports and (not transcript or not in_spans(transcript, cs)),
                     runs,
                 )
@@ -159,12 +204,15 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
             if piece is None or (piece[3] in FACTUAL_KINDS and piece[4] < THRESHOLD):
                 continue
             cs, ce, chunk, kind, score, feats, quote, qn, dt, en, _ = piece
-            cid = ids.item_id("c", chunk)
-            n = seen.get(cid, 0) + 1
-            seen[cid] = n
+            cid = ids.item_id_in("c", id_data, cs, ce, chunk)
+            count = seen.get(cid, 0) + 1  # (not `n`, the text's length the digit search above still reads)
+            seen[cid] = count
+            r = rounded.get(score)
+            if r is None:
+                r = rounded[score] = round(score, 3)
             claims.append(
                 Claim(  # (id, kind, text, start, end, speaker, quantities, dates, entities, score, features, quote_id)
-                    cid if n == 1 else f"{cid}-{n}",
+                    cid if count == 1 else f"{cid}-{count}",
                     kind,
                     chunk,
                     cs,
@@ -173,7 +221,7 @@ def find_claims(text: str, quotes: list[Quote], published: str | None = None, se
                     qn,
                     dt,
                     en,
-                    round(score, 3),
+                    r,
                     feats,
                     quote.id if quote else None,
                 )
@@ -233,10 +281,13 @@ def _assess(
             return None
     elif _ENOUGH_WORDS.match(chunk) is None:  # (_has_words(chunk, MIN_WORDS - 1), without the call)
         return None
-    tail = chunk.rstrip(_TRAILING)
-    # (Such a word ends with a letter, and only a letter lower-cases to one: a clause ending otherwise is no fragment.)
-    if tail[-1:].isalpha() and tail[tail.rfind(" ") + 1 :].lower() in _DANGLING:
-        return None  # "Critics attacked the bill, with" (the rest cut off as attribution): a fragment, no claim
+    # (Such a word ends with a letter, and only a letter lower-cases to one: a clause ending otherwise is no fragment,
+    # and one ending with a stop or a quote mark is not stripped at all.)
+    last = chunk[-1]
+    if last.isalpha() or last in _TRAILING:
+        tail = chunk.rstrip(_TRAILING)
+        if tail[-1:].isalpha() and tail[tail.rfind(" ") + 1 :].lower() in _DANGLING:
+            return None  # "Critics attacked the bill, with" (the rest cut off as attribution): a fragment, no claim
     quote = holding_quote(text, quotes, s, e) if quotes else None  # (most sentences have no quote near)
     judged, jq, jd, je = chunk, quantities, dates, entities
     ja, jb = s, e  # where judged lies in the text, if it is a slice of it
@@ -256,9 +307,13 @@ def _assess(
         judged, jq, jd, je = _without_attribution(text, s, e, quote, quantities, dates, entities)
         ja = -1
     t = _Tokens(judged, runs[ja:jb]) if runs is not None and ja >= 0 else _Tokens(judged)
-    predicts, opinion = _prediction(t), _opinion(t)
+    cues = t.cues
+    # (_prediction's three tests without the call; _opinion called only when one of its two first tests passes.)
+    predicts = "prediction" in cues or "first person future" in cues or "'ll " in t.joined
+    opinion = ("opinion" in cues or not t.set.isdisjoint(OPINION_AFTER_IT_IS)) and _opinion(t)
     feats = _features(judged, t, jq, jd, je, predicts or opinion)
-    if quote is None and quotes and ("first person" in feats or "second person" in feats):
+    # ("first person" and "second person" are features exactly when these cues are: a set, not the list, asked.)
+    if quote is None and quotes and ("first singular" in cues or "second person" in cues):
         _writers_person(text, s, e, quotes, feats)
     if reported or (quote is not None and quote.kind == "indirect"):
         feats.append("reported speech")
@@ -357,104 +412,6 @@ def _writers_person(text: str, s: int, e: int, quotes: list[Quote], feats: list[
         feats.remove("first person")
     if "second person" in feats and "second person" not in cues:
         feats.remove("second person")
-
-
-# Verbs that put a name or a label on something ('called the vote "a sham"', "branded the plan a disgrace",
-# 'characterised the strike as "an aggression"'): what follows is the speaker's view of it, not a statement of fact.
-_NAMING_VERB = re.compile(
-    r"(?:call(?:s|ed|ing)?|characteri[sz](?:e|es|ed|ing)|label(?:s|led|ed|ling|ing)?|brand(?:s|ed|ing)?|"
-    r"dub(?:s|bed|bing)?|term(?:s|ed|ing)?)",
-    re.IGNORECASE,
-)
-_AS_VERB = re.compile(r"describ(?:e|es|ed|ing)", re.IGNORECASE)
-_AS = re.compile(r"\bas\b")
-
-
-# How reported content after "asked" opens when it is a question, not a request ("asked the firm to pay").
-_INDIRECT_QUESTION = re.compile(r"(?:if|whether|why|how|what|who|whom|whose|which|when|where)\b", re.IGNORECASE)
-
-
-def _characterises(quote: Quote) -> bool:
-    """The reported words are a label the speaker puts on something: "called X Y", "described X as Y" (not "called
-    for X", an appeal the writer reports, nor "described how …", an account, nor "referred to X as Y", which
-    reports what a thing is called, nor "called on X to …", a request)."""
-    words = (quote.cue or "").split()
-    if not words or "for" in words or "on" in words:
-        return False
-    if _NAMING_VERB.fullmatch(words[0]):
-        return True
-    return _AS_VERB.fullmatch(words[0]) is not None and _AS.search(quote.text) is not None
-
-
-_OPENING = re.compile(r"[\s,:;—–-]*[\"“‘']")
-
-
-def _without_attribution(text: str, s: int, e: int, quote: Quote, quantities, dates, entities) -> tuple:
-    """The quoted words of a clause that holds a quote's attribution: what precedes the speaker and cue, and
-    what follows them only when it opens a quote again (not "after the race", ", who helped …")."""
-    a = quote.cue_start if quote.cue_start is not None else quote.end
-    b = quote.cue_end if quote.cue_end is not None else a + len(quote.cue or "")
-    spk = quote.speaker
-    if spk is not None and s <= spk.start < e:
-        a, b = min(a, spk.start), max(b, spk.end)
-    parts = [(s, a)] if _has_words(text, 2, s, a) else []
-    m = _OPENING.match(text, b, e)
-    if m is not None:
-        parts.append((m.end() - 1, e))
-    if not parts:
-        return text[s:e], quantities, dates, entities
-    judged = " ".join(text[x:y] for x, y in parts)
-
-    def inside(items):
-        return [i for i in items if any(x <= i.start and i.end <= y for x, y in parts)]
-
-    return judged, inside(quantities), inside(dates), inside(entities)
-
-
-def _led_by_attribution(quote: Quote, s: int, e: int) -> bool:
-    """ "X said (on Tuesday) (that) CONTENT", wholly in the clause, with the speaker's verb as the clause's main verb:
-    not a participle after the writer's own clause ("declared an emergency, claiming this would stem …"). "According
-    to X, CONTENT" is no participle: it only names the source, as "X said" does."""
-    if quote.kind != "indirect" or quote.cue is None or quote.cue_start is None:
-        return False
-    first = quote.cue.split()[0].lower()
-    return (
-        s <= quote.cue_start < quote.start
-        and quote.end <= e + 2
-        and (not first.endswith("ing") or first == "according")
-    )
-
-
-def _content_kind(text, quote: Quote, end_char, quantities, dates, entities) -> str | None:
-    """The kind of what the speaker said, when it is not a fact: "Carmaker X said on Wednesday it would close the
-    plant, cutting 900 jobs" reports a plan, and "Y told reporters the rise was unfair" a view, however factual
-    the attribution looks (a name, "said", a date). The claim keeps its score, which the attribution's date and
-    name rightly raise when the content is a fact."""
-    a, b = quote.start, quote.end
-    content = text[a:b]
-    t = _Tokens(content)
-    predicts, opinion = _prediction(t), _opinion(t)
-    if not (predicts or opinion or "?" in content or t.cues & _VIEW_CUES or "appeal" in t.cues):
-        return None  # none of the cues of a non-factual kind: the content's kind is factual (cheap test first)
-    jq = [x for x in quantities if a <= x.start and x.end <= b]
-    jd = [x for x in dates if a <= x.start and x.end <= b]
-    je = [x for x in entities if a <= x.start and x.end <= b]
-    feats = _features(content, t, jq, jd, je, predicts or opinion)
-    kind = _kind(content, t, feats, end_char, predicts, opinion)
-    if kind not in NON_FACTUAL_KINDS and "evaluation" in feats and _HARD.isdisjoint(feats):
-        return "opinion"  # "said the repairs came too late", "said bad planning was to blame": a judgement, past or not
-    return kind if kind in NON_FACTUAL_KINDS else None
-
-
-_HARD = frozenset(("money", "percent", "number", "date"))
-
-
-_VIEW_CUES = frozenset(("evaluation", "hedge"))
-
-
-# Verbs whose act is news in itself: "X announced it would close the plant" reports that a plan was made public,
-# which the writer asserts; "X said it would close the plant" only passes the plan on.
-_ACTS = frozenset(("announce", "declare"))
 
 
 def _rejoin(text: str, pieces: list, inner: set[int], quotes: list[Quote]) -> list:

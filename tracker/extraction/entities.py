@@ -100,6 +100,8 @@ _OPENERS = frozenset('.!?:;"“”‘’([')
 
 
 _SKIP_SINGLE = STOP | NATIONALITIES | TITLES
+_TRIMMED = STOP | frozenset(("of", "the", "and"))  # an opening word `_trim` drops, as it is
+_STOP_OR_TITLE = STOP | TITLES  # one it drops without its stops, or a title
 _alias_memo: list = [None, {}]
 
 
@@ -186,6 +188,21 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
                     if ent is not None:
                         out.append(ent)
                     continue
+            else:
+                words = name.split()
+                # Two words, the first no possessive ("’s " else splits the name: `_pieces`), no opening word and
+                # no title (`_trim` would drop it): one piece, nothing to trim, the next most common name.
+                if len(words) == 2:
+                    first = words[0]
+                    if (
+                        not first.endswith(_POSSESSIVE_ENDS)
+                        and first not in _TRIMMED
+                        and first.rstrip(".") not in _STOP_OR_TITLE
+                    ):
+                        ent = _entity(text, m.start(), m.end(), None, None, acronyms, people, capitalised, True)
+                        if ent is not None:
+                            out.append(ent)
+                        continue
         for s, e, acr_end in _pieces(m, text, acronyms):
             ent = _entity(text, s, e, m.group("acr") if acr_end else None, acr_end, acronyms, people, capitalised)
             if ent is not None:
@@ -244,22 +261,29 @@ def _entity(
     acronyms: dict,
     people: dict,
     capitalised: _Capitalised,
+    two_words: bool = False,
 ) -> Entity | None:
-    words = text[s:e].split()
-    if (
-        len(words) > 2
-        and words[1] in _CONNECTORS
-        and _is_sentence_start(text, s)
-        and not (set(words) & ORG_WORDS or words[-1] in LAW_WORDS or resolve_alias(" ".join(words)))
-    ):
-        # "Licences for Turkey": a capitalised opening word joined by a connector is not part of the name.
-        words = words[1:]
-        while words and words[0] in _CONNECTORS:
+    """The entity of text[s:e], a piece of an ENTITY_RE match; `two_words`: two words, neither trimmed (`_trim`), as
+    find_entities checked."""
+    if two_words:
+        one, titled = False, False
+    else:
+        words = text[s:e].split()
+        if (
+            len(words) > 2
+            and words[1] in _CONNECTORS
+            and _is_sentence_start(text, s)
+            and not (set(words) & ORG_WORDS or words[-1] in LAW_WORDS or resolve_alias(" ".join(words)))
+        ):
+            # "Licences for Turkey": a capitalised opening word joined by a connector is not part of the name.
             words = words[1:]
-    trimmed, titled = _trim(words)
-    if not trimmed:
-        return None
-    s = text.index(trimmed[0], s)
+            while words and words[0] in _CONNECTORS:
+                words = words[1:]
+        trimmed, titled = _trim(words)
+        if not trimmed:
+            return None
+        s = text.index(trimmed[0], s)
+        one = len(trimmed) == 1
     name = text[s:e]
     if name.endswith(_POSSESSIVE_ENDS):  # a name ends with a word character or a stop, never a line break
         name = name[:-2]
@@ -269,7 +293,7 @@ def _entity(
         e -= 1
     words = name.split()  # (the same words as the joined name's: split once)
     name = " ".join(words)
-    if not name or (len(trimmed) == 1 and _drop_single(name, s, text, capitalised)):
+    if not name or (one and _drop_single(name, s, text, capitalised)):
         return None
     if name in acronyms:
         full, kind = acronyms[name]
