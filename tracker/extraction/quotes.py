@@ -59,7 +59,7 @@ from tracker.extraction.speakers import (
     subject_before,
     tokens,
 )
-from tracker.ids import item_id
+from tracker.ids import item_id_in, text_bytes
 from tracker.records import Quote
 
 _VERBISH = re.compile(
@@ -663,6 +663,9 @@ def _to_quotes(text: str, raws: list[_Raw]) -> list[Quote]:
     (start, end), the quotes' order)."""
     out = []
     seen: dict[str, int] = {}
+    # What the ids hash, for the whole text in one pass (`item_id_in`: the same id as `item_id` of the slice):
+    # a quote's own id otherwise replaced its curly marks and lower-cased it apart.
+    data = text_bytes(text) if raws else b""
     for r in raws:
         qtext = text[r.start : r.end]
         if not qtext[1:2].isalnum() and not _HAS_WORD.search(qtext):
@@ -670,7 +673,7 @@ def _to_quotes(text: str, raws: list[_Raw]) -> list[Quote]:
         if r.speaker is not None:
             # The mention as written (a mention is assembled from tokens, which may have dropped spacing).
             r.speaker.mention = text[r.speaker.start : r.speaker.end]
-        qid = item_id("q", qtext)
+        qid = item_id_in("q", data, r.start, r.end, qtext)
         n = seen.get(qid, 0) + 1
         seen[qid] = n
         if n > 1:
