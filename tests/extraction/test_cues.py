@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import compiled_skip
 from tracker.extraction.cues import inflections
 from tracker.extraction.quotes import find_quotes_raw
 from tracker.extraction.sentences import sentences
@@ -323,3 +324,40 @@ def test_cues_inside_quotes_found_from_the_starts_given_as_without_them():
             assert given == [c for c in every if not any(a < c.start < b for a, b, _ in quotes)]
             found += len(given)
     assert found > 3_000
+
+
+@compiled_skip
+def test_cue_words_outside_the_checked_ones_skip_tests_that_would_keep_them(monkeypatch):
+    """`_cues` asks its last four tests (a noun form, "lists" without "as", a passive instruction, a participle in
+    apposition) only of the candidate words in `_CHECKED_WORDS`: on random texts of every candidate word after
+    determiners, forms of "be", commas and before "as", the cues are those found when every word is asked."""
+    import random
+
+    from tracker.extraction import cues
+    from tracker.extraction.cues import _CUE_FIRST, _cue_words, _cues, _lower
+
+    rng = random.Random(6)
+    forms = sorted(_CUE_FIRST)
+    forms += [
+        w for w in "estimated identified listed lists advised told warning posts said".split() if w in _CUE_FIRST
+    ] * 40
+    parts = ["the ", "his ", "a ", "orange ", "were ", "was ", "widely ", ", ", "as ", "at ", "only ", "Ana ", "it. "]
+    texts = []
+    for _ in range(3_000):
+        pieces = [
+            rng.choice(parts) if rng.random() < 0.6 else rng.choice(forms) + " " for _ in range(rng.randint(1, 12))
+        ]
+        texts.append("".join(pieces))
+
+    def found() -> list[list[tuple[int, int, str]]]:
+        out = []
+        for text in texts:
+            low = _lower(text)
+            out.append([(c.start, c.end, c.base) for c in _cues(text, low, 0, len(text), [], _cue_words(low))])
+        return out
+
+    assert 0 < len(cues._CHECKED_WORDS) < len(_CUE_FIRST)
+    fast = found()
+    monkeypatch.setattr(cues, "_CHECKED_WORDS", frozenset(_CUE_FIRST))
+    assert fast == found()
+    assert sum(map(len, fast)) > 5_000

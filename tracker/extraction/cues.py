@@ -300,18 +300,19 @@ def _cues(
             # "Trump Could Address Clean Energy, Lindsey Graham Says": a headline's "-s" form
         elif cap and word == base and base != "according" and _CAPITAL_NEXT.match(text, end):
             continue  # "State Department spokesman Ned Price said": a bare form before a capital opens a name
-        if (
-            base not in ("according", "call", "express", "note")
-            and word.endswith(("s", "ing"))
-            and _as_noun(low, s, start, word)
-        ):
-            continue
-        if (base == "list" or base == "identify") and low.find(" as ", end, min(e, end + 90)) < 0:
-            continue  # "the group lists", "identified the man": only "lists X as …" reports
-        if base in _INSTRUCTING and _passive(low, s, start):
-            continue  # "residents were advised to leave": who advised them is not said
-        if base in AS_VERBS and _participle_apposition(low, s, start, end):
-            continue  # "a boy, identified only as Ivan, was rescued": a description, not speech
+        if word in _CHECKED_WORDS:  # (most cue words, "said" among them, meet none of the four tests)
+            if (
+                base not in ("according", "call", "express", "note")
+                and word.endswith(("s", "ing"))
+                and _as_noun(low, s, start, word)
+            ):
+                continue
+            if (base == "list" or base == "identify") and low.find(" as ", end, min(e, end + 90)) < 0:
+                continue  # "the group lists", "identified the man": only "lists X as …" reports
+            if base in _INSTRUCTING and _passive(low, s, start):
+                continue  # "residents were advised to leave": who advised them is not said
+            if base in AS_VERBS and _participle_apposition(low, s, start, end):
+                continue  # "a boy, identified only as Ivan, was rescued": a description, not speech
         out.append(_Cue(start, end, base))
     return out
 
@@ -319,9 +320,32 @@ def _cues(
 _BE_FORMS = frozenset("is are was were be been being".split())
 
 
+def _base_of(word: str) -> str | None:
+    """The base `_cues` gives a candidate word (a multi-word cue's, for its first word)."""
+    multi = _FIRST_WORD.get(word)
+    return _MULTI[multi][0] if multi is not None else _FORM_TO_BASE.get(word)
+
+
+def _checked(word: str) -> bool:
+    """Whether one of the four last tests of `_cues` reads a cue of this candidate word (of the one base `_cues`
+    gives it): a noun form, "list" or "identify" without "as", a passive instruction, a participle in apposition."""
+    base = _base_of(word)
+    return base is not None and (
+        base not in ("according", "call", "express", "note")
+        and word.endswith(("s", "ing"))
+        or base in ("list", "identify")
+        or base in _INSTRUCTING
+        or base in AS_VERBS
+    )
+
+
 # Verbs whose passive ("were advised to", "have been instructed to", "was told to") names only who was addressed:
 # the one who spoke is not said, so the verb reports no one's words.
 _INSTRUCTING = frozenset("advise instruct order urge encourage tell ask".split())
+
+
+# The candidate words whose cues those tests read (each word has one base); the others skip them.
+_CHECKED_WORDS = frozenset(w for w in _CUE_FIRST if _checked(w))
 
 
 _APPOSITION = re.compile(r"[ \t\xa0]+(?:(?:only|simply|officially|formally|locally)[ \t\xa0]+)?a[st]\b")
