@@ -59,7 +59,7 @@ from tracker.extraction.speakers import (
     subject_before,
     tokens,
 )
-from tracker.ids import item_id, item_id_in, text_bytes
+from tracker.ids import item_id
 from tracker.records import Quote
 
 _VERBISH = re.compile(
@@ -663,9 +663,6 @@ def _to_quotes(text: str, raws: list[_Raw]) -> list[Quote]:
     (start, end), the quotes' order)."""
     out = []
     seen: dict[str, int] = {}
-    # What the ids of quotes outside ASCII hash (most hold curly marks), made for the whole text in one pass when
-    # the first is met: `item_id_in` reads the same id off it as `item_id` of the slice, at about half the cost.
-    data: bytes | None = None
     for r in raws:
         qtext = text[r.start : r.end]
         if not qtext[1:2].isalnum() and not _HAS_WORD.search(qtext):
@@ -673,12 +670,7 @@ def _to_quotes(text: str, raws: list[_Raw]) -> list[Quote]:
         if r.speaker is not None:
             # The mention as written (a mention is assembled from tokens, which may have dropped spacing).
             r.speaker.mention = text[r.speaker.start : r.speaker.end]
-        if qtext.isascii():
-            qid = item_id("q", qtext)  # (its ASCII path is as cheap)
-        else:
-            if data is None:
-                data = text_bytes(text)
-            qid = item_id_in("q", data, r.start, r.end, qtext)
+        qid = item_id("q", qtext)
         n = seen.get(qid, 0) + 1
         seen[qid] = n
         if n > 1:
