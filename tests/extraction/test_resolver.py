@@ -335,6 +335,46 @@ def test_capital_runs_are_those_of_the_lookbehind_first_pattern():
     ]
 
 
+def test_capital_runs_of_a_length_are_the_capital_runs_that_long():
+    # `_surnames` reads only the runs as long as its shortest lead (up to four characters): the same runs as
+    # `_CAPITAL_RUN` gives of that length or more, over random texts of short words (some non-ASCII).
+    import random
+
+    from tracker.extraction.resolver import _CAPITAL_RUN, _CAPITAL_RUNS_OF
+
+    rng = random.Random(7)
+    pieces = ["A", "Ab", "Abc", "Abcd", "Abcde", "É", "Éa", "Éab", "a", "ab", "1", "1A", "_", "-", " ", ". ", "'"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for k, pattern in enumerate(_CAPITAL_RUNS_OF, 1):
+            assert [m.span() for m in pattern.finditer(text)] == [
+                m.span() for m in _CAPITAL_RUN.finditer(text) if len(m[0]) >= k
+            ], (text, k)
+
+
+def test_the_surname_pass_finds_what_the_searches_find(monkeypatch):
+    # Random texts of a few people and their surnames (some hyphenated, some short, some inside longer words):
+    # the one pass over the text (no searches) gives the mentions the searches give.
+    import random
+
+    import tracker.extraction.resolver as resolver_mod
+
+    rng = random.Random(11)
+    people = ["Casey Lima", "Sasha Khan", "Jo Abdul-Mahdi", "Ann Li", "Tom Éclair", "Ana Limas", "Bo Kha"]
+    words = ["Lima", "Khan", "Abdul-Mahdi", "Abdul", "Li", "Éclair", "Limas", "Limassol", "Khans", "met", "He"]
+    for _ in range(300):
+        parts = []
+        for _ in range(rng.randint(1, 12)):
+            parts.append(rng.choice(people) if rng.random() < 0.4 else rng.choice(words))
+            parts.append(rng.choice([" ", ". ", ", ", "'s "]))
+        text = "".join(parts)
+        found = []
+        for searches in (1000, 0):
+            monkeypatch.setattr(resolver_mod, "_SURNAME_SEARCHES", searches)
+            found.append(resolver_mod.Resolver(text).titled)
+        assert found[0] == found[1], text
+
+
 # Issue 16, survivors of the seed-31 mutation sample (2026-11-30, branch mutation3): each test states the rule the
 # mutated line implements.
 

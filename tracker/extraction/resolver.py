@@ -62,6 +62,12 @@ _ALNUM_RUN = re.compile(r"[^\W_]+")
 _CAPITAL_RUN = re.compile(r"[^\W_a-z0-9](?<![^\W_][^\W_a-z0-9])[^\W_]*")
 
 
+# `_CAPITAL_RUN` for runs of at least 1, 2, 3 and 4 characters (the engine passes over a shorter run whole, its
+# lookbehind refusing a start inside it): `_surnames` reads the runs as long as its shortest lead at least, so
+# that "He", "It", "A" cost no match object and look-up each.
+_CAPITAL_RUNS_OF = tuple(re.compile(rf"[^\W_a-z0-9](?<![^\W_][^\W_a-z0-9])[^\W_]{{{k},}}") for k in range(4))
+
+
 @dataclass(slots=True)
 class _Entity:
     name: str
@@ -508,17 +514,17 @@ class Resolver:
             # of the whole text per surname. A mention starts a run (the character before is not alphanumeric), so
             # each surname is looked up by its leading run (which opens with a capital: `_CAPITAL_RUN`). The same
             # mentions as the searches above; `titled` is sorted next, so their order does not matter.
-            by_lead: dict[str, list[str]] = {}
+            # (most surnames are their own leading run: no match needed)
+            by_lead: dict[str, list[str]] = {surname: [surname] for surname in seen if surname.isalnum()}
             for surname in seen:
-                if surname.isalnum():  # (its own leading run, as most are: no match needed)
-                    by_lead.setdefault(surname, []).append(surname)
-                    continue
-                lead = _ALNUM_RUN.match(surname)
-                if lead is not None:
-                    by_lead.setdefault(lead.group(), []).append(surname)
+                if not surname.isalnum():
+                    lead = _ALNUM_RUN.match(surname)
+                    if lead is not None:
+                        by_lead.setdefault(lead.group(), []).append(surname)
             after: dict[str, int] = {surname: first_pos + len(name) for surname, (first_pos, name) in seen.items()}
             lookup = by_lead.get
-            for m in _CAPITAL_RUN.finditer(text):
+            shortest = min([len(lead) for lead in by_lead])
+            for m in _CAPITAL_RUNS_OF[min(shortest, 4) - 1].finditer(text):
                 found = lookup(m[0])
                 if found is None:
                     continue  # (most runs are no surname's: one look-up each, nothing more)
