@@ -514,26 +514,38 @@ class Resolver:
             # of the whole text per surname. A mention starts a run (the character before is not alphanumeric), so
             # each surname is looked up by its leading run (which opens with a capital: `_CAPITAL_RUN`). The same
             # mentions as the searches above; `titled` is sorted next, so their order does not matter.
-            # (most surnames are their own leading run: no match needed)
-            by_lead: dict[str, list[str]] = {surname: [surname] for surname in seen if surname.isalnum()}
+            # Most surnames are one whole run and are looked up in `seen` itself; the others ("Abdul-Mahdi") by
+            # their leading run. The runs read are those as long as the shortest of either (up to four).
+            others: dict[str, list[str]] = {}
+            shortest = 4
             for surname in seen:
                 if not surname.isalnum():
                     lead = _ALNUM_RUN.match(surname)
                     if lead is not None:
-                        by_lead.setdefault(lead.group(), []).append(surname)
+                        others.setdefault(lead[0], []).append(surname)
+                        shortest = min(shortest, len(lead[0]))
+                elif len(surname) < shortest:
+                    shortest = len(surname)
             after: dict[str, int] = {surname: first_pos + len(name) for surname, (first_pos, name) in seen.items()}
-            lookup = by_lead.get
-            shortest = min([len(lead) for lead in by_lead])
-            for m in _CAPITAL_RUNS_OF[min(shortest, 4) - 1].finditer(text):
-                found = lookup(m[0])
+            for m in _CAPITAL_RUNS_OF[shortest - 1].finditer(text):
+                run = m[0]
+                if run in seen:
+                    # (the surname is the whole run, so it starts there and no letter or digit follows it)
+                    i = m.start()
+                    if i >= after[run]:
+                        extra.append((i, seen[run][1], None))
+                        after[run] = i + len(run)  # (the search above goes on after a mention, never inside it)
+                if not others:
+                    continue  # (most texts: every surname one run)
+                found = others.get(run)
                 if found is None:
-                    continue  # (most runs are no surname's: one look-up each, nothing more)
+                    continue
                 i = m.start()
                 for surname in found:
                     j = i + len(surname)
                     if i >= after[surname] and text.startswith(surname, i) and not text[j : j + 1].isalnum():
                         extra.append((i, seen[surname][1], None))
-                        after[surname] = j  # (the search above goes on after a mention, never inside it)
+                        after[surname] = j
         self.titled.extend(extra)
 
     def _entity(self, name: str, kind: str, role: str | None, pos: int) -> _Entity:
