@@ -164,6 +164,26 @@ _NOT_FIRST_NAMES = frozenset(
 # Words that open a sentence before a name without being part of it.
 _OPENERS = frozenset("now just even only perhaps maybe indeed instead soon already again thus whereas".split())
 
+# Every first word of a name pair that a rule of `Resolver()`'s pair scan asks about (besides a long one and one
+# ending in "ever"): a first word in none of them, as most are, skips those rules.
+_FIRST_WORD_RULES = (
+    TITLES | MALE_WORDS | FEMALE_WORDS | FUNCTION_WORDS | TIME_WORDS | _OPENERS | _NOT_FIRST_NAMES | {"said", "says"}
+)
+_LINK_LAST = frozenset("fre")
+_LINK_TAIL = frozenset("fre \t\xa0\n")
+
+
+def _may_end_link(text: str, start: int) -> bool:
+    """Whether text[:start] may end in "of", "for" or "the" once the spaces and line ends at its end are stripped
+    (the test before `_LINKED_BEFORE`, cheaper): its last kept character is "f", "r" or "e", so the last character
+    is one of them or a space with one of them or another space before it."""
+    if not start:
+        return False
+    last = text[start - 1]
+    if last in _LINK_LAST:
+        return True
+    return last in " \t\xa0\n" and start > 1 and text[start - 2] in _LINK_TAIL
+
 
 # Last words of the names of places and facilities.
 _PLACE_HEADS = frozenset(
@@ -441,13 +461,19 @@ class Resolver:
             possessive = name.endswith(("'s", "’s"))
             if possessive:
                 name = name[:-2]  # "the Constitution Party's nominee": the owner, classified without its "'s"
+            # (a first word in none of the sets asked below and short, as most are, skips their tests)
+            asked = first in _FIRST_WORD_RULES or len(first) > 6 or first.endswith("ever")
             if (
-                first in TITLES
-                or first in MALE_WORDS
-                or first in FEMALE_WORDS
-                or len(first) > 6  # (as _is_occupation asks first)
-                and _is_occupation(first)
-            ) and len(name.split()) == 3:
+                asked
+                and (
+                    first in TITLES
+                    or first in MALE_WORDS
+                    or first in FEMALE_WORDS
+                    or len(first) > 6  # (as _is_occupation asks first)
+                    and _is_occupation(first)
+                )
+                and len(name.split()) == 3
+            ):
                 # "Businessman Don Blankenship": the role word opens the run, the name is the rest.
                 rest = name.split(None, 1)[1]
                 if classify_name(rest)[1] == "person" and rest.split()[0].lower() not in _NOT_FIRST_NAMES:
@@ -458,24 +484,26 @@ class Resolver:
             last = name.rsplit(None, 1)[-1].lower()
             if not possessive and last in _PLACE_HEADS:
                 continue  # "Big Branch Mine", "Hudson River": a place, which "he" and "she" never point at
-            opener = first in FUNCTION_WORDS or first in TIME_WORDS or first in _OPENERS or first.endswith("ever")
-            if first in ("said", "says") and text[m.end() : m.end() + 1] == ":":
-                continue  # "Said Ellis: …": the cue before its speaker, not a first name
-            if opener and first not in TITLES and len(name.split()) == 3:
-                # "Now Ana Lima is mayor", "When Ana Lima arrived": an opening word is no first name, but the two
-                # words after it may be a person's name (known first name on)
-                rest = name.split(None, 1)[1]
-                if is_first_name(rest.split()[0]):
-                    self.titled.append((start + len(name) - len(rest), rest, None))
-                continue
-            if opener or first in TITLES or first in _NOT_FIRST_NAMES:
-                continue  # ("Whatever Apple does", "Now Assange")
+            if asked:
+                opener = first in FUNCTION_WORDS or first in TIME_WORDS or first in _OPENERS or first.endswith("ever")
+                if first in ("said", "says") and text[m.end() : m.end() + 1] == ":":
+                    continue  # "Said Ellis: …": the cue before its speaker, not a first name
+                if opener and first not in TITLES and len(name.split()) == 3:
+                    # "Now Ana Lima is mayor", "When Ana Lima arrived": an opening word is no first name, but the
+                    # two words after it may be a person's name (known first name on)
+                    rest = name.split(None, 1)[1]
+                    if is_first_name(rest.split()[0]):
+                        self.titled.append((start + len(name) - len(rest), rest, None))
+                    continue
+                if opener or first in TITLES or first in _NOT_FIRST_NAMES:
+                    continue  # ("Whatever Apple does", "Now Assange")
             if start and text[start - 1] in _OPEN_MARKS:
                 continue  # 'the "Kim Kardashian of Pakistan"': a nickname or a title in quote marks, not a person here
-            lo = max(0, start - 24)
-            # (every match ends in "of", "for" or "the" and spaces, a line end after them at most: asked first)
-            if text[lo:start].rstrip(" \t\xa0\n").endswith(_LINK_ENDS) and _LINKED_BEFORE.search(text, lo, start):
-                continue  # "the High Commissioner for Human Rights": the end of a body's linked name, not a person
+            if _may_end_link(text, start):
+                lo = max(0, start - 24)
+                # (every match ends in "of", "for" or "the" and spaces, a line end after them at most: asked first)
+                if text[lo:start].rstrip(" \t\xa0\n").endswith(_LINK_ENDS) and _LINKED_BEFORE.search(text, lo, start):
+                    continue  # "the High Commissioner for Human Rights": the end of a body's linked name, not a person
             if last in TITLES and not is_first_name(first):
                 continue  # "the UN High Commissioner": a title, not a name (but "Ann King", "Tom Judge")
             if classify_name(name)[1] == "person":
