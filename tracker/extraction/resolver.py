@@ -591,7 +591,8 @@ class Resolver:
             ent.role = role
             if ent.kind == "person" and ent.gender is None:
                 ent.gender = gender_of(name, role)
-        ent.last = max(ent.last, pos)
+        if pos > ent.last:  # (`max` of the two, without the call)
+            ent.last = pos
         self._touch(ent)
         return ent
 
@@ -608,7 +609,8 @@ class Resolver:
                 continue
             if role and not ent.role:
                 ent.role = role
-            ent.last = max(ent.last, pos)
+            if pos > ent.last:
+                ent.last = pos
             self._touch(ent)
         while self.teams and self.teams[0][0] < before:
             pos, lead, written = self.teams.pop(0)
@@ -1016,7 +1018,8 @@ class Resolver:
             ent = self._entity(m.name or m.text, kind, m.role, m.start)
         else:
             return SpeakerRef(m.name or m.text, m.text, m.start, m.end, "anonymous", m.role)
-        ent.last = max(ent.last, m.start)
+        if m.start > ent.last:
+            ent.last = m.start
         if m.text not in ent.mentions:
             ent.mentions.append(m.text)
         if ent.kind == "person" and ent.gender is None and m.kind != "pronoun":
