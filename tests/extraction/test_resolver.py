@@ -335,6 +335,101 @@ def test_capital_runs_are_those_of_the_lookbehind_first_pattern():
     ]
 
 
+def test_capital_runs_of_a_length_are_the_capital_runs_that_long():
+    # `_surnames` reads only the runs as long as its shortest lead (up to four characters): the same runs as
+    # `_CAPITAL_RUN` gives of that length or more, over random texts of short words (some non-ASCII).
+    import random
+
+    from tracker.extraction.resolver import _CAPITAL_RUN, _CAPITAL_RUNS_OF
+
+    rng = random.Random(7)
+    pieces = ["A", "Ab", "Abc", "Abcd", "Abcde", "É", "Éa", "Éab", "a", "ab", "1", "1A", "_", "-", " ", ". ", "'"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for k, pattern in enumerate(_CAPITAL_RUNS_OF, 1):
+            assert [m.span() for m in pattern.finditer(text)] == [
+                m.span() for m in _CAPITAL_RUN.finditer(text) if len(m[0]) >= k
+            ], (text, k)
+
+
+def test_the_surname_pass_finds_what_the_searches_find(monkeypatch):
+    # Random texts of a few people and their surnames (some hyphenated, some short, some inside longer words):
+    # the one pass over the text (no searches) gives the mentions the searches give.
+    import random
+
+    import tracker.extraction.resolver as resolver_mod
+
+    rng = random.Random(11)
+    people = ["Casey Lima", "Sasha Khan", "Jo Abdul-Mahdi", "Ann Li", "Tom Éclair", "Ana Limas", "Bo Kha"]
+    words = ["Lima", "Khan", "Abdul-Mahdi", "Abdul", "Li", "Éclair", "Limas", "Limassol", "Khans", "met", "He"]
+    for _ in range(300):
+        parts = []
+        for _ in range(rng.randint(1, 12)):
+            parts.append(rng.choice(people) if rng.random() < 0.4 else rng.choice(words))
+            parts.append(rng.choice([" ", ". ", ", ", "'s "]))
+        text = "".join(parts)
+        found = []
+        for searches in (1000, 0):
+            monkeypatch.setattr(resolver_mod, "_SURNAME_SEARCHES", searches)
+            found.append(resolver_mod.Resolver(text).titled)
+        assert found[0] == found[1], text
+
+
+def test_may_end_link_is_true_wherever_the_stripped_text_ends_a_link():
+    # The cheap test before the link test of the pair scan: wherever text[start - 24:start], stripped of spaces
+    # and line ends, ends in "of", "for" or "the", `_may_end_link` is true (random texts of those letters, other
+    # letters, spaces and marks, every position).
+    from tracker.extraction.resolver import _LINK_ENDS, _may_end_link
+
+    rng = random.Random(5)
+    pieces = ["of", "for", "the", "f", "r", "e", "o", "x", "A", " ", "  ", "\t", "\xa0", "\n", ".", "”", ""]
+    hits = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        for start in range(len(text) + 1):
+            if text[max(0, start - 24) : start].rstrip(" \t\xa0\n").endswith(_LINK_ENDS):
+                hits += 1
+                assert _may_end_link(text, start), (text, start)
+    assert hits > 1000
+    # and false where the last kept character is another: the test is a filter, not always true
+    assert [_may_end_link(t, len(t)) for t in ["", " ", "fell. ", "said ", "of ", "the\n", "x  "]] == [
+        False,
+        False,
+        False,
+        False,
+        True,
+        True,
+        True,
+    ]
+
+
+class _Everything:
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+@compiled_skip
+def test_the_pair_scan_skips_the_first_word_rules_only_where_none_would_fire(monkeypatch):
+    # A pair's first word in none of `_FIRST_WORD_RULES`' sets skips the rules that ask about it: the same
+    # prescan as when every first word takes them (random texts of names after titles, openers, gender and
+    # role words, "Said" and long words).
+    import tracker.extraction.resolver as resolver_mod
+
+    rng = random.Random(13)
+    firsts = ["John", "Ann", "Casey", "Senator", "Mr", "Now", "When", "Whatever", "Said", "Businessman", "New"]
+    firsts += ["Mother", "King", "Richard", "Monday", "Later", "The", "Economist", "Dr", "Lady", "Tom"]
+    rests = ["Lima", "Khan Bo", "Ana Lima", "River", "King", "Judge", "Commissioner", "Mine", "Lee's"]
+    joins = [" ", ". ", ", ", ": ", " of the ", " for ", " said ", " “", "\n"]
+    for _ in range(400):
+        text = "".join(
+            rng.choice(firsts) + " " + rng.choice(rests) + rng.choice(joins) for _ in range(rng.randint(1, 6))
+        )
+        quick = resolver_mod.Resolver(text).titled
+        monkeypatch.setattr(resolver_mod, "_FIRST_WORD_RULES", _Everything())
+        assert resolver_mod.Resolver(text).titled == quick, text
+        monkeypatch.undo()
+
+
 # Issue 16, survivors of the seed-31 mutation sample (2026-11-30, branch mutation3): each test states the rule the
 # mutated line implements.
 

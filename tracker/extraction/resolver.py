@@ -62,6 +62,12 @@ _ALNUM_RUN = re.compile(r"[^\W_]+")
 _CAPITAL_RUN = re.compile(r"[^\W_a-z0-9](?<![^\W_][^\W_a-z0-9])[^\W_]*")
 
 
+# `_CAPITAL_RUN` for runs of at least 1, 2, 3 and 4 characters (the engine passes over a shorter run whole, its
+# lookbehind refusing a start inside it): `_surnames` reads the runs as long as its shortest lead at least, so
+# that "He", "It", "A" cost no match object and look-up each.
+_CAPITAL_RUNS_OF = tuple(re.compile(rf"[^\W_a-z0-9](?<![^\W_][^\W_a-z0-9])[^\W_]{{{k},}}") for k in range(4))
+
+
 @dataclass(slots=True)
 class _Entity:
     name: str
@@ -157,6 +163,26 @@ _NOT_FIRST_NAMES = frozenset(
 
 # Words that open a sentence before a name without being part of it.
 _OPENERS = frozenset("now just even only perhaps maybe indeed instead soon already again thus whereas".split())
+
+# Every first word of a name pair that a rule of `Resolver()`'s pair scan asks about (besides a long one and one
+# ending in "ever"): a first word in none of them, as most are, skips those rules.
+_FIRST_WORD_RULES = (
+    TITLES | MALE_WORDS | FEMALE_WORDS | FUNCTION_WORDS | TIME_WORDS | _OPENERS | _NOT_FIRST_NAMES | {"said", "says"}
+)
+_LINK_LAST = frozenset("fre")
+_LINK_TAIL = frozenset("fre \t\xa0\n")
+
+
+def _may_end_link(text: str, start: int) -> bool:
+    """Whether text[:start] may end in "of", "for" or "the" once the spaces and line ends at its end are stripped
+    (the test before `_LINKED_BEFORE`, cheaper): its last kept character is "f", "r" or "e", so the last character
+    is one of them or a space with one of them or another space before it."""
+    if not start:
+        return False
+    last = text[start - 1]
+    if last in _LINK_LAST:
+        return True
+    return last in " \t\xa0\n" and start > 1 and text[start - 2] in _LINK_TAIL
 
 
 # Last words of the names of places and facilities.
@@ -435,13 +461,19 @@ class Resolver:
             possessive = name.endswith(("'s", "’s"))
             if possessive:
                 name = name[:-2]  # "the Constitution Party's nominee": the owner, classified without its "'s"
+            # (a first word in none of the sets asked below and short, as most are, skips their tests)
+            asked = first in _FIRST_WORD_RULES or len(first) > 6 or first.endswith("ever")
             if (
-                first in TITLES
-                or first in MALE_WORDS
-                or first in FEMALE_WORDS
-                or len(first) > 6  # (as _is_occupation asks first)
-                and _is_occupation(first)
-            ) and len(name.split()) == 3:
+                asked
+                and (
+                    first in TITLES
+                    or first in MALE_WORDS
+                    or first in FEMALE_WORDS
+                    or len(first) > 6  # (as _is_occupation asks first)
+                    and _is_occupation(first)
+                )
+                and len(name.split()) == 3
+            ):
                 # "Businessman Don Blankenship": the role word opens the run, the name is the rest.
                 rest = name.split(None, 1)[1]
                 if classify_name(rest)[1] == "person" and rest.split()[0].lower() not in _NOT_FIRST_NAMES:
@@ -452,24 +484,26 @@ class Resolver:
             last = name.rsplit(None, 1)[-1].lower()
             if not possessive and last in _PLACE_HEADS:
                 continue  # "Big Branch Mine", "Hudson River": a place, which "he" and "she" never point at
-            opener = first in FUNCTION_WORDS or first in TIME_WORDS or first in _OPENERS or first.endswith("ever")
-            if first in ("said", "says") and text[m.end() : m.end() + 1] == ":":
-                continue  # "Said Ellis: …": the cue before its speaker, not a first name
-            if opener and first not in TITLES and len(name.split()) == 3:
-                # "Now Ana Lima is mayor", "When Ana Lima arrived": an opening word is no first name, but the two
-                # words after it may be a person's name (known first name on)
-                rest = name.split(None, 1)[1]
-                if is_first_name(rest.split()[0]):
-                    self.titled.append((start + len(name) - len(rest), rest, None))
-                continue
-            if opener or first in TITLES or first in _NOT_FIRST_NAMES:
-                continue  # ("Whatever Apple does", "Now Assange")
+            if asked:
+                opener = first in FUNCTION_WORDS or first in TIME_WORDS or first in _OPENERS or first.endswith("ever")
+                if first in ("said", "says") and text[m.end() : m.end() + 1] == ":":
+                    continue  # "Said Ellis: …": the cue before its speaker, not a first name
+                if opener and first not in TITLES and len(name.split()) == 3:
+                    # "Now Ana Lima is mayor", "When Ana Lima arrived": an opening word is no first name, but the
+                    # two words after it may be a person's name (known first name on)
+                    rest = name.split(None, 1)[1]
+                    if is_first_name(rest.split()[0]):
+                        self.titled.append((start + len(name) - len(rest), rest, None))
+                    continue
+                if opener or first in TITLES or first in _NOT_FIRST_NAMES:
+                    continue  # ("Whatever Apple does", "Now Assange")
             if start and text[start - 1] in _OPEN_MARKS:
                 continue  # 'the "Kim Kardashian of Pakistan"': a nickname or a title in quote marks, not a person here
-            lo = max(0, start - 24)
-            # (every match ends in "of", "for" or "the" and spaces, a line end after them at most: asked first)
-            if text[lo:start].rstrip(" \t\xa0\n").endswith(_LINK_ENDS) and _LINKED_BEFORE.search(text, lo, start):
-                continue  # "the High Commissioner for Human Rights": the end of a body's linked name, not a person
+            if _may_end_link(text, start):
+                lo = max(0, start - 24)
+                # (every match ends in "of", "for" or "the" and spaces, a line end after them at most: asked first)
+                if text[lo:start].rstrip(" \t\xa0\n").endswith(_LINK_ENDS) and _LINKED_BEFORE.search(text, lo, start):
+                    continue  # "the High Commissioner for Human Rights": the end of a body's linked name, not a person
             if last in TITLES and not is_first_name(first):
                 continue  # "the UN High Commissioner": a title, not a name (but "Ann King", "Tom Judge")
             if classify_name(name)[1] == "person":
@@ -508,26 +542,38 @@ class Resolver:
             # of the whole text per surname. A mention starts a run (the character before is not alphanumeric), so
             # each surname is looked up by its leading run (which opens with a capital: `_CAPITAL_RUN`). The same
             # mentions as the searches above; `titled` is sorted next, so their order does not matter.
-            by_lead: dict[str, list[str]] = {}
+            # Most surnames are one whole run and are looked up in `seen` itself; the others ("Abdul-Mahdi") by
+            # their leading run. The runs read are those as long as the shortest of either (up to four).
+            others: dict[str, list[str]] = {}
+            shortest = 4
             for surname in seen:
-                if surname.isalnum():  # (its own leading run, as most are: no match needed)
-                    by_lead.setdefault(surname, []).append(surname)
-                    continue
-                lead = _ALNUM_RUN.match(surname)
-                if lead is not None:
-                    by_lead.setdefault(lead.group(), []).append(surname)
+                if not surname.isalnum():
+                    lead = _ALNUM_RUN.match(surname)
+                    if lead is not None:
+                        others.setdefault(lead[0], []).append(surname)
+                        shortest = min(shortest, len(lead[0]))
+                elif len(surname) < shortest:
+                    shortest = len(surname)
             after: dict[str, int] = {surname: first_pos + len(name) for surname, (first_pos, name) in seen.items()}
-            lookup = by_lead.get
-            for m in _CAPITAL_RUN.finditer(text):
-                found = lookup(m[0])
+            for m in _CAPITAL_RUNS_OF[shortest - 1].finditer(text):
+                run = m[0]
+                if run in seen:
+                    # (the surname is the whole run, so it starts there and no letter or digit follows it)
+                    i = m.start()
+                    if i >= after[run]:
+                        extra.append((i, seen[run][1], None))
+                        after[run] = i + len(run)  # (the search above goes on after a mention, never inside it)
+                if not others:
+                    continue  # (most texts: every surname one run)
+                found = others.get(run)
                 if found is None:
-                    continue  # (most runs are no surname's: one look-up each, nothing more)
+                    continue
                 i = m.start()
                 for surname in found:
                     j = i + len(surname)
                     if i >= after[surname] and text.startswith(surname, i) and not text[j : j + 1].isalnum():
                         extra.append((i, seen[surname][1], None))
-                        after[surname] = j  # (the search above goes on after a mention, never inside it)
+                        after[surname] = j
         self.titled.extend(extra)
 
     def _entity(self, name: str, kind: str, role: str | None, pos: int) -> _Entity:
@@ -545,7 +591,8 @@ class Resolver:
             ent.role = role
             if ent.kind == "person" and ent.gender is None:
                 ent.gender = gender_of(name, role)
-        ent.last = max(ent.last, pos)
+        if pos > ent.last:  # (`max` of the two, without the call)
+            ent.last = pos
         self._touch(ent)
         return ent
 
@@ -562,7 +609,8 @@ class Resolver:
                 continue
             if role and not ent.role:
                 ent.role = role
-            ent.last = max(ent.last, pos)
+            if pos > ent.last:
+                ent.last = pos
             self._touch(ent)
         while self.teams and self.teams[0][0] < before:
             pos, lead, written = self.teams.pop(0)
@@ -970,7 +1018,8 @@ class Resolver:
             ent = self._entity(m.name or m.text, kind, m.role, m.start)
         else:
             return SpeakerRef(m.name or m.text, m.text, m.start, m.end, "anonymous", m.role)
-        ent.last = max(ent.last, m.start)
+        if m.start > ent.last:
+            ent.last = m.start
         if m.text not in ent.mentions:
             ent.mentions.append(m.text)
         if ent.kind == "person" and ent.gender is None and m.kind != "pronoun":
