@@ -218,9 +218,8 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 def _first_ending_from(quotes: list[tuple[int, int, bool]], pos: int) -> int:
     """The index of the first quote that ends at or after pos (bisect_left of pos in the ends)."""
-    i = bisect.bisect_left(
-        quotes, pos, key=_OPENS
-    )  # quotes opening before pos: only the last of them may end at pos or on
+    # (quotes[:i] open before pos: only the last of them may end at pos or on)
+    i = bisect.bisect_left(quotes, pos, key=_OPENS)
     return i - 1 if i and quotes[i - 1][1] >= pos else i
 
 
