@@ -273,3 +273,19 @@ def published() -> st.SearchStrategy[str | None]:
         st.dates().map(lambda d: d.isoformat()),
         st.sampled_from(("2021", "2021-01", "not a date", "", "0000-00-00", "20210101")),
     )
+
+
+def cue_inputs(parts: list[str], n: int, seed: int):
+    """`n` random texts of 1 to 30 `parts` (cue words, quote marks, stops), each with what `_cues` and the content
+    finders are handed for it: (text, lower-cased text, cue words, quote spans). Seeded, so a failure repeats.
+    For tests that hold a shortcut to the path it short-cuts."""
+    import random
+
+    from tracker.extraction.cues import _cue_words, _lower
+    from tracker.extraction.quotemarks import quote_spans
+
+    rng = random.Random(seed)
+    for _ in range(n):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 30)))
+        low = _lower(text)
+        yield text, low, _cue_words(low), quote_spans(text)

@@ -821,20 +821,13 @@ def test_the_marks_after_a_cue_are_read_as_the_pattern_reads_them():
 def test_content_after_with_the_openings_given_is_the_content_without_them():
     """`_content_after` given the article's quotes by where they open (as `find_quotes_raw` hands them over) finds
     the content it finds by bisecting the quotes, after every cue of random texts of cue words, marks and stops."""
-    import random
-
+    from tests.strategies import cue_inputs
     from tracker.extraction.content import _content_after
-    from tracker.extraction.cues import _cue_words, _cues, _lower
-    from tracker.extraction.quotemarks import quote_spans
+    from tracker.extraction.cues import _cues
 
-    rng = random.Random(27)
     parts = ["said ", "told ", "added: ", "“", "” ", '"', "he ", "Ana ", "that ", "it. ", "rose, ", "\n", ", "]
     found = 0
-    for _ in range(3_000):
-        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 30)))
-        low = _lower(text)
-        words = _cue_words(low)
-        quotes = quote_spans(text)
+    for text, low, words, quotes in cue_inputs(parts, 3_000, seed=27):
         opening = {q[0]: q for q in quotes}
         for s, e in sentences(text):
             for cue in _cues(text, low, s, e, quotes, words):

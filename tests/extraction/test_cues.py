@@ -303,19 +303,12 @@ def test_put_it_reports_as_an_idiom_of_saying(text, expected):
 def test_cues_inside_quotes_found_from_the_starts_given_as_without_them():
     """`_cues` with the quotes' starts handed over (as `find_quotes_raw` does) drops the same cues inside quotes as
     when it reads the starts itself, on random texts of cue words, quote marks and stops, sentence by sentence."""
-    import random
+    from tests.strategies import cue_inputs
+    from tracker.extraction.cues import _cues
 
-    from tracker.extraction.cues import _cue_words, _cues, _lower
-    from tracker.extraction.quotemarks import quote_spans
-
-    rng = random.Random(27)
     parts = ["said ", "says ", "told ", "“", "” ", '"', "he ", "Ana ", "according to ", "it. ", "rose, ", "\n"]
     found = 0
-    for _ in range(3_000):
-        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 30)))
-        low = _lower(text)
-        words = _cue_words(low)
-        quotes = quote_spans(text)
+    for text, low, words, quotes in cue_inputs(parts, 3_000, seed=27):
         starts = [q[0] for q in quotes]
         for s, e in sentences(text):
             given = _cues(text, low, s, e, quotes, words, None, starts)
