@@ -146,7 +146,7 @@ def test_an_export_to_a_file_is_whole_or_not_written(annotated, tmp_path):
         assert out.read_bytes() == before
     r = CliRunner().invoke(cli, ["export", "--table", "nope", "--db", str(db_path), "-o", str(tmp_path / "new.csv")])
     assert r.exit_code == 1 and not (tmp_path / "new.csv").exists()
-    assert not list(tmp_path.glob(".export-*"))  # no partial file left behind
+    assert not list(tmp_path.glob(".*.part"))  # no partial file left behind
 
 
 def test_an_export_to_a_folder_that_does_not_exist_is_one_line(annotated, tmp_path):

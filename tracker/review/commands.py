@@ -3,6 +3,7 @@ and tracker.review.export, attached to the `tracker` group by `register(cli)`.""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -182,32 +183,21 @@ def export_cmd(fmt, table, where, base_url, output, db_path):
 def _export_to_file(output: str, write) -> int:
     """`write(fp)` into `output`, whole or not at all: into a new file beside it, renamed over it once complete, so
     that an export refused or failing part way (a bad --where, a full disk) leaves an earlier export of the same
-    name as it was, and no half-written file."""
-    import os
-    import tempfile
-
-    folder = os.path.dirname(os.path.abspath(output))
+    name as it was, and no half-written file. (Opened like any new file, so it takes the usual permissions.)"""
+    path = Path(output).absolute()
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".part", dir=folder)
+        fp = open(tmp, "x", encoding="utf-8", newline="")
     except OSError as e:
         raise click.ClickException(f"cannot write {output}: {e.strerror}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fp:
+        with fp:
             n = write(fp)
-        os.chmod(tmp, 0o666 & ~_umask())  # (mkstemp makes it owner-only: give it a new file's usual mode)
-        os.replace(tmp, output)
+        os.replace(tmp, path)
     except BaseException:
-        os.unlink(tmp)
+        tmp.unlink()
         raise
     return n
-
-
-def _umask() -> int:
-    import os
-
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def register(cli: click.Group) -> None:
