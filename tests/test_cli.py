@@ -95,10 +95,10 @@ def test_serve_builds_missing_database_then_runs_datasette(tmp_path, monkeypatch
     assert r.exit_code == 1 and "no such folder" in r.output
 
 
-def test_serve_command_uses_project_config():
+def test_serve_command_uses_project_config(tmp_path):
     from tracker.web.serve import serve_command
 
-    cmd = serve_command("data/tracker.db", "127.0.0.1", 8001)
+    cmd = serve_command("data/tracker.db", "127.0.0.1", 8001, workdir=tmp_path)
     assert cmd[1:4] == ["-m", "datasette", "serve"]
     assert any(c.endswith("metadata.yml") for c in cmd) and any(c.endswith("datasette.yaml") for c in cmd)
 

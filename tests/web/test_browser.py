@@ -52,7 +52,10 @@ def serving(db_path):
     """`datasette serve` (the command `tracker serve` runs) on db_path, on a free port: (base URL, port)."""
     port = free_port()
     proc = subprocess.Popen(
-        serve_command(db_path, "127.0.0.1", port), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        serve_command(db_path, "127.0.0.1", port, workdir=Path(db_path).parent),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     base = f"http://127.0.0.1:{port}"
     try:

@@ -133,7 +133,7 @@ async def test_config_follows_a_database_with_another_name(tmp_path):
 def test_serve_command_rewrites_config_for_another_name(tmp_path):
     from tracker.web.serve import serve_command
 
-    cmd = serve_command(tmp_path / "other.db", "127.0.0.1", 8001)
+    cmd = serve_command(tmp_path / "other.db", "127.0.0.1", 8001, workdir=tmp_path)
     config = yaml.safe_load(open(cmd[cmd.index("--config") + 1]))
     assert "other" in config["databases"] and "tracker" not in config["databases"]
 

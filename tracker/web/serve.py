@@ -65,10 +65,10 @@ def datasette_app(db_path: str | Path, metadata: Path | None = None, config: Pat
 
 
 def serve_command(
-    db_path: str | Path, host: str, port: int, extra: tuple[str, ...] = (), workdir: Path | None = None
+    db_path: str | Path, host: str, port: int, extra: tuple[str, ...] = (), *, workdir: Path
 ) -> list[str]:
     """Datasette's command line for the database. For a database not named "tracker", the config is rewritten for
-    its name into `workdir` (a new temporary folder when None: the caller removes it)."""
+    its name into the folder `workdir`, which the caller removes when Datasette has stopped."""
     cmd = [sys.executable, "-m", "datasette", "serve", str(db_path), "--host", host, "--port", str(port)]
     name = Path(db_path).stem
     for option, filename in (("--metadata", "metadata.yml"), ("--config", "datasette.yaml")):
@@ -77,7 +77,7 @@ def serve_command(
             continue
         if name != CONFIG_DATABASE:
             data = for_database(load_yaml(path), name)
-            path = (workdir or Path(tempfile.mkdtemp(prefix="tracker-"))) / filename
+            path = workdir / filename
             path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         cmd += [option, str(path)]
     return cmd + list(extra)
@@ -141,7 +141,7 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, extra:
     env = {**os.environ, SECRET_ENV: secret_for(db_path)}
     workdir = Path(tempfile.mkdtemp(prefix="tracker-"))  # the config rewritten for another name, removed after
     try:
-        proc = subprocess.Popen(serve_command(db_path, host, port, extra, workdir), env=env)
+        proc = subprocess.Popen(serve_command(db_path, host, port, extra, workdir=workdir), env=env)
         return _wait_passing_on_stops(proc)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
